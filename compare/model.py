@@ -1,0 +1,287 @@
+"""The records that flow between stages: Report (one year) and Comparison (two years).
+
+Pure data: frozen dataclasses holding tuples, no I/O. Numbers stay exact (Decimal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from compare.settings import Settings
+
+FROZEN = {"frozen": True, "slots": True, "kw_only": True}
+
+
+# --------------------------------------------------------------------------- one report
+
+
+@dataclass(**FROZEN)
+class Source:
+    """Where a report came from: path as given, detected format and encoding."""
+
+    path: str
+    format: str = "txt"  # txt | md | html | pdf | docx
+    encoding: str = "utf-8"
+
+
+class MetricKind(StrEnum):
+    COUNT = "count"
+    PERCENT = "percent"
+    MONEY = "money"
+    RANK = "rank"
+    RATIO = "ratio"
+    CHANGE = "change"
+    TARGET = "target"
+
+
+@dataclass(**FROZEN)
+class Metric:
+    """One stated quantity, e.g. 全市中小学试点学校达382所 -> value 382, unit 所.
+
+    `value` is the number as written after its scale word is split off (3.686亿元 -> value 3.686,
+    scale 亿, unit 亿元); `magnitude` multiplies the scale back in. Ranks hold the place (全省第二 -> 2).
+    `upper` is set for ranges (0.5% to 2.5% -> value 0.5, upper 2.5).
+    """
+
+    value: Decimal
+    unit: str  # as written: 所, 人, %, 个百分点, 亿元, 万人次, $ (with scale million) ...
+    scale: str = ""  # "", 十, 百, 千, 万, 亿, 万亿, thousand, million, billion, trillion
+    qualifier: str = ""  # "", 余, 多, 近, 超, 以上, 以内, 左右, 约, over, about ...
+    kind: MetricKind = MetricKind.COUNT
+    label: str = ""  # what is measured: 试点覆盖率, net sales
+    text: str = ""  # the span as written in the sentence
+    section: str = ""  # Section.id ("0" = preamble)
+    sentence: int = 0  # index into that section's sentences
+    start: int = 0  # character offsets of `text` in the sentence
+    end: int = 0
+    upper: Decimal | None = None
+
+    @property
+    def magnitude(self) -> Decimal:
+        """Value with its scale multiplied in (3.686 亿 -> 368600000)."""
+        return self.value * SCALES.get(self.scale, Decimal(1))
+
+
+SCALES: dict[str, Decimal] = {
+    "": Decimal(1),
+    "十": Decimal(10),
+    "百": Decimal(100),
+    "千": Decimal(1000),
+    "万": Decimal(10_000),
+    "十万": Decimal(100_000),
+    "百万": Decimal(1_000_000),
+    "千万": Decimal(10_000_000),
+    "亿": Decimal(100_000_000),
+    "万亿": Decimal(1_000_000_000_000),
+    "thousand": Decimal(1000),
+    "million": Decimal(1_000_000),
+    "billion": Decimal(1_000_000_000),
+    "trillion": Decimal(1_000_000_000_000),
+}
+
+
+@dataclass(**FROZEN)
+class Section:
+    """A heading and its body; children are the next level down.
+
+    `id` is positional ("1", "1.2"; "0" is the preamble) and stable for the same document.
+    `number` is the numbering as written (一、 / （一） / 一是 / 1. / Item 1A.); `heading` is the
+    heading text without it. `text` is the body (paragraphs joined by newlines, without the
+    heading or the children's text); `sentences` split `text`.
+    """
+
+    id: str
+    number: str = ""
+    heading: str = ""
+    level: int = 1
+    style: str = ""  # which numbering style made this heading, e.g. "cn-dun", "cn-paren", "run-in"
+    text: str = ""
+    sentences: tuple[str, ...] = ()
+    children: tuple[Section, ...] = ()
+
+    def walk(self) -> Iterator[Section]:
+        """Yield this section and every descendant, depth first in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def full_text(self) -> str:
+        """Body text of this section and all of its descendants, in document order."""
+        return "\n".join(s.text for s in self.walk() if s.text)
+
+
+@dataclass(**FROZEN)
+class Report:
+    """One year of a report, as read from one file."""
+
+    title: str
+    org: str
+    year: int | None
+    source: Source
+    preamble: Section | None = None  # text before the first heading, as a Section with id "0"
+    sections: tuple[Section, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def walk(self) -> Iterator[Section]:
+        """Yield every section (not the preamble), depth first in document order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def section(self, section_id: str) -> Section:
+        """Return the section (or preamble, "0") with this id; KeyError if there is none."""
+        if section_id == "0" and self.preamble is not None:
+            return self.preamble
+        for s in self.walk():
+            if s.id == section_id:
+                return s
+        raise KeyError(section_id)
+
+    def metrics_in(self, section_id: str) -> tuple[Metric, ...]:
+        """Return the metrics stated in this section's own body (not its children's)."""
+        return tuple(m for m in self.metrics if m.section == section_id)
+
+
+# --------------------------------------------------------------------------- two reports
+
+
+class SectionStatus(StrEnum):
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+class SentenceStatus(StrEnum):
+    EQUAL = "equal"
+    MODIFIED = "modified"
+    ADDED = "added"
+    REMOVED = "removed"
+    MOVED = "moved"
+
+
+class MetricStatus(StrEnum):
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+class Direction(StrEnum):
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+
+
+@dataclass(**FROZEN)
+class TextOp:
+    """One difflib-style operation: tag is equal | insert | delete | replace."""
+
+    tag: str
+    old: str
+    new: str
+
+
+@dataclass(**FROZEN)
+class SentencePair:
+    """A sentence of the old section against one of the new (either may be None)."""
+
+    status: SentenceStatus
+    old: str | None
+    new: str | None
+    old_index: int | None = None
+    new_index: int | None = None
+    score: float = 100.0  # 0-100 similarity of old and new
+    ops: tuple[TextOp, ...] = ()
+    moved_to: str | None = None  # new section id, for a removed sentence found elsewhere
+    moved_from: str | None = None  # old section id, for an added sentence found elsewhere
+
+
+@dataclass(**FROZEN)
+class SectionPair:
+    """An old section matched to a new one, or left unmatched (added / removed).
+
+    `match` names the evidence: "same heading", "relative year", "similar heading",
+    "similar content", "position", or "" when unmatched. `split_from` (an old section id) is set on
+    new sections that took part of an old section's content; `merged_into` (a new section id) on old
+    sections whose content went into a new section matched to another old one.
+    """
+
+    status: SectionStatus
+    old: Section | None
+    new: Section | None
+    score: float = 0.0  # 0-100 alignment score
+    similarity: float = 100.0  # 0-100 text similarity of the two bodies
+    match: str = ""
+    renamed: bool = False
+    moved: bool = False
+    split_from: str | None = None
+    merged_into: str | None = None
+    sentences: tuple[SentencePair, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Stable key for HTML ids: "o1.2-n1.3", "o2-", "-n4"."""
+        old = f"o{self.old.id}" if self.old else ""
+        new = f"n{self.new.id}" if self.new else ""
+        return f"{old}-{new}"
+
+
+@dataclass(**FROZEN)
+class MetricChange:
+    """A metric of the old report matched to one of the new (either may be None).
+
+    absolute = new - old (in the old metric's scale and unit); relative = absolute / old as a
+    fraction; points = percentage-point change for percents; rank = old place - new place
+    (positive: moved up). direction compares magnitudes; judgement is "better"/"worse" only where
+    the kind makes it clear (ranks).
+    """
+
+    status: MetricStatus
+    label: str
+    kind: MetricKind
+    old: Metric | None
+    new: Metric | None
+    absolute: Decimal | None = None
+    relative: Decimal | None = None
+    points: Decimal | None = None
+    rank: int | None = None
+    direction: Direction | None = None
+    judgement: str | None = None
+    qualifier_changed: bool = False
+    score: float = 100.0  # 0-100 confidence of the match
+
+
+@dataclass(**FROZEN)
+class Comparison:
+    """Everything `compare OLD NEW` found."""
+
+    old: Report
+    new: Report
+    settings: Settings = field(default_factory=Settings)
+    sections: tuple[SectionPair, ...] = ()
+    metrics: tuple[MetricChange, ...] = ()
+    similarity: float = 100.0  # whole-document 0-100
+
+    def section_counts(self) -> dict[str, int]:
+        """Count section pairs by status, plus renamed / moved / split / merged flags."""
+        counts = {s.value: 0 for s in SectionStatus}
+        counts.update(renamed=0, moved=0, split=0, merged=0)
+        for p in self.sections:
+            counts[p.status.value] += 1
+            counts["renamed"] += p.renamed
+            counts["moved"] += p.moved
+            counts["split"] += p.split_from is not None
+            counts["merged"] += p.merged_into is not None
+        return counts
+
+    def metric_counts(self) -> dict[str, int]:
+        """Count metric changes by status."""
+        counts = {s.value: 0 for s in MetricStatus}
+        for m in self.metrics:
+            counts[m.status.value] += 1
+        return counts

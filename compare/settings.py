@@ -1,0 +1,35 @@
+"""Every tuning knob (thresholds, weights) in one frozen object, passed as `settings=`.
+
+The report footer shows the values used, so a reader can reproduce a result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Tuning knobs with their defaults; scores run 0-100."""
+
+    # --- ingest
+    max_input_bytes: int = 50 * 1024 * 1024  # larger inputs are refused
+
+    # --- align: sections
+    heading_weight: float = 0.35  # share of the section score from heading similarity
+    content_weight: float = 0.55  # share from content similarity
+    position_weight: float = 0.10  # share from relative position
+    section_cutoff: float = 40.0  # pairs scoring below this are not matched
+    split_cutoff: float = 35.0  # content containment needed to call a section split / merged
+
+    # --- align: sentences
+    sentence_cutoff: float = 55.0  # sentences below this similarity are added + removed
+    moved_cutoff: float = 85.0  # an unmatched sentence this similar elsewhere is "moved"
+
+    # --- metrics
+    metric_cutoff: float = 50.0  # label similarity needed to match two metrics
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the settings as a plain dict (for JSON and the report footer)."""
+        return asdict(self)
