@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compare.model import Report
+from compare.model import Comparison, Report
 from compare.settings import Settings
 
 
@@ -19,3 +19,21 @@ def read_report(path: str | Path, *, settings: Settings | None = None) -> Report
     doc = ingest.read_text(Path(path), settings=settings)
     report = outline.parse_outline(doc.text, source=doc.source, warnings=doc.warnings)
     return quantities.attach_metrics(report)
+
+
+def compare_reports(old: Report, new: Report, *, settings: Settings | None = None) -> Comparison:
+    """Compare two reports: align sections and sentences, diff the text, match the metrics."""
+    from compare import align, diff, metrics
+
+    settings = settings or Settings()
+    sections = align.align_reports(old, new, settings=settings)
+    sections = diff.add_text_diffs(sections)
+    changes = metrics.match_metrics(old, new, sections, settings=settings)
+    return Comparison(
+        old=old,
+        new=new,
+        settings=settings,
+        sections=sections,
+        metrics=changes,
+        similarity=diff.document_similarity(old, new),
+    )
