@@ -1,8 +1,13 @@
-"""argv -> the stages -> files and exit codes. The only module that prints or exits."""
+"""argv -> the stages -> files and exit codes. The only module that prints or exits.
+
+Every CompareError becomes one line on stderr and exit code 2 (CompareGroup.invoke); CI findings
+from `compare check` exit 1.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -11,9 +16,16 @@ import click
 from compare import __version__
 from compare.errors import CompareError
 
+DEFAULT_COMMAND = "diff"
+
 
 class CompareGroup(click.Group):
-    """A click group that turns every CompareError into one line on stderr and exit code 2."""
+    """A group whose default command is `diff`, and that turns every CompareError into one line."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = [DEFAULT_COMMAND, *args]
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -29,33 +41,297 @@ class CompareGroup(click.Group):
 @click.group(cls=CompareGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="compare")
 def cli() -> None:
-    """Compare two years of an annual report."""
+    """Compare two years of an annual report.
+
+    \b
+    Examples:
+      compare 2021 2022                     # two years from the library (default: seeds/)
+      compare old.txt new.pdf --json -      # two files, the comparison as JSON on stdout
+      compare parse seeds/shaoxing-education-bureau-2021.txt
+      compare check 2022 --against 2021 --rules rules.toml
+      compare series --all --csv series.csv
+    """
+
+
+library_option = click.option(
+    "--library",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="COMPARE_LIBRARY",
+    help="Folder of reports that years are looked up in (default: seeds/; env COMPARE_LIBRARY).",
+)
+org_option = click.option("--org", help="Organisation to pick when the library holds several.")
+
+
+def _library(library: Path | None) -> Path:
+    from compare.library import default_library
+
+    return library if library is not None else default_library()
+
+
+def _slug(text: str) -> str:
+    """Return text made safe as part of a file name."""
+    return re.sub(r"[\s/\\:*?\"<>|]+", "-", text).strip("-") or "report"
 
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--json", "json_path", metavar="PATH", help="Write the report model as JSON ('-' for stdout).")
+@click.option("--json", "json_path", metavar="PATH", help="Write the model as JSON ('-': stdout).")
 def parse(file: Path, json_path: str | None) -> None:
     """Read FILE and print its outline: numbered headings with sentence and metric counts.
 
     \b
     Examples:
       compare parse seeds/shaoxing-education-bureau-2021.txt
-      compare parse report.txt --json -
+      compare parse report.pdf --json report.json
     """
-    from compare.pipeline import read_report
     from compare.export import render_outline, report_to_json
+    from compare.pipeline import read_report
     from compare.writing import write_output
 
     report = read_report(file)
     if json_path is not None:
-        text = json.dumps(report_to_json(report), ensure_ascii=False, indent=2) + "\n"
-        write_output(json_path, text)
+        write_output(
+            json_path, json.dumps(report_to_json(report), ensure_ascii=False, indent=2) + "\n"
+        )
         if json_path == "-":
             return
     click.echo(render_outline(report), nl=False)
     for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(f"Warning: {file}: {warning}", err=True)
+
+
+@cli.command(name=DEFAULT_COMMAND)
+@click.argument("old")
+@click.argument("new")
+@library_option
+@org_option
+@click.option("--html", "html_path", metavar="PATH", help="HTML report path ('-': stdout).")
+@click.option("--json", "json_path", metavar="PATH", help="Also write compare.diff/1 JSON.")
+@click.option("--md", "md_path", metavar="PATH", help="Also write a Markdown report.")
+@click.option("--csv", "csv_path", metavar="PATH", help="Also write the metric changes as CSV.")
+@click.option("--generated-at", metavar="TEXT", help="Timestamp to print in the report header.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the path of the HTML report.")
+def diff(
+    old: str,
+    new: str,
+    library: Path | None,
+    org: str | None,
+    html_path: str | None,
+    json_path: str | None,
+    md_path: str | None,
+    csv_path: str | None,
+    generated_at: str | None,
+    quiet: bool,
+) -> None:
+    """Compare OLD with NEW (each a year in the library or a path) and write the HTML report.
+
+    Without --html the report goes to reports/<org>-<old>-vs-<new>.html. With --json, --md or
+    --csv set to '-' and no --html, only that output is written, to stdout.
+
+    \b
+    Examples:
+      compare 2021 2022
+      compare 2021 2022 --library ~/reports --org 绍兴市教育局
+      compare a/2015.txt b/2016.txt --html out.html --csv changes.csv
+      compare 2021 2022 --json - | jq .summary
+    """
+    from compare.export import comparison_to_json
+    from compare.library import find_report
+    from compare.metrics import metrics_csv
+    from compare.pipeline import compare_reports, read_report
+    from compare.render import render_html, render_markdown
+    from compare.writing import write_output
+
+    lib = _library(library)
+    old_report = read_report(find_report(old, library=lib, org=org))
+    new_report = read_report(find_report(new, library=lib, org=org))
+    comparison = compare_reports(old_report, new_report)
+
+    to_stdout = "-" in (json_path, md_path, csv_path)
+    if html_path is None and not to_stdout:
+        org_name = new_report.org or old_report.org or Path(new_report.source.path).stem
+        years = (old_report.year or old, new_report.year or new)
+        html_path = str(Path("reports") / f"{_slug(org_name)}-{years[0]}-vs-{years[1]}.html")
+    outputs = [
+        (
+            json_path,
+            lambda: json.dumps(comparison_to_json(comparison), ensure_ascii=False, indent=2) + "\n",
+        ),
+        (md_path, lambda: render_markdown(comparison, generated_at=generated_at)),
+        (csv_path, lambda: metrics_csv(comparison.metrics)),
+        (html_path, lambda: render_html(comparison, generated_at=generated_at)),
+    ]
+    for path, make in outputs:
+        if path is not None:
+            write_output(path, make())
+    if to_stdout or html_path == "-":
+        return
+    if quiet:
+        click.echo(html_path)
+        return
+    click.echo(summary_text(comparison), nl=False)
+    click.echo(f"Report: {html_path}")
+
+
+@cli.command()
+@click.argument("new")
+@click.option("--against", "old", metavar="OLD", help="Year or path of the report to compare with.")
+@click.option(
+    "--rules",
+    "rules_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Rules TOML file.",
+)
+@library_option
+@org_option
+@click.option(
+    "--md", "md_path", metavar="PATH", help="Write the findings as Markdown ('-': stdout)."
+)
+@click.option("--junit", "junit_path", metavar="PATH", help="Write the findings as JUnit XML.")
+def check(
+    new: str,
+    old: str | None,
+    rules_path: Path | None,
+    library: Path | None,
+    org: str | None,
+    md_path: str | None,
+    junit_path: str | None,
+) -> None:
+    """Check NEW (a year or a path) for CI: structure, and rules against OLD.
+
+    Exit codes: 0 no findings, 1 findings, 2 usage or input error.
+    See compare/rules/example.toml for every rule.
+
+    \b
+    Examples:
+      compare check 2022
+      compare check reports/2022.txt --against 2021 --rules rules.toml --junit check.xml
+      compare check 2022 --against 2021 --md "$GITHUB_STEP_SUMMARY"
+    """
+    from compare import check as checks
+    from compare.library import find_report
+    from compare.pipeline import compare_reports, read_report
+    from compare.writing import write_output
+
+    rules = checks.load_rules(rules_path)
+    lib = _library(library)
+    new_report = read_report(find_report(new, library=lib, org=org))
+    findings = checks.check_structure(new_report, rules)
+    if old is not None:
+        old_report = read_report(find_report(old, library=lib, org=org))
+        findings += checks.check_comparison(compare_reports(old_report, new_report), rules)
+    subject = new_report.source.path
+    if md_path:
+        write_output(md_path, checks.findings_markdown(findings, subject=subject))
+    if junit_path:
+        names = checks.checks_run(rules, with_comparison=old is not None)
+        write_output(junit_path, checks.findings_junit(findings, subject=subject, checks=names))
+    if md_path != "-":
+        click.echo(checks.findings_text(findings, subject=subject), nl=False)
+    raise SystemExit(1 if findings else 0)
+
+
+@cli.command()
+@click.argument("years", nargs=-1)
+@click.option(
+    "--all", "all_years", is_flag=True, help="Every year of the organisation in the library."
+)
+@library_option
+@org_option
+@click.option("--csv", "csv_path", metavar="PATH", help="Write the table as CSV ('-': stdout).")
+@click.option(
+    "--html", "html_path", metavar="PATH", help="Write an HTML page with a trend line per metric."
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores)."
+)
+def series(
+    years: tuple[str, ...],
+    all_years: bool,
+    library: Path | None,
+    org: str | None,
+    csv_path: str | None,
+    html_path: str | None,
+    jobs: int | None,
+) -> None:
+    """Follow every metric across YEARS (years or paths), or --all years of one organisation.
+
+    Without --csv or --html the table goes to reports/<org>-series.csv and .html.
+
+    \b
+    Examples:
+      compare series 2021 2022
+      compare series --all --library ../shared/corpus/cn-state-council-gwr --csv -
+    """
+    import time
+
+    from compare.library import find_report, reports_of
+    from compare.render import render_series_html
+    from compare.series import build_series
+    from compare.writing import write_output
+
+    lib = _library(library)
+    if all_years and years:
+        raise click.UsageError("give YEARS or --all, not both")
+    if all_years:
+        paths = [e.path for e in reports_of(lib, org=org)]
+    else:
+        paths = [find_report(y, library=lib, org=org) for y in years]
+    if len(paths) < 2:
+        raise click.UsageError("a series needs at least two reports")
+    steps = 2 * len(paths) - 1
+    started = time.monotonic()
+    bar = None
+
+    def progress(done: int) -> None:
+        nonlocal bar
+        if bar is None and time.monotonic() - started > 1.0:
+            bar = click.progressbar(length=steps, label="Reading and comparing", file=sys.stderr)
+            bar.__enter__()
+        if bar is not None:
+            bar.update(done)
+
+    result = build_series(paths, workers=jobs, progress=progress)
+    if bar is not None:
+        bar.__exit__(None, None, None)
+    if csv_path is None and html_path is None:
+        stem = Path("reports") / f"{_slug(result.org or 'report')}-series"
+        csv_path, html_path = f"{stem}.csv", f"{stem}.html"
+    if csv_path:
+        write_output(csv_path, result.csv())
+    if html_path:
+        write_output(html_path, render_series_html(result))
+    if "-" not in (csv_path, html_path):
+        click.echo(f"{len(result.rows)} metrics over {len(result.years)} years")
+        for path in (csv_path, html_path):
+            if path:
+                click.echo(f"Wrote {path}")
+
+
+def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
+    """Return the short summary printed after a comparison: counts and the largest changes."""
+    from compare.export import number
+
+    old, new = comparison.old, comparison.new
+    s = comparison.section_counts()
+    m = comparison.metric_counts()
+    lines = [
+        f"{new.org or old.org}: {old.year or old.source.path} → {new.year or new.source.path}",
+        f"Sections: {s['unchanged']} unchanged, {s['modified']} modified, {s['added']} added, "
+        f"{s['removed']} removed ({s['renamed']} renamed, {s['moved']} moved, "
+        f"{s['split']} split, {s['merged']} merged)",
+        f"Metrics: {m['changed']} changed, {m['unchanged']} unchanged, {m['added']} new, "
+        f"{m['removed']} dropped",
+        f"Similarity: {comparison.similarity:.0f}/100",
+    ]
+    changed = [c for c in comparison.metrics if c.status == "changed" and c.old and c.new]
+    changed.sort(key=lambda c: abs(c.relative) if c.relative is not None else 0, reverse=True)
+    if changed:
+        lines.append("Largest figure changes:")
+    for c in changed[:5]:
+        rel = f" ({number(c.relative * 100):+.1f}%)" if c.relative is not None else ""
+        lines.append(f"  {c.label or '(unlabelled)'}: {c.old.text} → {c.new.text}{rel}")
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:
@@ -64,4 +340,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

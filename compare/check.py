@@ -1,0 +1,426 @@
+"""CI rules over a Report (structure) and a Comparison (rules file) -> findings, and the exit policy.
+
+Rules live in a TOML file; `compare/rules/example.toml` documents every key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from compare.errors import RulesError
+from compare.model import Comparison, MetricStatus, Report, Section
+
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+KNOWN_KEYS = {
+    "structure": {"numbering", "empty", "duplicates", "outside", "renditions", "unreadable"},
+    "sections": {"required", "max_removed", "max_added"},
+    "metrics": {"max_fall_pct", "must_keep", "rule"},
+    "similarity": {"min"},
+}
+RULE_KEYS = {"label", "min", "max", "max_fall_pct", "must_keep"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One thing `compare check` found: which check, where, and what."""
+
+    check: str  # e.g. "structure.numbering", "metrics.max_fall_pct"
+    message: str
+    where: str = ""  # section id or metric label
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rules:
+    """A parsed rules file; every check is on unless switched off."""
+
+    structure: dict[str, bool]
+    required: tuple[str, ...] = ()
+    max_removed: int | None = None
+    max_added: int | None = None
+    max_fall_pct: Decimal | None = None
+    must_keep: tuple[str, ...] = ()
+    metric_rules: tuple[dict[str, Any], ...] = ()
+    min_similarity: float | None = None
+
+
+def load_rules(path: Path | None) -> Rules:
+    """Read a rules TOML file (None: the defaults); RulesError names the file and the problem."""
+    structure = dict.fromkeys(KNOWN_KEYS["structure"], True)
+    if path is None:
+        return Rules(structure=structure)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RulesError(f"{path}: no such rules file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulesError(f"{path}: cannot read the rules file ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(f"{path}: not valid TOML ({exc})") from None
+    for table, value in data.items():
+        if table not in KNOWN_KEYS:
+            raise RulesError(f"{path}: unknown table [{table}] (known: {', '.join(KNOWN_KEYS)})")
+        if not isinstance(value, dict):
+            raise RulesError(f"{path}: [{table}] must be a table")
+        for key in value:
+            if key not in KNOWN_KEYS[table]:
+                raise RulesError(f"{path}: unknown key {table}.{key}")
+    try:
+        for key, on in data.get("structure", {}).items():
+            structure[key] = _typed(on, bool, f"structure.{key}")
+        sections = data.get("sections", {})
+        metrics = data.get("metrics", {})
+        metric_rules = tuple(
+            _metric_rule(r, path) for r in _typed(metrics.get("rule", []), list, "metrics.rule")
+        )
+        fall = metrics.get("max_fall_pct")
+        similarity = data.get("similarity", {}).get("min")
+        return Rules(
+            structure=structure,
+            required=tuple(_strings(sections.get("required", []), "sections.required")),
+            max_removed=_optional_int(sections.get("max_removed"), "sections.max_removed"),
+            max_added=_optional_int(sections.get("max_added"), "sections.max_added"),
+            max_fall_pct=None
+            if fall is None
+            else Decimal(str(_typed(fall, (int, float), "metrics.max_fall_pct"))),
+            must_keep=tuple(_strings(metrics.get("must_keep", []), "metrics.must_keep")),
+            metric_rules=metric_rules,
+            min_similarity=None
+            if similarity is None
+            else float(_typed(similarity, (int, float), "similarity.min")),
+        )
+    except TypeError as exc:
+        raise RulesError(f"{path}: {exc}") from None
+
+
+def _typed(value: Any, kind: Any, name: str) -> Any:
+    if isinstance(value, bool) and kind is not bool:
+        raise TypeError(f"{name} must be a {getattr(kind, '__name__', 'number')}, not true/false")
+    if not isinstance(value, kind):
+        raise TypeError(f"{name} must be a {getattr(kind, '__name__', 'number')}, not {value!r}")
+    return value
+
+
+def _optional_int(value: Any, name: str) -> int | None:
+    return None if value is None else _typed(value, int, name)
+
+
+def _strings(value: Any, name: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{name} must be a list of strings")
+    return value
+
+
+def _metric_rule(rule: Any, path: Path) -> dict[str, Any]:
+    if not isinstance(rule, dict) or not isinstance(rule.get("label"), str):
+        raise RulesError(f'{path}: every [[metrics.rule]] needs a label = "..."')
+    unknown = set(rule) - RULE_KEYS
+    if unknown:
+        raise RulesError(f"{path}: unknown key in [[metrics.rule]]: {', '.join(sorted(unknown))}")
+    return rule
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def numbering_value(number: str) -> int | None:
+    """Return the ordinal a heading's numbering states (一、 -> 1, （十二） -> 12, 3. -> 3, PART IV -> 4)."""
+    digits = re.search(r"\d+", number)
+    if digits:
+        return int(digits.group())
+    roman = re.search(r"\b([IVXL]+)\b", number)
+    if roman:
+        total, prev = 0, 0
+        for ch in reversed(roman.group(1)):
+            value = ROMAN[ch]
+            total += -value if value < prev else value
+            prev = max(prev, value)
+        return total
+    cn = re.search(r"[零〇一二两三四五六七八九十]+", number)
+    if not cn:
+        return None
+    text = cn.group()
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (
+            CN_DIGITS.get(ones, 0) if ones else 0
+        )
+    return CN_DIGITS.get(text[-1])
+
+
+def check_structure(report: Report, rules: Rules) -> list[Finding]:
+    """Return structural findings on one report: numbering, empty, duplicated, stray text, renditions."""
+    on = rules.structure
+    findings: list[Finding] = []
+    siblings: list[tuple[str, tuple[Section, ...]]] = [("top level", report.sections)]
+    siblings += [(f"section {s.id}", s.children) for s in report.walk() if s.children]
+    for where, group in siblings:
+        if on["numbering"]:
+            findings += _numbering(where, group)
+        if on["duplicates"]:
+            seen: dict[str, str] = {}
+            for s in group:
+                if s.heading and s.heading in seen:
+                    findings.append(
+                        Finding(
+                            check="structure.duplicates",
+                            where=s.id,
+                            message=f"heading “{s.heading}” repeats section {seen[s.heading]}",
+                        )
+                    )
+                seen.setdefault(s.heading, s.id)
+    if on["empty"]:
+        findings += [
+            Finding(
+                check="structure.empty",
+                where=s.id,
+                message=f"section {s.id} {s.number}{s.heading} has no text",
+            )
+            for s in report.walk()
+            if not s.text.strip() and not s.children
+        ]
+    if on["outside"]:
+        findings += _outside(report)
+    for warning in report.warnings:
+        if on["renditions"] and "rendition" in warning:
+            findings.append(Finding(check="structure.renditions", message=warning))
+        elif on["unreadable"] and "could not" in warning:
+            findings.append(Finding(check="structure.unreadable", message=warning))
+    return findings
+
+
+def _numbering(where: str, group: tuple[Section, ...]) -> list[Finding]:
+    findings = []
+    by_style: dict[str, list[Section]] = {}
+    for s in group:
+        by_style.setdefault(s.style, []).append(s)
+    for sections in by_style.values():
+        values = [(s, numbering_value(s.number)) for s in sections]
+        expected = None
+        for s, value in values:
+            if value is None:
+                continue
+            if expected is not None and value != expected:
+                kind = "repeats" if value < expected else "skips"
+                findings.append(
+                    Finding(
+                        check="structure.numbering",
+                        where=s.id,
+                        message=f"numbering {kind} in {where}: {s.number.strip()} where {expected} was expected",
+                    )
+                )
+            expected = value + 1
+    return findings
+
+
+def _outside(report: Report) -> list[Finding]:
+    total = sum(len(s.text) for s in report.walk())
+    preamble = len(report.preamble.text) if report.preamble else 0
+    findings = []
+    if report.sections and preamble > 0.3 * (total + preamble):
+        findings.append(
+            Finding(
+                check="structure.outside",
+                where="0",
+                message=f"{preamble} characters stand before the first heading "
+                f"({preamble * 100 // (total + preamble)}% of the text)",
+            )
+        )
+    for warning in report.warnings:
+        if "no headings" in warning:
+            findings.append(Finding(check="structure.outside", message=warning))
+    return findings
+
+
+# --------------------------------------------------------------------------- rules on a comparison
+
+
+def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
+    """Return findings of the rules file on a comparison of the new report with the old."""
+    findings: list[Finding] = []
+    new_headings = [s.heading for s in comparison.new.walk()]
+    for required in rules.required:
+        if not any(required in h for h in new_headings):
+            findings.append(
+                Finding(
+                    check="sections.required",
+                    where=required,
+                    message=f"no section heading contains “{required}”",
+                )
+            )
+    removed = [p for p in comparison.sections if p.status == "removed" and p.merged_into is None]
+    added = [p for p in comparison.sections if p.status == "added" and p.split_from is None]
+    if rules.max_removed is not None and len(removed) > rules.max_removed:
+        names = ", ".join(f"{p.old.number}{p.old.heading}" for p in removed if p.old)
+        findings.append(
+            Finding(
+                check="sections.max_removed",
+                message=f"{len(removed)} sections disappeared (at most {rules.max_removed}): {names}",
+            )
+        )
+    if rules.max_added is not None and len(added) > rules.max_added:
+        findings.append(
+            Finding(
+                check="sections.max_added",
+                message=f"{len(added)} sections were added (at most {rules.max_added})",
+            )
+        )
+    for change in comparison.metrics:
+        if change.status != MetricStatus.CHANGED or change.relative is None or change.old is None:
+            continue
+        fall = -change.relative * 100
+        if rules.max_fall_pct is not None and fall > rules.max_fall_pct:
+            findings.append(
+                Finding(
+                    check="metrics.max_fall_pct",
+                    where=change.label,
+                    message=f"{change.label}: {change.old.text} → {change.new.text if change.new else '?'} "
+                    f"falls {fall:.1f}% (at most {rules.max_fall_pct}%)",
+                )
+            )
+    dropped = {c.label for c in comparison.metrics if c.status == MetricStatus.REMOVED}
+    kept = {c.label for c in comparison.metrics if c.status != MetricStatus.REMOVED}
+    for label in rules.must_keep:
+        if any(label in d for d in dropped) and not any(label in k for k in kept):
+            findings.append(
+                Finding(
+                    check="metrics.must_keep",
+                    where=label,
+                    message=f"the figure “{label}” disappeared",
+                )
+            )
+    for rule in rules.metric_rules:
+        findings += _metric_rule_findings(comparison, rule)
+    if rules.min_similarity is not None and comparison.similarity < rules.min_similarity:
+        findings.append(
+            Finding(
+                check="similarity.min",
+                message=f"overall similarity {comparison.similarity:.0f} is below {rules.min_similarity:g}",
+            )
+        )
+    return findings
+
+
+def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[Finding]:
+    label = rule["label"]
+    matches = [c for c in comparison.metrics if label in c.label]
+    findings = []
+    if rule.get("must_keep") and not any(c.new is not None for c in matches):
+        findings.append(
+            Finding(check="metrics.rule", where=label, message=f"the figure “{label}” is missing")
+        )
+    for c in matches:
+        if c.new is None:
+            continue
+        value = c.new.value
+        if "min" in rule and value < Decimal(str(rule["min"])):
+            findings.append(
+                Finding(
+                    check="metrics.rule",
+                    where=label,
+                    message=f"{c.label} is {c.new.text}, below {rule['min']}",
+                )
+            )
+        if "max" in rule and value > Decimal(str(rule["max"])):
+            findings.append(
+                Finding(
+                    check="metrics.rule",
+                    where=label,
+                    message=f"{c.label} is {c.new.text}, above {rule['max']}",
+                )
+            )
+        if (
+            "max_fall_pct" in rule
+            and c.relative is not None
+            and -c.relative * 100 > Decimal(str(rule["max_fall_pct"]))
+        ):
+            findings.append(
+                Finding(
+                    check="metrics.rule",
+                    where=label,
+                    message=f"{c.label} fell {-c.relative * 100:.1f}% (at most {rule['max_fall_pct']}%)",
+                )
+            )
+    return findings
+
+
+# --------------------------------------------------------------------------- output
+
+
+def findings_text(findings: list[Finding], *, subject: str) -> str:
+    """Return findings as plain lines, or a one-line all-clear."""
+    if not findings:
+        return f"{subject}: no findings\n"
+    lines = [f"{subject}: {len(findings)} finding{'s' if len(findings) != 1 else ''}"]
+    lines += [f"  [{f.check}] {f.message}" for f in findings]
+    return "\n".join(lines) + "\n"
+
+
+def findings_markdown(findings: list[Finding], *, subject: str) -> str:
+    """Return findings as a Markdown job summary."""
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+
+    if not findings:
+        return f"### compare check: {cell(subject)}\n\nNo findings.\n"
+    rows = "\n".join(f"| {cell(f.check)} | {cell(f.where)} | {cell(f.message)} |" for f in findings)
+    return (
+        f"### compare check: {cell(subject)}\n\n{len(findings)} findings.\n\n"
+        f"| check | where | finding |\n|---|---|---|\n{rows}\n"
+    )
+
+
+def findings_junit(findings: list[Finding], *, subject: str, checks: list[str]) -> str:
+    """Return findings as JUnit XML: one test case per check, failed when it has findings."""
+    cases = []
+    for check in checks:
+        mine = [f for f in findings if f.check == check]
+        body = "".join(
+            f"<failure message={quoteattr(f.message)} type={quoteattr(check)}>{escape(f.where)}</failure>"
+            for f in mine
+        )
+        cases.append(
+            f'  <testcase classname="compare.check" name={quoteattr(check)}>{body}</testcase>'
+        )
+    failures = len({f.check for f in findings})
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<testsuite name={quoteattr("compare check " + subject)} tests="{len(checks)}" '
+        f'failures="{failures}" errors="0">\n' + "\n".join(cases) + "\n</testsuite>\n"
+    )
+
+
+def checks_run(rules: Rules, *, with_comparison: bool) -> list[str]:
+    """Return the names of the checks that ran (for JUnit test cases)."""
+    names = [f"structure.{k}" for k, on in sorted(rules.structure.items()) if on]
+    if with_comparison:
+        names += [
+            "sections.required",
+            "sections.max_removed",
+            "sections.max_added",
+            "metrics.max_fall_pct",
+            "metrics.must_keep",
+            "metrics.rule",
+            "similarity.min",
+        ]
+    return names

@@ -1,0 +1,134 @@
+"""Year or path -> report file, in a folder of reports (by default the project's seeds/).
+
+A file belongs to a year by the year in its file name, else by the year in its title line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from compare.errors import ReportNotFound, UsageError
+
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}
+YEAR_IN_NAME = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+YEAR_ARG = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    """One report file of a library, with the organisation and year it was filed under."""
+
+    path: Path
+    org: str
+    year: int | None
+
+    def describe(self) -> str:
+        """Return "2021 绍兴市教育局 (seeds/x.txt)" for listings in error messages."""
+        year = self.year if self.year is not None else "????"
+        return f"{year} {self.org or '(organisation unknown)'} ({self.path.name})"
+
+
+def default_library() -> Path:
+    """Return the library folder: $COMPARE_LIBRARY, ./seeds, or the project's own seeds/."""
+    env = os.environ.get("COMPARE_LIBRARY")
+    if env:
+        return Path(env)
+    here = Path("seeds")
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _title_of(path: Path) -> tuple[str, int | None]:
+    """Return (org, year) from the first non-empty line of a text file, or ("", None)."""
+    if path.suffix.lower() not in {".txt", ".md", ".markdown"}:
+        return "", None
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return "", None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = head.decode(encoding, errors="strict" if encoding == "gb18030" else "ignore")
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return "", None
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    from compare.outline import parse_title
+
+    _, org, year = parse_title(first.lstrip("#").strip())
+    return org, year
+
+
+def scan_library(folder: Path) -> tuple[Entry, ...]:
+    """List the report files of a folder with their organisation and year, sorted by year."""
+    if not folder.is_dir():
+        raise ReportNotFound(f"{folder}: no such library folder")
+    entries = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in SUFFIXES or not path.is_file() or path.name.startswith("."):
+            continue
+        org, title_year = _title_of(path)
+        match = YEAR_IN_NAME.search(path.stem)
+        year = int(match.group(1)) if match else title_year
+        entries.append(Entry(path=path, org=org or _org_from_name(path), year=year))
+    return tuple(sorted(entries, key=lambda e: (e.year or 0, e.org, e.path.name)))
+
+
+def _org_from_name(path: Path) -> str:
+    """Return the file name without year and sample markers, as a fallback organisation."""
+    stem = YEAR_IN_NAME.sub("", path.stem)
+    return re.sub(r"[-_ ]+", "-", stem).strip("-")
+
+
+def _available(entries: tuple[Entry, ...]) -> str:
+    return "; ".join(e.describe() for e in entries) or "none"
+
+
+def find_report(arg: str, *, library: Path, org: str | None = None) -> Path:
+    """Resolve a year ("2021") or a path to one report file.
+
+    Raises ReportNotFound for a missing file or year, UsageError when a year is ambiguous.
+    """
+    if not YEAR_ARG.match(arg):
+        path = Path(arg)
+        if not path.exists():
+            raise ReportNotFound(f"{arg}: no such file (and not a year like 2021)")
+        return path
+    entries = scan_library(library)
+    chosen = [e for e in entries if e.year == int(arg)]
+    if org:
+        chosen = [e for e in chosen if org in e.org or org in e.path.name]
+    if not chosen:
+        which = f" for {org}" if org else ""
+        raise ReportNotFound(
+            f"{library}: no report for {arg}{which}; available: {_available(entries)}"
+        )
+    if len(chosen) > 1:
+        raise UsageError(
+            f"{library}: {len(chosen)} reports for {arg} ({_available(tuple(chosen))}); "
+            "pick one with --org"
+        )
+    return chosen[0].path
+
+
+def reports_of(library: Path, *, org: str | None = None) -> tuple[Entry, ...]:
+    """Return the dated reports of one organisation (the only one, or the one --org names)."""
+    entries = tuple(e for e in scan_library(library) if e.year is not None)
+    if org:
+        entries = tuple(e for e in entries if org in e.org or org in e.path.name)
+    orgs = sorted({e.org for e in entries})
+    if len(orgs) > 1:
+        raise UsageError(
+            f"{library}: reports of {len(orgs)} organisations ({', '.join(orgs)}); "
+            "pick one with --org"
+        )
+    if not entries:
+        raise ReportNotFound(f"{library}: no dated reports{f' for {org}' if org else ''}")
+    return entries

@@ -1,0 +1,155 @@
+"""Reports of one organisation over several years -> one table of every metric across the years.
+
+Consecutive years are compared (align + metric matching) and matched metrics are chained into one
+row; reading and comparing run in a process pool over all cores.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from compare.model import Comparison, Metric, MetricStatus, Report
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SeriesRow:
+    """One metric followed across the years: the year's Metric or None where it is absent."""
+
+    label: str
+    unit: str
+    kind: str
+    values: tuple[Metric | None, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Series:
+    """Every metric of an organisation's reports, one row per metric, one column per year."""
+
+    org: str
+    years: tuple[int, ...]
+    paths: tuple[str, ...]
+    rows: tuple[SeriesRow, ...]
+
+    def table(self) -> pd.DataFrame:
+        """Return the series as a DataFrame: label, unit, kind, then one column per year."""
+        import pandas as pd
+
+        records = []
+        for row in self.rows:
+            record: dict[str, object] = {"label": row.label, "unit": row.unit, "kind": row.kind}
+            for year, metric in zip(self.years, row.values, strict=True):
+                record[str(year)] = None if metric is None else str(metric.value)
+            records.append(record)
+        columns = ["label", "unit", "kind", *map(str, self.years)]
+        return pd.DataFrame.from_records(records, columns=columns)
+
+    def csv(self) -> str:
+        """Return the table as CSV text."""
+        return self.table().to_csv(index=False, lineterminator="\n")
+
+
+def _compare_pair(pair: tuple[Report, Report]) -> Comparison:
+    from compare.pipeline import compare_reports
+
+    return compare_reports(*pair)
+
+
+def _read(path: Path) -> Report:
+    from compare.pipeline import read_report
+
+    return read_report(path)
+
+
+def run_pool(
+    func: Callable, items: Sequence, *, workers: int, progress: Callable[[int], None] | None = None
+) -> list:
+    """Map func over items, in a process pool when workers > 1; call progress(1) per item done."""
+    if workers <= 1 or len(items) <= 1:
+        results = []
+        for item in items:
+            results.append(func(item))
+            if progress:
+                progress(1)
+        return results
+    with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
+        results = []
+        for result in pool.map(func, items):
+            results.append(result)
+            if progress:
+                progress(1)
+        return results
+
+
+def build_series(
+    paths: Sequence[Path],
+    *,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Series:
+    """Read the reports at paths (ordered by year), compare consecutive years, chain the metrics."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    reports = run_pool(_read, list(paths), workers=workers, progress=progress)
+    reports.sort(key=lambda r: (r.year or 0, r.source.path))
+    comparisons = run_pool(
+        _compare_pair, list(zip(reports, reports[1:], strict=False)), workers=workers, progress=progress
+    )
+    return chain_metrics(reports, comparisons)
+
+
+def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) -> Series:
+    """Follow each metric through the consecutive comparisons into one row per metric."""
+    n = len(reports)
+    rows: list[list[Metric | None]] = []
+    where: dict[int, int] = {}  # id(metric of the latest year) -> row index
+    if reports:
+        for metric in reports[0].metrics:
+            where[id(metric)] = len(rows)
+            rows.append([metric] + [None] * (n - 1))
+    for year, comparison in enumerate(comparisons, start=1):
+        latest: dict[int, int] = {}
+        for change in comparison.metrics:
+            if change.new is None:
+                continue
+            row = where.get(id(change.old)) if change.old is not None else None
+            if change.status == MetricStatus.ADDED or row is None:
+                row = len(rows)
+                rows.append([None] * n)
+            rows[row][year] = change.new
+            latest[id(change.new)] = row
+        where = latest
+    out = []
+    for values in rows:
+        last = next(m for m in reversed(values) if m is not None)
+        out.append(
+            SeriesRow(label=last.label, unit=last.unit, kind=last.kind.value, values=tuple(values))
+        )
+    return Series(
+        org=next((r.org for r in reversed(reports) if r.org), ""),
+        years=tuple(r.year or 0 for r in reports),
+        paths=tuple(r.source.path for r in reports),
+        rows=tuple(out),
+    )
+
+
+def sparkline(values: Sequence[Decimal | None], *, width: int = 120, height: int = 28) -> str:
+    """Return the SVG polyline points for the values (gaps skipped), scaled into width x height."""
+    known = [(i, float(v)) for i, v in enumerate(values) if v is not None]
+    if not known:
+        return ""
+    low = min(v for _, v in known)
+    high = max(v for _, v in known)
+    span = high - low or 1.0
+    step = width / max(len(values) - 1, 1)
+    pad = 3
+    return " ".join(
+        f"{i * step:.1f},{pad + (height - 2 * pad) * (1 - (v - low) / span):.1f}" for i, v in known
+    )
