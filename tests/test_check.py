@@ -1,0 +1,107 @@
+"""check: structural findings, rules files and their outputs."""
+
+from __future__ import annotations
+
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from compare.check import (
+    check_structure,
+    checks_run,
+    findings_junit,
+    findings_markdown,
+    load_rules,
+    numbering_value,
+)
+from compare.errors import RulesError
+from compare.model import Report, Section, Source
+
+
+def report(*sections: Section, warnings: tuple[str, ...] = ()) -> Report:
+    return Report(title="t", org="o", year=2022, source=Source(path="r.txt"), sections=sections,
+                  warnings=warnings)
+
+
+def top(i: str, number: str, heading: str, text: str = "正文。", children=()) -> Section:
+    return Section(id=i, number=number, heading=heading, level=1, style="cn-dun", text=text,
+                   sentences=(text,), children=tuple(children))
+
+
+@pytest.mark.parametrize(
+    ("number", "value"),
+    [("一、", 1), ("（十二）", 12), ("二十一、", 21), ("3.", 3), ("PART IV", 4), ("Item 1A.", 1),
+     ("十、", 10), ("一是", 1), ("", None)],
+    ids=["cn", "paren-12", "cn-21", "arabic", "roman", "item", "ten", "run-in", "none"],
+)
+def test_numbering_value(number: str, value: int | None) -> None:
+    assert numbering_value(number) == value
+
+
+def test_gap_repeat_empty_and_duplicate_are_found() -> None:
+    found = check_structure(
+        report(top("1", "一、", "甲"), top("2", "二、", "乙"), top("3", "四、", "丙"),
+               top("4", "四、", "乙", text="")),
+        load_rules(None),
+    )
+    assert [(f.check, f.where) for f in found] == [
+        ("structure.numbering", "3"),
+        ("structure.numbering", "4"),
+        ("structure.duplicates", "4"),
+        ("structure.empty", "4"),
+    ]
+    assert "skips" in found[0].message and "四、 where 3 was expected" in found[0].message
+
+
+def test_clean_report_has_no_findings() -> None:
+    assert check_structure(report(top("1", "一、", "甲"), top("2", "二、", "乙")), load_rules(None)) == []
+
+
+def test_second_rendition_warning_is_a_finding_unless_switched_off(tmp_path: Path) -> None:
+    r = report(top("1", "一、", "甲"), warnings=("a second, partial rendition … was set aside",))
+    assert [f.check for f in check_structure(r, load_rules(None))] == ["structure.renditions"]
+    rules = tmp_path / "r.toml"
+    rules.write_text("[structure]\nrenditions = false\n", encoding="utf-8")
+    assert check_structure(r, load_rules(rules)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[sections\n", "not valid TOML"),
+        ("[colours]\nred = 1\n", "unknown table [colours]"),
+        ("[sections]\nmax_gone = 1\n", "unknown key sections.max_gone"),
+        ("[sections]\nmax_removed = \"two\"\n", "sections.max_removed must be a int"),
+        ("[metrics]\nmax_fall_pct = true\n", "metrics.max_fall_pct must be a"),
+        ("[[metrics.rule]]\nmin = 3\n", "needs a label"),
+    ],
+    ids=["syntax", "table", "key", "type", "bool", "rule-label"],
+)
+def test_malformed_rules_name_file_and_problem(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RulesError) as err:
+        load_rules(path)
+    assert str(err.value).startswith(f"{path}: ")
+    assert message in str(err.value)
+
+
+def test_example_rules_file_loads() -> None:
+    rules = load_rules(Path(__file__).resolve().parents[1] / "compare" / "rules" / "example.toml")
+    assert rules.max_removed == 2 and rules.required == ("党的领导", "队伍建设")
+    assert rules.metric_rules[0]["label"] == "家长满意度"
+
+
+def test_markdown_and_junit_outputs() -> None:
+    r = report(top("1", "一、", "<b>甲</b>"), top("2", "三、", "乙"))
+    found = check_structure(r, load_rules(None))
+    md = findings_markdown(found, subject="r.txt")
+    assert "| structure.numbering | 2 |" in md and "<b>" not in md
+    xml = findings_junit(found, subject="r.txt", checks=checks_run(load_rules(None), with_comparison=False))
+    suite = ET.fromstring(xml)
+    assert suite.get("failures") == "1"
+    failed = [c.get("name") for c in suite.iter("testcase") if c.find("failure") is not None]
+    assert failed == ["structure.numbering"]
+    assert textwrap.dedent(findings_markdown([], subject="r.txt")).endswith("No findings.\n")

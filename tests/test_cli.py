@@ -1,0 +1,180 @@
+"""The command line end to end: parse, compare OLD NEW, check, series; errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from compare.cli import cli
+from tests.conftest import ROOT, SEED_2021, SEED_2022, SEEDS
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def one_line_error(result, *needles: str) -> None:
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: ")
+    assert "Traceback" not in result.output
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_version_and_python_dash_m_agree() -> None:
+    assert run("--version").output.strip() == "compare, version 0.1.0"
+    out = subprocess.run([sys.executable, "-m", "compare", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "compare, version 0.1.0"
+
+
+def test_our_compare_comes_first_in_the_venv() -> None:
+    script = Path(sys.executable).parent / "compare"
+    if not script.exists():
+        pytest.skip("not running from a virtual environment with the console script installed")
+    env = {**os.environ, "PATH": f"{script.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    out = subprocess.run(["compare", "--version"], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "compare, version 0.1.0"
+
+
+def test_parse_prints_the_seed_outline() -> None:
+    result = run("parse", str(SEED_2021))
+    assert result.exit_code == 0
+    assert "一、党的领导坚强有力" in result.stdout
+    assert "八、群众获得感真切有情" in result.stdout
+    assert "8 sections, 29 subsections" in result.stdout
+    assert "rendition" in result.stderr  # the second, PDF-extracted copy is set aside, with a warning
+
+
+def test_parse_json_validates_against_the_schema(tmp_path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    result = run("parse", str(SEED_2021), "--json", "-")
+    data = json.loads(result.stdout)
+    schema = json.loads((ROOT / "compare" / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    assert (data["schema"], data["org"], data["year"]) == ("compare.report/1", "绍兴市教育局", 2021)
+    assert len(data["sections"]) == 8
+
+
+@pytest.mark.parametrize(
+    ("make", "needle"),
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.mkdir(), "directory"),
+        (lambda p: p.write_bytes(b""), "empty"),
+        (lambda p: p.write_bytes(bytes(range(256)) * 40), "binary"),
+    ],
+    ids=["missing", "directory", "empty", "binary"],
+)
+def test_bad_input_is_one_line_exit_2(tmp_path: Path, make, needle: str) -> None:
+    path = tmp_path / "bad.txt"
+    make(path)
+    result = run("parse", str(path), "--json", str(tmp_path / "out.json"))
+    one_line_error(result, str(path), needle)
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_gbk_file_parses_and_says_its_encoding(tmp_path: Path) -> None:
+    text = "\n".join(SEED_2021.read_text(encoding="utf-8").splitlines()[:39]) + "\n"
+    path = tmp_path / "gbk-2021.txt"
+    path.write_bytes(text.encode("gb18030"))
+    result = run("parse", str(path), "--json", "-")
+    data = json.loads(result.stdout)
+    assert data["source"]["encoding"] in {"gb18030", "gbk", "gb2312"}
+    assert len(data["sections"]) == 8
+
+
+def test_compare_two_years_writes_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("2021", "2022", "--library", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    html = tmp_path / "reports" / "绍兴市教育局-2021-vs-2022.html"
+    assert html.is_file() and "<html" in html.read_text(encoding="utf-8")[:500].lower()
+    assert result.stdout.splitlines()[0] == "绍兴市教育局: 2021 → 2022"
+    assert re.search(r"Sections: \d+ unchanged, \d+ modified", result.stdout)
+    assert result.stdout.strip().endswith(f"Report: {Path('reports') / html.name}")
+    quiet = run("2021", "2022", "--library", str(SEEDS), "-q")
+    assert quiet.stdout == f"{Path('reports') / html.name}\n"
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == [html.name]  # no temp files
+
+
+def test_compare_paths_json_to_stdout_and_other_forms(tmp_path: Path) -> None:
+    result = run(str(SEED_2021), str(SEED_2022), "--json", "-", "--csv", str(tmp_path / "m.csv"),
+                 "--md", str(tmp_path / "r.md"))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["schema"] == "compare.diff/1"
+    assert data["summary"]["metrics"]["changed"] > 0
+    assert (tmp_path / "m.csv").read_text(encoding="utf-8").startswith("status,")
+    assert "绍兴市教育局" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_unknown_year_lists_what_is_available() -> None:
+    one_line_error(run("2019", "2022", "--library", str(SEEDS)), "no report for 2019", "2021", "2022")
+
+
+def test_library_from_environment(tmp_path: Path) -> None:
+    one_line_error(run("2021", "2022", env={"COMPARE_LIBRARY": str(tmp_path)}), str(tmp_path), "no report")
+
+
+def test_unwritable_output_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run(str(SEED_2021), str(SEED_2022), "--html", str(blocker / "sub" / "r.html"))
+    one_line_error(result, "cannot write")
+    assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_inputs_are_never_modified(tmp_path: Path) -> None:
+    before = {p: p.read_bytes() for p in (SEED_2021, SEED_2022)}
+    run(str(SEED_2021), str(SEED_2022), "--html", str(tmp_path / "r.html"))
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_check_exit_codes_and_reports(tmp_path: Path) -> None:
+    clean = tmp_path / "clean-2022.txt"
+    clean.write_text("某局2022年工作总结\n一、甲\n全年新增学校3所。\n二、乙\n学生满意度98%。\n", encoding="utf-8")
+    gap = tmp_path / "gap-2022.txt"
+    gap.write_text("某局2022年工作总结\n一、甲\n全年新增学校3所。\n三、乙\n学生满意度98%。\n", encoding="utf-8")
+    assert run("check", str(clean)).exit_code == 0
+    result = run("check", str(gap), "--junit", str(tmp_path / "j.xml"), "--md", str(tmp_path / "s.md"))
+    assert result.exit_code == 1
+    assert "[structure.numbering]" in result.stdout
+    assert "failures=\"1\"" in (tmp_path / "j.xml").read_text(encoding="utf-8")
+    assert "structure.numbering" in (tmp_path / "s.md").read_text(encoding="utf-8")
+    rules = tmp_path / "bad.toml"
+    rules.write_text("[sections\n", encoding="utf-8")
+    one_line_error(run("check", str(clean), "--rules", str(rules)), str(rules), "TOML")
+
+
+def test_check_rules_against_last_year(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[structure]\nrenditions = false\n[sections]\nmax_removed = 0\n"
+                     "required = [\"不存在的章节\"]\n", encoding="utf-8")
+    result = run("check", "2022", "--against", "2021", "--library", str(SEEDS), "--rules", str(rules))
+    assert result.exit_code == 1
+    assert "[sections.required] no section heading contains “不存在的章节”" in result.stdout
+    assert "[sections.max_removed]" in result.stdout
+
+
+def test_series_writes_csv(tmp_path: Path) -> None:
+    out = tmp_path / "s.csv"
+    result = run("series", "2021", "2022", "--library", str(SEEDS), "--csv", str(out), "-j", "1")
+    assert result.exit_code == 0, result.output
+    header = out.read_text(encoding="utf-8").splitlines()[0]
+    assert header == "label,unit,kind,2021,2022"
+
+
+def test_readme_usage_is_current() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- usage -->\n```text\n(.*?)```", readme, re.S)
+    assert block, "README.md lacks the <!-- usage --> block"
+    assert block.group(1) == CliRunner().invoke(cli, ["--help"], prog_name="compare").output

@@ -1,0 +1,70 @@
+"""library: a year or a path -> one report file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare.errors import ReportNotFound, UsageError
+from compare.library import find_report, reports_of, scan_library
+
+
+def write(folder: Path, name: str, title: str) -> Path:
+    path = folder / name
+    path.write_text(f"{title}\n一、总体情况\n全年新增学校3所。\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    write(tmp_path, "a-2021.txt", "绍兴市教育局2021年工作总结")
+    write(tmp_path, "a-2022.txt", "绍兴市教育局2022年工作总结")
+    write(tmp_path, "notes.txt", "杭州市教育局2020年工作总结")  # year only in its title
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG")
+    return tmp_path
+
+
+def test_scan_finds_year_in_name_or_title(library: Path) -> None:
+    found = {(e.path.name, e.org, e.year) for e in scan_library(library)}
+    assert found == {
+        ("notes.txt", "杭州市教育局", 2020),
+        ("a-2021.txt", "绍兴市教育局", 2021),
+        ("a-2022.txt", "绍兴市教育局", 2022),
+    }
+
+
+def test_find_by_year(library: Path) -> None:
+    assert find_report("2022", library=library) == library / "a-2022.txt"
+
+
+def test_find_by_path_passes_through(library: Path) -> None:
+    assert find_report(str(library / "notes.txt"), library=library) == library / "notes.txt"
+
+
+def test_missing_year_lists_what_is_there(library: Path) -> None:
+    with pytest.raises(ReportNotFound) as err:
+        find_report("2019", library=library)
+    message = str(err.value)
+    assert "no report for 2019" in message
+    assert "2021 绍兴市教育局 (a-2021.txt)" in message and "2020 杭州市教育局" in message
+
+
+def test_ambiguous_year_asks_for_org(library: Path) -> None:
+    write(library, "b-2021.txt", "宁波市教育局2021年工作总结")
+    with pytest.raises(UsageError, match="2 reports for 2021.*--org"):
+        find_report("2021", library=library)
+    assert find_report("2021", library=library, org="宁波") == library / "b-2021.txt"
+
+
+def test_missing_path_and_missing_library(tmp_path: Path) -> None:
+    with pytest.raises(ReportNotFound, match="nope.txt: no such file"):
+        find_report(str(tmp_path / "nope.txt"), library=tmp_path)
+    with pytest.raises(ReportNotFound, match="no such library folder"):
+        find_report("2021", library=tmp_path / "absent")
+
+
+def test_reports_of_one_org_needs_org_when_several(library: Path) -> None:
+    with pytest.raises(UsageError, match="2 organisations"):
+        reports_of(library)
+    assert [e.year for e in reports_of(library, org="绍兴")] == [2021, 2022]
