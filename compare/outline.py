@@ -1,0 +1,762 @@
+"""Clean text (one paragraph or heading per line) -> Report: title, organisation, year,
+preamble, the heading tree and each section's sentences. Metrics are left empty.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from compare.model import Report, Section, Source
+
+# --------------------------------------------------------------------------- numerals
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_CN_DIGITS |= {"八": 8, "九": 9}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _cn_number(text: str) -> int | None:
+    """Return the value of a Chinese numeral up to 999 (一, 十二, 二十, 一百零五), else None."""
+    if not text:
+        return None
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            if digit is not None and digit != 0:
+                return None  # two digits in a row (一二) is not a numeral
+            digit = _CN_DIGITS[ch]
+        elif ch in "十百":
+            unit = 10 if ch == "十" else 100
+            total += (1 if digit is None else digit) * unit
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def _roman_number(text: str) -> int | None:
+    """Return the value of a Roman numeral (I..XXXIX is plenty for PART headings), else None."""
+    values = [_ROMAN.get(ch) for ch in text.upper()]
+    if not values or None in values:
+        return None
+    total = 0
+    for i, v in enumerate(values):
+        assert v is not None
+        nxt = values[i + 1] if i + 1 < len(values) else 0
+        total += -v if nxt and nxt > v else v
+    return total
+
+
+# --------------------------------------------------------------------------- sentences
+
+_OPEN_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》"}
+_OPEN_CLOSE |= {"【": "】", "〈": "〉", "[": "]"}
+_CLOSERS = frozenset(_OPEN_CLOSE.values()) | {'"'}
+_QUOTE_CLOSERS = frozenset('”’」』"')  # a stop just inside these ends the sentence; not brackets
+_CJK_END = "。！？；"
+_DANGLING = frozenset({"and", "or", "but", "以及", "和", "或"})
+_ASCII_END = "!?;"
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "plc",
+        "llc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "fig",
+        "figs",
+        "approx",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "cf",
+        "al",
+        "gen",
+        "gov",
+        "rep",
+        "sen",
+    ]
+)
+
+
+def _pairs(text: str) -> list[tuple[int, int]]:
+    """Return (open, close) offsets of the matched quotes and brackets; unmatched ones are ignored."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    ascii_quote: int | None = None
+    for i, ch in enumerate(text):
+        if ch in _OPEN_CLOSE:
+            stack.append((_OPEN_CLOSE[ch], i))
+        elif ch == '"':
+            # ASCII quotes cannot say which way they face: pair them in order.
+            if ascii_quote is None:
+                ascii_quote = i
+            else:
+                pairs.append((ascii_quote, i))
+                ascii_quote = None
+        elif ch in _CLOSERS:
+            around = text[i - 1 : i] + text[i + 1 : i + 2]
+            if ch == "’" and len(around) == 2 and around.isascii() and around.isalpha():
+                continue  # an apostrophe (Company’s), not a closing quote
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == ch:
+                    pairs.append((stack[depth][1], i))
+                    del stack[depth:]
+                    break
+    return pairs
+
+
+def _depths(text: str, pairs: list[tuple[int, int]]) -> tuple[list[int], set[int]]:
+    """Return, per offset, how many matched pairs enclose it, and the offsets of matched closers."""
+    diff = [0] * (len(text) + 1)
+    for start, end in pairs:
+        diff[start + 1] += 1
+        diff[end] -= 1
+    depth, running = [], 0
+    for d in diff[:-1]:
+        running += d
+        depth.append(running)
+    return depth, {end for _, end in pairs}
+
+
+def _english_stop(text: str, i: int) -> bool:
+    """Tell whether the '.' at offset i ends an English sentence (not 2.8, U.S., No. 5, Inc.)."""
+    n = len(text)
+    j = i + 1
+    while j < n and text[j] in _QUOTE_CLOSERS:
+        j += 1  # Go home." Then
+    if j < n and not text[j].isspace():
+        return False
+    while j < n and text[j] in " \t":
+        j += 1
+    if j >= n:
+        return True
+    nxt = text[j]
+    if nxt in '“‘"(（' and j + 1 < n:
+        nxt = text[j + 1]
+    if not (nxt.isupper() or nxt.isdigit()):
+        return False
+    k = i
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:i]
+    if not word:
+        return text[i - 1 : i] in ')”"%' or text[i - 1 : i].isdigit()
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: J. Smith
+    return word.lower() not in _ABBREVIATIONS and "." not in word
+
+
+def _sentence_ends(text: str) -> list[tuple[int, int]]:
+    """Return (stop offset, end offset) of every sentence end in one paragraph."""
+    pairs = _pairs(text)
+    depth, closers = _depths(text, pairs)
+    ends: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        is_end = ch in _CJK_END or (
+            ch in _ASCII_END
+            and (
+                i + 1 >= n
+                or text[i + 1].isspace()
+                or text[i + 1] in _CLOSERS
+                or bool(_CJK.match(text[i + 1]))
+            )
+        )
+        if ch == "." and _english_stop(text, i):
+            is_end = True
+        if not is_end:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (text[j] in _CJK_END or text[j] in _ASCII_END):
+            j += 1  # ？！ and ?! end one sentence
+        level = depth[i]
+        while j < n and level > 0 and j in closers and text[j] in _QUOTE_CLOSERS:
+            level -= 1
+            j += 1
+        if level > 0:
+            i = j
+            continue  # a stop inside quotes or brackets does not end the sentence
+        while j < n and text[j] in _CLOSERS and j not in closers:
+            j += 1  # a stray closing quote stays with its sentence
+        ends.append((i, j))
+        i = j
+    return ends
+
+
+def _split_paragraph(text: str) -> list[str]:
+    """Split one paragraph into sentences (see split_sentences)."""
+    bounds = [0] + [end for _, end in _sentence_ends(text)]
+    if bounds[-1] < len(text):
+        bounds.append(len(text))
+    if len(bounds) > 2 and text[bounds[-2] :].strip().casefold() in _DANGLING:
+        del bounds[-2]  # "…; and" keeps its "and"
+    pieces = (text[start:end].strip() for start, end in zip(bounds, bounds[1:], strict=False))
+    return [piece for piece in pieces if piece]
+
+
+def split_sentences(text: str) -> tuple[str, ...]:
+    """Split text into sentences at 。！？； and ! ? ; and English '. ', never inside quotes or brackets.
+
+    Every line is split on its own (a sentence never spans paragraphs); closing quotes stay with
+    the sentence they end; each sentence is stripped and empty ones are dropped.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            out.extend(_split_paragraph(line))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- title, org, year
+
+_YEAR = r"(?:19|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3}"
+_CN_KIND = r"(?:政府)?(?:工作)?(?:总结|报告|要点|计划|规划)|年报|年鉴|白皮书"
+_CN_TITLE = re.compile(
+    rf"^(?:(?P<y1>{_YEAR})年度?)?(?P<org>.*?)(?:(?P<y2>{_YEAR})年度?)?(?:的|上半年|全年)?"
+    rf"(?P<kind>{_CN_KIND})$"
+)
+_EN_KIND = re.compile(
+    r"\b(?:annual report|form 10-k|budget (?:speech|statement)|report|statement|speech|review)\b",
+    re.IGNORECASE,
+)
+_TRAILING_NOTE = re.compile(r"\s*(?:（[^（）]*）|\([^()]*\))\s*$")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _year_value(text: str | None) -> int | None:
+    """Return a year written in Arabic (2021) or Chinese (二〇二一) digits."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+
+
+def parse_title(line: str) -> tuple[str, str, int | None]:
+    """Return (title, org, year) when the line looks like a report title, else ("", "", None).
+
+    绍兴市教育局2021年工作总结 -> (the line, 绍兴市教育局, 2021); a trailing parenthetical note is
+    kept in the title but ignored for org and year; a Markdown '#' is dropped.
+    """
+    title = re.sub(r"^#+\s*", "", line.strip()).strip()
+    core = _TRAILING_NOTE.sub("", title).strip()
+    if not core or len(core) > 80 or re.search(r"[。！？；!?;]|[：:，,]$", core):
+        return "", "", None
+    if _CJK.search(core):
+        m = _CN_TITLE.match(re.sub(r"\s+", "", core))
+        if m is None:
+            return "", "", None
+        return title, m["org"], _year_value(m["y1"] or m["y2"])
+    kind = _EN_KIND.search(core)
+    if kind is None or core.endswith("."):
+        return "", "", None
+    year_match = re.search(r"\b(?:19|20)\d{2}\b", core)
+    cut = min(kind.start(), year_match.start() if year_match else len(core))
+    org = re.sub(r"\b(?:FY|Fiscal(?: Year)?)\s*$", "", core[:cut]).strip(" -–—:,")
+    return title, org, int(year_match.group()) if year_match else None
+
+
+def _year_from_path(path: str) -> int | None:
+    """Return the last plausible year in a file name (2012.txt, shaoxing-...-2021.txt)."""
+    years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", PurePath(path).name)
+    return int(years[-1]) if years else None
+
+
+def _org_from_text(lines: list[str]) -> str:
+    """Return the organisation the text names for itself (我代表国务院, Apple Inc.), else ""."""
+    head = lines[:80]
+    for line in head:
+        m = re.search(r"我代表([\u4e00-\u9fff]{2,15}?)(?:[，,、]|向|作)", line)
+        if m:
+            return m.group(1)
+    for i, line in enumerate(head[1:], start=1):
+        if re.match(r"\(exact name of registrant", line, re.IGNORECASE):
+            return head[i - 1]
+    return ""
+
+
+# --------------------------------------------------------------------------- headings
+
+_CN_NUM = "〇零一二三四五六七八九十百"
+_RUN_IN_STYLES = frozenset({"run-in"})
+# Styles whose lone first item is more likely a numbered sentence than a heading.
+_AMBIGUOUS = frozenset(
+    {"cn-dun", "cn-paren", "run-in", "ar-dot", "ar-dun", "ar-paren", "dec2", "dec3", "dec4"}
+)
+_CHAPTER_UNITS = {"章": "cn-chapter", "节": "cn-section", "部分": "cn-part", "篇": "cn-volume"}
+_MAX_HEADING = 100
+_LOOKAHEAD = 200  # candidates searched for the number a gap skipped
+# Styles that only ever number headings: any number may open or continue their list.
+_EXPLICIT = frozenset({"en-part", "en-item", "en-note"})
+
+Ordinal = tuple[int, int] | None
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A line that may be a heading."""
+
+    line: int
+    style: str
+    ordinal: Ordinal
+    number: str
+    heading: str
+    body: str = ""
+
+
+def _run_in(text: str) -> tuple[str, str]:
+    """Split 'heading。body' at the first full stop outside quotes; without one all is heading."""
+    for stop, end in _sentence_ends(text):
+        if text[stop] == "。":
+            heading = text[:end].strip()
+            return heading.removesuffix("。").strip(), text[end:].strip()
+    return text.strip().rstrip("：:").strip(), ""
+
+
+def _numbered(
+    line: int, style: str, ordinal: int | None, number: str, rest: str
+) -> _Candidate | None:
+    """Build a candidate from a numbered line, splitting a run-in heading from its body."""
+    if ordinal is None or ordinal < 1:
+        return None
+    rest = rest.strip()
+    if _CJK.search(rest):
+        heading, body = _run_in(rest)
+    else:
+        if rest.endswith((".", ";", ",", ":")) or "|" in rest:
+            return None  # an English list item or table row, not a heading
+        heading, body = rest, ""
+    if not heading or len(heading) > _MAX_HEADING:
+        return None
+    return _Candidate(line, style, (ordinal, 0), number, heading, body)
+
+
+_MD = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
+_ITEM = re.compile(r"^(item\s+(\d{1,2})([a-z])?)\s*(?:[.:]\s*(?:\|\s*)?|\|\s*)(.*)$", re.IGNORECASE)
+_PART = re.compile(r"^(part\s+([ivxl]+|\d{1,2}))\s*(?:$|[.:|\-–—]\s*(.*)$)", re.IGNORECASE)
+_NOTE = re.compile(r"^(Note\s+(\d{1,2}))\s*[–—:-]\s*(\S.{0,150})$")
+_CHAPTER = re.compile(rf"^(第([{_CN_NUM}\d]+)(章|节|部分|篇))[\s、，：:]*(.*)$")
+_CN_DUN = re.compile(rf"^(([{_CN_NUM}]+)\s*、)\s*(.*)$")
+_CN_PAREN = re.compile(rf"^([（(]\s*([{_CN_NUM}]+)\s*[）)])\s*(.*)$")
+_RUN_IN = re.compile(rf"^(([{_CN_NUM}]+)是)(.+)$")
+_AR_PAREN = re.compile(r"^([（(]\s*(\d{1,2})\s*[）)])\s*(.*)$")
+_AR_DUN = re.compile(r"^((\d{1,2})\s*、)\s*(.*)$")
+_DECIMAL = re.compile(
+    r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d%％])\.?(?:\s+|(?=[^\s万亿千百十个元年月日倍]))(\S.*)$"
+)
+_AR_DOT = re.compile(r"^((\d{1,2})\s*[.．])(?!\d)\s*(.+)$")
+_PAGE_CELL = re.compile(r"^\d{1,4}$")
+
+
+def _match_heading(index: int, line: str) -> _Candidate | None:
+    """Return the heading candidate a line starts with, if any."""
+    if m := _MD.match(line):
+        return _Candidate(index, f"md{len(m[1])}", None, "", m[2])
+    if m := _ITEM.match(line):
+        cells = [c.strip() for c in m[4].split("|")]
+        if len(cells) > 1 and _PAGE_CELL.match(cells[-1]):
+            cells.pop()  # the page column of a table of contents
+        heading = cells[0] if cells else ""
+        if len(heading) > 150 or heading.endswith((",", ";")):
+            return None
+        minor = ord(m[3].upper()) - ord("A") + 1 if m[3] else 0
+        number = line[: m.end(1)] + ("." if "." in line[m.end(1) : m.start(4)] else "")
+        return _Candidate(index, "en-item", (int(m[2]), minor), number, heading)
+    if m := _PART.match(line):
+        value = int(m[2]) if m[2].isdigit() else _roman_number(m[2])
+        if value is None:
+            return None
+        heading = (m[3] or "").strip()
+        if len(heading) > 150:
+            return None
+        return _Candidate(index, "en-part", (value, 0), m[1], heading)
+    if m := _NOTE.match(line):
+        return _Candidate(index, "en-note", (int(m[2]), 0), m[1], m[3].strip())
+    if "|" in line:
+        return None  # a table row
+    if m := _CHAPTER.match(line):
+        value = int(m[2]) if m[2].isdigit() else _cn_number(m[2])
+        return _numbered(index, _CHAPTER_UNITS[m[3]], value, m[1], m[4] or "")
+    for pattern, style, convert in (
+        (_CN_DUN, "cn-dun", _cn_number),
+        (_CN_PAREN, "cn-paren", _cn_number),
+        (_RUN_IN, "run-in", _cn_number),
+        (_AR_PAREN, "ar-paren", int),
+        (_AR_DUN, "ar-dun", int),
+    ):
+        if m := pattern.match(line):
+            return _numbered(index, style, convert(m[2]), m[1], m[3])
+    if m := _DECIMAL.match(line):
+        parts = m[1].split(".")
+        return _numbered(index, f"dec{len(parts)}", int(parts[-1]), m[1], m[2])
+    if m := _AR_DOT.match(line):
+        return _numbered(index, "ar-dot", int(m[2]), m[1], m[3])
+    return None
+
+
+def _follows(old: Ordinal, new: Ordinal, style: str) -> str:
+    """Tell whether `new` may follow `old` in one list: "next", "gap" (one number missed) or ""."""
+    if old is None or new is None:
+        return "next" if old is None and new is None else ""
+    if style in _EXPLICIT:
+        return "next" if new > old else ""
+    (major, minor), (new_major, new_minor) = old, new
+    if new_major == major:
+        return "next" if new_minor == minor + 1 else ""
+    if new_minor <= 1 and new_major == major + 1:
+        return "next"
+    return "gap" if new_minor <= 1 and new_major == major + 2 else ""
+
+
+def _opens(ordinal: Ordinal, style: str) -> bool:
+    """Tell whether a heading may open a list (一、 / 1. / unnumbered; any Item or PART)."""
+    return ordinal is None or ordinal == (1, 0) or style in _EXPLICIT
+
+
+# --------------------------------------------------------------------------- tree
+
+
+@dataclass(slots=True)
+class _Node:
+    """A section under construction."""
+
+    cand: _Candidate | None
+    level: int
+    paragraphs: list[str] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+
+
+class _Builder:
+    """Place paragraphs into a heading tree, accepting only plausibly numbered headings."""
+
+    def __init__(self, paragraphs: list[str], candidates: dict[int, _Candidate]) -> None:
+        self.paragraphs = paragraphs
+        self.candidates = candidates
+        self.order = sorted(candidates)
+
+    def _missed_later(self, cand: _Candidate, old: Ordinal, rejected: set[int]) -> bool:
+        """Tell whether the number a gap skipped turns up later, before its list restarts."""
+        assert old is not None
+        missing = (old[0] + 1, 0)
+        start = bisect.bisect_right(self.order, cand.line)
+        for line in self.order[start : start + _LOOKAHEAD]:
+            other = self.candidates[line]
+            if line in rejected or other.style != cand.style or other.ordinal is None:
+                continue
+            if other.ordinal == missing:
+                return True
+            if other.ordinal <= old:
+                return False
+        return False
+
+    def _fits(self, cand: _Candidate, old: Ordinal, rejected: set[int]) -> bool:
+        """Tell whether cand continues a list whose last number was `old`."""
+        verdict = _follows(old, cand.ordinal, cand.style)
+        return verdict == "next" or (
+            verdict == "gap" and not self._missed_later(cand, old, rejected)
+        )
+
+    def build(self, rejected: set[int]) -> _Node:
+        """Return the root of the tree, skipping the candidate lines in `rejected`."""
+        root = _Node(None, 0)
+        stack: list[_Node] = [root]
+        last_at_level: dict[tuple[str, int], Ordinal] = {}
+        for index, text in enumerate(self.paragraphs):
+            cand = self.candidates.get(index)
+            if cand is None or index in rejected:
+                stack[-1].paragraphs.append(text)
+                continue
+            styles = [node.cand.style if node.cand else "" for node in stack]
+            depth = next((d for d in range(len(stack) - 1, 0, -1) if styles[d] == cand.style), None)
+            if depth is not None:
+                previous = stack[depth].cand
+                assert previous is not None
+                if not self._fits(cand, previous.ordinal, rejected):
+                    stack[-1].paragraphs.append(text)
+                    continue
+                del stack[depth:]
+            else:
+                if styles[-1] in _RUN_IN_STYLES:
+                    stack.pop()  # a run-in heading is a paragraph: it holds no block headings
+                old = last_at_level.get((cand.style, len(stack)))
+                if not (
+                    _opens(cand.ordinal, cand.style)
+                    or (old is not None and self._fits(cand, old, rejected))
+                ):
+                    stack[-1].paragraphs.append(text)
+                    continue
+            node = _Node(cand, len(stack))
+            if cand.body:
+                node.paragraphs.append(cand.body)
+            stack[-1].children.append(node)
+            stack.append(node)
+            last_at_level[(cand.style, node.level)] = cand.ordinal
+        return root
+
+
+def _lone_firsts(node: _Node) -> set[int]:
+    """Return the lines of childless ambiguous headings that open a list nobody continues."""
+    found: set[int] = set()
+    styles: dict[str, list[_Node]] = {}
+    for child in node.children:
+        assert child.cand is not None
+        styles.setdefault(child.cand.style, []).append(child)
+        found |= _lone_firsts(child)
+    for style, group in styles.items():
+        cand = group[0].cand
+        assert cand is not None
+        lone = len(group) == 1 and not group[0].children
+        if lone and style in _AMBIGUOUS and cand.ordinal == (1, 0):
+            found.add(cand.line)
+    return found
+
+
+def _accepted(node: _Node) -> list[_Candidate]:
+    """Return the headings placed in the tree, in document order."""
+    found = [node.cand] if node.cand is not None else []
+    for child in node.children:
+        found.extend(_accepted(child))
+    return found
+
+
+def _repeated_headings(root: _Node, candidates: dict[int, _Candidate]) -> _Candidate | None:
+    """Return the first rejected candidate that repeats an accepted heading word for word."""
+    accepted = _accepted(root)
+    keys = {_toc_key(c) for c in accepted}
+    lines = {c.line for c in accepted}
+    for line in sorted(candidates):
+        cand = candidates[line]
+        if line not in lines and _toc_key(cand) in keys:
+            return cand
+    return None
+
+
+def _freeze(node: _Node, prefix: str, position: int) -> Section:
+    """Turn a built node into a Section with a positional id."""
+    cand = node.cand
+    assert cand is not None
+    section_id = f"{prefix}.{position}" if prefix else str(position)
+    text = "\n".join(node.paragraphs)
+    return Section(
+        id=section_id,
+        number=cand.number,
+        heading=cand.heading,
+        level=node.level,
+        style=cand.style,
+        text=text,
+        sentences=split_sentences(text),
+        children=tuple(_freeze(c, section_id, i) for i, c in enumerate(node.children, start=1)),
+    )
+
+
+# --------------------------------------------------------------------------- table of contents
+
+_TOC_LABEL = re.compile(r"^(?:table of contents|contents|page|目\s*录)$", re.IGNORECASE)
+
+
+def _toc_key(cand: _Candidate) -> tuple[str, Ordinal, str]:
+    """Return what a table-of-contents entry and its heading in the text have in common."""
+    heading = re.sub(r"[\s.·…]*\d*$", "", cand.heading)
+    return cand.style, cand.ordinal, re.sub(r"\s+", "", heading).casefold()
+
+
+def _find_toc(paragraphs: list[str], candidates: dict[int, _Candidate]) -> list[int]:
+    """Return the lines of a table of contents: 3+ headings with no text between, repeated later."""
+    order = sorted(candidates)
+    runs: list[list[int]] = []
+    for line in order:
+        if candidates[line].body:
+            runs.append([])  # a heading with text of its own is not a contents entry
+            continue
+        if runs and runs[-1] and not any(len(p) > 12 for p in paragraphs[runs[-1][-1] + 1 : line]):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    for run in runs:
+        if len(run) < 3:
+            continue
+        later = {_toc_key(candidates[i]) for i in order if i > run[-1]}
+        hits = sum(_toc_key(candidates[i]) in later for i in run)
+        if hits * 3 >= len(run) * 2:
+            first = run[0]
+            while first > 0 and _TOC_LABEL.match(paragraphs[first - 1]):
+                first -= 1
+            return list(range(first, run[-1] + 1))
+    return []
+
+
+# --------------------------------------------------------------------------- no headings
+
+_TOPIC_OPENERS = re.compile(
+    r"^(?:let me|let us|i will now|i now turn|next,|first,|second,|third,|fourth,|finally,|"
+    r"in summary|in conclusion|to conclude|turning to|another|the (?:first|second|third|next)|"
+    r"首先|其次|再次|最后|此外|同时|另外)",
+    re.IGNORECASE,
+)
+
+
+def _group_paragraphs(paragraphs: list[str], *, low: int = 6, high: int = 12) -> list[list[str]]:
+    """Group heading-less paragraphs: close a group at a topic break after `low`, always at `high`."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    for p in paragraphs:
+        breaks = len(current) >= low and (len(p) <= 100 or bool(_TOPIC_OPENERS.match(p)))
+        if current and (len(current) >= high or breaks):
+            groups.append(current)
+            current = []
+        current.append(p)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _first_words(text: str) -> str:
+    """Return the opening words of a paragraph, for a group heading."""
+    text = re.sub(r"[*#_`]+", "", text).strip(" :：")
+    if _CJK.search(text[:20]):
+        return text if len(text) <= 20 else text[:20] + "…"
+    words = text.split()
+    return " ".join(words) if len(words) <= 8 else " ".join(words[:8]) + "…"
+
+
+# --------------------------------------------------------------------------- entry point
+
+_PARAGRAPH_BREAK = re.compile(r"[ \t]*[\u3000\u2003]{2,}|[ \t]+[\u3000\u2003]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Return the non-empty paragraphs, splitting lines where an indent marks a new paragraph."""
+    out: list[str] = []
+    for line in _INVISIBLE.sub("", text).splitlines():
+        for piece in _PARAGRAPH_BREAK.split(line):
+            piece = piece.strip()
+            if piece and not _RULE.match(piece):
+                out.append(piece)
+    return out
+
+
+def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) -> Report:
+    """Parse clean text into a Report: title, org, year, preamble and the heading tree.
+
+    Never fails on odd input: a document without headings is grouped into numbered sections of
+    paragraphs, and what was guessed is said in `warnings`.
+    """
+    notes = list(warnings)
+    paragraphs = _paragraphs(text)
+    title, org, year = ("", "", None)
+    if paragraphs:
+        first = paragraphs[0]
+        md_title = first.startswith("# ") and not any(p.startswith("# ") for p in paragraphs[1:])
+        title, org, year = parse_title(first)
+        if md_title and not title:
+            title = first[2:].strip()
+        if title:
+            paragraphs = paragraphs[1:]
+    if not org:
+        org = _org_from_text(paragraphs)
+    if year is None:
+        year = _year_from_path(source.path)
+
+    candidates: dict[int, _Candidate] = {}
+    for index, line in enumerate(paragraphs):
+        cand = _match_heading(index, line)
+        if cand is not None:
+            candidates[index] = cand
+    toc = _find_toc(paragraphs, candidates)
+    if toc:
+        dropped = sum(i in candidates for i in toc)
+        notes.append(f"{source.path}: dropped a table of contents ({dropped} headings)")
+        keep = set(range(len(paragraphs))) - set(toc)
+        renumber = {old: new for new, old in enumerate(sorted(keep))}
+        paragraphs = [paragraphs[i] for i in sorted(keep)]
+        candidates = {renumber[i]: c for i, c in candidates.items() if i in keep}
+        for i, c in candidates.items():
+            c.line = i
+
+    builder = _Builder(paragraphs, candidates)
+    rejected: set[int] = set()
+    root = builder.build(rejected)
+    for _ in range(len(candidates)):
+        lone = _lone_firsts(root)
+        if not lone:
+            break
+        rejected |= lone
+        root = builder.build(rejected)
+
+    repeated = _repeated_headings(root, candidates)
+    if repeated is not None:
+        notes.append(
+            f"{source.path}: heading {repeated.number}{repeated.heading} appears twice; "
+            "the text may hold a second copy of the report"
+        )
+
+    preamble: Section | None = None
+    if root.children:
+        sections = tuple(_freeze(c, "", i) for i, c in enumerate(root.children, start=1))
+        if root.paragraphs:
+            body = "\n".join(root.paragraphs)
+            preamble = Section(id="0", level=0, text=body, sentences=split_sentences(body))
+    elif paragraphs:
+        groups = _group_paragraphs(paragraphs)
+        notes.append(
+            f"{source.path}: no headings found; "
+            f"{len(paragraphs)} paragraphs grouped into {len(groups)} sections"
+        )
+        sections = tuple(
+            Section(
+                id=str(i),
+                heading=_first_words(group[0]),
+                level=1,
+                style="para-group",
+                text="\n".join(group),
+                sentences=split_sentences("\n".join(group)),
+            )
+            for i, group in enumerate(groups, start=1)
+        )
+    else:
+        sections = ()
+        notes.append(f"{source.path}: no text")
+    return Report(
+        title=title,
+        org=org,
+        year=year,
+        source=source,
+        preamble=preamble,
+        sections=sections,
+        warnings=tuple(notes),
+    )

@@ -1,0 +1,828 @@
+"""outline: clean text -> Report (title, org, year, preamble, heading tree, sentences)."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compare.errors import CompareError
+from compare.export import render_outline, report_to_json
+from compare.model import SCALES, Metric, MetricKind, Report, Section, Source
+from compare.outline import parse_outline, parse_title, split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "shaoxing-education-bureau-2021.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+SCHEMA = json.loads((ROOT / "compare" / "schemas" / "report.schema.json").read_text("utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+
+def parse(text: str, path: str = "report.txt") -> Report:
+    """Parse dedented text as if read from `path`."""
+    return parse_outline(textwrap.dedent(text).strip("\n"), source=Source(path=path))
+
+
+def outline(report: Report) -> list[tuple[str, str, str, int]]:
+    """Return (id, number, heading, level) of every section, depth first."""
+    return [(s.id, s.number, s.heading, s.level) for s in report.walk()]
+
+
+def seed_clean_half() -> str:
+    """Return the seed's clean rendition: its first 39 lines."""
+    return "\n".join(SEED.read_text("utf-8").splitlines()[:39])
+
+
+# --------------------------------------------------------------------------- the seed
+
+SEED_HEADINGS = [
+    "党的领导坚强有力",
+    "“双减”贯彻落地有声",
+    "立德树人深化有方",
+    "教育现代化推进有序",
+    "教育治理扎实有为",
+    "各类教育稳中有进",
+    "队伍建设提升有道",
+    "群众获得感真切有情",
+]
+
+
+@pytest.fixture(scope="module")
+def seed() -> Report:
+    return parse_outline(seed_clean_half(), source=Source(path=str(SEED)))
+
+
+def test_seed_title_org_year(seed: Report) -> None:
+    assert (seed.title, seed.org, seed.year) == (
+        "绍兴市教育局2021年工作总结",
+        "绍兴市教育局",
+        2021,
+    )
+    assert seed.warnings == ()
+    assert seed.metrics == ()
+
+
+def test_seed_has_eight_sections_and_29_subsections(seed: Report) -> None:
+    assert [s.heading for s in seed.sections] == SEED_HEADINGS
+    assert [s.number for s in seed.sections] == [f"{n}、" for n in "一二三四五六七八"]
+    assert [len(s.children) for s in seed.sections] == [3, 3, 3, 3, 3, 6, 3, 5]
+    subsections = [s for s in seed.walk() if s.level == 2]
+    assert len(subsections) == 29
+    assert {s.style for s in seed.sections} == {"cn-dun"}
+    assert {s.style for s in subsections} == {"run-in"}
+    assert not any(s.children for s in subsections)
+
+
+def test_seed_run_in_subsection_splits_heading_from_body(seed: Report) -> None:
+    first = seed.section("1.1")
+    assert (first.id, first.number, first.heading, first.level) == (
+        "1.1",
+        "一是",
+        "“五星三名”夯实基础",
+        2,
+    )
+    assert first.text.startswith("全面深化党组织领导的校长负责制试点，")
+    assert (
+        first.sentences[0]
+        == "全面深化党组织领导的校长负责制试点，全市中小学试点学校达382所，试点覆盖率达89.5%。"
+    )
+    assert len(first.sentences) == 5
+    assert seed.section("8.5").heading == "开放协作助推共赢"
+    assert seed.section("1").text == ""
+
+
+def test_seed_preamble_is_section_zero(seed: Report) -> None:
+    preamble = seed.preamble
+    assert preamble is not None
+    assert (preamble.id, preamble.level, preamble.number, preamble.heading) == ("0", 0, "", "")
+    assert preamble.text.startswith("2021年，全市教育系统全面贯彻党的教育方针")
+    assert preamble.sentences == (preamble.text,)
+
+
+def test_seed_second_copy_is_reported() -> None:
+    report = parse_outline(SEED.read_text("utf-8"), source=Source(path="seed.txt"))
+    assert len(report.sections) == 8
+    assert report.warnings == (
+        "seed.txt: heading 一、党的领导坚强有力 appears twice; "
+        "the text may hold a second copy of the report",
+    )
+
+
+# --------------------------------------------------------------------------- title, org, year
+
+NOTE_TITLE = "绍兴市教育局2022年工作总结（样例：为本项目编写，非真实发布）"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("绍兴市教育局2021年工作总结", ("绍兴市教育局2021年工作总结", "绍兴市教育局", 2021)),
+        ("2022年国务院政府工作报告", ("2022年国务院政府工作报告", "国务院", 2022)),
+        ("上海市2021年政府工作报告", ("上海市2021年政府工作报告", "上海市", 2021)),
+        (NOTE_TITLE, (NOTE_TITLE, "绍兴市教育局", 2022)),
+        (
+            "二〇二一年绍兴市教育局工作总结",
+            ("二〇二一年绍兴市教育局工作总结", "绍兴市教育局", 2021),
+        ),
+        ("政府工作报告", ("政府工作报告", "", None)),
+        ("# Apple Inc. 2017 Annual Report", ("Apple Inc. 2017 Annual Report", "Apple Inc.", 2017)),
+        ("Budget Speech", ("Budget Speech", "", None)),
+        ("各位代表：", ("", "", None)),
+        ("2021年，全市教育系统全面贯彻党的教育方针。", ("", "", None)),
+        ("一、党的领导坚强有力", ("", "", None)),
+        ("UNITED STATES", ("", "", None)),
+        ("This report is long.", ("", "", None)),
+        ("", ("", "", None)),
+    ],
+    ids=[
+        "org-year-kind",
+        "year-org-kind",
+        "city-year-kind",
+        "trailing-note",
+        "chinese-digit-year",
+        "no-org-no-year",
+        "markdown-english",
+        "english-no-year",
+        "salutation",
+        "sentence",
+        "heading",
+        "english-caps",
+        "english-sentence",
+        "empty",
+    ],
+)
+def test_parse_title(line: str, expected: tuple[str, str, int | None]) -> None:
+    assert parse_title(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "year"),
+    [
+        ("2012.txt", 2012),
+        ("seeds/shaoxing-education-bureau-2021.txt", 2021),
+        ("reports/fy2017-10k.txt", 2017),
+        ("2021/report.txt", None),
+        ("12345.txt", None),
+    ],
+    ids=["bare-year", "slug-year", "prefixed", "folder-only", "long-number"],
+)
+def test_year_falls_back_to_the_file_name(path: str, year: int | None) -> None:
+    report = parse("各位代表：\n现在，我代表国务院，向大会报告政府工作。", path=path)
+    assert (report.title, report.org, report.year) == ("", "国务院", year)
+
+
+def test_title_year_wins_over_file_name() -> None:
+    report = parse("绍兴市教育局2022年工作总结\n今年很好。", path="notes-2019.txt")
+    assert (report.org, report.year) == ("绍兴市教育局", 2022)
+
+
+def test_org_of_a_registrant() -> None:
+    report = parse(
+        """
+        FORM 10-K
+        Apple Inc.
+        (Exact name of Registrant as specified in its charter)
+        """,
+        path="2018.txt",
+    )
+    assert (report.title, report.org, report.year) == ("FORM 10-K", "Apple Inc.", 2018)
+
+
+# --------------------------------------------------------------------------- heading styles
+
+STYLE_CASES = {
+    "cn-dun": ("一、总体要求\n正文甲。\n二、重点任务\n正文乙。", ["一、", "二、"], "cn-dun"),
+    "cn-dun-space": (
+        "一、 总体要求\n正文甲。\n二、 重点任务\n正文乙。",
+        ["一、", "二、"],
+        "cn-dun",
+    ),
+    "cn-paren": (
+        "（一）总体要求\n正文甲。\n（二）重点任务\n正文乙。",
+        ["（一）", "（二）"],
+        "cn-paren",
+    ),
+    "cn-paren-ascii": (
+        "(一)总体要求\n正文甲。\n(二)重点任务\n正文乙。",
+        ["(一)", "(二)"],
+        "cn-paren",
+    ),
+    "run-in": ("一是总体要求。正文甲。\n二是重点任务。正文乙。", ["一是", "二是"], "run-in"),
+    "ar-dot": ("1.总体要求\n正文甲。\n2.重点任务\n正文乙。", ["1.", "2."], "ar-dot"),
+    "ar-dun": ("1、总体要求\n正文甲。\n2、重点任务\n正文乙。", ["1、", "2、"], "ar-dun"),
+    "ar-paren": (
+        "（1）总体要求\n正文甲。\n（2）重点任务\n正文乙。",
+        ["（1）", "（2）"],
+        "ar-paren",
+    ),
+    "chapter": (
+        "第一章 总体要求\n正文甲。\n第二章 重点任务\n正文乙。",
+        ["第一章", "第二章"],
+        "cn-chapter",
+    ),
+    "section": (
+        "第一节 总体要求\n正文甲。\n第二节 重点任务\n正文乙。",
+        ["第一节", "第二节"],
+        "cn-section",
+    ),
+    "part": (
+        "第一部分 总体要求\n正文甲。\n第二部分 重点任务\n正文乙。",
+        ["第一部分", "第二部分"],
+        "cn-part",
+    ),
+    "markdown": ("## 总体要求\n正文甲。\n## 重点任务\n正文乙。", ["", ""], "md2"),
+    "decimal": ("1.1 总体要求\n正文甲。\n1.2 重点任务\n正文乙。", ["1.1", "1.2"], "dec2"),
+}
+
+
+@pytest.mark.parametrize("case", list(STYLE_CASES), ids=list(STYLE_CASES))
+def test_heading_style(case: str) -> None:
+    text, numbers, style = STYLE_CASES[case]
+    report = parse(text)
+    assert [(s.number, s.heading, s.style, s.level) for s in report.walk()] == [
+        (numbers[0], "总体要求", style, 1),
+        (numbers[1], "重点任务", style, 1),
+    ]
+    assert [s.text for s in report.sections] == ["正文甲。", "正文乙。"]
+
+
+def test_english_part_item_note_headings() -> None:
+    report = parse(
+        """
+        PART I
+        Item 1. | Business
+        The Company designs phones.
+        Item 1A. Risk Factors
+        Risks abound.
+        PART II
+        Item 8. | Financial Statements
+        Note 1 – Summary of Significant Accounting Policies
+        Policies apply.
+        Note 2 – Debt
+        Debt is owed.
+        """
+    )
+    assert outline(report) == [
+        ("1", "PART I", "", 1),
+        ("1.1", "Item 1.", "Business", 2),
+        ("1.2", "Item 1A.", "Risk Factors", 2),
+        ("2", "PART II", "", 1),
+        ("2.1", "Item 8.", "Financial Statements", 2),
+        ("2.1.1", "Note 1", "Summary of Significant Accounting Policies", 3),
+        ("2.1.2", "Note 2", "Debt", 3),
+    ]
+    assert report.section("1.2").sentences == ("Risks abound.",)
+
+
+def test_english_numbered_sentences_are_not_headings() -> None:
+    report = parse(
+        """
+        1. Overview
+        The plan has two parts.
+        1. The first part is short.
+        2. The second part is long.
+        2. Details
+        More text.
+        """
+    )
+    assert outline(report) == [("1", "1.", "Overview", 1), ("2", "2.", "Details", 1)]
+    assert report.sections[0].text == (
+        "The plan has two parts.\n1. The first part is short.\n2. The second part is long."
+    )
+
+
+# --------------------------------------------------------------------------- nesting
+
+
+def test_mixed_depths_follow_the_documents_nesting() -> None:
+    report = parse(
+        """
+        一、总体要求
+        （一）指导思想
+        1.坚持党的领导
+        （1）把方向
+        （2）管大局
+        2.坚持改革创新
+        （二）主要目标
+        二、重点任务
+        （一）稳增长
+        （二）促改革
+        """
+    )
+    assert outline(report) == [
+        ("1", "一、", "总体要求", 1),
+        ("1.1", "（一）", "指导思想", 2),
+        ("1.1.1", "1.", "坚持党的领导", 3),
+        ("1.1.1.1", "（1）", "把方向", 4),
+        ("1.1.1.2", "（2）", "管大局", 4),
+        ("1.1.2", "2.", "坚持改革创新", 3),
+        ("1.2", "（二）", "主要目标", 2),
+        ("2", "二、", "重点任务", 1),
+        ("2.1", "（一）", "稳增长", 2),
+        ("2.2", "（二）", "促改革", 2),
+    ]
+
+
+def test_first_style_met_is_the_top_level() -> None:
+    report = parse(
+        """
+        （一）总体要求
+        一、指导思想
+        二、主要目标
+        （二）重点任务
+        一、稳增长
+        二、促改革
+        """
+    )
+    assert outline(report) == [
+        ("1", "（一）", "总体要求", 1),
+        ("1.1", "一、", "指导思想", 2),
+        ("1.2", "二、", "主要目标", 2),
+        ("2", "（二）", "重点任务", 1),
+        ("2.1", "一、", "稳增长", 2),
+        ("2.2", "二、", "促改革", 2),
+    ]
+
+
+def test_block_heading_after_run_in_headings_is_their_sibling() -> None:
+    report = parse(
+        """
+        一、工作回顾
+        一是抗疫。全力救治。
+        二是复工。有序推进。
+        （一）稳增长。稳企业扎实推进。
+        （二）促改革。改革迈出新步伐。
+        二、主要任务
+        """
+    )
+    assert outline(report) == [
+        ("1", "一、", "工作回顾", 1),
+        ("1.1", "一是", "抗疫", 2),
+        ("1.2", "二是", "复工", 2),
+        ("1.3", "（一）", "稳增长", 2),
+        ("1.4", "（二）", "促改革", 2),
+        ("2", "二、", "主要任务", 1),
+    ]
+    assert report.section("1.3").text == "稳企业扎实推进。"
+
+
+def test_heading_runs_into_its_paragraph() -> None:
+    report = parse("一、总体要求。今年要做好三件事。\n二、重点任务。一是稳增长。")
+    assert [(s.heading, s.text) for s in report.sections] == [
+        ("总体要求", "今年要做好三件事。"),
+        ("重点任务", "一是稳增长。"),
+    ]
+
+
+def test_run_in_heading_keeps_its_quotes() -> None:
+    report = parse("一是“办好人民满意的教育。”要点在此。\n二是“稳”字当头。其余。")
+    assert [(s.heading, s.text) for s in report.sections] == [
+        ("“办好人民满意的教育。”", "要点在此。"),
+        ("“稳”字当头", "其余。"),
+    ]
+
+
+# --------------------------------------------------------------------------- sequence checks
+
+
+def test_numbered_sentence_inside_bullets_does_not_shatter_the_tree() -> None:
+    report = parse(
+        """
+        一、总体要求
+        ——坚持稳中求进。
+        1. 这句话只是碰巧以数字开头。
+        ——坚持改革创新。
+        二是这一句也只是碰巧。
+        三、这是正文里的编号，顺序不对。
+        二、重点任务
+        今年要做好以下工作。
+        """
+    )
+    assert outline(report) == [("1", "一、", "总体要求", 1), ("2", "二、", "重点任务", 1)]
+    assert report.sections[0].text.split("\n") == [
+        "——坚持稳中求进。",
+        "1. 这句话只是碰巧以数字开头。",
+        "——坚持改革创新。",
+        "二是这一句也只是碰巧。",
+        "三、这是正文里的编号，顺序不对。",
+    ]
+
+
+def test_numbering_restarts_under_a_new_parent() -> None:
+    report = parse(
+        "一、甲\n（一）子一\n（二）子二\n二、乙\n（一）子三\n（二）子四\n（二）重复的编号"
+    )
+    assert [len(s.children) for s in report.sections] == [2, 2]
+    assert report.section("2.2").text == "（二）重复的编号"
+
+
+def test_one_missing_heading_is_tolerated() -> None:
+    report = parse("一是甲。正文。\n二是乙。正文。\n四是丁。正文。")
+    assert [s.number for s in report.sections] == ["一是", "二是", "四是"]
+
+
+# --------------------------------------------------------------------------- mid-line headings
+
+
+@pytest.mark.parametrize("indent", ["\u3000\u3000", "\u2003\u2003"], ids=["u3000", "u2003"])
+def test_headings_mid_line_after_indent_markers(indent: str) -> None:
+    parts = [
+        "上海市市长\u3000某某 各位代表：",
+        "现在，我代表上海市人民政府，向大会报告工作。",
+        "一、2020年工作回顾",
+        "过去一年极不平凡。",
+        "一是闻令而动。全力驰援。",
+        "二是坚持“四早”。救治患者。",
+        "（一）坚持以保促稳。稳企业扎实推进。",
+        "（二）坚持示范引领。改革开放迈出步伐。",
+        "二、2021年主要任务",
+        "今年要做好以下工作。",
+    ]
+    report = parse_outline(f" {indent}".join(parts), source=Source(path="2021.txt"))
+    assert (report.title, report.org, report.year) == ("", "上海市人民政府", 2021)
+    assert outline(report) == [
+        ("1", "一、", "2020年工作回顾", 1),
+        ("1.1", "一是", "闻令而动", 2),
+        ("1.2", "二是", "坚持“四早”", 2),
+        ("1.3", "（一）", "坚持以保促稳", 2),
+        ("1.4", "（二）", "坚持示范引领", 2),
+        ("2", "二、", "2021年主要任务", 1),
+    ]
+    assert report.preamble is not None
+    assert report.preamble.text == (
+        "上海市市长\u3000某某 各位代表：\n现在，我代表上海市人民政府，向大会报告工作。"
+    )
+
+
+# --------------------------------------------------------------------------- table of contents
+
+TEN_K = """
+Apple Inc.
+(Exact name of Registrant as specified in its charter)
+TABLE OF CONTENTS
+Page
+Part I
+Item 1. | Business | 1
+Item 1A. | Risk Factors | 8
+Part II
+Item 5. | Market for Equity | 18
+This report contains forward-looking statements.
+PART I
+Item 1. | Business
+The Company designs phones.
+Item 1A. | Risk Factors
+Risks abound.
+PART II
+Item 5. | Market for Equity
+Shares trade on Nasdaq.
+"""
+
+
+def test_table_of_contents_is_dropped_with_a_warning() -> None:
+    report = parse(TEN_K, path="2017.txt")
+    assert outline(report) == [
+        ("1", "PART I", "", 1),
+        ("1.1", "Item 1.", "Business", 2),
+        ("1.2", "Item 1A.", "Risk Factors", 2),
+        ("2", "PART II", "", 1),
+        ("2.1", "Item 5.", "Market for Equity", 2),
+    ]
+    assert report.warnings == ("2017.txt: dropped a table of contents (5 headings)",)
+    assert report.preamble is not None
+    assert report.preamble.text == (
+        "Apple Inc.\n(Exact name of Registrant as specified in its charter)\n"
+        "This report contains forward-looking statements."
+    )
+    assert (report.org, report.year) == ("Apple Inc.", 2017)
+
+
+def test_headings_without_text_between_are_not_a_contents_list_unless_repeated() -> None:
+    report = parse("一、甲\n（一）子一\n1.孙一\n正文。\n2.孙二\n正文。\n（二）子二\n正文。")
+    assert report.warnings == ()
+    assert [s.id for s in report.walk()] == ["1", "1.1", "1.1.1", "1.1.2", "1.2"]
+
+
+# --------------------------------------------------------------------------- no headings
+
+SPEECH = "# Budget Speech\n\n---\n\n" + "\n\n".join(
+    f"Paragraph {i} says something about topic {i // 9}. It goes on for a while and "
+    f"then it ends with a second sentence."
+    for i in range(30)
+)
+
+
+def test_document_without_headings_is_grouped_with_a_warning() -> None:
+    report = parse_outline(SPEECH, source=Source(path="2021.txt"))
+    assert (report.title, report.org, report.year) == ("Budget Speech", "", 2021)
+    assert report.warnings == (
+        "2021.txt: no headings found; 30 paragraphs grouped into 3 sections",
+    )
+    assert [s.id for s in report.sections] == ["1", "2", "3"]
+    assert {s.style for s in report.sections} == {"para-group"}
+    assert report.sections[0].heading == "Paragraph 0 says something about topic 0. It…"
+    paragraphs = [p for s in report.sections for p in s.text.split("\n")]
+    assert paragraphs == SPEECH.split("\n\n")[2:]
+    assert all(6 <= len(s.text.split("\n")) <= 12 for s in report.sections)
+    assert report.preamble is None
+
+
+def test_groups_close_at_a_topic_break() -> None:
+    paragraphs = [
+        f"Long paragraph number {i} with plenty of words in it to go past the limit of "
+        "a short line, which is one hundred characters long."
+        for i in range(7)
+    ]
+    paragraphs.append("Let me now turn to jobs.")
+    paragraphs += paragraphs[:3]
+    report = parse_outline("\n".join(paragraphs), source=Source(path="x.txt"))
+    assert [s.heading for s in report.sections] == [
+        "Long paragraph number 0 with plenty of words…",
+        "Let me now turn to jobs.",
+    ]
+
+
+def test_empty_text_gives_an_empty_report() -> None:
+    report = parse_outline("  \n\u3000\n", source=Source(path="empty.txt"))
+    assert (report.sections, report.preamble, report.warnings) == (
+        (),
+        None,
+        ("empty.txt: no text",),
+    )
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年很好。明年更好！后年呢？", ("今年很好。", "明年更好！", "后年呢？")),
+        ("稳增长；促改革；惠民生。", ("稳增长；", "促改革；", "惠民生。")),
+        ("他说：“我们来了。”然后走了。", ("他说：“我们来了。”", "然后走了。")),
+        (
+            "提出“稳中求进。改革创新”的要求。下一句。",
+            ("提出“稳中求进。改革创新”的要求。", "下一句。"),
+        ),
+        ("规划（草案。附件。）已通过。下一句", ("规划（草案。附件。）已通过。", "下一句")),
+        ("出版《问答。第二版》一书。完", ("出版《问答。第二版》一书。", "完")),
+        ("「甲。乙」丙。丁", ("「甲。乙」丙。", "丁")),
+        ("‘甲。乙’丙。丁", ("‘甲。乙’丙。", "丁")),
+        ("【注意。重要】内容。", ("【注意。重要】内容。",)),
+        ("真的吗？！是的。", ("真的吗？！", "是的。")),
+        ("第一段。\n第二段", ("第一段。", "第二段")),
+        ("GDP grew 2.8% in 2017. It was good.", ("GDP grew 2.8% in 2017.", "It was good.")),
+        ("The U.S. market grew. Sales rose.", ("The U.S. market grew.", "Sales rose.")),
+        ("Apple Inc. The Company sells phones.", ("Apple Inc. The Company sells phones.",)),
+        ("See No. 5 and Mr. Lee. Then stop.", ("See No. 5 and Mr. Lee.", "Then stop.")),
+        ("He said “Go home.” Then he left.", ("He said “Go home.”", "Then he left.")),
+        ('He said "Stop. Now." We did.', ('He said "Stop. Now."', "We did.")),
+        ("Costs rose (see Note 2. Details). Done", ("Costs rose (see Note 2. Details).", "Done")),
+        ("Really? Yes! Fine; go.", ("Really?", "Yes!", "Fine;", "go.")),
+        ("renew our compact; and", ("renew our compact; and",)),
+        ("it is done. and then", ("it is done. and then",)),
+        ("J. Smith came.", ("J. Smith came.",)),
+        ("", ()),
+        ("  \n ", ()),
+    ],
+    ids=[
+        "cjk-stops",
+        "cjk-semicolons",
+        "closing-quote-kept",
+        "stop-inside-quotes",
+        "stop-inside-brackets",
+        "stop-inside-book-title",
+        "corner-quotes",
+        "single-quotes",
+        "lenticular-brackets",
+        "stop-run",
+        "newline",
+        "decimal",
+        "us-abbreviation",
+        "inc",
+        "no-and-mr",
+        "curly-quote",
+        "ascii-quote",
+        "ascii-brackets",
+        "ascii-stops",
+        "dangling-and",
+        "lowercase-after-period",
+        "initial",
+        "empty",
+        "blank",
+    ],
+)
+def test_split_sentences(text: str, expected: tuple[str, ...]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_sentences_of_a_section_split_its_text(seed: Report) -> None:
+    for section in [seed.preamble, *seed.walk()]:
+        assert section is not None
+        assert section.sentences == split_sentences(section.text)
+
+
+_ALPHABET = st.sampled_from(
+    list("一二三四五六七八九十是、（）()。！？；!?;.,，：:“”‘’「」《》【】\"'—|#\n \t\u3000\u2003")
+    + list("0123456789ABCIVXaeinorstu政府工作报告年")
+    + ["Item ", "PART ", "第一章", "Note 1 – "]
+)
+_TEXT = st.lists(_ALPHABET, max_size=300).map("".join)
+
+
+@given(_TEXT)
+def test_split_sentences_loses_no_text(text: str) -> None:
+    sentences = split_sentences(text)
+    assert all(s and s == s.strip() for s in sentences)
+    assert re.sub(r"\s", "", "".join(sentences)) == re.sub(r"\s", "", text)
+
+
+@given(_TEXT | st.text(max_size=300))
+def test_parse_outline_never_fails_on_arbitrary_text(text: str) -> None:
+    try:
+        report = parse_outline(text, source=Source(path="fuzz-2020.txt"))
+    except CompareError:
+        return
+    for section in [*(p for p in [report.preamble] if p), *report.walk()]:
+        assert section.sentences == split_sentences(section.text)
+    for parent in report.walk():
+        for position, child in enumerate(parent.children, start=1):
+            assert (child.id, child.level) == (f"{parent.id}.{position}", parent.level + 1)
+    assert [s.id for s in report.sections] == [str(i) for i in range(1, len(report.sections) + 1)]
+    VALIDATOR.validate(report_to_json(report))
+
+
+# --------------------------------------------------------------------------- compare.report/1
+
+
+def test_report_json_matches_the_schema(seed: Report) -> None:
+    metric = Metric(
+        value=Decimal("382"),
+        unit="所",
+        label="试点学校",
+        text="382所",
+        section="1.1",
+        sentence=0,
+        start=26,
+        end=30,
+    )
+    ranged = Metric(
+        value=Decimal("0.5"),
+        upper=Decimal("2.5"),
+        unit="%",
+        kind=MetricKind.PERCENT,
+        section="0",
+        text="0.5% to 2.5%",
+    )
+    data = report_to_json(replace(seed, metrics=(metric, ranged)))
+    VALIDATOR.validate(data)
+    assert data["metrics"][1]["exact"] == "0.5"
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("schema",), "compare.report/2"),
+        (("year",), "2021"),
+        (("sections", 0, "id"), "1..2"),
+        (("sections", 0, "children", 0, "sentences"), [""]),
+        (("preamble", "id"), "1"),
+        (("source", "format"), "xls"),
+    ],
+    ids=["schema-version", "year-string", "bad-id", "empty-sentence", "preamble-id", "format"],
+)
+def test_schema_rejects_broken_reports(seed: Report, path: tuple, value: object) -> None:
+    data = report_to_json(seed)
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(jsonschema.ValidationError):
+        VALIDATOR.validate(data)
+
+
+def test_schema_enums_follow_the_model() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    metric = SCHEMA["$defs"]["metric"]["properties"]
+    assert metric["kind"]["enum"] == [k.value for k in MetricKind]
+    assert metric["scale"]["enum"] == list(SCALES)
+    section_fields = set(SCHEMA["$defs"]["section"]["properties"])
+    assert section_fields == set(Section.__slots__) - {"__weakref__"}
+
+
+# --------------------------------------------------------------------------- the shared corpus
+
+CORPUS_OUTLINES = {
+    # file: (top-level sections, level-2 subsections), counted from the files' own headings
+    "cn-state-council-gwr/2008.txt": (2, 12),
+    "cn-state-council-gwr/2009.txt": (3, 10),
+    "cn-state-council-gwr/2010.txt": (2, 12),
+    "cn-state-council-gwr/2011.txt": (3, 15),
+    "cn-state-council-gwr/2012.txt": (3, 14),
+    "cn-state-council-gwr/2013.txt": (3, 12),
+    "cn-state-council-gwr/2014.txt": (3, 14),
+    "cn-state-council-gwr/2015.txt": (6, 5),
+    "cn-state-council-gwr/2016.txt": (3, 14),
+    "shanghai-municipal-gwr/2020.txt": (3, 17),
+    "shanghai-municipal-gwr/2021.txt": (4, 18),
+    "apple-10k/2017.txt": (4, 21),
+    "apple-10k/2018.txt": (4, 21),
+}
+CN_NUMBERS = [f"{n}、" for n in "一二三四五六"]
+
+
+def parse_corpus(corpus: Path, name: str) -> Report:
+    """Parse one corpus file read as UTF-8 and print its outline (shown with pytest -s)."""
+    path = corpus / name
+    report = parse_outline(path.read_text("utf-8"), source=Source(path=name))
+    print(render_outline(report))
+    return report
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", list(CORPUS_OUTLINES), ids=list(CORPUS_OUTLINES))
+def test_corpus_outline(corpus: Path, name: str) -> None:
+    report = parse_corpus(corpus, name)
+    top = len(report.sections)
+    sub = sum(1 for s in report.walk() if s.level == 2)
+    assert (top, sub) == CORPUS_OUTLINES[name]
+    assert report.year == int(Path(name).stem)
+    if name.startswith(("cn-", "shanghai-")):
+        assert [s.number for s in report.sections] == CN_NUMBERS[:top]
+        assert report.warnings == ()
+        assert report.org == ("国务院" if name.startswith("cn-") else "上海市人民政府")
+    VALIDATOR.validate(report_to_json(report))
+
+
+@pytest.mark.corpus
+def test_corpus_2015_is_flat(corpus: Path) -> None:
+    report = parse_corpus(corpus, "cn-state-council-gwr/2015.txt")
+    assert [s.heading for s in report.sections] == [
+        "2014年工作回顾",
+        "2015年工作总体部署",
+        "把改革开放扎实推向纵深",
+        "协调推动经济稳定增长和结构优化",
+        "持续推进民生改善和社会建设",
+        "切实加强政府自身建设",
+    ]
+    assert {s.style for s in report.walk() if s.level == 2} == {"run-in"}
+    assert not any(s.style == "cn-paren" for s in report.walk())
+
+
+@pytest.mark.corpus
+def test_corpus_2008_heading_with_a_space(corpus: Path) -> None:
+    report = parse_corpus(corpus, "cn-state-council-gwr/2008.txt")
+    assert [(s.number, s.heading) for s in report.sections] == [
+        ("一、", "过去五年工作回顾"),
+        ("二、", "2008年主要任务"),
+    ]
+    assert report.section("2.6").heading == "更加注重社会建设，着力保障和改善民生"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("year", ["2017", "2018"])
+def test_corpus_10k_drops_its_table_of_contents(corpus: Path, year: str) -> None:
+    report = parse_corpus(corpus, f"apple-10k/{year}.txt")
+    assert report.org == "Apple Inc."
+    assert report.warnings == (f"apple-10k/{year}.txt: dropped a table of contents (25 headings)",)
+    assert [s.number for s in report.sections] == ["PART I", "PART II", "PART III", "PART IV"]
+    items = [s.number for s in report.walk() if s.style == "en-item"]
+    assert items[:3] == ["Item 1.", "Item 1A.", "Item 1B."]
+    assert items[-1] == "Item 16."
+    assert report.section("2.5").heading == "Financial Statements and Supplementary Data"
+    assert report.section("2.5.1").heading == "Summary of Significant Accounting Policies"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("year", ["2021", "2022"])
+def test_corpus_budget_speech_without_headings(corpus: Path, year: str) -> None:
+    name = f"singapore-budget-speech/{year}.txt"
+    report = parse_corpus(corpus, name)
+    assert (report.title, report.org, report.year) == ("Budget Speech", "", int(year))
+    assert len(report.warnings) == 1
+    assert report.warnings[0].startswith(f"{name}: no headings found; ")
+    assert all(s.style == "para-group" and not s.children for s in report.sections)
+    assert all(1 <= len(s.text.split("\n")) <= 12 for s in report.sections)
+    paragraphs = sum(len(s.text.split("\n")) for s in report.sections)
+    assert (
+        f"{paragraphs} paragraphs grouped into {len(report.sections)} sections"
+        in report.warnings[0]
+    )
+    VALIDATOR.validate(report_to_json(report))
+
+
+def test_ingest_warnings_come_first() -> None:
+    report = parse_outline(
+        "一、甲\n正文。\n二、乙\n正文。",
+        source=Source(path="a.pdf", format="pdf"),
+        warnings=("a.pdf: repaired 3 broken lines",),
+    )
+    assert report.warnings == ("a.pdf: repaired 3 broken lines",)
+    assert [s.heading for s in report.sections] == ["甲", "乙"]
