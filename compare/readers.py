@@ -1,0 +1,531 @@
+"""PDF, Word and HTML file contents -> raw report text, one paragraph per line.
+
+PDF lines are joined into paragraphs by their layout; headings that the format marks (Word heading
+styles and outline levels, HTML h1-h6) become Markdown heading lines. `compare.ingest` repairs the
+text afterwards.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from compare.errors import UnreadableInput
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
+
+INSTALL_HINT = "pip install 'compare[formats]'"
+# Chinese, Japanese and Korean characters with their full-width punctuation.
+CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+
+# Heading text that already carries its own numbering; the outline reads its level from that,
+# so a Markdown `#` would only contradict it.
+NUMBERED_HEADING = re.compile(
+    r"""^\s*(?:
+        [一二三四五六七八九十百千]+\s*[、.．]              # 一、
+      | [（(]\s*[一二三四五六七八九十百千\d]+\s*[)）]      # （一） (1)
+      | [\d０-９]{1,2}(?:[.．][\d０-９]{1,2})*\s*(?:[.．、)）]|\s)  # 1. 1.2 1、 (not 2021)
+      | 第\s*[一二三四五六七八九十百千\d]+\s*[章节部分篇条编]  # 第一章
+      | (?:item|part|chapter|section|article)\s+[\dIVXLC]+\b  # Item 1A
+      | [IVXLC]+\.\s                                      # IV.
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def heading_line(level: int, text: str) -> str:
+    """Return `text` as a Markdown heading of `level`, or as is when it is numbered already."""
+    if NUMBERED_HEADING.match(text):
+        return text
+    return "#" * max(1, min(level, 6)) + " " + text
+
+
+def _missing(path: Path, library: str) -> UnreadableInput:
+    """Build the error for a reader whose third-party library is not installed."""
+    return UnreadableInput(f"{path}: reading this format needs {library} ({INSTALL_HINT})")
+
+
+# --------------------------------------------------------------------------- PDF
+
+# A page number as printed in a header or footer: `- 3 -`, `— 3 —`, `3`, `第3页`, `3/12`, `Page 3`.
+PAGE_NUMBER = re.compile(
+    r"""^[\s\-—–－~·•]*(?:
+        \d{1,4}
+      | 第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?
+      | \d{1,4}\s*/\s*\d{1,4}
+      | (?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?
+    )[\s\-—–－~·•]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Header and footer lines lie within this share of the page height from the top or bottom edge.
+EDGE_BAND = 0.12
+# At most this many lines at each edge of a page can be running headers or footers.
+EDGE_LINES = 2
+# Punctuation that may not begin a line (it goes with the character before) or end one.
+NO_LINE_START = "，。、；：？！”’）》」』】〕…—,.;:?!)]%"
+NO_LINE_END = "“‘《（【「『〔(["
+SHARED_PUNCTUATION = "“”‘’…—"
+CJK_ONLY = re.compile(rf"[{CJK}]")
+CJK_CHAR = re.compile(rf"[{CJK}{SHARED_PUNCTUATION}]")
+# A line's first unbreakable piece: opening punctuation, then a Latin word or number or one
+# other character, then the punctuation that may not begin a line.
+LINE_LEAD = re.compile(
+    rf"[{re.escape(NO_LINE_END)}]*(?:[^\s{CJK}{SHARED_PUNCTUATION}]+|.)[{re.escape(NO_LINE_START)}]*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One visual line of a PDF page with its box (PDF points, origin bottom left).
+
+    `lead` is the width of the line's first unbreakable piece: a word, or a CJK character with
+    the punctuation that must follow it. Box-less lines (when PDFium's character list and text
+    disagree) have all zeros and are never joined.
+    """
+
+    text: str
+    left: float = 0.0
+    right: float = 0.0
+    bottom: float = 0.0
+    top: float = 0.0
+    lead: float = 0.0
+
+    @property
+    def height(self) -> float:
+        """Return the line's height, about its font size."""
+        return self.top - self.bottom
+
+
+def read_pdf(data: bytes, path: Path) -> str:
+    """Return the text layer of a PDF, one paragraph per line, without page numbers and headers.
+
+    Lines are joined into paragraphs where the layout shows a wrapped line: it reaches the right
+    margin and the next line is neither indented nor set apart. Raises UnreadableInput for an
+    encrypted or corrupt PDF and for one without text (a scan).
+    """
+    try:
+        import pypdfium2
+    except ImportError:
+        raise _missing(path, "pypdfium2") from None
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == 4 or "password" in str(exc).lower():
+            raise UnreadableInput(f"{path}: the PDF is encrypted") from None
+        raise UnreadableInput(f"{path}: not a valid PDF ({_pdfium_reason(exc)})") from None
+    try:
+        pages = [_read_pdf_page(page) for page in document]
+    except pypdfium2.PdfiumError as exc:
+        raise UnreadableInput(f"{path}: not a valid PDF ({_pdfium_reason(exc)})") from None
+    finally:
+        document.close()
+
+    if not pages:
+        raise UnreadableInput(f"{path}: the PDF has no pages")
+    bodies = _drop_running_lines(pages)
+    text = "\n".join(_join_wrapped_lines(bodies))
+    if not text.strip():
+        raise UnreadableInput(
+            f"{path}: this PDF has no text layer (a scanned image?); run OCR first"
+        )
+    return text
+
+
+def _pdfium_reason(exc: Exception) -> str:
+    """Return PDFium's own words for a failure, without the wrapper's prefix."""
+    found = re.search(r"PDFium: ([^)]*)", str(exc))
+    return found.group(1) if found else str(exc)
+
+
+def _read_pdf_page(page: Any) -> tuple[list[_Line], float]:
+    """Return a page's non-blank lines in PDFium's reading order, and the page height."""
+    from pypdfium2 import raw
+
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        # PDFium counts text positions in UTF-16 units and may leave characters out of the text
+        # (glyphs without Unicode), so text positions are mapped to its character list.
+        wide = len(text.encode("utf-16-le")) != 2 * len(text)
+
+        def box(position: int) -> tuple[float, float, float, float] | None:
+            units = len(text[:position].encode("utf-16-le")) // 2 if wide else position
+            index = raw.FPDFText_GetCharIndexFromTextIndex(textpage.raw, units)
+            return textpage.get_charbox(index, loose=True) if index >= 0 else None
+
+        lines = []
+        for match in re.finditer(r"[^\r\n]+", text):
+            stripped = match.group().strip()
+            if not stripped:
+                continue
+            first = match.start() + len(match.group()) - len(match.group().lstrip())
+            start = box(first)
+            end = box(first + len(stripped) - 1)
+            lead_end = box(first + _lead_length(stripped) - 1)
+            if start is None or end is None or lead_end is None:
+                lines.append(_Line(stripped))
+                continue
+            left, bottom, _, top = start
+            lines.append(_Line(stripped, left, end[2], bottom, top, lead_end[2] - left))
+        return lines, float(page.get_height())
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _lead_length(line: str) -> int:
+    """Return how many characters the first unbreakable piece of a line has."""
+    found = LINE_LEAD.match(line)
+    return len(found.group()) if found else 1
+
+
+def _shape(line: str) -> str:
+    """Return a line with whitespace dropped and digits masked, so page headers compare equal."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+
+def _edge_lines(lines: list[_Line], height: float) -> list[_Line]:
+    """Return the topmost and bottommost lines of a page that lie in its header or footer band."""
+    placed = sorted((line for line in lines if line.height > 0), key=lambda line: -line.top)
+    top = [line for line in placed[:EDGE_LINES] if line.bottom > height * (1 - EDGE_BAND)]
+    bottom = [line for line in placed[-EDGE_LINES:] if line.top < height * EDGE_BAND]
+    return list(dict.fromkeys(top + bottom))
+
+
+def _drop_running_lines(pages: list[tuple[list[_Line], float]]) -> list[list[_Line]]:
+    """Drop page numbers and lines repeated at the top or bottom of at least half the pages."""
+    edges = [_edge_lines(lines, height) for lines, height in pages]
+    counts = Counter(shape for page in edges for shape in {_shape(line.text) for line in page})
+    repeated = {
+        shape
+        for shape, count in counts.items()
+        if len(pages) >= 2 and count >= max(2, len(pages) / 2)
+    }
+    bodies = []
+    for (lines, _), page_edges in zip(pages, edges, strict=True):
+        dropped = {
+            id(line)
+            for line in page_edges
+            if PAGE_NUMBER.match(line.text) or _shape(line.text) in repeated
+        }
+        bodies.append([line for line in lines if id(line) not in dropped])
+    return bodies
+
+
+def _join_wrapped_lines(pages: list[list[_Line]]) -> list[str]:
+    """Join each wrapped line to the next, page breaks included; return one paragraph per line."""
+    paragraphs: list[str] = []
+    previous: _Line | None = None
+    previous_right = 0.0
+    for lines in pages:
+        right = max((line.right for line in lines), default=0.0)
+        left = _body_left(lines)
+        spacing = _line_spacing(lines)
+        for index, line in enumerate(lines):
+            if previous is not None and _continues(
+                previous,
+                line,
+                right=previous_right,
+                left=left,
+                spacing=spacing if index > 0 else None,
+            ):
+                paragraphs[-1] = _glue(paragraphs[-1], line.text)
+            else:
+                paragraphs.append(line.text)
+            previous, previous_right = line, right
+    return paragraphs
+
+
+def _body_left(lines: list[_Line]) -> float:
+    """Return the left edge of a page's body text: the leftmost edge that two lines share."""
+    edges = Counter(round(line.left) for line in lines if line.height > 0)
+    shared = [edge for edge, count in edges.items() if count >= 2]
+    return float(min(shared or edges or [0]))
+
+
+def _line_spacing(lines: list[_Line]) -> float:
+    """Return the usual distance between the bottoms of consecutive lines on a page."""
+    steps = sorted(
+        old.bottom - new.bottom
+        for old, new in zip(lines, lines[1:], strict=False)
+        if old.bottom - new.bottom > 0
+    )
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+def _continues(old: _Line, new: _Line, *, right: float, left: float, spacing: float | None) -> bool:
+    """Tell whether `new` continues `old`'s paragraph.
+
+    `right` is the right margin of `old`'s page, `left` the body's left edge on `new`'s page;
+    `spacing` is the page's usual line spacing, None when `new` begins a page.
+    """
+    em = old.height
+    if em <= 0 or new.height <= 0:
+        return False
+    # The next line's first piece would have fitted: the old line ended on purpose.
+    if right - old.right > new.lead + 1.0 * em:
+        return False
+    # An indented line begins a paragraph.
+    if new.left > old.left + 0.5 * em or new.left > left + 0.5 * em:
+        return False
+    if abs(new.height - old.height) > 0.2 * em:
+        return False
+    if spacing is not None:
+        step = old.bottom - new.bottom
+        if step <= 0 or step > 1.5 * spacing:
+            return False
+    return True
+
+
+def _glue(old: str, new: str) -> str:
+    """Join a wrapped line to its continuation: no space next to CJK text or after a hyphen."""
+    # Curly quotes and dashes serve both scripts: the letters beside them decide.
+    before = old.rstrip(SHARED_PUNCTUATION)[-1:]
+    after = new.lstrip(SHARED_PUNCTUATION)[:1]
+    if old.endswith("-") or CJK_ONLY.match(before) or CJK_ONLY.match(after):
+        return old + new
+    return old + " " + new
+
+
+# --------------------------------------------------------------------------- Word
+
+HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+OUTLINE_LEVEL = "./w:pPr/w:outlineLvl/@w:val"
+
+
+def read_docx(data: bytes, path: Path) -> str:
+    """Return a Word document's paragraphs and table rows in order, one per line.
+
+    Paragraphs with a heading style or an outline level become Markdown heading lines; table rows
+    become `cell | cell` lines. Raises UnreadableInput when the file is not a Word document.
+    """
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+        from docx.table import Table
+        from lxml.etree import XMLSyntaxError
+    except ImportError:
+        raise _missing(path, "python-docx") from None
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise UnreadableInput(f"{path}: not a valid Word document (not a zip archive)") from None
+    except KeyError as exc:
+        detail = exc.args[0] if exc.args else "a part is missing"
+        raise UnreadableInput(f"{path}: not a valid Word document ({detail})") from None
+    except (
+        PackageNotFoundError,
+        ValueError,
+        XMLSyntaxError,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
+        raise UnreadableInput(f"{path}: not a valid Word document ({exc})") from None
+
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_docx_table_lines(block))
+            continue
+        text = block.text.strip()
+        if not text:
+            continue
+        level = _docx_heading_level(block)
+        if level is not None:
+            lines.append(heading_line(level, " ".join(text.split())))
+        else:
+            lines.extend(part.strip() for part in text.split("\n") if part.strip())
+    return "\n".join(lines)
+
+
+def _docx_heading_level(paragraph: Any) -> int | None:
+    """Return the heading level (1-9) a paragraph's outline level or style gives it, or None."""
+    values = paragraph._p.xpath(OUTLINE_LEVEL)
+    if values:
+        return _outline_level(values[0])
+    style = paragraph.style
+    while style is not None:
+        named = HEADING_STYLE.match(style.name or "")
+        if named:
+            return int(named.group(1))
+        values = style.element.xpath(OUTLINE_LEVEL)
+        if values:
+            return _outline_level(values[0])
+        style = style.base_style
+    return None
+
+
+def _outline_level(value: str) -> int | None:
+    """Turn a w:outlineLvl value (0-8 headings, 9 body text) into a heading level or None."""
+    try:
+        number = int(value)
+    except ValueError:
+        return None
+    return number + 1 if 0 <= number <= 8 else None
+
+
+def _docx_table_lines(table: Any) -> list[str]:
+    """Return a table's rows as `cell | cell` lines, merged cells once, empty rows dropped."""
+    lines = []
+    for row in table.rows:
+        cells = []
+        previous = None
+        for cell in row.cells:
+            # python-docx repeats a horizontally merged cell once per grid column it spans.
+            if previous is not None and cell._tc is previous:
+                continue
+            previous = cell._tc
+            cells.append(" ".join(cell.text.split()))
+        if any(cells):
+            lines.append(" | ".join(cells))
+    return lines
+
+
+# --------------------------------------------------------------------------- HTML
+
+DROP_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "form", "button", "select", "input", "textarea", "nav", "aside", "dialog", "menu",
+)  # fmt: skip
+CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu"}
+BLOCK_TAGS = {
+    "address", "article", "blockquote", "center", "dd", "details", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "header", "hr", "li", "main", "ol", "p", "pre", "section",
+    "summary", "table", "tbody", "thead", "tfoot", "ul", "caption",
+}  # fmt: skip
+HEADING_TAGS = {f"h{level}": level for level in range(1, 7)}
+# A block whose text is mostly link text is navigation or a list of related pages.
+LINK_DENSITY = 0.5
+LINK_DENSITY_SEVERAL = 0.33
+LINK_BLOCKS = ("div", "section", "ul", "ol", "dl", "table", "p", "span", "td")
+# HTML whitespace; a run of it that holds a line break between two CJK characters renders as
+# nothing (CSS Text segment-break rules), any other run as one space.
+SEGMENT_BREAK = re.compile(rf"(?<=[{CJK}])[ \t\f\xa0]*[\r\n][ \t\r\n\f\xa0]*(?=[{CJK}])")
+HTML_SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
+
+
+def read_html(text: str, path: Path) -> str:
+    """Return a page's article text: h1-h6 as Markdown headings, each block and `<br>` a line.
+
+    Scripts, styles, forms, navigation, headers, footers, sidebars and link-dense blocks go.
+    """
+    try:
+        from bs4 import BeautifulSoup, FeatureNotFound
+    except ImportError:
+        raise _missing(path, "beautifulsoup4") from None
+    try:
+        soup = BeautifulSoup(text, "lxml")
+    except FeatureNotFound:
+        raise _missing(path, "lxml") from None
+
+    for tag in soup.find_all(DROP_TAGS):
+        if not tag.decomposed:
+            tag.decompose()
+    for tag in soup.find_all(_is_hidden_or_chrome):
+        if not tag.decomposed:
+            tag.decompose()
+    root = _main_content(soup)
+    for tag in root.find_all(["header", "footer"]):
+        # Inside an article a header may hold its title; the site's own header holds no heading.
+        if not tag.decomposed and (root.name == "body" or not tag.find(list(HEADING_TAGS))):
+            tag.decompose()
+    for tag in root.find_all(LINK_BLOCKS):
+        if not tag.decomposed and _link_dense(tag):
+            tag.decompose()
+    return "\n".join(_html_lines(root))
+
+
+def _is_hidden_or_chrome(tag: Tag) -> bool:
+    """Tell whether an element is hidden or is site chrome by its ARIA role."""
+    if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+        return True
+    if str(tag.get("role", "")).lower() in CHROME_ROLES:
+        return True
+    style = str(tag.get("style", "")).replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _main_content(soup: BeautifulSoup) -> Tag:
+    """Return the element holding the article: the largest article/main, else the body."""
+    candidates = soup.find_all(["article", "main"]) + soup.find_all(role="main")
+    if candidates:
+        return max(candidates, key=lambda tag: len(tag.get_text(strip=True)))
+    return soup.body or soup
+
+
+def _link_dense(tag: Tag) -> bool:
+    """Tell whether most of an element's text is link text."""
+    links = tag.find_all("a")
+    if not links:
+        return False
+    total = len(re.sub(r"\s+", "", tag.get_text()))
+    linked = sum(len(re.sub(r"\s+", "", link.get_text())) for link in links)
+    if total == 0:
+        return False
+    # Several links that make up a third of a block are share buttons or "related" lists.
+    return linked / total > (LINK_DENSITY_SEVERAL if len(links) >= 2 else LINK_DENSITY)
+
+
+def _collapse(text: str) -> str:
+    """Collapse HTML whitespace the way a browser renders it, and strip the ends."""
+    return HTML_SPACE.sub(" ", SEGMENT_BREAK.sub("", text)).strip()
+
+
+def _html_lines(root: Tag) -> list[str]:
+    """Flatten an element into lines: one per heading, block, table row and `<br>`."""
+    from bs4 import NavigableString, Tag
+
+    lines: list[str] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        line = _collapse("".join(pending))
+        pending.clear()
+        if line:
+            lines.append(line)
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                # Comments, doctypes and processing instructions are NavigableString subclasses.
+                if type(child) is NavigableString:
+                    pending.append(str(child))
+            elif not isinstance(child, Tag):
+                continue
+            elif child.name == "br":
+                flush()
+            elif child.name in HEADING_TAGS:
+                flush()
+                heading = _collapse(child.get_text())
+                if heading:
+                    lines.append(heading_line(HEADING_TAGS[child.name], heading))
+            elif child.name == "tr" and not _is_layout_row(child):
+                flush()
+                cells = [_collapse(cell.get_text(" ")) for cell in child.find_all(["td", "th"])]
+                if any(cells):
+                    lines.append(" | ".join(cells))
+            elif child.name in BLOCK_TAGS or child.name in ("tr", "td", "th"):
+                flush()
+                walk(child)
+                flush()
+            else:
+                walk(child)
+
+    walk(root)
+    flush()
+    return lines
+
+
+def _is_layout_row(row: Tag) -> bool:
+    """Tell whether a table row lays out a page (its cells hold blocks) rather than holding data."""
+    return row.find(["p", "div", "table", "ul", "ol", "br", *HEADING_TAGS]) is not None

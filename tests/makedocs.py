@@ -1,0 +1,270 @@
+"""Make real Word, PDF and HTML files from plain report text, for tests and benchmarks.
+
+Text in -> a .docx / .pdf / .html file on disk, laid out the way real reports are.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+# A section heading such as 一、党的领导坚强有力 (the only lines that get a heading style).
+SECTION_HEADING = re.compile(r"^[一二三四五六七八九十百]+、")
+
+# TrueType CJK fonts reportlab can embed (it cannot read the CFF outlines of Noto CJK .ttc files),
+# best first: (file name, index inside a .ttc).
+TRUETYPE_CJK_FONTS = (
+    ("wqy-zenhei.ttc", 0),
+    ("wqy-microhei.ttc", 0),
+    ("uming.ttc", 0),
+    ("ukai.ttc", 0),
+    ("DroidSansFallbackFull.ttf", 0),
+)
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
+
+# reportlab's built-in Adobe CJK font: never embedded, mapped through the UniGB-UCS2-H CMap.
+BUILTIN_CID_FONT = "STSong-Light"
+
+
+def paragraphs(text: str) -> list[str]:
+    """Return the non-blank lines of `text`, stripped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+# --------------------------------------------------------------------------- Word
+
+
+def make_docx(text: str, path: Path, *, heading_styles: bool) -> Path:
+    """Write `text` as a Word file, one paragraph per line.
+
+    With `heading_styles` the first line gets the Title style and the 一、 lines Heading 1 (run-in
+    一是 paragraphs stay Normal); without, every paragraph is Normal, as in many real files.
+    """
+    import docx
+
+    document = docx.Document()
+    for number, line in enumerate(paragraphs(text)):
+        style = "Normal"
+        if heading_styles and number == 0:
+            style = "Title"
+        elif heading_styles and SECTION_HEADING.match(line):
+            style = "Heading 1"
+        document.add_paragraph(line, style=style)
+    document.save(str(path))
+    return path
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+@functools.cache
+def find_cjk_font() -> tuple[Path, int] | None:
+    """Return the first TrueType CJK font file (and .ttc index) reportlab can embed, or None."""
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    for name, index in TRUETYPE_CJK_FONTS:
+        for folder in FONT_DIRS:
+            if not folder.is_dir():
+                continue
+            for candidate in sorted(folder.rglob(name)):
+                try:
+                    TTFont("probe", str(candidate), subfontIndex=index)
+                except TTFError:
+                    continue
+                return candidate, index
+    return None
+
+
+def _register_font(font: str) -> str:
+    """Register the font to draw with and return its reportlab name.
+
+    `font` is "embedded" (a TrueType CJK font from the system, subset into the PDF), "builtin"
+    (reportlab's STSong-Light, referenced by name only, as many older Chinese PDFs are) or "auto"
+    (embedded when there is such a font).
+    """
+    from reportlab.pdfbase import pdfmetrics
+
+    if font == "auto":
+        font = "embedded" if find_cjk_font() is not None else "builtin"
+    if font == "builtin":
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+        pdfmetrics.registerFont(UnicodeCIDFont(BUILTIN_CID_FONT))
+        return BUILTIN_CID_FONT
+    if font != "embedded":
+        raise ValueError(f"font must be 'auto', 'embedded' or 'builtin', not {font!r}")
+    found = find_cjk_font()
+    if found is None:
+        raise FileNotFoundError(
+            "no TrueType CJK font under /usr/share/fonts (apt-get install fonts-wqy-zenhei)"
+        )
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    file, index = found
+    name = f"CJK-{file.stem}-{index}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(file), subfontIndex=index))
+    return name
+
+
+def make_pdf(
+    text: str,
+    path: Path,
+    *,
+    font: str = "auto",
+    footer: str = "- {page} -",
+    header: str = "",
+) -> Path:
+    """Write `text` as an A4 PDF: wrapped lines, several pages, a `- N -` footer on each page.
+
+    The first line is a centred title, 一、 headings are larger, other paragraphs have a
+    two-character first-line indent. `footer` and `header` are drawn on every page, with
+    `{page}` replaced by the page number ("" draws none). `font` is "embedded", "builtin" or
+    "auto" (embedded when a TrueType CJK font is installed, else builtin); "embedded" raises
+    FileNotFoundError when there is none.
+    """
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    name = _register_font(font)
+    body = ParagraphStyle("body", fontName=name, fontSize=12, leading=20, firstLineIndent=24)
+    if re.search(r"[\u3000-\u9fff]", text):
+        # reportlab's CJK wrapping breaks lines anywhere; Latin text wraps at spaces.
+        body.wordWrap = "CJK"
+    heading = ParagraphStyle("heading", parent=body, fontSize=14, leading=24, spaceBefore=8)
+    title = ParagraphStyle(
+        "title", parent=body, fontSize=18, leading=28, alignment=TA_CENTER, firstLineIndent=0
+    )
+    title.spaceAfter = 12
+
+    def furniture(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+        canvas.saveState()
+        canvas.setFont(name, 10)
+        if footer:
+            canvas.drawCentredString(A4[0] / 2, 1.2 * cm, footer.format(page=doc.page))
+        if header:
+            canvas.drawCentredString(A4[0] / 2, A4[1] - 1.5 * cm, header.format(page=doc.page))
+        canvas.restoreState()
+
+    story = []
+    for number, line in enumerate(paragraphs(text)):
+        style = title if number == 0 else heading if SECTION_HEADING.match(line) else body
+        story.append(Paragraph(escape(line), style))
+    document = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=2.6 * cm,
+        rightMargin=2.6 * cm,
+        topMargin=2.5 * cm,
+        bottomMargin=2.5 * cm,
+        title="report",
+        # Fixed metadata so the same text always makes the same bytes.
+        invariant=1,
+    )
+    document.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return path
+
+
+def make_scan_pdf(path: Path, *, pages: int = 2) -> Path:
+    """Write an image-only PDF (no text layer), like a scanner's output."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    sheet = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for _ in range(pages):
+        image = Image.new("L", (620, 877), 255)
+        draw = ImageDraw.Draw(image)
+        for row in range(60, 800, 28):
+            # Grey bars where a scanner would show lines of print.
+            draw.rectangle((70, row, 550 - (row * 7) % 90, row + 12), fill=40)
+        sheet.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
+        sheet.showPage()
+    sheet.save()
+    return path
+
+
+def make_encrypted_pdf(path: Path, *, user_password: str = "secret") -> Path:
+    """Write a one-page PDF encrypted with `user_password` ("" = opens freely, copying restricted)."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    encrypt = pdfencrypt.StandardEncryption(
+        user_password, ownerPassword="owner-secret", canPrint=0, canCopy=0, canModify=0
+    )
+    sheet = canvas.Canvas(str(path), encrypt=encrypt, invariant=1)
+    sheet.setFont("Helvetica", 12)
+    sheet.drawString(72, 720, "Annual report 2021: net sales rose 12%.")
+    sheet.showPage()
+    sheet.save()
+    return path
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def _article_blocks(text: str) -> Iterator[str]:
+    """Yield the article's HTML blocks: h1 title, h2 for 一、 headings, p for the rest."""
+    for number, line in enumerate(paragraphs(text)):
+        tag = "h1" if number == 0 else "h2" if SECTION_HEADING.match(line) else "p"
+        yield f"      <{tag}>{html.escape(line)}</{tag}>"
+
+
+def make_html(text: str, path: Path) -> Path:
+    """Write `text` as a government-site page: the article inside nav, header, footer and sidebar.
+
+    The chrome holds a `<script>`, a `<style>`, a search form and a sidebar of links, none of
+    which is report text.
+    """
+    sidebar = "\n".join(
+        f'        <li><a href="/news/{n}.html">2021年第{n}期工作动态</a></li>' for n in range(1, 9)
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8">
+  <title>绍兴市教育局 - 工作总结</title>
+  <style>body {{ font-family: sans-serif; }} .nav a {{ margin: 0 1em; }}</style>
+  <script>var trackingId = "UA-000"; document.write("访问统计");</script>
+</head>
+<body>
+  <header class="site-header">
+    <div class="logo">绍兴市教育局门户网站</div>
+    <nav class="nav">
+      <a href="/">首页</a> <a href="/gk/">政务公开</a> <a href="/bs/">办事服务</a>
+      <a href="/hd/">互动交流</a>
+    </nav>
+    <form action="/search"><input name="q" placeholder="请输入关键字"><button>搜索</button></form>
+  </header>
+  <div class="crumbs"><a href="/">首页</a> &gt; <a href="/gk/">政务公开</a> &gt; <a href="/gk/gh/">规划计划</a></div>
+  <div class="container">
+    <aside class="sidebar">
+      <h3>相关链接</h3>
+      <ul>
+{sidebar}
+      </ul>
+    </aside>
+    <article class="content">
+{chr(10).join(_article_blocks(text))}
+    </article>
+    <div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a> <a href="#">QQ空间</a></div>
+  </div>
+  <footer>
+    <p>主办单位：绍兴市教育局 <a href="/about">关于我们</a> <a href="/map">网站地图</a></p>
+    <p>浙ICP备00000000号</p>
+  </footer>
+  <script src="/js/stats.js"></script>
+  <script>console.log("页面加载完成");</script>
+</body>
+</html>
+"""
+    path.write_text(page, encoding="utf-8")
+    return path

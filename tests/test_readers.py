@@ -1,0 +1,451 @@
+"""Reading real PDF, Word and HTML files (made by tests/makedocs.py) into report text."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from makedocs import (
+    find_cjk_font,
+    make_docx,
+    make_encrypted_pdf,
+    make_html,
+    make_pdf,
+    make_scan_pdf,
+)
+
+from compare import readers
+from compare.errors import CompareError, UnreadableInput
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "shaoxing-education-bureau-2021.txt"
+# The seed's clean rendition: title, preamble, 8 sections with 29 run-in subsections.
+CLEAN = "\n".join(SEED.read_text(encoding="utf-8").splitlines()[:39])
+CLEAN_LINES = CLEAN.splitlines()
+
+
+def repair() -> Callable[[str], str]:
+    """Return compare.ingest.repair_text, skipping the test while ingest is not there."""
+    ingest = pytest.importorskip("compare.ingest", reason="compare.ingest is not written yet")
+    return ingest.repair_text
+
+
+@pytest.fixture(scope="session")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder, shared by the session, for the files the tests make."""
+    return tmp_path_factory.mktemp("made")
+
+
+@pytest.fixture(scope="session")
+def seed_pdf_embedded(made: Path) -> Path:
+    """The clean seed as a PDF with a subset-embedded TrueType CJK font."""
+    if find_cjk_font() is None:
+        pytest.skip("no TrueType CJK font for reportlab (apt-get install fonts-wqy-zenhei)")
+    return make_pdf(CLEAN, made / "seed-embedded.pdf", font="embedded")
+
+
+@pytest.fixture(scope="session")
+def seed_pdf_builtin(made: Path) -> Path:
+    """The clean seed as a PDF using reportlab's built-in STSong-Light (no font file needed)."""
+    return make_pdf(CLEAN, made / "seed-builtin.pdf", font="builtin")
+
+
+def read(reader: Callable[[bytes, Path], str], path: Path) -> str:
+    """Run a bytes reader on a file."""
+    return reader(path.read_bytes(), path)
+
+
+def message(error: pytest.ExceptionInfo[UnreadableInput]) -> str:
+    """Return an error's message."""
+    return str(error.value)
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+@pytest.mark.parametrize("font", ["embedded", "builtin"])
+def test_pdf_of_the_seed_reads_back_one_paragraph_per_line(
+    font: str, request: pytest.FixtureRequest
+) -> None:
+    path = request.getfixturevalue(f"seed_pdf_{font}")
+    text = read(readers.read_pdf, path)
+    assert text.splitlines() == CLEAN_LINES
+    assert repair()(text).splitlines() == CLEAN_LINES
+
+
+def test_seed_pdf_really_wraps_lines_and_numbers_pages(seed_pdf_builtin: Path) -> None:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(seed_pdf_builtin))
+    pages = [page.get_textpage().get_text_range() for page in document]
+    assert len(pages) >= 5
+    assert all(f"- {number} -" in page for number, page in enumerate(pages, start=1))
+    # Far more visual lines than paragraphs: the reader had to join them.
+    assert sum(len(page.splitlines()) for page in pages) > 4 * len(CLEAN_LINES)
+
+
+def test_pdf_running_header_and_other_page_numbers_are_dropped(made: Path) -> None:
+    path = make_pdf(
+        CLEAN,
+        made / "header.pdf",
+        font="builtin",
+        header="绍兴市教育局 {page}",
+        footer="第{page}页",
+    )
+    assert read(readers.read_pdf, path).splitlines() == CLEAN_LINES
+
+
+def test_pdf_english_paragraphs_are_joined_with_spaces(made: Path) -> None:
+    text = "\n".join(
+        [
+            "Annual Report 2021",
+            "Net sales rose 12% to $378 billion, driven by strong demand for our products "
+            "and services in every region. Gross margin widened by 1.2 percentage points "
+            "as the mix moved towards services, which carry a higher margin.",
+            "Operating expenses grew 9%, mostly research and development. We returned "
+            "$110 billion to shareholders through dividends and repurchases during the year.",
+        ]
+    )
+    path = make_pdf(text, made / "english.pdf", font="builtin", footer="Page {page}")
+    assert read(readers.read_pdf, path) == text
+
+
+def test_scanned_pdf_asks_for_ocr(made: Path) -> None:
+    path = make_scan_pdf(made / "scan.pdf")
+    with pytest.raises(UnreadableInput) as error:
+        read(readers.read_pdf, path)
+    assert message(error) == (
+        f"{path}: this PDF has no text layer (a scanned image?); run OCR first"
+    )
+
+
+def test_password_protected_pdf_is_refused(made: Path) -> None:
+    path = make_encrypted_pdf(made / "locked.pdf")
+    with pytest.raises(UnreadableInput) as error:
+        read(readers.read_pdf, path)
+    assert message(error) == f"{path}: the PDF is encrypted"
+
+
+def test_pdf_encrypted_without_a_user_password_is_read(made: Path) -> None:
+    path = make_encrypted_pdf(made / "restricted.pdf", user_password="")
+    assert read(readers.read_pdf, path) == "Annual report 2021: net sales rose 12%."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"%PDF-1.7\n1 0 obj garbage", b"not a pdf at all", b""],
+    ids=["truncated", "text", "empty"],
+)
+def test_corrupt_pdf_is_refused(data: bytes) -> None:
+    with pytest.raises(UnreadableInput) as error:
+        readers.read_pdf(data, Path("broken.pdf"))
+    assert message(error) == "broken.pdf: not a valid PDF (Data format error)"
+
+
+# --------------------------------------------------------------------------- Word
+
+
+@pytest.mark.parametrize("heading_styles", [True, False], ids=["heading-styles", "all-normal"])
+def test_docx_of_the_seed_reads_back_exactly(made: Path, heading_styles: bool) -> None:
+    path = make_docx(CLEAN, made / f"seed-{heading_styles}.docx", heading_styles=heading_styles)
+    text = read(readers.read_docx, path)
+    assert text == CLEAN
+    assert repair()(text) == CLEAN
+
+
+def test_docx_seed_headings_really_carry_heading_styles(made: Path) -> None:
+    import docx
+
+    path = make_docx(CLEAN, made / "styled.docx", heading_styles=True)
+    styles = [p.style.name for p in docx.Document(str(path)).paragraphs]
+    assert styles.count("Heading 1") == 8
+    assert styles[0] == "Title"
+
+
+def _outline_level(paragraph: object, value: int) -> None:
+    """Give a python-docx paragraph a direct outline level, as Word's paragraph dialog does."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), str(value))
+    paragraph._p.get_or_add_pPr().append(level)  # type: ignore[attr-defined]
+
+
+def test_docx_heading_styles_and_outline_levels_become_markdown_headings(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    custom = document.styles.add_style("Chapter Heading", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = document.styles["Heading 2"]
+    document.add_paragraph("2021 Annual Report", style="Title")
+    document.add_paragraph("Results of Operations", style="Heading 1")
+    document.add_paragraph("Net sales rose 12%.")
+    document.add_paragraph("Segment Information", style="Heading 2")
+    document.add_paragraph("Based on a heading style", style="Chapter Heading")
+    document.add_paragraph("一、党的领导坚强有力", style="Heading 1")
+    document.add_paragraph("（一）加强领导", style="Heading 2")
+    document.add_paragraph("第一章 总则", style="Heading 1")
+    document.add_paragraph("Item 7. Management's Discussion", style="Heading 1")
+    document.add_paragraph("1. Overview", style="Heading 2")
+    _outline_level(document.add_paragraph("Outline level two"), 1)
+    _outline_level(document.add_paragraph("Outline level body text"), 9)
+    document.add_paragraph("一是“五星三名”夯实基础。全面深化党组织领导的校长负责制试点。")
+    path = tmp_path / "headings.docx"
+    document.save(str(path))
+
+    assert read(readers.read_docx, path).splitlines() == [
+        "2021 Annual Report",
+        "# Results of Operations",
+        "Net sales rose 12%.",
+        "## Segment Information",
+        "## Based on a heading style",
+        "一、党的领导坚强有力",
+        "（一）加强领导",
+        "第一章 总则",
+        "Item 7. Management's Discussion",
+        "1. Overview",
+        "## Outline level two",
+        "Outline level body text",
+        "一是“五星三名”夯实基础。全面深化党组织领导的校长负责制试点。",
+    ]
+
+
+def test_docx_tables_become_cell_lines_in_document_order(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("主要指标如下：")
+    table = document.add_table(rows=4, cols=3)
+    for row, values in zip(
+        table.rows,
+        [("指标", "2020年", "2021年"), ("", "", ""), ("学校", "370", "382")],
+        strict=False,
+    ):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    merged = table.cell(3, 0).merge(table.cell(3, 1))
+    merged.text = "合计"
+    table.cell(3, 2).text = "752"
+    document.add_paragraph("表后正文。")
+    paragraph = document.add_paragraph("第一行")
+    paragraph.add_run().add_break()
+    paragraph.add_run("第二行")
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+
+    assert read(readers.read_docx, path).splitlines() == [
+        "主要指标如下：",
+        "指标 | 2020年 | 2021年",
+        "学校 | 370 | 382",
+        "合计 | 752",
+        "表后正文。",
+        "第一行",
+        "第二行",
+    ]
+
+
+def _zip(members: dict[str, str]) -> bytes:
+    """Return a zip archive holding the given files."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+CONTENT_TYPES = (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="xml" ContentType="application/xml"/></Types>'
+)
+NO_RELATIONSHIPS = (
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (bytes(range(256)) * 4, "not a zip archive"),
+        (_zip({"hello.txt": "hi"}), "There is no item named '[Content_Types].xml' in the archive"),
+        (
+            _zip({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": NO_RELATIONSHIPS}),
+            "no relationship of type 'http://schemas.openxmlformats.org/officeDocument/2006/"
+            "relationships/officeDocument' in collection",
+        ),
+    ],
+    ids=["random-bytes", "zip-without-parts", "zip-without-word-document"],
+)
+def test_corrupt_docx_is_refused(data: bytes, reason: str) -> None:
+    with pytest.raises(UnreadableInput) as error:
+        readers.read_docx(data, Path("report.docx"))
+    assert message(error) == f"report.docx: not a valid Word document ({reason})"
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_html_page_of_the_seed_keeps_only_the_article(made: Path) -> None:
+    path = make_html(CLEAN, made / "seed.html")
+    text = readers.read_html(path.read_text(encoding="utf-8"), path)
+    expected = ["# " + CLEAN_LINES[0], *CLEAN_LINES[1:]]
+    assert text.splitlines() == expected
+    assert repair()(text).splitlines() == expected
+
+
+def test_html_page_of_the_seed_really_has_chrome(made: Path) -> None:
+    page = make_html(CLEAN, made / "chrome.html").read_text(encoding="utf-8")
+    for chrome in ("<script>", "<nav", "<footer>", "<aside", "<form", "浙ICP备", "工作动态"):
+        assert chrome in page
+
+
+def test_html_scripts_styles_and_hidden_blocks_do_not_survive() -> None:
+    page = """<html><body><article>
+      <h1>年度报告</h1>
+      <script>document.write("统计代码");</script>
+      <style>p { color: red }</style>
+      <noscript>请启用脚本</noscript>
+      <p>正文第一段。</p>
+      <div style="display: none">隐藏的内容</div>
+      <p hidden>也隐藏</p>
+      <!-- 注释 -->
+      <p>正文第二段。</p>
+    </article></body></html>"""
+    assert readers.read_html(page, Path("a.html")) == "# 年度报告\n正文第一段。\n正文第二段。"
+
+
+def test_html_blocks_headings_breaks_and_tables() -> None:
+    page = """<html><body><main>
+      <header><h1>Annual   Report</h1><p>Published 2021</p></header>
+      <h2>Results of operations</h2>
+      <h2>一、党的领导坚强有力</h2>
+      <h3>Item 7. Management's Discussion</h3>
+      <p>第一句，
+         第二句。</p>
+      <p>Net sales
+         rose 12%.</p>
+      <p>第一行<br>第二行<br/>第三行</p>
+      <ul><li>一项</li><li>二项 <a href="/x">详见附件</a> 说明较长的文字</li></ul>
+      <table><tr><th>指标</th><th>2021年</th></tr><tr><td>学校</td><td>382</td></tr></table>
+      <div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+      <footer><p>Printed from the site</p></footer>
+    </main></body></html>"""
+    assert readers.read_html(page, Path("a.html")).splitlines() == [
+        "# Annual Report",
+        "Published 2021",
+        "## Results of operations",
+        "一、党的领导坚强有力",
+        "Item 7. Management's Discussion",
+        "第一句，第二句。",
+        "Net sales rose 12%.",
+        "第一行",
+        "第二行",
+        "第三行",
+        "一项",
+        "二项 详见附件 说明较长的文字",
+        "指标 | 2021年",
+        "学校 | 382",
+    ]
+
+
+def test_html_layout_table_page_without_article_keeps_its_paragraphs() -> None:
+    page = """<html><body>
+      <div id="top"><a href="/">首页</a> | <a href="/news">新闻</a> | <a href="/gk">公开</a></div>
+      <table><tr>
+        <td class="left"><a href="/1">通知一</a><br><a href="/2">通知二</a></td>
+        <td><p>绍兴市教育局2021年工作总结</p><p>一、党的领导坚强有力</p></td>
+      </tr></table>
+    </body></html>"""
+    assert readers.read_html(page, Path("a.html")).splitlines() == [
+        "绍兴市教育局2021年工作总结",
+        "一、党的领导坚强有力",
+    ]
+
+
+# --------------------------------------------------------------------------- shared
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Results", "## Results"),
+        ("一、总体情况", "一、总体情况"),
+        ("（二）主要做法", "（二）主要做法"),
+        ("(3) Liquidity", "(3) Liquidity"),
+        ("2.1 Revenue", "2.1 Revenue"),
+        ("3、工作亮点", "3、工作亮点"),
+        ("第三章 附则", "第三章 附则"),
+        ("PART II", "PART II"),
+        ("IV. Outlook", "IV. Outlook"),
+        ("2021 in review", "## 2021 in review"),
+    ],
+)
+def test_heading_line_leaves_numbered_headings_alone(text: str, expected: str) -> None:
+    assert readers.heading_line(2, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("module", "call"),
+    [
+        ("pypdfium2", lambda: readers.read_pdf(b"%PDF-", Path("a.pdf"))),
+        ("docx", lambda: readers.read_docx(b"PK", Path("a.docx"))),
+        ("bs4", lambda: readers.read_html("<p>x</p>", Path("a.html"))),
+    ],
+    ids=["pdf", "docx", "html"],
+)
+def test_missing_library_names_the_extra(
+    module: str, call: Callable[[], str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # makes `import module` fail
+    with pytest.raises(UnreadableInput) as error:
+        call()
+    assert "pip install 'compare[formats]'" in message(error)
+    assert re.match(r"a\.(pdf|docx|html): reading this format needs ", message(error))
+
+
+# --------------------------------------------------------------------------- through ingest
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx", "docx-plain", "html"])
+def test_ingest_reads_each_format_to_the_clean_text(made: Path, kind: str) -> None:
+    ingest = pytest.importorskip("compare.ingest", reason="compare.ingest is not written yet")
+    from compare.settings import Settings
+
+    if kind == "pdf":
+        path = make_pdf(CLEAN, made / "ingest.pdf", font="builtin")
+    elif kind == "html":
+        path = make_html(CLEAN, made / "ingest.html")
+    else:
+        path = make_docx(CLEAN, made / f"ingest-{kind}.docx", heading_styles=kind == "docx")
+    document = ingest.read_text(path, settings=Settings())
+    first = "# " + CLEAN_LINES[0] if kind == "html" else CLEAN_LINES[0]
+    assert document.text.splitlines() == [first, *CLEAN_LINES[1:]]
+    assert document.source.format == ("docx" if kind.startswith("docx") else kind)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("random.docx", os.urandom(64) + bytes(range(256))), ("scan.pdf", None)],
+    ids=["random-bytes-docx", "scanned-pdf"],
+)
+def test_ingest_reports_unreadable_files_in_one_line(
+    made: Path, name: str, data: bytes | None
+) -> None:
+    ingest = pytest.importorskip("compare.ingest", reason="compare.ingest is not written yet")
+    from compare.settings import Settings
+
+    path = made / name
+    if data is None:
+        make_scan_pdf(path)
+    else:
+        path.write_bytes(data)
+    with pytest.raises(CompareError) as error:
+        ingest.read_text(path, settings=Settings())
+    assert str(error.value).startswith(f"{path}: ")
+    assert "\n" not in str(error.value)
