@@ -1,0 +1,698 @@
+"""File -> clean text: check the path, detect encoding and format, repair extraction damage.
+
+The output (Document.text) holds one paragraph or heading per line; a second copy of the report
+inside the same file is set aside with a warning.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from compare.errors import ReportNotFound, UnreadableInput
+from compare.model import Source
+from compare.settings import Settings
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """The repaired text of one file, where it came from, and what ingest noticed on the way."""
+
+    text: str  # repaired text: one paragraph (or heading) per line, "\n" separated
+    source: Source
+    warnings: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- reading a file
+
+
+def read_text(path: Path, *, settings: Settings) -> Document:
+    """Read one report file into repaired text; raise ReportNotFound or UnreadableInput."""
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise ReportNotFound(f"{name}: no such file")
+    if path.is_dir():
+        raise UnreadableInput(f"{name}: is a directory, not a file")
+    try:
+        size = path.stat().st_size
+        if size > settings.max_input_bytes:
+            raise UnreadableInput(
+                f"{name}: too large ({size:,} bytes; the limit is {settings.max_input_bytes:,})"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > settings.max_input_bytes:  # the file grew between stat and read
+        raise UnreadableInput(
+            f"{name}: too large ({len(data):,} bytes; the limit is {settings.max_input_bytes:,})"
+        )
+    if not data:
+        raise UnreadableInput(f"{name}: empty file")
+
+    fmt = detect_format(data, path)
+    encoding = "n/a"  # PDF and Word files carry their own text encoding
+    if fmt in ("pdf", "docx"):
+        readers = _readers(name, fmt)
+        raw = readers.read_pdf(data, path) if fmt == "pdf" else readers.read_docx(data, path)
+    else:
+        raw, encoding = decode_bytes(data, path=path)
+        if fmt == "html":
+            raw = _readers(name, fmt).read_html(raw, path)
+    if not raw.strip():
+        what = "only whitespace" if fmt in ("txt", "md") else f"no text found in the {fmt} file"
+        raise UnreadableInput(f"{name}: empty file ({what})")
+
+    lines = _repair_lines(raw)
+    total = _count_lines(raw)
+    kept, warnings = _split_renditions(lines, total_lines=total)
+    text = "\n".join(line.text for line in kept)
+    if not text.strip():
+        raise UnreadableInput(
+            f"{name}: empty file (nothing but page numbers and invisible characters)"
+        )
+    return Document(
+        text=text,
+        source=Source(path=name, format=fmt, encoding=encoding),
+        warnings=warnings,
+    )
+
+
+def _readers(name: str, fmt: str) -> ModuleType:
+    """Import compare.readers (the PDF / Word / HTML readers) or explain why it cannot be used."""
+    try:
+        from compare import readers
+    except ImportError as exc:
+        raise UnreadableInput(
+            f"{name}: reading {fmt} files needs the optional readers ({exc}); "
+            "install with pip install -e '.[formats]'"
+        ) from exc
+    return readers
+
+
+# --------------------------------------------------------------------------- format
+
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
+_MD_HEADING = re.compile(r"^#{1,6} \S", re.M)
+
+
+def detect_format(data: bytes, path: Path) -> str:
+    """Return txt, md, html, pdf or docx, judged by the content first and the extension second."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(_ZIP_MAGIC) and _is_docx(data):
+        return "docx"
+    sample = _peek_text(data[:8192])
+    if _HTML_START.match(sample):
+        return "html"
+    suffix = Path(path).suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml") and re.search(r"<(?:body|p|div|h1)\b", sample, re.I):
+        return "html"
+    if suffix in (".md", ".markdown"):
+        return "md"
+    if _MD_HEADING.search(sample):
+        return "md"
+    return "txt"
+
+
+def _is_docx(data: bytes) -> bool:
+    """Tell whether zip bytes hold a Word document (word/document.xml)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def _peek_text(head: bytes) -> str:
+    """Decode the start of a file leniently, only to look at its first characters."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", errors="ignore")
+    return head.decode("utf-8", errors="ignore").lstrip("\ufeff")
+
+
+# --------------------------------------------------------------------------- encoding
+
+_BINARY_MAGIC = (
+    (_ZIP_MAGIC, "a zip archive that is not a Word document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "a program"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc / .xls); save it as .docx or PDF"),
+)
+# charset-normalizer's names for the GB family, all read with their superset gb18030.
+_GB_NAMES = {"gb2312", "gbk", "gb18030", "cp936", "hz", "euc_cn", "gb2312-80"}
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def decode_bytes(data: bytes, *, path: Path) -> tuple[str, str]:
+    """Decode file bytes to text; return (text, encoding name) or raise UnreadableInput.
+
+    Accepted: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM, GB18030 / GBK / GB2312
+    (reported as "gb18030"), Big5, and mostly-ASCII Windows-1252.
+    """
+    name = str(path)
+    for bom, encoding in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding), name), encoding
+            except UnicodeDecodeError as exc:
+                raise UnreadableInput(
+                    f"{name}: cannot decode the text (it starts like {encoding} but byte "
+                    f"{exc.start} is not)"
+                ) from exc
+    for magic, what in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise UnreadableInput(f"{name}: not a text file ({what})")
+    if b"\x00" in data[:65536]:
+        raise UnreadableInput(f"{name}: not a text file (binary data)")
+    try:
+        return _checked(data.decode("utf-8"), name), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    guessed = _guess_encoding(data)
+    if guessed is not None:
+        return _checked(guessed[0], name), guessed[1]
+    raise UnreadableInput(
+        f"{name}: cannot decode the text (not UTF-8, UTF-16 or GB18030); save it as UTF-8"
+    )
+
+
+def _guess_encoding(data: bytes) -> tuple[str, str] | None:
+    """Return (text, encoding) for non-UTF-8 bytes in an accepted encoding, else None."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    candidates: list[str] = []
+    if best is not None:
+        guess = best.encoding.lower().replace("-", "_")
+        if guess in _GB_NAMES:
+            candidates.append("gb18030")
+        elif guess in ("big5", "big5hkscs", "cp950"):
+            candidates.append("big5")
+        elif guess in ("cp1252", "latin_1", "iso8859_1", "windows_1252"):
+            candidates.append("cp1252")
+    # charset-normalizer can mistake short GBK text for a single-byte code page.
+    candidates.append("gb18030")
+    for encoding in dict.fromkeys(candidates):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "gb18030" and not _mostly_chinese(text):
+            continue
+        if encoding == "cp1252" and sum(b < 0x80 for b in data) < 0.9 * len(data):
+            continue
+        return text, encoding
+    return None
+
+
+def _mostly_chinese(text: str) -> bool:
+    """Tell whether the non-ASCII characters of decoded text are mostly Chinese."""
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    if not wide:
+        return True
+    chinese = sum(1 for ch in wide if _HAN_OR_PUNCT.match(ch) or ch in "“”‘’…—·")
+    return chinese >= 0.9 * len(wide)
+
+
+def _checked(text: str, name: str) -> str:
+    """Refuse decoded text full of control characters (binary data that happened to decode)."""
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > 0.01 * len(sample):
+        raise UnreadableInput(f"{name}: not a text file (binary data)")
+    return text
+
+
+# --------------------------------------------------------------------------- characters
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "\u3000-\u303f\uff00-\uffef"
+_HAN_RE = re.compile(f"[{_HAN}]")
+_HAN_OR_PUNCT = re.compile(f"[{_HAN}{_CJK_PUNCT}]")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05]")
+_FULLWIDTH_DOT = re.compile(r"(?<=\d)\uff0e(?=\d)")
+_WIDE_SPACE = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_CJK_GAP = re.compile(f"(?<=[{_HAN}{_CJK_PUNCT}])[ {_WIDE_SPACE}]+(?=[{_HAN}{_CJK_PUNCT}])")
+# Full-width punctuation carries its own spacing: a space beside it is always stray.
+_PUNCT_GAP = re.compile(
+    f"(?<=[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20])[ {_WIDE_SPACE}]+"
+    f"|[ {_WIDE_SPACE}]+(?=[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20])"
+)
+# Runs of two or more spaces, or any space other than " " (one plain space is left alone).
+_SPACES = re.compile(f"[{_WIDE_SPACE}][ {_WIDE_SPACE}]*| [ {_WIDE_SPACE}]+")
+# A paragraph break flattened into one long line: (a space and) two or more indent characters.
+_FLAT_BREAK = re.compile(r"(?<=\S)[ \t\u00a0]*[\u3000\u2003]{2,}(?=\S)")
+_INDENT = re.compile(r"^(?:[\u3000\u2003]{2}|\t|\u00a0{2}| {4})")
+
+
+def _normalize_chars(line: str) -> str:
+    """Drop invisible characters and turn full-width digits, letters and % half-width."""
+    if line.isascii():
+        return line
+    line = _ZERO_WIDTH.sub("", line)
+    line = _FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), line)
+    if "\uff0e" in line:
+        line = _FULLWIDTH_DOT.sub(".", line)
+    return line.replace("――", "——").replace("・", "·").replace("･", "·")
+
+
+def _tidy(paragraph: str) -> str:
+    """Strip, drop spaces between Chinese characters and collapse other runs of spaces."""
+    if not paragraph.isascii():
+        paragraph = _normalize_chars(paragraph)  # again: a ―― may have been split across lines
+        if _HAN_OR_PUNCT.search(paragraph):
+            paragraph = _PUNCT_GAP.sub("", _CJK_GAP.sub("", paragraph))
+    return _SPACES.sub(" ", paragraph).strip()
+
+
+# --------------------------------------------------------------------------- line classes
+
+_TERMINAL = "。！？；：.!?;:…"
+_CLOSING = "”’」』）)\"'》"
+_CONTINUES = "，。、；：？！）》」』】〕”’%‰℃,.;:?!)]}…"
+_OPENS = "（《「『【〔“‘([{，、,"
+_HEADING = re.compile(
+    r"""^(?:
+        [一二三四五六七八九十百零〇]+、
+      | [（(][一二三四五六七八九十百]+[）)]
+      | [（(]\d{1,2}[）)]
+      | [一二三四五六七八九十]+是
+      | 第[一二三四五六七八九十]+[，,、]
+      | 第[一二三四五六七八九十百零〇\d]+[章节篇部编]
+      | 第[一二三四五六七八九十]+部分
+      | \d{1,2}[.．、](?!\d)
+      | \#{1,6}\s
+      | PART\s+[IVX]+\b
+      | (?i:item)\s+\d{1,2}[A-C]?\.
+    )""",
+    re.X,
+)
+_FRAGMENT = re.compile(rf"^[^\s{_HAN + _CJK_PUNCT}]{{1,12}}$")
+_TABLE_ROW = " | "
+_HEADING_MAX = 40  # longer lines that start like a heading are paragraphs
+
+
+def _is_heading(text: str) -> bool:
+    """Tell whether a line reads as a heading: numbered like one, short, no sentence end in it."""
+    match = _HEADING.match(text) if len(text) <= _HEADING_MAX else None
+    return match is not None and not any(ch in _TERMINAL for ch in text[match.end() :])
+
+
+def _starts_like_heading(text: str) -> bool:
+    """Tell whether a line starts with heading numbering (one that opens a section or item)."""
+    return bool(_HEADING.match(text))
+
+
+def _is_closed(text: str) -> bool:
+    """Tell whether a line ends a sentence (so a paragraph may end after it)."""
+    if not text:
+        return False
+    last = text[-1]
+    if last in _TERMINAL:
+        return True
+    return last in _CLOSING and len(text) > 1 and text[-2] in _TERMINAL
+
+
+def _is_fragment(text: str) -> bool:
+    """Tell whether a line is a short non-Chinese token: a number, 89.5%, TOP10, 1+X, ――."""
+    return bool(_FRAGMENT.match(text))
+
+
+# --------------------------------------------------------------------------- page furniture
+
+_FOOTER = re.compile(
+    r"""^(?:
+        [-—–―－]\s*\d{1,4}\s*[-—–―－]
+      | 第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?
+      | 共\s*\d{1,4}\s*页\s*[，,]?\s*第\s*\d{1,4}\s*页
+      | (?i:page)\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?
+    )$""",
+    re.X,
+)
+_DIGITS = re.compile(r"\d+")
+# A page number stands at either end of a footer line, apart from other digits: not 1,049 or $3.5.
+_FIRST_PAGE_NUMBER = re.compile(r"^\D*?(?<![\d.,$])(\d{1,4})(?![\d.,%])")
+_LAST_PAGE_NUMBER = re.compile(r"(?<![\d.,$])(\d{1,4})(?![\d.,%])\D*$")
+_PAGE_MARK = re.compile(r"\||页|page|/|—|-|·", re.I)
+
+
+def _furniture(lines: list[str]) -> set[int]:
+    """Return the indexes of page footers, page numbers and running headers among stripped lines."""
+    drop = {i for i, text in enumerate(lines) if text and _FOOTER.match(text)}
+    content = [i for i, text in enumerate(lines) if text and i not in drop]
+    # Footers that repeat with a rising page number: "Apple Inc. | 2017 Form 10-K | 60", "3/10".
+    shapes: dict[str, list[int]] = {}
+    for i in content:
+        text = lines[i]
+        if len(text) <= 80 and not text.isdigit() and len(_DIGITS.findall(text)) <= 3:
+            shapes.setdefault(_DIGITS.sub("#", text), []).append(i)
+    for shape, where in shapes.items():
+        if len(where) < 3 or not _PAGE_MARK.search(shape.replace("#", "")):
+            continue
+        for pattern in (_FIRST_PAGE_NUMBER, _LAST_PAGE_NUMBER):
+            found = [pattern.search(lines[i]) for i in where]
+            if all(found) and _rising([int(m.group(1)) for m in found if m]):
+                drop.update(where)
+    # A running header repeating the title line.
+    if content:
+        title = "".join(lines[content[0]].split())
+        repeats = [i for i in content if "".join(lines[i].split()) == title]
+        if len(title) <= 60 and len(repeats) >= 3:
+            drop.update(repeats[1:])
+    # Lone page numbers between paragraphs (never inside a sentence: 达 / 382 / 所 is content).
+    content = [i for i in content if i not in drop]
+    lone: list[int] = []
+    for k, i in enumerate(content):
+        if not (lines[i].isdigit() and len(lines[i]) <= 4):
+            continue
+        before = lines[content[k - 1]] if k > 0 else ""
+        after = lines[content[k + 1]] if k + 1 < len(content) else ""
+        ends = not before or _is_closed(before) or _is_heading(before)
+        starts = not after or after[0] not in _CONTINUES
+        if ends and starts:
+            lone.append(i)
+    if len(lone) >= 3 and _rising([int(lines[i]) for i in lone]):
+        drop.update(lone)
+    return drop
+
+
+def _rising(numbers: list[int]) -> bool:
+    """Tell whether page numbers rise through the document (strictly, in small steps)."""
+    steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+    return all(0 < step <= 5 for step in steps)
+
+
+# --------------------------------------------------------------------------- repair
+
+
+@dataclass(slots=True)
+class _Line:
+    """A line of text with the span of input lines (1-based) it was made from."""
+
+    text: str
+    first: int
+    last: int
+    gap: int = 0  # blank lines between this line and the previous one
+    indented: bool = False
+
+
+def repair_text(text: str) -> str:
+    """Undo PDF-extraction and web-copy damage: one paragraph or heading per line, no blanks.
+
+    Pure and idempotent; never drops or reorders content except page footers and page numbers.
+    """
+    return "\n".join(line.text for line in _repair_lines(text))
+
+
+def _repair_lines(text: str) -> list[_Line]:
+    """Repair text into lines that remember which input lines they came from."""
+    raw = _input_lines(text)
+    lines = _join(raw)
+    for _ in range(3):  # repeat to a fixed point, which makes repair_text idempotent
+        again = _join([_Line(line.text, line.first, line.last) for line in lines], tidy=False)
+        if [line.text for line in again] == [line.text for line in lines]:
+            break
+        lines = again
+    return lines
+
+
+def _count_lines(text: str) -> int:
+    """Count the lines of text as an editor numbers them."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+
+
+def _input_lines(text: str) -> list[_Line]:
+    """Split text into numbered lines, dropping page furniture and measuring blank gaps."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pieces: list[tuple[str, int, bool]] = []  # (text, line number, indented)
+    for number, line in enumerate(text.split("\n"), start=1):
+        parts = [p for p in _OTHER_BREAKS.split(_normalize_chars(line)) if p.strip()]
+        if not parts:
+            pieces.append(("", number, False))
+        for part in parts:
+            flat = "\u3000" in part or "\u2003" in part
+            for k, chunk in enumerate(_FLAT_BREAK.split(part) if flat else [part]):
+                indented = k > 0 or bool(_INDENT.match(chunk))
+                pieces.append((chunk.strip(), number, indented))
+    stripped = [p[0] for p in pieces]
+    drop = _furniture(stripped)
+    lines: list[_Line] = []
+    blank = pending = 0
+    for i, (chunk, number, indented) in enumerate(pieces):
+        if i in drop:
+            pending, blank = max(pending, blank), 0
+            continue
+        if not chunk:
+            blank += 1
+            continue
+        lines.append(_Line(chunk, number, number, max(pending, blank), indented))
+        blank = pending = 0
+    if lines:
+        lines[0].first = 1
+    return lines
+
+
+def _join(lines: list[_Line], *, tidy: bool = True) -> list[_Line]:
+    """Join the lines that belong to one paragraph, judged by ends, starts and blank gaps.
+
+    With tidy=False the lines are tidy already and only joined paragraphs are tidied again.
+    """
+    if not lines:
+        return []
+    stats = _GapStats(lines)
+    out: list[_Line] = []
+    current = lines[0]
+    text = last = current.text
+    joined = False
+    for line in lines[1:]:
+        if _belongs(text, last, line, stats, first=not out and text == lines[0].text):
+            text += " " + line.text if _needs_space(text, line.text) else line.text
+            current.last = line.last
+            joined = True
+        else:
+            out.append(_Line(_tidy(text) if tidy or joined else text, current.first, current.last))
+            current = line
+            text = line.text
+            joined = False
+        last = line.text
+    out.append(_Line(_tidy(text) if tidy or joined else text, current.first, current.last))
+    # A line of a later paragraph starts where the previous one ended, so blank lines and
+    # dropped footers belong to the paragraph before them.
+    for before, after in zip(out, out[1:], strict=False):
+        before.last = max(before.last, after.first - 1)
+    return [line for line in out if line.text]
+
+
+class _GapStats:
+    """How a document uses blank lines: which gaps break paragraphs and which wrap lines."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        open_: Counter[int] = Counter()
+        closed: Counter[int] = Counter()
+        han_open: Counter[int] = Counter()
+        han_all: Counter[int] = Counter()
+        for before, after in zip(lines, lines[1:], strict=False):
+            text = before.text
+            if _TABLE_ROW in text or _TABLE_ROW in after.text:
+                continue
+            finished = _is_closed(text) or _is_heading(text)
+            (closed if finished else open_)[after.gap] += 1
+            if _HAN_RE.search(text) or _is_fragment(text):
+                han_all[after.gap] += 1
+                han_open[after.gap] += not finished
+        # Hard-wrapped English: long lines cut before a lower-case word, again and again.
+        long_latin = [
+            (before, after)
+            for before, after in zip(lines, lines[1:], strict=False)
+            if len(before.text) >= 40 and not _HAN_RE.search(before.text)
+        ]
+        cut = sum(1 for b, a in long_latin if not _is_closed(b.text) and a.text[0].islower())
+        self.latin_wrapped = cut >= 3 and cut >= 0.2 * len(long_latin)
+        # Text whose paragraphs start indented: a line without the indent continues a paragraph.
+        self.indents = sum(line.indented for line in lines) >= max(3, 0.6 * len(lines))
+        self.min_gap = min((line.gap for line in lines[1:]), default=0)
+        # Hard-wrapped Chinese text: many lines stop mid-sentence at this gap.
+        self.wrapped = {g for g, n in han_open.items() if n >= 3 and n >= 0.3 * han_all[g]}
+        # A gap that mostly wraps lines while a wider gap separates paragraphs (PDF text with
+        # a blank line between every line and two between paragraphs).
+        breaking = [g for g in closed if closed[g] >= max(2, open_[g])]
+        self.intra = {
+            g for g, n in open_.items() if n >= 3 and n > closed[g] and any(b > g for b in breaking)
+        }
+
+
+def _belongs(paragraph: str, last: str, line: _Line, stats: _GapStats, *, first: bool) -> bool:
+    """Tell whether `line` continues `paragraph`, whose last input line is `last`."""
+    after, gap = line.text, line.gap
+    if after[0] in _CONTINUES:  # nothing starts a paragraph with ，。）% or a closing quote
+        return True
+    if paragraph[-1] in _OPENS:  # an opened bracket or quote, or a comma, always continues
+        return True
+    intra = gap in stats.intra
+    open_before = not _is_closed(paragraph)
+    if _is_heading(paragraph):
+        return False
+    if _starts_like_heading(after) and not (intra and open_before):
+        return False
+    if first and open_before and not intra and not _is_fragment(paragraph) and len(paragraph) <= 60:
+        return False  # the title line
+    chinese = bool(_HAN_RE.search(paragraph[-12:]) or _HAN_RE.search(after[:12]))
+    if chinese and open_before and (_is_fragment(last) or _is_fragment(after)):
+        return True  # 达 / 382 / 所，试点覆盖率达 / 89.5% / 。
+    if line.indented:
+        return False
+    if stats.indents and open_before:
+        return True
+    if intra:
+        return True
+    if not open_before:
+        return False
+    if gap > stats.min_gap:
+        return False
+    if chinese:
+        return gap in stats.wrapped
+    if _TABLE_ROW in last or _TABLE_ROW in after:
+        return False
+    # English: a long line cut before a lower-case word, or after a hyphen.
+    return stats.latin_wrapped and len(last) >= 40 and (after[0].islower() or last[-1] in "-–/&")
+
+
+_LATIN_END = re.compile(f"[^{_HAN}{_CJK_PUNCT}]+$")
+_LATIN_START = re.compile(f"^[^{_HAN}{_CJK_PUNCT}]+")
+
+
+def _needs_space(before: str, after: str) -> bool:
+    """Tell whether two pieces of a paragraph join with a space (inside English prose)."""
+    tail = _LATIN_END.search(before[-200:])  # a tail is enough, and keeps long paragraphs linear
+    head = _LATIN_START.match(after[:200])
+    if not tail or not head or before.endswith("-") or after[0] in ",.;:!?)]}%":
+        return False
+    # In English prose the words around the break are spaced; PM / 2.5 and “ / TOP10 stay glued.
+    return " " in tail.group() or " " in head.group()
+
+
+# --------------------------------------------------------------------------- renditions
+
+_GRAM = 6  # characters per shingle; long enough that Chinese phrases rarely repeat by chance
+_SHORT = 20  # lines with fewer letters (headings) neither start nor break a copy
+_KEEP = re.compile(f"[0-9a-z{_HAN}]")
+
+
+def split_renditions(text: str) -> tuple[str, tuple[str, ...]]:
+    """Set aside a second (possibly partial) copy of the report; return (kept text, warnings)."""
+    lines = [
+        _Line(line, number, number)
+        for number, line in enumerate(text.split("\n"), start=1)
+        if line.strip()
+    ]
+    kept, warnings = _split_renditions(lines, total_lines=_count_lines(text))
+    return "\n".join(line.text for line in kept), warnings
+
+
+def _split_renditions(
+    lines: list[_Line], *, total_lines: int
+) -> tuple[list[_Line], tuple[str, ...]]:
+    """Find a later run of lines that repeats the start of the document and set one copy aside."""
+    found = _find_repeat(lines)
+    if found is None:
+        return lines, ()
+    start, end = found
+    # A short line just before the copy (its title line) belongs to the copy.
+    while start > 1 and len(_norm(lines[start - 1].text)) < _SHORT:
+        start -= 1
+    first_chars = sum(len(line.text) for line in lines[:start])
+    if end == len(lines) - 1:  # the copy runs to the end: keep the first rendition
+        second_chars = sum(len(line.text) for line in lines[start:])
+        share = round(100 * second_chars / max(first_chars, 1))
+        span = f"lines {lines[start].first}-{max(total_lines, lines[-1].last)}"
+        what = "a second, partial rendition" if share < 90 else "a second rendition"
+        kept, aside = lines[:start], (span, share)
+    else:  # a partial copy first, then the whole report: keep the whole one
+        share = round(100 * first_chars / max(sum(len(line.text) for line in lines[start:]), 1))
+        span = f"lines {lines[0].first}-{lines[start - 1].last}"
+        what = "a first, partial rendition"
+        kept, aside = lines[start:], (span, share)
+    message = f"{what} of the report ({aside[0]}, about {aside[1]}% of it) was found and set aside"
+    return kept, (message,)
+
+
+def _find_repeat(lines: list[_Line]) -> tuple[int, int] | None:
+    """Return (start, end) of a run of lines that copies the document's opening, or None.
+
+    A line can start a copy only if its beginning repeats one of the opening lines; only then
+    are whole lines compared, shingle by shingle. Cost grows linearly with the text.
+    """
+    norms = [_norm(line.text) for line in lines]
+    opening = max(2, len(lines) // 50)
+    head: set[str] = set().union(*(_shingles(n) for n in norms[: opening + 1]))
+    seen: dict[str, int] = {}  # shingle -> first line holding it, for lines [0, indexed)
+    indexed = 0
+    j = opening + 1
+    while j < len(lines):
+        probe = _shingles(norms[j][:40])
+        if len(norms[j]) < _SHORT or sum(g in head for g in probe) < 0.8 * len(probe):
+            j += 1
+            continue
+        for i in range(indexed, j):
+            for gram in _shingles(norms[i]):
+                seen.setdefault(gram, i)
+        indexed = j
+        end = _copy_end(norms, seen, j)
+        long_lines = [k for k in range(j, end + 1) if len(norms[k]) >= _SHORT]
+        chars = sum(len(norms[k]) for k in long_lines)
+        if len(long_lines) >= 3 and chars >= 200:
+            rest = [k for k in range(end + 1, len(lines)) if len(norms[k]) >= _SHORT]
+            if not rest:
+                return j, len(lines) - 1
+            if chars >= 0.9 * sum(len(n) for n in norms[:j]):
+                return j, end
+        j = max(end + 1, j + 1)
+    return None
+
+
+def _copy_end(norms: list[str], seen: dict[str, int], start: int) -> int:
+    """Return the last line from `start` on that repeats, in order, the lines before `start`."""
+    end, last_source = start, -1
+    for k in range(start, len(norms)):
+        if len(norms[k]) < _SHORT:
+            continue  # short lines (headings) neither make nor break a run
+        grams = _shingles(norms[k])
+        earlier = sorted(seen[g] for g in grams if g in seen)
+        if len(earlier) < 0.6 * len(grams):
+            break
+        source = earlier[len(earlier) // 2]
+        if source < last_source - 2:
+            break
+        end, last_source = k, source
+    return end
+
+
+def _norm(text: str) -> str:
+    """Keep only letters, digits and Chinese characters, lower-cased."""
+    return "".join(_KEEP.findall(text.lower()))
+
+
+def _shingles(norm: str) -> set[str]:
+    """Return the overlapping substrings of _GRAM characters."""
+    return {norm[i : i + _GRAM] for i in range(len(norm) - _GRAM + 1)}

@@ -1,0 +1,493 @@
+"""ingest: a file -> clean text. Bad inputs, encodings, formats, repair of extraction damage,
+second renditions, and every file of the shared corpus."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import textwrap
+import unicodedata
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compare.errors import CompareError, ReportNotFound, UnreadableInput
+from compare.ingest import (
+    Document,
+    decode_bytes,
+    detect_format,
+    read_text,
+    repair_text,
+    split_renditions,
+)
+from compare.settings import Settings
+from tests.conftest import CORPUS, SEED_2021, corpus_files
+from tests.reflow import LAYOUTS, reflow
+
+SEED_LINES = SEED_2021.read_text(encoding="utf-8").split("\n")
+CLEAN_LINES = SEED_LINES[:39]  # title, preamble, 8 sections with their run-in subsections
+CLEAN = "\n".join(CLEAN_LINES)
+EXTRACTED = "\n".join(SEED_LINES[39:])  # the truncated PDF-extracted copy, without its title
+SETTINGS = Settings()
+SEED_WARNING = (
+    "a second, partial rendition of the report (lines 40-237, about 18% of it) "
+    "was found and set aside"
+)
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).strip("\n")
+
+
+def message(error: pytest.ExceptionInfo[CompareError]) -> str:
+    return str(error.value)
+
+
+# --------------------------------------------------------------------------- bad inputs
+
+
+def test_missing_file_is_not_found(tmp_path: Path) -> None:
+    path = tmp_path / "seeds" / "x.txt"
+    with pytest.raises(ReportNotFound) as error:
+        read_text(path, settings=SETTINGS)
+    assert message(error) == f"{path}: no such file"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b" \n\t\r\n\xe3\x80\x80\n", "empty file (only whitespace)"),
+        (
+            "nul.txt",
+            b"\xe5\x85\xa8\xe5\xb8\x82\x00\x01\x02\x00" * 20,
+            "not a text file (binary data)",
+        ),
+        ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(64), "not a text file (a PNG image)"),
+        ("old.doc", b"\xd0\xcf\x11\xe0" + bytes(64), "not a text file (an old Office file"),
+        (
+            "archive.docx",
+            None,  # a zip without word/document.xml
+            "not a text file (a zip archive that is not a Word document)",
+        ),
+        (
+            "latin.txt",
+            b"caf\x81 \x81\x20\x81\x20 \x9d\x81"
+            * 30,  # neither UTF-8 nor GBK (0x81 needs a trail byte)
+            "cannot decode the text (not UTF-8, UTF-16 or GB18030); save it as UTF-8",
+        ),
+        ("controls.txt", b"abc\x01\x02\x03\x04\x05\x06def" * 20, "not a text file (binary data)"),
+        (
+            "footers.txt",
+            "- 1 -\n\u200b\n- 2 -\n".encode(),
+            "empty file (nothing but page numbers and invisible characters)",
+        ),
+    ],
+    ids=[
+        "empty",
+        "whitespace-only",
+        "binary",
+        "png",
+        "old-office",
+        "zip",
+        "undecodable",
+        "controls",
+        "footers-only",
+    ],
+)
+def test_unreadable_inputs_name_the_file_and_the_problem(
+    tmp_path: Path, name: str, data: bytes | None, problem: str
+) -> None:
+    path = tmp_path / name
+    if data is None:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("notes.txt", "不是文档")
+        data = buffer.getvalue()
+    path.write_bytes(data)
+    with pytest.raises(UnreadableInput) as error:
+        read_text(path, settings=SETTINGS)
+    assert message(error).startswith(f"{path}: {problem}")
+    assert "\n" not in message(error)
+
+
+def test_a_folder_is_not_a_report(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableInput) as error:
+        read_text(tmp_path, settings=SETTINGS)
+    assert message(error) == f"{tmp_path}: is a directory, not a file"
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    size = path.stat().st_size
+    with pytest.raises(UnreadableInput) as error:
+        read_text(path, settings=Settings(max_input_bytes=1000))
+    assert message(error) == f"{path}: too large ({size:,} bytes; the limit is 1,000)"
+
+
+# --------------------------------------------------------------------------- encodings
+
+
+@pytest.mark.parametrize(
+    ("encoding", "reported"),
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("utf-16", "utf-16"),
+        ("gb18030", "gb18030"),
+        ("gbk", "gb18030"),
+    ],
+)
+def test_each_encoding_reads_back_the_clean_rendition(
+    tmp_path: Path, encoding: str, reported: str
+) -> None:
+    path = tmp_path / f"report-{encoding}.txt"
+    path.write_bytes((CLEAN + "\n").encode(encoding))
+    document = read_text(path, settings=SETTINGS)
+    assert document == Document(
+        text=CLEAN,
+        source=document.source,
+        warnings=(),
+    )
+    assert (document.source.path, document.source.format, document.source.encoding) == (
+        str(path),
+        "txt",
+        reported,
+    )
+
+
+def test_a_short_gbk_slice_decodes_as_gb18030() -> None:
+    text = "\n".join(CLEAN_LINES[:3]) + "\n"
+    assert decode_bytes(text.encode("gbk"), path=Path("x.txt")) == (text, "gb18030")
+
+
+def test_crlf_line_ends_read_like_lf(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes((CLEAN.replace("\n", "\r\n") + "\r\n").encode("utf-8"))
+    assert read_text(path, settings=SETTINGS).text == CLEAN
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _docx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("a.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "pdf"),
+        ("misnamed.txt", b"%PDF-1.4\n", "pdf"),
+        ("a.docx", _docx_bytes(), "docx"),
+        ("page.txt", b"\xef\xbb\xbf  <!DOCTYPE html>\n<html><body>x</body></html>", "html"),
+        ("page", b"<html lang='zh'><head></head><body></body></html>", "html"),
+        ("page.htm", b"<body><p>\xe6\x96\x87</p></body>", "html"),
+        ("notes.md", "一、甲\n正文。".encode(), "md"),
+        ("speech.txt", b"# Budget Speech\n\nMr Speaker, Sir.\n", "md"),
+        ("report.txt", "一、甲\n正文。".encode(), "txt"),
+        ("report.pdf", "一、甲\n正文。".encode(), "txt"),
+    ],
+    ids=[
+        "pdf",
+        "pdf-named-txt",
+        "docx",
+        "html-doctype-after-bom",
+        "html-no-extension",
+        "html-by-extension",
+        "md-by-extension",
+        "md-by-heading",
+        "txt",
+        "text-named-pdf",
+    ],
+)
+def test_format_is_detected_from_the_content(name: str, data: bytes, expected: str) -> None:
+    assert detect_format(data, Path(name)) == expected
+
+
+# --------------------------------------------------------------------------- repair
+
+REPAIR_CASES = {
+    "numbers-units-and-percent-on-own-lines": (
+        "某局2021年工作总结\n全市中小学试点学校达\n382\n所，试点覆盖率达\n89.5%\n。",
+        "某局2021年工作总结\n全市中小学试点学校达382所，试点覆盖率达89.5%。",
+    ),
+    "closing-quote-and-bracket-start-no-paragraph": (
+        "某局2021年工作总结\n召开“双减\n”工作部署会，6个区、县（\n市\n）均发布方案。",
+        "某局2021年工作总结\n召开“双减”工作部署会，6个区、县（市）均发布方案。",
+    ),
+    "line-ending-in-comma-or-open-quote-continues": (
+        "某局2021年工作总结\n整改落实“\n7张问题清单”，\n明确职责。",
+        "某局2021年工作总结\n整改落实“7张问题清单”，明确职责。",
+    ),
+    "sentence-ends-and-headings-keep-their-lines": (
+        "某局2021年工作总结\n一、党的领导坚强有力\n一是夯实基础。全年新增学校3所。\n二是坚定信念。",
+        "某局2021年工作总结\n一、党的领导坚强有力\n一是夯实基础。全年新增学校3所。\n二是坚定信念。",
+    ),
+    "pdf-blank-line-between-every-line": (
+        # A blank line after every line; paragraphs further apart, with a lone space between.
+        "\n\n".join(
+            [
+                "某局2021年工作总结",
+                " ",
+                "一、党的领导",
+                " ",
+                "一是加强领导强化保障。第一时间牵头成",
+                "立29个部门共同参与的工作领导小组。",
+                "市、县两级及时组建“双减”工作专",
+                "班，召开部署会。",
+                " ",
+                "二是课后托管扩面提质。实施",
+                "《行动方案》，推出作业管理",
+                "30",
+                "条阶梯式指标。",
+            ]
+        ),
+        "某局2021年工作总结\n一、党的领导\n"
+        "一是加强领导强化保障。第一时间牵头成立29个部门共同参与的工作领导小组。"
+        "市、县两级及时组建“双减”工作专班，召开部署会。\n"
+        "二是课后托管扩面提质。实施《行动方案》，推出作业管理30条阶梯式指标。",
+    ),
+    "hard-wrapped-lines-without-blank-lines": (
+        dedent(
+            """
+            某局2021年工作总结
+            全市教育系统全面贯彻党的教育方针，全面贯彻落实各级教育大
+            会精神，紧紧围绕市委、市政府的总体部署，坚持推动共同成长
+            主题主线，持续加强党对教育工作的全面领导，聚焦立德树人，
+            聚合教育智治，不断提高人民群众的教育获得感。
+            一、党的领导坚强有力
+            一是夯实基础。全面深化党组织领导的校长负责制试点，全市中
+            小学试点学校达382所，试点覆盖率达89.5%。
+            """
+        ),
+        "某局2021年工作总结\n"
+        "全市教育系统全面贯彻党的教育方针，全面贯彻落实各级教育大会精神，紧紧围绕市委、市政府的"
+        "总体部署，坚持推动共同成长主题主线，持续加强党对教育工作的全面领导，聚焦立德树人，"
+        "聚合教育智治，不断提高人民群众的教育获得感。\n"
+        "一、党的领导坚强有力\n"
+        "一是夯实基础。全面深化党组织领导的校长负责制试点，全市中小学试点学校达382所，"
+        "试点覆盖率达89.5%。",
+    ),
+    "page-footers-dropped": (
+        "某局2021年工作总结\n第一段。\n- 3 -\n第二段。\n— 4 —\n第三段。\n第 5 页\n"
+        "第四段。\n第6页 共10页\n第五段。\nPage 7 of 10\n第六段。",
+        "某局2021年工作总结\n第一段。\n第二段。\n第三段。\n第四段。\n第五段。\n第六段。",
+    ),
+    "footer-inside-a-sentence-dropped-and-sentence-rejoined": (
+        "某局2021年工作总结\n\n全市中小学试点学校达\n\n- 3 -\n\n382\n\n所。\n",
+        "某局2021年工作总结\n全市中小学试点学校达382所。",
+    ),
+    "rising-lone-page-numbers-between-paragraphs-dropped": (
+        "某局2021年工作总结\n第一段。\n3\n第二段。\n4\n第三段。\n5\n一、第四段",
+        "某局2021年工作总结\n第一段。\n第二段。\n第三段。\n一、第四段",
+    ),
+    "lone-numbers-that-do-not-rise-are-content": (
+        "Cash and securities.\n2017\nCost | Gains\nTotal.\n2016\nCost | Gains",
+        "Cash and securities.\n2017\nCost | Gains\nTotal.\n2016\nCost | Gains",
+    ),
+    "form-10-k-footers-dropped-table-rows-kept": (
+        "Apple Inc.\nNet sales | 2017 | 2016\nApple Inc. | 2017 Form 10-K | 20\n"
+        "Net sales | 2017 | 2016\nApple Inc. | 2017 Form 10-K | 21\n"
+        "Net sales | 2017 | 2016\nApple Inc. | 2017 Form 10-K | 22",
+        "Apple Inc.\nNet sales | 2017 | 2016\nNet sales | 2017 | 2016\nNet sales | 2017 | 2016",
+    ),
+    "running-header-repeating-the-title-dropped": (
+        "某局2021年工作总结\n第一段。\n某局2021年工作总结\n第二段。\n某局2021年工作总结\n"
+        "第三段。\n某局 2021年工作总结\n第四段。",
+        "某局2021年工作总结\n第一段。\n第二段。\n第三段。\n第四段。",
+    ),
+    "dashes-dots-and-full-width-alphanumerics": (
+        "标题\n《议事立起“硬规矩”――深化改革》入选“ＴＯＰ１０”，"
+        "“走读绍兴・越享未来”，达８９．５％，共１２３所。",
+        "标题\n《议事立起“硬规矩”——深化改革》入选“TOP10”，“走读绍兴·越享未来”，达89.5%，共123所。",
+    ),
+    "full-width-punctuation-kept": (
+        "标题\n县（市）均发布方案：一是；二是，三是。１．二",
+        "标题\n县（市）均发布方案：一是；二是，三是。1．二",
+    ),
+    "invisible-characters-and-indents-dropped": (
+        "\ufeff标题\n\u3000\u3000第一\u200b段。\n\u2003\u2003第二段。\n\u00a0\u00a0第\u200d三段。",
+        "标题\n第一段。\n第二段。\n第三段。",
+    ),
+    "spaces-between-chinese-removed-english-kept": (
+        "标题\n党的 领导 坚强有力， Apple  Inc. 的 annual report 很长。",
+        "标题\n党的领导坚强有力，Apple Inc. 的 annual report 很长。",
+    ),
+    "one-line-document-split-at-indent-runs": (
+        "某市政府工作报告 各位代表： \u3000\u3000现在，我代表市政府报告工作。 \u3000\u3000一、2020年工作回顾"
+        " \u3000\u3000过去一年很不平凡。 \u2003\u2003（一）全力稳增长 \u2003\u2003全年增长3%。",
+        "某市政府工作报告各位代表：\n现在，我代表市政府报告工作。\n一、2020年工作回顾\n"
+        "过去一年很不平凡。\n（一）全力稳增长\n全年增长3%。",
+    ),
+    "web-copy-breaks-around-subscripts": (
+        "标题\n\n\u3000\u3000以细颗粒物（PM\n2.5\n）和可吸入颗粒物（PM\n10\n）治理为突破口。\n\n"
+        "\u3000\u3000广义货币M\n2\n增长13.6%。",
+        "标题\n以细颗粒物（PM2.5）和可吸入颗粒物（PM10）治理为突破口。\n广义货币M2增长13.6%。",
+    ),
+    "speaker-label-joined-to-its-colon": (
+        "# Budget Speech\n\n**Mr Speaker**\n\n: So be it.\n\n**Mr Heng**\n\n: Thank you, Sir.",
+        "# Budget Speech\n**Mr Speaker**: So be it.\n**Mr Heng**: Thank you, Sir.",
+    ),
+    "english-headings-and-short-lines-stay": (
+        "PART I\nItem 1. | Business\nCompany Background\nThe Company designs phones.\niPhone\niPad",
+        "PART I\nItem 1. | Business\nCompany Background\nThe Company designs phones.\niPhone\niPad",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"), list(REPAIR_CASES.values()), ids=list(REPAIR_CASES)
+)
+def test_repair_undoes_extraction_damage(damaged: str, expected: str) -> None:
+    assert repair_text(damaged) == expected
+    assert repair_text(expected) == expected  # repaired text is a fixed point
+
+
+def test_repair_leaves_the_clean_rendition_alone() -> None:
+    assert repair_text(CLEAN) == CLEAN
+
+
+def test_extracted_rendition_repairs_to_the_clean_paragraphs() -> None:
+    # The extracted copy lacks the title and stops inside the 二、 section's second subsection
+    # (line 9 of the clean copy), so compare with lines 2-9 and the last one as a prefix.
+    repaired = repair_text(EXTRACTED).split("\n")
+    covered = CLEAN_LINES[1:9]
+    assert len(repaired) == len(covered)
+    assert repaired[:-1] == covered[:-1]
+    assert (
+        repaired[-1]
+        == "二是课后托管扩面提质。实施《义务教育阶段学校减轻作业负担行动方案》，推出作业管理"
+    )
+    assert covered[-1].startswith(repaired[-1])
+
+
+@given(
+    seed=st.integers(0, 2**32),
+    layout=st.sampled_from(LAYOUTS),
+    start=st.integers(1, 33),
+    size=st.integers(6, 38),
+)
+def test_reflowed_report_repairs_to_the_same_text(
+    seed: int, layout: str, start: int, size: int
+) -> None:
+    # reflow makes thousands of random choices; a seeded Random keeps hypothesis' input small.
+    clean = "\n".join([CLEAN_LINES[0], *CLEAN_LINES[start : start + size]])
+    damaged = reflow(clean, random.Random(seed), layout=layout)
+    assert repair_text(damaged) == repair_text(clean)
+
+
+# --------------------------------------------------------------------------- renditions
+
+
+def test_the_seed_reads_as_its_clean_rendition_with_a_warning() -> None:
+    document = read_text(SEED_2021, settings=SETTINGS)
+    assert document.text == CLEAN
+    assert document.warnings == (SEED_WARNING,)
+    assert (document.source.format, document.source.encoding) == ("txt", "utf-8")
+
+
+def test_split_renditions_counts_lines_of_the_text_it_is_given() -> None:
+    repaired = repair_text("\n".join(SEED_LINES))
+    assert split_renditions(repaired) == (
+        CLEAN,
+        (
+            "a second, partial rendition of the report (lines 40-47, about 18% of it) "
+            "was found and set aside",
+        ),
+    )
+
+
+def test_a_partial_copy_before_the_whole_report_is_the_one_set_aside() -> None:
+    text = "\n".join(CLEAN_LINES[:20] + CLEAN_LINES)
+    assert split_renditions(text) == (
+        CLEAN,
+        (
+            "a first, partial rendition of the report (lines 1-20, about 51% of it) "
+            "was found and set aside",
+        ),
+    )
+
+
+def test_a_whole_second_copy_is_a_second_rendition() -> None:
+    kept, warnings = split_renditions(CLEAN + "\n" + CLEAN)
+    assert kept == CLEAN
+    assert warnings == (
+        "a second rendition of the report (lines 40-78, about 100% of it) was found and set aside",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CLEAN + "\n" + CLEAN_LINES[1],
+        CLEAN + "\n" + CLEAN_LINES[1] + "\n" + CLEAN_LINES[3],
+        "\n".join(CLEAN_LINES[:10] + [CLEAN_LINES[4]] + CLEAN_LINES[10:]),
+        "\n".join(CLEAN_LINES[:2] + ["一、重复", "一、重复", "一、重复"] + CLEAN_LINES[2:]),
+    ],
+    ids=["preamble-repeated", "two-paragraphs-repeated", "paragraph-repeated-inside", "headings"],
+)
+def test_a_repeated_sentence_is_not_a_rendition(text: str) -> None:
+    assert split_renditions(text) == (text, ())
+
+
+# --------------------------------------------------------------------------- the corpus
+
+CHARACTER = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
+FORM_10K_FOOTER = re.compile(r"^Apple Inc\. \| 20\d\d Form 10-K \| \d+$")
+
+
+def characters(text: str) -> Counter[str]:
+    """Count the Chinese characters, Latin letters and digits (full-width ones as half-width)."""
+    return Counter(CHARACTER.findall(unicodedata.normalize("NFKC", text)))
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "path", corpus_files() or [None], ids=lambda p: f"{p.parent.name}/{p.name}" if p else "absent"
+)
+def test_corpus_file_reads_without_losing_content(path: Path | None) -> None:
+    if path is None:
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    raw = path.read_text(encoding="utf-8")
+    document = read_text(path, settings=SETTINGS)
+    footers = [line for line in raw.split("\n") if FORM_10K_FOOTER.match(line.strip())]
+    assert document.warnings == ()
+    assert characters(document.text) == characters(raw) - characters("\n".join(footers))
+    lines = document.text.split("\n")
+    assert all(line.strip() == line and line for line in lines)
+    # Numbered top-level headings that stand on a line of their own keep it (the one-line
+    # Shanghai reports have none; their split is tested below).
+    heading = re.compile(r"^(?:[一二三四五六七八九十]+、|PART [IV]+$)")
+    old = [line.strip() for line in raw.split("\n") if heading.match(line.strip())]
+    new = [line for line in lines if heading.match(line)]
+    if path.parent.name != "shanghai-municipal-gwr":
+        assert [h.replace(" ", "") for h in new] == [h.replace(" ", "") for h in old]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("year", "headings"),
+    [
+        ("2020", ["一、2019年工作回顾", "二、2020年主要任务", "三、推进政府治理体系"]),
+        ("2021", ["一、2020年工作回顾", "二、关于《上海市国民经济", "三、2021年主要任务"]),
+    ],
+)
+def test_one_line_municipal_report_splits_into_paragraphs(
+    corpus: Path, year: str, headings: list[str]
+) -> None:
+    document = read_text(corpus / "shanghai-municipal-gwr" / f"{year}.txt", settings=SETTINGS)
+    lines = document.text.split("\n")
+    assert len(lines) > 80
+    tops = [line for line in lines if re.match(r"^[一二三四五六七八九十]+、", line)]
+    assert [t[: len(h)] for t, h in zip(tops, headings, strict=False)] == headings
