@@ -1,0 +1,58 @@
+"""Benchmark: extract_metrics over the seed and every file of the shared corpus.
+
+Prints, per file, the number of chunks and metrics found and the best of three timings, plus the
+one-off costs: importing compare.quantities (compiling its grammar) and importing cn2an (paid
+only when a Chinese decimal such as 三十点五 needs a value). Chunks are split on 。！？； and
+". " and newlines, as a sentence splitter would.
+
+    python benchmarks/quantities_speed.py
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SEED = ROOT / "seeds" / "shaoxing-education-bureau-2021.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+CHUNK = re.compile(r"(?<=[。！？；])|(?<=\. )|\n")
+
+
+def import_time(module: str) -> float:
+    """Return the seconds a fresh interpreter takes to import module."""
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+def main() -> None:
+    """Time extract_metrics file by file and print one line per file."""
+    from compare.quantities import extract_metrics
+
+    print(f"import compare.quantities: {import_time('compare.quantities') * 1000:.0f} ms")
+    print(f"import cn2an:              {import_time('cn2an') * 1000:.0f} ms")
+    paths = [SEED] + (sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else [])
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        chunks = [c for c in CHUNK.split(text) if c.strip()]
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            metrics = [m for c in chunks for m in extract_metrics(c)]
+            best = min(best, time.perf_counter() - start)
+        kinds = Counter(m.kind.value for m in metrics)
+        name = path.name if path == SEED else f"{path.parent.name}/{path.name}"
+        print(
+            f"{name:36} {len(text):>7} chars {len(chunks):>5} chunks {len(metrics):>5} metrics "
+            f"{best * 1000:7.1f} ms  {best * 1e6 / len(text):.2f} us/char  {dict(kinds)}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,805 @@
+"""Sentence -> Metric: every stated quantity with its value, unit, scale, qualifier, kind and label.
+
+A small explicit grammar (regexes composed from named parts) finds the quantities and skips years,
+dates, ordinals, titles, short quoted names, idioms, references and codes. Conventions: a rank's
+unit is its scope as written (全省第二 -> unit 全省); a ratio's value is left / right (1:4 -> 0.25);
+a Chinese unit keeps its scale word (3.686亿元 -> unit 亿元, scale 亿), an English one does not
+($1.2 billion -> unit $, scale billion); ％ and "per cent" become %.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from decimal import Decimal, InvalidOperation
+
+from compare.model import Metric, MetricKind, Report
+
+# --------------------------------------------------------------------------- named parts
+
+
+def _words(text: str) -> list[str]:
+    """Split a whitespace-separated word list (long lists of CJK units read best this way)."""
+    return text.split()
+
+
+D = "[0-9０-９]"
+NUM = rf"(?:{D}{{1,3}}(?:,{D}{{3}})+(?![0-9０-９])(?:[.．]{D}+)?|{D}+(?:[.．]{D}+)?)"
+CN_DIGITS = "〇零一二两三四五六七八九十百千"
+CN_NUM = f"[{CN_DIGITS}]+"
+CJK = "\u3400-\u9fff"
+
+# Scale words that may follow Arabic digits (十/百/千 only come inside Chinese numerals).
+SCALE_CN = "万亿|千万|百万|亿|万"
+SCALE_EN = "thousand|million|billion|trillion"
+
+PRE_QUAL_CN = "超过|大约|将近|接近|不足|不到|不少于|不低于|不超过|至少|(?<![最赶接将])近|约|超|逾"
+PRE_QUAL_EN = (
+    "more than|less than|fewer than|at least|up to|close to|over|about|approximately|around|"
+    "nearly|almost|roughly|some|under"
+)
+CURRENCY = r"US\$|S\$|C\$|A\$|HK\$|\$|€|£|¥|￥"
+
+# Units written after Arabic digits (and after a scale word): longest first when compiled.
+UNITS_CN = _words(
+    "个百分点 百分点 个位次 位次 个月 人次 人口 架次 辆次 班次 台套 课时 学时 学分 小时 分钟 周年 "
+    "部门 标准箱 标箱 千瓦时 千瓦 兆瓦 平方公里 平方千米 平方米 立方米 公里 千米 厘米 米 亩 公顷 "
+    "千克 公斤 吨 克 斤 美元 欧元 港元 日元 元 "
+    "个 项 所 名 位 家 户 件 条 次 场 期 批 起 例 张 套 间 台 辆 架 艘 座 栋 幢 处 块 本 册 篇 首 幅 "
+    "节 堂 门 支 队 组 对 种 类 轮 届 枚 份 棵 株 只 头 盏 颗 宗 笔 款 倍 年 天 周 秒 岁 人"
+)
+# Measure words that make a Chinese numeral a quantity (两个, 三项, 十二所); 年/期/级 are left
+# out because 三年行动 and 二期工程 name things rather than count them.
+CLASSIFIERS_CN = _words(
+    "个百分点 个月 人次 小时 个 项 所 名 位 家 户 件 条 次 场 批 起 例 张 套 间 台 座 处 篇 门 支 "
+    "对 种 轮 届 枚 份 倍 天 周 人"
+)
+# Measure words of things counted, for which the noun that follows names what is counted.
+COUNTERS = set(CLASSIFIERS_CN) | set(
+    _words(
+        "期 部 方面 片 辆 架 艘 栋 幢 块 本 册 首 幅 节 堂 对 类 枚 份 棵 株 只 头 盏 颗 宗 笔 款 "
+        "部门 人次 架次 辆次 台套"
+    )
+) - {"个百分点", "个月", "小时", "倍", "天", "周"}
+CHANGE_UNITS = {"个百分点", "百分点", "个位次", "位次", "percentage points", "percentage point"}
+CHANGE_UNITS |= {"basis points", "basis point"}
+MEDALS = {"金": "金牌", "银": "银牌", "铜": "铜牌"}
+RANK_SCOPE = "全省|全国|全市|全球|世界|亚洲|全区|全县|省内|国内|市内|全行业|同类城市"
+MONTHS = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+REF_WORDS = (
+    "Items?|Parts?|Notes?|Sections?|Articles?|Chapters?|Rules?|Schedules?|Exhibits?|Appendix|"
+    "Annex|Tables?|Figures?|Pages?|pages?|Form|Phase|Level|Series|Tier|Pillar|No\\.?|Nos\\.?|"
+    "Fig\\.|pp?\\."
+)
+# Fixed words and slogans whose numerals count nothing; masked before scanning.
+IDIOMS = _words(
+    "第一时间 一对一 一校一品 一窗通办 一本账 两会 三全育人 五育并举 四个全面 四个意识 四个自信 "
+    "两个维护 两个确立 两个积极性 三个代表 五位一体 三位一体 八项规定 三番五次 两学一做 三严三实 千家万户 "
+    "一带一路 两个一百年 十四五 十三五 十二五 十一五"
+)
+
+
+def _alt(words: list[str]) -> str:
+    """Return a regex alternation of words, longest first so 人次 wins over 人."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_NOT_AFTER = r"(?<![A-Za-z0-9.．,_+＋/])(?<![A-Za-z0-9][-−])"
+
+NUM_CORE = (
+    rf"(?P<preq>(?:{PRE_QUAL_CN})|(?i:\b(?:{PRE_QUAL_EN})\s+))?(?P<cur>(?:{CURRENCY})\s?)?"
+    rf"(?:\((?P<pnum>{NUM})\)|(?P<minus>(?<![0-9])[-−])?(?P<digits>{NUM}))"
+)
+
+# Every construct starts with one of these characters (or a word's first letter, or a line
+# start); testing this first lets the scanner pass over ordinary text quickly.
+_FIRST = (
+    rf"(?:^|(?=[0-9０-９{CN_DIGITS}第全世亚省国市同超大将接不至近约逾$€£¥￥§+(（\-−]"
+    rf"|(?<![A-Za-z])[A-Za-z]))"
+)
+
+_MASTER = re.compile(
+    _FIRST
+    + "(?:"
+    + "|".join(
+        [
+            # --- spans to skip: dates, times, phone and ID numbers, references, formulas
+            rf"(?P<skip>Form\s+10-K\s*\|\s*\d+|§+\s*[\d.]+"
+            rf"|^\s*\d+(?:\.\d+)*\*?\s*(?=\|)"
+            rf"|(?<![A-Za-z])(?:{MONTHS})\.?\s+\d{{1,2}}(?![0-9])(?:st|nd|rd|th)?"
+            rf"(?:,?\s+\d{{4}})?"
+            rf"|{_NOT_AFTER}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b(?:\s+\d{{4}})?"
+            rf"|{_NOT_AFTER}{D}+年{D}+月(?:{D}+[日号])?|{_NOT_AFTER}{D}+月{D}+[日号]"
+            rf"|{_NOT_AFTER}{D}+(?:[—\-~～至到]{D}+)?月(?![份底末初中上下])?|{_NOT_AFTER}{D}+[日号]"
+            rf"|{_NOT_AFTER}\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.m\.|[AaPp][Mm]\b)"
+            rf"|\+\d[\d\s\-]{{6,}}\d|\(\d{{3}}\)\s*\d{{3}}-\d{{4}}|{_NOT_AFTER}\d+(?:-\d+){{2,}}"
+            rf"|{_NOT_AFTER}\d{{1,3}}-\d{{5,}}|{_NOT_AFTER}0\d+(?:-\d+)*"
+            rf"|(?<![A-Za-z])(?:{REF_WORDS})\s+\d+(?:\.\d+)*[A-Za-z]?"
+            rf"(?:\s*(?:and|to|through|-|–|,)\s*\d+(?:\.\d+)*[A-Za-z]?)*"
+            rf"|{_NOT_AFTER}{D}+(?:\s*[+＋]\s*(?:{D}+|[A-Za-z]+))+"
+            rf"|{_NOT_AFTER}{D}+(?:/{D}+)+"
+            rf"|(?<!\|\s)[（(]{D}{{1,2}}[）)](?!\s*[%％])"
+            rf"|^\s*{D}+[.．、](?![0-9０-９]))",
+            # --- constructs
+            rf"(?P<pct_cn>百分之(?P<pcnum>{CN_NUM}(?:点[{CN_DIGITS}]+)?))",
+            rf"(?P<rank>(?P<rscope>{RANK_SCOPE})?第\s*(?P<rnum>{NUM}|{CN_NUM})\s*(?P<rctr>位|名)?)",
+            rf"(?P<top>(?P<tscope>{RANK_SCOPE})前(?P<tnum>[一二三四五六七八九十]+|{D}+)(?:位|名|强)?)",
+            rf"(?P<tally>{_NOT_AFTER}(?:{D}+[金银铜]){{2,3}})",
+            rf"(?P<ratio>{_NOT_AFTER}(?P<ra>{NUM})\s?[:：∶]\s?(?P<rb>{NUM})(?![:：∶]?[0-9]))",
+            rf"(?P<cn>(?<![{CN_DIGITS}数几上好第周期初])(?P<cnnum>{CN_NUM})(?P<cnscale>万亿|亿|万)?"
+            rf"(?P<cnq>余|多)?(?P<cnunit>{_alt(CLASSIFIERS_CN)}))",
+            rf"(?P<num>{_NOT_AFTER}{NUM_CORE})",
+        ]
+    )
+    + ")",
+    re.MULTILINE,
+)
+
+_TAIL_CN = re.compile(
+    rf"(?P<scale>{SCALE_CN})?(?P<q1>余|多)?(?P<scale2>{SCALE_CN})?"
+    rf"(?P<unit>[%％]|{_alt(UNITS_CN)})?(?:/(?P<per>{_alt(UNITS_CN)}))?"
+    rf"(?P<q2>以上|以内|以下|左右)?"
+)
+_EN_SCALE = re.compile(rf"\s*({SCALE_EN})\b")
+_EN_PCT = re.compile(r"\s*(?:[%％]|per\s?cent\b|percent\b)")
+_EN_POINTS = re.compile(r"\s+(percentage[- ]points?|basis points?)\b")
+_EN_WORD = re.compile(r"\s+([a-z][a-z\-]*[a-z])\b")
+_EN_PER = re.compile(r"\s+per\s+([a-z]+)\b")
+_RANGE_SEP = re.compile(r"\s*(?:—{1,2}|–|-|－|~|～|〜|至|到)\s*|\s+to\s+")
+_NUMBER = re.compile(NUM_CORE)
+_TALLY_PART = re.compile(rf"({D}+)([金银铜])")
+
+_EN_STOP = set(
+    _words(
+        """a an the and or of to in on at for from by with as than that which who whom whose is are
+    was were be been being will would can could may might shall should new more less this these
+    those its it their our his her your my during compared over under into through between while
+    when where if but not no also each every other such all some most both including included
+    per thousand million billion trillion percent cent year since until after before against
+    among about around only just so then there here up down out off via versus vs today now
+    annually respectively ago earlier later previously alone overall combined instead already yet
+    still even again too either altogether"""
+    )
+)
+
+_EN_OPENERS = set(
+    _words(
+        """total nearly approximately over about only since after before what when while we our i
+    you they he she it its there here more less fewer some each every all both"""
+    )
+)
+
+_CHANGE_BEFORE = re.compile(
+    r"(?:增长|增加|提高|提升|上升|下降|降低|减少|下滑|回落|跃升|攀升|扩大|缩小|增幅|降幅|涨幅|增速|"
+    r"(?<!新)增|降|减|涨|跌)(?:了|达|达到|为|约|近|超)?\s*$"
+    r"|(?i:(?<![\w-])(?:increased?|increases|decreased?|decreases|rose|rises?|risen|fell|falls?|fallen|grew|"
+    r"grows?|grown|growth|declined?|declines|gained?|gains|dropped|drops?|up|down|higher|lower|"
+    r"changed?)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
+)
+_TARGET_STRONG = re.compile(r"目标(?:是|为|：|:)|预期目标|主要预期")
+_TARGET_WEAK = re.compile(
+    r"力争|争取|确保|预期|预计|拟|(?<![需重主只必纲首概紧扼提])要(?![求素点闻害务领件])|目标(?!数)|"
+    r"计划(?=[0-9０-９新增完成实现建成达到投资改造培训招录开工])|"
+    r"(?i:\b(?:targets?|targeted|aims?\s+to|goal|expects?\s+to|expected\s+to|plans?\s+to|"
+    r"projected|forecast)\b)"
+)
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n|]")
+
+_QUOTES = re.compile(
+    r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|“[^“”]{0,25}”|「[^「」]{0,25}」|『[^『』]{0,25}』"
+    r'|"[^"\n]{0,25}"'
+)
+_IDIOMS = re.compile(_alt(IDIOMS))
+# A table-of-contents row: text cells, then a small page number as the last cell.
+_PAGE_CELL = re.compile(r"(?<=\|)\s*\d{1,3}\s*$")
+_NUMERIC_CELL = re.compile(r"[\d$€£¥,.()%—–\-\s]+")
+_CLOCK = re.compile(r"\s*(?:[ap]\.?m\b|时|点|分)")
+_CONJUNCTION = re.compile(r"[及和与、或\s]*")
+_FROM = re.compile(r"(?i:\bfrom\b)|从")
+_POINT_ZERO = re.compile(rf"{D}+[.．]0")
+_YEAR_START = re.compile(r"(?:19|20)\d\d")
+# Figures joined like this share a verb: 增长9.8%和8.5%, increased 16% or $36.4 billion.
+_JOINED = re.compile(r"\s*(?:or|and|或|和|与|及|、|，或)\s*")
+_RANK_WORDS = re.compile(r"排名|排位|位次|名次|排在|排第")
+_TOKEN_REST = re.compile(r"[0-9A-Za-z０-９.．\-]*")
+_LABEL_DROP = re.compile(
+    rf"（[^（）]*）|\([^()]*\)|《[^《》]*》|{D}{{4}}年度?|第[{CN_DIGITS}0-9]+届|[“”\"「」『』\x00\s]"
+)
+_EN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'’\-./]*")
+_LEADING_QUOTE = re.compile(r"“[^“”]{0,25}”")
+_NOUN = re.compile(rf"[{CJK}A-Za-z0-9+（）()、“”]{{1,20}}")
+_DIGIT = re.compile(r"[0-9０-９]")
+_AFTER_TEXT = re.compile(r"的?([^，,；;。！？!?\n|]{1,20})")
+_HAS_NUMBER = re.compile(rf"{D}|[{CN_DIGITS}]")
+_HAS_CJK = re.compile(f"[{CJK}]")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_CN_ONE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_CN_ONE |= {"七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _mask(sentence: str) -> str:
+    """Blank out titles, short quoted names, idioms and page numbers, keeping every offset."""
+    spans = [m.span() for pattern in (_QUOTES, _IDIOMS) for m in pattern.finditer(sentence)]
+    if "|" in sentence and (page := _PAGE_CELL.search(sentence)):
+        cells = sentence[: page.start()].split("|")
+        if not any(_NUMERIC_CELL.fullmatch(c.strip()) for c in cells):
+            spans.append(page.span())
+    if not spans:
+        return sentence
+    chars = list(sentence)
+    for start, end in spans:
+        chars[start:end] = "\x00" * (end - start)
+    return "".join(chars)
+
+
+def _decimal(text: str) -> Decimal | None:
+    """Value a run of Arabic digits as written (full-width allowed, thousands commas dropped)."""
+    try:
+        return Decimal(text.translate(_FULLWIDTH).replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _cn_int(text: str) -> int | None:
+    """Value a standard Chinese numeral below 10000 (十二, 一百零五, 两千五); None otherwise."""
+    total, digit, last_unit, after_zero = 0, None, 10_000, False
+    for ch in text:
+        if ch in _CN_UNITS:
+            unit = _CN_UNITS[ch]
+            if unit >= last_unit or digit == 0 or (digit is None and (unit != 10 or total)):
+                return None  # 十百, 百, 零十: not a well-formed numeral
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit, after_zero = None, unit, False
+        elif ch not in _CN_ONE or digit:
+            return None  # 两三, 三五: "two or three", an estimate rather than a value
+        elif ch in "零〇":
+            digit, after_zero = (None, True) if total else (0, False)
+        else:
+            digit = _CN_ONE[ch]
+    if digit:
+        # 一百五 is 150 and 两千两 is 2200: a bare last digit counts in the next unit down
+        total += digit * (1 if after_zero or last_unit == 10_000 else last_unit // 10)
+    elif digit == 0 and not total:
+        return 0
+    return total
+
+
+def _cn_value(text: str) -> Decimal | None:
+    """Value a Chinese numeral (两 -> 2, 十二 -> 12, 三十点五 -> 30.5); None when it is not one.
+
+    Integers are valued by _cn_int; decimals (…点…) go to cn2an, imported only then because
+    importing it takes most of a second. Runs such as 两三 or 三五 mean "two or three", not 23
+    or 35, so they are not values at all.
+    """
+    if "点" not in text:
+        value = _cn_int(text)
+        return None if value is None else Decimal(value)
+    import cn2an
+
+    try:
+        return Decimal(str(cn2an.cn2an(text, "normal")))
+    except (ValueError, KeyError, IndexError, InvalidOperation):
+        return None
+
+
+def _is_cjk(ch: str) -> bool:
+    """Tell whether ch is a CJK ideograph."""
+    return bool(ch) and CJK[0] <= ch <= CJK[-1]
+
+
+def _is_year(value: Decimal, text: str) -> bool:
+    """Tell whether a number written without a thousands comma reads as a year (1900-2100)."""
+    return value == value.to_integral_value() and 1900 <= value <= 2100 and "," not in text
+
+
+@dataclasses.dataclass(slots=True)
+class _Raw:
+    """A quantity found in a sentence, before its label and final kind are settled."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str = ""
+    scale: str = ""
+    qualifier: str = ""
+    kind: MetricKind = MetricKind.COUNT
+    upper: Decimal | None = None
+    currency: str = ""
+    noun_end: int = -1  # end of the counted noun that follows (29个部门 -> after 部门)
+    label: str = ""
+    medal: str = ""
+    classifier: bool = False
+
+
+# --------------------------------------------------------------------------- tails and ranges
+
+
+@dataclasses.dataclass(slots=True)
+class _Tail:
+    """What follows a number: where it ends, its unit (with scale), scale and qualifier."""
+
+    end: int
+    unit: str = ""
+    scale: str = ""
+    qualifier: str = ""
+    classifier: bool = False
+
+
+def _parse_tail(masked: str, pos: int, currency: str) -> _Tail | None:
+    """Read scale, qualifier and unit after a number; None when the number is part of a token."""
+    nxt = masked[pos : pos + 2]
+    if nxt[:1].isascii() and nxt[:1].isalpha():
+        return None  # 5G, 10b5, 2nd: a name, not a quantity
+    if nxt[:1] in ".．" and nxt[1:2].isdigit() or nxt[:1] == "-" and nxt[1:2].isalpha():
+        return None  # 1.2.3 section numbers, 10-K
+    start = pos + 1 if masked[pos : pos + 1] in (" ", "\u3000") else pos  # 39.8 万亿元
+    m = _TAIL_CN.match(masked, start)
+    if m and m.end() > start:
+        scale = (m["scale"] or "") + (m["scale2"] or "")
+        unit = (m["unit"] or "").translate(_FULLWIDTH)
+        written = unit if unit == "%" else scale + unit
+        if m["per"]:
+            written += "/" + m["per"]
+        counted = unit in COUNTERS or not unit and bool(scale)  # 29个部门, 80万师生
+        return _Tail(m.end(), written, scale, m["q2"] or m["q1"] or "", counted)
+    return _parse_tail_en(masked, pos, currency)
+
+
+def _parse_tail_en(masked: str, pos: int, currency: str) -> _Tail:
+    """Read an English tail: scale word, then %, percentage points, a noun, or `per tonne`."""
+    tail = _Tail(pos)
+    if m := _EN_SCALE.match(masked, pos):
+        tail.scale, tail.end = m.group(1), m.end()
+    if m := _EN_PCT.match(masked, tail.end):
+        tail.unit, tail.end = "%", m.end()
+        return tail
+    if m := _EN_POINTS.match(masked, tail.end):
+        tail.unit, tail.end = m.group(1), m.end()
+        return tail
+    if not currency and (m := _EN_WORD.match(masked, tail.end)) and m.group(1) not in _EN_STOP:
+        tail.unit, tail.end = m.group(1), m.end()
+    if (currency or tail.unit) and (m := _EN_PER.match(masked, tail.end)):
+        tail.unit, tail.end = f"{tail.unit} per {m.group(1)}".strip(), m.end()
+    return tail
+
+
+def _parse_number(masked: str, m: re.Match[str]) -> _Raw | None:
+    """Turn a number match plus its tail into a raw quantity; None when it is not a metric."""
+    value = _decimal(m["pnum"] or m["digits"])
+    if value is None:
+        return None
+    if m["pnum"] or m["minus"]:
+        value = -value
+    cur = (m["cur"] or "").strip()
+    tail = _parse_tail(masked, m.end(), cur)
+    if tail is None:
+        return None
+    unit = f"{cur} {tail.unit}".strip() if cur else tail.unit
+    return _Raw(
+        start=m.start(),
+        end=tail.end,
+        value=value,
+        unit=unit,
+        scale=tail.scale,
+        qualifier=tail.qualifier or (m["preq"] or "").strip(),
+        currency=cur,
+        classifier=tail.classifier,
+    )
+
+
+def _try_range(masked: str, first: _Raw) -> _Raw | None:
+    """Merge `first` with a following `- 5%`, `至5年`, ` to $2 billion` into one range."""
+    sep = _RANGE_SEP.match(masked, first.end)
+    if not sep or first.qualifier or first.value < 0:
+        return None
+    m2 = _NUMBER.match(masked, sep.end())
+    if not m2 or m2["preq"] or m2["pnum"] or m2["minus"]:
+        return None
+    second = _parse_number(masked, m2)
+    if second is None or second.value < first.value:
+        return None
+    if first.unit and first.unit != second.unit and not first.currency:
+        return None
+    if first.currency and first.currency != second.currency:
+        return None
+    if first.scale and first.scale != second.scale:
+        return None
+    clause_start = _clause_start(masked, first.start)
+    if _FROM.search(masked, clause_start, first.start):
+        return None  # "from $0.63 to $0.73" states two values, not a range
+    second.start, second.upper, second.value = first.start, second.value, first.value
+    second.qualifier = second.qualifier or first.qualifier
+    return second
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Return the offset just after the last clause boundary before pos."""
+    best = 0
+    for m in _CLAUSE_END.finditer(text, 0, pos):
+        best = m.end()
+    return best
+
+
+# --------------------------------------------------------------------------- the scanner
+
+
+def _keep_bare(masked: str, raw: _Raw, text: str) -> bool:
+    """Decide whether a number with no unit, scale or currency is still a stated quantity."""
+    after = masked[raw.end : raw.end + 1]
+    if _is_cjk(after):
+        return False  # 12345热线, 3级: a name or code, or a unit we do not know
+    return not _after_name(masked, raw, text)
+
+
+def _after_name(masked: str, raw: _Raw, text: str) -> bool:
+    """Tell iPhone 8, S&P 500, Standing Order No 89 (a number naming a thing) from a count."""
+    if "," in text or "." in text or raw.currency or raw.scale or raw.unit == "%":
+        return False
+    before = masked[: raw.start]
+    words = before.split()
+    if not words or not before.endswith(" "):
+        return False
+    word = words[-1]
+    if word[:1].isupper() and word.lower() not in _EN_STOP | _EN_OPENERS:
+        return True
+    return any(c.isupper() for c in word[1:])
+
+
+def _is_version(masked: str, raw: _Raw, text: str) -> bool:
+    """Tell 智慧食安2.0, 工业4.0, BEPS 2.0 (version tags) from a stated 2.0."""
+    if raw.currency or raw.scale or raw.unit == "%" or not _POINT_ZERO.fullmatch(text):
+        return False
+    prev = masked[raw.start - 1 : raw.start]
+    if _is_cjk(prev) or prev.isalpha():
+        return prev not in "达为是至到约超逾增降"
+    words = masked[: raw.start].split()
+    return prev == " " and bool(words) and any(c.isupper() for c in words[-1])
+
+
+def _scan(sentence: str, masked: str) -> list[_Raw]:
+    """Find every quantity in the sentence (masked by _mask), in order, without labels."""
+    found: list[_Raw] = []
+    pos = 0
+    last_scope = ""
+    while (m := _MASTER.search(masked, pos)) is not None:
+        pos = max(m.end(), pos + 1)
+        if m["skip"] is not None:
+            continue
+        if m["pct_cn"] is not None:
+            value = _cn_value(m["pcnum"])
+            if value is not None:
+                found.append(_Raw(m.start(), m.end(), value, "%", kind=MetricKind.PERCENT))
+            continue
+        if m["rank"] is not None:
+            raw = _rank(masked, m, last_scope)
+            if raw is not None:
+                last_scope = raw.unit
+                found.append(raw)
+            continue
+        if m["top"] is not None:
+            value = _decimal(m["tnum"]) if m["tnum"][0].isdigit() else _cn_value(m["tnum"])
+            if value is not None:
+                found.append(
+                    _Raw(
+                        m.start(), m.end(), value, m["tscope"], qualifier="前", kind=MetricKind.RANK
+                    )
+                )
+            continue
+        if m["tally"] is not None:
+            for part in _TALLY_PART.finditer(masked, m.start(), m.end()):
+                value = _decimal(part.group(1))
+                if value is not None:
+                    found.append(
+                        _Raw(part.start(), part.end(), value, part.group(2), medal=part.group(2))
+                    )
+            continue
+        if m["ratio"] is not None:
+            raw = _ratio(masked, m)
+            if raw is not None:
+                found.append(raw)
+            continue
+        if m["cn"] is not None:
+            raw = _chinese_count(masked, m)
+            if raw is not None:
+                found.append(raw)
+            continue
+        raw = _parse_number(masked, m)
+        if raw is None:
+            pos = _skip_token(masked, m.end())
+            continue
+        merged = _try_range(masked, raw)
+        if merged is not None:
+            raw = merged
+        elif (
+            _RANGE_SEP.match(masked, raw.end)
+            and raw.unit in ("", "年")
+            and _year_range(masked, raw)
+        ):
+            pos = _skip_token(masked, raw.end)
+            continue
+        pos = raw.end
+        if _stands(masked, raw, sentence[raw.start : raw.end], m["digits"] or m["pnum"] or ""):
+            found.append(raw)
+    return found
+
+
+def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
+    """Decide whether a parsed number states a quantity, not a year, version, name or code."""
+    if raw.unit == "周年":
+        return False  # 建党100周年: an anniversary, an ordinal of the event
+    if masked[raw.start - 1 : raw.start] == "每":
+        return False  # 每50公斤提高7.4元: the 50 is the measure the price is stated per
+    word_unit = raw.unit in ("年", "") or raw.unit.isascii() and raw.unit.isalpha()
+    if word_unit and not raw.scale and not raw.currency and _is_year(raw.value, text):
+        return False  # 2021年, fiscal 2017, 2014 debt issuance
+    if _is_version(masked, raw, digits):
+        return False
+    if not raw.unit and not raw.scale and not raw.currency and raw.upper is None:
+        return _keep_bare(masked, raw, digits)
+    if raw.unit.isascii() and raw.unit.isalpha():
+        return not _after_name(masked, raw, digits)
+    return True
+
+
+def _skip_token(masked: str, pos: int) -> int:
+    """Return the end of the letter/digit run at pos, so no part of a name is read as a number."""
+    m = _TOKEN_REST.match(masked, pos)
+    return m.end() if m else pos
+
+
+def _year_range(masked: str, first: _Raw) -> bool:
+    """Tell whether `first` opens a span of years such as 2021-2023年."""
+    sep = _RANGE_SEP.match(masked, first.end)
+    if sep is None or not _is_year(first.value, str(first.value)):
+        return False
+    return _YEAR_START.match(masked, sep.end()) is not None
+
+
+def _rank(masked: str, m: re.Match[str], last_scope: str) -> _Raw | None:
+    """Read 全省第二 / 第3位 as a rank; None for ordinals like 第六届, 第一批, 第一时间."""
+    rnum = m["rnum"]
+    after = masked[m.end() : m.end() + 1]
+    if not m["rctr"]:
+        if after and (_is_cjk(after) and after not in "的和及与") or after.isalnum():
+            return None  # 第六届, 第一批, 第37个, 第三代: an ordinal, not a place in a ranking
+        before = masked[: m.start()].rstrip()
+        if (
+            not m["rscope"]
+            and (not before or before[-1] in "，,；;。：:、\x00")
+            and after in "，,、"
+        ):
+            return None  # 第一，… 第二，…: an enumeration
+    value = _decimal(rnum) if rnum[0] in "0123456789０１２３４５６７８９" else _cn_value(rnum)
+    if value is None or value <= 0:
+        return None
+    return _Raw(m.start(), m.end(), value, m["rscope"] or last_scope, kind=MetricKind.RANK)
+
+
+def _ratio(masked: str, m: re.Match[str]) -> _Raw | None:
+    """Read 1:1 or 1∶5 as a ratio (value = left / right); None for clock times."""
+    after = masked[m.end() : m.end() + 6].lower()
+    before = masked[max(0, m.start() - 3) : m.start()].lower()
+    if _CLOCK.match(after) or before.endswith("at "):
+        return None
+    left, right = _decimal(m["ra"]), _decimal(m["rb"])
+    if left is None or not right:
+        return None
+    return _Raw(m.start(), m.end(), left / right, ":", kind=MetricKind.RATIO)
+
+
+def _chinese_count(masked: str, m: re.Match[str]) -> _Raw | None:
+    """Read 两个 / 三项 / 十二所 / 五所 as a count; None for 一个, 百家, 两个100%, 五位一体."""
+    cnnum = m["cnnum"]
+    if cnnum == "一" or cnnum in ("百", "千", "十百", "百千"):
+        return None  # 一个/一批 are "a"; bare 百/千 are idioms (千家万户, 百花)
+    after = masked[m.end() : m.end() + 1]
+    if after and (after in CN_DIGITS or after.isdigit()):
+        return None  # 两个100%, 七个一百: the count counts the quantity that follows
+    value = _cn_value(cnnum)
+    if value is None:
+        return None
+    scale = m["cnscale"] or ""
+    unit = scale + m["cnunit"]
+    return _Raw(
+        m.start(), m.end(), value, unit, scale, m["cnq"] or "", classifier=m["cnunit"] in COUNTERS
+    )
+
+
+# --------------------------------------------------------------------------- kinds and labels
+
+_LEAD_STRIP = re.compile(
+    r"^(?:全市|全省|全年|今年|去年|当年|其中|已经|已|共计|共(?![建同享])|累计|总计|合计|同时|并且|并|"
+    r"还|又|再|均|继续|全面推进|全面|提前完成|率先|在|从|对|和|及|与|、|确保|力争|争取|计划|预计|"
+    r"目标|其|另有|另|比上年|较上年|同比|分别|就|新一轮|实施|实现|推进|推动|完成|开展|组织|进一步)"
+)
+_TRAIL_STRIP = re.compile(
+    r"(?:达到|达|为|是|均为|均达|均列|由|分别为|分别|共计|共有|已有|共|累计|总计|约|有|超过|了|的|等|"
+    r"控制在|在|到|至|增长|增加|提高|提升|上升|下降|降低|减少|回落|跃升|同比|比上年|较上年|实际|"
+    r"全省|全国|全市|全球|世界|省内|国内|位列|位居|名列|列|再居|居|排名|保持|跃居|升至|上升到|"
+    r"从|上学年|上年|斩获|获得|荣获|摘得|夺得|获|(?<=[赛会动])中|"
+    r"年均|(?:比|较)(?:上年同期|上年|去年|同期|上一?届|[^，,；;比]{1,5}年前?))$"
+)
+_VERB_END = re.compile(
+    r"(?:成立|建立|组建|选派|推荐|遴选|评选|选树|培育|共建|新建|确定|完成|完善|涉及|结对|斩获|获得|"
+    r"获|开展|举办|组织|推出|发布|认定|培养|选拔|聘任|接纳|打造|设立|新增|增加|增设|建成|建设|实施|"
+    r"启动|出台|制定|制订|印发|创建|引进|拥有|有|达|达到|为|是|推进|招收|录取|培训|受理|办理|参加|"
+    r"参与|发出|签订|投入|资助|补助|立项|支持|处理|查出|择优推荐|牵头成立)$"
+)
+_NOUN_CUT = re.compile(
+    r"参与|参加|开展|实现|完成|被|获|进入|成功|列入|入选|结对|共建|分别|均|已|全部|启动|达到|成为|赴|"
+    r"对口|认定|为|吸引|举办|共|(?<![高初小大])中|和|与|及|通过|涉及|接受|创建|提前|覆盖"
+)
+_EN_TRAIL = set(
+    _words(
+        """increased increase increases decreased decrease decreases rose rise rises fell fall grew
+    grow growth declined decline was were is are of by to at totaled totalled reached be been during
+    should could would will may might can must
+    approximately about around nearly almost some an a the and or from up down over under more
+    than less at least close will would had has have spent paid provide set aside"""
+    )
+)
+
+
+def _clean_cn(text: str, *, strip: bool = True) -> str:
+    """Strip fillers, parentheticals, titles, years and event ordinals from a label."""
+    text = _LABEL_DROP.sub("", text)
+    for _ in range(6 if strip else 0):
+        new = _TRAIL_STRIP.sub("", _LEAD_STRIP.sub("", text))
+        if new == text:
+            break
+        text = new
+    return text.strip("、，,：:")
+
+
+def _clean_en(text: str) -> str:
+    """Keep the last words before an English number, without verbs and fillers at the end."""
+    words = _EN_WORDS.findall(text)
+    while words and words[-1].lower() in _EN_TRAIL:
+        words.pop()
+    while words and words[0].lower() in {"and", "the", "or", "of", "a", "an", "with"}:
+        words.pop(0)
+    return " ".join(words[-8:])
+
+
+def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
+    """Return the counted noun right after a classifier (29个部门 -> 部门) and where it ends."""
+    rest = sentence[raw.end :]
+    quoted = _LEADING_QUOTE.match(rest)
+    prefix = quoted.group(0) if quoted else ""
+    m = _NOUN.match(rest, len(prefix))
+    if not m or not (prefix or _is_cjk(rest[:1])):
+        return "", raw.end
+    noun = m.group(0)
+    digit = _DIGIT.search(noun)
+    if digit:
+        noun = noun[: digit.start()]
+    cut = _NOUN_CUT.search(noun, 0 if prefix else 1)
+    if cut:
+        noun = noun[: cut.start()]
+    end = raw.end + len(prefix) + len(noun)
+    noun = noun[1:] if noun.startswith("的") else noun
+    return _clean_cn(prefix + noun.rstrip("、（(“"), strip=False), end
+
+
+def _label(sentence: str, raw: _Raw, boundary: int, previous: str) -> str:
+    """Name what the quantity measures, from the words just before it (or the noun after it)."""
+    start = max(_clause_start(sentence, raw.start), boundary)
+    before = sentence[start : raw.start]
+    table = "|" in sentence
+    if not _HAS_CJK.search(sentence, max(0, raw.start - 20), raw.end + 20):
+        label = _clean_en(before)
+        if not label and table:
+            label = _clean_en(sentence.split("|", 1)[0])
+        if not label and raw.unit.isalpha() and not raw.currency:
+            label = raw.unit  # "and 1,000 employees": the noun is what is counted
+        return label or previous
+    label = _clean_cn(before)
+    if raw.medal:
+        return (label or previous.rstrip("金银铜牌")) + MEDALS[raw.medal]
+    if raw.classifier and raw.kind is not MetricKind.RANK:
+        noun, raw.noun_end = _noun_after(sentence, raw)
+        if noun:
+            if not label or _VERB_END.search(label):
+                return noun
+            return label + noun
+    if label:
+        return label
+    if previous and before.strip() and _CONJUNCTION.fullmatch(before):
+        return previous  # 超140%及超200%: the second figure shares the first one's label
+    if raw.kind is MetricKind.RANK and previous:
+        return previous
+    after = _AFTER_TEXT.match(sentence, raw.end)
+    tail = _clean_cn(after.group(1)) if after else ""
+    return previous if not tail or any(ch.isdigit() for ch in tail) else tail
+
+
+def _target_ranges(masked: str) -> list[tuple[int, int]]:
+    """Return the spans of the sentence that state a goal (目标是…, 力争…, aims to …)."""
+    spans = [(m.end(), len(masked)) for m in _TARGET_STRONG.finditer(masked)]
+    for m in _TARGET_WEAK.finditer(masked):
+        end = _CLAUSE_END.search(masked, m.end())
+        spans.append((m.end(), end.start() if end else len(masked)))
+    return spans
+
+
+def _settle_kind(masked: str, raw: _Raw, targets: list[tuple[int, int]]) -> MetricKind:
+    """Choose the metric's kind from its unit and the words around it."""
+    if raw.kind in (MetricKind.RANK, MetricKind.RATIO):
+        return raw.kind
+    clause = masked[_clause_start(masked, raw.start) : raw.start]
+    if raw.unit in ("位", "名") and _RANK_WORDS.search(clause):
+        return MetricKind.RANK  # 营商环境排名从46位提升到31位
+    if any(a <= raw.start < b for a, b in targets):
+        return MetricKind.TARGET
+    before = masked[max(0, raw.start - 24) : raw.start]
+    if raw.unit in CHANGE_UNITS or _CHANGE_BEFORE.search(before):
+        return MetricKind.CHANGE
+    if raw.unit in ("倍", "times"):
+        return MetricKind.RATIO
+    if raw.currency or raw.unit.split("/")[0].endswith("元") or raw.unit in ("dollars", "yuan"):
+        return MetricKind.MONEY
+    if raw.unit == "%":
+        return MetricKind.PERCENT
+    return MetricKind.COUNT
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def extract_metrics(sentence: str) -> tuple[Metric, ...]:
+    """Return every stated quantity of one sentence, in order, with offsets into the sentence.
+
+    `section` and `sentence` are left at their defaults ("" and 0); attach_metrics sets them.
+    """
+    if not _HAS_NUMBER.search(sentence):
+        return ()
+    masked = _mask(sentence)
+    raws = _scan(sentence, masked)
+    if not raws:
+        return ()
+    targets = _target_ranges(masked)
+    metrics: list[Metric] = []
+    boundary, previous = 0, ""
+    for i, raw in enumerate(raws):
+        raw.kind = _settle_kind(masked, raw, targets)
+        joined = i and _JOINED.fullmatch(masked, raws[i - 1].end, raw.start)
+        if joined and raws[i - 1].kind is MetricKind.CHANGE and raw.kind is not MetricKind.TARGET:
+            raw.kind = MetricKind.CHANGE
+        raw.label = _label(sentence, raw, boundary, previous)
+        boundary = max(raw.end, raw.noun_end)
+        previous = raw.label
+        metrics.append(
+            Metric(
+                value=raw.value,
+                unit=raw.unit,
+                scale=raw.scale,
+                qualifier=raw.qualifier,
+                kind=raw.kind,
+                label=raw.label,
+                text=sentence[raw.start : raw.end],
+                start=raw.start,
+                end=raw.end,
+                upper=raw.upper,
+            )
+        )
+    return tuple(metrics)
+
+
+def attach_metrics(report: Report) -> Report:
+    """Return the report with `metrics` filled from every sentence of the preamble and sections."""
+    sections = ([report.preamble] if report.preamble is not None else []) + list(report.walk())
+    found: list[Metric] = []
+    for section in sections:
+        for index, sentence in enumerate(section.sentences):
+            found.extend(
+                dataclasses.replace(m, section=section.id, sentence=index)
+                for m in extract_metrics(sentence)
+            )
+    return dataclasses.replace(report, metrics=tuple(found))
