@@ -7,9 +7,18 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from compare.model import Metric, Report, Section
+from compare.model import (
+    Comparison,
+    Metric,
+    MetricChange,
+    Report,
+    Section,
+    SectionPair,
+    SentencePair,
+)
 
 REPORT_SCHEMA = "compare.report/1"
+DIFF_SCHEMA = "compare.diff/1"
 
 
 def number(value: Decimal | None) -> int | float | None:
@@ -100,3 +109,126 @@ def render_outline(report: Report) -> str:
     sub = sum(1 for s in report.walk() if s.level == 2)
     lines += ["", f"{top} sections, {sub} subsections, {len(report.metrics)} metrics"]
     return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- compare.diff/1
+
+
+def _report_ref(report: Report) -> dict[str, Any]:
+    return {
+        "path": report.source.path,
+        "title": report.title,
+        "org": report.org,
+        "year": report.year,
+    }
+
+
+def _section_ref(section: Section | None) -> dict[str, Any] | None:
+    if section is None:
+        return None
+    return {
+        "id": section.id,
+        "number": section.number,
+        "heading": section.heading,
+        "level": section.level,
+    }
+
+
+def sentence_pair_to_json(pair: SentencePair) -> dict[str, Any]:
+    """Return one sentence pair as compare.diff/1 data, with ops that rebuild both texts."""
+    from compare.diff import sentence_ops
+
+    data: dict[str, Any] = {
+        "status": pair.status.value,
+        "old": pair.old,
+        "new": pair.new,
+        "score": round(pair.score, 2),
+        "ops": [[op.tag, op.old, op.new] for op in sentence_ops(pair)],
+    }
+    if pair.moved_to is not None:
+        data["moved_to"] = pair.moved_to
+    if pair.moved_from is not None:
+        data["moved_from"] = pair.moved_from
+    return data
+
+
+def section_pair_to_json(pair: SectionPair) -> dict[str, Any]:
+    """Return one section pair as compare.diff/1 data (similarity measures of the two bodies)."""
+    from compare.diff import similarity_measures
+
+    data: dict[str, Any] = {
+        "key": pair.key,
+        "status": pair.status.value,
+        "renamed": pair.renamed,
+        "moved": pair.moved,
+        "similarity": round(pair.similarity, 2),
+        "score": round(pair.score, 2),
+        "match": pair.match,
+    }
+    if pair.split_from is not None:
+        data["split_from"] = pair.split_from
+    if pair.merged_into is not None:
+        data["merged_into"] = pair.merged_into
+    data["old"] = _section_ref(pair.old)
+    data["new"] = _section_ref(pair.new)
+    if pair.old is not None and pair.new is not None:
+        data["measures"] = similarity_measures(pair.old.text, pair.new.text)
+    data["sentences"] = [sentence_pair_to_json(s) for s in pair.sentences]
+    return data
+
+
+def _metric_side(metric: Metric | None) -> dict[str, Any] | None:
+    if metric is None:
+        return None
+    return {
+        "value": number(metric.value),
+        "exact": str(metric.value),
+        "upper": number(metric.upper),
+        "unit": metric.unit,
+        "scale": metric.scale,
+        "qualifier": metric.qualifier,
+        "text": metric.text,
+        "section": metric.section,
+        "sentence": metric.sentence,
+    }
+
+
+def metric_change_to_json(change: MetricChange) -> dict[str, Any]:
+    """Return one metric change as compare.diff/1 data (change is null unless both sides exist)."""
+    both = change.old is not None and change.new is not None
+    return {
+        "status": change.status.value,
+        "label": change.label,
+        "kind": change.kind.value,
+        "old": _metric_side(change.old),
+        "new": _metric_side(change.new),
+        "change": {
+            "absolute": number(change.absolute),
+            "relative": number(change.relative),
+            "points": number(change.points),
+            "rank": change.rank,
+            "direction": change.direction.value if change.direction else None,
+            "judgement": change.judgement,
+            "qualifier_changed": change.qualifier_changed,
+        }
+        if both
+        else None,
+        "score": round(change.score, 2),
+    }
+
+
+def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
+    """Return a Comparison as compare.diff/1 data."""
+    return {
+        "schema": DIFF_SCHEMA,
+        "old": _report_ref(comparison.old),
+        "new": _report_ref(comparison.new),
+        "settings": comparison.settings.as_dict(),
+        "sections": [section_pair_to_json(p) for p in comparison.sections],
+        "metrics": [metric_change_to_json(m) for m in comparison.metrics],
+        "summary": {
+            "sections": comparison.section_counts(),
+            "metrics": comparison.metric_counts(),
+            "similarity": round(comparison.similarity, 2),
+        },
+    }

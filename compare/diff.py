@@ -1,0 +1,244 @@
+"""Sentence pairs -> token-level changes, and 0-100 similarity of sections and documents.
+
+Tokens: a number with its sign, thousands separators, decimals and % is one token, and so is a
+Chinese numeral with its 第 (第二); a Latin word is one token; other CJK text is one token per
+character. difflib runs on the tokens of one sentence at a time; small equal islands between two
+changes are then merged into them, so that a change reads as a phrase (semantic clean-up).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from compare.model import Report, SectionPair, SentencePair, SentenceStatus, TextOp
+
+EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
+_TOKEN = re.compile(
+    r"""
+      (?<![0-9A-Za-z.])[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％‰]?   # signed number
+    | (?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％‰]?                   # number
+    | 第?[〇零一二两三四五六七八九十百千]+                              # Chinese numeral, ordinal
+    | [A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:['’][A-Za-z]+)*  # Latin word
+    | \s+                                                           # a run of white space
+    | .                                                             # anything else, one char
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’]*|\d+(?:[.,]\d+)*%?")
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\.)\s+|\n+")
+
+# Equal runs of at least this many characters between two changes are never merged into them.
+ISLAND_LIMIT = 6
+# Text longer than this is compared sentence by sentence for the edit measure (linear cost).
+EDIT_CHAR_LIMIT = 4000
+
+
+# --------------------------------------------------------------------------- tokens and ops
+
+
+def tokenize(text: str) -> list[str]:
+    """Split text into diff tokens: numbers, Chinese numerals, Latin words, white-space runs and
+    single characters.
+
+    "".join(tokenize(text)) == text always holds.
+    """
+    return _TOKEN.findall(text)
+
+
+def diff_sentences(old: str, new: str) -> tuple[TextOp, ...]:
+    """Return the ops that turn sentence `old` into `new`, merged into readable phrases.
+
+    Joining the ops' `old` texts rebuilds `old`, joining their `new` texts rebuilds `new`.
+    """
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    matcher = SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    ops = [
+        TextOp(
+            tag=tag,
+            old="".join(old_tokens[i1:i2]),
+            new="".join(new_tokens[j1:j2]),
+        )
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+    return tuple(_merge_changes(_absorb_islands(ops)))
+
+
+def _change_size(op: TextOp) -> int:
+    return max(len(op.old), len(op.new))
+
+
+def _is_island(op: TextOp, before: TextOp, after: TextOp) -> bool:
+    """Tell whether an equal op between two changes is too small to stand on its own."""
+    text = op.old
+    if not text.strip():
+        return True
+    if _CJK_CHAR.search(text) is None and not text.isdigit():
+        # Latin words and punctuation islands stay: English reads well word by word.
+        return len(text) == 1 and not text.isalnum()
+    # A lone character between two changes is confetti; a longer island must be shorter than
+    # both changes around it (so "[-全面实行-]政务公开{+加快推进+}" keeps its anchor) and than
+    # ISLAND_LIMIT (so a kept clause such as 全面贯彻党的教育方针 stays visible).
+    return len(text) == 1 or len(text) < min(
+        _change_size(before), _change_size(after), ISLAND_LIMIT
+    )
+
+
+def _absorb_islands(ops: list[TextOp]) -> list[TextOp]:
+    """Turn small equal islands between two changes into part of the change (semantic clean-up)."""
+    changed = True
+    while changed:
+        changed = False
+        ops = _merge_changes(ops)
+        for i in range(1, len(ops) - 1):
+            op = ops[i]
+            if op.tag == EQUAL and _is_island(op, ops[i - 1], ops[i + 1]):
+                ops[i] = TextOp(tag=REPLACE, old=op.old, new=op.new)
+                changed = True
+                break
+    return ops
+
+
+def _merge_changes(ops: Iterable[TextOp]) -> list[TextOp]:
+    """Join runs of adjacent non-equal ops into one op tagged by what it does."""
+    merged: list[TextOp] = []
+    for op in ops:
+        if not op.old and not op.new:
+            continue
+        if merged and op.tag != EQUAL and merged[-1].tag != EQUAL:
+            last = merged.pop()
+            op = TextOp(tag=REPLACE, old=last.old + op.old, new=last.new + op.new)
+        if op.tag != EQUAL:
+            tag = REPLACE if op.old and op.new else (DELETE if op.old else INSERT)
+            op = TextOp(tag=tag, old=op.old, new=op.new)
+        merged.append(op)
+    return merged
+
+
+def sentence_ops(pair: SentencePair) -> tuple[TextOp, ...]:
+    """Return the ops of a sentence pair: its own if set, else derived from its status."""
+    if pair.ops:
+        return pair.ops
+    if pair.old is not None and pair.new is not None:
+        if pair.old == pair.new:
+            return (TextOp(tag=EQUAL, old=pair.old, new=pair.new),) if pair.old else ()
+        return diff_sentences(pair.old, pair.new)
+    if pair.old:
+        return (TextOp(tag=DELETE, old=pair.old, new=""),)
+    if pair.new:
+        return (TextOp(tag=INSERT, old="", new=pair.new),)
+    return ()
+
+
+def add_text_diffs(pairs: tuple[SectionPair, ...]) -> tuple[SectionPair, ...]:
+    """Return the section pairs with the ops of every modified sentence pair filled in."""
+    result = []
+    for pair in pairs:
+        if any(_needs_ops(s) for s in pair.sentences):
+            sentences = tuple(
+                replace(s, ops=diff_sentences(s.old or "", s.new or "")) if _needs_ops(s) else s
+                for s in pair.sentences
+            )
+            pair = replace(pair, sentences=sentences)
+        result.append(pair)
+    return tuple(result)
+
+
+def _needs_ops(pair: SentencePair) -> bool:
+    return (
+        pair.status == SentenceStatus.MODIFIED
+        and not pair.ops
+        and pair.old is not None
+        and pair.new is not None
+    )
+
+
+# --------------------------------------------------------------------------- similarity
+
+
+def terms(text: str) -> list[str]:
+    """Return the terms of a text: CJK character bigrams (a lone character as itself), and
+    lower-cased Latin words and numbers."""
+    found: list[str] = []
+    for match in _CJK_RUN.finditer(text):
+        run = match.group()
+        if len(run) == 1:
+            found.append(run)
+        else:
+            found.extend(run[i : i + 2] for i in range(len(run) - 1))
+    found.extend(w.lower() for w in _WORD.findall(text))
+    return found
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text at sentence ends (。！？；!?; a full stop before white space, line breaks)."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def cosine_similarity(old: Counter[str], new: Counter[str]) -> float:
+    """Return the 0-100 cosine similarity of two term-frequency vectors (100 when both empty)."""
+    if not old and not new:
+        return 100.0
+    if not old or not new:
+        return 0.0
+    small, large = (old, new) if len(old) <= len(new) else (new, old)
+    dot = sum(count * large[term] for term, count in small.items())
+    norm = math.sqrt(sum(c * c for c in old.values())) * math.sqrt(sum(c * c for c in new.values()))
+    return min(100.0, 100.0 * dot / norm)
+
+
+def jaccard_similarity(old: Iterable[str], new: Iterable[str]) -> float:
+    """Return the 0-100 Jaccard similarity of two term sets (100 when both empty)."""
+    old_set, new_set = set(old), set(new)
+    union = old_set | new_set
+    if not union:
+        return 100.0
+    return 100.0 * len(old_set & new_set) / len(union)
+
+
+def edit_similarity(old: str, new: str) -> float:
+    """Return 0-100 minimum-edit similarity: over characters for short texts, over whole
+    sentences (each one symbol) for longer ones, so that cost stays linear."""
+    if len(old) <= EDIT_CHAR_LIMIT and len(new) <= EDIT_CHAR_LIMIT:
+        return float(Indel.normalized_similarity(old, new) * 100)
+    return _sequence_similarity(split_sentences(old), split_sentences(new))
+
+
+def _sequence_similarity(old: Sequence[str], new: Sequence[str]) -> float:
+    if not old and not new:
+        return 100.0
+    return float(Levenshtein.normalized_similarity(old, new) * 100)
+
+
+def similarity_measures(old: str, new: str) -> dict[str, float]:
+    """Return the cosine, Jaccard and edit similarities (0-100) of two texts."""
+    old_terms, new_terms = terms(old), terms(new)
+    return {
+        "cosine": round(cosine_similarity(Counter(old_terms), Counter(new_terms)), 2),
+        "jaccard": round(jaccard_similarity(old_terms, new_terms), 2),
+        "edit": round(edit_similarity(old, new), 2),
+    }
+
+
+def report_text(report: Report) -> str:
+    """Return the text of a report: preamble, then every section's heading and body in order."""
+    parts = [report.preamble.text] if report.preamble and report.preamble.text else []
+    for section in report.walk():
+        parts.extend(t for t in (section.heading, section.text) if t)
+    return "\n".join(parts)
+
+
+def document_similarity(old: Report, new: Report) -> float:
+    """Return the 0-100 cosine similarity of two reports' term frequencies."""
+    old_terms, new_terms = terms(report_text(old)), terms(report_text(new))
+    return round(cosine_similarity(Counter(old_terms), Counter(new_terms)), 2)

@@ -1,0 +1,616 @@
+"""Metric pairs -> change table: match the figures of two reports and compute their deltas.
+
+Metrics are matched within each aligned section pair, then across sections that split, merged or
+swapped sentences, then report-wide on near-identical labels; each round is an assignment problem
+solved globally (Hungarian method), not greedily. Deltas stay exact (Decimal).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import numpy as np
+from rapidfuzz import fuzz, process, utils
+
+from compare.model import (
+    SCALES,
+    Direction,
+    Metric,
+    MetricChange,
+    MetricKind,
+    MetricStatus,
+    Report,
+    Section,
+    SectionPair,
+    SectionStatus,
+)
+from compare.settings import Settings
+
+if TYPE_CHECKING:
+    import pandas
+
+TABLE_COLUMNS = (
+    "status",
+    "label",
+    "kind",
+    "section_old",
+    "section_new",
+    "old",
+    "new",
+    "unit",
+    "absolute",
+    "relative",
+    "points",
+    "rank",
+    "direction",
+)
+
+# Weights of the match score (0-100): label similarity, same sentence pair, same place among the
+# sentence's comparable figures, same value. Position weighs heavily: a figure in the sentence
+# that was aligned with the old one is very likely the same figure, whatever its label says.
+LABEL_WEIGHT = 0.5
+SENTENCE_WEIGHT = 30.0
+ORDINAL_WEIGHT = 10.0
+VALUE_WEIGHT = 10.0
+POSITION_WEIGHT = 1.0  # penalty for figures at opposite ends of the two documents (a tie-break)
+# Report-wide matching (figures that left their section) needs near-identical labels.
+GLOBAL_LABEL_CUTOFF = 95.0
+# Larger connected blocks of candidates are matched greedily by score (cubic cost otherwise).
+ASSIGNMENT_LIMIT = 400
+
+_PERCENT_UNITS = {"%", "％"}
+
+# (old section id, old sentence index, new section id, new sentence index)
+SentenceLink = tuple[str, int, str, int]
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@dataclass(slots=True)
+class _Side:
+    """The metrics of one report, indexed for matching (derived values computed once)."""
+
+    metrics: tuple[Metric, ...]
+    by_section: dict[str, list[int]]
+    by_sentence: dict[tuple[str, int], list[int]]
+    units: list[str]  # base units
+    labels: list[str]  # processed labels
+    values: list[tuple[object, ...]]  # magnitude and range
+    identities: list[tuple[object, ...]]
+    ordinal: list[int]  # place among comparable figures of the same sentence
+    position: list[float]  # 0-1 place in the document
+
+    @classmethod
+    def of(cls, report: Report) -> _Side:
+        metrics = report.metrics
+        by_section: dict[str, list[int]] = defaultdict(list)
+        by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+        seen: dict[tuple[str, int, str, str], int] = defaultdict(int)
+        ordinal = []
+        for i, m in enumerate(metrics):
+            by_section[m.section].append(i)
+            by_sentence[(m.section, m.sentence)].append(i)
+            key = (m.section, m.sentence, m.kind.value, base_unit(m))
+            ordinal.append(seen[key])
+            seen[key] += 1
+        identities = [identity(m) for m in metrics]
+        n = max(len(metrics) - 1, 1)
+        return cls(
+            metrics=metrics,
+            by_section=dict(by_section),
+            by_sentence=dict(by_sentence),
+            units=[str(i[2]) for i in identities],
+            labels=[str(i[4]) for i in identities],
+            values=[i[:2] for i in identities],
+            identities=identities,
+            ordinal=ordinal,
+            position=[i / n for i in range(len(metrics))],
+        )
+
+
+def base_unit(metric: Metric) -> str:
+    """Return the unit without its scale word (亿元 -> 元, 万人 -> 人) and with % normalised."""
+    unit = metric.unit.strip()
+    if metric.scale and unit.startswith(metric.scale):
+        unit = unit[len(metric.scale) :]
+    return "%" if unit in _PERCENT_UNITS else unit
+
+
+def identity(metric: Metric) -> tuple[object, ...]:
+    """Return what makes two quotes the same figure: value, range, unit base, kind and label."""
+    upper = None if metric.upper is None else metric.upper * SCALES.get(metric.scale, Decimal(1))
+    label = utils.default_process(metric.label)
+    return (metric.magnitude, upper, base_unit(metric), metric.kind, label)
+
+
+def _label_scores(old_labels: list[str], new_labels: list[str]) -> np.ndarray:
+    """Return the label-similarity matrix; two empty labels score 50 (no evidence either way)."""
+    scores = process.cdist(old_labels, new_labels, scorer=fuzz.ratio, dtype=np.float64)
+    old_empty = np.array([not label for label in old_labels], dtype=bool)
+    new_empty = np.array([not label for label in new_labels], dtype=bool)
+    scores[np.ix_(old_empty, new_empty)] = 50.0
+    return scores
+
+
+def _score_matrix(
+    old: _Side,
+    new: _Side,
+    old_ids: Sequence[int],
+    new_ids: Sequence[int],
+    sentence_links: set[SentenceLink],
+    *,
+    label_cutoff: float,
+    require_label: bool,
+    section_links: set[tuple[str, str]] | None,
+) -> np.ndarray:
+    """Return match scores (0-100, NaN where the two cannot be the same figure).
+
+    Candidates are pairs with similar labels or in linked sentences (cost grows with their
+    number, not with the product of the two sides). Only figures in linked sections may match
+    when section_links is given; only figures with labels when require_label is set.
+    """
+    labels = _label_scores([old.labels[i] for i in old_ids], [new.labels[j] for j in new_ids])
+    scores = np.full(labels.shape, np.nan)
+    candidates = {
+        (int(a), int(b)) for a, b in zip(*np.nonzero(labels >= label_cutoff), strict=True)
+    }
+    same_sentence: set[tuple[int, int]] = set()
+    if sentence_links and not require_label:
+        column = {j: b for b, j in enumerate(new_ids)}
+        linked: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+        for old_section, old_sentence, new_section, new_sentence in sentence_links:
+            linked[(old_section, old_sentence)].append((new_section, new_sentence))
+        for a, i in enumerate(old_ids):
+            m = old.metrics[i]
+            for key in linked.get((m.section, m.sentence), ()):
+                for j in new.by_sentence.get(key, ()):
+                    if j in column:
+                        same_sentence.add((a, column[j]))
+        candidates |= same_sentence
+    for a, b in candidates:
+        i, j = old_ids[a], new_ids[b]
+        o, n = old.metrics[i], new.metrics[j]
+        if o.kind != n.kind or old.units[i] != new.units[j]:
+            continue
+        if section_links is not None and (o.section, n.section) not in section_links:
+            continue
+        if require_label and not old.labels[i]:
+            continue
+        score = LABEL_WEIGHT * float(labels[a, b])
+        if (a, b) in same_sentence:
+            score += SENTENCE_WEIGHT
+            if old.ordinal[i] == new.ordinal[j]:
+                score += ORDINAL_WEIGHT
+        if old.values[i] == new.values[j]:
+            score += VALUE_WEIGHT
+        # Break ties by document order. The penalty is squared so that, among matchings of
+        # otherwise equal score, one that keeps the figures in order always wins (with a
+        # linear penalty a crossing matching can tie, and the solver would pick by side).
+        score -= POSITION_WEIGHT * (old.position[i] - new.position[j]) ** 2
+        scores[a, b] = max(score, 0.01)
+    return scores
+
+
+def assign(scores: np.ndarray) -> list[tuple[int, int]]:
+    """Return the (row, column) pairs of highest total score; NaN marks forbidden pairs.
+
+    Scores of allowed pairs must be positive (a pair scoring 0 is as good as no pair).
+
+    Solves the assignment problem exactly (Hungarian method) on each connected block of allowed
+    pairs; blocks larger than ASSIGNMENT_LIMIT are matched greedily by score instead.
+    """
+    pairs: list[tuple[int, int]] = []
+    for rows, cols in _blocks(scores):
+        block = scores[np.ix_(rows, cols)]
+        if len(rows) > ASSIGNMENT_LIMIT and len(cols) > ASSIGNMENT_LIMIT:
+            found = _greedy(block)
+        else:
+            found = _hungarian(block)
+        pairs.extend((rows[r], cols[c]) for r, c in found)
+    return sorted(pairs)
+
+
+def _blocks(scores: np.ndarray) -> list[tuple[list[int], list[int]]]:
+    """Split the allowed pairs into connected blocks of rows and columns."""
+    allowed = ~np.isnan(scores)
+    n_rows = scores.shape[0]
+    parent = list(range(n_rows + scores.shape[1]))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r, c in zip(*np.nonzero(allowed), strict=True):
+        a, b = find(int(r)), find(n_rows + int(c))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for r in range(n_rows):
+        if allowed[r].any():
+            groups.setdefault(find(r), ([], []))[0].append(r)
+    for c in range(scores.shape[1]):
+        if allowed[:, c].any():
+            groups.setdefault(find(n_rows + c), ([], []))[1].append(c)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _greedy(scores: np.ndarray) -> list[tuple[int, int]]:
+    """Match the best-scoring allowed pairs first (ties: lower row, then lower column)."""
+    rows, cols = np.nonzero(~np.isnan(scores))
+    order = sorted(zip(rows, cols, strict=True), key=lambda rc: (-scores[rc], rc[0], rc[1]))
+    used_rows: set[int] = set()
+    used_cols: set[int] = set()
+    found = []
+    for r, c in order:
+        if r not in used_rows and c not in used_cols:
+            used_rows.add(int(r))
+            used_cols.add(int(c))
+            found.append((int(r), int(c)))
+    return found
+
+
+def _hungarian(scores: np.ndarray) -> list[tuple[int, int]]:
+    """Return the allowed pairs of maximum total score (shortest augmenting paths, O(n^2 m))."""
+    transposed = scores.shape[0] > scores.shape[1]
+    matrix = scores.T if transposed else scores
+    n, m = matrix.shape
+    allowed = ~np.isnan(matrix)
+    # A forbidden pair costs what leaving both unmatched costs (0): we want the matching of
+    # greatest total score, not the one with most pairs. Allowed scores must be positive.
+    cost = np.where(allowed, -np.nan_to_num(matrix), 0.0)
+    u = np.zeros(n + 1)
+    v = np.zeros(m + 1)
+    owner = np.zeros(m + 1, dtype=int)  # owner[j] = row (1-based) assigned to column j
+    way = np.zeros(m + 1, dtype=int)
+    for i in range(1, n + 1):
+        owner[0] = i
+        j0 = 0
+        minv = np.full(m + 1, np.inf)
+        used = np.zeros(m + 1, dtype=bool)
+        while True:
+            used[j0] = True
+            i0 = owner[j0]
+            free = ~used[1:]
+            reduced = cost[i0 - 1] - u[i0] - v[1:]
+            better = free & (reduced < minv[1:])
+            minv[1:][better] = reduced[better]
+            way[1:][better] = j0
+            candidates = np.where(free, minv[1:], np.inf)
+            j1 = int(np.argmin(candidates)) + 1
+            delta = candidates[j1 - 1]
+            u[owner[used]] += delta
+            v[used] -= delta
+            minv[1:][free] -= delta
+            j0 = j1
+            if owner[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            owner[j0] = owner[j1]
+            j0 = j1
+    found = []
+    for j in range(1, m + 1):
+        i = owner[j]
+        if i and allowed[i - 1, j - 1]:
+            found.append((j - 1, i - 1) if transposed else (i - 1, j - 1))
+    return sorted(found)
+
+
+def _sentence_links(pair: SectionPair) -> set[SentenceLink]:
+    """Return the sentence pairs that the aligner matched in a section pair."""
+    if pair.old is None or pair.new is None:
+        return set()
+    return {
+        (pair.old.id, s.old_index, pair.new.id, s.new_index)
+        for s in pair.sentences
+        if s.old_index is not None and s.new_index is not None and s.old and s.new
+    }
+
+
+def _similar_sentences(
+    old: Section,
+    new: Section,
+    old_with_figures: Iterable[int],
+    new_with_figures: Iterable[int],
+    *,
+    cutoff: float,
+) -> set[SentenceLink]:
+    """Link each sentence that states figures to its most similar such sentence on the other
+    side (partial ratio, so a sentence split in two links to both halves), for sections that
+    split or merged."""
+    old_index = sorted(i for i in set(old_with_figures) if i < len(old.sentences))
+    new_index = sorted(j for j in set(new_with_figures) if j < len(new.sentences))
+    if not old_index or not new_index:
+        return set()
+    scores = process.cdist(
+        [old.sentences[i] for i in old_index],
+        [new.sentences[j] for j in new_index],
+        scorer=fuzz.partial_ratio,
+        score_cutoff=cutoff,
+    )
+    links = set()
+    for a, i in enumerate(old_index):
+        b = int(np.argmax(scores[a]))
+        if scores[a, b] > 0:
+            links.add((old.id, i, new.id, new_index[b]))
+    for b, j in enumerate(new_index):
+        a = int(np.argmax(scores[:, b]))
+        if scores[a, b] > 0:
+            links.add((old.id, old_index[a], new.id, j))
+    return links
+
+
+def _section_links(sections: Iterable[SectionPair]) -> list[tuple[str, str]]:
+    """Return (old id, new id) links of sections that split, merged or exchanged sentences."""
+    links: list[tuple[str, str]] = []
+    new_of_old = {p.old.id: p.new.id for p in sections if p.old and p.new}
+    old_of_new = {p.new.id: p.old.id for p in sections if p.old and p.new}
+    for p in sections:
+        if p.new and p.split_from is not None:
+            links.append((p.split_from, p.new.id))
+        if p.old and p.merged_into is not None:
+            links.append((p.old.id, p.merged_into))
+        for s in p.sentences:
+            if p.old and s.moved_to is not None:
+                links.append((p.old.id, s.moved_to))
+            if p.new and s.moved_from is not None:
+                links.append((s.moved_from, p.new.id))
+    aligned = set(new_of_old.items()) | {(o, n) for n, o in old_of_new.items()}
+    return [link for link in dict.fromkeys(links) if link not in aligned]
+
+
+def match_metrics(
+    old: Report,
+    new: Report,
+    sections: tuple[SectionPair, ...],
+    *,
+    settings: Settings,
+) -> tuple[MetricChange, ...]:
+    """Match the metrics of two reports and return one change per figure, in document order."""
+    old_side, new_side = _Side.of(old), _Side.of(new)
+    cutoff = settings.metric_cutoff
+    matched: dict[int, tuple[int, float]] = {}  # old index -> (new index, score)
+    taken: set[int] = set()
+
+    def solve(
+        old_ids: Sequence[int],
+        new_ids: Sequence[int],
+        sentence_links: set[SentenceLink],
+        *,
+        label_cutoff: float,
+        require_label: bool = False,
+        section_links: set[tuple[str, str]] | None = None,
+    ) -> None:
+        old_ids = sorted({i for i in old_ids if i not in matched})
+        new_ids = sorted({j for j in new_ids if j not in taken})
+        if not old_ids or not new_ids:
+            return
+        scores = _score_matrix(
+            old_side,
+            new_side,
+            old_ids,
+            new_ids,
+            sentence_links,
+            label_cutoff=label_cutoff,
+            require_label=require_label,
+            section_links=section_links,
+        )
+        for a, b in assign(scores):
+            matched[old_ids[a]] = (new_ids[b], float(np.clip(scores[a, b], 0.0, 100.0)))
+            taken.add(new_ids[b])
+
+    pairs = list(sections)
+    covered = {p.old.id for p in pairs if p.old} | {p.new.id for p in pairs if p.new}
+    if old.preamble is not None and new.preamble is not None and "0" not in covered:
+        preamble = SectionPair(status=SectionStatus.MODIFIED, old=old.preamble, new=new.preamble)
+        pairs.insert(0, preamble)
+    # 1. Within aligned section pairs, where sentence positions are known.
+    for pair in pairs:
+        if pair.old is not None and pair.new is not None:
+            solve(
+                old_side.by_section.get(pair.old.id, []),
+                new_side.by_section.get(pair.new.id, []),
+                _sentence_links(pair),
+                label_cutoff=cutoff,
+            )
+    # 2. Across sections that split, merged or exchanged sentences: all links in one problem,
+    #    so that the result does not depend on the order of the links.
+    links: set[tuple[str, str]] = set()
+    similar: set[SentenceLink] = set()
+    for old_id, new_id in _section_links(pairs):
+        try:
+            old_section, new_section = old.section(old_id), new.section(new_id)
+        except KeyError:
+            continue  # a link to a section id that is not in the report: nothing to match
+        links.add((old_id, new_id))
+        similar |= _similar_sentences(
+            old_section,
+            new_section,
+            (old.metrics[i].sentence for i in old_side.by_section.get(old_id, [])),
+            (new.metrics[j].sentence for j in new_side.by_section.get(new_id, [])),
+            cutoff=settings.sentence_cutoff,
+        )
+    if links:
+        solve(
+            [i for old_id, _ in sorted(links) for i in old_side.by_section.get(old_id, [])],
+            [j for _, new_id in sorted(links) for j in new_side.by_section.get(new_id, [])],
+            similar,
+            label_cutoff=cutoff,
+            section_links=links,
+        )
+    # 3. Report-wide, on near-identical labels only.
+    solve(
+        range(len(old.metrics)),
+        range(len(new.metrics)),
+        set(),
+        label_cutoff=max(cutoff, GLOBAL_LABEL_CUTOFF),
+        require_label=True,
+    )
+    changes = _collect(old_side, new_side, matched, taken)
+    order = _section_order(pairs)
+    return tuple(sorted(changes, key=lambda c: _sort_key(c, order)))
+
+
+def _collect(
+    old: _Side, new: _Side, matched: dict[int, tuple[int, float]], taken: set[int]
+) -> list[MetricChange]:
+    """Turn matches and leftovers into changes, quoting each figure once."""
+    changes: list[MetricChange] = []
+    old_ids_seen: set[tuple[object, ...]] = set()
+    new_ids_seen: set[tuple[object, ...]] = set()
+    # The same figure quoted again, with the same change, is reported once: by the pair with
+    # the best score (then nearest the start of both documents), whichever side is "old".
+    best: dict[tuple[tuple[object, ...], tuple[object, ...]], tuple[float, float, int, int]] = {}
+    for i, (j, score) in matched.items():
+        key = (old.identities[i], new.identities[j])
+        rank = (-score, old.position[i] + new.position[j], i, j)
+        if key not in best or rank < best[key]:
+            best[key] = rank
+        old_ids_seen.add(key[0])
+        new_ids_seen.add(key[1])
+    for score, _, i, j in sorted(best.values(), key=lambda r: (r[2], r[3])):
+        changes.append(metric_change(old.metrics[i], new.metrics[j], score=-score))
+    for i, o in enumerate(old.metrics):
+        if i not in matched and identity(o) not in old_ids_seen:
+            old_ids_seen.add(identity(o))
+            changes.append(
+                MetricChange(
+                    status=MetricStatus.REMOVED, label=o.label, kind=o.kind, old=o, new=None
+                )
+            )
+    for j, n in enumerate(new.metrics):
+        if j not in taken and identity(n) not in new_ids_seen:
+            new_ids_seen.add(identity(n))
+            changes.append(
+                MetricChange(status=MetricStatus.ADDED, label=n.label, kind=n.kind, old=None, new=n)
+            )
+    return changes
+
+
+def _section_order(pairs: Sequence[SectionPair]) -> dict[tuple[str, str], int]:
+    order: dict[tuple[str, str], int] = {}
+    for k, p in enumerate(pairs):
+        if p.old is not None:
+            order.setdefault(("old", p.old.id), k)
+        if p.new is not None:
+            order.setdefault(("new", p.new.id), k)
+    return order
+
+
+def _sort_key(change: MetricChange, order: dict[tuple[str, str], int]) -> tuple[int, int, int, int]:
+    if change.new is not None:
+        m, side, after_old = change.new, "new", 0
+    else:
+        assert change.old is not None
+        m, side, after_old = change.old, "old", -1
+    return (order.get((side, m.section), len(order)), m.sentence, after_old, m.start)
+
+
+# --------------------------------------------------------------------------- deltas
+
+
+def metric_change(old: Metric, new: Metric, *, score: float = 100.0) -> MetricChange:
+    """Return the change from one figure to the same figure a year later, with exact deltas.
+
+    absolute is in the old figure's unit and scale (1.2亿元 -> 9000万元 gives -0.3); relative is a
+    fraction of the old value (None when the old value is 0); points are set for percents. Ranks
+    carry only rank (old place - new place, positive = moved up) and a judgement; their
+    direction follows the place (up = a better place), other kinds' the magnitude.
+    """
+    absolute: Decimal | None = None
+    relative: Decimal | None = None
+    points: Decimal | None = None
+    rank: int | None = None
+    judgement: str | None = None
+    if old.kind == MetricKind.RANK:
+        # A difference or ratio of places means little: ranks carry only `rank`.
+        rank = int(old.value - new.value)
+        judgement = "better" if rank > 0 else "worse" if rank < 0 else None
+        direction = _sign_direction(Decimal(rank))
+    else:
+        absolute = new.magnitude / SCALES.get(old.scale, Decimal(1)) - old.value
+        relative = absolute / old.value if old.value != 0 else None
+        if old.kind == MetricKind.PERCENT or base_unit(old) == "%":
+            points = new.value - old.value
+        direction = _sign_direction(new.magnitude - old.magnitude)
+    same = identity(old)[:2] == identity(new)[:2] and old.qualifier == new.qualifier
+    return MetricChange(
+        status=MetricStatus.UNCHANGED if same else MetricStatus.CHANGED,
+        label=new.label or old.label,
+        kind=old.kind,
+        old=old,
+        new=new,
+        absolute=absolute,
+        relative=relative,
+        points=points,
+        rank=rank,
+        direction=direction,
+        judgement=judgement,
+        qualifier_changed=old.qualifier != new.qualifier,
+        score=round(score, 2),
+    )
+
+
+def _sign_direction(delta: Decimal) -> Direction:
+    if delta > 0:
+        return Direction.UP
+    if delta < 0:
+        return Direction.DOWN
+    return Direction.SAME
+
+
+# --------------------------------------------------------------------------- table
+
+
+def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
+    """Return one plain row per change with the TABLE_COLUMNS keys (Decimals kept exact).
+
+    `new` is expressed in the old figure's unit, so that new - old == absolute on every row.
+    """
+    rows: list[dict[str, object]] = []
+    for c in changes:
+        either = c.old or c.new
+        rows.append(
+            {
+                "status": c.status.value,
+                "label": c.label,
+                "kind": c.kind.value,
+                "section_old": c.old.section if c.old else None,
+                "section_new": c.new.section if c.new else None,
+                "old": c.old.value if c.old else None,
+                "new": _in_unit_of(c.new, c.old) if c.new else None,
+                "unit": either.unit if either else "",
+                "absolute": c.absolute,
+                "relative": c.relative,
+                "points": c.points,
+                "rank": c.rank,
+                "direction": c.direction.value if c.direction else None,
+            }
+        )
+    return rows
+
+
+def _in_unit_of(metric: Metric, reference: Metric | None) -> Decimal:
+    """Return the metric's value in the reference's scale (so old, new and absolute agree)."""
+    if reference is None or reference.scale == metric.scale:
+        return metric.value
+    return metric.magnitude / SCALES.get(reference.scale, Decimal(1))
+
+
+def metrics_table(changes: tuple[MetricChange, ...]) -> pandas.DataFrame:
+    """Return the changes as a DataFrame with the TABLE_COLUMNS columns (Decimals as objects)."""
+    import pandas
+
+    return pandas.DataFrame(table_rows(changes), columns=list(TABLE_COLUMNS), dtype=object)
+
+
+def metrics_csv(changes: tuple[MetricChange, ...]) -> str:
+    """Return the change table as CSV text (header row first, exact decimals)."""
+    return metrics_table(changes).to_csv(index=False, lineterminator="\n")

@@ -1,0 +1,316 @@
+"""diff.py: sentence pairs -> token-level ops; similarity of sections and documents."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compare.diff import (
+    add_text_diffs,
+    diff_sentences,
+    document_similarity,
+    edit_similarity,
+    sentence_ops,
+    similarity_measures,
+    split_sentences,
+    terms,
+    tokenize,
+)
+from compare.model import (
+    Report,
+    Section,
+    SectionPair,
+    SectionStatus,
+    SentencePair,
+    SentenceStatus,
+    Source,
+    TextOp,
+)
+
+
+def show(ops: tuple[TextOp, ...]) -> str:
+    """Render ops the way wdiff does: [-old-]{+new+}."""
+    out = []
+    for op in ops:
+        if op.tag == "equal":
+            out.append(op.old)
+        else:
+            out.append((f"[-{op.old}-]" if op.old else "") + (f"{{+{op.new}+}}" if op.new else ""))
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("达382所", ["达", "382", "所"]),
+        ("覆盖率89.5%。", ["覆", "盖", "率", "89.5%", "。"]),
+        ("57,239套", ["57,239", "套"]),
+        ("增长-2.5%", ["增", "长", "-2.5%"]),
+        ("“1+7”体系", ["“", "1", "+", "7", "”", "体", "系"]),
+        ("全省第二位", ["全", "省", "第二", "位"]),
+        ("Net sales rose 6.3%", ["Net", " ", "sales", " ", "rose", " ", "6.3%"]),
+        ("TOP10计划", ["TOP10", "计", "划"]),
+        ("1，2", ["1", "，", "2"]),
+    ],
+    ids=[
+        "integer",
+        "percent",
+        "thousands",
+        "signed",
+        "no-sign-after-digit",
+        "ordinal",
+        "english",
+        "latin-with-digits",
+        "chinese-comma-splits",
+    ],
+)
+def test_tokenize(text: str, tokens: list[str]) -> None:
+    assert tokenize(text) == tokens
+
+
+# --------------------------------------------------------------------------- ops
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("试点覆盖率达89.5%。", "试点覆盖率达98.6%。", "试点覆盖率达[-89.5%-]{+98.6%+}。"),
+        ("增长1.25%", "增长1.2%", "增长[-1.25%-]{+1.2%+}"),
+        (
+            "完成教室灯光改造2,393间",
+            "完成教室灯光改造12,393间",
+            "完成教室灯光改造[-2,393-]{+12,393+}间",
+        ),
+        ("均位列全省第二。", "均位列全省第一。", "均位列全省[-第二-]{+第一+}。"),
+        (
+            "一、党的领导坚强有力",
+            "一、党建引领全面加强",
+            "一、党[-的领导坚强有力-]{+建引领全面加强+}",
+        ),
+        (
+            "全面实行政务公开，推广电子政务。",
+            "政务公开加快推进，推广电子政务。",
+            "[-全面实行-]政务公开{+加快推进+}，推广电子政务。",
+        ),
+        (
+            "Net sales increased to $229.2 billion in 2017.",
+            "Net sales increased to $265.6 billion in 2018.",
+            "Net sales increased to $[-229.2-]{+265.6+} billion in [-2017-]{+2018+}.",
+        ),
+        (
+            "The Company's gross margin was lower.",
+            "The Company's gross margin was higher.",
+            "The Company's gross margin was [-lower-]{+higher+}.",
+        ),
+        ("同一句。", "同一句。", "同一句。"),
+        ("", "新增一句。", "{+新增一句。+}"),
+        ("删去一句。", "", "[-删去一句。-]"),
+    ],
+    ids=[
+        "percent-whole",
+        "decimal-whole",
+        "thousands-whole",
+        "ordinal-whole",
+        "phrase-not-confetti",
+        "anchor-kept",
+        "english-numbers",
+        "english-word",
+        "equal",
+        "insert",
+        "delete",
+    ],
+)
+def test_diff_sentences(old: str, new: str, expected: str) -> None:
+    assert show(diff_sentences(old, new)) == expected
+
+
+def test_diff_sentences_merges_islands_into_one_replace() -> None:
+    assert diff_sentences("党的领导坚强有力", "党建引领全面加强") == (
+        TextOp(tag="equal", old="党", new="党"),
+        TextOp(tag="replace", old="的领导坚强有力", new="建引领全面加强"),
+    )
+
+
+def test_diff_sentences_is_not_fooled_by_frequent_tokens() -> None:
+    """difflib's autojunk would junk 的 in a sentence of 200+ tokens and mark 102 chars replaced."""
+    old = "的" * 150 + "工作" + "的" * 100
+    new = "的" * 150 + "改革" + "的" * 100
+    assert diff_sentences(old, new) == (
+        TextOp(tag="equal", old="的" * 150, new="的" * 150),
+        TextOp(tag="replace", old="工作", new="改革"),
+        TextOp(tag="equal", old="的" * 100, new="的" * 100),
+    )
+
+
+TEXT = st.text(
+    alphabet=st.sampled_from(list("教育学校达所率第二三，。、% .,0123456789abcXYZ-+\n")),
+    max_size=40,
+)
+
+
+@given(old=TEXT, new=TEXT)
+def test_ops_rebuild_both_texts(old: str, new: str) -> None:
+    ops = diff_sentences(old, new)
+    assert "".join(op.old for op in ops) == old
+    assert "".join(op.new for op in ops) == new
+    for op in ops:
+        assert op.tag in {"equal", "insert", "delete", "replace"}
+        assert (op.old == op.new) if op.tag == "equal" else (op.old != op.new)
+        assert bool(op.old) == (op.tag != "insert")
+        assert bool(op.new) == (op.tag != "delete")
+    tags = [op.tag for op in ops]
+    assert all(a == "equal" or b == "equal" for a, b in zip(tags, tags[1:], strict=False))
+
+
+@given(text=st.text(max_size=60))
+def test_tokenize_rebuilds_any_text(text: str) -> None:
+    assert "".join(tokenize(text)) == text
+
+
+def test_add_text_diffs_fills_modified_sentences_only() -> None:
+    sentences = (
+        SentencePair(
+            status=SentenceStatus.EQUAL, old="不变。", new="不变。", old_index=0, new_index=0
+        ),
+        SentencePair(
+            status=SentenceStatus.MODIFIED,
+            old="达382所。",
+            new="达421所。",
+            old_index=1,
+            new_index=1,
+        ),
+        SentencePair(status=SentenceStatus.ADDED, old=None, new="新增。", new_index=2),
+    )
+    pair = SectionPair(
+        status=SectionStatus.MODIFIED,
+        old=Section(id="1", heading="甲"),
+        new=Section(id="1", heading="甲"),
+        sentences=sentences,
+    )
+    (result,) = add_text_diffs((pair,))
+    assert result.sentences == (
+        sentences[0],
+        SentencePair(
+            status=SentenceStatus.MODIFIED,
+            old="达382所。",
+            new="达421所。",
+            old_index=1,
+            new_index=1,
+            ops=(
+                TextOp(tag="equal", old="达", new="达"),
+                TextOp(tag="replace", old="382", new="421"),
+                TextOp(tag="equal", old="所。", new="所。"),
+            ),
+        ),
+        sentences[2],
+    )
+    assert add_text_diffs(()) == ()
+
+
+@pytest.mark.parametrize(
+    ("pair", "expected"),
+    [
+        (
+            SentencePair(status=SentenceStatus.EQUAL, old="同。", new="同。"),
+            [("equal", "同。", "同。")],
+        ),
+        (SentencePair(status=SentenceStatus.ADDED, old=None, new="新。"), [("insert", "", "新。")]),
+        (
+            SentencePair(status=SentenceStatus.REMOVED, old="旧。", new=None),
+            [("delete", "旧。", "")],
+        ),
+        (
+            SentencePair(status=SentenceStatus.MOVED, old="挪。", new=None, moved_to="2"),
+            [("delete", "挪。", "")],
+        ),
+    ],
+    ids=["equal", "added", "removed", "moved"],
+)
+def test_sentence_ops_derives_ops_from_status(pair: SentencePair, expected: list) -> None:
+    assert [(op.tag, op.old, op.new) for op in sentence_ops(pair)] == expected
+
+
+# --------------------------------------------------------------------------- similarity
+
+
+def test_terms_are_cjk_bigrams_and_latin_words() -> None:
+    assert terms("教育局 Net Sales 2,393间") == ["教育", "育局", "间", "net", "sales", "2,393"]
+
+
+def test_split_sentences() -> None:
+    text = "第一句。第二句；第三句！\nFirst one. Second one? Third"
+    assert split_sentences(text) == [
+        "第一句。",
+        "第二句；",
+        "第三句！",
+        "First one.",
+        "Second one?",
+        "Third",
+    ]
+
+
+def test_similarity_measures_of_identical_and_disjoint_texts() -> None:
+    assert similarity_measures("教育强市建设", "教育强市建设") == {
+        "cosine": 100.0,
+        "jaccard": 100.0,
+        "edit": 100.0,
+    }
+    assert similarity_measures("教育强市", "交通运输") == {
+        "cosine": 0.0,
+        "jaccard": 0.0,
+        "edit": 0.0,
+    }
+    assert similarity_measures("", "") == {"cosine": 100.0, "jaccard": 100.0, "edit": 100.0}
+
+
+def test_similarity_measures_known_values() -> None:
+    # terms: 教育 育强 强市 vs 教育 育名 名市 -> 1 shared of 3 each; cosine 1/3, jaccard 1/5;
+    # edit: Indel over 4 chars each, 3 common -> 1 - 2/8.
+    assert similarity_measures("教育强市", "教育名市") == {
+        "cosine": 33.33,
+        "jaccard": 20.0,
+        "edit": 75.0,
+    }
+
+
+@given(old=TEXT, new=TEXT)
+def test_similarity_measures_are_symmetric_and_bounded(old: str, new: str) -> None:
+    forward, backward = similarity_measures(old, new), similarity_measures(new, old)
+    assert forward == backward
+    assert all(0.0 <= v <= 100.0 for v in forward.values())
+
+
+def test_edit_similarity_of_long_texts_counts_sentences() -> None:
+    sentences = [f"第{i}项工作稳步推进，成效明显，群众满意度达到{i}%。" for i in range(300)]
+    old = "".join(sentences)
+    new = "".join(sentences[:150] + ["全新的一句话。"] + sentences[151:])
+    assert len(old) > 4000
+    assert edit_similarity(old, new) == pytest.approx(100 * (1 - 1 / 300))
+
+
+def _report(body: str, *, heading: str = "总体情况") -> Report:
+    text = textwrap.dedent(body).strip()
+    return Report(
+        title="t",
+        org="o",
+        year=2021,
+        source=Source(path="t.txt"),
+        sections=(
+            Section(id="1", heading=heading, text=text, sentences=tuple(split_sentences(text))),
+        ),
+    )
+
+
+def test_document_similarity() -> None:
+    old = _report("全市中小学试点学校达382所。试点覆盖率达89.5%。")
+    assert document_similarity(old, old) == 100.0
+    new = _report("全市中小学试点学校达421所。试点覆盖率达98.6%。")
+    assert 50.0 < document_similarity(old, new) < 100.0
+    other = _report("Net sales rose.", heading="Revenue")
+    assert document_similarity(old, other) == 0.0

@@ -1,0 +1,696 @@
+"""metrics.py: metric pairs -> change table (matching, deltas, DataFrame, CSV)."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compare.align import align_reports
+from compare.metrics import (
+    TABLE_COLUMNS,
+    assign,
+    identity,
+    match_metrics,
+    metric_change,
+    metrics_csv,
+    metrics_table,
+)
+from compare.model import (
+    Comparison,
+    Direction,
+    Metric,
+    MetricChange,
+    MetricKind,
+    MetricStatus,
+    Report,
+    Section,
+    SectionPair,
+    SectionStatus,
+    SentencePair,
+    SentenceStatus,
+    Source,
+)
+from compare.pipeline import compare_reports, read_report
+from compare.settings import Settings
+from tests.conftest import FIXTURES, SEED_2021, SEED_2022, corpus_files
+
+SETTINGS = Settings()
+
+
+def metric(
+    value: str,
+    unit: str,
+    label: str,
+    *,
+    section: str = "1",
+    sentence: int = 0,
+    kind: MetricKind = MetricKind.COUNT,
+    scale: str = "",
+    qualifier: str = "",
+    start: int = 0,
+) -> Metric:
+    """Build a metric as quantities.py would report it."""
+    return Metric(
+        value=Decimal(value),
+        unit=unit,
+        scale=scale,
+        qualifier=qualifier,
+        kind=kind,
+        label=label,
+        text=f"{qualifier}{value}{unit}",
+        section=section,
+        sentence=sentence,
+        start=start,
+    )
+
+
+def report(year: int, metrics: tuple[Metric, ...], section_ids: tuple[str, ...] = ("1",)) -> Report:
+    """Build a report whose sections have five placeholder sentences each."""
+    sections = tuple(
+        Section(id=i, heading=f"第{i}节", sentences=tuple(f"句{k}。" for k in range(5)))
+        for i in section_ids
+    )
+    return Report(
+        title=f"{year}年工作总结",
+        org="绍兴市教育局",
+        year=year,
+        source=Source(path=f"{year}.txt"),
+        sections=sections,
+        metrics=metrics,
+    )
+
+
+def pair(
+    old: Report,
+    new: Report,
+    old_id: str = "1",
+    new_id: str = "1",
+    sentences: tuple[tuple[int, int], ...] = ((0, 0), (1, 1), (2, 2), (3, 3), (4, 4)),
+    **flags: object,
+) -> SectionPair:
+    """Pair two sections whose sentences are aligned as given (old index, new index)."""
+    return SectionPair(
+        status=SectionStatus.MODIFIED,
+        old=old.section(old_id),
+        new=new.section(new_id),
+        sentences=tuple(
+            SentencePair(
+                status=SentenceStatus.MODIFIED, old="旧。", new="新。", old_index=o, new_index=n
+            )
+            for o, n in sentences
+        ),
+        **flags,  # type: ignore[arg-type]
+    )
+
+
+def summary(changes: tuple[MetricChange, ...]) -> list[tuple[str, str, str | None, str | None]]:
+    """Reduce changes to (status, label, old text, new text) for whole-value asserts."""
+    return [
+        (c.status.value, c.label, c.old.text if c.old else None, c.new.text if c.new else None)
+        for c in changes
+    ]
+
+
+# --------------------------------------------------------------------------- deltas
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            metric("382", "所", "试点学校"),
+            metric("421", "所", "试点学校"),
+            dict(absolute="39", relative=Decimal(39) / Decimal(382), direction=Direction.UP),
+        ),
+        (
+            metric("80", "万人", "参与师生", scale="万"),
+            metric("850000", "人", "参与师生"),
+            dict(absolute="5", relative="0.0625", direction=Direction.UP),
+        ),
+        (
+            metric("1.2", "亿元", "投入", kind=MetricKind.MONEY, scale="亿"),
+            metric("9000", "万元", "投入", kind=MetricKind.MONEY, scale="万"),
+            dict(absolute="-0.3", relative="-0.25", direction=Direction.DOWN),
+        ),
+        (
+            metric("89.5", "%", "覆盖率", kind=MetricKind.PERCENT),
+            metric("98.6", "%", "覆盖率", kind=MetricKind.PERCENT),
+            dict(
+                absolute="9.1",
+                relative=Decimal("9.1") / Decimal("89.5"),
+                points="9.1",
+                direction=Direction.UP,
+            ),
+        ),
+        (
+            metric("2", "", "满意度排名", kind=MetricKind.RANK),
+            metric("1", "", "满意度排名", kind=MetricKind.RANK),
+            dict(rank=1, direction=Direction.UP, judgement="better"),
+        ),
+        (
+            metric("3", "", "排名", kind=MetricKind.RANK),
+            metric("7", "", "排名", kind=MetricKind.RANK),
+            dict(rank=-4, direction=Direction.DOWN, judgement="worse"),
+        ),
+        (
+            metric("0", "个", "事故"),
+            metric("2", "个", "事故"),
+            dict(absolute="2", relative=None, direction=Direction.UP),
+        ),
+    ],
+    ids=[
+        "count",
+        "wan-vs-ones",
+        "yi-vs-wan",
+        "percent-points",
+        "rank-up",
+        "rank-down",
+        "from-zero",
+    ],
+)
+def test_metric_change_deltas(old: Metric, new: Metric, expected: dict[str, object]) -> None:
+    change = metric_change(old, new)
+    want = {
+        "absolute": None,
+        "relative": None,
+        "points": None,
+        "rank": None,
+        "direction": None,
+        "judgement": None,
+        **expected,
+    }
+    for key in ("absolute", "relative", "points"):
+        if isinstance(want[key], str):
+            want[key] = Decimal(want[key])  # type: ignore[arg-type]
+    got = {key: getattr(change, key) for key in want}
+    assert got == want
+    assert change.status == MetricStatus.CHANGED
+    assert change.qualifier_changed is False
+
+
+def test_qualifier_change_is_a_change_even_at_equal_value() -> None:
+    old = metric("6", "%", "增长", kind=MetricKind.TARGET, qualifier="以上")
+    new = metric("5.5", "%", "增长", kind=MetricKind.TARGET, qualifier="左右")
+    assert metric_change(old, new).qualifier_changed is True
+    same_value = metric("6", "%", "增长", kind=MetricKind.TARGET, qualifier="左右")
+    change = metric_change(old, same_value)
+    assert (change.status, change.absolute, change.qualifier_changed) == (
+        MetricStatus.CHANGED,
+        Decimal(0),
+        True,
+    )
+
+
+def test_same_figure_is_unchanged() -> None:
+    m = metric("63", "%", "参加资金监管", kind=MetricKind.PERCENT)
+    change = metric_change(m, m)
+    assert (change.status, change.absolute, change.points, change.direction) == (
+        MetricStatus.UNCHANGED,
+        Decimal(0),
+        Decimal(0),
+        Direction.SAME,
+    )
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def test_match_within_aligned_sections() -> None:
+    old = report(
+        2021,
+        (
+            metric("382", "所", "试点学校", sentence=0),
+            metric("89.5", "%", "试点覆盖率", sentence=0, kind=MetricKind.PERCENT),
+            metric("30", "人", "骨干教师发展成党员", sentence=1),
+            metric("5", "个", "审计项目", sentence=3),
+        ),
+    )
+    new = report(
+        2022,
+        (
+            metric("421", "所", "实施学校", sentence=0),
+            metric("98.6", "%", "覆盖率", sentence=0, kind=MetricKind.PERCENT),
+            metric("30", "人", "骨干教师发展成党员", sentence=1),
+            metric("30", "所", "示范校", sentence=2),
+        ),
+    )
+    changes = match_metrics(old, new, (pair(old, new),), settings=SETTINGS)
+    assert summary(changes) == [
+        ("changed", "实施学校", "382所", "421所"),
+        ("changed", "覆盖率", "89.5%", "98.6%"),
+        ("unchanged", "骨干教师发展成党员", "30人", "30人"),
+        ("added", "示范校", None, "30所"),
+        ("removed", "审计项目", "5个", None),
+    ]
+    assert [c.label for c in changes if c.status == MetricStatus.CHANGED] == ["实施学校", "覆盖率"]
+
+
+def test_units_must_be_compatible() -> None:
+    old = report(2021, (metric("80", "万人", "参与师生", scale="万"),))
+    new = report(2022, (metric("80", "个", "参与师生"),))
+    changes = match_metrics(old, new, (pair(old, new),), settings=SETTINGS)
+    assert [c.status for c in changes] == [MetricStatus.REMOVED, MetricStatus.ADDED]
+    scaled = report(2022, (metric("850000", "人", "参与师生"),))
+    (change,) = match_metrics(old, scaled, (pair(old, scaled),), settings=SETTINGS)
+    assert (change.status, change.absolute) == (MetricStatus.CHANGED, Decimal(5))
+
+
+def test_kinds_must_agree() -> None:
+    old = report(2021, (metric("5", "%", "增长", kind=MetricKind.PERCENT),))
+    new = report(2022, (metric("5", "%", "增长", kind=MetricKind.TARGET),))
+    changes = match_metrics(old, new, (pair(old, new),), settings=SETTINGS)
+    assert [c.status for c in changes] == [MetricStatus.REMOVED, MetricStatus.ADDED]
+
+
+def test_position_in_sentence_pair_beats_a_weak_label() -> None:
+    """A figure in the aligned sentence is matched even when its label was reworded."""
+    old = report(2021, (metric("940", "人", "宣讲队伍", sentence=2),))
+    new = report(2022, (metric("1000", "人", "组建志愿讲师团", sentence=3),))
+    aligned = pair(old, new, sentences=((2, 3),))
+    (change,) = match_metrics(old, new, (aligned,), settings=SETTINGS)
+    assert (change.status, change.absolute) == (MetricStatus.CHANGED, Decimal(60))
+    unaligned = pair(old, new, sentences=((2, 2),))
+    changes = match_metrics(old, new, (unaligned,), settings=SETTINGS)
+    assert [c.status for c in changes] == [MetricStatus.REMOVED, MetricStatus.ADDED]
+
+
+def test_label_beats_order_within_a_sentence() -> None:
+    """The new sentence names the teachers first: figures follow their labels, not their places."""
+    old = report(
+        2021,
+        (
+            metric("91.3", "%", "学生参与率", sentence=0, kind=MetricKind.PERCENT, start=5),
+            metric("96.2", "%", "教师参与率", sentence=0, kind=MetricKind.PERCENT, start=20),
+        ),
+    )
+    new = report(
+        2022,
+        (
+            metric("96.8", "%", "教师参与率", sentence=0, kind=MetricKind.PERCENT, start=5),
+            metric("93.5", "%", "学生参与率", sentence=0, kind=MetricKind.PERCENT, start=20),
+        ),
+    )
+    changes = match_metrics(old, new, (pair(old, new),), settings=SETTINGS)
+    assert summary(changes) == [
+        ("changed", "教师参与率", "96.2%", "96.8%"),
+        ("changed", "学生参与率", "91.3%", "93.5%"),
+    ]
+    assert [c.points for c in changes] == [Decimal("0.6"), Decimal("2.2")]
+
+
+def test_figure_quoted_twice_is_one_change() -> None:
+    old = report(
+        2021,
+        (
+            metric("98.74", "%", "学生满意度", section="1", kind=MetricKind.PERCENT),
+            metric("98.74", "%", "学生满意度", section="2", kind=MetricKind.PERCENT),
+        ),
+        ("1", "2"),
+    )
+    new = report(
+        2022,
+        (
+            metric("99.12", "%", "学生满意度", section="1", kind=MetricKind.PERCENT),
+            metric("99.12", "%", "学生满意度", section="2", kind=MetricKind.PERCENT),
+        ),
+        ("1", "2"),
+    )
+    sections = (pair(old, new, "1", "1"), pair(old, new, "2", "2"))
+    assert summary(match_metrics(old, new, sections, settings=SETTINGS)) == [
+        ("changed", "学生满意度", "98.74%", "99.12%")
+    ]
+    once = report(2022, new.metrics[:1], ("1", "2"))
+    sections = (pair(old, once, "1", "1"), pair(old, once, "2", "2"))
+    assert summary(match_metrics(old, once, sections, settings=SETTINGS)) == [
+        ("changed", "学生满意度", "98.74%", "99.12%")
+    ]
+
+
+def test_split_section_figures_follow_their_content() -> None:
+    old = report(
+        2021,
+        (
+            metric("83", "个", "校舍建设项目", section="1", sentence=0),
+            metric("38", "个", "竣工项目", section="1", sentence=1),
+        ),
+        ("1",),
+    )
+    new = report(
+        2022,
+        (
+            metric("90", "个", "校舍建设项目", section="1", sentence=0),
+            metric("45", "个", "竣工项目", section="2", sentence=0),
+        ),
+        ("1", "2"),
+    )
+    sections = (
+        pair(old, new, "1", "1", sentences=((0, 0),)),
+        SectionPair(status=SectionStatus.ADDED, old=None, new=new.section("2"), split_from="1"),
+    )
+    assert summary(match_metrics(old, new, sections, settings=SETTINGS)) == [
+        ("changed", "校舍建设项目", "83个", "90个"),
+        ("changed", "竣工项目", "38个", "45个"),
+    ]
+
+
+def test_figure_in_unrelated_section_needs_identical_label() -> None:
+    old = report(2021, (metric("14", "对", "千校结好学校", section="1"),), ("1", "2"))
+    moved = report(2022, (metric("16", "对", "千校结好学校", section="2"),), ("1", "2"))
+    sections = (pair(old, moved, "1", "1"), pair(old, moved, "2", "2"))
+    assert summary(match_metrics(old, moved, sections, settings=SETTINGS)) == [
+        ("changed", "千校结好学校", "14对", "16对")
+    ]
+    other = report(2022, (metric("16", "对", "结对学校", section="2"),), ("1", "2"))
+    sections = (pair(old, other, "1", "1"), pair(old, other, "2", "2"))
+    assert [c.status for c in match_metrics(old, other, sections, settings=SETTINGS)] == [
+        MetricStatus.REMOVED,
+        MetricStatus.ADDED,
+    ]
+
+
+def _mirror(p: SectionPair) -> SectionPair:
+    return SectionPair(
+        status=p.status,
+        old=p.new,
+        new=p.old,
+        sentences=tuple(
+            SentencePair(
+                status=s.status, old=s.new, new=s.old, old_index=s.new_index, new_index=s.old_index
+            )
+            for s in p.sentences
+        ),
+    )
+
+
+def test_self_comparison_and_swap() -> None:
+    old = report(
+        2021,
+        (
+            metric("382", "所", "试点学校", sentence=0),
+            metric("89.5", "%", "试点覆盖率", sentence=0, kind=MetricKind.PERCENT),
+            metric("2", "", "排名", sentence=1, kind=MetricKind.RANK),
+            metric("5", "个", "审计项目", sentence=3),
+        ),
+    )
+    new = report(
+        2022,
+        (
+            metric("421", "所", "试点学校", sentence=0),
+            metric("98.6", "%", "试点覆盖率", sentence=0, kind=MetricKind.PERCENT),
+            metric("1", "", "排名", sentence=1, kind=MetricKind.RANK),
+            metric("30", "所", "示范校", sentence=2),
+        ),
+    )
+    same = match_metrics(old, old, (pair(old, old),), settings=SETTINGS)
+    assert {c.status for c in same} == {MetricStatus.UNCHANGED}
+    assert len(same) == len(old.metrics)
+
+    forward = match_metrics(old, new, (pair(old, new),), settings=SETTINGS)
+    backward = match_metrics(new, old, (_mirror(pair(old, new)),), settings=SETTINGS)
+    flip = {"added": "removed", "removed": "added", "changed": "changed"}
+    by_old = {(c.old.text if c.old else None, c.new.text if c.new else None): c for c in forward}
+    by_new = {(c.new.text if c.new else None, c.old.text if c.old else None): c for c in backward}
+    assert by_old.keys() == by_new.keys()
+    for key, f in by_old.items():
+        b = by_new[key]
+        assert b.status.value == flip[f.status.value]
+        for field in ("absolute", "points", "rank"):
+            fv, bv = getattr(f, field), getattr(b, field)
+            assert (fv is None and bv is None) or fv == -bv
+
+
+# --------------------------------------------------------------------------- assignment
+
+
+def _brute_force(scores: np.ndarray) -> float:
+    n, m = scores.shape
+    best = 0.0
+    for k in range(min(n, m) + 1):
+        for rows in itertools.combinations(range(n), k):
+            for cols in itertools.permutations(range(m), k):
+                values = [scores[r, c] for r, c in zip(rows, cols, strict=True)]
+                if not any(math.isnan(v) for v in values):
+                    best = max(best, sum(values))
+    return best
+
+
+@given(
+    st.integers(1, 4).flatmap(
+        lambda n: st.integers(1, 4).flatmap(
+            lambda m: st.lists(
+                st.lists(st.one_of(st.none(), st.integers(1, 100)), min_size=m, max_size=m),
+                min_size=n,
+                max_size=n,
+            )
+        )
+    )
+)
+def test_assign_finds_the_best_total(rows: list[list[int | None]]) -> None:
+    scores = np.array([[np.nan if v is None else v for v in row] for row in rows], dtype=float)
+    found = assign(scores)
+    assert len({r for r, _ in found}) == len({c for _, c in found}) == len(found)
+    assert all(not math.isnan(scores[r, c]) for r, c in found)
+    assert sum(scores[r, c] for r, c in found) == pytest.approx(_brute_force(scores))
+
+
+# --------------------------------------------------------------------------- table
+
+
+def test_metrics_table_and_csv() -> None:
+    changes = (
+        metric_change(
+            metric("1.2", "亿元", "投入", kind=MetricKind.MONEY, scale="亿", section="3"),
+            metric("9000", "万元", "投入", kind=MetricKind.MONEY, scale="万", section="4"),
+        ),
+        metric_change(
+            metric("89.5", "%", "覆盖率", kind=MetricKind.PERCENT),
+            metric("98.6", "%", "覆盖率", kind=MetricKind.PERCENT),
+        ),
+        MetricChange(
+            status=MetricStatus.ADDED,
+            label="示范校",
+            kind=MetricKind.COUNT,
+            old=None,
+            new=metric("30", "所", "示范校", section="2"),
+        ),
+    )
+    table = metrics_table(changes)
+    assert list(table.columns) == list(TABLE_COLUMNS)
+    assert metrics_csv(changes) == (
+        "status,label,kind,section_old,section_new,old,new,unit,absolute,relative,points,rank,"
+        "direction\n"
+        "changed,投入,money,3,4,1.2,0.9,亿元,-0.3,-0.25,,,down\n"
+        f"changed,覆盖率,percent,1,1,89.5,98.6,%,9.1,{Decimal('9.1') / Decimal('89.5')},9.1,,up\n"
+        "added,示范校,count,,2,,30,所,,,,,\n"
+    )
+    assert metrics_csv(()) == ",".join(TABLE_COLUMNS) + "\n"
+
+
+# --------------------------------------------------------------------------- end to end
+
+SAMPLE_TRUTH = FIXTURES / "sample-2022" / "truth.json"
+
+
+@functools.cache
+def read(path: Path) -> Report:
+    """Read a report once per test session."""
+    return read_report(path)
+
+
+def _key(m: Metric) -> tuple[str, int, int, str]:
+    return (m.section, m.sentence, m.start, m.text)
+
+
+def _is(m: Metric | None, section: str | None, value: str | None, text: str | None) -> bool:
+    """Tell whether a metric is the truth file's figure (None on both sides: no figure)."""
+    if m is None or text is None:
+        return m is None and text is None
+    return (
+        m.section == section
+        and m.value == Decimal(str(value))
+        and (text in m.text or m.text in text)
+    )
+
+
+def _deltas(change: MetricChange) -> dict[str, Decimal | None]:
+    """Return the change's deltas in the truth file's terms (relative in %, 2 places, half up)."""
+    if change.rank is not None:
+        return {"rank": Decimal(change.rank)}
+    relative = change.relative
+    return {
+        "absolute": change.absolute,
+        "relative_pct": None
+        if relative is None
+        else (relative * 100).quantize(Decimal("0.01"), ROUND_HALF_UP),
+        "points": change.points,
+    }
+
+
+def _truth_deltas(item: dict[str, Any]) -> dict[str, Decimal | None]:
+    if item["rank"] is not None:
+        return {"rank": Decimal(str(item["rank"]))}
+    return {
+        key: None if item[key] is None else Decimal(str(item[key]))
+        for key in ("absolute", "relative_pct", "points")
+    }
+
+
+def evaluate_truth(
+    comparison: Comparison, truth: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[MetricChange]]:
+    """Pair truth items with changes: return (missing, wrong deltas, changes not in the truth)."""
+    left = list(comparison.metrics)
+    missing, wrong = [], []
+    for item in truth:
+        found = next(
+            (
+                c
+                for c in left
+                if _is(c.old, item["old_section"], item["old_value"], item["old_text"])
+                and _is(c.new, item["new_section"], item["new_value"], item["new_text"])
+            ),
+            None,
+        )
+        if found is None:
+            missing.append(item)
+            continue
+        left.remove(found)
+        if (
+            found.old is not None
+            and found.new is not None
+            and _deltas(found) != _truth_deltas(item)
+        ):
+            wrong.append(item)
+    return missing, wrong, left
+
+
+def _extracted(report: Report, section: str | None, value: str | None, text: str | None) -> bool:
+    return text is None or any(_is(m, section, value, text) for m in report.metrics)
+
+
+def test_sample_2022_intended_changes_are_found() -> None:
+    """Every intended change whose figures quantities.py extracts is found with the right deltas,
+    and every other change reported is an unchanged figure (no false changes)."""
+    truth = json.loads(SAMPLE_TRUTH.read_text(encoding="utf-8"))["metrics"]
+    old, new = read(SEED_2021), read(SEED_2022)
+    missing, wrong, extra = evaluate_truth(compare_reports(old, new), truth)
+    not_extracted = [
+        t
+        for t in missing
+        if not _extracted(old, t["old_section"], t["old_value"], t["old_text"])
+        or not _extracted(new, t["new_section"], t["new_value"], t["new_text"])
+    ]
+    assert [t for t in missing if t not in not_extracted] == []
+    assert wrong == []
+    assert [c for c in extra if c.status != MetricStatus.UNCHANGED] == []
+    assert len(missing) <= len(truth) // 20  # recall of the whole pipeline at least 95%
+
+
+@pytest.mark.parametrize("path", [SEED_2021, SEED_2022], ids=["seed-2021", "sample-2022"])
+def test_self_comparison_reports_no_change(path: Path) -> None:
+    report = read(path)
+    comparison = compare_reports(report, report)
+    assert report.metrics
+    assert {c.status for c in comparison.metrics} == {MetricStatus.UNCHANGED}
+    identities = {identity(m) for m in report.metrics}
+    assert len(comparison.metrics) == len(identities)
+
+
+def _self_pairs(report: Report) -> tuple[SectionPair, ...]:
+    """Pair every section (and the preamble) with itself, sentence by sentence."""
+    sections = ((report.preamble,) if report.preamble else ()) + tuple(report.walk())
+    return tuple(
+        SectionPair(
+            status=SectionStatus.UNCHANGED,
+            old=s,
+            new=s,
+            sentences=tuple(
+                SentencePair(status=SentenceStatus.EQUAL, old=t, new=t, old_index=i, new_index=i)
+                for i, t in enumerate(s.sentences)
+            ),
+        )
+        for s in sections
+    )
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_self_comparison_of_corpus_reports_no_change(path: Path, corpus: Path) -> None:
+    report = read(path)
+    changes = match_metrics(report, report, _self_pairs(report), settings=SETTINGS)
+    assert {c.status for c in changes} <= {MetricStatus.UNCHANGED}
+    assert len(changes) == len({identity(m) for m in report.metrics})
+
+
+def _assert_swapped(forward: tuple[MetricChange, ...], backward: tuple[MetricChange, ...]) -> None:
+    ahead = {(c.old and _key(c.old), c.new and _key(c.new)): c for c in forward}
+    behind = {(c.new and _key(c.new), c.old and _key(c.old)): c for c in backward}
+    assert ahead.keys() == behind.keys()
+    flip = {"added": "removed", "removed": "added", "changed": "changed", "unchanged": "unchanged"}
+    for key, f in ahead.items():
+        b = behind[key]
+        assert b.status.value == flip[f.status.value]
+        assert b.rank == (None if f.rank is None else -f.rank)
+        assert b.points == (None if f.points is None else -f.points)
+        if f.old is not None and f.new is not None and f.old.scale == f.new.scale:
+            assert b.absolute == (None if f.absolute is None else -f.absolute)
+
+
+def test_swapping_old_and_new_swaps_the_changes() -> None:
+    old, new = read(SEED_2021), read(SEED_2022)
+    forward, backward = compare_reports(old, new), compare_reports(new, old)
+    _assert_swapped(forward.metrics, backward.metrics)
+    counts, swapped = forward.metric_counts(), backward.metric_counts()
+    assert (counts["added"], counts["removed"]) == (swapped["removed"], swapped["added"])
+
+
+def _mirror_all(pairs: tuple[SectionPair, ...]) -> tuple[SectionPair, ...]:
+    """Return the section pairs seen from the other side (a split becomes a merge)."""
+    return tuple(
+        replace(
+            _mirror(p),
+            split_from=p.merged_into,
+            merged_into=p.split_from,
+            sentences=tuple(
+                replace(m, moved_to=s.moved_from, moved_from=s.moved_to)
+                for m, s in zip(_mirror(p).sentences, p.sentences, strict=True)
+            ),
+        )
+        for p in pairs
+    )
+
+
+CORPUS_PAIRS = [
+    (old, new)
+    for old, new in zip(corpus_files(), corpus_files()[1:], strict=False)
+    if old.parent == new.parent
+]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("old_path", "new_path"),
+    CORPUS_PAIRS,
+    ids=[f"{o.parent.name}-{o.stem}-{n.stem}" for o, n in CORPUS_PAIRS],
+)
+def test_metric_matching_is_symmetric_on_corpus(
+    old_path: Path, new_path: Path, corpus: Path
+) -> None:
+    """Same section pairs, mirrored: the matching must mirror too (align is not under test)."""
+    old, new = read(old_path), read(new_path)
+    pairs = align_reports(old, new, settings=SETTINGS)
+    _assert_swapped(
+        match_metrics(old, new, pairs, settings=SETTINGS),
+        match_metrics(new, old, _mirror_all(pairs), settings=SETTINGS),
+    )
