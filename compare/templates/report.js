@@ -1,0 +1,146 @@
+/* compare report: view toggle, changed-only filter, change navigation, figure table tools.
+   Without this script every part of the report is still shown; the controls stay hidden. */
+(function () {
+  "use strict";
+  var body = document.body;
+  var toArray = function (list) { return Array.prototype.slice.call(list); };
+
+  toArray(document.querySelectorAll("[data-js]")).forEach(function (el) { el.hidden = false; });
+
+  /* A link into a folded section unfolds it first. */
+  function reveal(el) {
+    for (var node = el; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") { node.open = true; }
+    }
+  }
+  function revealHash() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target) {
+      reveal(target);
+      var inner = target.querySelector(":scope > details");
+      if (inner) { inner.open = true; }
+    }
+  }
+  window.addEventListener("hashchange", revealHash);
+  revealHash();
+
+  /* Side-by-side or inline. */
+  toArray(document.querySelectorAll('input[name="view"]')).forEach(function (radio) {
+    radio.addEventListener("change", function () {
+      body.classList.toggle("view-inline", radio.checked && radio.value === "inline");
+    });
+  });
+
+  /* Only changed sections. */
+  var onlyChanged = document.getElementById("only-changed");
+  if (onlyChanged) {
+    onlyChanged.addEventListener("change", function () {
+      body.classList.toggle("only-changed", onlyChanged.checked);
+    });
+  }
+
+  /* Next / previous change: n p, j k. */
+  var stops = toArray(document.querySelectorAll("[data-stop]"));
+  var position = document.getElementById("change-position");
+  var shown = function (el) { return el.getClientRects().length > 0; };
+  var toolbar = document.querySelector(".toolbar");
+  function below() { return toolbar ? toolbar.getBoundingClientRect().bottom : 0; }
+  function go(step) {
+    var list = stops.filter(shown);
+    if (!list.length) { if (position) { position.textContent = "no changes"; } return; }
+    var i = list.indexOf(document.activeElement);
+    if (i >= 0) {
+      i = Math.max(0, Math.min(list.length - 1, i + step));
+    } else if (step > 0) {
+      var top = below() + 2;
+      i = list.findIndex(function (el) { return el.getBoundingClientRect().top > top; });
+      if (i < 0) { i = list.length - 1; }
+    } else {
+      var edge = below() - 2;
+      i = -1;
+      list.forEach(function (el, k) { if (el.getBoundingClientRect().top < edge) { i = k; } });
+      if (i < 0) { i = 0; }
+    }
+    list[i].focus({ preventScroll: true });
+    list[i].scrollIntoView({ block: "center" });
+    if (position) { position.textContent = "change " + (i + 1) + " of " + list.length; }
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) { return; }
+    var field = event.target && event.target.closest && event.target.closest("input, select, textarea, [contenteditable]");
+    if (field) { return; }
+    var key = event.key.toLowerCase();
+    if (key === "n" || key === "j") { event.preventDefault(); go(1); }
+    if (key === "p" || key === "k") { event.preventDefault(); go(-1); }
+  });
+  var next = document.getElementById("next-change");
+  var prev = document.getElementById("prev-change");
+  if (next) { next.addEventListener("click", function () { go(1); }); }
+  if (prev) { prev.addEventListener("click", function () { go(-1); }); }
+
+  /* Figure table: sort by a header, filter by text and trend. */
+  var table = document.getElementById("metric-table");
+  if (table) {
+    var tbody = table.tBodies[0];
+    var rows = toArray(tbody.rows);
+    var cellValue = function (row, col) {
+      var cell = row.cells[col];
+      var value = cell.getAttribute("data-sort");
+      return value === null ? cell.textContent.trim() : value;
+    };
+    var asNumber = function (value) { return value === "" ? NaN : Number(value); };
+    toArray(table.tHead.rows[0].cells).forEach(function (th, col) {
+      var button = document.createElement("button");
+      button.type = "button";
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      th.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        toArray(table.tHead.rows[0].cells).forEach(function (other) { other.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var numeric = rows.every(function (row) {
+          var value = cellValue(row, col);
+          return value === "" || !isNaN(asNumber(value));
+        });
+        var sorted = rows.slice().sort(function (a, b) {
+          var x = cellValue(a, col), y = cellValue(b, col);
+          if (x === "" || y === "") { return (x === "") - (y === ""); } /* blanks last */
+          var order = numeric ? asNumber(x) - asNumber(y) : x.localeCompare(y, document.documentElement.lang);
+          return ascending ? order : -order;
+        });
+        sorted.forEach(function (row) { tbody.appendChild(row); });
+      });
+    });
+    var text = document.getElementById("metric-filter");
+    var trend = document.getElementById("metric-status");
+    var count = document.getElementById("metric-count");
+    var filter = function () {
+      var query = text.value.trim().toLowerCase();
+      var wanted = trend.value;
+      var visible = 0;
+      rows.forEach(function (row) {
+        var show = (!wanted || row.getAttribute("data-trend") === wanted) &&
+          (!query || row.textContent.toLowerCase().indexOf(query) >= 0);
+        row.hidden = !show;
+        visible += show ? 1 : 0;
+      });
+      count.textContent = visible + " of " + rows.length + " shown";
+    };
+    text.addEventListener("input", filter);
+    trend.addEventListener("change", filter);
+    filter();
+  }
+
+  /* On paper every folded section is unfolded. */
+  var folded = [];
+  window.addEventListener("beforeprint", function () {
+    folded = toArray(document.querySelectorAll("details:not([open])"));
+    folded.forEach(function (el) { el.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    folded.forEach(function (el) { el.open = false; });
+    folded = [];
+  });
+})();

@@ -1,0 +1,301 @@
+"""The HTML report in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
+
+Two pages: the 2021/2022 seed pair run through the whole pipeline, and the hand-built `basic`
+comparison (whose contents are known, so sorting and links can be checked exactly). Screenshots
+go to test-output/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import render_cases as rc
+
+from compare.render import render_html
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT = ROOT / "test-output"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SEED_OLD = ROOT / "seeds" / "shaoxing-education-bureau-2021.txt"
+SEED_NEW = ROOT / "seeds" / "shaoxing-education-bureau-2022-sample.txt"
+
+
+def _unavailable(reason: str) -> None:
+    """Skip with the reason, or fail when running under CI (where the browser must be there)."""
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run under CI: {reason}")
+    pytest.skip(reason)
+
+
+def _ensure_chromium() -> None:
+    """Install Debian's chromium with apt when it is missing and we are root."""
+    if CHROMIUM.exists():
+        return
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        _unavailable(
+            f"{CHROMIUM} is missing; install it with `apt-get install -y chromium` as root"
+        )
+    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            _unavailable(f"`{' '.join(command)}` failed: {done.stderr.strip()[-300:]}")
+    if not CHROMIUM.exists():
+        _unavailable(f"apt-get installed chromium but {CHROMIUM} is still missing")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole session."""
+    _ensure_chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (pip install -e '.[dev]')")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def pages() -> dict[str, Path]:
+    """Write the two report pages under test-output/ and return their paths by name."""
+    from compare.pipeline import compare_reports, read_report
+
+    OUTPUT.mkdir(exist_ok=True)
+    seed = compare_reports(read_report(SEED_OLD), read_report(SEED_NEW))
+    paths = {"seed": OUTPUT / "report-2021-2022.html", "basic": OUTPUT / "report-basic.html"}
+    paths["seed"].write_text(render_html(seed), encoding="utf-8")
+    paths["basic"].write_text(render_html(rc.basic()), encoding="utf-8")
+    return paths
+
+
+class Page:
+    """A browser tab and the console errors logged since its last load."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.errors: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def load(self, path: Path, *, width: int = 1280) -> Page:
+        """Load the page afresh at this width, on screen media, forgetting earlier errors."""
+        self.errors.clear()
+        self.page.bring_to_front()  # a background tab renders (and so acts) slowly
+        self.page.set_viewport_size({"width": width, "height": 900})
+        self.page.emulate_media(media="screen")
+        self.page.goto("about:blank")
+        self.page.goto(path.as_uri())
+        return self
+
+    def js(self, expression: str, arg: Any = None) -> Any:
+        return self.page.evaluate(expression, arg)
+
+
+@pytest.fixture(scope="session")
+def tabs(browser: Any) -> Iterator[dict[str, Page]]:
+    """Two tabs in one context, reused by every test (a reload is cheaper than a context)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield {"seed": Page(context.new_page()), "basic": Page(context.new_page())}
+    context.close()
+
+
+@pytest.fixture
+def seed_page(tabs: dict[str, Page], pages: dict[str, Path]) -> Page:
+    return tabs["seed"].load(pages["seed"])
+
+
+@pytest.fixture
+def basic_page(tabs: dict[str, Page], pages: dict[str, Path]) -> Page:
+    return tabs["basic"].load(pages["basic"])
+
+
+def visible_count(page: Page, selector: str) -> int:
+    return page.js(
+        "s => [...document.querySelectorAll(s)].filter(e => e.getClientRects().length).length",
+        selector,
+    )
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def test_page_loads_without_console_errors_and_shows_controls(seed_page: Page) -> None:
+    page = seed_page
+    assert page.page.locator(".toolbar").is_visible()
+    rows = page.js("document.querySelectorAll('#metric-table tbody tr').length")
+    assert rows > 50
+    assert page.page.locator("#metric-count").text_content() == f"{rows} of {rows} shown"
+    assert page.js("document.querySelectorAll('section.pair').length") > 20
+    assert page.errors == []
+
+
+def test_metric_table_sorts_by_a_clicked_header(basic_page: Page) -> None:
+    page = basic_page
+    new_values = (
+        "[...document.querySelectorAll('#metric-table tbody tr')].map(r => r.cells[4].dataset.sort)"
+    )
+    page.page.locator("#metric-table th", has_text="2022").click()
+    assert page.js(new_values) == ["2", "17", "29", "95.1", "412", "320000000", ""]
+    page.page.locator("#metric-table th", has_text="2022").click()
+    assert page.js(new_values) == ["320000000", "412", "95.1", "29", "17", "2", ""]
+    page.page.locator("#metric-table th", has_text="Figure").click()
+    labels = page.js(
+        "[...document.querySelectorAll('#metric-table tbody tr')].map(r => r.cells[1].textContent)"
+    )
+    # Chinese labels sort by pinyin: jiao ji-, jiao jing-, jin, quan, shi fu-, shi xue-, xin.
+    assert labels == [
+        "教育集团",
+        "教育经费投入",
+        "近视率下降",
+        "全省排名",
+        "试点覆盖率",
+        "试点学校",
+        "新增公办幼儿园",
+    ]
+    assert page.errors == []
+
+
+def test_metric_table_filters_by_text_and_trend(basic_page: Page) -> None:
+    page = basic_page
+    page.page.fill("#metric-filter", "试点")
+    assert visible_count(page, "#metric-table tbody tr") == 2
+    page.page.fill("#metric-filter", "")
+    page.page.select_option("#metric-status", "up")
+    assert page.js(
+        "[...document.querySelectorAll('#metric-table tbody tr')]"
+        ".filter(r => !r.hidden).map(r => r.dataset.trend)"
+    ) == ["up", "up", "up"]
+    assert page.page.locator("#metric-count").text_content() == "3 of 7 shown"
+
+
+def test_view_toggle_switches_side_by_side_and_inline(basic_page: Page) -> None:
+    page = basic_page
+    row = page.page.locator("#row-o1\\.1-n1\\.1-0-0")
+    assert row.locator("td.old").is_visible() and row.locator("td.new").is_visible()
+    assert not row.locator("td.inline").is_visible()
+    page.page.check("input[name=view][value=inline]")
+    assert row.locator("td.inline").is_visible()
+    assert not row.locator("td.old").is_visible() and not row.locator("td.new").is_visible()
+    page.page.check("input[name=view][value=side]")
+    assert row.locator("td.old").is_visible()
+
+
+def test_changed_only_filter_hides_unchanged_sections(seed_page: Page, basic_page: Page) -> None:
+    for page in (seed_page, basic_page):
+        unchanged = "section.pair[data-changed=false]"
+        changed = "section.pair[data-changed=true]"
+        total_changed = visible_count(page, changed)
+        page.page.check("#only-changed")
+        assert visible_count(page, unchanged) == 0
+        assert visible_count(page, changed) == total_changed > 0
+        page.page.uncheck("#only-changed")
+        assert visible_count(page, unchanged) == page.js(
+            f"document.querySelectorAll('{unchanged}').length"
+        )
+    assert (
+        basic_page.js("document.querySelectorAll('section.pair[data-changed=false]').length") == 1
+    )
+
+
+def test_keys_move_to_the_next_and_previous_change(basic_page: Page) -> None:
+    page = basic_page
+    stops = page.js("[...document.querySelectorAll('[data-stop]')].map(e => e.id)")
+    assert stops[:3] == ["row-o0-n0-0-0", "row-o0-n0-1-1", "row-o1.1-n1.1-0-0"]
+    seen = []
+    for key in ("n", "n", "j", "p", "k"):
+        page.page.keyboard.press(key)
+        seen.append(page.js("document.activeElement.id"))
+    assert seen == [stops[0], stops[1], stops[2], stops[1], stops[0]]
+    for _ in range(len(stops) + 1):
+        page.page.keyboard.press("n")
+    assert page.js("document.activeElement.id") == stops[-1]
+    top = page.js("document.activeElement.getBoundingClientRect().top")
+    assert page.js("window.scrollY") > 0 and 0 <= top < 900
+    assert page.page.locator("#change-position").text_content() == (
+        f"change {len(stops)} of {len(stops)}"
+    )
+    page.page.focus("#metric-filter")
+    page.page.keyboard.press("n")
+    assert page.page.input_value("#metric-filter") == "n"
+
+
+def test_moved_link_leads_to_the_sentence(basic_page: Page) -> None:
+    page = basic_page
+    page.page.click("#row-o1\\.1-n1\\.1-1-x td.old a.moved-link")
+    assert page.js("location.hash") == "#row-o2.1-n2.1-x-2"
+    assert page.page.locator("#row-o2\\.1-n2\\.1-x-2").is_visible()
+
+
+def test_map_link_to_a_folded_section_unfolds_it(basic_page: Page) -> None:
+    page = basic_page
+    assert page.js("document.querySelector('#sec-o1-n1 details').open") is False
+    page.page.click("#map a[href='#sec-o1-n1'] >> nth=0")
+    assert page.js("document.querySelector('#sec-o1-n1 details').open") is True
+    assert page.page.locator("#sec-o1-n1 .empty-note").is_visible()
+
+
+@pytest.mark.parametrize("width", [1280, 800])
+def test_no_horizontal_scroll_and_screenshot(
+    tabs: dict[str, Page], pages: dict[str, Path], width: int
+) -> None:
+    for name, tab in tabs.items():
+        page = tab.load(pages[name], width=width)
+        sizes = page.js(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert sizes[0] <= sizes[1], f"{name} at {width}px scrolls sideways: {sizes}"
+        assert page.errors == []
+    page = tabs["seed"].load(pages["seed"], width=width)
+    text_top = page.js("document.getElementById('changes').getBoundingClientRect().top + scrollY")
+    # A tall viewport, not a full-page shot: the whole 30,000-pixel page takes seconds.
+    page.page.set_viewport_size({"width": width, "height": 2400})
+    for part, top in (("top", 0), ("text", int(text_top))):
+        page.js("y => window.scrollTo(0, y)", top)
+        page.page.screenshot(path=str(OUTPUT / f"report-{width}-{part}.png"))
+
+
+def test_readable_without_script(browser: Any, pages: dict[str, Path]) -> None:
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, java_script_enabled=False
+    )
+    try:
+        page = Page(context.new_page()).load(pages["basic"])
+        assert not page.page.locator(".toolbar").is_visible()
+        assert not page.page.locator(".table-tools").is_visible()
+        assert page.page.locator("section.pair").count() == 7
+        assert all(s.is_visible() for s in page.page.locator("section.pair").all())
+        assert all(r.is_visible() for r in page.page.locator("#metric-table tbody tr").all())
+        row = page.page.locator("#row-o1\\.1-n1\\.1-0-0")
+        assert row.locator("td.old").is_visible() and row.locator("td.new").is_visible()
+    finally:
+        context.close()
+
+
+def test_print_shows_old_values_and_folded_sections(basic_page: Page) -> None:
+    page = basic_page
+    assert not page.page.locator(".was").first.is_visible()
+    assert not page.page.locator("#row-o1-n1-x-x, #sec-o1-n1 .empty-note").first.is_visible()
+    page.page.emulate_media(media="print")
+    assert page.page.locator(".was").first.is_visible()
+    assert page.page.locator("#sec-o1-n1 .empty-note").is_visible()
+    assert not page.page.locator(".toolbar").is_visible()

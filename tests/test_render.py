@@ -1,0 +1,856 @@
+"""Render stage: filters, golden HTML and Markdown pages, and page structure (BeautifulSoup)."""
+
+from __future__ import annotations
+
+import base64
+import difflib
+import hashlib
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import render_cases as rc
+from bs4 import BeautifulSoup, Tag
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compare.model import (
+    Comparison,
+    Direction,
+    Metric,
+    MetricChange,
+    MetricKind,
+    MetricStatus,
+    Report,
+    Section,
+    SectionPair,
+    SectionStatus,
+    SentencePair,
+    SentenceStatus,
+    Source,
+)
+from compare.render import (
+    Link,
+    Note,
+    PageIndex,
+    Segment,
+    format_absolute,
+    format_change_relative,
+    format_metric,
+    format_number,
+    format_points,
+    format_rank,
+    format_relative,
+    format_score,
+    format_signed,
+    largest_changes,
+    markdown_escape,
+    metric_summary,
+    metric_trend,
+    moved_link,
+    page_lang,
+    pair_badges,
+    pair_changed,
+    pair_notes,
+    render_html,
+    render_markdown,
+    render_series_html,
+    section_label,
+    sentence_rows,
+    sentence_segments,
+    sort_value,
+)
+
+GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "render"
+D = Decimal
+
+
+def soup_of(comparison: Comparison, **kw: str | None) -> BeautifulSoup:
+    return BeautifulSoup(render_html(comparison, **kw), "html.parser")
+
+
+def text_of(node: Tag | None) -> str:
+    assert node is not None
+    return node.get_text(" ", strip=True)
+
+
+@pytest.fixture(scope="module")
+def basic() -> Comparison:
+    return rc.basic()
+
+
+@pytest.fixture(scope="module")
+def basic_soup(basic: Comparison) -> BeautifulSoup:
+    return soup_of(basic, generated_at="2024-03-01 09:30")
+
+
+# --------------------------------------------------------------------------- number filters
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (D("382"), "382"),
+        (D("57239"), "57,239"),
+        (D("2747"), "2,747"),
+        (D("999.5"), "999.5"),
+        (D("89.50"), "89.50"),
+        (D("1E+2"), "100"),
+        (D("-3.5"), "−3.5"),
+        (D("0.123456789"), "0.1235"),
+        (D("-0.00001"), "0"),
+        (7, "7"),
+        (None, "—"),
+    ],
+    ids=[
+        "int",
+        "grouped",
+        "four-digits",
+        "below-grouping",
+        "trailing-zero",
+        "exponent",
+        "negative",
+        "rounded",
+        "negative-zero",
+        "int-type",
+        "none",
+    ],
+)
+def test_format_number(value: Decimal | int | None, expected: str) -> None:
+    assert format_number(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(D(4), "+4"), (D("-3.5"), "−3.5"), (D(0), "0"), (D("30000"), "+30,000"), (None, "—")],
+    ids=["up", "down", "zero", "grouped", "none"],
+)
+def test_format_signed(value: Decimal | None, expected: str) -> None:
+    assert format_signed(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("fraction", "expected"),
+    [
+        (D("0.0091"), "+0.9%"),
+        (D(30) / D(382), "+7.9%"),
+        (D("-0.13185"), "−13.2%"),
+        (D("0.0004"), "+0.04%"),
+        (D("2.5"), "+250.0%"),
+        (D("-0.00004"), "−0.004%"),
+        (D(0), "0%"),
+        (None, "—"),
+    ],
+    ids=["small", "long-fraction", "down", "tiny", "large", "tiny-down", "zero", "none"],
+)
+def test_format_relative(fraction: Decimal | None, expected: str) -> None:
+    assert format_relative(fraction) == expected
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        (D("4.3"), "+4.3 pp"),
+        (D("5.60"), "+5.60 pp"),
+        (D("-0.125"), "−0.13 pp"),
+        (D(0), "0 pp"),
+        (None, "—"),
+    ],
+    ids=["up", "as-written", "rounded-down", "zero", "none"],
+)
+def test_format_points(points: Decimal | None, expected: str) -> None:
+    assert format_points(points) == expected
+
+
+@pytest.mark.parametrize(
+    ("rank", "expected"),
+    [(1, "↑1 (better)"), (-2, "↓2 (worse)"), (0, "＝ (same)"), (None, "—")],
+    ids=["better", "worse", "same", "none"],
+)
+def test_format_rank(rank: int | None, expected: str) -> None:
+    assert format_rank(rank) == expected
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [(87.25, "87.3"), (100.0, "100.0"), (0, "0.0"), (None, "—")],
+    ids=["half-up", "full", "zero", "none"],
+)
+def test_format_score(score: float | None, expected: str) -> None:
+    assert format_score(score) == expected
+
+
+def _m(value: str, unit: str, **kw: object) -> Metric:
+    return Metric(value=D(value), unit=unit, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("metric", "expected"),
+    [
+        (_m("382", "所"), "382所"),
+        (_m("3.686", "亿元", scale="亿"), "3.686亿元"),
+        (_m("2", "万", scale="万"), "2万"),
+        (_m("100", "所", qualifier="余"), "100余所"),
+        (_m("3", "万个", scale="万", qualifier="余"), "3万余个"),
+        (_m("6", "万人次", scale="万", qualifier="逾"), "逾6万人次"),
+        (_m("90", "%", qualifier="以上"), "90%以上"),
+        (_m("100", "%", qualifier="超"), "超100%"),
+        (_m("0.5", "%", upper=D("2.5")), "0.5–2.5%"),
+        (_m("383.3", "$", scale="billion"), "$383.3 billion"),
+        (_m("161000", "employees", qualifier="approximately"), "approximately 161,000 employees"),
+        (_m("2", "全省", kind=MetricKind.RANK, text="全省第二"), "全省第2"),
+        (_m("3", "", kind=MetricKind.RANK, text="third"), "No. 3"),
+        (None, "—"),
+    ],
+    ids=[
+        "count",
+        "scale-in-unit",
+        "scale-only",
+        "inner-qualifier",
+        "qualifier-after-scale",
+        "leading-qualifier-scaled",
+        "trailing-qualifier",
+        "leading-qualifier",
+        "range",
+        "dollars",
+        "english-count",
+        "rank-zh",
+        "rank-en",
+        "none",
+    ],
+)
+def test_format_metric(metric: Metric | None, expected: str) -> None:
+    assert format_metric(metric) == expected
+
+
+def _change(old: Metric | None, new: Metric | None, **kw: object) -> MetricChange:
+    status = kw.pop("status", MetricStatus.CHANGED)
+    kind = kw.pop("kind", MetricKind.COUNT)
+    return MetricChange(status=status, label="x", kind=kind, old=old, new=new, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("change", "absolute", "relative"),
+    [
+        (
+            _change(_m("382", "所"), _m("412", "所"), absolute=D(30), relative=D(30) / D(382)),
+            "+30所",
+            "+7.9%",
+        ),
+        (
+            _change(
+                _m("89.5", "%"),
+                _m("95.1", "%"),
+                absolute=D("5.6"),
+                points=D("5.6"),
+                relative=D("0.0626"),
+                kind=MetricKind.PERCENT,
+            ),
+            "+5.6 pp",
+            "+6.3%",
+        ),
+        (
+            _change(
+                _m("383.3", "$", scale="billion"),
+                _m("391.0", "$", scale="billion"),
+                absolute=D("7.7"),
+                relative=D("0.0201"),
+            ),
+            "+$7.7 billion",
+            "+2.0%",
+        ),
+        (
+            _change(
+                _m("3.686", "亿元", scale="亿"),
+                _m("3.2", "亿元", scale="亿"),
+                absolute=D("-0.486"),
+                relative=D("-0.1318"),
+            ),
+            "−0.486亿元",
+            "−13.2%",
+        ),
+        (
+            _change(
+                _m("3", "", kind=MetricKind.RANK),
+                _m("2", "", kind=MetricKind.RANK),
+                rank=1,
+                absolute=D(-1),
+                relative=D("-0.333"),
+                kind=MetricKind.RANK,
+            ),
+            "↑1 (better)",
+            "—",
+        ),
+        (_change(_m("1.06", "%"), None, status=MetricStatus.REMOVED), "—", "—"),
+    ],
+    ids=["count", "percent-in-points", "dollars", "scaled-down", "rank", "dropped"],
+)
+def test_format_absolute_and_relative(change: MetricChange, absolute: str, relative: str) -> None:
+    assert (format_absolute(change), format_change_relative(change)) == (absolute, relative)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (D("57239"), "57239"),
+        (D("3.6860"), "3.686"),
+        (D("1E+3"), "1000"),
+        (D("0.00"), "0"),
+        (None, ""),
+    ],
+    ids=["int", "trailing-zero", "exponent", "zero", "none"],
+)
+def test_sort_value(value: Decimal | None, expected: str) -> None:
+    assert sort_value(value) == expected
+
+
+# --------------------------------------------------------------------------- metric filters
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (_change(None, _m("1", "所"), status=MetricStatus.ADDED), "new"),
+        (_change(_m("1", "所"), None, status=MetricStatus.REMOVED), "dropped"),
+        (_change(_m("1", "所"), _m("1", "所"), status=MetricStatus.UNCHANGED), "unchanged"),
+        (_change(_m("1", "所"), _m("2", "所"), direction=Direction.UP), "up"),
+        (_change(_m("2", "所"), _m("1", "所"), absolute=D(-1)), "down"),
+        (
+            _change(
+                _m("3", ""), _m("2", ""), kind=MetricKind.RANK, rank=1, direction=Direction.DOWN
+            ),
+            "up",
+        ),
+        (_change(_m("1", "所"), _m("1", "所"), qualifier_changed=True), "changed"),
+    ],
+    ids=[
+        "added",
+        "removed",
+        "unchanged",
+        "direction",
+        "absolute",
+        "rank-better-is-up",
+        "qualifier-only",
+    ],
+)
+def test_metric_trend(change: MetricChange, expected: str) -> None:
+    assert metric_trend(change) == expected
+
+
+def test_metric_summary_counts_every_trend(basic: Comparison) -> None:
+    assert metric_summary(basic.metrics) == {
+        "up": 3,
+        "down": 1,
+        "unchanged": 1,
+        "new": 1,
+        "dropped": 1,
+    }
+
+
+def test_metric_summary_adds_changed_only_when_present() -> None:
+    reworded = _change(
+        _m("100", "所", qualifier="余"),
+        _m("100", "所", qualifier="多"),
+        absolute=D(0),
+        direction=Direction.SAME,
+        qualifier_changed=True,
+    )
+    assert metric_summary([reworded]) == {
+        "up": 0,
+        "down": 0,
+        "unchanged": 0,
+        "new": 0,
+        "dropped": 0,
+        "changed": 1,
+    }
+
+
+def test_largest_changes_sorts_by_size_and_leaves_out_ranks(basic: Comparison) -> None:
+    labels = [m.label for m in largest_changes(basic.metrics)]
+    assert labels == ["教育经费投入", "试点学校", "试点覆盖率"]
+    assert [m.label for m in largest_changes(basic.metrics, 1)] == ["教育经费投入"]
+
+
+# --------------------------------------------------------------------------- section filters
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        (Section(id="0"), "Preamble"),
+        (Section(id="1", number="一、", heading="党的领导坚强有力"), "一、党的领导坚强有力"),
+        (Section(id="2", number="Item 1A.", heading="Risk Factors"), "Item 1A. Risk Factors"),
+        (Section(id="3", number="（一）", heading="Tax"), "（一）Tax"),
+        (Section(id="4", number="", heading=""), "Section 4"),
+        (Section(id="5", number="二、", heading=""), "二、"),
+        (None, ""),
+    ],
+    ids=["preamble", "chinese", "english", "paren", "bare", "number-only", "none"],
+)
+def test_section_label(section: Section | None, expected: str) -> None:
+    assert section_label(section) == expected
+
+
+def test_pair_badges_and_changed_flags(basic: Comparison) -> None:
+    seen = [(p.key, pair_badges(p), pair_changed(p)) for p in basic.sections]
+    assert seen == [
+        ("o0-n0", ["modified"], True),
+        ("o1-n1", ["unchanged"], False),
+        ("o1.1-n1.1", ["modified"], True),
+        ("o2-n2", ["unchanged", "renamed"], True),
+        ("o2.1-n2.1", ["modified"], True),
+        ("o3-", ["removed"], True),
+        ("-n3", ["added"], True),
+    ]
+
+
+def test_sentence_rows_lists_the_sentences_of_an_unmatched_section() -> None:
+    new = Section(id="4", heading="新", sentences=("甲。", "乙。"))
+    pair = SectionPair(status=SectionStatus.ADDED, old=None, new=new)
+    assert sentence_rows(pair) == (
+        SentencePair(status=SentenceStatus.ADDED, old=None, new="甲。", new_index=0),
+        SentencePair(status=SentenceStatus.ADDED, old=None, new="乙。", new_index=1),
+    )
+
+
+def test_segments_mark_changes_and_figures(basic: Comparison) -> None:
+    pair = basic.sections[2]
+    sentence = pair.sentences[2]  # 全市教育经费投入3.686亿元。 -> 3.2亿元。
+    index = PageIndex(basic)
+    title = "2021: 3.686亿元"
+    assert sentence_segments(sentence, "old", pair, index) == [
+        Segment("全市教育经费投入"),
+        Segment("3.686", "del"),
+        Segment("亿元。"),
+    ]
+    assert sentence_segments(sentence, "new", pair, index) == [
+        Segment("全市教育经费投入"),
+        Segment("3.2", "ins", figure=title),
+        Segment("亿元", figure=title, was=title),
+        Segment("。"),
+    ]
+    assert sentence_segments(sentence, "inline", pair, index) == [
+        Segment("全市教育经费投入"),
+        Segment("3.686", "del"),
+        Segment("3.2", "ins", figure=title),
+        Segment("亿元", figure=title, was=title),
+        Segment("。"),
+    ]
+
+
+def test_segments_without_fitting_ops_show_whole_sentences(basic: Comparison) -> None:
+    pair = basic.sections[2]
+    sentence = replace(pair.sentences[2], ops=())
+    index = PageIndex(replace(basic, metrics=()))
+    assert sentence_segments(sentence, "inline", pair, index) == [
+        Segment("全市教育经费投入3.686亿元。", "del"),
+        Segment("全市教育经费投入3.2亿元。", "ins"),
+    ]
+    with pytest.raises(ValueError, match="side must be old, new or inline, not 'left'"):
+        sentence_segments(sentence, "left", pair, index)
+
+
+def test_moved_links_point_both_ways(basic: Comparison) -> None:
+    index = PageIndex(basic)
+    source, target = basic.sections[2], basic.sections[4]
+    assert moved_link(source.sentences[1], source, index) == Link(
+        "#row-o2.1-n2.1-x-2", "一是加强领导强化保障。"
+    )
+    assert moved_link(target.sentences[2], target, index) == Link(
+        "#row-o1.1-n1.1-1-x", "一是“五星三名”夯实基础。"
+    )
+    assert moved_link(source.sentences[0], source, index) is None
+
+
+def test_pair_notes_link_split_and_merge() -> None:
+    comparison = rc.english()
+    index = PageIndex(comparison)
+    notes = {p.key: pair_notes(p, index) for p in comparison.sections}
+    assert notes == {
+        "o1-n1": [],
+        "o2-n2": [Note("split_into", (Link("#sec--n3", "Item 1C. Cybersecurity"),))],
+        "-n3": [Note("split_from", (Link("#sec-o2-n2", "Item 1A. Risk Factors"),))],
+        "o3-n4": [
+            Note(
+                "merged_from",
+                (
+                    Link(
+                        "#sec-o4-",
+                        "Item 7A. Quantitative and Qualitative Disclosures About Market Risk",
+                    ),
+                ),
+            )
+        ],
+        "o4-": [
+            Note("merged_into", (Link("#sec-o3-n4", "Item 7. Management's Discussion & Analysis"),))
+        ],
+    }
+
+
+def test_markdown_escape() -> None:
+    assert markdown_escape("a|b <i>*x*_y_ [z](u) #1 ~s~ & \\ `c`\nnext") == (
+        r"a\|b \<i\>\*x\*\_y\_ \[z\](u) \#1 \~s\~ \& \\ \`c\` next"
+    )
+
+
+def test_page_lang(basic: Comparison) -> None:
+    assert (page_lang(basic), page_lang(rc.english())) == ("zh-CN", "en")
+
+
+# --------------------------------------------------------------------------- golden pages
+
+
+@pytest.mark.parametrize("kind", ["html", "md"])
+@pytest.mark.parametrize("case", sorted(rc.CASES))
+def test_golden(case: str, kind: str, update_golden: bool) -> None:
+    comparison = rc.CASES[case]()
+    generated_at = rc.GENERATED_AT[case]
+    render = render_html if kind == "html" else render_markdown
+    actual = render(comparison, generated_at=generated_at)
+    path = GOLDEN / case / f"report.{kind}"
+    if update_golden:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert path.is_file(), f"{path} is missing: run pytest --update-golden"
+    expected = path.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                fromfile=str(path),
+                tofile="rendered",
+            )
+        )
+        pytest.fail(f"rendered {kind} differs from {path} (pytest --update-golden):\n{diff}")
+
+
+def test_output_is_deterministic_and_has_no_time_unless_given(basic: Comparison) -> None:
+    first, second = render_html(basic), render_html(basic)
+    assert first == second
+    assert "Generated" not in first
+    assert "Generated 2024-03-01 09:30" in render_html(basic, generated_at="2024-03-01 09:30")
+    assert "Generated" not in render_markdown(basic)
+
+
+# --------------------------------------------------------------------------- page structure
+
+
+def test_header_names_organisation_years_titles_and_sources(basic_soup: BeautifulSoup) -> None:
+    header = basic_soup.find("header")
+    assert text_of(header.find(class_="org")) == "绍兴市教育局"
+    assert text_of(header.find("h1")) == "2021 → 2022"
+    assert [text_of(tr) for tr in header.select(".sources tbody tr")] == [
+        "Title 绍兴市教育局2021年工作总结 绍兴市教育局2022年工作总结",
+        "Source seeds/shaoxing-education-bureau-2021.txt txt, utf-8 "
+        "seeds/shaoxing-education-bureau-2022-sample.txt txt, utf-8",
+    ]
+    assert text_of(header.find(class_="generated")) == "Generated 2024-03-01 09:30"
+    assert basic_soup.html["lang"] == "zh-CN"
+
+
+def test_summary_counts(basic_soup: BeautifulSoup) -> None:
+    counts = {div["id"]: text_of(div.find("dd")) for div in basic_soup.select("#summary .count")}
+    assert counts == {
+        "count-sections-unchanged": "2",
+        "count-sections-modified": "3",
+        "count-sections-renamed": "1",
+        "count-sections-moved": "0",
+        "count-sections-added": "1",
+        "count-sections-removed": "1",
+        "count-sections-split": "0",
+        "count-sections-merged": "0",
+        "count-metrics-up": "3",
+        "count-metrics-down": "1",
+        "count-metrics-unchanged": "1",
+        "count-metrics-new": "1",
+        "count-metrics-dropped": "1",
+    }
+    assert text_of(basic_soup.find(id="similarity")) == "84.4 / 100 overall text similarity"
+    top = [
+        [text_of(td) for td in tr.find_all("td")[1:]]
+        for tr in basic_soup.select(".top-changes tbody tr")
+    ]
+    assert top[0] == [
+        "教育经费投入",
+        "一是“五星三名”夯实基础。",
+        "3.686亿元",
+        "3.2亿元",
+        "−0.486亿元",
+        "−13.2%",
+    ]
+    assert len(top) == 3
+
+
+def test_metric_rows(basic_soup: BeautifulSoup) -> None:
+    rows = [
+        [text_of(td) for td in tr.find_all("td")]
+        for tr in basic_soup.select("#metric-table tbody tr")
+    ]
+    assert rows == [
+        ["▲ up", "全省排名", "Preamble", "第3", "第2", "↑1 (better)", "—", "—"],
+        ["▲ up", "试点学校", "一是“五星三名”夯实基础。", "382所", "412所", "+30所", "+7.9%", "—"],
+        [
+            "▲ up",
+            "试点覆盖率",
+            "一是“五星三名”夯实基础。",
+            "89.5%",
+            "95.1%",
+            "+5.6 pp",
+            "+6.3%",
+            "+5.6 pp",
+        ],
+        [
+            "▼ down",
+            "教育经费投入",
+            "一是“五星三名”夯实基础。",
+            "3.686亿元",
+            "3.2亿元",
+            "−0.486亿元",
+            "−13.2%",
+            "—",
+        ],
+        ["＝ unchanged", "教育集团", "一是加强领导强化保障。", "29个", "29个", "0个", "0%", "—"],
+        ["－ dropped", "近视率下降", "三、对口支援落到实处", "1.06%", "—", "—", "—", "—"],
+        ["＋ new", "新增公办幼儿园", "三、数字化改革", "—", "17所", "—", "—", "—"],
+    ]
+    first = basic_soup.select_one("#metric-table tbody tr")
+    assert [td.get("data-sort") for td in first.find_all("td")] == [
+        "up",
+        None,
+        None,
+        "3",
+        "2",
+        "1",
+        "",
+        "",
+    ]
+
+
+def test_sentence_rows_mark_insertions_deletions_and_figures(basic_soup: BeautifulSoup) -> None:
+    row = basic_soup.find(id="row-o1.1-n1.1-0-0")
+    old, new = row.find("td", class_="old"), row.find("td", class_="new")
+    assert [d.get_text() for d in old.find_all("del")] == ["382", "89.5%"]
+    assert [i.get_text() for i in new.find_all("ins")] == ["412", "95.1%"]
+    assert [m["title"] for m in new.find_all("mark", class_="fig")] == [
+        "2021: 382所",
+        "2021: 382所",
+        "2021: 89.5%",
+    ]
+    assert [w.get_text() for w in new.find_all(class_="was")] == [
+        " (2021: 382所)",
+        " (2021: 89.5%)",
+    ]
+    assert new.get_text() == (
+        "全面深化党组织领导的校长负责制试点，全市中小学试点学校达412所 (2021: 382所)，"
+        "试点覆盖率达95.1% (2021: 89.5%)。"
+    )
+    inline = row.find("td", class_="inline")
+    assert [(t.name, t.get_text()) for t in inline.find_all(["ins", "del"])] == [
+        ("del", "382"),
+        ("ins", "412"),
+        ("del", "89.5%"),
+        ("ins", "95.1%"),
+    ]
+    assert row.has_attr("data-stop")
+
+
+def test_ids_come_from_keys_are_unique_and_every_link_lands(
+    basic: Comparison, basic_soup: BeautifulSoup
+) -> None:
+    sections = [s["id"] for s in basic_soup.select("section.pair")]
+    assert sections == [f"sec-{p.key}" for p in basic.sections]
+    ids = [t["id"] for t in basic_soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    targets = {a["href"][1:] for a in basic_soup.find_all("a", href=True)}
+    assert targets - set(ids) == set()
+
+
+def test_unchanged_sections_are_folded_and_changed_ones_open(basic_soup: BeautifulSoup) -> None:
+    folded = {
+        s["id"]: s.find("details").has_attr("open") for s in basic_soup.select("section.pair")
+    }
+    assert folded == {
+        "sec-o0-n0": True,
+        "sec-o1-n1": False,
+        "sec-o1.1-n1.1": True,
+        "sec-o2-n2": True,
+        "sec-o2.1-n2.1": True,
+        "sec-o3-": True,
+        "sec--n3": True,
+    }
+    assert [s["id"] for s in basic_soup.select('section.pair[data-changed="false"]')] == [
+        "sec-o1-n1"
+    ]
+
+
+def test_renamed_heading_shows_old_and_new(basic_soup: BeautifulSoup) -> None:
+    heading = basic_soup.find(id="sec-o2-n2").find(class_="pair-heading")
+    assert (text_of(heading.find("del")), text_of(heading.find("ins"))) == (
+        "二、“双减”贯彻落地有声",
+        "二、“双减”落地见效",
+    )
+    assert text_of(heading) == "二、“双减”贯彻落地有声 → 二、“双减”落地见效"
+
+
+def test_moved_sentence_links_to_where_it_went(basic_soup: BeautifulSoup) -> None:
+    link = basic_soup.find(id="row-o1.1-n1.1-1-x").find("td", class_="old").find("a")
+    assert (link["href"], text_of(link)) == (
+        "#row-o2.1-n2.1-x-2",
+        "↷ moved to 一是加强领导强化保障。",
+    )
+    back = basic_soup.find(id="row-o2.1-n2.1-x-2").find("td", class_="new").find("a")
+    assert back["href"] == "#row-o1.1-n1.1-1-x"
+
+
+def test_split_and_merge_are_noted_with_links() -> None:
+    soup = soup_of(rc.english())
+    assert [text_of(li) for li in soup.select("#sec-o2-n2 .notes li")] == [
+        "Split: part of its text went to Item 1C. Cybersecurity"
+    ]
+    assert [a["href"] for a in soup.select("#sec-o4- .notes a")] == ["#sec-o3-n4"]
+    assert soup.html["lang"] == "en"
+
+
+def test_settings_are_shown_in_the_footer(basic: Comparison, basic_soup: BeautifulSoup) -> None:
+    rows = {
+        text_of(tr.find_all("td")[0]): text_of(tr.find_all("td")[1])
+        for tr in basic_soup.select("footer .settings tbody tr")
+    }
+    assert rows == {k: str(v) for k, v in basic.settings.as_dict().items()}
+
+
+def test_page_is_self_contained_with_one_hashed_script(basic_soup: BeautifulSoup) -> None:
+    scripts = basic_soup.find_all("script")
+    assert len(scripts) == 1 and not scripts[0].has_attr("src")
+    assert basic_soup.find_all("link") == [] and basic_soup.find_all("img") == []
+    for tag in basic_soup.find_all(True):
+        for attr in ("src", "href", "action"):
+            assert not str(tag.get(attr, "")).startswith(("http:", "https:", "//"))
+    digest = hashlib.sha256(scripts[0].string.encode("utf-8")).digest()
+    csp = basic_soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert f"script-src 'sha256-{base64.b64encode(digest).decode()}'" in csp
+    assert "default-src 'none'" in csp
+
+
+def test_controls_are_hidden_until_the_script_shows_them(basic_soup: BeautifulSoup) -> None:
+    assert [t.name for t in basic_soup.select("[data-js]")] == ["nav", "div"]
+    assert all(t.has_attr("hidden") for t in basic_soup.select("[data-js]"))
+
+
+def test_empty_comparison_renders() -> None:
+    report = Report(title="", org="", year=None, source=Source(path="a.txt"))
+    comparison = Comparison(old=report, new=report)
+    soup = soup_of(comparison)
+    assert text_of(soup.find("h1")) == "old → new"
+    assert text_of(soup.select_one("#metrics .empty-note")) == (
+        "No figures were found in either report."
+    )
+    assert "No section changed." in render_markdown(comparison)
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+def test_hostile_text_is_shown_as_text_in_html() -> None:
+    soup = soup_of(rc.hostile())
+    assert len(soup.find_all("script")) == 1
+    assert rc.HOSTILE in soup.title.get_text()
+    assert text_of(soup.select_one("#sec-o1-n1 .pair-heading del")) == f"一、标题{rc.HOSTILE}"
+    assert text_of(soup.select_one("#sec-o1-n1 .pair-heading ins")) == (
+        f"一、标题{rc.HOSTILE}&amp;"
+    )
+    new_cell = soup.find(id="row-o1-n1-0-0").find("td", class_="new")
+    assert new_cell.get_text() == f"新句子{rc.HOSTILE}共有7所 (2021: 5所)。"
+    label = soup.select_one("#metric-table tbody tr").find_all("td")[1]
+    assert text_of(label) == f"学校{rc.HOSTILE}"
+
+
+def test_hostile_text_is_escaped_in_markdown() -> None:
+    text = render_markdown(rc.hostile())
+    assert "<script>" not in text
+    assert r"学校\<script\>alert(1)\</script\>" in text
+    assert r"\&amp;" in text
+
+
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("<>&\"'/=`*|#[]\\ ab中文1.%")), min_size=1, max_size=40
+    )
+)
+def test_any_text_survives_html_escaping(text: str) -> None:
+    heading = f"x{text}y"
+    sentence = f"句{text}。"
+    section = Section(id="1", number="一、", heading=heading, sentences=(sentence,))
+    report = Report(
+        title=text, org=text, year=2021, source=Source(path="a.txt"), sections=(section,)
+    )
+    metric = Metric(value=D(1), unit="所", label=f"y{text}", section="1", text="1所")
+    pair = SectionPair(
+        status=SectionStatus.UNCHANGED,
+        old=section,
+        new=section,
+        score=100.0,
+        sentences=(
+            SentencePair(
+                status=SentenceStatus.EQUAL, old=sentence, new=sentence, old_index=0, new_index=0
+            ),
+        ),
+    )
+    change = MetricChange(
+        status=MetricStatus.UNCHANGED,
+        label=metric.label,
+        kind=MetricKind.COUNT,
+        old=metric,
+        new=metric,
+    )
+    soup = soup_of(Comparison(old=report, new=report, sections=(pair,), metrics=(change,)))
+    assert len(soup.find_all("script")) == 1
+    assert soup.select_one("#sec-o1-n1 .pair-heading").get_text() == f"一、{heading}"
+    assert soup.find(id="row-o1-n1-0-0").find("td", class_="old").get_text() == sentence
+    assert soup.select_one("#metric-table tbody tr").find_all("td")[1].get_text() == f"y{text}"
+
+
+# --------------------------------------------------------------------------- series page
+
+
+def test_series_page_lists_every_figure_by_year_with_a_trend_line() -> None:
+    from compare.series import Series, SeriesRow
+
+    def count(value: str, scale: str = "") -> Metric:
+        return Metric(value=D(value), unit="万人" if scale else "所", scale=scale)
+
+    rows = (
+        SeriesRow(label="学校", unit="所", kind="count", values=(count("10"), None, count("12"))),
+        SeriesRow(
+            label=f"师生{rc.HOSTILE}",
+            unit="万人",
+            kind="count",
+            values=(count("2", "万"), count("3", "万"), count("4", "万")),
+        ),
+    )
+    series = Series(
+        org="绍兴市教育局",
+        years=(2020, 2021, 2022),
+        paths=("a.txt", "b.txt", "c.txt"),
+        rows=rows,
+    )
+    soup = BeautifulSoup(render_series_html(series), "html.parser")
+    assert soup.find_all("script") == []
+    assert soup.html["lang"] == "zh-CN"
+    table = [
+        [text_of(td) for td in tr.find_all("td")[:-1]]
+        for tr in soup.select("table.series tbody tr")
+    ]
+    assert table == [
+        ["学校", "count", "10所", "—", "12所"],
+        [f"师生{rc.HOSTILE}", "count", "2万人", "3万人", "4万人"],
+    ]
+    lines = [p["points"] for p in soup.select("table.series tbody tr polyline")]
+    assert lines == ["0.0,25.0 120.0,3.0", "0.0,25.0 60.0,14.0 120.0,3.0"]
+    assert [text_of(tr) for tr in soup.select(".sources tbody tr")] == [
+        "2020 a.txt",
+        "2021 b.txt",
+        "2022 c.txt",
+    ]
