@@ -100,7 +100,10 @@ def build_series(
     reports = run_pool(_read, list(paths), workers=workers, progress=progress)
     reports.sort(key=lambda r: (r.year or 0, r.source.path))
     comparisons = run_pool(
-        _compare_pair, list(zip(reports, reports[1:], strict=False)), workers=workers, progress=progress
+        _compare_pair,
+        list(zip(reports, reports[1:], strict=False)),
+        workers=workers,
+        progress=progress,
     )
     return chain_metrics(reports, comparisons)
 

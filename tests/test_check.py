@@ -21,19 +21,42 @@ from compare.model import Report, Section, Source
 
 
 def report(*sections: Section, warnings: tuple[str, ...] = ()) -> Report:
-    return Report(title="t", org="o", year=2022, source=Source(path="r.txt"), sections=sections,
-                  warnings=warnings)
+    return Report(
+        title="t",
+        org="o",
+        year=2022,
+        source=Source(path="r.txt"),
+        sections=sections,
+        warnings=warnings,
+    )
 
 
 def top(i: str, number: str, heading: str, text: str = "正文。", children=()) -> Section:
-    return Section(id=i, number=number, heading=heading, level=1, style="cn-dun", text=text,
-                   sentences=(text,), children=tuple(children))
+    return Section(
+        id=i,
+        number=number,
+        heading=heading,
+        level=1,
+        style="cn-dun",
+        text=text,
+        sentences=(text,),
+        children=tuple(children),
+    )
 
 
 @pytest.mark.parametrize(
     ("number", "value"),
-    [("一、", 1), ("（十二）", 12), ("二十一、", 21), ("3.", 3), ("PART IV", 4), ("Item 1A.", 1),
-     ("十、", 10), ("一是", 1), ("", None)],
+    [
+        ("一、", 1),
+        ("（十二）", 12),
+        ("二十一、", 21),
+        ("3.", 3),
+        ("PART IV", 4),
+        ("Item 1A.", 1),
+        ("十、", 10),
+        ("一是", 1),
+        ("", None),
+    ],
     ids=["cn", "paren-12", "cn-21", "arabic", "roman", "item", "ten", "run-in", "none"],
 )
 def test_numbering_value(number: str, value: int | None) -> None:
@@ -42,8 +65,12 @@ def test_numbering_value(number: str, value: int | None) -> None:
 
 def test_gap_repeat_empty_and_duplicate_are_found() -> None:
     found = check_structure(
-        report(top("1", "一、", "甲"), top("2", "二、", "乙"), top("3", "四、", "丙"),
-               top("4", "四、", "乙", text="")),
+        report(
+            top("1", "一、", "甲"),
+            top("2", "二、", "乙"),
+            top("3", "四、", "丙"),
+            top("4", "四、", "乙", text=""),
+        ),
         load_rules(None),
     )
     assert [(f.check, f.where) for f in found] == [
@@ -56,7 +83,10 @@ def test_gap_repeat_empty_and_duplicate_are_found() -> None:
 
 
 def test_clean_report_has_no_findings() -> None:
-    assert check_structure(report(top("1", "一、", "甲"), top("2", "二、", "乙")), load_rules(None)) == []
+    assert (
+        check_structure(report(top("1", "一、", "甲"), top("2", "二、", "乙")), load_rules(None))
+        == []
+    )
 
 
 def test_second_rendition_warning_is_a_finding_unless_switched_off(tmp_path: Path) -> None:
@@ -73,7 +103,7 @@ def test_second_rendition_warning_is_a_finding_unless_switched_off(tmp_path: Pat
         ("[sections\n", "not valid TOML"),
         ("[colours]\nred = 1\n", "unknown table [colours]"),
         ("[sections]\nmax_gone = 1\n", "unknown key sections.max_gone"),
-        ("[sections]\nmax_removed = \"two\"\n", "sections.max_removed must be a int"),
+        ('[sections]\nmax_removed = "two"\n', "sections.max_removed must be a int"),
         ("[metrics]\nmax_fall_pct = true\n", "metrics.max_fall_pct must be a"),
         ("[[metrics.rule]]\nmin = 3\n", "needs a label"),
     ],
@@ -99,7 +129,9 @@ def test_markdown_and_junit_outputs() -> None:
     found = check_structure(r, load_rules(None))
     md = findings_markdown(found, subject="r.txt")
     assert "| structure.numbering | 2 |" in md and "<b>" not in md
-    xml = findings_junit(found, subject="r.txt", checks=checks_run(load_rules(None), with_comparison=False))
+    xml = findings_junit(
+        found, subject="r.txt", checks=checks_run(load_rules(None), with_comparison=False)
+    )
     suite = ET.fromstring(xml)
     assert suite.get("failures") == "1"
     failed = [c.get("name") for c in suite.iter("testcase") if c.find("failure") is not None]

@@ -32,7 +32,9 @@ def one_line_error(result, *needles: str) -> None:
 
 def test_version_and_python_dash_m_agree() -> None:
     assert run("--version").output.strip() == "compare, version 0.1.0"
-    out = subprocess.run([sys.executable, "-m", "compare", "--version"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "compare", "--version"], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "compare, version 0.1.0"
 
 
@@ -41,7 +43,9 @@ def test_our_compare_comes_first_in_the_venv() -> None:
     if not script.exists():
         pytest.skip("not running from a virtual environment with the console script installed")
     env = {**os.environ, "PATH": f"{script.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    out = subprocess.run(["compare", "--version"], capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        ["compare", "--version"], capture_output=True, text=True, env=env, check=True
+    )
     assert out.stdout.strip() == "compare, version 0.1.0"
 
 
@@ -51,14 +55,18 @@ def test_parse_prints_the_seed_outline() -> None:
     assert "一、党的领导坚强有力" in result.stdout
     assert "八、群众获得感真切有情" in result.stdout
     assert "8 sections, 29 subsections" in result.stdout
-    assert "rendition" in result.stderr  # the second, PDF-extracted copy is set aside, with a warning
+    assert (
+        "rendition" in result.stderr
+    )  # the second, PDF-extracted copy is set aside, with a warning
 
 
 def test_parse_json_validates_against_the_schema(tmp_path: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     result = run("parse", str(SEED_2021), "--json", "-")
     data = json.loads(result.stdout)
-    schema = json.loads((ROOT / "compare" / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(
+        (ROOT / "compare" / "schemas" / "report.schema.json").read_text(encoding="utf-8")
+    )
     jsonschema.validate(data, schema)
     assert (data["schema"], data["org"], data["year"]) == ("compare.report/1", "绍兴市教育局", 2021)
     assert len(data["sections"]) == 8
@@ -92,7 +100,9 @@ def test_gbk_file_parses_and_says_its_encoding(tmp_path: Path) -> None:
     assert len(data["sections"]) == 8
 
 
-def test_compare_two_years_writes_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compare_two_years_writes_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = run("2021", "2022", "--library", str(SEEDS))
     assert result.exit_code == 0, result.output
@@ -107,8 +117,16 @@ def test_compare_two_years_writes_the_report(tmp_path: Path, monkeypatch: pytest
 
 
 def test_compare_paths_json_to_stdout_and_other_forms(tmp_path: Path) -> None:
-    result = run(str(SEED_2021), str(SEED_2022), "--json", "-", "--csv", str(tmp_path / "m.csv"),
-                 "--md", str(tmp_path / "r.md"))
+    result = run(
+        str(SEED_2021),
+        str(SEED_2022),
+        "--json",
+        "-",
+        "--csv",
+        str(tmp_path / "m.csv"),
+        "--md",
+        str(tmp_path / "r.md"),
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["schema"] == "compare.diff/1"
@@ -118,11 +136,15 @@ def test_compare_paths_json_to_stdout_and_other_forms(tmp_path: Path) -> None:
 
 
 def test_unknown_year_lists_what_is_available() -> None:
-    one_line_error(run("2019", "2022", "--library", str(SEEDS)), "no report for 2019", "2021", "2022")
+    one_line_error(
+        run("2019", "2022", "--library", str(SEEDS)), "no report for 2019", "2021", "2022"
+    )
 
 
 def test_library_from_environment(tmp_path: Path) -> None:
-    one_line_error(run("2021", "2022", env={"COMPARE_LIBRARY": str(tmp_path)}), str(tmp_path), "no report")
+    one_line_error(
+        run("2021", "2022", env={"COMPARE_LIBRARY": str(tmp_path)}), str(tmp_path), "no report"
+    )
 
 
 def test_unwritable_output_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
@@ -141,14 +163,20 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
 
 def test_check_exit_codes_and_reports(tmp_path: Path) -> None:
     clean = tmp_path / "clean-2022.txt"
-    clean.write_text("某局2022年工作总结\n一、甲\n全年新增学校3所。\n二、乙\n学生满意度98%。\n", encoding="utf-8")
+    clean.write_text(
+        "某局2022年工作总结\n一、甲\n全年新增学校3所。\n二、乙\n学生满意度98%。\n", encoding="utf-8"
+    )
     gap = tmp_path / "gap-2022.txt"
-    gap.write_text("某局2022年工作总结\n一、甲\n全年新增学校3所。\n三、乙\n学生满意度98%。\n", encoding="utf-8")
+    gap.write_text(
+        "某局2022年工作总结\n一、甲\n全年新增学校3所。\n三、乙\n学生满意度98%。\n", encoding="utf-8"
+    )
     assert run("check", str(clean)).exit_code == 0
-    result = run("check", str(gap), "--junit", str(tmp_path / "j.xml"), "--md", str(tmp_path / "s.md"))
+    result = run(
+        "check", str(gap), "--junit", str(tmp_path / "j.xml"), "--md", str(tmp_path / "s.md")
+    )
     assert result.exit_code == 1
     assert "[structure.numbering]" in result.stdout
-    assert "failures=\"1\"" in (tmp_path / "j.xml").read_text(encoding="utf-8")
+    assert 'failures="1"' in (tmp_path / "j.xml").read_text(encoding="utf-8")
     assert "structure.numbering" in (tmp_path / "s.md").read_text(encoding="utf-8")
     rules = tmp_path / "bad.toml"
     rules.write_text("[sections\n", encoding="utf-8")
@@ -157,9 +185,14 @@ def test_check_exit_codes_and_reports(tmp_path: Path) -> None:
 
 def test_check_rules_against_last_year(tmp_path: Path) -> None:
     rules = tmp_path / "rules.toml"
-    rules.write_text("[structure]\nrenditions = false\n[sections]\nmax_removed = 0\n"
-                     "required = [\"不存在的章节\"]\n", encoding="utf-8")
-    result = run("check", "2022", "--against", "2021", "--library", str(SEEDS), "--rules", str(rules))
+    rules.write_text(
+        "[structure]\nrenditions = false\n[sections]\nmax_removed = 0\n"
+        'required = ["不存在的章节"]\n',
+        encoding="utf-8",
+    )
+    result = run(
+        "check", "2022", "--against", "2021", "--library", str(SEEDS), "--rules", str(rules)
+    )
     assert result.exit_code == 1
     assert "[sections.required] no section heading contains “不存在的章节”" in result.stdout
     assert "[sections.max_removed]" in result.stdout

@@ -1,0 +1,313 @@
+"""Benchmark: time each stage of `compare` and the whole command at growing input sizes.
+
+Inputs: the seed pair (2021 report, 2022 sample), then documents x10, x100 and x1000 the seed's
+size made of many distinct sections (generated variants of the seed with shifted figures,
+reordered sentences, and next-year edits on the new side). In the same run, on the same inputs,
+it times what a user would otherwise run: difflib.HtmlDiff over sentence lines and a
+whole-document difflib.SequenceMatcher (autojunk off), with a time limit.
+
+Each size runs in a fresh child process so peak memory (max RSS) is per size.
+
+    python benchmarks/run.py                 # all sizes (x1000 takes a few minutes)
+    python benchmarks/run.py --sizes 1,10    # a quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SEED_OLD = ROOT / "seeds" / "shaoxing-education-bureau-2021.txt"
+SEED_NEW = ROOT / "seeds" / "shaoxing-education-bureau-2022-sample.txt"
+CN = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """Return n (1-99) in Chinese numerals."""
+    if n < 10:
+        return CN[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN[tens]) + "十" + (CN[ones] if ones else "")
+
+
+def clean_half(path: Path) -> list[str]:
+    """Return the lines of a seed's clean rendition (up to its first blank line)."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            break
+        lines.append(line)
+    return lines
+
+
+def shift_numbers(text: str, rnd: random.Random) -> str:
+    """Shift every figure a little, so copies are distinct but read the same."""
+
+    def shift(m: re.Match[str]) -> str:
+        value = m.group()
+        if len(value) == 4 and value.startswith("20"):
+            return value  # a year
+        if "." in value:
+            return f"{float(value) * rnd.uniform(0.9, 1.1):.{len(value.split('.')[1])}f}"
+        return str(max(1, int(int(value) * rnd.uniform(0.8, 1.25))))
+
+    return re.sub(r"\d+(?:\.\d+)?", shift, text)
+
+
+def next_year(sentences: list[str], rnd: random.Random) -> list[str]:
+    """Edit sentences the way a next-year report does: figures, rewording, drops, additions."""
+    out = []
+    for s in sentences:
+        roll = rnd.random()
+        if roll < 0.05:
+            continue
+        if roll < 0.25:
+            s = shift_numbers(s, rnd)
+        elif roll < 0.32:
+            s = s.replace("推进", "深入推进", 1).replace("加强", "持续加强", 1)
+        out.append(s)
+        if rnd.random() < 0.04:
+            out.append(f"新增工作任务{rnd.randint(2, 90)}项，完成率{rnd.randint(60, 99)}%。")
+    return out
+
+
+def build_pair(copies: int, seed: int = 7) -> tuple[str, str]:
+    """Return (old, new) texts of `copies` parts, each a distinct variant of the seed's sections."""
+    rnd = random.Random(seed)
+    base = clean_half(SEED_OLD)
+    old_lines = ["绍兴市教育局2021年工作总结（基准测试合成）"]
+    new_lines = ["绍兴市教育局2022年工作总结（基准测试合成）"]
+    for part in range(1, copies + 1):
+        head = f"第{part}部分 专题{part}"
+        old_lines.append(head)
+        new_lines.append(head)
+        for line in base[2:]:
+            m = re.match(r"^([一二三四五六七八九十]+)、(.*)$", line)
+            if m:
+                old_lines.append(line)
+                new_lines.append(line)
+                continue
+            sentences = re.findall(r"[^。；]+[。；]?", shift_numbers(line, rnd))
+            head_sentence, body = sentences[0], sentences[1:]
+            rnd.shuffle(body) if rnd.random() < 0.2 else None
+            old_lines.append(head_sentence + "".join(body))
+            new_lines.append(head_sentence + "".join(next_year(body, rnd)))
+    return "\n".join(old_lines) + "\n", "\n".join(new_lines) + "\n"
+
+
+def sentence_lines(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。！？；])", text.replace("\n", "")) if s]
+
+
+def _baseline_worker(kind: str, old: str, new: str, queue: mp.Queue) -> None:
+    import difflib
+
+    start = time.perf_counter()
+    if kind == "htmldiff":
+        difflib.HtmlDiff().make_file(sentence_lines(old), sentence_lines(new))
+    else:
+        difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    queue.put(time.perf_counter() - start)
+
+
+def time_baseline(kind: str, old: str, new: str, limit: float) -> float | None:
+    """Time a difflib baseline in a child process; None when it exceeds the limit."""
+    queue: mp.Queue = mp.Queue()
+    proc = mp.Process(target=_baseline_worker, args=(kind, old, new, queue))
+    proc.start()
+    proc.join(limit)
+    if proc.is_alive():
+        proc.kill()
+        proc.join()
+        return None
+    return queue.get()
+
+
+def measure(old_path: Path, new_path: Path, repeat: int) -> dict[str, float]:
+    """Time each stage of compare on one pair of files (best of `repeat`), in this process."""
+    from compare import align, diff, ingest, metrics, outline, quantities, render
+    from compare.settings import Settings
+
+    settings = Settings()
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        t: dict[str, float] = {}
+        start = time.perf_counter()
+        docs = [ingest.read_text(p, settings=settings) for p in (old_path, new_path)]
+        t["read"] = time.perf_counter() - start
+        start = time.perf_counter()
+        reports = [
+            outline.parse_outline(d.text, source=d.source, warnings=d.warnings) for d in docs
+        ]
+        t["outline"] = time.perf_counter() - start
+        start = time.perf_counter()
+        old, new = (quantities.attach_metrics(r) for r in reports)
+        t["metrics"] = time.perf_counter() - start
+        start = time.perf_counter()
+        pairs = align.align_reports(old, new, settings=settings)
+        t["align"] = time.perf_counter() - start
+        start = time.perf_counter()
+        pairs = diff.add_text_diffs(pairs)
+        changes = metrics.match_metrics(old, new, pairs, settings=settings)
+        similarity = diff.document_similarity(old, new)
+        t["diff"] = time.perf_counter() - start
+        from compare.model import Comparison
+
+        comparison = Comparison(
+            old=old,
+            new=new,
+            settings=settings,
+            sections=pairs,
+            metrics=changes,
+            similarity=similarity,
+        )
+        start = time.perf_counter()
+        render.render_html(comparison)
+        t["render"] = time.perf_counter() - start
+        t["in-process"] = sum(t.values())
+        for key, value in t.items():
+            best[key] = min(best.get(key, float("inf")), value)
+    return best
+
+
+def child(size: int, limit: float) -> None:
+    """Measure one size and print a JSON line (run in a fresh interpreter)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        if size == 1:
+            old_path, new_path = SEED_OLD, SEED_NEW
+        else:
+            old_text, new_text = build_pair(size)
+            old_path, new_path = Path(tmp, "old-2021.txt"), Path(tmp, "new-2022.txt")
+            old_path.write_text(old_text, encoding="utf-8")
+            new_path.write_text(new_text, encoding="utf-8")
+        old_text = (
+            "\n".join(clean_half(old_path)) if size == 1 else old_path.read_text(encoding="utf-8")
+        )
+        new_text = new_path.read_text(encoding="utf-8")
+        result: dict[str, object] = {"size": size, "chars": len(old_text) + len(new_text)}
+        result.update(measure(old_path, new_path, repeat=5 if size <= 10 else 1))
+        result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        start = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "compare",
+                str(old_path),
+                str(new_path),
+                "--html",
+                str(Path(tmp, "r.html")),
+                "-q",
+            ],
+            check=True,
+            capture_output=True,
+            cwd=tmp,
+        )
+        result["end-to-end"] = time.perf_counter() - start
+        result["htmldiff"] = time_baseline("htmldiff", old_text, new_text, limit)
+        result["sequencematcher"] = time_baseline("sequencematcher", old_text, new_text, limit)
+    print(json.dumps(result))
+
+
+def series_speedup() -> str:
+    """Time `compare series --all` work over the national reports with 1 worker and all cores."""
+    import os
+
+    from compare.series import build_series
+
+    corpus = ROOT.parent / "shared" / "corpus" / "cn-state-council-gwr"
+    if not corpus.is_dir():
+        return f"series: skipped, no corpus at {corpus}"
+    paths = sorted(corpus.glob("*.txt"))
+    cores = os.cpu_count() or 1
+    times = {}
+    for workers in (1, cores):
+        start = time.perf_counter()
+        series = build_series(paths, workers=workers)
+        times[workers] = time.perf_counter() - start
+    return (
+        f"series over {len(paths)} national reports ({len(series.rows)} metric rows): "
+        f"1 worker {times[1]:.2f} s, {cores} workers {times[cores]:.2f} s, "
+        f"speed-up {times[1] / times[cores]:.2f}x"
+    )
+
+
+def fmt(seconds: object) -> str:
+    if seconds is None:
+        return "  >limit"
+    value = float(seconds)  # type: ignore[arg-type]
+    return f"{value * 1000:8.1f}" if value < 10 else f"{value:7.1f}s"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes", default="1,10,100,1000", help="comma-separated multiples of the seed"
+    )
+    parser.add_argument(
+        "--limit", type=float, default=120.0, help="seconds allowed to each difflib baseline"
+    )
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--no-series", action="store_true", help="skip the series speed-up run")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.limit)
+        return
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(size), "--limit", str(args.limit)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(f"measured x{size}", file=sys.stderr)
+    stages = ["read", "outline", "metrics", "align", "diff", "render", "in-process", "end-to-end"]
+    print("times in ms (best of 5 for x1 and x10, one run above)")
+    print(
+        f"{'size':>6} {'chars':>10} "
+        + " ".join(f"{s:>10}" for s in stages)
+        + f" {'HtmlDiff':>10} {'SeqMatch':>10} {'peak MB':>8}"
+    )
+    for r in rows:
+        print(
+            f"x{r['size']:<5} {r['chars']:>10} "
+            + " ".join(f"{fmt(r[s]):>10}" for s in stages)
+            + f" {fmt(r['htmldiff']):>10} {fmt(r['sequencematcher']):>10} {r['peak_mb']:>8.0f}"
+        )
+    base = next((r for r in rows if r["size"] == 10), None)
+    if base:
+        print("\nratios against x10 (cost per character; 1.0 = linear):")
+        for r in rows:
+            if r["size"] > 10:
+                per = (r["in-process"] / r["chars"]) / (base["in-process"] / base["chars"])
+                print(f"  x{r['size']}: {per:.2f}")
+    print("\nspeed-up of compare (in-process) over the difflib baselines:")
+    for r in rows:
+        parts = []
+        for name in ("sequencematcher", "htmldiff"):
+            if r[name] is None:
+                parts.append(f"{name}: >{args.limit:.0f}s, so >{args.limit / r['in-process']:.0f}x")
+            else:
+                parts.append(f"{name}: {r[name] / r['in-process']:.1f}x")
+        print(f"  x{r['size']}: " + ", ".join(parts))
+    if not args.no_series:
+        print("\n" + series_speedup())
+
+
+if __name__ == "__main__":
+    main()
