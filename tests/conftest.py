@@ -16,7 +16,10 @@ SEED_2021 = SEEDS / "shaoxing-education-bureau-2021.txt"
 SEED_2022 = SEEDS / "shaoxing-education-bureau-2022-sample.txt"
 
 settings.register_profile(
-    "ci", max_examples=40, derandomize=True, deadline=None,
+    "ci",
+    max_examples=40,
+    derandomize=True,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=60, deadline=None)
