@@ -20,8 +20,17 @@ class Settings:
     heading_weight: float = 0.35  # share of the section score from heading similarity
     content_weight: float = 0.55  # share from content similarity
     position_weight: float = 0.10  # share from relative position
-    section_cutoff: float = 40.0  # pairs scoring below this are not matched
-    split_cutoff: float = 35.0  # content containment needed to call a section split / merged
+    section_cutoff: float = 30.0  # pairs scoring below this are not matched
+    split_cutoff: float = 20.0  # share of content (IDF-weighted) found in a matched section
+    # that makes an unmatched section split from / merged into it (unrelated text: < 10)
+    split_tolerance: float = 10.0  # a subsection this close to its parent's share is named instead
+    heading_noise: float = 30.0  # heading similarity below this counts as 0 (shared stock words)
+    similar_heading: float = 50.0  # heading similarity that counts as "similar heading" evidence
+    similar_content: float = 25.0  # content similarity that counts as "similar content" evidence
+    content_scale: float = 30.0  # content similarity (IDF cosine of n-grams) that counts as 100
+    leftover_rounds: int = 2  # passes matching leftover sections anywhere (changed parent)
+    window: int = 200  # big documents: look for a counterpart only among this many sections (or
+    # section pairs, for moved sentences) around its expected place, so cost stays linear
 
     # --- align: sentences
     sentence_cutoff: float = 55.0  # sentences below this similarity are added + removed

@@ -1,0 +1,853 @@
+"""Report x Report -> section pairs (matched, added, removed) with their sentence pairs.
+
+Sections are scored on heading, content and position and matched as global assignments: top
+level first, then children of matched pairs, then leftovers anywhere. Sentences: equal ones first,
+the rest by similarity; pairs out of order are moved. Costs grow about linearly with size.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import itertools
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from numpy.typing import ArrayLike
+from rapidfuzz import fuzz, process
+
+from compare.model import (
+    Report,
+    Section,
+    SectionPair,
+    SectionStatus,
+    SentencePair,
+    SentenceStatus,
+)
+from compare.settings import Settings
+
+SAME_HEADING = "same heading"
+RELATIVE_YEAR = "relative year"
+SIMILAR_HEADING = "similar heading"
+SIMILAR_CONTENT = "similar content"
+POSITION = "position"
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# One token per CJK character, per Latin word, per number; punctuation and spaces are dropped.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(rf"[{_CJK}]|[a-z\u00c0-\u024f]+|{_NUMBER.pattern}|#")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_SPACE = re.compile(r"\s+")
+_SPACE_BY_CJK = re.compile(
+    rf"\s+(?=[{_CJK}，。；：、！？“”（）])|(?<=[{_CJK}，。；：、！？“”（）])\s+"
+)
+_TRAILING_PUNCT = ".。:：;；,，!！?？"
+_JOIN = "\x1f".join
+
+
+# --------------------------------------------------------------------------- text features
+
+
+def squash(text: str) -> str:
+    """Return text with white-space runs collapsed and white space beside CJK text removed."""
+    return _SPACE.sub(" ", _SPACE_BY_CJK.sub("", text)).strip()
+
+
+def normalize_heading(heading: str) -> str:
+    """Return a heading in comparable form: NFKC, lower case, spacing squashed, no final stop."""
+    text = unicodedata.normalize("NFKC", heading).lower()
+    return squash(text).rstrip(_TRAILING_PUNCT + " ")
+
+
+def relativize_years(text: str, year: int | None) -> str:
+    """Replace each 4-digit year by its offset from `year` (2013 in a 2014 report -> "Y-1")."""
+    if year is None:
+        return text
+    return _YEAR.sub(lambda m: f"Y{int(m.group(1)) - year:+d}", text)
+
+
+def tokens(text: str, *, numbers: bool = True) -> list[str]:
+    """Return the comparison tokens of text: CJK characters, lower-case words, numbers.
+
+    Unless `numbers` is set, every number reads "#", so that changed figures do not hide a match.
+    """
+    text = text.lower()
+    return _TOKEN.findall(text if numbers else _NUMBER.sub("#", text))
+
+
+def ngrams(words: Sequence[str]) -> frozenset[str]:
+    """Return the set of bigrams of a token list (a single token counts as a unigram)."""
+    if len(words) == 1:
+        return frozenset(words)
+    return frozenset(map(_JOIN, zip(words, words[1:], strict=False)))
+
+
+def compact(text: str) -> str:
+    """Return text without any white space (PDF reflow and CJK spacing do not count as change)."""
+    return "".join(text.split())
+
+
+def dice(old: frozenset[str], new: frozenset[str]) -> float:
+    """Return the Dice coefficient of two sets, 0-100 (0 when both are empty)."""
+    total = len(old) + len(new)
+    return 200.0 * len(old & new) / total if total else 0.0
+
+
+def report_year(report: Report) -> int | None:
+    """Return the report's year, or the first year in its title, or None."""
+    if report.year is not None:
+        return report.year
+    found = _YEAR.search(report.title or "")
+    return int(found.group(1)) if found else None
+
+
+# --------------------------------------------------------------------------- assignment
+
+
+def hungarian(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """Return the (row, column) pairs of a minimum-cost assignment; needs rows <= columns."""
+    n = len(cost)
+    if n == 0:
+        return []
+    m = len(cost[0])
+    inf = float("inf")
+    u = [0.0] * (n + 1)
+    v = [0.0] * (m + 1)
+    owner = [0] * (m + 1)  # owner[j] = row (1-based) assigned to column j
+    way = [0] * (m + 1)
+    for i in range(1, n + 1):
+        owner[0] = i
+        j0 = 0
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0 = owner[j0]
+            row = cost[i0 - 1]
+            delta = inf
+            j1 = 0
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = row[j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j] = cur
+                        way[j] = j0
+                    if minv[j] < delta:
+                        delta = minv[j]
+                        j1 = j
+            for j in range(m + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if owner[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            owner[j0] = owner[j1]
+            j0 = j1
+    return sorted((owner[j] - 1, j - 1) for j in range(1, m + 1) if owner[j])
+
+
+def assign(scores: ArrayLike, cutoff: float, *, limit: int = 400) -> list[tuple[int, int]]:
+    """Return the (row, column) pairs that maximise the total score, using only scores >= cutoff.
+
+    See assign_edges; `scores` is a full matrix here.
+    """
+    matrix = np.asarray(scores, dtype=float)
+    if matrix.size == 0:
+        return []
+    rows, cols = np.nonzero(matrix >= cutoff)
+    values = matrix[rows, cols].tolist()
+    edges = dict(zip(zip(rows.tolist(), cols.tolist(), strict=True), values, strict=True))
+    return assign_edges(edges, cutoff, limit=limit)
+
+
+def assign_edges(
+    edges: dict[tuple[int, int], float], cutoff: float, *, limit: int = 400
+) -> list[tuple[int, int]]:
+    """Return the (row, column) pairs that maximise the total score, using only scores >= cutoff.
+
+    The problem splits into connected groups of rows and columns that share an allowed score;
+    each group is solved exactly (Hungarian), so one good match cannot take another's partner.
+    A group with more than `limit` rows or columns (huge documents only) is solved greedily,
+    best score first, to keep the cost bounded.
+    """
+    allowed = sorted((i, j) for (i, j), v in edges.items() if v >= cutoff)
+    parent: dict[tuple[int, int], tuple[int, int]] = {}  # nodes: (0, row) and (1, column)
+
+    def find(x: tuple[int, int]) -> tuple[int, int]:
+        root = x
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for i, j in allowed:
+        a, b = find((0, i)), find((1, j))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for i, j in allowed:  # sorted: each group's edges come out in row-major order
+        groups.setdefault(find((0, i)), []).append((i, j))
+    result: list[tuple[int, int]] = []
+    for group in groups.values():
+        rs = sorted({i for i, _ in group})
+        cs = sorted({j for _, j in group})
+        if len(rs) == 1 or len(cs) == 1:
+            # Ties go to the first (earliest) candidate.
+            best = max((edges[i, j], -i, -j) for i, j in group)
+            result.append((-best[1], -best[2]))
+        elif len(rs) > limit or len(cs) > limit:
+            result.extend(_greedy(group, edges))
+        else:
+            weights = [[edges.get((i, j), 0.0) for j in cs] for i in rs]
+            top = max(map(max, weights))
+            cost = [[top - v for v in row] for row in weights]
+            if len(rs) <= len(cs):
+                found = [(rs[a], cs[b]) for a, b in hungarian(cost)]
+            else:
+                transposed = [list(column) for column in zip(*cost, strict=True)]
+                found = [(rs[b], cs[a]) for a, b in hungarian(transposed)]
+            result.extend((i, j) for i, j in found if edges.get((i, j), 0.0) >= cutoff)
+    return sorted(result)
+
+
+def _greedy(
+    group: list[tuple[int, int]], edges: dict[tuple[int, int], float]
+) -> list[tuple[int, int]]:
+    """Pair rows and columns best score first (ties: earliest), each at most once."""
+    used_rows: set[int] = set()
+    used_cols: set[int] = set()
+    found = []
+    for i, j in sorted(group, key=lambda e: (-edges[e], e)):
+        if i not in used_rows and j not in used_cols:
+            used_rows.add(i)
+            used_cols.add(j)
+            found.append((i, j))
+    return found
+
+
+def blocks(rows: int, cols: int, window: int) -> Iterator[tuple[range, range]]:
+    """Yield (rows, columns) blocks that cover every row once, each with the columns near it.
+
+    Small problems are one block. In big ones a row is compared only with the `window`
+    columns around its proportional place, so cost grows linearly, not quadratically.
+    """
+    if rows <= window and cols <= window:
+        yield range(rows), range(cols)
+        return
+    step = max(1, window // 2)
+    for start in range(0, rows, step):
+        stop = min(rows, start + step)
+        center = (start + stop) / 2 * cols / max(rows, 1)
+        low = max(0, int(center - window / 2))
+        yield range(start, stop), range(low, min(cols, low + window))
+
+
+def _run_lengths(values: Sequence[int]) -> list[int]:
+    """Return, per position, the length of the longest increasing run ending there (n log n)."""
+    tails: list[int] = []  # tails[k]: smallest last value of an increasing run of length k + 1
+    lengths = []
+    for value in values:
+        k = bisect.bisect_left(tails, value)
+        tails[k : k + 1] = [value]
+        lengths.append(k + 1)
+    return lengths
+
+
+def in_every_longest_run(values: Sequence[int]) -> set[int]:
+    """Return the positions that belong to every longest increasing subsequence of distinct values.
+
+    The others are out of order: one section moved far flags only itself, while two adjacent
+    sections that swapped places flag both (either could be the one that moved).
+    """
+    ending = _run_lengths(values)
+    starting = _run_lengths([-v for v in reversed(values)])[::-1]
+    longest = max(ending, default=0)
+    on_some = [k for k in range(len(values)) if ending[k] + starting[k] - 1 == longest]
+    per_rank: dict[int, list[int]] = {}
+    for k in on_some:
+        per_rank.setdefault(ending[k], []).append(k)
+    return {ks[0] for ks in per_rank.values() if len(ks) == 1}
+
+
+# --------------------------------------------------------------------------- sections
+
+
+@dataclass(slots=True)
+class _Node:
+    """One section with the features alignment needs."""
+
+    section: Section
+    parent: str | None  # parent section id; None at top level and for the preamble
+    order: int  # index in document order (preamble 0)
+    sibling: int  # index among its siblings
+    siblings: int  # number of siblings
+    heading: str  # normalised heading
+    relative: str  # normalised heading with years relativised
+    own: frozenset[str]  # n-grams of its own text (numbers as "#")
+    own_exact: frozenset[str]  # ... with the numbers as written
+    signature: tuple[object, ...]  # headings and texts of the subtree: equal means unchanged
+    grams: frozenset[str] = field(default_factory=frozenset)  # n-grams of its full text
+    exact: frozenset[str] = field(default_factory=frozenset)  # ... with the numbers as written
+    mass: float = 0.0  # summed weight of `grams`
+
+
+@dataclass(slots=True)
+class _Match:
+    """Why an old section was matched to a new one."""
+
+    new: str
+    score: float
+    evidence: str
+
+
+class _Aligner:
+    """Match the sections of two reports; holds the features and the matches found so far."""
+
+    def __init__(self, old: Report, new: Report, settings: Settings) -> None:
+        self.settings = settings
+        self.old = self._nodes(old)
+        self.new = self._nodes(new)
+        self.weight: dict[str, float] = {}
+        self._weigh()
+        self.matches: dict[str, _Match] = {}  # old id -> match
+        self.partner: dict[str, str] = {}  # new id -> old id
+
+    @staticmethod
+    def _nodes(report: Report) -> dict[str, _Node]:
+        """Return the features of every section (preamble first), in document order."""
+        year = report_year(report)
+        nodes: dict[str, _Node] = {}
+
+        def add(section: Section, parent: str | None, sibling: int, siblings: int) -> None:
+            # A group of paragraphs (a report without headings) has its first words as heading.
+            heading = "" if section.style == "para-group" else normalize_heading(section.heading)
+            nodes[section.id] = node = _Node(
+                section=section,
+                parent=parent,
+                order=len(nodes),
+                sibling=sibling,
+                siblings=siblings,
+                heading=heading,
+                relative=relativize_years(heading, year),
+                own=ngrams(tokens(section.text, numbers=False)),
+                own_exact=ngrams(tokens(section.text)),
+                signature=(),
+            )
+            for k, child in enumerate(section.children):
+                add(child, section.id, k, len(section.children))
+            node.signature = (
+                section.heading.strip(),
+                compact(section.text),
+                tuple(nodes[c.id].signature for c in section.children),
+            )
+
+        if report.preamble is not None:
+            add(report.preamble, None, 0, 1)
+        for k, top in enumerate(report.sections):
+            add(top, None, k, len(report.sections))
+        return nodes
+
+    def _weigh(self) -> None:
+        """Weigh each n-gram by its rarity among section bodies (IDF), so stock phrases count little."""
+        units = [n.own for n in (*self.old.values(), *self.new.values()) if n.own]
+        counts = Counter(itertools.chain.from_iterable(units))
+        total = len(units) + 1
+        self.weight = {gram: math.log(total / count) ** 2 for gram, count in counts.items()}
+        for nodes in (self.old, self.new):
+            for node in reversed(list(nodes.values())):  # children before parents
+                grams, exact = set(node.own), set(node.own_exact)
+                for child in node.section.children:
+                    grams |= nodes[child.id].grams
+                    exact |= nodes[child.id].exact
+                node.grams, node.exact = frozenset(grams), frozenset(exact)
+                node.mass = self.overlap(node.grams, node.grams)
+
+    def overlap(self, old: frozenset[str], new: frozenset[str]) -> float:
+        """Return the summed weight of the n-grams two sets share."""
+        return sum(map(self.weight.__getitem__, old & new))
+
+    def content(self, old: _Node, new: _Node) -> float:
+        """Return the IDF-weighted cosine of two sections' n-gram sets, 0-100."""
+        if not old.mass or not new.mass:
+            return 0.0
+        return 100.0 * self.overlap(old.grams, new.grams) / math.sqrt(old.mass * new.mass)
+
+    def contained(self, part: _Node, whole: _Node) -> float:
+        """Return the IDF-weighted share of `part`'s n-grams found in `whole`, 0-100."""
+        return 100.0 * self.overlap(part.grams, whole.grams) / part.mass if part.mass else 0.0
+
+    # ----------------------------------------------------------------- scoring
+
+    def score_matrix(
+        self,
+        olds: Sequence[_Node],
+        news: Sequence[_Node],
+        position: Callable[[_Node, _Node], float],
+    ) -> list[list[tuple[float, float, float]]]:
+        """Return (score, heading, content) for every old x new candidate pair."""
+        s = self.settings
+        heading = process.cdist(
+            [n.relative for n in olds],
+            [n.relative for n in news],
+            scorer=fuzz.token_set_ratio,
+            processor=None,  # headings are normalised beforehand: year offsets differ per report
+            score_cutoff=s.heading_noise,
+            workers=1,
+        ).tolist()
+        rows = []
+        for i, o in enumerate(olds):
+            row = []
+            for j, n in enumerate(news):
+                h = float(heading[i][j])
+                c = min(100.0, 100.0 * self.content(o, n) / s.content_scale)
+                parts = [(s.position_weight, position(o, n))]
+                if o.relative or n.relative:
+                    parts.append((s.heading_weight, h))
+                if o.mass or n.mass:
+                    parts.append((s.content_weight, c))
+                weight = sum(w for w, _ in parts)
+                row.append((sum(w * v for w, v in parts) / weight, h, c))
+            rows.append(row)
+        return rows
+
+    def evidence(self, o: _Node, n: _Node, h: float, c: float) -> str:
+        """Name the strongest evidence for a match."""
+        s = self.settings
+        if o.heading and o.heading == n.heading:
+            return SAME_HEADING
+        if o.relative and o.relative == n.relative:
+            return RELATIVE_YEAR
+        heading_ok = h >= s.similar_heading
+        content_ok = c >= s.similar_content
+        if heading_ok and (not content_ok or s.heading_weight * h >= s.content_weight * c):
+            return SIMILAR_HEADING
+        if content_ok:
+            return SIMILAR_CONTENT
+        return POSITION
+
+    def match_group(
+        self,
+        olds: Sequence[_Node],
+        news: Sequence[_Node],
+        position: Callable[[_Node, _Node], float],
+        *,
+        anchor: bool = False,
+    ) -> list[tuple[_Node, _Node]]:
+        """Match two groups of unmatched sections as one assignment and record the matches.
+
+        With `anchor`, sections whose heading occurs exactly once on each side are paired first
+        (siblings under matched parents: the same heading is the same section).
+        """
+        s = self.settings
+        pairs: list[tuple[_Node, _Node]] = []
+        if anchor:
+            pairs = _unique_headings(olds, news)
+            for o, n in pairs:
+                self.record(o, n, *self.score_matrix([o], [n], position)[0][0])
+            olds = [o for o in olds if o.section.id not in self.matches]
+            news = [n for n in news if n.section.id not in self.partner]
+        cells: dict[tuple[int, int], tuple[float, float, float]] = {}
+        for rs, cs in blocks(len(olds), len(news), s.window):
+            rows = self.score_matrix([olds[i] for i in rs], [news[j] for j in cs], position)
+            for i, row in zip(rs, rows, strict=True):
+                for j, (score, h, c) in zip(cs, row, strict=True):
+                    # Position alone never makes a match: the heading or the content must be similar.
+                    if score >= s.section_cutoff and (
+                        h >= s.similar_heading or c >= s.similar_content
+                    ):
+                        cells[i, j] = (score, h, c)
+        found = assign_edges({k: v[0] for k, v in cells.items()}, s.section_cutoff, limit=s.window)
+        for i, j in found:
+            self.record(olds[i], news[j], *cells[i, j])
+        return pairs + [(olds[i], news[j]) for i, j in found]
+
+    def record(self, o: _Node, n: _Node, score: float, h: float, c: float) -> None:
+        """Record a match of old section `o` to new section `n`."""
+        evidence = self.evidence(o, n, h, c)
+        self.matches[o.section.id] = _Match(new=n.section.id, score=score, evidence=evidence)
+        self.partner[n.section.id] = o.section.id
+
+    def global_position(self, o: _Node, n: _Node) -> float:
+        """Return 100 when two sections sit at the same relative place in their documents."""
+        old_place = (o.order + 0.5) / max(len(self.old), 1)
+        return 100.0 * (1.0 - abs(old_place - (n.order + 0.5) / max(len(self.new), 1)))
+
+    def prefer_specific(self, o: _Node, n: _Node) -> tuple[_Node, _Node]:
+        """Swap a match of a parent to a leaf for its best subsection, if that is more similar.
+
+        A top-level section of one year can be a subsection of the other; matching it to the
+        parent that merely contains it would hide the real counterpart among the children.
+        """
+        if bool(o.section.children) == bool(n.section.children):
+            return o, n
+        current = self.matches[o.section.id].score
+        if o.section.children:
+            olds = [
+                self.old[s.id]
+                for s in o.section.walk()
+                if s is not o.section and s.id not in self.matches
+            ]
+            if not olds:
+                return o, n
+            rows = self.score_matrix(olds, [n], self.global_position)
+            k = max(range(len(olds)), key=lambda k: (rows[k][0][0], -k))
+            if rows[k][0][0] <= current or self.content(olds[k], n) <= self.content(o, n):
+                return o, n
+            del self.matches[o.section.id]
+            self.record(olds[k], n, *rows[k][0])
+            return olds[k], n
+        news = [
+            self.new[s.id]
+            for s in n.section.walk()
+            if s is not n.section and s.id not in self.partner
+        ]
+        if not news:
+            return o, n
+        rows = self.score_matrix([o], news, self.global_position)
+        k = max(range(len(news)), key=lambda k: (rows[0][k][0], -k))
+        if rows[0][k][0] <= current or self.content(o, news[k]) <= self.content(o, n):
+            return o, n
+        del self.partner[n.section.id]
+        self.record(o, news[k], *rows[0][k])
+        return o, news[k]
+
+    def align_children(self, old: Iterable[Section], new: Iterable[Section]) -> None:
+        """Match unmatched siblings by position among siblings, then recurse into matched pairs."""
+        olds = [self.old[s.id] for s in old if s.id not in self.matches]
+        news = [self.new[s.id] for s in new if s.id not in self.partner]
+        for o, n in self.match_group(olds, news, _sibling_position, anchor=True):
+            o, n = self.prefer_specific(o, n)
+            self.align_children(o.section.children, n.section.children)
+
+    def align_leftovers(self) -> None:
+        """Match leftover sections anywhere against each other (a section that changed parent)."""
+        for _ in range(self.settings.leftover_rounds):
+            olds = [n for i, n in self.old.items() if i not in self.matches and i != "0"]
+            news = [n for i, n in self.new.items() if i not in self.partner and i != "0"]
+            found = self.match_group(olds, news, self.global_position)
+            if not found:
+                return
+            for o, n in found:
+                self.align_children(o.section.children, n.section.children)
+
+    def run(self) -> None:
+        """Match the preamble, then the outline top-down, then leftovers."""
+        if "0" in self.old and "0" in self.new:
+            o, n = self.old["0"], self.new["0"]
+            c = self.content(o, n)
+            self.matches["0"] = _Match(new="0", score=c, evidence=POSITION)
+            self.partner["0"] = "0"
+        top_old = [n.section for n in self.old.values() if n.parent is None and n.section.id != "0"]
+        top_new = [n.section for n in self.new.values() if n.parent is None and n.section.id != "0"]
+        self.align_children(top_old, top_new)
+        self.align_leftovers()
+
+    # ----------------------------------------------------------------- flags
+
+    def moved(self) -> set[str]:
+        """Return the old ids of matched sections that changed parent or order among siblings."""
+        moved: set[str] = set()
+        groups: dict[tuple[str | None, str | None], list[tuple[int, int, str]]] = {}
+        for old_id, match in self.matches.items():
+            if old_id == "0":
+                continue
+            o, n = self.old[old_id], self.new[match.new]
+            old_parent_partner = self.matches[o.parent].new if o.parent in self.matches else None
+            if o.parent is not None and o.parent not in self.matches:
+                old_parent_partner = f"(removed {o.parent})"
+            if old_parent_partner != n.parent:
+                moved.add(old_id)
+                continue
+            groups.setdefault((o.parent, n.parent), []).append((n.sibling, o.sibling, old_id))
+        for members in groups.values():
+            members.sort()
+            keep = in_every_longest_run([old_sibling for _, old_sibling, _ in members])
+            moved.update(old_id for k, (_, _, old_id) in enumerate(members) if k not in keep)
+        return moved
+
+    def best_container(
+        self, part: _Node, candidates: Sequence[_Node], ratio: float
+    ) -> tuple[str, float] | None:
+        """Return the most specific candidate holding most of `part`'s content, with the share.
+
+        `candidates` are in document order of their report; `ratio` maps `part`'s place to
+        theirs. Only the settings.window candidates nearest that place are looked at.
+        """
+        window = self.settings.window
+        if len(candidates) > window:
+            place = bisect.bisect_left([c.order for c in candidates], part.order * ratio)
+            start = max(0, min(place - window // 2, len(candidates) - window))
+            candidates = candidates[start : start + window]
+        scored = [(self.contained(part, c), c) for c in candidates]
+        top = max((share for share, _ in scored), default=0.0)
+        if top < self.settings.split_cutoff:
+            return None
+        best = min((c for share, c in scored if share == top), key=lambda c: c.order)
+        # An ancestor holds at least what its descendants hold: name the smallest section of
+        # the best one's subtree whose share is close to the best.
+        inside = {s.id for s in best.section.walk()}
+        close = [
+            (len(c.grams), c.order, share, c)
+            for share, c in scored
+            if c.section.id in inside and share >= top - self.settings.split_tolerance
+        ]
+        _, _, share, chosen = min(close, key=lambda t: (t[0], t[1]))
+        return chosen.section.id, share
+
+
+def _unique_headings(olds: Sequence[_Node], news: Sequence[_Node]) -> list[tuple[_Node, _Node]]:
+    """Pair the sections whose (year-relative) heading occurs exactly once in each group."""
+    old_count = Counter(o.relative for o in olds)
+    new_count = Counter(n.relative for n in news)
+    by_heading = {n.relative: n for n in news if n.relative and new_count[n.relative] == 1}
+    return [
+        (o, by_heading[o.relative])
+        for o in olds
+        if old_count[o.relative] == 1 and o.relative in by_heading
+    ]
+
+
+def _sibling_position(old: _Node, new: _Node) -> float:
+    """Return 100 when two sections sit at the same relative place among their siblings."""
+    return 100.0 * (
+        1.0 - abs((old.sibling + 0.5) / old.siblings - (new.sibling + 0.5) / new.siblings)
+    )
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _sentence_key(sentence: str) -> str:
+    return compact(unicodedata.normalize("NFKC", sentence)).lower()
+
+
+def _interleave(
+    kept: list[tuple[int | None, SentencePair]], removed: list[tuple[int, SentencePair]]
+) -> list[SentencePair]:
+    """Place each removed item after the kept item holding its nearest old predecessor."""
+    after: dict[int | None, list[SentencePair]] = {}
+    anchored = {old_index for old_index, _ in kept if old_index is not None}
+    for old_index, pair in removed:
+        prev = old_index - 1
+        while prev >= 0 and prev not in anchored:
+            prev -= 1
+        after.setdefault(prev if prev >= 0 else None, []).append(pair)
+    result = list(after.get(None, []))
+    for kept_index, kept_pair in kept:
+        result.append(kept_pair)
+        if kept_index is not None:
+            result.extend(after.get(kept_index, []))
+    return result
+
+
+def align_sentences(
+    old: Section | None, new: Section | None, *, settings: Settings
+) -> tuple[SentencePair, ...]:
+    """Pair the sentences of two sections: equal, modified, moved (within), added, removed.
+
+    Equal sentences are paired first (difflib on whole sentences), the rest by similarity as
+    one assignment (>= settings.sentence_cutoff). Pairs that keep their order are equal or
+    modified; a pair out of order is moved when at least settings.moved_cutoff similar, and
+    otherwise split into removed + added.
+    """
+    olds = old.sentences if old is not None else ()
+    news = new.sentences if new is not None else ()
+    old_keys = [_sentence_key(s) for s in olds]
+    new_keys = [_sentence_key(s) for s in news]
+    found: dict[int, tuple[int, float]] = {}  # new index -> (old index, score)
+    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            found[block.b + k] = (block.a + k, 100.0)
+    paired_old = {i for i, _ in found.values()}
+    left_old = [i for i in range(len(olds)) if i not in paired_old]
+    left_new = [j for j in range(len(news)) if j not in found]
+    if left_old and left_new:
+        scores = process.cdist(
+            [old_keys[i] for i in left_old],
+            [new_keys[j] for j in left_new],
+            scorer=fuzz.ratio,
+            processor=None,  # keys are normalised already
+            score_cutoff=settings.sentence_cutoff,
+            workers=1,
+        )
+        for a, b in assign(scores, settings.sentence_cutoff):
+            found[left_new[b]] = (left_old[a], round(float(scores[a, b]), 1))
+    order = sorted(found)
+    in_order = in_every_longest_run([found[j][0] for j in order])
+    by_new: dict[int, SentencePair] = {}
+    in_place: set[int] = set()  # old sentences shown at their own place
+    for k, j in enumerate(order):
+        i, score = found[j]
+        if k in in_order:
+            status = SentenceStatus.EQUAL if old_keys[i] == new_keys[j] else SentenceStatus.MODIFIED
+            in_place.add(i)
+        elif score >= settings.moved_cutoff:
+            status = SentenceStatus.MOVED
+        else:
+            continue  # out of order and not close enough to call it the same sentence
+        by_new[j] = SentencePair(
+            status=status, old=olds[i], new=news[j], old_index=i, new_index=j, score=score
+        )
+    paired_old = {found[j][0] for j in by_new}
+    kept: list[tuple[int | None, SentencePair]] = []
+    for j in range(len(news)):
+        pair = by_new.get(j) or SentencePair(
+            status=SentenceStatus.ADDED, old=None, new=news[j], new_index=j, score=0.0
+        )
+        kept.append((pair.old_index if pair.old_index in in_place else None, pair))
+    removed = [
+        (
+            i,
+            SentencePair(
+                status=SentenceStatus.REMOVED, old=olds[i], new=None, old_index=i, score=0.0
+            ),
+        )
+        for i in range(len(olds))
+        if i not in paired_old
+    ]
+    return tuple(_interleave(kept, removed))
+
+
+def _cross_section_moves(pairs: list[SectionPair], settings: Settings) -> list[SectionPair]:
+    """Turn a removed sentence found (>= moved_cutoff) among another section's added into moved."""
+    removed = [
+        (p, k)
+        for p, pair in enumerate(pairs)
+        for k, sp in enumerate(pair.sentences)
+        if sp.status is SentenceStatus.REMOVED
+    ]
+    added = [
+        (p, k)
+        for p, pair in enumerate(pairs)
+        for k, sp in enumerate(pair.sentences)
+        if sp.status is SentenceStatus.ADDED
+    ]
+    if not removed or not added:
+        return pairs
+    old_keys = [_sentence_key(pairs[p].sentences[k].old or "") for p, k in removed]
+    new_keys = [_sentence_key(pairs[q].sentences[m].new or "") for q, m in added]
+    added_at = [q for q, _ in added]  # section pair of each added sentence, ascending
+    edges: dict[tuple[int, int], float] = {}
+    step = max(1, settings.window // 2)
+    for start in range(0, len(removed), step):
+        rows = range(start, min(len(removed), start + step))
+        # Only section pairs within `window` of these sentences' own pairs are searched.
+        low = bisect.bisect_left(added_at, removed[rows[0]][0] - settings.window)
+        high = bisect.bisect_right(added_at, removed[rows[-1]][0] + settings.window)
+        scores = process.cdist(
+            old_keys[rows.start : rows.stop],
+            new_keys[low:high],
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=settings.moved_cutoff,
+            workers=1,
+        )
+        for a, b in zip(*np.nonzero(scores >= settings.moved_cutoff), strict=True):
+            i, j = rows.start + int(a), low + int(b)
+            if removed[i][0] != added[j][0]:  # within one section pair it was searched already
+                edges[i, j] = round(float(scores[a, b]), 1)
+    sentences = [list(pair.sentences) for pair in pairs]
+    for a, b in assign_edges(edges, settings.moved_cutoff, limit=settings.window):
+        (p, k), (q, m) = removed[a], added[b]
+        new_section, old_section = pairs[q].new, pairs[p].old
+        assert new_section is not None and old_section is not None  # by status
+        score = edges[a, b]
+        sentences[p][k] = replace(
+            sentences[p][k], status=SentenceStatus.MOVED, score=score, moved_to=new_section.id
+        )
+        sentences[q][m] = replace(
+            sentences[q][m], status=SentenceStatus.MOVED, score=score, moved_from=old_section.id
+        )
+    return [replace(pair, sentences=tuple(s)) for pair, s in zip(pairs, sentences, strict=True)]
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def align_reports(old: Report, new: Report, *, settings: Settings) -> tuple[SectionPair, ...]:
+    """Pair every section of two reports (preamble "0" included) and the sentences inside.
+
+    Each old and each new section appears in exactly one pair. Pairs follow the new report's
+    document order; a removed section comes right after the pair of its old predecessor.
+    """
+    aligner = _Aligner(old, new, settings)
+    aligner.run()
+    moved = aligner.moved()
+    matched_old = [n for i, n in aligner.old.items() if i in aligner.matches]
+    matched_new = [n for i, n in aligner.new.items() if i in aligner.partner]
+    ratio = len(aligner.old) / max(len(aligner.new), 1)
+
+    by_new: dict[str, SectionPair] = {}
+    for old_id, match in aligner.matches.items():
+        o, n = aligner.old[old_id], aligner.new[match.new]
+        same = o.signature == n.signature
+        similarity = 100.0 if same else min(99.9, dice(o.exact, n.exact))
+        by_new[n.section.id] = SectionPair(
+            status=SectionStatus.UNCHANGED if same else SectionStatus.MODIFIED,
+            old=o.section,
+            new=n.section,
+            score=round(match.score, 1),
+            similarity=round(similarity, 1),
+            match=match.evidence,
+            renamed=o.relative != n.relative,
+            moved=old_id in moved,
+        )
+    for new_id, n in aligner.new.items():
+        if new_id in aligner.partner:
+            continue
+        found = aligner.best_container(n, matched_old, ratio)
+        by_new[new_id] = SectionPair(
+            status=SectionStatus.ADDED,
+            old=None,
+            new=n.section,
+            score=round(found[1], 1) if found else 0.0,
+            similarity=0.0,
+            split_from=found[0] if found else None,
+        )
+    removed: dict[str, SectionPair] = {}
+    for old_id, o in aligner.old.items():
+        if old_id in aligner.matches:
+            continue
+        found = aligner.best_container(o, matched_new, 1 / ratio if ratio else 1.0)
+        removed[old_id] = SectionPair(
+            status=SectionStatus.REMOVED,
+            old=o.section,
+            new=None,
+            score=round(found[1], 1) if found else 0.0,
+            similarity=0.0,
+            merged_into=found[0] if found else None,
+        )
+
+    # Removed sections go after the pair holding their old predecessor (document order).
+    old_ids = list(aligner.old)
+    after: dict[str | None, list[str]] = {}
+    for k, old_id in enumerate(old_ids):
+        if old_id in removed:
+            after.setdefault(old_ids[k - 1] if k else None, []).append(old_id)
+    ordered: list[SectionPair] = []
+    starts = [removed[i] for i in after.get(None, [])] + [by_new[i] for i in aligner.new]
+    for start in starts:
+        chain = [start]
+        while chain:  # a pair, then the removed sections that followed it, in old order
+            pair = chain.pop()
+            ordered.append(pair)
+            if pair.old is not None:
+                chain.extend(removed[i] for i in reversed(after.get(pair.old.id, [])))
+
+    with_sentences = [
+        replace(pair, sentences=align_sentences(pair.old, pair.new, settings=settings))
+        for pair in ordered
+    ]
+    return tuple(_cross_section_moves(with_sentences, settings))

@@ -1,0 +1,544 @@
+"""align.py: Report x Report -> section pairs (matched / added / removed, flags) and sentence pairs."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+from collections.abc import Iterable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare.align import (
+    align_reports,
+    align_sentences,
+    assign,
+    in_every_longest_run,
+    normalize_heading,
+    relativize_years,
+)
+from compare.ingest import repair_text
+from compare.model import Report, Section, SectionPair, SectionStatus, Source
+from compare.outline import parse_outline
+from compare.pipeline import read_report
+from compare.settings import Settings
+from tests.conftest import CORPUS, FIXTURES, SEED_2021, SEED_2022
+from tests.reflow import LAYOUTS, reflow
+from tests.variants import EDITS, Doc, Expected, Sub, Top, make_variant, render, seed_text
+
+SETTINGS = Settings()
+GWR = CORPUS / "cn-state-council-gwr"
+
+
+def parse(text: str, year: int = 2021) -> Report:
+    """Parse clean text as a report of `year` (the year comes from the file name)."""
+    return parse_outline(text, source=Source(path=f"report-{year}.txt"))
+
+
+def records(pairs: Iterable[SectionPair]) -> list[Expected]:
+    """Return the pairs in the form tests.variants states its expectations."""
+    return [
+        Expected(
+            old=p.old.id if p.old else None,
+            new=p.new.id if p.new else None,
+            status=p.status.value,
+            renamed=p.renamed,
+            moved=p.moved,
+            split_from=p.split_from,
+            merged_into=p.merged_into,
+        )
+        for p in pairs
+    ]
+
+
+def show(pairs: Iterable[SectionPair]) -> list[str]:
+    """Render pairs one a line: "o2 n3 modified renamed moved"."""
+    out = []
+    for r in records(pairs):
+        flags = [
+            r.status,
+            *(["renamed"] if r.renamed else []),
+            *(["moved"] if r.moved else []),
+            *([f"split_from={r.split_from}"] if r.split_from else []),
+            *([f"merged_into={r.merged_into}"] if r.merged_into else []),
+        ]
+        out.append(f"o{r.old or '-'} n{r.new or '-'} " + " ".join(flags))
+    return out
+
+
+def doc(*tops: tuple[str, list[tuple[str, str]]], preamble: str = "总体情况良好。") -> Doc:
+    """Build a document: (heading, [(run-in heading, body), ...]) per top-level section."""
+    return Doc(
+        title="某市教育局2021年工作总结",
+        preamble=preamble,
+        tops=[Top(None, h, [Sub(None, sh, body) for sh, body in subs]) for h, subs in tops],
+    )
+
+
+# Invented bodies for hand-made reports: distinct vocabulary, so content tells them apart.
+BODY = {
+    "a": "全市新建幼儿园十二所，新增学位三千个。农村幼儿园办园条件明显改善。",
+    "b": "建成智慧校园示范校二十所，教师信息素养培训全覆盖。网络教研平台访问量大幅增长。",
+    "c": "组织学生体质健康监测，优良率稳步上升。校园足球联赛参赛队伍创历史新高。",
+    "d": "开展食品安全专项检查，整改隐患一百余处。校车安全管理实现动态监控。",
+    "e": "职业院校与龙头企业共建实训基地，订单班学生就业率保持高位。",
+    "f": "高校科研经费持续增加，新增省级重点实验室两个。成果转化项目落地见效。",
+    "g": "教师招聘向紧缺学科倾斜，乡村教师生活补助按时足额发放。",
+    "h": "家长学校课程覆盖城乡，亲子阅读活动广受欢迎。",
+}
+
+
+# --------------------------------------------------------------------------- building blocks
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("2020年工作回顾", 2021, "Y-1年工作回顾"),
+        ("2021年重点工作", 2021, "Y+0年重点工作"),
+        ("2016-2020年规划", 2021, "Y-5-Y-1年规划"),
+        ("20210个项目", 2021, "20210个项目"),
+        ("2020年工作回顾", None, "2020年工作回顾"),
+    ],
+    ids=["last-year", "this-year", "range", "not-a-year", "no-year"],
+)
+def test_relativize_years(text: str, year: int | None, expected: str) -> None:
+    assert relativize_years(text, year) == expected
+
+
+def test_normalize_heading_drops_case_spacing_and_the_final_stop() -> None:
+    assert normalize_heading(" Risk  Factors. ") == "risk factors"
+    assert normalize_heading("推动重要领域改革取得新突破。") == "推动重要领域改革取得新突破"
+    assert normalize_heading("（一） 加强 领导") == "(一)加强领导"
+
+
+def brute_force(scores: list[list[int]], cutoff: int) -> int:
+    """Return the best total of a matching that uses only scores >= cutoff."""
+    rows, cols = len(scores), len(scores[0])
+    best = 0
+    for perm in itertools.permutations(range(max(rows, cols)), rows):
+        total = sum(scores[i][j] for i, j in enumerate(perm) if j < cols and scores[i][j] >= cutoff)
+        best = max(best, total)
+    return best
+
+
+@given(
+    st.integers(1, 5).flatmap(
+        lambda rows: st.lists(
+            st.lists(st.integers(0, 100), min_size=1, max_size=5).map(tuple),
+            min_size=rows,
+            max_size=rows,
+        ).filter(lambda m: len({len(r) for r in m}) == 1)
+    )
+)
+def test_assign_finds_the_best_total_like_brute_force(matrix: list[tuple[int, ...]]) -> None:
+    scores = [list(row) for row in matrix]
+    found = assign(scores, 30)
+    assert len({i for i, _ in found}) == len({j for _, j in found}) == len(found)
+    assert all(scores[i][j] >= 30 for i, j in found)
+    assert sum(scores[i][j] for i, j in found) == brute_force(scores, 30)
+
+
+def test_assign_gives_each_row_its_partner_rather_than_the_greedy_best() -> None:
+    # Greedy would give row 0 column 0 (90) and leave row 1 without a partner.
+    assert assign([[90, 80], [85, 10]], 30) == [(0, 1), (1, 0)]
+
+
+def test_assign_breaks_ties_by_position() -> None:
+    assert assign([[50, 50], [50, 50]], 30) == [(0, 0), (1, 1)]
+    assert assign([[50, 50, 50]], 30) == [(0, 0)]
+
+
+@pytest.mark.parametrize(
+    ("values", "in_order"),
+    [
+        ([0, 1, 2, 3], {0, 1, 2, 3}),
+        ([0, 4, 1, 2, 3], {0, 2, 3, 4}),
+        ([1, 2, 3, 0], {0, 1, 2}),
+        ([1, 0, 2, 3], {2, 3}),
+        ([0, 4, 2, 3, 1, 5], {0, 2, 3, 5}),
+        ([], set()),
+    ],
+    ids=["in-order", "one-moved-up", "one-moved-down", "adjacent-swap", "far-swap", "empty"],
+)
+def test_in_every_longest_run(values: list[int], in_order: set[int]) -> None:
+    assert in_every_longest_run(values) == in_order
+
+
+@given(st.permutations(range(7)).flatmap(lambda p: st.integers(0, 7).map(lambda n: p[:n])))
+def test_in_every_longest_run_agrees_with_enumerating_every_run(values: list[int]) -> None:
+    runs = [
+        set(positions)
+        for size in range(len(values), -1, -1)
+        for positions in itertools.combinations(range(len(values)), size)
+        if all(values[a] < values[b] for a, b in itertools.pairwise(positions))
+    ]
+    longest = [run for run in runs if len(run) == len(runs[0])]
+    assert in_every_longest_run(values) == set.intersection(*longest)
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def test_a_report_against_itself_is_all_unchanged() -> None:
+    report = read_report(SEED_2021)
+    pairs = align_reports(report, report, settings=SETTINGS)
+    assert len(pairs) == 1 + len(list(report.walk()))
+    assert {(p.status, p.similarity, p.renamed, p.moved) for p in pairs} == {
+        (SectionStatus.UNCHANGED, 100.0, False, False)
+    }
+    assert {p.match for p in pairs} == {"same heading", "position"}
+    assert {s.status.value for p in pairs for s in p.sentences} == {"equal"}
+
+
+def test_pairs_follow_the_new_order_with_removed_after_their_old_predecessor() -> None:
+    old = doc(
+        ("甲工作", [("一", BODY["a"]), ("二", BODY["b"])]),
+        ("乙工作", [("三", BODY["c"]), ("四", BODY["d"])]),
+    )
+    new = doc(
+        ("甲工作", [("一", BODY["a"]), ("五", BODY["e"])]),
+        ("乙工作", [("四", BODY["d"]), ("三", BODY["c"])]),
+    )
+    pairs = align_reports(parse(render(old)), parse(render(new)), settings=SETTINGS)
+    assert show(pairs) == [
+        "o0 n0 unchanged",
+        "o1 n1 modified",
+        "o1.1 n1.1 unchanged",
+        "o1.2 n- removed",
+        "o- n1.2 added",
+        "o2 n2 modified",
+        "o2.2 n2.1 unchanged moved",
+        "o2.1 n2.2 unchanged moved",
+    ]
+
+
+def test_a_heading_that_only_moves_on_a_year_is_not_renamed() -> None:
+    old = parse(
+        "某局2020年工作总结\n一、2019年工作回顾\n"
+        + BODY["a"]
+        + "\n二、2020年工作安排\n"
+        + BODY["b"]
+        + "\n",
+        2020,
+    )
+    new = parse(
+        "某局2021年工作总结\n一、2020年工作回顾\n"
+        + BODY["a"]
+        + "\n二、2021年工作安排\n"
+        + BODY["b"]
+        + "\n",
+        2021,
+    )
+    pairs = align_reports(old, new, settings=SETTINGS)
+    assert [
+        (p.old.id if p.old else None, p.new.id if p.new else None, p.match, p.renamed)
+        for p in pairs
+    ] == [
+        ("1", "1", "relative year", False),
+        ("2", "2", "relative year", False),
+    ]
+
+
+def test_a_renamed_section_matches_on_its_content() -> None:
+    old = doc(
+        ("学前教育更加普惠", [("一", BODY["a"]), ("二", BODY["b"])]),
+        ("安全稳定", [("三", BODY["d"]), ("四", BODY["c"])]),
+    )
+    new = doc(
+        ("安全稳定", [("三", BODY["d"]), ("四", BODY["c"])]),
+        ("幼儿园建设成效显著", [("一", BODY["a"]), ("二", BODY["b"])]),
+    )
+    pairs = align_reports(parse(render(old)), parse(render(new)), settings=SETTINGS)
+    top = [p for p in pairs if p.old and p.old.id == "1"][0]
+    assert (top.new.id if top.new else None, top.match, top.renamed, top.status.value) == (
+        "2",
+        "similar content",
+        True,
+        "modified",
+    )
+    assert top.similarity < 100.0
+
+
+def test_one_section_moved_far_flags_only_itself() -> None:
+    keys = "abcdef"
+    old = doc(*[(f"第{k}项工作", [("甲", BODY[k]), ("乙", BODY["h"] + k)]) for k in keys])
+    moved = "bcdeaf"
+    new = doc(*[(f"第{k}项工作", [("甲", BODY[k]), ("乙", BODY["h"] + k)]) for k in moved])
+    pairs = align_reports(parse(render(old)), parse(render(new)), settings=SETTINGS)
+    assert sorted(p.old.id for p in pairs if p.moved and p.old) == ["1"]
+
+
+def test_split_and_merge_name_the_section_the_content_went_to() -> None:
+    old = doc(
+        (
+            "甲工作",
+            [("幼儿园和智慧校园", BODY["a"] + BODY["b"]), ("体育", BODY["c"]), ("安全", BODY["d"])],
+        ),
+        ("乙工作", [("职教", BODY["e"]), ("高教", BODY["f"]), ("教师", BODY["g"])]),
+    )
+    new = doc(
+        (
+            "甲工作",
+            [
+                ("幼儿园和智慧校园", BODY["a"]),
+                ("智慧校园", BODY["b"]),
+                ("体育", BODY["c"]),
+                ("安全", BODY["d"]),
+            ],
+        ),
+        ("乙工作", [("职教", BODY["e"] + BODY["f"]), ("教师", BODY["g"])]),
+    )
+    pairs = align_reports(parse(render(old)), parse(render(new)), settings=SETTINGS)
+    assert show(pairs) == [
+        "o0 n0 unchanged",
+        "o1 n1 modified",
+        "o1.1 n1.1 modified",
+        "o- n1.2 added split_from=1.1",
+        "o1.2 n1.3 unchanged",
+        "o1.3 n1.4 unchanged",
+        "o2 n2 modified",
+        "o2.1 n2.1 modified",
+        "o2.2 n- removed merged_into=2.1",
+        "o2.3 n2.2 unchanged",
+    ]
+
+
+def test_a_subsection_moved_to_another_parent_is_flagged_moved() -> None:
+    old = doc(
+        ("甲工作", [("一", BODY["a"]), ("二", BODY["b"]), ("三", BODY["c"])]),
+        ("乙工作", [("四", BODY["d"]), ("五", BODY["e"])]),
+    )
+    new = doc(
+        ("甲工作", [("一", BODY["a"]), ("三", BODY["c"])]),
+        ("乙工作", [("四", BODY["d"]), ("五", BODY["e"]), ("二", BODY["b"])]),
+    )
+    pairs = align_reports(parse(render(old)), parse(render(new)), settings=SETTINGS)
+    assert [line for line in show(pairs) if "moved" in line] == ["o1.2 n2.3 unchanged moved"]
+
+
+def test_no_preamble_on_one_side_is_an_added_preamble() -> None:
+    old = parse("某局2021年工作总结\n一、甲\n" + BODY["a"] + "\n二、乙\n" + BODY["b"] + "\n")
+    new = parse(
+        "某局2022年工作总结\n"
+        + BODY["h"]
+        + "\n一、甲\n"
+        + BODY["a"]
+        + "\n二、乙\n"
+        + BODY["b"]
+        + "\n",
+        2022,
+    )
+    assert show(align_reports(old, new, settings=SETTINGS)) == [
+        "o- n0 added",
+        "o1 n1 unchanged",
+        "o2 n2 unchanged",
+    ]
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def section(*sentences: str) -> Section:
+    return Section(id="1", heading="标题", text="".join(sentences), sentences=sentences)
+
+
+def test_align_sentences_pairs_equal_modified_moved_added_and_removed() -> None:
+    a = "全市新建幼儿园十二所。"
+    b = "新增学位三千个，超额完成年度任务。"
+    b2 = "新增学位三千五百个，超额完成年度任务。"
+    c = "农村幼儿园办园条件明显改善，群众满意度持续提升。"
+    d = "开展食品安全专项检查。"
+    e = "校车安全管理实现动态监控。"
+    pairs = align_sentences(section(a, b, c, d), section(c, a, b2, e), settings=SETTINGS)
+    assert [(p.status.value, p.old_index, p.new_index) for p in pairs] == [
+        ("moved", 2, 0),
+        ("equal", 0, 1),
+        ("modified", 1, 2),
+        ("removed", 3, None),
+        ("added", None, 3),
+    ]
+    assert 55 <= pairs[2].score < 100
+    assert all(p.ops == () for p in pairs)
+
+
+def test_align_sentences_of_a_missing_section() -> None:
+    only = section("甲。", "乙。")
+    assert [p.status.value for p in align_sentences(only, None, settings=SETTINGS)] == [
+        "removed"
+    ] * 2
+    assert [p.status.value for p in align_sentences(None, only, settings=SETTINGS)] == ["added"] * 2
+    assert align_sentences(None, None, settings=SETTINGS) == ()
+
+
+def test_a_sentence_moved_to_another_section_names_that_section() -> None:
+    moving = "邀请非遗传承人走进校园，组织传统文化体验周活动。"
+    old = doc(
+        ("甲工作", [("一", BODY["a"] + moving), ("二", BODY["b"])]),
+        ("乙工作", [("三", BODY["c"]), ("四", BODY["d"])]),
+    )
+    new = doc(
+        ("甲工作", [("一", BODY["a"]), ("二", BODY["b"])]),
+        ("乙工作", [("三", BODY["c"]), ("四", BODY["d"] + moving)]),
+    )
+    pairs = align_reports(parse(render(old)), parse(render(new)), settings=SETTINGS)
+    moved = [
+        (p.key, s.old is not None, s.moved_to, s.moved_from)
+        for p in pairs
+        for s in p.sentences
+        if s.status.value == "moved"
+    ]
+    assert moved == [("o1.1-n1.1", True, "2.2", None), ("o2.2-n2.2", False, None, "1.1")]
+
+
+# --------------------------------------------------------------------------- generated variants
+
+
+SEED = parse(seed_text())
+
+
+def align_variant(seed: int, **kwargs: object) -> tuple[list[Expected], tuple[Expected, ...]]:
+    variant = make_variant(seed, **kwargs)  # type: ignore[arg-type]
+    pairs = align_reports(SEED, parse(variant.text, 2022), settings=SETTINGS)
+    return records(pairs), variant.expected
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_each_kind_of_edit_aligns_as_expected(edit: str) -> None:
+    got, expected = align_variant(7, edits=(edit,))
+    assert sorted(got, key=str) == sorted(expected, key=str)
+
+
+def test_alignment_accuracy_over_generated_variants() -> None:
+    right = total = 0
+    for seed in range(30):
+        got, expected = align_variant(seed)
+        right += len(set(got) & set(expected))
+        total += max(len(got), len(expected))
+    print(f"alignment accuracy over 30 variants: {right}/{total} = {right / total:.1%}")
+    assert right / total >= 0.95
+
+
+@given(st.integers(0, 10_000))
+@settings(max_examples=20)  # each example aligns whole reports
+def test_every_section_lands_in_exactly_one_pair(seed: int) -> None:
+    new = parse(make_variant(seed).text, 2022)
+    pairs = align_reports(SEED, new, settings=SETTINGS)
+    olds = [p.old.id for p in pairs if p.old]
+    news = [p.new.id for p in pairs if p.new]
+    assert sorted(olds) == sorted(["0", *(s.id for s in SEED.walk())])
+    assert sorted(news) == sorted(["0", *(s.id for s in new.walk())])
+
+
+@given(st.integers(0, 10_000))
+@settings(max_examples=20)  # each example aligns whole reports
+def test_swapping_old_and_new_swaps_added_and_removed(seed: int) -> None:
+    new = parse(make_variant(seed).text, 2022)
+    forward = records(align_reports(SEED, new, settings=SETTINGS))
+    backward = records(align_reports(new, SEED, settings=SETTINGS))
+    mirrored = {
+        Expected(
+            old=r.new,
+            new=r.old,
+            status={"added": "removed", "removed": "added"}.get(r.status, r.status),
+            renamed=r.renamed,
+            moved=r.moved,
+            split_from=r.merged_into,
+            merged_into=r.split_from,
+        )
+        for r in forward
+    }
+    assert set(backward) == mirrored
+
+
+@given(st.integers(0, 2**32), st.sampled_from(LAYOUTS), st.integers(0, 200))
+@settings(max_examples=20)  # each example aligns whole reports
+def test_a_reflowed_report_is_all_unchanged(seed: int, layout: str, variant: int) -> None:
+    text = make_variant(variant).text
+    damaged = reflow(text, random.Random(seed), layout=layout)
+    pairs = align_reports(parse(text), parse(repair_text(damaged)), settings=SETTINGS)
+    assert {p.status for p in pairs} == {SectionStatus.UNCHANGED}
+
+
+# --------------------------------------------------------------------------- the 2022 sample
+
+
+def test_the_2022_sample_aligns_as_its_truth_says() -> None:
+    truth = json.loads((FIXTURES / "sample-2022" / "truth.json").read_text(encoding="utf-8"))
+    pairs = align_reports(read_report(SEED_2021), read_report(SEED_2022), settings=SETTINGS)
+    got = {(r.old, r.new): r for r in records(pairs)}
+    right = []
+    for t in truth["sections"]:
+        r = got.get((t["old"], t["new"]))
+        right.append(
+            r is not None
+            and (
+                t["old"] is None
+                or t["new"] is None
+                or (r.renamed, r.moved) == (t["renamed"], t["moved"])
+            )
+            and (r.split_from, r.merged_into) == (t.get("split_from"), t.get("merged_into"))
+        )
+    print(f"2022 sample: {sum(right)}/{len(right)} section pairs as in truth.json")
+    assert all(right)
+    assert len(got) == len(truth["sections"]) + 1  # + the preamble
+    moved = sorted(
+        (s.old if s.old else s.new or "")[:8]
+        for p in pairs
+        for s in p.sentences
+        if s.status.value == "moved" and s.old is not None
+    )
+    assert moved == sorted(m["text_start"] for m in truth["sentences"]["moved"])
+
+
+# --------------------------------------------------------------------------- the real corpus
+
+
+@pytest.mark.corpus
+def test_national_reports_2014_2015_agree_with_the_judged_pairs(corpus: object) -> None:
+    fixture = json.loads((FIXTURES / "align" / "cn-gwr-2014-2015.json").read_text(encoding="utf-8"))
+    old, new = read_report(CORPUS / fixture["old"]), read_report(CORPUS / fixture["new"])
+    got = set(records(align_reports(old, new, settings=SETTINGS)))
+    judged = [
+        Expected(
+            old=p["old"],
+            new=p["new"],
+            status=p["status"],
+            renamed=p.get("renamed", False),
+            moved=p.get("moved", False),
+            split_from=p.get("split_from"),
+            merged_into=p.get("merged_into"),
+        )
+        for p in fixture["pairs"]
+    ]
+    missed = [j for j in judged if j not in got]
+    print(f"2014 -> 2015: {len(judged) - len(missed)}/{len(judged)} judged pairs reproduced")
+    assert len(judged) - len(missed) >= fixture["agreement"], missed
+
+
+# Top-level pairs of consecutive national reports judged right by reading both years (2015-2016
+# also leaves 四 协调推动经济稳定增长和结构优化 removed, where 2016's 3.3 深挖国内需求潜力 is its match).
+TOP_LEVEL = {
+    (2008, 2009): ["o1 n1", "o- n2", "o2 n3"],
+    (2009, 2010): ["o1 n1", "o2 n-", "o3 n2"],
+    (2010, 2011): ["o1 n1", "o- n2", "o2 n3"],
+    (2011, 2012): ["o1 n1", "o2 n2", "o3 n3"],
+    (2012, 2013): ["o1 n1", "o2 n2", "o3 n3"],
+    (2013, 2014): ["o1 n1", "o2 n2", "o3 n3"],
+    (2014, 2015): ["o1 n1", "o2 n2", "o3 n-"],
+    (2015, 2016): ["o1 n1", "o- n2", "o2 n3"],
+}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("years", sorted(TOP_LEVEL), ids=lambda y: f"{y[0]}-{y[1]}")
+def test_top_level_sections_of_consecutive_national_reports(
+    corpus: object, years: tuple[int, int]
+) -> None:
+    old, new = (read_report(GWR / f"{year}.txt") for year in years)
+    pairs = align_reports(old, new, settings=SETTINGS)
+    ids = [(p.old.id if p.old else "-", p.new.id if p.new else "-") for p in pairs]
+    top = {f"o{o} n{n}" for o, n in ids if "." not in o + n and "0" not in (o, n)}
+    assert set(TOP_LEVEL[years]) <= top
