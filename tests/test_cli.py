@@ -90,6 +90,13 @@ def test_bad_input_is_one_line_exit_2(tmp_path: Path, make, needle: str) -> None
     assert not (tmp_path / "out.json").exists()
 
 
+def test_a_100_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # sparse: no 100 MB written to disk
+        handle.truncate(100 * 1024 * 1024)
+    one_line_error(run("parse", str(path)), str(path), "too large")
+
+
 def test_gbk_file_parses_and_says_its_encoding(tmp_path: Path) -> None:
     text = "\n".join(SEED_2021.read_text(encoding="utf-8").splitlines()[:39]) + "\n"
     path = tmp_path / "gbk-2021.txt"
