@@ -14,7 +14,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from compare.errors import RulesError
-from compare.model import Comparison, MetricStatus, Report, Section
+from compare.model import Comparison, MetricKind, MetricStatus, Report, Section
 
 CN_DIGITS = {
     "零": 0,
@@ -37,7 +37,7 @@ KNOWN_KEYS = {
     "metrics": {"max_fall_pct", "must_keep", "rule"},
     "similarity": {"min"},
 }
-RULE_KEYS = {"label", "min", "max", "max_fall_pct", "must_keep"}
+RULE_KEYS = {"label", "kind", "min", "max", "max_fall_pct", "must_keep"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -133,6 +133,11 @@ def _strings(value: Any, name: str) -> list[str]:
 def _metric_rule(rule: Any, path: Path) -> dict[str, Any]:
     if not isinstance(rule, dict) or not isinstance(rule.get("label"), str):
         raise RulesError(f'{path}: every [[metrics.rule]] needs a label = "..."')
+    if "kind" in rule and rule["kind"] not in {k.value for k in MetricKind}:
+        kinds = ", ".join(k.value for k in MetricKind)
+        raise RulesError(
+            f"{path}: [[metrics.rule]] kind must be one of {kinds}, not {rule['kind']!r}"
+        )
     unknown = set(rule) - RULE_KEYS
     if unknown:
         raise RulesError(f"{path}: unknown key in [[metrics.rule]]: {', '.join(sorted(unknown))}")
@@ -322,7 +327,14 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
 
 def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[Finding]:
     label = rule["label"]
-    matches = [c for c in comparison.metrics if label in c.label]
+    # A rank (全省第一) shares its label with the figure it ranks; bounds apply to the figure
+    # unless the rule names its kind.
+    kind = rule.get("kind")
+    matches = [
+        c
+        for c in comparison.metrics
+        if label in c.label and (c.kind == kind if kind else c.kind != MetricKind.RANK)
+    ]
     findings = []
     if rule.get("must_keep") and not any(c.new is not None for c in matches):
         findings.append(

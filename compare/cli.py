@@ -285,7 +285,7 @@ def series(
 
     def progress(done: int) -> None:
         nonlocal bar
-        if bar is None and time.monotonic() - started > 1.0:
+        if bar is None and sys.stderr.isatty() and time.monotonic() - started > 1.0:
             bar = click.progressbar(length=steps, label="Reading and comparing", file=sys.stderr)
             bar.__enter__()
         if bar is not None:

@@ -118,6 +118,48 @@ def test_malformed_rules_name_file_and_problem(tmp_path: Path, text: str, messag
     assert message in str(err.value)
 
 
+def test_metric_rule_bounds_the_figure_not_its_rank(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from compare.check import check_comparison
+    from compare.model import Comparison, Metric, MetricChange, MetricKind, MetricStatus
+
+    def change(kind: MetricKind, old: str, new: str, unit: str) -> MetricChange:
+        def metric(value: str) -> Metric:
+            return Metric(
+                value=Decimal(value), unit=unit, kind=kind, label="家长满意度", text=value
+            )
+
+        return MetricChange(
+            status=MetricStatus.CHANGED,
+            label="家长满意度",
+            kind=kind,
+            old=metric(old),
+            new=metric(new),
+            relative=(Decimal(new) - Decimal(old)) / Decimal(old),
+        )
+
+    comparison = Comparison(
+        old=report(),
+        new=report(),
+        metrics=(
+            change(MetricKind.PERCENT, "98.8", "94.0", "%"),
+            change(MetricKind.RANK, "2", "1", "全省"),
+        ),
+    )
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[metrics.rule]]\nlabel = "家长满意度"\nmin = 95\n', encoding="utf-8")
+    found = check_comparison(comparison, load_rules(rules))
+    assert [f.message for f in found] == ["家长满意度 is 94.0, below 95"]
+    rules.write_text(
+        '[[metrics.rule]]\nlabel = "家长满意度"\nkind = "rank"\nmax = 1\n', encoding="utf-8"
+    )
+    assert check_comparison(comparison, load_rules(rules)) == []
+    rules.write_text('[[metrics.rule]]\nlabel = "x"\nkind = "colour"\n', encoding="utf-8")
+    with pytest.raises(RulesError, match="kind must be one of"):
+        load_rules(rules)
+
+
 def test_example_rules_file_loads() -> None:
     rules = load_rules(Path(__file__).resolve().parents[1] / "compare" / "rules" / "example.toml")
     assert rules.max_removed == 2 and rules.required == ("党的领导", "队伍建设")
