@@ -687,8 +687,8 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
             title = first[2:].strip()
         if title:
             paragraphs = paragraphs[1:]
-    if not org:
-        org = _org_from_text(paragraphs)
+    if not org:  # a file without its title line may be named after it
+        org = _org_from_text(paragraphs) or parse_title(PurePath(source.path).stem)[1]
     if year is None:
         year = _year_from_path(source.path)
 
