@@ -237,8 +237,9 @@ class MetricChange:
 
     absolute = new - old (in the old metric's scale and unit); relative = absolute / old as a
     fraction; points = percentage-point change for percents; rank = old place - new place
-    (positive: moved up). direction compares magnitudes; judgement is "better"/"worse" only where
-    the kind makes it clear (ranks).
+    (positive: moved up). Ranks carry only `rank`, since a ratio of places means nothing.
+    direction compares magnitudes, except for ranks, where "up" means a better place; judgement is
+    "better"/"worse" only where the kind makes it clear (ranks).
     """
 
     status: MetricStatus
