@@ -12,13 +12,12 @@ import difflib
 import itertools
 import math
 import re
+import struct
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-import numpy as np
-from numpy.typing import ArrayLike
 from rapidfuzz import fuzz, process
 
 from compare.model import (
@@ -98,6 +97,24 @@ def dice(old: frozenset[str], new: frozenset[str]) -> float:
     return 200.0 * len(old & new) / total if total else 0.0
 
 
+def scores_at_least(
+    olds: Sequence[str], news: Sequence[str], scorer: Callable[..., float], cutoff: float
+) -> dict[tuple[int, int], float]:
+    """Return the score of every (old, new) pair of texts that reaches the cutoff.
+
+    Scores are rounded to single precision, as rapidfuzz's score matrices hold them, so that
+    ties fall as they always have.
+    """
+    found: dict[tuple[int, int], float] = {}
+    for i, text in enumerate(olds):
+        # One call scores a whole row in C.
+        for _, score, j in process.extract(
+            text, news, scorer=scorer, processor=None, score_cutoff=cutoff, limit=None
+        ):
+            found[i, j] = struct.unpack("f", struct.pack("f", score))[0]
+    return found
+
+
 def report_year(report: Report) -> int | None:
     """Return the report's year, or the first year in its title, or None."""
     if report.year is not None:
@@ -156,17 +173,19 @@ def hungarian(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
     return sorted((owner[j] - 1, j - 1) for j in range(1, m + 1) if owner[j])
 
 
-def assign(scores: ArrayLike, cutoff: float, *, limit: int = 400) -> list[tuple[int, int]]:
+def assign(
+    scores: Sequence[Sequence[float]], cutoff: float, *, limit: int = 400
+) -> list[tuple[int, int]]:
     """Return the (row, column) pairs that maximise the total score, using only scores >= cutoff.
 
     See assign_edges; `scores` is a full matrix here.
     """
-    matrix = np.asarray(scores, dtype=float)
-    if matrix.size == 0:
-        return []
-    rows, cols = np.nonzero(matrix >= cutoff)
-    values = matrix[rows, cols].tolist()
-    edges = dict(zip(zip(rows.tolist(), cols.tolist(), strict=True), values, strict=True))
+    edges = {
+        (i, j): float(value)
+        for i, row in enumerate(scores)
+        for j, value in enumerate(row)
+        if value >= cutoff
+    }
     return assign_edges(edges, cutoff, limit=limit)
 
 
@@ -332,6 +351,8 @@ class _Aligner:
         def add(section: Section, parent: str | None, sibling: int, siblings: int) -> None:
             # A group of paragraphs (a report without headings) has its first words as heading.
             heading = "" if section.style == "para-group" else normalize_heading(section.heading)
+            exact, masked = tokens(section.text), tokens(section.text, numbers=False)
+            own_exact = ngrams(exact)
             nodes[section.id] = node = _Node(
                 section=section,
                 parent=parent,
@@ -340,8 +361,8 @@ class _Aligner:
                 siblings=siblings,
                 heading=heading,
                 relative=relativize_years(heading, year),
-                own=ngrams(tokens(section.text, numbers=False)),
-                own_exact=ngrams(tokens(section.text)),
+                own=ngrams(masked) if masked != exact else own_exact,
+                own_exact=own_exact,
                 signature=(),
             )
             for k, child in enumerate(section.children):
@@ -363,7 +384,8 @@ class _Aligner:
         units = [n.own for n in (*self.old.values(), *self.new.values()) if n.own]
         counts = Counter(itertools.chain.from_iterable(units))
         total = len(units) + 1
-        self.weight = {gram: math.log(total / count) ** 2 for gram, count in counts.items()}
+        by_count = {count: math.log(total / count) ** 2 for count in set(counts.values())}
+        self.weight = {gram: by_count[count] for gram, count in counts.items()}
         for nodes in (self.old, self.new):
             for node in reversed(list(nodes.values())):  # children before parents
                 grams, exact = set(node.own), set(node.own_exact)
@@ -397,19 +419,18 @@ class _Aligner:
     ) -> list[list[tuple[float, float, float]]]:
         """Return (score, heading, content) for every old x new candidate pair."""
         s = self.settings
-        heading = process.cdist(
+        # Headings are normalised beforehand (year offsets differ per report): no processor.
+        heading = scores_at_least(
             [n.relative for n in olds],
             [n.relative for n in news],
-            scorer=fuzz.token_set_ratio,
-            processor=None,  # headings are normalised beforehand: year offsets differ per report
-            score_cutoff=s.heading_noise,
-            workers=1,
-        ).tolist()
+            fuzz.token_set_ratio,
+            s.heading_noise,
+        )
         rows = []
         for i, o in enumerate(olds):
             row = []
             for j, n in enumerate(news):
-                h = float(heading[i][j])
+                h = heading.get((i, j), 0.0)
                 c = min(100.0, 100.0 * self.content(o, n) / s.content_scale)
                 parts = [(s.position_weight, position(o, n))]
                 if o.relative or n.relative:
@@ -462,9 +483,12 @@ class _Aligner:
             rows = self.score_matrix([olds[i] for i in rs], [news[j] for j in cs], position)
             for i, row in zip(rs, rows, strict=True):
                 for j, (score, h, c) in zip(cs, row, strict=True):
-                    # Position alone never makes a match: the heading or the content must be similar.
+                    # Position alone never makes a match: the heading or the content must be
+                    # similar, or both sections be the same number with nothing else to compare.
                     if score >= s.section_cutoff and (
-                        h >= s.similar_heading or c >= s.similar_content
+                        h >= s.similar_heading
+                        or c >= s.similar_content
+                        or _bare_twins(olds[i], news[j])
                     ):
                         cells[i, j] = (score, h, c)
         found = assign_edges({k: v[0] for k, v in cells.items()}, s.section_cutoff, limit=s.window)
@@ -618,6 +642,16 @@ def _unique_headings(olds: Sequence[_Node], news: Sequence[_Node]) -> list[tuple
     ]
 
 
+def _bare_twins(old: _Node, new: _Node) -> bool:
+    """Tell whether two sections share their numbering and have no heading or text anywhere."""
+    number = old.section.number.strip()
+    return (
+        bool(number)
+        and number == new.section.number.strip()
+        and not (old.relative or new.relative or old.mass or new.mass)
+    )
+
+
 def _sibling_position(old: _Node, new: _Node) -> float:
     """Return 100 when two sections sit at the same relative place among their siblings."""
     return 100.0 * (
@@ -674,16 +708,14 @@ def align_sentences(
     left_old = [i for i in range(len(olds)) if i not in paired_old]
     left_new = [j for j in range(len(news)) if j not in found]
     if left_old and left_new:
-        scores = process.cdist(
+        scores = scores_at_least(
             [old_keys[i] for i in left_old],
             [new_keys[j] for j in left_new],
-            scorer=fuzz.ratio,
-            processor=None,  # keys are normalised already
-            score_cutoff=settings.sentence_cutoff,
-            workers=1,
+            fuzz.ratio,
+            settings.sentence_cutoff,
         )
-        for a, b in assign(scores, settings.sentence_cutoff):
-            found[left_new[b]] = (left_old[a], round(float(scores[a, b]), 1))
+        for a, b in assign_edges(scores, settings.sentence_cutoff):
+            found[left_new[b]] = (left_old[a], round(scores[a, b], 1))
     order = sorted(found)
     in_order = in_every_longest_run([found[j][0] for j in order])
     by_new: dict[int, SentencePair] = {}
@@ -746,18 +778,13 @@ def _cross_section_moves(pairs: list[SectionPair], settings: Settings) -> list[S
         # Only section pairs within `window` of these sentences' own pairs are searched.
         low = bisect.bisect_left(added_at, removed[rows[0]][0] - settings.window)
         high = bisect.bisect_right(added_at, removed[rows[-1]][0] + settings.window)
-        scores = process.cdist(
-            old_keys[rows.start : rows.stop],
-            new_keys[low:high],
-            scorer=fuzz.ratio,
-            processor=None,
-            score_cutoff=settings.moved_cutoff,
-            workers=1,
+        scores = scores_at_least(
+            old_keys[rows.start : rows.stop], new_keys[low:high], fuzz.ratio, settings.moved_cutoff
         )
-        for a, b in zip(*np.nonzero(scores >= settings.moved_cutoff), strict=True):
-            i, j = rows.start + int(a), low + int(b)
+        for (a, b), score in sorted(scores.items()):
+            i, j = rows.start + a, low + b
             if removed[i][0] != added[j][0]:  # within one section pair it was searched already
-                edges[i, j] = round(float(scores[a, b]), 1)
+                edges[i, j] = round(score, 1)
     sentences = [list(pair.sentences) for pair in pairs]
     for a, b in assign_edges(edges, settings.moved_cutoff, limit=settings.window):
         (p, k), (q, m) = removed[a], added[b]

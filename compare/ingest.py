@@ -309,7 +309,8 @@ _HEADING = re.compile(
 )
 _FRAGMENT = re.compile(rf"^[^\s{_HAN + _CJK_PUNCT}]{{1,12}}$")
 _TABLE_ROW = " | "
-_HEADING_MAX = 40  # longer lines that start like a heading are paragraphs
+_HEADING_MAX = 39  # a numbered line of 40 or more is a paragraph wrapped at a PDF line width
+_HEADING_LONGEST = 100  # a wrapped numbered heading up to this long (as outline._MAX_HEADING)
 
 
 def _is_heading(text: str) -> bool:
@@ -512,6 +513,7 @@ class _GapStats:
         closed: Counter[int] = Counter()
         han_open: Counter[int] = Counter()
         han_all: Counter[int] = Counter()
+        han_widths: list[int] = []
         for before, after in zip(lines, lines[1:], strict=False):
             text = before.text
             if _TABLE_ROW in text or _TABLE_ROW in after.text:
@@ -521,14 +523,20 @@ class _GapStats:
             if _HAN_RE.search(text) or _is_fragment(text):
                 han_all[after.gap] += 1
                 han_open[after.gap] += not finished
+                if not finished and not _is_fragment(text):
+                    han_widths.append(len(text))
+        # How long a wrapped Chinese line usually is (0 when no line is wrapped).
+        self.han_width = _median(han_widths)
         # Hard-wrapped English: long lines cut before a lower-case word, again and again.
         long_latin = [
             (before, after)
             for before, after in zip(lines, lines[1:], strict=False)
             if len(before.text) >= 40 and not _HAN_RE.search(before.text)
         ]
-        cut = sum(1 for b, a in long_latin if not _is_closed(b.text) and a.text[0].islower())
-        self.latin_wrapped = cut >= 3 and cut >= 0.2 * len(long_latin)
+        cut = [len(b.text) for b, a in long_latin if not _is_closed(b.text) and a.text[0].islower()]
+        self.latin_wrapped = len(cut) >= 3 and len(cut) >= 0.2 * len(long_latin)
+        # How long a wrapped English line usually is: the lines surely wrapped are a fair sample.
+        self.latin_width = _median(cut)
         # Text whose paragraphs start indented: a line without the indent continues a paragraph.
         self.indents = sum(line.indented for line in lines) >= max(3, 0.6 * len(lines))
         self.min_gap = min((line.gap for line in lines[1:]), default=0)
@@ -540,6 +548,11 @@ class _GapStats:
         self.intra = {
             g for g, n in open_.items() if n >= 3 and n > closed[g] and any(b > g for b in breaking)
         }
+
+
+def _median(values: list[int]) -> int:
+    """Return the median of some lengths (the upper one of an even count), or 0 for none."""
+    return sorted(values)[len(values) // 2] if values else 0
 
 
 def _belongs(paragraph: str, last: str, line: _Line, stats: _GapStats, *, first: bool) -> bool:
@@ -571,21 +584,67 @@ def _belongs(paragraph: str, last: str, line: _Line, stats: _GapStats, *, first:
     if gap > stats.min_gap:
         return False
     if chinese:
-        return gap in stats.wrapped
+        return gap in stats.wrapped and not _ends_heading(paragraph, last, stats)
     if _TABLE_ROW in last or _TABLE_ROW in after:
         return False
-    # English: a long line cut before a lower-case word, or after a hyphen.
-    return stats.latin_wrapped and len(last) >= 40 and (after[0].islower() or last[-1] in "-–/&")
+    if not stats.latin_wrapped:
+        return False
+    # English: a line cut after a word no sentence ends with (the, of, or), or a long line cut
+    # before a lower-case word or after a hyphen, or one about as long as the wrapped ones
+    # (then a name, a digit or a dash may start the next).
+    if _DANGLING.search(last) and len(last) >= _SHORT_LINE * stats.latin_width:
+        return True
+    if len(last) < 40:
+        return False
+    if after[0].islower() or last[-1] in "-–/&":
+        return True
+    # A line of its own in title case is a heading, however long.
+    heading = last == paragraph and _is_title_case(last)
+    return len(last) >= _FULL_LINE * stats.latin_width and not heading
+
+
+_DANGLING = re.compile(
+    r"(?<![\w'’-])(?:a|an|the|of|to|and|or|for|with|in|on|at|by|from|into|than|our|their|its)$"
+)
+_FULL_LINE = 0.75  # share of the usual wrapped length from which a line counts as full
+_SHORT_LINE = 0.6  # share of the usual wrapped length below which a line stopped early
+
+
+def _is_title_case(text: str) -> bool:
+    """Tell whether an English line reads as a heading: longer words capitalised, no clauses."""
+    words = [w for w in text.split() if len(w) >= 4 and w[0].isalpha()]
+    clauses = any(ch in text for ch in ",;:")
+    return len(words) >= 2 and all(w[0].isupper() for w in words) and not clauses
+
+
+def _ends_heading(paragraph: str, last: str, stats: _GapStats) -> bool:
+    """Tell whether a wrapped numbered heading ends with `last`: short, and no sentence end yet.
+
+    Without blank lines only the short last line shows where a long heading stops.
+    """
+    if last == paragraph or len(paragraph) > _HEADING_LONGEST:
+        return False
+    if len(last) >= _SHORT_LINE * stats.han_width:
+        return False
+    match = _HEADING.match(paragraph)
+    if match is None or any(ch in _TERMINAL for ch in paragraph[match.end() :]):
+        return False
+    # A line is short too after a figure set on a line of its own (开放 / 30 / 周年): not an end.
+    before = paragraph[: -len(last)].rstrip()
+    return bool(before) and bool(_HAN_OR_PUNCT.match(before[-1]))
 
 
 _LATIN_END = re.compile(f"[^{_HAN}{_CJK_PUNCT}]+$")
 _LATIN_START = re.compile(f"^[^{_HAN}{_CJK_PUNCT}]+")
+_SUSPENDED = re.compile(r"(?:or|and|to|through)\s")
 
 
 def _needs_space(before: str, after: str) -> bool:
     """Tell whether two pieces of a paragraph join with a space (inside English prose)."""
     tail = _LATIN_END.search(before[-200:])  # a tail is enough, and keeps long paragraphs linear
     head = _LATIN_START.match(after[:200])
+    if before.endswith("-") and tail and _SUSPENDED.match(after):
+        return True  # a suspended hyphen: the 52- / or 53-week period, short- / and long-term
     if not tail or not head or before.endswith("-") or after[0] in ",.;:!?)]}%":
         return False
     # In English prose the words around the break are spaced; PM / 2.5 and “ / TOP10 stay glued.
@@ -644,9 +703,14 @@ def _find_repeat(lines: list[_Line]) -> tuple[int, int] | None:
     are whole lines compared, shingle by shingle. Cost grows linearly with the text.
     """
     norms = [_norm(line.text) for line in lines]
+    chars_before = [0]  # chars_before[j]: letters in the lines before line j
+    for norm in norms:
+        chars_before.append(chars_before[-1] + len(norm))
+    last_long = max((k for k, norm in enumerate(norms) if len(norm) >= _SHORT), default=-1)
     opening = max(2, len(lines) // 50)
     head: set[str] = set().union(*(_shingles(n) for n in norms[: opening + 1]))
     seen: dict[str, int] = {}  # shingle -> first line holding it, for lines [0, indexed)
+    compared: dict[int, set[str]] = {}  # shingles of lines _copy_end compared, not yet indexed
     indexed = 0
     j = opening + 1
     while j < len(lines):
@@ -655,29 +719,35 @@ def _find_repeat(lines: list[_Line]) -> tuple[int, int] | None:
             j += 1
             continue
         for i in range(indexed, j):
-            for gram in _shingles(norms[i]):
+            for gram in compared.pop(i, None) or _shingles(norms[i]):
                 seen.setdefault(gram, i)
         indexed = j
-        end = _copy_end(norms, seen, j)
+        end = _copy_end(norms, seen, j, compared)
         long_lines = [k for k in range(j, end + 1) if len(norms[k]) >= _SHORT]
         chars = sum(len(norms[k]) for k in long_lines)
         if len(long_lines) >= 3 and chars >= 200:
-            rest = [k for k in range(end + 1, len(lines)) if len(norms[k]) >= _SHORT]
-            if not rest:
+            if end >= last_long:  # no long line follows the copy
                 return j, len(lines) - 1
-            if chars >= 0.9 * sum(len(n) for n in norms[:j]):
+            if chars >= 0.9 * chars_before[j]:
                 return j, end
         j = max(end + 1, j + 1)
     return None
 
 
-def _copy_end(norms: list[str], seen: dict[str, int], start: int) -> int:
-    """Return the last line from `start` on that repeats, in order, the lines before `start`."""
+def _copy_end(
+    norms: list[str], seen: dict[str, int], start: int, compared: dict[int, set[str]]
+) -> int:
+    """Return the last line from `start` on that repeats, in order, the lines before `start`.
+
+    The shingles of each line compared are left in `compared` (they are indexed next).
+    """
     end, last_source = start, -1
     for k in range(start, len(norms)):
         if len(norms[k]) < _SHORT:
             continue  # short lines (headings) neither make nor break a run
-        grams = _shingles(norms[k])
+        grams = compared.get(k)
+        if grams is None:
+            grams = compared[k] = _shingles(norms[k])
         earlier = sorted(seen[g] for g in grams if g in seen)
         if len(earlier) < 0.6 * len(grams):
             break

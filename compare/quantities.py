@@ -141,7 +141,7 @@ _MASTER = re.compile(
 _TAIL_CN = re.compile(
     rf"(?P<scale>{SCALE_CN})?(?P<q1>余|多)?(?P<scale2>{SCALE_CN})?"
     rf"(?P<unit>[%％]|{_alt(UNITS_CN)})?(?:/(?P<per>{_alt(UNITS_CN)}))?"
-    rf"(?P<q2>以上|以内|以下|左右)?"
+    rf"(?:[ \u3000]?(?P<q2>以上|以内|以下|左右))?"  # 70% 以上 as the 2011 report writes it
 )
 _EN_SCALE = re.compile(rf"\s*({SCALE_EN})\b")
 _EN_PCT = re.compile(r"\s*(?:[%％]|per\s?cent\b|percent\b)")
@@ -150,6 +150,7 @@ _EN_WORD = re.compile(r"\s+([a-z][a-z\-]*[a-z])\b")
 _EN_PER = re.compile(r"\s+per\s+([a-z]+)\b")
 _RANGE_SEP = re.compile(r"\s*(?:—{1,2}|–|-|－|~|～|〜|至|到)\s*|\s+to\s+")
 _NUMBER = re.compile(NUM_CORE)
+_SUSPENDED = re.compile(r"(?:or|and|to|through)\s")
 _TALLY_PART = re.compile(rf"({D}+)([金银铜])")
 
 _EN_STOP = set(
@@ -186,7 +187,8 @@ _TARGET_WEAK = re.compile(
     r"(?i:\b(?:targets?|targeted|aims?\s+to|goal|expects?\s+to|expected\s+to|plans?\s+to|"
     r"projected|forecast)\b)"
 )
-_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n|]")
+_CLAUSE_ENDS = "，,；;：:。！？!?\n|"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_ENDS}]")
 
 _QUOTES = re.compile(
     r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|“[^“”]{0,25}”|「[^「」]{0,25}」|『[^『』]{0,25}』"
@@ -338,6 +340,8 @@ def _parse_tail(masked: str, pos: int, currency: str) -> _Tail | None:
     if nxt[:1].isascii() and nxt[:1].isalpha():
         return None  # 5G, 10b5, 2nd: a name, not a quantity
     if nxt[:1] in ".．" and nxt[1:2].isdigit() or nxt[:1] == "-" and nxt[1:2].isalpha():
+        if nxt[:1] == "-" and _SUSPENDED.match(masked, pos + 1):
+            return _Tail(pos)  # 52-or 53-week: a suspended hyphen whose space was lost
         return None  # 1.2.3 section numbers, 10-K
     start = pos + 1 if masked[pos : pos + 1] in (" ", "\u3000") else pos  # 39.8 万亿元
     m = _TAIL_CN.match(masked, start)
@@ -421,10 +425,10 @@ def _try_range(masked: str, first: _Raw) -> _Raw | None:
 
 def _clause_start(text: str, pos: int) -> int:
     """Return the offset just after the last clause boundary before pos."""
-    best = 0
-    for m in _CLAUSE_END.finditer(text, 0, pos):
-        best = m.end()
-    return best
+    for i in range(pos - 1, -1, -1):  # backwards: the boundary is usually a few characters away
+        if text[i] in _CLAUSE_ENDS:
+            return i + 1
+    return 0
 
 
 # --------------------------------------------------------------------------- the scanner
@@ -753,10 +757,10 @@ def _settle_kind(masked: str, raw: _Raw, targets: list[tuple[int, int]]) -> Metr
 # --------------------------------------------------------------------------- entry points
 
 
-def extract_metrics(sentence: str) -> tuple[Metric, ...]:
+def extract_metrics(sentence: str, *, section: str = "", index: int = 0) -> tuple[Metric, ...]:
     """Return every stated quantity of one sentence, in order, with offsets into the sentence.
 
-    `section` and `sentence` are left at their defaults ("" and 0); attach_metrics sets them.
+    `section` and `index` (the sentence's place in it) are copied into each Metric.
     """
     if not _HAS_NUMBER.search(sentence):
         return ()
@@ -784,6 +788,8 @@ def extract_metrics(sentence: str) -> tuple[Metric, ...]:
                 kind=raw.kind,
                 label=raw.label,
                 text=sentence[raw.start : raw.end],
+                section=section,
+                sentence=index,
                 start=raw.start,
                 end=raw.end,
                 upper=raw.upper,
@@ -798,8 +804,5 @@ def attach_metrics(report: Report) -> Report:
     found: list[Metric] = []
     for section in sections:
         for index, sentence in enumerate(section.sentences):
-            found.extend(
-                dataclasses.replace(m, section=section.id, sentence=index)
-                for m in extract_metrics(sentence)
-            )
+            found.extend(extract_metrics(sentence, section=section.id, index=index))
     return dataclasses.replace(report, metrics=tuple(found))

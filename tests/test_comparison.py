@@ -156,12 +156,6 @@ def test_a_corpus_report_against_itself_shows_no_change(path: Path, corpus: Path
     assert changes(compare_reports(read_report(path), read_report(path))) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="align.align_reports: a section with no heading text and nothing in its subtree's "
-    "bodies (PART I over empty Items) is not paired with itself: removed + added, and its "
-    "children are flagged moved",
-)
 def test_a_table_of_contents_against_itself_shows_no_change() -> None:
     path = write(CONTENTS_ONLY, "contents-only.txt")
     assert changes(compare_reports(read_report(path), read_report(path))) == []
@@ -221,32 +215,7 @@ def test_a_report_against_its_reflowed_text_shows_no_change(name: str, layout: s
 
 
 # Reflowed corpus texts that fail, and why (the random draw is fixed by the file and layout).
-SPACED_QUALIFIER = pytest.mark.xfail(
-    strict=True,
-    reason="quantities: '70% 以上' (a space before the trailing qualifier, as the 2011 report "
-    "writes it) reads as 70% without 以上, '70%以上' (the break at the space joined) as 70%以上: "
-    "the figure is reported changed though the sentences are equal",
-)
-SUSPENDED_HYPHEN = pytest.mark.xfail(
-    strict=True,
-    reason="ingest joins a line ending in a suspended hyphen ('the 52-' / 'or 53-week') "
-    "without a space, and quantities finds the figure 52 in '52- or' but not in '52-or': "
-    "reported dropped",
-)
-HEADING_AT_40 = pytest.mark.xfail(
-    strict=True,
-    reason="tests/reflow.py cuts a numbered paragraph no earlier than 40 characters, but "
-    "ingest._is_heading reads a numbered line of up to 40 (_HEADING_MAX) as a heading: the "
-    "43-character heading （四）加强城市精细化管理…更干净的城市 cut after 40 stays cut, 的城市 "
-    "becomes a sentence",
-)
-REFLOW_XFAIL = {
-    ("shanghai-municipal-gwr-2020", "web"): HEADING_AT_40,
-    ("cn-state-council-gwr-2011", "pdf"): SPACED_QUALIFIER,
-    ("cn-state-council-gwr-2011", "web"): SPACED_QUALIFIER,
-    ("apple-10k-2018", "pdf"): SUSPENDED_HYPHEN,
-    ("apple-10k-2018", "web"): SUSPENDED_HYPHEN,
-}
+REFLOW_XFAIL: dict[tuple[str, str], pytest.MarkDecorator] = {}
 # The layouts where paragraph ends stay visible (blank lines). In the `hard` and `double`
 # layouts reflow marks them only by sentence ends, which headings over 30 characters (Shanghai,
 # the 10-K items) and English capitalised continuations leave ambiguous for anyone.
@@ -274,7 +243,6 @@ def test_a_corpus_report_against_its_reflowed_text_shows_no_change(
     assert changes(compare_reports(old, new)) == []
 
 
-@pytest.mark.xfail(strict=True, reason=SPACED_QUALIFIER.kwargs["reason"])
 def test_a_space_before_a_qualifier_is_no_change() -> None:
     text = "某市2021年政府工作报告\n一、回顾\n医保基金支付水平提高到70%{}以上，覆盖面扩大。\n二、任务\n全年新增就业900万人。\n"
     old = read_report(write(text.format(" "), "spaced-2021.txt"))

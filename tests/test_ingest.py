@@ -343,6 +343,66 @@ REPAIR_CASES = {
         "PART I\nItem 1. | Business\nCompany Background\nThe Company designs phones.\niPhone\niPad",
         "PART I\nItem 1. | Business\nCompany Background\nThe Company designs phones.\niPhone\niPad",
     ),
+    "suspended-hyphen-keeps-its-space": (
+        "Annual Report 2018\n"
+        "The Company's fiscal year is the 52- or 53-week period that ends on the last Saturday of\n"
+        "September. An additional week is included in the first fiscal quarter every five or six\n"
+        "years to realign the fiscal quarters with calendar quarters. Each quarter is the 13-\n"
+        "or 14-week period that ends on the last Saturday of the quarter, as the company reports\n"
+        "it in the annual report; no such week was needed in the years it covers.",
+        "Annual Report 2018\n"
+        "The Company's fiscal year is the 52- or 53-week period that ends on the last Saturday of "
+        "September. An additional week is included in the first fiscal quarter every five or six "
+        "years to realign the fiscal quarters with calendar quarters. Each quarter is the 13- "
+        "or 14-week period that ends on the last Saturday of the quarter, as the company reports "
+        "it in the annual report; no such week was needed in the years it covers.",
+    ),
+    "hard-wrapped-english-cut-before-a-capital": (
+        "Budget Speech 2022\n"
+        "We committed close to $100 billion over the past two years to support workers and help\n"
+        "Singaporeans and businesses through the uncertainties of the pandemic. The tripartite\n"
+        "partnership between the unions, employers and the Government enabled us to take timely\n"
+        "actions to preserve jobs and to create new ones, even through the crisis of the\n"
+        "Eastern European war.\n"
+        "Our measures have borne fruit, and the unemployment rate has come down close to the\n"
+        "levels before the pandemic.",
+        "Budget Speech 2022\n"
+        "We committed close to $100 billion over the past two years to support workers and help "
+        "Singaporeans and businesses through the uncertainties of the pandemic. The tripartite "
+        "partnership between the unions, employers and the Government enabled us to take timely "
+        "actions to preserve jobs and to create new ones, even through the crisis of the "
+        "Eastern European war.\n"
+        "Our measures have borne fruit, and the unemployment rate has come down close to the "
+        "levels before the pandemic.",
+    ),
+    "numbered-line-of-40-characters-is-wrapped": (
+        "某局2021年工作总结\n"
+        "（一）深入实施教育部和省教育厅关于进一步减轻义务教育阶段学生作业负担和校外培训负\n"
+        "担的意见，全市中小学课后服务实现全覆盖\n"
+        "，参与学生比例达到较高水平，家长满意度明\n"
+        "显提升，校外培训机构压减工作取得实效。",
+        "某局2021年工作总结\n"
+        "（一）深入实施教育部和省教育厅关于进一步减轻义务教育阶段学生作业负担和校外培训负"
+        "担的意见，全市中小学课后服务实现全覆盖，参与学生比例达到较高水平，家长满意度明"
+        "显提升，校外培训机构压减工作取得实效。",
+    ),
+    "wrapped-long-heading-without-blank-lines-stays-a-heading": (
+        "某市2021年政府工作报告\n"
+        "全市经济社会发展取得新的重大成就，城市综合\n"
+        "实力和国际影响力进一步提升，人民生活水平\n"
+        "持续提高，为开启新征程打下了坚实的基础。\n"
+        "二、关于《某某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要（草案\n"
+        "）》的说明\n"
+        "根据市委关于制定国民经济和社会发展第十四\n"
+        "个五年规划的建议，市政府制定了规划纲要草\n"
+        "案，提请本次大会审查。",
+        "某市2021年政府工作报告\n"
+        "全市经济社会发展取得新的重大成就，城市综合实力和国际影响力进一步提升，人民生活水平"
+        "持续提高，为开启新征程打下了坚实的基础。\n"
+        "二、关于《某某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要（草案）》的说明\n"
+        "根据市委关于制定国民经济和社会发展第十四个五年规划的建议，市政府制定了规划纲要草"
+        "案，提请本次大会审查。",
+    ),
 }
 
 

@@ -142,6 +142,7 @@ CONSTRUCTS = [
         [("超140%", d("140"), "%", "", "超", P), ("超200%", d("200"), "%", "", "超", P)],
     ),
     ("yishang", "持证率达90%以上", [("90%以上", d("90"), "%", "", "以上", P)]),
+    ("yishang-spaced", "持证率达90% 以上", [("90% 以上", d("90"), "%", "", "以上", P)]),
     ("yue", "约5万户", [("约5万户", d("5"), "万户", "万", "约", C)]),
     (
         "fullwidth",
@@ -245,6 +246,9 @@ ENGLISH = [
         "the ratio will be reduced from the current 1:7 to 1:5.",
         [("1:7", d(1) / d(7), ":", "", "", RA), ("1:5", d("0.2"), ":", "", "", RA)],
     ),
+    # A suspended hyphen, and the same with the space lost when a wrapped line was joined.
+    ("suspended-hyphen", "the 52- or 53-week period", [("52", d("52"), "", "", "", C)]),
+    ("suspended-hyphen-joined", "the 52-or 53-week period", [("52", d("52"), "", "", "", C)]),
 ]
 
 
