@@ -13,13 +13,15 @@ import itertools
 import math
 import re
 import struct
+import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
+from compare.collector import collector_paused
 from compare.model import (
     Report,
     Section,
@@ -83,7 +85,8 @@ def ngrams(words: Sequence[str]) -> frozenset[str]:
     """Return the set of bigrams of a token list (a single token counts as a unigram)."""
     if len(words) == 1:
         return frozenset(words)
-    return frozenset(map(_JOIN, zip(words, words[1:], strict=False)))
+    # Interned: the same bigram in many sections is then one string, not one per section.
+    return frozenset(map(sys.intern, map(_JOIN, zip(words, words[1:], strict=False))))
 
 
 def compact(text: str) -> str:
@@ -91,7 +94,7 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
-def dice(old: frozenset[str], new: frozenset[str]) -> float:
+def dice(old: Set[str], new: Set[str]) -> float:
     """Return the Dice coefficient of two sets, 0-100 (0 when both are empty)."""
     total = len(old) + len(new)
     return 200.0 * len(old & new) / total if total else 0.0
@@ -317,7 +320,6 @@ class _Node:
     own_exact: frozenset[str]  # ... with the numbers as written
     signature: tuple[object, ...]  # headings and texts of the subtree: equal means unchanged
     grams: frozenset[str] = field(default_factory=frozenset)  # n-grams of its full text
-    exact: frozenset[str] = field(default_factory=frozenset)  # ... with the numbers as written
     mass: float = 0.0  # summed weight of `grams`
 
 
@@ -347,36 +349,10 @@ class _Aligner:
         """Return the features of every section (preamble first), in document order."""
         year = report_year(report)
         nodes: dict[str, _Node] = {}
-
-        def add(section: Section, parent: str | None, sibling: int, siblings: int) -> None:
-            # A group of paragraphs (a report without headings) has its first words as heading.
-            heading = "" if section.style == "para-group" else normalize_heading(section.heading)
-            exact, masked = tokens(section.text), tokens(section.text, numbers=False)
-            own_exact = ngrams(exact)
-            nodes[section.id] = node = _Node(
-                section=section,
-                parent=parent,
-                order=len(nodes),
-                sibling=sibling,
-                siblings=siblings,
-                heading=heading,
-                relative=relativize_years(heading, year),
-                own=ngrams(masked) if masked != exact else own_exact,
-                own_exact=own_exact,
-                signature=(),
-            )
-            for k, child in enumerate(section.children):
-                add(child, section.id, k, len(section.children))
-            node.signature = (
-                section.heading.strip(),
-                compact(section.text),
-                tuple(nodes[c.id].signature for c in section.children),
-            )
-
         if report.preamble is not None:
-            add(report.preamble, None, 0, 1)
+            _add_node(nodes, year, report.preamble, None, 0, 1)
         for k, top in enumerate(report.sections):
-            add(top, None, k, len(report.sections))
+            _add_node(nodes, year, top, None, k, len(report.sections))
         return nodes
 
     def _weigh(self) -> None:
@@ -384,16 +360,24 @@ class _Aligner:
         units = [n.own for n in (*self.old.values(), *self.new.values()) if n.own]
         counts = Counter(itertools.chain.from_iterable(units))
         total = len(units) + 1
+        del units
         by_count = {count: math.log(total / count) ** 2 for count in set(counts.values())}
         self.weight = {gram: by_count[count] for gram, count in counts.items()}
         for nodes in (self.old, self.new):
             for node in reversed(list(nodes.values())):  # children before parents
-                grams, exact = set(node.own), set(node.own_exact)
+                grams = set(node.own)
                 for child in node.section.children:
                     grams |= nodes[child.id].grams
-                    exact |= nodes[child.id].exact
-                node.grams, node.exact = frozenset(grams), frozenset(exact)
+                node.grams = frozenset(grams)
                 node.mass = self.overlap(node.grams, node.grams)
+                node.own = frozenset()  # in grams now: freed, as big reports need the memory
+
+    def exact(self, node: _Node, nodes: dict[str, _Node]) -> set[str]:
+        """Return the n-grams (numbers as written) of a section and its descendants."""
+        found: set[str] = set()
+        for section in node.section.walk():
+            found |= nodes[section.id].own_exact
+        return found
 
     def overlap(self, old: frozenset[str], new: frozenset[str]) -> float:
         """Return the summed weight of the n-grams two sets share."""
@@ -630,6 +614,44 @@ class _Aligner:
         return chosen.section.id, share
 
 
+def _add_node(
+    nodes: dict[str, _Node],
+    year: int | None,
+    section: Section,
+    parent: str | None,
+    sibling: int,
+    siblings: int,
+) -> None:
+    """Add the features of a section, then of its descendants, to `nodes`.
+
+    A plain function rather than a closure calling itself: such a closure is a reference cycle
+    that would keep every node (and its n-grams) alive until the garbage collector runs.
+    """
+    # A group of paragraphs (a report without headings) has its first words as heading.
+    heading = "" if section.style == "para-group" else normalize_heading(section.heading)
+    exact, masked = tokens(section.text), tokens(section.text, numbers=False)
+    own_exact = ngrams(exact)
+    nodes[section.id] = node = _Node(
+        section=section,
+        parent=parent,
+        order=len(nodes),
+        sibling=sibling,
+        siblings=siblings,
+        heading=heading,
+        relative=relativize_years(heading, year),
+        own=ngrams(masked) if masked != exact else own_exact,
+        own_exact=own_exact,
+        signature=(),
+    )
+    for k, child in enumerate(section.children):
+        _add_node(nodes, year, child, section.id, k, len(section.children))
+    node.signature = (
+        section.heading.strip(),
+        compact(section.text),
+        tuple(nodes[c.id].signature for c in section.children),
+    )
+
+
 def _unique_headings(olds: Sequence[_Node], news: Sequence[_Node]) -> list[tuple[_Node, _Node]]:
     """Pair the sections whose (year-relative) heading occurs exactly once in each group."""
     old_count = Counter(o.relative for o in olds)
@@ -797,12 +819,16 @@ def _cross_section_moves(pairs: list[SectionPair], settings: Settings) -> list[S
         sentences[q][m] = replace(
             sentences[q][m], status=SentenceStatus.MOVED, score=score, moved_from=old_section.id
         )
-    return [replace(pair, sentences=tuple(s)) for pair, s in zip(pairs, sentences, strict=True)]
+    return [
+        replace(pair, sentences=tuple(s)) if tuple(s) != pair.sentences else pair
+        for pair, s in zip(pairs, sentences, strict=True)
+    ]
 
 
 # --------------------------------------------------------------------------- entry point
 
 
+@collector_paused()
 def align_reports(old: Report, new: Report, *, settings: Settings) -> tuple[SectionPair, ...]:
     """Pair every section of two reports (preamble "0" included) and the sentences inside.
 
@@ -820,7 +846,11 @@ def align_reports(old: Report, new: Report, *, settings: Settings) -> tuple[Sect
     for old_id, match in aligner.matches.items():
         o, n = aligner.old[old_id], aligner.new[match.new]
         same = o.signature == n.signature
-        similarity = 100.0 if same else min(99.9, dice(o.exact, n.exact))
+        if same:
+            similarity = 100.0
+        else:
+            exact = aligner.exact(o, aligner.old), aligner.exact(n, aligner.new)
+            similarity = min(99.9, dice(*exact))
         by_new[n.section.id] = SectionPair(
             status=SectionStatus.UNCHANGED if same else SectionStatus.MODIFIED,
             old=o.section,

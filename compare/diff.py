@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from compare.collector import collector_paused
 from compare.model import Report, SectionPair, SentencePair, SentenceStatus, TextOp
 
 EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
@@ -140,6 +141,7 @@ def sentence_ops(pair: SentencePair) -> tuple[TextOp, ...]:
     return ()
 
 
+@collector_paused()
 def add_text_diffs(pairs: tuple[SectionPair, ...]) -> tuple[SectionPair, ...]:
     """Return the section pairs with the ops of every modified sentence pair filled in."""
     result = []
@@ -170,12 +172,11 @@ def terms(text: str) -> list[str]:
     """Return the terms of a text: CJK character bigrams (a lone character as itself), and
     lower-cased Latin words and numbers."""
     found: list[str] = []
-    for match in _CJK_RUN.finditer(text):
-        run = match.group()
+    for run in _CJK_RUN.findall(text):
         if len(run) == 1:
             found.append(run)
         else:
-            found.extend(run[i : i + 2] for i in range(len(run) - 1))
+            found.extend(map(str.__add__, run, run[1:]))  # each character with the next
     found.extend(w.lower() for w in _WORD.findall(text))
     return found
 
@@ -238,6 +239,7 @@ def report_text(report: Report) -> str:
     return "\n".join(parts)
 
 
+@collector_paused()
 def document_similarity(old: Report, new: Report) -> float:
     """Return the 0-100 cosine similarity of two reports' term frequencies."""
     old_terms, new_terms = terms(report_text(old)), terms(report_text(new))

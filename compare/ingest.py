@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from compare.collector import collector_paused
 from compare.errors import ReportNotFound, UnreadableInput
 from compare.model import Source
 from compare.settings import Settings
@@ -31,6 +32,7 @@ class Document:
 # --------------------------------------------------------------------------- reading a file
 
 
+@collector_paused()
 def read_text(path: Path, *, settings: Settings) -> Document:
     """Read one report file into repaired text; raise ReportNotFound or UnreadableInput."""
     path = Path(path)

@@ -7,15 +7,18 @@ solved globally (Hungarian method), not greedily. Deltas stay exact (Decimal).
 
 from __future__ import annotations
 
+import math
+import struct
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-import numpy as np
 from rapidfuzz import fuzz, process, utils
 
+from compare.align import blocks
+from compare.collector import collector_paused
 from compare.model import (
     SCALES,
     Direction,
@@ -32,6 +35,9 @@ from compare.settings import Settings
 
 if TYPE_CHECKING:
     import pandas
+
+# Allowed pairs of a score matrix: (row, column) -> score; a pair left out is forbidden.
+Scores = dict[tuple[int, int], float]
 
 TABLE_COLUMNS = (
     "status",
@@ -61,6 +67,12 @@ POSITION_WEIGHT = 1.0  # penalty for figures at opposite ends of the two documen
 GLOBAL_LABEL_CUTOFF = 95.0
 # Larger connected blocks of candidates are matched greedily by score (cubic cost otherwise).
 ASSIGNMENT_LIMIT = 400
+# Huge reports: a figure's label is compared only with this many figures of the other report
+# around its proportional place, so cost grows linearly (every report of the corpus fits whole).
+LABEL_WINDOW = 2000
+# Two labels shorter than this are at least 5% apart unless they are equal (see
+# _near_identical_labels); two labels either side of it are too.
+SHORT_LABEL = 10
 
 _PERCENT_UNITS = {"%", "％"}
 
@@ -123,18 +135,72 @@ def base_unit(metric: Metric) -> str:
 
 def identity(metric: Metric) -> tuple[object, ...]:
     """Return what makes two quotes the same figure: value, range, unit base, kind and label."""
-    upper = None if metric.upper is None else metric.upper * SCALES.get(metric.scale, Decimal(1))
     label = utils.default_process(metric.label)
-    return (metric.magnitude, upper, base_unit(metric), metric.kind, label)
+    return (*_quantity(metric), base_unit(metric), metric.kind, label)
 
 
-def _label_scores(old_labels: list[str], new_labels: list[str]) -> np.ndarray:
-    """Return the label-similarity matrix; two empty labels score 50 (no evidence either way)."""
-    scores = process.cdist(old_labels, new_labels, scorer=fuzz.ratio, dtype=np.float64)
-    old_empty = np.array([not label for label in old_labels], dtype=bool)
-    new_empty = np.array([not label for label in new_labels], dtype=bool)
-    scores[np.ix_(old_empty, new_empty)] = 50.0
-    return scores
+def _quantity(metric: Metric) -> tuple[Decimal, Decimal | None]:
+    """Return the value and the upper end of a range, with the scale multiplied in."""
+    upper = None if metric.upper is None else metric.upper * SCALES.get(metric.scale, Decimal(1))
+    return metric.magnitude, upper
+
+
+def _label_score(old: str, new: str) -> float:
+    """Return the similarity of two labels; two empty labels score 50 (no evidence either way)."""
+    return fuzz.ratio(old, new) if old or new else 50.0
+
+
+def _similar_labels(old_labels: list[str], new_labels: list[str], cutoff: float) -> Scores:
+    """Return the label similarity of every pair that reaches the cutoff (see LABEL_WINDOW)."""
+    found: Scores = {}
+    for rows, cols in blocks(len(old_labels), len(new_labels), LABEL_WINDOW):
+        if cutoff >= 95.0:
+            found.update(_near_identical_labels(old_labels, new_labels, rows, cols, cutoff))
+            continue
+        choices = new_labels[cols.start : cols.stop]
+        for a in rows:
+            label = old_labels[a]
+            # One call scores a whole row in C; empty labels are scored apart below.
+            for _, score, b in process.extract(
+                label, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+            ):
+                if label or choices[b]:
+                    found[a, cols.start + b] = score
+        if cutoff <= 50.0:
+            empty = [cols.start + b for b, label in enumerate(choices) if not label]
+            for a in (a for a in rows if not old_labels[a]):
+                found.update(((a, b), 50.0) for b in empty)
+    return found
+
+
+def _near_identical_labels(
+    old_labels: list[str], new_labels: list[str], rows: range, cols: range, cutoff: float
+) -> Scores:
+    """Return the label similarity of the pairs that reach a cutoff of 95 or more.
+
+    Below SHORT_LABEL characters such a pair is a pair of equal labels (a character more or
+    less already costs more than 5%), so short labels are looked up and only long ones scored.
+    """
+    found: Scores = {}
+    same: dict[str, list[int]] = {}
+    long_cols = []
+    for b in cols:
+        same.setdefault(new_labels[b], []).append(b)
+        if len(new_labels[b]) >= SHORT_LABEL:
+            long_cols.append(b)
+    long_labels = [new_labels[b] for b in long_cols]
+    for a in rows:
+        label = old_labels[a]
+        if not label:
+            continue  # an empty label is like no other
+        if len(label) < SHORT_LABEL:
+            found.update(((a, b), 100.0) for b in same.get(label, ()))
+            continue
+        for _, score, k in process.extract(
+            label, long_labels, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+        ):
+            found[a, long_cols[k]] = score
+    return found
 
 
 def _score_matrix(
@@ -147,18 +213,17 @@ def _score_matrix(
     label_cutoff: float,
     require_label: bool,
     section_links: set[tuple[str, str]] | None,
-) -> np.ndarray:
-    """Return match scores (0-100, NaN where the two cannot be the same figure).
+) -> Scores:
+    """Return the match scores (0-100) of the pairs that may be the same figure.
 
     Candidates are pairs with similar labels or in linked sentences (cost grows with their
     number, not with the product of the two sides). Only figures in linked sections may match
     when section_links is given; only figures with labels when require_label is set.
     """
-    labels = _label_scores([old.labels[i] for i in old_ids], [new.labels[j] for j in new_ids])
-    scores = np.full(labels.shape, np.nan)
-    candidates = {
-        (int(a), int(b)) for a, b in zip(*np.nonzero(labels >= label_cutoff), strict=True)
-    }
+    old_labels = [old.labels[i] for i in old_ids]
+    new_labels = [new.labels[j] for j in new_ids]
+    labels = _similar_labels(old_labels, new_labels, label_cutoff)
+    candidates = set(labels)
     same_sentence: set[tuple[int, int]] = set()
     if sentence_links and not require_label:
         column = {j: b for b, j in enumerate(new_ids)}
@@ -172,6 +237,7 @@ def _score_matrix(
                     if j in column:
                         same_sentence.add((a, column[j]))
         candidates |= same_sentence
+    scores: Scores = {}
     for a, b in candidates:
         i, j = old_ids[a], new_ids[b]
         o, n = old.metrics[i], new.metrics[j]
@@ -181,7 +247,8 @@ def _score_matrix(
             continue
         if require_label and not old.labels[i]:
             continue
-        score = LABEL_WEIGHT * float(labels[a, b])
+        label = labels[a, b] if (a, b) in labels else _label_score(old_labels[a], new_labels[b])
+        score = LABEL_WEIGHT * label
         if (a, b) in same_sentence:
             score += SENTENCE_WEIGHT
             if old.ordinal[i] == new.ordinal[j]:
@@ -196,98 +263,112 @@ def _score_matrix(
     return scores
 
 
-def assign(scores: np.ndarray) -> list[tuple[int, int]]:
-    """Return the (row, column) pairs of highest total score; NaN marks forbidden pairs.
+def assign(scores: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """Return the (row, column) pairs of highest total score in a matrix; NaN marks forbidden pairs.
 
     Scores of allowed pairs must be positive (a pair scoring 0 is as good as no pair).
+    """
+    allowed = {
+        (r, c): float(value)
+        for r, row in enumerate(scores)
+        for c, value in enumerate(row)
+        if not math.isnan(value)
+    }
+    return assign_pairs(allowed)
+
+
+def assign_pairs(scores: Scores) -> list[tuple[int, int]]:
+    """Return the (row, column) pairs of highest total score, using only the pairs given.
 
     Solves the assignment problem exactly (Hungarian method) on each connected block of allowed
     pairs; blocks larger than ASSIGNMENT_LIMIT are matched greedily by score instead.
     """
     pairs: list[tuple[int, int]] = []
     for rows, cols in _blocks(scores):
-        block = scores[np.ix_(rows, cols)]
         if len(rows) > ASSIGNMENT_LIMIT and len(cols) > ASSIGNMENT_LIMIT:
-            found = _greedy(block)
+            found = _greedy(scores, set(rows))
         else:
-            found = _hungarian(block)
-        pairs.extend((rows[r], cols[c]) for r, c in found)
+            block = [[scores.get((r, c), math.nan) for c in cols] for r in rows]
+            found = [(rows[r], cols[c]) for r, c in _hungarian(block)]
+        pairs.extend(found)
     return sorted(pairs)
 
 
-def _blocks(scores: np.ndarray) -> list[tuple[list[int], list[int]]]:
-    """Split the allowed pairs into connected blocks of rows and columns."""
-    allowed = ~np.isnan(scores)
-    n_rows = scores.shape[0]
-    parent = list(range(n_rows + scores.shape[1]))
+def _blocks(scores: Scores) -> list[tuple[list[int], list[int]]]:
+    """Split the allowed pairs into connected blocks of rows and columns (each list ascending)."""
+    parent: dict[tuple[int, int], tuple[int, int]] = {}  # nodes: (0, row) and (1, column)
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def find(x: tuple[int, int]) -> tuple[int, int]:
+        root = x
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
 
-    for r, c in zip(*np.nonzero(allowed), strict=True):
-        a, b = find(int(r)), find(n_rows + int(c))
+    for r, c in scores:
+        a, b = find((0, r)), find((1, c))
         if a != b:
             parent[max(a, b)] = min(a, b)
-    groups: dict[int, tuple[list[int], list[int]]] = {}
-    for r in range(n_rows):
-        if allowed[r].any():
-            groups.setdefault(find(r), ([], []))[0].append(r)
-    for c in range(scores.shape[1]):
-        if allowed[:, c].any():
-            groups.setdefault(find(n_rows + c), ([], []))[1].append(c)
-    return [groups[k] for k in sorted(groups)]
+    groups: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
+    for r, c in scores:
+        rows, cols = groups.setdefault(find((0, r)), (set(), set()))
+        rows.add(r)
+        cols.add(c)
+    return [(sorted(rows), sorted(cols)) for _, (rows, cols) in sorted(groups.items())]
 
 
-def _greedy(scores: np.ndarray) -> list[tuple[int, int]]:
-    """Match the best-scoring allowed pairs first (ties: lower row, then lower column)."""
-    rows, cols = np.nonzero(~np.isnan(scores))
-    order = sorted(zip(rows, cols, strict=True), key=lambda rc: (-scores[rc], rc[0], rc[1]))
+def _greedy(scores: Scores, rows: set[int]) -> list[tuple[int, int]]:
+    """Match the best-scoring allowed pairs of some rows first (ties: lower row, then column)."""
+    order = sorted((-v, r, c) for (r, c), v in scores.items() if r in rows)
     used_rows: set[int] = set()
     used_cols: set[int] = set()
     found = []
-    for r, c in order:
+    for _, r, c in order:
         if r not in used_rows and c not in used_cols:
-            used_rows.add(int(r))
-            used_cols.add(int(c))
-            found.append((int(r), int(c)))
+            used_rows.add(r)
+            used_cols.add(c)
+            found.append((r, c))
     return found
 
 
-def _hungarian(scores: np.ndarray) -> list[tuple[int, int]]:
+def _hungarian(scores: list[list[float]]) -> list[tuple[int, int]]:
     """Return the allowed pairs of maximum total score (shortest augmenting paths, O(n^2 m))."""
-    transposed = scores.shape[0] > scores.shape[1]
-    matrix = scores.T if transposed else scores
-    n, m = matrix.shape
-    allowed = ~np.isnan(matrix)
+    transposed = len(scores) > len(scores[0])
+    matrix = [list(column) for column in zip(*scores, strict=True)] if transposed else scores
+    n, m = len(matrix), len(matrix[0])
     # A forbidden pair costs what leaving both unmatched costs (0): we want the matching of
     # greatest total score, not the one with most pairs. Allowed scores must be positive.
-    cost = np.where(allowed, -np.nan_to_num(matrix), 0.0)
-    u = np.zeros(n + 1)
-    v = np.zeros(m + 1)
-    owner = np.zeros(m + 1, dtype=int)  # owner[j] = row (1-based) assigned to column j
-    way = np.zeros(m + 1, dtype=int)
+    cost = [[0.0 if math.isnan(v) else -v for v in row] for row in matrix]
+    inf = math.inf
+    u = [0.0] * (n + 1)
+    v = [0.0] * (m + 1)
+    owner = [0] * (m + 1)  # owner[j] = row (1-based) assigned to column j
+    way = [0] * (m + 1)
     for i in range(1, n + 1):
         owner[0] = i
         j0 = 0
-        minv = np.full(m + 1, np.inf)
-        used = np.zeros(m + 1, dtype=bool)
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
         while True:
             used[j0] = True
             i0 = owner[j0]
-            free = ~used[1:]
-            reduced = cost[i0 - 1] - u[i0] - v[1:]
-            better = free & (reduced < minv[1:])
-            minv[1:][better] = reduced[better]
-            way[1:][better] = j0
-            candidates = np.where(free, minv[1:], np.inf)
-            j1 = int(np.argmin(candidates)) + 1
-            delta = candidates[j1 - 1]
-            u[owner[used]] += delta
-            v[used] -= delta
-            minv[1:][free] -= delta
+            row, ui = cost[i0 - 1], u[i0]
+            delta, j1 = inf, 0
+            for j in range(1, m + 1):
+                if not used[j]:
+                    reduced = row[j - 1] - ui - v[j]
+                    if reduced < minv[j]:
+                        minv[j] = reduced
+                        way[j] = j0
+                    if minv[j] < delta:  # the first smallest, as numpy's argmin picked
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                elif j:
+                    minv[j] -= delta
             j0 = j1
             if owner[j0] == 0:
                 break
@@ -298,7 +379,7 @@ def _hungarian(scores: np.ndarray) -> list[tuple[int, int]]:
     found = []
     for j in range(1, m + 1):
         i = owner[j]
-        if i and allowed[i - 1, j - 1]:
+        if i and not math.isnan(matrix[i - 1][j - 1]):
             found.append((j - 1, i - 1) if transposed else (i - 1, j - 1))
     return sorted(found)
 
@@ -329,22 +410,32 @@ def _similar_sentences(
     new_index = sorted(j for j in set(new_with_figures) if j < len(new.sentences))
     if not old_index or not new_index:
         return set()
-    scores = process.cdist(
-        [old.sentences[i] for i in old_index],
-        [new.sentences[j] for j in new_index],
-        scorer=fuzz.partial_ratio,
-        score_cutoff=cutoff,
-    )
+    news = [new.sentences[j] for j in new_index]
+    scores = [
+        [
+            _float32(fuzz.partial_ratio(old.sentences[i], sentence, score_cutoff=cutoff))
+            for sentence in news
+        ]
+        for i in old_index
+    ]
     links = set()
     for a, i in enumerate(old_index):
-        b = int(np.argmax(scores[a]))
-        if scores[a, b] > 0:
+        b = max(range(len(new_index)), key=lambda b: (scores[a][b], -b))
+        if scores[a][b] > 0:
             links.add((old.id, i, new.id, new_index[b]))
     for b, j in enumerate(new_index):
-        a = int(np.argmax(scores[:, b]))
-        if scores[a, b] > 0:
+        a = max(range(len(old_index)), key=lambda a: (scores[a][b], -a))
+        if scores[a][b] > 0:
             links.add((old.id, old_index[a], new.id, j))
     return links
+
+
+def _float32(score: float) -> float:
+    """Return a score rounded to single precision, as rapidfuzz's score matrices hold them.
+
+    Ties between near-equal scores then fall as they always have.
+    """
+    return float(struct.unpack("f", struct.pack("f", score))[0])
 
 
 def _section_links(sections: Iterable[SectionPair]) -> list[tuple[str, str]]:
@@ -366,6 +457,7 @@ def _section_links(sections: Iterable[SectionPair]) -> list[tuple[str, str]]:
     return [link for link in dict.fromkeys(links) if link not in aligned]
 
 
+@collector_paused()
 def match_metrics(
     old: Report,
     new: Report,
@@ -402,11 +494,17 @@ def match_metrics(
             require_label=require_label,
             section_links=section_links,
         )
-        for a, b in assign(scores):
-            matched[old_ids[a]] = (new_ids[b], float(np.clip(scores[a, b], 0.0, 100.0)))
+        for a, b in assign_pairs(scores):
+            matched[old_ids[a]] = (new_ids[b], min(max(scores[a, b], 0.0), 100.0))
             taken.add(new_ids[b])
 
     pairs = list(sections)
+    old_sections = {s.id: s for s in old.walk()}
+    new_sections = {s.id: s for s in new.walk()}
+    if old.preamble is not None:
+        old_sections["0"] = old.preamble
+    if new.preamble is not None:
+        new_sections["0"] = new.preamble
     covered = {p.old.id for p in pairs if p.old} | {p.new.id for p in pairs if p.new}
     if old.preamble is not None and new.preamble is not None and "0" not in covered:
         preamble = SectionPair(status=SectionStatus.MODIFIED, old=old.preamble, new=new.preamble)
@@ -425,9 +523,8 @@ def match_metrics(
     links: set[tuple[str, str]] = set()
     similar: set[SentenceLink] = set()
     for old_id, new_id in _section_links(pairs):
-        try:
-            old_section, new_section = old.section(old_id), new.section(new_id)
-        except KeyError:
+        old_section, new_section = old_sections.get(old_id), new_sections.get(new_id)
+        if old_section is None or new_section is None:
             continue  # a link to a section id that is not in the report: nothing to match
         links.add((old_id, new_id))
         similar |= _similar_sentences(
@@ -478,16 +575,16 @@ def _collect(
     for score, _, i, j in sorted(best.values(), key=lambda r: (r[2], r[3])):
         changes.append(metric_change(old.metrics[i], new.metrics[j], score=-score))
     for i, o in enumerate(old.metrics):
-        if i not in matched and identity(o) not in old_ids_seen:
-            old_ids_seen.add(identity(o))
+        if i not in matched and old.identities[i] not in old_ids_seen:
+            old_ids_seen.add(old.identities[i])
             changes.append(
                 MetricChange(
                     status=MetricStatus.REMOVED, label=o.label, kind=o.kind, old=o, new=None
                 )
             )
     for j, n in enumerate(new.metrics):
-        if j not in taken and identity(n) not in new_ids_seen:
-            new_ids_seen.add(identity(n))
+        if j not in taken and new.identities[j] not in new_ids_seen:
+            new_ids_seen.add(new.identities[j])
             changes.append(
                 MetricChange(status=MetricStatus.ADDED, label=n.label, kind=n.kind, old=None, new=n)
             )
@@ -540,7 +637,7 @@ def metric_change(old: Metric, new: Metric, *, score: float = 100.0) -> MetricCh
         if old.kind == MetricKind.PERCENT or base_unit(old) == "%":
             points = new.value - old.value
         direction = _sign_direction(new.magnitude - old.magnitude)
-    same = identity(old)[:2] == identity(new)[:2] and old.qualifier == new.qualifier
+    same = _quantity(old) == _quantity(new) and old.qualifier == new.qualifier
     return MetricChange(
         status=MetricStatus.UNCHANGED if same else MetricStatus.CHANGED,
         label=new.label or old.label,

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from compare.collector import collector_paused
 from compare.model import Report, Section, Source
 
 # --------------------------------------------------------------------------- numerals
@@ -55,10 +56,12 @@ def _roman_number(text: str) -> int | None:
 _OPEN_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》"}
 _OPEN_CLOSE |= {"【": "】", "〈": "〉", "[": "]"}
 _CLOSERS = frozenset(_OPEN_CLOSE.values()) | {'"'}
+_BRACKET = re.compile("[" + re.escape("".join(_OPEN_CLOSE) + "".join(sorted(_CLOSERS))) + "]")
 _QUOTE_CLOSERS = frozenset('”’」』"')  # a stop just inside these ends the sentence; not brackets
 _CJK_END = "。！？；"
 _DANGLING = frozenset({"and", "or", "but", "以及", "和", "或"})
 _ASCII_END = "!?;"
+_STOP = re.compile(f"[{_CJK_END}{_ASCII_END}.]")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -114,7 +117,8 @@ def _pairs(text: str) -> list[tuple[int, int]]:
     pairs: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     ascii_quote: int | None = None
-    for i, ch in enumerate(text):
+    for found in _BRACKET.finditer(text):  # only quotes and brackets, not every character
+        i, ch = found.start(), found.group()
         if ch in _OPEN_CLOSE:
             stack.append((_OPEN_CLOSE[ch], i))
         elif ch == '"':
@@ -136,17 +140,18 @@ def _pairs(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def _depths(text: str, pairs: list[tuple[int, int]]) -> tuple[list[int], set[int]]:
-    """Return, per offset, how many matched pairs enclose it, and the offsets of matched closers."""
-    diff = [0] * (len(text) + 1)
-    for start, end in pairs:
-        diff[start + 1] += 1
-        diff[end] -= 1
-    depth, running = [], 0
-    for d in diff[:-1]:
-        running += d
-        depth.append(running)
-    return depth, {end for _, end in pairs}
+class _Depth:
+    """How many matched pairs enclose an offset (one strictly inside them)."""
+
+    def __init__(self, pairs: list[tuple[int, int]]) -> None:
+        self.starts = sorted(start for start, _ in pairs)
+        self.ends = sorted(end for _, end in pairs)
+
+    def at(self, offset: int) -> int:
+        # Pairs opened before the offset, less those already closed at it (a pair closes after
+        # it opens, so every closed pair is among the opened ones).
+        opened = bisect.bisect_left(self.starts, offset)
+        return opened - bisect.bisect_right(self.ends, offset)
 
 
 def _english_stop(text: str, i: int) -> bool:
@@ -180,10 +185,13 @@ def _english_stop(text: str, i: int) -> bool:
 def _sentence_ends(text: str) -> list[tuple[int, int]]:
     """Return (stop offset, end offset) of every sentence end in one paragraph."""
     pairs = _pairs(text)
-    depth, closers = _depths(text, pairs)
+    depth, closers = _Depth(pairs), {end for _, end in pairs}
     ends: list[tuple[int, int]] = []
     i, n = 0, len(text)
-    while i < n:
+    for stop in _STOP.finditer(text):  # only a stop can end a sentence: skip to the next one
+        if stop.start() < i:
+            continue
+        i = stop.start()
         ch = text[i]
         is_end = ch in _CJK_END or (
             ch in _ASCII_END
@@ -197,12 +205,11 @@ def _sentence_ends(text: str) -> list[tuple[int, int]]:
         if ch == "." and _english_stop(text, i):
             is_end = True
         if not is_end:
-            i += 1
             continue
         j = i + 1
         while j < n and (text[j] in _CJK_END or text[j] in _ASCII_END):
             j += 1  # ？！ and ?! end one sentence
-        level = depth[i]
+        level = depth.at(i)
         while j < n and level > 0 and j in closers and text[j] in _QUOTE_CLOSERS:
             level -= 1
             j += 1
@@ -670,6 +677,7 @@ def _paragraphs(text: str) -> list[str]:
     return out
 
 
+@collector_paused()
 def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) -> Report:
     """Parse clean text into a Report: title, org, year, preamble and the heading tree.
 
@@ -700,7 +708,7 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
     toc = _find_toc(paragraphs, candidates)
     if toc:
         dropped = sum(i in candidates for i in toc)
-        notes.append(f"{source.path}: dropped a table of contents ({dropped} headings)")
+        notes.append(f"dropped a table of contents ({dropped} headings)")
         keep = set(range(len(paragraphs))) - set(toc)
         renumber = {old: new for new, old in enumerate(sorted(keep))}
         paragraphs = [paragraphs[i] for i in sorted(keep)]
@@ -721,7 +729,7 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
     repeated = _repeated_headings(root, candidates)
     if repeated is not None:
         notes.append(
-            f"{source.path}: heading {repeated.number}{repeated.heading} appears twice; "
+            f"heading {repeated.number}{repeated.heading} appears twice; "
             "the text may hold a second copy of the report"
         )
 
@@ -734,7 +742,7 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
     elif paragraphs:
         groups = _group_paragraphs(paragraphs)
         notes.append(
-            f"{source.path}: no headings found; "
+            f"no headings found; "
             f"{len(paragraphs)} paragraphs grouped into {len(groups)} sections"
         )
         sections = tuple(
@@ -750,7 +758,7 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
         )
     else:
         sections = ()
-        notes.append(f"{source.path}: no text")
+        notes.append("no text")
     return Report(
         title=title,
         org=org,

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from decimal import Decimal, InvalidOperation
 
+from compare.collector import collector_paused
 from compare.model import Metric, MetricKind, Report
 
 # --------------------------------------------------------------------------- named parts
@@ -798,6 +799,7 @@ def extract_metrics(sentence: str, *, section: str = "", index: int = 0) -> tupl
     return tuple(metrics)
 
 
+@collector_paused()
 def attach_metrics(report: Report) -> Report:
     """Return the report with `metrics` filled from every sentence of the preamble and sections."""
     sections = ([report.preamble] if report.preamble is not None else []) + list(report.walk())

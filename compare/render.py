@@ -7,6 +7,7 @@ unit-tested) here. Output is deterministic: no timestamp unless one is passed in
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
 import re
@@ -15,11 +16,19 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+)
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from compare import __version__
 from compare import series as series_stage
+from compare.collector import collector_paused
 from compare.model import (
     Comparison,
     Direction,
@@ -408,7 +417,7 @@ class Note:
     links: tuple[Link, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made by the thousand per page, and frozen ones are slow
 class Segment:
     """A run of sentence text with one mark: tag "" | "ins" | "del"; figure = hover title."""
 
@@ -432,6 +441,14 @@ class PageIndex:
         self.comparison = comparison
         self.by_old = {p.old.id: p for p in comparison.sections if p.old is not None}
         self.by_new = {p.new.id: p for p in comparison.sections if p.new is not None}
+        # Pairs split from an old section / merged into a new one, in page order.
+        self.split_into: dict[str, list[SectionPair]] = {}
+        self.merged_from: dict[str, list[SectionPair]] = {}
+        for p in comparison.sections:
+            if p.split_from is not None:
+                self.split_into.setdefault(p.split_from, []).append(p)
+            if p.merged_into is not None:
+                self.merged_from.setdefault(p.merged_into, []).append(p)
         self.old_year = year_label(comparison.old, "old")
         figures: dict[tuple[str, int], list[MetricChange]] = {}
         for change in comparison.metrics:
@@ -439,9 +456,16 @@ class PageIndex:
                 key = (change.new.section, change.new.sentence)
                 figures.setdefault(key, []).append(change)
         self.figures = figures
+        self.spans: dict[tuple[str, int, str], list[_Span]] = {}  # figure_spans, once per sentence
 
     def figure_spans(self, section_id: str, index: int, sentence: str) -> list[_Span]:
         """Return where the changed figures of one new sentence sit, earliest first."""
+        key = (section_id, index, sentence)
+        if key not in self.spans:  # asked for again by the new and the inline view
+            self.spans[key] = self._figure_spans(section_id, index, sentence)
+        return self.spans[key]
+
+    def _figure_spans(self, section_id: str, index: int, sentence: str) -> list[_Span]:
         spans: list[_Span] = []
         for change in self.figures.get((section_id, index), ()):
             metric = change.new
@@ -484,11 +508,7 @@ def pair_notes(pair: SectionPair, index: PageIndex) -> list[Note]:
         link = _link_to(index.by_old.get(pair.split_from), "old")
         notes.append(Note("split_from", (link,) if link else ()))
     if pair.old is not None:
-        into = [
-            _link_to(p, "new")
-            for p in index.comparison.sections
-            if p.split_from == pair.old.id and p is not pair
-        ]
+        into = [_link_to(p, "new") for p in index.split_into.get(pair.old.id, ()) if p is not pair]
         if into:
             notes.append(Note("split_into", tuple(link for link in into if link)))
     if pair.merged_into is not None:
@@ -496,9 +516,7 @@ def pair_notes(pair: SectionPair, index: PageIndex) -> list[Note]:
         notes.append(Note("merged_into", (link,) if link else ()))
     if pair.new is not None:
         sources = [
-            _link_to(p, "old")
-            for p in index.comparison.sections
-            if p.merged_into == pair.new.id and p is not pair
+            _link_to(p, "old") for p in index.merged_from.get(pair.new.id, ()) if p is not pair
         ]
         if sources:
             notes.append(Note("merged_from", tuple(link for link in sources if link)))
@@ -687,16 +705,48 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+OPTIONS: dict[str, Any] = {
+    "autoescape": True,
+    "undefined": StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
+class _TemplateCache(FileSystemBytecodeCache):
+    """Compiled templates kept in the user's temp folder, so a run does not compile them again.
+
+    Compiling the page's templates takes longer than rendering it. A cached template is used
+    only while its source is unchanged (jinja2 checks); the file names carry a hash of OPTIONS
+    and the version, since the compiled code depends on them too. A failed write costs speed only.
+    """
+
+    def __init__(self) -> None:
+        key = hashlib.sha256(repr((OPTIONS, __version__)).encode()).hexdigest()[:12]
+        super().__init__(pattern=f"compare-{key}-%s.cache")
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):  # a full or read-only temp folder: compile next time
+            super().dump_bytecode(bucket)
+
+
+def _template_cache() -> BytecodeCache | None:
+    """Return the compiled-template cache, or None where no safe temp folder exists."""
+    try:
+        return _TemplateCache()
+    except RuntimeError:  # jinja2 found no temp folder that only this user can write
+        return None
+
+
 @functools.cache
 def environment() -> Environment:
     """Return the one jinja2 Environment: package templates, autoescape, strict undefined."""
     env = Environment(
         loader=PackageLoader("compare"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a run: no need to check each use
+        bytecode_cache=_template_cache(),
+        **OPTIONS,
     )
     env.filters.update(FILTERS)
     return env
@@ -710,6 +760,7 @@ def _script() -> tuple[Markup, str]:
     return Markup(text), f"'sha256-{digest}'"
 
 
+@collector_paused()
 def render_html(comparison: Comparison, *, generated_at: str | None = None) -> str:
     """Render a Comparison as one self-contained HTML page (inline CSS and script)."""
     script, script_hash = _script()
@@ -727,6 +778,7 @@ def render_html(comparison: Comparison, *, generated_at: str | None = None) -> s
     )
 
 
+@collector_paused()
 def render_markdown(comparison: Comparison, *, generated_at: str | None = None) -> str:
     """Render a Comparison as a Markdown document (changes only, tables for figures)."""
     return (

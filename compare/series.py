@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -80,6 +79,8 @@ def run_pool(
             if progress:
                 progress(1)
         return results
+    from concurrent.futures import ProcessPoolExecutor  # only here: it costs a tenth of a second
+
     with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
         results = []
         for result in pool.map(func, items):
@@ -109,25 +110,29 @@ def build_series(
 
 
 def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) -> Series:
-    """Follow each metric through the consecutive comparisons into one row per metric."""
+    """Follow each metric through the consecutive comparisons into one row per metric.
+
+    Metrics are recognised by value (section, sentence and offsets included), not by object
+    identity: comparisons made in worker processes hold copies of the reports' metrics.
+    """
     n = len(reports)
     rows: list[list[Metric | None]] = []
-    where: dict[int, int] = {}  # id(metric of the latest year) -> row index
+    where: dict[Metric, int] = {}  # metric of the latest year -> row index
     if reports:
         for metric in reports[0].metrics:
-            where[id(metric)] = len(rows)
+            where[metric] = len(rows)
             rows.append([metric] + [None] * (n - 1))
     for year, comparison in enumerate(comparisons, start=1):
-        latest: dict[int, int] = {}
+        latest: dict[Metric, int] = {}
         for change in comparison.metrics:
             if change.new is None:
                 continue
-            row = where.get(id(change.old)) if change.old is not None else None
+            row = where.get(change.old) if change.old is not None else None
             if change.status == MetricStatus.ADDED or row is None:
                 row = len(rows)
                 rows.append([None] * n)
             rows[row][year] = change.new
-            latest[id(change.new)] = row
+            latest[change.new] = row
         where = latest
     out = []
     for values in rows:
