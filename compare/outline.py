@@ -742,8 +742,7 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
     elif paragraphs:
         groups = _group_paragraphs(paragraphs)
         notes.append(
-            f"no headings found; "
-            f"{len(paragraphs)} paragraphs grouped into {len(groups)} sections"
+            f"no headings found; {len(paragraphs)} paragraphs grouped into {len(groups)} sections"
         )
         sections = tuple(
             Section(

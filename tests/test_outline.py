@@ -111,8 +111,7 @@ def test_seed_second_copy_is_reported() -> None:
     report = parse_outline(SEED.read_text("utf-8"), source=Source(path="seed.txt"))
     assert len(report.sections) == 8
     assert report.warnings == (
-        "heading 一、党的领导坚强有力 appears twice; "
-        "the text may hold a second copy of the report",
+        "heading 一、党的领导坚强有力 appears twice; the text may hold a second copy of the report",
     )
 
 
@@ -522,9 +521,7 @@ SPEECH = "# Budget Speech\n\n---\n\n" + "\n\n".join(
 def test_document_without_headings_is_grouped_with_a_warning() -> None:
     report = parse_outline(SPEECH, source=Source(path="2021.txt"))
     assert (report.title, report.org, report.year) == ("Budget Speech", "", 2021)
-    assert report.warnings == (
-        "no headings found; 30 paragraphs grouped into 3 sections",
-    )
+    assert report.warnings == ("no headings found; 30 paragraphs grouped into 3 sections",)
     assert [s.id for s in report.sections] == ["1", "2", "3"]
     assert {s.style for s in report.sections} == {"para-group"}
     assert report.sections[0].heading == "Paragraph 0 says something about topic 0. It…"
