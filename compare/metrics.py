@@ -708,6 +708,14 @@ def metrics_table(changes: tuple[MetricChange, ...]) -> pandas.DataFrame:
     return pandas.DataFrame(table_rows(changes), columns=list(TABLE_COLUMNS), dtype=object)
 
 
+CSV_RELATIVE_PLACES = Decimal("0.000001")  # relative change as a fraction, to 0.0001%
+
+
 def metrics_csv(changes: tuple[MetricChange, ...]) -> str:
-    """Return the change table as CSV text (header row first, exact decimals)."""
-    return metrics_table(changes).to_csv(index=False, lineterminator="\n")
+    """Return the change table as CSV text (header row first; relative rounded to 6 places)."""
+    table = metrics_table(changes)
+    table["relative"] = [
+        None if value is None else value.quantize(CSV_RELATIVE_PLACES)
+        for value in table["relative"]
+    ]
+    return table.to_csv(index=False, lineterminator="\n")

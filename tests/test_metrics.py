@@ -490,8 +490,8 @@ def test_metrics_table_and_csv() -> None:
     assert metrics_csv(changes) == (
         "status,label,kind,section_old,section_new,old,new,unit,absolute,relative,points,rank,"
         "direction\n"
-        "changed,投入,money,3,4,1.2,0.9,亿元,-0.3,-0.25,,,down\n"
-        f"changed,覆盖率,percent,1,1,89.5,98.6,%,9.1,{Decimal('9.1') / Decimal('89.5')},9.1,,up\n"
+        "changed,投入,money,3,4,1.2,0.9,亿元,-0.3,-0.250000,,,down\n"
+        "changed,覆盖率,percent,1,1,89.5,98.6,%,9.1,0.101676,9.1,,up\n"
         "added,示范校,count,,2,,30,所,,,,,\n"
     )
     assert metrics_csv(()) == ",".join(TABLE_COLUMNS) + "\n"
