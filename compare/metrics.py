@@ -55,16 +55,6 @@ TABLE_COLUMNS = (
     "direction",
 )
 
-# Weights of the match score (0-100): label similarity, same sentence pair, same place among the
-# sentence's comparable figures, same value. Position weighs heavily: a figure in the sentence
-# that was aligned with the old one is very likely the same figure, whatever its label says.
-LABEL_WEIGHT = 0.5
-SENTENCE_WEIGHT = 30.0
-ORDINAL_WEIGHT = 10.0
-VALUE_WEIGHT = 10.0
-POSITION_WEIGHT = 1.0  # penalty for figures at opposite ends of the two documents (a tie-break)
-# Report-wide matching (figures that left their section) needs near-identical labels.
-GLOBAL_LABEL_CUTOFF = 95.0
 # Larger connected blocks of candidates are matched greedily by score (cubic cost otherwise).
 ASSIGNMENT_LIMIT = 400
 # Huge reports: a figure's label is compared only with this many figures of the other report
@@ -213,6 +203,7 @@ def _score_matrix(
     label_cutoff: float,
     require_label: bool,
     section_links: set[tuple[str, str]] | None,
+    settings: Settings,
 ) -> Scores:
     """Return the match scores (0-100) of the pairs that may be the same figure.
 
@@ -248,17 +239,17 @@ def _score_matrix(
         if require_label and not old.labels[i]:
             continue
         label = labels[a, b] if (a, b) in labels else _label_score(old_labels[a], new_labels[b])
-        score = LABEL_WEIGHT * label
+        score = settings.metric_label_weight * label
         if (a, b) in same_sentence:
-            score += SENTENCE_WEIGHT
+            score += settings.metric_sentence_weight
             if old.ordinal[i] == new.ordinal[j]:
-                score += ORDINAL_WEIGHT
+                score += settings.metric_ordinal_weight
         if old.values[i] == new.values[j]:
-            score += VALUE_WEIGHT
+            score += settings.metric_value_weight
         # Break ties by document order. The penalty is squared so that, among matchings of
         # otherwise equal score, one that keeps the figures in order always wins (with a
         # linear penalty a crossing matching can tie, and the solver would pick by side).
-        score -= POSITION_WEIGHT * (old.position[i] - new.position[j]) ** 2
+        score -= settings.metric_position_weight * (old.position[i] - new.position[j]) ** 2
         scores[a, b] = max(score, 0.01)
     return scores
 
@@ -493,6 +484,7 @@ def match_metrics(
             label_cutoff=label_cutoff,
             require_label=require_label,
             section_links=section_links,
+            settings=settings,
         )
         for a, b in assign_pairs(scores):
             matched[old_ids[a]] = (new_ids[b], min(max(scores[a, b], 0.0), 100.0))
@@ -547,7 +539,7 @@ def match_metrics(
         range(len(old.metrics)),
         range(len(new.metrics)),
         set(),
-        label_cutoff=max(cutoff, GLOBAL_LABEL_CUTOFF),
+        label_cutoff=max(cutoff, settings.metric_global_cutoff),
         require_label=True,
     )
     changes = _collect(old_side, new_side, matched, taken)

@@ -38,6 +38,15 @@ class Settings:
 
     # --- metrics
     metric_cutoff: float = 50.0  # label similarity needed to match two metrics
+    # Match score of two figures (0-100): label similarity times this weight, plus the bonuses
+    # below. Position weighs heavily: a figure in the sentence aligned with the old one's
+    # sentence is very likely the same figure, whatever its label says.
+    metric_label_weight: float = 0.5
+    metric_sentence_weight: float = 30.0  # both figures in an aligned sentence pair
+    metric_ordinal_weight: float = 10.0  # ... and at the same place among its comparable figures
+    metric_value_weight: float = 10.0  # same value
+    metric_position_weight: float = 1.0  # squared penalty for figures at opposite ends (tie-break)
+    metric_global_cutoff: float = 95.0  # label similarity for figures that left their section
 
     def as_dict(self) -> dict[str, Any]:
         """Return the settings as a plain dict (for JSON and the report footer)."""
