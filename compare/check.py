@@ -5,7 +5,6 @@ Rules live in a TOML file; `compare/rules/example.toml` documents every key.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,22 +14,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from compare.errors import RulesError
 from compare.model import Comparison, MetricKind, MetricStatus, Report, Section
+from compare.outline import numbering_value
 
-CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 KNOWN_KEYS = {
     "structure": {"numbering", "empty", "duplicates", "outside", "renditions", "unreadable"},
     "sections": {"required", "max_removed", "max_added"},
@@ -145,31 +130,6 @@ def _metric_rule(rule: Any, path: Path) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- structure
-
-
-def numbering_value(number: str) -> int | None:
-    """Return the ordinal a heading's numbering states (一、 -> 1, （十二） -> 12, 3. -> 3, PART IV -> 4)."""
-    digits = re.search(r"\d+", number)
-    if digits:
-        return int(digits.group())
-    roman = re.search(r"\b([IVXL]+)\b", number)
-    if roman:
-        total, prev = 0, 0
-        for ch in reversed(roman.group(1)):
-            value = ROMAN[ch]
-            total += -value if value < prev else value
-            prev = max(prev, value)
-        return total
-    cn = re.search(r"[零〇一二两三四五六七八九十]+", number)
-    if not cn:
-        return None
-    text = cn.group()
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (
-            CN_DIGITS.get(ones, 0) if ones else 0
-        )
-    return CN_DIGITS.get(text[-1])
 
 
 def check_structure(report: Report, rules: Rules) -> list[Finding]:

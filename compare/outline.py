@@ -51,6 +51,24 @@ def _roman_number(text: str) -> int | None:
     return total
 
 
+_NUMBERING_DIGITS = re.compile(r"\d+")
+_NUMBERING_ROMAN = re.compile(r"\b([IVXL]+)\b")
+_NUMBERING_CN = re.compile(r"[〇零一二三四五六七八九十百]+")
+
+
+def numbering_value(number: str) -> int | None:
+    """Return the ordinal a heading's numbering states (一、 -> 1, （十二） -> 12, PART IV -> 4)."""
+    for pattern, value in (
+        (_NUMBERING_DIGITS, int),
+        (_NUMBERING_ROMAN, _roman_number),
+        (_NUMBERING_CN, _cn_number),
+    ):
+        found = pattern.search(number)
+        if found:
+            return value(found.group())
+    return None
+
+
 # --------------------------------------------------------------------------- sentences
 
 _OPEN_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》"}

@@ -14,10 +14,10 @@ from compare.check import (
     findings_junit,
     findings_markdown,
     load_rules,
-    numbering_value,
 )
 from compare.errors import RulesError
 from compare.model import Report, Section, Source
+from compare.outline import numbering_value
 
 
 def report(*sections: Section, warnings: tuple[str, ...] = ()) -> Report:
