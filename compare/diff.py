@@ -8,14 +8,19 @@ changes are then merged into them, so that a change reads as a phrase (semantic 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Indel, Levenshtein
+
+try:  # difflib's algorithm compiled: the same opcodes, 3-10x faster
+    from cydifflib import SequenceMatcher
+except ImportError:  # pragma: no cover - a platform without its wheel
+    from difflib import SequenceMatcher
 
 from compare.collector import collector_paused
 from compare.model import Report, SectionPair, SentencePair, SentenceStatus, TextOp
@@ -23,9 +28,33 @@ from compare.model import Report, SectionPair, SentencePair, SentenceStatus, Tex
 EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
+_NUMERAL_START = "第〇零一二两三四五六七八九十百千"
+
+
+def _class_without(low: int, high: int, excluded: str) -> str:
+    """Return a regex class body for the code points low..high except those in `excluded`."""
+    spans, start = [], low
+    for code in sorted(ord(ch) for ch in excluded if low <= ord(ch) <= high):
+        if start < code:
+            spans.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+        start = code + 1
+    if start <= high:
+        spans.append(f"\\u{start:04x}-\\u{high:04x}")
+    return "".join(spans)
+
+
+# A character no other alternative can start (most CJK text) is tried first: the same tokens,
+# found twice as fast as by falling through to the last alternative.
+_PLAIN_CHAR = (
+    "["
+    + _class_without(0x3400, 0x4DBF, _NUMERAL_START)
+    + _class_without(0x4E00, 0x9FFF, _NUMERAL_START)
+    + "，。、；：？！“”‘’（）《》【】—…·]"
+)
 _TOKEN = re.compile(
-    r"""
-      (?<![0-9A-Za-z.])[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％‰]?   # signed number
+    _PLAIN_CHAR
+    + r"""
+    | (?<![0-9A-Za-z.])[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％‰]?   # signed number
     | (?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％‰]?                   # number
     | 第?[〇零一二两三四五六七八九十百千]+                              # Chinese numeral, ordinal
     | [A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:['’][A-Za-z]+)*  # Latin word
@@ -35,7 +64,8 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-_CJK_RUN = re.compile(f"[{_CJK}]+")
+_CJK_BIGRAM = re.compile(f"(?=([{_CJK}][{_CJK}]))")
+_CJK_LONE = re.compile(f"(?<![{_CJK}])[{_CJK}](?![{_CJK}])")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’]*|\d+(?:[.,]\d+)*%?")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\.)\s+|\n+")
 
@@ -171,13 +201,9 @@ def _needs_ops(pair: SentencePair) -> bool:
 def terms(text: str) -> list[str]:
     """Return the terms of a text: CJK character bigrams (a lone character as itself), and
     lower-cased Latin words and numbers."""
-    found: list[str] = []
-    for run in _CJK_RUN.findall(text):
-        if len(run) == 1:
-            found.append(run)
-        else:
-            found.extend(map(str.__add__, run, run[1:]))  # each character with the next
-    found.extend(w.lower() for w in _WORD.findall(text))
+    found = _CJK_BIGRAM.findall(text)  # each character with the next, found in one pass
+    found += _CJK_LONE.findall(text)
+    found += map(str.lower, _WORD.findall(text))
     return found
 
 
@@ -231,16 +257,21 @@ def similarity_measures(old: str, new: str) -> dict[str, float]:
     }
 
 
-def report_text(report: Report) -> str:
-    """Return the text of a report: preamble, then every section's heading and body in order."""
-    parts = [report.preamble.text] if report.preamble and report.preamble.text else []
+def report_texts(report: Report) -> Iterator[str]:
+    """Yield the texts of a report in order: preamble, then every section's heading and body."""
+    if report.preamble and report.preamble.text:
+        yield report.preamble.text
     for section in report.walk():
-        parts.extend(t for t in (section.heading, section.text) if t)
-    return "\n".join(parts)
+        yield from (t for t in (section.heading, section.text) if t)
+
+
+def term_counts(report: Report) -> Counter[str]:
+    """Return how often each term occurs in a report, counted text by text (no list of all terms:
+    memory stays small at any size)."""
+    return Counter(itertools.chain.from_iterable(map(terms, report_texts(report))))
 
 
 @collector_paused()
 def document_similarity(old: Report, new: Report) -> float:
     """Return the 0-100 cosine similarity of two reports' term frequencies."""
-    old_terms, new_terms = terms(report_text(old)), terms(report_text(new))
-    return round(cosine_similarity(Counter(old_terms), Counter(new_terms)), 2)
+    return round(cosine_similarity(term_counts(old), term_counts(new)), 2)

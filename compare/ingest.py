@@ -657,7 +657,7 @@ def _needs_space(before: str, after: str) -> bool:
 
 _GRAM = 6  # characters per shingle; long enough that Chinese phrases rarely repeat by chance
 _SHORT = 20  # lines with fewer letters (headings) neither start nor break a copy
-_KEEP = re.compile(f"[0-9a-z{_HAN}]")
+_DROP = re.compile(f"[^0-9a-z{_HAN}]+")
 
 
 def split_renditions(text: str) -> tuple[str, tuple[str, ...]]:
@@ -762,7 +762,7 @@ def _copy_end(
 
 def _norm(text: str) -> str:
     """Keep only letters, digits and Chinese characters, lower-cased."""
-    return "".join(_KEEP.findall(text.lower()))
+    return _DROP.sub("", text.lower())
 
 
 def _shingles(norm: str) -> set[str]:
