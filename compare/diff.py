@@ -43,13 +43,11 @@ def _class_without(low: int, high: int, excluded: str) -> str:
     return "".join(spans)
 
 
-# A character no other alternative can start (most CJK text) is tried first: the same tokens,
-# found twice as fast as by falling through to the last alternative.
+# A common CJK character no other alternative can start is tried first: the same tokens, found
+# twice as fast as by falling through to the last alternative. (Each code point in a class costs
+# compile time at every start, so the rarer CJK blocks are left to the last alternative.)
 _PLAIN_CHAR = (
-    "["
-    + _class_without(0x3400, 0x4DBF, _NUMERAL_START)
-    + _class_without(0x4E00, 0x9FFF, _NUMERAL_START)
-    + "，。、；：？！“”‘’（）《》【】—…·]"
+    "[" + _class_without(0x4E00, 0x9FFF, _NUMERAL_START) + "，。、；：？！“”‘’（）《》【】—…·]"
 )
 _TOKEN = re.compile(
     _PLAIN_CHAR
@@ -64,8 +62,7 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-_CJK_BIGRAM = re.compile(f"(?=([{_CJK}][{_CJK}]))")
-_CJK_LONE = re.compile(f"(?<![{_CJK}])[{_CJK}](?![{_CJK}])")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’]*|\d+(?:[.,]\d+)*%?")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\.)\s+|\n+")
 
@@ -201,9 +198,13 @@ def _needs_ops(pair: SentencePair) -> bool:
 def terms(text: str) -> list[str]:
     """Return the terms of a text: CJK character bigrams (a lone character as itself), and
     lower-cased Latin words and numbers."""
-    found = _CJK_BIGRAM.findall(text)  # each character with the next, found in one pass
-    found += _CJK_LONE.findall(text)
-    found += map(str.lower, _WORD.findall(text))
+    found: list[str] = []
+    for run in _CJK_RUN.findall(text):
+        if len(run) == 1:
+            found.append(run)
+        else:
+            found.extend(map(str.__add__, run, run[1:]))  # each character with the next
+    found.extend(w.lower() for w in _WORD.findall(text))
     return found
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -200,11 +201,13 @@ def _english_stop(text: str, i: int) -> bool:
     return word.lower() not in _ABBREVIATIONS and "." not in word
 
 
-def _sentence_ends(text: str) -> list[tuple[int, int]]:
-    """Return (stop offset, end offset) of every sentence end in one paragraph."""
+def _sentence_ends(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (stop offset, end offset) of every sentence end in one paragraph, in order.
+
+    Lazily: a run-in heading needs only the first full stop of a long paragraph.
+    """
     pairs = _pairs(text)
     depth, closers = _Depth(pairs), {end for _, end in pairs}
-    ends: list[tuple[int, int]] = []
     i, n = 0, len(text)
     for stop in _STOP.finditer(text):  # only a stop can end a sentence: skip to the next one
         if stop.start() < i:
@@ -236,9 +239,8 @@ def _sentence_ends(text: str) -> list[tuple[int, int]]:
             continue  # a stop inside quotes or brackets does not end the sentence
         while j < n and text[j] in _CLOSERS and j not in closers:
             j += 1  # a stray closing quote stays with its sentence
-        ends.append((i, j))
+        yield i, j
         i = j
-    return ends
 
 
 def _split_paragraph(text: str) -> list[str]:
