@@ -148,6 +148,7 @@ def measure(old_path: Path, new_path: Path, repeat: int) -> dict[str, float]:
     """Time each stage of compare on one pair of files (best of `repeat`), in this process."""
     from compare import align, diff, ingest, metrics, outline, quantities, render
     from compare.settings import Settings
+    from compare.writing import write_output
 
     settings = Settings()
     best: dict[str, float] = {}
@@ -184,7 +185,9 @@ def measure(old_path: Path, new_path: Path, repeat: int) -> dict[str, float]:
             similarity=similarity,
         )
         start = time.perf_counter()
-        render.render_html(comparison)
+        # As the CLI does: the page streamed into its file (see compare.writing).
+        with tempfile.TemporaryDirectory() as tmp:
+            write_output(Path(tmp, "report.html"), render.iter_html(comparison))
         t["render"] = time.perf_counter() - start
         t["in-process"] = sum(t.values())
         totals.append(t["in-process"])

@@ -139,7 +139,7 @@ def diff(
     from compare.library import find_report
     from compare.metrics import metrics_csv
     from compare.pipeline import compare_reports, read_report
-    from compare.render import render_html, render_markdown
+    from compare.render import iter_html, iter_markdown
     from compare.writing import write_output
 
     lib = _library(library)
@@ -157,9 +157,11 @@ def diff(
             json_path,
             lambda: json.dumps(comparison_to_json(comparison), ensure_ascii=False, indent=2) + "\n",
         ),
-        (md_path, lambda: render_markdown(comparison, generated_at=generated_at)),
+        (md_path, lambda: iter_markdown(comparison, generated_at=generated_at)),
         (csv_path, lambda: metrics_csv(comparison.metrics)),
-        (html_path, lambda: render_html(comparison, generated_at=generated_at)),
+        # The page and the Markdown are written while they are made: at a thousand times the
+        # seed's size the page is 200 MB of text, which need not be held whole.
+        (html_path, lambda: iter_html(comparison, generated_at=generated_at)),
     ]
     for path, make in outputs:
         if path is not None:

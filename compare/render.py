@@ -1,7 +1,10 @@
 """Comparison -> one self-contained HTML page, or a Markdown document (jinja2 lives here).
 
 Templates only loop, branch and filter: every derived value comes from a filter defined (and
-unit-tested) here. Output is deterministic: no timestamp unless one is passed in.
+unit-tested) here; so do the page's most repeated fragments (sentence, figure and section-map
+rows), built with every text value escaped (see "fragments"). iter_html / iter_markdown yield
+the same output in chunks, for writing a big report without holding it whole. Output is
+deterministic: no timestamp unless one is passed in.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ import contextlib
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from itertools import islice
+from typing import Any, NamedTuple
 
 from jinja2 import (
     BytecodeCache,
@@ -24,7 +28,7 @@ from jinja2 import (
     StrictUndefined,
 )
 from jinja2.bccache import Bucket
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from compare import __version__
 from compare import series as series_stage
@@ -78,19 +82,30 @@ CN_INNER_QUALIFIERS = ("余", "多")  # written between number and unit: 100余�
 CN_TRAILING_QUALIFIERS = ("以上", "以内", "以下", "左右")  # written after the unit: 90%以上
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
+_ROUNDED = Decimal(1).scaleb(-MAX_DECIMALS)
+_THOUSAND = Decimal(1000)
+_TENTH = Decimal("0.1")
+DIRECTION_SIGNS = {Direction.UP: 1, Direction.DOWN: -1, Direction.SAME: 0}
+STATUS_TRENDS = {
+    MetricStatus.ADDED: "new",
+    MetricStatus.REMOVED: "dropped",
+    MetricStatus.UNCHANGED: "unchanged",
+}
+# Enum members asked for on every row, bound once: reading a member from its enum class costs
+# about as much as a small function call (Python 3.11), and a page does it thousands of times.
+_RANK = MetricKind.RANK
+_METRIC_CHANGED = MetricStatus.CHANGED
+_SECTION_UNCHANGED = SectionStatus.UNCHANGED
+_EQUAL, _MODIFIED, _ADDED, _REMOVED, _MOVED = (
+    SentenceStatus.EQUAL,
+    SentenceStatus.MODIFIED,
+    SentenceStatus.ADDED,
+    SentenceStatus.REMOVED,
+    SentenceStatus.MOVED,
+)
 
 
 # --------------------------------------------------------------------------- numbers
-
-
-def _plain(value: Decimal) -> str:
-    """Return a Decimal in fixed-point notation with thousands grouped (57,239)."""
-    if value.as_tuple().exponent < -MAX_DECIMALS:  # type: ignore[operator]
-        value = value.quantize(Decimal(1).scaleb(-MAX_DECIMALS), rounding=ROUND_HALF_UP)
-        value = value.normalize() if value != 0 else Decimal(0)
-    if abs(value) >= 1000:
-        return format(value, ",f")
-    return format(value, "f")
 
 
 def format_number(value: Decimal | int | float | None) -> str:
@@ -98,8 +113,17 @@ def format_number(value: Decimal | int | float | None) -> str:
     if value is None:
         return "—"
     number = value if isinstance(value, Decimal) else Decimal(str(value))
-    text = _plain(abs(number))
-    return MINUS + text if number < 0 and text.strip("0.,") else text
+    size = abs(number)  # rounded to the context's precision, as written first
+    text = format(size, "f")
+    # "f" writes as many decimals as the exponent asks: counting them is cheaper than as_tuple().
+    point = text.find(".")
+    if point >= 0 and len(text) - point - 1 > MAX_DECIMALS:  # a computed value: round it
+        size = size.quantize(_ROUNDED, rounding=ROUND_HALF_UP)
+        size = size.normalize() if size != 0 else Decimal(0)
+        text = format(size, "f")
+    if size >= _THOUSAND:
+        text = format(size, ",f")
+    return MINUS + text if number.is_signed() and text.strip("0.,") else text
 
 
 def format_signed(value: Decimal | int | float | None) -> str:
@@ -159,9 +183,21 @@ def format_score(score: float | None) -> str:
     """Format a 0-100 score with one decimal: 87.25 -> "87.3"; "—" for None."""
     if score is None:
         return "—"
-    return format(Decimal(str(score)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), "f")
+    if score == 0:  # 0.0 and -0.0 are one key to a cache, but read "0.0" and "-0.0"
+        return _score_text(str(score))
+    return _score_text_cached(score)
 
 
+def _score_text(written: str) -> str:
+    return format(Decimal(written).quantize(_TENTH, rounding=ROUND_HALF_UP), "f")
+
+
+@functools.lru_cache(maxsize=4096)  # a page shows three scores a section, many of them alike
+def _score_text_cached(score: float) -> str:
+    return _score_text(str(score))
+
+
+@functools.cache  # units and scales are few words, asked about for every figure
 def _is_latin(unit: str) -> bool:
     return unit.isascii() and any(c.isalpha() for c in unit)
 
@@ -171,7 +207,7 @@ def format_metric(metric: Metric | None) -> str:
     if metric is None:
         return "—"
     number = format_number(metric.value)
-    if metric.kind is MetricKind.RANK:
+    if metric.kind is _RANK:
         # A Chinese rank's unit is its scope: 全省第2 has unit 全省.
         cjk = bool(CJK.search(metric.text + metric.unit))
         return f"{metric.unit}第{number}" if cjk else f"No. {number}"
@@ -209,7 +245,7 @@ def _unit_suffix(metric: Metric) -> str:
 
 def format_absolute(change: MetricChange) -> str:
     """Format the absolute change in the old metric's unit; ranks read better/worse."""
-    if change.kind is MetricKind.RANK and change.rank is not None:
+    if change.kind is _RANK and change.rank is not None:
         return format_rank(change.rank)
     if change.absolute is None or change.old is None:
         return "—"
@@ -224,7 +260,7 @@ def format_absolute(change: MetricChange) -> str:
 
 def format_change_relative(change: MetricChange) -> str:
     """Format a change's relative size; "—" for ranks, where a ratio of places means nothing."""
-    if change.kind is MetricKind.RANK:
+    if change.kind is _RANK:
         return "—"
     return format_relative(change.relative)
 
@@ -245,16 +281,13 @@ def metric_trend(change: MetricChange) -> str:
 
     Ranks go up when the place improves (3rd -> 2nd).
     """
-    if change.status is MetricStatus.ADDED:
-        return "new"
-    if change.status is MetricStatus.REMOVED:
-        return "dropped"
-    if change.status is MetricStatus.UNCHANGED:
-        return "unchanged"
-    if change.kind is MetricKind.RANK and change.rank is not None:
+    trend = STATUS_TRENDS.get(change.status)
+    if trend is not None:
+        return trend
+    if change.kind is _RANK and change.rank is not None:
         sign = change.rank
     elif change.direction is not None:
-        sign = {Direction.UP: 1, Direction.DOWN: -1, Direction.SAME: 0}[change.direction]
+        sign = DIRECTION_SIGNS[change.direction]
     elif change.absolute is not None:
         sign = 1 if change.absolute > 0 else -1 if change.absolute < 0 else 0
     else:
@@ -286,9 +319,7 @@ def largest_changes(
     changed = [
         m
         for m in metrics
-        if m.status is MetricStatus.CHANGED
-        and m.kind is not MetricKind.RANK
-        and m.relative not in (None, 0)
+        if m.status is _METRIC_CHANGED and m.kind is not _RANK and m.relative not in (None, 0)
     ]
     return sorted(changed, key=lambda m: -abs(m.relative or Decimal(0)))[:limit]
 
@@ -320,7 +351,7 @@ def pair_level(pair: SectionPair) -> int:
 def pair_changed(pair: SectionPair) -> bool:
     """Tell whether a reader would count this pair as a change (text, name, place or shape)."""
     return (
-        pair.status is not SectionStatus.UNCHANGED
+        pair.status is not _SECTION_UNCHANGED
         or pair.renamed
         or pair.moved
         or pair.split_from is not None
@@ -374,9 +405,7 @@ def sentence_rows(pair: SectionPair) -> tuple[SentencePair, ...]:
 
 def section_stop(pair: SectionPair) -> bool:
     """Tell whether next/previous navigation stops at the section itself (no changed row in it)."""
-    return pair_changed(pair) and all(
-        sentence_status(s) is SentenceStatus.EQUAL for s in sentence_rows(pair)
-    )
+    return pair_changed(pair) and all(sentence_status(s) is _EQUAL for s in sentence_rows(pair))
 
 
 def row_anchor(sentence: SentencePair, pair: SectionPair) -> str:
@@ -394,7 +423,7 @@ def sentence_mark(sentence: SentencePair) -> str:
 def sentence_status(sentence: SentencePair) -> SentenceStatus:
     """Return the status a reader sees: an added or removed sentence found elsewhere is moved."""
     if sentence.moved_to is not None or sentence.moved_from is not None:
-        return SentenceStatus.MOVED
+        return _MOVED
     return sentence.status
 
 
@@ -427,8 +456,9 @@ class Segment:
     was: str = ""  # set on the last piece of a changed figure: shown after it in print
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
+class _Span(NamedTuple):
+    """Where a changed figure sits in a new sentence, and its old value as a hover title."""
+
     start: int
     end: int
     title: str
@@ -450,34 +480,49 @@ class PageIndex:
             if p.merged_into is not None:
                 self.merged_from.setdefault(p.merged_into, []).append(p)
         self.old_year = year_label(comparison.old, "old")
+        self.new_year = year_label(comparison.new, "new")
         figures: dict[tuple[str, int], list[MetricChange]] = {}
         for change in comparison.metrics:
-            if change.status is MetricStatus.CHANGED and change.new is not None:
+            if change.status is _METRIC_CHANGED and change.new is not None:
                 key = (change.new.section, change.new.sentence)
                 figures.setdefault(key, []).append(change)
         self.figures = figures
-        self.spans: dict[tuple[str, int, str], list[_Span]] = {}  # figure_spans, once per sentence
+        # A metric's text is shown up to three times (its row, the summary, a figure's title).
+        # Keyed by id() (hashing a Metric costs more than formatting it); the entry holds the
+        # metric too, so that id cannot be reused by another one while the index lives.
+        self._metric_texts: dict[int, tuple[Metric, str]] = {}
+        self.section_links: dict[tuple[str, str], str] = {}  # link HTML by side, section id
+
+    def metric_text(self, metric: Metric) -> str:
+        """Return format_metric(metric), formatting each metric of the page once."""
+        entry = self._metric_texts.get(id(metric))
+        if entry is None or entry[0] is not metric:
+            entry = self._metric_texts[id(metric)] = (metric, format_metric(metric))
+        return entry[1]
 
     def figure_spans(self, section_id: str, index: int, sentence: str) -> list[_Span]:
         """Return where the changed figures of one new sentence sit, earliest first."""
-        key = (section_id, index, sentence)
-        if key not in self.spans:  # asked for again by the new and the inline view
-            self.spans[key] = self._figure_spans(section_id, index, sentence)
-        return self.spans[key]
-
-    def _figure_spans(self, section_id: str, index: int, sentence: str) -> list[_Span]:
+        changes = self.figures.get((section_id, index))
+        if not changes:
+            return []
         spans: list[_Span] = []
-        for change in self.figures.get((section_id, index), ()):
+        for change in changes:
             metric = change.new
             assert metric is not None
             start, end = metric.start, metric.end
             if not metric.text or sentence[start:end] != metric.text:
                 start = sentence.find(metric.text) if metric.text else -1
                 end = start + len(metric.text)
-            overlaps = any(s.start < end and start < s.end for s in spans)
-            if start >= 0 and end > start and not overlaps:
-                spans.append(_Span(start, end, f"{self.old_year}: {format_metric(change.old)}"))
-        return sorted(spans, key=lambda s: s.start)
+            if start < 0 or end <= start:
+                continue
+            for span in spans:
+                if span.start < end and start < span.end:
+                    break  # overlaps a figure marked already
+            else:
+                old = self.metric_text(change.old) if change.old is not None else "—"
+                spans.append(_Span(start, end, f"{self.old_year}: {old}"))
+        spans.sort()  # by start: spans do not overlap, so no two start at the same place
+        return spans
 
 
 def year_label(report: Report, fallback: str = "") -> str:
@@ -549,74 +594,117 @@ def moved_link(sentence: SentencePair, pair: SectionPair, index: PageIndex) -> L
     return Link(f"#{pair_anchor(target)}", label)
 
 
-def _ops_fit(sentence: SentencePair) -> bool:
-    ops = sentence.ops
-    return bool(ops) and (
-        "".join(op.old for op in ops) == (sentence.old or "")
-        and "".join(op.new for op in ops) == (sentence.new or "")
-    )
+_Piece = tuple[str, str, int | None]  # text, tag, offset in the new sentence (None: old text)
+SIDES = ("old", "new", "inline")
 
 
-def _pieces(sentence: SentencePair, side: str) -> list[tuple[str, str, int | None]]:
-    """Split a sentence into (text, tag, offset in the new sentence or None) for one view."""
+def _pieces_from_ops(sentence: SentencePair) -> tuple[list[_Piece], ...] | None:
+    """Split a sentence by its ops into old, new and inline pieces; None if the ops do not fit."""
+    old: list[_Piece] = []
+    new: list[_Piece] = []
+    inline: list[_Piece] = []
+    old_texts: list[str] = []
+    new_texts: list[str] = []
+    offset = 0
+    for op in sentence.ops:
+        old_texts.append(op.old)
+        new_texts.append(op.new)
+        if op.tag == "equal":
+            old.append((op.new, "", None))
+            new.append((op.new, "", offset))
+            inline.append((op.new, "", offset))
+        else:
+            if op.old:
+                old.append((op.old, "del", None))
+                inline.append((op.old, "del", None))
+            if op.new:
+                new.append((op.new, "ins", offset))
+                inline.append((op.new, "ins", offset))
+        offset += len(op.new)
+    # Ops that do not rebuild both texts (stale or hand-made) would show the wrong words.
+    fits = "".join(old_texts) == (sentence.old or "") and "".join(new_texts) == (sentence.new or "")
+    return (old, new, inline) if fits else None
+
+
+def _pieces(sentence: SentencePair) -> tuple[list[_Piece], ...]:
+    """Split a sentence into (text, tag, offset) pieces for the old, new and inline views."""
+    if sentence.ops:
+        pieces = _pieces_from_ops(sentence)
+        if pieces is not None:
+            return pieces
     status = sentence_status(sentence)
     old, new = sentence.old or "", sentence.new or ""
-    if _ops_fit(sentence):
-        pieces: list[tuple[str, str, int | None]] = []
-        offset = 0
-        for op in sentence.ops:
-            if op.tag == "equal":
-                pieces.append((op.new, "", None if side == "old" else offset))
-            else:
-                if side != "new" and op.old:
-                    pieces.append((op.old, "del", None))
-                if side != "old" and op.new:
-                    pieces.append((op.new, "ins", offset))
-            offset += len(op.new)
-        return pieces
-    added, removed = status is SentenceStatus.ADDED, status is SentenceStatus.REMOVED
-    if side == "old":
-        return [(old, "del" if removed else "", None)] if old else []
-    if side == "new":
-        return [(new, "ins" if added else "", 0)] if new else []
-    if status is SentenceStatus.MODIFIED and old and new:
-        return [(old, "del", None), (new, "ins", 0)]
-    if new:
-        return [(new, "ins" if added else "", 0)]
-    return [(old, "del" if removed else "", None)] if old else []
+    added, removed = status is _ADDED, status is _REMOVED
+    old_side: list[_Piece] = [(old, "del" if removed else "", None)] if old else []
+    new_side: list[_Piece] = [(new, "ins" if added else "", 0)] if new else []
+    if status is _MODIFIED and old and new:
+        inline: list[_Piece] = [(old, "del", None), (new, "ins", 0)]
+    else:
+        inline = new_side if new else old_side
+    return old_side, new_side, inline
+
+
+_Run = tuple[str, str, str, str]  # a Segment's fields (text, tag, figure, was): cheaper to make
+
+
+def _mark_figures(pieces: list[_Piece], spans: list[_Span]) -> list[_Run]:
+    """Turn pieces into runs, cutting them where a changed figure starts or ends."""
+    if not spans:
+        return [(text, tag, "", "") for text, tag, _ in pieces]
+    runs: list[_Run] = []
+    for text, tag, start in pieces:
+        if start is None:
+            runs.append((text, tag, "", ""))
+            continue
+        # Spans are sorted and do not overlap: walk them once, cutting the piece at their ends.
+        end = start + len(text)
+        at = start  # offset in the new sentence up to which the piece is cut
+        for span in spans:
+            if span.end <= at:
+                continue
+            if span.start >= end:
+                break
+            if span.start > at:
+                runs.append((text[at - start : span.start - start], tag, "", ""))
+                at = span.start
+            cut = min(span.end, end)
+            was = span.title if cut == span.end else ""
+            runs.append((text[at - start : cut - start], tag, span.title, was))
+            at = cut
+        if at < end:
+            runs.append((text[at - start :], tag, "", ""))
+    return runs
+
+
+def _row_runs(
+    sentence: SentencePair, pair: SectionPair, index: PageIndex
+) -> tuple[list[_Run], list[_Run], list[_Run]]:
+    old, new, inline = _pieces(sentence)
+    spans: list[_Span] = []
+    if pair.new is not None and sentence.new and sentence.new_index is not None:
+        spans = index.figure_spans(pair.new.id, sentence.new_index, sentence.new)
+    return _mark_figures(old, []), _mark_figures(new, spans), _mark_figures(inline, spans)
+
+
+def row_segments(
+    sentence: SentencePair, pair: SectionPair, index: PageIndex
+) -> tuple[list[Segment], list[Segment], list[Segment]]:
+    """Return the marked runs of one sentence for the old, new and inline views at once.
+
+    Inserted and deleted runs come from the sentence's ops; changed figures (from the metric
+    changes) are marked on the new text with their old value.
+    """
+    old, new, inline = _row_runs(sentence, pair, index)
+    return [Segment(*r) for r in old], [Segment(*r) for r in new], [Segment(*r) for r in inline]
 
 
 def sentence_segments(
     sentence: SentencePair, side: str, pair: SectionPair, index: PageIndex
 ) -> list[Segment]:
-    """Return the marked runs of one sentence for the old, new or inline view.
-
-    Inserted and deleted runs come from the sentence's ops; changed figures (from the metric
-    changes) are marked on the new text with their old value.
-    """
-    if side not in ("old", "new", "inline"):
+    """Return the marked runs of one sentence for the old, new or inline view."""
+    if side not in SIDES:
         raise ValueError(f"side must be old, new or inline, not {side!r}")
-    pieces = _pieces(sentence, side)
-    spans: list[_Span] = []
-    if side != "old" and pair.new is not None and sentence.new and sentence.new_index is not None:
-        spans = index.figure_spans(pair.new.id, sentence.new_index, sentence.new)
-    segments: list[Segment] = []
-    for text, tag, start in pieces:
-        if start is None or not spans:
-            segments.append(Segment(text, tag))
-            continue
-        cuts = {0, len(text)}
-        for span in spans:
-            cuts |= {b - start for b in (span.start, span.end) if start < b < start + len(text)}
-        ordered = sorted(cuts)
-        for a, b in zip(ordered, ordered[1:], strict=False):
-            span_at = next((s for s in spans if s.start <= start + a and start + b <= s.end), None)
-            if span_at is None:
-                segments.append(Segment(text[a:b], tag))
-            else:
-                was = span_at.title if start + b == span_at.end else ""
-                segments.append(Segment(text[a:b], tag, figure=span_at.title, was=was))
-    return segments
+    return row_segments(sentence, pair, index)[SIDES.index(side)]
 
 
 def metric_link(change: MetricChange, index: PageIndex) -> Link | None:
@@ -631,6 +719,216 @@ def metric_link(change: MetricChange, index: PageIndex) -> Link | None:
 def settings_rows(comparison: Comparison) -> list[tuple[str, str]]:
     """Return the settings used, as (name, value) text pairs for the footer table."""
     return [(name, str(value)) for name, value in comparison.settings.as_dict().items()]
+
+
+# --------------------------------------------------------------------------- fragments
+# The page's most repeated pieces (a sentence row, a figure row, a trend, a link, a badge) are
+# built here, not by template macros: a page holds thousands of them, and a macro call with an
+# escape per value took most of the render time. Every text value is escaped here, once.
+
+_HTML_SPECIAL = re.compile(r"[&<>\"']")
+TREND_HTML = {
+    t: f'<span class="trend t-{t}" title="{t}">{symbol}<span class="trend-word"> {t}</span></span>'
+    for t, symbol in TREND_SYMBOLS.items()
+}
+
+
+def html_text(text: object) -> str:
+    """Escape text for element content or a quoted attribute, exactly as autoescape does."""
+    text = str(text)
+    # Most report text holds none of & < > " ': skipping escape() then saves a Markup copy.
+    return escape(text) if _HTML_SPECIAL.search(text) else text
+
+
+def _runs_html(runs: Iterable[_Run], *, plain: bool = False) -> str:
+    """Return the HTML of runs; plain: their texts are known to hold nothing to escape."""
+    parts: list[str] = []
+    for text, tag, figure, was in runs:
+        if not plain:
+            text = html_text(text)
+        if tag in ("ins", "del"):
+            text = f"<{tag}>{text}</{tag}>"
+        if figure:
+            text = f'<mark class="fig" title="{html_text(figure)}">{text}</mark>'
+        if was:
+            text += f'<span class="was"> ({html_text(was)})</span>'
+        parts.append(text)
+    return "".join(parts)
+
+
+def segments_html(segments: Iterable[Segment]) -> Markup:
+    """Return the HTML of a sentence's runs: <ins>/<del> marks, changed figures in <mark>."""
+    return Markup(_runs_html((s.text, s.tag, s.figure, s.was) for s in segments))
+
+
+def _link_html(link: Link) -> str:
+    return f'<a href="{html_text(link.href)}">{html_text(link.label)}</a>'
+
+
+def link_html(link: Link) -> Markup:
+    """Return a link to a place in the page."""
+    return Markup(_link_html(link))
+
+
+def links_html(links: Iterable[Link]) -> Markup:
+    """Return links separated by commas."""
+    return Markup(", ".join(_link_html(link) for link in links))
+
+
+def trend_html(change: MetricChange) -> Markup:
+    """Return a change's trend: its symbol, with the word for screen readers and print."""
+    return Markup(TREND_HTML[metric_trend(change)])
+
+
+def badges_html(pair: SectionPair) -> Markup:
+    """Return a pair's status badges, separated by spaces."""
+    badges = (html_text(b) for b in pair_badges(pair))
+    return Markup(" ".join(f'<span class="badge b-{b}">{b}</span>' for b in badges))
+
+
+def sentence_rows_html(rows: Iterable[SentencePair], pair: SectionPair, index: PageIndex) -> Markup:
+    """Return the table rows of a section's sentences, one line each."""
+    return Markup("\n".join([_sentence_row(sentence, pair, index) for sentence in rows]))
+
+
+def sentence_row_html(sentence: SentencePair, pair: SectionPair, index: PageIndex) -> Markup:
+    """Return one sentence's table row: change mark, old, new and inline views, moved links."""
+    return Markup(_sentence_row(sentence, pair, index))
+
+
+def _sentence_row(sentence: SentencePair, pair: SectionPair, index: PageIndex) -> str:
+    status = sentence_status(sentence)
+    old_runs, new_runs, inline_runs = _row_runs(sentence, pair, index)
+    # Every run is a slice of the old or the new sentence: one search tells if any needs escaping.
+    plain = not (
+        _HTML_SPECIAL.search(sentence.old or "") or _HTML_SPECIAL.search(sentence.new or "")
+    )
+    # The views often show the same runs (all three for an unchanged sentence): build them once.
+    old = _runs_html(old_runs, plain=plain)
+    new = old if new_runs == old_runs else _runs_html(new_runs, plain=plain)
+    if inline_runs == new_runs:
+        inline = new
+    elif inline_runs == old_runs:
+        inline = old
+    else:
+        inline = _runs_html(inline_runs, plain=plain)
+    old_note = new_note = inline_note = ""
+    moved = moved_link(sentence, pair, index)
+    if moved is not None:
+        href, label = html_text(moved.href), html_text(moved.label)
+        if sentence.moved_to is not None:
+            old_note = inline_note = f' <a class="moved-link" href="{href}">↷ moved to {label}</a>'
+        else:
+            new_note = inline_note = (
+                f' <a class="moved-link" href="{href}">↶ moved from {label}</a>'
+            )
+    stop = "" if status is _EQUAL else ' data-stop tabindex="-1"'
+    old_class = " empty" if sentence.old is None else ""
+    new_class = " empty" if sentence.new is None else ""
+    return (
+        f'<tr class="row row-{status}" id="{html_text(row_anchor(sentence, pair))}"{stop}>\n'
+        f'<td class="mark"><span class="row-mark" title="{status}">{SENTENCE_MARKS[status]}'
+        "</span></td>\n"
+        f'<td class="old{old_class}">{old}{old_note}</td>\n'
+        f'<td class="new{new_class}">{new}{new_note}</td>\n'
+        f'<td class="inline">{inline}{inline_note}</td>\n'
+        "</tr>"
+    )
+
+
+def _map_side(pair: SectionPair, section: Section | None, year: str) -> str:
+    if section is None:
+        return f'<span class="none" title="not in {html_text(year)}">—</span>'
+    anchor, label = html_text(pair_anchor(pair)), html_text(section_label(section))
+    return f'<a class="lvl-{section.level}" href="#{anchor}">{label}</a>'
+
+
+def section_map_row_html(pair: SectionPair, index: PageIndex) -> Markup:
+    """Return one section's row of the section map: old heading, status, score, new heading."""
+    changed = "true" if pair_changed(pair) else "false"
+    score = ""
+    if pair.old and pair.new:
+        score = (
+            f'<span title="alignment score; text similarity {format_score(pair.similarity)}">'
+            f"{format_score(pair.score)}</span>"
+        )
+    return Markup(
+        f'<tr class="st-{pair.status}" data-changed="{changed}">\n'
+        f'<td class="old">{_map_side(pair, pair.old, index.old_year)}</td>\n'
+        f'<td class="status">{badges_html(pair)}</td>\n'
+        f'<td class="num">{score}</td>\n'
+        f'<td class="new">{_map_side(pair, pair.new, index.new_year)}</td>\n'
+        "</tr>"
+    )
+
+
+def _value_cell(metric: Metric | None, index: PageIndex) -> str:
+    if metric is None:
+        return '<td class="num value" data-sort="">—</td>'
+    return (
+        f'<td class="num value" data-sort="{sort_value(metric.magnitude)}">'
+        f'<span title="{html_text(metric.text)}">{html_text(index.metric_text(metric))}</span></td>'
+    )
+
+
+def _where_html(change: MetricChange, index: PageIndex) -> str:
+    """Return the link to a figure's section (as metric_link), made once per section."""
+    if change.new is not None and change.new.section in index.by_new:
+        key = ("new", change.new.section)
+    elif change.old is not None and change.old.section in index.by_old:
+        key = ("old", change.old.section)
+    else:
+        return ""
+    html = index.section_links.get(key)
+    if html is None:
+        link = metric_link(change, index)
+        html = index.section_links[key] = _link_html(link) if link else ""
+    return html
+
+
+def metric_rows_html(
+    changes: Iterable[MetricChange], index: PageIndex, *, batch: int = 256
+) -> Iterator[Markup]:
+    """Yield the rows of the figures table, a batch of rows (one line each) at a time.
+
+    Batches, not one string: the table of a big report runs to tens of megabytes.
+    """
+    changes = iter(changes)
+    while rows := [_metric_row(change, index) for change in islice(changes, batch)]:
+        yield Markup("\n".join(rows))
+
+
+def metric_row_html(change: MetricChange, index: PageIndex) -> Markup:
+    """Return one figure's row of the figures table, with data-sort values for the script."""
+    return Markup(_metric_row(change, index))
+
+
+def _metric_row(change: MetricChange, index: PageIndex) -> str:
+    t = metric_trend(change)
+    label = html_text(change.label or "(no label)")
+    if change.qualifier_changed:
+        was = change.old.qualifier if change.old else ""
+        now = change.new.qualifier if change.new else ""
+        label += (
+            f' <span class="badge b-qualifier" title="{html_text(was)} → {html_text(now)}">'
+            "qualifier changed</span>"
+        )
+    absolute = change.rank if change.rank is not None else change.absolute
+    relative = None if change.kind is _RANK else change.relative
+    return (
+        f'<tr class="metric t-{t}" data-trend="{t}">\n'
+        f'<td class="trend-col" data-sort="{t}">{TREND_HTML[t]}</td>\n'
+        f"<td>{label}</td>\n"
+        f"<td>{_where_html(change, index)}</td>\n"
+        f"{_value_cell(change.old, index)}\n"
+        f"{_value_cell(change.new, index)}\n"
+        f'<td class="num" data-sort="{sort_value(absolute)}">'
+        f"{html_text(format_absolute(change))}</td>\n"
+        # Sort values, relative changes and points are digits and signs only: nothing to escape.
+        f'<td class="num" data-sort="{sort_value(relative)}">{format_change_relative(change)}</td>\n'
+        f'<td class="num" data-sort="{sort_value(change.points)}">{format_points(change.points)}</td>\n'
+        "</tr>"
+    )
 
 
 # --------------------------------------------------------------------------- series
@@ -692,6 +990,13 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "sentence_mark": sentence_mark,
     "sentence_status": sentence_status,
     "segments": sentence_segments,
+    "sentence_rows_html": sentence_rows_html,
+    "metric_rows_html": metric_rows_html,
+    "section_map_row": section_map_row_html,
+    "trend_html": trend_html,
+    "link_html": link_html,
+    "links_html": links_html,
+    "badges_html": badges_html,
     "notes": pair_notes,
     "moved_link": moved_link,
     "metric_link": metric_link,
@@ -760,37 +1065,67 @@ def _script() -> tuple[Markup, str]:
     return Markup(text), f"'sha256-{digest}'"
 
 
+STREAM_PIECES = 2048  # template pieces joined into one chunk by iter_html (about 100-200 KB)
+
+
+def _html_context(comparison: Comparison, generated_at: str | None) -> dict[str, Any]:
+    script, script_hash = _script()
+    return {
+        "comparison": comparison,
+        "index": PageIndex(comparison),
+        "generated_at": generated_at,
+        "version": __version__,
+        "script": script,
+        "script_hash": script_hash,
+    }
+
+
+def _markdown_context(comparison: Comparison, generated_at: str | None) -> dict[str, Any]:
+    return {
+        "comparison": comparison,
+        "index": PageIndex(comparison),
+        "generated_at": generated_at,
+        "version": __version__,
+    }
+
+
+def _stream(template: str, context: dict[str, Any]) -> Iterator[str]:
+    """Yield a template's output in chunks of STREAM_PIECES pieces, collector paused per chunk.
+
+    Pausing per chunk, not around the whole generator, leaves the collector running while the
+    caller holds the generator (writing a chunk, or dropping the generator half-way).
+    """
+    with collector_paused():
+        pieces = environment().get_template(template).generate(context)
+    while True:
+        with collector_paused():
+            chunk = "".join(islice(pieces, STREAM_PIECES))
+        if not chunk:
+            return
+        yield chunk
+
+
 @collector_paused()
 def render_html(comparison: Comparison, *, generated_at: str | None = None) -> str:
     """Render a Comparison as one self-contained HTML page (inline CSS and script)."""
-    script, script_hash = _script()
-    return (
-        environment()
-        .get_template("report.html")
-        .render(
-            comparison=comparison,
-            index=PageIndex(comparison),
-            generated_at=generated_at,
-            version=__version__,
-            script=script,
-            script_hash=script_hash,
-        )
-    )
+    return environment().get_template("report.html").render(_html_context(comparison, generated_at))
+
+
+def iter_html(comparison: Comparison, *, generated_at: str | None = None) -> Iterator[str]:
+    """Render the page of render_html in chunks, to write while it is made (a big page is large)."""
+    return _stream("report.html", _html_context(comparison, generated_at))
 
 
 @collector_paused()
 def render_markdown(comparison: Comparison, *, generated_at: str | None = None) -> str:
     """Render a Comparison as a Markdown document (changes only, tables for figures)."""
-    return (
-        environment()
-        .get_template("report.md")
-        .render(
-            comparison=comparison,
-            index=PageIndex(comparison),
-            generated_at=generated_at,
-            version=__version__,
-        )
-    )
+    context = _markdown_context(comparison, generated_at)
+    return environment().get_template("report.md").render(context)
+
+
+def iter_markdown(comparison: Comparison, *, generated_at: str | None = None) -> Iterator[str]:
+    """Render the document of render_markdown in chunks, to write while it is made."""
+    return _stream("report.md", _markdown_context(comparison, generated_at))
 
 
 def render_series_html(series: series_stage.Series) -> str:

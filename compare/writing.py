@@ -1,6 +1,7 @@
 """Write outputs atomically: a temp file in the target folder, then a rename.
 
-A failed run leaves no half-written file; '-' means standard output.
+A failed run leaves no half-written file; '-' means standard output. The text may come as one
+string or as chunks written while they are made (a big report need not be held whole).
 """
 
 from __future__ import annotations
@@ -8,15 +9,23 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from compare.errors import OutputError
 
 
-def write_output(path: str | Path, text: str) -> None:
-    """Write text to path atomically (creating its folder), or to stdout when path is '-'."""
+def write_output(path: str | Path, text: str | Iterable[str]) -> None:
+    """Write text or text chunks to path atomically (creating its folder), or stdout for '-'.
+
+    When the chunks fail half-way (an error raised while making them), the temp file is removed
+    and the error raised again: the target is left as it was. Standard output cannot be taken
+    back, so there a failure leaves what was written.
+    """
+    chunks = (text,) if isinstance(text, str) else text
     if str(path) == "-":
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     target = Path(path)
@@ -27,7 +36,8 @@ def write_output(path: str | Path, text: str) -> None:
         raise OutputError(f"{target}: cannot write here ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            for chunk in chunks:
+                handle.write(chunk)
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from compare.model import (
@@ -621,6 +622,45 @@ def hostile() -> Comparison:
         sentences=(sentence_pair(old_sentence, new_sentence, 0, 0),),
     )
     return Comparison(old=old, new=new, sections=(pair,), metrics=(change(m_old, m_new),))
+
+
+def hostile_rows() -> Comparison:
+    """Return a comparison whose rows carry markup everywhere a fragment builder writes text.
+
+    Section 一 keeps a changed figure (its old unit holds a tag) and loses a sentence to section
+    二, whose heading holds a script tag: the moved links carry that heading.
+    """
+    kept_old, kept_new = "共有5所<b>学校。", "共有7所<b>学校。"
+    gone = f"移走{HOSTILE}的句子。"
+    o1 = section("1", "一、", f"标题{HOSTILE}", (kept_old, gone))
+    n1 = section("1", "一、", f"标题{HOSTILE}", (kept_new,))
+    n2 = section("2", "二、", f"去处{HOSTILE}", (gone,))
+    m_old = metric(kept_old, "5所", value="5", unit="所<i>", label=f"学校{HOSTILE}", section="1")
+    m_new = metric(kept_new, "7所", value="7", unit="所<i>", label=f"学校{HOSTILE}", section="1")
+    report = Report(title="t", org="o", year=2021, source=Source(path="a.txt"))
+    first = SectionPair(
+        status=SectionStatus.MODIFIED,
+        old=o1,
+        new=n1,
+        score=90.0,
+        similarity=70.0,
+        sentences=(
+            sentence_pair(kept_old, kept_new, 0, 0),
+            sentence_pair(gone, None, 1, None, moved_to="2"),
+        ),
+    )
+    second = SectionPair(
+        status=SectionStatus.ADDED,
+        old=None,
+        new=n2,
+        sentences=(sentence_pair(None, gone, None, 0, moved_from="1"),),
+    )
+    return Comparison(
+        old=replace(report, sections=(o1,)),
+        new=replace(report, year=2022, sections=(n1, n2)),
+        sections=(first, second),
+        metrics=(change(m_old, m_new),),
+    )
 
 
 CASES = {"basic": basic, "identical": identical, "english": english}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import base64
 import difflib
+import gc
 import hashlib
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,9 @@ import render_cases as rc
 from bs4 import BeautifulSoup, Tag
 from hypothesis import given
 from hypothesis import strategies as st
+from markupsafe import escape
 
+from compare import render
 from compare.model import (
     Comparison,
     Direction,
@@ -35,6 +38,7 @@ from compare.render import (
     Note,
     PageIndex,
     Segment,
+    badges_html,
     format_absolute,
     format_change_relative,
     format_metric,
@@ -44,8 +48,15 @@ from compare.render import (
     format_relative,
     format_score,
     format_signed,
+    html_text,
+    iter_html,
+    iter_markdown,
     largest_changes,
+    link_html,
+    links_html,
     markdown_escape,
+    metric_row_html,
+    metric_rows_html,
     metric_summary,
     metric_trend,
     moved_link,
@@ -57,10 +68,16 @@ from compare.render import (
     render_markdown,
     render_series_html,
     section_label,
+    section_map_row_html,
+    segments_html,
+    sentence_row_html,
     sentence_rows,
+    sentence_rows_html,
     sentence_segments,
     sort_value,
+    trend_html,
 )
+from compare.writing import write_output
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "render"
 D = Decimal
@@ -179,6 +196,13 @@ def test_format_rank(rank: int | None, expected: str) -> None:
 )
 def test_format_score(score: float | None, expected: str) -> None:
     assert format_score(score) == expected
+
+
+@given(score=st.floats(min_value=-1, max_value=101) | st.integers(0, 100))
+def test_format_score_is_the_same_asked_once_or_again(score: float) -> None:
+    expected = format(Decimal(str(score)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), "f")
+    assert format_score(score) == format_score(score) == expected
+    assert (format_score(0.0), format_score(-0.0)) == ("0.0", "-0.0")  # one cache key, two texts
 
 
 def _m(value: str, unit: str, **kw: object) -> Metric:
@@ -498,6 +522,173 @@ def test_page_lang(basic: Comparison) -> None:
     assert (page_lang(basic), page_lang(rc.english())) == ("zh-CN", "en")
 
 
+# --------------------------------------------------------------------------- fragments
+
+
+def reference_marks(
+    pieces: list[tuple[str, str, int | None]], spans: list[render._Span]
+) -> list[tuple[str, str, str, str]]:
+    """Cut pieces at every span boundary, then look up each cut's span: slow but plain."""
+    runs = []
+    for text, tag, start in pieces:
+        if start is None or not spans:
+            runs.append((text, tag, "", ""))
+            continue
+        cuts = {0, len(text)}
+        for span in spans:
+            cuts |= {b - start for b in (span.start, span.end) if start < b < start + len(text)}
+        ordered = sorted(cuts)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            at = next((s for s in spans if s.start <= start + a and start + b <= s.end), None)
+            if at is None:
+                runs.append((text[a:b], tag, "", ""))
+            else:
+                runs.append((text[a:b], tag, at.title, at.title if start + b == at.end else ""))
+    return runs
+
+
+@given(data=st.data())
+def test_figure_marks_cut_pieces_as_a_plain_cutter_does(data: st.DataObject) -> None:
+    text = data.draw(st.text(alphabet="ab中1", max_size=24))
+    bounds = sorted(data.draw(st.sets(st.integers(0, len(text)))) | {0, len(text)})
+    pieces: list[tuple[str, str, int | None]] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        tag = data.draw(st.sampled_from(["", "ins", "del"]))
+        pieces.append((text[a:b], tag, None if tag == "del" else a))
+    if data.draw(st.booleans()):
+        pieces.insert(data.draw(st.integers(0, len(pieces))), ("", "ins", 0))
+    ends = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=6)))
+    spans = [render._Span(a, b, f"was {a}") for a, b in zip(ends[::2], ends[1::2], strict=False)]
+    assert render._mark_figures(pieces, spans) == reference_marks(pieces, spans)
+
+
+def reference_format_number(value: Decimal) -> str:
+    """format_number as first written: exponent from as_tuple(), then fixed point, grouped."""
+    number = abs(value)
+    if number.as_tuple().exponent < -4:  # type: ignore[operator]
+        number = number.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+        number = number.normalize() if number != 0 else Decimal(0)
+    text = format(number, ",f") if abs(number) >= 1000 else format(number, "f")
+    return "−" + text if value < 0 and text.strip("0.,") else text
+
+
+@given(
+    value=st.decimals(allow_nan=False, allow_infinity=False, places=None)
+    | st.decimals(min_value=-(10**12), max_value=10**12, allow_nan=False, places=8)
+)
+def test_format_number_agrees_with_a_plain_reference(value: Decimal) -> None:
+    try:
+        expected = reference_format_number(value)
+    except InvalidOperation:  # more digits than the context holds: both refuse
+        with pytest.raises(InvalidOperation):
+            format_number(value)
+        return
+    assert format_number(value) == expected
+
+
+def test_html_text_escapes_as_autoescape_does() -> None:
+    assert html_text("a<b>&\"'c") == str(escape("a<b>&\"'c")) == "a&lt;b&gt;&amp;&#34;&#39;c"
+    assert html_text("全市教育经费") == "全市教育经费"
+
+
+@given(text=st.text(alphabet=st.sampled_from(list("<>&\"'/ a中")), max_size=20))
+def test_html_text_matches_markupsafe(text: str) -> None:
+    assert html_text(text) == str(escape(text))
+
+
+def test_sentence_rows_escape_text_figures_and_moved_links() -> None:
+    comparison = rc.hostile_rows()
+    index = PageIndex(comparison)
+    first, second = comparison.sections
+    html = sentence_rows_html(first.sentences, first, index)
+    assert html == "\n".join(sentence_row_html(s, first, index) for s in first.sentences)
+    rows = BeautifulSoup(
+        html + "\n" + sentence_row_html(second.sentences[0], second, index), "html.parser"
+    )
+    assert rows.find_all("script") == [] and rows.find_all("b") == [] and rows.find_all("i") == []
+    changed = rows.find(id="row-o1-n1-0-0")
+    assert [td.get_text() for td in changed.find_all("td")] == [
+        "~",
+        "共有5所<b>学校。",
+        "共有7所 (2021: 5所<i>)<b>学校。",
+        "共有57所 (2021: 5所<i>)<b>学校。",
+    ]
+    assert [m["title"] for m in changed.select("td.new mark")] == ["2021: 5所<i>"] * 2
+    gone, came = rows.find(id="row-o1-n1-1-x"), rows.find(id="row--n2-x-0")
+    assert gone.select_one("td.old a").get_text() == f"↷ moved to 二、去处{rc.HOSTILE}"
+    assert gone.select_one("td.old a")["href"] == "#row--n2-x-0"
+    assert came.select_one("td.new a").get_text() == f"↶ moved from 一、标题{rc.HOSTILE}"
+    assert gone.select_one("td.new")["class"] == ["new", "empty"]
+
+
+def test_metric_rows_escape_labels_units_and_links() -> None:
+    comparison = rc.hostile_rows()
+    index = PageIndex(comparison)
+    row = BeautifulSoup(metric_row_html(comparison.metrics[0], index), "html.parser")
+    assert row.find_all("script") == [] and row.find_all("i") == []
+    assert [td.get_text() for td in row.find_all("td")] == [
+        "▲ up",
+        f"学校{rc.HOSTILE}",
+        f"一、标题{rc.HOSTILE}",
+        "5所<i>",
+        "7所<i>",
+        "+2所<i>",
+        "+40.0%",
+        "—",
+    ]
+    assert [td.get("data-sort") for td in row.find_all("td")] == [
+        "up",
+        None,
+        None,
+        "5",
+        "7",
+        "2",
+        "0.4",
+        "",
+    ]
+
+
+def test_metric_rows_come_in_batches_of_whole_rows(basic: Comparison) -> None:
+    index = PageIndex(basic)
+    rows = [metric_row_html(change, index) for change in basic.metrics]
+    batches = list(metric_rows_html(basic.metrics, index, batch=3))
+    assert len(rows) > 3 and len(batches) == -(-len(rows) // 3)
+    assert batches == ["\n".join(rows[i : i + 3]) for i in range(0, len(rows), 3)]
+    assert list(metric_rows_html((), index)) == []
+
+
+def test_section_map_rows_and_small_pieces_escape_headings() -> None:
+    comparison = rc.hostile_rows()
+    index = PageIndex(comparison)
+    first, second = (
+        BeautifulSoup(section_map_row_html(p, index), "html.parser") for p in comparison.sections
+    )
+    assert first.find_all("script") == [] and second.find_all("script") == []
+    assert [td.get_text() for td in first.find_all("td")] == [
+        f"一、标题{rc.HOSTILE}",
+        "modified",
+        "90.0",
+        f"一、标题{rc.HOSTILE}",
+    ]
+    assert second.select_one("td.old span")["title"] == "not in 2021"
+    assert second.select_one("td.new a")["href"] == "#sec--n2"
+    link = Link(f'#x"{rc.HOSTILE}', f"<b>{rc.HOSTILE}")
+    assert link_html(link) == (
+        '<a href="#x&#34;&lt;script&gt;alert(1)&lt;/script&gt;">'
+        "&lt;b&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a>"
+    )
+    assert links_html([link, Link("#y", "y")]) == str(link_html(link)) + ', <a href="#y">y</a>'
+    assert badges_html(comparison.sections[0]) == '<span class="badge b-modified">modified</span>'
+    assert trend_html(comparison.metrics[0]) == (
+        '<span class="trend t-up" title="up">▲<span class="trend-word"> up</span></span>'
+    )
+    runs = [Segment(rc.HOSTILE, "ins", figure="<i>", was="<i>")]
+    assert segments_html(runs) == (
+        '<mark class="fig" title="&lt;i&gt;"><ins>&lt;script&gt;alert(1)&lt;/script&gt;</ins></mark>'
+        '<span class="was"> (&lt;i&gt;)</span>'
+    )
+
+
 # --------------------------------------------------------------------------- golden pages
 
 
@@ -810,6 +1001,44 @@ def test_any_text_survives_html_escaping(text: str) -> None:
     assert soup.select_one("#sec-o1-n1 .pair-heading").get_text() == f"一、{heading}"
     assert soup.find(id="row-o1-n1-0-0").find("td", class_="old").get_text() == sentence
     assert soup.select_one("#metric-table tbody tr").find_all("td")[1].get_text() == f"y{text}"
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+@pytest.mark.parametrize("case", ["basic", "english", "hostile_rows"])
+def test_streamed_pages_are_the_rendered_pages(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    comparison = getattr(rc, case)()
+    monkeypatch.setattr(render, "STREAM_PIECES", 40)  # many small chunks
+    chunks = list(iter_html(comparison, generated_at="2024-03-01"))
+    assert len(chunks) > 5 and all(chunks)
+    assert "".join(chunks) == render_html(comparison, generated_at="2024-03-01")
+    markdown = list(iter_markdown(comparison, generated_at="2024-03-01"))
+    assert len(markdown) > 1
+    assert "".join(markdown) == render_markdown(comparison, generated_at="2024-03-01")
+
+
+def test_streaming_runs_the_collector_between_chunks(
+    basic: Comparison, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render, "STREAM_PIECES", 40)
+    chunks = iter_html(basic)
+    assert next(chunks).startswith("<!DOCTYPE html>")
+    assert gc.isenabled()  # paused only while a chunk is made
+    gc.disable()
+    try:
+        rest = "".join(chunks)
+        assert not gc.isenabled()  # a caller's pause is left as it was
+    finally:
+        gc.enable()
+    assert rest.endswith("</html>\n")
+
+
+def test_streamed_page_written_to_a_file_is_the_page(basic: Comparison, tmp_path: Path) -> None:
+    path = tmp_path / "reports" / "basic.html"
+    write_output(path, iter_html(basic))
+    assert path.read_text(encoding="utf-8") == render_html(basic)
+    assert [p.name for p in path.parent.iterdir()] == ["basic.html"]
 
 
 # --------------------------------------------------------------------------- series page

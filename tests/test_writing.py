@@ -1,0 +1,66 @@
+"""Writing outputs: atomic files from a string or from chunks made while writing, stdout for '-'."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from compare.errors import OutputError
+from compare.writing import write_output
+
+
+def chunks(*parts: str, fail: bool = False) -> Iterator[str]:
+    """Yield parts as a streaming renderer would, raising after them when fail is set."""
+    yield from parts
+    if fail:
+        raise RuntimeError("the renderer broke half-way")
+
+
+def test_a_string_and_chunks_write_the_same_file(tmp_path: Path) -> None:
+    whole, streamed = tmp_path / "new" / "whole.html", tmp_path / "new" / "streamed.html"
+    write_output(whole, "<p>全市</p>\n")
+    write_output(streamed, chunks("<p>", "全市", "</p>\n"))
+    assert whole.read_bytes() == streamed.read_bytes() == "<p>全市</p>\n".encode()
+    assert sorted(p.name for p in whole.parent.iterdir()) == ["streamed.html", "whole.html"]
+
+
+def test_a_failure_mid_stream_leaves_no_file_and_no_temp_file(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.html"
+    with pytest.raises(RuntimeError, match="the renderer broke half-way"):
+        write_output(target, chunks("<p>half", " a page", fail=True))
+    assert list(target.parent.iterdir()) == []
+
+
+def test_a_failure_mid_stream_keeps_the_previous_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("last run\n", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        write_output(target, chunks("<p>half", fail=True))
+    assert target.read_text(encoding="utf-8") == "last run\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_an_interrupt_mid_stream_leaves_no_temp_file(tmp_path: Path) -> None:
+    def interrupted() -> Iterator[str]:
+        yield "<p>"
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_output(tmp_path / "report.html", interrupted())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dash_writes_a_string_or_chunks_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    write_output("-", "one\n")
+    write_output("-", chunks("two", " and ", "three\n"))
+    assert capsys.readouterr() == ("one\ntwo and three\n", "")
+
+
+def test_a_folder_that_cannot_be_made_is_an_output_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"^.*file/report.html: cannot write here \(") as info:
+        write_output(blocker / "report.html", chunks("never made"))
+    assert "\n" not in str(info.value)
