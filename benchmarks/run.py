@@ -15,12 +15,14 @@ Each size runs in a fresh child process so peak memory (max RSS) is per size.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import multiprocessing as mp
 import os
 import random
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -144,8 +146,25 @@ def time_baseline(kind: str, old: str, new: str, limit: float) -> float | None:
     return queue.get()
 
 
+def clear_caches() -> None:
+    """Empty every cache of results in compare's modules, so that each run starts cold.
+
+    Caches of one-time set-up (the jinja2 environment, the page script: functions without
+    arguments) are kept: a fresh process builds them once, as it imports modules once.
+    """
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("compare"):
+            continue
+        for value in vars(module).values():
+            if hasattr(value, "cache_clear") and inspect.signature(value).parameters:
+                value.cache_clear()
+
+
 def measure(old_path: Path, new_path: Path, repeat: int) -> dict[str, float]:
-    """Time each stage of compare on one pair of files (best of `repeat`), in this process."""
+    """Time each stage of compare on one pair of files (best of `repeat`), in this process.
+
+    Every run starts with empty caches: a repeated run must not reuse the last run's results.
+    """
     from compare import align, diff, ingest, metrics, outline, quantities, render
     from compare.settings import Settings
     from compare.writing import write_output
@@ -153,7 +172,9 @@ def measure(old_path: Path, new_path: Path, repeat: int) -> dict[str, float]:
     settings = Settings()
     best: dict[str, float] = {}
     totals = []
+    out = Path(tempfile.mkdtemp(prefix="compare-bench-"))
     for _ in range(repeat):
+        clear_caches()
         t: dict[str, float] = {}
         start = time.perf_counter()
         docs = [ingest.read_text(p, settings=settings) for p in (old_path, new_path)]
@@ -186,13 +207,13 @@ def measure(old_path: Path, new_path: Path, repeat: int) -> dict[str, float]:
         )
         start = time.perf_counter()
         # As the CLI does: the page streamed into its file (see compare.writing).
-        with tempfile.TemporaryDirectory() as tmp:
-            write_output(Path(tmp, "report.html"), render.iter_html(comparison))
+        write_output(out / "report.html", render.iter_html(comparison))
         t["render"] = time.perf_counter() - start
         t["in-process"] = sum(t.values())
         totals.append(t["in-process"])
         for key, value in t.items():
             best[key] = min(best.get(key, float("inf")), value)
+    shutil.rmtree(out)
     # The median run is what sizes measured once are compared with (ratios, baselines): the
     # best of five would flatter the small sizes on a busy machine.
     best["median"] = statistics.median(totals)
