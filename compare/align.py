@@ -2,7 +2,8 @@
 
 Sections are scored on heading, content and position and matched as global assignments: top
 level first, then children of matched pairs, then leftovers anywhere. Sentences: equal ones first,
-the rest by similarity; pairs out of order are moved. Costs grow about linearly with size.
+the rest by similarity; pairs out of order are moved. Costs grow about linearly with size, and
+big reports keep their section features compact (arrays, a bounded cache of subtree unions).
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ import bisect
 import difflib
 import itertools
 import math
+import operator
 import re
 import struct
 import sys
 import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence, Set
+from array import array
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -48,7 +52,6 @@ _SPACE_BY_CJK = re.compile(
     rf"\s+(?=[{_CJK}，。；：、！？“”（）])|(?<=[{_CJK}，。；：、！？“”（）])\s+"
 )
 _TRAILING_PUNCT = ".。:：;；,，!！?？"
-_JOIN = "\x1f".join
 
 
 # --------------------------------------------------------------------------- text features
@@ -81,20 +84,12 @@ def tokens(text: str, *, numbers: bool = True) -> list[str]:
     return _TOKEN.findall(text if numbers else _NUMBER.sub("#", text))
 
 
-def ngrams(words: Sequence[str]) -> frozenset[str]:
-    """Return the set of bigrams of a token list (a single token counts as a unigram)."""
-    if len(words) == 1:
-        return frozenset(words)
-    # Interned: the same bigram in many sections is then one string, not one per section.
-    return frozenset(map(sys.intern, map(_JOIN, zip(words, words[1:], strict=False))))
-
-
 def compact(text: str) -> str:
     """Return text without any white space (PDF reflow and CJK spacing do not count as change)."""
     return "".join(text.split())
 
 
-def dice(old: Set[str], new: Set[str]) -> float:
+def dice(old: Set[Hashable], new: Set[Hashable]) -> float:
     """Return the Dice coefficient of two sets, 0-100 (0 when both are empty)."""
     total = len(old) + len(new)
     return 200.0 * len(old & new) / total if total else 0.0
@@ -124,6 +119,126 @@ def report_year(report: Report) -> int | None:
         return report.year
     found = _YEAR.search(report.title or "")
     return int(found.group(1)) if found else None
+
+
+# --------------------------------------------------------------------------- bigram ids
+
+# A section's content is the set of bigrams of its `tokens` (a single token counts as a
+# unigram). Bigrams are ints made in C, not strings: each token becomes one character of a
+# "line" (a CJK character or "#" stands for itself, each distinct word or number gets a
+# stand-in character), so a bigram is two adjacent UTF-16 code units, read as one 32-bit int
+# from the encoded line at offset 0 and again at offset 2.
+_RUN = re.compile(rf"[{_CJK}#]+|[a-z\u00c0-\u024f]+|{_NUMBER.pattern}")  # tokens, CJK in runs
+_WORD_OR_NUMBER = re.compile(rf"[a-z\u00c0-\u024f]+|{_NUMBER.pattern}")
+_CHUNK = re.compile(r"[a-z\u00c0-\u024f\d][a-z\u00c0-\u024f\d.,]*")  # one leading set: fast
+_DIGIT = re.compile(r"\d")
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # native, as array("I")
+
+
+class _TooManyWords(Exception):
+    """More distinct words and numbers than stand-in characters: count them as ints instead."""
+
+
+def _stand_ins() -> Iterator[str]:
+    """Yield the characters that can stand for a word or number in a token string."""
+    for code in range(1, 0x10000):
+        # Not "#" or CJK (they stand for themselves), nor a surrogate (no UTF-16 unit of its own).
+        if code != 0x23 and not (
+            0x3400 <= code <= 0x4DBF
+            or 0x4E00 <= code <= 0x9FFF
+            or 0xD800 <= code <= 0xDFFF
+            or 0xF900 <= code <= 0xFAFF
+        ):
+            yield chr(code)
+
+
+class _Grams:
+    """Turn texts into sets of bigram ids, with one vocabulary for both reports.
+
+    The ids of a set are those of `tokens` bigrams, one to one. A text first becomes a "line"
+    of tokens: narrow (the usual case) a str, one character per token; wide (more than ~35,000
+    distinct words and numbers) an array of 32-bit token ids. Bigrams with numbers masked are
+    numbered densely, in order of appearance, so that sets of them share small int objects
+    (fast to hash and compare); bigrams as written are only ever counted, and keep their ids.
+    """
+
+    def __init__(self, *, wide: bool = False) -> None:
+        self.wide = wide
+        self.dense: defaultdict[int, int] = defaultdict(itertools.count().__next__)
+        self._exact: dict[str, str | int] = {}  # word or number -> its stand-in
+        self._masked: dict[str, str | int] = {}  # the same, but every number -> "#"
+        self._chunks: set[str] = set()  # chunks whose words and numbers have stand-ins
+        self._next: Iterator[str | int] = itertools.count(0x110000) if wide else _stand_ins()
+
+    def of(self, text: str) -> tuple[set[int], str | array[int]]:
+        """Return a text's dense bigram ids with numbers as "#", and its line as written."""
+        text = text.lower()
+        runs = _RUN.findall(text)
+        # Chunks of letters and digits hold the words and numbers: a cheap way to spot new ones.
+        chunks = _CHUNK.findall(text)
+        if chunks:
+            for chunk in set(chunks).difference(self._chunks):
+                self._chunks.add(chunk)
+                for word in _WORD_OR_NUMBER.findall(chunk):
+                    if word not in self._exact:
+                        self._add(word)
+        line = self._line(runs, self._masked)
+        number = self.dense.__getitem__
+        even, odd = self._halves(line)
+        masked = set(map(number, even))
+        masked.update(map(number, odd))
+        if _DIGIT.search(text) is not None:  # else: as written = masked
+            line = self._line(runs, self._exact)
+        return masked, line
+
+    def line(self, text: str) -> str | array[int]:
+        """Return the line as written of a text seen before (its words and numbers are known)."""
+        return self._line(_RUN.findall(text.lower()), self._exact)
+
+    def pairs(self, line: str | array[int]) -> set[int]:
+        """Return the bigram ids of a line (not dense)."""
+        even, odd = self._halves(line)
+        found = set(even)
+        found.update(odd)
+        return found
+
+    def _add(self, word: str) -> None:
+        """Give a new word or number its stand-in."""
+        try:
+            stand_in = next(self._next)
+        except StopIteration:
+            raise _TooManyWords from None
+        self._exact[word] = stand_in
+        if _NUMBER.match(word):
+            self._masked[word] = 0x23 if self.wide else "#"
+        else:
+            self._masked[word] = stand_in
+
+    def _line(self, runs: list[str], stand_ins: dict[str, str | int]) -> str | array[int]:
+        """Return a text's tokens as a line, given its runs of tokens."""
+        if not self.wide:
+            # CJK runs are not keys: get() returns them as they are.
+            return "".join(map(stand_ins.get, runs, runs))  # type: ignore[arg-type]
+        ids = array("I")
+        for run in runs:
+            found = stand_ins.get(run)
+            if found is None:
+                ids.frombytes(run.encode(_UTF32))  # a run of CJK and "#"
+            else:
+                ids.append(found)  # type: ignore[arg-type]
+        return ids
+
+    @staticmethod
+    def _halves(line: str | array[int]) -> tuple[Iterable[int], Iterable[int]]:
+        """Return a line's bigram ids: those starting at even and those at odd places."""
+        count = len(line)
+        if count < 2:  # a single token is its own unigram
+            return (map(ord, line) if isinstance(line, str) else line), ()
+        if isinstance(line, str):  # 16-bit units (all BMP), two to an id
+            data = memoryview(line.encode("utf-16-le"))
+            return data[: count // 2 * 4].cast("I"), data[2 : 2 + (count - 1) // 2 * 4].cast("I")
+        data = memoryview(line).cast("B")  # 32-bit tokens, two to an id
+        return data[: count // 2 * 8].cast("Q"), data[4 : 4 + (count - 1) // 2 * 8].cast("Q")
 
 
 # --------------------------------------------------------------------------- assignment
@@ -203,6 +318,8 @@ def assign_edges(
     best score first, to keep the cost bounded.
     """
     allowed = sorted((i, j) for (i, j), v in edges.items() if v >= cutoff)
+    if len({i for i, _ in allowed}) == len(allowed) == len({j for _, j in allowed}):
+        return allowed  # the common case: no row or column has two candidates
     parent: dict[tuple[int, int], tuple[int, int]] = {}  # nodes: (0, row) and (1, column)
 
     def find(x: tuple[int, int]) -> tuple[int, int]:
@@ -292,6 +409,8 @@ def in_every_longest_run(values: Sequence[int]) -> set[int]:
     The others are out of order: one section moved far flags only itself, while two adjacent
     sections that swapped places flag both (either could be the one that moved).
     """
+    if all(map(operator.lt, values, values[1:])):  # the common case: all in order
+        return set(range(len(values)))
     ending = _run_lengths(values)
     starting = _run_lengths([-v for v in reversed(values)])[::-1]
     longest = max(ending, default=0)
@@ -305,7 +424,16 @@ def in_every_longest_run(values: Sequence[int]) -> set[int]:
 # --------------------------------------------------------------------------- sections
 
 
-@dataclass(slots=True)
+# Big reports only (the seed pair holds some 20,000 ids, ten seeds 200,000): the most bigram
+# ids of sections' own texts held as sets (fast, ~40 bytes each) before the rest are held as
+# arrays (4 bytes each), and the most ids of subtree unions kept for reuse (the rest are rebuilt
+# when needed).
+_SET_BUDGET = 1 << 18
+_CACHE_BUDGET = 1 << 18
+_LINE_BUDGET = 1 << 21  # tokens of the lines as written kept (2 bytes each)
+
+
+@dataclass(slots=True, eq=False)
 class _Node:
     """One section with the features alignment needs."""
 
@@ -316,11 +444,13 @@ class _Node:
     siblings: int  # number of siblings
     heading: str  # normalised heading
     relative: str  # normalised heading with years relativised
-    own: frozenset[str]  # n-grams of its own text (numbers as "#")
-    own_exact: frozenset[str]  # ... with the numbers as written
-    signature: tuple[object, ...]  # headings and texts of the subtree: equal means unchanged
-    grams: frozenset[str] = field(default_factory=frozenset)  # n-grams of its full text
-    mass: float = 0.0  # summed weight of `grams`
+    children: list[_Node] = field(default_factory=list)
+    own: Collection[int] = ()  # dense ids of its own text's bigrams (numbers as "#"): a set or
+    # an array (big reports)
+    line: str | array[int] | None = ""  # its own text's tokens as written, as _Grams makes
+    # them (None: made again when needed, in big reports)
+    mass: float = 0.0  # summed weight of the bigrams of its subtree
+    size: int = 0  # number of those bigrams
 
 
 @dataclass(slots=True)
@@ -339,8 +469,16 @@ class _Aligner:
         self.settings = settings
         self.old = self._nodes(old)
         self.new = self._nodes(new)
-        self.weight: dict[str, float] = {}
-        self._weigh()
+        self.weight: list[float] = []  # by dense bigram id
+        # Subtree bigrams, least recently used first; a parent's set repeats its children's,
+        # so big reports keep only the most recent (the rest are rebuilt when needed).
+        self._subtree: OrderedDict[tuple[_Node, bool], set[int]] = OrderedDict()
+        self._cached = 0
+        self._grams = _Grams()  # kept: the lines as written become bigrams when needed
+        try:
+            self._weigh(self._grams)
+        except _TooManyWords:
+            self._weigh(_Grams(wide=True))
         self.matches: dict[str, _Match] = {}  # old id -> match
         self.partner: dict[str, str] = {}  # new id -> old id
 
@@ -355,43 +493,132 @@ class _Aligner:
             _add_node(nodes, year, top, None, k, len(report.sections))
         return nodes
 
-    def _weigh(self) -> None:
-        """Weigh each n-gram by its rarity among section bodies (IDF), so stock phrases count little."""
-        units = [n.own for n in (*self.old.values(), *self.new.values()) if n.own]
-        counts = Counter(itertools.chain.from_iterable(units))
-        total = len(units) + 1
-        del units
+    def _weigh(self, grams: _Grams) -> None:
+        """Find each section's bigrams; weigh them by rarity among section bodies (IDF), so stock
+        phrases count little; sum the weights of each subtree."""
+        self._grams = grams
+        counts: Counter[int] = Counter()
+        units = held = length = 0
+        for node in itertools.chain(self.old.values(), self.new.values()):
+            own, line = grams.of(node.section.text)
+            if own:
+                units += 1
+                counts.update(own)
+            held += len(own)
+            node.own = own if held <= _SET_BUDGET else array("I", own)
+            length += len(line)
+            node.line = line if length <= _LINE_BUDGET else None
+        total = units + 1
         by_count = {count: math.log(total / count) ** 2 for count in set(counts.values())}
-        self.weight = {gram: by_count[count] for gram, count in counts.items()}
+        # Every dense id is in some section's set, so each has a count.
+        self.weight = list(map(by_count.__getitem__, map(counts.__getitem__, range(len(counts)))))
+        del counts
+        self.forget()
         for nodes in (self.old, self.new):
-            for node in reversed(list(nodes.values())):  # children before parents
-                grams = set(node.own)
-                for child in node.section.children:
-                    grams |= nodes[child.id].grams
-                node.grams = frozenset(grams)
-                node.mass = self.overlap(node.grams, node.grams)
-                node.own = frozenset()  # in grams now: freed, as big reports need the memory
+            # Last first: the unions kept (big reports) are then those the matching needs first.
+            for node in reversed(nodes.values()):
+                if node.parent is None:
+                    self._measure(node)
 
-    def exact(self, node: _Node, nodes: dict[str, _Node]) -> set[str]:
-        """Return the n-grams (numbers as written) of a section and its descendants."""
-        found: set[str] = set()
-        for section in node.section.walk():
-            found |= nodes[section.id].own_exact
+    def _measure(self, node: _Node) -> Collection[int]:
+        """Set the mass and size of a subtree, children first; return its bigrams."""
+        found = node.own
+        if node.children:
+            found = set(found)
+            for child in reversed(node.children):
+                found.update(self._measure(child))
+            self._keep((node, False), found)
+        # Own bigrams are distinct already, whether a set or an array.
+        node.size = len(found)
+        node.mass = math.fsum(map(self.weight.__getitem__, found))
         return found
 
-    def overlap(self, old: frozenset[str], new: frozenset[str]) -> float:
-        """Return the summed weight of the n-grams two sets share."""
-        return sum(map(self.weight.__getitem__, old & new))
+    def grams(self, node: _Node) -> Set[int]:
+        """Return the bigram ids (numbers as "#") of a section and its descendants."""
+        return self._union(node, False)
 
-    def content(self, old: _Node, new: _Node) -> float:
-        """Return the IDF-weighted cosine of two sections' n-gram sets, 0-100."""
+    def exact(self, node: _Node) -> Set[int]:
+        """Return the bigram ids (numbers as written) of a section and its descendants."""
+        return self._union(node, True)
+
+    def _union(self, node: _Node, exact: bool) -> Set[int]:
+        """Return the union of a subtree's own bigram sets, kept while the budget allows."""
+        own = node.own
+        if not exact and not node.children and isinstance(own, set):
+            return own
+        key = (node, exact)
+        found = self._subtree.get(key)
+        if found is not None:
+            self._subtree.move_to_end(key)
+            return found
+        if exact:
+            line = node.line
+            found = self._grams.pairs(self._grams.line(node.section.text) if line is None else line)
+        else:
+            found = set(own)
+        for child in node.children:
+            found |= self._union(child, exact)
+        self._keep(key, found)
+        return found
+
+    def _keep(self, key: tuple[_Node, bool], found: set[int]) -> None:
+        """Keep a subtree union, dropping the least recently used beyond the budget."""
+        self._subtree[key] = found
+        self._cached += len(found)
+        while self._cached > _CACHE_BUDGET and len(self._subtree) > 1:
+            self._cached -= len(self._subtree.popitem(last=False)[1])
+
+    def _shared(self, old: _Node, new: _Node) -> set[int]:
+        """Return the bigrams (numbers as "#") two subtrees share.
+
+        Kept sets are intersected as they are. Otherwise (big reports) one subtree's union is
+        built and the other's bigrams are looked up in it, which halves the work.
+        """
+        found, other = self._kept(old), self._kept(new)
+        if found is not None and other is not None:
+            return found & other
+        if other is not None:
+            found, new = other, old
+        elif found is None:
+            found = set()
+            for node in _subtree(old):
+                found.update(node.own)
+            self._keep((old, False), found)
+        return found.intersection(itertools.chain.from_iterable(n.own for n in _subtree(new)))
+
+    def _kept(self, node: _Node) -> set[int] | None:
+        """Return the bigrams (numbers as "#") of a subtree if they are at hand as a set."""
+        if not node.children and isinstance(node.own, set):
+            return node.own
+        found = self._subtree.get((node, False))
+        if found is not None:
+            self._subtree.move_to_end((node, False))
+        return found
+
+    def forget(self) -> None:
+        """Drop the kept subtree unions."""
+        self._subtree.clear()
+        self._cached = 0
+
+    def overlap(self, shared: Set[int]) -> float:
+        """Return the summed weight of shared bigrams (fsum: exact, in whatever order)."""
+        return math.fsum(map(self.weight.__getitem__, shared))
+
+    def content(
+        self, old: _Node, new: _Node, grams: tuple[Set[int], Set[int]] | None = None
+    ) -> float:
+        """Return the IDF-weighted cosine of two sections' bigram sets, 0-100 (given the sets,
+        or looked up)."""
         if not old.mass or not new.mass:
             return 0.0
-        return 100.0 * self.overlap(old.grams, new.grams) / math.sqrt(old.mass * new.mass)
+        shared = self._shared(old, new) if grams is None else grams[0] & grams[1]
+        return 100.0 * self.overlap(shared) / math.sqrt(old.mass * new.mass)
 
     def contained(self, part: _Node, whole: _Node) -> float:
-        """Return the IDF-weighted share of `part`'s n-grams found in `whole`, 0-100."""
-        return 100.0 * self.overlap(part.grams, whole.grams) / part.mass if part.mass else 0.0
+        """Return the IDF-weighted share of `part`'s bigrams found in `whole`, 0-100."""
+        if not part.mass:
+            return 0.0
+        return 100.0 * self.overlap(self.grams(part) & self.grams(whole)) / part.mass
 
     # ----------------------------------------------------------------- scoring
 
@@ -410,12 +637,17 @@ class _Aligner:
             fuzz.token_set_ratio,
             s.heading_noise,
         )
+        # A block holds its sets while it is scored; a single pair needs not build both.
+        block = len(olds) > 1 or len(news) > 1
+        old_sets = [self.grams(o) if block and o.mass else set() for o in olds]
+        new_sets = [self.grams(n) if block and n.mass else set() for n in news]
         rows = []
         for i, o in enumerate(olds):
             row = []
             for j, n in enumerate(news):
                 h = heading.get((i, j), 0.0)
-                c = min(100.0, 100.0 * self.content(o, n) / s.content_scale)
+                sets = (old_sets[i], new_sets[j]) if block else None
+                c = min(100.0, 100.0 * self.content(o, n, sets) / s.content_scale)
                 parts = [(s.position_weight, position(o, n))]
                 if o.relative or n.relative:
                     parts.append((s.heading_weight, h))
@@ -585,16 +817,17 @@ class _Aligner:
         return moved
 
     def best_container(
-        self, part: _Node, candidates: Sequence[_Node], ratio: float
+        self, part: _Node, candidates: Sequence[_Node], orders: list[int], ratio: float
     ) -> tuple[str, float] | None:
         """Return the most specific candidate holding most of `part`'s content, with the share.
 
-        `candidates` are in document order of their report; `ratio` maps `part`'s place to
-        theirs. Only the settings.window candidates nearest that place are looked at.
+        `candidates` are in document order of their report (`orders`: their places); `ratio`
+        maps `part`'s place to theirs. Only the settings.window candidates nearest that place
+        are looked at.
         """
         window = self.settings.window
         if len(candidates) > window:
-            place = bisect.bisect_left([c.order for c in candidates], part.order * ratio)
+            place = bisect.bisect_left(orders, part.order * ratio)
             start = max(0, min(place - window // 2, len(candidates) - window))
             candidates = candidates[start : start + window]
         scored = [(self.contained(part, c), c) for c in candidates]
@@ -606,7 +839,7 @@ class _Aligner:
         # the best one's subtree whose share is close to the best.
         inside = {s.id for s in best.section.walk()}
         close = [
-            (len(c.grams), c.order, share, c)
+            (c.size, c.order, share, c)
             for share, c in scored
             if c.section.id in inside and share >= top - self.settings.split_tolerance
         ]
@@ -621,16 +854,14 @@ def _add_node(
     parent: str | None,
     sibling: int,
     siblings: int,
-) -> None:
-    """Add the features of a section, then of its descendants, to `nodes`.
+) -> _Node:
+    """Add a section, then its descendants, to `nodes` (features come later); return its node.
 
     A plain function rather than a closure calling itself: such a closure is a reference cycle
-    that would keep every node (and its n-grams) alive until the garbage collector runs.
+    that would keep every node alive until the garbage collector runs.
     """
     # A group of paragraphs (a report without headings) has its first words as heading.
     heading = "" if section.style == "para-group" else normalize_heading(section.heading)
-    exact, masked = tokens(section.text), tokens(section.text, numbers=False)
-    own_exact = ngrams(exact)
     nodes[section.id] = node = _Node(
         section=section,
         parent=parent,
@@ -639,16 +870,29 @@ def _add_node(
         siblings=siblings,
         heading=heading,
         relative=relativize_years(heading, year),
-        own=ngrams(masked) if masked != exact else own_exact,
-        own_exact=own_exact,
-        signature=(),
     )
-    for k, child in enumerate(section.children):
-        _add_node(nodes, year, child, section.id, k, len(section.children))
-    node.signature = (
-        section.heading.strip(),
-        compact(section.text),
-        tuple(nodes[c.id].signature for c in section.children),
+    count = len(section.children)
+    node.children = [
+        _add_node(nodes, year, child, section.id, k, count)
+        for k, child in enumerate(section.children)
+    ]
+    return node
+
+
+def _subtree(node: _Node) -> Iterator[_Node]:
+    """Yield a node and its descendants."""
+    yield node
+    for child in node.children:
+        yield from _subtree(child)
+
+
+def _same_subtree(old: Section, new: Section) -> bool:
+    """Tell whether two sections have the same headings and texts (white space aside) throughout."""
+    return (
+        old.heading.strip() == new.heading.strip()
+        and len(old.children) == len(new.children)
+        and (old.text == new.text or compact(old.text) == compact(new.text))
+        and all(map(_same_subtree, old.children, new.children))
     )
 
 
@@ -684,14 +928,31 @@ def _sibling_position(old: _Node, new: _Node) -> float:
 # --------------------------------------------------------------------------- sentences
 
 
-def _sentence_key(sentence: str) -> str:
-    return compact(unicodedata.normalize("NFKC", sentence)).lower()
+# Common characters that NFKC changes, with what NFKC decomposes them into: replacing them
+# beforehand changes no result (NFKC decomposes them all the same) but lets most text pass
+# NFKC's quick check, which is many times faster than normalising.
+_NFKC_EASY = [(c, unicodedata.normalize("NFKD", c)) for c in "，；：（）！？％－＋\u3000"]
+
+
+def _sentence_keys(sentences: Sequence[str]) -> list[str]:
+    """Return the comparison key of each sentence: NFKC, no white space, lower case."""
+    # All at once, with NUL between sentences: NUL is a starter that composes with nothing (so
+    # NFKC of the whole is NFKC of each), is not white space, and ends a word for lower().
+    text = "\0".join(sentences)
+    for char, decomposed in _NFKC_EASY:
+        text = text.replace(char, decomposed)
+    keys = "".join(unicodedata.normalize("NFKC", text).split()).lower().split("\0")
+    if len(keys) != len(sentences):  # none, or a sentence holds NUL itself
+        keys = [compact(unicodedata.normalize("NFKC", s)).lower() for s in sentences]
+    return keys
 
 
 def _interleave(
     kept: list[tuple[int | None, SentencePair]], removed: list[tuple[int, SentencePair]]
 ) -> list[SentencePair]:
     """Place each removed item after the kept item holding its nearest old predecessor."""
+    if not removed:
+        return [pair for _, pair in kept]
     after: dict[int | None, list[SentencePair]] = {}
     anchored = {old_index for old_index, _ in kept if old_index is not None}
     for old_index, pair in removed:
@@ -719,13 +980,40 @@ def align_sentences(
     """
     olds = old.sentences if old is not None else ()
     news = new.sentences if new is not None else ()
-    old_keys = [_sentence_key(s) for s in olds]
-    new_keys = [_sentence_key(s) for s in news]
+    return _pair_sentences(olds, news, _sentence_keys(olds), _sentence_keys(news), settings)
+
+
+def _pair_sentences(
+    olds: Sequence[str],
+    news: Sequence[str],
+    old_keys: list[str],
+    new_keys: list[str],
+    settings: Settings,
+) -> tuple[SentencePair, ...]:
+    """Pair two lists of sentences given their keys (see align_sentences)."""
+    # The general steps give the same in these common cases, only slower.
+    if old_keys == new_keys:  # all equal, in order
+        return tuple(
+            SentencePair(
+                status=SentenceStatus.EQUAL, old=o, new=n, old_index=k, new_index=k, score=100.0
+            )
+            for k, (o, n) in enumerate(zip(olds, news, strict=True))
+        )
+    if not olds:
+        return tuple(
+            SentencePair(status=SentenceStatus.ADDED, old=None, new=n, new_index=j, score=0.0)
+            for j, n in enumerate(news)
+        )
+    if not news:
+        return tuple(
+            SentencePair(status=SentenceStatus.REMOVED, old=o, new=None, old_index=i, score=0.0)
+            for i, o in enumerate(olds)
+        )
     found: dict[int, tuple[int, float]] = {}  # new index -> (old index, score)
     matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    for block in matcher.get_matching_blocks():
-        for k in range(block.size):
-            found[block.b + k] = (block.a + k, 100.0)
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            found[b + k] = (a + k, 100.0)
     paired_old = {i for i, _ in found.values()}
     left_old = [i for i in range(len(olds)) if i not in paired_old]
     left_new = [j for j in range(len(news)) if j not in found]
@@ -790,8 +1078,8 @@ def _cross_section_moves(pairs: list[SectionPair], settings: Settings) -> list[S
     ]
     if not removed or not added:
         return pairs
-    old_keys = [_sentence_key(pairs[p].sentences[k].old or "") for p, k in removed]
-    new_keys = [_sentence_key(pairs[q].sentences[m].new or "") for q, m in added]
+    old_keys = _sentence_keys([pairs[p].sentences[k].old or "" for p, k in removed])
+    new_keys = _sentence_keys([pairs[q].sentences[m].new or "" for q, m in added])
     added_at = [q for q, _ in added]  # section pair of each added sentence, ascending
     edges: dict[tuple[int, int], float] = {}
     step = max(1, settings.window // 2)
@@ -835,37 +1123,31 @@ def align_reports(old: Report, new: Report, *, settings: Settings) -> tuple[Sect
     Each old and each new section appears in exactly one pair. Pairs follow the new report's
     document order; a removed section comes right after the pair of its old predecessor.
     """
+    # The section features are freed before the sentences are paired.
+    with_sentences = [
+        SectionPair(**pair, sentences=align_sentences(pair["old"], pair["new"], settings=settings))
+        for pair in _section_pairs(old, new, settings)
+    ]
+    return tuple(_cross_section_moves(with_sentences, settings))
+
+
+def _section_pairs(old: Report, new: Report, settings: Settings) -> list[dict[str, Any]]:
+    """Return the fields of each section pair (all but sentences), in the order of the pairs."""
     aligner = _Aligner(old, new, settings)
     aligner.run()
     moved = aligner.moved()
     matched_old = [n for i, n in aligner.old.items() if i in aligner.matches]
     matched_new = [n for i, n in aligner.new.items() if i in aligner.partner]
+    old_orders = [n.order for n in matched_old]
+    new_orders = [n.order for n in matched_new]
     ratio = len(aligner.old) / max(len(aligner.new), 1)
 
-    by_new: dict[str, SectionPair] = {}
-    for old_id, match in aligner.matches.items():
-        o, n = aligner.old[old_id], aligner.new[match.new]
-        same = o.signature == n.signature
-        if same:
-            similarity = 100.0
-        else:
-            exact = aligner.exact(o, aligner.old), aligner.exact(n, aligner.new)
-            similarity = min(99.9, dice(*exact))
-        by_new[n.section.id] = SectionPair(
-            status=SectionStatus.UNCHANGED if same else SectionStatus.MODIFIED,
-            old=o.section,
-            new=n.section,
-            score=round(match.score, 1),
-            similarity=round(similarity, 1),
-            match=match.evidence,
-            renamed=o.relative != n.relative,
-            moved=old_id in moved,
-        )
+    by_new: dict[str, dict[str, Any]] = {}
     for new_id, n in aligner.new.items():
         if new_id in aligner.partner:
             continue
-        found = aligner.best_container(n, matched_old, ratio)
-        by_new[new_id] = SectionPair(
+        found = aligner.best_container(n, matched_old, old_orders, ratio)
+        by_new[new_id] = dict(
             status=SectionStatus.ADDED,
             old=None,
             new=n.section,
@@ -873,18 +1155,37 @@ def align_reports(old: Report, new: Report, *, settings: Settings) -> tuple[Sect
             similarity=0.0,
             split_from=found[0] if found else None,
         )
-    removed: dict[str, SectionPair] = {}
+    removed: dict[str, dict[str, Any]] = {}
     for old_id, o in aligner.old.items():
         if old_id in aligner.matches:
             continue
-        found = aligner.best_container(o, matched_new, 1 / ratio if ratio else 1.0)
-        removed[old_id] = SectionPair(
+        found = aligner.best_container(o, matched_new, new_orders, 1 / ratio if ratio else 1.0)
+        removed[old_id] = dict(
             status=SectionStatus.REMOVED,
             old=o.section,
             new=None,
             score=round(found[1], 1) if found else 0.0,
             similarity=0.0,
             merged_into=found[0] if found else None,
+        )
+    aligner.forget()
+    # Children before parents, so that a parent's bigrams are the union of kept ones.
+    for o in reversed(aligner.old.values()):
+        match = aligner.matches.get(o.section.id)
+        if match is None:
+            continue
+        n = aligner.new[match.new]
+        same = _same_subtree(o.section, n.section)
+        similarity = 100.0 if same else min(99.9, dice(aligner.exact(o), aligner.exact(n)))
+        by_new[n.section.id] = dict(
+            status=SectionStatus.UNCHANGED if same else SectionStatus.MODIFIED,
+            old=o.section,
+            new=n.section,
+            score=round(match.score, 1),
+            similarity=round(similarity, 1),
+            match=match.evidence,
+            renamed=o.relative != n.relative,
+            moved=o.section.id in moved,
         )
 
     # Removed sections go after the pair holding their old predecessor (document order).
@@ -893,18 +1194,13 @@ def align_reports(old: Report, new: Report, *, settings: Settings) -> tuple[Sect
     for k, old_id in enumerate(old_ids):
         if old_id in removed:
             after.setdefault(old_ids[k - 1] if k else None, []).append(old_id)
-    ordered: list[SectionPair] = []
+    ordered: list[dict[str, Any]] = []
     starts = [removed[i] for i in after.get(None, [])] + [by_new[i] for i in aligner.new]
     for start in starts:
         chain = [start]
         while chain:  # a pair, then the removed sections that followed it, in old order
             pair = chain.pop()
             ordered.append(pair)
-            if pair.old is not None:
-                chain.extend(removed[i] for i in reversed(after.get(pair.old.id, [])))
-
-    with_sentences = [
-        replace(pair, sentences=align_sentences(pair.old, pair.new, settings=settings))
-        for pair in ordered
-    ]
-    return tuple(_cross_section_moves(with_sentences, settings))
+            if pair["old"] is not None:
+                chain.extend(removed[i] for i in reversed(after.get(pair["old"].id, [])))
+    return ordered

@@ -5,19 +5,23 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import unicodedata
 from collections.abc import Iterable
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from compare import align
 from compare.align import (
     align_reports,
     align_sentences,
     assign,
+    compact,
     in_every_longest_run,
     normalize_heading,
     relativize_years,
+    tokens,
 )
 from compare.ingest import repair_text
 from compare.model import Report, Section, SectionPair, SectionStatus, Source
@@ -391,6 +395,63 @@ def test_a_sentence_moved_to_another_section_names_that_section() -> None:
         if s.status.value == "moved"
     ]
     assert moved == [("o1.1-n1.1", True, "2.2", None), ("o2.2-n2.2", False, None, "1.1")]
+
+
+# --------------------------------------------------------------------------- fast paths
+
+
+# Characters that stress tokenising: CJK, upper and lower case, digits (also full width and
+# superscript), number separators, "#", Latin-1 letters and signs, final sigma, a combining mark,
+# CJK punctuation, white space, NUL, private use, a CJK character outside the BMP.
+TRICKY = "教育局二〇aAbZzÉé×Σς\u0301İ0123９².,#，。 \u3000\t\n\x00\ue000𠀀-"
+
+
+def reference_bigrams(words: list[str]) -> set[str]:
+    """Bigrams as the plain definition has them (a lone token is its own unigram)."""
+    pairs = zip(words, words[1:], strict=False)
+    return set(words) if len(words) == 1 else {f"{a}\x1f{b}" for a, b in pairs}
+
+
+@pytest.mark.parametrize("wide", [False, True], ids=["narrow", "wide"])
+@given(texts=st.lists(st.text(TRICKY, max_size=30), min_size=1, max_size=6))
+def test_bigram_ids_stand_one_to_one_for_the_token_bigrams(wide: bool, texts: list[str]) -> None:
+    grams = align._Grams(wide=wide)
+    ours = [grams.of(text) for text in texts]
+    masked = [
+        (reference_bigrams(tokens(t, numbers=False)), m)
+        for t, (m, _) in zip(texts, ours, strict=True)
+    ]
+    exact = [
+        (reference_bigrams(tokens(t)), grams.pairs(line))
+        for t, (_, line) in zip(texts, ours, strict=True)
+    ]
+    for sets in (masked, exact):
+        # Same sizes and same overlaps for every two texts: the ids name the same bigrams.
+        for (ref_a, ids_a), (ref_b, ids_b) in itertools.product(sets, repeat=2):
+            assert len(ids_a & ids_b) == len(ref_a & ref_b)
+
+
+@given(st.lists(st.text(TRICKY + "ΣΑΒ™（）：；！？％－＋ﬁ가\u1100\u1161", max_size=20), max_size=8))
+@example(["ΑΣ Β", "ΑΣ", "Β"])  # white space goes before lower case: a final sigma is not final
+@example(["a\x00b", "c"])  # a sentence holding the separator
+def test_sentence_keys_are_those_of_one_sentence_at_a_time(sentences: list[str]) -> None:
+    expected = [compact(unicodedata.normalize("NFKC", s)).lower() for s in sentences]
+    assert align._sentence_keys(sentences) == expected
+
+
+@pytest.mark.parametrize("wide", [False, True], ids=["narrow", "wide"])
+def test_big_report_paths_align_as_the_small_report_path(
+    monkeypatch: pytest.MonkeyPatch, wide: bool
+) -> None:
+    """Arrays instead of sets, rebuilt unions and lines, and wide token ids change no result."""
+    old, new = read_report(SEED_2021), read_report(SEED_2022)
+    usual = align_reports(old, new, settings=SETTINGS)
+    if wide:
+        monkeypatch.setattr(align, "_stand_ins", lambda: iter("ab"))  # too few stand-ins
+    monkeypatch.setattr(align, "_SET_BUDGET", 500)
+    monkeypatch.setattr(align, "_CACHE_BUDGET", 500)
+    monkeypatch.setattr(align, "_LINE_BUDGET", 500)
+    assert align_reports(old, new, settings=SETTINGS) == usual
 
 
 # --------------------------------------------------------------------------- generated variants
