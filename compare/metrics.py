@@ -11,7 +11,7 @@ import math
 import struct
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,7 @@ from compare.model import (
     SectionPair,
     SectionStatus,
 )
+from compare.records import fast_constructor
 from compare.settings import Settings
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ LABEL_WINDOW = 2000
 SHORT_LABEL = 10
 
 _PERCENT_UNITS = {"%", "％"}
+_ONE = Decimal(1)
 
 # (old section id, old sentence index, new section id, new sentence index)
 SentenceLink = tuple[str, int, str, int]
@@ -82,7 +84,7 @@ class _Side:
     by_sentence: dict[tuple[str, int], list[int]]
     units: list[str]  # base units
     labels: list[str]  # processed labels
-    values: list[tuple[object, ...]]  # magnitude and range
+    values: list[tuple[Decimal, Decimal | None]]  # magnitude and upper end (_quantity)
     identities: list[tuple[object, ...]]
     ordinal: list[int]  # place among comparable figures of the same sentence
     position: list[float]  # 0-1 place in the document
@@ -94,21 +96,32 @@ class _Side:
         by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
         seen: dict[tuple[str, int, str, str], int] = defaultdict(int)
         ordinal = []
+        units = []
+        labels = []
+        values: list[tuple[Decimal, Decimal | None]] = []
+        identities: list[tuple[object, ...]] = []
+        process = utils.default_process
         for i, m in enumerate(metrics):
             by_section[m.section].append(i)
             by_sentence[(m.section, m.sentence)].append(i)
-            key = (m.section, m.sentence, m.kind.value, base_unit(m))
+            unit = base_unit(m)
+            key = (m.section, m.sentence, m.kind, unit)  # a StrEnum keys like its value
             ordinal.append(seen[key])
             seen[key] += 1
-        identities = [identity(m) for m in metrics]
+            label = process(m.label)
+            value = _quantity(m)
+            units.append(unit)
+            labels.append(label)
+            values.append(value)
+            identities.append((*value, unit, m.kind, label))  # identity(m)
         n = max(len(metrics) - 1, 1)
         return cls(
             metrics=metrics,
             by_section=dict(by_section),
             by_sentence=dict(by_sentence),
-            units=[str(i[2]) for i in identities],
-            labels=[str(i[4]) for i in identities],
-            values=[i[:2] for i in identities],
+            units=units,
+            labels=labels,
+            values=values,
             identities=identities,
             ordinal=ordinal,
             position=[i / n for i in range(len(metrics))],
@@ -131,8 +144,9 @@ def identity(metric: Metric) -> tuple[object, ...]:
 
 def _quantity(metric: Metric) -> tuple[Decimal, Decimal | None]:
     """Return the value and the upper end of a range, with the scale multiplied in."""
-    upper = None if metric.upper is None else metric.upper * SCALES.get(metric.scale, Decimal(1))
-    return metric.magnitude, upper
+    scale = SCALES.get(metric.scale, _ONE)
+    upper = None if metric.upper is None else metric.upper * scale
+    return metric.value * scale, upper  # value * scale is Metric.magnitude
 
 
 def _label_score(old: str, new: str) -> float:
@@ -229,28 +243,36 @@ def _score_matrix(
                         same_sentence.add((a, column[j]))
         candidates |= same_sentence
     scores: Scores = {}
-    for a, b in candidates:
+    label_weight, sentence_weight = settings.metric_label_weight, settings.metric_sentence_weight
+    ordinal_weight, value_weight = settings.metric_ordinal_weight, settings.metric_value_weight
+    position_weight = settings.metric_position_weight
+    old_metrics, new_metrics = old.metrics, new.metrics
+    old_units, new_units = old.units, new.units
+    for pair in candidates:
+        a, b = pair
         i, j = old_ids[a], new_ids[b]
-        o, n = old.metrics[i], new.metrics[j]
-        if o.kind != n.kind or old.units[i] != new.units[j]:
+        o, n = old_metrics[i], new_metrics[j]
+        if o.kind != n.kind or old_units[i] != new_units[j]:
             continue
         if section_links is not None and (o.section, n.section) not in section_links:
             continue
         if require_label and not old.labels[i]:
             continue
-        label = labels[a, b] if (a, b) in labels else _label_score(old_labels[a], new_labels[b])
-        score = settings.metric_label_weight * label
-        if (a, b) in same_sentence:
-            score += settings.metric_sentence_weight
+        label = labels.get(pair)
+        if label is None:
+            label = _label_score(old_labels[a], new_labels[b])
+        score = label_weight * label
+        if pair in same_sentence:
+            score += sentence_weight
             if old.ordinal[i] == new.ordinal[j]:
-                score += settings.metric_ordinal_weight
+                score += ordinal_weight
         if old.values[i] == new.values[j]:
-            score += settings.metric_value_weight
+            score += value_weight
         # Break ties by document order. The penalty is squared so that, among matchings of
         # otherwise equal score, one that keeps the figures in order always wins (with a
         # linear penalty a crossing matching can tie, and the solver would pick by side).
-        score -= settings.metric_position_weight * (old.position[i] - new.position[j]) ** 2
-        scores[a, b] = max(score, 0.01)
+        score -= position_weight * (old.position[i] - new.position[j]) ** 2
+        scores[pair] = max(score, 0.01)
     return scores
 
 
@@ -278,6 +300,10 @@ def assign_pairs(scores: Scores) -> list[tuple[int, int]]:
     for rows, cols in _blocks(scores):
         if len(rows) > ASSIGNMENT_LIMIT and len(cols) > ASSIGNMENT_LIMIT:
             found = _greedy(scores, set(rows))
+        elif len(rows) == 1 == len(cols) and math.isfinite(scores[rows[0], cols[0]]):
+            found = [(rows[0], cols[0])]  # what _single and _hungarian give
+        elif len(rows) == 1 or len(cols) == 1:
+            found = _single(scores, rows, cols)
         else:
             block = [[scores.get((r, c), math.nan) for c in cols] for r in rows]
             found = [(rows[r], cols[c]) for r, c in _hungarian(block)]
@@ -285,28 +311,53 @@ def assign_pairs(scores: Scores) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def _single(scores: Scores, rows: list[int], cols: list[int]) -> list[tuple[int, int]]:
+    """Return what _hungarian returns for a block of one row or one column, without its set-up.
+
+    Every pair of such a block is allowed (it is connected), so the pair of highest score is
+    taken, the first on ties, whatever its sign.
+    """
+    block = [(r, c) for r in rows for c in cols]
+    values = [scores[pair] for pair in block]
+    if not all(math.isfinite(v) for v in values):
+        # _hungarian's own handling of infinities and NaN, rather than a copy of it
+        table = [[scores[r, c] for c in cols] for r in rows]
+        return [(rows[r], cols[c]) for r, c in _hungarian(table)]
+    return [block[max(range(len(values)), key=values.__getitem__)]]  # the first highest
+
+
 def _blocks(scores: Scores) -> list[tuple[list[int], list[int]]]:
-    """Split the allowed pairs into connected blocks of rows and columns (each list ascending)."""
-    parent: dict[tuple[int, int], tuple[int, int]] = {}  # nodes: (0, row) and (1, column)
+    """Split the allowed pairs into connected blocks of rows and columns (each list ascending).
 
-    def find(x: tuple[int, int]) -> tuple[int, int]:
-        root = x
-        while parent.setdefault(root, root) != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
+    Blocks come in the order of their first row.
+    """
+    block_of_row: dict[int, int] = {}
+    block_of_col: dict[int, int] = {}
+    members: dict[int, tuple[set[int], set[int]]] = {}  # block id -> its rows and columns
     for r, c in scores:
-        a, b = find((0, r)), find((1, c))
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    groups: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
-    for r, c in scores:
-        rows, cols = groups.setdefault(find((0, r)), (set(), set()))
-        rows.add(r)
-        cols.add(c)
-    return [(sorted(rows), sorted(cols)) for _, (rows, cols) in sorted(groups.items())]
+        a, b = block_of_row.get(r), block_of_col.get(c)
+        if a is None:
+            if b is None:
+                b = len(block_of_row)  # a fresh id: rows are never removed
+                members[b] = (set(), {c})
+                block_of_col[c] = b
+            members[b][0].add(r)
+            block_of_row[r] = b
+        elif b is None:
+            members[a][1].add(c)
+            block_of_col[c] = a
+        elif a != b:
+            if len(members[a][0]) + len(members[a][1]) < len(members[b][0]) + len(members[b][1]):
+                a, b = b, a  # merge the smaller block b into a
+            rows, cols = members.pop(b)
+            members[a][0].update(rows)
+            members[a][1].update(cols)
+            for row in rows:
+                block_of_row[row] = a
+            for col in cols:
+                block_of_col[col] = a
+    found = [(sorted(rows), sorted(cols)) for rows, cols in members.values()]
+    return sorted(found, key=lambda block: block[0][0])
 
 
 def _greedy(scores: Scores, rows: set[int]) -> list[tuple[int, int]]:
@@ -330,7 +381,8 @@ def _hungarian(scores: list[list[float]]) -> list[tuple[int, int]]:
     n, m = len(matrix), len(matrix[0])
     # A forbidden pair costs what leaving both unmatched costs (0): we want the matching of
     # greatest total score, not the one with most pairs. Allowed scores must be positive.
-    cost = [[0.0 if math.isnan(v) else -v for v in row] for row in matrix]
+    # Column j of a row is at index j (index 0 unused), as in u, v, owner, way and minv.
+    cost = [[0.0, *(0.0 if math.isnan(v) else -v for v in row)] for row in matrix]
     inf = math.inf
     u = [0.0] * (n + 1)
     v = [0.0] * (m + 1)
@@ -340,26 +392,27 @@ def _hungarian(scores: list[list[float]]) -> list[tuple[int, int]]:
         owner[0] = i
         j0 = 0
         minv = [inf] * (m + 1)
-        used = [False] * (m + 1)
+        free = list(range(1, m + 1))  # the columns not yet used, ascending
+        used = []
         while True:
-            used[j0] = True
+            used.append(j0)
+            if j0:
+                free.remove(j0)
             i0 = owner[j0]
-            row, ui = cost[i0 - 1], u[i0]
+            row, ui = cost[i0], u[i0]
             delta, j1 = inf, 0
-            for j in range(1, m + 1):
-                if not used[j]:
-                    reduced = row[j - 1] - ui - v[j]
-                    if reduced < minv[j]:
-                        minv[j] = reduced
-                        way[j] = j0
-                    if minv[j] < delta:  # the first smallest, as numpy's argmin picked
-                        delta, j1 = minv[j], j
-            for j in range(m + 1):
-                if used[j]:
-                    u[owner[j]] += delta
-                    v[j] -= delta
-                elif j:
-                    minv[j] -= delta
+            for j in free:
+                reduced = row[j] - ui - v[j]
+                if reduced < minv[j]:
+                    minv[j] = reduced
+                    way[j] = j0
+                if minv[j] < delta:  # the first smallest, as numpy's argmin picked
+                    delta, j1 = minv[j], j
+            for j in used:
+                u[owner[j]] += delta
+                v[j] -= delta
+            for j in free:
+                minv[j] -= delta
             j0 = j1
             if owner[j0] == 0:
                 break
@@ -426,7 +479,10 @@ def _float32(score: float) -> float:
 
     Ties between near-equal scores then fall as they always have.
     """
-    return float(struct.unpack("f", struct.pack("f", score))[0])
+    return float(_SINGLE.unpack(_SINGLE.pack(score))[0])
+
+
+_SINGLE = struct.Struct("f")
 
 
 def _section_links(sections: Iterable[SectionPair]) -> list[tuple[str, str]]:
@@ -565,22 +621,25 @@ def _collect(
         old_ids_seen.add(key[0])
         new_ids_seen.add(key[1])
     for score, _, i, j in sorted(best.values(), key=lambda r: (r[2], r[3])):
-        changes.append(metric_change(old.metrics[i], new.metrics[j], score=-score))
+        changes.append(
+            _change(old.metrics[i], new.metrics[j], old.values[i], new.values[j], -score)
+        )
     for i, o in enumerate(old.metrics):
         if i not in matched and old.identities[i] not in old_ids_seen:
             old_ids_seen.add(old.identities[i])
-            changes.append(
-                MetricChange(
-                    status=MetricStatus.REMOVED, label=o.label, kind=o.kind, old=o, new=None
-                )
-            )
+            changes.append(_one_side(MetricStatus.REMOVED, o, None))
     for j, n in enumerate(new.metrics):
         if j not in taken and new.identities[j] not in new_ids_seen:
             new_ids_seen.add(new.identities[j])
-            changes.append(
-                MetricChange(status=MetricStatus.ADDED, label=n.label, kind=n.kind, old=None, new=n)
-            )
+            changes.append(_one_side(MetricStatus.ADDED, None, n))
     return changes
+
+
+def _one_side(status: MetricStatus, old: Metric | None, new: Metric | None) -> MetricChange:
+    """Return the change of a figure quoted by one report only (added or removed)."""
+    metric = old or new
+    assert metric is not None
+    return _new_change(status, metric.label, metric.kind, old, new, *_ONE_SIDE_DEFAULTS)
 
 
 def _section_order(pairs: Sequence[SectionPair]) -> dict[tuple[str, str], int]:
@@ -613,6 +672,17 @@ def metric_change(old: Metric, new: Metric, *, score: float = 100.0) -> MetricCh
     carry only rank (old place - new place, positive = moved up) and a judgement; their
     direction follows the place (up = a better place), other kinds' the magnitude.
     """
+    return _change(old, new, _quantity(old), _quantity(new), score)
+
+
+def _change(
+    old: Metric,
+    new: Metric,
+    old_quantity: tuple[Decimal, Decimal | None],
+    new_quantity: tuple[Decimal, Decimal | None],
+    score: float,
+) -> MetricChange:
+    """Return metric_change(old, new, score=score), given the _quantity of both."""
     absolute: Decimal | None = None
     relative: Decimal | None = None
     points: Decimal | None = None
@@ -624,27 +694,33 @@ def metric_change(old: Metric, new: Metric, *, score: float = 100.0) -> MetricCh
         judgement = "better" if rank > 0 else "worse" if rank < 0 else None
         direction = _sign_direction(Decimal(rank))
     else:
-        absolute = new.magnitude / SCALES.get(old.scale, Decimal(1)) - old.value
+        absolute = new_quantity[0] / SCALES.get(old.scale, _ONE) - old.value
         relative = absolute / old.value if old.value != 0 else None
         if old.kind == MetricKind.PERCENT or base_unit(old) == "%":
             points = new.value - old.value
-        direction = _sign_direction(new.magnitude - old.magnitude)
-    same = _quantity(old) == _quantity(new) and old.qualifier == new.qualifier
-    return MetricChange(
-        status=MetricStatus.UNCHANGED if same else MetricStatus.CHANGED,
-        label=new.label or old.label,
-        kind=old.kind,
-        old=old,
-        new=new,
-        absolute=absolute,
-        relative=relative,
-        points=points,
-        rank=rank,
-        direction=direction,
-        judgement=judgement,
-        qualifier_changed=old.qualifier != new.qualifier,
-        score=round(score, 2),
+        direction = _sign_direction(new_quantity[0] - old_quantity[0])
+    same = old_quantity == new_quantity and old.qualifier == new.qualifier
+    return _new_change(
+        MetricStatus.UNCHANGED if same else MetricStatus.CHANGED,
+        new.label or old.label,
+        old.kind,
+        old,
+        new,
+        absolute,
+        relative,
+        points,
+        rank,
+        direction,
+        judgement,
+        old.qualifier != new.qualifier,
+        round(score, 2),
     )
+
+
+# MetricChange(status=..., ..., score=...) with every field in order, at a fifth of the cost.
+_new_change = fast_constructor(MetricChange)
+# The defaults of the fields after `new` (absolute ... score), which one-sided changes keep.
+_ONE_SIDE_DEFAULTS = tuple(f.default for f in fields(MetricChange))[5:]
 
 
 def _sign_direction(delta: Decimal) -> Direction:

@@ -16,10 +16,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from compare import metrics as metrics_module
 from compare.align import align_reports
 from compare.metrics import (
     TABLE_COLUMNS,
     assign,
+    assign_pairs,
     identity,
     match_metrics,
     metric_change,
@@ -462,6 +464,79 @@ def test_assign_finds_the_best_total(rows: list[list[int | None]]) -> None:
     assert len({r for r, _ in found}) == len({c for _, c in found}) == len(found)
     assert all(not math.isnan(scores[r, c]) for r, c in found)
     assert sum(scores[r, c] for r, c in found) == pytest.approx(_brute_force(scores))
+
+
+def _plain_blocks(scores: dict[tuple[int, int], float]) -> list[tuple[list[int], list[int]]]:
+    """Split allowed pairs into connected blocks with a plain union-find (first row first)."""
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(x: tuple[int, int]) -> tuple[int, int]:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for r, c in scores:
+        a, b = find((0, r)), find((1, c))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
+    for r, c in scores:
+        rows, cols = groups.setdefault(find((0, r)), (set(), set()))
+        rows.add(r)
+        cols.add(c)
+    return [(sorted(rows), sorted(cols)) for _, (rows, cols) in sorted(groups.items())]
+
+
+def _plain_assignment(scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Solve every block with the Hungarian method, small blocks included."""
+    pairs = []
+    for rows, cols in _plain_blocks(scores):
+        block = [[scores.get((r, c), math.nan) for c in cols] for r in rows]
+        pairs += [(rows[r], cols[c]) for r, c in metrics_module._hungarian(block)]
+    return sorted(pairs)
+
+
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(0, 7), st.integers(0, 7)),
+        st.one_of(st.sampled_from([1.0, 50.0, 0.01, -1.0, 0.0, math.nan]), st.floats(-5, 100)),
+        max_size=20,
+    ).map(lambda d: dict(sorted(d.items(), key=lambda kv: hash(kv[0]) % 7)))
+)
+def test_blocks_and_assignment_match_the_plain_solver(scores: dict[tuple[int, int], float]) -> None:
+    assert metrics_module._blocks(scores) == _plain_blocks(scores)
+    assert assign_pairs(scores) == _plain_assignment(scores)
+
+
+def test_changes_are_built_like_their_dataclass() -> None:
+    old, new = metric("12", "所", label="学校"), metric("15", "所", label="学校")
+    built = metric_change(old, new, score=87.456)
+    assert type(built) is MetricChange
+    assert built == MetricChange(
+        status=MetricStatus.CHANGED,
+        label="学校",
+        kind=MetricKind.COUNT,
+        old=old,
+        new=new,
+        absolute=Decimal(3),
+        relative=Decimal("0.25"),
+        direction=Direction.UP,
+        score=87.46,
+    )
+    report_old, report_new = report(2021, (old,)), report(2022, (metric("9", "人", label="教师"),))
+    changes = match_metrics(report_old, report_new, (), settings=Settings())
+    assert changes == (
+        MetricChange(
+            status=MetricStatus.REMOVED, label="学校", kind=MetricKind.COUNT, old=old, new=None
+        ),
+        MetricChange(
+            status=MetricStatus.ADDED,
+            label="教师",
+            kind=MetricKind.COUNT,
+            old=None,
+            new=report_new.metrics[0],
+        ),
+    )
 
 
 # --------------------------------------------------------------------------- table

@@ -9,16 +9,17 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from compare import quantities as q
 from compare.model import Metric, MetricKind, Report, Section, Source
 from compare.quantities import _cn_value, attach_metrics, extract_metrics
-from tests.conftest import FIXTURES, SEED_2021, corpus_files
+from tests.conftest import FIXTURES, SEED_2021, SEED_2022, corpus_files
 
 C, P, M, R = MetricKind.COUNT, MetricKind.PERCENT, MetricKind.MONEY, MetricKind.RANK
 CH, T, RA = MetricKind.CHANGE, MetricKind.TARGET, MetricKind.RATIO
@@ -614,3 +615,213 @@ def test_corpus_sentences(
 
     assert sentence in (CORPUS / name).read_text(encoding="utf-8")
     assert found(sentence) == expected
+
+
+# --------------------------------------------------------------------------- fast paths
+# The scanner and the label and kind rules take shortcuts for speed; each is held here to the
+# plain version it replaced, which must give exactly the same results.
+
+
+def _plain_grammar() -> re.Pattern[str]:
+    """Return the scanner's grammar as first written: alternatives in order, nothing possessive."""
+    d, after, num = q.D, q._NOT_AFTER, q.NUM
+    return re.compile(
+        q._FIRST
+        + "(?:"
+        + "|".join(
+            [
+                rf"(?P<skip>Form\s+10-K\s*\|\s*\d+|§+\s*[\d.]+"
+                rf"|^\s*\d+(?:\.\d+)*\*?\s*(?=\|)"
+                rf"|(?<![A-Za-z])(?:{q.MONTHS})\.?\s+\d{{1,2}}(?![0-9])(?:st|nd|rd|th)?"
+                rf"(?:,?\s+\d{{4}})?"
+                rf"|{after}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{q.MONTHS})\b(?:\s+\d{{4}})?"
+                rf"|{after}{d}+年{d}+月(?:{d}+[日号])?|{after}{d}+月{d}+[日号]"
+                rf"|{after}{d}+(?:[—\-~～至到]{d}+)?月(?![份底末初中上下])?|{after}{d}+[日号]"
+                rf"|{after}\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.m\.|[AaPp][Mm]\b)"
+                rf"|\+\d[\d\s\-]{{6,}}\d|\(\d{{3}}\)\s*\d{{3}}-\d{{4}}|{after}\d+(?:-\d+){{2,}}"
+                rf"|{after}\d{{1,3}}-\d{{5,}}|{after}0\d+(?:-\d+)*"
+                rf"|(?<![A-Za-z])(?:{q.REF_WORDS})\s+\d+(?:\.\d+)*[A-Za-z]?"
+                rf"(?:\s*(?:and|to|through|-|–|,)\s*\d+(?:\.\d+)*[A-Za-z]?)*"
+                rf"|{after}{d}+(?:\s*[+＋]\s*(?:{d}+|[A-Za-z]+))+"
+                rf"|{after}{d}+(?:/{d}+)+"
+                rf"|(?<!\|\s)[（(]{d}{{1,2}}[）)](?!\s*[%％])"
+                rf"|^\s*{d}+[.．、](?![0-9０-９]))",
+                rf"(?P<pct_cn>百分之(?P<pcnum>{q.CN_NUM}(?:点[{q.CN_DIGITS}]+)?))",
+                rf"(?P<rank>(?P<rscope>{q.RANK_SCOPE})?第\s*(?P<rnum>{num}|{q.CN_NUM})"
+                rf"\s*(?P<rctr>位|名)?)",
+                rf"(?P<top>(?P<tscope>{q.RANK_SCOPE})前(?P<tnum>[一二三四五六七八九十]+|{d}+)"
+                rf"(?:位|名|强)?)",
+                rf"(?P<tally>{after}(?:{d}+[金银铜]){{2,3}})",
+                rf"(?P<ratio>{after}(?P<ra>{num})\s?[:：∶]\s?(?P<rb>{num})(?![:：∶]?[0-9]))",
+                rf"(?P<cn>(?<![{q.CN_DIGITS}数几上好第周期初])(?P<cnnum>{q.CN_NUM})"
+                rf"(?P<cnscale>万亿|亿|万)?(?P<cnq>余|多)?(?P<cnunit>{q._alt(q.CLASSIFIERS_CN)}))",
+                rf"(?P<num>{after}{q.NUM_CORE})",
+            ]
+        )
+        + ")",
+        re.MULTILINE,
+    )
+
+
+PLAIN_GRAMMAR = _plain_grammar()
+CONSTRUCT_NAMES = ("skip", "pct_cn", "rank", "top", "tally", "ratio", "cn", "num")
+
+
+def _scans_alike(text: str) -> None:
+    """Assert that the scanner finds what the plain grammar finds, from every position of text."""
+    reverse = text[::-1]
+    for pos in range(len(text) + 1):
+        plain, fast = PLAIN_GRAMMAR.search(text, pos), q._next_construct(text, reverse, pos)
+        if plain is None or fast is None:
+            assert plain is fast is None, (text, pos)
+            continue
+        assert (fast.span(), fast.groupdict()) == (plain.span(), plain.groupdict()), (text, pos)
+        assert fast.lastgroup == next(n for n in CONSTRUCT_NAMES if plain[n] is not None)
+
+
+def test_scanner_finds_what_the_plain_grammar_finds_in_the_seeds() -> None:
+    texts = {
+        q._mask(s)
+        for path in (SEED_2021, SEED_2022)
+        for s in re.split(r"(?<=[。；])", path.read_text(encoding="utf-8"))
+    }
+    for text in texts:
+        _scans_alike(text)
+
+
+# fmt: off
+SCAN_PIECES = st.sampled_from([
+    "0", "1", "12", "2021", "٣", "６", "0８", ".", "．", ",", "-", "−", "—", "/", "+", "＋", ":", "：",
+    " ", "\n", "|", "年", "月", "日", "号", "至", "到", "~", "st", "th", "nd", "rd", " a.m.", "PM",
+    "Jan ", "March ", "Item ", "No. ", "Form 10-K | ", "§ ", "(", ")", "（", "）", "第", "全省",
+    "同类城市", "前", "金", "银", "铜", "两个", "十二所", "百分之", "余", "多", "超过", "more than ",
+    "US$", "HK$", "$", "%", "万", "亿元", "个", "人", "a", "Z", "ſ", "K", "、",
+])
+# fmt: on
+
+
+@given(st.lists(SCAN_PIECES, max_size=14).map("".join))
+def test_scanner_finds_what_the_plain_grammar_finds(text: str) -> None:
+    _scans_alike(text)
+
+
+# Skipped spans, and what may come before a construct's first digit (scopes, qualifiers,
+# currencies, signs, words).
+# fmt: off
+LEADS = [
+    "全国前3名", "全省第2位", "同类城市第1", "亚洲第一", "超过300万", "不少于5所", "逾3亿元", "将近20%",
+    "大约8成", "more than 5 schools", "Over 12%", "US$ 5 million", "HK$3", "€2", "¥3", "(12)", "（3）",
+    "-5%", "−5%", "+86 571 8888 8888", "§ 12", "Form 10-K | 23", "Items 1 and 2", "No. 89",
+    "fewer  than\t3", "约 3.5%", "不到一半", "Jan. 5, 2021", "1st January 2021", "12 March",
+    "3:30 p.m.", "10am", "2021年3月5日", "3月5日", "3-5月", "3至5月份", "5号", "2021-01-05",
+    "123-45678", "0571-8888", "1+1", "3＋X", "1/2/3", "１２年", "٣年", "7 Jan", "2021.", "1234-56789",
+    "12-345678", "3到5月", "3~5月", "3～5月", "3—5月", "2 Jan", "5th March", "2nd June", "3rd Dec",
+    "11:30am", "9 PM",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", LEADS)
+def test_scanner_finds_constructs_that_start_before_their_digits(text: str) -> None:
+    _scans_alike(text)
+    _scans_alike("ab，" + text + "。")
+
+
+def test_letter_class_is_what_ignorecase_matches() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    ignorecase = re.findall(r"(?i)[a-z]", every)
+    assert re.findall(f"[{q._ANY_LETTER}]", every) == ignorecase
+
+
+def test_trail_width_is_the_longest_strip() -> None:
+    assert re._parser.parse(q._TRAIL_STRIP.pattern).getwidth()[1] == q._TRAIL_WIDTH  # type: ignore[attr-defined]
+
+
+def _plain_clean_cn(text: str, *, strip: bool = True) -> str:
+    text = q._LABEL_DROP.sub("", text)
+    for _ in range(6 if strip else 0):
+        new = q._TRAIL_STRIP.sub("", q._LEAD_STRIP.sub("", text))
+        if new == text:
+            break
+        text = new
+    return text.strip("、，,：:")
+
+
+def _words_of(alternation: str) -> list[str]:
+    return [w for w in alternation.split("|") if re.fullmatch(f"[{q.CJK}、]+", w)]
+
+
+LABEL_PIECES = st.sampled_from(
+    [*_words_of(q._LEAD_WORDS), *_words_of(q._TRAIL_WORDS), "比", "较", "去", "上", "年", "前"]
+    + ["期", "届", "赛", "会", "中", "均", "学校", "（注）", "2021年", "\n", "，", "“", " ", "建"]
+)
+
+
+ENDINGS = [*_words_of(q._LEAD_WORDS), *_words_of(q._TRAIL_WORDS), "赛中", "年均", "比上年同期"]
+ENDINGS += ["较去年", "比同期", "比上届", "比上一届", "比三年前", "较2020年", "比五年", "比上年\n"]
+
+
+@pytest.mark.parametrize("word", ENDINGS)
+def test_label_cleaning_strips_every_word_like_plain_substitution(word: str) -> None:
+    for text in (word, "学校" + word, word + "学校", "学校" + word + word, "学校" + word + "\n"):
+        assert q._clean_cn(text) == _plain_clean_cn(text), text
+
+
+@given(st.lists(LABEL_PIECES, max_size=10).map("".join), st.booleans())
+def test_label_cleaning_matches_plain_substitution(text: str, strip: bool) -> None:
+    assert q._clean_cn(text, strip=strip) == _plain_clean_cn(text, strip=strip)
+
+
+def _plain_target_ranges(masked: str) -> list[tuple[int, int]]:
+    spans = [(m.end(), len(masked)) for m in q._TARGET_STRONG.finditer(masked)]
+    for m in q._TARGET_WEAK.finditer(masked):
+        end = q._CLAUSE_END.search(masked, m.end())
+        spans.append((m.end(), end.start() if end else len(masked)))
+    return spans
+
+
+TARGET_PIECES = st.sampled_from(
+    ["目标是", "预期目标", "主要预期", "力争", "争取", "确保", "预计", "拟", "要", "需要", "要求"]
+    + ["目标", "目标数", "计划", "计划新增", "aims to ", "target", "goal", " expected to ", "，"]
+    + ["。", "ſ", "达到", "3%", " ", "x"]
+)
+
+
+@given(st.lists(TARGET_PIECES, max_size=10).map("".join))
+def test_target_ranges_match_plain_finditer(text: str) -> None:
+    assert q._target_ranges(text) == _plain_target_ranges(text)
+
+
+@given(st.text(alphabet="ab，,；。|\n：", max_size=12), st.data())
+def test_clause_start_is_after_the_last_boundary(text: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(text)))
+    plain = max((i + 1 for i in range(pos) if text[i] in q._CLAUSE_ENDS), default=0)
+    assert q._clause_start(text[::-1], pos) == plain
+
+
+@given(
+    st.lists(
+        st.sampled_from(["《", "》", "“", "”", "两会", "两", "会", "a", "|", " 12", "x"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_mask_blanks_the_union_of_its_spans(sentence: str) -> None:
+    chars = list(sentence)
+    for pattern in (q._QUOTES, q._IDIOMS):
+        for m in pattern.finditer(sentence):
+            chars[m.start() : m.end()] = "\x00" * (m.end() - m.start())
+    if "|" in sentence and (page := q._PAGE_CELL.search(sentence)):
+        cells = sentence[: page.start()].split("|")
+        if not any(q._NUMERIC_CELL.fullmatch(c.strip()) for c in cells):
+            chars[page.start() : page.end()] = "\x00" * (page.end() - page.start())
+    assert q._mask(sentence) == "".join(chars)
+
+
+def test_cached_sentences_keep_their_own_place() -> None:
+    sentence = "全市中小学试点学校达382所，试点覆盖率达89.5%。"
+    first = extract_metrics(sentence, section="2", index=4)
+    again = extract_metrics(sentence, section="3.1", index=0)
+    assert [(m.section, m.sentence) for m in first] == [("2", 4), ("2", 4)]
+    assert [(m.section, m.sentence) for m in again] == [("3.1", 0), ("3.1", 0)]
+    assert [replace(m, section="", sentence=0) for m in first] == list(extract_metrics(sentence))
+    assert all(type(m) is Metric for m in first)

@@ -1,0 +1,55 @@
+"""records: frozen dataclass class -> a cheaper constructor that builds the same records."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from decimal import Decimal
+
+import pytest
+
+from compare.model import Metric, MetricChange, MetricKind, MetricStatus
+from compare.records import fast_constructor
+
+
+def test_builds_the_same_frozen_record() -> None:
+    build = fast_constructor(Metric)
+    fast = build(
+        Decimal("3.5"), "所", "", "", MetricKind.COUNT, "学校", "3.5所", "1", 2, 4, 8, None
+    )
+    plain = Metric(
+        value=Decimal("3.5"), unit="所", kind=MetricKind.COUNT, label="学校", text="3.5所",
+        section="1", sentence=2, start=4, end=8,
+    )  # fmt: skip
+    assert type(fast) is Metric
+    assert (fast, hash(fast), repr(fast)) == (plain, hash(plain), repr(plain))
+    assert pickle.loads(pickle.dumps(fast)) == plain
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.value = Decimal(4)  # type: ignore[misc]
+
+
+def test_needs_every_field() -> None:
+    build = fast_constructor(MetricChange)
+    with pytest.raises(TypeError):
+        build(MetricStatus.ADDED, "学校", MetricKind.COUNT, None, None)
+
+
+@dataclasses.dataclass(frozen=True)
+class WithoutSlots:
+    a: int
+    b: str = "x"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Checked:
+    a: int
+
+    def __post_init__(self) -> None:
+        if self.a < 0:
+            raise ValueError("negative")
+
+
+def test_other_classes_are_built_by_calling_them() -> None:
+    assert fast_constructor(WithoutSlots)(1, "y") == WithoutSlots(1, "y")
+    with pytest.raises(ValueError, match="negative"):
+        fast_constructor(Checked)(-1)
