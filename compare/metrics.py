@@ -381,7 +381,7 @@ def _hungarian(scores: list[list[float]]) -> list[tuple[int, int]]:
     n, m = len(matrix), len(matrix[0])
     # A forbidden pair costs what leaving both unmatched costs (0): we want the matching of
     # greatest total score, not the one with most pairs. Allowed scores must be positive.
-    # Column j of a row is at index j (index 0 unused), as in u, v, owner, way and minv.
+    # Column j of a row is at index j (index 0 unused), as in v, owner, way and minv.
     cost = [[0.0, *(0.0 if math.isnan(v) else -v for v in row)] for row in matrix]
     inf = math.inf
     u = [0.0] * (n + 1)
@@ -399,15 +399,16 @@ def _hungarian(scores: list[list[float]]) -> list[tuple[int, int]]:
             if j0:
                 free.remove(j0)
             i0 = owner[j0]
-            row, ui = cost[i0], u[i0]
+            row, ui = cost[i0 - 1], u[i0]
             delta, j1 = inf, 0
             for j in free:
                 reduced = row[j] - ui - v[j]
-                if reduced < minv[j]:
-                    minv[j] = reduced
+                least = minv[j]
+                if reduced < least:
+                    minv[j] = least = reduced
                     way[j] = j0
-                if minv[j] < delta:  # the first smallest, as numpy's argmin picked
-                    delta, j1 = minv[j], j
+                if least < delta:  # the first smallest, as numpy's argmin picked
+                    delta, j1 = least, j
             for j in used:
                 u[owner[j]] += delta
                 v[j] -= delta
