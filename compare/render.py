@@ -686,25 +686,17 @@ def _row_runs(
     return _mark_figures(old, []), _mark_figures(new, spans), _mark_figures(inline, spans)
 
 
-def row_segments(
-    sentence: SentencePair, pair: SectionPair, index: PageIndex
-) -> tuple[list[Segment], list[Segment], list[Segment]]:
-    """Return the marked runs of one sentence for the old, new and inline views at once.
+def sentence_segments(
+    sentence: SentencePair, side: str, pair: SectionPair, index: PageIndex
+) -> list[Segment]:
+    """Return the marked runs of one sentence for the old, new or inline view.
 
     Inserted and deleted runs come from the sentence's ops; changed figures (from the metric
     changes) are marked on the new text with their old value.
     """
-    old, new, inline = _row_runs(sentence, pair, index)
-    return [Segment(*r) for r in old], [Segment(*r) for r in new], [Segment(*r) for r in inline]
-
-
-def sentence_segments(
-    sentence: SentencePair, side: str, pair: SectionPair, index: PageIndex
-) -> list[Segment]:
-    """Return the marked runs of one sentence for the old, new or inline view."""
     if side not in SIDES:
         raise ValueError(f"side must be old, new or inline, not {side!r}")
-    return row_segments(sentence, pair, index)[SIDES.index(side)]
+    return [Segment(*run) for run in _row_runs(sentence, pair, index)[SIDES.index(side)]]
 
 
 def metric_link(change: MetricChange, index: PageIndex) -> Link | None:
@@ -756,11 +748,6 @@ def _runs_html(runs: Iterable[_Run], *, plain: bool = False) -> str:
     return "".join(parts)
 
 
-def segments_html(segments: Iterable[Segment]) -> Markup:
-    """Return the HTML of a sentence's runs: <ins>/<del> marks, changed figures in <mark>."""
-    return Markup(_runs_html((s.text, s.tag, s.figure, s.was) for s in segments))
-
-
 def _link_html(link: Link) -> str:
     return f'<a href="{html_text(link.href)}">{html_text(link.label)}</a>'
 
@@ -787,13 +774,8 @@ def badges_html(pair: SectionPair) -> Markup:
 
 
 def sentence_rows_html(rows: Iterable[SentencePair], pair: SectionPair, index: PageIndex) -> Markup:
-    """Return the table rows of a section's sentences, one line each."""
+    """Return the table rows of a section's sentences, separated by newlines."""
     return Markup("\n".join([_sentence_row(sentence, pair, index) for sentence in rows]))
-
-
-def sentence_row_html(sentence: SentencePair, pair: SectionPair, index: PageIndex) -> Markup:
-    """Return one sentence's table row: change mark, old, new and inline views, moved links."""
-    return Markup(_sentence_row(sentence, pair, index))
 
 
 def _sentence_row(sentence: SentencePair, pair: SectionPair, index: PageIndex) -> str:
@@ -889,18 +871,13 @@ def _where_html(change: MetricChange, index: PageIndex) -> str:
 def metric_rows_html(
     changes: Iterable[MetricChange], index: PageIndex, *, batch: int = 256
 ) -> Iterator[Markup]:
-    """Yield the rows of the figures table, a batch of rows (one line each) at a time.
+    """Yield the rows of the figures table, a batch of whole rows at a time.
 
     Batches, not one string: the table of a big report runs to tens of megabytes.
     """
     changes = iter(changes)
     while rows := [_metric_row(change, index) for change in islice(changes, batch)]:
         yield Markup("\n".join(rows))
-
-
-def metric_row_html(change: MetricChange, index: PageIndex) -> Markup:
-    """Return one figure's row of the figures table, with data-sort values for the script."""
-    return Markup(_metric_row(change, index))
 
 
 def _metric_row(change: MetricChange, index: PageIndex) -> str:
@@ -1068,24 +1045,20 @@ def _script() -> tuple[Markup, str]:
 STREAM_PIECES = 2048  # template pieces joined into one chunk by iter_html (about 100-200 KB)
 
 
-def _html_context(comparison: Comparison, generated_at: str | None) -> dict[str, Any]:
-    script, script_hash = _script()
-    return {
-        "comparison": comparison,
-        "index": PageIndex(comparison),
-        "generated_at": generated_at,
-        "version": __version__,
-        "script": script,
-        "script_hash": script_hash,
-    }
-
-
 def _markdown_context(comparison: Comparison, generated_at: str | None) -> dict[str, Any]:
     return {
         "comparison": comparison,
         "index": PageIndex(comparison),
         "generated_at": generated_at,
         "version": __version__,
+    }
+
+
+def _html_context(comparison: Comparison, generated_at: str | None) -> dict[str, Any]:
+    script, script_hash = _script()
+    return _markdown_context(comparison, generated_at) | {
+        "script": script,
+        "script_hash": script_hash,
     }
 
 
