@@ -6,7 +6,8 @@ reordered sentences, and next-year edits on the new side). In the same run, on t
 it times what a user would otherwise run: difflib.HtmlDiff over sentence lines and a
 whole-document difflib.SequenceMatcher (autojunk off), with a time limit.
 
-Each size runs in a fresh child process so peak memory (max RSS) is per size.
+Each size runs in a fresh child process so peak memory (max RSS) is per size; a size above x10
+also times x10 runs around its own, and reports its cost per character against theirs.
 
     python benchmarks/run.py                 # all sizes (x1000 takes a few minutes)
     python benchmarks/run.py --sizes 1,10    # a quick run
@@ -238,22 +239,43 @@ def end_to_end(old_path: Path, new_path: Path, html: Path, *, runs: int) -> floa
     return statistics.median(times)
 
 
+def write_pair(size: int, folder: str) -> tuple[Path, Path]:
+    """Write the benchmark pair of `size` into folder; return (old, new) paths."""
+    old_text, new_text = build_pair(size)
+    old_path, new_path = (
+        Path(folder, f"old-x{size}-2021.txt"),
+        Path(folder, f"new-x{size}-2022.txt"),
+    )
+    old_path.write_text(old_text, encoding="utf-8")
+    new_path.write_text(new_text, encoding="utf-8")
+    return old_path, new_path
+
+
 def child(size: int, limit: float) -> None:
     """Measure one size and print a JSON line (run in a fresh interpreter)."""
     with tempfile.TemporaryDirectory() as tmp:
         if size == 1:
             old_path, new_path = SEED_OLD, SEED_NEW
         else:
-            old_text, new_text = build_pair(size)
-            old_path, new_path = Path(tmp, "old-2021.txt"), Path(tmp, "new-2022.txt")
-            old_path.write_text(old_text, encoding="utf-8")
-            new_path.write_text(new_text, encoding="utf-8")
+            old_path, new_path = write_pair(size, tmp)
         old_text = (
             "\n".join(clean_half(old_path)) if size == 1 else old_path.read_text(encoding="utf-8")
         )
         new_text = new_path.read_text(encoding="utf-8")
         result: dict[str, object] = {"size": size, "chars": len(old_text) + len(new_text)}
-        result.update(measure(old_path, new_path, repeat=5 if size <= 10 else 1))
+        if size <= 10:
+            result.update(measure(old_path, new_path, repeat=5))
+        else:
+            # The ratio to x10 is taken against x10 runs in this process, three before and three
+            # after this size's run: the machine's speed drifts (a shared virtual machine), and
+            # runs minutes apart in different processes would measure the drift with the code.
+            x10 = write_pair(10, tmp)
+            x10_chars = sum(len(p.read_text(encoding="utf-8")) for p in x10)
+            x10_runs = [measure(*x10, repeat=1)["in-process"] for _ in range(3)]
+            result.update(measure(old_path, new_path, repeat=1))
+            x10_runs += [measure(*x10, repeat=1)["in-process"] for _ in range(3)]
+            per_char = statistics.median(x10_runs) / x10_chars
+            result["linear"] = result["in-process"] / result["chars"] / per_char
         result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         runs = 7 if size <= 10 else 1
         result["end-to-end"] = end_to_end(old_path, new_path, Path(tmp, "r.html"), runs=runs)
@@ -334,9 +356,17 @@ def main() -> None:
             + " ".join(f"{fmt(r[s]):>10}" for s in stages)
             + f" {fmt(r['htmldiff']):>10} {fmt(r['sequencematcher']):>10} {r['peak_mb']:>8.0f}"
         )
+    if any("linear" in r for r in rows):
+        print(
+            "\ncost per character against x10, measured in the same process (the size's run over"
+            " the median of six x10 runs around it; 1.0 = linear):"
+        )
+        for r in rows:
+            if "linear" in r:
+                print(f"  x{r['size']}: {r['linear']:.2f}")
     base = next((r for r in rows if r["size"] == 10), None)
     if base:
-        print("\nratios against x10 (median in-process cost per character; 1.0 = linear):")
+        print("the same from the table (x10 and the size measured in separate processes):")
         for r in rows:
             if r["size"] > 10:
                 per = (r["median"] / r["chars"]) / (base["median"] / base["chars"])

@@ -721,8 +721,8 @@ def _find_repeat(lines: list[_Line]) -> tuple[int, int] | None:
             j += 1
             continue
         for i in range(indexed, j):
-            for gram in compared.pop(i, None) or _shingles(norms[i]):
-                seen.setdefault(gram, i)
+            grams = compared.pop(i, None) or _shingles(norms[i])
+            seen.update(dict.fromkeys(grams.difference(seen), i))  # first holder stays
         indexed = j
         end = _copy_end(norms, seen, j, compared)
         long_lines = [k for k in range(j, end + 1) if len(norms[k]) >= _SHORT]
@@ -750,7 +750,7 @@ def _copy_end(
         grams = compared.get(k)
         if grams is None:
             grams = compared[k] = _shingles(norms[k])
-        earlier = sorted(seen[g] for g in grams if g in seen)
+        earlier = sorted(map(seen.__getitem__, seen.keys() & grams))
         if len(earlier) < 0.6 * len(grams):
             break
         source = earlier[len(earlier) // 2]
