@@ -487,6 +487,17 @@ def test_a_whole_second_copy_is_a_second_rendition() -> None:
     )
 
 
+def test_a_second_copy_missing_pages_is_still_a_rendition() -> None:
+    # Pages lost from the middle of the copy (lines 11-25 of the report): its later lines jump
+    # ahead in the report, which a copy may do, rather than back, which it may not.
+    kept, warnings = split_renditions(CLEAN + "\n" + "\n".join(CLEAN_LINES[:10] + CLEAN_LINES[25:]))
+    assert kept == CLEAN
+    assert warnings == (
+        "a second, partial rendition of the report (lines 40-63, about 61% of it) "
+        "was found and set aside",
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
