@@ -109,8 +109,19 @@ def scores_at_least(
         for _, score, j in process.extract(
             text, news, scorer=scorer, processor=None, score_cutoff=cutoff, limit=None
         ):
-            found[i, j] = struct.unpack("f", struct.pack("f", score))[0]
+            found[i, j] = single_precision(score)
     return found
+
+
+def single_precision(score: float) -> float:
+    """Return a score rounded to single precision, as rapidfuzz's score matrices hold them.
+
+    Ties between near-equal scores then fall as they always have.
+    """
+    return float(_SINGLE.unpack(_SINGLE.pack(score))[0])
+
+
+_SINGLE = struct.Struct("f")
 
 
 def report_year(report: Report) -> int | None:

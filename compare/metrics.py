@@ -8,7 +8,6 @@ solved globally (Hungarian method), not greedily. Deltas stay exact (Decimal).
 from __future__ import annotations
 
 import math
-import struct
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
 
-from compare.align import blocks
+from compare.align import blocks, single_precision
 from compare.collector import collector_paused
 from compare.model import (
     SCALES,
@@ -39,6 +38,8 @@ if TYPE_CHECKING:
 
 # Allowed pairs of a score matrix: (row, column) -> score; a pair left out is forbidden.
 Scores = dict[tuple[int, int], float]
+# What makes two quotes the same figure: magnitude, upper end, base unit, kind, label (identity).
+Identity = tuple[Decimal, Decimal | None, str, MetricKind, str]
 
 TABLE_COLUMNS = (
     "status",
@@ -85,7 +86,7 @@ class _Side:
     units: list[str]  # base units
     labels: list[str]  # processed labels
     values: list[tuple[Decimal, Decimal | None]]  # magnitude and upper end (_quantity)
-    identities: list[tuple[object, ...]]
+    identities: list[Identity]
     ordinal: list[int]  # place among comparable figures of the same sentence
     position: list[float]  # 0-1 place in the document
 
@@ -99,21 +100,19 @@ class _Side:
         units = []
         labels = []
         values: list[tuple[Decimal, Decimal | None]] = []
-        identities: list[tuple[object, ...]] = []
-        process = utils.default_process
+        identities: list[Identity] = []
         for i, m in enumerate(metrics):
             by_section[m.section].append(i)
             by_sentence[(m.section, m.sentence)].append(i)
-            unit = base_unit(m)
+            figure = identity(m)
+            magnitude, upper, unit, _, label = figure
             key = (m.section, m.sentence, m.kind, unit)  # a StrEnum keys like its value
             ordinal.append(seen[key])
             seen[key] += 1
-            label = process(m.label)
-            value = _quantity(m)
             units.append(unit)
             labels.append(label)
-            values.append(value)
-            identities.append((*value, unit, m.kind, label))  # identity(m)
+            values.append((magnitude, upper))
+            identities.append(figure)
         n = max(len(metrics) - 1, 1)
         return cls(
             metrics=metrics,
@@ -136,7 +135,7 @@ def base_unit(metric: Metric) -> str:
     return "%" if unit in _PERCENT_UNITS else unit
 
 
-def identity(metric: Metric) -> tuple[object, ...]:
+def identity(metric: Metric) -> Identity:
     """Return what makes two quotes the same figure: value, range, unit base, kind and label."""
     label = utils.default_process(metric.label)
     return (*_quantity(metric), base_unit(metric), metric.kind, label)
@@ -458,7 +457,7 @@ def _similar_sentences(
     news = [new.sentences[j] for j in new_index]
     scores = [
         [
-            _float32(fuzz.partial_ratio(old.sentences[i], sentence, score_cutoff=cutoff))
+            single_precision(fuzz.partial_ratio(old.sentences[i], sentence, score_cutoff=cutoff))
             for sentence in news
         ]
         for i in old_index
@@ -473,17 +472,6 @@ def _similar_sentences(
         if scores[a][b] > 0:
             links.add((old.id, old_index[a], new.id, j))
     return links
-
-
-def _float32(score: float) -> float:
-    """Return a score rounded to single precision, as rapidfuzz's score matrices hold them.
-
-    Ties between near-equal scores then fall as they always have.
-    """
-    return float(_SINGLE.unpack(_SINGLE.pack(score))[0])
-
-
-_SINGLE = struct.Struct("f")
 
 
 def _section_links(sections: Iterable[SectionPair]) -> list[tuple[str, str]]:
