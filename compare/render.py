@@ -701,10 +701,19 @@ def sentence_segments(
 
 def metric_link(change: MetricChange, index: PageIndex) -> Link | None:
     """Return a link to the section a metric is stated in (the new report's where it exists)."""
+    home = _metric_home(change, index)
+    if home is None:
+        return None
+    side, section = home
+    return _link_to((index.by_new if side == "new" else index.by_old)[section], side)
+
+
+def _metric_home(change: MetricChange, index: PageIndex) -> tuple[str, str] | None:
+    """Return the side ("new" or "old") and id of the section a metric is stated in."""
     if change.new is not None and change.new.section in index.by_new:
-        return _link_to(index.by_new[change.new.section], "new")
+        return "new", change.new.section
     if change.old is not None and change.old.section in index.by_old:
-        return _link_to(index.by_old[change.old.section], "old")
+        return "old", change.old.section
     return None
 
 
@@ -855,11 +864,8 @@ def _value_cell(metric: Metric | None, index: PageIndex) -> str:
 
 def _where_html(change: MetricChange, index: PageIndex) -> str:
     """Return the link to a figure's section (as metric_link), made once per section."""
-    if change.new is not None and change.new.section in index.by_new:
-        key = ("new", change.new.section)
-    elif change.old is not None and change.old.section in index.by_old:
-        key = ("old", change.old.section)
-    else:
+    key = _metric_home(change, index)
+    if key is None:
         return ""
     html = index.section_links.get(key)
     if html is None:
