@@ -7,6 +7,7 @@ string or as chunks written while they are made (a big report need not be held w
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -35,6 +36,9 @@ def write_output(path: str | Path, text: str | Iterable[str]) -> None:
     except OSError as exc:
         raise OutputError(f"{target}: cannot write here ({exc.strerror or exc})") from None
     try:
+        # mkstemp makes the file readable by its owner only; give it the mode a plain write
+        # would (the umask's), or keep the mode of the file it replaces.
+        os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             for chunk in chunks:
                 handle.write(chunk)
@@ -45,3 +49,13 @@ def write_output(path: str | Path, text: str | Iterable[str]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """Return the permission bits for a file written to target."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:  # a new file (or one we cannot stat): what open() would give it
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

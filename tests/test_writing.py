@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,3 +66,21 @@ def test_a_folder_that_cannot_be_made_is_an_output_error(tmp_path: Path) -> None
     with pytest.raises(OutputError, match=r"^.*file/report.html: cannot write here \(") as info:
         write_output(blocker / "report.html", chunks("never made"))
     assert "\n" not in str(info.value)
+
+
+def test_a_new_file_gets_the_umask_mode_and_a_replaced_one_keeps_its_own(tmp_path: Path) -> None:
+    # mkstemp's 0600 would hide a report from everyone but its writer (a shared folder, a web
+    # server): a new report is made as open() would make it.
+    old_umask = os.umask(0o022)
+    try:
+        new = tmp_path / "new.html"
+        write_output(new, "<p>新</p>\n")
+        kept = tmp_path / "kept.html"
+        kept.write_text("old", encoding="utf-8")
+        kept.chmod(0o640)
+        write_output(kept, chunks("<p>", "旧</p>\n"))
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o644
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    assert kept.read_text(encoding="utf-8") == "<p>旧</p>\n"
