@@ -4,13 +4,15 @@ Inputs: the seed pair (2021 report, 2022 sample), then documents x10, x100 and x
 size made of many distinct sections (generated variants of the seed with shifted figures,
 reordered sentences, and next-year edits on the new side). In the same run, on the same inputs,
 it times what a user would otherwise run: difflib.HtmlDiff over sentence lines and a
-whole-document difflib.SequenceMatcher (autojunk off), with a time limit.
+whole-document difflib.SequenceMatcher (autojunk off), with a time limit. The generated variants
+keep most sentences as they were, the case HtmlDiff is quick at; so the same is measured on real
+pairs of years from ../shared/corpus (when present), where most sentences are rewritten.
 
 Each size runs in a fresh child process so peak memory (max RSS) is per size; a size above x10
 also times x10 runs around its own, and reports its cost per character against theirs.
 
     python benchmarks/run.py                 # all sizes (x1000 takes a few minutes)
-    python benchmarks/run.py --sizes 1,10    # a quick run
+    python benchmarks/run.py --sizes 1,10 --no-real --no-series   # a quick run
 """
 
 from __future__ import annotations
@@ -272,16 +274,75 @@ def child(size: int, limit: float) -> None:
             x10 = write_pair(10, tmp)
             x10_chars = sum(len(p.read_text(encoding="utf-8")) for p in x10)
             x10_runs = [measure(*x10, repeat=1)["in-process"] for _ in range(3)]
-            result.update(measure(old_path, new_path, repeat=1))
+            own = measure(old_path, new_path, repeat=1)
+            result.update(own)
             x10_runs += [measure(*x10, repeat=1)["in-process"] for _ in range(3)]
             per_char = statistics.median(x10_runs) / x10_chars
-            result["linear"] = result["in-process"] / result["chars"] / per_char
+            result["linear"] = own["in-process"] / (len(old_text) + len(new_text)) / per_char
         result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         runs = 7 if size <= 10 else 1
         result["end-to-end"] = end_to_end(old_path, new_path, Path(tmp, "r.html"), runs=runs)
         result["htmldiff"] = time_baseline("htmldiff", old_text, new_text, limit)
         result["sequencematcher"] = time_baseline("sequencematcher", old_text, new_text, limit)
     print(json.dumps(result))
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+# Real pairs of years from the shared corpus (read in place, never copied into the project).
+REAL_PAIRS = [
+    ("cn-state-council-gwr", "2014", "2015"),
+    ("cn-state-council-gwr", "2011", "2012"),
+    ("cn-state-council-gwr", "2008", "2016"),
+    ("shanghai-municipal-gwr", "2020", "2021"),
+    ("singapore-budget-speech", "2021", "2022"),
+    ("apple-10k", "2017", "2018"),
+]
+
+
+def child_pair(name: str, old_year: str, new_year: str, limit: float) -> None:
+    """Measure compare and the baselines on one real pair of years; print a JSON line."""
+    old_path, new_path = (CORPUS / name / f"{year}.txt" for year in (old_year, new_year))
+    old_text, new_text = (p.read_text(encoding="utf-8") for p in (old_path, new_path))
+    result: dict[str, object] = {
+        "pair": f"{name} {old_year}/{new_year}",
+        "chars": len(old_text) + len(new_text),
+    }
+    result.update(measure(old_path, new_path, repeat=3))
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["htmldiff"] = time_baseline("htmldiff", old_text, new_text, limit)
+    result["sequencematcher"] = time_baseline("sequencematcher", old_text, new_text, limit)
+    print(json.dumps(result))
+
+
+def real_pairs(limit: float, seed_chars: int) -> list[str]:
+    """Run child_pair for every real pair in its own process; return the table's lines."""
+    if not CORPUS.is_dir():
+        return [f"real pairs: skipped, no corpus at {CORPUS}"]
+    lines = [
+        "real pairs of years (compare: median of 3 in-process runs; size: chars over the seed"
+        " pair's):",
+        f"{'pair':<36} {'size':>6} {'compare':>10} {'HtmlDiff':>10} {'SeqMatch':>10}"
+        f" {'vs HtmlDiff':>12} {'peak MB':>8}",
+    ]
+    for name, old_year, new_year in REAL_PAIRS:
+        if not (CORPUS / name / f"{old_year}.txt").is_file():
+            continue
+        command = [sys.executable, __file__, "--pair", f"{name}:{old_year}:{new_year}"]
+        out = subprocess.run(
+            [*command, "--limit", str(limit)], check=True, capture_output=True, text=True
+        )
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"measured {r['pair']}", file=sys.stderr)
+        html = r["htmldiff"]
+        versus = (
+            f"{html / r['median']:.1f}x" if html is not None else f">{limit / r['median']:.0f}x"
+        )
+        lines.append(
+            f"{r['pair']:<36} {r['chars'] / seed_chars:>5.1f}x {fmt(r['median']):>10}"
+            f" {fmt(html):>10} {fmt(r['sequencematcher']):>10} {versus:>12} {r['peak_mb']:>8.0f}"
+        )
+    lines.append("vs HtmlDiff: HtmlDiff's time over compare's (above 1.0x compare is faster)")
+    return lines
 
 
 def series_speedup() -> str:
@@ -323,10 +384,18 @@ def main() -> None:
         "--limit", type=float, default=120.0, help="seconds allowed to each difflib baseline"
     )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--pair", help=argparse.SUPPRESS)
     parser.add_argument("--no-series", action="store_true", help="skip the series speed-up run")
+    parser.add_argument(
+        "--no-real", action="store_true", help="skip the real pairs of years from the corpus"
+    )
     args = parser.parse_args()
     if args.child:
         child(args.child, args.limit)
+        return
+    if args.pair:
+        name, old_year, new_year = args.pair.split(":")
+        child_pair(name, old_year, new_year, args.limit)
         return
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
@@ -382,6 +451,10 @@ def main() -> None:
             else:  # the baseline was stopped before compare's own time: nothing to conclude
                 parts.append(f"{name}: >{args.limit:.0f}s (stopped), no verdict")
         print(f"  x{r['size']}: " + ", ".join(parts))
+    if not args.no_real:
+        # As the table's x1: the clean rendition of the 2021 report and the 2022 sample.
+        seed_chars = len("\n".join(clean_half(SEED_OLD))) + len(SEED_NEW.read_text("utf-8"))
+        print("\n" + "\n".join(real_pairs(args.limit, seed_chars)))
     if not args.no_series:
         print("\n" + series_speedup())
 
