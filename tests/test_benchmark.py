@@ -1,0 +1,68 @@
+"""The benchmark's inputs and its in-process measurement (benchmarks/run.py; timings are not tested).
+
+The benchmark is not run by the suite, so these tests keep it from breaking unseen: the
+generated pair must read as one long report (no part set aside as a copy of another), and one
+measured run must go through every stage.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from compare.pipeline import read_report
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    path = ROOT / "benchmarks" / "run.py"
+    spec = importlib.util.spec_from_file_location("benchmark_run", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # multiprocessing and dataclasses look modules up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def pair(bench: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("bench")
+    # x10: at this size parts that repeated one another would be set aside as copies.
+    old, new = bench.write_pair(10, str(folder))
+    return old, new
+
+
+def test_generated_parts_are_read_whole_not_set_aside_as_copies(pair: tuple[Path, Path]) -> None:
+    for path in pair:
+        report = read_report(path)
+        parts = [s.heading for s in report.sections]
+        assert parts == [f"专题{k}" for k in range(1, 11)], path
+        assert not any("set aside" in w for w in report.warnings), report.warnings
+        # Every part holds the seed's sections, and the parts differ from one another.
+        assert len({len(s.children) for s in report.sections}) == 1
+        bodies = [" ".join(c.text for c in s.walk()) for s in report.sections]
+        assert len(set(bodies)) == 10
+
+
+def test_the_new_side_is_a_next_year_edit_of_the_old(pair: tuple[Path, Path]) -> None:
+    old, new = (path.read_text(encoding="utf-8") for path in pair)
+    assert old != new
+    assert "2021年" in old.splitlines()[0] and "2022年" in new.splitlines()[0]
+    old_lines, new_lines = set(old.splitlines()[1:]), set(new.splitlines()[1:])
+    # Headings stay; most body lines change a little (figures, wording, added tasks).
+    assert len(old_lines & new_lines) < len(old_lines) / 2
+
+
+def test_one_measured_run_goes_through_every_stage(
+    bench: ModuleType, pair: tuple[Path, Path]
+) -> None:
+    times = bench.measure(*pair, repeat=1)
+    stages = ["read", "outline", "metrics", "align", "diff", "render"]
+    assert set(stages) <= set(times)
+    assert all(times[s] > 0 for s in stages)
+    assert times["in-process"] == pytest.approx(sum(times[s] for s in stages))
