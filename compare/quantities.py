@@ -227,6 +227,9 @@ _POINT_ZERO = re.compile(rf"{D}+[.．]0")
 _YEAR_START = re.compile(r"(?:19|20)\d\d")
 # Figures joined like this share a verb: 增长9.8%和8.5%, increased 16% or $36.4 billion.
 _JOINED = re.compile(r"\s*(?:or|and|或|和|与|及|、|，或)\s*")
+_JOINERS = ("和", "与", "及", "或")
+# The items of a list label: "A、B和C" -> A, B, C (和/与/及 only before the last item).
+_LAST_JOIN = re.compile("[和与及]")
 _RANK_WORDS = re.compile(r"排名|排位|位次|名次|排在|排第")
 _TOKEN_REST = re.compile(r"[0-9A-Za-z０-９.．\-]*")
 _LABEL_DROP = re.compile(
@@ -675,14 +678,15 @@ def _chinese_count(masked: str, m: re.Match[str]) -> _Raw | None:
 _LEAD_WORDS = (
     "全市|全省|全年|今年|去年|当年|其中|已经|已|共计|共(?![建同享])|累计|总计|合计|同时|并且|并|"
     "还|又|再|均|继续|全面推进|全面|提前完成|率先|在|从|对|和|及|与|、|确保|力争|争取|计划|预计|"
-    "目标|其|另有|另|比上年|较上年|同比|分别|就|新一轮|实施|实现|推进|推动|完成|开展|组织|进一步"
+    "目标|其|另有|另|比上年|较上年|同比|分别|就|新一轮|实施|实现|推进|推动|完成|开展|组织|进一步|"
+    "把(?![关握])"
 )
 _LEAD_STRIP = re.compile(f"^(?:{_LEAD_WORDS})")
 _TRAIL_WORDS = (
     "达到|达|为|是|均为|均达|均列|由|分别为|分别|共计|共有|已有|共|累计|总计|约|有|超过|了|的|等|"
     "控制在|在|到|至|增长|增加|提高|提升|上升|下降|降低|减少|回落|跃升|同比|比上年|较上年|实际|"
     "全省|全国|全市|全球|世界|省内|国内|位列|位居|名列|列|再居|居|排名|保持|跃居|升至|上升到|"
-    "从|上学年|上年|斩获|获得|荣获|摘得|夺得|获"
+    "从|上学年|上年|斩获|获得|荣获|摘得|夺得|获|新增|平均"
 )
 _TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年|去年|同期|上一?届|[^，,；;比]{1,5}年前?)"
 _TRAIL_STRIP = re.compile(f"(?:{_TRAIL_WORDS}|(?<=[赛会动])中|年均|{_TRAIL_COMPARED})$")
@@ -776,6 +780,8 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     cut = _NOUN_CUT.search(noun, 0 if prefix else 1)
     if cut:
         noun = noun[: cut.start()]
+    if noun in _JOINERS:
+        return "", raw.end  # 50家和20家: the 和 joins the next figure, it is not what is counted
     end = raw.end + len(prefix) + len(noun)
     noun = noun[1:] if noun.startswith("的") else noun
     return _clean_cn(prefix + noun.rstrip("、（(“"), strip=False), end
@@ -859,6 +865,57 @@ def _settle_kind(
     return MetricKind.COUNT
 
 
+def _respectively(masked: str, raws: list[_Raw], reverse: str) -> None:
+    """Give each figure of a 分别 ("respectively") list its own item of the label's list.
+
+    跨国公司地区总部、外资研发中心分别新增50家和20家: 50家 is 跨国公司地区总部, 20家 外资研发中心.
+    A run of figures joined by 、/和/及 whose clause says 分别 before it takes the items of its
+    label, when there are as many items as figures. A run whose label is no such list (比五年前
+    分别增加236家和85家) takes the items of the run before it in the sentence, when as long.
+    """
+    runs: list[list[_Raw]] = []
+    for i, raw in enumerate(raws):
+        if i and _JOINED.fullmatch(masked, raws[i - 1].end, raw.start):
+            runs[-1].append(raw)
+        else:
+            runs.append([raw])
+    before: tuple[list[_Raw], list[str]] | None = None  # the last run of two or more, its items
+    for run in runs:
+        if len(run) < 2 or any(raw.label != run[0].label for raw in run):
+            continue
+        # What follows 分别 in the label is the verb (普通高中和中职学校分别招生): not an item's.
+        items = _list_items(run[0].label.split("分别", 1)[0], len(run))
+        first = run[0].start
+        if "分别" in masked[_clause_start(reverse, first) : first]:
+            if items is None and before is not None and len(before[1]) == len(run):
+                for raw, item in zip(before[0], before[1], strict=True):
+                    raw.label = item  # 771家和481家，比五年前分别增加236家和85家
+                items = before[1]
+            if items is not None:
+                for raw, item in zip(run, items, strict=True):
+                    raw.label = item
+        if items is not None:
+            before = run, items
+
+
+def _list_items(label: str, count: int) -> list[str] | None:
+    """Return the count items of a list label (A、B和C), or None when it holds another number.
+
+    When every item before the last has one or two characters, they modify the last item's
+    noun in its first characters' place: 中、高等职业教育在校生 -> 中等职业教育在校生 and
+    高等职业教育在校生; 城镇和农村常住居民人均可支配收入 -> 城镇常住居民… and 农村常住居民….
+    """
+    items = label.split("、")
+    if len(items) < count:
+        items[-1:] = _LAST_JOIN.split(items[-1], maxsplit=1)
+    if len(items) != count or not all(items):
+        return None
+    *modifiers, last = items
+    if all(len(item) <= 2 < len(last) for item in modifiers):
+        return [item + last[len(item) :] for item in modifiers] + [last]
+    return items
+
+
 # --------------------------------------------------------------------------- entry points
 
 
@@ -908,6 +965,9 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
         raw.label = _label(sentence, raw, boundary, previous, sentence_reverse)
         boundary = max(raw.end, raw.noun_end)
         previous = raw.label
+    if "分别" in masked:
+        _respectively(masked, raws, reverse)
+    for raw in raws:
         found.append(
             (
                 raw.value,
