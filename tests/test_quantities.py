@@ -611,6 +611,8 @@ def test_every_corpus_file_extracts_cleanly(corpus: object) -> None:
             for metric in extract_metrics(chunk):
                 assert chunk[metric.start : metric.end] == metric.text, (path.name, chunk)
                 assert not re.fullmatch(r"(?:19|20)\d\d年?", metric.text), (path.name, chunk)
+                # A conjunction names nothing (50家和20家 once labelled 20家 "和").
+                assert metric.label not in ("和", "与", "及", "或"), (path.name, chunk)
                 count += 1
         elapsed = time.perf_counter() - start
         lines.append(f"{path.parent.name}/{path.name}: {count} metrics, {elapsed * 1000:.0f} ms")
