@@ -260,6 +260,12 @@ def _score_matrix(
         label = labels.get(pair)
         if label is None:
             label = _label_score(old_labels[a], new_labels[b])
+        if (
+            label < settings.metric_global_cutoff
+            and pair not in same_sentence
+            and _apart(old.values[i][0], new.values[j][0], settings.metric_magnitude_limit)
+        ):
+            continue  # 70家企业 and 1.7万家高新技术企业: alike in name only
         score = label_weight * label
         if pair in same_sentence:
             score += sentence_weight
@@ -273,6 +279,13 @@ def _score_matrix(
         score -= position_weight * (old.position[i] - new.position[j]) ** 2
         scores[pair] = max(score, 0.01)
     return scores
+
+
+def _apart(old: Decimal, new: Decimal, limit: float) -> bool:
+    """Tell whether two magnitudes of one sign differ by a factor of limit or more."""
+    if old <= 0 or new <= 0:
+        return False  # a zero or a negative figure has no ratio to judge by
+    return max(old, new) >= min(old, new) * Decimal(str(limit))
 
 
 def assign(scores: Sequence[Sequence[float]]) -> list[tuple[int, int]]:

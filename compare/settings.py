@@ -47,6 +47,8 @@ class Settings:
     metric_value_weight: float = 10.0  # same value
     metric_position_weight: float = 1.0  # squared penalty for figures at opposite ends (tie-break)
     metric_global_cutoff: float = 95.0  # label similarity for figures that left their section
+    metric_magnitude_limit: float = 10.0  # figures paired by a similar (not near-identical)
+    # label alone are not the same figure when one is this many times the other, or more
 
     def as_dict(self) -> dict[str, Any]:
         """Return the settings as a plain dict (for JSON and the report footer)."""

@@ -287,6 +287,39 @@ def test_position_in_sentence_pair_beats_a_weak_label() -> None:
     assert [c.status for c in changes] == [MetricStatus.REMOVED, MetricStatus.ADDED]
 
 
+def test_a_figure_ten_times_another_needs_more_than_a_similar_label() -> None:
+    """70家企业 (listed companies) is not 1.7万家高新技术企业: alike in name, 243x apart."""
+    old = report(
+        2021,
+        (
+            metric("70", "家", "企业", sentence=0),
+            metric("1184", "万平方米", "旧里房屋改造", sentence=1, scale="万"),
+            metric("9", "个", "乡村振兴示范村", sentence=2),
+        ),
+    )
+    new = report(
+        2022,
+        (
+            metric("1.7", "万家", "高新技术企业", sentence=3, scale="万"),
+            metric("75.3", "万平方米", "旧里房屋改造", sentence=4, scale="万"),
+            metric("28", "个", "乡村振兴示范村创建", sentence=0),
+        ),
+    )
+    changes = match_metrics(old, new, (pair(old, new, sentences=()),), settings=SETTINGS)
+    assert set(summary(changes)) == {
+        ("added", "高新技术企业", None, "1.7万家"),
+        ("removed", "企业", "70家", None),
+        # The same label: a change, however big (a five-year total against one year's).
+        ("changed", "旧里房屋改造", "1184万平方米", "75.3万平方米"),
+        # A similar label and a plausible change: still the same figure.
+        ("changed", "乡村振兴示范村创建", "9个", "28个"),
+    }
+    # In aligned sentences, the place of a figure is evidence enough, whatever the ratio.
+    aligned = pair(old, new, sentences=((0, 3),))
+    changes = match_metrics(old, new, (aligned,), settings=SETTINGS)
+    assert ("changed", "高新技术企业", "70家", "1.7万家") in summary(changes)
+
+
 def test_label_beats_order_within_a_sentence() -> None:
     """The new sentence names the teachers first: figures follow their labels, not their places."""
     old = report(
