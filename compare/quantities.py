@@ -749,6 +749,15 @@ def _clean_cn(text: str, *, strip: bool = True) -> str:
     return text.strip("、，,：:")
 
 
+# Pronouns and prepositions: a label of these alone names nothing.
+_EN_EMPTY = set(
+    _words(
+        """i we you he she it they this that these those our my its their in on at of for to by
+    with from as into per"""
+    )
+)
+
+
 def _clean_en(text: str) -> str:
     """Keep the last words before an English number, without verbs and fillers at the end."""
     words = _EN_WORDS.findall(text)
@@ -756,6 +765,8 @@ def _clean_en(text: str) -> str:
         words.pop()
     while words and words[0].lower() in {"and", "the", "or", "of", "a", "an", "with"}:
         words.pop(0)
+    if all(word.lower() in _EN_EMPTY for word in words):
+        return ""  # "I will set aside $11 billion": I names nothing
     return " ".join(words[-8:])
 
 

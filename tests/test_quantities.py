@@ -331,6 +331,7 @@ LABELS = [
     ),
     ("medals", "中国区8金17银8铜", ["中国区金牌", "中国区银牌", "中国区铜牌"]),
     ("table-row", "Total net sales | $229,234 | $215,639", ["Total net sales", "Total net sales"]),
+    ("pronoun-names-nothing", "I will set aside $11 billion for the package.", [""]),
     ("lead-ba", "把生均公用经费提高到1200元。", ["生均公用经费"]),
     ("trail-added", "民办学校新增18所。", ["民办学校"]),
     ("trail-average", "教师工资平均增长5%。", ["教师工资"]),
