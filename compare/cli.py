@@ -318,7 +318,8 @@ def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
     s = comparison.section_counts()
     m = comparison.metric_counts()
     lines = [
-        f"{new.org or old.org}: {old.year or old.source.path} → {new.year or new.source.path}",
+        f"{new.org or old.org or new.title or old.title or 'Organisation unknown'}: "
+        f"{old.year or old.source.path} → {new.year or new.source.path}",
         f"Sections: {s['unchanged']} unchanged, {s['modified']} modified, {s['added']} added, "
         f"{s['removed']} removed ({s['renamed']} renamed, {s['moved']} moved, "
         f"{s['split']} split, {s['merged']} merged)",

@@ -123,6 +123,20 @@ def test_compare_two_years_writes_the_report(
     assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == [html.name]  # no temp files
 
 
+def test_summary_names_something_when_the_organisation_is_unknown(tmp_path: Path) -> None:
+    for year, figure in ((2021, 40), (2022, 45)):
+        text = f"Budget speech\n\nWe will set aside ${figure} million for schools.\n"
+        (tmp_path / f"speech-{year}.txt").write_text(text, encoding="utf-8")
+    old, new = (str(tmp_path / f"speech-{year}.txt") for year in (2021, 2022))
+    result = run(old, new, "--html", str(tmp_path / "r.html"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "Budget speech: 2021 → 2022"
+    (tmp_path / "speech-2021.txt").write_text("We spent $40 million.\n", encoding="utf-8")
+    (tmp_path / "speech-2022.txt").write_text("We spent $45 million.\n", encoding="utf-8")
+    untitled = run(old, new, "--html", str(tmp_path / "r.html"))
+    assert untitled.stdout.splitlines()[0] == "Organisation unknown: 2021 → 2022"
+
+
 def test_compare_paths_json_to_stdout_and_other_forms(tmp_path: Path) -> None:
     result = run(
         str(SEED_2021),
