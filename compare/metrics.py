@@ -670,7 +670,8 @@ def metric_change(old: Metric, new: Metric, *, score: float = 100.0) -> MetricCh
     """Return the change from one figure to the same figure a year later, with exact deltas.
 
     absolute is in the old figure's unit and scale (1.2亿元 -> 9000万元 gives -0.3); relative is a
-    fraction of the old value (None when the old value is 0); points are set for percents. Ranks
+    fraction of the old value's size (None when the old value is 0 or the sign changes); points
+    are set for percents. Ranks
     carry only rank (old place - new place, positive = moved up) and a judgement; their
     direction follows the place (up = a better place), other kinds' the magnitude.
     """
@@ -697,7 +698,10 @@ def _change(
         direction = _sign_direction(Decimal(rank))
     else:
         absolute = new_quantity[0] / SCALES.get(old.scale, _ONE) - old.value
-        relative = absolute / old.value if old.value != 0 else None
+        if old.value == 0 or (old.value < 0) != (new.value < 0) and new.value != 0:
+            relative = None  # from nothing, or across zero (a loss to a profit): no ratio
+        else:
+            relative = absolute / abs(old.value)  # a loss of 100 shrinking to 50: +50%
         if old.kind == MetricKind.PERCENT or base_unit(old) == "%":
             points = new.value - old.value
         direction = _sign_direction(new_quantity[0] - old_quantity[0])

@@ -170,6 +170,26 @@ def summary(changes: tuple[MetricChange, ...]) -> list[tuple[str, str, str | Non
             metric("2", "个", "事故"),
             dict(absolute="2", relative=None, direction=Direction.UP),
         ),
+        (
+            metric("-100", "", "Net loss"),
+            metric("-50", "", "Net loss"),
+            dict(absolute="50", relative=Decimal("0.5"), direction=Direction.UP),
+        ),
+        (
+            metric("-4", "", "Other income"),
+            metric("46094", "", "Other income"),
+            dict(absolute="46098", relative=None, direction=Direction.UP),
+        ),
+        (
+            metric("100", "", "Net income"),
+            metric("-50", "", "Net income"),
+            dict(absolute="-150", relative=None, direction=Direction.DOWN),
+        ),
+        (
+            metric("-2.5", "%", "增长", kind=MetricKind.PERCENT),
+            metric("0", "%", "增长", kind=MetricKind.PERCENT),
+            dict(absolute="2.5", relative=Decimal(1), points="2.5", direction=Direction.UP),
+        ),
     ],
     ids=[
         "count",
@@ -179,6 +199,10 @@ def summary(changes: tuple[MetricChange, ...]) -> list[tuple[str, str, str | Non
         "rank-up",
         "rank-down",
         "from-zero",
+        "smaller-loss",
+        "loss-to-profit",
+        "profit-to-loss",
+        "negative-to-zero",
     ],
 )
 def test_metric_change_deltas(old: Metric, new: Metric, expected: dict[str, object]) -> None:
