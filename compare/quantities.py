@@ -230,6 +230,23 @@ _JOINED = re.compile(r"\s*(?:or|and|或|和|与|及|、|，或)\s*")
 _JOINERS = ("和", "与", "及", "或")
 # The items of a list label: "A、B和C" -> A, B, C (和/与/及 only before the last item).
 _LAST_JOIN = re.compile("[和与及]")
+# Addresses: a ZIP code after a US state (or its two-letter code), a number before a street.
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming|District of Columbia|AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|"
+    "ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|"
+    "TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
+_BEFORE_ZIP = re.compile(rf"\b(?:{_US_STATES}),?\s*\|?\s*$")
+_STREET = re.compile(
+    r"\s+(?:[A-Z][A-Za-z]*\s+){1,3}(?:Loop|Way|Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|"
+    r"Boulevard|Blvd\.|Lane|Place|Plaza|Court|Parkway|Square|Circle|Highway)(?![A-Za-z])"
+)
 _RANK_WORDS = re.compile(r"排名|排位|位次|名次|排在|排第")
 _TOKEN_REST = re.compile(r"[0-9A-Za-z０-９.．\-]*")
 _LABEL_DROP = re.compile(
@@ -479,7 +496,18 @@ def _keep_bare(masked: str, raw: _Raw, text: str) -> bool:
     after = masked[raw.end : raw.end + 1]
     if _is_cjk(after):
         return False  # 12345热线, 3级: a name or code, or a unit we do not know
+    if _in_address(masked, raw, text):
+        return False
     return not _after_name(masked, raw, text)
+
+
+def _in_address(masked: str, raw: _Raw, text: str) -> bool:
+    """Tell a street number (1 Infinite Loop) or a ZIP code (California 95014) from a count."""
+    if raw.currency or raw.scale or raw.unit:
+        return False
+    if _ZIP.fullmatch(text) and _BEFORE_ZIP.search(masked, max(0, raw.start - 30), raw.start):
+        return True
+    return text.isdigit() and bool(_STREET.match(masked, raw.end))
 
 
 def _after_name(masked: str, raw: _Raw, text: str) -> bool:

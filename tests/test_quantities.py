@@ -290,6 +290,12 @@ NOT_METRICS = [
     ("section-number", "1. Introduction to the business", []),
     ("s0", "市数字化改革重大应用S0项目和APIO2021竞赛、C919大型客机、5G基站", []),
     ("phone", "咨询电话0575-85131234，or call (408) 996-1010 or +65 6225 5225", []),
+    ("address", "1 Infinite Loop Cupertino, California | 95014", []),
+    (
+        "address-inline",
+        "Write to 500 Main Street, Springfield, IL 62701-1234 by 30 days",
+        ["30 days"],
+    ),
     ("item", "See Item 1A and Item 7 of Part II, Note 5 and Rule 10b5-1 of this Form 10-K.", []),
     ("cik", "Commission File Number: 001-36743, CIK 0000320193, IRS No. 94-2404110", []),
     ("page-footer", "Apple Inc. | 2018 Form 10-K | 60", []),
