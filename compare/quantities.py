@@ -691,6 +691,8 @@ def _chinese_count(masked: str, m: re.Match[str]) -> _Raw | None:
     after = masked[m.end() : m.end() + 1]
     if after and (after in CN_DIGITS or after.isdigit()):
         return None  # 两个100%, 七个一百: the count counts the quantity that follows
+    if _is_session(masked, m):
+        return None
     value = _cn_value(cnnum)
     if value is None:
         return None
@@ -699,6 +701,25 @@ def _chinese_count(masked: str, m: re.Match[str]) -> _Raw | None:
     return _Raw(
         m.start(), m.end(), value, unit, scale, m["cnq"] or "", classifier=m["cnunit"] in COUNTERS
     )
+
+
+# 十五届人大二次会议: the 15th congress's second session, ordinals without 第.
+_BODIES = tuple(
+    _words("人大 全国人大 政协 党代会 人代会 全会 中央 委员会 常委会 市委 省委 区委 县委")
+)
+
+
+def _is_session(masked: str, m: re.Match[str]) -> bool:
+    """Tell 十五届人大 and 人大二次会议 (which congress, which session) from 三届 and 三次 counted."""
+    unit = m["cnunit"]
+    if unit == "届":
+        return masked.startswith(_BODIES, m.end())
+    if unit == "次":
+        # 人大二次会议, 十三届四次会议 (but 召开三次会议: three meetings)
+        return masked.startswith("会议", m.end()) and masked.endswith(
+            (*_BODIES, "届"), 0, m.start()
+        )
+    return False
 
 
 # --------------------------------------------------------------------------- kinds and labels

@@ -277,6 +277,8 @@ NOT_METRICS = [
     ),
     ("ordinal-session", "组织第六届活动和第四届运动会，参加第11场协商会", []),
     ("ordinal-festival", "庆祝第37个教师节", []),
+    ("ordinal-congress", "完成市十五届人大二次会议和政协十三届四次会议确定的任务", []),
+    ("sessions-counted", "连续举办三届进博会，全年召开五次会议", ["三届", "五次"]),
     ("ordinal-batch", "入选第一批创新试点项目和省第二批标准化学校", []),
     ("ordinal-enumeration", "第一，加强领导；第二，完善机制", []),
     ("version", "智慧食安2.0系统和工业4.0，BEPS 2.0 project", []),
