@@ -245,6 +245,7 @@ def _score_matrix(
     label_weight, sentence_weight = settings.metric_label_weight, settings.metric_sentence_weight
     ordinal_weight, value_weight = settings.metric_ordinal_weight, settings.metric_value_weight
     position_weight = settings.metric_position_weight
+    magnitude_limit = Decimal(str(settings.metric_magnitude_limit))
     old_metrics, new_metrics = old.metrics, new.metrics
     old_units, new_units = old.units, new.units
     for pair in candidates:
@@ -263,7 +264,7 @@ def _score_matrix(
         if (
             label < settings.metric_global_cutoff
             and pair not in same_sentence
-            and _apart(old.values[i][0], new.values[j][0], settings.metric_magnitude_limit)
+            and _apart(old.values[i][0], new.values[j][0], magnitude_limit)
         ):
             continue  # 70家企业 and 1.7万家高新技术企业: alike in name only
         score = label_weight * label
@@ -281,11 +282,11 @@ def _score_matrix(
     return scores
 
 
-def _apart(old: Decimal, new: Decimal, limit: float) -> bool:
-    """Tell whether two magnitudes of one sign differ by a factor of limit or more."""
+def _apart(old: Decimal, new: Decimal, limit: Decimal) -> bool:
+    """Tell whether two positive magnitudes differ by a factor of limit or more."""
     if old <= 0 or new <= 0:
         return False  # a zero or a negative figure has no ratio to judge by
-    return max(old, new) >= min(old, new) * Decimal(str(limit))
+    return max(old, new) >= min(old, new) * limit
 
 
 def assign(scores: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
