@@ -728,7 +728,7 @@ _LEAD_WORDS = (
     "全市|全省|全年|今年|去年|当年|其中|已经|已|共计|共(?![建同享])|累计|总计|合计|同时|并且|并|"
     "还|又|再|均|继续|全面推进|全面|提前完成|率先|在|从|对|和|及|与|、|确保|力争|争取|计划|预计|"
     "目标|其|另有|另|比上年|较上年|同比|分别|就|新一轮|实施|实现|推进|推动|完成|开展|组织|进一步|"
-    "把(?![关握])"
+    "把(?![关握])|将(?![军士领])|由(?!于)"
 )
 _LEAD_STRIP = re.compile(f"^(?:{_LEAD_WORDS})")
 _TRAIL_WORDS = (
@@ -795,7 +795,8 @@ def _clean_cn(text: str, *, strip: bool = True) -> str:
         if new == text:
             break
         text = new
-    return text.strip("、，,：:")
+    text = text.strip("、，,：:")
+    return "" if text in ("比", "较") else text  # 比2002年增长65.5%: the year is dropped
 
 
 # Pronouns and prepositions: a label of these alone names nothing.
@@ -947,11 +948,13 @@ def _respectively(masked: str, raws: list[_Raw], reverse: str) -> None:
         items = _list_items(run[0].label.split("分别", 1)[0], len(run))
         first = run[0].start
         if "分别" in masked[_clause_start(reverse, first) : first]:
-            if items is None and before is not None and len(before[1]) == len(run):
-                for raw, item in zip(before[0], before[1], strict=True):
-                    raw.label = item  # 771家和481家，比五年前分别增加236家和85家
-                items = before[1]
+            earlier = before if before is not None and len(before[1]) == len(run) else None
+            if items is None and earlier is not None:
+                items = earlier[1]  # 771家和481家，比五年前分别增加236家和85家
             if items is not None:
+                if earlier is not None and earlier[1] == items:  # the same list, named again
+                    for raw, item in zip(*earlier, strict=True):
+                        raw.label = item
                 for raw, item in zip(run, items, strict=True):
                     raw.label = item
         if items is not None:

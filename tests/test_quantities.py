@@ -342,6 +342,9 @@ LABELS = [
     ("pronoun-names-nothing", "I will set aside $11 billion for the package.", [""]),
     ("lead-ba", "把生均公用经费提高到1200元。", ["生均公用经费"]),
     ("trail-added", "民办学校新增18所。", ["民办学校"]),
+    ("lead-jiang", "将扶贫标准提高到2300元。", ["扶贫标准"]),
+    ("lead-you", "由市财政安排资金4000万元。", ["市财政安排资金"]),
+    ("compared-to-a-year", "全市学校达到420所，比2015年增加35所。", ["学校", "学校"]),
     ("trail-average", "教师工资平均增长5%。", ["教师工资"]),
     # 分别 ("respectively"): each figure takes its own item of the list before it.
     ("respectively", "市级、县级示范校分别新增12所和30所。", ["市级示范校", "县级示范校"]),
@@ -374,6 +377,11 @@ LABELS = [
         "respectively-again",
         "省级、市级名师分别达到120名和860名，比上年分别增加15名和90名。",
         ["省级名师", "市级名师", "省级名师", "市级名师"],
+    ),
+    (
+        "respectively-named-twice",
+        "城镇和乡村学校420所、380所，分别比2015年增加35所和20所。",
+        ["城镇学校", "乡村学校", "城镇学校", "乡村学校"],
     ),
     (
         "respectively-no-list",
@@ -795,7 +803,8 @@ def _plain_clean_cn(text: str, *, strip: bool = True) -> str:
         if new == text:
             break
         text = new
-    return text.strip("、，,：:")
+    text = text.strip("、，,：:")
+    return "" if text in ("比", "较") else text
 
 
 def _words_of(alternation: str) -> list[str]:
