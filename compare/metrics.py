@@ -672,9 +672,9 @@ def metric_change(old: Metric, new: Metric, *, score: float = 100.0) -> MetricCh
 
     absolute is in the old figure's unit and scale (1.2亿元 -> 9000万元 gives -0.3); relative is a
     fraction of the old value's size (None when the old value is 0 or the sign changes); points
-    are set for percents. Ranks
-    carry only rank (old place - new place, positive = moved up) and a judgement; their
-    direction follows the place (up = a better place), other kinds' the magnitude.
+    are set for percents. Ranks carry only rank (old place - new place, positive = moved up) and
+    a judgement; their direction follows the place (up = a better place), other kinds' the
+    magnitude.
     """
     return _change(old, new, _quantity(old), _quantity(new), score)
 
@@ -699,7 +699,7 @@ def _change(
         direction = _sign_direction(Decimal(rank))
     else:
         absolute = new_quantity[0] / SCALES.get(old.scale, _ONE) - old.value
-        if old.value == 0 or (old.value < 0) != (new.value < 0) and new.value != 0:
+        if old.value == 0 or (new.value != 0 and (old.value < 0) != (new.value < 0)):
             relative = None  # from nothing, or across zero (a loss to a profit): no ratio
         else:
             relative = absolute / abs(old.value)  # a loss of 100 shrinking to 50: +50%
