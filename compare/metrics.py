@@ -86,6 +86,7 @@ class _Side:
     units: list[str]  # base units
     labels: list[str]  # processed labels
     values: list[tuple[Decimal, Decimal | None]]  # magnitude and upper end (_quantity)
+    sizes: list[float]  # the magnitude as a float, to judge ratios quickly
     identities: list[Identity]
     ordinal: list[int]  # place among comparable figures of the same sentence
     position: list[float]  # 0-1 place in the document
@@ -124,6 +125,7 @@ class _Side:
             identities=identities,
             ordinal=ordinal,
             position=[i / n for i in range(len(metrics))],
+            sizes=[float(magnitude) for magnitude, _ in values],
         )
 
 
@@ -245,7 +247,8 @@ def _score_matrix(
     label_weight, sentence_weight = settings.metric_label_weight, settings.metric_sentence_weight
     ordinal_weight, value_weight = settings.metric_ordinal_weight, settings.metric_value_weight
     position_weight = settings.metric_position_weight
-    magnitude_limit = Decimal(str(settings.metric_magnitude_limit))
+    magnitude_limit = settings.metric_magnitude_limit
+    old_sizes, new_sizes = old.sizes, new.sizes
     old_metrics, new_metrics = old.metrics, new.metrics
     old_units, new_units = old.units, new.units
     for pair in candidates:
@@ -264,7 +267,7 @@ def _score_matrix(
         if (
             label < settings.metric_global_cutoff
             and pair not in same_sentence
-            and _apart(old.values[i][0], new.values[j][0], magnitude_limit)
+            and _apart(old_sizes[i], new_sizes[j], magnitude_limit)
         ):
             continue  # 70家企业 and 1.7万家高新技术企业: alike in name only
         score = label_weight * label
@@ -282,11 +285,10 @@ def _score_matrix(
     return scores
 
 
-def _apart(old: Decimal, new: Decimal, limit: Decimal) -> bool:
+def _apart(old: float, new: float, limit: float) -> bool:
     """Tell whether two positive magnitudes differ by a factor of limit or more."""
-    if old <= 0 or new <= 0:
-        return False  # a zero or a negative figure has no ratio to judge by
-    return max(old, new) >= min(old, new) * limit
+    # A zero or a negative figure has no ratio to judge by.
+    return old > 0 and new > 0 and (old >= new * limit or new >= old * limit)
 
 
 def assign(scores: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
