@@ -227,7 +227,6 @@ _POINT_ZERO = re.compile(rf"{D}+[.．]0")
 _YEAR_START = re.compile(r"(?:19|20)\d\d")
 # Figures joined like this share a verb: 增长9.8%和8.5%, increased 16% or $36.4 billion.
 _JOINED = re.compile(r"\s*(?:or|and|或|和|与|及|、|，或)\s*")
-_JOINERS = ("和", "与", "及", "或")
 # The items of a list label: "A、B和C" -> A, B, C (和/与/及 only before the last item).
 _LAST_JOIN = re.compile("[和与及]")
 # Addresses: a ZIP code after a US state (or its two-letter code), a number before a street.
@@ -841,7 +840,7 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     cut = _NOUN_CUT.search(noun, 0 if prefix else 1)
     if cut:
         noun = noun[: cut.start()]
-    if noun in _JOINERS:
+    if _CONJUNCTION.fullmatch(noun):
         return "", raw.end  # 50家和20家: the 和 joins the next figure, it is not what is counted
     end = raw.end + len(prefix) + len(noun)
     noun = noun[1:] if noun.startswith("的") else noun
