@@ -2,7 +2,9 @@
 
 Metrics are matched within each aligned section pair, then across sections that split, merged or
 swapped sentences, then report-wide on near-identical labels; each round is an assignment problem
-solved globally (Hungarian method), not greedily. Deltas stay exact (Decimal).
+solved globally (Hungarian method), not greedily. Figures of table rows (`label | cell | cell`)
+pair only within rows of alike labels and by column (see _same_column). Deltas stay exact
+(Decimal).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -69,6 +71,8 @@ SHORT_LABEL = 10
 _PERCENT_UNITS = {"%", "％"}
 _ONE = Decimal(1)
 
+# The figures of a table row by column: column -> ((magnitude and upper end, base unit), ...)
+Row = dict[int, tuple[tuple[object, ...], ...]]
 # (old section id, old sentence index, new section id, new sentence index)
 SentenceLink = tuple[str, int, str, int]
 
@@ -88,26 +92,30 @@ class _Side:
     values: list[tuple[Decimal, Decimal | None]]  # magnitude and upper end (_quantity)
     sizes: list[float]  # the magnitude as a float, to judge ratios quickly
     identities: list[Identity]
-    ordinal: list[int]  # place among comparable figures of the same sentence
+    ordinal: list[int]  # place among comparable figures of the same sentence (and cell)
+    cells: list[int | None]  # column of a table row (`cell | cell`) the figure is in; None: prose
+    widths: list[int]  # columns of that row (0 in prose)
     position: list[float]  # 0-1 place in the document
+    rows: dict[tuple[str, int], Row] = field(default_factory=dict)  # table rows read (_row)
 
     @classmethod
     def of(cls, report: Report) -> _Side:
         metrics = report.metrics
         by_section: dict[str, list[int]] = defaultdict(list)
         by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
-        seen: dict[tuple[str, int, str, str], int] = defaultdict(int)
+        seen: dict[tuple[str, int, int | None, str, str], int] = defaultdict(int)
         ordinal = []
         units = []
         labels = []
         values: list[tuple[Decimal, Decimal | None]] = []
         identities: list[Identity] = []
+        cells, widths = _cells(report)
         for i, m in enumerate(metrics):
             by_section[m.section].append(i)
             by_sentence[(m.section, m.sentence)].append(i)
             figure = identity(m)
             magnitude, upper, unit, _, label = figure
-            key = (m.section, m.sentence, m.kind, unit)  # a StrEnum keys like its value
+            key = (m.section, m.sentence, cells[i], m.kind, unit)  # a StrEnum keys like its value
             ordinal.append(seen[key])
             seen[key] += 1
             units.append(unit)
@@ -124,9 +132,86 @@ class _Side:
             values=values,
             identities=identities,
             ordinal=ordinal,
+            cells=cells,
+            widths=widths,
             position=[i / n for i in range(len(metrics))],
             sizes=[float(magnitude) for magnitude, _ in values],
         )
+
+
+def _cells(report: Report) -> tuple[list[int | None], list[int]]:
+    """Return, for each metric of the report, the column of the table row it stands in, and
+    how many columns that row has.
+
+    Readers write a table's rows as `cell | cell` lines: column 0 is the row's label, the
+    figures stand in columns 1 and on. A figure of a prose sentence has no column (None, 0).
+    """
+    sentences = {s.id: s.sentences for s in report.walk()}
+    if report.preamble is not None:
+        sentences["0"] = report.preamble.sentences
+    cells: list[int | None] = []
+    widths: list[int] = []
+    for m in report.metrics:
+        texts = sentences.get(m.section, ())
+        sentence = texts[m.sentence] if m.sentence < len(texts) else ""
+        if " | " in sentence:
+            cells.append(sentence.count("|", 0, m.start))
+            widths.append(sentence.count("|") + 1)
+        else:
+            cells.append(None)
+            widths.append(0)
+    return cells, widths
+
+
+def _row(side: _Side, sentence: tuple[str, int]) -> Row:
+    """Return the figures of a table row by column (the label's column 0 left out)."""
+    row = side.rows.get(sentence)
+    if row is None:
+        cells: dict[int, list[tuple[object, ...]]] = defaultdict(list)
+        for i in side.by_sentence.get(sentence, ()):
+            cell = side.cells[i]
+            if cell:
+                cells[cell].append((side.values[i], side.units[i]))
+        row = side.rows[sentence] = {cell: tuple(found) for cell, found in cells.items()}
+    return row
+
+
+def _shift(old_row: Row, new_row: Row) -> tuple[int, int]:
+    """Return by how many columns the new row repeats the old row's figures further right, and
+    how many cells it repeats.
+
+    A table with years for columns moves on a year: the new report's column 2 (last year) is
+    the old report's column 1, a shift of 1 (-1 read the other way round). The shift is 0 when
+    no other repeats more cells than none does and at least half of the cells it overlaps, or
+    when two shifts repeat as many.
+    """
+    if not set(old_row.values()) & set(new_row.values()):
+        return 0, 0  # nothing in common (most rows of the same label)
+    found: dict[int, int] = {}
+    for shift in range(1 - max(old_row), max(new_row)):
+        overlap = [k for k in old_row if k + shift in new_row]
+        equal = sum(1 for k in overlap if new_row[k + shift] == old_row[k])
+        if equal and (not shift or 2 * equal >= len(overlap)):
+            found[shift] = equal
+    most = max(found.values(), default=0)
+    best = [shift for shift, equal in found.items() if equal == most]
+    if len(best) == 1 and most > found.get(0, 0):
+        return best[0], most
+    return 0, found.get(0, 0)
+
+
+def _new_column(column: int, shift: int) -> int | None:
+    """Return the column of the new row that stands for a column of the old (see _shift).
+
+    Columns up to the shift hold each report's own figures (this year's, last year's) and pair
+    as they are; the others are the same figures moved by the shift. With the new row ahead,
+    its columns past the shift that repeat the old row's own figures have no counterpart.
+    """
+    if column <= abs(shift):
+        return column
+    if shift >= 0:
+        return column + shift
+    return None if column <= -2 * shift else column + shift
 
 
 def base_unit(metric: Metric) -> str:
@@ -251,12 +336,20 @@ def _score_matrix(
     old_sizes, new_sizes = old.sizes, new.sizes
     old_metrics, new_metrics = old.metrics, new.metrics
     old_units, new_units = old.units, new.units
+    old_cells, new_cells = old.cells, new.cells
+    shifts: dict[tuple[tuple[str, int], tuple[str, int]], tuple[int, int]] = {}
     for pair in candidates:
         a, b = pair
         i, j = old_ids[a], new_ids[b]
         o, n = old_metrics[i], new_metrics[j]
         if o.kind != n.kind or old_units[i] != new_units[j]:
             continue
+        if old_cells[i] is not None and new_cells[j] is not None:
+            # A table row is named by its label: aligned rows of unlike labels are other rows.
+            if pair not in labels:
+                continue  # Second quarter | 0.57 and Mortgage-backed securities | 18,105
+            if not _same_column(old, new, i, j, linked=pair in same_sentence, shifts=shifts):
+                continue  # Interest rate contracts: $218 (column 2) -> $33,000 (column 3)
         if section_links is not None and (o.section, n.section) not in section_links:
             continue
         if require_label and not old.labels[i]:
@@ -283,6 +376,37 @@ def _score_matrix(
         score -= position_weight * (old.position[i] - new.position[j]) ** 2
         scores[pair] = max(score, 0.01)
     return scores
+
+
+def _same_column(
+    old: _Side,
+    new: _Side,
+    i: int,
+    j: int,
+    *,
+    linked: bool,
+    shifts: dict[tuple[tuple[str, int], tuple[str, int]], tuple[int, int]],
+) -> bool:
+    """Tell whether two figures of table rows stand in the same column of the same table.
+
+    Rows of aligned sentences may have moved on (see _shift): the old row's column k is then
+    the new row's column k + shift, past the columns of the new figures. Rows alike in their
+    label only must also have as many columns and state a figure in common: a 10-K has a "Net
+    sales" row in the table of every region.
+    """
+    o, n = old.metrics[i], new.metrics[j]
+    rows = (o.section, o.sentence), (n.section, n.sentence)
+    found = shifts.get(rows)
+    if found is None:
+        found = shifts[rows] = _shift(_row(old, rows[0]), _row(new, rows[1]))
+    shift, common = found
+    column = old.cells[i]
+    assert column is not None
+    if column and _new_column(column, shift) != new.cells[j]:
+        return False
+    if not column:
+        return new.cells[j] == 0  # the figures of the label's own column
+    return linked or (common > 0 and old.widths[i] == new.widths[j])
 
 
 def _apart(old: float, new: float, limit: float) -> bool:
@@ -629,6 +753,10 @@ def _collect(
         changes.append(
             _change(old.metrics[i], new.metrics[j], old.values[i], new.values[j], -score)
         )
+    # A figure left over whose label, value and unit the other report states too is not new
+    # or dropped: it is that figure quoted again (the new report's column for last year).
+    old_ids_seen |= {figure for figure in new.identities if figure[-1]}
+    new_ids_seen |= {figure for figure in old.identities if figure[-1]}
     for i, o in enumerate(old.metrics):
         if i not in matched and old.identities[i] not in old_ids_seen:
             old_ids_seen.add(old.identities[i])

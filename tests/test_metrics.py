@@ -44,6 +44,7 @@ from compare.model import (
     Source,
 )
 from compare.pipeline import compare_reports, read_report
+from compare.quantities import attach_metrics
 from compare.settings import Settings
 from tests.conftest import FIXTURES, SEED_2021, SEED_2022, corpus_files
 
@@ -342,6 +343,132 @@ def test_a_figure_ten_times_another_needs_more_than_a_similar_label() -> None:
     aligned = pair(old, new, sentences=((0, 3),))
     changes = match_metrics(old, new, (aligned,), settings=SETTINGS)
     assert ("changed", "高新技术企业", "70家", "1.7万家") in summary(changes)
+
+
+def _table_changes(
+    tmp_path: Path, old_rows: str, new_rows: str
+) -> set[tuple[str, str, str | None, str | None]]:
+    """Compare two years of a filing whose only section is a table (rows as readers write them)."""
+    paths = []
+    for year, rows in ((2017, old_rows), (2018, new_rows)):
+        path = tmp_path / f"filing-{year}.txt"
+        path.write_text(
+            f"Example Corp. Annual Report {year}\n\nItem 8. Financial Statements\n\n{rows}\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    return set(summary(comparison.metrics))
+
+
+def test_table_years_move_on_a_column(tmp_path: Path) -> None:
+    """A 10-K's columns are years: the new filing's second column is the old filing's first.
+
+    This year's figure pairs with last year's; last year's figure, stated again in the new
+    filing's second column, is neither a change nor a new figure; the oldest year is dropped.
+    """
+    changes = _table_changes(
+        tmp_path,
+        "Net sales | $229,234 | $215,639 | $233,715\nCost of sales | 141,048 | 131,376 | 140,089",
+        "Net sales | $265,595 | $229,234 | $215,639\nCost of sales | 163,756 | 141,048 | 131,376",
+    )
+    assert changes == {
+        ("changed", "Net sales", "$229,234", "$265,595"),
+        ("unchanged", "Net sales", "$215,639", "$215,639"),
+        ("removed", "Net sales", "$233,715", None),
+        ("changed", "Cost of sales", "141,048", "163,756"),
+        ("unchanged", "Cost of sales", "131,376", "131,376"),
+        ("removed", "Cost of sales", "140,089", None),
+    }
+
+
+def test_table_cells_pair_by_column_past_empty_cells(tmp_path: Path) -> None:
+    """A dash stands for no figure but keeps its column: $218 is not paired with $33,000."""
+    changes = _table_changes(
+        tmp_path,
+        "Notional amount and credit risk\n"
+        "Foreign exchange contracts | $56,156 | $1,049 | $44,678 | $518\n"
+        "Interest rate contracts | $33,000 | $218 | $24,500 | $728",
+        "Notional amount and credit risk\n"
+        "Foreign exchange contracts | $65,368 | $1,086 | $56,156 | $1,049\n"
+        "Interest rate contracts | $33,250 | $— | $33,000 | $218",
+    )
+    assert ("changed", "Interest rate contracts", "$33,000", "$33,250") in changes
+    assert ("changed", "Foreign exchange contracts", "$56,156", "$65,368") in changes
+    assert ("changed", "Foreign exchange contracts", "$1,049", "$1,086") in changes
+    paired = {(old, new) for _, _, old, new in changes if old and new}
+    assert ("$218", "$33,000") not in paired
+    assert all(old != "$218" for old, _ in paired)  # no credit risk this year: not a change
+    assert ("removed", "Interest rate contracts", "$24,500", None) in changes
+
+
+def _table_report(year: int, rows: tuple[str, ...]) -> Report:
+    """Return a report of one section of table rows, its figures read as quantities.py reads them."""
+    section = Section(id="1", heading="Net sales by reportable segment", sentences=rows)
+    plain = Report(
+        title=f"Form 10-K {year}",
+        org="Example Corp.",
+        year=year,
+        source=Source(path=f"{year}.txt"),
+        sections=(section,),
+    )
+    return attach_metrics(plain)
+
+
+def test_rows_of_other_tables_do_not_pair_by_label_alone() -> None:
+    """Every region's table has a "Net sales" row: unaligned, rows pair only if they share a
+    figure (the year both filings state), so a region's figures stay with that region."""
+    old = _table_report(
+        2017,
+        (
+            "Net sales | $96,600 | 12% | $86,613",  # Americas
+            "Net sales | $54,938 | 10% | $49,952",  # Europe
+            "Net sales | $44,764 | (8)% | $48,492",  # Greater China
+        ),
+    )
+    new = _table_report(
+        2018,
+        (
+            "Net sales | $21,733 | 23% | $17,733",  # Japan, first
+            "Net sales | $112,093 | 16% | $96,600",  # Americas
+            "Net sales | $62,420 | 14% | $54,938",  # Europe
+        ),
+    )
+    changes = set(
+        summary(match_metrics(old, new, (pair(old, new, sentences=()),), settings=SETTINGS))
+    )
+    assert changes == {
+        ("changed", "Net sales", "$96,600", "$112,093"),
+        ("changed", "Net sales", "12%", "16%"),
+        ("removed", "Net sales", "$86,613", None),
+        ("changed", "Net sales", "$54,938", "$62,420"),
+        ("changed", "Net sales", "10%", "14%"),
+        ("removed", "Net sales", "$49,952", None),
+        ("removed", "Net sales", "$44,764", None),
+        ("removed", "Net sales", "(8)%", None),
+        ("removed", "Net sales", "$48,492", None),
+        ("added", "Net sales", None, "$21,733"),
+        ("added", "Net sales", None, "23%"),
+        ("added", "Net sales", None, "$17,733"),
+    }
+
+
+def test_aligned_rows_of_unlike_labels_are_other_rows() -> None:
+    """A table row is named by its label: aligned or not, a quarter is not a security."""
+    old = _table_report(2017, ("Second quarter | 0.57 | 2,988", "Total | 1,315 | 7"))
+    new = _table_report(
+        2018, ("Mortgage-backed securities | 18,105 | 16,686", "Total | 523 | 1,315")
+    )
+    aligned = pair(old, new, sentences=((0, 0), (1, 1)))
+    changes = set(summary(match_metrics(old, new, (aligned,), settings=SETTINGS)))
+    assert changes == {
+        ("removed", "Second quarter", "0.57", None),
+        ("removed", "Second quarter", "2,988", None),
+        ("added", "Mortgage-backed securities", None, "18,105"),
+        ("added", "Mortgage-backed securities", None, "16,686"),
+        ("changed", "Total", "1,315", "523"),
+        ("removed", "Total", "7", None),
+    }
 
 
 def test_label_beats_order_within_a_sentence() -> None:
