@@ -313,6 +313,7 @@ def series(
 def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
     """Return the short summary printed after a comparison: counts and the largest changes."""
     from compare.export import number
+    from compare.render import format_score
 
     old, new = comparison.old, comparison.new
     s = comparison.section_counts()
@@ -325,7 +326,8 @@ def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
         f"{s['split']} split, {s['merged']} merged)",
         f"Metrics: {m['changed']} changed, {m['unchanged']} unchanged, {m['added']} new, "
         f"{m['removed']} dropped",
-        f"Similarity: {comparison.similarity:.0f}/100",
+        # As the HTML report writes it: 99.51 is not 100 (identical texts)
+        f"Similarity: {format_score(comparison.similarity)}/100",
     ]
     changed = [c for c in comparison.metrics if c.status == "changed" and c.old and c.new]
     changed.sort(key=lambda c: abs(c.relative) if c.relative is not None else 0, reverse=True)

@@ -251,11 +251,19 @@ def _sequence_similarity(old: Sequence[str], new: Sequence[str]) -> float:
 def similarity_measures(old: str, new: str) -> dict[str, float]:
     """Return the cosine, Jaccard and edit similarities (0-100) of two texts."""
     old_terms, new_terms = terms(old), terms(new)
+    old_counts, new_counts = Counter(old_terms), Counter(new_terms)
     return {
-        "cosine": round(cosine_similarity(Counter(old_terms), Counter(new_terms)), 2),
-        "jaccard": round(jaccard_similarity(old_terms, new_terms), 2),
-        "edit": round(edit_similarity(old, new), 2),
+        "cosine": _rounded(cosine_similarity(old_counts, new_counts), old_counts == new_counts),
+        "jaccard": _rounded(
+            jaccard_similarity(old_terms, new_terms), old_counts.keys() == new_counts.keys()
+        ),
+        "edit": _rounded(edit_similarity(old, new), old == new),
     }
+
+
+def _rounded(score: float, same: bool) -> float:
+    """Round a 0-100 similarity to two decimals; only the same reads 100 (so do sections')."""
+    return 100.0 if same else min(99.99, round(score, 2))
 
 
 def report_texts(report: Report) -> Iterator[str]:
@@ -275,4 +283,5 @@ def term_counts(report: Report) -> Counter[str]:
 @collector_paused()
 def document_similarity(old: Report, new: Report) -> float:
     """Return the 0-100 cosine similarity of two reports' term frequencies."""
-    return round(cosine_similarity(term_counts(old), term_counts(new)), 2)
+    old_counts, new_counts = term_counts(old), term_counts(new)
+    return _rounded(cosine_similarity(old_counts, new_counts), old_counts == new_counts)

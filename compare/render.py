@@ -180,9 +180,14 @@ def format_rank(rank: int | None) -> str:
 
 
 def format_score(score: float | None) -> str:
-    """Format a 0-100 score with one decimal: 87.25 -> "87.3"; "—" for None."""
+    """Format a 0-100 score with one decimal: 87.25 -> "87.3"; "—" for None.
+
+    Only 100 reads "100.0": 99.97 (not the same) reads "99.9".
+    """
     if score is None:
         return "—"
+    if 99.95 <= score < 100:
+        return "99.9"
     if score == 0:  # 0.0 and -0.0 are one key to a cache, but read "0.0" and "-0.0"
         return _score_text(str(score))
     return _score_text_cached(score)

@@ -137,6 +137,24 @@ def test_summary_names_something_when_the_organisation_is_unknown(tmp_path: Path
     assert untitled.stdout.splitlines()[0] == "Organisation unknown: 2021 → 2022"
 
 
+def test_summary_similarity_is_not_rounded_up_to_identical(tmp_path: Path) -> None:
+    """One figure changed in a long text: nearly the same is not 100/100, and the summary says
+    what the HTML report says."""
+    body = "".join(f"Paragraph {k} says the schools did their work this year.\n" for k in range(60))
+    for year, figure in ((2021, 40), (2022, 45)):
+        text = f"Budget speech {year}\n\n{body}We will set aside ${figure} million.\n"
+        (tmp_path / f"speech-{year}.txt").write_text(text, encoding="utf-8")
+    html = tmp_path / "r.html"
+    result = run(
+        str(tmp_path / "speech-2021.txt"), str(tmp_path / "speech-2022.txt"), "--html", str(html)
+    )
+    assert result.exit_code == 0, result.output
+    said = re.search(r"^Similarity: (\S+)/100$", result.stdout, re.MULTILINE)
+    assert said is not None and 99 < float(said.group(1)) < 100
+    shown = re.search(r'id="similarity"><strong>([^<]+)</strong>', html.read_text(encoding="utf-8"))
+    assert shown is not None and shown.group(1) == said.group(1)
+
+
 def test_compare_paths_json_to_stdout_and_other_forms(tmp_path: Path) -> None:
     result = run(
         str(SEED_2021),

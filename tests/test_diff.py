@@ -284,6 +284,15 @@ def test_similarity_measures_are_symmetric_and_bounded(old: str, new: str) -> No
     forward, backward = similarity_measures(old, new), similarity_measures(new, old)
     assert forward == backward
     assert all(0.0 <= v <= 100.0 for v in forward.values())
+    assert (forward["edit"] == 100.0) == (old == new)  # only the same text reads 100
+
+
+def test_nearly_the_same_is_not_rounded_up_to_the_same() -> None:
+    """One word changed among thousands: cosine 99.998 would round to 100 at two decimals."""
+    body = "".join(f"第{k}项工作稳步推进，成效明显。" for k in range(400))
+    old, new = body + "满意度达到98%。", body + "满意度达到99%。"
+    assert similarity_measures(old, new)["cosine"] == 99.99
+    assert similarity_measures(old, old)["cosine"] == 100.0
 
 
 def test_edit_similarity_of_long_texts_counts_sentences() -> None:
