@@ -471,6 +471,22 @@ def test_aligned_rows_of_unlike_labels_are_other_rows() -> None:
     }
 
 
+def test_unlabelled_figures_pair_only_in_aligned_sentences() -> None:
+    """Of the $52 billion… and …we will set aside $6 billion…: no label, no aligned sentence,
+    nothing says they are one figure."""
+    old = report(2021, (metric("52", "billion", "", sentence=1, scale="billion"),))
+    new = report(2022, (metric("6", "billion", "", sentence=3, scale="billion"),))
+    unaligned = pair(old, new, sentences=((0, 0),))
+    assert summary(match_metrics(old, new, (unaligned,), settings=SETTINGS)) == [
+        ("removed", "", "52billion", None),
+        ("added", "", None, "6billion"),
+    ]
+    aligned = pair(old, new, sentences=((1, 3),))
+    assert summary(match_metrics(old, new, (aligned,), settings=SETTINGS)) == [
+        ("changed", "", "52billion", "6billion")
+    ]
+
+
 def test_label_beats_order_within_a_sentence() -> None:
     """The new sentence names the teachers first: figures follow their labels, not their places."""
     old = report(
