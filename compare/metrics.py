@@ -32,6 +32,7 @@ from compare.model import (
     SectionPair,
     SectionStatus,
 )
+from compare.quantities import starts_a_change
 from compare.records import fast_constructor
 from compare.settings import Settings
 
@@ -92,9 +93,10 @@ class _Side:
     values: list[tuple[Decimal, Decimal | None]]  # magnitude and upper end (_quantity)
     sizes: list[float]  # the magnitude as a float, to judge ratios quickly
     identities: list[Identity]
-    ordinal: list[int]  # place among comparable figures of the same sentence (and cell)
+    ordinal: list[int]  # place among comparable figures of the same sentence (cell, start)
     cells: list[int | None]  # column of a table row (`cell | cell`) the figure is in; None: prose
     widths: list[int]  # columns of that row (0 in prose)
+    starting: list[bool]  # the value a change starts from (从3.16万亿元增加到…: 3.16万亿元)
     position: list[float]  # 0-1 place in the document
     rows: dict[tuple[str, int], Row] = field(default_factory=dict)  # table rows read (_row)
 
@@ -103,19 +105,21 @@ class _Side:
         metrics = report.metrics
         by_section: dict[str, list[int]] = defaultdict(list)
         by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
-        seen: dict[tuple[str, int, int | None, str, str], int] = defaultdict(int)
+        seen: dict[tuple[str, int, int | None, bool, str, str], int] = defaultdict(int)
         ordinal = []
         units = []
         labels = []
         values: list[tuple[Decimal, Decimal | None]] = []
         identities: list[Identity] = []
-        cells, widths = _cells(report)
+        cells, widths, starting = _places(report)
         for i, m in enumerate(metrics):
             by_section[m.section].append(i)
             by_sentence[(m.section, m.sentence)].append(i)
             figure = identity(m)
             magnitude, upper, unit, _, label = figure
-            key = (m.section, m.sentence, cells[i], m.kind, unit)  # a StrEnum keys like its value
+            # A StrEnum keys like its value. The value a change starts from takes no place among
+            # the others: 从5.1万亿元增加到11.7万亿元 states 11.7 first, as 10.37万亿元 would be.
+            key = (m.section, m.sentence, cells[i], starting[i], m.kind, unit)
             ordinal.append(seen[key])
             seen[key] += 1
             units.append(unit)
@@ -134,14 +138,15 @@ class _Side:
             ordinal=ordinal,
             cells=cells,
             widths=widths,
+            starting=starting,
             position=[i / n for i in range(len(metrics))],
             sizes=[float(magnitude) for magnitude, _ in values],
         )
 
 
-def _cells(report: Report) -> tuple[list[int | None], list[int]]:
-    """Return, for each metric of the report, the column of the table row it stands in, and
-    how many columns that row has.
+def _places(report: Report) -> tuple[list[int | None], list[int], list[bool]]:
+    """Return, for each metric of the report, where it stands in its sentence: the column of
+    the table row it is in, how many columns that row has, and whether a change starts from it.
 
     Readers write a table's rows as `cell | cell` lines: column 0 is the row's label, the
     figures stand in columns 1 and on. A figure of a prose sentence has no column (None, 0).
@@ -151,6 +156,7 @@ def _cells(report: Report) -> tuple[list[int | None], list[int]]:
         sentences["0"] = report.preamble.sentences
     cells: list[int | None] = []
     widths: list[int] = []
+    starting: list[bool] = []
     for m in report.metrics:
         texts = sentences.get(m.section, ())
         sentence = texts[m.sentence] if m.sentence < len(texts) else ""
@@ -160,7 +166,8 @@ def _cells(report: Report) -> tuple[list[int | None], list[int]]:
         else:
             cells.append(None)
             widths.append(0)
-    return cells, widths
+        starting.append(starts_a_change(sentence, m.start, m.end))
+    return cells, widths, starting
 
 
 def _row(side: _Side, sentence: tuple[str, int]) -> Row:
@@ -334,6 +341,8 @@ def _score_matrix(
     old_metrics, new_metrics = old.metrics, new.metrics
     old_units, new_units = old.units, new.units
     old_cells, new_cells = old.cells, new.cells
+    old_starting, new_starting = old.starting, new.starting
+    start_penalty = settings.metric_start_penalty
     shifts: dict[tuple[tuple[str, int], tuple[str, int]], tuple[int, int]] = {}
     for pair in candidates:
         a, b = pair
@@ -363,10 +372,13 @@ def _score_matrix(
         score = label_weight * label
         if pair in same_sentence:
             score += sentence_weight
-            if old.ordinal[i] == new.ordinal[j]:
+            if old.ordinal[i] == new.ordinal[j] and old_starting[i] == new_starting[j]:
                 score += ordinal_weight
         if old.values[i] == new.values[j]:
             score += value_weight
+        elif old_starting[i] != new_starting[j]:
+            # 财政收入从3.16万亿元增加到8.31万亿元, then 公共财政收入10.37万亿元: 8.31, not 3.16
+            score -= start_penalty
         # Break ties by document order. The penalty is squared so that, among matchings of
         # otherwise equal score, one that keeps the figures in order always wins (with a
         # linear penalty a crossing matching can tie, and the solver would pick by side).

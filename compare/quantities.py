@@ -981,6 +981,19 @@ def _list_items(label: str, count: int) -> list[str] | None:
 # --------------------------------------------------------------------------- entry points
 
 
+# Where a change starts: 从3.16万亿元增加到8.31万亿元, 由去年的1076亿元增加到…, from $0.63 to $0.73.
+_STARTS_FROM = re.compile(r"(?:[从由]|\bfrom\s)[^，。；,;从由]{0,12}$", re.IGNORECASE)
+_GOES_TO = re.compile(r"[^，。；,;\d]{0,4}?(?:[到至]|\sto\s)", re.IGNORECASE)
+
+
+def starts_a_change(sentence: str, start: int, end: int) -> bool:
+    """Tell whether the figure at sentence[start:end] is the value a change starts from."""
+    return bool(
+        _GOES_TO.match(sentence, end, end + 8)
+        and _STARTS_FROM.search(sentence, max(0, start - 14), start)
+    )
+
+
 def extract_metrics(sentence: str, *, section: str = "", index: int = 0) -> tuple[Metric, ...]:
     """Return every stated quantity of one sentence, in order, with offsets into the sentence.
 

@@ -402,9 +402,10 @@ def test_table_cells_pair_by_column_past_empty_cells(tmp_path: Path) -> None:
     assert ("removed", "Interest rate contracts", "$24,500", None) in changes
 
 
-def _table_report(year: int, rows: tuple[str, ...]) -> Report:
-    """Return a report of one section of table rows, its figures read as quantities.py reads them."""
-    section = Section(id="1", heading="Net sales by reportable segment", sentences=rows)
+def _one_section_report(year: int, sentences: tuple[str, ...]) -> Report:
+    """Return a report of one section of these sentences (or table rows), its figures read as
+    quantities.py reads them."""
+    section = Section(id="1", heading="Net sales by reportable segment", sentences=sentences)
     plain = Report(
         title=f"Form 10-K {year}",
         org="Example Corp.",
@@ -418,7 +419,7 @@ def _table_report(year: int, rows: tuple[str, ...]) -> Report:
 def test_rows_of_other_tables_do_not_pair_by_label_alone() -> None:
     """Every region's table has a "Net sales" row: unaligned, rows pair only if they share a
     figure (the year both filings state), so a region's figures stay with that region."""
-    old = _table_report(
+    old = _one_section_report(
         2017,
         (
             "Net sales | $96,600 | 12% | $86,613",  # Americas
@@ -426,7 +427,7 @@ def test_rows_of_other_tables_do_not_pair_by_label_alone() -> None:
             "Net sales | $44,764 | (8)% | $48,492",  # Greater China
         ),
     )
-    new = _table_report(
+    new = _one_section_report(
         2018,
         (
             "Net sales | $21,733 | 23% | $17,733",  # Japan, first
@@ -455,8 +456,8 @@ def test_rows_of_other_tables_do_not_pair_by_label_alone() -> None:
 
 def test_aligned_rows_of_unlike_labels_are_other_rows() -> None:
     """A table row is named by its label: aligned or not, a quarter is not a security."""
-    old = _table_report(2017, ("Second quarter | 0.57 | 2,988", "Total | 1,315 | 7"))
-    new = _table_report(
+    old = _one_section_report(2017, ("Second quarter | 0.57 | 2,988", "Total | 1,315 | 7"))
+    new = _one_section_report(
         2018, ("Mortgage-backed securities | 18,105 | 16,686", "Total | 523 | 1,315")
     )
     aligned = pair(old, new, sentences=((0, 0), (1, 1)))
@@ -485,6 +486,41 @@ def test_unlabelled_figures_pair_only_in_aligned_sentences() -> None:
     assert summary(match_metrics(old, new, (aligned,), settings=SETTINGS)) == [
         ("changed", "", "52billion", "6billion")
     ]
+
+
+@pytest.mark.parametrize(
+    ("old_sentences", "new_sentences", "expected"),
+    [
+        (
+            ("国内生产总值达到39.8万亿元，财政收入从3.16万亿元增加到8.31万亿元。",),
+            ("公共财政收入10.37万亿元，增长24.8%。",),
+            ("8.31万亿元", "10.37万亿元"),
+        ),
+        (
+            ("公共财政收入10.37万亿元，增长24.8%。",),
+            ("公共财政收入从5.1万亿元增加到11.7万亿元。",),
+            ("10.37万亿元", "11.7万亿元"),
+        ),
+        (
+            ("Dividends per share were $0.52.",),
+            ("Dividends per share rose from $0.52 to $0.57.",),
+            ("$0.52", "$0.52"),  # last year's figure is where this year's change starts
+        ),
+    ],
+    ids=["old-from-to", "new-from-to", "same-value"],
+)
+def test_the_value_a_change_starts_from_is_last_years(
+    old_sentences: tuple[str, ...], new_sentences: tuple[str, ...], expected: tuple[str, str]
+) -> None:
+    """财政收入从3.16万亿元增加到8.31万亿元 reports 8.31 as this year's revenue; 3.16 is where it
+    started (five years before): next year's 10.37万亿元 is compared with 8.31, not 3.16."""
+    old, new = _one_section_report(2011, old_sentences), _one_section_report(2012, new_sentences)
+    for sentences in ((), ((0, 0),)):  # alike in label only, and in aligned sentences
+        changes = match_metrics(old, new, (pair(old, new, sentences=sentences),), settings=SETTINGS)
+        paired = [
+            (c.old.text, c.new.text) for c in changes if c.old and c.new and c.kind != "change"
+        ]
+        assert paired == [expected]
 
 
 def test_label_beats_order_within_a_sentence() -> None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from compare import quantities as q
 from compare.model import Metric, MetricKind, Report, Section, Source
-from compare.quantities import _cn_value, attach_metrics, extract_metrics
+from compare.quantities import _cn_value, attach_metrics, extract_metrics, starts_a_change
 from tests.conftest import FIXTURES, SEED_2021, SEED_2022, corpus_files
 
 C, P, M, R = MetricKind.COUNT, MetricKind.PERCENT, MetricKind.MONEY, MetricKind.RANK
@@ -890,3 +890,33 @@ def test_cached_sentences_keep_their_own_place() -> None:
     assert [(m.section, m.sentence) for m in again] == [("3.1", 0), ("3.1", 0)]
     assert [replace(m, section="", sentence=0) for m in first] == list(extract_metrics(sentence))
     assert all(type(m) is Metric for m in first)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "starting"),
+    [
+        ("财政收入从3.16万亿元增加到8.31万亿元。", ["3.16万亿元"]),
+        ("收入由2005年的10493元增加到19109元", ["10493元"]),
+        ("将由去年的1076亿元增加到1562亿元", ["1076亿元"]),
+        ("赤字率从去年的2.1%提高到2.3%", ["2.1%"]),
+        ("补助标准由每人每年120元提高到200元", ["120元"]),
+        ("Dividends rose from $0.63 to $0.73 per share.", ["$0.63"]),
+        ("每50公斤提高5到7元", []),  # a range, not a change
+        ("由中央代地方发债4000亿元。", []),  # 由 without a change
+        ("城镇新增就业1221万人，增长到历史新高。", []),  # a change without a start
+    ],
+    ids=[
+        "cn-from",
+        "cn-from-year",
+        "cn-from-last-year",
+        "points",
+        "per-person",
+        "en",
+        "range",
+        "no-to",
+        "no-from",
+    ],
+)
+def test_the_value_a_change_starts_from(sentence: str, starting: list[str]) -> None:
+    metrics = extract_metrics(sentence)
+    assert [m.text for m in metrics if starts_a_change(sentence, m.start, m.end)] == starting
