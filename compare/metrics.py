@@ -403,18 +403,17 @@ def _same_column(
     label only must also have as many columns and state a figure in common: a 10-K has a "Net
     sales" row in the table of every region.
     """
+    column = old.cells[i]
+    if not column:
+        return new.cells[j] == 0  # figures in the label's own column pair as in prose
     o, n = old.metrics[i], new.metrics[j]
     rows = (o.section, o.sentence), (n.section, n.sentence)
     found = shifts.get(rows)
     if found is None:
         found = shifts[rows] = _shift(_row(old, rows[0]), _row(new, rows[1]))
     shift, common = found
-    column = old.cells[i]
-    assert column is not None
-    if column and _new_column(column, shift) != new.cells[j]:
+    if _new_column(column, shift) != new.cells[j]:
         return False
-    if not column:
-        return new.cells[j] == 0  # the figures of the label's own column
     return linked or (common > 0 and old.widths[i] == new.widths[j])
 
 
