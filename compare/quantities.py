@@ -49,7 +49,7 @@ UNITS_CN = _words(
     "部门 标准箱 标箱 千瓦时 千瓦 兆瓦 平方公里 平方千米 平方米 立方米 公里 千米 厘米 米 亩 公顷 "
     "千克 公斤 吨 克 斤 美元 欧元 港元 日元 元 "
     "个 项 所 名 位 家 户 件 条 次 场 期 批 起 例 张 套 间 台 辆 架 艘 座 栋 幢 处 块 本 册 篇 首 幅 "
-    "节 堂 门 支 队 组 对 种 类 轮 届 枚 份 棵 株 只 头 盏 颗 宗 笔 款 倍 年 天 周 秒 岁 人"
+    "节 堂 门 支 队 组 对 种 类 轮 届 枚 份 棵 株 只 头 盏 颗 宗 笔 款 片 倍 年 天 周 秒 岁 人"
 )
 # Measure words that make a Chinese numeral a quantity (两个, 三项, 十二所); 年/期/级 are left
 # out because 三年行动 and 二期工程 name things rather than count them.

@@ -393,6 +393,8 @@ LABELS = [
         "城乡学生资助标准分别提高5%和8%。",
         ["城乡学生资助标准", "城乡学生资助标准"],
     ),
+    # 片 counts fields: unread, 76片 ran into the next figure's label.
+    ("pian", "新建校园运动场76片、健身点345个。", ["新建校园运动场", "健身点"]),
 ]
 
 
