@@ -98,6 +98,7 @@ class _Side:
     widths: list[int]  # columns of that row (0 in prose)
     starting: list[bool]  # the value a change starts from (从3.16万亿元增加到…: 3.16万亿元)
     position: list[float]  # 0-1 place in the document
+    twinned: list[bool]  # the other report states it too (see _twin)
     rows: dict[tuple[str, int], Row] = field(default_factory=dict)  # table rows read (_row)
 
     @classmethod
@@ -139,6 +140,7 @@ class _Side:
             cells=cells,
             widths=widths,
             starting=starting,
+            twinned=[False] * len(metrics),
             position=[i / n for i in range(len(metrics))],
             sizes=[float(magnitude) for magnitude, _ in values],
         )
@@ -342,6 +344,7 @@ def _score_matrix(
     old_units, new_units = old.units, new.units
     old_cells, new_cells = old.cells, new.cells
     old_starting, new_starting = old.starting, new.starting
+    old_twinned, new_twinned = old.twinned, new.twinned
     start_penalty = settings.metric_start_penalty
     shifts: dict[tuple[tuple[str, int], tuple[str, int]], tuple[int, int]] = {}
     for pair in candidates:
@@ -363,12 +366,17 @@ def _score_matrix(
         label = labels.get(pair)
         if label is None:
             label = _label_score(old_labels[a], new_labels[b])
-        if (
-            label < settings.metric_global_cutoff
-            and pair not in same_sentence
-            and _apart(old_sizes[i], new_sizes[j], magnitude_limit)
-        ):
-            continue  # 70家企业 and 1.7万家高新技术企业: alike in name only
+        if pair not in same_sentence:
+            if label < settings.metric_global_cutoff and _apart(
+                old_sizes[i], new_sizes[j], magnitude_limit
+            ):
+                continue  # 70家企业 and 1.7万家高新技术企业: alike in name only
+            if (
+                (old_twinned[i] or new_twinned[j])
+                and old.identities[i] != new.identities[j]
+                and (old_cells[i] is None or new_cells[j] is None)  # tables: by column
+            ):
+                continue  # one of them is stated by both reports: it pairs with its twin
         score = label_weight * label
         if pair in same_sentence:
             score += sentence_weight
@@ -415,6 +423,19 @@ def _same_column(
     if _new_column(column, shift) != new.cells[j]:
         return False
     return linked or (common > 0 and old.widths[i] == new.widths[j])
+
+
+def _twin(old: _Side, new: _Side) -> None:
+    """Mark the figures whose label, value and unit the other report states too.
+
+    Such a figure is most likely the same figure, unchanged: it is not paired with another by
+    its label alone (城镇新增就业900万人以上, the target of both years, and not the five years'
+    4500万人 that happen to sit in aligned sections).
+    """
+    old_figures = {figure for figure in old.identities if figure[-1]}
+    new_figures = {figure for figure in new.identities if figure[-1]}
+    old.twinned = [figure in new_figures for figure in old.identities]
+    new.twinned = [figure in old_figures for figure in new.identities]
 
 
 def _apart(old: float, new: float, limit: float) -> bool:
@@ -651,6 +672,7 @@ def match_metrics(
 ) -> tuple[MetricChange, ...]:
     """Match the metrics of two reports and return one change per figure, in document order."""
     old_side, new_side = _Side.of(old), _Side.of(new)
+    _twin(old_side, new_side)
     cutoff = settings.metric_cutoff
     matched: dict[int, tuple[int, float]] = {}  # old index -> (new index, score)
     taken: set[int] = set()

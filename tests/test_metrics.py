@@ -523,6 +523,34 @@ def test_the_value_a_change_starts_from_is_last_years(
         assert paired == [expected]
 
 
+def test_a_figure_both_reports_state_pairs_with_its_twin() -> None:
+    """2012's target 城镇新增就业900万人以上 is 2011's target, stated in another section; the five
+    years' 4500万人 that shares its section and label is not its old value."""
+    old = report(
+        2011,
+        (
+            metric("4500", "万人", "城镇新增就业", section="1", sentence=0, scale="万"),
+            metric(
+                "900", "万人", "城镇新增就业", section="2", sentence=0, scale="万", qualifier="以上"
+            ),
+        ),
+        ("1", "2"),
+    )
+    new = report(
+        2012,
+        (
+            metric(
+                "900", "万人", "城镇新增就业", section="1", sentence=2, scale="万", qualifier="以上"
+            ),
+        ),
+    )
+    changes = match_metrics(old, new, (pair(old, new, sentences=()),), settings=SETTINGS)
+    assert set(summary(changes)) == {
+        ("removed", "城镇新增就业", "4500万人", None),
+        ("unchanged", "城镇新增就业", "以上900万人", "以上900万人"),
+    }
+
+
 def test_label_beats_order_within_a_sentence() -> None:
     """The new sentence names the teachers first: figures follow their labels, not their places."""
     old = report(
