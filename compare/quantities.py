@@ -1059,12 +1059,35 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
     return tuple(found)
 
 
+# A sentence that names the goals and goes on in the next: 主要预期目标是：…； (ends ；or ：).
+_GOALS_FOLLOW = re.compile(r"目标(?:是|为|：|:)")
+_LIST_GOES_ON = ("；", ";", "：", ":")
+
+
 @collector_paused()
 def attach_metrics(report: Report) -> Report:
-    """Return the report with `metrics` filled from every sentence of the preamble and sections."""
+    """Return the report with `metrics` filled from every sentence of the preamble and sections.
+
+    The figures of a list of goals are targets to its end: 主要预期目标是：国内生产总值增长8%左右；
+    城镇新增就业900万人以上；…。 (its items are sentences of their own).
+    """
     sections = ([report.preamble] if report.preamble is not None else []) + list(report.walk())
     found: list[Metric] = []
     for section in sections:
+        goals = False  # inside a list of goals
         for index, sentence in enumerate(section.sentences):
-            found.extend(extract_metrics(sentence, section=section.id, index=index))
+            metrics = extract_metrics(sentence, section=section.id, index=index)
+            if goals:
+                metrics = tuple(_as_target(m) for m in metrics)
+            found.extend(metrics)
+            goals = (goals or bool(_GOALS_FOLLOW.search(sentence))) and sentence.rstrip().endswith(
+                _LIST_GOES_ON
+            )
     return dataclasses.replace(report, metrics=tuple(found))
+
+
+def _as_target(metric: Metric) -> Metric:
+    """Return the metric as a goal (a rank or a ratio keeps its kind, as in _settle_kind)."""
+    if metric.kind in (MetricKind.RANK, MetricKind.RATIO, MetricKind.TARGET):
+        return metric
+    return dataclasses.replace(metric, kind=MetricKind.TARGET)

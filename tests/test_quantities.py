@@ -484,6 +484,36 @@ def test_attach_metrics_without_preamble_keeps_everything_else() -> None:
     assert (attached.sections, attached.title) == (report.sections, report.title)
 
 
+def test_the_figures_of_a_list_of_goals_are_targets_to_its_end() -> None:
+    """主要预期目标是： and then one goal a sentence, each ending ；, the last 。 (cn 2010-2012)."""
+    sentences = (
+        "去年国内生产总值增长9.2%。",
+        "今年经济社会发展的主要预期目标是：",
+        "国内生产总值增长7.5%；",
+        "城镇新增就业900万人以上，城镇登记失业率控制在4.6%以内；",
+        "综合实力位列全国第三；",
+        "进出口总额增长10%左右。",
+        "全年粮食产量增长5%。",
+        "力争新建学校20所；",
+        "改造校舍30万平方米。",
+    )
+    section = Section(id="1", number="一、", heading="今年的工作", sentences=sentences)
+    report = attach_metrics(
+        Report(title="t", org="o", year=2012, source=Source(path="x.txt"), sections=(section,))
+    )
+    assert [(m.text, m.kind) for m in report.metrics] == [
+        ("9.2%", CH),
+        ("7.5%", T),
+        ("900万人以上", T),
+        ("4.6%以内", T),
+        ("全国第三", R),  # a rank stays a rank
+        ("10%左右", T),
+        ("5%", CH),  # the list ended with 。
+        ("20所", T),  # a goal of its own sentence (力争) does not open a list
+        ("30万平方米", C),
+    ]
+
+
 def test_attach_metrics_on_the_parsed_seed_finds_the_hand_labelled_figures() -> None:
     from compare.pipeline import read_report
 
