@@ -32,7 +32,7 @@ from compare.model import (
     SectionPair,
     SectionStatus,
 )
-from compare.quantities import starts_a_change
+from compare.quantities import over_years, starts_a_change
 from compare.records import fast_constructor
 from compare.settings import Settings
 
@@ -97,6 +97,7 @@ class _Side:
     cells: list[int | None]  # column of a table row (`cell | cell`) the figure is in; None: prose
     widths: list[int]  # columns of that row (0 in prose)
     starting: list[bool]  # the value a change starts from (从3.16万亿元增加到…: 3.16万亿元)
+    years: list[bool]  # stated for several years together (五年累计, 年均: see over_years)
     position: list[float]  # 0-1 place in the document
     twinned: list[bool]  # the other report states it too (see _twin)
     rows: dict[tuple[str, int], Row] = field(default_factory=dict)  # table rows read (_row)
@@ -112,7 +113,7 @@ class _Side:
         labels = []
         values: list[tuple[Decimal, Decimal | None]] = []
         identities: list[Identity] = []
-        cells, widths, starting = _places(report)
+        cells, widths, starting, years = _places(report)
         for i, m in enumerate(metrics):
             by_section[m.section].append(i)
             by_sentence[(m.section, m.sentence)].append(i)
@@ -140,15 +141,17 @@ class _Side:
             cells=cells,
             widths=widths,
             starting=starting,
+            years=years,
             twinned=[False] * len(metrics),
             position=[i / n for i in range(len(metrics))],
             sizes=[float(magnitude) for magnitude, _ in values],
         )
 
 
-def _places(report: Report) -> tuple[list[int | None], list[int], list[bool]]:
+def _places(report: Report) -> tuple[list[int | None], list[int], list[bool], list[bool]]:
     """Return, for each metric of the report, where it stands in its sentence: the column of
-    the table row it is in, how many columns that row has, and whether a change starts from it.
+    the table row it is in, how many columns that row has, whether a change starts from it, and
+    whether it is stated for several years together.
 
     Readers write a table's rows as `cell | cell` lines: column 0 is the row's label, the
     figures stand in columns 1 and on. A figure of a prose sentence has no column (None, 0).
@@ -159,6 +162,7 @@ def _places(report: Report) -> tuple[list[int | None], list[int], list[bool]]:
     cells: list[int | None] = []
     widths: list[int] = []
     starting: list[bool] = []
+    years: list[bool] = []
     for m in report.metrics:
         texts = sentences.get(m.section, ())
         sentence = texts[m.sentence] if m.sentence < len(texts) else ""
@@ -169,7 +173,8 @@ def _places(report: Report) -> tuple[list[int | None], list[int], list[bool]]:
             cells.append(None)
             widths.append(0)
         starting.append(starts_a_change(sentence, m.start, m.end))
-    return cells, widths, starting
+        years.append(over_years(sentence, m.start))
+    return cells, widths, starting, years
 
 
 def _row(side: _Side, sentence: tuple[str, int]) -> Row:
@@ -344,6 +349,7 @@ def _score_matrix(
     old_units, new_units = old.units, new.units
     old_cells, new_cells = old.cells, new.cells
     old_starting, new_starting = old.starting, new.starting
+    old_years, new_years = old.years, new.years
     old_twinned, new_twinned = old.twinned, new.twinned
     start_penalty = settings.metric_start_penalty
     shifts: dict[tuple[tuple[str, int], tuple[str, int]], tuple[int, int]] = {}
@@ -353,6 +359,8 @@ def _score_matrix(
         o, n = old_metrics[i], new_metrics[j]
         if o.kind != n.kind or old_units[i] != new_units[j]:
             continue
+        if old_years[i] != new_years[j] and old.values[i] != new.values[j]:
+            continue  # 五年累计新增城镇就业5870万人 is not a year's 1221万人
         if old_cells[i] is not None and new_cells[j] is not None:
             # A table row is named by its label: aligned rows of unlike labels are other rows.
             if pair not in labels and (old_labels[a] or new_labels[b]):

@@ -986,6 +986,24 @@ _STARTS_FROM = re.compile(r"(?:[从由]|\bfrom\s)[^，。；,;从由]{0,12}$", r
 _GOES_TO = re.compile(r"[^，。；,;\d]{0,4}?(?:[到至]|\sto\s)", re.IGNORECASE)
 
 
+# A figure for several years together: stated after 五年来, 过去五年, 近三年, 前四年累计 (not
+# 二〇一二年, 五年前, 三年制, 三年行动计划, 连续两年) anywhere before it in its sentence, or after
+# 年均 in its own clause. A bare 累计 is left out: a running total compares with last year's.
+_SPAN_OF_YEARS = re.compile(
+    r"(?<![〇零一二三四五六七八九十])(?<!连续)[两二三四五六七八九十]年"
+    r"(?![前后级制]|行动|计划|规划|攻坚)"
+)
+_CLAUSE_MARKS = "，,；;：:"
+
+
+def over_years(sentence: str, start: int) -> bool:
+    """Tell whether the figure at sentence[start:] is stated for several years together."""
+    if _SPAN_OF_YEARS.search(sentence, 0, start):
+        return True
+    clause = max(sentence.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    return sentence.find("年均", clause, start) >= 0
+
+
 def starts_a_change(sentence: str, start: int, end: int) -> bool:
     """Tell whether the figure at sentence[start:end] is the value a change starts from."""
     return bool(

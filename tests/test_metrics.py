@@ -551,6 +551,22 @@ def test_a_figure_both_reports_state_pairs_with_its_twin() -> None:
     }
 
 
+def test_a_total_over_several_years_is_not_a_years_figure() -> None:
+    """The 2013 report sums up five years; 1221万人 was one year's new jobs, not five years'."""
+    old = _one_section_report(2012, ("城镇新增就业1221万人，水泥产能淘汰1.5亿吨。",))
+    new = _one_section_report(
+        2013, ("过去五年，城镇新增就业5870万人，水泥产能淘汰7.75亿吨；", "城镇新增就业1266万人。")
+    )
+    for sentences in ((), ((0, 0),)):  # alike in label only, and in aligned sentences
+        changes = match_metrics(old, new, (pair(old, new, sentences=sentences),), settings=SETTINGS)
+        assert set(summary(changes)) == {
+            ("changed", "城镇新增就业", "1221万人", "1266万人"),
+            ("removed", "水泥产能淘汰", "1.5亿吨", None),
+            ("added", "城镇新增就业", None, "5870万人"),
+            ("added", "水泥产能淘汰", None, "7.75亿吨"),
+        }
+
+
 def test_label_beats_order_within_a_sentence() -> None:
     """The new sentence names the teachers first: figures follow their labels, not their places."""
     old = report(

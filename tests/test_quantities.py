@@ -18,7 +18,13 @@ from hypothesis import strategies as st
 
 from compare import quantities as q
 from compare.model import Metric, MetricKind, Report, Section, Source
-from compare.quantities import _cn_value, attach_metrics, extract_metrics, starts_a_change
+from compare.quantities import (
+    _cn_value,
+    attach_metrics,
+    extract_metrics,
+    over_years,
+    starts_a_change,
+)
 from tests.conftest import FIXTURES, SEED_2021, SEED_2022, corpus_files
 
 C, P, M, R = MetricKind.COUNT, MetricKind.PERCENT, MetricKind.MONEY, MetricKind.RANK
@@ -952,3 +958,33 @@ def test_cached_sentences_keep_their_own_place() -> None:
 def test_the_value_a_change_starts_from(sentence: str, starting: list[str]) -> None:
     metrics = extract_metrics(sentence)
     assert [m.text for m in metrics if starts_a_change(sentence, m.start, m.end)] == starting
+
+
+@pytest.mark.parametrize(
+    ("sentence", "over"),
+    [
+        ("五年累计，共淘汰落后炼铁产能1.17亿吨、水泥产能7.75亿吨；", ["1.17亿吨", "7.75亿吨"]),
+        ("“十一五”前四年累计能耗下降14.38%，二氧化硫排放量下降13.14%", ["14.38%", "13.14%"]),
+        ("国内生产总值达到39.8万亿元，年均增长11.2%，财政收入增加到8.31万亿元。", ["11.2%"]),
+        ("五年城镇新增就业4500万人", ["4500万人"]),
+        ("城镇新增就业1221万人，比上年增长8.4%。", []),
+        ("二〇一二年新增就业1000万人", []),  # a year, written in Chinese numerals
+        ("比五年前增长65%，实施三年行动计划新建学校17所", []),
+        ("招生人数连续两年增长10%以上", []),  # each year's growth, two years running
+        ("全市累计建立29个教育集团", []),  # a running total: last year's compares
+    ],
+    ids=[
+        "lead",
+        "list",
+        "average",
+        "five-years",
+        "one-year",
+        "cn-year",
+        "not-a-span",
+        "running",
+        "to-date",
+    ],
+)
+def test_figures_over_several_years(sentence: str, over: list[str]) -> None:
+    metrics = extract_metrics(sentence)
+    assert [m.text for m in metrics if over_years(sentence, m.start)] == over
