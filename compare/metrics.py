@@ -415,9 +415,9 @@ def _same_column(
     """Tell whether two figures of table rows stand in the same column of the same table.
 
     Rows of aligned sentences may have moved on (see _shift): the old row's column k is then
-    the new row's column k + shift, past the columns of the new figures. Rows alike in their
-    label only must also have as many columns and state a figure in common: a 10-K has a "Net
-    sales" row in the table of every region.
+    the new row's column k + shift, past the columns of the new figures. Aligned rows whose
+    labels differ must state a figure in common; rows alike in their label only must also have
+    as many columns: a 10-K has a "Net sales" row in the table of every region.
     """
     column = old.cells[i]
     if not column:
@@ -430,7 +430,11 @@ def _same_column(
     shift, common = found
     if _new_column(column, shift) != new.cells[j]:
         return False
-    return linked or (common > 0 and old.widths[i] == new.widths[j])
+    if linked and old.labels[i] == new.labels[j]:
+        return True
+    # Other current assets | 13,936 | 8,283 and Total current assets | 131,339 | 128,645: rows
+    # whose labels differ are one row only if they share a figure (last year's column).
+    return common > 0 and (linked or old.widths[i] == new.widths[j])
 
 
 def _twin(old: _Side, new: _Side) -> None:

@@ -455,12 +455,27 @@ def test_rows_of_other_tables_do_not_pair_by_label_alone() -> None:
 
 
 def test_aligned_rows_of_unlike_labels_are_other_rows() -> None:
-    """A table row is named by its label: aligned or not, a quarter is not a security."""
-    old = _one_section_report(2017, ("Second quarter | 0.57 | 2,988", "Total | 1,315 | 7"))
-    new = _one_section_report(
-        2018, ("Mortgage-backed securities | 18,105 | 16,686", "Total | 523 | 1,315")
+    """A table row is named by its label: aligned or not, a quarter is not a security, and
+    "Other current assets" is not "Total current assets" unless they share last year's figure."""
+    old = _one_section_report(
+        2017,
+        (
+            "Second quarter | 0.57 | 2,988",
+            "Total | 1,315 | 7",
+            "Other current assets | 13,936 | 8,283",
+            "Prepaid expenses | 1,200 | 1,100",
+        ),
     )
-    aligned = pair(old, new, sentences=((0, 0), (1, 1)))
+    new = _one_section_report(
+        2018,
+        (
+            "Mortgage-backed securities | 18,105 | 16,686",
+            "Total | 523 | 1,315",
+            "Total current assets | 131,339 | 128,645",
+            "Prepaid expenses, net | 1,350 | 1,200",  # renamed: 2017's figure says it is the row
+        ),
+    )
+    aligned = pair(old, new, sentences=((0, 0), (1, 1), (2, 2), (3, 3)))
     changes = set(summary(match_metrics(old, new, (aligned,), settings=SETTINGS)))
     assert changes == {
         ("removed", "Second quarter", "0.57", None),
@@ -469,6 +484,14 @@ def test_aligned_rows_of_unlike_labels_are_other_rows() -> None:
         ("added", "Mortgage-backed securities", None, "16,686"),
         ("changed", "Total", "1,315", "523"),
         ("removed", "Total", "7", None),
+        ("removed", "Other current assets", "13,936", None),
+        ("removed", "Other current assets", "8,283", None),
+        ("added", "Total current assets", None, "131,339"),
+        ("added", "Total current assets", None, "128,645"),
+        ("changed", "Prepaid expenses net", "1,200", "1,350"),
+        ("removed", "Prepaid expenses", "1,100", None),
+        # 2017's figure stated again under the new label is not the same figure by identity
+        ("added", "Prepaid expenses net", None, "1,200"),
     }
 
 
