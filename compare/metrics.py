@@ -100,7 +100,7 @@ class _Side:
     years: list[bool]  # stated for several years together (五年累计, 年均: see over_years)
     position: list[float]  # 0-1 place in the document
     twinned: list[bool]  # the other report states it too (see _twin)
-    rows: dict[tuple[str, int], Row] = field(default_factory=dict)  # table rows read (_row)
+    rows: dict[tuple[tuple[str, int], bool], Row] = field(default_factory=dict)  # (_row)
 
     @classmethod
     def of(cls, report: Report) -> _Side:
@@ -177,16 +177,20 @@ def _places(report: Report) -> tuple[list[int | None], list[int], list[bool], li
     return cells, widths, starting, years
 
 
-def _row(side: _Side, sentence: tuple[str, int]) -> Row:
-    """Return the figures of a table row by column (the label's column 0 left out)."""
-    row = side.rows.get(sentence)
+def _row(side: _Side, sentence: tuple[str, int], *, label: bool = False) -> Row:
+    """Return the figures of a table row by column (the label's column 0 left out), or with
+    label=True the figures of its label, by place (Change in fair value, net of tax of $(478),
+    $(7) and $(441), respectively | …: 1 -> $(478), 2 -> $(7), 3 -> $(441))."""
+    row = side.rows.get((sentence, label))
     if row is None:
         cells: dict[int, list[tuple[object, ...]]] = defaultdict(list)
-        for i in side.by_sentence.get(sentence, ()):
-            cell = side.cells[i]
+        ids = side.by_sentence.get(sentence, ())
+        in_label = [i for i in ids if side.cells[i] == 0]
+        for i in in_label if label else ids:
+            cell = in_label.index(i) + 1 if label else side.cells[i]
             if cell:
                 cells[cell].append((side.values[i], side.units[i]))
-        row = side.rows[sentence] = {cell: tuple(found) for cell, found in cells.items()}
+        row = side.rows[sentence, label] = {cell: tuple(found) for cell, found in cells.items()}
     return row
 
 
@@ -352,7 +356,7 @@ def _score_matrix(
     old_years, new_years = old.years, new.years
     old_twinned, new_twinned = old.twinned, new.twinned
     start_penalty = settings.metric_start_penalty
-    shifts: dict[tuple[tuple[str, int], tuple[str, int]], tuple[int, int]] = {}
+    shifts: dict[tuple[tuple[str, int], tuple[str, int], bool], tuple[int, int]] = {}
     for pair in candidates:
         a, b = pair
         i, j = old_ids[a], new_ids[b]
@@ -382,7 +386,7 @@ def _score_matrix(
             if (
                 (old_twinned[i] or new_twinned[j])
                 and old.identities[i] != new.identities[j]
-                and (old_cells[i] is None or new_cells[j] is None)  # tables: by column
+                and not (old_cells[i] and new_cells[j])  # a table's columns: by column
             ):
                 continue  # one of them is stated by both reports: it pairs with its twin
         score = label_weight * label
@@ -410,7 +414,7 @@ def _same_column(
     j: int,
     *,
     linked: bool,
-    shifts: dict[tuple[tuple[str, int], tuple[str, int]], tuple[int, int]],
+    shifts: dict[tuple[tuple[str, int], tuple[str, int], bool], tuple[int, int]],
 ) -> bool:
     """Tell whether two figures of table rows stand in the same column of the same table.
 
@@ -419,22 +423,33 @@ def _same_column(
     labels differ must state a figure in common; rows alike in their label only must also have
     as many columns: a 10-K has a "Net sales" row in the table of every region.
     """
-    column = old.cells[i]
-    if not column:
-        return new.cells[j] == 0  # figures in the label's own column pair as in prose
+    column, new_column = old.cells[i], new.cells[j]
+    if (column == 0) != (new_column == 0):
+        return False  # a figure of a row's label and one of its columns
+    label = column == 0  # a list of years in the label moves on as the columns do
     o, n = old.metrics[i], new.metrics[j]
     rows = (o.section, o.sentence), (n.section, n.sentence)
-    found = shifts.get(rows)
+    found = shifts.get((*rows, label))
     if found is None:
-        found = shifts[rows] = _shift(_row(old, rows[0]), _row(new, rows[1]))
+        found = shifts[(*rows, label)] = _shift(
+            _row(old, rows[0], label=label), _row(new, rows[1], label=label)
+        )
     shift, common = found
-    if _new_column(column, shift) != new.cells[j]:
+    if label:
+        column, new_column = _place_in_label(old, rows[0], i), _place_in_label(new, rows[1], j)
+    assert column is not None
+    if _new_column(column, shift) != new_column:
         return False
     if linked and old.labels[i] == new.labels[j]:
         return True
     # Other current assets | 13,936 | 8,283 and Total current assets | 131,339 | 128,645: rows
     # whose labels differ are one row only if they share a figure (last year's column).
     return common > 0 and (linked or old.widths[i] == new.widths[j])
+
+
+def _place_in_label(side: _Side, sentence: tuple[str, int], i: int) -> int:
+    """Return the place (from 1) of figure i among the figures of its table row's label."""
+    return [k for k in side.by_sentence[sentence] if side.cells[k] == 0].index(i) + 1
 
 
 def _twin(old: _Side, new: _Side) -> None:

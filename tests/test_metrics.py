@@ -454,6 +454,35 @@ def test_rows_of_other_tables_do_not_pair_by_label_alone() -> None:
     }
 
 
+def test_a_list_of_years_in_a_row_label_moves_on_with_the_columns() -> None:
+    """The label states this year's, last year's and the year before's tax, as the columns do."""
+    old = _one_section_report(
+        2017,
+        (
+            "Change in fair value of derivatives, net of tax of $(478), $(7) and $(441), "
+            "respectively | 1,315 | 7 | 2,905",
+            "Change in fair value of securities, net of tax of $425, $(863) and $264, "
+            "respectively | (782) | 1,582 | (483)",
+        ),
+    )
+    new = _one_section_report(
+        2018,
+        (
+            "Change in fair value of derivatives, net of tax of $(149), $(478) and $(7), "
+            "respectively | 523 | 1,315 | 7",
+            "Change in fair value of securities, net of tax of $1,156, $425 and $(863), "
+            "respectively | (3,407) | (782) | 1,582",
+        ),
+    )
+    for sentences in (((0, 0), (1, 1)), ()):  # aligned rows, and rows alike in label only
+        aligned = pair(old, new, sentences=sentences)
+        changes = match_metrics(old, new, (aligned,), settings=SETTINGS)
+        paired = {(c.old.text, c.new.text) for c in changes if c.old and c.new}
+        assert {("$(478)", "$(149)"), ("$(7)", "$(7)"), ("1,315", "523"), ("7", "7")} <= paired
+        assert {("$425", "$1,156"), ("$(863)", "$(863)"), ("(782)", "(3,407)")} <= paired
+        assert not paired & {("$(7)", "$(478)"), ("$264", "$(478)"), ("$(441)", "$425")}
+
+
 def test_aligned_rows_of_unlike_labels_are_other_rows() -> None:
     """A table row is named by its label: aligned or not, a quarter is not a security, and
     "Other current assets" is not "Total current assets" unless they share last year's figure."""
