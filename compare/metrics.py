@@ -173,7 +173,7 @@ def _places(report: Report) -> tuple[list[int | None], list[int], list[bool], li
             cells.append(None)
             widths.append(0)
         starting.append(starts_a_change(sentence, m.start, m.end))
-        years.append(over_years(sentence, m.start))
+        years.append(over_years(sentence, m.start, year=report.year))
     return cells, widths, starting, years
 
 

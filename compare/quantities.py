@@ -996,12 +996,22 @@ _SPAN_OF_YEARS = re.compile(
 _CLAUSE_MARKS = "，,；;：:"
 
 
-def over_years(sentence: str, start: int) -> bool:
-    """Tell whether the figure at sentence[start:] is stated for several years together."""
+_COMPARED_WITH_YEAR = re.compile(r"比((?:19|20)\d\d)年")
+
+
+def over_years(sentence: str, start: int, *, year: int | None = None) -> bool:
+    """Tell whether the figure at sentence[start:] is stated for several years together.
+
+    Given the report's year, a change against a year more than two before it in the figure's
+    clause counts too (比2002年增长65.5% in the 2008 report).
+    """
     if _SPAN_OF_YEARS.search(sentence, 0, start):
         return True
     clause = max(sentence.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
-    return sentence.find("年均", clause, start) >= 0
+    if sentence.find("年均", clause, start) >= 0:
+        return True
+    base = _COMPARED_WITH_YEAR.search(sentence, clause, start)
+    return base is not None and year is not None and int(base.group(1)) < year - 2
 
 
 def starts_a_change(sentence: str, start: int, end: int) -> bool:

@@ -988,3 +988,11 @@ def test_the_value_a_change_starts_from(sentence: str, starting: list[str]) -> N
 def test_figures_over_several_years(sentence: str, over: list[str]) -> None:
     metrics = extract_metrics(sentence)
     assert [m.text for m in metrics if over_years(sentence, m.start)] == over
+
+
+def test_a_change_against_a_year_long_before_is_over_several_years() -> None:
+    """In the 2008 report (on 2007), 比2002年 is five years; 比2006年 is one year's growth."""
+    sentence = "国内生产总值比2002年增长65.5%，比2006年增长11.4%，比上年增长11.4%。"
+    metrics = extract_metrics(sentence)
+    assert [over_years(sentence, m.start, year=2008) for m in metrics] == [True, False, False]
+    assert not any(over_years(sentence, m.start) for m in metrics)  # year unknown: not said
