@@ -200,7 +200,9 @@ _ANY_LETTER = "A-Za-z\u0130\u0131\u017f\u212a"
 # A character every match of _CHANGE_BEFORE holds: without one in the words before a figure,
 # the search itself is skipped.
 _CHANGE_HINT = re.compile(f"[增提上下降减回跃攀扩缩涨跌{_ANY_LETTER}]")
-_TARGET_STRONG = re.compile(r"目标(?:是|为|：|:)|预期目标|主要预期")
+# 目标是…: the goals follow (and may go on in the next sentences: see attach_metrics).
+_GOALS_FOLLOW = re.compile(r"目标(?:是|为|：|:)")
+_TARGET_STRONG = re.compile(f"{_GOALS_FOLLOW.pattern}|预期目标|主要预期")
 _TARGET_WEAK = re.compile(
     r"力争|争取|确保|预期|预计|拟|(?<![需重主只必纲首概紧扼提])要(?![求素点闻害务领件])|目标(?!数)|"
     r"计划(?=[0-9０-９新增完成实现建成达到投资改造培训招录开工])|"
@@ -988,14 +990,12 @@ _GOES_TO = re.compile(r"[^，。；,;\d]{0,4}?(?:[到至]|\sto\s)", re.IGNORECAS
 
 # A figure for several years together: stated after 五年来, 过去五年, 近三年, 前四年累计 (not
 # 二〇一二年, 五年前, 三年制, 三年行动计划, 连续两年) anywhere before it in its sentence, or after
-# 年均 in its own clause. A bare 累计 is left out: a running total compares with last year's.
+# 年均 or 比2002年 (long before the report's year) in its own clause. A bare 累计 is left out: a
+# running total compares with last year's.
 _SPAN_OF_YEARS = re.compile(
     r"(?<![〇零一二三四五六七八九十])(?<!连续)[两二三四五六七八九十]年"
     r"(?![前后级制]|行动|计划|规划|攻坚)"
 )
-_CLAUSE_MARKS = "，,；;：:"
-
-
 _COMPARED_WITH_YEAR = re.compile(r"比((?:19|20)\d\d)年")
 
 
@@ -1007,7 +1007,7 @@ def over_years(sentence: str, start: int, *, year: int | None = None) -> bool:
     """
     if _SPAN_OF_YEARS.search(sentence, 0, start):
         return True
-    clause = max(sentence.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    clause = max(sentence.rfind(mark, 0, start) for mark in _CLAUSE_ENDS) + 1
     if sentence.find("年均", clause, start) >= 0:
         return True
     base = _COMPARED_WITH_YEAR.search(sentence, clause, start)
@@ -1087,8 +1087,7 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
     return tuple(found)
 
 
-# A sentence that names the goals and goes on in the next: 主要预期目标是：…； (ends ；or ：).
-_GOALS_FOLLOW = re.compile(r"目标(?:是|为|：|:)")
+# A sentence that names the goals goes on in the next when it ends ；or ：(主要预期目标是：…；).
 _LIST_GOES_ON = ("；", ";", "：", ":")
 
 
