@@ -32,7 +32,7 @@ from compare.model import (
     SectionPair,
     SectionStatus,
 )
-from compare.quantities import over_years, starts_a_change
+from compare.quantities import over_years, reviews_years, starts_a_change
 from compare.records import fast_constructor
 from compare.settings import Settings
 
@@ -70,6 +70,8 @@ LABEL_WINDOW = 2000
 SHORT_LABEL = 10
 
 _PERCENT_UNITS = {"%", "％"}
+# Kinds of figure that add up over the years a review covers (not shares, rates or ranks).
+_SUMMED = {MetricKind.COUNT, MetricKind.MONEY, MetricKind.CHANGE}
 _ONE = Decimal(1)
 
 # The figures of a table row by column: column -> ((magnitude and upper end, base unit), ...)
@@ -159,6 +161,7 @@ def _places(report: Report) -> tuple[list[int | None], list[int], list[bool], li
     sentences = {s.id: s.sentences for s in report.walk()}
     if report.preamble is not None:
         sentences["0"] = report.preamble.sentences
+    reviews = {s.id for top in report.sections if reviews_years(top.heading) for s in top.walk()}
     cells: list[int | None] = []
     widths: list[int] = []
     starting: list[bool] = []
@@ -173,7 +176,15 @@ def _places(report: Report) -> tuple[list[int | None], list[int], list[bool], li
             cells.append(None)
             widths.append(0)
         starting.append(starts_a_change(sentence, m.start, m.end))
-        years.append(over_years(sentence, m.start, year=report.year))
+        years.append(
+            over_years(
+                sentence,
+                m.start,
+                year=report.year,
+                # A share, rate or rank of a review is not summed over its years.
+                in_review=m.section in reviews and m.kind in _SUMMED,
+            )
+        )
     return cells, widths, starting, years
 
 

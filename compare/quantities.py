@@ -997,15 +997,46 @@ _SPAN_OF_YEARS = re.compile(
     r"(?![前后级制]|行动|计划|规划|攻坚)"
 )
 _COMPARED_WITH_YEAR = re.compile(r"比((?:19|20)\d\d)年")
+# A section that reviews several years (过去五年工作回顾, “十一五”时期国民经济和社会发展的回顾)
+# states its figures for those years together, except in a sentence that names last year.
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?时期")
+_LAST_YEAR = re.compile(r"去年|上年|((?:19|20)\d\d)年")
+# A level reached (达到39.8万亿元, 增加到8.31万亿元, 积累7810亿元) is where the years ended: it
+# compares with last year's level.
+_LEVEL_REACHED = re.compile(r"(?:[到至]|积累)\s*$")
 
 
-def over_years(sentence: str, start: int, *, year: int | None = None) -> bool:
+def reviews_years(heading: str) -> bool:
+    """Tell whether a heading is that of a review of several years (过去五年工作回顾)."""
+    return "回顾" in heading and bool(
+        _SPAN_OF_YEARS.search(heading) or _PLAN_PERIOD.search(heading)
+    )
+
+
+def _names_last_year(sentence: str, end: int, year: int | None) -> bool:
+    for m in _LAST_YEAR.finditer(sentence, 0, end):
+        if m.group(1) is None or (year is not None and int(m.group(1)) == year - 1):
+            return True
+    return False
+
+
+def over_years(
+    sentence: str, start: int, *, year: int | None = None, in_review: bool = False
+) -> bool:
     """Tell whether the figure at sentence[start:] is stated for several years together.
 
     Given the report's year, a change against a year more than two before it in the figure's
-    clause counts too (比2002年增长65.5% in the 2008 report).
+    clause counts too (比2002年增长65.5% in the 2008 report). In a section that reviews several
+    years (in_review: see reviews_years) every figure does, unless it is a level reached
+    (达到39.8万亿元) or its sentence names last year before it (去年, 2010年 in the 2011 report).
     """
     if _SPAN_OF_YEARS.search(sentence, 0, start):
+        return True
+    if (
+        in_review
+        and not _names_last_year(sentence, start, year)
+        and not _LEVEL_REACHED.search(sentence, max(0, start - 3), start)
+    ):
         return True
     clause = max(sentence.rfind(mark, 0, start) for mark in _CLAUSE_ENDS) + 1
     if sentence.find("年均", clause, start) >= 0:

@@ -619,6 +619,33 @@ def test_a_total_over_several_years_is_not_a_years_figure() -> None:
         }
 
 
+def test_a_review_of_several_years_states_its_figures_for_them_together(tmp_path: Path) -> None:
+    """The 2011 report opens with a review of the five-year plan: its 城镇新增就业5771万人 is five
+    years' new jobs, not 2010's. 2010's is in the section on the year's work (1168万人); a level
+    reached (达到39.8万亿元) and a figure of a sentence naming last year are 2010's too."""
+    texts = {
+        2010: "国务院2010年政府工作报告\n一、2009年工作回顾\n"
+        "城镇新增就业1102万人。国内生产总值33.5万亿元。对外贸易总额2.21万亿美元。"
+        "关停小火电机组2617万千瓦。\n",
+        2011: "国务院2011年政府工作报告\n一、“十一五”时期国民经济和社会发展的回顾\n"
+        "城镇新增就业5771万人。国内生产总值达到39.8万亿元。去年对外贸易总额2.97万亿美元。"
+        "关停小火电机组7210万千瓦。\n二、2011年的工作\n过去一年，城镇新增就业1168万人。\n",
+    }
+    paths = []
+    for year, text in texts.items():
+        paths.append(tmp_path / f"{year}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    changes = set(summary(compare_reports(read_report(paths[0]), read_report(paths[1])).metrics))
+    assert changes == {
+        ("changed", "城镇新增就业", "1102万人", "1168万人"),
+        ("changed", "国内生产总值", "33.5万亿元", "39.8万亿元"),
+        ("changed", "对外贸易总额", "2.21万亿美元", "2.97万亿美元"),
+        ("removed", "关停小火电机组", "2617万千瓦", None),
+        ("added", "城镇新增就业", None, "5771万人"),
+        ("added", "关停小火电机组", None, "7210万千瓦"),
+    }
+
+
 def test_label_beats_order_within_a_sentence() -> None:
     """The new sentence names the teachers first: figures follow their labels, not their places."""
     old = report(

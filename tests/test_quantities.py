@@ -23,6 +23,7 @@ from compare.quantities import (
     attach_metrics,
     extract_metrics,
     over_years,
+    reviews_years,
     starts_a_change,
 )
 from tests.conftest import FIXTURES, SEED_2021, SEED_2022, corpus_files
@@ -988,6 +989,41 @@ def test_the_value_a_change_starts_from(sentence: str, starting: list[str]) -> N
 def test_figures_over_several_years(sentence: str, over: list[str]) -> None:
     metrics = extract_metrics(sentence)
     assert [m.text for m in metrics if over_years(sentence, m.start)] == over
+
+
+@pytest.mark.parametrize(
+    ("heading", "review"),
+    [
+        ("过去五年工作回顾", True),
+        ("“十一五”时期国民经济和社会发展的回顾", True),
+        ("2009年工作回顾", False),
+        ("二〇〇九年工作回顾", False),  # one year, in Chinese numerals
+        ("“十二五”时期的主要目标和任务", False),  # a plan, not a review
+    ],
+)
+def test_a_review_of_several_years_is_told_by_its_heading(heading: str, review: bool) -> None:
+    assert reviews_years(heading) is review
+
+
+@pytest.mark.parametrize(
+    ("sentence", "over"),
+    [
+        ("城镇新增就业5771万人，转移农业劳动力4500万人；", ["5771万人", "4500万人"]),
+        ("国内生产总值达到39.8万亿元，财政收入从3.16万亿元增加到8.31万亿元。", ["3.16万亿元"]),
+        ("全国社会保障基金积累7810亿元，比五年前增加5800多亿元。", ["5800多亿元"]),
+        ("去年对外贸易总额达到2.97万亿美元，增长34.7%。", []),
+        ("2010年粮食产量54641万吨，比上年增长2.9%。", []),
+        ("2008年粮食产量52850万吨。", ["52850万吨"]),  # not last year: the review's
+    ],
+    ids=["totals", "levels", "stock", "last-year", "named-year", "other-year"],
+)
+def test_figures_of_a_review_of_several_years(sentence: str, over: list[str]) -> None:
+    """In the 2011 report's review of 2006-2010, figures are the five years' unless they are a
+    level reached or their sentence names last year."""
+    metrics = extract_metrics(sentence)
+    marked = [m.text for m in metrics if over_years(sentence, m.start, year=2011, in_review=True)]
+    assert marked == over
+    assert not any(over_years(sentence, m.start, year=2011) for m in metrics)
 
 
 def test_a_change_against_a_year_long_before_is_over_several_years() -> None:
