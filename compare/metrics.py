@@ -32,7 +32,7 @@ from compare.model import (
     SectionPair,
     SectionStatus,
 )
-from compare.quantities import over_years, reviews_years, starts_a_change
+from compare.quantities import over_years, review_sentences, reviews_years, starts_a_change
 from compare.records import fast_constructor
 from compare.settings import Settings
 
@@ -161,7 +161,14 @@ def _places(report: Report) -> tuple[list[int | None], list[int], list[bool], li
     sentences = {s.id: s.sentences for s in report.walk()}
     if report.preamble is not None:
         sentences["0"] = report.preamble.sentences
-    reviews = {s.id for top in report.sections if reviews_years(top.heading) for s in top.walk()}
+    reviews = {
+        (s.id, index)
+        for top in report.sections
+        for s in top.walk()
+        for index in (
+            range(len(s.sentences)) if reviews_years(top.heading) else review_sentences(s)
+        )
+    }
     cells: list[int | None] = []
     widths: list[int] = []
     starting: list[bool] = []
@@ -182,7 +189,7 @@ def _places(report: Report) -> tuple[list[int | None], list[int], list[bool], li
                 m.start,
                 year=report.year,
                 # A share, rate or rank of a review is not summed over its years.
-                in_review=m.section in reviews and m.kind in _SUMMED,
+                in_review=(m.section, m.sentence) in reviews and m.kind in _SUMMED,
             )
         )
     return cells, widths, starting, years

@@ -15,7 +15,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from compare.collector import collector_paused
-from compare.model import Metric, MetricKind, Report
+from compare.model import Metric, MetricKind, Report, Section
 from compare.records import fast_constructor
 
 # --------------------------------------------------------------------------- named parts
@@ -1001,9 +1001,13 @@ _COMPARED_WITH_YEAR = re.compile(r"比((?:19|20)\d\d)年")
 # states its figures for those years together, except in a sentence that names last year.
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?时期")
 _LAST_YEAR = re.compile(r"去年|上年|((?:19|20)\d\d)年")
-# A level reached (达到39.8万亿元, 增加到8.31万亿元, 积累7810亿元) is where the years ended: it
-# compares with last year's level.
-_LEVEL_REACHED = re.compile(r"(?:[到至]|积累)\s*$")
+# A level reached (达到39.8万亿元, 增加到8.31万亿元, 积累7810亿元, 通车里程超过12万公里) is where
+# the years ended: it compares with last year's level.
+_LEVEL_REACHED = re.compile(r"(?:[到至]|积累|里程)\s*$")
+
+
+# So does a paragraph from a sentence that opens with the years on: 过去五年，我国发展成就举世瞩目。
+_OPENS_REVIEW = re.compile(r"(?:过去|这|近)?[两三四五六七八九十]年(?:来|以来)?[，,]")
 
 
 def reviews_years(heading: str) -> bool:
@@ -1011,6 +1015,24 @@ def reviews_years(heading: str) -> bool:
     return "回顾" in heading and bool(
         _SPAN_OF_YEARS.search(heading) or _PLAN_PERIOD.search(heading)
     )
+
+
+def review_sentences(section: Section) -> set[int]:
+    """Return the indices of a section's sentences that review several years: those of a
+    paragraph from a sentence that opens with them (过去五年，… or 这五年，…) to its end."""
+    found: set[int] = set()
+    paragraph: int | None = None
+    opened, position = False, 0
+    for index, sentence in enumerate(section.sentences):
+        at = section.text.find(sentence, position)  # found, when outline split the text
+        here = section.text.count("\n", 0, at) if at >= 0 else None
+        opened = opened and here is not None and here == paragraph
+        paragraph, position = here, (at + len(sentence) if at >= 0 else position)
+        if _OPENS_REVIEW.match(sentence):
+            opened = True
+        if opened:
+            found.add(index)
+    return found
 
 
 def _names_last_year(sentence: str, end: int, year: int | None) -> bool:

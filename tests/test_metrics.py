@@ -646,6 +646,27 @@ def test_a_review_of_several_years_states_its_figures_for_them_together(tmp_path
     }
 
 
+def test_a_paragraph_reviewing_five_years_is_not_last_years_work(tmp_path: Path) -> None:
+    """The 2016 report reviews 2015 and, in one paragraph opened by 过去五年, the five years of
+    the plan: the 3亿多 people given safe water are five years', not 2015's."""
+    texts = {
+        2015: "国务院2015年政府工作报告\n一、2014年工作回顾\n"
+        "今年再解决6000万农村人口饮水安全问题。高速公路通车里程11.2万公里。\n",
+        2016: "国务院2016年政府工作报告\n一、2015年工作回顾\n"
+        "2015年是收官之年。过去五年，我国发展成就举世瞩目。解决3亿多农村人口饮水安全问题。"
+        "高速公路通车里程超过12万公里。\n",
+    }
+    paths = []
+    for year, text in texts.items():
+        paths.append(tmp_path / f"{year}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    changes = set(summary(compare_reports(read_report(paths[0]), read_report(paths[1])).metrics))
+    paired = {(old, new) for _, _, old, new in changes if old and new}
+    assert ("11.2万公里", "超过12万公里") in paired  # a length reached: the years' end
+    assert ("removed", "解决农村人口饮水安全问题", "6000万", None) in changes
+    assert ("added", "解决农村人口饮水安全问题", None, "3亿多") in changes
+
+
 def test_label_beats_order_within_a_sentence() -> None:
     """The new sentence names the teachers first: figures follow their labels, not their places."""
     old = report(

@@ -23,6 +23,7 @@ from compare.quantities import (
     attach_metrics,
     extract_metrics,
     over_years,
+    review_sentences,
     reviews_years,
     starts_a_change,
 )
@@ -1011,11 +1012,12 @@ def test_a_review_of_several_years_is_told_by_its_heading(heading: str, review: 
         ("城镇新增就业5771万人，转移农业劳动力4500万人；", ["5771万人", "4500万人"]),
         ("国内生产总值达到39.8万亿元，财政收入从3.16万亿元增加到8.31万亿元。", ["3.16万亿元"]),
         ("全国社会保障基金积累7810亿元，比五年前增加5800多亿元。", ["5800多亿元"]),
+        ("高速公路通车里程超过12万公里，新建铁路1.6万公里。", ["1.6万公里"]),
         ("去年对外贸易总额达到2.97万亿美元，增长34.7%。", []),
         ("2010年粮食产量54641万吨，比上年增长2.9%。", []),
         ("2008年粮食产量52850万吨。", ["52850万吨"]),  # not last year: the review's
     ],
-    ids=["totals", "levels", "stock", "last-year", "named-year", "other-year"],
+    ids=["totals", "levels", "stock", "length", "last-year", "named-year", "other-year"],
 )
 def test_figures_of_a_review_of_several_years(sentence: str, over: list[str]) -> None:
     """In the 2011 report's review of 2006-2010, figures are the five years' unless they are a
@@ -1024,6 +1026,16 @@ def test_figures_of_a_review_of_several_years(sentence: str, over: list[str]) ->
     marked = [m.text for m in metrics if over_years(sentence, m.start, year=2011, in_review=True)]
     assert marked == over
     assert not any(over_years(sentence, m.start, year=2011) for m in metrics)
+
+
+def test_a_paragraph_reviews_several_years_from_a_sentence_that_opens_with_them() -> None:
+    text = (
+        "2015年是收官之年。过去五年，我国发展成就举世瞩目。城镇新增就业人数超过6400万人。\n"
+        "今年城镇新增就业1000万人以上。这五年的经验弥足珍贵。"
+    )
+    sentences = tuple(s for line in text.split("\n") for s in re.findall(r"[^。]+。", line))
+    section = Section(id="1", text=text, sentences=sentences)
+    assert review_sentences(section) == {1, 2}
 
 
 def test_a_change_against_a_year_long_before_is_over_several_years() -> None:
