@@ -1022,7 +1022,8 @@ def _pair_sentences(
         )
     found: dict[int, tuple[int, float]] = {}  # new index -> (old index, score)
     matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    for a, b, size in matcher.get_matching_blocks():
+    blocks = matcher.get_matching_blocks()
+    for a, b, size in blocks:
         for k in range(size):
             found[b + k] = (a + k, 100.0)
     paired_old = {i for i, _ in found.values()}
@@ -1035,7 +1036,17 @@ def _pair_sentences(
             fuzz.ratio,
             settings.sentence_cutoff,
         )
-        for a, b in assign_edges(scores, settings.sentence_cutoff):
+        # Between two equal sentences, a pair keeps its order: of near-equal candidates (a
+        # 10-K's many "Percentage of total net sales | 7% | 6% | 6%" rows), it is preferred.
+        old_ends = [a + size for a, _, size in blocks]
+        new_ends = [b + size for _, b, size in blocks]
+        old_gap = [bisect.bisect_right(old_ends, i) for i in left_old]
+        new_gap = [bisect.bisect_right(new_ends, j) for j in left_new]
+        weights = {
+            (a, b): score - (0 if old_gap[a] == new_gap[b] else settings.sentence_move_penalty)
+            for (a, b), score in scores.items()
+        }
+        for a, b in assign_edges(weights, -math.inf):
             found[left_new[b]] = (left_old[a], round(scores[a, b], 1))
     order = sorted(found)
     in_order = in_every_longest_run([found[j][0] for j in order])

@@ -35,6 +35,7 @@ class Settings:
     # --- align: sentences
     sentence_cutoff: float = 55.0  # sentences below this similarity are added + removed
     moved_cutoff: float = 85.0  # an unmatched sentence this similar elsewhere is "moved"
+    sentence_move_penalty: float = 5.0  # taken off a sentence pair's score that breaks the order
 
     # --- metrics
     metric_cutoff: float = 50.0  # label similarity needed to match two metrics
