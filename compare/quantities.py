@@ -776,7 +776,8 @@ _EN_TRAIL = set(
     grow growth declined decline was were is are of by to at totaled totalled reached be been during
     should could would will may might can must
     approximately about around nearly almost some an a the and or from up down over under more
-    than less at least close will would had has have spent paid provide set aside"""
+    than less at least close will would had has have spent paid provide set aside between with totalling
+    totaling worth"""
     )
 )
 
@@ -809,12 +810,55 @@ _EN_EMPTY = set(
 )
 
 
+# Who acts and how, before what a figure measures: "I will therefore raise our carbon tax",
+# "Eligible HDB households will receive additional rebates of up to $285".
+_EN_SUBJECTS = set(_words("i we you he she they"))
+_EN_ASIDES = set(_words("will would shall can also therefore currently further now had have has"))
+_EN_GIVING = set(
+    _words(
+        """receive provide spend raise increase introduce distribute extend maintain see get give
+    allocate invest offer expect estimate"""
+    )
+)
+_EN_VAGUE = set(_words("additional another extra further more average total"))
+_EN_LEAD = set(_words("and the or of a an with"))
+_EN_OBJECT_LEAD = _EN_LEAD | set(_words("our their its this these aside up"))
+
+
+def _what_is_measured(words: list[str]) -> list[str]:
+    """Return the words after who acts and the verb (I will provide / households will receive),
+    or all of them."""
+    lowered = [word.lower() for word in words]
+    if lowered and lowered[0] in _EN_SUBJECTS:
+        verb = 1
+        while verb < len(words) - 1 and (
+            lowered[verb] in _EN_ASIDES or lowered[verb].endswith("ly")  # progressively
+        ):
+            verb += 1
+    else:
+        modal = next((k for k, word in enumerate(lowered) if word in ("will", "would")), None)
+        if modal is None:
+            return words
+        verb = modal + 2 if lowered[modal + 1 : modal + 2] == ["also"] else modal + 1
+        if lowered[verb : verb + 1] and lowered[verb] not in _EN_GIVING:
+            return words
+    # The verb goes, unless nothing follows it; so do the words that lead to what it governs.
+    what = words[verb + 1 :] if verb < len(words) - 1 else words
+    while what and what[0].lower() in _EN_OBJECT_LEAD:
+        what = what[1:]
+    return what
+
+
 def _clean_en(text: str) -> str:
-    """Keep the last words before an English number, without verbs and fillers at the end."""
+    """Keep the last words before an English number, without verbs and fillers at the end, and
+    without who acts at the start ("I expect an overall deficit of" -> overall deficit)."""
     words = _EN_WORDS.findall(text)
     while words and words[-1].lower() in _EN_TRAIL:
         words.pop()
-    while words and words[0].lower() in {"and", "the", "or", "of", "a", "an", "with"}:
+    what = _what_is_measured(words)
+    if not all(word.lower() in _EN_VAGUE for word in what):
+        words = what  # not "I will allocate an additional $5.4 billion": additional says nothing
+    while words and words[0].lower() in _EN_LEAD:
         words.pop(0)
     if all(word.lower() in _EN_EMPTY for word in words):
         return ""  # "I will set aside $11 billion": I names nothing

@@ -348,6 +348,33 @@ LABELS = [
     ("medals", "中国区8金17银8铜", ["中国区金牌", "中国区银牌", "中国区铜牌"]),
     ("table-row", "Total net sales | $229,234 | $215,639", ["Total net sales", "Total net sales"]),
     ("pronoun-names-nothing", "I will set aside $11 billion for the package.", [""]),
+    # Who acts and the verb are not what a figure measures.
+    (
+        "pronoun-and-verb",
+        "For FY2021, I expect an overall deficit of $5 billion or 0.9% of GDP.",
+        ["overall deficit", "overall deficit"],
+    ),
+    (
+        "pronoun-adverb-verb",
+        "I will therefore raise our carbon tax from $5 per tonne.",
+        ["carbon tax"],
+    ),
+    (
+        "subject-will-receive",
+        "Eligible HDB households will receive additional rebates of up to $285.",
+        ["additional rebates"],
+    ),
+    ("verb-alone", "We committed close to $100 billion.", ["We committed"]),
+    (
+        "object-says-nothing",
+        "I will allocate an additional $5.4 billion to the package.",
+        ["I will allocate an additional"],
+    ),
+    (
+        "will-not-giving",
+        "Higher interest rates would result in a loss of $1.2 billion.",
+        ["Higher interest rates would result in a loss"],
+    ),
     ("lead-ba", "把生均公用经费提高到1200元。", ["生均公用经费"]),
     ("trail-added", "民办学校新增18所。", ["民办学校"]),
     ("lead-jiang", "将扶贫标准提高到2300元。", ["扶贫标准"]),
