@@ -261,7 +261,7 @@ _LEADING_QUOTE = re.compile(r"“[^“”]{0,25}”")
 # with the CJK range takes milliseconds to compile, at every start of the program).
 _NOUN_OTHERS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+（）()、“”")
 _DIGIT = re.compile(r"[0-9０-９]")
-_AFTER_TEXT = re.compile(r"的?([^，,；;。！？!?\n|]{1,20})")
+_AFTER_TEXT = re.compile(r"的?([^，,；;。！？!?\n|、\d]{1,20})")
 _HAS_NUMBER = re.compile(rf"{D}|[{CN_DIGITS}]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _CN_ONE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
@@ -893,10 +893,13 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     return _clean_cn(prefix + noun.rstrip("、（(“"), strip=False), end
 
 
-def _label(sentence: str, raw: _Raw, boundary: int, previous: str, reverse: str) -> str:
+def _label(
+    sentence: str, raw: _Raw, boundary: int, previous: str, reverse: str, *, named_after: bool
+) -> str:
     """Name what the quantity measures, from the words just before it (or the noun after it).
 
-    reverse is the sentence reversed (see _clause_start).
+    reverse is the sentence reversed (see _clause_start); named_after tells whether the previous
+    figure's label is the noun after it (1184万平方米旧住房综合改造、104万平方米…: not shared).
     """
     start = max(_clause_start(reverse, raw.start), boundary)
     before = sentence[start : raw.start]
@@ -920,13 +923,16 @@ def _label(sentence: str, raw: _Raw, boundary: int, previous: str, reverse: str)
             return label + noun
     if label:
         return label
-    if previous and before.strip() and _CONJUNCTION.fullmatch(before):
+    if previous and not named_after and before.strip() and _CONJUNCTION.fullmatch(before):
         return previous  # 超140%及超200%: the second figure shares the first one's label
     if raw.kind is MetricKind.RANK and previous:
         return previous
     after = _AFTER_TEXT.match(sentence, raw.end)
     tail = _clean_cn(after.group(1)) if after else ""
-    return previous if not tail or any(ch.isdigit() for ch in tail) else tail
+    if not tail or any(ch.isdigit() for ch in tail):
+        return previous
+    raw.noun_end = after.end() if after else raw.end  # the next figure's label starts after it
+    return tail
 
 
 def _target_ranges(masked: str) -> list[tuple[int, int]]:
@@ -1162,9 +1168,20 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
         joined = i and _JOINED.fullmatch(masked, raws[i - 1].end, raw.start)
         if joined and raws[i - 1].kind is MetricKind.CHANGE and raw.kind is not MetricKind.TARGET:
             raw.kind = MetricKind.CHANGE
-        raw.label = _label(sentence, raw, boundary, previous, sentence_reverse)
+        named_after = i > 0 and boundary > raws[i - 1].end  # the last label was a noun after it
+        raw.label = _label(
+            sentence, raw, boundary, previous, sentence_reverse, named_after=named_after
+        )
         boundary = max(raw.end, raw.noun_end)
         previous = raw.label
+    # 完成55.3万平方米、2.9万户中心城区旧里改造: two measures of what the second one names.
+    for raw, after in zip(reversed(raws[:-1]), reversed(raws[1:]), strict=True):
+        if (
+            not raw.label
+            and after.noun_end > after.end
+            and _CONJUNCTION.fullmatch(masked, raw.end, after.start)
+        ):
+            raw.label = after.label
     if "分别" in masked:
         _respectively(masked, raws, reverse)
     for raw in raws:

@@ -428,6 +428,13 @@ LABELS = [
         "城乡学生资助标准分别提高5%和8%。",
         ["城乡学生资助标准", "城乡学生资助标准"],
     ),
+    # A measure followed by what it measures (万平方米 is no classifier): the noun after it.
+    (
+        "nouns-after",
+        "完成1184万平方米旧住房综合改造、104万平方米里弄房屋修缮保护。",
+        ["旧住房综合改造", "里弄房屋修缮保护"],
+    ),
+    ("two-measures", "完成55.3万平方米、2.9万户旧里房屋改造。", ["旧里房屋改造", "旧里房屋改造"]),
     # 片 counts fields: unread, 76片 ran into the next figure's label.
     ("pian", "新建校园运动场76片、健身点345个。", ["新建校园运动场", "健身点"]),
 ]
