@@ -204,13 +204,13 @@ _CHANGE_HINT = re.compile(f"[增提上下降减回跃攀扩缩涨跌{_ANY_LETTER
 _GOALS_FOLLOW = re.compile(r"目标(?:是|为|：|:)")
 _TARGET_STRONG = re.compile(f"{_GOALS_FOLLOW.pattern}|预期目标|主要预期")
 _TARGET_WEAK = re.compile(
-    r"力争|争取|确保|预期|预计|拟|(?<![需重主只必纲首概紧扼提])要(?![求素点闻害务领件])|目标(?!数)|"
+    r"力争|争取|确保|预期|预计|拟|提出|(?<![需重主只必纲首概紧扼提])要(?![求素点闻害务领件])|目标(?!数)|"
     r"计划(?=[0-9０-９新增完成实现建成达到投资改造培训招录开工])|"
     r"(?i:\b(?:targets?|targeted|aims?\s+to|goal|expects?\s+to|expected\s+to|plans?\s+to|"
     r"projected|forecast)\b)"
 )
 # The first character of every match of _TARGET_STRONG and _TARGET_WEAK.
-_TARGET_HINT = re.compile(f"[目预主力争确拟要计{_ANY_LETTER}]")
+_TARGET_HINT = re.compile(f"[目预主力争确拟提要计{_ANY_LETTER}]")
 _CLAUSE_ENDS = "，,；;：:。！？!?\n|"
 _CLAUSE_END = re.compile(f"[{_CLAUSE_ENDS}]")
 
@@ -728,7 +728,7 @@ def _is_session(masked: str, m: re.Match[str]) -> bool:
 _LEAD_WORDS = (
     "全市|全省|全年|今年|去年|当年|其中|已经|已|共计|共(?![建同享])|累计|总计|合计|同时|并且|并|"
     "还|又|再|均|继续|全面推进|全面|提前完成|率先|在|从|对(?![外口])|和|及|与|、|确保|力争|"
-    "争取|计划|预计|目标|其|另有|另|比上年预计数|比上年预算|比去年预算|比上年|较上年|同比|分别|就|"
+    "争取|计划|预计|提出|目标|其|另有|另|比上年预计数|比上年预算|比去年预算|比上年|较上年|同比|分别|就|"
     "新一轮|实施|实现|推进|推动|完成|"
     "开展|组织|进一步|把(?![关握])|将(?![军士领])|由(?!于)"
 )

@@ -121,6 +121,11 @@ CONSTRUCTS = [
         [("2.5%以上", d("2.5"), "%", "", "以上", T)],
     ),
     (
+        "target-proposed",  # the report explains the goal it sets
+        "这里要着重说明，提出国内生产总值增长8％左右，主要是强调好字当头。",
+        [("8％左右", d("8"), "%", "", "左右", T)],
+    ),
+    (
         "achieved-not-target",
         "城镇新增就业1312万人，超过全年预期目标。",
         [("1312万人", d("1312"), "万人", "万", "", C)],
@@ -931,6 +936,7 @@ def _plain_target_ranges(masked: str) -> list[tuple[int, int]]:
 
 TARGET_PIECES = st.sampled_from(
     ["目标是", "预期目标", "主要预期", "力争", "争取", "确保", "预计", "拟", "要", "需要", "要求"]
+    + ["提出", "提要"]
     + ["目标", "目标数", "计划", "计划新增", "aims to ", "target", "goal", " expected to ", "，"]
     + ["。", "ſ", "达到", "3%", " ", "x"]
 )
