@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compare.model import Comparison, Metric, MetricStatus, Report
+from compare.model import SCALES, Comparison, Metric, MetricStatus, Report
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,9 +24,15 @@ class SeriesRow:
     """One metric followed across the years: the year's Metric or None where it is absent."""
 
     label: str
-    unit: str
+    unit: str  # the latest year's, as written (亿元, 万亿元, %)
     kind: str
     values: tuple[Metric | None, ...]
+    scale: str = ""  # the scale word of unit (亿 of 亿元): the table states every year in it
+
+    def amounts(self) -> tuple[Decimal | None, ...]:
+        """Return each year's value stated in the row's unit (7500亿元 in a 万亿元 row: 0.75)."""
+        per = SCALES.get(self.scale, Decimal(1))
+        return tuple(None if m is None else m.magnitude / per for m in self.values)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,8 +51,8 @@ class Series:
         records = []
         for row in self.rows:
             record: dict[str, object] = {"label": row.label, "unit": row.unit, "kind": row.kind}
-            for year, metric in zip(self.years, row.values, strict=True):
-                record[str(year)] = None if metric is None else str(metric.value)
+            for year, amount in zip(self.years, row.amounts(), strict=True):
+                record[str(year)] = None if amount is None else _plain(amount)
             records.append(record)
         columns = ["label", "unit", "kind", *map(str, self.years)]
         return pd.DataFrame.from_records(records, columns=columns)
@@ -54,6 +60,11 @@ class Series:
     def csv(self) -> str:
         """Return the table as CSV text."""
         return self.table().to_csv(index=False, lineterminator="\n")
+
+
+def _plain(amount: Decimal) -> str:
+    """Write a Decimal without exponent or trailing zeros (1.20E+4 -> 12000, 0.750 -> 0.75)."""
+    return format(amount.normalize(), "f")
 
 
 def _compare_pair(pair: tuple[Report, Report]) -> Comparison:
@@ -138,7 +149,13 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
     for values in rows:
         last = next(m for m in reversed(values) if m is not None)
         out.append(
-            SeriesRow(label=last.label, unit=last.unit, kind=last.kind.value, values=tuple(values))
+            SeriesRow(
+                label=last.label,
+                unit=last.unit,
+                kind=last.kind.value,
+                values=tuple(values),
+                scale=last.scale,
+            )
         )
     return Series(
         org=next((r.org for r in reversed(reports) if r.org), ""),

@@ -1,0 +1,57 @@
+"""Series: every metric of one organisation followed across its years."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from compare.series import build_series
+
+
+def _library(tmp_path: Path, bodies: dict[int, str]) -> list[Path]:
+    """Write one report a year (title line, one section of the given body); return the paths."""
+    paths = []
+    for year, body in bodies.items():
+        path = tmp_path / f"report-{year}.txt"
+        path.write_text(f"某市{year}年政府工作报告\n一、财政预算\n{body}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _rows(paths: list[Path]) -> dict[str, list[str]]:
+    table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
+    return {row[0]: row[1:] for row in table}
+
+
+def test_a_figure_is_followed_across_the_years_in_one_row(tmp_path: Path) -> None:
+    rows = _rows(
+        _library(
+            tmp_path,
+            {
+                2019: "全市新建学校20所。全市新增绿地30公顷。",
+                2020: "全市新建学校24所。",
+                2021: "全市新建学校25所。全市新建公园8座。",
+            },
+        )
+    )
+    assert rows["label"] == ["unit", "kind", "2019", "2020", "2021"]
+    assert rows["新建学校"] == ["所", "count", "20", "24", "25"]
+    assert rows["新增绿地"] == ["公顷", "count", "30", "", ""]  # dropped after 2019
+    assert rows["新建公园"] == ["座", "count", "", "", "8"]  # new in 2021
+
+
+def test_every_year_is_stated_in_the_row_unit(tmp_path: Path) -> None:
+    """The deficit is written in 亿元 one year and 万亿元 the next: one column of numbers must
+    not mix them (8000 and 1.2 under one heading read as a fall)."""
+    rows = _rows(
+        _library(
+            tmp_path,
+            {
+                2019: "今年拟安排财政赤字8000亿元。",
+                2020: "今年拟安排财政赤字1.2万亿元。",
+                2021: "今年拟安排财政赤字13500亿元。",
+            },
+        )
+    )
+    assert rows["拟安排财政赤字"] == ["亿元", "target", "8000", "12000", "13500"]
