@@ -20,7 +20,7 @@ KNOWN_KEYS = {
     "structure": {"numbering", "empty", "duplicates", "outside", "renditions", "unreadable"},
     "sections": {"required", "max_removed", "max_added"},
     "metrics": {"max_fall_pct", "must_keep", "rule"},
-    "similarity": {"min"},
+    "similarity": {"min", "min_carried_over"},
 }
 RULE_KEYS = {"label", "kind", "min", "max", "max_fall_pct", "must_keep"}
 
@@ -46,6 +46,7 @@ class Rules:
     must_keep: tuple[str, ...] = ()
     metric_rules: tuple[dict[str, Any], ...] = ()
     min_similarity: float | None = None
+    min_carried_over: float | None = None
 
 
 def load_rules(path: Path | None) -> Rules:
@@ -79,6 +80,7 @@ def load_rules(path: Path | None) -> Rules:
         )
         fall = metrics.get("max_fall_pct")
         similarity = data.get("similarity", {}).get("min")
+        carried = data.get("similarity", {}).get("min_carried_over")
         return Rules(
             structure=structure,
             required=tuple(_strings(sections.get("required", []), "sections.required")),
@@ -92,6 +94,9 @@ def load_rules(path: Path | None) -> Rules:
             min_similarity=None
             if similarity is None
             else float(_typed(similarity, (int, float), "similarity.min")),
+            min_carried_over=None
+            if carried is None
+            else float(_typed(carried, (int, float), "similarity.min_carried_over")),
         )
     except TypeError as exc:
         raise RulesError(f"{path}: {exc}") from None
@@ -280,6 +285,14 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
             Finding(
                 check="similarity.min",
                 message=f"overall similarity {comparison.similarity:.0f} is below {rules.min_similarity:g}",
+            )
+        )
+    if rules.min_carried_over is not None and comparison.carried_over < rules.min_carried_over:
+        findings.append(
+            Finding(
+                check="similarity.min_carried_over",
+                message=f"{comparison.carried_over:.0f}% of the text is carried over, "
+                f"below {rules.min_carried_over:g}%",
             )
         )
     return findings

@@ -327,7 +327,8 @@ def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
         f"Metrics: {m['changed']} changed, {m['unchanged']} unchanged, {m['added']} new, "
         f"{m['removed']} dropped",
         # As the HTML report writes it: 99.51 is not 100 (identical texts)
-        f"Similarity: {format_score(comparison.similarity)}/100",
+        f"Similarity: {format_score(comparison.similarity)}/100, "
+        f"carried over: {format_score(comparison.carried_over)}%",
     ]
     changed = [c for c in comparison.metrics if c.status == "changed" and c.old and c.new]
     changed.sort(key=lambda c: abs(c.relative) if c.relative is not None else 0, reverse=True)

@@ -280,6 +280,29 @@ def term_counts(report: Report) -> Counter[str]:
     return Counter(itertools.chain.from_iterable(map(terms, report_texts(report))))
 
 
+def carried_over(pairs: Iterable[SectionPair]) -> float:
+    """Return how much of the two reports' text (0-100) is carried over from one year to the
+    next: the characters the sentences paired across years (equal, edited, moved) have in
+    common, against all characters of both. A sentence rewritten beyond recognition counts as
+    removed and added, so reports that share their vocabulary but not their sentences read low.
+    """
+    common = 0.0
+    total = 0
+    same = True
+    for pair in pairs:
+        for sentence in pair.sentences:
+            old, new = sentence.old or "", sentence.new or ""
+            total += len(old) + len(new)
+            same = same and old == new
+            if old and new:
+                common += Indel.similarity(old, new)  # twice the longest common subsequence
+            elif old and sentence.moved_to is not None:  # moved to another section
+                common += 2 * len(old) * sentence.score / 100
+    if not total:
+        return 100.0
+    return _rounded(min(100.0, 100.0 * common / total), same)
+
+
 @collector_paused()
 def document_similarity(old: Report, new: Report) -> float:
     """Return the 0-100 cosine similarity of two reports' term frequencies."""

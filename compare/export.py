@@ -230,5 +230,6 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
             "sections": comparison.section_counts(),
             "metrics": comparison.metric_counts(),
             "similarity": round(comparison.similarity, 2),
+            "carried_over": round(comparison.carried_over, 2),
         },
     }

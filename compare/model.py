@@ -266,7 +266,8 @@ class Comparison:
     settings: Settings = field(default_factory=Settings)
     sections: tuple[SectionPair, ...] = ()
     metrics: tuple[MetricChange, ...] = ()
-    similarity: float = 100.0  # whole-document 0-100
+    similarity: float = 100.0  # whole-document 0-100: shared vocabulary (cosine of term counts)
+    carried_over: float = 100.0  # 0-100 share of the text in sentences kept, edited or moved
 
     def section_counts(self) -> dict[str, int]:
         """Count section pairs by status, plus renamed / moved / split / merged flags."""

@@ -36,4 +36,5 @@ def compare_reports(old: Report, new: Report, *, settings: Settings | None = Non
         sections=sections,
         metrics=changes,
         similarity=diff.document_similarity(old, new),
+        carried_over=diff.carried_over(sections),
     )

@@ -380,7 +380,9 @@ def basic() -> Comparison:
             sentences=tuple(sentence_pair(None, s, None, i) for i, s in enumerate(NEW_3)),
         ),
     )
-    return Comparison(old=old, new=new, sections=pairs, metrics=metrics, similarity=84.37)
+    return Comparison(
+        old=old, new=new, sections=pairs, metrics=metrics, similarity=84.37, carried_over=41.26
+    )
 
 
 # --------------------------------------------------------------------------- case: identical
@@ -583,7 +585,9 @@ def english() -> Comparison:
             sentences=(sentence_pair(E_OLD_7A[0], None, 0, None, moved_to="4"),),
         ),
     )
-    return Comparison(old=old, new=new, sections=pairs, metrics=metrics, similarity=81.0)
+    return Comparison(
+        old=old, new=new, sections=pairs, metrics=metrics, similarity=81.0, carried_over=35.5
+    )
 
 
 # --------------------------------------------------------------------------- hostile text

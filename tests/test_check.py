@@ -160,6 +160,25 @@ def test_metric_rule_bounds_the_figure_not_its_rank(tmp_path: Path) -> None:
         load_rules(rules)
 
 
+def test_similarity_rules_bound_the_vocabulary_and_the_text_carried_over(tmp_path: Path) -> None:
+    from compare.check import check_comparison
+    from compare.model import Comparison
+
+    comparison = Comparison(old=report(), new=report(), similarity=91.7, carried_over=6.2)
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[similarity]\nmin = 80\nmin_carried_over = 5\n", encoding="utf-8")
+    assert check_comparison(comparison, load_rules(rules)) == []
+    rules.write_text("[similarity]\nmin = 95\nmin_carried_over = 10\n", encoding="utf-8")
+    found = check_comparison(comparison, load_rules(rules))
+    assert [(f.check, f.message) for f in found] == [
+        ("similarity.min", "overall similarity 92 is below 95"),
+        ("similarity.min_carried_over", "6% of the text is carried over, below 10%"),
+    ]
+    rules.write_text('[similarity]\nmin_carried_over = "half"\n', encoding="utf-8")
+    with pytest.raises(RulesError, match="min_carried_over"):
+        load_rules(rules)
+
+
 def test_example_rules_file_loads() -> None:
     rules = load_rules(Path(__file__).resolve().parents[1] / "compare" / "rules" / "example.toml")
     assert rules.max_removed == 2 and rules.required == ("党的领导", "队伍建设")

@@ -149,10 +149,16 @@ def test_summary_similarity_is_not_rounded_up_to_identical(tmp_path: Path) -> No
         str(tmp_path / "speech-2021.txt"), str(tmp_path / "speech-2022.txt"), "--html", str(html)
     )
     assert result.exit_code == 0, result.output
-    said = re.search(r"^Similarity: (\S+)/100$", result.stdout, re.MULTILINE)
+    said = re.search(
+        r"^Similarity: (\S+)/100, carried over: ([^%]+)%$", result.stdout, re.MULTILINE
+    )
     assert said is not None and 99 < float(said.group(1)) < 100
-    shown = re.search(r'id="similarity"><strong>([^<]+)</strong>', html.read_text(encoding="utf-8"))
+    assert 99 < float(said.group(2)) < 100  # every sentence carried over, one of them edited
+    page = html.read_text(encoding="utf-8")
+    shown = re.search(r'id="similarity"><strong>([^<]+)</strong>', page)
     assert shown is not None and shown.group(1) == said.group(1)
+    carried = re.search(r'id="carried-over"><strong>([^<]+)%</strong>', page)
+    assert carried is not None and carried.group(1) == said.group(2)
 
 
 def test_compare_paths_json_to_stdout_and_other_forms(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -20,6 +21,7 @@ from compare.diff import (
     tokenize,
 )
 from compare.model import (
+    Comparison,
     Report,
     Section,
     SectionPair,
@@ -29,6 +31,7 @@ from compare.model import (
     Source,
     TextOp,
 )
+from compare.pipeline import compare_reports, read_report
 
 
 def show(ops: tuple[TextOp, ...]) -> str:
@@ -323,3 +326,41 @@ def test_document_similarity() -> None:
     assert 50.0 < document_similarity(old, new) < 100.0
     other = _report("Net sales rose.", heading="Revenue")
     assert document_similarity(old, other) == 0.0
+
+
+def _compared(tmp_path: Path, old: str, new: str) -> Comparison:
+    paths = []
+    for year, body in ((2021, old), (2022, new)):
+        path = tmp_path / f"{year}.txt"
+        path.write_text(f"某局{year}年工作总结\n{body}", encoding="utf-8")
+        paths.append(path)
+    return compare_reports(read_report(paths[0]), read_report(paths[1]))
+
+
+def test_text_carried_over_counts_the_sentences_kept_edited_or_moved(tmp_path: Path) -> None:
+    kept = "一、学校建设\n全市新建中小学校二十所，新增学位一万二千个。\n二、教师队伍\n"
+    teachers = "全年招聘新教师八百名，培训骨干教师三千人次。"
+    same = _compared(tmp_path, kept + teachers, kept + teachers)
+    assert same.carried_over == 100.0
+    # Half the text rewritten beyond recognition: about half is carried over.
+    rewritten = _compared(
+        tmp_path, kept + teachers, kept + "家长学校覆盖所有城乡社区，满意度持续提升。"
+    )
+    assert 40 < rewritten.carried_over < 60
+    # A sentence moved to another section is carried over too, but the texts are not the same.
+    moved = _compared(
+        tmp_path,
+        kept + teachers + "\n三、后勤保障\n食堂全部实现明厨亮灶。",
+        "一、学校建设\n全市新建中小学校二十所，新增学位一万二千个。\n食堂全部实现明厨亮灶。\n"
+        "二、教师队伍\n" + teachers + "\n三、后勤保障\n营养餐覆盖全部农村学校。",
+    )
+    assert 85 < moved.carried_over < 100
+
+
+def test_shared_words_are_not_carried_over_text(tmp_path: Path) -> None:
+    """Two reports in the same words but other sentences: similar vocabulary, little carried."""
+    old = "一、工作回顾\n全面推进教育现代化，持续深化教育改革，教育质量稳步提升。\n"
+    new = "一、工作回顾\n教育质量持续提升，教育改革全面深化，稳步推进教育现代化。\n"
+    comparison = _compared(tmp_path, old, new)
+    assert comparison.similarity > 60
+    assert comparison.carried_over < comparison.similarity - 20

@@ -153,7 +153,13 @@ def comparison() -> Comparison:
         ),
     )
     return Comparison(
-        old=old, new=new, settings=Settings(), sections=sections, metrics=metrics, similarity=57.0
+        old=old,
+        new=new,
+        settings=Settings(),
+        sections=sections,
+        metrics=metrics,
+        similarity=57.0,
+        carried_over=12.5,
     )
 
 
@@ -181,6 +187,7 @@ def test_comparison_to_json_follows_the_contract() -> None:
         },
         "metrics": {"changed": 1, "unchanged": 0, "added": 1, "removed": 1},
         "similarity": 57.0,
+        "carried_over": 12.5,
     }
 
 
