@@ -760,7 +760,13 @@ def test_summary_counts(basic_soup: BeautifulSoup) -> None:
         "count-metrics-new": "1",
         "count-metrics-dropped": "1",
     }
-    assert text_of(basic_soup.find(id="similarity")) == "84.4 / 100 overall text similarity"
+    assert (
+        text_of(basic_soup.find(id="similarity"))
+        == "84.4 / 100 overall text similarity: the words the two use"
+    )
+    assert text_of(basic_soup.find(id="carried-over")) == (
+        "41.3% of the text carried over: sentences kept, edited or moved"
+    )
     top = [
         [text_of(td) for td in tr.find_all("td")[1:]]
         for tr in basic_soup.select(".top-changes tbody tr")
