@@ -1049,16 +1049,14 @@ _SPAN_OF_YEARS = re.compile(
 )
 _COMPARED_WITH_YEAR = re.compile(r"比((?:19|20)\d\d)年")
 # A section that reviews several years (过去五年工作回顾, “十一五”时期国民经济和社会发展的回顾)
-# states its figures for those years together, except in a sentence that names last year.
+# states its figures for those years together, except in a sentence that names last year; so
+# does a paragraph from a sentence that opens with the years on (过去五年，我国发展成就举世瞩目。).
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?时期")
+_OPENS_REVIEW = re.compile(r"(?:过去|这|近)?[两三四五六七八九十]年(?:来|以来)?[，,]")
 _LAST_YEAR = re.compile(r"去年|上年|((?:19|20)\d\d)年")
 # A level reached (达到39.8万亿元, 增加到8.31万亿元, 积累7810亿元, 通车里程超过12万公里) is where
 # the years ended: it compares with last year's level.
 _LEVEL_REACHED = re.compile(r"(?:[到至]|积累|里程)\s*$")
-
-
-# So does a paragraph from a sentence that opens with the years on: 过去五年，我国发展成就举世瞩目。
-_OPENS_REVIEW = re.compile(r"(?:过去|这|近)?[两三四五六七八九十]年(?:来|以来)?[，,]")
 
 
 def reviews_years(heading: str) -> bool:
@@ -1072,13 +1070,16 @@ def review_sentences(section: Section) -> set[int]:
     """Return the indices of a section's sentences that review several years: those of a
     paragraph from a sentence that opens with them (过去五年，… or 这五年，…) to its end."""
     found: set[int] = set()
-    paragraph: int | None = None
-    opened, position = False, 0
+    if not any(map(_OPENS_REVIEW.match, section.sentences)):
+        return found  # the usual case
+    text = section.text
+    position, opened = 0, False
     for index, sentence in enumerate(section.sentences):
-        at = section.text.find(sentence, position)  # found, when outline split the text
-        here = section.text.count("\n", 0, at) if at >= 0 else None
-        opened = opened and here is not None and here == paragraph
-        paragraph, position = here, (at + len(sentence) if at >= 0 else position)
+        at = text.find(sentence, position)  # found, when outline split the text
+        # A line break since the last sentence starts a new paragraph, which ends the review.
+        opened = opened and at >= 0 and text.find("\n", position, at) < 0
+        if at >= 0:
+            position = at + len(sentence)
         if _OPENS_REVIEW.match(sentence):
             opened = True
         if opened:
@@ -1087,6 +1088,7 @@ def review_sentences(section: Section) -> set[int]:
 
 
 def _names_last_year(sentence: str, end: int, year: int | None) -> bool:
+    """Tell whether sentence[:end] says 去年 or 上年, or names the year before the report's."""
     for m in _LAST_YEAR.finditer(sentence, 0, end):
         if m.group(1) is None or (year is not None and int(m.group(1)) == year - 1):
             return True
