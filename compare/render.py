@@ -845,7 +845,8 @@ def section_map_row_html(pair: SectionPair, index: PageIndex) -> Markup:
     score = ""
     if pair.old and pair.new:
         score = (
-            f'<span title="alignment score; text similarity {format_score(pair.similarity)}">'
+            f'<span title="match score{_matched_by(pair)}; '
+            f'text similarity {format_score(pair.similarity)}">'
             f"{format_score(pair.score)}</span>"
         )
     return Markup(
@@ -856,6 +857,11 @@ def section_map_row_html(pair: SectionPair, index: PageIndex) -> Markup:
         f'<td class="new">{_map_side(pair, pair.new, index.new_year)}</td>\n'
         "</tr>"
     )
+
+
+def _matched_by(pair: SectionPair) -> str:
+    """Return what paired the two sections, for the score's tooltip (", by same heading")."""
+    return f", by {html_text(pair.match)}" if pair.match else ""
 
 
 def _value_cell(metric: Metric | None, index: PageIndex) -> str:

@@ -648,6 +648,7 @@ def hostile_rows() -> Comparison:
         new=n1,
         score=90.0,
         similarity=70.0,
+        match="same heading",
         sentences=(
             sentence_pair(kept_old, kept_new, 0, 0),
             sentence_pair(gone, None, 1, None, moved_to="2"),
