@@ -349,14 +349,23 @@ def _table_changes(
     tmp_path: Path, old_rows: str, new_rows: str
 ) -> set[tuple[str, str, str | None, str | None]]:
     """Compare two years of a filing whose only section is a table (rows as readers write them)."""
+    return _changes_of_texts(
+        tmp_path,
+        {
+            year: f"Example Corp. Annual Report {year}\n\nItem 8. Financial Statements\n\n{rows}\n"
+            for year, rows in ((2017, old_rows), (2018, new_rows))
+        },
+    )
+
+
+def _changes_of_texts(
+    tmp_path: Path, texts: dict[int, str]
+) -> set[tuple[str, str, str | None, str | None]]:
+    """Compare two years' reports given as texts (year -> text, the older first)."""
     paths = []
-    for year, rows in ((2017, old_rows), (2018, new_rows)):
-        path = tmp_path / f"filing-{year}.txt"
-        path.write_text(
-            f"Example Corp. Annual Report {year}\n\nItem 8. Financial Statements\n\n{rows}\n",
-            encoding="utf-8",
-        )
-        paths.append(path)
+    for year, text in texts.items():
+        paths.append(tmp_path / f"report-{year}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
     comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
     return set(summary(comparison.metrics))
 
@@ -631,11 +640,7 @@ def test_a_review_of_several_years_states_its_figures_for_them_together(tmp_path
         "城镇新增就业5771万人。国内生产总值达到39.8万亿元。去年对外贸易总额2.97万亿美元。"
         "关停小火电机组7210万千瓦。\n二、2011年的工作\n过去一年，城镇新增就业1168万人。\n",
     }
-    paths = []
-    for year, text in texts.items():
-        paths.append(tmp_path / f"{year}.txt")
-        paths[-1].write_text(text, encoding="utf-8")
-    changes = set(summary(compare_reports(read_report(paths[0]), read_report(paths[1])).metrics))
+    changes = _changes_of_texts(tmp_path, texts)
     assert changes == {
         ("changed", "城镇新增就业", "1102万人", "1168万人"),
         ("changed", "国内生产总值", "33.5万亿元", "39.8万亿元"),
@@ -656,11 +661,7 @@ def test_a_paragraph_reviewing_five_years_is_not_last_years_work(tmp_path: Path)
         "2015年是收官之年。过去五年，我国发展成就举世瞩目。解决3亿多农村人口饮水安全问题。"
         "高速公路通车里程超过12万公里。\n",
     }
-    paths = []
-    for year, text in texts.items():
-        paths.append(tmp_path / f"{year}.txt")
-        paths[-1].write_text(text, encoding="utf-8")
-    changes = set(summary(compare_reports(read_report(paths[0]), read_report(paths[1])).metrics))
+    changes = _changes_of_texts(tmp_path, texts)
     paired = {(old, new) for _, _, old, new in changes if old and new}
     assert ("11.2万公里", "超过12万公里") in paired  # a length reached: the years' end
     assert ("removed", "解决农村人口饮水安全问题", "6000万", None) in changes
