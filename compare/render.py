@@ -897,9 +897,17 @@ def metric_rows_html(
         yield Markup("\n".join(rows))
 
 
-def _metric_row(change: MetricChange, index: PageIndex) -> str:
-    t = metric_trend(change)
+_GOAL_BADGE = (
+    ' <span class="badge b-goal" title="a goal the report sets (力争, 预期目标, aims to), '
+    'not an outcome">goal</span>'
+)
+
+
+def figure_label_html(change: MetricChange) -> Markup:
+    """Return a figure's label with its badges: a goal, a qualifier that changed (以上 -> 左右)."""
     label = html_text(change.label or "(no label)")
+    if change.kind is MetricKind.TARGET:
+        label += _GOAL_BADGE
     if change.qualifier_changed:
         was = change.old.qualifier if change.old else ""
         now = change.new.qualifier if change.new else ""
@@ -907,6 +915,12 @@ def _metric_row(change: MetricChange, index: PageIndex) -> str:
             f' <span class="badge b-qualifier" title="{html_text(was)} → {html_text(now)}">'
             "qualifier changed</span>"
         )
+    return Markup(label)
+
+
+def _metric_row(change: MetricChange, index: PageIndex) -> str:
+    t = metric_trend(change)
+    label = figure_label_html(change)
     absolute = change.rank if change.rank is not None else change.absolute
     relative = None if change.kind is _RANK else change.relative
     return (
@@ -988,6 +1002,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "metric_rows_html": metric_rows_html,
     "section_map_row": section_map_row_html,
     "trend_html": trend_html,
+    "figure_label": figure_label_html,
     "link_html": link_html,
     "links_html": links_html,
     "badges_html": badges_html,

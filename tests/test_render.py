@@ -33,6 +33,7 @@ from compare.model import (
     SentenceStatus,
     Source,
 )
+from compare.pipeline import compare_reports, read_report
 from compare.render import (
     Link,
     Note,
@@ -1094,3 +1095,25 @@ def test_series_page_lists_every_figure_by_year_with_a_trend_line() -> None:
         "2021 b.txt",
         "2022 c.txt",
     ]
+
+
+def test_a_goal_is_marked_as_one_beside_outcomes(tmp_path: Path) -> None:
+    """A government report states this year's goals beside last year's outcomes: the reader
+    must tell 8%左右 -> 7.5%左右 (goals) from 10.3% -> 9.2% (what happened)."""
+    paths = []
+    for year, goal, outcome in ((2011, "8%左右", "10.3%"), (2012, "7.5%左右", "9.2%")):
+        path = tmp_path / f"{year}.txt"
+        path.write_text(
+            f"国务院{year}年政府工作报告\n一、工作回顾\n去年国内生产总值增长{outcome}。\n"
+            f"二、今年目标\n主要预期目标是：国内生产总值增长{goal}。\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    rows = soup_of(comparison).select("#metric-table tbody tr")
+    goals = {row.find_all("td")[3].get_text(): bool(row.select(".b-goal")) for row in rows}
+    assert goals == {"8%左右": True, "10.3%": False}
+    top = soup_of(comparison).select(".top-changes tbody tr")
+    assert [bool(row.select(".b-goal")) for row in top] == [False, True]  # -10.8% before -6.3%
+    markdown = render_markdown(comparison)
+    assert "国内生产总值 (goal) | 二、今年目标" in markdown
