@@ -450,6 +450,13 @@ LABELS = [
         ["旧住房综合改造", "里弄房屋修缮保护"],
     ),
     ("two-measures", "完成55.3万平方米、2.9万户旧里房屋改造。", ["旧里房屋改造", "旧里房屋改造"]),
+    # Without 分别: a list of as many items as figures is read the same way.
+    (
+        "list-without-respectively",
+        "城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4%和11.4%。",
+        ["城镇居民人均可支配收入", "农村居民人均纯收入"],
+    ),
+    ("one-figure-for-a-list", "城镇和农村居民收入增长8.4%。", ["城镇和农村居民收入"]),
     # 片 counts fields: unread, 76片 ran into the next figure's label.
     ("pian", "新建校园运动场76片、健身点345个。", ["新建校园运动场", "健身点"]),
 ]
