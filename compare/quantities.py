@@ -740,7 +740,12 @@ _TRAIL_WORDS = (
     "从|上学年|上年|去年|今年|斩获|获得|荣获|摘得|夺得|获|新增|平均"
 )
 _TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年|去年|同期|上一?届|[^，,；;比]{1,5}年前?)"
-_TRAIL_STRIP = re.compile(f"(?:{_TRAIL_WORDS}|(?<=[赛会动])中|年均|{_TRAIL_COMPARED})$")
+# 五年 (the figure is the years' together: see over_years) and 每人每年 (per head and year) say
+# how the figure is counted, not what.
+_TRAIL_YEARS = "(?<![〇零一二三四五六七八九十])[两二三四五六七八九十]年|(?:每人|人均)?每年"
+_TRAIL_STRIP = re.compile(
+    f"(?:{_TRAIL_WORDS}|(?<=[赛会动])中|年均|{_TRAIL_COMPARED}|{_TRAIL_YEARS})$"
+)
 # Every word above starts with a plain character: a label that starts with none of these is
 # not searched.
 _LEAD_FIRST = {word[0] for word in _LEAD_WORDS.split("|")}
