@@ -161,14 +161,12 @@ def _places(report: Report) -> tuple[list[int | None], list[int], list[bool], li
     sentences = {s.id: s.sentences for s in report.walk()}
     if report.preamble is not None:
         sentences["0"] = report.preamble.sentences
-    reviews = {
-        (s.id, index)
-        for top in report.sections
-        for s in top.walk()
-        for index in (
-            range(len(s.sentences)) if reviews_years(top.heading) else review_sentences(s)
-        )
-    }
+    reviews: set[tuple[str, int]] = set()  # (section, sentence) of a review of several years
+    for top in report.sections:
+        whole = reviews_years(top.heading)
+        for s in top.walk():
+            found = range(len(s.sentences)) if whole else review_sentences(s)
+            reviews.update((s.id, index) for index in found)
     cells: list[int | None] = []
     widths: list[int] = []
     starting: list[bool] = []
@@ -962,7 +960,7 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
                 "section_old": c.old.section if c.old else None,
                 "section_new": c.new.section if c.new else None,
                 "old": c.old.value if c.old else None,
-                "new": _in_unit_of(c.new, c.old) if c.new else None,
+                "new": in_unit_of(c.new, c.old) if c.new else None,
                 "unit": either.unit if either else "",
                 "absolute": c.absolute,
                 "relative": c.relative,
@@ -974,7 +972,7 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
     return rows
 
 
-def _in_unit_of(metric: Metric, reference: Metric | None) -> Decimal:
+def in_unit_of(metric: Metric, reference: Metric | None) -> Decimal:
     """Return the metric's value in the reference's scale (so old, new and absolute agree)."""
     if reference is None or reference.scale == metric.scale:
         return metric.value

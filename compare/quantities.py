@@ -742,9 +742,17 @@ _TRAIL_WORDS = (
     "从|上学年|上年|去年|今年|斩获|获得|荣获|摘得|夺得|获|新增|平均"
 )
 _TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年|去年|同期|上一?届|[^，,；;比]{1,5}年前?)"
+# A figure for several years together: stated after 五年来, 过去五年, 近三年, 前四年累计 (not
+# 二〇一二年, 五年前, 三年制, 三年行动计划, 连续两年) anywhere before it in its sentence, or after
+# 年均 or 比2002年 (long before the report's year) in its own clause. A bare 累计 is left out: a
+# running total compares with last year's.
+_SPAN_OF_YEARS = re.compile(
+    r"(?<![〇零一二三四五六七八九十])(?<!连续)[两二三四五六七八九十]年"
+    r"(?![前后级制]|行动|计划|规划|攻坚)"
+)
 # 五年 (the figure is the years' together: see over_years) and 每人每年 (per head and year) say
 # how the figure is counted, not what.
-_TRAIL_YEARS = "(?<![〇零一二三四五六七八九十])[两二三四五六七八九十]年|(?:每人|人均)?每年"
+_TRAIL_YEARS = f"{_SPAN_OF_YEARS.pattern}|(?:每人|人均)?每年"
 _TRAIL_STRIP = re.compile(
     f"(?:{_TRAIL_WORDS}|(?<=[赛会动])中|年均|{_TRAIL_COMPARED}|{_TRAIL_YEARS})$"
 )
@@ -1008,22 +1016,19 @@ def _respectively(masked: str, raws: list[_Raw], reverse: str) -> None:
         # What follows 分别 in the label is the verb (普通高中和中职学校分别招生): not an item's.
         items = _list_items(run[0].label.split("分别", 1)[0], len(run))
         first = run[0].start
-        if "分别" not in masked[_clause_start(reverse, first) : first]:
-            if items is not None:
-                for raw, item in zip(run, items, strict=True):
-                    raw.label = item
-        else:
-            earlier = before if before is not None and len(before[1]) == len(run) else None
-            if items is None and earlier is not None:
-                items = earlier[1]  # 771家和481家，比五年前分别增加236家和85家
-            if items is not None:
-                if earlier is not None and earlier[1] == items:  # the same list, named again
-                    for raw, item in zip(*earlier, strict=True):
-                        raw.label = item
-                for raw, item in zip(run, items, strict=True):
-                    raw.label = item
-        if items is not None:
-            before = run, items
+        says = "分别" in masked[_clause_start(reverse, first) : first]
+        # Only 分别 borrows the list of the run before: 771家和481家，比五年前分别增加236家和85家.
+        earlier = before if says and before is not None and len(before[1]) == len(run) else None
+        if items is None and earlier is not None:
+            items = earlier[1]
+        if items is None:
+            continue
+        if earlier is not None and earlier[1] == items:  # the same list, named again
+            for raw, item in zip(*earlier, strict=True):
+                raw.label = item
+        for raw, item in zip(run, items, strict=True):
+            raw.label = item
+        before = run, items
 
 
 def _list_items(label: str, count: int) -> list[str] | None:
@@ -1052,14 +1057,6 @@ _STARTS_FROM = re.compile(r"(?:[从由]|\bfrom\s)[^，。；,;从由]{0,12}$", r
 _GOES_TO = re.compile(r"[^，。；,;\d]{0,4}?(?:[到至]|\sto\s)", re.IGNORECASE)
 
 
-# A figure for several years together: stated after 五年来, 过去五年, 近三年, 前四年累计 (not
-# 二〇一二年, 五年前, 三年制, 三年行动计划, 连续两年) anywhere before it in its sentence, or after
-# 年均 or 比2002年 (long before the report's year) in its own clause. A bare 累计 is left out: a
-# running total compares with last year's.
-_SPAN_OF_YEARS = re.compile(
-    r"(?<![〇零一二三四五六七八九十])(?<!连续)[两二三四五六七八九十]年"
-    r"(?![前后级制]|行动|计划|规划|攻坚)"
-)
 _COMPARED_WITH_YEAR = re.compile(r"比((?:19|20)\d\d)年")
 # A section that reviews several years (过去五年工作回顾, “十一五”时期国民经济和社会发展的回顾)
 # states its figures for those years together, except in a sentence that names last year; so

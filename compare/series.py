@@ -13,7 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compare.model import SCALES, Comparison, Metric, MetricStatus, Report
+from compare.metrics import in_unit_of
+from compare.model import Comparison, Metric, MetricStatus, Report
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,12 +28,12 @@ class SeriesRow:
     unit: str  # the latest year's, as written (亿元, 万亿元, %)
     kind: str
     values: tuple[Metric | None, ...]
-    scale: str = ""  # the scale word of unit (亿 of 亿元): the table states every year in it
 
     def amounts(self) -> tuple[Decimal | None, ...]:
-        """Return each year's value stated in the row's unit (7500亿元 in a 万亿元 row: 0.75)."""
-        per = SCALES.get(self.scale, Decimal(1))
-        return tuple(None if m is None else m.magnitude / per for m in self.values)
+        """Return each year's value stated in the row's unit, the latest year's (7500亿元 in a
+        万亿元 row: 0.75)."""
+        latest = next(m for m in reversed(self.values) if m is not None)
+        return tuple(None if m is None else in_unit_of(m, latest) for m in self.values)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,13 +150,7 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
     for values in rows:
         last = next(m for m in reversed(values) if m is not None)
         out.append(
-            SeriesRow(
-                label=last.label,
-                unit=last.unit,
-                kind=last.kind.value,
-                values=tuple(values),
-                scale=last.scale,
-            )
+            SeriesRow(label=last.label, unit=last.unit, kind=last.kind.value, values=tuple(values))
         )
     return Series(
         org=next((r.org for r in reversed(reports) if r.org), ""),
