@@ -1056,7 +1056,8 @@ def _list_items(label: str, count: int) -> list[str] | None:
 _STARTS_FROM = re.compile(r"(?:[从由]|\bfrom\s)[^，。；,;从由]{0,12}$", re.IGNORECASE)
 _GOES_TO = re.compile(r"[^，。；,;\d]{0,4}?(?:[到至]|\sto\s)", re.IGNORECASE)
 
-
+# A change against a year (比2002年): over several years if long before the report's (see
+# _SPAN_OF_YEARS for the rest of what over_years reads).
 _COMPARED_WITH_YEAR = re.compile(r"比((?:19|20)\d\d)年")
 # A section that reviews several years (过去五年工作回顾, “十一五”时期国民经济和社会发展的回顾)
 # states its figures for those years together, except in a sentence that names last year; so
