@@ -9,9 +9,10 @@ pair only within rows of alike labels and by column (see _same_column). Deltas s
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from rapidfuzz import fuzz, process, utils
 
 from compare.align import blocks, single_precision
 from compare.collector import collector_paused
+from compare.diff import terms
 from compare.model import (
     SCALES,
     Direction,
@@ -68,6 +70,15 @@ LABEL_WINDOW = 2000
 # Two labels shorter than this are at least 5% apart unless they are equal (see
 # _near_identical_labels); two labels either side of it are too.
 SHORT_LABEL = 10
+# Sections that split, merged or exchanged sentences: up to this many pairs of their sentences
+# that state figures are compared (partial ratio) in all; the corpus needs at most 4,220. Past
+# it (one year's headings lost, and every sentence moved into one section), each sentence is
+# compared only with the SHORTLIST sentences of the linked sections that share the most of its
+# rarest terms, so that cost stays linear.
+SIMILAR_SENTENCE_BUDGET = 50_000
+SHORTLIST = 8
+_RAREST_TERMS = 16  # a sentence's terms looked up, rarest first
+_HOLDERS_READ = 64  # sentences read per term looked up
 
 _PERCENT_UNITS = {"%", "％"}
 # Kinds of figure that add up over the years a review covers (not shares, rates or ranks).
@@ -90,6 +101,7 @@ class _Side:
     metrics: tuple[Metric, ...]
     by_section: dict[str, list[int]]
     by_sentence: dict[tuple[str, int], list[int]]
+    stating: dict[str, set[int]]  # section id -> its sentences that state figures
     units: list[str]  # base units
     labels: list[str]  # processed labels
     values: list[tuple[Decimal, Decimal | None]]  # magnitude and upper end (_quantity)
@@ -109,6 +121,7 @@ class _Side:
         metrics = report.metrics
         by_section: dict[str, list[int]] = defaultdict(list)
         by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+        stating: dict[str, set[int]] = defaultdict(set)
         seen: dict[tuple[str, int, int | None, bool, str, str], int] = defaultdict(int)
         ordinal = []
         units = []
@@ -119,6 +132,7 @@ class _Side:
         for i, m in enumerate(metrics):
             by_section[m.section].append(i)
             by_sentence[(m.section, m.sentence)].append(i)
+            stating[m.section].add(m.sentence)
             figure = identity(m)
             magnitude, upper, unit, _, label = figure
             # A StrEnum keys like its value. The value a change starts from takes no place among
@@ -135,6 +149,7 @@ class _Side:
             metrics=metrics,
             by_section=dict(by_section),
             by_sentence=dict(by_sentence),
+            stating=dict(stating),
             units=units,
             labels=labels,
             values=values,
@@ -658,32 +673,81 @@ def _similar_sentences(
     new_with_figures: Iterable[int],
     *,
     cutoff: float,
+    only: set[tuple[int, int]] | None = None,
 ) -> set[SentenceLink]:
     """Link each sentence that states figures to its most similar such sentence on the other
     side (partial ratio, so a sentence split in two links to both halves), for sections that
-    split or merged."""
-    old_index = sorted(i for i in set(old_with_figures) if i < len(old.sentences))
-    new_index = sorted(j for j in set(new_with_figures) if j < len(new.sentences))
-    if not old_index or not new_index:
-        return set()
-    news = [new.sentences[j] for j in new_index]
-    scores = [
-        [
-            single_precision(fuzz.partial_ratio(old.sentences[i], sentence, score_cutoff=cutoff))
-            for sentence in news
-        ]
-        for i in old_index
-    ]
-    links = set()
-    for a, i in enumerate(old_index):
-        b = max(range(len(new_index)), key=lambda b: (scores[a][b], -b))
-        if scores[a][b] > 0:
-            links.add((old.id, i, new.id, new_index[b]))
-    for b, j in enumerate(new_index):
-        a = max(range(len(old_index)), key=lambda a: (scores[a][b], -a))
-        if scores[a][b] > 0:
-            links.add((old.id, old_index[a], new.id, j))
+    split or merged. `only`: the (old, new) sentence pairs to compare (see _shortlists); all
+    when None."""
+    if only is None:
+        old_index = sorted(i for i in set(old_with_figures) if i < len(old.sentences))
+        new_index = sorted(j for j in set(new_with_figures) if j < len(new.sentences))
+        candidates: Iterable[tuple[int, int]] = itertools.product(old_index, new_index)
+    else:
+        candidates = sorted(only)
+    # The most similar, and among equals the first: (score, -other index) at its highest.
+    best_old: dict[int, tuple[float, int]] = {}
+    best_new: dict[int, tuple[float, int]] = {}
+    for i, j in candidates:
+        score = single_precision(
+            fuzz.partial_ratio(old.sentences[i], new.sentences[j], score_cutoff=cutoff)
+        )
+        if score > 0:
+            best_old[i] = max(best_old.get(i, (0.0, 0)), (score, -j))
+            best_new[j] = max(best_new.get(j, (0.0, 0)), (score, -i))
+    links = {(old.id, i, new.id, -j) for i, (_, j) in best_old.items()}
+    links.update((old.id, -i, new.id, j) for j, (_, i) in best_new.items())
     return links
+
+
+def _shortlists(
+    compared: list[tuple[Section, Section, set[int], set[int]]],
+) -> defaultdict[tuple[str, str], set[tuple[int, int]]]:
+    """Return, by linked (old section id, new section id), the sentence pairs worth comparing:
+    each sentence with the SHORTLIST sentences of the sections linked to its own that share the
+    most of its rarest terms (a sentence split in two keeps its rare words in both halves)."""
+    old_texts: dict[tuple[str, int], str] = {}
+    new_texts: dict[tuple[str, int], str] = {}
+    new_of: defaultdict[str, set[str]] = defaultdict(set)
+    old_of: defaultdict[str, set[str]] = defaultdict(set)
+    for old, new, old_stating, new_stating in compared:
+        if old.id not in new_of:
+            old_texts.update(
+                ((old.id, i), old.sentences[i]) for i in old_stating if i < len(old.sentences)
+            )
+        if new.id not in old_of:
+            new_texts.update(
+                ((new.id, j), new.sentences[j]) for j in new_stating if j < len(new.sentences)
+            )
+        new_of[old.id].add(new.id)
+        old_of[new.id].add(old.id)
+    found: defaultdict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
+    for (old_id, i), (new_id, j) in _nearest(old_texts, new_texts, new_of):
+        found[old_id, new_id].add((i, j))
+    for (new_id, j), (old_id, i) in _nearest(new_texts, old_texts, old_of):
+        found[old_id, new_id].add((i, j))
+    return found
+
+
+def _nearest(
+    queries: dict[tuple[str, int], str],
+    pool: dict[tuple[str, int], str],
+    linked: dict[str, set[str]],
+) -> Iterator[tuple[tuple[str, int], tuple[str, int]]]:
+    """Yield (query, pool sentence) for each query's SHORTLIST pool sentences in the sections
+    linked to its own that share the most of its _RAREST_TERMS terms (rarest in the pool)."""
+    holders: defaultdict[str, list[tuple[str, int]]] = defaultdict(list)
+    for key, text in pool.items():
+        for term in set(terms(text)):
+            holders[term].append(key)
+    for key, text in queries.items():
+        sections = linked[key[0]]
+        held = sorted((holders[term] for term in set(terms(text)) if term in holders), key=len)
+        hits: Counter[tuple[str, int]] = Counter()
+        for keys in held[:_RAREST_TERMS]:
+            hits.update(k for k in keys[:_HOLDERS_READ] if k[0] in sections)
+        for other, _ in hits.most_common(SHORTLIST):
+            yield key, other
 
 
 def _section_links(sections: Iterable[SectionPair]) -> list[tuple[str, str]]:
@@ -772,17 +836,31 @@ def match_metrics(
     #    so that the result does not depend on the order of the links.
     links: set[tuple[str, str]] = set()
     similar: set[SentenceLink] = set()
+    compared: list[tuple[Section, Section, set[int], set[int]]] = []
     for old_id, new_id in _section_links(pairs):
         old_section, new_section = old_sections.get(old_id), new_sections.get(new_id)
         if old_section is None or new_section is None:
             continue  # a link to a section id that is not in the report: nothing to match
         links.add((old_id, new_id))
+        compared.append(
+            (
+                old_section,
+                new_section,
+                old_side.stating.get(old_id, set()),
+                new_side.stating.get(new_id, set()),
+            )
+        )
+    shortlists = None
+    if sum(len(o) * len(n) for _, _, o, n in compared) > SIMILAR_SENTENCE_BUDGET:
+        shortlists = _shortlists(compared)
+    for old_section, new_section, old_stating, new_stating in compared:
         similar |= _similar_sentences(
             old_section,
             new_section,
-            (old.metrics[i].sentence for i in old_side.by_section.get(old_id, [])),
-            (new.metrics[j].sentence for j in new_side.by_section.get(new_id, [])),
+            old_stating,
+            new_stating,
             cutoff=settings.sentence_cutoff,
+            only=None if shortlists is None else shortlists[old_section.id, new_section.id],
         )
     if links:
         solve(
