@@ -1,0 +1,119 @@
+"""Benchmark: how compare's cost grows on inputs of awkward shape, not only of growing size.
+
+Each shape is made from the benchmark pair of run.py (x1 and x10 of the seed, or as given) and
+timed in a fresh interpreter per size (in-process stages, as run.py's `measure`, and peak
+memory). The growth column is the cost per character against the shape's smallest size: 1.0 is
+linear.
+
+Shapes:
+- plain: the benchmark pair itself (the reference);
+- no-headings: the new year lost its headings (a bad extraction), so its sentences sit in
+  paragraph groups and every old section's content is found "moved" into them;
+- one-line: both years without line breaks;
+- no-stops: both years without sentence ends (。；！？).
+
+    python benchmarks/shapes.py                  # sizes 1,10 (about a minute)
+    python benchmarks/shapes.py --sizes 10,100   # a few minutes
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run  # noqa: E402  (the benchmark pair and the stage timer)
+
+_TOP = re.compile(r"^(?:[一二三四五六七八九十]+、|第\d+部分)")
+_SUB = re.compile(r"^[一二三四五六七八九十]+是")
+
+
+def without_headings(text: str) -> str:
+    """Return a report whose headings were lost: title, then the paragraphs alone."""
+    title, *lines = text.splitlines()
+    return (
+        "\n".join([title, *(_SUB.sub("", line) for line in lines if not _TOP.match(line))]) + "\n"
+    )
+
+
+SHAPES = {
+    "plain": (lambda old: old, lambda new: new),
+    "no-headings": (lambda old: old, without_headings),
+    "one-line": (lambda old: old.replace("\n", ""), lambda new: new.replace("\n", "")),
+    "no-stops": (
+        lambda old: re.sub("[。；！？]", "", old),
+        lambda new: re.sub("[。；！？]", "", new),
+    ),
+}
+
+
+def pair_texts(size: int) -> tuple[str, str]:
+    """Return the (old, new) texts of the benchmark pair of `size` (x1: the seed pair)."""
+    if size == 1:
+        return (
+            "\n".join(run.clean_half(run.SEED_OLD)) + "\n",
+            run.SEED_NEW.read_text(encoding="utf-8"),
+        )
+    return run.build_pair(size)
+
+
+def child(shape: str, size: int) -> None:
+    """Time one shape at one size and print a JSON line (run in a fresh interpreter)."""
+    old_text, new_text = pair_texts(size)
+    make_old, make_new = SHAPES[shape]
+    with tempfile.TemporaryDirectory() as tmp:
+        old_path, new_path = Path(tmp, "old-2021.txt"), Path(tmp, "new-2022.txt")
+        old_path.write_text(make_old(old_text), encoding="utf-8")
+        new_path.write_text(make_new(new_text), encoding="utf-8")
+        chars = len(old_path.read_text(encoding="utf-8")) + len(new_path.read_text("utf-8"))
+        times = run.measure(old_path, new_path, repeat=1 if size > 10 else 3)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"shape": shape, "size": size, "chars": chars, "peak_mb": peak, **times}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1,10", help="comma-separated multiples of the seed")
+    parser.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated shapes")
+    parser.add_argument("--child", nargs=2, metavar=("SHAPE", "SIZE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], int(args.child[1]))
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    stages = ["read", "outline", "metrics", "align", "diff", "render", "in-process"]
+    print("seconds, best in-process run (x1 and x10: best of 3); growth: cost per character")
+    print("against the shape's smallest size (1.0 = linear)")
+    print(
+        f"{'shape':<12} {'size':>5} {'chars':>9} "
+        + " ".join(f"{s:>10}" for s in stages)
+        + f" {'growth':>7} {'peak MB':>8}"
+    )
+    for shape in args.shapes.split(","):
+        first: float | None = None
+        for size in sizes:
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", shape, str(size)],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            r = json.loads(out.strip().splitlines()[-1])
+            per_char = r["in-process"] / r["chars"]
+            first = per_char if first is None else first
+            print(
+                f"{shape:<12} {'x' + str(size):>5} {r['chars']:>9} "
+                + " ".join(f"{r[s]:>10.3f}" for s in stages)
+                + f" {per_char / first:>7.2f} {r['peak_mb']:>8.0f}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
