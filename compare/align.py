@@ -441,6 +441,10 @@ def in_every_longest_run(values: Sequence[int]) -> set[int]:
 # when needed).
 _SET_BUDGET = 1 << 18
 _CACHE_BUDGET = 1 << 18
+# Big sections (a year without headings): the sections where a part of the other report is
+# looked for hold at most this many bigrams, the nearest its place, so that their sets stay
+# kept (half the cache) from one part to the next rather than being rebuilt for each.
+_WINDOW_BIGRAMS = 1 << 17
 _LINE_BUDGET = 1 << 21  # tokens of the lines as written kept (2 bytes each)
 
 
@@ -834,13 +838,15 @@ class _Aligner:
 
         `candidates` are in document order of their report (`orders`: their places); `ratio`
         maps `part`'s place to theirs. Only the settings.window candidates nearest that place
-        are looked at.
+        are looked at, and of those only the nearest that hold _WINDOW_BIGRAMS bigrams in all.
         """
         window = self.settings.window
+        place = bisect.bisect_left(orders, part.order * ratio)
         if len(candidates) > window:
-            place = bisect.bisect_left(orders, part.order * ratio)
             start = max(0, min(place - window // 2, len(candidates) - window))
-            candidates = candidates[start : start + window]
+            candidates, place = candidates[start : start + window], place - start
+        if sum(c.size for c in candidates) > _WINDOW_BIGRAMS:
+            candidates = _nearest_that_fit(candidates, place, _WINDOW_BIGRAMS)
         scored = [(self.contained(part, c), c) for c in candidates]
         top = max((share for share, _ in scored), default=0.0)
         if top < self.settings.split_cutoff:
@@ -856,6 +862,24 @@ class _Aligner:
         ]
         _, _, share, chosen = min(close, key=lambda t: (t[0], t[1]))
         return chosen.section.id, share
+
+
+def _nearest_that_fit(candidates: Sequence[_Node], place: int, budget: int) -> list[_Node]:
+    """Return the candidates nearest `place` whose bigrams fit the budget (at least one), in
+    their order.
+
+    The next section looked for has nearly the same candidates: when their bigram sets all stay
+    kept, each is built once, not once per section looked for (a year without headings has few,
+    big sections, and a window of them would otherwise be rebuilt for every section).
+    """
+    kept: list[int] = []
+    total = 0
+    for k in sorted(range(len(candidates)), key=lambda k: abs(k - place)):
+        total += candidates[k].size
+        if kept and total > budget:
+            break
+        kept.append(k)
+    return [candidates[k] for k in sorted(kept)]
 
 
 def _add_node(

@@ -7,6 +7,8 @@ import json
 import random
 import unicodedata
 from collections.abc import Iterable
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -621,3 +623,18 @@ def test_top_level_sections_of_consecutive_national_reports(
     ids = [(p.old.id if p.old else "-", p.new.id if p.new else "-") for p in pairs]
     top = {f"o{o} n{n}" for o, n in ids if "." not in o + n and "0" not in (o, n)}
     assert set(TOP_LEVEL[years]) <= top
+
+
+def test_a_section_is_looked_for_in_the_nearest_sections_that_fit() -> None:
+    """Big sections (a year without headings): a section of the other year is looked for only
+    in the nearest sections whose bigrams fit the window, nearest first, at least one."""
+    nodes: Any = [SimpleNamespace(size=5, name=k) for k in range(5)]
+
+    def fit(place: int, budget: int) -> list[int]:
+        found: Any = align._nearest_that_fit(nodes, place, budget)
+        return [n.name for n in found]
+
+    assert fit(2, 12) == [1, 2]  # 2 itself, then 1 before 3
+    assert fit(2, 15) == [1, 2, 3]
+    assert fit(4, 10) == [3, 4]
+    assert fit(0, 1) == [0]  # too big: the nearest still
