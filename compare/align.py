@@ -9,7 +9,6 @@ big reports keep their section features compact (arrays, a bounded cache of subt
 from __future__ import annotations
 
 import bisect
-import difflib
 import itertools
 import math
 import operator
@@ -26,6 +25,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from compare.collector import collector_paused
+from compare.diff import SequenceMatcher
 from compare.model import (
     Report,
     Section,
@@ -446,6 +446,9 @@ _CACHE_BUDGET = 1 << 18
 # kept (half the cache) from one part to the next rather than being rebuilt for each.
 _WINDOW_BIGRAMS = 1 << 17
 _LINE_BUDGET = 1 << 21  # tokens of the lines as written kept (2 bytes each)
+# Sentences of one section pair left unpaired by the equal ones: each is scored against this
+# many of the other side's, around its place (the corpus needs at most 271 x 257, Apple's).
+_SENTENCE_WINDOW = 1000
 
 
 @dataclass(slots=True, eq=False)
@@ -1045,25 +1048,31 @@ def _pair_sentences(
             for i, o in enumerate(olds)
         )
     found: dict[int, tuple[int, float]] = {}  # new index -> (old index, score)
-    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    blocks = matcher.get_matching_blocks()
-    for a, b, size in blocks:
+    matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    equal_runs = matcher.get_matching_blocks()
+    for a, b, size in equal_runs:
         for k in range(size):
             found[b + k] = (a + k, 100.0)
     paired_old = {i for i, _ in found.values()}
     left_old = [i for i in range(len(olds)) if i not in paired_old]
     left_new = [j for j in range(len(news)) if j not in found]
     if left_old and left_new:
-        scores = scores_at_least(
-            [old_keys[i] for i in left_old],
-            [new_keys[j] for j in left_new],
-            fuzz.ratio,
-            settings.sentence_cutoff,
-        )
+        # A sentence is looked for among the _SENTENCE_WINDOW unpaired sentences around its
+        # place (all of them, but for a huge section: a report read as one line).
+        lefts = [old_keys[i] for i in left_old], [new_keys[j] for j in left_new]
+        scores: dict[tuple[int, int], float] = {}
+        for rows, cols in blocks(len(left_old), len(left_new), _SENTENCE_WINDOW):
+            found_here = scores_at_least(
+                lefts[0][rows.start : rows.stop],
+                lefts[1][cols.start : cols.stop],
+                fuzz.ratio,
+                settings.sentence_cutoff,
+            )
+            scores.update(((rows.start + a, cols.start + b), v) for (a, b), v in found_here.items())
         # Between two equal sentences, a pair keeps its order: of near-equal candidates (a
         # 10-K's many "Percentage of total net sales | 7% | 6% | 6%" rows), it is preferred.
-        old_ends = [a + size for a, _, size in blocks]
-        new_ends = [b + size for _, b, size in blocks]
+        old_ends = [a + size for a, _, size in equal_runs]
+        new_ends = [b + size for _, b, size in equal_runs]
         old_gap = [bisect.bisect_right(old_ends, i) for i in left_old]
         new_gap = [bisect.bisect_right(new_ends, j) for j in left_new]
         weights = {

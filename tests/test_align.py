@@ -388,6 +388,36 @@ def test_of_near_equal_sentences_the_pair_that_keeps_its_place_wins() -> None:
     assert {p.status.value for p in loose} >= {"moved"}
 
 
+def test_in_a_huge_section_a_sentence_is_looked_for_around_its_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A report read as one line is one section of thousands of sentences: an edited sentence is
+    scored only against the _SENTENCE_WINDOW unpaired sentences around its place (the cost of
+    scoring every pair grows with the square). Within reach, it pairs as before."""
+    olds = [
+        "全市新建幼儿园12所，新增学位三千个。",
+        "校车安全管理实现动态监控全覆盖。",
+        "开展食品安全专项检查两轮次。",
+        "中小学操场改造提升工程全面完成。",
+        "引进高层次教师人才一百余名。",
+        "图书馆藏书量突破两百万册大关。",
+        "新建学生宿舍楼五幢投入使用。",
+        "全年招收新生人数创历史新高。",
+    ]
+    news = [s.replace("两", "三").replace("五", "六").replace("12", "15") + "！" for s in olds]
+    news = news[1:] + news[:1]  # the first sentence moved to the end, far from its place
+    everywhere = align_sentences(section(*olds), section(*news), settings=SETTINGS)
+    assert {(p.old_index, p.new_index) for p in everywhere} == {(k, (k - 1) % 8) for k in range(8)}
+    monkeypatch.setattr(align, "_SENTENCE_WINDOW", 4)
+    near = align_sentences(section(*olds), section(*news), settings=SETTINGS)
+    assert {(p.old_index, p.new_index) for p in near if p.old and p.new} == {
+        (k, k - 1) for k in range(1, 8)
+    }
+    assert [(p.status.value, p.old_index, p.new_index) for p in near if not p.new] == [
+        ("removed", 0, None)
+    ]
+
+
 def test_align_sentences_of_a_missing_section() -> None:
     only = section("甲。", "乙。")
     assert [p.status.value for p in align_sentences(only, None, settings=SETTINGS)] == [
