@@ -9,6 +9,8 @@ Shapes:
 - plain: the benchmark pair itself (the reference);
 - no-headings: the new year lost its headings (a bad extraction), so its sentences sit in
   paragraph groups and every old section's content is found "moved" into them;
+- shuffled: the new year's sentences dealt into paragraphs of eight at random, so that nearly
+  every sentence moved;
 - one-line: both years without line breaks;
 - no-stops: both years without sentence ends (。；！？).
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import resource
 import subprocess
@@ -42,9 +45,21 @@ def without_headings(text: str) -> str:
     )
 
 
+def shuffled(text: str) -> str:
+    """Return the report's sentences in random order (fixed seed), eight to a paragraph."""
+    title, *lines = text.splitlines()
+    sentences = re.findall(r"[^。；\n]+[。；]?", "\n".join(lines))
+    random.Random(1).shuffle(sentences)
+    return (
+        "\n".join([title, *("".join(sentences[k : k + 8]) for k in range(0, len(sentences), 8))])
+        + "\n"
+    )
+
+
 SHAPES = {
     "plain": (lambda old: old, lambda new: new),
     "no-headings": (lambda old: old, without_headings),
+    "shuffled": (lambda old: old, shuffled),
     "one-line": (lambda old: old.replace("\n", ""), lambda new: new.replace("\n", "")),
     "no-stops": (
         lambda old: re.sub("[。；！？]", "", old),
