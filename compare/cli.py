@@ -150,7 +150,11 @@ def diff(
     to_stdout = "-" in (json_path, md_path, csv_path)
     if html_path is None and not to_stdout:
         org_name = new_report.org or old_report.org or Path(new_report.source.path).stem
-        years = (old_report.year or old, new_report.year or new)
+        # A report without a year is named by its file (its stem), never by the path given.
+        years = [
+            str(report.year) if report.year else _slug(Path(report.source.path).stem)
+            for report in (old_report, new_report)
+        ]
         html_path = str(Path("reports") / f"{_slug(org_name)}-{years[0]}-vs-{years[1]}.html")
     outputs = [
         (

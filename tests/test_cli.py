@@ -123,6 +123,24 @@ def test_compare_two_years_writes_the_report(
     assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == [html.name]  # no temp files
 
 
+def test_a_report_without_a_year_names_the_default_report_by_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A path given for a report without a year is not copied into the report's name (its
+    slashes made folders under reports/)."""
+    elsewhere = tmp_path / "inbox" / "draft"
+    elsewhere.mkdir(parents=True)
+    draft = elsewhere / "summary draft.txt"
+    draft.write_text(SEED_2022.read_text(encoding="utf-8").replace("2022年", ""), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run(str(SEED_2021), str(draft), "-q")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{Path('reports') / '绍兴市教育局-2021-vs-summary-draft.html'}\n"
+    assert [p.name for p in (tmp_path / "reports").iterdir()] == [
+        "绍兴市教育局-2021-vs-summary-draft.html"
+    ]
+
+
 def test_summary_names_something_when_the_organisation_is_unknown(tmp_path: Path) -> None:
     for year, figure in ((2021, 40), (2022, 45)):
         text = f"Budget speech\n\nWe will set aside ${figure} million for schools.\n"
