@@ -70,6 +70,11 @@ LABEL_WINDOW = 2000
 # Two labels shorter than this are at least 5% apart unless they are equal (see
 # _near_identical_labels); two labels either side of it are too.
 SHORT_LABEL = 10
+# Report-wide pairing (near-identical labels): a label that many figures of the window share
+# (every line of a statistical table: 项目3完成, 增长) keeps this many, the nearest its place;
+# all of them made memory grow with the square of such a table (3.3 million pairs at 900 KB).
+# The corpus needs at most 28 (Apple).
+NEAR_IDENTICAL_CANDIDATES = 50
 # Sections that split, merged or exchanged sentences: up to this many pairs of their sentences
 # that state figures are compared (partial ratio) in all; the corpus needs at most 4,220. Past
 # it (one year's headings lost, and every sentence moved into one section), each sentence is
@@ -316,6 +321,8 @@ def _near_identical_labels(
 
     Below SHORT_LABEL characters such a pair is a pair of equal labels (a character more or
     less already costs more than 5%), so short labels are looked up and only long ones scored.
+    A label found more than NEAR_IDENTICAL_CANDIDATES times keeps the most alike, nearest its
+    proportional place first.
     """
     found: Scores = {}
     same: dict[str, list[int]] = {}
@@ -325,17 +332,25 @@ def _near_identical_labels(
         if len(new_labels[b]) >= SHORT_LABEL:
             long_cols.append(b)
     long_labels = [new_labels[b] for b in long_cols]
+    scale = len(new_labels) / max(len(old_labels), 1)
     for a in rows:
         label = old_labels[a]
         if not label:
             continue  # an empty label is like no other
         if len(label) < SHORT_LABEL:
-            found.update(((a, b), 100.0) for b in same.get(label, ()))
-            continue
-        for _, score, k in process.extract(
-            label, long_labels, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-        ):
-            found[a, long_cols[k]] = score
+            hits = [(100.0, b) for b in same.get(label, ())]
+        else:
+            hits = [
+                (score, long_cols[k])
+                for _, score, k in process.extract(
+                    label, long_labels, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+                )
+            ]
+        if len(hits) > NEAR_IDENTICAL_CANDIDATES:
+            place = a * scale
+            hits.sort(key=lambda hit: (-hit[0], abs(hit[1] - place)))
+            hits = hits[:NEAR_IDENTICAL_CANDIDATES]
+        found.update(((a, b), score) for score, b in hits)
     return found
 
 

@@ -1182,3 +1182,20 @@ def test_a_year_without_headings_compares_sentences_on_a_shortlist(
     stating = {s for pair in compared for s in pair}
     assert len(compared) <= 2 * metrics_module.SHORTLIST * len(stating)
     assert len(compared) < all_compared / 4  # 509 against 2,631 when written
+
+
+def test_a_label_shared_by_a_whole_table_keeps_the_nearest_candidates() -> None:
+    """Report-wide, every figure labelled 增长 would be a candidate for every other in the
+    window: memory grew with the square of a statistical table. Each keeps the nearest ones
+    (its proportional place), the same-labelled figures far away are not candidates."""
+    cap = metrics_module.NEAR_IDENTICAL_CANDIDATES
+    old_labels = ["增长"] * 400 + ["新建学校"]
+    new_labels = ["增长"] * 800 + ["新建学校"]
+    found = metrics_module._near_identical_labels(
+        old_labels, new_labels, range(len(old_labels)), range(len(new_labels)), 95.0
+    )
+    for a in (0, 100, 399):
+        columns = sorted(b for (row, b) in found if row == a)
+        assert len(columns) == cap
+        assert max(abs(b - 2 * a) for b in columns) <= cap  # around 2a: the new side is twice
+    assert [b for (row, b) in found if row == 400] == [800]  # a rare label finds its one match
