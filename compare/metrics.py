@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -294,12 +294,19 @@ def _label_score(old: str, new: str) -> float:
     return fuzz.ratio(old, new) if old or new else 50.0
 
 
-def _similar_labels(old_labels: list[str], new_labels: list[str], cutoff: float) -> Scores:
-    """Return the label similarity of every pair that reaches the cutoff (see LABEL_WINDOW)."""
+def _similar_labels(
+    old_labels: list[str],
+    new_labels: list[str],
+    cutoff: float,
+    keep: Callable[[int, int], bool] | None = None,
+) -> Scores:
+    """Return the label similarity of every pair that reaches the cutoff (see LABEL_WINDOW), of
+    the pairs `keep` allows (all when None)."""
     found: Scores = {}
     for rows, cols in blocks(len(old_labels), len(new_labels), LABEL_WINDOW):
         if cutoff >= 95.0:
-            found.update(_near_identical_labels(old_labels, new_labels, rows, cols, cutoff))
+            near = _near_identical_labels(old_labels, new_labels, rows, cols, cutoff)
+            found.update(near if keep is None else (p for p in near.items() if keep(*p[0])))
             continue
         choices = new_labels[cols.start : cols.stop]
         for a in rows:
@@ -309,7 +316,7 @@ def _similar_labels(old_labels: list[str], new_labels: list[str], cutoff: float)
             for _, score, b in process.extract(
                 label, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
             ):
-                if label or choices[b]:
+                if (label or choices[b]) and (keep is None or keep(a, cols.start + b)):
                     found[a, cols.start + b] = score
     return found
 
@@ -374,7 +381,18 @@ def _score_matrix(
     """
     old_labels = [old.labels[i] for i in old_ids]
     new_labels = [new.labels[j] for j in new_ids]
-    labels = _similar_labels(old_labels, new_labels, label_cutoff)
+    keep = None
+    if section_links is not None:
+        # Only figures of linked sections may pair: the others are dropped as they are found
+        # (a year without headings links nearly every section, and its label pairs would not
+        # fit in memory at a thousand times the seed).
+        old_sections = [old.metrics[i].section for i in old_ids]
+        new_sections = [new.metrics[j].section for j in new_ids]
+
+        def keep(a: int, b: int) -> bool:
+            return (old_sections[a], new_sections[b]) in section_links
+
+    labels = _similar_labels(old_labels, new_labels, label_cutoff, keep)
     candidates = set(labels)
     same_sentence: set[tuple[int, int]] = set()
     if sentence_links and not require_label:

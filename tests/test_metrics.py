@@ -1199,3 +1199,15 @@ def test_a_label_shared_by_a_whole_table_keeps_the_nearest_candidates() -> None:
         assert len(columns) == cap
         assert max(abs(b - 2 * a) for b in columns) <= cap  # around 2a: the new side is twice
     assert [b for (row, b) in found if row == 400] == [800]  # a rare label finds its one match
+
+
+def test_label_pairs_outside_the_linked_sections_are_dropped_as_they_are_found() -> None:
+    """Across split or merged sections only figures of linked sections may pair: label pairs
+    of other sections are not kept (without headings nearly every section is linked, and all
+    label pairs of a report a thousand times the seed's size did not fit in memory)."""
+    old_labels = ["新建学校", "新建学校", "投入资金"]
+    new_labels = ["新建学校", "投入资金", "新建学校"]
+    everything = metrics_module._similar_labels(old_labels, new_labels, 60.0)
+    assert set(everything) == {(0, 0), (0, 2), (1, 0), (1, 2), (2, 1)}
+    linked = metrics_module._similar_labels(old_labels, new_labels, 60.0, lambda a, b: a != 1)
+    assert linked == {k: v for k, v in everything.items() if k[0] != 1}
