@@ -9,6 +9,7 @@ big reports keep their section features compact (arrays, a bounded cache of subt
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import math
 import operator
@@ -449,6 +450,10 @@ _LINE_BUDGET = 1 << 21  # tokens of the lines as written kept (2 bytes each)
 # Sentences of one section pair left unpaired by the equal ones: each is scored against this
 # many of the other side's, around its place (the corpus needs at most 271 x 257, Apple's).
 _SENTENCE_WINDOW = 1000
+# A section keeps at most this many candidates of the other year (the best): a year without
+# headings, whose paragraph groups are alike everywhere, gave a thousand times the seed 2.5
+# million of them and a peak of 2.3 GB. The corpus needs at most 15 (Apple).
+_SECTION_CANDIDATES = 30
 
 
 @dataclass(slots=True, eq=False)
@@ -716,15 +721,21 @@ class _Aligner:
         for rs, cs in blocks(len(olds), len(news), s.window):
             rows = self.score_matrix([olds[i] for i in rs], [news[j] for j in cs], position)
             for i, row in zip(rs, rows, strict=True):
-                for j, (score, h, c) in zip(cs, row, strict=True):
+                found_here = [
+                    (score, -j, h, c)
+                    for j, (score, h, c) in zip(cs, row, strict=True)
                     # Position alone never makes a match: the heading or the content must be
                     # similar, or both sections be the same number with nothing else to compare.
-                    if score >= s.section_cutoff and (
+                    if score >= s.section_cutoff
+                    and (
                         h >= s.similar_heading
                         or c >= s.similar_content
                         or _bare_twins(olds[i], news[j])
-                    ):
-                        cells[i, j] = (score, h, c)
+                    )
+                ]
+                if len(found_here) > _SECTION_CANDIDATES:  # the best, the earliest among equals
+                    found_here = heapq.nlargest(_SECTION_CANDIDATES, found_here)
+                cells.update(((i, -j), (score, h, c)) for score, j, h, c in found_here)
         found = assign_edges({k: v[0] for k, v in cells.items()}, s.section_cutoff, limit=s.window)
         for i, j in found:
             self.record(olds[i], news[j], *cells[i, j])

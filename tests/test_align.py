@@ -668,3 +668,33 @@ def test_a_section_is_looked_for_in_the_nearest_sections_that_fit() -> None:
     assert fit(2, 15) == [1, 2, 3]
     assert fit(4, 10) == [3, 4]
     assert fit(0, 1) == [0]  # too big: the nearest still
+
+
+def test_a_section_keeps_only_its_best_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sections alike everywhere (a year without headings, its paragraph groups all of the
+    same stuff) made every pair a candidate: memory grew with their product. Each section keeps
+    its _SECTION_CANDIDATES best, and the pairing is the same when those hold its partner."""
+    names = ["学前", "智慧", "体育", "安全", "职教", "高教"]
+    old = doc(("工作", [(f"{name}工作", BODY["a"]) for name in names]))
+    new = doc(("工作", [(f"{name}进展", BODY["a"]) for name in names]))
+    edges_seen: list[dict[tuple[int, int], float]] = []
+    assign_edges = align.assign_edges
+
+    def recorded(edges: dict[tuple[int, int], float], *args: Any, **kwargs: Any) -> Any:
+        edges_seen.append(dict(edges))
+        return assign_edges(edges, *args, **kwargs)
+
+    monkeypatch.setattr(align, "assign_edges", recorded)
+
+    def most_per_section() -> tuple[int, list[str]]:
+        edges_seen.clear()
+        pairs = show(align_reports(parse(render(old)), parse(render(new), 2022), settings=SETTINGS))
+        rows = [i for edges in edges_seen for i, _ in edges]
+        return max(rows.count(i) for i in set(rows)), pairs
+
+    everyone, usual = most_per_section()
+    assert everyone == len(names)
+    monkeypatch.setattr(align, "_SECTION_CANDIDATES", 2)
+    capped, pairs = most_per_section()
+    assert capped == 2
+    assert pairs == usual  # the best two hold each section's partner
