@@ -194,6 +194,14 @@ _CHANGE_BEFORE = re.compile(
     r"grows?|grown|growth|declined?|declines|gained?|gains|dropped|drops?|up|down|higher|lower|"
     r"changed?)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
 )
+# The change words of _CHANGE_BEFORE that state a fall: 下降1.7% is a change of -1.7%, and so
+# is decreased 8% (-8%). Not 降低为3% (lowered to 3%: a level).
+_FALL_BEFORE = re.compile(
+    r"(?:下降|降低|减少|下滑|回落|缩小|降幅|下跌|削减|降|减|跌)(?:了|达|达到|约|近|超)?\s*$"
+    r"|(?i:(?=[a-z])(?<![\w-])(?:decreased?|decreases|fell|falls?|fallen|declined?|declines|"
+    r"dropped|drops?|down|lower)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|"
+    r"some))?\s*$)"
+)
 # The characters (?i)[a-z] matches (İ ı ſ K besides ASCII letters; a test holds this to it):
 # classes that list them need no IGNORECASE, which lets the regex engine scan for them quickly.
 _ANY_LETTER = "A-Za-z\u0130\u0131\u017f\u212a"
@@ -374,6 +382,7 @@ class _Raw:
     label: str = ""
     medal: str = ""
     classifier: bool = False
+    falls: bool = False  # stated as a fall (下降1.7%): its value was made negative
 
 
 # --------------------------------------------------------------------------- tails and ranges
@@ -993,6 +1002,20 @@ def _settle_kind(
     return MetricKind.COUNT
 
 
+def _falls(masked: str, raw: _Raw, joined_to: _Raw | None = None) -> bool:
+    """Tell whether a figure states a fall (下降1.7%, decreased 8%), which makes it negative.
+
+    A figure joined to the one before it (和, 、, and) without a change word of its own falls
+    when that one does. Ranks and ratios keep their values (a place, a multiple).
+    """
+    if raw.kind in (MetricKind.RANK, MetricKind.RATIO):
+        return False
+    before = masked[max(0, raw.start - 24) : raw.start]
+    if _CHANGE_HINT.search(before) and _CHANGE_BEFORE.search(before):
+        return _FALL_BEFORE.search(before) is not None
+    return joined_to is not None and joined_to.falls and joined_to.kind is raw.kind
+
+
 def _respectively(masked: str, raws: list[_Raw], reverse: str) -> None:
     """Give each figure of a 分别 ("respectively") list its own item of the label's list.
 
@@ -1182,6 +1205,11 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
         joined = i and _JOINED.fullmatch(masked, raws[i - 1].end, raw.start)
         if joined and raws[i - 1].kind is MetricKind.CHANGE and raw.kind is not MetricKind.TARGET:
             raw.kind = MetricKind.CHANGE
+        # 分别下降3.14%和4.66%: both fall; 增长8%和下降2%: the second has a word of its own.
+        raw.falls = _falls(masked, raw, raws[i - 1] if joined else None)
+        if raw.falls and raw.value > 0:
+            raw.value = -raw.value
+            raw.upper = None if raw.upper is None else -raw.upper
         named_after = i > 0 and boundary > raws[i - 1].end  # the last label was a noun after it
         raw.label = _label(
             sentence, raw, boundary, previous, sentence_reverse, named_after=named_after

@@ -221,7 +221,8 @@ def format_metric(metric: Metric | None) -> str:
     unit, scale, qualifier = metric.unit, metric.scale, metric.qualifier
     scale_word = scale if scale and scale not in unit else ""
     if unit in CURRENCY_PREFIXES:
-        text = unit + number + (f" {scale_word}" if scale_word else "")
+        sign, digits = ("−", number[1:]) if number.startswith("−") else ("", number)
+        text = sign + unit + digits + (f" {scale_word}" if scale_word else "")  # −$8 billion
     elif _is_latin(unit) or _is_latin(scale_word):
         text = " ".join(p for p in (number, scale_word, unit) if p)
     else:

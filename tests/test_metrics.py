@@ -412,6 +412,33 @@ def test_table_cells_pair_by_column_past_empty_cells(tmp_path: Path) -> None:
     assert ("removed", "Interest rate contracts", "$24,500", None) in changes
 
 
+def test_a_fall_is_a_negative_change(tmp_path: Path) -> None:
+    """增长0.8% one year and 下降1.7% the next is 2.5 points down, not 0.9 up; 增长3% and 下降3%
+    are not the same figure; two falls compare as negative changes (下降1.06% -> 下降0.98%: up)."""
+    paths = []
+    for year, revenue, exports, myopia in (
+        (2020, "增长0.8%", "增长3%", "下降1.06%"),
+        (2021, "下降1.7%", "下降3%", "下降0.98%"),
+    ):
+        text = (
+            f"某市{year}年政府工作报告\n\n一、{year - 1}年工作回顾\n\n"
+            f"全年地方一般公共预算收入{revenue}。外贸出口{exports}。全市学生近视率{myopia}。\n"
+        )
+        paths.append(tmp_path / f"report-{year}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    found = {
+        (c.old.text, c.new.text): (c.status.value, c.points, c.direction)
+        for c in comparison.metrics
+        if c.old and c.new
+    }
+    assert found == {
+        ("0.8%", "1.7%"): ("changed", Decimal("-2.5"), Direction.DOWN),
+        ("3%", "3%"): ("changed", Decimal("-6"), Direction.DOWN),
+        ("1.06%", "0.98%"): ("changed", Decimal("0.08"), Direction.UP),
+    }
+
+
 def _one_section_report(year: int, sentences: tuple[str, ...]) -> Report:
     """Return a report of one section of these sentences (or table rows), its figures read as
     quantities.py reads them."""

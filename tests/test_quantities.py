@@ -89,7 +89,25 @@ CONSTRUCTS = [
     ("points", "城镇化率提高3个百分点", [("3个百分点", d("3"), "个百分点", "", "", CH)]),
     ("growth-percent", "全年新登记注册企业增长65.5%", [("65.5%", d("65.5"), "%", "", "", CH)]),
     ("growth-times", "出口额增长1.71倍", [("1.71倍", d("1.71"), "倍", "", "", CH)]),
-    ("fall", "全年近视率下降1.06%", [("1.06%", d("1.06"), "%", "", "", CH)]),
+    ("fall", "全年近视率下降1.06%", [("1.06%", d("-1.06"), "%", "", "", CH)]),
+    ("fall-en", "Net sales decreased 8% in 2017", [("8%", d("-8"), "%", "", "", CH)]),
+    (
+        "falls-respectively",
+        "比上年分别下降3.14%和4.66%",
+        [("3.14%", d("-3.14"), "%", "", "", CH), ("4.66%", d("-4.66"), "%", "", "", CH)],
+    ),
+    (
+        "rise-then-fall",
+        "出口增长8%、进口下降2%",
+        [("8%", d("8"), "%", "", "", CH), ("2%", d("-2"), "%", "", "", CH)],
+    ),
+    ("lowered-to", "不合格率降低为3%", [("3%", d("3"), "%", "", "", CH)]),
+    (
+        # A negative in brackets is not a fall: the figure joined to it keeps its sign.
+        "after-a-bracketed-negative",
+        "net of tax effects of $(77) and $8, respectively",
+        [("$(77)", d("-77"), "$", "", "", M), ("$8", d("8"), "$", "", "", M)],
+    ),
     (
         "range-en",
         "Interest rates of 0.5% to 2.5% a year",
@@ -253,7 +271,7 @@ ENGLISH = [
     (
         "points-en",
         "unemployment fell by 0.4 percentage points",
-        [("0.4 percentage points", d("0.4"), "percentage points", "", "", CH)],
+        [("0.4 percentage points", d("-0.4"), "percentage points", "", "", CH)],
     ),
     (
         "ratio-en",
