@@ -194,6 +194,12 @@ _CHANGE_BEFORE = re.compile(
     r"grows?|grown|growth|declined?|declines|gained?|gains|dropped|drops?|up|down|higher|lower|"
     r"changed?)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
 )
+# The characters (?i)[a-z] matches (İ ı ſ K besides ASCII letters; a test holds this to it):
+# classes that list them need no IGNORECASE, which lets the regex engine scan for them quickly.
+_ANY_LETTER = "A-Za-z\u0130\u0131\u017f\u212a"
+# A character every match of _CHANGE_BEFORE holds: without one in the words before a figure,
+# the search itself is skipped.
+_CHANGE_HINT = re.compile(f"[增提上下降减回跃攀扩缩涨跌{_ANY_LETTER}]")
 # The change words of _CHANGE_BEFORE that state a fall: 下降1.7% is a change of -1.7%, and so
 # is decreased 8% (-8%). Not 降低为3% (lowered to 3%: a level).
 _FALL_BEFORE = re.compile(
@@ -202,12 +208,7 @@ _FALL_BEFORE = re.compile(
     r"dropped|drops?|down|lower)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|"
     r"some))?\s*$)"
 )
-# The characters (?i)[a-z] matches (İ ı ſ K besides ASCII letters; a test holds this to it):
-# classes that list them need no IGNORECASE, which lets the regex engine scan for them quickly.
-_ANY_LETTER = "A-Za-z\u0130\u0131\u017f\u212a"
-# A character every match of _CHANGE_BEFORE holds: without one in the words before a figure,
-# the search itself is skipped.
-_CHANGE_HINT = re.compile(f"[增提上下降减回跃攀扩缩涨跌{_ANY_LETTER}]")
+_FALL_HINT = re.compile(f"[降减落缩跌滑{_ANY_LETTER}]")  # a character every fall word holds
 # 目标是…: the goals follow (and may go on in the next sentences: see attach_metrics).
 _GOALS_FOLLOW = re.compile(r"目标(?:是|为|：|:)")
 _TARGET_STRONG = re.compile(f"{_GOALS_FOLLOW.pattern}|预期目标|主要预期")
@@ -1010,10 +1011,13 @@ def _falls(masked: str, raw: _Raw, joined_to: _Raw | None = None) -> bool:
     """
     if raw.kind in (MetricKind.RANK, MetricKind.RATIO):
         return False
-    before = masked[max(0, raw.start - 24) : raw.start]
-    if _CHANGE_HINT.search(before) and _CHANGE_BEFORE.search(before):
-        return _FALL_BEFORE.search(before) is not None
-    return joined_to is not None and joined_to.falls and joined_to.kind is raw.kind
+    lo = max(0, raw.start - 24)
+    if _FALL_HINT.search(masked, lo, raw.start) and _FALL_BEFORE.search(masked[lo : raw.start]):
+        return True
+    if joined_to is None or not joined_to.falls or joined_to.kind is not raw.kind:
+        return False
+    before = masked[lo : raw.start]  # no change word of its own (增长8%和下降2%: the 8% has one)
+    return not (_CHANGE_HINT.search(before) and _CHANGE_BEFORE.search(before))
 
 
 def _respectively(masked: str, raws: list[_Raw], reverse: str) -> None:

@@ -193,6 +193,20 @@ def test_construct(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert found(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "word",
+    ["下降", "降低", "减少", "下滑", "回落", "缩小", "降幅", "下跌", "削减", "下降了", "减少约"]
+    + ["decreased", "declined by", "fell", "dropped", "down"],
+)
+def test_every_fall_word_makes_the_figure_negative(word: str) -> None:
+    sentence = (
+        f"工业增加值{word}3%，出口增长3%"
+        if word[0] > "~"
+        else f"Industrial output {word} 3%, and exports increased 3%"
+    )
+    assert [m.value for m in extract_metrics(sentence)] == [d("-3"), d("3")]
+
+
 def test_range_sets_upper() -> None:
     assert [(m.value, m.upper) for m in extract_metrics("增速保持在6.5%—7%，学制3至5年")] == [
         (d("6.5"), d("7")),
