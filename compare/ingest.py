@@ -6,6 +6,7 @@ inside the same file is set aside with a warning.
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import zipfile
@@ -658,6 +659,10 @@ def _needs_space(before: str, after: str) -> bool:
 _GRAM = 6  # characters per shingle; long enough that Chinese phrases rarely repeat by chance
 _SHORT = 20  # lines with fewer letters (headings) neither start nor break a copy
 _DROP = re.compile(f"[^0-9a-z{_HAN}]+")
+# The opening a copy repeats: the first 2% of the lines, at most about a page (the corpus's
+# longest is 1,897 letters, Apple's 10-K); a long report's 2% would hold all of it again when
+# it is made of parts alike, and every line would start a search for a copy.
+_OPENING_LETTERS = 2000
 
 
 def split_renditions(text: str) -> tuple[str, tuple[str, ...]]:
@@ -701,8 +706,11 @@ def _split_renditions(
 def _find_repeat(lines: list[_Line]) -> tuple[int, int] | None:
     """Return (start, end) of a run of lines that copies the document's opening, or None.
 
-    A line can start a copy only if its beginning repeats one of the opening lines; only then
-    are whole lines compared, shingle by shingle. Cost grows linearly with the text.
+    A line can start a copy only if its beginning repeats one of the opening lines. Whole lines
+    are then compared, shingle by shingle, first with the lines before it that the copy can
+    have reached (_Index.reach: few, when it breaks off soon), and only when it may be long
+    enough with all of them. Cost grows linearly with the text, even when every part of it
+    repeats the opening (a long report made of near copies of one part).
     """
     norms = [_norm(line.text) for line in lines]
     chars_before = [0]  # chars_before[j]: letters in the lines before line j
@@ -710,30 +718,95 @@ def _find_repeat(lines: list[_Line]) -> tuple[int, int] | None:
         chars_before.append(chars_before[-1] + len(norm))
     last_long = max((k for k, norm in enumerate(norms) if len(norm) >= _SHORT), default=-1)
     opening = max(2, len(lines) // 50)
+    opening = max(2, min(opening, bisect.bisect_left(chars_before, _OPENING_LETTERS) - 1))
     head: set[str] = set().union(*(_shingles(n) for n in norms[: opening + 1]))
-    seen: dict[str, int] = {}  # shingle -> first line holding it, for lines [0, indexed)
-    compared: dict[int, set[str]] = {}  # shingles of lines _copy_end compared, not yet indexed
-    indexed = 0
+    index = _Index(norms, chars_before)
+
+    def may_be_copy(start: int, end: int) -> bool:
+        """Tell whether lines [start, end] are long enough to be a copy of the report."""
+        long_lines = [len(norms[k]) for k in range(start, end + 1) if len(norms[k]) >= _SHORT]
+        chars = sum(long_lines)
+        return (
+            len(long_lines) >= 3
+            and chars >= 200
+            and (end >= last_long or chars >= 0.9 * chars_before[start])
+        )
+
     j = opening + 1
     while j < len(lines):
         probe = _shingles(norms[j][:40])
         if len(norms[j]) < _SHORT or sum(g in head for g in probe) < 0.8 * len(probe):
             j += 1
             continue
-        for i in range(indexed, j):
-            grams = compared.pop(i, None) or _shingles(norms[i])
-            seen.update(dict.fromkeys(grams.difference(seen), i))  # first holder stays
-        indexed = j
-        end = _copy_end(norms, seen, j, compared)
-        long_lines = [k for k in range(j, end + 1) if len(norms[k]) >= _SHORT]
-        chars = sum(len(norms[k]) for k in long_lines)
-        if len(long_lines) >= 3 and chars >= 200:
-            if end >= last_long:  # no long line follows the copy
-                return j, len(lines) - 1
-            if chars >= 0.9 * chars_before[j]:
-                return j, end
+        end = index.reach(j)
+        if may_be_copy(j, end):
+            index.extend(j)
+            end = _copy_end(norms, index.seen, j, index.compared)
+            if may_be_copy(j, end):
+                # No long line follows the copy: it runs to the end.
+                return (j, len(lines) - 1) if end >= last_long else (j, end)
         j = max(end + 1, j + 1)
     return None
+
+
+class _Index:
+    """The first line holding each shingle, for the lines [0, indexed) of a document."""
+
+    # A copy may skip this many letters of the report at once (pages lost in its middle) and
+    # still be followed before the lines it may have reached are all indexed.
+    JUMP = 20_000
+
+    def __init__(self, norms: list[str], chars_before: list[int]) -> None:
+        self.norms, self.chars_before = norms, chars_before
+        self.seen: dict[str, int] = {}  # shingle -> first line holding it
+        self.indexed = 0
+        self.compared: dict[int, set[str]] = {}  # shingles of lines compared, not yet indexed
+
+    def extend(self, end: int) -> None:
+        """Index the lines up to `end` (not included)."""
+        seen, compared = self.seen, self.compared
+        for i in range(self.indexed, end):
+            grams = compared.pop(i, None) or _shingles(self.norms[i])
+            seen.update(dict.fromkeys(grams.difference(seen), i))  # first holder stays
+        self.indexed = max(self.indexed, end)
+
+    def reach(self, start: int) -> int:
+        """Return a line that _copy_end from `start` (all lines before it indexed) cannot pass,
+        for copies that skip at most JUMP letters at once, indexing only what it needs.
+
+        A shingle indexed has its first line already; one not indexed yet can only be held by
+        a later line. So a line whose shingles are mostly indexed has its source (their median
+        first line) known within bounds, and the copy certainly ends where even the upper
+        bound goes back past the lower bound of the line before. A line whose shingles are
+        mostly not indexed may repeat a line further on: the index is extended to JUMP letters
+        past where the copy was, and past that the copy would have skipped more.
+        """
+        norms, chars_before, seen, compared = (
+            self.norms,
+            self.chars_before,
+            self.seen,
+            self.compared,
+        )
+        end, last_low, last_high = start, -1, -1
+        k = start
+        while k < len(norms):
+            if len(norms[k]) < _SHORT:
+                k += 1
+                continue
+            grams = compared.get(k) or _shingles(norms[k])  # not kept: few lines are walked twice
+            held = sorted(map(seen.__getitem__, seen.keys() & grams))
+            if len(held) < 0.6 * len(grams):
+                limit = chars_before[last_high + 1] + self.JUMP
+                if self.indexed >= start or chars_before[self.indexed] >= limit:
+                    break  # not a copy of any line it can have reached
+                self.extend(min(start, bisect.bisect_left(chars_before, limit)))
+                continue  # the same line, with more lines indexed
+            high = held[len(grams) // 2]  # with every line before `start` indexed, the
+            if high < last_low - 2:  # median is at most this (the rest hold later lines)
+                break
+            end, last_low, last_high = k, held[len(held) // 2], high
+            k += 1
+        return end
 
 
 def _copy_end(

@@ -512,6 +512,44 @@ def test_a_repeated_sentence_is_not_a_rendition(text: str) -> None:
     assert split_renditions(text) == (text, ())
 
 
+def test_a_long_report_of_parts_alike_is_searched_for_a_copy_without_indexing_it_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every part opens like the report (its preamble) and then holds the seed's paragraphs in
+    # another order: each part starts a search for a copy, which breaks off within a few lines.
+    # Those lines are compared with the lines they can have repeated, near the report's start;
+    # every line before each part was indexed before (most of the text, at a cost that grew
+    # with the number of parts). A real copy is still found (see the tests above).
+    from compare import ingest
+
+    rng = random.Random(3)
+    body = CLEAN_LINES[2:]
+    lines = [CLEAN_LINES[0]]
+    for _ in range(200):
+        lines += [CLEAN_LINES[1], *rng.sample(body, len(body))]
+    indexed, searches = 0, 0
+    extend, reach = ingest._Index.extend, ingest._Index.reach
+
+    def recording(self: ingest._Index, end: int) -> None:
+        nonlocal indexed
+        indexed = max(indexed, end)
+        extend(self, end)
+
+    def counting(self: ingest._Index, start: int) -> int:
+        nonlocal searches
+        searches += 1
+        return reach(self, start)
+
+    monkeypatch.setattr(ingest._Index, "extend", recording)
+    monkeypatch.setattr(ingest._Index, "reach", counting)
+    split_renditions("\n".join(lines))
+    assert 0 < indexed < len(lines) / 20
+    # A search starts at a line that repeats the report's first page (about 2,000 letters:
+    # here the preamble and a few paragraphs of each part), not its first 2% of lines (four
+    # whole parts, which every line of every part repeats).
+    assert searches <= 10 * 200
+
+
 # --------------------------------------------------------------------------- the corpus
 
 CHARACTER = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
