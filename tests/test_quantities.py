@@ -599,6 +599,28 @@ def test_attach_metrics_without_preamble_keeps_everything_else() -> None:
     assert (attached.sections, attached.title) == (report.sections, report.title)
 
 
+def test_a_big_reports_sentences_are_read_once_for_both_years() -> None:
+    # 20,000 distinct sentences (a report of some 1.5 MB), all repeated the next year: the
+    # second year's are found in the first's, which the cache holds whole (8,192 entries lost
+    # the first ones before the second year began).
+    sentences = tuple(f"第{k}项任务新建学校{k % 97}所、完成投资{k}万元。" for k in range(20_000))
+    year = Report(
+        title="某市2021年工作总结",
+        org="某市",
+        year=2021,
+        source=Source(path="2021.txt"),
+        sections=(Section(id="1", number="一、", heading="工作", sentences=sentences),),
+    )
+    q._quantities.cache_clear()
+    first = attach_metrics(year)
+    before = q._quantities.cache_info()
+    second = attach_metrics(replace(year, year=2022))
+    after = q._quantities.cache_info()
+    assert after.hits - before.hits == len(sentences)
+    assert after.misses == before.misses
+    assert second.metrics == first.metrics
+
+
 def test_the_figures_of_a_list_of_goals_are_targets_to_its_end() -> None:
     """主要预期目标是： and then one goal a sentence, each ending ；, the last 。 (cn 2010-2012)."""
     sentences = (
