@@ -200,15 +200,12 @@ _ANY_LETTER = "A-Za-z\u0130\u0131\u017f\u212a"
 # A character every match of _CHANGE_BEFORE holds: without one in the words before a figure,
 # the search itself is skipped.
 _CHANGE_HINT = re.compile(f"[增提上下降减回跃攀扩缩涨跌{_ANY_LETTER}]")
-# The change words of _CHANGE_BEFORE that state a fall: 下降1.7% is a change of -1.7%, and so
-# is decreased 8% (-8%). Not 降低为3% (lowered to 3%: a level).
-_FALL_BEFORE = re.compile(
-    r"(?:下降|降低|减少|下滑|回落|缩小|降幅|下跌|削减|降|减|跌)(?:了|达|达到|约|近|超)?\s*$"
-    r"|(?i:(?=[a-z])(?<![\w-])(?:decreased?|decreases|fell|falls?|fallen|declined?|declines|"
-    r"dropped|drops?|down|lower)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|"
-    r"some))?\s*$)"
+# The matches of _CHANGE_BEFORE that state a fall: 下降1.7% is a change of -1.7%, and so is
+# decreased 8% (-8%); 下跌 and 削减 match as 跌 and 减. Not 降低为3% (lowered to 3%: a level).
+_FALL_WORD = re.compile(
+    r"(?:下降|降低|减少|下滑|回落|缩小|降幅|降|减|跌)(?:了|达|达到|约|近|超)?\s*$"
+    r"|(?i:decrease|decline|fell|fall|drop|down|lower)"
 )
-_FALL_HINT = re.compile(f"[降减落缩跌滑{_ANY_LETTER}]")  # a character every fall word holds
 # 目标是…: the goals follow (and may go on in the next sentences: see attach_metrics).
 _GOALS_FOLLOW = re.compile(r"目标(?:是|为|：|:)")
 _TARGET_STRONG = re.compile(f"{_GOALS_FOLLOW.pattern}|预期目标|主要预期")
@@ -977,10 +974,22 @@ def _target_ranges(masked: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _change_word(masked: str, raw: _Raw) -> re.Match[str] | None:
+    """Return the change word right before a figure (增长, 下降了, decreased by), if any."""
+    lo = max(0, raw.start - 24)
+    if _CHANGE_HINT.search(masked, lo, raw.start) is None:
+        return None
+    return _CHANGE_BEFORE.search(masked[lo : raw.start])
+
+
 def _settle_kind(
-    masked: str, raw: _Raw, targets: list[tuple[int, int]], reverse: str
+    masked: str,
+    raw: _Raw,
+    targets: list[tuple[int, int]],
+    reverse: str,
+    change: re.Match[str] | None,
 ) -> MetricKind:
-    """Choose the metric's kind from its unit and the words around it."""
+    """Choose the metric's kind from its unit and the words around it (`change`: _change_word)."""
     if raw.kind in (MetricKind.RANK, MetricKind.RATIO):
         return raw.kind
     if raw.unit in ("位", "名") and _RANK_WORDS.search(
@@ -989,10 +998,7 @@ def _settle_kind(
         return MetricKind.RANK  # 营商环境排名从46位提升到31位
     if targets and any(a <= raw.start < b for a, b in targets):
         return MetricKind.TARGET
-    lo = max(0, raw.start - 24)
-    if raw.unit in CHANGE_UNITS or (
-        _CHANGE_HINT.search(masked, lo, raw.start) and _CHANGE_BEFORE.search(masked[lo : raw.start])
-    ):
+    if raw.unit in CHANGE_UNITS or change is not None:
         return MetricKind.CHANGE
     if raw.unit in ("倍", "times"):
         return MetricKind.RATIO
@@ -1003,21 +1009,18 @@ def _settle_kind(
     return MetricKind.COUNT
 
 
-def _falls(masked: str, raw: _Raw, joined_to: _Raw | None = None) -> bool:
+def _falls(raw: _Raw, change: re.Match[str] | None, joined_to: _Raw | None) -> bool:
     """Tell whether a figure states a fall (下降1.7%, decreased 8%), which makes it negative.
 
-    A figure joined to the one before it (和, 、, and) without a change word of its own falls
-    when that one does. Ranks and ratios keep their values (a place, a multiple).
+    `change` is its change word (_change_word). A figure joined to the one before it (和, 、,
+    and) without a change word of its own falls when that one does. Ranks and ratios keep their
+    values (a place, a multiple).
     """
     if raw.kind in (MetricKind.RANK, MetricKind.RATIO):
         return False
-    lo = max(0, raw.start - 24)
-    if _FALL_HINT.search(masked, lo, raw.start) and _FALL_BEFORE.search(masked[lo : raw.start]):
-        return True
-    if joined_to is None or not joined_to.falls or joined_to.kind is not raw.kind:
-        return False
-    before = masked[lo : raw.start]  # no change word of its own (增长8%和下降2%: the 8% has one)
-    return not (_CHANGE_HINT.search(before) and _CHANGE_BEFORE.search(before))
+    if change is not None:
+        return _FALL_WORD.match(change.group()) is not None
+    return joined_to is not None and joined_to.falls and joined_to.kind is raw.kind
 
 
 def _respectively(masked: str, raws: list[_Raw], reverse: str) -> None:
@@ -1211,12 +1214,13 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
     found: list[_Found] = []
     boundary, previous = 0, ""
     for i, raw in enumerate(raws):
-        raw.kind = _settle_kind(masked, raw, targets, reverse)
+        change = _change_word(masked, raw)
+        raw.kind = _settle_kind(masked, raw, targets, reverse, change)
         joined = i and _JOINED.fullmatch(masked, raws[i - 1].end, raw.start)
         if joined and raws[i - 1].kind is MetricKind.CHANGE and raw.kind is not MetricKind.TARGET:
             raw.kind = MetricKind.CHANGE
         # 分别下降3.14%和4.66%: both fall; 增长8%和下降2%: the second has a word of its own.
-        raw.falls = _falls(masked, raw, raws[i - 1] if joined else None)
+        raw.falls = _falls(raw, change, raws[i - 1] if joined else None)
         if raw.falls and raw.value > 0:
             raw.value = -raw.value
             raw.upper = None if raw.upper is None else -raw.upper
