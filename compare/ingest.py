@@ -261,6 +261,8 @@ _PUNCT_GAP = re.compile(
     f"(?<=[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20])[ {_WIDE_SPACE}]+"
     f"|[ {_WIDE_SPACE}]+(?=[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20])"
 )
+# Any space: without one a line has no gap to drop and no run to collapse.
+_SPACE = re.compile(f"[ {_WIDE_SPACE}]")
 # Runs of two or more spaces, or any space other than " " (one plain space is left alone).
 _SPACES = re.compile(f"[{_WIDE_SPACE}][ {_WIDE_SPACE}]*| [ {_WIDE_SPACE}]+")
 # A paragraph break flattened into one long line: (a space and) two or more indent characters.
@@ -281,10 +283,13 @@ def _normalize_chars(line: str) -> str:
 
 def _tidy(paragraph: str) -> str:
     """Strip, drop spaces between Chinese characters and collapse other runs of spaces."""
-    if not paragraph.isascii():
-        paragraph = _normalize_chars(paragraph)  # again: a ―― may have been split across lines
-        if _HAN_OR_PUNCT.search(paragraph):
-            paragraph = _PUNCT_GAP.sub("", _CJK_GAP.sub("", paragraph))
+    if paragraph.isascii():
+        return _SPACES.sub(" ", paragraph).strip()
+    paragraph = _normalize_chars(paragraph)  # again: a ―― may have been split across lines
+    if not _SPACE.search(paragraph):
+        return paragraph.strip()  # no space to drop or collapse (Chinese text often has none)
+    if _HAN_OR_PUNCT.search(paragraph):
+        paragraph = _PUNCT_GAP.sub("", _CJK_GAP.sub("", paragraph))
     return _SPACES.sub(" ", paragraph).strip()
 
 
