@@ -740,13 +740,13 @@ def _find_repeat(lines: list[_Line]) -> tuple[int, int] | None:
     j = opening + 1
     while j < len(lines):
         probe = _shingles(norms[j][:40])
-        if len(norms[j]) < _SHORT or sum(g in head for g in probe) < 0.8 * len(probe):
+        if len(norms[j]) < _SHORT or len(probe & head) < 0.8 * len(probe):
             j += 1
             continue
         end = index.reach(j)
         if may_be_copy(j, end):
             index.extend(j)
-            end = _copy_end(norms, index.seen, j, index.compared)
+            end = _copy_end(norms, index.seen, j)
             if may_be_copy(j, end):
                 # No long line follows the copy: it runs to the end.
                 return (j, len(lines) - 1) if end >= last_long else (j, end)
@@ -765,14 +765,14 @@ class _Index:
         self.norms, self.chars_before = norms, chars_before
         self.seen: dict[str, int] = {}  # shingle -> first line holding it
         self.indexed = 0
-        self.compared: dict[int, set[str]] = {}  # shingles of lines compared, not yet indexed
 
     def extend(self, end: int) -> None:
         """Index the lines up to `end` (not included)."""
-        seen, compared = self.seen, self.compared
+        norms, seen = self.norms, self.seen
         for i in range(self.indexed, end):
-            grams = compared.pop(i, None) or _shingles(self.norms[i])
-            seen.update(dict.fromkeys(grams.difference(seen), i))  # first holder stays
+            norm = norms[i]
+            for k in range(len(norm) - _GRAM + 1):  # its shingles, without a set of them
+                seen.setdefault(norm[k : k + _GRAM], i)  # the first holder stays
         self.indexed = max(self.indexed, end)
 
     def reach(self, start: int) -> int:
@@ -786,19 +786,14 @@ class _Index:
         mostly not indexed may repeat a line further on: the index is extended to JUMP letters
         past where the copy was, and past that the copy would have skipped more.
         """
-        norms, chars_before, seen, compared = (
-            self.norms,
-            self.chars_before,
-            self.seen,
-            self.compared,
-        )
+        norms, chars_before, seen = self.norms, self.chars_before, self.seen
         end, last_low, last_high = start, -1, -1
         k = start
         while k < len(norms):
             if len(norms[k]) < _SHORT:
                 k += 1
                 continue
-            grams = compared.get(k) or _shingles(norms[k])  # not kept: few lines are walked twice
+            grams = _shingles(norms[k])
             held = sorted(map(seen.__getitem__, seen.keys() & grams))
             if len(held) < 0.6 * len(grams):
                 limit = chars_before[last_high + 1] + self.JUMP
@@ -814,20 +809,13 @@ class _Index:
         return end
 
 
-def _copy_end(
-    norms: list[str], seen: dict[str, int], start: int, compared: dict[int, set[str]]
-) -> int:
-    """Return the last line from `start` on that repeats, in order, the lines before `start`.
-
-    The shingles of each line compared are left in `compared` (they are indexed next).
-    """
+def _copy_end(norms: list[str], seen: dict[str, int], start: int) -> int:
+    """Return the last line from `start` on that repeats, in order, the lines before `start`."""
     end, last_source = start, -1
     for k in range(start, len(norms)):
         if len(norms[k]) < _SHORT:
             continue  # short lines (headings) neither make nor break a run
-        grams = compared.get(k)
-        if grams is None:
-            grams = compared[k] = _shingles(norms[k])
+        grams = _shingles(norms[k])
         earlier = sorted(map(seen.__getitem__, seen.keys() & grams))
         if len(earlier) < 0.6 * len(grams):
             break
