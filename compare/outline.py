@@ -690,7 +690,8 @@ def _paragraphs(text: str) -> list[str]:
     """Return the non-empty paragraphs, splitting lines where an indent marks a new paragraph."""
     out: list[str] = []
     for line in _INVISIBLE.sub("", text).splitlines():
-        for piece in _PARAGRAPH_BREAK.split(line):
+        indents = "\u3000" in line or "\u2003" in line  # a break needs one of these
+        for piece in _PARAGRAPH_BREAK.split(line) if indents else [line]:
             piece = piece.strip()
             if piece and not _RULE.match(piece):
                 out.append(piece)
