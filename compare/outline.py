@@ -131,45 +131,76 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-def _pairs(text: str) -> list[tuple[int, int]]:
-    """Return (open, close) offsets of the matched quotes and brackets; unmatched ones are ignored."""
-    pairs: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
-    ascii_quote: int | None = None
-    for found in _BRACKET.finditer(text):  # only quotes and brackets, not every character
-        i, ch = found.start(), found.group()
-        if ch in _OPEN_CLOSE:
-            stack.append((_OPEN_CLOSE[ch], i))
-        elif ch == '"':
-            # ASCII quotes cannot say which way they face: pair them in order.
-            if ascii_quote is None:
-                ascii_quote = i
-            else:
-                pairs.append((ascii_quote, i))
-                ascii_quote = None
-        elif ch in _CLOSERS:
-            around = text[i - 1 : i] + text[i + 1 : i + 2]
-            if ch == "’" and len(around) == 2 and around.isascii() and around.isalpha():
-                continue  # an apostrophe (Company’s), not a closing quote
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == ch:
-                    pairs.append((stack[depth][1], i))
-                    del stack[depth:]
-                    break
-    return pairs
+class _Brackets:
+    """The matched quotes and brackets of one paragraph, found from its start as far as needed.
 
+    Unmatched ones are ignored. A run-in heading needs only the first full stop of a long
+    paragraph: its quotes and brackets are matched up to that stop, and past it only when one
+    opened before it is still open there (the rest of the paragraph tells whether it closes).
+    """
 
-class _Depth:
-    """How many matched pairs enclose an offset (one strictly inside them)."""
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found = _BRACKET.finditer(text)  # only quotes and brackets, not every character
+        self.pending = next(self.found, None)  # the first one not matched yet
+        self.scanned = 0  # the ones before this offset are matched
+        self.stack: list[tuple[str, int]] = []  # (closer awaited, offset) of the open ones
+        self.ascii_quote: int | None = None
+        self.starts: list[int] = []  # offsets where the pairs found so far open and close
+        self.ends: list[int] = []  # (in order, as they are found)
+        self.closers: set[int] = set()  # the same as `ends`, to look up
+        self.sorted_starts: list[int] | None = None  # once the whole paragraph is matched
 
-    def __init__(self, pairs: list[tuple[int, int]]) -> None:
-        self.starts = sorted(start for start, _ in pairs)
-        self.ends = sorted(end for _, end in pairs)
+    def _scan(self, offset: int) -> None:
+        """Match the quotes and brackets before `offset`."""
+        text, stack = self.text, self.stack
+        while self.pending is not None and self.pending.start() < offset:
+            i, ch = self.pending.start(), self.pending.group()
+            self.pending = next(self.found, None)
+            if ch in _OPEN_CLOSE:
+                stack.append((_OPEN_CLOSE[ch], i))
+            elif ch == '"':
+                # ASCII quotes cannot say which way they face: pair them in order.
+                if self.ascii_quote is None:
+                    self.ascii_quote = i
+                else:
+                    self._pair(self.ascii_quote, i)
+                    self.ascii_quote = None
+            elif ch in _CLOSERS:
+                if ch == "’":
+                    around = text[i - 1 : i] + text[i + 1 : i + 2]
+                    if len(around) == 2 and around.isascii() and around.isalpha():
+                        continue  # an apostrophe (Company’s), not a closing quote
+                for depth in range(len(stack) - 1, -1, -1):
+                    if stack[depth][0] == ch:
+                        self._pair(stack[depth][1], i)
+                        del stack[depth:]
+                        break
+        self.scanned = max(self.scanned, offset)
 
-    def at(self, offset: int) -> int:
+    def _pair(self, start: int, end: int) -> None:
+        """Record a matched pair."""
+        self.starts.append(start)
+        self.ends.append(end)
+        self.closers.add(end)
+
+    def closes_at(self, offset: int) -> bool:
+        """Tell whether a matched pair closes at `offset`."""
+        self._scan(offset + 1)
+        return offset in self.closers
+
+    def depth(self, offset: int) -> int:
+        """How many matched pairs enclose an offset (one strictly inside them)."""
+        if offset >= self.scanned:
+            self._scan(offset)
+            if not self.stack and self.ascii_quote is None:
+                return 0  # all opened before the offset closed before it
+        self._scan(len(self.text))  # whether one still open closes: the rest of the text says
+        if self.sorted_starts is None:
+            self.sorted_starts = sorted(self.starts)
         # Pairs opened before the offset, less those already closed at it (a pair closes after
         # it opens, so every closed pair is among the opened ones).
-        opened = bisect.bisect_left(self.starts, offset)
+        opened = bisect.bisect_left(self.sorted_starts, offset)
         return opened - bisect.bisect_right(self.ends, offset)
 
 
@@ -206,8 +237,7 @@ def _sentence_ends(text: str) -> Iterator[tuple[int, int]]:
 
     Lazily: a run-in heading needs only the first full stop of a long paragraph.
     """
-    pairs = _pairs(text)
-    depth, closers = _Depth(pairs), {end for _, end in pairs}
+    brackets = _Brackets(text)
     i, n = 0, len(text)
     for stop in _STOP.finditer(text):  # only a stop can end a sentence: skip to the next one
         if stop.start() < i:
@@ -230,14 +260,14 @@ def _sentence_ends(text: str) -> Iterator[tuple[int, int]]:
         j = i + 1
         while j < n and (text[j] in _CJK_END or text[j] in _ASCII_END):
             j += 1  # ？！ and ?! end one sentence
-        level = depth.at(i)
-        while j < n and level > 0 and j in closers and text[j] in _QUOTE_CLOSERS:
+        level = brackets.depth(i)
+        while j < n and level > 0 and text[j] in _QUOTE_CLOSERS and brackets.closes_at(j):
             level -= 1
             j += 1
         if level > 0:
             i = j
             continue  # a stop inside quotes or brackets does not end the sentence
-        while j < n and text[j] in _CLOSERS and j not in closers:
+        while j < n and text[j] in _CLOSERS and not brackets.closes_at(j):
             j += 1  # a stray closing quote stays with its sentence
         yield i, j
         i = j
