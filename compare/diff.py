@@ -210,6 +210,26 @@ def terms(text: str) -> list[str]:
     return found
 
 
+_PAIR = re.compile("..")  # two characters of a line (neither is a line break)
+_LATER_PAIR = re.compile("(?<=.)..")  # the same, but not at the start of the line
+_LONE = re.compile("^.$", re.MULTILINE)  # a line of one character
+
+
+def _term_bag(text: str) -> list[str]:
+    """Return the terms of a text (see terms) in another order, for counting: each term is cut
+    out by a regex in C, not by a step of Python.
+
+    The CJK runs of the text are written one to a line; a line gives its bigrams that start at
+    even places, then those that start at odd places, or, of one character, that character.
+    """
+    lines = "\n".join(_CJK_RUN.findall(text))
+    found = _PAIR.findall(lines)
+    found += _LATER_PAIR.findall(lines)
+    found += _LONE.findall(lines)
+    found += map(str.lower, _WORD.findall(text))
+    return found
+
+
 def split_sentences(text: str) -> list[str]:
     """Split text at sentence ends (。！？；!?; a full stop before white space, line breaks)."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
@@ -252,7 +272,7 @@ def _sequence_similarity(old: Sequence[str], new: Sequence[str]) -> float:
 
 def similarity_measures(old: str, new: str) -> dict[str, float]:
     """Return the cosine, Jaccard and edit similarities (0-100) of two texts."""
-    old_terms, new_terms = terms(old), terms(new)
+    old_terms, new_terms = _term_bag(old), _term_bag(new)
     old_counts, new_counts = Counter(old_terms), Counter(new_terms)
     return {
         "cosine": _rounded(cosine_similarity(old_counts, new_counts), old_counts == new_counts),
@@ -279,7 +299,7 @@ def report_texts(report: Report) -> Iterator[str]:
 def term_counts(report: Report) -> Counter[str]:
     """Return how often each term occurs in a report, counted text by text (no list of all terms:
     memory stays small at any size)."""
-    return Counter(itertools.chain.from_iterable(map(terms, report_texts(report))))
+    return Counter(itertools.chain.from_iterable(map(_term_bag, report_texts(report))))
 
 
 def carried_over(pairs: Iterable[SectionPair]) -> float:

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from compare.diff import (
+    _term_bag,
     add_text_diffs,
     diff_sentences,
     document_similarity,
@@ -244,6 +245,12 @@ def test_sentence_ops_derives_ops_from_status(pair: SentencePair, expected: list
 
 def test_terms_are_cjk_bigrams_and_latin_words() -> None:
     assert terms("教育局 Net Sales 2,393间") == ["教育", "育局", "间", "net", "sales", "2,393"]
+
+
+@given(text=st.one_of(TEXT, st.just("教育局 Net Sales 2,393间\n学，𠀀豈")))
+def test_term_bag_holds_the_terms(text: str) -> None:
+    """The terms counted (term_counts, similarity_measures) are those of terms, in another order."""
+    assert sorted(_term_bag(text)) == sorted(terms(text))
 
 
 def test_split_sentences() -> None:
