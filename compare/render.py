@@ -94,6 +94,7 @@ STATUS_TRENDS = {
 # Enum members asked for on every row, bound once: reading a member from its enum class costs
 # about as much as a small function call (Python 3.11), and a page does it thousands of times.
 _RANK = MetricKind.RANK
+_TARGET = MetricKind.TARGET
 _METRIC_CHANGED = MetricStatus.CHANGED
 _SECTION_UNCHANGED = SectionStatus.UNCHANGED
 _EQUAL, _MODIFIED, _ADDED, _REMOVED, _MOVED = (
@@ -368,7 +369,10 @@ def pair_changed(pair: SectionPair) -> bool:
 def pair_badges(pair: SectionPair) -> list[str]:
     """Return the status words shown as badges: the status, then renamed / moved / split / merged."""
     badges = [pair.status.value]
-    badges += [name for name, flag in (("renamed", pair.renamed), ("moved", pair.moved)) if flag]
+    if pair.renamed:
+        badges.append("renamed")
+    if pair.moved:
+        badges.append("moved")
     if pair.split_from is not None:
         badges.append("split")
     if pair.merged_into is not None:
@@ -739,6 +743,12 @@ TREND_HTML = {
     for t, symbol in TREND_SYMBOLS.items()
 }
 
+# Every word pair_badges can return: a section status, or one of the four shape words.
+BADGE_HTML = {
+    b: f'<span class="badge b-{b}">{b}</span>'
+    for b in [*(s.value for s in SectionStatus), "renamed", "moved", "split", "merged"]
+}
+
 
 def html_text(text: object) -> str:
     """Escape text for element content or a quoted attribute, exactly as autoescape does."""
@@ -784,8 +794,11 @@ def trend_html(change: MetricChange) -> Markup:
 
 def badges_html(pair: SectionPair) -> Markup:
     """Return a pair's status badges, separated by spaces."""
-    badges = (html_text(b) for b in pair_badges(pair))
-    return Markup(" ".join(f'<span class="badge b-{b}">{b}</span>' for b in badges))
+    return Markup(_badges_html(pair))
+
+
+def _badges_html(pair: SectionPair) -> str:
+    return " ".join([BADGE_HTML[badge] for badge in pair_badges(pair)])
 
 
 def sentence_rows_html(rows: Iterable[SentencePair], pair: SectionPair, index: PageIndex) -> Markup:
@@ -853,7 +866,7 @@ def section_map_row_html(pair: SectionPair, index: PageIndex) -> Markup:
     return Markup(
         f'<tr class="st-{pair.status}" data-changed="{changed}">\n'
         f'<td class="old">{_map_side(pair, pair.old, index.old_year)}</td>\n'
-        f'<td class="status">{badges_html(pair)}</td>\n'
+        f'<td class="status">{_badges_html(pair)}</td>\n'
         f'<td class="num">{score}</td>\n'
         f'<td class="new">{_map_side(pair, pair.new, index.new_year)}</td>\n'
         "</tr>"
@@ -906,8 +919,12 @@ _GOAL_BADGE = (
 
 def figure_label_html(change: MetricChange) -> Markup:
     """Return a figure's label with its badges: a goal, a qualifier that changed (以上 -> 左右)."""
+    return Markup(_figure_label_html(change))
+
+
+def _figure_label_html(change: MetricChange) -> str:
     label = html_text(change.label or "(no label)")
-    if change.kind is MetricKind.TARGET:
+    if change.kind is _TARGET:
         label += _GOAL_BADGE
     if change.qualifier_changed:
         was = change.old.qualifier if change.old else ""
@@ -916,12 +933,12 @@ def figure_label_html(change: MetricChange) -> Markup:
             f' <span class="badge b-qualifier" title="{html_text(was)} → {html_text(now)}">'
             "qualifier changed</span>"
         )
-    return Markup(label)
+    return label
 
 
 def _metric_row(change: MetricChange, index: PageIndex) -> str:
     t = metric_trend(change)
-    label = figure_label_html(change)
+    label = _figure_label_html(change)
     absolute = change.rank if change.rank is not None else change.absolute
     relative = None if change.kind is _RANK else change.relative
     return (
