@@ -1,8 +1,8 @@
 """Comparison -> one self-contained HTML page, or a Markdown document (jinja2 lives here).
 
 Templates only loop, branch and filter: every derived value comes from a filter defined (and
-unit-tested) here; so do the page's most repeated fragments (sentence, figure and section-map
-rows), built with every text value escaped (see "fragments"). iter_html / iter_markdown yield
+unit-tested) here; so do the page's most repeated fragments (section heads; sentence, figure
+and section-map rows), built with every text value escaped (see "fragments"). iter_html / iter_markdown yield
 the same output in chunks, for writing a big report without holding it whole. Output is
 deterministic: no timestamp unless one is passed in.
 """
@@ -733,7 +733,8 @@ def settings_rows(comparison: Comparison) -> list[tuple[str, str]]:
 
 
 # --------------------------------------------------------------------------- fragments
-# The page's most repeated pieces (a sentence row, a figure row, a trend, a link, a badge) are
+# The page's most repeated pieces (a section head, a sentence row, a figure row, a trend, a link,
+# a badge) are
 # built here, not by template macros: a page holds thousands of them, and a macro call with an
 # escape per value took most of the render time. Every text value is escaped here, once.
 
@@ -799,6 +800,38 @@ def badges_html(pair: SectionPair) -> Markup:
 
 def _badges_html(pair: SectionPair) -> str:
     return " ".join([BADGE_HTML[badge] for badge in pair_badges(pair)])
+
+
+def section_head_html(pair: SectionPair) -> Markup:
+    """Return the opening of a section pair: its <section> and <details> tags, then the summary.
+
+    The summary line holds the heading (the old one struck out and the new one when renamed),
+    the badges and, for a matched pair, the text similarity. The template closes both tags.
+    """
+    changed = pair_changed(pair)
+    stop = ' data-stop tabindex="-1"' if section_stop(pair) else ""
+    tag = heading_tag(pair)
+    if pair.renamed and pair.old and pair.new:
+        heading = (
+            f'<span class="heading-old"><del>{html_text(section_label(pair.old))}</del></span>'
+            ' <span class="arrow">→</span> '
+            f'<span class="heading-new"><ins>{html_text(section_label(pair.new))}</ins></span>'
+        )
+    else:
+        heading = html_text(section_label(pair.new or pair.old))
+    similarity = ""
+    if pair.old and pair.new:
+        similarity = f' <span class="muted">similarity {format_score(pair.similarity)}</span>'
+    return Markup(
+        f'<section class="pair lvl-{pair_level(pair)} st-{pair.status}"'
+        f' id="{html_text(pair_anchor(pair))}" data-status="{pair.status}"'
+        f' data-changed="{"true" if changed else "false"}"{stop}>\n'
+        f"<details{' open' if changed else ''}>\n"
+        "<summary>\n"
+        f'<{tag} class="pair-heading">{heading}</{tag}>\n'
+        f'<span class="pair-meta">{_badges_html(pair)}{similarity}</span>\n'
+        "</summary>"
+    )
 
 
 def sentence_rows_html(rows: Iterable[SentencePair], pair: SectionPair, index: PageIndex) -> Markup:
@@ -1016,6 +1049,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "sentence_mark": sentence_mark,
     "sentence_status": sentence_status,
     "segments": sentence_segments,
+    "section_head_html": section_head_html,
     "sentence_rows_html": sentence_rows_html,
     "metric_rows_html": metric_rows_html,
     "section_map_row": section_map_row_html,

@@ -699,6 +699,17 @@ def test_section_map_rows_and_small_pieces_escape_headings() -> None:
     )
 
 
+def test_section_head_escapes_headings_and_leaves_both_tags_open() -> None:
+    pair = rc.hostile_rows().sections[0]
+    head = str(render.section_head_html(pair))
+    assert "<script>" not in head and head.endswith("</summary>")
+    assert "</details>" not in head and "</section>" not in head
+    soup = BeautifulSoup(head, "html.parser")
+    assert soup.select_one(".pair-heading").get_text() == f"一、标题{rc.HOSTILE}"
+    assert soup.section["id"] == "sec-o1-n1" and soup.section["data-changed"] == "true"
+    assert soup.details.has_attr("open")
+
+
 # --------------------------------------------------------------------------- golden pages
 
 
