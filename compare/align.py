@@ -709,6 +709,8 @@ class _Aligner:
         With `anchor`, sections whose heading occurs exactly once on each side are paired first
         (siblings under matched parents: the same heading is the same section).
         """
+        if not olds or not news:
+            return []  # nothing to pair
         s = self.settings
         pairs: list[tuple[_Node, _Node]] = []
         if anchor:
