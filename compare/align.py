@@ -35,6 +35,7 @@ from compare.model import (
     SentencePair,
     SentenceStatus,
 )
+from compare.records import fast_constructor
 from compare.settings import Settings
 
 SAME_HEADING = "same heading"
@@ -998,6 +999,22 @@ def _sentence_keys(sentences: Sequence[str]) -> list[str]:
     return keys
 
 
+# SentencePair(status=..., old=..., ..., score=...) without ops or a move, at a fifth of the cost.
+_new_sentence_pair = fast_constructor(SentencePair)
+
+
+def _sentence_pair(
+    status: SentenceStatus,
+    old: str | None,
+    new: str | None,
+    old_index: int | None,
+    new_index: int | None,
+    score: float,
+) -> SentencePair:
+    """Return SentencePair(status=status, old=old, ..., score=score), with no ops or move."""
+    return _new_sentence_pair(status, old, new, old_index, new_index, score, (), None, None)
+
+
 def _interleave(
     kept: list[tuple[int | None, SentencePair]], removed: list[tuple[int, SentencePair]]
 ) -> list[SentencePair]:
@@ -1045,19 +1062,16 @@ def _pair_sentences(
     # The general steps give the same in these common cases, only slower.
     if old_keys == new_keys:  # all equal, in order
         return tuple(
-            SentencePair(
-                status=SentenceStatus.EQUAL, old=o, new=n, old_index=k, new_index=k, score=100.0
-            )
+            _sentence_pair(SentenceStatus.EQUAL, o, n, k, k, 100.0)
             for k, (o, n) in enumerate(zip(olds, news, strict=True))
         )
     if not olds:
         return tuple(
-            SentencePair(status=SentenceStatus.ADDED, old=None, new=n, new_index=j, score=0.0)
-            for j, n in enumerate(news)
+            _sentence_pair(SentenceStatus.ADDED, None, n, None, j, 0.0) for j, n in enumerate(news)
         )
     if not news:
         return tuple(
-            SentencePair(status=SentenceStatus.REMOVED, old=o, new=None, old_index=i, score=0.0)
+            _sentence_pair(SentenceStatus.REMOVED, o, None, i, None, 0.0)
             for i, o in enumerate(olds)
         )
     found: dict[int, tuple[int, float]] = {}  # new index -> (old index, score)
@@ -1107,22 +1121,16 @@ def _pair_sentences(
             status = SentenceStatus.MOVED
         else:
             continue  # out of order and not close enough to call it the same sentence
-        by_new[j] = SentencePair(
-            status=status, old=olds[i], new=news[j], old_index=i, new_index=j, score=score
-        )
+        by_new[j] = _sentence_pair(status, olds[i], news[j], i, j, score)
     paired_old = {found[j][0] for j in by_new}
     kept: list[tuple[int | None, SentencePair]] = []
     for j in range(len(news)):
-        pair = by_new.get(j) or SentencePair(
-            status=SentenceStatus.ADDED, old=None, new=news[j], new_index=j, score=0.0
-        )
+        pair = by_new.get(j) or _sentence_pair(SentenceStatus.ADDED, None, news[j], None, j, 0.0)
         kept.append((pair.old_index if pair.old_index in in_place else None, pair))
     removed = [
         (
             i,
-            SentencePair(
-                status=SentenceStatus.REMOVED, old=olds[i], new=None, old_index=i, score=0.0
-            ),
+            _sentence_pair(SentenceStatus.REMOVED, olds[i], None, i, None, 0.0),
         )
         for i in range(len(olds))
         if i not in paired_old
