@@ -864,18 +864,21 @@ class _Aligner:
             candidates, place = candidates[start : start + window], place - start
         if sum(c.size for c in candidates) > _WINDOW_BIGRAMS:
             candidates = _nearest_that_fit(candidates, place, _WINDOW_BIGRAMS)
-        scored = [(self.contained(part, c), c) for c in candidates]
+        # An ancestor holds at least what its descendants hold, and comes first: the best share,
+        # and the first candidate with it, are found among the candidates whose parent is not one.
+        ids = {c.section.id for c in candidates}
+        scored = [(self.contained(part, c), c) for c in candidates if c.parent not in ids]
         top = max((share for share, _ in scored), default=0.0)
         if top < self.settings.split_cutoff:
             return None
         best = min((c for share, c in scored if share == top), key=lambda c: c.order)
-        # An ancestor holds at least what its descendants hold: name the smallest section of
-        # the best one's subtree whose share is close to the best.
+        # Name the smallest section of the best one's subtree whose share is close to the best.
         inside = {s.id for s in best.section.walk()}
+        scored = [(self.contained(part, c), c) for c in candidates if c.section.id in inside]
         close = [
             (c.size, c.order, share, c)
             for share, c in scored
-            if c.section.id in inside and share >= top - self.settings.split_tolerance
+            if share >= top - self.settings.split_tolerance
         ]
         _, _, share, chosen = min(close, key=lambda t: (t[0], t[1]))
         return chosen.section.id, share
