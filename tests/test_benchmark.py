@@ -1,4 +1,5 @@
-"""The benchmark's inputs and its in-process measurement (benchmarks/run.py; timings are not tested).
+"""The benchmark's inputs and its in-process measurement (benchmarks/run.py; timings are not tested),
+and the A/B of two checkouts (benchmarks/ab.py).
 
 The benchmark is not run by the suite, so these tests keep it from breaking unseen: the
 generated pair must read as one long report (no part set aside as a copy of another), and one
@@ -8,6 +9,7 @@ measured run must go through every stage.
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -66,3 +68,27 @@ def test_one_measured_run_goes_through_every_stage(
     assert set(stages) <= set(times)
     assert all(times[s] > 0 for s in stages)
     assert times["in-process"] == pytest.approx(sum(times[s] for s in stages))
+
+
+def test_ab_prints_every_stage_of_both_checkouts() -> None:
+    # This checkout against itself, one round: the table must name every stage, with times.
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "ab.py"), str(ROOT), "--rounds", "1"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()[4:]}
+    assert set(rows) >= {"read", "outline", "metrics", "align", "diff", "render", "in-process"}
+    assert all(float(a) > 0 and float(b) > 0 for a, b, _ in rows.values())
+
+
+def test_ab_refuses_a_folder_that_is_not_a_checkout(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "ab.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert "not a checkout of compare" in done.stderr
+    assert "Traceback" not in done.stderr
