@@ -1169,7 +1169,7 @@ def over_years(
         and not _LEVEL_REACHED.search(sentence, max(0, start - 3), start)
     ):
         return True
-    clause = max(sentence.rfind(mark, 0, start) for mark in _CLAUSE_ENDS) + 1
+    clause = _clause_start(sentence[::-1], start)
     if sentence.find("年均", clause, start) >= 0:
         return True
     base = _COMPARED_WITH_YEAR.search(sentence, clause, start)
