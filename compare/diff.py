@@ -8,7 +8,6 @@ changes are then merged into them, so that a change reads as a phrase (semantic 
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import Counter
@@ -71,6 +70,8 @@ _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\.)\s+|\n+")
 ISLAND_LIMIT = 6
 # Text longer than this is compared sentence by sentence for the edit measure (linear cost).
 EDIT_CHAR_LIMIT = 4000
+# Texts are counted for document similarity in batches of about this many characters.
+TERM_BATCH = 65_536
 
 
 # --------------------------------------------------------------------------- tokens and ops
@@ -297,9 +298,31 @@ def report_texts(report: Report) -> Iterator[str]:
 
 
 def term_counts(report: Report) -> Counter[str]:
-    """Return how often each term occurs in a report, counted text by text (no list of all terms:
-    memory stays small at any size)."""
-    return Counter(itertools.chain.from_iterable(map(_term_bag, report_texts(report))))
+    """Return how often each term occurs in a report, counted a batch of texts at a time (no
+    list of all terms: memory stays small at any size).
+
+    A batch is its texts joined by line breaks: no term spans a line break, so it holds the
+    terms of its texts, and a few long regex scans cost less than many short ones.
+    """
+    counts: Counter[str] = Counter()
+    for batch in _batches(report_texts(report), TERM_BATCH):
+        counts.update(_term_bag(batch))
+    return counts
+
+
+def _batches(texts: Iterable[str], size: int) -> Iterator[str]:
+    """Yield the texts joined by line breaks, in order, a batch of about `size` characters at a
+    time (a longer text is a batch of its own)."""
+    batch: list[str] = []
+    length = 0
+    for text in texts:
+        if batch and length + len(text) > size:
+            yield "\n".join(batch)
+            batch, length = [], 0
+        batch.append(text)
+        length += len(text) + 1
+    if batch:
+        yield "\n".join(batch)
 
 
 def carried_over(pairs: Iterable[SectionPair]) -> float:

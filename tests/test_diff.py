@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from compare.diff import (
+    _batches,
     _term_bag,
     add_text_diffs,
     diff_sentences,
@@ -333,6 +334,13 @@ def test_document_similarity() -> None:
     assert 50.0 < document_similarity(old, new) < 100.0
     other = _report("Net sales rose.", heading="Revenue")
     assert document_similarity(old, other) == 0.0
+
+
+@given(texts=st.lists(TEXT, max_size=6), size=st.integers(min_value=1, max_value=40))
+def test_batches_hold_the_terms_of_their_texts(texts: list[str], size: int) -> None:
+    """term_counts counts batches of texts: together they hold the terms of the texts."""
+    batched = [term for batch in _batches(texts, size) for term in terms(batch)]
+    assert sorted(batched) == sorted(term for text in texts for term in terms(text))
 
 
 def _compared(tmp_path: Path, old: str, new: str) -> Comparison:
