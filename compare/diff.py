@@ -9,10 +9,12 @@ changes are then merged into them, so that a change reads as a phrase (semantic 
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import fields
+from typing import TypeVar
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -26,6 +28,7 @@ from compare.model import Report, SectionPair, SentencePair, SentenceStatus, Tex
 from compare.records import fast_constructor
 
 EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
+T = TypeVar("T")
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
 _NUMERAL_START = "第〇零一二两三四五六七八九十百千"
@@ -178,12 +181,32 @@ def add_text_diffs(pairs: tuple[SectionPair, ...]) -> tuple[SectionPair, ...]:
     for pair in pairs:
         if any(_needs_ops(s) for s in pair.sentences):
             sentences = tuple(
-                replace(s, ops=diff_sentences(s.old or "", s.new or "")) if _needs_ops(s) else s
+                _with_ops(s, diff_sentences(s.old or "", s.new or "")) if _needs_ops(s) else s
                 for s in pair.sentences
             )
-            pair = replace(pair, sentences=sentences)
+            pair = _with_sentences(pair, sentences)
         result.append(pair)
     return tuple(result)
+
+
+def _replacer(cls: type[T], name: str) -> Callable[[T, object], T]:
+    """Return a function (record, value) -> dataclasses.replace(record, name=value) for a frozen
+    dataclass, at a fraction of the cost (see compare.records)."""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    index = names.index(name)
+    values_of = operator.attrgetter(*names)
+    build = fast_constructor(cls)
+
+    def replaced(record: T, value: object) -> T:
+        values = list(values_of(record))
+        values[index] = value
+        return build(*values)
+
+    return replaced
+
+
+_with_ops = _replacer(SentencePair, "ops")
+_with_sentences = _replacer(SectionPair, "sentences")
 
 
 def _needs_ops(pair: SentencePair) -> bool:
