@@ -83,7 +83,11 @@ CN_TRAILING_QUALIFIERS = ("以上", "以内", "以下", "左右")  # written aft
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
 _ROUNDED = Decimal(1).scaleb(-MAX_DECIMALS)
+_PLACES = [Decimal(1).scaleb(-places) for places in range(MAX_DECIMALS + 1)]  # 1, 0.1, 0.01 ...
+_HUNDRED = Decimal(100)
 _THOUSAND = Decimal(1000)
+# Decimals are compared with _ZERO, not 0: comparing with an int converts it to a Decimal each time.
+_ZERO = Decimal(0)
 _TENTH = Decimal("0.1")
 DIRECTION_SIGNS = {Direction.UP: 1, Direction.DOWN: -1, Direction.SAME: 0}
 STATUS_TRENDS = {
@@ -115,16 +119,22 @@ def format_number(value: Decimal | int | float | None) -> str:
         return "—"
     number = value if isinstance(value, Decimal) else Decimal(str(value))
     size = abs(number)  # rounded to the context's precision, as written first
-    text = format(size, "f")
+    text = _fixed(size)
     # "f" writes as many decimals as the exponent asks: counting them is cheaper than as_tuple().
     point = text.find(".")
     if point >= 0 and len(text) - point - 1 > MAX_DECIMALS:  # a computed value: round it
         size = size.quantize(_ROUNDED, rounding=ROUND_HALF_UP)
-        size = size.normalize() if size != 0 else Decimal(0)
-        text = format(size, "f")
+        size = size.normalize() if size != _ZERO else _ZERO
+        text = _fixed(size)
     if size >= _THOUSAND:
         text = format(size, ",f")
     return MINUS + text if number.is_signed() and text.strip("0.,") else text
+
+
+def _fixed(number: Decimal) -> str:
+    """Return format(number, "f"); str() writes the same, quicker, when it needs no exponent."""
+    text = str(number)
+    return format(number, "f") if "E" in text else text
 
 
 def format_signed(value: Decimal | int | float | None) -> str:
@@ -135,7 +145,7 @@ def format_signed(value: Decimal | int | float | None) -> str:
     text = format_number(abs(number))
     if not text.strip("0.,"):
         return "0"
-    return ("+" if number > 0 else MINUS) + text
+    return ("+" if number > _ZERO else MINUS) + text
 
 
 def _round(value: Decimal, places: int, *, pad: bool) -> Decimal:
@@ -145,8 +155,8 @@ def _round(value: Decimal, places: int, *, pad: bool) -> Decimal:
     """
     if not pad and value.as_tuple().exponent >= -places:  # type: ignore[operator]
         return value
-    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    if rounded == 0 and value != 0:
+    rounded = value.quantize(_PLACES[places], rounding=ROUND_HALF_UP)
+    if rounded == _ZERO and value != _ZERO:
         rounded = value.quantize(Decimal(1).scaleb(value.adjusted()), rounding=ROUND_HALF_UP)
     return rounded
 
@@ -155,16 +165,16 @@ def format_relative(fraction: Decimal | None) -> str:
     """Format a relative change given as a fraction: 0.0091 -> "+0.9%"; "—" for None."""
     if fraction is None:
         return "—"
-    if fraction == 0:
+    if fraction == _ZERO:
         return "0%"
-    return format_signed(_round(fraction * 100, 1, pad=True)) + "%"
+    return format_signed(_round(fraction * _HUNDRED, 1, pad=True)) + "%"
 
 
 def format_points(points: Decimal | None) -> str:
     """Format a percentage-point change: 4.3 -> "+4.3 pp"; "—" for None."""
     if points is None:
         return "—"
-    if points == 0:
+    if points == _ZERO:
         return "0 pp"
     return format_signed(_round(points, 2, pad=False)) + " pp"
 
@@ -242,12 +252,17 @@ def format_metric(metric: Metric | None) -> str:
 
 
 def _unit_suffix(metric: Metric) -> str:
-    scale_word = metric.scale if metric.scale and metric.scale not in metric.unit else ""
-    if metric.unit in CURRENCY_PREFIXES:
+    return _unit_words(metric.unit, metric.scale)
+
+
+@functools.cache  # a page has few units and scales, and a change's are written on every row
+def _unit_words(unit: str, scale: str) -> str:
+    scale_word = scale if scale and scale not in unit else ""
+    if unit in CURRENCY_PREFIXES:
         return f" {scale_word}".rstrip()
-    if _is_latin(metric.unit) or _is_latin(scale_word):
-        return "".join(f" {p}" for p in (scale_word, metric.unit) if p)
-    return scale_word + metric.unit
+    if _is_latin(unit) or _is_latin(scale_word):
+        return "".join(f" {p}" for p in (scale_word, unit) if p)
+    return scale_word + unit
 
 
 def format_absolute(change: MetricChange) -> str:
@@ -277,7 +292,7 @@ def sort_value(value: Decimal | int | float | None) -> str:
     if value is None:
         return ""
     number = value if isinstance(value, Decimal) else Decimal(str(value))
-    return format(number.normalize(), "f") if number != 0 else "0"
+    return _fixed(number.normalize()) if number != _ZERO else "0"
 
 
 # --------------------------------------------------------------------------- metrics
@@ -693,7 +708,14 @@ def _row_runs(
     spans: list[_Span] = []
     if pair.new is not None and sentence.new and sentence.new_index is not None:
         spans = index.figure_spans(pair.new.id, sentence.new_index, sentence.new)
-    return _mark_figures(old, []), _mark_figures(new, spans), _mark_figures(inline, spans)
+    old_runs, new_runs = _mark_figures(old, []), _mark_figures(new, spans)
+    # Without ops the inline view is the new or the old view's own list: mark it once (figures
+    # mark only new text, so the old view's runs are the same with or without the spans).
+    if inline is new:
+        return old_runs, new_runs, new_runs
+    if inline is old:
+        return old_runs, new_runs, old_runs
+    return old_runs, new_runs, _mark_figures(inline, spans)
 
 
 def sentence_segments(

@@ -590,6 +590,13 @@ def test_format_number_agrees_with_a_plain_reference(value: Decimal) -> None:
     assert format_number(value) == expected
 
 
+@given(value=st.decimals(places=None) | st.decimals(places=8) | st.decimals(places=0))
+def test_fixed_writes_what_format_f_writes(value: Decimal) -> None:
+    assert render._fixed(value) == format(value, "f")
+    if not value.is_snan():  # normalize() refuses a signalling NaN
+        assert render._fixed(value.normalize()) == format(value.normalize(), "f")
+
+
 def test_html_text_escapes_as_autoescape_does() -> None:
     assert html_text("a<b>&\"'c") == str(escape("a<b>&\"'c")) == "a&lt;b&gt;&amp;&#34;&#39;c"
     assert html_text("全市教育经费") == "全市教育经费"
