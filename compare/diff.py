@@ -9,12 +9,9 @@ changes are then merged into them, so that a change reads as a phrase (semantic 
 from __future__ import annotations
 
 import math
-import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import fields
-from typing import TypeVar
+from collections.abc import Iterable, Iterator, Sequence
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -25,10 +22,9 @@ except ImportError:  # pragma: no cover - a platform without its wheel
 
 from compare.collector import collector_paused
 from compare.model import Report, SectionPair, SentencePair, SentenceStatus, TextOp
-from compare.records import fast_constructor
+from compare.records import fast_constructor, fast_replacer
 
 EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
-T = TypeVar("T")
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
 _NUMERAL_START = "第〇零一二两三四五六七八九十百千"
@@ -189,24 +185,8 @@ def add_text_diffs(pairs: tuple[SectionPair, ...]) -> tuple[SectionPair, ...]:
     return tuple(result)
 
 
-def _replacer(cls: type[T], name: str) -> Callable[[T, object], T]:
-    """Return a function (record, value) -> dataclasses.replace(record, name=value) for a frozen
-    dataclass, at a fraction of the cost (see compare.records)."""
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    index = names.index(name)
-    values_of = operator.attrgetter(*names)
-    build = fast_constructor(cls)
-
-    def replaced(record: T, value: object) -> T:
-        values = list(values_of(record))
-        values[index] = value
-        return build(*values)
-
-    return replaced
-
-
-_with_ops = _replacer(SentencePair, "ops")
-_with_sentences = _replacer(SectionPair, "sentences")
+_with_ops = fast_replacer(SentencePair, "ops")
+_with_sentences = fast_replacer(SectionPair, "sentences")
 
 
 def _needs_ops(pair: SentencePair) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import textwrap
 from pathlib import Path
 
@@ -12,7 +11,6 @@ from hypothesis import strategies as st
 
 from compare.diff import (
     _batches,
-    _replacer,
     _term_bag,
     add_text_diffs,
     diff_sentences,
@@ -343,14 +341,6 @@ def test_batches_hold_the_terms_of_their_texts(texts: list[str], size: int) -> N
     """term_counts counts batches of texts: together they hold the terms of the texts."""
     batched = [term for batch in _batches(texts, size) for term in terms(batch)]
     assert sorted(batched) == sorted(term for text in texts for term in terms(text))
-
-
-def test_replacer_is_dataclasses_replace() -> None:
-    pair = SentencePair(status=SentenceStatus.MODIFIED, old="甲", new="乙", old_index=1, score=5.0)
-    ops = (TextOp(tag="replace", old="甲", new="乙"),)
-    replaced = _replacer(SentencePair, "ops")(pair, ops)
-    assert type(replaced) is SentencePair
-    assert replaced == dataclasses.replace(pair, ops=ops)
 
 
 def _compared(tmp_path: Path, old: str, new: str) -> Comparison:
