@@ -254,6 +254,11 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05]")
 _FULLWIDTH_DOT = re.compile(r"(?<=\d)\uff0e(?=\d)")
+# Any character _normalize_chars may change: most lines hold none and are returned as they are.
+_TO_NORMALIZE = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05"
+    "\uff0e\u2015\u30fb\uff65]"
+)
 _WIDE_SPACE = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 _CJK_GAP = re.compile(f"(?<=[{_HAN}{_CJK_PUNCT}])[ {_WIDE_SPACE}]+(?=[{_HAN}{_CJK_PUNCT}])")
 # Full-width punctuation carries its own spacing: a space beside it is always stray.
@@ -272,7 +277,7 @@ _INDENT = re.compile(r"^(?:[\u3000\u2003]{2}|\t|\u00a0{2}| {4})")
 
 def _normalize_chars(line: str) -> str:
     """Drop invisible characters and turn full-width digits, letters and % half-width."""
-    if line.isascii():
+    if line.isascii() or not _TO_NORMALIZE.search(line):
         return line
     line = _ZERO_WIDTH.sub("", line)
     line = _FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), line)
