@@ -751,7 +751,7 @@ def _find_repeat(lines: list[_Line]) -> tuple[int, int] | None:
         end = index.reach(j)
         if may_be_copy(j, end):
             index.extend(j)
-            end = _copy_end(norms, index.seen, j)
+            end = index.copy_end(j)
             if may_be_copy(j, end):
                 # No long line follows the copy: it runs to the end.
                 return (j, len(lines) - 1) if end >= last_long else (j, end)
@@ -770,6 +770,9 @@ class _Index:
         self.norms, self.chars_before = norms, chars_before
         self.seen: dict[str, int] = {}  # shingle -> first line holding it
         self.indexed = 0
+        # The lines reach(start) judged with every line before `start` indexed, and their
+        # source (None: too few shingles held), which copy_end(start) would find again.
+        self.judged: tuple[int, dict[int, int | None]] = (-1, {})
 
     def extend(self, end: int) -> None:
         """Index the lines up to `end` (not included)."""
@@ -781,7 +784,7 @@ class _Index:
         self.indexed = max(self.indexed, end)
 
     def reach(self, start: int) -> int:
-        """Return a line that _copy_end from `start` (all lines before it indexed) cannot pass,
+        """Return a line that copy_end from `start` (all lines before it indexed) cannot pass,
         for copies that skip at most JUMP letters at once, indexing only what it needs.
 
         A shingle indexed has its first line already; one not indexed yet can only be held by
@@ -791,44 +794,54 @@ class _Index:
         mostly not indexed may repeat a line further on: the index is extended to JUMP letters
         past where the copy was, and past that the copy would have skipped more.
         """
-        norms, chars_before, seen = self.norms, self.chars_before, self.seen
+        norms, chars_before = self.norms, self.chars_before
+        sources: dict[int, int | None] = {}
+        self.judged = (start, sources)
         end, last_low, last_high = start, -1, -1
         k = start
         while k < len(norms):
             if len(norms[k]) < _SHORT:
                 k += 1
                 continue
-            grams = _shingles(norms[k])
-            held = sorted(map(seen.__getitem__, seen.keys() & grams))
-            if len(held) < 0.6 * len(grams):
+            grams, held = self._held(k)
+            if self.indexed >= start:
+                sources[k] = held[len(held) // 2] if len(held) >= 0.6 * grams else None
+            if len(held) < 0.6 * grams:
                 limit = chars_before[last_high + 1] + self.JUMP
                 if self.indexed >= start or chars_before[self.indexed] >= limit:
                     break  # not a copy of any line it can have reached
                 self.extend(min(start, bisect.bisect_left(chars_before, limit)))
                 continue  # the same line, with more lines indexed
-            high = held[len(grams) // 2]  # with every line before `start` indexed, the
+            high = held[grams // 2]  # with every line before `start` indexed, the
             if high < last_low - 2:  # median is at most this (the rest hold later lines)
                 break
             end, last_low, last_high = k, held[len(held) // 2], high
             k += 1
         return end
 
+    def copy_end(self, start: int) -> int:
+        """Return the last line from `start` on that repeats, in order, the lines before `start`
+        (all of them indexed)."""
+        norms = self.norms
+        judged_start, sources = self.judged
+        end, last_source = start, -1
+        for k in range(start, len(norms)):
+            if len(norms[k]) < _SHORT:
+                continue  # short lines (headings) neither make nor break a run
+            if judged_start == start and k in sources:
+                source = sources[k]
+            else:
+                grams, earlier = self._held(k)
+                source = earlier[len(earlier) // 2] if len(earlier) >= 0.6 * grams else None
+            if source is None or source < last_source - 2:
+                break
+            end, last_source = k, source
+        return end
 
-def _copy_end(norms: list[str], seen: dict[str, int], start: int) -> int:
-    """Return the last line from `start` on that repeats, in order, the lines before `start`."""
-    end, last_source = start, -1
-    for k in range(start, len(norms)):
-        if len(norms[k]) < _SHORT:
-            continue  # short lines (headings) neither make nor break a run
-        grams = _shingles(norms[k])
-        earlier = sorted(map(seen.__getitem__, seen.keys() & grams))
-        if len(earlier) < 0.6 * len(grams):
-            break
-        source = earlier[len(earlier) // 2]
-        if source < last_source - 2:
-            break
-        end, last_source = k, source
-    return end
+    def _held(self, k: int) -> tuple[int, list[int]]:
+        """Return how many shingles line k has, and the first lines of those indexed, sorted."""
+        grams = _shingles(self.norms[k])
+        return len(grams), sorted(map(self.seen.__getitem__, self.seen.keys() & grams))
 
 
 def _norm(text: str) -> str:
