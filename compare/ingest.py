@@ -460,8 +460,10 @@ def _input_lines(text: str) -> list[_Line]:
     """Split text into numbered lines, dropping page furniture and measuring blank gaps."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     pieces: list[tuple[str, int, bool]] = []  # (text, line number, indented)
+    other_breaks = _OTHER_BREAKS.search(text) is not None  # rare: most texts have none
     for number, line in enumerate(text.split("\n"), start=1):
-        parts = [p for p in _OTHER_BREAKS.split(_normalize_chars(line)) if p.strip()]
+        line = _normalize_chars(line)
+        parts = [p for p in (_OTHER_BREAKS.split(line) if other_breaks else [line]) if p.strip()]
         if not parts:
             pieces.append(("", number, False))
         for part in parts:
@@ -527,25 +529,25 @@ class _GapStats:
         han_open: Counter[int] = Counter()
         han_all: Counter[int] = Counter()
         han_widths: list[int] = []
+        long_latin: list[tuple[_Line, _Line]] = []  # long lines without Chinese, and the next
         for before, after in zip(lines, lines[1:], strict=False):
             text = before.text
+            han = _HAN_RE.search(text) is not None
+            if len(text) >= 40 and not han:
+                long_latin.append((before, after))
             if _TABLE_ROW in text or _TABLE_ROW in after.text:
                 continue
             finished = _is_closed(text) or _is_heading(text)
             (closed if finished else open_)[after.gap] += 1
-            if _HAN_RE.search(text) or _is_fragment(text):
+            fragment = not han and _is_fragment(text)  # a fragment holds no Chinese
+            if han or fragment:
                 han_all[after.gap] += 1
                 han_open[after.gap] += not finished
-                if not finished and not _is_fragment(text):
+                if not finished and not fragment:
                     han_widths.append(len(text))
         # How long a wrapped Chinese line usually is (0 when no line is wrapped).
         self.han_width = _median(han_widths)
         # Hard-wrapped English: long lines cut before a lower-case word, again and again.
-        long_latin = [
-            (before, after)
-            for before, after in zip(lines, lines[1:], strict=False)
-            if len(before.text) >= 40 and not _HAN_RE.search(before.text)
-        ]
         cut = [len(b.text) for b, a in long_latin if not _is_closed(b.text) and a.text[0].islower()]
         self.latin_wrapped = len(cut) >= 3 and len(cut) >= 0.2 * len(long_latin)
         # How long a wrapped English line usually is: the lines surely wrapped are a fair sample.
@@ -668,7 +670,7 @@ def _needs_space(before: str, after: str) -> bool:
 
 _GRAM = 6  # characters per shingle; long enough that Chinese phrases rarely repeat by chance
 _SHORT = 20  # lines with fewer letters (headings) neither start nor break a copy
-_DROP = re.compile(f"[^0-9a-z{_HAN}]+")
+_KEEP = re.compile(f"[0-9a-z{_HAN}]+")
 # The opening a copy repeats: the first 2% of the lines, at most about a page (the corpus's
 # longest is 1,897 letters, Apple's 10-K); a long report's 2% would hold all of it again when
 # it is made of parts alike, and every line would start a search for a copy.
@@ -846,7 +848,7 @@ class _Index:
 
 def _norm(text: str) -> str:
     """Keep only letters, digits and Chinese characters, lower-cased."""
-    return _DROP.sub("", text.lower())
+    return "".join(_KEEP.findall(text.lower()))
 
 
 def _shingles(norm: str) -> set[str]:
