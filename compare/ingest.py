@@ -250,14 +250,17 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "\u3000-\u303f\uff00-\uffef"
 _HAN_RE = re.compile(f"[{_HAN}]")
 _HAN_OR_PUNCT = re.compile(f"[{_HAN}{_CJK_PUNCT}]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_FULLWIDTH_ALNUM_CHARS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05"
+# What a PDF extractor writes for ―― (two U+2015) and the middle dot.
+_EXTRACTED = {"――": "——", "・": "·", "･": "·"}
+_ZERO_WIDTH = re.compile(f"[{_INVISIBLE_CHARS}]")
 _OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05]")
+_FULLWIDTH_ALNUM = re.compile(f"[{_FULLWIDTH_ALNUM_CHARS}]")
 _FULLWIDTH_DOT = re.compile(r"(?<=\d)\uff0e(?=\d)")
 # Any character _normalize_chars may change: most lines hold none and are returned as they are.
 _TO_NORMALIZE = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05"
-    "\uff0e\u2015\u30fb\uff65]"
+    f"[{_INVISIBLE_CHARS}{_FULLWIDTH_ALNUM_CHARS}\uff0e{''.join(_EXTRACTED)}]"
 )
 _WIDE_SPACE = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 _CJK_GAP = re.compile(f"(?<=[{_HAN}{_CJK_PUNCT}])[ {_WIDE_SPACE}]+(?=[{_HAN}{_CJK_PUNCT}])")
@@ -283,7 +286,9 @@ def _normalize_chars(line: str) -> str:
     line = _FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), line)
     if "\uff0e" in line:
         line = _FULLWIDTH_DOT.sub(".", line)
-    return line.replace("――", "——").replace("・", "·").replace("･", "·")
+    for extracted, written in _EXTRACTED.items():
+        line = line.replace(extracted, written)
+    return line
 
 
 def _tidy(paragraph: str) -> str:
