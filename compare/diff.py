@@ -201,30 +201,18 @@ def _needs_ops(pair: SentencePair) -> bool:
 # --------------------------------------------------------------------------- similarity
 
 
-def terms(text: str) -> list[str]:
-    """Return the terms of a text: CJK character bigrams (a lone character as itself), and
-    lower-cased Latin words and numbers."""
-    found: list[str] = []
-    for run in _CJK_RUN.findall(text):
-        if len(run) == 1:
-            found.append(run)
-        else:
-            found.extend(map(str.__add__, run, run[1:]))  # each character with the next
-    found.extend(w.lower() for w in _WORD.findall(text))
-    return found
-
-
 _PAIR = re.compile("..")  # two characters of a line (neither is a line break)
 _LATER_PAIR = re.compile("(?<=.)..")  # the same, but not at the start of the line
 _LONE = re.compile("^.$", re.MULTILINE)  # a line of one character
 
 
-def _term_bag(text: str) -> list[str]:
-    """Return the terms of a text (see terms) in another order, for counting: each term is cut
-    out by a regex in C, not by a step of Python.
+def terms(text: str) -> list[str]:
+    """Return the terms of a text, for counting (in no useful order): CJK character bigrams (a
+    lone character as itself), and lower-cased Latin words and numbers.
 
-    The CJK runs of the text are written one to a line; a line gives its bigrams that start at
-    even places, then those that start at odd places, or, of one character, that character.
+    Each term is cut out by a regex in C, not by a step of Python: the CJK runs of the text are
+    written one to a line; a line gives its bigrams that start at even places, then those that
+    start at odd places, or, of one character, that character.
     """
     lines = "\n".join(_CJK_RUN.findall(text))
     found = _PAIR.findall(lines)
@@ -276,7 +264,7 @@ def _sequence_similarity(old: Sequence[str], new: Sequence[str]) -> float:
 
 def similarity_measures(old: str, new: str) -> dict[str, float]:
     """Return the cosine, Jaccard and edit similarities (0-100) of two texts."""
-    old_terms, new_terms = _term_bag(old), _term_bag(new)
+    old_terms, new_terms = terms(old), terms(new)
     old_counts, new_counts = Counter(old_terms), Counter(new_terms)
     return {
         "cosine": _rounded(cosine_similarity(old_counts, new_counts), old_counts == new_counts),
@@ -309,7 +297,7 @@ def term_counts(report: Report) -> Counter[str]:
     """
     counts: Counter[str] = Counter()
     for batch in _batches(report_texts(report), TERM_BATCH):
-        counts.update(_term_bag(batch))
+        counts.update(terms(batch))
     return counts
 
 
