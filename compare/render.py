@@ -2,9 +2,9 @@
 
 Templates only loop, branch and filter: every derived value comes from a filter defined (and
 unit-tested) here; so do the page's most repeated fragments (section heads; sentence, figure
-and section-map rows), built with every text value escaped (see "fragments"). iter_html / iter_markdown yield
-the same output in chunks, for writing a big report without holding it whole. Output is
-deterministic: no timestamp unless one is passed in.
+and section-map rows), built with every text value escaped (see "fragments"). iter_html /
+iter_markdown yield the same output in chunks, for writing a big report without holding it
+whole. Output is deterministic: no timestamp unless one is passed in.
 """
 
 from __future__ import annotations
@@ -756,9 +756,9 @@ def settings_rows(comparison: Comparison) -> list[tuple[str, str]]:
 
 # --------------------------------------------------------------------------- fragments
 # The page's most repeated pieces (a section head, a sentence row, a figure row, a trend, a link,
-# a badge) are
-# built here, not by template macros: a page holds thousands of them, and a macro call with an
-# escape per value took most of the render time. Every text value is escaped here, once.
+# a badge) are built here, not by template macros: a page holds thousands of them, and a macro
+# call with an escape per value took most of the render time. Every text value is escaped here,
+# once.
 
 _HTML_SPECIAL = re.compile(r"[&<>\"']")
 TREND_HTML = {
@@ -815,12 +815,8 @@ def trend_html(change: MetricChange) -> Markup:
     return Markup(TREND_HTML[metric_trend(change)])
 
 
-def badges_html(pair: SectionPair) -> Markup:
-    """Return a pair's status badges, separated by spaces."""
-    return Markup(_badges_html(pair))
-
-
-def _badges_html(pair: SectionPair) -> str:
+def badges_html(pair: SectionPair) -> str:
+    """Return a pair's status badges (HTML), separated by spaces."""
     return " ".join([BADGE_HTML[badge] for badge in pair_badges(pair)])
 
 
@@ -851,7 +847,7 @@ def section_head_html(pair: SectionPair) -> Markup:
         f"<details{' open' if changed else ''}>\n"
         "<summary>\n"
         f'<{tag} class="pair-heading">{heading}</{tag}>\n'
-        f'<span class="pair-meta">{_badges_html(pair)}{similarity}</span>\n'
+        f'<span class="pair-meta">{badges_html(pair)}{similarity}</span>\n'
         "</summary>"
     )
 
@@ -921,7 +917,7 @@ def section_map_row_html(pair: SectionPair, index: PageIndex) -> Markup:
     return Markup(
         f'<tr class="st-{pair.status}" data-changed="{changed}">\n'
         f'<td class="old">{_map_side(pair, pair.old, index.old_year)}</td>\n'
-        f'<td class="status">{_badges_html(pair)}</td>\n'
+        f'<td class="status">{badges_html(pair)}</td>\n'
         f'<td class="num">{score}</td>\n'
         f'<td class="new">{_map_side(pair, pair.new, index.new_year)}</td>\n'
         "</tr>"
@@ -1079,7 +1075,6 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "figure_label": figure_label_html,
     "link_html": link_html,
     "links_html": links_html,
-    "badges_html": badges_html,
     "notes": pair_notes,
     "moved_link": moved_link,
     "metric_link": metric_link,
