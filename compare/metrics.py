@@ -34,7 +34,14 @@ from compare.model import (
     SectionPair,
     SectionStatus,
 )
-from compare.quantities import over_years, review_sentences, reviews_years, starts_a_change
+from compare.quantities import (
+    in_clause,
+    named_without_figure,
+    over_years,
+    review_sentences,
+    reviews_years,
+    starts_a_change,
+)
 from compare.records import fast_constructor
 from compare.settings import Settings
 
@@ -118,6 +125,7 @@ class _Side:
     starting: list[bool]  # the value a change starts from (从3.16万亿元增加到…: 3.16万亿元)
     years: list[bool]  # stated for several years together (五年累计, 年均: see over_years)
     position: list[float]  # 0-1 place in the document
+    texts: list[str]  # the sentence the figure stands in
     twinned: list[bool]  # the other report states it too (see _twin)
     rows: dict[tuple[tuple[str, int], bool], Row] = field(default_factory=dict)  # (_row)
 
@@ -133,7 +141,7 @@ class _Side:
         labels = []
         values: list[tuple[Decimal, Decimal | None]] = []
         identities: list[Identity] = []
-        cells, widths, starting, years = _places(report)
+        cells, widths, starting, years, texts = _places(report)
         for i, m in enumerate(metrics):
             by_section[m.section].append(i)
             by_sentence[(m.section, m.sentence)].append(i)
@@ -164,16 +172,19 @@ class _Side:
             widths=widths,
             starting=starting,
             years=years,
+            texts=texts,
             twinned=[False] * len(metrics),
             position=[i / n for i in range(len(metrics))],
             sizes=[float(magnitude) for magnitude, _ in values],
         )
 
 
-def _places(report: Report) -> tuple[list[int | None], list[int], list[bool], list[bool]]:
+def _places(
+    report: Report,
+) -> tuple[list[int | None], list[int], list[bool], list[bool], list[str]]:
     """Return, for each metric of the report, where it stands in its sentence: the column of
-    the table row it is in, how many columns that row has, whether a change starts from it, and
-    whether it is stated for several years together.
+    the table row it is in, how many columns that row has, whether a change starts from it,
+    whether it is stated for several years together, and the sentence itself.
 
     Readers write a table's rows as `cell | cell` lines: column 0 is the row's label, the
     figures stand in columns 1 and on. A figure of a prose sentence has no column (None, 0).
@@ -191,9 +202,11 @@ def _places(report: Report) -> tuple[list[int | None], list[int], list[bool], li
     widths: list[int] = []
     starting: list[bool] = []
     years: list[bool] = []
+    texts: list[str] = []
     for m in report.metrics:
-        texts = sentences.get(m.section, ())
-        sentence = texts[m.sentence] if m.sentence < len(texts) else ""
+        held = sentences.get(m.section, ())
+        sentence = held[m.sentence] if m.sentence < len(held) else ""
+        texts.append(sentence)
         if " | " in sentence:
             cells.append(sentence.count("|", 0, m.start))
             widths.append(sentence.count("|") + 1)
@@ -210,7 +223,7 @@ def _places(report: Report) -> tuple[list[int | None], list[int], list[bool], li
                 in_review=(m.section, m.sentence) in reviews and m.kind in _SUMMED,
             )
         )
-    return cells, widths, starting, years
+    return cells, widths, starting, years, texts
 
 
 def _row(side: _Side, sentence: tuple[str, int], *, label: bool = False) -> Row:
@@ -442,6 +455,8 @@ def _score_matrix(
         label = labels.get(pair)
         if label is None:
             label = _label_score(old_labels[a], new_labels[b])
+            if pair in same_sentence and _named_apart(old, new, i, j):
+                continue  # 城镇登记失业率4.3%左右 and 地方一般公共预算收入增长3%: see _named_apart
         if pair not in same_sentence:
             if label < settings.metric_global_cutoff and _apart(
                 old_sizes[i], new_sizes[j], magnitude_limit
@@ -469,6 +484,35 @@ def _score_matrix(
         score -= position_weight * (old.position[i] - new.position[j]) ** 2
         scores[pair] = max(score, 0.01)
     return scores
+
+
+def _named_apart(old: _Side, new: _Side, i: int, j: int) -> bool:
+    """Tell whether two figures of aligned sentences, of unlike labels, measure different things.
+
+    They do when one year's sentence names what the other year's figure measures only where it
+    states no figure, and its own figure's label stands in that figure's clause. The 2020
+    targets hold 城镇调查失业率、城镇登记失业率分别为4.8%左右和4.3%左右 and
+    地方一般公共预算收入与上年基本持平; those of 2021 set 地方一般公共预算收入增长3%: neither rate
+    is the new revenue figure. A label read from another clause may be the wrong one (2008:
+    单位国内生产总值能耗…，化学需氧量、二氧化硫排放总量…，比上年分别下降3.14％和4.66％), and
+    tells nothing.
+    """
+    o, n = old.metrics[i], new.metrics[j]
+    if not o.label or not n.label or o.label in n.label or n.label in o.label:
+        return False
+    old_text, new_text = old.texts[i], new.texts[j]
+    return (
+        in_clause(o.label, old_text, o.start)
+        and named_without_figure(n.label, old_text, _starts(old, o))
+    ) or (
+        in_clause(n.label, new_text, n.start)
+        and named_without_figure(o.label, new_text, _starts(new, n))
+    )
+
+
+def _starts(side: _Side, metric: Metric) -> list[int]:
+    """Return where the figures of a metric's sentence start."""
+    return [side.metrics[k].start for k in side.by_sentence[(metric.section, metric.sentence)]]
 
 
 def _same_column(

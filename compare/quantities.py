@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Collection
 from decimal import Decimal, InvalidOperation
 
 from compare.collector import collector_paused
@@ -1174,6 +1175,34 @@ def over_years(
         return True
     base = _COMPARED_WITH_YEAR.search(sentence, clause, start)
     return base is not None and year is not None and int(base.group(1)) < year - 2
+
+
+def named_without_figure(name: str, sentence: str, figures: Collection[int]) -> bool:
+    """Tell whether a sentence names something only in clauses that state no figure.
+
+    `figures` are the offsets where the sentence's figures start. 地方一般公共预算收入与上年基本持平
+    names the revenue and gives no figure for it; 确定17所初中为基础学科分层走班试点学校 names the
+    schools in the clause of their figure. A name of one character is found too easily to tell.
+    """
+    at = sentence.find(name) if len(name) > 1 else -1
+    if at < 0:
+        return False
+    reverse = sentence[::-1]
+    while at >= 0:
+        start = _clause_start(reverse, at)
+        end = _CLAUSE_END.search(sentence, at + len(name))
+        stop = end.start() if end else len(sentence)
+        if any(start <= figure < stop for figure in figures):
+            return False
+        at = sentence.find(name, at + 1)
+    return True
+
+
+def in_clause(name: str, sentence: str, at: int) -> bool:
+    """Tell whether the clause holding sentence[at] names something."""
+    start = _clause_start(sentence[::-1], at)
+    end = _CLAUSE_END.search(sentence, at)
+    return sentence.find(name, start, end.start() if end else len(sentence)) >= 0
 
 
 def starts_a_change(sentence: str, start: int, end: int) -> bool:

@@ -439,6 +439,54 @@ def test_a_fall_is_a_negative_change(tmp_path: Path) -> None:
     }
 
 
+def _targets_report(year: int, targets: str) -> str:
+    return f"某市{year}年政府工作报告\n\n一、{year}年主要预期目标\n\n今年的主要预期目标是：{targets}。\n"
+
+
+def test_a_figure_named_without_one_last_year_is_new(tmp_path: Path) -> None:
+    """Last year's targets named the revenue without a figure (与上年持平) and set a rate this
+    year drops: this year's revenue figure is new and the rate dropped, not one changed figure,
+    however alike their places in the aligned sentences."""
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            2020: _targets_report(
+                2020,
+                "全市生产总值增长6%左右，地方财政收入与上年持平，"
+                "城镇调查失业率、城镇登记失业率分别为5%左右和4%左右，居民消费价格涨幅3%左右",
+            ),
+            2021: _targets_report(
+                2021,
+                "全市生产总值增长6%以上，地方财政收入增长3%，"
+                "城镇调查失业率在5%以内，居民消费价格涨幅3%左右",
+            ),
+        },
+    )
+    assert ("removed", "城镇登记失业率", "4%左右", None) in found
+    assert ("added", "地方财政收入", None, "3%") in found
+    assert ("changed", "城镇调查失业率", "5%左右", "5%以内") in found
+    assert not any(old == "4%左右" and new for _, _, old, new in found)
+
+
+def test_a_label_read_from_another_clause_does_not_part_figures(tmp_path: Path) -> None:
+    """A label the reader took from the clause before (能耗, for the first of two figures that
+    分别 gives to 排放量 and 用水量) is no evidence that the figure is another: the figures of the
+    aligned sentences still pair by place."""
+    texts = {
+        2020: "能耗比上年下降3.2%，工业排放量、工业用水量首次双下降，比上年分别下降3.1%和4.6%",
+        2021: "能耗比上年下降4.5%，工业排放量、工业用水量分别下降4.4%和5.9%",
+    }
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            year: f"某市{year}年政府工作报告\n\n一、{year - 1}年工作回顾\n\n节能减排取得进展，{text}。\n"
+            for year, text in texts.items()
+        },
+    )
+    pairs = {(old, new) for _, _, old, new in found if old and new}
+    assert pairs == {("3.2%", "4.5%"), ("3.1%", "4.4%"), ("4.6%", "5.9%")}
+
+
 def _one_section_report(year: int, sentences: tuple[str, ...]) -> Report:
     """Return a report of one section of these sentences (or table rows), its figures read as
     quantities.py reads them."""

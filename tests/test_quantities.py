@@ -22,6 +22,8 @@ from compare.quantities import (
     _cn_value,
     attach_metrics,
     extract_metrics,
+    in_clause,
+    named_without_figure,
     over_years,
     review_sentences,
     reviews_years,
@@ -1174,3 +1176,29 @@ def test_a_change_against_a_year_long_before_is_over_several_years() -> None:
     metrics = extract_metrics(sentence)
     assert [over_years(sentence, m.start, year=2008) for m in metrics] == [True, False, False]
     assert not any(over_years(sentence, m.start) for m in metrics)  # year unknown: not said
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "expected"),
+    [
+        # Named in a clause of its own, with no figure: last year stated none for it.
+        ("财政收入", "生产总值增长6%左右，财政收入与上年持平，失业率4%左右。", True),
+        # Named in the clause of a figure (分别 lists): it has one.
+        ("登记失业率", "调查失业率、登记失业率分别为5%左右和4%左右，财政收入与上年持平。", False),
+        # Named twice, once beside a figure.
+        ("财政收入", "财政收入与上年持平；财政收入中税收增长3%。", False),
+        ("财政收入", "生产总值增长6%左右。", False),  # not named at all
+        ("收", "财政收入与上年持平。", False),  # one character tells nothing
+    ],
+)
+def test_named_without_figure(name: str, sentence: str, expected: bool) -> None:
+    figures = [m.start for m in extract_metrics(sentence)]
+    assert named_without_figure(name, sentence, figures) is expected
+
+
+def test_in_clause() -> None:
+    sentence = "能耗下降3.2%，排放量、用水量首次双下降，比上年分别下降3.1%和4.6%。"
+    first, second, third = (m.start for m in extract_metrics(sentence))
+    assert in_clause("能耗", sentence, first)
+    assert not in_clause("能耗", sentence, second)  # its label came from the clause before
+    assert not in_clause("排放量", sentence, third)
