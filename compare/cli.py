@@ -17,6 +17,7 @@ from compare import __version__
 from compare.errors import CompareError
 
 DEFAULT_COMMAND = "diff"
+SUMMARY_CHANGES = 5  # figures the summary printed after a comparison lists
 
 
 class CompareGroup(click.Group):
@@ -316,8 +317,13 @@ def series(
 
 def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
     """Return the short summary printed after a comparison: counts and the largest changes."""
-    from compare.export import number
-    from compare.render import format_score
+    from compare.render import (
+        format_absolute,
+        format_change_relative,
+        format_metric,
+        format_score,
+        largest_changes,
+    )
 
     old, new = comparison.old, comparison.new
     s = comparison.section_counts()
@@ -334,13 +340,16 @@ def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
         f"Similarity: {format_score(comparison.similarity)}/100, "
         f"carried over: {format_score(comparison.carried_over)}%",
     ]
-    changed = [c for c in comparison.metrics if c.status == "changed" and c.old and c.new]
-    changed.sort(key=lambda c: abs(c.relative) if c.relative is not None else 0, reverse=True)
-    if changed:
+    # The page's own list and wording: a change of a percent reads in points (+34 pp), never
+    # as a percent of a percent alone.
+    top = largest_changes(comparison.metrics, SUMMARY_CHANGES)
+    if top:
         lines.append("Largest figure changes:")
-    for c in changed[:5]:
-        rel = f" ({number(c.relative * 100):+.1f}%)" if c.relative is not None else ""
-        lines.append(f"  {c.label or '(unlabelled)'}: {c.old.text} → {c.new.text}{rel}")
+    for c in top:
+        lines.append(
+            f"  {c.label or '(unlabelled)'}: {format_metric(c.old)} → {format_metric(c.new)}"
+            f" ({format_absolute(c)}, {format_change_relative(c)})"
+        )
     return "\n".join(lines) + "\n"
 
 

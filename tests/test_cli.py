@@ -155,6 +155,29 @@ def test_summary_names_something_when_the_organisation_is_unknown(tmp_path: Path
     assert untitled.stdout.splitlines()[0] == "Organisation unknown: 2021 → 2022"
 
 
+def test_summary_lists_the_pages_largest_changes_in_its_words(tmp_path: Path) -> None:
+    """A rate that went from 63% to 97% rose 34 points, not only 54%: the summary writes the
+    change as the page's table does. A change across zero (增长0.8% -> 下降1.7%) has no ratio,
+    and is not among the largest, here as on the page."""
+    for year, rate, revenue in ((2021, "63%", "增长0.8%"), (2022, "97%", "下降1.7%")):
+        text = (
+            f"某局{year}年工作总结\n\n一、主要工作\n\n"
+            f"全市机构参加资金监管比例达{rate}。地方财政收入{revenue}。新建学校12所。\n"
+        )
+        (tmp_path / f"summary-{year}.txt").write_text(text, encoding="utf-8")
+    html = tmp_path / "r.html"
+    result = run(
+        str(tmp_path / "summary-2021.txt"), str(tmp_path / "summary-2022.txt"), "--html", str(html)
+    )
+    assert result.exit_code == 0, result.output
+    listed = result.stdout.split("Largest figure changes:\n")[1].splitlines()[:-1]
+    assert listed == ["  机构参加资金监管比例: 63% → 97% (+34 pp, +54.0%)"]
+    page = html.read_text(encoding="utf-8")
+    top = page[page.index('class="top-changes"') :]
+    top = top[: top.index("</table>")]
+    assert "63%" in top and "+34 pp" in top and "+54.0%" in top
+
+
 def test_summary_similarity_is_not_rounded_up_to_identical(tmp_path: Path) -> None:
     """One figure changed in a long text: nearly the same is not 100/100, and the summary says
     what the HTML report says."""
