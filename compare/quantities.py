@@ -735,8 +735,8 @@ def _is_session(masked: str, m: re.Match[str]) -> bool:
     if unit == "届":
         return masked.startswith(_BODIES, m.end())
     if unit == "次":
-        # 人大二次会议, 十三届四次会议 (but 召开三次会议: three meetings)
-        return masked.startswith("会议", m.end()) and masked.endswith(
+        # 人大二次会议, 十三届四次会议, 市委八次全会 (but 召开三次会议: three meetings)
+        return masked.startswith(("会议", "全会", "全体会议"), m.end()) and masked.endswith(
             (*_BODIES, "届"), 0, m.start()
         )
     return False
