@@ -35,8 +35,7 @@ from compare.model import (
     SectionStatus,
 )
 from compare.quantities import (
-    in_clause,
-    named_without_figure,
+    Clauses,
     over_years,
     review_sentences,
     reviews_years,
@@ -128,6 +127,36 @@ class _Side:
     texts: list[str]  # the sentence the figure stands in
     twinned: list[bool]  # the other report states it too (see _twin)
     rows: dict[tuple[tuple[str, int], bool], Row] = field(default_factory=dict)  # (_row)
+    # What the sentences name where (see _named_apart), asked only of figures that could pair
+    # in aligned sentences; kept, as each is asked of many pairs.
+    clauses: dict[tuple[str, int], Clauses] = field(default_factory=dict)
+    unstated: dict[tuple[str, int, str], bool] = field(default_factory=dict)
+    labelled: dict[int, bool] = field(default_factory=dict)
+
+    def labelled_here(self, i: int) -> bool:
+        """Tell whether figure i's label stands in the figure's own clause."""
+        found = self.labelled.get(i)
+        if found is None:
+            m = self.metrics[i]
+            found = self.labelled[i] = self._clauses(i).names(m.label, m.start)
+        return found
+
+    def names_only_elsewhere(self, i: int, name: str) -> bool:
+        """Tell whether the sentence of figure i names something only where it states no figure."""
+        m = self.metrics[i]
+        key = (m.section, m.sentence, name)
+        found = self.unstated.get(key)
+        if found is None:
+            figures = [self.metrics[k].start for k in self.by_sentence[(m.section, m.sentence)]]
+            found = self.unstated[key] = self._clauses(i).name_without_figure(name, figures)
+        return found
+
+    def _clauses(self, i: int) -> Clauses:
+        m = self.metrics[i]
+        found = self.clauses.get((m.section, m.sentence))
+        if found is None:
+            found = self.clauses[(m.section, m.sentence)] = Clauses(self.texts[i])
+        return found
 
     @classmethod
     def of(cls, report: Report) -> _Side:
@@ -497,22 +526,19 @@ def _named_apart(old: _Side, new: _Side, i: int, j: int) -> bool:
     单位国内生产总值能耗…，化学需氧量、二氧化硫排放总量…，比上年分别下降3.14％和4.66％), and
     tells nothing.
     """
-    o, n = old.metrics[i], new.metrics[j]
-    if not o.label or not n.label or o.label in n.label or n.label in o.label:
+    old_label, new_label = old.metrics[i].label, new.metrics[j].label
+    if not old_label or not new_label or old_label in new_label or new_label in old_label:
         return False
-    old_text, new_text = old.texts[i], new.texts[j]
+    # Most pairs of unlike labels name neither in the other's sentence: one search tells.
     return (
-        in_clause(o.label, old_text, o.start)
-        and named_without_figure(n.label, old_text, _starts(old, o))
+        new_label in old.texts[i]
+        and old.labelled_here(i)
+        and old.names_only_elsewhere(i, new_label)
     ) or (
-        in_clause(n.label, new_text, n.start)
-        and named_without_figure(o.label, new_text, _starts(new, n))
+        old_label in new.texts[j]
+        and new.labelled_here(j)
+        and new.names_only_elsewhere(j, old_label)
     )
-
-
-def _starts(side: _Side, metric: Metric) -> list[int]:
-    """Return where the figures of a metric's sentence start."""
-    return [side.metrics[k].start for k in side.by_sentence[(metric.section, metric.sentence)]]
 
 
 def _same_column(

@@ -9,6 +9,7 @@ a Chinese unit keeps its scale word (3.686亿元 -> unit 亿元, scale 亿), an 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -1177,32 +1178,41 @@ def over_years(
     return base is not None and year is not None and int(base.group(1)) < year - 2
 
 
-def named_without_figure(name: str, sentence: str, figures: Collection[int]) -> bool:
-    """Tell whether a sentence names something only in clauses that state no figure.
+class Clauses:
+    """The clauses of a sentence (between ，；：。 and the like), to ask what each one names."""
 
-    `figures` are the offsets where the sentence's figures start. 地方一般公共预算收入与上年基本持平
-    names the revenue and gives no figure for it; 确定17所初中为基础学科分层走班试点学校 names the
-    schools in the clause of their figure. A name of one character is found too easily to tell.
-    """
-    at = sentence.find(name) if len(name) > 1 else -1
-    if at < 0:
-        return False
-    reverse = sentence[::-1]
-    while at >= 0:
-        start = _clause_start(reverse, at)
-        end = _CLAUSE_END.search(sentence, at + len(name))
-        stop = end.start() if end else len(sentence)
-        if any(start <= figure < stop for figure in figures):
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._marks = [m.start() for m in _CLAUSE_END.finditer(sentence)]
+
+    def around(self, at: int) -> tuple[int, int]:
+        """Return the start and end offsets of the clause that holds sentence[at]."""
+        k = bisect.bisect_left(self._marks, at)
+        start = self._marks[k - 1] + 1 if k else 0
+        return start, self._marks[k] if k < len(self._marks) else len(self.sentence)
+
+    def names(self, name: str, at: int) -> bool:
+        """Tell whether the clause that holds sentence[at] names something."""
+        start, end = self.around(at)
+        return self.sentence.find(name, start, end) >= 0
+
+    def name_without_figure(self, name: str, figures: Collection[int]) -> bool:
+        """Tell whether the sentence names something, and only in clauses that state no figure.
+
+        `figures` are the offsets where the sentence's figures start. 地方一般公共预算收入与上年基本持平
+        names the revenue and gives no figure for it; 确定17所初中为基础学科分层走班试点学校 names
+        the schools in the clause of their figure. A name of one character is found too easily to
+        tell anything.
+        """
+        at = self.sentence.find(name) if len(name) > 1 else -1
+        if at < 0:
             return False
-        at = sentence.find(name, at + 1)
-    return True
-
-
-def in_clause(name: str, sentence: str, at: int) -> bool:
-    """Tell whether the clause holding sentence[at] names something."""
-    start = _clause_start(sentence[::-1], at)
-    end = _CLAUSE_END.search(sentence, at)
-    return sentence.find(name, start, end.start() if end else len(sentence)) >= 0
+        while at >= 0:
+            start, end = self.around(at)
+            if any(start <= figure < end for figure in figures):
+                return False
+            at = self.sentence.find(name, at + 1)
+        return True
 
 
 def starts_a_change(sentence: str, start: int, end: int) -> bool:

@@ -19,11 +19,10 @@ from hypothesis import strategies as st
 from compare import quantities as q
 from compare.model import Metric, MetricKind, Report, Section, Source
 from compare.quantities import (
+    Clauses,
     _cn_value,
     attach_metrics,
     extract_metrics,
-    in_clause,
-    named_without_figure,
     over_years,
     review_sentences,
     reviews_years,
@@ -1196,14 +1195,18 @@ def test_a_change_against_a_year_long_before_is_over_several_years() -> None:
         ("收", "财政收入与上年持平。", False),  # one character tells nothing
     ],
 )
-def test_named_without_figure(name: str, sentence: str, expected: bool) -> None:
+def test_a_name_without_a_figure(name: str, sentence: str, expected: bool) -> None:
     figures = [m.start for m in extract_metrics(sentence)]
-    assert named_without_figure(name, sentence, figures) is expected
+    assert Clauses(sentence).name_without_figure(name, figures) is expected
 
 
-def test_in_clause() -> None:
+def test_clauses_name_what_they_hold() -> None:
     sentence = "能耗下降3.2%，排放量、用水量首次双下降，比上年分别下降3.1%和4.6%。"
+    clauses = Clauses(sentence)
     first, second, third = (m.start for m in extract_metrics(sentence))
-    assert in_clause("能耗", sentence, first)
-    assert not in_clause("能耗", sentence, second)  # its label came from the clause before
-    assert not in_clause("排放量", sentence, third)
+    assert clauses.around(first) == (0, sentence.index("，"))
+    assert clauses.around(len(sentence) - 1) == (sentence.rindex("，") + 1, len(sentence) - 1)
+    assert clauses.names("能耗", first)
+    assert not clauses.names("能耗", second)  # its label came from the clause before
+    assert not clauses.names("排放量", third)
+    assert Clauses("没有标点").around(2) == (0, 4)
