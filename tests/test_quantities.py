@@ -514,6 +514,14 @@ LABELS = [
         ["城镇居民人均可支配收入", "农村居民人均纯收入"],
     ),
     ("one-figure-for-a-list", "城镇和农村居民收入增长8.4%。", ["城镇和农村居民收入"]),
+    # A noun after its figure ends where the sentence goes on (完成, 和, 中 "among"), but 中 in a
+    # word (集中, 中医院, 服务中心) is part of the noun.
+    (
+        "noun-after-with-zhong",
+        "推动1.2万户农民相对集中居住，建成30所县中医院和12个社区卫生服务中心。",
+        ["农民相对集中居住", "县中医院", "社区卫生服务中心"],
+    ),
+    ("noun-after-among", "在全市600所学校中开展试点。", ["学校"]),
     # 片 counts fields: unread, 76片 ran into the next figure's label.
     ("pian", "新建校园运动场76片、健身点345个。", ["新建校园运动场", "健身点"]),
 ]
