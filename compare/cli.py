@@ -284,8 +284,13 @@ def series(
         paths = [e.path for e in reports_of(lib, org=org)]
     else:
         paths = [find_report(y, library=lib, org=org) for y in years]
+    if len(paths) < 2 and all_years:
+        found = f"{len(paths)} report{'' if len(paths) == 1 else 's'}"
+        raise click.UsageError(f"{lib}: --all found {found}; a series needs at least two")
     if len(paths) < 2:
-        raise click.UsageError("a series needs at least two reports")
+        raise click.UsageError(
+            "a series needs at least two reports: give two or more YEARS, or --all"
+        )
     steps = 2 * len(paths) - 1
     started = time.monotonic()
     bar = None

@@ -292,6 +292,19 @@ def test_series_writes_csv(tmp_path: Path) -> None:
     assert header == "label,unit,kind,2021,2022"
 
 
+def test_series_of_fewer_than_two_reports_says_what_to_give(tmp_path: Path) -> None:
+    one = run("series", "2021", "--library", str(SEEDS))
+    assert one.exit_code == 2
+    assert "give two or more YEARS, or --all" in one.stderr
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "report-2021.txt").write_bytes(SEED_2021.read_bytes())
+    alone = run("series", "--all", "--library", str(library))
+    assert alone.exit_code == 2
+    assert f"{library}: --all found 1 report; a series needs at least two" in alone.stderr
+    assert "Traceback" not in alone.output
+
+
 def test_readme_usage_is_current() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = re.search(r"<!-- usage -->\n```text\n(.*?)```", readme, re.S)
