@@ -164,6 +164,10 @@ _EN_SCALE = re.compile(rf"\s*({SCALE_EN})\b")
 _EN_PCT = re.compile(r"\s*(?:[%％]|per\s?cent\b|percent\b)")
 _EN_POINTS = re.compile(r"\s+(percentage[- ]points?|basis points?)\b")
 _EN_WORD = re.compile(r"\s+([a-z][a-z\-]*[a-z])\b")
+# A plural noun (points, employees, matches; not business, status or its), and the words up to
+# one: a word or two on from the first after a number.
+_EN_PLURAL = re.compile(r"(?<![su'])s$|[^s]ies$")
+_EN_COUNTED = re.compile(r"(?:\s+[a-z][a-z\-]*[a-z]){0,1}\s+[a-z][a-z\-]*[a-z](?<![su'])s\b")
 _EN_PER = re.compile(r"\s+per\s+([a-z]+)\b")
 _RANGE_SEP = re.compile(r"\s*(?:—{1,2}|–|-|－|~|～|〜|至|到)\s*|\s+to\s+")
 _SUSPENDED = re.compile(r"(?:or|and|to|through)\s")
@@ -178,7 +182,7 @@ _EN_STOP = set(
     per thousand million billion trillion percent cent year since until after before against
     among about around only just so then there here up down out off via versus vs today now
     annually respectively ago earlier later previously alone overall combined instead already yet
-    still even again too either altogether"""
+    still even again too either altogether have has had do does did"""
     )
 )
 
@@ -436,8 +440,17 @@ def _parse_tail_en(masked: str, pos: int, currency: str) -> _Tail:
         return m.end(), "%", scale, "", False
     if m := _EN_POINTS.match(masked, end):
         return m.end(), m.group(1), scale, "", False
-    if not currency and (m := _EN_WORD.match(masked, end)) and m.group(1) not in _EN_STOP:
-        unit, end = m.group(1), m.end()
+    if not currency and (word := _EN_WORD.match(masked, end)) and word.group(1) not in _EN_STOP:
+        unit = word.group(1)
+        # 60,000 charging points, 132,000 full-time equivalent employees: what is counted is the
+        # plural noun a word or two on. Without one, a verb is no unit (20,000 taking up).
+        counted = None if _EN_PLURAL.search(unit) else _EN_COUNTED.match(masked, word.end())
+        if counted and not _EN_STOP.intersection(counted.group(0).split()):
+            unit, end = " ".join([unit, *counted.group(0).split()]), counted.end()
+        elif unit.endswith("ing"):
+            unit = ""
+        else:
+            end = word.end()
     if (currency or unit) and (m := _EN_PER.match(masked, end)):
         unit, end = f"{unit} per {m.group(1)}".strip(), m.end()
     return end, unit, scale, "", False
@@ -647,14 +660,16 @@ def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
         return False  # 建党100周年: an anniversary, an ordinal of the event
     if masked[raw.start - 1 : raw.start] == "每":
         return False  # 每50公斤提高7.4元: the 50 is the measure the price is stated per
-    word_unit = raw.unit in ("年", "") or raw.unit.isascii() and raw.unit.isalpha()
+    # English words: days, full-time equivalent employees.
+    english = raw.unit.isascii() and raw.unit.replace(" ", "").replace("-", "").isalpha()
+    word_unit = raw.unit in ("年", "") or english
     if word_unit and not raw.scale and not raw.currency and _is_year(raw.value, text):
-        return False  # 2021年, fiscal 2017, 2014 debt issuance
+        return False  # 2021年, fiscal 2017, 2014 debt issuance, 2015 debt issuances
     if _is_version(masked, raw, digits):
         return False
     if not raw.unit and not raw.scale and not raw.currency and raw.upper is None:
         return _keep_bare(masked, raw, digits)
-    if raw.unit.isascii() and raw.unit.isalpha():
+    if english:
         return not _after_name(masked, raw, digits)
     return True
 

@@ -293,6 +293,31 @@ ENGLISH = [
         "the ratio will be reduced from the current 1:7 to 1:5.",
         [("1:7", d(1) / d(7), ":", "", "", RA), ("1:5", d("0.2"), ":", "", "", RA)],
     ),
+    # What is counted is the plural noun a word or two on; a verb is no unit; a year stays one.
+    (
+        "counted-noun-on",
+        "about 132,000 full-time equivalent employees and 60,000 charging points",
+        [
+            (
+                "about 132,000 full-time equivalent employees",
+                d("132000"),
+                "full-time equivalent employees",
+                "",
+                "about",
+                C,
+            ),
+            ("60,000 charging points", d("60000"), "charging points", "", "", C),
+        ],
+    ),
+    (
+        "verb-no-unit",
+        "of whom about 55,000 have also received it, with more than 20,000 taking up loans",
+        [
+            ("about 55,000", d("55000"), "", "", "about", C),
+            ("more than 20,000", d("20000"), "", "", "more than", C),
+        ],
+    ),
+    ("year-before-nouns", "the 2015 debt issuances and 2017 euro-denominated notes", []),
     # A suspended hyphen, and the same with the space lost when a wrapped line was joined.
     ("suspended-hyphen", "the 52- or 53-week period", [("52", d("52"), "", "", "", C)]),
     ("suspended-hyphen-joined", "the 52-or 53-week period", [("52", d("52"), "", "", "", C)]),
