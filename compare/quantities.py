@@ -164,10 +164,10 @@ _EN_SCALE = re.compile(rf"\s*({SCALE_EN})\b")
 _EN_PCT = re.compile(r"\s*(?:[%％]|per\s?cent\b|percent\b)")
 _EN_POINTS = re.compile(r"\s+(percentage[- ]points?|basis points?)\b")
 _EN_WORD = re.compile(r"\s+([a-z][a-z\-]*[a-z])\b")
-# A plural noun (points, employees, matches; not business, status or its), and the words up to
-# one: a word or two on from the first after a number.
-_EN_PLURAL = re.compile(r"(?<![su'])s$|[^s]ies$")
-_EN_COUNTED = re.compile(r"(?:\s+[a-z][a-z\-]*[a-z]){0,1}\s+[a-z][a-z\-]*[a-z](?<![su'])s\b")
+# A plural noun (points, employees, matches; not business or status), and one a word or two on
+# from the word after a number (the words between included).
+_EN_PLURAL = re.compile(r"(?<![su'])s$")
+_EN_COUNTED = re.compile(r"(?:\s+[a-z][a-z\-]*[a-z])?\s+[a-z][a-z\-]*[a-z](?<![su'])s\b")
 _EN_PER = re.compile(r"\s+per\s+([a-z]+)\b")
 _RANGE_SEP = re.compile(r"\s*(?:—{1,2}|–|-|－|~|～|〜|至|到)\s*|\s+to\s+")
 _SUSPENDED = re.compile(r"(?:or|and|to|through)\s")
