@@ -774,7 +774,7 @@ _TRAIL_WORDS = (
     "达到|达|为|是|均为|均达|均列|由|分别为|分别|共计|共有|已有|共|累计|总计|约|有|超过|了|的|等|"
     "控制在|在|到|至|增长|增加|提高|提升|上升|下降|降低|降|减少|回落|跃升|同比|比上年|较上年|实际|"
     "全省|全国|全市|全球|世界|省内|国内|位列|位居|名列|列|再居|居|排名|保持|跃居|升至|上升到|"
-    "从|上学年|上年|去年|今年|斩获|获得|荣获|摘得|夺得|获|新增|平均"
+    "从|上学年|上年|去年|今年|斩获|获得|荣获|摘得|夺得|获|新增|平均|人均|均|占|扩大|缩小"
 )
 _TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年|去年|同期|上一?届|[^，,；;比]{1,5}年前?)"
 # A figure for several years together: stated after 五年来, 过去五年, 近三年, 前四年累计 (not
@@ -817,6 +817,8 @@ _VERB_END = re.compile(
     r"启动|出台|制定|制订|印发|创建|引进|拥有|有|达|达到|为|是|推进|招收|录取|培训|受理|办理|参加|"
     r"参与|发出|签订|投入|资助|补助|立项|支持|处理|查出|择优推荐|牵头成立)$"
 )
+# A verb of change right after a figure: 88个增加到, 600元提高到.
+_GOES_ON = re.compile(r"增加|增长|提高|提升|扩大|减少|下降|降低|上升|达到|到|至")
 _NOUN_CUT = re.compile(
     r"参与|参加|开展|实现|完成|被|获|进入|成功|列入|入选|结对|共建|分别|均|已|全部|启动|达到|成为|赴|"
     r"对口|认定|为|吸引|举办|共|(?<![高初小大集])中(?![心学医央])|和|与|及|通过|涉及|接受|创建|提前|覆盖"
@@ -931,6 +933,8 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     if end == start:
         return "", raw.end
     noun = sentence[start:end]
+    if not prefix and _GOES_ON.match(noun):
+        return "", raw.end  # 由88个增加到317个: the figure goes on to another, it counts no noun
     digit = _DIGIT.search(noun)
     if digit:
         noun = noun[: digit.start()]

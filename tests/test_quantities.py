@@ -547,6 +547,18 @@ LABELS = [
         ["农民相对集中居住", "县中医院", "社区卫生服务中心"],
     ),
     ("noun-after-among", "在全市600所学校中开展试点。", ["学校"]),
+    # A figure that goes on to another (由…增加到…) counts no noun after it; 人均, 均 and 占
+    # before a figure say how it is counted, not what.
+    (
+        "goes-on-to",
+        "试点学校由上年的18所增加到25所，覆盖面扩大到60%。",
+        ["试点学校", "试点学校", "覆盖面"],
+    ),
+    (
+        "per-head-share-each",
+        "补助标准由人均600元提高到720元，社会事业投资占44%，参保率均达到90%以上。",
+        ["补助标准", "补助标准", "社会事业投资", "参保率"],
+    ),
     # 片 counts fields: unread, 76片 ran into the next figure's label.
     ("pian", "新建校园运动场76片、健身点345个。", ["新建校园运动场", "健身点"]),
 ]
