@@ -481,6 +481,8 @@ def _score_matrix(
             continue
         if require_label and not old.labels[i]:
             continue
+        if _contrasting(old_labels[a], new_labels[b]):
+            continue  # 全国财政赤字 and 中央财政赤字, 财政收入 and 财政支出: other figures
         label = labels.get(pair)
         if label is None:
             label = _label_score(old_labels[a], new_labels[b])
@@ -513,6 +515,34 @@ def _score_matrix(
         score -= position_weight * (old.position[i] - new.position[j]) ** 2
         scores[pair] = max(score, 0.01)
     return scores
+
+
+# Words that name one part of a whole against another: two labels naming different words of a
+# group measure different figures, however alike the rest (财政收入 and 财政支出).
+CONTRASTS = (
+    ("中央", "地方", "全国"),
+    ("城镇", "城市", "农村", "乡村"),
+    ("小学", "初中", "高中"),
+    ("收入", "支出"),
+    ("进口", "出口"),
+)
+
+
+def _contrasting(old: str, new: str) -> bool:
+    """Tell whether two labels name different words of one of the CONTRASTS groups.
+
+    A label naming two words of a group (城镇和农村居民收入, 中小学: 小学 and 初中) contrasts with
+    nothing.
+    """
+    old, new = old.replace("中小学", "小学初中"), new.replace("中小学", "小学初中")
+    for group in CONTRASTS:
+        old_words = [word for word in group if word in old]
+        if len(old_words) != 1:
+            continue
+        new_words = [word for word in group if word in new]
+        if len(new_words) == 1 and new_words != old_words:
+            return True
+    return False
 
 
 def _named_apart(old: _Side, new: _Side, i: int, j: int) -> bool:

@@ -487,6 +487,26 @@ def test_a_label_read_from_another_clause_does_not_part_figures(tmp_path: Path) 
     assert pairs == {("3.2%", "4.5%"), ("3.1%", "4.4%"), ("4.6%", "5.9%")}
 
 
+def test_labels_naming_contrasting_parts_are_other_figures(tmp_path: Path) -> None:
+    """Revenue is not spending, nor the central deficit the national one, however alike the
+    rest of their labels and their places: a label naming both parts (中小学) still pairs."""
+    texts = {
+        2020: "全市财政收入增长8%。全国财政赤字2000亿元。农村中小学生人均公用经费500元。",
+        2021: "全市财政支出增长9%。中央财政赤字1500亿元。初中学生人均公用经费600元。",
+    }
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            year: f"某市{year}年政府工作报告\n\n一、{year - 1}年工作回顾\n\n{text}\n"
+            for year, text in texts.items()
+        },
+    )
+    pairs = {(old, new) for _, _, old, new in found if old and new}
+    assert pairs == {("500元", "600元")}
+    assert ("removed", "财政收入", "8%", None) in found
+    assert ("added", "财政支出", None, "9%") in found
+
+
 def _one_section_report(year: int, sentences: tuple[str, ...]) -> Report:
     """Return a report of one section of these sentences (or table rows), its figures read as
     quantities.py reads them."""
