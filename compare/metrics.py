@@ -125,6 +125,7 @@ class _Side:
     years: list[bool]  # stated for several years together (五年累计, 年均: see over_years)
     position: list[float]  # 0-1 place in the document
     texts: list[str]  # the sentence the figure stands in
+    parts: list[tuple[tuple[int, str], ...]]  # what part of a whole its label names (CONTRASTS)
     twinned: list[bool]  # the other report states it too (see _twin)
     rows: dict[tuple[tuple[str, int], bool], Row] = field(default_factory=dict)  # (_row)
     # What the sentences name where (see _named_apart), asked only of figures that could pair
@@ -187,6 +188,7 @@ class _Side:
             values.append((magnitude, upper))
             identities.append(figure)
         n = max(len(metrics) - 1, 1)
+        parts_of = {label: contrast_parts(label) for label in set(labels)}
         return cls(
             metrics=metrics,
             by_section=dict(by_section),
@@ -202,6 +204,7 @@ class _Side:
             starting=starting,
             years=years,
             texts=texts,
+            parts=[parts_of[label] for label in labels],
             twinned=[False] * len(metrics),
             position=[i / n for i in range(len(metrics))],
             sizes=[float(magnitude) for magnitude, _ in values],
@@ -481,7 +484,7 @@ def _score_matrix(
             continue
         if require_label and not old.labels[i]:
             continue
-        if _contrasting(old_labels[a], new_labels[b]):
+        if old.parts[i] and new.parts[j] and _contrasting(old.parts[i], new.parts[j]):
             continue  # 全国财政赤字 and 中央财政赤字, 财政收入 and 财政支出: other figures
         label = labels.get(pair)
         if label is None:
@@ -528,21 +531,24 @@ CONTRASTS = (
 )
 
 
-def _contrasting(old: str, new: str) -> bool:
-    """Tell whether two labels name different words of one of the CONTRASTS groups.
+def contrast_parts(label: str) -> tuple[tuple[int, str], ...]:
+    """Return the (group, word) of each CONTRASTS group the label names exactly one word of.
 
-    A label naming two words of a group (城镇和农村居民收入, 中小学: 小学 and 初中) contrasts with
-    nothing.
+    A label naming two words of a group (城镇和农村居民收入, 中小学: 小学 and 初中) contrasts
+    with nothing there.
     """
-    old, new = old.replace("中小学", "小学初中"), new.replace("中小学", "小学初中")
-    for group in CONTRASTS:
-        old_words = [word for word in group if word in old]
-        if len(old_words) != 1:
-            continue
-        new_words = [word for word in group if word in new]
-        if len(new_words) == 1 and new_words != old_words:
-            return True
-    return False
+    label = label.replace("中小学", "小学初中")
+    found = []
+    for k, group in enumerate(CONTRASTS):
+        words = [word for word in group if word in label]
+        if len(words) == 1:
+            found.append((k, words[0]))
+    return tuple(found)
+
+
+def _contrasting(old: tuple[tuple[int, str], ...], new: tuple[tuple[int, str], ...]) -> bool:
+    """Tell whether two labels' contrast parts name different words of one group."""
+    return any(k == other_k and w != other_w for k, w in old for other_k, other_w in new)
 
 
 def _named_apart(old: _Side, new: _Side, i: int, j: int) -> bool:

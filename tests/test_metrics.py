@@ -507,6 +507,20 @@ def test_labels_naming_contrasting_parts_are_other_figures(tmp_path: Path) -> No
     assert ("added", "财政支出", None, "9%") in found
 
 
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("中央财政赤字", ("中央",)),
+        ("农村居民人均纯收入", ("农村", "收入")),
+        ("城镇和农村居民收入", ("收入",)),  # both parts of one group: no contrast there
+        ("农村中小学生人均公用经费", ("农村",)),  # 中小学 names 小学 and 初中
+        ("新建学校", ()),
+    ],
+)
+def test_contrast_parts(label: str, expected: tuple[str, ...]) -> None:
+    assert tuple(word for _, word in metrics_module.contrast_parts(label)) == expected
+
+
 def _one_section_report(year: int, sentences: tuple[str, ...]) -> Report:
     """Return a report of one section of these sentences (or table rows), its figures read as
     quantities.py reads them."""
