@@ -654,14 +654,18 @@ def _scan(sentence: str, masked: str, reverse: str) -> list[_Raw]:
     return found
 
 
+def _is_english_unit(unit: str) -> bool:
+    """Tell whether a unit is English words: days, full-time equivalent employees."""
+    return unit.isascii() and unit.replace(" ", "").replace("-", "").isalpha()
+
+
 def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
     """Decide whether a parsed number states a quantity, not a year, version, name or code."""
     if raw.unit == "周年":
         return False  # 建党100周年: an anniversary, an ordinal of the event
     if masked[raw.start - 1 : raw.start] == "每":
         return False  # 每50公斤提高7.4元: the 50 is the measure the price is stated per
-    # English words: days, full-time equivalent employees.
-    english = raw.unit.isascii() and raw.unit.replace(" ", "").replace("-", "").isalpha()
+    english = _is_english_unit(raw.unit)
     word_unit = raw.unit in ("年", "") or english
     if word_unit and not raw.scale and not raw.currency and _is_year(raw.value, text):
         return False  # 2021年, fiscal 2017, 2014 debt issuance, 2015 debt issuances
@@ -858,7 +862,7 @@ def _clean_cn(text: str, *, strip: bool = True) -> str:
 _EN_EMPTY = set(
     _words(
         """i we you he she it they this that these those our my its their in on at of for to by
-    with from as into per"""
+    with from as into per which who whom whose what there here"""
     )
 )
 
@@ -964,7 +968,10 @@ def _label(
         label = _clean_en(before)
         if not label and table:
             label = _clean_en(sentence.split("|", 1)[0])
-        if not label and raw.unit.isalpha() and not raw.currency:
+        counted = raw.unit.isalpha() or (
+            _is_english_unit(raw.unit) and bool(_EN_PLURAL.search(raw.unit))
+        )
+        if not label and counted and not raw.currency:
             label = raw.unit  # "and 1,000 employees": the noun is what is counted
         return label or previous
     label = _clean_cn(before)

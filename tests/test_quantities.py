@@ -559,6 +559,23 @@ LABELS = [
         "补助标准由人均600元提高到720元，社会事业投资占44%，参保率均达到90%以上。",
         ["补助标准", "补助标准", "社会事业投资", "参保率"],
     ),
+    # English: a pronoun or "there" names nothing (the figure before lends its label, or the
+    # noun counted is the label); a measure (basis point) lends nothing to the next figures.
+    (
+        "en-pronouns",
+        "Close to 250,000 people had a first dose, of which about 55,000 had a second",
+        ["people", "people"],
+    ),
+    (
+        "en-there",
+        "There were 25,333 shareholders and over 100 potential business matches",
+        ["shareholders", "potential business matches"],
+    ),
+    (
+        "en-measure",
+        "a 100 basis point increase in rates would increase interest expense by $376 million",
+        ["", "interest expense"],
+    ),
     # 片 counts fields: unread, 76片 ran into the next figure's label.
     ("pian", "新建校园运动场76片、健身点345个。", ["新建校园运动场", "健身点"]),
 ]
