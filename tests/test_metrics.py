@@ -468,6 +468,19 @@ def test_a_figure_named_without_one_last_year_is_new(tmp_path: Path) -> None:
     assert not any(old == "4%左右" and new for _, _, old, new in found)
 
 
+def _review_changes(
+    tmp_path: Path, texts: dict[int, str]
+) -> set[tuple[str, str, str | None, str | None]]:
+    """Compare two years' reports whose one section reviews the year before with this text."""
+    return _changes_of_texts(
+        tmp_path,
+        {
+            year: f"某市{year}年政府工作报告\n\n一、{year - 1}年工作回顾\n\n{text}\n"
+            for year, text in texts.items()
+        },
+    )
+
+
 def test_a_label_read_from_another_clause_does_not_part_figures(tmp_path: Path) -> None:
     """A label the reader took from the clause before (能耗, for the first of two figures that
     分别 gives to 排放量 and 用水量) is no evidence that the figure is another: the figures of the
@@ -476,13 +489,7 @@ def test_a_label_read_from_another_clause_does_not_part_figures(tmp_path: Path) 
         2020: "能耗比上年下降3.2%，工业排放量、工业用水量首次双下降，比上年分别下降3.1%和4.6%",
         2021: "能耗比上年下降4.5%，工业排放量、工业用水量分别下降4.4%和5.9%",
     }
-    found = _changes_of_texts(
-        tmp_path,
-        {
-            year: f"某市{year}年政府工作报告\n\n一、{year - 1}年工作回顾\n\n节能减排取得进展，{text}。\n"
-            for year, text in texts.items()
-        },
-    )
+    found = _review_changes(tmp_path, {y: f"节能减排取得进展，{t}。" for y, t in texts.items()})
     pairs = {(old, new) for _, _, old, new in found if old and new}
     assert pairs == {("3.2%", "4.5%"), ("3.1%", "4.4%"), ("4.6%", "5.9%")}
 
@@ -494,13 +501,7 @@ def test_labels_naming_contrasting_parts_are_other_figures(tmp_path: Path) -> No
         2020: "全市财政收入增长8%。全国财政赤字2000亿元。农村中小学生人均公用经费500元。",
         2021: "全市财政支出增长9%。中央财政赤字1500亿元。初中学生人均公用经费600元。",
     }
-    found = _changes_of_texts(
-        tmp_path,
-        {
-            year: f"某市{year}年政府工作报告\n\n一、{year - 1}年工作回顾\n\n{text}\n"
-            for year, text in texts.items()
-        },
-    )
+    found = _review_changes(tmp_path, texts)
     pairs = {(old, new) for _, _, old, new in found if old and new}
     assert pairs == {("500元", "600元")}
     assert ("removed", "财政收入", "8%", None) in found
