@@ -823,10 +823,13 @@ _VERB_END = re.compile(
 )
 # A verb of change right after a figure: 88个增加到, 600元提高到.
 _GOES_ON = re.compile(r"增加|增长|提高|提升|扩大|减少|下降|降低|上升|达到|到|至")
-_NOUN_CUT = re.compile(
+_NOUN_CUT_WORDS = (
     r"参与|参加|开展|实现|完成|被|获|进入|成功|列入|入选|结对|共建|分别|均|已|全部|启动|达到|成为|赴|"
     r"对口|认定|为|吸引|举办|共|(?<![高初小大集])中(?![心学医央])|和|与|及|通过|涉及|接受|创建|提前|覆盖"
 )
+_NOUN_CUT = re.compile(_NOUN_CUT_WORDS)
+# 两次被评为…优胜窗口: after 被, 为 belongs to the verb (评为), and what follows is what was won.
+_PASSIVE_NOUN_CUT = re.compile(_NOUN_CUT_WORDS.replace("|为|", "|"))
 _EN_TRAIL = set(
     _words(
         """increased increase increases decreased decrease decreases rose rise rises fell fall grew
@@ -942,7 +945,9 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     digit = _DIGIT.search(noun)
     if digit:
         noun = noun[: digit.start()]
-    cut = _NOUN_CUT.search(noun, 0 if prefix else 1)
+    cut = (_PASSIVE_NOUN_CUT if noun.startswith("被") else _NOUN_CUT).search(
+        noun, 0 if prefix else 1
+    )
     if cut:
         noun = noun[: cut.start()]
     if _CONJUNCTION.fullmatch(noun):
