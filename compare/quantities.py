@@ -821,8 +821,9 @@ _VERB_END = re.compile(
     r"启动|出台|制定|制订|印发|创建|引进|拥有|有|达|达到|为|是|推进|招收|录取|培训|受理|办理|参加|"
     r"参与|发出|签订|投入|资助|补助|立项|支持|处理|查出|择优推荐|牵头成立)$"
 )
-# A verb of change right after a figure: 88个增加到, 600元提高到.
-_GOES_ON = re.compile(r"增加|增长|提高|提升|扩大|减少|下降|降低|上升|达到|到|至")
+# What goes on after a figure that counts no noun: a verb of change (88个增加到, 600元提高到)
+# or an adverb (20所已完成改造, 3所均通过验收).
+_GOES_ON = re.compile(r"增加|增长|提高|提升|扩大|减少|下降|降低|上升|达到|到|至|已|均|都|全部|分别")
 _NOUN_CUT_WORDS = (
     r"参与|参加|开展|实现|完成|被|获|进入|成功|列入|入选|结对|共建|分别|均|已|全部|启动|达到|成为|赴|"
     r"对口|认定|为|吸引|举办|共|(?<![高初小大集])中(?![心学医央])|和|与|及|通过|涉及|接受|创建|提前|覆盖"
@@ -941,7 +942,7 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
         return "", raw.end
     noun = sentence[start:end]
     if not prefix and _GOES_ON.match(noun):
-        return "", raw.end  # 由88个增加到317个: the figure goes on to another, it counts no noun
+        return "", raw.end  # 由88个增加到317个, 20所已完成: the sentence goes on, no noun is counted
     digit = _DIGIT.search(noun)
     if digit:
         noun = noun[: digit.start()]

@@ -549,6 +549,8 @@ LABELS = [
     ("noun-after-among", "在全市600所学校中开展试点。", ["学校"]),
     # …学校中已有20所…: the 中 (among) ends the first figure's noun, and starts no label.
     ("among-then", "全市600所学校中已有20所完成改造。", ["学校", "完成改造"]),
+    # An adverb after a classifier (已, 均, 全部) starts what the figure did, not a noun.
+    ("adverb-after", "全市有12所已通过验收。", ["通过验收"]),
     # After 被, 为 is part of the verb: what was won is what the times count.
     ("passive", "两次被评为市级优胜窗口，3所学校被评为示范校。", ["被评为市级优胜窗口", "学校"]),
     # A figure that goes on to another (由…增加到…) counts no noun after it; 人均, 均 and 占
