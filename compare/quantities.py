@@ -942,7 +942,7 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
         return "", raw.end
     noun = sentence[start:end]
     if not prefix and _GOES_ON.match(noun):
-        return "", raw.end  # 由88个增加到317个, 20所已完成: the sentence goes on, no noun is counted
+        return "", raw.end  # 由88个增加到317个, 20所已完成: no noun is counted
     digit = _DIGIT.search(noun)
     if digit:
         noun = noun[: digit.start()]
