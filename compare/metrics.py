@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
@@ -531,16 +532,24 @@ CONTRASTS = (
 )
 
 
+# Every word of CONTRASTS, and 中小学 first (it holds 小学 and stands for 初中 too).
+_CONTRAST_WORD = re.compile("|".join(["中小学", *(word for group in CONTRASTS for word in group)]))
+
+
 def contrast_parts(label: str) -> tuple[tuple[int, str], ...]:
     """Return the (group, word) of each CONTRASTS group the label names exactly one word of.
 
     A label naming two words of a group (城镇和农村居民收入, 中小学: 小学 and 初中) contrasts
     with nothing there.
     """
-    label = label.replace("中小学", "小学初中")
+    named = set(_CONTRAST_WORD.findall(label))  # one scan; most labels name none
+    if not named:
+        return ()
+    if "中小学" in named:
+        named |= {"小学", "初中"}
     found = []
     for k, group in enumerate(CONTRASTS):
-        words = [word for word in group if word in label]
+        words = [word for word in group if word in named]
         if len(words) == 1:
             found.append((k, words[0]))
     return tuple(found)
