@@ -259,12 +259,14 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
             continue
         fall = -change.relative * 100
         if rules.max_fall_pct is not None and fall > rules.max_fall_pct:
+            from compare.render import change_text  # jinja2 and the rest only when needed
+
             findings.append(
                 Finding(
                     check="metrics.max_fall_pct",
                     where=change.label,
-                    message=f"{change.label}: {change.old.text} → {change.new.text if change.new else '?'} "
-                    f"falls {fall:.1f}% (at most {rules.max_fall_pct}%)",
+                    message=f"{change_text(change)} falls {fall:.1f}% "
+                    f"(at most {rules.max_fall_pct}%)",
                 )
             )
     dropped = {c.label for c in comparison.metrics if c.status == MetricStatus.REMOVED}
@@ -313,16 +315,19 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
         findings.append(
             Finding(check="metrics.rule", where=label, message=f"the figure “{label}” is missing")
         )
+    from compare.render import change_text, format_metric  # jinja2 and the rest when needed
+
     for c in matches:
         if c.new is None:
             continue
         value = c.new.value
+        shown = format_metric(c.new)  # signed: 下降1.7% is −1.7%, as the bounds read it
         if "min" in rule and value < Decimal(str(rule["min"])):
             findings.append(
                 Finding(
                     check="metrics.rule",
                     where=label,
-                    message=f"{c.label} is {c.new.text}, below {rule['min']}",
+                    message=f"{c.label} is {shown}, below {rule['min']}",
                 )
             )
         if "max" in rule and value > Decimal(str(rule["max"])):
@@ -330,7 +335,7 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
                 Finding(
                     check="metrics.rule",
                     where=label,
-                    message=f"{c.label} is {c.new.text}, above {rule['max']}",
+                    message=f"{c.label} is {shown}, above {rule['max']}",
                 )
             )
         if (
@@ -342,7 +347,8 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
                 Finding(
                     check="metrics.rule",
                     where=label,
-                    message=f"{c.label} fell {-c.relative * 100:.1f}% (at most {rule['max_fall_pct']}%)",
+                    message=f"{change_text(c)} falls {-c.relative * 100:.1f}% "
+                    f"(at most {rule['max_fall_pct']}%)",
                 )
             )
     return findings

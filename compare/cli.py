@@ -322,13 +322,7 @@ def series(
 
 def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
     """Return the short summary printed after a comparison: counts and the largest changes."""
-    from compare.render import (
-        format_absolute,
-        format_change_relative,
-        format_metric,
-        format_score,
-        largest_changes,
-    )
+    from compare.render import change_text, format_score, largest_changes
 
     old, new = comparison.old, comparison.new
     s = comparison.section_counts()
@@ -350,11 +344,7 @@ def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
     top = largest_changes(comparison.metrics, SUMMARY_CHANGES)
     if top:
         lines.append("Largest figure changes:")
-    for c in top:
-        lines.append(
-            f"  {c.label or '(unlabelled)'}: {format_metric(c.old)} → {format_metric(c.new)}"
-            f" ({format_absolute(c)}, {format_change_relative(c)})"
-        )
+    lines.extend(f"  {change_text(c)}" for c in top)
     return "\n".join(lines) + "\n"
 
 

@@ -287,6 +287,15 @@ def format_change_relative(change: MetricChange) -> str:
     return format_relative(change.relative)
 
 
+def change_text(change: MetricChange) -> str:
+    """Return a changed figure as one line of plain text, as the summary printed after a
+    comparison and CI findings write it: 机构参加资金监管: 63% → 97% (+34 pp, +54.0%)."""
+    return (
+        f"{change.label or '(unlabelled)'}: {format_metric(change.old)} → "
+        f"{format_metric(change.new)} ({format_absolute(change)}, {format_change_relative(change)})"
+    )
+
+
 def sort_value(value: Decimal | int | float | None) -> str:
     """Return a plain machine-readable number for data-sort attributes ("" for None)."""
     if value is None:

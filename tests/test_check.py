@@ -150,7 +150,7 @@ def test_metric_rule_bounds_the_figure_not_its_rank(tmp_path: Path) -> None:
     rules = tmp_path / "rules.toml"
     rules.write_text('[[metrics.rule]]\nlabel = "家长满意度"\nmin = 95\n', encoding="utf-8")
     found = check_comparison(comparison, load_rules(rules))
-    assert [f.message for f in found] == ["家长满意度 is 94.0, below 95"]
+    assert [f.message for f in found] == ["家长满意度 is 94.0%, below 95"]
     rules.write_text(
         '[[metrics.rule]]\nlabel = "家长满意度"\nkind = "rank"\nmax = 1\n', encoding="utf-8"
     )
@@ -158,6 +158,36 @@ def test_metric_rule_bounds_the_figure_not_its_rank(tmp_path: Path) -> None:
     rules.write_text('[[metrics.rule]]\nlabel = "x"\nkind = "colour"\n', encoding="utf-8")
     with pytest.raises(RulesError, match="kind must be one of"):
         load_rules(rules)
+
+
+def test_falls_are_found_and_written_as_the_summary_writes_changes(tmp_path: Path) -> None:
+    """A fall past the limit names the figure with both values and its change (a percent's in
+    points too); a rule for one figure holds it to its own limit; a rise is no finding."""
+    from compare.check import check_comparison
+    from compare.pipeline import compare_reports, read_report
+
+    paths = []
+    for year, share, schools, pupils in (
+        (2021, "98%", "20所", "1000人"),
+        (2022, "90%", "12所", "1500人"),
+    ):
+        paths.append(tmp_path / f"summary-{year}.txt")
+        paths[-1].write_text(
+            f"某局{year}年工作总结\n\n一、主要工作\n\n"
+            f"家长满意度达{share}。全市新建学校{schools}。招收学生{pupils}。\n",
+            encoding="utf-8",
+        )
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[metrics]\nmax_fall_pct = 30\n\n[[metrics.rule]]\nlabel = "家长满意度"\nmax_fall_pct = 5\n',
+        encoding="utf-8",
+    )
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    found = [(f.check, f.message) for f in check_comparison(comparison, load_rules(rules))]
+    assert found == [
+        ("metrics.max_fall_pct", "新建学校: 20所 → 12所 (−8所, −40.0%) falls 40.0% (at most 30%)"),
+        ("metrics.rule", "家长满意度: 98% → 90% (−8 pp, −8.2%) falls 8.2% (at most 5%)"),
+    ]
 
 
 def test_similarity_rules_bound_the_vocabulary_and_the_text_carried_over(tmp_path: Path) -> None:
