@@ -13,16 +13,17 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from compare.errors import RulesError
-from compare.model import Comparison, MetricKind, MetricStatus, Report, Section
+from compare.model import Comparison, MetricChange, MetricKind, MetricStatus, Report, Section
 from compare.outline import numbering_value
 
 KNOWN_KEYS = {
     "structure": {"numbering", "empty", "duplicates", "outside", "renditions", "unreadable"},
     "sections": {"required", "max_removed", "max_added"},
-    "metrics": {"max_fall_pct", "must_keep", "rule"},
+    "metrics": {"max_fall_pct", "max_fall_points", "must_keep", "rule"},
     "similarity": {"min", "min_carried_over"},
 }
-RULE_KEYS = {"label", "kind", "min", "max", "max_fall_pct", "must_keep"}
+RULE_KEYS = {"label", "kind", "min", "max", "max_fall_pct", "max_fall_points", "must_keep"}
+RULE_NUMBERS = ("min", "max", "max_fall_pct", "max_fall_points")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,6 +44,7 @@ class Rules:
     max_removed: int | None = None
     max_added: int | None = None
     max_fall_pct: Decimal | None = None
+    max_fall_points: Decimal | None = None  # percentage points, for figures in percent
     must_keep: tuple[str, ...] = ()
     metric_rules: tuple[dict[str, Any], ...] = ()
     min_similarity: float | None = None
@@ -78,7 +80,6 @@ def load_rules(path: Path | None) -> Rules:
         metric_rules = tuple(
             _metric_rule(r, path) for r in _typed(metrics.get("rule", []), list, "metrics.rule")
         )
-        fall = metrics.get("max_fall_pct")
         similarity = data.get("similarity", {}).get("min")
         carried = data.get("similarity", {}).get("min_carried_over")
         return Rules(
@@ -86,9 +87,10 @@ def load_rules(path: Path | None) -> Rules:
             required=tuple(_strings(sections.get("required", []), "sections.required")),
             max_removed=_optional_int(sections.get("max_removed"), "sections.max_removed"),
             max_added=_optional_int(sections.get("max_added"), "sections.max_added"),
-            max_fall_pct=None
-            if fall is None
-            else Decimal(str(_typed(fall, (int, float), "metrics.max_fall_pct"))),
+            max_fall_pct=_optional_number(metrics.get("max_fall_pct"), "metrics.max_fall_pct"),
+            max_fall_points=_optional_number(
+                metrics.get("max_fall_points"), "metrics.max_fall_points"
+            ),
             must_keep=tuple(_strings(metrics.get("must_keep", []), "metrics.must_keep")),
             metric_rules=metric_rules,
             min_similarity=None
@@ -114,6 +116,10 @@ def _optional_int(value: Any, name: str) -> int | None:
     return None if value is None else _typed(value, int, name)
 
 
+def _optional_number(value: Any, name: str) -> Decimal | None:
+    return None if value is None else Decimal(str(_typed(value, (int, float), name)))
+
+
 def _strings(value: Any, name: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise TypeError(f"{name} must be a list of strings")
@@ -131,7 +137,13 @@ def _metric_rule(rule: Any, path: Path) -> dict[str, Any]:
     unknown = set(rule) - RULE_KEYS
     if unknown:
         raise RulesError(f"{path}: unknown key in [[metrics.rule]]: {', '.join(sorted(unknown))}")
-    return rule
+    checked = dict(rule)  # numbers as Decimals; a wrong type is a TypeError, named by load_rules
+    for key in RULE_NUMBERS:
+        if key in rule:
+            checked[key] = _optional_number(rule[key], f"[[metrics.rule]] {key}")
+    if "must_keep" in rule:
+        _typed(rule["must_keep"], bool, "[[metrics.rule]] must_keep")
+    return checked
 
 
 # --------------------------------------------------------------------------- structure
@@ -255,20 +267,9 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
             )
         )
     for change in comparison.metrics:
-        if change.status != MetricStatus.CHANGED or change.relative is None or change.old is None:
-            continue
-        fall = -change.relative * 100
-        if rules.max_fall_pct is not None and fall > rules.max_fall_pct:
-            from compare.render import change_text  # jinja2 and the rest only when needed
-
-            findings.append(
-                Finding(
-                    check="metrics.max_fall_pct",
-                    where=change.label,
-                    message=f"{change_text(change)} falls {fall:.1f}% "
-                    f"(at most {rules.max_fall_pct}%)",
-                )
-            )
+        findings.extend(
+            _falls(change, rules.max_fall_pct, rules.max_fall_points, checks=_LIMITS_FOR_ALL)
+        )
     dropped = {c.label for c in comparison.metrics if c.status == MetricStatus.REMOVED}
     kept = {c.label for c in comparison.metrics if c.status != MetricStatus.REMOVED}
     for label in rules.must_keep:
@@ -300,6 +301,46 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
     return findings
 
 
+# The checks a fall past each limit is reported under: (percent of the value, points).
+_LIMITS_FOR_ALL = ("metrics.max_fall_pct", "metrics.max_fall_points")
+_LIMITS_OF_A_RULE = ("metrics.rule", "metrics.rule")
+
+
+def _falls(
+    change: MetricChange,
+    pct: Decimal | None,
+    points: Decimal | None,
+    *,
+    checks: tuple[str, str],
+) -> list[Finding]:
+    """Return the findings of a changed figure that fell by more than `pct` percent of its
+    value or, for a percent, by more than `points` percentage points."""
+    if change.status != MetricStatus.CHANGED or change.old is None:
+        return []
+    from compare.render import change_text  # jinja2 and the rest only when needed
+
+    found = []
+    if pct is not None and change.relative is not None and -change.relative * 100 > pct:
+        found.append(
+            Finding(
+                check=checks[0],
+                where=change.label,
+                message=f"{change_text(change)} falls {-change.relative * 100:.1f}% "
+                f"(at most {pct}%)",
+            )
+        )
+    if points is not None and change.points is not None and -change.points > points:
+        found.append(
+            Finding(
+                check=checks[1],
+                where=change.label,
+                message=f"{change_text(change)} falls {-change.points} percentage points "
+                f"(at most {points})",
+            )
+        )
+    return found
+
+
 def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[Finding]:
     label = rule["label"]
     # A rank (全省第一) shares its label with the figure it ranks; bounds apply to the figure
@@ -315,14 +356,14 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
         findings.append(
             Finding(check="metrics.rule", where=label, message=f"the figure “{label}” is missing")
         )
-    from compare.render import change_text, format_metric  # jinja2 and the rest when needed
+    from compare.render import format_metric  # jinja2 and the rest only when needed
 
     for c in matches:
         if c.new is None:
             continue
         value = c.new.value
         shown = format_metric(c.new)  # signed: 下降1.7% is −1.7%, as the bounds read it
-        if "min" in rule and value < Decimal(str(rule["min"])):
+        if "min" in rule and value < rule["min"]:
             findings.append(
                 Finding(
                     check="metrics.rule",
@@ -330,7 +371,7 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
                     message=f"{c.label} is {shown}, below {rule['min']}",
                 )
             )
-        if "max" in rule and value > Decimal(str(rule["max"])):
+        if "max" in rule and value > rule["max"]:
             findings.append(
                 Finding(
                     check="metrics.rule",
@@ -338,19 +379,11 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
                     message=f"{c.label} is {shown}, above {rule['max']}",
                 )
             )
-        if (
-            "max_fall_pct" in rule
-            and c.relative is not None
-            and -c.relative * 100 > Decimal(str(rule["max_fall_pct"]))
-        ):
-            findings.append(
-                Finding(
-                    check="metrics.rule",
-                    where=label,
-                    message=f"{change_text(c)} falls {-c.relative * 100:.1f}% "
-                    f"(at most {rule['max_fall_pct']}%)",
-                )
+        findings.extend(
+            _falls(
+                c, rule.get("max_fall_pct"), rule.get("max_fall_points"), checks=_LIMITS_OF_A_RULE
             )
+        )
     return findings
 
 
@@ -410,6 +443,7 @@ def checks_run(rules: Rules, *, with_comparison: bool) -> list[str]:
             "sections.max_removed",
             "sections.max_added",
             "metrics.max_fall_pct",
+            "metrics.max_fall_points",
             "metrics.must_keep",
             "metrics.rule",
             "similarity.min",

@@ -106,8 +106,11 @@ def test_second_rendition_warning_is_a_finding_unless_switched_off(tmp_path: Pat
         ('[sections]\nmax_removed = "two"\n', "sections.max_removed must be a int"),
         ("[metrics]\nmax_fall_pct = true\n", "metrics.max_fall_pct must be a"),
         ("[[metrics.rule]]\nmin = 3\n", "needs a label"),
+        ('[[metrics.rule]]\nlabel = "x"\nmin = "abc"\n', "[[metrics.rule]] min must be a number"),
+        ('[[metrics.rule]]\nlabel = "x"\nmust_keep = 3\n', "must_keep must be a bool"),
+        ("[metrics]\nmax_fall_points = [1]\n", "metrics.max_fall_points must be a number"),
     ],
-    ids=["syntax", "table", "key", "type", "bool", "rule-label"],
+    ids=["syntax", "table", "key", "type", "bool", "rule-label", "rule-min", "rule-keep", "points"],
 )
 def test_malformed_rules_name_file_and_problem(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "rules.toml"
@@ -188,6 +191,36 @@ def test_falls_are_found_and_written_as_the_summary_writes_changes(tmp_path: Pat
         ("metrics.max_fall_pct", "新建学校: 20所 → 12所 (−8所, −40.0%) falls 40.0% (at most 30%)"),
         ("metrics.rule", "家长满意度: 98% → 90% (−8 pp, −8.2%) falls 8.2% (at most 5%)"),
     ]
+
+
+def test_a_percent_may_be_held_to_a_fall_in_points(tmp_path: Path) -> None:
+    """max_fall_points bounds the fall of a percent in percentage points, for every figure or
+    for one; figures of other units have no points to fall by."""
+    from compare.check import check_comparison
+    from compare.pipeline import compare_reports, read_report
+
+    paths = []
+    for year, share, schools in ((2021, "98%", "20所"), (2022, "90%", "2所")):
+        paths.append(tmp_path / f"summary-{year}.txt")
+        paths[-1].write_text(
+            f"某局{year}年工作总结\n\n一、主要工作\n\n家长满意度达{share}。全市新建学校{schools}。\n",
+            encoding="utf-8",
+        )
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[metrics]\nmax_fall_points = 5\n", encoding="utf-8")
+    found = [(f.check, f.message) for f in check_comparison(comparison, load_rules(rules))]
+    assert found == [
+        (
+            "metrics.max_fall_points",
+            "家长满意度: 98% → 90% (−8 pp, −8.2%) falls 8 percentage points (at most 5)",
+        )
+    ]
+    rules.write_text(
+        '[[metrics.rule]]\nlabel = "家长满意度"\nmax_fall_points = 10\n', encoding="utf-8"
+    )
+    assert check_comparison(comparison, load_rules(rules)) == []
+    assert "metrics.max_fall_points" in checks_run(load_rules(rules), with_comparison=True)
 
 
 def test_similarity_rules_bound_the_vocabulary_and_the_text_carried_over(tmp_path: Path) -> None:
