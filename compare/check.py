@@ -319,25 +319,21 @@ def _falls(
         return []
     from compare.render import change_text  # jinja2 and the rest only when needed
 
+    fallen = (
+        (checks[0], pct, None if change.relative is None else -change.relative * 100, "%"),
+        (checks[1], points, None if change.points is None else -change.points, " points"),
+    )
     found = []
-    if pct is not None and change.relative is not None and -change.relative * 100 > pct:
-        found.append(
-            Finding(
-                check=checks[0],
-                where=change.label,
-                message=f"{change_text(change)} falls {-change.relative * 100:.1f}% "
-                f"(at most {pct}%)",
+    for check, limit, fall, unit in fallen:
+        if limit is not None and fall is not None and fall > limit:
+            amount = f"{fall:.1f}" if unit == "%" else str(fall)
+            found.append(
+                Finding(
+                    check=check,
+                    where=change.label,
+                    message=f"{change_text(change)} falls {amount}{unit} (at most {limit}{unit})",
+                )
             )
-        )
-    if points is not None and change.points is not None and -change.points > points:
-        found.append(
-            Finding(
-                check=checks[1],
-                where=change.label,
-                message=f"{change_text(change)} falls {-change.points} percentage points "
-                f"(at most {points})",
-            )
-        )
     return found
 
 

@@ -213,7 +213,7 @@ def test_a_percent_may_be_held_to_a_fall_in_points(tmp_path: Path) -> None:
     assert found == [
         (
             "metrics.max_fall_points",
-            "家长满意度: 98% → 90% (−8 pp, −8.2%) falls 8 percentage points (at most 5)",
+            "家长满意度: 98% → 90% (−8 pp, −8.2%) falls 8 points (at most 5 points)",
         )
     ]
     rules.write_text(
