@@ -317,8 +317,6 @@ def _falls(
     value or, for a percent, by more than `points` percentage points."""
     if change.status != MetricStatus.CHANGED or change.old is None:
         return []
-    from compare.render import change_text  # jinja2 and the rest only when needed
-
     fallen = (
         (checks[0], pct, None if change.relative is None else -change.relative * 100, "%"),
         (checks[1], points, None if change.points is None else -change.points, " points"),
@@ -326,6 +324,8 @@ def _falls(
     found = []
     for check, limit, fall, unit in fallen:
         if limit is not None and fall is not None and fall > limit:
+            from compare.render import change_text  # jinja2 and the rest only for a finding
+
             amount = f"{fall:.1f}" if unit == "%" else str(fall)
             found.append(
                 Finding(

@@ -826,11 +826,11 @@ _VERB_END = re.compile(
 _GOES_ON = re.compile(r"增加|增长|提高|提升|扩大|减少|下降|降低|上升|达到|到|至|已|均|都|全部|分别")
 _NOUN_CUT_WORDS = (
     r"参与|参加|开展|实现|完成|被|获|进入|成功|列入|入选|结对|共建|分别|均|已|全部|启动|达到|成为|赴|"
-    r"对口|认定|为|吸引|举办|共|(?<![高初小大集])中(?![心学医央])|和|与|及|通过|涉及|接受|创建|提前|覆盖"
+    r"对口|认定|吸引|举办|共|(?<![高初小大集])中(?![心学医央])|和|与|及|通过|涉及|接受|创建|提前|覆盖"
 )
-_NOUN_CUT = re.compile(_NOUN_CUT_WORDS)
+_NOUN_CUT = re.compile(f"{_NOUN_CUT_WORDS}|为")
 # 两次被评为…优胜窗口: after 被, 为 belongs to the verb (评为), and what follows is what was won.
-_PASSIVE_NOUN_CUT = re.compile(_NOUN_CUT_WORDS.replace("|为|", "|"))
+_PASSIVE_NOUN_CUT = re.compile(_NOUN_CUT_WORDS)
 _EN_TRAIL = set(
     _words(
         """increased increase increases decreased decrease decreases rose rise rises fell fall grew
