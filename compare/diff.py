@@ -65,6 +65,21 @@ _CJK_RUN = re.compile(f"[{_CJK}]+")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’]*|\d+(?:[.,]\d+)*%?")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\.)\s+|\n+")
 
+# English words that carry no subject: every English text is full of them, so counted as terms
+# they made any two English reports read 97-99 similar. CJK bigrams need no such list: a
+# function character (的, 和) pairs with the characters beside it.
+_FUNCTION_WORDS = """
+    a an the this that these those it its it's it’s itself i me my we us our ours you your he him his
+    she her they them their theirs who whom whose which what there here
+    and or but nor so if then than as because while although though whether
+    of to in on at by for with from into onto over under about above below after before
+    between through during against among within without upon per via
+    be is are was were been being am have has had having do does did done
+    will would shall should can could may might must not no yes also just only very too
+    all any each both either neither some such more most other others same own
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+
 # Equal runs of at least this many characters between two changes are never merged into them.
 ISLAND_LIMIT = 6
 # Text longer than this is compared sentence by sentence for the edit measure (linear cost).
@@ -208,7 +223,7 @@ _LONE = re.compile("^.$", re.MULTILINE)  # a line of one character
 
 def terms(text: str) -> list[str]:
     """Return the terms of a text, for counting (in no useful order): CJK character bigrams (a
-    lone character as itself), and lower-cased Latin words and numbers.
+    lone character as itself), and lower-cased Latin words (but FUNCTION_WORDS) and numbers.
 
     Each term is cut out by a regex in C, not by a step of Python: the CJK runs of the text are
     written one to a line; a line gives its bigrams that start at even places, then those that
@@ -218,7 +233,7 @@ def terms(text: str) -> list[str]:
     found = _PAIR.findall(lines)
     found += _LATER_PAIR.findall(lines)
     found += _LONE.findall(lines)
-    found += map(str.lower, _WORD.findall(text))
+    found += [w for w in map(str.lower, _WORD.findall(text)) if w not in FUNCTION_WORDS]
     return found
 
 
