@@ -69,9 +69,13 @@ def _library(library: Path | None) -> Path:
     return library if library is not None else default_library()
 
 
+# A title can be a long first line; a file name holds at most 255 bytes (85 CJK characters).
+SLUG_LIMIT = 60
+
+
 def _slug(text: str) -> str:
-    """Return text made safe as part of a file name."""
-    return re.sub(r"[\s/\\:*?\"<>|]+", "-", text).strip("-") or "report"
+    """Return text made safe as part of a file name, at most SLUG_LIMIT characters."""
+    return re.sub(r"[\s/\\:*?\"<>|]+", "-", text)[:SLUG_LIMIT].strip("-") or "report"
 
 
 @cli.command()
@@ -150,7 +154,13 @@ def diff(
 
     to_stdout = "-" in (json_path, md_path, csv_path)
     if html_path is None and not to_stdout:
-        org_name = new_report.org or old_report.org or Path(new_report.source.path).stem
+        org_name = (
+            new_report.org
+            or old_report.org
+            or new_report.title
+            or old_report.title
+            or Path(new_report.source.path).stem
+        )
         # A report without a year is named by its file (its stem), never by the path given.
         years = [
             str(report.year) if report.year else _slug(Path(report.source.path).stem)
@@ -322,14 +332,13 @@ def series(
 
 def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
     """Return the short summary printed after a comparison: counts and the largest changes."""
-    from compare.render import change_text, format_score, largest_changes
+    from compare.render import change_text, format_score, largest_changes, report_name
 
     old, new = comparison.old, comparison.new
     s = comparison.section_counts()
     m = comparison.metric_counts()
     lines = [
-        f"{new.org or old.org or new.title or old.title or 'Organisation unknown'}: "
-        f"{old.year or old.source.path} → {new.year or new.source.path}",
+        f"{report_name(comparison)}: {old.year or old.source.path} → {new.year or new.source.path}",
         f"Sections: {s['unchanged']} unchanged, {s['modified']} modified, {s['added']} added, "
         f"{s['removed']} removed ({s['renamed']} renamed, {s['moved']} moved, "
         f"{s['split']} split, {s['merged']} merged)",

@@ -564,6 +564,13 @@ def year_label(report: Report, fallback: str = "") -> str:
     return str(report.year) if report.year is not None else fallback
 
 
+def report_name(comparison: Comparison) -> str:
+    """Return what the two reports are called: their organisation, else a title (a speech or a
+    report with no organisation line), else "Organisation unknown"."""
+    old, new = comparison.old, comparison.new
+    return new.org or old.org or new.title or old.title or "Organisation unknown"
+
+
 def page_lang(comparison: Comparison) -> str:
     """Return the page language: zh-CN when the reports are written in Chinese, else en."""
     sample = " ".join(
@@ -1089,6 +1096,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "metric_link": metric_link,
     "year": year_label,
     "page_lang": page_lang,
+    "report_name": report_name,
     "settings_rows": settings_rows,
     "md": markdown_escape,
     "series_points": series_points,

@@ -40,7 +40,7 @@ class SeriesRow:
 class Series:
     """Every metric of an organisation's reports, one row per metric, one column per year."""
 
-    org: str
+    org: str  # the organisation, else the latest title (a speech has no organisation line)
     years: tuple[int, ...]
     paths: tuple[str, ...]
     rows: tuple[SeriesRow, ...]
@@ -153,7 +153,9 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
             SeriesRow(label=last.label, unit=last.unit, kind=last.kind.value, values=tuple(values))
         )
     return Series(
-        org=next((r.org for r in reversed(reports) if r.org), ""),
+        # What the reports are called: the latest organisation, else the latest title (a speech).
+        org=next((r.org for r in reversed(reports) if r.org), "")
+        or next((r.title for r in reversed(reports) if r.title), ""),
         years=tuple(r.year or 0 for r in reports),
         paths=tuple(r.source.path for r in reports),
         rows=tuple(out),

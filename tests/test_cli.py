@@ -141,18 +141,59 @@ def test_a_report_without_a_year_names_the_default_report_by_its_file(
     ]
 
 
-def test_summary_names_something_when_the_organisation_is_unknown(tmp_path: Path) -> None:
+def test_summary_names_something_when_the_organisation_is_unknown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A speech has a title but no organisation line: the summary, the page's masthead, the
+    Markdown heading and the report's file name all call it by its title."""
     for year, figure in ((2021, 40), (2022, 45)):
         text = f"Budget speech\n\nWe will set aside ${figure} million for schools.\n"
         (tmp_path / f"speech-{year}.txt").write_text(text, encoding="utf-8")
     old, new = (str(tmp_path / f"speech-{year}.txt") for year in (2021, 2022))
-    result = run(old, new, "--html", str(tmp_path / "r.html"))
+    monkeypatch.chdir(tmp_path)
+    result = run(old, new, "--md", "r.md")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == "Budget speech: 2021 → 2022"
+    page = (tmp_path / "reports" / "Budget-speech-2021-vs-2022.html").read_text(encoding="utf-8")
+    assert '<p class="org">Budget speech</p>' in page
+    assert "Organisation unknown" not in page
+    assert (
+        (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Budget speech: 2021 → 2022")
+    )
     (tmp_path / "speech-2021.txt").write_text("We spent $40 million.\n", encoding="utf-8")
     (tmp_path / "speech-2022.txt").write_text("We spent $45 million.\n", encoding="utf-8")
     untitled = run(old, new, "--html", str(tmp_path / "r.html"))
     assert untitled.stdout.splitlines()[0] == "Organisation unknown: 2021 → 2022"
+    assert '<p class="org">Organisation unknown</p>' in (tmp_path / "r.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("first_line", "named"),
+    [
+        # no organisation: the new title names the report, note and all (160 characters)
+        (
+            "{year}年工作总结（" + "本稿为征求意见稿，" * 15 + "）",
+            "2022年工作总结（本稿为征求意见稿",
+        ),
+        # an organisation of 61 characters
+        ("关于" + "推进教育高质量发展" * 6 + "的{year}年工作总结", "关于推进教育高质量发展"),
+    ],
+)
+def test_a_long_title_names_the_report_file_in_a_few_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_line: str, named: str
+) -> None:
+    """A long first line must not become a file name too long to write (255 bytes)."""
+    for year in (2021, 2022):
+        body = f"{first_line.format(year=year)}\n\n全市新建学校{year - 2000}所。\n"
+        (tmp_path / f"{year}.txt").write_text(body, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("2021.txt", "2022.txt", "-q")
+    assert result.exit_code == 0, result.output
+    written = Path(result.stdout.strip())
+    assert written.is_file()
+    assert written.name.startswith(named)
+    assert written.name.endswith("-2021-vs-2022.html")
+    assert len(written.name.encode("utf-8")) < 255
 
 
 def test_summary_lists_the_pages_largest_changes_in_its_words(tmp_path: Path) -> None:

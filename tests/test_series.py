@@ -55,3 +55,20 @@ def test_every_year_is_stated_in_the_row_unit(tmp_path: Path) -> None:
         )
     )
     assert rows["拟安排财政赤字"] == ["亿元", "target", "8000", "12000", "13500"]
+
+
+def test_a_series_of_speeches_is_called_by_their_title(tmp_path: Path) -> None:
+    """A speech has a title and no organisation line: the series page names it by its title,
+    the latest organisation when there is one."""
+    paths = []
+    for year, figure in ((2021, 40), (2022, 45)):
+        path = tmp_path / f"speech-{year}.txt"
+        path.write_text(f"Budget speech\n\nWe set aside ${figure} million for schools.\n", "utf-8")
+        paths.append(path)
+    assert build_series(paths, workers=1).org == "Budget speech"
+    assert (
+        build_series(
+            _library(tmp_path, {2020: "新建学校2所。", 2021: "新建学校3所。"}), workers=1
+        ).org
+        == "某市"
+    )
