@@ -926,6 +926,56 @@ def _clean_en(text: str) -> str:
     return " ".join(words[-8:])
 
 
+def _names_nothing_en(label: str) -> bool:
+    """Tell whether an English label is only who acts and the verb ("we have committed", "I will
+    allocate", "I thank") or one bare verb form ("dedicating", "supported"): it says what was
+    done, not what the figure measures."""
+    words = label.split()
+    if words[0].lower() in _EN_SUBJECTS:
+        return True
+    return len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed"))
+
+
+# What a sum is for, right after it: "$11 billion for a COVID-19 Resilience Package", "$45
+# million of venture debt", "$25 billion to the JSS", "$40 million under the Productivity
+# Solutions Grant" (to or under a name, not "to enable"), "$2 billion worth of relief measures".
+_EN_OBJECT = re.compile(
+    r"(?:\s+worth)?\s+(?:of|for|towards?"
+    r"|(?:to|under)(?=\s+(?:the|a|an|our|its|their|this|these)\b|\s+[A-Z]))\s+"
+    r"(?:(?:the|a|an|our|its|their|this|these|those)\s+)?(?:new\s+)?"
+    r"([A-Za-z][A-Za-z0-9\-’']*(?:\s+[A-Za-z][A-Za-z0-9\-’']*)*)"
+)
+# Words that end the phrase, but inside a name (Change for Charity Grant, Jobs and Skills Package).
+_EN_OBJECT_END = set(
+    _words(
+        """to by in on at for of with from into over under through across towards toward per as
+    than since until while which who that this these will would shall can could may might is are
+    was were be been has have had so each every and or but also only including"""
+    )
+)
+
+
+def _object_after_en(sentence: str, end: int) -> str:
+    """Return what an English sum is for, named right after it, or ""."""
+    match = _EN_OBJECT.match(sentence, end)
+    if match is None:
+        return ""
+    words = match.group(1).split()
+    kept: list[str] = []
+    for k, word in enumerate(words[:12]):
+        if word.lower() in _EN_OBJECT_END:
+            following = words[k + 1] if k + 1 < len(words) else ""
+            inside_name = kept and kept[-1][0].isupper() and following[:1].isupper()
+            if not (inside_name and word in ("for", "of", "and")):
+                break
+        if kept and word.islower() and word.endswith("ed") and "-" not in word:
+            break  # "relief measures introduced during...": what follows says what became of it
+        kept.append(word)
+    if not kept or all(word.lower() in _EN_EMPTY for word in kept):
+        return ""  # "40% of these", "of which"
+    return " ".join(kept[:8])
+
+
 def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     """Return the counted noun right after a classifier (29个部门 -> 部门) and where it ends."""
     quoted = _LEADING_QUOTE.match(sentence, raw.end)
@@ -974,11 +1024,17 @@ def _label(
         label = _clean_en(before)
         if not label and table:
             label = _clean_en(sentence.split("|", 1)[0])
+        if label and not _names_nothing_en(label):
+            return label
+        if not label and previous and before.strip().lower() in ("to", "-", "–"):
+            return previous  # "from $175 billion to $210 billion": both ends measure one thing
         counted = raw.unit.isalpha() or (
             _is_english_unit(raw.unit) and bool(_EN_PLURAL.search(raw.unit))
         )
-        if not label and counted and not raw.currency:
-            label = raw.unit  # "and 1,000 employees": the noun is what is counted
+        if counted and not raw.currency:
+            return raw.unit  # "and 1,000 employees", "we have placed 76,000 individuals"
+        if raw.kind is not MetricKind.PERCENT and (what := _object_after_en(sentence, raw.end)):
+            return what  # "I will set aside $11 billion for a COVID-19 Resilience Package"
         return label or previous
     label = _clean_cn(before)
     if raw.medal:

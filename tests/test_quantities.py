@@ -415,7 +415,41 @@ LABELS = [
     ),
     ("medals", "中国区8金17银8铜", ["中国区金牌", "中国区银牌", "中国区铜牌"]),
     ("table-row", "Total net sales | $229,234 | $215,639", ["Total net sales", "Total net sales"]),
-    ("pronoun-names-nothing", "I will set aside $11 billion for the package.", [""]),
+    # Who acts and the verb name nothing: what the sum is for, named after it, is the label.
+    ("pronoun-names-nothing", "I will set aside $11 billion for the package.", ["package"]),
+    (
+        "object-a-name",
+        "I will set aside $20 million for a new Change for Charity Grant.",
+        ["Change for Charity Grant"],
+    ),
+    ("object-of", "We expect about $45 million of venture debt to be catalysed.", ["venture debt"]),
+    (
+        "object-to-a-name-not-to-a-verb",
+        "We have committed over $25 billion to the JSS, and I will allocate $24 billion to enable"
+        " our firms.",
+        ["JSS", "I will allocate"],
+    ),
+    (
+        "object-under-a-name",
+        "I will set aside close to $40 million under the Productivity Solutions Grant for firms.",
+        ["Productivity Solutions Grant"],
+    ),
+    (
+        "object-worth-of",
+        "The $2 billion worth of economic relief measures introduced during the Alerts helped.",
+        ["economic relief measures"],
+    ),
+    (
+        "counted-after-who-acts",
+        "We have placed nearly 76,000 individuals into jobs.",
+        ["individuals"],
+    ),
+    ("percent-of-is-its-base", "Over 80% of firms intend to work flexibly.", [""]),
+    (
+        "range-ends-share-a-label",
+        "The Board increased the authorization from $175 billion to $210 billion of the stock.",
+        ["Board increased the authorization", "Board increased the authorization"],
+    ),
     # Who acts and the verb are not what a figure measures.
     (
         "pronoun-and-verb",
@@ -436,7 +470,7 @@ LABELS = [
     (
         "object-says-nothing",
         "I will allocate an additional $5.4 billion to the package.",
-        ["I will allocate an additional"],
+        ["package"],
     ),
     (
         "will-not-giving",
