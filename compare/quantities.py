@@ -838,7 +838,8 @@ _EN_TRAIL = set(
     should could would will may might can must
     approximately about around nearly almost some an a the and or from up down over under more
     than less at least close will would had has have spent paid provide set aside between with totalling
-    totaling worth"""
+    totaling worth contracted shrunk shrank expanded doubled tripled halved jumped projected
+    expected estimated cost only already"""
     )
 )
 

@@ -444,6 +444,19 @@ LABELS = [
         "We have placed nearly 76,000 individuals into jobs.",
         ["individuals"],
     ),
+    # A verb at the end says what became of the figure, not what it is.
+    ("trail-contracted", "Singapore’s GDP contracted by 5.4% in 2020.", ["Singapore’s GDP"]),
+    ("trail-will-cost", "Overall, the JSS extension will cost $700 million.", ["JSS extension"]),
+    (
+        "trail-has-already-tripled",
+        "Healthcare spending has already tripled from $3.7 billion to $11.3 billion.",
+        ["Healthcare spending", "Healthcare spending"],
+    ),
+    (
+        "noun-costs-stays",
+        "Accrued warranty and related costs | $3,702",
+        ["Accrued warranty and related costs"],
+    ),
     ("percent-of-is-its-base", "Over 80% of firms intend to work flexibly.", [""]),
     (
         "range-ends-share-a-label",
