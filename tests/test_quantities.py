@@ -491,6 +491,14 @@ LABELS = [
         ["Higher interest rates would result in a loss"],
     ),
     ("lead-ba", "把生均公用经费提高到1200元。", ["生均公用经费"]),
+    # How a figure is to go or has gone (要, 连续, 稳定在, 目标定为, 比2002年) is not what it measures.
+    ("trail-yao", "今年能源消耗强度要降低3.9%以上。", ["能源消耗强度"]),
+    ("trail-dou-yao", "化学需氧量、氨氮排放都要减少2%左右。", ["化学需氧量、氨氮排放"]),
+    ("trail-lianxu", "粮食总产量连续6年稳定在万亿斤以上。", ["粮食总产量"]),
+    ("trail-wending", "城镇调查失业率稳定在4.4%以内。", ["城镇调查失业率"]),
+    ("trail-mubiao-ding", "广义货币M2预期增长目标拟定为13%左右。", ["广义货币M2预期增长目标"]),
+    ("trail-bi-a-year", "全国国有企业资产总额比2002年增长60.98%。", ["全国国有企业资产总额"]),
+    ("pingbi-is-a-word", "评比100节优秀班团队课。", ["评比优秀班团队课"]),
     ("trail-added", "民办学校新增18所。", ["民办学校"]),
     ("lead-jiang", "将扶贫标准提高到2300元。", ["扶贫标准"]),
     (
