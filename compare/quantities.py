@@ -768,7 +768,7 @@ _LEAD_WORDS = (
     "全市|全省|全年|今年|去年|当年|其中|中(?=[已有共均])|已经|已|共计|共(?![建同享])|累计|总计|合计|同时|并且|并|"
     "还|又|再|均|继续|全面推进|全面|提前完成|率先|在|从|对(?![外口])|和|及|与|、|确保|力争|"
     "争取|计划|预计|提出|目标|其|另有|另|比上年预计数|比上年预算|比去年预算|比上年|较上年|同比|分别|就|"
-    "新一轮|实施|实现|推进|推动|完成|"
+    "新一轮|实施|实现|推进|推动|完成|做到了|做到|"
     "开展|组织|进一步|把(?![关握])|将(?![军士领])|由(?!于)|"
     "过去五年|近五年|近三年|五年来|五年(?![前后级制度内中])|三年(?![前后级制度内中])|两年(?![前后级制度内中])"
 )
@@ -780,7 +780,8 @@ _TRAIL_WORDS = (
     "全省|全国|全市|全球|世界|省内|国内|位列|位居|名列|列|再居|居|排名|保持|跃居|升至|上升到|"
     "从|上学年|上年|去年|今年|斩获|获得|荣获|摘得|夺得|获|新增|平均|人均|均|占|扩大|缩小|"
     # 粮食总产量连续6年, 能源消耗强度要降低, 失业率稳定在, 增长目标定为, 资产总额比2002年
-    "连续|[都也还更]?要|稳定|(?<=目标)拟?定|(?<=[额量值率入出数])比"
+    "连续|[都也还更]?要|稳定|(?<=目标)拟?定|(?<=[额量值率入出数])比|"
+    "两个|两项|三个|三项|四个|四项|五个|五项"  # 调处成功率、家长满意率两个100%
 )
 _TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年|去年|同期|上一?届|[^，,；;比]{1,5}年前?)"
 # A figure for several years together: stated after 五年来, 过去五年, 近三年, 前四年累计 (not
@@ -823,12 +824,16 @@ _VERB_END = re.compile(
     r"启动|出台|制定|制订|印发|创建|引进|拥有|有|达|达到|为|是|推进|招收|录取|培训|受理|办理|参加|"
     r"参与|发出|签订|投入|资助|补助|立项|支持|处理|查出|择优推荐|牵头成立)$"
 )
+# What a figure is part of, after 的: not what it counts (新建中小学6所的任务).
+_WHOLE_NOUN = re.compile("任务|目标|工作|情况下?|问题|要求|基础上")
 # What goes on after a figure that counts no noun: a verb of change (88个增加到, 600元提高到)
 # or an adverb (20所已完成改造, 3所均通过验收).
 _GOES_ON = re.compile(r"增加|增长|提高|提升|扩大|减少|下降|降低|上升|达到|到|至|已|均|都|全部|分别")
 _NOUN_CUT_WORDS = (
     r"参与|参加|开展|实现|完成|被|获|进入|成功|列入|入选|结对|共建|分别|均|已|全部|启动|达到|成为|赴|"
-    r"对口|认定|吸引|举办|共|(?<![高初小大集])中(?![心学医央])|和|与|及|通过|涉及|接受|创建|提前|覆盖"
+    r"对口|认定|吸引|举办|共|(?<![高初小大集])中(?![心学医央])|和|与|及|通过|涉及|接受|创建|提前|全?覆盖|"
+    # 12所在绍高校紧紧抓住…, 100篇优秀作品并汇编成册
+    r"紧紧|抓住|积极|切实|深入|持续|不断|主动|率先|(?<![合兼])并(?!购)"
 )
 _NOUN_CUT = re.compile(f"{_NOUN_CUT_WORDS}|为")
 # 两次被评为…优胜窗口: after 被, 为 belongs to the verb (评为), and what follows is what was won.
@@ -999,6 +1004,11 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     digit = _DIGIT.search(noun)
     if digit:
         noun = noun[: digit.start()]
+    closed = noun.find("）", 1)
+    if 0 < closed < len(noun) - 1:
+        noun = noun[
+            : closed + 1
+        ]  # 459所义务教育阶段学校（不含教学点）秋季开学后: the noun ends there
     cut = (_PASSIVE_NOUN_CUT if noun.startswith("被") else _NOUN_CUT).search(
         noun, 0 if prefix else 1
     )
@@ -1043,11 +1053,13 @@ def _label(
     if raw.medal:
         return (label or previous.rstrip("金银铜牌")) + MEDALS[raw.medal]
     if raw.classifier and raw.kind is not MetricKind.RANK:
+        owned = sentence.startswith("的", raw.end)
         noun, raw.noun_end = _noun_after(sentence, raw)
         if noun:
             if not label or _VERB_END.search(label):
                 return noun
-            return label + noun
+            # 新建中小学6所的任务, 增幅11个百分点的情况下: the task or case the figure is part of
+            return label if owned and _WHOLE_NOUN.fullmatch(noun) else label + noun
     if label:
         return label
     if previous and not named_after and before.strip() and _CONJUNCTION.fullmatch(before):
