@@ -153,6 +153,22 @@ class _Side:
             found = self.unstated[key] = self._clauses(i).name_without_figure(name, figures)
         return found
 
+    def part_stated_beside(self, i: int, parts: tuple[tuple[int, str], ...]) -> bool:
+        """Tell whether figure i names no word of a group of parts (CONTRASTS) while another
+        figure of its sentence is labelled with one of those parts: 拟安排财政赤字10500亿元，其中
+        中央财政赤字8500亿元 — the 10500 is not the 中央 figure, the 8500 is."""
+        own = {group for group, _ in self.parts[i]}
+        wanted = [part for part in parts if part[0] not in own]
+        if not wanted:
+            return False
+        m = self.metrics[i]
+        return any(
+            part in self.parts[k]
+            for k in self.by_sentence[(m.section, m.sentence)]
+            if k != i and self.parts[k]
+            for part in wanted
+        )
+
     def _clauses(self, i: int) -> Clauses:
         m = self.metrics[i]
         found = self.clauses.get((m.section, m.sentence))
@@ -487,6 +503,10 @@ def _score_matrix(
             continue
         if old.parts[i] and new.parts[j] and _contrasting(old.parts[i], new.parts[j]):
             continue  # 全国财政赤字 and 中央财政赤字, 财政收入 and 财政支出: other figures
+        if (old.parts[i] and new.part_stated_beside(j, old.parts[i])) or (
+            new.parts[j] and old.part_stated_beside(i, new.parts[j])
+        ):
+            continue  # 中央财政赤字7500亿元 and 财政赤字10500亿元，其中中央财政赤字8500亿元
         label = labels.get(pair)
         if label is None:
             label = _label_score(old_labels[a], new_labels[b])

@@ -223,6 +223,7 @@ _TARGET_WEAK = re.compile(
 )
 # The first character of every match of _TARGET_STRONG and _TARGET_WEAK.
 _TARGET_HINT = re.compile(f"[目预主力争确拟提要计{_ANY_LETTER}]")
+_BREAKDOWN = re.compile("(?<=[，,；;])其中")
 _CLAUSE_ENDS = "，,；;：:。！？!?\n|"
 _CLAUSE_END = re.compile(f"[{_CLAUSE_ENDS}]")
 
@@ -1087,6 +1088,11 @@ def _target_ranges(masked: str) -> list[tuple[int, int]]:
             end = m.end()
             clause = _CLAUSE_END.search(masked, end)
             spans.append((end, clause.start() if clause else len(masked)))
+            # A breakdown later in the sentence is part of the goal: 拟安排财政赤字8000亿元，
+            # 赤字率下降到1.5%左右，其中中央财政赤字5500亿元.
+            for part in _BREAKDOWN.finditer(masked, spans[-1][1]):
+                clause = _CLAUSE_END.search(masked, part.end())
+                spans.append((part.start(), clause.start() if clause else len(masked)))
     return spans
 
 
@@ -1423,20 +1429,30 @@ def attach_metrics(report: Report) -> Report:
     """Return the report with `metrics` filled from every sentence of the preamble and sections.
 
     The figures of a list of goals are targets to its end: 主要预期目标是：国内生产总值增长8%左右；
-    城镇新增就业900万人以上；…。 (its items are sentences of their own).
+    城镇新增就业900万人以上；…。 (its items are sentences of their own). So are those of a
+    breakdown of a goal: 拟安排财政赤字1.62万亿元…。其中，中央财政赤字1.12万亿元…；地方财政赤字…。
     """
     sections = ([report.preamble] if report.preamble is not None else []) + list(report.walk())
     found: list[Metric] = []
     for section in sections:
         goals = False  # inside a list of goals
+        after_goal = False  # the sentence before set a goal
+        parts_go_on = False  # the sentence before is a part of a breakdown, ending in ；
         for index, sentence in enumerate(section.sentences):
             metrics = extract_metrics(sentence, section=section.id, index=index)
+            breakdown = parts_go_on or (after_goal and sentence.startswith("其中"))
             if goals:
                 metrics = tuple(_as_target(m) for m in metrics)
+            elif breakdown:  # its parts are goals; a change beside one (增加1700亿元) stays one
+                metrics = tuple(
+                    m if m.kind is MetricKind.CHANGE else _as_target(m) for m in metrics
+                )
             found.extend(metrics)
             goals = sentence.rstrip().endswith(_LIST_GOES_ON) and (
                 goals or _GOALS_FOLLOW.search(sentence) is not None
             )
+            after_goal = any(m.kind is MetricKind.TARGET for m in metrics)
+            parts_go_on = breakdown and sentence.rstrip().endswith(_LIST_GOES_ON)
     return dataclasses.replace(report, metrics=tuple(found))
 
 

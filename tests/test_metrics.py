@@ -508,6 +508,22 @@ def test_labels_naming_contrasting_parts_are_other_figures(tmp_path: Path) -> No
     assert ("added", "财政支出", None, "9%") in found
 
 
+def test_a_part_named_beside_a_figure_is_not_that_figure(tmp_path: Path) -> None:
+    """The 2010 report plans 财政赤字10500亿元，其中中央财政赤字8500亿元: the 10500 names no part,
+    but its sentence gives the 中央 figure beside it, so last year's 中央财政赤字7500亿元 is
+    the 8500 (both goals: a breakdown of a goal is one), not the 10500."""
+    found = _review_changes(
+        tmp_path,
+        {
+            2009: "拟安排中央财政赤字7500亿元，比上年增加5700亿元。全国财政赤字合计9500亿元。",
+            2010: "今年拟安排财政赤字10500亿元，其中中央财政赤字8500亿元。",
+        },
+    )
+    pairs = {(old, new) for _, _, old, new in found if old and new}
+    assert ("7500亿元", "8500亿元") in pairs
+    assert not any(new == "10500亿元" for _, new in pairs)
+
+
 @pytest.mark.parametrize(
     ("label", "expected"),
     [

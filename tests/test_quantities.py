@@ -1157,6 +1157,10 @@ def _plain_target_ranges(masked: str) -> list[tuple[int, int]]:
     for m in q._TARGET_WEAK.finditer(masked):
         end = q._CLAUSE_END.search(masked, m.end())
         spans.append((m.end(), end.start() if end else len(masked)))
+        for k in range(spans[-1][1], len(masked)):  # a breakdown after it: …，其中…
+            if masked.startswith("其中", k) and k > 0 and masked[k - 1] in "，,；;":
+                end = q._CLAUSE_END.search(masked, k + 2)
+                spans.append((k, end.start() if end else len(masked)))
     return spans
 
 
@@ -1164,7 +1168,7 @@ TARGET_PIECES = st.sampled_from(
     ["目标是", "预期目标", "主要预期", "力争", "争取", "确保", "预计", "拟", "要", "需要", "要求"]
     + ["提出", "提要"]
     + ["目标", "目标数", "计划", "计划新增", "aims to ", "target", "goal", " expected to ", "，"]
-    + ["。", "ſ", "达到", "3%", " ", "x"]
+    + ["。", "ſ", "达到", "3%", " ", "x", "其中", "；"]
 )
 
 
@@ -1350,3 +1354,32 @@ def test_clauses_name_what_they_hold() -> None:
     assert not clauses.names("能耗", second)  # its label came from the clause before
     assert not clauses.names("排放量", third)
     assert Clauses("没有标点").around(2) == (0, 4)
+
+
+def test_a_breakdown_of_a_goal_is_a_goal() -> None:
+    """拟安排财政赤字… states a goal; its parts, after 其中 in the same sentence or in the next
+    ones (to the end of a list in ；), are goals too, so that each year's 中央财政赤字 has one
+    kind however the report words it. A change beside a part (增加1700亿元) stays a change."""
+    section = Section(
+        id="1",
+        heading="财政政策",
+        sentences=(
+            "今年拟安排财政赤字1.62万亿元。",
+            "其中，中央财政赤字1.12万亿元，增加1700亿元；",
+            "地方财政赤字5000亿元。",
+            "去年中央财政赤字9500亿元。",
+            "今年拟安排财政赤字8000亿元，赤字率下降到1.5%左右，其中中央财政赤字5500亿元。",
+        ),
+    )
+    report = Report(title="t", org="o", year=2015, source=Source(path="x.txt"), sections=(section,))
+    kinds = {m.text: m.kind.value for m in attach_metrics(report).metrics}
+    assert kinds == {
+        "1.62万亿元": "target",
+        "1.12万亿元": "target",
+        "1700亿元": "change",
+        "5000亿元": "target",
+        "9500亿元": "money",  # no breakdown: an outcome
+        "8000亿元": "target",
+        "1.5%左右": "percent",  # a clause of its own, not a part
+        "5500亿元": "target",
+    }
