@@ -923,7 +923,8 @@ def _clean_en(text: str) -> str:
     """Keep the last words before an English number, without verbs and fillers at the end, and
     without who acts at the start ("I expect an overall deficit of" -> overall deficit)."""
     words = _EN_WORDS.findall(text)
-    while words and words[-1].lower() in _EN_TRAIL:
+    # A year is no word: what it leaves (FY of FY2020, end- of end-2020) goes with the fillers.
+    while words and (words[-1].lower() in _EN_TRAIL or words[-1] == "FY" or words[-1][-1] == "-"):
         words.pop()
     what = _what_is_measured(words)
     if not all(word.lower() in _EN_VAGUE for word in what):

@@ -457,6 +457,17 @@ LABELS = [
         "Accrued warranty and related costs | $3,702",
         ["Accrued warranty and related costs"],
     ),
+    # What a year leaves in a label (FY of FY2020, end- of end-2020) is no word of it.
+    (
+        "trail-fiscal-years",
+        "The total expected draw on Past Reserves over FY2020 and FY2021 will be up to $53.7 billion.",
+        ["total expected draw on Past Reserves"],
+    ),
+    (
+        "trail-end-of-a-year",
+        "Net-zero countries grew from four at end-2017 to 57 at end-2020.",
+        ["Net-zero countries grew from four"],
+    ),
     ("percent-of-is-its-base", "Over 80% of firms intend to work flexibly.", [""]),
     (
         "range-ends-share-a-label",
