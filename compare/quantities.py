@@ -1006,11 +1006,10 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     digit = _DIGIT.search(noun)
     if digit:
         noun = noun[: digit.start()]
+    # 459所义务教育阶段学校（不含教学点）秋季开学后: the noun ends with its parenthesis.
     closed = noun.find("）", 1)
     if 0 < closed < len(noun) - 1:
-        noun = noun[
-            : closed + 1
-        ]  # 459所义务教育阶段学校（不含教学点）秋季开学后: the noun ends there
+        noun = noun[: closed + 1]
     cut = (_PASSIVE_NOUN_CUT if noun.startswith("被") else _NOUN_CUT).search(
         noun, 0 if prefix else 1
     )
