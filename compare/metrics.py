@@ -127,6 +127,7 @@ class _Side:
     position: list[float]  # 0-1 place in the document
     texts: list[str]  # the sentence the figure stands in
     parts: list[tuple[tuple[int, str], ...]]  # what part of a whole its label names (CONTRASTS)
+    shares: list[str]  # what a share is of, before 占 in its label (经常项目顺差占GDP比重), or ""
     twinned: list[bool]  # the other report states it too (see _twin)
     rows: dict[tuple[tuple[str, int], bool], Row] = field(default_factory=dict)  # (_row)
     # What the sentences name where (see _named_apart), asked only of figures that could pair
@@ -205,7 +206,9 @@ class _Side:
             values.append((magnitude, upper))
             identities.append(figure)
         n = max(len(metrics) - 1, 1)
-        parts_of = {label: contrast_parts(label) for label in set(labels)}
+        distinct = set(labels)
+        parts_of = {label: contrast_parts(label) for label in distinct}
+        share_of = {label: share_subject(label) for label in distinct}
         return cls(
             metrics=metrics,
             by_section=dict(by_section),
@@ -222,6 +225,7 @@ class _Side:
             years=years,
             texts=texts,
             parts=[parts_of[label] for label in labels],
+            shares=[share_of[label] for label in labels],
             twinned=[False] * len(metrics),
             position=[i / n for i in range(len(metrics))],
             sizes=[float(magnitude) for magnitude, _ in values],
@@ -503,6 +507,8 @@ def _score_matrix(
             continue
         if old.parts[i] and new.parts[j] and _contrasting(old.parts[i], new.parts[j]):
             continue  # 全国财政赤字 and 中央财政赤字, 财政收入 and 财政支出: other figures
+        if old.shares[i] and new.shares[j] and _other_shares(old.shares[i], new.shares[j]):
+            continue  # 经常项目顺差占GDP比重 and 研发支出占GDP比重: shares of other things
         if (old.parts[i] and new.part_stated_beside(j, old.parts[i])) or (
             new.parts[j] and old.part_stated_beside(i, new.parts[j])
         ):
@@ -541,6 +547,10 @@ def _score_matrix(
     return scores
 
 
+# How alike what two shares are of must be for them to be one figure (财政性教育经费支出 and
+# 全国财政性教育经费支出 are; 经常项目顺差 and 全社会研发支出 are not).
+SHARE_CUTOFF = 50.0
+
 # Words that name one part of a whole against another: two labels naming different words of a
 # group measure different figures, however alike the rest (财政收入 and 财政支出).
 CONTRASTS = (
@@ -573,6 +583,18 @@ def contrast_parts(label: str) -> tuple[tuple[int, str], ...]:
         if len(words) == 1:
             found.append((k, words[0]))
     return tuple(found)
+
+
+def share_subject(label: str) -> str:
+    """Return what a share is of (经常项目顺差占国内生产总值的比重 -> 经常项目顺差), or "" when the
+    label states no share with its subject (占全市总量, 新建学校)."""
+    at = label.find("占")
+    return label[:at] if at > 0 else ""
+
+
+def _other_shares(old: str, new: str) -> bool:
+    """Tell whether two shares are of things alike in nothing (经常项目顺差, 全社会研发支出)."""
+    return fuzz.ratio(old, new) < SHARE_CUTOFF
 
 
 def _contrasting(old: tuple[tuple[int, str], ...], new: tuple[tuple[int, str], ...]) -> bool:

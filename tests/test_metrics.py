@@ -508,6 +508,36 @@ def test_labels_naming_contrasting_parts_are_other_figures(tmp_path: Path) -> No
     assert ("added", "财政支出", None, "9%") in found
 
 
+def test_shares_of_other_things_are_other_figures(tmp_path: Path) -> None:
+    """经常项目顺差占GDP比重 and 研发支出占GDP比重 share most of their labels (占国内生产总值比重)
+    but are shares of other things; a share of the same thing, named a little otherwise,
+    still pairs."""
+    found = _review_changes(
+        tmp_path,
+        {
+            2013: "经常项目顺差占国内生产总值的比重从10.1%下降到2.6%。"
+            "财政性教育经费支出占国内生产总值比重达到4%。",
+            2014: "全社会研发支出占国内生产总值比重超过2%。"
+            "全国财政性教育经费支出占国内生产总值比重4.1%。",
+        },
+    )
+    pairs = {(old, new) for _, _, old, new in found if old and new}
+    assert pairs == {("4%", "4.1%")}
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("经常项目顺差占国内生产总值的比重", "经常项目顺差"),
+        ("省等级幼儿园占比", "省等级幼儿园"),
+        ("占全市中小学校总量", ""),  # the subject is in another clause
+        ("新建学校", ""),
+    ],
+)
+def test_share_subject(label: str, expected: str) -> None:
+    assert metrics_module.share_subject(label) == expected
+
+
 def test_a_part_named_beside_a_figure_is_not_that_figure(tmp_path: Path) -> None:
     """The 2010 report plans 财政赤字10500亿元，其中中央财政赤字8500亿元: the 10500 names no part,
     but its sentence gives the 中央 figure beside it, so last year's 中央财政赤字7500亿元 is
