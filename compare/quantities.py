@@ -1013,6 +1013,8 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     cut = (_PASSIVE_NOUN_CUT if noun.startswith("被") else _NOUN_CUT).search(
         noun, 0 if prefix else 1
     )
+    if cut and cut.group() == "被":  # 6名学子被录取为飞行学员: what they were made is the point
+        cut = _PASSIVE_NOUN_CUT.search(noun, cut.end())
     if cut:
         noun = noun[: cut.start()]
     if _CONJUNCTION.fullmatch(noun):

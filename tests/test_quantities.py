@@ -526,6 +526,11 @@ LABELS = [
         ["校园伤害纠纷调处成功率、家长满意率"],
     ),
     ("de-task-is-the-whole", "提前完成新建中小学6所的任务。", ["新建中小学"]),
+    (
+        "noun-goes-on-in-the-passive",
+        "6名学子被录取为空军、海军飞行学员，12名教师被评为省级优秀教师和名师。",
+        ["学子被录取为空军、海军飞行学员", "教师被评为省级优秀教师"],
+    ),
     ("de-noun-is-counted", "国内生产总值每增长1个百分点的增量。", ["国内生产总值每增量"]),
     ("trail-added", "民办学校新增18所。", ["民办学校"]),
     ("lead-jiang", "将扶贫标准提高到2300元。", ["扶贫标准"]),
@@ -634,8 +639,13 @@ LABELS = [
     ("among-then", "全市600所学校中已有20所完成改造。", ["学校", "完成改造"]),
     # An adverb after a classifier (已, 均, 全部) starts what the figure did, not a noun.
     ("adverb-after", "全市有12所已通过验收。", ["通过验收"]),
-    # After 被, 为 is part of the verb: what was won is what the times count.
-    ("passive", "两次被评为市级优胜窗口，3所学校被评为示范校。", ["被评为市级优胜窗口", "学校"]),
+    # After 被, 为 is part of the verb: what was won is what the times count; what the counted
+    # were made (学校被评为示范校) is part of what they are.
+    (
+        "passive",
+        "两次被评为市级优胜窗口，3所学校被评为示范校。",
+        ["被评为市级优胜窗口", "学校被评为示范校"],
+    ),
     # A figure that goes on to another (由…增加到…) counts no noun after it; 人均, 均 and 占
     # before a figure say how it is counted, not what.
     (
