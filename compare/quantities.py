@@ -169,6 +169,7 @@ _EN_WORD = re.compile(r"\s+([a-z][a-z\-]*[a-z])\b")
 _EN_PLURAL = re.compile(r"(?<![su'])s$")
 _EN_COUNTED = re.compile(r"(?:\s+[a-z][a-z\-]*[a-z])?\s+[a-z][a-z\-]*[a-z](?<![su'])s\b")
 _EN_PER = re.compile(r"\s+per\s+([a-z]+)\b")
+_EN_MEASURE = re.compile(r"\s+(feet|foot|metres|meters|kilometres|kilometers|miles|yards|inches)\b")
 _RANGE_SEP = re.compile(r"\s*(?:—{1,2}|–|-|－|~|～|〜|至|到)\s*|\s+to\s+")
 _SUSPENDED = re.compile(r"(?:or|and|to|through)\s")
 _TALLY_PART = re.compile(rf"({D}+)([金银铜])")
@@ -448,6 +449,8 @@ def _parse_tail_en(masked: str, pos: int, currency: str) -> _Tail:
         counted = None if _EN_PLURAL.search(unit) else _EN_COUNTED.match(masked, word.end())
         if counted and not _EN_STOP.intersection(counted.group(0).split()):
             unit, end = " ".join([unit, *counted.group(0).split()]), counted.end()
+        elif unit in ("square", "cubic") and (measure := _EN_MEASURE.match(masked, word.end())):
+            unit, end = f"{unit} {measure.group(1)}", measure.end()  # 13.4 million square feet
         elif unit.endswith("ing"):
             unit = ""
         else:

@@ -318,6 +318,15 @@ ENGLISH = [
         ],
     ),
     ("year-before-nouns", "the 2015 debt issuances and 2017 euro-denominated notes", []),
+    # A measure of two words: the unit is both (feet is no word of the next figure's label).
+    (
+        "square-feet",
+        "the Company owned 13.4 million square feet and leased 23.0 million square feet of space",
+        [
+            ("13.4 million square feet", d("13.4"), "square feet", "million", "", C),
+            ("23.0 million square feet", d("23.0"), "square feet", "million", "", C),
+        ],
+    ),
     # A suspended hyphen, and the same with the space lost when a wrapped line was joined.
     ("suspended-hyphen", "the 52- or 53-week period", [("52", d("52"), "", "", "", C)]),
     ("suspended-hyphen-joined", "the 52-or 53-week period", [("52", d("52"), "", "", "", C)]),
