@@ -343,14 +343,18 @@ def metric_summary(metrics: Iterable[MetricChange]) -> dict[str, int]:
 def largest_changes(
     metrics: Iterable[MetricChange], limit: int = TOP_CHANGES
 ) -> list[MetricChange]:
-    """Return the changed figures with the largest |relative| change (ranks left out).
+    """Return the changed figures with the largest |relative| change (ranks left out, and
+    figures without a label: "(unlabelled): 1,108 -> 10,183" tells a reader nothing).
 
     Ties keep document order.
     """
     changed = [
         m
         for m in metrics
-        if m.status is _METRIC_CHANGED and m.kind is not _RANK and m.relative not in (None, 0)
+        if m.status is _METRIC_CHANGED
+        and m.kind is not _RANK
+        and m.relative not in (None, 0)
+        and m.label
     ]
     return sorted(changed, key=lambda m: -abs(m.relative or Decimal(0)))[:limit]
 

@@ -400,6 +400,15 @@ def test_largest_changes_sorts_by_size_and_leaves_out_ranks(basic: Comparison) -
     assert [m.label for m in largest_changes(basic.metrics, 1)] == ["教育经费投入"]
 
 
+def test_largest_changes_leave_out_figures_without_a_label(basic: Comparison) -> None:
+    """A figure the reader could not name (a bare table cell) tells nothing in a summary, however
+    large its change; it stays in the full table."""
+    biggest = largest_changes(basic.metrics, 1)[0]
+    unnamed = replace(biggest, label="", relative=biggest.relative * 10)
+    assert largest_changes([unnamed, *basic.metrics], 1) == [biggest]
+    assert largest_changes([replace(unnamed, label="教育经费")], 1)[0].label == "教育经费"
+
+
 # --------------------------------------------------------------------------- section filters
 
 
