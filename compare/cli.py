@@ -10,11 +10,15 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from compare import __version__
 from compare.errors import CompareError
+
+if TYPE_CHECKING:
+    from compare.model import Report
 
 DEFAULT_COMMAND = "diff"
 SUMMARY_CHANGES = 5  # figures the summary printed after a comparison lists
@@ -101,8 +105,14 @@ def parse(file: Path, json_path: str | None) -> None:
         if json_path == "-":
             return
     click.echo(render_outline(report), nl=False)
+    _warn(report)
+
+
+def _warn(report: Report) -> None:
+    """Say on stderr what reading the report guessed or set aside (a second rendition, no
+    headings, a table of contents dropped)."""
     for warning in report.warnings:
-        click.echo(f"Warning: {file}: {warning}", err=True)
+        click.echo(f"Warning: {report.source.path}: {warning}", err=True)
 
 
 @cli.command(name=DEFAULT_COMMAND)
@@ -181,6 +191,8 @@ def diff(
     for path, make in outputs:
         if path is not None:
             write_output(path, make())
+    for report in (old_report, new_report):  # once the outputs stand: a failed run says one thing
+        _warn(report)
     if to_stdout or html_path == "-":
         return
     if quiet:

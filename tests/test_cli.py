@@ -141,6 +141,21 @@ def test_a_report_without_a_year_names_the_default_report_by_its_file(
     ]
 
 
+def test_the_main_job_says_what_reading_set_aside(tmp_path: Path) -> None:
+    """The 2021 seed holds a second, PDF-extracted copy of the report: comparing it says so on
+    stderr (stdout keeps the summary) and on the page, as `parse` does."""
+    page = tmp_path / "r.html"
+    result = run(str(SEED_2021), str(SEED_2022), "--html", str(page))
+    assert result.exit_code == 0, result.output
+    warning = result.stderr.strip()
+    assert warning.startswith(f"Warning: {SEED_2021}: a second, partial rendition")
+    assert "rendition" not in result.stdout
+    assert "Reading notes" in page.read_text(encoding="utf-8")
+    quiet = run(str(SEED_2022), str(SEED_2022), "--json", "-")
+    assert quiet.stderr == ""  # the sample has nothing set aside: no warning
+    json.loads(quiet.stdout)
+
+
 def test_summary_names_something_when_the_organisation_is_unknown(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

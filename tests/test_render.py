@@ -1148,3 +1148,19 @@ def test_a_goal_is_marked_as_one_beside_outcomes(tmp_path: Path) -> None:
     assert [bool(row.select(".b-goal")) for row in top] == [False, True]  # -10.8% before -6.3%
     markdown = render_markdown(comparison)
     assert "国内生产总值 (goal) | 二、今年目标" in markdown
+
+
+def test_the_masthead_says_what_reading_set_aside(basic: Comparison) -> None:
+    """What reading a file guessed or set aside (a second rendition, no headings) is on the page
+    and in the Markdown, escaped like any text of the input; without it the row is left out."""
+    assert "Reading notes" not in render_html(basic)
+    note = "heading 一、<script>alert(1)</script> appears twice"
+    old = replace(basic.old, warnings=(note, "a second, partial rendition was set aside"))
+    noted = replace(basic, old=old)
+    row = soup_of(noted).find("tr", class_="reading-notes")
+    assert row is not None
+    old_cell, new_cell = row.find_all("td")
+    assert [p.get_text() for p in old_cell.find_all("p")] == list(old.warnings)
+    assert new_cell.get_text() == "none"
+    assert "<script>alert" not in render_html(noted)
+    assert "| Reading notes | heading 一、" in render_markdown(noted)
