@@ -828,6 +828,13 @@ _VERB_END = re.compile(
     r"启动|出台|制定|制订|印发|创建|引进|拥有|有|达|达到|为|是|推进|招收|录取|培训|受理|办理|参加|"
     r"参与|发出|签订|投入|资助|补助|立项|支持|处理|查出|择优推荐|牵头成立)$"
 )
+# A label that says only who puts money in (中央财政拟安排, 今年将投入), and the fund the sum
+# makes, named right after it (1300亿元灾后重建资金, 200亿元技改专项资金; not a bare 资金).
+_ALLOCATES = re.compile(
+    "(?:中央财政|国家财政|地方财政|各级财政|各级政府|中央|财政)?(?:今年)?"
+    "(?:将|拟|再|还|为此将)?(?:安排|投入|下达)"
+)
+_FUND = re.compile("[\u4e00-\u9fff]{1,10}?(?:资金|款|经费)")
 # What a figure is part of, after 的: not what it counts (新建中小学6所的任务).
 _WHOLE_NOUN = re.compile("任务|目标|工作|情况下?|问题|要求|基础上")
 # What goes on after a figure that counts no noun: a verb of change (88个增加到, 600元提高到)
@@ -1056,6 +1063,8 @@ def _label(
             return what  # "I will set aside $11 billion for a COVID-19 Resilience Package"
         return label or previous
     label = _clean_cn(before)
+    if label and _ALLOCATES.fullmatch(label) and (fund := _FUND.match(sentence, raw.end)):
+        return label + fund.group()  # 中央财政今年再安排1300亿元灾后重建资金
     if raw.medal:
         return (label or previous.rstrip("金银铜牌")) + MEDALS[raw.medal]
     if raw.classifier and raw.kind is not MetricKind.RANK:

@@ -535,6 +535,12 @@ LABELS = [
         ["校园伤害纠纷调处成功率、家长满意率"],
     ),
     ("de-task-is-the-whole", "提前完成新建中小学6所的任务。", ["新建中小学"]),
+    # Who puts money in says little; the fund the sum makes, named after it, says what it is.
+    (
+        "allocated-fund",
+        "中央财政今年再安排1300亿元灾后重建资金，安排423亿元资金支持节能工程。",
+        ["中央财政今年再安排灾后重建资金", "安排"],
+    ),
     (
         "noun-goes-on-in-the-passive",
         "6名学子被录取为空军、海军飞行学员，12名教师被评为省级优秀教师和名师。",
