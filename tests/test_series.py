@@ -72,3 +72,21 @@ def test_a_series_of_speeches_is_called_by_their_title(tmp_path: Path) -> None:
         ).org
         == "某市"
     )
+
+
+def test_a_part_of_a_goal_is_followed_whichever_way_the_year_words_it(tmp_path: Path) -> None:
+    """The central deficit is planned outright one year, as a part of the whole deficit (其中…)
+    the next, and in a sentence of its own opening 其中 the year after: one row all the same."""
+    rows = _rows(
+        _library(
+            tmp_path,
+            {
+                2019: "今年拟安排中央财政赤字7500亿元。",
+                2020: "今年拟安排财政赤字10500亿元，其中中央财政赤字8500亿元。",
+                2021: "今年拟安排财政赤字1.62万亿元。其中，中央财政赤字1.12万亿元；地方财政赤字5000亿元。",
+            },
+        )
+    )
+    central = [row for label, row in rows.items() if label.endswith("中央财政赤字")]
+    assert len(central) == 1
+    assert central[0][1:] == ["target", "0.75", "0.85", "1.12"]
