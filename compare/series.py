@@ -136,10 +136,17 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
             rows.append([metric] + [None] * (n - 1))
     for year, comparison in enumerate(comparisons, start=1):
         latest: dict[Metric, int] = {}
+        twins = _rows_by_figure(where)
         for change in comparison.metrics:
             if change.new is None:
                 continue
             row = where.get(change.old) if change.old is not None else None
+            if row is None and change.old is not None:
+                # The year stated the figure twice (3%左右 in its review and in its targets):
+                # the comparison before chained one statement, this one the other.
+                row = twins.get(_figure(change.old))
+                if row is not None and rows[row][year] is not None:
+                    row = None
             if change.status == MetricStatus.ADDED or row is None:
                 row = len(rows)
                 rows.append([None] * n)
@@ -160,6 +167,21 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
         paths=tuple(r.source.path for r in reports),
         rows=tuple(out),
     )
+
+
+def _figure(metric: Metric) -> tuple[object, ...]:
+    """Return what a figure states, wherever it stands: label, value, unit and kind."""
+    return (metric.label, metric.value, metric.upper, metric.unit, metric.scale, metric.kind)
+
+
+def _rows_by_figure(where: dict[Metric, int]) -> dict[tuple[object, ...], int]:
+    """Return the row of each figure the year states, by what it states; a figure stated in
+    two rows is left out (which row it continues is not known)."""
+    rows: dict[tuple[object, ...], int | None] = {}
+    for metric, row in where.items():
+        key = _figure(metric)
+        rows[key] = row if rows.get(key, row) == row else None
+    return {key: row for key, row in rows.items() if row is not None}
 
 
 def sparkline(values: Sequence[Decimal | None], *, width: int = 120, height: int = 28) -> str:

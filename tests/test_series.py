@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
-from compare.series import build_series
+from compare.model import Metric, MetricChange, MetricKind, MetricStatus, Report, Source
+from compare.series import build_series, chain_metrics
 
 
 def _library(tmp_path: Path, bodies: dict[int, str]) -> list[Path]:
@@ -90,3 +93,40 @@ def test_a_part_of_a_goal_is_followed_whichever_way_the_year_words_it(tmp_path: 
     central = [row for label, row in rows.items() if label.endswith("中央财政赤字")]
     assert len(central) == 1
     assert central[0][1:] == ["target", "0.75", "0.85", "1.12"]
+
+
+def test_a_figure_stated_twice_in_a_year_stays_one_row() -> None:
+    """The 2010 national report states its CPI target 3%左右 twice: the comparison with 2009
+    chains one statement and the comparison with 2011 the other. The row goes on all the same
+    (it had split into three rows over the nine reports)."""
+
+    def target(value: str, sentence: int) -> Metric:
+        return Metric(
+            value=Decimal(value),
+            unit="%",
+            kind=MetricKind.TARGET,
+            label="居民消费价格涨幅",
+            text=f"{value}%左右",
+            section="2",
+            sentence=sentence,
+        )
+
+    before, first, second, after = target("4", 5), target("3", 19), target("3", 22), target("4", 12)
+    reports = [
+        Report(title="", org="国务院", year=year, source=Source(path=f"{year}.txt"), metrics=ms)
+        for year, ms in ((2009, (before,)), (2010, (first, second)), (2011, (after,)))
+    ]
+
+    def changed(old: Metric, new: Metric) -> MetricChange:
+        return MetricChange(
+            status=MetricStatus.CHANGED, label=new.label, kind=new.kind, old=old, new=new
+        )
+
+    comparisons = [
+        SimpleNamespace(metrics=(changed(before, first),)),
+        SimpleNamespace(metrics=(changed(second, after),)),
+    ]
+    series = chain_metrics(reports, comparisons)  # type: ignore[arg-type]
+    assert [[m and m.value for m in row.values] for row in series.rows] == [
+        [Decimal(4), Decimal(3), Decimal(4)]
+    ]
