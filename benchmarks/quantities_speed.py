@@ -60,6 +60,29 @@ def main() -> None:
             f"warm {warm * 1000:5.1f} ms  {dict(kinds)}"
         )
 
+    long_chunks(extract_metrics, _quantities)
+
+
+def long_chunks(extract_metrics, quantities) -> None:  # type: ignore[no-untyped-def]
+    """Time one chunk of n figures with no clause boundary at all, English and Chinese: the
+    cost per figure must not grow with n (a clause is read back a bounded way)."""
+    pieces = {
+        "english": lambda k: f"we set aside ${k} million for the fund",
+        "chinese": lambda k: f"全市新建学校{k}所",
+    }
+    for language, piece in pieces.items():
+        line = []
+        for n in (1000, 2000, 4000):
+            text = (" " if language == "english" else "").join(piece(k) for k in range(1, n + 1))
+            quantities.cache_clear()
+            start = time.perf_counter()
+            found = extract_metrics(text)
+            took = time.perf_counter() - start
+            line.append(
+                f"{n} figures {took * 1000:6.0f} ms ({took * 1e6 / len(found):5.1f} us each)"
+            )
+        print(f"one chunk, {language:8} " + "; ".join(line))
+
 
 if __name__ == "__main__":
     main()

@@ -1190,10 +1190,13 @@ def test_label_cleaning_matches_plain_substitution(text: str, strip: bool) -> No
 
 def _plain_target_ranges(masked: str) -> list[tuple[int, int]]:
     spans = [(m.end(), len(masked)) for m in q._TARGET_STRONG.finditer(masked)]
+    goals = []
     for m in q._TARGET_WEAK.finditer(masked):
         end = q._CLAUSE_END.search(masked, m.end())
-        spans.append((m.end(), end.start() if end else len(masked)))
-        for k in range(spans[-1][1], len(masked)):  # a breakdown after it: …，其中…
+        goals.append((m.end(), end.start() if end else len(masked)))
+    spans += goals
+    if goals:  # a breakdown after the first goal: …，其中…
+        for k in range(goals[0][1], len(masked)):
             if masked.startswith("其中", k) and k > 0 and masked[k - 1] in "，,；;":
                 end = q._CLAUSE_END.search(masked, k + 2)
                 spans.append((k, end.start() if end else len(masked)))
@@ -1211,6 +1214,19 @@ TARGET_PIECES = st.sampled_from(
 @given(st.lists(TARGET_PIECES, max_size=10).map("".join))
 def test_target_ranges_match_plain_finditer(text: str) -> None:
     assert q._target_ranges(text) == _plain_target_ranges(text)
+
+
+def test_a_clause_is_read_back_a_bounded_way() -> None:
+    """A text with no boundary at all (thousands of figures in one line) must not cost a scan
+    to its start for every figure: a clause reaches back CLAUSE_REACH characters at most,
+    twice the longest clause before a figure in the corpus."""
+    text = "x" * 5000
+    assert q._clause_start(text[::-1], 4000) == 4000 - q.CLAUSE_REACH
+    assert q._clause_start(text[::-1], 300) == 0
+    with_stop = "a，" + "x" * 600
+    assert q._clause_start(with_stop[::-1], 500) == 2
+    many = " ".join(f"we set aside ${k} million for the fund" for k in range(1, 3000))
+    assert len(extract_metrics(many)) == 2999
 
 
 @given(st.text(alphabet="ab，,；。|\n：", max_size=12), st.data())
