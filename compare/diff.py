@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -80,6 +81,13 @@ _FUNCTION_WORDS = """
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
+# A sentence pair of more tokens than this is diffed chunk by chunk first (see _chunked_ops).
+LONG_SENTENCE = 600
+CHUNK_TOKENS = 48  # a chunk's most tokens
+SHORT_STRETCH = 200  # changed chunks of unlike counts are diffed token by token up to this
+CHUNK_PICK = 8  # about one word in this many ends a chunk, picked by its content
+_CHUNK_ENDS = frozenset("，,；;：:、。！？!?")
+
 # Equal runs of at least this many characters between two changes are never merged into them.
 ISLAND_LIMIT = 6
 # Text longer than this is compared sentence by sentence for the edit measure (linear cost).
@@ -104,14 +112,91 @@ def diff_sentences(old: str, new: str) -> tuple[TextOp, ...]:
     """Return the ops that turn sentence `old` into `new`, merged into readable phrases.
 
     Joining the ops' `old` texts rebuilds `old`, joining their `new` texts rebuilds `new`.
+    A long pair (more than LONG_SENTENCE tokens together) is diffed in two steps: its chunks
+    first, then the tokens of the chunks that changed (see _chunked_ops).
     """
     old_tokens, new_tokens = tokenize(old), tokenize(new)
+    if len(old_tokens) + len(new_tokens) > LONG_SENTENCE:
+        return tuple(_settled(_absorb_islands(_chunked_ops(old_tokens, new_tokens))))
+    return tuple(_absorb_islands(_token_ops(old_tokens, new_tokens)))
+
+
+def _settled(ops: list[TextOp]) -> list[TextOp]:
+    """Return ops with a change that changes nothing made equal, and equal ops side by side
+    joined: chunk by chunk, a deletion and the insertion of the same text can meet."""
+    settled: list[TextOp] = []
+    for op in ops:
+        if op.tag != EQUAL and op.old == op.new:
+            op = _text_op(EQUAL, op.old, op.new)
+        if op.tag == EQUAL and settled and settled[-1].tag == EQUAL:
+            last = settled.pop()
+            op = _text_op(EQUAL, last.old + op.old, last.new + op.new)
+        settled.append(op)
+    return settled
+
+
+def _token_ops(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[str, str, str]]:
+    """Return difflib's opcodes over two token lists, as (tag, old text, new text)."""
     matcher = SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
-    ops = [
+    return [
         (tag, "".join(old_tokens[i1:i2]), "".join(new_tokens[j1:j2]))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
     ]
-    return tuple(_absorb_islands(ops))
+
+
+def _chunked_ops(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[str, str, str]]:
+    """Return the opcodes of a long pair: difflib over its chunks, then over the tokens of
+    each changed stretch, chunk by chunk where both sides have as many chunks.
+
+    difflib over thousands of tokens that repeat (a paragraph with no sentence end, a table
+    line) takes time that grows with the cube of the length; over chunks, anchored on the rare
+    ones, and then over short stretches, it stays near linear.
+    """
+    old_chunks, new_chunks = _chunks(old_tokens), _chunks(new_tokens)
+    # A chunk found all over (of item, 的 and the like between figures) anchors nothing: with
+    # autojunk, difflib anchors on the chunks that are rare, and the rest is diffed token by
+    # token below. Without it, every repeat of such a chunk is tried as an anchor.
+    matcher = SequenceMatcher(
+        None, ["".join(c) for c in old_chunks], ["".join(c) for c in new_chunks], autojunk=True
+    )
+    ops: list[tuple[str, str, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        olds, news = old_chunks[i1:i2], new_chunks[j1:j2]
+        if tag != REPLACE:
+            ops.append(
+                (tag, "".join(t for c in olds for t in c), "".join(t for c in news for t in c))
+            )
+        elif len(olds) == len(news):  # each chunk edited in place: one by one
+            for old_chunk, new_chunk in zip(olds, news, strict=True):
+                ops += _token_ops(old_chunk, new_chunk)
+        else:
+            old_part = [t for c in olds for t in c]
+            new_part = [t for c in news for t in c]
+            if len(old_part) + len(new_part) <= SHORT_STRETCH:
+                ops += _token_ops(old_part, new_part)
+            else:  # a long stretch rewritten beyond chunk-by-chunk: one change
+                old_text, new_text = "".join(old_part), "".join(new_part)
+                ops.append((EQUAL if old_text == new_text else REPLACE, old_text, new_text))
+    return ops
+
+
+def _chunks(tokens: list[str]) -> list[list[str]]:
+    """Cut tokens into chunks: after clause punctuation, after a word picked by its content
+    (the same words cut both years, wherever they stand), or at CHUNK_TOKENS tokens."""
+    chunks: list[list[str]] = []
+    chunk: list[str] = []
+    for token in tokens:
+        chunk.append(token)
+        if (
+            token in _CHUNK_ENDS
+            or len(chunk) >= CHUNK_TOKENS
+            or (token.isalpha() and zlib.crc32(token.encode()) % CHUNK_PICK == 0)
+        ):
+            chunks.append(chunk)
+            chunk = []
+    if chunk:
+        chunks.append(chunk)
+    return chunks
 
 
 # TextOp(tag=..., old=..., new=...) positionally, at a fifth of the cost (see compare.records).
@@ -147,6 +232,9 @@ def _absorb_islands(ops: Iterable[tuple[str, str, str]]) -> list[TextOp]:
         if not old and not new:
             continue
         if tag == EQUAL:
+            if merged and merged[-1][0] == EQUAL:  # two equal stretches side by side (chunks)
+                _, last_old, last_new = merged.pop()
+                old, new = last_old + old, last_new + new
             merged.append((tag, old, new))
             continue
         if merged and merged[-1][0] != EQUAL:

@@ -15,6 +15,7 @@ from compare.diff import (
     _CJK,
     _WORD,
     FUNCTION_WORDS,
+    LONG_SENTENCE,
     _batches,
     add_text_diffs,
     diff_sentences,
@@ -175,6 +176,37 @@ def test_ops_rebuild_both_texts(old: str, new: str) -> None:
         assert bool(op.new) == (op.tag != "delete")
     tags = [op.tag for op in ops]
     assert all(a == "equal" or b == "equal" for a, b in zip(tags, tags[1:], strict=False))
+
+
+LONG_PIECES = st.lists(
+    st.sampled_from(
+        ["全市新建学校", "12所", "，", "of item ", "we set aside $", "40 million ", "。"]
+    ),
+    min_size=150,
+    max_size=400,
+)
+
+
+@given(old=LONG_PIECES.map("".join), edits=st.lists(st.tuples(st.integers(0, 399), TEXT)))
+def test_long_sentence_ops_rebuild_both_texts(old: str, edits: list[tuple[int, str]]) -> None:
+    """A sentence of hundreds of tokens (no sentence end in a whole paragraph) is diffed chunk
+    by chunk; its ops rebuild both texts all the same."""
+    new = old
+    for at, text in edits:
+        at = at * len(new) // 400
+        new = new[:at] + text + new[at + len(text) // 2 :]
+    assert len(tokenize(old)) + len(tokenize(new)) > LONG_SENTENCE
+    test_ops_rebuild_both_texts.hypothesis.inner_test(old, new)  # type: ignore[attr-defined]
+
+
+def test_a_long_sentence_shows_its_one_edit() -> None:
+    """One figure changed in a paragraph of a thousand figures with no sentence end: the diff
+    is that one figure, not the paragraph replaced (and it takes milliseconds, not minutes)."""
+    items = [f"we set aside ${k} million for the fund of item {k}" for k in range(1, 1000)]
+    old = " ".join(items)
+    items[500] = items[500].replace("$501 million", "$777 million")
+    ops = diff_sentences(old, " ".join(items))
+    assert [(op.old, op.new) for op in ops if op.tag != "equal"] == [("501", "777")]
 
 
 @given(text=st.text(max_size=60))
