@@ -12,7 +12,9 @@ Shapes:
 - shuffled: the new year's sentences dealt into paragraphs of eight at random, so that nearly
   every sentence moved;
 - one-line: both years without line breaks;
-- no-stops: both years without sentence ends (。；！？).
+- no-stops: both years without sentence ends (。；！？);
+- one-sentence: both years without line breaks or sentence ends: each one sentence of all its
+  figures (the worst case for the sentence diff and for pairing figures in aligned sentences).
 
     python benchmarks/shapes.py                  # sizes 1,10 (about a minute)
     python benchmarks/shapes.py --sizes 10,100   # a few minutes
@@ -64,6 +66,10 @@ SHAPES = {
     "no-stops": (
         lambda old: re.sub("[。；！？]", "", old),
         lambda new: re.sub("[。；！？]", "", new),
+    ),
+    "one-sentence": (
+        lambda old: re.sub("[。；！？\n]", "", old),
+        lambda new: re.sub("[。；！？\n]", "", new),
     ),
 }
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from compare.collector import collector_paused
 from compare.diff import SequenceMatcher
@@ -1039,6 +1040,40 @@ def _interleave(
     return result
 
 
+# A sentence key longer than this (a report with no sentence end) is compared clause by
+# clause: fuzz.ratio's cost grows with the product of the two lengths.
+LONG_KEY = 20_000
+_CLAUSE_MARK = re.compile(r"(?<=[，,；;：:、])")
+
+
+def _sentence_scores(
+    olds: Sequence[str], news: Sequence[str], cutoff: float
+) -> dict[tuple[int, int], float]:
+    """Return the similarity of every pair of sentence keys that reaches the cutoff: fuzz.ratio,
+    or for a pair with a key longer than LONG_KEY the Indel similarity of their clauses (each
+    clause one symbol)."""
+    long_old = {a for a, key in enumerate(olds) if len(key) > LONG_KEY}
+    long_new = {b for b, key in enumerate(news) if len(key) > LONG_KEY}
+    if not long_old and not long_new:
+        return scores_at_least(olds, news, fuzz.ratio, cutoff)
+    # Long keys stand aside as characters that match nothing, then are scored by clauses.
+    found = scores_at_least(
+        ["\ue000" if a in long_old else key for a, key in enumerate(olds)],
+        ["\ue001" if b in long_new else key for b, key in enumerate(news)],
+        fuzz.ratio,
+        cutoff,
+    )
+    pairs = {(a, b) for a in long_old for b in range(len(news))}
+    pairs |= {(a, b) for b in long_new for a in range(len(olds))}
+    old_clauses = {a: _CLAUSE_MARK.split(olds[a]) for a, _ in pairs}
+    new_clauses = {b: _CLAUSE_MARK.split(news[b]) for _, b in pairs}
+    for a, b in sorted(pairs):
+        score = Indel.normalized_similarity(old_clauses[a], new_clauses[b]) * 100
+        if score >= cutoff:
+            found[a, b] = single_precision(score)
+    return found
+
+
 def align_sentences(
     old: Section | None, new: Section | None, *, settings: Settings
 ) -> tuple[SentencePair, ...]:
@@ -1092,10 +1127,9 @@ def _pair_sentences(
         lefts = [old_keys[i] for i in left_old], [new_keys[j] for j in left_new]
         scores: dict[tuple[int, int], float] = {}
         for rows, cols in blocks(len(left_old), len(left_new), _SENTENCE_WINDOW):
-            found_here = scores_at_least(
+            found_here = _sentence_scores(
                 lefts[0][rows.start : rows.stop],
                 lefts[1][cols.start : cols.stop],
-                fuzz.ratio,
                 settings.sentence_cutoff,
             )
             scores.update(((rows.start + a, cols.start + b), v) for (a, b), v in found_here.items())

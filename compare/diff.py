@@ -92,6 +92,9 @@ _CHUNK_ENDS = frozenset("，,；;：:、。！？!?")
 ISLAND_LIMIT = 6
 # Text longer than this is compared sentence by sentence for the edit measure (linear cost).
 EDIT_CHAR_LIMIT = 4000
+# A sentence pair longer than this (a report with no sentence end) counts the text its diff
+# kept as carried over, not the longest common subsequence, whose cost grows with the square.
+LONG_PAIR_CHARS = 20_000
 # Texts are counted for document similarity in batches of about this many characters.
 TERM_BATCH = 65_536
 
@@ -433,7 +436,10 @@ def carried_over(pairs: Iterable[SectionPair]) -> float:
             old, new = sentence.old or "", sentence.new or ""
             total += len(old) + len(new)
             same = same and old == new
-            if old and new:
+            if old and new and len(old) + len(new) > LONG_PAIR_CHARS and sentence.ops:
+                # Indel's cost grows with the product of the lengths: the diff's equal text
+                common += 2 * sum(len(op.old) for op in sentence.ops if op.tag == EQUAL)
+            elif old and new:
                 common += Indel.similarity(old, new)  # twice the longest common subsequence
             elif old and sentence.moved_to is not None:  # moved to another section
                 common += 2 * len(old) * sentence.score / 100

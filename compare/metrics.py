@@ -74,6 +74,9 @@ ASSIGNMENT_LIMIT = 400
 # Huge reports: a figure's label is compared only with this many figures of the other report
 # around its proportional place, so cost grows linearly (every report of the corpus fits whole).
 LABEL_WINDOW = 2000
+# The most alike labels a figure is scored against (its sentence's figures aside): a section of
+# thousands of figures of one label must not score each against each.
+LABEL_CANDIDATES = 64
 # Two labels shorter than this are at least 5% apart unless they are equal (see
 # _near_identical_labels); two labels either side of it are too.
 SHORT_LABEL = 10
@@ -120,6 +123,7 @@ class _Side:
     sizes: list[float]  # the magnitude as a float, to judge ratios quickly
     identities: list[Identity]
     ordinal: list[int]  # place among comparable figures of the same sentence (cell, start)
+    at: list[int]  # place among all the figures of its sentence
     cells: list[int | None]  # column of a table row (`cell | cell`) the figure is in; None: prose
     widths: list[int]  # columns of that row (0 in prose)
     starting: list[bool]  # the value a change starts from (从3.16万亿元增加到…: 3.16万亿元)
@@ -190,8 +194,10 @@ class _Side:
         values: list[tuple[Decimal, Decimal | None]] = []
         identities: list[Identity] = []
         cells, widths, starting, years, texts = _places(report)
+        at = []
         for i, m in enumerate(metrics):
             by_section[m.section].append(i)
+            at.append(len(by_sentence[(m.section, m.sentence)]))
             by_sentence[(m.section, m.sentence)].append(i)
             stating[m.section].add(m.sentence)
             figure = identity(m)
@@ -219,6 +225,7 @@ class _Side:
             values=values,
             identities=identities,
             ordinal=ordinal,
+            at=at,
             cells=cells,
             widths=widths,
             starting=starting,
@@ -256,11 +263,15 @@ def _places(
     starting: list[bool] = []
     years: list[bool] = []
     texts: list[str] = []
+    rows: dict[tuple[str, int], bool] = {}  # a table row? asked once per sentence, not per figure
     for m in report.metrics:
         held = sentences.get(m.section, ())
         sentence = held[m.sentence] if m.sentence < len(held) else ""
         texts.append(sentence)
-        if " | " in sentence:
+        row = rows.get((m.section, m.sentence))
+        if row is None:
+            row = rows[(m.section, m.sentence)] = " | " in sentence
+        if row:
             cells.append(sentence.count("|", 0, m.start))
             widths.append(sentence.count("|") + 1)
         else:
@@ -380,7 +391,7 @@ def _similar_labels(
             # One call scores a whole row in C. Two figures without labels are alike in nothing
             # (Of the $52 billion… and …set aside $6 billion…): only aligned sentences pair them.
             for _, score, b in process.extract(
-                label, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+                label, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=LABEL_CANDIDATES
             ):
                 if (label or choices[b]) and (keep is None or keep(a, cols.start + b)):
                     found[a, cols.start + b] = score
@@ -468,8 +479,12 @@ def _score_matrix(
             linked[(old_section, old_sentence)].append((new_section, new_sentence))
         for a, i in enumerate(old_ids):
             m = old.metrics[i]
+            # Figures of aligned sentences pair near their own place: a real sentence states a
+            # few figures (9 at most in the corpus); a line of thousands must not pair each
+            # with each.
+            lo, hi = max(0, old.at[i] - SENTENCE_WINDOW), old.at[i] + SENTENCE_WINDOW + 1
             for key in linked.get((m.section, m.sentence), ()):
-                for j in new.by_sentence.get(key, ()):
+                for j in new.by_sentence.get(key, ())[lo:hi]:
                     if j in column:
                         same_sentence.add((a, column[j]))
         candidates |= same_sentence
@@ -546,6 +561,9 @@ def _score_matrix(
         scores[pair] = max(score, 0.01)
     return scores
 
+
+# Figures of aligned sentences pair only this many places apart at most (see _score_matrix).
+SENTENCE_WINDOW = 16
 
 # How alike what two shares are of must be for them to be one figure (财政性教育经费支出 and
 # 全国财政性教育经费支出 are; 经常项目顺差 and 全社会研发支出 are not).

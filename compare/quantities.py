@@ -1287,6 +1287,17 @@ def _names_last_year(sentence: str, end: int, year: int | None) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=64)
+def _years_and_reverse(sentence: str) -> tuple[str, int]:
+    """Return a sentence reversed, and where its first span of years (五年来) ends (past its
+    end when it has none): found once per sentence, not once per figure, so that a sentence
+    of thousands of figures costs no scan from its start for each. A span ending before a
+    figure is one that _SPAN_OF_YEARS finds before it: a figure starts with no character its
+    lookahead refuses (前, 后, 级, 制, 行动…)."""
+    span = _SPAN_OF_YEARS.search(sentence)
+    return sentence[::-1], span.end() if span else len(sentence) + 1
+
+
 def over_years(
     sentence: str, start: int, *, year: int | None = None, in_review: bool = False
 ) -> bool:
@@ -1297,7 +1308,8 @@ def over_years(
     years (in_review: see reviews_years) every figure does, unless it is a level reached
     (达到39.8万亿元) or its sentence names last year before it (去年, 2010年 in the 2011 report).
     """
-    if _SPAN_OF_YEARS.search(sentence, 0, start):
+    reverse, years_end = _years_and_reverse(sentence)
+    if years_end <= start:
         return True
     if (
         in_review
@@ -1305,7 +1317,7 @@ def over_years(
         and not _LEVEL_REACHED.search(sentence, max(0, start - 3), start)
     ):
         return True
-    clause = _clause_start(sentence[::-1], start)
+    clause = _clause_start(reverse, start)
     if sentence.find("年均", clause, start) >= 0:
         return True
     base = _COMPARED_WITH_YEAR.search(sentence, clause, start)

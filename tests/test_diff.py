@@ -431,3 +431,18 @@ def test_shared_words_are_not_carried_over_text(tmp_path: Path) -> None:
     comparison = _compared(tmp_path, old, new)
     assert comparison.similarity > 60
     assert comparison.carried_over < comparison.similarity - 20
+
+
+def test_a_report_with_no_sentence_end_is_carried_over_by_its_diff(tmp_path: Path) -> None:
+    """A report read as one sentence of 30,000 characters with one figure changed carries over
+    nearly all its text (what its diff kept, since the longest common subsequence of two such
+    texts would cost minutes), and its one sentence pairs as modified, not removed and added."""
+    body = "，".join(f"第{k}项工作完成投资{k * 7}万元" for k in range(1, 2000))
+    edited = body.replace("完成投资700万元", "完成投资800万元")
+    assert len(body) > 20_000
+    compared = _compared(tmp_path, "一、工程建设\n" + body, "一、工程建设\n" + edited)
+    assert 99 < compared.carried_over < 100
+    (pair,) = [p for p in compared.sections if p.old is not None and p.new is not None]
+    (long,) = [s for s in pair.sentences if len(s.old or "") > 20_000]
+    assert long.status.value == "modified"
+    assert [(op.old, op.new) for op in long.ops if op.tag != "equal"] == [("700", "800")]
