@@ -138,6 +138,7 @@ class _Side:
     # in aligned sentences; kept, as each is asked of many pairs.
     clauses: dict[tuple[str, int], Clauses] = field(default_factory=dict)
     unstated: dict[tuple[str, int, str], bool] = field(default_factory=dict)
+    starts: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     labelled: dict[int, bool] = field(default_factory=dict)
 
     def labelled_here(self, i: int) -> bool:
@@ -154,7 +155,11 @@ class _Side:
         key = (m.section, m.sentence, name)
         found = self.unstated.get(key)
         if found is None:
-            figures = [self.metrics[k].start for k in self.by_sentence[(m.section, m.sentence)]]
+            figures = self.starts.get((m.section, m.sentence))
+            if figures is None:  # once per sentence, not once per name asked of it
+                figures = self.starts[(m.section, m.sentence)] = sorted(
+                    self.metrics[k].start for k in self.by_sentence[(m.section, m.sentence)]
+                )
             found = self.unstated[key] = self._clauses(i).name_without_figure(name, figures)
         return found
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import math
 import re
-from collections.abc import Collection
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from compare.collector import collector_paused
@@ -1121,6 +1122,26 @@ def _target_ranges(masked: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return spans merged into sorted, disjoint ones (the same positions fall in them)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Tell whether at falls in one of the sorted, disjoint spans: one bisection, however many
+    goals a sentence states."""
+    k = bisect.bisect_right(spans, (at, math.inf)) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
+
+
 def _change_word(masked: str, raw: _Raw) -> re.Match[str] | None:
     """Return the change word right before a figure (增长, 下降了, decreased by), if any."""
     lo = max(0, raw.start - 24)
@@ -1147,7 +1168,7 @@ def _settle_kind(
         masked, _clause_start(reverse, raw.start), raw.start
     ):
         return MetricKind.RANK  # 营商环境排名从46位提升到31位
-    if targets and any(a <= raw.start < b for a, b in targets):
+    if targets and _within(targets, raw.start):
         return MetricKind.TARGET
     if raw.unit in CHANGE_UNITS or change is not None:
         return MetricKind.CHANGE
@@ -1342,10 +1363,10 @@ class Clauses:
         start, end = self.around(at)
         return self.sentence.find(name, start, end) >= 0
 
-    def name_without_figure(self, name: str, figures: Collection[int]) -> bool:
+    def name_without_figure(self, name: str, figures: Sequence[int]) -> bool:
         """Tell whether the sentence names something, and only in clauses that state no figure.
 
-        `figures` are the offsets where the sentence's figures start. 地方一般公共预算收入与上年基本持平
+        `figures` are the offsets where the sentence's figures start, in order. 地方一般公共预算收入与上年基本持平
         names the revenue and gives no figure for it; 确定17所初中为基础学科分层走班试点学校 names
         the schools in the clause of their figure. A name of one character is found too easily to
         tell anything.
@@ -1355,7 +1376,8 @@ class Clauses:
             return False
         while at >= 0:
             start, end = self.around(at)
-            if any(start <= figure < end for figure in figures):
+            k = bisect.bisect_left(figures, start)  # the first figure at or after the clause
+            if k < len(figures) and figures[k] < end:
                 return False
             at = self.sentence.find(name, at + 1)
         return True
@@ -1410,7 +1432,7 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
     if not raws:
         return ()
     sentence_reverse = reverse if masked is sentence else sentence[::-1]
-    targets = _target_ranges(masked)
+    targets = _merged(_target_ranges(masked))
     found: list[_Found] = []
     boundary, previous = 0, ""
     for i, raw in enumerate(raws):

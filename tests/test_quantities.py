@@ -1435,3 +1435,13 @@ def test_a_breakdown_of_a_goal_is_a_goal() -> None:
         "1.5%左右": "percent",  # a clause of its own, not a part
         "5500亿元": "target",
     }
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=8),
+    st.integers(-1, 42),
+)
+def test_merged_goal_spans_hold_the_same_places(spans: list[tuple[int, int]], at: int) -> None:
+    """A sentence of many goals is asked once per figure whether the figure is in one: the
+    merged spans, searched by bisection, answer as every span asked in turn would."""
+    assert q._within(q._merged(spans), at) == any(a <= at < b for a, b in spans)
