@@ -1052,11 +1052,10 @@ def _label(
     """
     start = max(_clause_start(reverse, raw.start), boundary)
     before = sentence[start : raw.start]
-    table = "|" in sentence
     near = sentence[max(0, raw.start - 20) : raw.end + 20]
     if near.isascii() or not _has_cjk(near):
         label = _clean_en(before)
-        if not label and table:
+        if not label and "|" in sentence:  # a table row: its first cell (asked only here)
             label = _clean_en(sentence.split("|", 1)[0])
         if label and not _names_nothing_en(label):
             return label
