@@ -2,8 +2,9 @@
 
 Tokens: a number with its sign, thousands separators, decimals and % is one token, and so is a
 Chinese numeral with its 第 (第二); a Latin word is one token; other CJK text is one token per
-character. difflib runs on the tokens of one sentence at a time; small equal islands between two
-changes are then merged into them, so that a change reads as a phrase (semantic clean-up).
+character. difflib runs on the tokens of one sentence at a time (a very long one chunk by chunk
+first: see _chunked_ops); small equal islands between two changes are then merged into them, so
+that a change reads as a phrase (semantic clean-up).
 """
 
 from __future__ import annotations
