@@ -139,6 +139,7 @@ class _Side:
     clauses: dict[tuple[str, int], Clauses] = field(default_factory=dict)
     unstated: dict[tuple[str, int, str], bool] = field(default_factory=dict)
     starts: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+    parts_named: dict[tuple[str, int], set[tuple[int, str]]] = field(default_factory=dict)
     labelled: dict[int, bool] = field(default_factory=dict)
 
     def labelled_here(self, i: int) -> bool:
@@ -172,12 +173,14 @@ class _Side:
         if not wanted:
             return False
         m = self.metrics[i]
-        return any(
-            part in self.parts[k]
-            for k in self.by_sentence[(m.section, m.sentence)]
-            if k != i and self.parts[k]
-            for part in wanted
-        )
+        key = (m.section, m.sentence)
+        named = self.parts_named.get(key)
+        if named is None:  # once per sentence, not once per pair asked of it
+            named = self.parts_named[key] = {
+                part for k in self.by_sentence[key] for part in self.parts[k]
+            }
+        # Figure i names no part of a wanted group: another figure named what is found.
+        return any(part in named for part in wanted)
 
     def _clauses(self, i: int) -> Clauses:
         m = self.metrics[i]

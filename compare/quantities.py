@@ -1365,8 +1365,8 @@ class Clauses:
     def name_without_figure(self, name: str, figures: Sequence[int]) -> bool:
         """Tell whether the sentence names something, and only in clauses that state no figure.
 
-        `figures` are the offsets where the sentence's figures start, in order. 地方一般公共预算收入与上年基本持平
-        names the revenue and gives no figure for it; 确定17所初中为基础学科分层走班试点学校 names
+        `figures` are the offsets where the sentence's figures start, in order.
+        地方一般公共预算收入与上年基本持平 names the revenue and gives no figure for it; 确定17所初中为基础学科分层走班试点学校 names
         the schools in the clause of their figure. A name of one character is found too easily to
         tell anything.
         """

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compare.metrics import in_unit_of
+from compare.metrics import Identity, identity, in_unit_of
 from compare.model import Comparison, Metric, MetricStatus, Report
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
             if row is None and change.old is not None:
                 # The year stated the figure twice (3%左右 in its review and in its targets):
                 # the comparison before chained one statement, this one the other.
-                row = twins.get(_figure(change.old))
+                row = twins.get(identity(change.old))
                 if row is not None and rows[row][year] is not None:
                     row = None
             if change.status == MetricStatus.ADDED or row is None:
@@ -169,17 +169,12 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
     )
 
 
-def _figure(metric: Metric) -> tuple[object, ...]:
-    """Return what a figure states, wherever it stands: label, value, unit and kind."""
-    return (metric.label, metric.value, metric.upper, metric.unit, metric.scale, metric.kind)
-
-
-def _rows_by_figure(where: dict[Metric, int]) -> dict[tuple[object, ...], int]:
-    """Return the row of each figure the year states, by what it states; a figure stated in
-    two rows is left out (which row it continues is not known)."""
-    rows: dict[tuple[object, ...], int | None] = {}
+def _rows_by_figure(where: dict[Metric, int]) -> dict[Identity, int]:
+    """Return the row of each figure the year states, by what it states (metrics.identity); a
+    figure stated in two rows is left out (which row it continues is not known)."""
+    rows: dict[Identity, int | None] = {}
     for metric, row in where.items():
-        key = _figure(metric)
+        key = identity(metric)
         rows[key] = row if rows.get(key, row) == row else None
     return {key: row for key, row in rows.items() if row is not None}
 
