@@ -9,6 +9,7 @@ that a change reads as a phrase (semantic clean-up).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import zlib
@@ -88,6 +89,9 @@ CHUNK_TOKENS = 48  # a chunk's most tokens
 SHORT_STRETCH = 200  # changed chunks of unlike counts are diffed token by token up to this
 CHUNK_PICK = 8  # about one word in this many ends a chunk, picked by its content
 _CHUNK_ENDS = frozenset("，,；;：:、。！？!?")
+# Chunks of a pair (both sides) that difflib matches alone; past this, it matches only the
+# stretches between chunks each side holds once (see _chunk_opcodes).
+ANCHORED_CHUNKS = 2000
 
 # Equal runs of at least this many characters between two changes are never merged into them.
 ISLAND_LIMIT = 6
@@ -157,14 +161,9 @@ def _chunked_ops(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[str
     ones, and then over short stretches, it stays near linear.
     """
     old_chunks, new_chunks = _chunks(old_tokens), _chunks(new_tokens)
-    # A chunk found all over (of item, 的 and the like between figures) anchors nothing: with
-    # autojunk, difflib anchors on the chunks that are rare, and the rest is diffed token by
-    # token below. Without it, every repeat of such a chunk is tried as an anchor.
-    matcher = SequenceMatcher(
-        None, ["".join(c) for c in old_chunks], ["".join(c) for c in new_chunks], autojunk=True
-    )
     ops: list[tuple[str, str, str]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    old_texts, new_texts = ["".join(c) for c in old_chunks], ["".join(c) for c in new_chunks]
+    for tag, i1, i2, j1, j2 in _chunk_opcodes(old_texts, new_texts):
         olds, news = old_chunks[i1:i2], new_chunks[j1:j2]
         if tag != REPLACE:
             ops.append(
@@ -181,6 +180,129 @@ def _chunked_ops(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[str
             else:  # a long stretch rewritten beyond chunk-by-chunk: one change
                 old_text, new_text = "".join(old_part), "".join(new_part)
                 ops.append((EQUAL if old_text == new_text else REPLACE, old_text, new_text))
+    return ops
+
+
+def _chunk_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Return the opcodes that turn the chunk texts `old` into `new`.
+
+    Up to ANCHORED_CHUNKS chunks in all, difflib with autojunk: a chunk found all over (of
+    item, 的 and the like between figures) anchors nothing, difflib anchors on the rare ones,
+    and the rest is diffed token by token after. Past that (a report of thousands of figures
+    with no sentence end), even difflib's search among the rare chunks grows with the square
+    of the length: the pair is first cut at the chunks each side holds once, in the same order
+    (see _anchored_blocks), and difflib runs on the stretches between them.
+    """
+    if len(old) + len(new) <= ANCHORED_CHUNKS:
+        return SequenceMatcher(None, old, new, autojunk=True).get_opcodes()
+    return _opcodes(_anchored_blocks(old, new), len(old), len(new))
+
+
+def _anchored_blocks(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int, int]]:
+    """Return matching blocks (i, j, size) of two long chunk lists, in order (patience diff).
+
+    A stretch is first trimmed of the chunks it starts and ends with on both sides. The chunks
+    found once in each side's stretch, kept in their longest common order, cut it into smaller
+    stretches, each treated the same way; a stretch with no such chunk is left to difflib when
+    short (ANCHORED_CHUNKS in all), or else taken as rewritten. Every step is linear in its
+    stretch, so the whole stays near linear however often chunks repeat.
+    """
+    pairs: list[tuple[int, int]] = []  # (i, j) of equal chunks, in order
+    # Work to do, last first: a stretch (alo, ahi, blo, bhi) to match, or pairs to emit.
+    todo: list[tuple[int, int, int, int] | list[tuple[int, int]]] = [(0, len(old), 0, len(new))]
+    while todo:
+        task = todo.pop()
+        if isinstance(task, list):
+            pairs.extend(task)
+            continue
+        alo, ahi, blo, bhi = task
+        while alo < ahi and blo < bhi and old[alo] == new[blo]:
+            pairs.append((alo, blo))
+            alo, blo = alo + 1, blo + 1
+        tail = []
+        while alo < ahi and blo < bhi and old[ahi - 1] == new[bhi - 1]:
+            ahi, bhi = ahi - 1, bhi - 1
+            tail.append((ahi, bhi))
+        todo.append(tail[::-1])
+        if alo == ahi or blo == bhi:
+            continue
+        anchors = _unique_in_order(old, new, alo, ahi, blo, bhi)
+        if anchors:
+            for i, j in reversed(anchors):
+                todo.append((i + 1, ahi, j + 1, bhi))
+                todo.append([(i, j)])
+                ahi, bhi = i, j
+            todo.append((alo, ahi, blo, bhi))
+        elif (ahi - alo) + (bhi - blo) <= ANCHORED_CHUNKS:
+            matcher = SequenceMatcher(None, old[alo:ahi], new[blo:bhi], autojunk=True)
+            for i, j, size in matcher.get_matching_blocks():
+                pairs.extend((alo + i + k, blo + j + k) for k in range(size))
+    return _blocks(pairs)
+
+
+def _unique_in_order(
+    old: Sequence[str], new: Sequence[str], alo: int, ahi: int, blo: int, bhi: int
+) -> list[tuple[int, int]]:
+    """Return the (i, j) of the chunks found once in old[alo:ahi] and once in new[blo:bhi],
+    the longest run of them in the same order on both sides."""
+    seen: dict[str, int] = {}  # chunk -> its place in old, or -1 when found twice
+    for i in range(alo, ahi):
+        seen[old[i]] = -1 if old[i] in seen else i
+    found: dict[str, int] = {}  # chunk held once by old -> its place in new, or -1
+    for j in range(blo, bhi):
+        chunk = new[j]
+        if seen.get(chunk, -1) >= 0:
+            found[chunk] = -1 if chunk in found else j
+    both = sorted((seen[chunk], j) for chunk, j in found.items() if j >= 0)
+    # Longest increasing run of j (patience sorting): tops[k] ends the best run of k + 1.
+    tops: list[int] = []  # j of each pile's top
+    top_at: list[int] = []  # index into both of each pile's top
+    back: list[int] = []  # index into both of the entry before, per entry (-1: none)
+    for n, (_, j) in enumerate(both):
+        k = bisect.bisect_left(tops, j)
+        back.append(top_at[k - 1] if k else -1)
+        if k == len(tops):
+            tops.append(j)
+            top_at.append(n)
+        else:
+            tops[k], top_at[k] = j, n
+    run: list[tuple[int, int]] = []
+    n = top_at[-1] if top_at else -1
+    while n >= 0:
+        run.append(both[n])
+        n = back[n]
+    return run[::-1]
+
+
+def _blocks(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Return runs of consecutive pairs (i, j), (i + 1, j + 1)… as blocks (i, j, size)."""
+    blocks: list[tuple[int, int, int]] = []
+    for i, j in pairs:
+        if blocks:
+            bi, bj, size = blocks[-1]
+            if bi + size == i and bj + size == j:
+                blocks[-1] = (bi, bj, size + 1)
+                continue
+        blocks.append((i, j, 1))
+    return blocks
+
+
+def _opcodes(
+    blocks: list[tuple[int, int, int]], old_length: int, new_length: int
+) -> list[tuple[str, int, int, int, int]]:
+    """Return difflib-style opcodes from matching blocks in order (as get_opcodes does)."""
+    ops: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for bi, bj, size in [*blocks, (old_length, new_length, 0)]:
+        if i < bi and j < bj:
+            ops.append((REPLACE, i, bi, j, bj))
+        elif i < bi:
+            ops.append((DELETE, i, bi, j, bj))
+        elif j < bj:
+            ops.append((INSERT, i, bi, j, bj))
+        if size:
+            ops.append((EQUAL, bi, bi + size, bj, bj + size))
+        i, j = bi + size, bj + size
     return ops
 
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from compare import diff
 from compare.diff import (
     _CJK,
     _WORD,
@@ -207,6 +208,46 @@ def test_a_long_sentence_shows_its_one_edit() -> None:
     items[500] = items[500].replace("$501 million", "$777 million")
     ops = diff_sentences(old, " ".join(items))
     assert [(op.old, op.new) for op in ops if op.tag != "equal"] == [("501", "777")]
+
+
+CHUNK_LISTS = st.lists(st.sampled_from("abcdefgh"), max_size=40)
+
+
+@given(old=CHUNK_LISTS, new=CHUNK_LISTS)
+def test_anchored_chunk_ops_turn_one_list_into_the_other(old: list[str], new: list[str]) -> None:
+    """Past ANCHORED_CHUNKS (here 6), chunks are matched at those found once on each side: the
+    ops still cover both lists in order, and equal ops hold equal chunks."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(diff, "ANCHORED_CHUNKS", 6)
+        ops = diff._chunk_opcodes(old, new)
+    i = j = 0
+    for tag, i1, i2, j1, j2 in ops:
+        assert (i1, j1) == (i, j)
+        assert (tag == "equal") == (old[i1:i2] == new[j1:j2] != [])
+        i, j = i2, j2
+    assert (i, j) == (len(old), len(new))
+
+
+def test_a_long_repetitive_pair_is_anchored_on_its_unique_chunks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A report of thousands of figures and no sentence end: difflib, whose search grows with
+    the square of the length even among rare chunks, only ever sees a short stretch, and the
+    one changed figure is still the one change shown."""
+    seen: list[int] = []
+
+    class Spy(diff.SequenceMatcher):  # type: ignore[misc]
+        def __init__(self, junk: None, a: list[str], b: list[str], **kwargs: bool) -> None:
+            seen.append(len(a) + len(b))
+            super().__init__(junk, a, b, **kwargs)
+
+    monkeypatch.setattr(diff, "SequenceMatcher", Spy)
+    items = [f"全市新建学校{k % 7}所，投入资金{k}万元，" for k in range(1, 3000)]
+    old = "".join(items)
+    items[1500] = items[1500].replace("1501万元", "1777万元")
+    ops = diff_sentences(old, "".join(items))
+    assert [(op.old, op.new) for op in ops if op.tag != "equal"] == [("1501", "1777")]
+    assert seen and max(seen) <= diff.ANCHORED_CHUNKS
 
 
 @given(text=st.text(max_size=60))
