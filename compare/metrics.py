@@ -137,7 +137,7 @@ class _Side:
     # What the sentences name where (see _named_apart), asked only of figures that could pair
     # in aligned sentences; kept, as each is asked of many pairs.
     clauses: dict[tuple[str, int], Clauses] = field(default_factory=dict)
-    unstated: dict[tuple[str, int, str], bool] = field(default_factory=dict)
+    unstated: dict[tuple[str, int, str, int, int], bool] = field(default_factory=dict)
     starts: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     parts_named: dict[tuple[str, int], set[tuple[int, str]]] = field(default_factory=dict)
     labelled: dict[int, bool] = field(default_factory=dict)
@@ -150,10 +150,22 @@ class _Side:
             found = self.labelled[i] = self._clauses(i).names(m.label, m.start)
         return found
 
+    def reach(self, i: int) -> tuple[int, int]:
+        """Return the stretch of figure i's sentence that is read for what it names: the whole
+        sentence, or NAME_REACH characters either side of the figure in a longer one."""
+        m, length = self.metrics[i], len(self.texts[i])
+        return max(0, m.start - NAME_REACH), min(length, m.end + NAME_REACH)
+
+    def names(self, i: int, name: str) -> bool:
+        """Tell whether figure i's sentence names something (within its reach)."""
+        return self.texts[i].find(name, *self.reach(i)) >= 0
+
     def names_only_elsewhere(self, i: int, name: str) -> bool:
-        """Tell whether the sentence of figure i names something only where it states no figure."""
+        """Tell whether the sentence of figure i names something only where it states no figure
+        (within the figure's reach)."""
         m = self.metrics[i]
-        key = (m.section, m.sentence, name)
+        lo, hi = self.reach(i)
+        key = (m.section, m.sentence, name, lo, hi)
         found = self.unstated.get(key)
         if found is None:
             figures = self.starts.get((m.section, m.sentence))
@@ -161,7 +173,8 @@ class _Side:
                 figures = self.starts[(m.section, m.sentence)] = sorted(
                     self.metrics[k].start for k in self.by_sentence[(m.section, m.sentence)]
                 )
-            found = self.unstated[key] = self._clauses(i).name_without_figure(name, figures)
+            clauses = self._clauses(i)
+            found = self.unstated[key] = clauses.name_without_figure(name, figures, lo, hi)
         return found
 
     def part_stated_beside(self, i: int, parts: tuple[tuple[int, str], ...]) -> bool:
@@ -573,6 +586,11 @@ def _score_matrix(
 # Figures of aligned sentences pair only this many places apart at most (see _score_matrix).
 SENTENCE_WINDOW = 16
 
+# What a sentence names around a figure is read this many characters either side of it (see
+# _named_apart): all of any real sentence (the corpus's longest has 825), but not the whole of
+# a report with no sentence end, where each of thousands of figures would read all of it.
+NAME_REACH = 1000
+
 # How alike what two shares are of must be for them to be one figure (财政性教育经费支出 and
 # 全国财政性教育经费支出 are; 经常项目顺差 and 全社会研发支出 are not).
 SHARE_CUTOFF = 50.0
@@ -644,13 +662,9 @@ def _named_apart(old: _Side, new: _Side, i: int, j: int) -> bool:
         return False
     # Most pairs of unlike labels name neither in the other's sentence: one search tells.
     return (
-        new_label in old.texts[i]
-        and old.labelled_here(i)
-        and old.names_only_elsewhere(i, new_label)
+        old.names(i, new_label) and old.labelled_here(i) and old.names_only_elsewhere(i, new_label)
     ) or (
-        old_label in new.texts[j]
-        and new.labelled_here(j)
-        and new.names_only_elsewhere(j, old_label)
+        new.names(j, old_label) and new.labelled_here(j) and new.names_only_elsewhere(j, old_label)
     )
 
 

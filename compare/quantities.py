@@ -1362,23 +1362,27 @@ class Clauses:
         start, end = self.around(at)
         return self.sentence.find(name, start, end) >= 0
 
-    def name_without_figure(self, name: str, figures: Sequence[int]) -> bool:
+    def name_without_figure(
+        self, name: str, figures: Sequence[int], start: int = 0, end: int | None = None
+    ) -> bool:
         """Tell whether the sentence names something, and only in clauses that state no figure.
 
-        `figures` are the offsets where the sentence's figures start, in order.
+        `figures` are the offsets where the sentence's figures start, in order; only names in
+        sentence[start:end] are looked at.
         地方一般公共预算收入与上年基本持平 names the revenue and gives no figure for it; 确定17所初中为基础学科分层走班试点学校 names
         the schools in the clause of their figure. A name of one character is found too easily to
         tell anything.
         """
-        at = self.sentence.find(name) if len(name) > 1 else -1
+        end = len(self.sentence) if end is None else end
+        at = self.sentence.find(name, start, end) if len(name) > 1 else -1
         if at < 0:
             return False
         while at >= 0:
-            start, end = self.around(at)
-            k = bisect.bisect_left(figures, start)  # the first figure at or after the clause
-            if k < len(figures) and figures[k] < end:
+            clause_start, clause_end = self.around(at)
+            k = bisect.bisect_left(figures, clause_start)  # the first figure from the clause on
+            if k < len(figures) and figures[k] < clause_end:
                 return False
-            at = self.sentence.find(name, at + 1)
+            at = self.sentence.find(name, at + 1, end)
         return True
 
 

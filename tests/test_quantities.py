@@ -1396,6 +1396,19 @@ def test_a_name_without_a_figure(name: str, sentence: str, expected: bool) -> No
     assert Clauses(sentence).name_without_figure(name, figures) is expected
 
 
+def test_a_name_without_a_figure_is_looked_for_only_within_the_stretch_given() -> None:
+    """A report with no sentence end is one sentence: a name is read near the figure asked
+    about, not thousands of characters away."""
+    far = "，".join(f"新建学校{k}所" for k in range(1, 200))
+    sentence = f"财政收入与上年持平，{far}，生产总值增长6%左右。"
+    figures = [m.start for m in extract_metrics(sentence)]
+    clauses = Clauses(sentence)
+    assert clauses.name_without_figure("财政收入", figures)
+    assert not clauses.name_without_figure("财政收入", figures, len(sentence) - 200)
+    assert clauses.name_without_figure("财政收入", figures, 0, 20)
+    assert not clauses.name_without_figure("财政收入", figures, 0, 3)  # not the whole name
+
+
 def test_clauses_name_what_they_hold() -> None:
     sentence = "能耗下降3.2%，排放量、用水量首次双下降，比上年分别下降3.1%和4.6%。"
     clauses = Clauses(sentence)
