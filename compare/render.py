@@ -10,6 +10,7 @@ whole. Output is deterministic: no timestamp unless one is passed in.
 from __future__ import annotations
 
 import base64
+import bisect
 import contextlib
 import functools
 import hashlib
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from jinja2 import (
     BytecodeCache,
@@ -539,11 +540,12 @@ class PageIndex:
         return entry[1]
 
     def figure_spans(self, section_id: str, index: int, sentence: str) -> list[_Span]:
-        """Return where the changed figures of one new sentence sit, earliest first."""
+        """Return where the changed figures of one new sentence sit, earliest first (a figure
+        overlapping one before it is not marked)."""
         changes = self.figures.get((section_id, index))
         if not changes:
             return []
-        spans: list[_Span] = []
+        found: list[tuple[int, int, MetricChange]] = []
         for change in changes:
             metric = change.new
             assert metric is not None
@@ -551,16 +553,37 @@ class PageIndex:
             if not metric.text or sentence[start:end] != metric.text:
                 start = sentence.find(metric.text) if metric.text else -1
                 end = start + len(metric.text)
-            if start < 0 or end <= start:
-                continue
-            for span in spans:
-                if span.start < end and start < span.end:
-                    break  # overlaps a figure marked already
-            else:
-                old = self.metric_text(change.old) if change.old is not None else "—"
-                spans.append(_Span(start, end, f"{self.old_year}: {old}"))
-        spans.sort()  # by start: spans do not overlap, so no two start at the same place
-        return spans
+            if start >= 0 and end > start:
+                found.append((start, end, change))
+        return [
+            _Span(start, end, f"{self.old_year}: {self._old_text(change)}")
+            for start, end, change in first_apart(found)
+        ]
+
+    def _old_text(self, change: MetricChange) -> str:
+        return self.metric_text(change.old) if change.old is not None else "—"
+
+
+_Item = TypeVar("_Item")
+
+
+def first_apart(spans: Iterable[tuple[int, int, _Item]]) -> list[tuple[int, int, _Item]]:
+    """Return the spans (start, end, item) that overlap no span kept before them, by start.
+
+    Kept spans do not overlap, so ordered by start their ends are in order too: of those that
+    start before a new span ends, only the last can reach into it (one bisection, not a scan
+    of every span kept: a report with no sentence end has thousands in one sentence).
+    """
+    kept: list[tuple[int, int, _Item]] = []
+    starts: list[int] = []
+    for span in spans:
+        start, end, _ = span
+        k = bisect.bisect_left(starts, end)
+        if k and kept[k - 1][1] > start:
+            continue
+        starts.insert(k, start)
+        kept.insert(k, span)
+    return kept
 
 
 def year_label(report: Report, fallback: str = "") -> str:
@@ -697,16 +720,15 @@ def _mark_figures(pieces: list[_Piece], spans: list[_Span]) -> list[_Run]:
     if not spans:
         return [(text, tag, "", "") for text, tag, _ in pieces]
     runs: list[_Run] = []
+    ends = [span.end for span in spans]  # in order: spans are sorted and do not overlap
     for text, tag, start in pieces:
         if start is None:
             runs.append((text, tag, "", ""))
             continue
-        # Spans are sorted and do not overlap: walk them once, cutting the piece at their ends.
+        # Walk the spans from the first that ends inside the piece, cutting it at their ends.
         end = start + len(text)
         at = start  # offset in the new sentence up to which the piece is cut
-        for span in spans:
-            if span.end <= at:
-                continue
+        for span in islice(spans, bisect.bisect_right(ends, at), None):
             if span.start >= end:
                 break
             if span.start > at:

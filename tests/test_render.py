@@ -575,6 +575,20 @@ def test_figure_marks_cut_pieces_as_a_plain_cutter_does(data: st.DataObject) -> 
     assert render._mark_figures(pieces, spans) == reference_marks(pieces, spans)
 
 
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8)), max_size=12))
+def test_figures_overlapping_one_marked_before_are_left_unmarked(
+    spans: list[tuple[int, int]],
+) -> None:
+    """Each figure is marked unless it overlaps a figure marked before it (checked against a
+    scan of every span kept); the marks come out by start."""
+    candidates = [(start, start + length, k) for k, (start, length) in enumerate(spans)]
+    kept: list[tuple[int, int, int]] = []
+    for start, end, k in candidates:
+        if all(end <= a or b <= start for a, b, _ in kept):
+            kept.append((start, end, k))
+    assert render.first_apart(candidates) == sorted(kept)
+
+
 def reference_format_number(value: Decimal) -> str:
     """format_number as first written: exponent from as_tuple(), then fixed point, grouped."""
     number = abs(value)
