@@ -13,7 +13,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -352,6 +352,72 @@ def _shift(old_row: Row, new_row: Row) -> tuple[int, int]:
     return 0, found.get(0, 0)
 
 
+class _Shifts:
+    """How far the columns of pairs of table rows moved on (see _shift), found when asked.
+
+    A row whose figures were all restated (Other | (745) | (124) | (924) against Other | 220 |
+    (110) | (26)) repeats none of the old row's, yet its table moved on a year as the others
+    did: such a row takes the shift that most aligned rows of its two tables show. A table is a
+    run of rows, sentence after sentence; a line without figures (Investing activities:, a
+    header of dates) ends it, so the tables of one section are told apart.
+    """
+
+    def __init__(self, old: _Side, new: _Side, links: Collection[SentenceLink]) -> None:
+        self.old, self.new, self.links = old, new, links
+        self.rows: dict[tuple[tuple[str, int], tuple[str, int], bool], tuple[int, int]] = {}
+        # (old table, new table), each by its first row -> shift; found when first needed.
+        self.tables: dict[tuple[tuple[str, int], tuple[str, int]], int] | None = None
+        self.old_tables: dict[tuple[str, int], tuple[str, int]] = {}  # row -> its table
+        self.new_tables: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def of(self, rows: tuple[tuple[str, int], tuple[str, int]], *, label: bool) -> tuple[int, int]:
+        """Return (shift, cells repeated) of an old and a new table row (by their sentences)."""
+        found = self.rows.get((*rows, label))
+        if found is None:
+            found = _shift(
+                _row(self.old, rows[0], label=label), _row(self.new, rows[1], label=label)
+            )
+            if found == (0, 0) and not label:
+                found = (self._table_shift(rows), 0)
+            self.rows[(*rows, label)] = found
+        return found
+
+    def _table_shift(self, rows: tuple[tuple[str, int], tuple[str, int]]) -> int:
+        """Return the shift of most aligned rows of two tables that repeat a cell (0 when fewer
+        than two rows, or no more than half of them, agree on one)."""
+        if self.tables is None:
+            self.tables = {}
+            _tables(self.old, self.old_tables)
+            _tables(self.new, self.new_tables)
+            votes: defaultdict[tuple[tuple[str, int], tuple[str, int]], Counter[int]]
+            votes = defaultdict(Counter)
+            for old_id, old_index, new_id, new_index in self.links:
+                pair = (old_id, old_index), (new_id, new_index)
+                old_table, new_table = self.old_tables.get(pair[0]), self.new_tables.get(pair[1])
+                if old_table is None or new_table is None:
+                    continue  # not two table rows
+                found = self.rows.get((*pair, False))
+                if found is None:
+                    found = _shift(_row(self.old, pair[0]), _row(self.new, pair[1]))
+                if found[1]:
+                    votes[old_table, new_table][found[0]] += 1
+            for tables, counts in votes.items():
+                ((shift, agree),) = counts.most_common(1)
+                if shift and agree >= 2 and 2 * agree > counts.total():
+                    self.tables[tables] = shift
+        old_table, new_table = self.old_tables.get(rows[0]), self.new_tables.get(rows[1])
+        if old_table is None or new_table is None:
+            return 0
+        return self.tables.get((old_table, new_table), 0)
+
+
+def _tables(side: _Side, found: dict[tuple[str, int], tuple[str, int]]) -> None:
+    """Fill `found` with the table (its first row) of every table row of a side (see _Shifts)."""
+    rows = (key for key, ids in side.by_sentence.items() if side.cells[ids[0]] is not None)
+    for section, index in sorted(rows):
+        found[section, index] = found.get((section, index - 1), (section, index))
+
+
 def _new_column(column: int, shift: int) -> int | None:
     """Return the column of the new row that stands for a column of the old (see _shift).
 
@@ -522,7 +588,7 @@ def _score_matrix(
     old_years, new_years = old.years, new.years
     old_twinned, new_twinned = old.twinned, new.twinned
     start_penalty = settings.metric_start_penalty
-    shifts: dict[tuple[tuple[str, int], tuple[str, int], bool], tuple[int, int]] = {}
+    shifts = _Shifts(old, new, sentence_links)
     for pair in candidates:
         a, b = pair
         i, j = old_ids[a], new_ids[b]
@@ -531,7 +597,9 @@ def _score_matrix(
             continue
         if old_years[i] != new_years[j] and old.values[i] != new.values[j]:
             continue  # 五年累计新增城镇就业5870万人 is not a year's 1221万人
-        if old_cells[i] is not None and new_cells[j] is not None:
+        if (old_cells[i] is None) != (new_cells[j] is None):
+            continue  # a table's cell and a figure of prose: Cash generated… | 81,266, $77.4 billion
+        if old_cells[i] is not None:
             # A table row is named by its label: aligned rows of unlike labels are other rows.
             if pair not in labels and (old_labels[a] or new_labels[b]):
                 continue  # Second quarter | 0.57 and Mortgage-backed securities | 18,105
@@ -675,7 +743,7 @@ def _same_column(
     j: int,
     *,
     linked: bool,
-    shifts: dict[tuple[tuple[str, int], tuple[str, int], bool], tuple[int, int]],
+    shifts: _Shifts,
 ) -> bool:
     """Tell whether two figures of table rows stand in the same column of the same table.
 
@@ -690,12 +758,7 @@ def _same_column(
     label = column == 0  # a list of years in the label moves on as the columns do
     o, n = old.metrics[i], new.metrics[j]
     rows = (o.section, o.sentence), (n.section, n.sentence)
-    found = shifts.get((*rows, label))
-    if found is None:
-        found = shifts[(*rows, label)] = _shift(
-            _row(old, rows[0], label=label), _row(new, rows[1], label=label)
-        )
-    shift, common = found
+    shift, common = shifts.of(rows, label=label)
     if label:
         column, new_column = _place_in_label(old, rows[0], i), _place_in_label(new, rows[1], j)
     assert column is not None
