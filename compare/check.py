@@ -315,8 +315,8 @@ def _falls(
 ) -> list[Finding]:
     """Return the findings of a changed figure that fell by more than `pct` percent of its
     value or, for a percent, by more than `points` percentage points."""
-    if change.status != MetricStatus.CHANGED or change.old is None:
-        return []
+    if change.status != MetricStatus.CHANGED or change.old is None or change.restated:
+        return []  # a restated figure did not fall over the year: last year's report said otherwise
     fallen = (
         (checks[0], pct, None if change.relative is None else -change.relative * 100, "%"),
         (checks[1], points, None if change.points is None else -change.points, " points"),

@@ -349,13 +349,15 @@ def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
     old, new = comparison.old, comparison.new
     s = comparison.section_counts()
     m = comparison.metric_counts()
+    count = sum(1 for change in comparison.metrics if change.restated)
+    restated = f" ({count} restated)" if count else ""
     lines = [
         f"{report_name(comparison)}: {old.year or old.source.path} → {new.year or new.source.path}",
         f"Sections: {s['unchanged']} unchanged, {s['modified']} modified, {s['added']} added, "
         f"{s['removed']} removed ({s['renamed']} renamed, {s['moved']} moved, "
         f"{s['split']} split, {s['merged']} merged)",
-        f"Metrics: {m['changed']} changed, {m['unchanged']} unchanged, {m['added']} new, "
-        f"{m['removed']} dropped",
+        f"Metrics: {m['changed']} changed{restated}, {m['unchanged']} unchanged, "
+        f"{m['added']} new, {m['removed']} dropped",
         # As the HTML report writes it: 99.51 is not 100 (identical texts)
         f"Similarity: {format_score(comparison.similarity)}/100, "
         f"carried over: {format_score(comparison.carried_over)}%",

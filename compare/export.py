@@ -210,6 +210,7 @@ def metric_change_to_json(change: MetricChange) -> dict[str, Any]:
             "direction": change.direction.value if change.direction else None,
             "judgement": change.judgement,
             "qualifier_changed": change.qualifier_changed,
+            "restated": change.restated,
         }
         if both
         else None,

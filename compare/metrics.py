@@ -67,6 +67,7 @@ TABLE_COLUMNS = (
     "points",
     "rank",
     "direction",
+    "restated",
 )
 
 # Larger connected blocks of candidates are matched greedily by score (cubic cost otherwise).
@@ -382,6 +383,16 @@ class _Shifts:
             self.rows[(*rows, label)] = found
         return found
 
+    def same_year(self, i: int, j: int) -> bool:
+        """Tell whether old figure i and new figure j, once paired, are cells of one year: of
+        table rows whose columns moved on, past the columns of each filing's own years."""
+        column = self.old.cells[i]
+        if not column or not self.new.cells[j]:
+            return False  # prose, or a figure in a row's label
+        o, n = self.old.metrics[i], self.new.metrics[j]
+        shift, _ = self.of(((o.section, o.sentence), (n.section, n.sentence)), label=False)
+        return shift != 0 and column > abs(shift)
+
     def _table_shift(self, rows: tuple[tuple[str, int], tuple[str, int]]) -> int:
         """Return the shift of most aligned rows of two tables that repeat a cell (0 when fewer
         than two rows, or no more than half of them, agree on one)."""
@@ -531,6 +542,7 @@ def _score_matrix(
     old_ids: Sequence[int],
     new_ids: Sequence[int],
     sentence_links: set[SentenceLink],
+    shifts: _Shifts,
     *,
     label_cutoff: float,
     require_label: bool,
@@ -588,7 +600,6 @@ def _score_matrix(
     old_years, new_years = old.years, new.years
     old_twinned, new_twinned = old.twinned, new.twinned
     start_penalty = settings.metric_start_penalty
-    shifts = _Shifts(old, new, sentence_links)
     for pair in candidates:
         a, b = pair
         i, j = old_ids[a], new_ids[b]
@@ -1076,6 +1087,7 @@ def match_metrics(
     cutoff = settings.metric_cutoff
     matched: dict[int, tuple[int, float]] = {}  # old index -> (new index, score)
     taken: set[int] = set()
+    same_year: set[int] = set()  # old indexes matched to the same year's cell of a table
 
     def solve(
         old_ids: Sequence[int],
@@ -1090,20 +1102,25 @@ def match_metrics(
         new_ids = sorted({j for j in new_ids if j not in taken})
         if not old_ids or not new_ids:
             return
+        shifts = _Shifts(old_side, new_side, sentence_links)
         scores = _score_matrix(
             old_side,
             new_side,
             old_ids,
             new_ids,
             sentence_links,
+            shifts,
             label_cutoff=label_cutoff,
             require_label=require_label,
             section_links=section_links,
             settings=settings,
         )
         for a, b in assign_pairs(scores):
-            matched[old_ids[a]] = (new_ids[b], min(max(scores[a, b], 0.0), 100.0))
-            taken.add(new_ids[b])
+            i, j = old_ids[a], new_ids[b]
+            matched[i] = (j, min(max(scores[a, b], 0.0), 100.0))
+            taken.add(j)
+            if shifts.same_year(i, j):
+                same_year.add(i)
 
     pairs = list(sections)
     old_sections = {s.id: s for s in old.walk()}
@@ -1171,15 +1188,20 @@ def match_metrics(
         label_cutoff=max(cutoff, settings.metric_global_cutoff),
         require_label=True,
     )
-    changes = _collect(old_side, new_side, matched, taken)
+    changes = _collect(old_side, new_side, matched, taken, same_year)
     order = _section_order(pairs)
     return tuple(sorted(changes, key=lambda c: _sort_key(c, order)))
 
 
 def _collect(
-    old: _Side, new: _Side, matched: dict[int, tuple[int, float]], taken: set[int]
+    old: _Side,
+    new: _Side,
+    matched: dict[int, tuple[int, float]],
+    taken: set[int],
+    same_year: set[int],
 ) -> list[MetricChange]:
-    """Turn matches and leftovers into changes, quoting each figure once."""
+    """Turn matches and leftovers into changes, quoting each figure once (`same_year`: old
+    figures matched to the same year's figure, see MetricChange.restated)."""
     changes: list[MetricChange] = []
     old_ids_seen: set[tuple[object, ...]] = set()
     new_ids_seen: set[tuple[object, ...]] = set()
@@ -1195,7 +1217,9 @@ def _collect(
         new_ids_seen.add(key[1])
     for score, _, i, j in sorted(best.values(), key=lambda r: (r[2], r[3])):
         changes.append(
-            _change(old.metrics[i], new.metrics[j], old.values[i], new.values[j], -score)
+            _change(
+                old.metrics[i], new.metrics[j], old.values[i], new.values[j], -score, i in same_year
+            )
         )
     # A figure left over whose label, value and unit the other report states too is not new
     # or dropped: it is that figure quoted again (the new report's column for last year).
@@ -1259,8 +1283,10 @@ def _change(
     old_quantity: tuple[Decimal, Decimal | None],
     new_quantity: tuple[Decimal, Decimal | None],
     score: float,
+    restated: bool = False,
 ) -> MetricChange:
-    """Return metric_change(old, new, score=score), given the _quantity of both."""
+    """Return metric_change(old, new, score=score), given the _quantity of both; `restated`:
+    the two figures are of the same year (see MetricChange.restated)."""
     absolute: Decimal | None = None
     relative: Decimal | None = None
     points: Decimal | None = None
@@ -1295,6 +1321,7 @@ def _change(
         judgement,
         old.qualifier != new.qualifier,
         round(score, 2),
+        restated and not same,
     )
 
 
@@ -1338,6 +1365,7 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
                 "points": c.points,
                 "rank": c.rank,
                 "direction": c.direction.value if c.direction else None,
+                "restated": c.restated,
             }
         )
     return rows

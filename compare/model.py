@@ -255,6 +255,9 @@ class MetricChange:
     judgement: str | None = None
     qualifier_changed: bool = False
     score: float = 100.0  # 0-100 confidence of the match
+    # The same year's figure, stated again with another value: a filing's table whose columns
+    # are years moved on, and last year's filing said otherwise for a year both show.
+    restated: bool = False
 
 
 @dataclass(**FROZEN)

@@ -344,8 +344,9 @@ def metric_summary(metrics: Iterable[MetricChange]) -> dict[str, int]:
 def largest_changes(
     metrics: Iterable[MetricChange], limit: int = TOP_CHANGES
 ) -> list[MetricChange]:
-    """Return the changed figures with the largest |relative| change (ranks left out, and
-    figures without a label: "(unlabelled): 1,108 -> 10,183" tells a reader nothing).
+    """Return the changed figures with the largest |relative| change (ranks left out; figures
+    without a label: "(unlabelled): 1,108 -> 10,183" tells a reader nothing; and restated
+    ones: a year's figure told otherwise is not a change over the year).
 
     Ties keep document order.
     """
@@ -356,6 +357,7 @@ def largest_changes(
         and m.kind is not _RANK
         and m.relative not in (None, 0)
         and m.label
+        and not m.restated
     ]
     return sorted(changed, key=lambda m: -abs(m.relative or Decimal(0)))[:limit]
 
@@ -1004,6 +1006,10 @@ def metric_rows_html(
         yield Markup("\n".join(rows))
 
 
+_RESTATED_BADGE = (
+    ' <span class="badge b-restated" title="the same year\'s figure, stated otherwise by the '
+    "older report (a table's columns are years)\">restated</span>"
+)
 _GOAL_BADGE = (
     ' <span class="badge b-goal" title="a goal the report sets (力争, 预期目标, aims to), '
     'not an outcome">goal</span>'
@@ -1019,6 +1025,8 @@ def _figure_label_html(change: MetricChange) -> str:
     label = html_text(change.label or "(no label)")
     if change.kind is _TARGET:
         label += _GOAL_BADGE
+    if change.restated:
+        label += _RESTATED_BADGE
     if change.qualifier_changed:
         was = change.old.qualifier if change.old else ""
         now = change.new.qualifier if change.new else ""

@@ -193,6 +193,36 @@ def test_falls_are_found_and_written_as_the_summary_writes_changes(tmp_path: Pat
     ]
 
 
+def test_a_restated_figure_is_no_fall(tmp_path: Path) -> None:
+    """A filing's 2016 column told otherwise than last filing's did not fall over the year:
+    only this year's figure against last year's is held to the limit."""
+    from compare.check import check_comparison
+    from compare.pipeline import compare_reports, read_report
+
+    paths = []
+    for year, rows in (
+        (
+            2017,
+            f"Net sales | $229,234 | $215,639 | $233,715\n{COSTS_2017}\nOther | 220 | (110) | (26)",
+        ),
+        (
+            2018,
+            f"Net sales | $165,595 | $229,234 | $215,639\n{COSTS_2018}\nOther | 300 | (124) | (924)",
+        ),
+    ):
+        paths.append(tmp_path / f"filing-{year}.txt")
+        paths[-1].write_text(
+            f"Example Corp. Annual Report {year}\n\nItem 8. Financial Statements\n\n{rows}\n",
+            encoding="utf-8",
+        )
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[metrics]\nmax_fall_pct = 20\n", encoding="utf-8")
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    assert any(change.restated for change in comparison.metrics)
+    found = [f.where for f in check_comparison(comparison, load_rules(rules))]
+    assert found == ["Net sales"]
+
+
 def test_a_percent_may_be_held_to_a_fall_in_points(tmp_path: Path) -> None:
     """max_fall_points bounds the fall of a percent in percentage points, for every figure or
     for one; figures of other units have no points to fall by."""
@@ -261,3 +291,9 @@ def test_markdown_and_junit_outputs() -> None:
     failed = [c.get("name") for c in suite.iter("testcase") if c.find("failure") is not None]
     assert failed == ["structure.numbering"]
     assert textwrap.dedent(findings_markdown([], subject="r.txt")).endswith("No findings.\n")
+
+
+# A filing's second row, repeating last filing's columns a year on (as Net sales does): two rows
+# that agree show the table moved on.
+COSTS_2017 = "Cost of sales | 141,048 | 131,376 | 140,089"
+COSTS_2018 = "Cost of sales | 163,756 | 141,048 | 131,376"

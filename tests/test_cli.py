@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from compare.cli import cli
@@ -234,6 +235,44 @@ def test_summary_lists_the_pages_largest_changes_in_its_words(tmp_path: Path) ->
     assert "63%" in top and "+34 pp" in top and "+54.0%" in top
 
 
+def test_a_restated_figure_is_counted_badged_and_not_among_the_largest(tmp_path: Path) -> None:
+    """A filing that tells last filing's 2016 figure otherwise: the summary counts it as
+    restated, the page badges it, the JSON says so, and a restatement of -740% does not crowd
+    the year's changes out of the largest."""
+    for year, rows in (
+        (
+            2017,
+            f"Net sales | $229,234 | $215,639 | $233,715\n{COSTS_2017}\nOther | 220 | (110) | (26)",
+        ),
+        (
+            2018,
+            f"Net sales | $265,595 | $229,234 | $215,639\n{COSTS_2018}\nOther | (745) | (124) | (924)",
+        ),
+    ):
+        text = f"Example Corp. Annual Report {year}\n\nItem 8. Financial Statements\n\n{rows}\n"
+        (tmp_path / f"filing-{year}.txt").write_text(text, encoding="utf-8")
+    html, data = tmp_path / "r.html", tmp_path / "r.json"
+    old, new = str(tmp_path / "filing-2017.txt"), str(tmp_path / "filing-2018.txt")
+    table = tmp_path / "r.csv"
+    result = run(old, new, "--html", str(html), "--json", str(data), "--csv", str(table))
+    assert result.exit_code == 0, result.output
+    assert "Metrics: 4 changed (1 restated), " in result.stdout
+    listed = result.stdout.split("Largest figure changes:\n")[1].splitlines()[:-1]
+    assert listed == [
+        "  Cost of sales: 141,048 → 163,756 (+22,708, +16.1%)",
+        "  Net sales: $229,234 → $265,595 (+$36,361, +15.9%)",
+    ]
+    page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    badged = [row for row in page.select("tr.metric") if row.select_one(".b-restated")]
+    assert len(badged) == 1 and "−924" in badged[0].get_text()
+    changes = json.loads(data.read_text(encoding="utf-8"))["metrics"]
+    assert [c["old"]["text"] for c in changes if c["change"] and c["change"]["restated"]] == [
+        "(110)"
+    ]
+    rows = table.read_text(encoding="utf-8").splitlines()
+    assert [row.split(",")[5] for row in rows if row.endswith(",True")] == ["-110"]
+
+
 def test_summary_similarity_is_not_rounded_up_to_identical(tmp_path: Path) -> None:
     """One figure changed in a long text: nearly the same is not 100/100, and the summary says
     what the HTML report says."""
@@ -366,3 +405,9 @@ def test_readme_usage_is_current() -> None:
     block = re.search(r"<!-- usage -->\n```text\n(.*?)```", readme, re.S)
     assert block, "README.md lacks the <!-- usage --> block"
     assert block.group(1) == CliRunner().invoke(cli, ["--help"], prog_name="compare").output
+
+
+# A filing's second row, repeating last filing's columns a year on (as Net sales does): two rows
+# that agree show the table moved on.
+COSTS_2017 = "Cost of sales | 141,048 | 131,376 | 140,089"
+COSTS_2018 = "Cost of sales | 163,756 | 141,048 | 131,376"

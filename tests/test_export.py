@@ -275,6 +275,7 @@ def test_metrics_in_json() -> None:
             "direction": "up",
             "judgement": None,
             "qualifier_changed": False,
+            "restated": False,
         },
         "score": 88.0,
     }
