@@ -533,6 +533,34 @@ class PageIndex:
         # metric too, so that id cannot be reused by another one while the index lives.
         self._metric_texts: dict[int, tuple[Metric, str]] = {}
         self.section_links: dict[tuple[str, str], str] = {}  # link HTML by side, section id
+        # Sentences of a section pair by what they link back to and read (see counterparts);
+        # keyed by id(), the pair kept in the entry so that its id cannot be reused.
+        self._counterparts: dict[tuple[int, str], tuple[SectionPair, Any]] = {}
+
+    def counterparts(
+        self, target: SectionPair, side: str
+    ) -> tuple[
+        dict[tuple[str | None, str | None], SentencePair],
+        dict[str | None, SentencePair],
+        dict[str | None, SentencePair],
+    ]:
+        """Return the first sentence of a section pair by (the section it links back to, its
+        text on `side`), by the first and by the second: built once per pair and side, as
+        every sentence moved into a section looks for its counterpart there."""
+        key = (id(target), side)
+        found = self._counterparts.get(key)
+        if found is None or found[0] is not target:
+            both: dict[tuple[str | None, str | None], SentencePair] = {}
+            by_back: dict[str | None, SentencePair] = {}
+            by_text: dict[str | None, SentencePair] = {}
+            for sentence in target.sentences:
+                text = sentence.new if side == "new" else sentence.old
+                back = sentence.moved_from if side == "new" else sentence.moved_to
+                both.setdefault((back, text), sentence)
+                by_back.setdefault(back, sentence)
+                by_text.setdefault(text, sentence)
+            found = self._counterparts[key] = (target, (both, by_back, by_text))
+        return found[1]
 
     def metric_text(self, metric: Metric) -> str:
         """Return format_metric(metric), formatting each metric of the page once."""
@@ -651,16 +679,12 @@ def moved_link(sentence: SentencePair, pair: SectionPair, index: PageIndex) -> L
     if target is None:
         return None
     label = section_label(target.new if side == "new" else target.old)
-
-    def counterpart(other: SentencePair) -> tuple[bool, bool]:
-        other_text = other.new if side == "new" else other.old
-        other_back = other.moved_from if side == "new" else other.moved_to
-        return other_back == back, other_text == text
-
-    candidates = [s for s in target.sentences if any(counterpart(s))]
-    candidates.sort(key=lambda s: counterpart(s), reverse=True)
-    if candidates:
-        return Link(f"#{row_anchor(candidates[0], target)}", label)
+    # The first sentence there that links back here and reads the same, else the first that
+    # links back here, else the first that reads the same.
+    both, by_back, by_text = index.counterparts(target, side)
+    found = both.get((back, text)) or by_back.get(back) or by_text.get(text)
+    if found is not None:
+        return Link(f"#{row_anchor(found, target)}", label)
     return Link(f"#{pair_anchor(target)}", label)
 
 

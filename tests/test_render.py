@@ -500,6 +500,42 @@ def test_moved_links_point_both_ways(basic: Comparison) -> None:
     assert moved_link(source.sentences[0], source, index) is None
 
 
+def test_a_moved_sentence_links_to_its_best_counterpart_in_a_big_section(basic: Comparison) -> None:
+    """A sentence moved into a section links to the first row there that came from its own
+    section and reads the same; else to the first that came from its section; else to the
+    first that reads the same; else to the section."""
+    source = basic.sections[2]
+    assert source.old is not None
+    moved = replace(source.sentences[1], moved_to="t", old="甲。")
+    old_id = source.old.id
+
+    def target(*rows: tuple[str | None, str]) -> SectionPair:
+        sentences = tuple(
+            SentencePair(
+                status=SentenceStatus.ADDED, old=None, new=text, new_index=k, moved_from=back
+            )
+            for k, (back, text) in enumerate(rows)
+        )
+        return SectionPair(
+            status=SectionStatus.MODIFIED,
+            old=Section(id="t", heading="乙"),
+            new=Section(id="t", heading="乙"),
+            sentences=sentences,
+        )
+
+    def linked(*rows: tuple[str | None, str]) -> str | None:
+        pair = target(*(("z", "丙。"), *rows))  # the first row is no counterpart
+        comparison = replace(basic, sections=(*basic.sections, pair))
+        link = moved_link(moved, source, PageIndex(comparison))
+        assert link is not None
+        return link.href.rsplit("-", 1)[-1] if "#row-" in link.href else None
+
+    assert linked((None, "甲。"), (old_id, "丁。"), (old_id, "甲。"), (old_id, "甲。")) == "3"
+    assert linked((None, "甲。"), (old_id, "丁。"), (old_id, "戊。")) == "2"
+    assert linked(("z", "丁。"), (None, "甲。"), ("y", "甲。")) == "2"
+    assert linked(("z", "丁。")) is None
+
+
 def test_pair_notes_link_split_and_merge() -> None:
     comparison = rc.english()
     index = PageIndex(comparison)
