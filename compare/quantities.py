@@ -865,7 +865,7 @@ _EN_TRAIL = set(
     approximately about around nearly almost some an a the and or from up down over under more
     than less at least close will would had has have spent paid provide set aside between with totalling
     totaling worth contracted shrunk shrank expanded doubled tripled halved jumped projected
-    expected estimated cost only already"""
+    expected estimated cost only already respectively"""
     )
 )
 
@@ -937,9 +937,10 @@ def _what_is_measured(words: list[str]) -> list[str]:
     return what
 
 
-def _clean_en(text: str) -> str:
-    """Keep the last words before an English number, without verbs and fillers at the end, and
-    without who acts at the start ("I expect an overall deficit of" -> overall deficit)."""
+def _clean_en(text: str, limit: int = 8) -> str:
+    """Keep the last words (`limit` at most) before an English number, without verbs and
+    fillers at the end, and without who acts at the start ("I expect an overall deficit of" ->
+    overall deficit)."""
     words = _EN_WORDS.findall(text)
     # A year is no word: what it leaves (FY of FY2020, end- of end-2020) goes with the fillers.
     while words and (words[-1].lower() in _EN_TRAIL or words[-1] == "FY" or words[-1][-1] == "-"):
@@ -951,7 +952,7 @@ def _clean_en(text: str) -> str:
         words.pop(0)
     if all(word.lower() in _EN_EMPTY for word in words):
         return ""  # "I will set aside $11 billion": I names nothing
-    return " ".join(words[-8:])
+    return " ".join(words[-limit:])
 
 
 def _names_nothing_en(label: str) -> bool:
@@ -1042,6 +1043,11 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     return _clean_cn(prefix + noun.rstrip("、（(“"), strip=False), end
 
 
+# The most words of a table row's label cell kept as a label (Increases related to tax
+# positions taken during a prior year: ten), where a sentence keeps its last eight.
+ROW_LABEL_WORDS = 16
+
+
 def _label(
     sentence: str, raw: _Raw, boundary: int, previous: str, reverse: str, *, named_after: bool
 ) -> str:
@@ -1054,9 +1060,10 @@ def _label(
     before = sentence[start : raw.start]
     near = sentence[max(0, raw.start - 20) : raw.end + 20]
     if near.isascii() or not _has_cjk(near):
-        label = _clean_en(before)
+        # A table row's label cell is a name, not a clause: it is kept longer.
+        label = _clean_en(before, ROW_LABEL_WORDS if "|" in before else 8)
         if not label and "|" in sentence:  # a table row: its first cell (asked only here)
-            label = _clean_en(sentence.split("|", 1)[0])
+            label = _clean_en(sentence.split("|", 1)[0], ROW_LABEL_WORDS)
         if label and not _names_nothing_en(label):
             return label
         if not label and previous and before.strip().lower() in ("to", "-", "–"):

@@ -424,6 +424,12 @@ LABELS = [
     ),
     ("medals", "中国区8金17银8铜", ["中国区金牌", "中国区银牌", "中国区铜牌"]),
     ("table-row", "Total net sales | $229,234 | $215,639", ["Total net sales", "Total net sales"]),
+    # A row's label cell is a name: kept whole (a sentence keeps its last eight words).
+    (
+        "table-row-long-label",
+        "Increases related to tax positions taken during a prior year | 2,431 | 333",
+        ["Increases related to tax positions taken during a prior year"] * 2,
+    ),
     # Who acts and the verb name nothing: what the sum is for, named after it, is the label.
     ("pronoun-names-nothing", "I will set aside $11 billion for the package.", ["package"]),
     (
@@ -693,6 +699,14 @@ LABELS = [
     # 片 counts fields: unread, 76片 ran into the next figure's label.
     ("pian", "新建校园运动场76片、健身点345个。", ["新建校园运动场", "健身点"]),
 ]
+
+
+def test_a_row_label_listing_years_leaves_no_respectively_behind() -> None:
+    """The years a label cell lists ($58 and $53, respectively) are figures of their own: the
+    row's cells are labelled by the words around them, not "… of and respectively"."""
+    row = "Accounts receivable, less allowances of $58 and $53, respectively | 17,874 | 15,754"
+    cells = [m for m in extract_metrics(row) if m.start > row.index("|")]
+    assert [m.label for m in cells] == ["Accounts receivable less allowances"] * 2
 
 
 @pytest.mark.parametrize(
