@@ -38,9 +38,11 @@ from compare.model import (
 from compare.quantities import (
     Clauses,
     over_years,
+    paid_for,
     review_sentences,
     reviews_years,
     starts_a_change,
+    without_payers,
 )
 from compare.records import fast_constructor
 from compare.settings import Settings
@@ -133,6 +135,7 @@ class _Side:
     texts: list[str]  # the sentence the figure stands in
     parts: list[tuple[tuple[int, str], ...]]  # what part of a whole its label names (CONTRASTS)
     shares: list[str]  # what a share is of, before 占 in its label (经常项目顺差占GDP比重), or ""
+    funds: list[str | None]  # what a sum paid is for, after who pays (see quantities.paid_for)
     twinned: list[bool]  # the other report states it too (see _twin)
     rows: dict[tuple[tuple[str, int], bool], Row] = field(default_factory=dict)  # (_row)
     # What the sentences name where (see _named_apart), asked only of figures that could pair
@@ -142,6 +145,7 @@ class _Side:
     starts: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     parts_named: dict[tuple[str, int], set[tuple[int, str]]] = field(default_factory=dict)
     labelled: dict[int, bool] = field(default_factory=dict)
+    purpose_terms: dict[tuple[str, int], set[str]] = field(default_factory=dict)
 
     def labelled_here(self, i: int) -> bool:
         """Tell whether figure i's label stands in the figure's own clause."""
@@ -176,6 +180,15 @@ class _Side:
                 )
             clauses = self._clauses(i)
             found = self.unstated[key] = clauses.name_without_figure(name, figures, lo, hi)
+        return found
+
+    def purposes(self, i: int) -> set[str]:
+        """Return the terms of figure i's sentence but the words of paying (see _other_funds)."""
+        m = self.metrics[i]
+        found = self.purpose_terms.get((m.section, m.sentence))
+        if found is None:
+            found = set(terms(without_payers(self.texts[i]))).difference(_PAYING_WORDS)
+            self.purpose_terms[(m.section, m.sentence)] = found
         return found
 
     def part_stated_beside(self, i: int, parts: tuple[tuple[int, str], ...]) -> bool:
@@ -237,6 +250,7 @@ class _Side:
         distinct = set(labels)
         parts_of = {label: contrast_parts(label) for label in distinct}
         share_of = {label: share_subject(label) for label in distinct}
+        fund_of = {label: paid_for(label) for label in distinct}
         return cls(
             metrics=metrics,
             by_section=dict(by_section),
@@ -255,6 +269,7 @@ class _Side:
             texts=texts,
             parts=[parts_of[label] for label in labels],
             shares=[share_of[label] for label in labels],
+            funds=[fund_of[label] for label in labels],
             twinned=[False] * len(metrics),
             position=[i / n for i in range(len(metrics))],
             sizes=[float(magnitude) for magnitude, _ in values],
@@ -624,6 +639,12 @@ def _score_matrix(
             continue  # 全国财政赤字 and 中央财政赤字, 财政收入 and 财政支出: other figures
         if old.shares[i] and new.shares[j] and _other_shares(old.shares[i], new.shares[j]):
             continue  # 经常项目顺差占GDP比重 and 研发支出占GDP比重: shares of other things
+        if (
+            (old.funds[i] is not None or new.funds[j] is not None)
+            and pair not in same_sentence
+            and _other_funds(old, new, i, j, old_labels[a], new_labels[b])
+        ):
+            continue  # 中央财政安排384亿元救灾款 and 中央财政安排429亿元 (for pensions)
         if (old.parts[i] and new.part_stated_beside(j, old.parts[i])) or (
             new.parts[j] and old.part_stated_beside(i, new.parts[j])
         ):
@@ -718,6 +739,51 @@ def share_subject(label: str) -> str:
 def _other_shares(old: str, new: str) -> bool:
     """Tell whether two shares are of things alike in nothing (经常项目顺差, 全社会研发支出)."""
     return fuzz.ratio(old, new) < SHARE_CUTOFF
+
+
+def _other_funds(old: _Side, new: _Side, i: int, j: int, old_label: str, new_label: str) -> bool:
+    """Tell whether two sums of sentences not aligned, one at least labelled by who pays (see
+    quantities.paid_for), pay for other things.
+
+    A label naming only who pays (中央财政安排) says nothing of what for: the two sentences
+    must then share a word of purpose (就业 in 实施更加积极的就业政策，中央财政拟投入420亿元资金 and
+    中央财政拟投入433亿元用于促进就业; none in 中央财政安排423亿元资金，支持十大重点节能工程 and
+    中央财政安排429亿元，解决…医疗保险问题). A fund named (救灾款) must be alike the other's fund, or
+    its label when it names no fund: 救灾款 and 就业专项资金 or 中央财政支出 are other sums.
+    """
+    old_fund, new_fund = old.funds[i], new.funds[j]
+    if old_fund == "" or new_fund == "":
+        return not old.purposes(i) & new.purposes(j)
+    return fuzz.ratio(old_fund or old_label, new_fund or new_label) < SHARE_CUTOFF
+
+
+# Words of any sentence about money paid, which say nothing of what it is for (see _other_funds).
+_PAYING_WORDS = frozenset(
+    [
+        "中央",
+        "央财",
+        "财政",
+        "地方",
+        "方财",
+        "各级",
+        "级政",
+        "政府",
+        "安排",
+        "投入",
+        "下达",
+        "资金",
+        "亿元",
+        "万元",
+        "增加",
+        "提高",
+        "加大",
+        "上年",
+        "比上",
+        "今年",
+        "去年",
+        "用于",
+    ]
+)
 
 
 def _contrasting(old: tuple[tuple[int, str], ...], new: tuple[tuple[int, str], ...]) -> bool:

@@ -843,6 +843,24 @@ _ALLOCATES = re.compile(
     "(?:将|拟|再|还|为此将)?(?:安排|投入|下达)"
 )
 _FUND = re.compile("[\u4e00-\u9fff]{1,10}?(?:资金|款|经费)")
+
+
+def without_payers(text: str) -> str:
+    """Return text with every naming of who puts money in (中央财政拟安排, 投入) cut out."""
+    return _ALLOCATES.sub("，", text)
+
+
+def paid_for(label: str) -> str | None:
+    """Return what a label that names who puts the money in says the sum is for: the fund after
+    it (中央财政安排救灾款: 救灾款), "" when it names only who pays (中央财政安排, 拟投入), None
+    for any other label."""
+    payer = _ALLOCATES.match(label)
+    if payer is None:
+        return None
+    rest = label[payer.end() :]
+    return rest if not rest or _FUND.fullmatch(rest) else None
+
+
 # What a figure is part of, after 的: not what it counts (新建中小学6所的任务).
 _WHOLE_NOUN = re.compile("任务|目标|工作|情况下?|问题|要求|基础上")
 # What goes on after a figure that counts no noun: a verb of change (88个增加到, 600元提高到)

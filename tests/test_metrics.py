@@ -371,6 +371,27 @@ def _changes_of_texts(
     return set(summary(comparison.metrics))
 
 
+def test_a_sum_labelled_by_who_pays_pairs_by_what_it_is_for(tmp_path: Path) -> None:
+    """中央财政安排 says who pays, not what for: outside aligned sentences such a sum pairs only
+    with one whose sentence shares a word of purpose (就业), and a fund named (救灾款) only with
+    a fund alike. The national reports of 2009 and 2010 had paired 384亿元救灾款 with 429亿元 for
+    pensions; the employment funds 420亿元 and 433亿元 stay one figure."""
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            2009: "2009年政府工作报告\n\n一、改善民生\n\n全面加强社会建设。"
+            "中央财政安排384亿元救灾款和740亿元恢复重建资金，迅速出台一系列支援灾区的政策措施。"
+            "实施更加积极的就业政策，中央财政拟投入420亿元资金。\n",
+            2010: "2010年政府工作报告\n\n一、改善民生\n\n全面加强社会建设。"
+            "中央财政安排429亿元，解决关闭破产国有企业退休人员医疗保险问题。"
+            "中央财政拟投入433亿元用于促进就业。\n",
+        },
+    )
+    paired = {(old, new) for _, _, old, new in found if old and new}
+    assert ("420亿元", "433亿元") in paired
+    assert not any(old == "384亿元" or new == "429亿元" for old, new in paired)
+
+
 def test_table_years_move_on_a_column(tmp_path: Path) -> None:
     """A 10-K's columns are years: the new filing's second column is the old filing's first.
 

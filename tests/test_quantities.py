@@ -24,9 +24,11 @@ from compare.quantities import (
     attach_metrics,
     extract_metrics,
     over_years,
+    paid_for,
     review_sentences,
     reviews_years,
     starts_a_change,
+    without_payers,
 )
 from tests.conftest import FIXTURES, SEED_2021, SEED_2022, corpus_files
 
@@ -1472,3 +1474,23 @@ def test_merged_goal_spans_hold_the_same_places(spans: list[tuple[int, int]], at
     """A sentence of many goals is asked once per figure whether the figure is in one: the
     merged spans, searched by bisection, answer as every span asked in turn would."""
     assert q._within(q._merged(spans), at) == any(a <= at < b for a, b in spans)
+
+
+@pytest.mark.parametrize(
+    ("label", "fund"),
+    [
+        ("中央财政安排救灾款", "救灾款"),
+        ("中央财政拟投入社会保障资金", "社会保障资金"),
+        ("中央财政安排", ""),  # who pays, and nothing of what for
+        ("拟投入", ""),
+        ("中央财政支出", None),  # names what it is: not a payer's label
+        ("就业专项资金", None),
+    ],
+)
+def test_what_a_sum_paid_is_for(label: str, fund: str | None) -> None:
+    assert paid_for(label) == fund
+
+
+def test_who_pays_is_cut_out_of_a_sentence_read_for_its_purpose() -> None:
+    """Read for what a sum is for, 中央财政安排429亿元 leaves no 政安 across the cut."""
+    assert without_payers("中央财政安排429亿元，解决医疗保险问题") == "，429亿元，解决医疗保险问题"
