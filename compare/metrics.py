@@ -1200,12 +1200,15 @@ def match_metrics(
         preamble = SectionPair(status=SectionStatus.MODIFIED, old=old.preamble, new=new.preamble)
         pairs.insert(0, preamble)
     # 1. Within aligned section pairs, where sentence positions are known.
+    aligned: set[SentenceLink] = set()
     for pair in pairs:
         if pair.old is not None and pair.new is not None:
+            sentence_links = _sentence_links(pair)
+            aligned |= sentence_links
             solve(
                 old_side.by_section.get(pair.old.id, []),
                 new_side.by_section.get(pair.new.id, []),
-                _sentence_links(pair),
+                sentence_links,
                 label_cutoff=cutoff,
             )
     # 2. Across sections that split, merged or exchanged sentences: all links in one problem,
@@ -1254,7 +1257,8 @@ def match_metrics(
         label_cutoff=max(cutoff, settings.metric_global_cutoff),
         require_label=True,
     )
-    changes = _collect(old_side, new_side, matched, taken, same_year)
+    copies = _restated_copies(old_side, new_side, matched, taken, aligned)
+    changes = _collect(old_side, new_side, matched, taken, same_year, copies)
     order = _section_order(pairs)
     return tuple(sorted(changes, key=lambda c: _sort_key(c, order)))
 
@@ -1265,9 +1269,11 @@ def _collect(
     matched: dict[int, tuple[int, float]],
     taken: set[int],
     same_year: set[int],
+    copies: list[tuple[int, int]],
 ) -> list[MetricChange]:
     """Turn matches and leftovers into changes, quoting each figure once (`same_year`: old
-    figures matched to the same year's figure, see MetricChange.restated)."""
+    figures matched to the same year's figure, see MetricChange.restated), but for a filing's
+    own-year cell that the other filing restates (`copies`, see _restated_copies)."""
     changes: list[MetricChange] = []
     old_ids_seen: set[tuple[object, ...]] = set()
     new_ids_seen: set[tuple[object, ...]] = set()
@@ -1287,6 +1293,12 @@ def _collect(
                 old.metrics[i], new.metrics[j], old.values[i], new.values[j], -score, i in same_year
             )
         )
+    for i, j in copies:
+        changes.append(
+            _change(old.metrics[i], new.metrics[j], old.values[i], new.values[j], 100.0, True)
+        )
+        old_ids_seen.add(old.identities[i])
+        new_ids_seen.add(new.identities[j])
     # A figure left over whose label, value and unit the other report states too is not new
     # or dropped: it is that figure quoted again (the new report's column for last year).
     old_ids_seen |= {figure for figure in new.identities if figure[-1]}
@@ -1300,6 +1312,57 @@ def _collect(
             new_ids_seen.add(new.identities[j])
             changes.append(_one_side(MetricStatus.ADDED, None, n))
     return changes
+
+
+def _restated_copies(
+    old: _Side,
+    new: _Side,
+    matched: dict[int, tuple[int, float]],
+    taken: set[int],
+    links: set[SentenceLink],
+) -> list[tuple[int, int]]:
+    """Return (old, new) cells of the same year told otherwise, of which one is left unpaired.
+
+    A filing's own-year cell pairs with this filing's own-year cell (220 -> (745), 2017 against
+    2018); the new filing states 2017 again in its next column, as (124): a restatement of the
+    old cell, which would otherwise read as a new figure. Read the other way round (the newer
+    filing as "old"), it is the old cell that is left over.
+    """
+    shifts = _Shifts(old, new, links)
+    rows: dict[tuple[tuple[str, int], tuple[str, int]], None] = {}  # paired rows, in order
+    for i, (j, _) in matched.items():
+        if old.cells[i] and new.cells[j]:
+            o, n = old.metrics[i], new.metrics[j]
+            rows[(o.section, o.sentence), (n.section, n.sentence)] = None
+    found: list[tuple[int, int]] = []
+    used_old: set[int] = set()
+    for old_row, new_row in rows:
+        shift, _ = shifts.of((old_row, new_row), label=False)
+        if not shift:
+            continue
+        old_cells = {old.cells[i]: i for i in old.by_sentence[old_row] if old.cells[i]}
+        new_cells = {new.cells[j]: j for j in new.by_sentence[new_row] if new.cells[j]}
+        ahead, behind = (new_cells, old_cells) if shift > 0 else (old_cells, new_cells)
+        step = abs(shift)
+        for column in range(step + 1, 2 * step + 1):
+            if column not in ahead or column - step not in behind:
+                continue
+            i, j = (
+                (behind[column - step], ahead[column])
+                if shift > 0
+                else (ahead[column], behind[column - step])
+            )
+            left_over = j not in taken if shift > 0 else i not in matched
+            if (
+                left_over
+                and i not in used_old
+                and old.values[i] != new.values[j]
+                and old.units[i] == new.units[j]
+                and old.metrics[i].kind == new.metrics[j].kind
+            ):
+                found.append((i, j))
+                used_old.add(i)
+    return found
 
 
 def _one_side(status: MetricStatus, old: Metric | None, new: Metric | None) -> MetricChange:

@@ -147,7 +147,9 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
                 row = twins.get(identity(change.old))
                 if row is not None and rows[row][year] is not None:
                     row = None
-            if change.status == MetricStatus.ADDED or row is None:
+            if change.status == MetricStatus.ADDED or row is None or rows[row][year] is not None:
+                # New, or the year's figure of this row is chained already: a filing's restated
+                # copy of last year's figure (see metrics._restated_copies) has a row of its own.
                 row = len(rows)
                 rows.append([None] * n)
             rows[row][year] = change.new

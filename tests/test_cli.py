@@ -256,7 +256,7 @@ def test_a_restated_figure_is_counted_badged_and_not_among_the_largest(tmp_path:
     table = tmp_path / "r.csv"
     result = run(old, new, "--html", str(html), "--json", str(data), "--csv", str(table))
     assert result.exit_code == 0, result.output
-    assert "Metrics: 4 changed (1 restated), " in result.stdout
+    assert "Metrics: 5 changed (2 restated), " in result.stdout
     listed = result.stdout.split("Largest figure changes:\n")[1].splitlines()[:-1]
     assert listed == [
         "  Cost of sales: 141,048 → 163,756 (+22,708, +16.1%)",
@@ -264,13 +264,18 @@ def test_a_restated_figure_is_counted_badged_and_not_among_the_largest(tmp_path:
     ]
     page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
     badged = [row for row in page.select("tr.metric") if row.select_one(".b-restated")]
-    assert len(badged) == 1 and "−924" in badged[0].get_text()
+    assert len(badged) == 2 and "−924" in badged[1].get_text()
     changes = json.loads(data.read_text(encoding="utf-8"))["metrics"]
-    assert [c["old"]["text"] for c in changes if c["change"] and c["change"]["restated"]] == [
-        "(110)"
+    restated = [c for c in changes if c["change"] and c["change"]["restated"]]
+    assert [(c["old"]["text"], c["new"]["text"]) for c in restated] == [
+        ("220", "(124)"),
+        ("(110)", "(924)"),
     ]
     rows = table.read_text(encoding="utf-8").splitlines()
-    assert [row.split(",")[5] for row in rows if row.endswith(",True")] == ["-110"]
+    assert [row.split(",")[5:7] for row in rows if row.endswith(",True")] == [
+        ["220", "-124"],
+        ["-110", "-924"],
+    ]
 
 
 def test_summary_similarity_is_not_rounded_up_to_identical(tmp_path: Path) -> None:

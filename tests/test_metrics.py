@@ -431,13 +431,15 @@ def test_a_restated_row_moves_on_a_column_with_its_table(tmp_path: Path) -> None
         ("changed", "Other", "220", "(745)"),  # this year's against last year's
         ("changed", "Other", "(110)", "(924)"),  # 2016, restated
         ("removed", "Other", "(26)", None),  # 2015: not in the new filing
-        ("added", "Other", None, "(124)"),  # 2017 restated: last filing's 220 is paired already
+        ("changed", "Other", "220", "(124)"),  # 2017, restated
     }
 
 
 def test_a_cell_paired_with_the_same_year_told_otherwise_is_restated(tmp_path: Path) -> None:
     """Last filing's 2016 column against this filing's 2016 column: a year's figure told
-    otherwise (restated), not a change over the year; this year's against last year's is one."""
+    otherwise (restated), not a change over the year; this year's against last year's is one.
+    Last filing's own year, 2017, is told otherwise too in this filing's second column: a
+    restatement of a cell already paired with this year's, not a new figure."""
     paths = []
     for year, rows in (
         (
@@ -466,6 +468,7 @@ def test_a_cell_paired_with_the_same_year_told_otherwise_is_restated(tmp_path: P
         ("141,048", "163,756"): ("changed", False),
         ("131,376", "131,376"): ("unchanged", False),
         ("220", "(745)"): ("changed", False),
+        ("220", "(124)"): ("changed", True),
         ("(110)", "(924)"): ("changed", True),
     }
 
