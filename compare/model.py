@@ -256,7 +256,8 @@ class MetricChange:
     qualifier_changed: bool = False
     score: float = 100.0  # 0-100 confidence of the match
     # The same year's figure, stated again with another value: a filing's table whose columns
-    # are years moved on, and last year's filing said otherwise for a year both show.
+    # are years moved on, and last year's filing said otherwise for a year both show. (An old
+    # filing's own-year figure is then in two changes: to this year's, and to its restated copy.)
     restated: bool = False
 
 
