@@ -55,3 +55,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when the run was started with --update-golden."""
     return bool(request.config.getoption("--update-golden"))
+
+
+# Two filings of a table whose columns are years (2017 | 2016 | 2015, then 2018 | 2017 | 2016):
+# Net sales and Cost of sales move on a column (two rows agree: the table moved on), and the
+# Other row was restated, 2016 and 2017 alike (as Apple's 2018 10-K restated its own).
+FILING_ROWS = {
+    2017: "Net sales | $229,234 | $215,639 | $233,715\n"
+    "Cost of sales | 141,048 | 131,376 | 140,089\n"
+    "Other | 220 | (110) | (26)",
+    2018: "Net sales | $265,595 | $229,234 | $215,639\n"
+    "Cost of sales | 163,756 | 141,048 | 131,376\n"
+    "Other | (745) | (124) | (924)",
+}
+
+
+def write_filings(folder: Path, rows: dict[int, str] | None = None) -> list[Path]:
+    """Write one filing a year (older first) whose only section is the given table rows
+    (FILING_ROWS by default), as the readers write tables; return their paths."""
+    paths = []
+    for year, table in (rows or FILING_ROWS).items():
+        paths.append(folder / f"filing-{year}.txt")
+        paths[-1].write_text(
+            f"Example Corp. Annual Report {year}\n\nItem 8. Financial Statements\n\n{table}\n",
+            encoding="utf-8",
+        )
+    return paths

@@ -18,6 +18,7 @@ from compare.check import (
 from compare.errors import RulesError
 from compare.model import Report, Section, Source
 from compare.outline import numbering_value
+from tests.conftest import FILING_ROWS, write_filings
 
 
 def report(*sections: Section, warnings: tuple[str, ...] = ()) -> Report:
@@ -199,22 +200,8 @@ def test_a_restated_figure_is_no_fall(tmp_path: Path) -> None:
     from compare.check import check_comparison
     from compare.pipeline import compare_reports, read_report
 
-    paths = []
-    for year, rows in (
-        (
-            2017,
-            f"Net sales | $229,234 | $215,639 | $233,715\n{COSTS_2017}\nOther | 220 | (110) | (26)",
-        ),
-        (
-            2018,
-            f"Net sales | $165,595 | $229,234 | $215,639\n{COSTS_2018}\nOther | 300 | (124) | (924)",
-        ),
-    ):
-        paths.append(tmp_path / f"filing-{year}.txt")
-        paths[-1].write_text(
-            f"Example Corp. Annual Report {year}\n\nItem 8. Financial Statements\n\n{rows}\n",
-            encoding="utf-8",
-        )
+    falling = FILING_ROWS[2018].replace("$265,595", "$165,595").replace("(745)", "300")
+    paths = write_filings(tmp_path, {2017: FILING_ROWS[2017], 2018: falling})
     rules = tmp_path / "rules.toml"
     rules.write_text("[metrics]\nmax_fall_pct = 20\n", encoding="utf-8")
     comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
@@ -291,9 +278,3 @@ def test_markdown_and_junit_outputs() -> None:
     failed = [c.get("name") for c in suite.iter("testcase") if c.find("failure") is not None]
     assert failed == ["structure.numbering"]
     assert textwrap.dedent(findings_markdown([], subject="r.txt")).endswith("No findings.\n")
-
-
-# A filing's second row, repeating last filing's columns a year on (as Net sales does): two rows
-# that agree show the table moved on.
-COSTS_2017 = "Cost of sales | 141,048 | 131,376 | 140,089"
-COSTS_2018 = "Cost of sales | 163,756 | 141,048 | 131,376"

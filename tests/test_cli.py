@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from compare.cli import cli
-from tests.conftest import ROOT, SEED_2021, SEED_2022, SEEDS
+from tests.conftest import ROOT, SEED_2021, SEED_2022, SEEDS, write_filings
 
 
 def run(*args: str, env: dict[str, str] | None = None):
@@ -239,20 +239,8 @@ def test_a_restated_figure_is_counted_badged_and_not_among_the_largest(tmp_path:
     """A filing that tells last filing's 2016 figure otherwise: the summary counts it as
     restated, the page badges it, the JSON says so, and a restatement of -740% does not crowd
     the year's changes out of the largest."""
-    for year, rows in (
-        (
-            2017,
-            f"Net sales | $229,234 | $215,639 | $233,715\n{COSTS_2017}\nOther | 220 | (110) | (26)",
-        ),
-        (
-            2018,
-            f"Net sales | $265,595 | $229,234 | $215,639\n{COSTS_2018}\nOther | (745) | (124) | (924)",
-        ),
-    ):
-        text = f"Example Corp. Annual Report {year}\n\nItem 8. Financial Statements\n\n{rows}\n"
-        (tmp_path / f"filing-{year}.txt").write_text(text, encoding="utf-8")
+    old, new = (str(path) for path in write_filings(tmp_path))
     html, data = tmp_path / "r.html", tmp_path / "r.json"
-    old, new = str(tmp_path / "filing-2017.txt"), str(tmp_path / "filing-2018.txt")
     table = tmp_path / "r.csv"
     result = run(old, new, "--html", str(html), "--json", str(data), "--csv", str(table))
     assert result.exit_code == 0, result.output
@@ -410,9 +398,3 @@ def test_readme_usage_is_current() -> None:
     block = re.search(r"<!-- usage -->\n```text\n(.*?)```", readme, re.S)
     assert block, "README.md lacks the <!-- usage --> block"
     assert block.group(1) == CliRunner().invoke(cli, ["--help"], prog_name="compare").output
-
-
-# A filing's second row, repeating last filing's columns a year on (as Net sales does): two rows
-# that agree show the table moved on.
-COSTS_2017 = "Cost of sales | 141,048 | 131,376 | 140,089"
-COSTS_2018 = "Cost of sales | 163,756 | 141,048 | 131,376"

@@ -47,7 +47,7 @@ from compare.model import (
 from compare.pipeline import compare_reports, read_report
 from compare.quantities import attach_metrics
 from compare.settings import Settings
-from tests.conftest import FIXTURES, SEED_2021, SEED_2022, corpus_files
+from tests.conftest import FILING_ROWS, FIXTURES, SEED_2021, SEED_2022, corpus_files, write_filings
 
 SETTINGS = Settings()
 
@@ -417,15 +417,7 @@ def test_a_restated_row_moves_on_a_column_with_its_table(tmp_path: Path) -> None
     """Apple's 2018 filing restated its "Other" investing cash flows: the row repeats none of
     last year's cells, yet its columns are years as the rest of the table's. Its 2016 cell
     pairs with last filing's 2016 cell, and the 2015 cell is dropped, not paired with 2016."""
-    changes = _table_changes(
-        tmp_path,
-        "Net sales | $229,234 | $215,639 | $233,715\n"
-        "Cost of sales | 141,048 | 131,376 | 140,089\n"
-        "Other | 220 | (110) | (26)",
-        "Net sales | $265,595 | $229,234 | $215,639\n"
-        "Cost of sales | 163,756 | 141,048 | 131,376\n"
-        "Other | (745) | (124) | (924)",
-    )
+    changes = _table_changes(tmp_path, FILING_ROWS[2017], FILING_ROWS[2018])
     other = {change for change in changes if change[1] == "Other"}
     assert other == {
         ("changed", "Other", "220", "(745)"),  # this year's against last year's
@@ -440,22 +432,7 @@ def test_a_cell_paired_with_the_same_year_told_otherwise_is_restated(tmp_path: P
     otherwise (restated), not a change over the year; this year's against last year's is one.
     Last filing's own year, 2017, is told otherwise too in this filing's second column: a
     restatement of a cell already paired with this year's, not a new figure."""
-    paths = []
-    for year, rows in (
-        (
-            2017,
-            f"Net sales | $229,234 | $215,639 | $233,715\n{COSTS_2017}\nOther | 220 | (110) | (26)",
-        ),
-        (
-            2018,
-            f"Net sales | $265,595 | $229,234 | $215,639\n{COSTS_2018}\nOther | (745) | (124) | (924)",
-        ),
-    ):
-        paths.append(tmp_path / f"report-{year}.txt")
-        paths[-1].write_text(
-            f"Example Corp. Annual Report {year}\n\nItem 8. Financial Statements\n\n{rows}\n",
-            encoding="utf-8",
-        )
+    paths = write_filings(tmp_path)
     comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
     found = {
         (c.old.text, c.new.text): (c.status.value, c.restated)
@@ -1469,9 +1446,3 @@ def test_label_pairs_outside_the_linked_sections_are_dropped_as_they_are_found()
     assert set(everything) == {(0, 0), (0, 2), (1, 0), (1, 2), (2, 1)}
     linked = metrics_module._similar_labels(old_labels, new_labels, 60.0, lambda a, b: a != 1)
     assert linked == {k: v for k, v in everything.items() if k[0] != 1}
-
-
-# A filing's second row, repeating last filing's columns a year on (as Net sales does): two rows
-# that agree show the table moved on.
-COSTS_2017 = "Cost of sales | 141,048 | 131,376 | 140,089"
-COSTS_2018 = "Cost of sales | 163,756 | 141,048 | 131,376"

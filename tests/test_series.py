@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 from compare.model import Metric, MetricChange, MetricKind, MetricStatus, Report, Source
 from compare.series import build_series, chain_metrics
+from tests.conftest import write_filings
 
 
 def _library(tmp_path: Path, bodies: dict[int, str]) -> list[Path]:
@@ -47,26 +48,12 @@ def test_a_figure_is_followed_across_the_years_in_one_row(tmp_path: Path) -> Non
 def test_a_restated_copy_does_not_take_the_place_of_the_years_figure(tmp_path: Path) -> None:
     """A filing restates last filing's own-year figure (Other 220 as (124)) while stating its
     own ((745)): the row follows 220 to (745), and the restatement stands in a row of its own."""
-    paths = []
-    for year, rows in (
-        (
-            2017,
-            "Net sales | $229,234 | $215,639\nCost of sales | 141,048 | 131,376\nOther | 220 | (110)",
-        ),
-        (
-            2018,
-            "Net sales | $265,595 | $229,234\nCost of sales | 163,756 | 141,048\nOther | (745) | (124)",
-        ),
-    ):
-        paths.append(tmp_path / f"filing-{year}.txt")
-        paths[-1].write_text(
-            f"Example Corp. Annual Report {year}\n\nItem 8. Financial Statements\n\n{rows}\n",
-            encoding="utf-8",
-        )
+    paths = write_filings(tmp_path)
     table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
     other = [row[3:] for row in table if row[0] == "Other"]
     assert ["220", "-745"] in other
     assert ["", "-124"] in other
+    assert ["-110", "-924"] in other
 
 
 def test_every_year_is_stated_in_the_row_unit(tmp_path: Path) -> None:
