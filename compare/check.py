@@ -19,7 +19,7 @@ from compare.outline import numbering_value
 KNOWN_KEYS = {
     "structure": {"numbering", "empty", "duplicates", "outside", "renditions", "unreadable"},
     "sections": {"required", "max_removed", "max_added"},
-    "metrics": {"max_fall_pct", "max_fall_points", "must_keep", "rule"},
+    "metrics": {"max_fall_pct", "max_fall_points", "must_keep", "restated", "rule"},
     "similarity": {"min", "min_carried_over"},
 }
 RULE_KEYS = {"label", "kind", "min", "max", "max_fall_pct", "max_fall_points", "must_keep"}
@@ -46,6 +46,7 @@ class Rules:
     max_fall_pct: Decimal | None = None
     max_fall_points: Decimal | None = None  # percentage points, for figures in percent
     must_keep: tuple[str, ...] = ()
+    restated: bool = False  # report every past year's figure the new report tells otherwise
     metric_rules: tuple[dict[str, Any], ...] = ()
     min_similarity: float | None = None
     min_carried_over: float | None = None
@@ -92,6 +93,7 @@ def load_rules(path: Path | None) -> Rules:
                 metrics.get("max_fall_points"), "metrics.max_fall_points"
             ),
             must_keep=tuple(_strings(metrics.get("must_keep", []), "metrics.must_keep")),
+            restated=_typed(metrics.get("restated", False), bool, "metrics.restated"),
             metric_rules=metric_rules,
             min_similarity=None
             if similarity is None
@@ -270,6 +272,18 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
         findings.extend(
             _falls(change, rules.max_fall_pct, rules.max_fall_points, checks=_LIMITS_FOR_ALL)
         )
+    if rules.restated:
+        from compare.render import change_text  # jinja2 and the rest only for a finding
+
+        findings.extend(
+            Finding(
+                check="metrics.restated",
+                where=change.label,
+                message=f"{change_text(change)}: the same year's figure, told otherwise",
+            )
+            for change in comparison.metrics
+            if change.restated
+        )
     dropped = {c.label for c in comparison.metrics if c.status == MetricStatus.REMOVED}
     kept = {c.label for c in comparison.metrics if c.status != MetricStatus.REMOVED}
     for label in rules.must_keep:
@@ -441,6 +455,7 @@ def checks_run(rules: Rules, *, with_comparison: bool) -> list[str]:
             "metrics.max_fall_pct",
             "metrics.max_fall_points",
             "metrics.must_keep",
+            *(["metrics.restated"] if rules.restated else []),
             "metrics.rule",
             "similarity.min",
         ]

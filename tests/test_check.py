@@ -210,6 +210,31 @@ def test_a_restated_figure_is_no_fall(tmp_path: Path) -> None:
     assert found == ["Net sales"]
 
 
+def test_restatements_are_findings_when_asked_for(tmp_path: Path) -> None:
+    """`restated = true` reports each past year's figure that the new filing tells otherwise,
+    written as the summary writes changes; without it, restatements are no finding."""
+    from compare.check import check_comparison
+    from compare.pipeline import compare_reports, read_report
+
+    paths = write_filings(tmp_path)
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[metrics]\nrestated = true\n", encoding="utf-8")
+    found = [(f.check, f.message) for f in check_comparison(comparison, load_rules(rules))]
+    assert found == [
+        ("metrics.restated", "Other: 220 → −124 (−344, —): the same year's figure, told otherwise"),
+        (
+            "metrics.restated",
+            "Other: −110 → −924 (−814, −740.0%): the same year's figure, told otherwise",
+        ),
+    ]
+    assert "metrics.restated" in checks_run(load_rules(rules), with_comparison=True)
+    rules.write_text("[metrics]\nrestated = 1\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="metrics.restated must be a bool"):
+        load_rules(rules)
+    assert check_comparison(comparison, load_rules(None)) == []
+
+
 def test_a_percent_may_be_held_to_a_fall_in_points(tmp_path: Path) -> None:
     """max_fall_points bounds the fall of a percent in percentage points, for every figure or
     for one; figures of other units have no points to fall by."""
