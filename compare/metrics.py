@@ -1335,7 +1335,7 @@ def _restated_copies(
             o, n = old.metrics[i], new.metrics[j]
             rows[(o.section, o.sentence), (n.section, n.sentence)] = None
     found: list[tuple[int, int]] = []
-    used_old: set[int] = set()
+    used: set[tuple[bool, int]] = set()  # the own-year cells restated already, by side
     for old_row, new_row in rows:
         shift, _ = shifts.of((old_row, new_row), label=False)
         if not shift:
@@ -1353,15 +1353,16 @@ def _restated_copies(
                 else (ahead[column], behind[column - step])
             )
             left_over = j not in taken if shift > 0 else i not in matched
+            own_year = (True, i) if shift > 0 else (False, j)
             if (
                 left_over
-                and i not in used_old
+                and own_year not in used
                 and old.values[i] != new.values[j]
                 and old.units[i] == new.units[j]
                 and old.metrics[i].kind == new.metrics[j].kind
             ):
                 found.append((i, j))
-                used_old.add(i)
+                used.add(own_year)
     return found
 
 
