@@ -43,6 +43,7 @@ from compare.quantities import (
     reviews_years,
     starts_a_change,
     without_payers,
+    year_list_columns,
 )
 from compare.records import fast_constructor
 from compare.settings import Settings
@@ -133,6 +134,7 @@ class _Side:
     years: list[bool]  # stated for several years together (五年累计, 年均: see over_years)
     position: list[float]  # 0-1 place in the document
     texts: list[str]  # the sentence the figure stands in
+    tabled: list[bool]  # it stands in a table's row (`cell | cell`), not in prose
     parts: list[tuple[tuple[int, str], ...]]  # what part of a whole its label names (CONTRASTS)
     shares: list[str]  # what a share is of, before 占 in its label (经常项目顺差占GDP比重), or ""
     funds: list[str | None]  # what a sum paid is for, after who pays (see quantities.paid_for)
@@ -228,7 +230,7 @@ class _Side:
         labels = []
         values: list[tuple[Decimal, Decimal | None]] = []
         identities: list[Identity] = []
-        cells, widths, starting, years, texts = _places(report)
+        cells, widths, starting, years, texts, tabled = _places(report)
         at = []
         for i, m in enumerate(metrics):
             by_section[m.section].append(i)
@@ -267,6 +269,7 @@ class _Side:
             starting=starting,
             years=years,
             texts=texts,
+            tabled=tabled,
             parts=[parts_of[label] for label in labels],
             shares=[share_of[label] for label in labels],
             funds=[fund_of[label] for label in labels],
@@ -278,13 +281,16 @@ class _Side:
 
 def _places(
     report: Report,
-) -> tuple[list[int | None], list[int], list[bool], list[bool], list[str]]:
+) -> tuple[list[int | None], list[int], list[bool], list[bool], list[str], list[bool]]:
     """Return, for each metric of the report, where it stands in its sentence: the column of
     the table row it is in, how many columns that row has, whether a change starts from it,
-    whether it is stated for several years together, and the sentence itself.
+    whether it is stated for several years together, the sentence itself, and whether that is
+    a table's row.
 
     Readers write a table's rows as `cell | cell` lines: column 0 is the row's label, the
-    figures stand in columns 1 and on. A figure of a prose sentence has no column (None, 0).
+    figures stand in columns 1 and on. A figure of a prose sentence has no column (None, 0),
+    but for a list stated for a list of years, which reads as a row ("1.99%, 1.73% and 1.49% in
+    2017, 2016 and 2015, respectively": columns 1, 2 and 3; see quantities.year_list_columns).
     """
     sentences = {s.id: s.sentences for s in report.walk()}
     if report.preamble is not None:
@@ -301,16 +307,31 @@ def _places(
     years: list[bool] = []
     texts: list[str] = []
     rows: dict[tuple[str, int], bool] = {}  # a table row? asked once per sentence, not per figure
+    tabled: list[bool] = []
+    spans: defaultdict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     for m in report.metrics:
+        spans[m.section, m.sentence].append((m.start, m.end))
+    listed: dict[tuple[str, int], dict[int, int]] = {}  # a sentence's year list, by figure
+    at: defaultdict[tuple[str, int], int] = defaultdict(int)  # place of a figure in its sentence
+    for m in report.metrics:
+        key = (m.section, m.sentence)
         held = sentences.get(m.section, ())
         sentence = held[m.sentence] if m.sentence < len(held) else ""
         texts.append(sentence)
-        row = rows.get((m.section, m.sentence))
+        place = at[key]
+        at[key] += 1
+        row = rows.get(key)
         if row is None:
-            row = rows[(m.section, m.sentence)] = " | " in sentence
+            row = rows[key] = " | " in sentence
+            if not row:
+                listed[key] = year_list_columns(sentence, spans[key])
+        tabled.append(row)
         if row:
             cells.append(sentence.count("|", 0, m.start))
             widths.append(sentence.count("|") + 1)
+        elif place in listed[key]:
+            cells.append(listed[key][place])
+            widths.append(len(listed[key]) + 1)
         else:
             cells.append(None)
             widths.append(0)
@@ -324,7 +345,7 @@ def _places(
                 in_review=(m.section, m.sentence) in reviews and m.kind in _SUMMED,
             )
         )
-    return cells, widths, starting, years, texts
+    return cells, widths, starting, years, texts, tabled
 
 
 def _row(side: _Side, sentence: tuple[str, int], *, label: bool = False) -> Row:
@@ -623,11 +644,17 @@ def _score_matrix(
             continue
         if old_years[i] != new_years[j] and old.values[i] != new.values[j]:
             continue  # 五年累计新增城镇就业5870万人 is not a year's 1221万人
-        if (old_cells[i] is None) != (new_cells[j] is None):
+        if old.tabled[i] != new.tabled[j]:
             continue  # a table's cell and a figure of prose: Cash generated… | 81,266, $77.4 billion
-        if old_cells[i] is not None:
+        if (old_cells[i] is None and (new_cells[j] or 0) > 1) or (
+            new_cells[j] is None and (old_cells[i] or 0) > 1
+        ):
+            continue  # "$35 million and $163 million as of 2017 and 2016": 2016's is no year's own
+        if old_cells[i] is not None and new_cells[j] is not None:
             # A table row is named by its label: aligned rows of unlike labels are other rows.
-            if pair not in labels and (old_labels[a] or new_labels[b]):
+            # (The figures of a year list in prose are named by their aligned sentences: their
+            # labels are read from the words around each, and differ along the list.)
+            if old.tabled[i] and pair not in labels and (old_labels[a] or new_labels[b]):
                 continue  # Second quarter | 0.57 and Mortgage-backed securities | 18,105
             if not _same_column(old, new, i, j, linked=pair in same_sentence, shifts=shifts):
                 continue  # Interest rate contracts: $218 (column 2) -> $33,000 (column 3)
@@ -1257,8 +1284,8 @@ def match_metrics(
         label_cutoff=max(cutoff, settings.metric_global_cutoff),
         require_label=True,
     )
-    copies = _restated_copies(old_side, new_side, matched, taken, aligned)
-    changes = _collect(old_side, new_side, matched, taken, same_year, copies)
+    copies, repeated = _restated_copies(old_side, new_side, matched, taken, aligned)
+    changes = _collect(old_side, new_side, matched, taken, same_year, copies, repeated)
     order = _section_order(pairs)
     return tuple(sorted(changes, key=lambda c: _sort_key(c, order)))
 
@@ -1270,10 +1297,12 @@ def _collect(
     taken: set[int],
     same_year: set[int],
     copies: list[tuple[int, int]],
+    repeated: list[tuple[int, int]],
 ) -> list[MetricChange]:
     """Turn matches and leftovers into changes, quoting each figure once (`same_year`: old
     figures matched to the same year's figure, see MetricChange.restated), but for a filing's
-    own-year cell that the other filing restates (`copies`, see _restated_copies)."""
+    own-year cell that the other filing restates (`copies`); one the other states again the
+    same (`repeated`) is neither new nor dropped (see _restated_copies)."""
     changes: list[MetricChange] = []
     old_ids_seen: set[tuple[object, ...]] = set()
     new_ids_seen: set[tuple[object, ...]] = set()
@@ -1299,6 +1328,9 @@ def _collect(
         )
         old_ids_seen.add(old.identities[i])
         new_ids_seen.add(new.identities[j])
+    for i, j in repeated:
+        old_ids_seen.add(old.identities[i])
+        new_ids_seen.add(new.identities[j])
     # A figure left over whose label, value and unit the other report states too is not new
     # or dropped: it is that figure quoted again (the new report's column for last year).
     old_ids_seen |= {figure for figure in new.identities if figure[-1]}
@@ -1320,13 +1352,15 @@ def _restated_copies(
     matched: dict[int, tuple[int, float]],
     taken: set[int],
     links: set[SentenceLink],
-) -> list[tuple[int, int]]:
-    """Return (old, new) cells of the same year told otherwise, of which one is left unpaired.
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Return the (old, new) cells of one year of which one is left unpaired: those told
+    otherwise, and those told the same.
 
     A filing's own-year cell pairs with this filing's own-year cell (220 -> (745), 2017 against
     2018); the new filing states 2017 again in its next column, as (124): a restatement of the
-    old cell, which would otherwise read as a new figure. Read the other way round (the newer
-    filing as "old"), it is the old cell that is left over.
+    old cell, which would otherwise read as a new figure; or as 220, that figure stated again
+    (neither new nor dropped, even without a label to know it by). Read the other way round
+    (the newer filing as "old"), it is the old cell that is left over.
     """
     shifts = _Shifts(old, new, links)
     rows: dict[tuple[tuple[str, int], tuple[str, int]], None] = {}  # paired rows, in order
@@ -1335,6 +1369,7 @@ def _restated_copies(
             o, n = old.metrics[i], new.metrics[j]
             rows[(o.section, o.sentence), (n.section, n.sentence)] = None
     found: list[tuple[int, int]] = []
+    repeated: list[tuple[int, int]] = []
     used: set[tuple[bool, int]] = set()  # the own-year cells restated already, by side
     for old_row, new_row in rows:
         shift, _ = shifts.of((old_row, new_row), label=False)
@@ -1357,13 +1392,12 @@ def _restated_copies(
             if (
                 left_over
                 and own_year not in used
-                and old.values[i] != new.values[j]
                 and old.units[i] == new.units[j]
                 and old.metrics[i].kind == new.metrics[j].kind
             ):
-                found.append((i, j))
+                (found if old.values[i] != new.values[j] else repeated).append((i, j))
                 used.add(own_year)
-    return found
+    return found, repeated
 
 
 def _one_side(status: MetricStatus, old: Metric | None, new: Metric | None) -> MetricChange:

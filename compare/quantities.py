@@ -1411,6 +1411,49 @@ class Clauses:
         return True
 
 
+# "in 2017, 2016 and 2015" / "as of September 30, 2017 and September 24, 2016" before
+# "respectively": the years a list of figures is stated for, one figure each.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_LISTED_YEAR = rf"(?:{_MONTH}\s+\d{{1,2}},\s+)?(?:fiscal\s+)?((?:19|20)\d\d)\b"
+_YEAR_LIST = re.compile(rf"{_LISTED_YEAR}(?:,\s+{_LISTED_YEAR})*,?\s+and\s+{_LISTED_YEAR}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LIST_JOIN = re.compile(r",?\s+and\s+|,\s+")
+
+
+def year_list_columns(sentence: str, figures: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Return the column of each figure of an English list stated for a list of years ("1.99%,
+    1.73% and 1.49% in 2017, 2016 and 2015, respectively"): 1 for the latest year, 2 for the
+    year before, and so on, as a filing's table has them. `figures` are the (start, end) of the
+    sentence's figures in order; the result maps their indexes. Empty for any other sentence.
+    """
+    if "respectively" not in sentence or len(figures) < 2:
+        return {}
+    years_found = _YEAR_LIST.search(sentence)
+    if years_found is None:
+        return {}
+    years = [int(y) for y in _YEAR.findall(sentence, *years_found.span())]
+    if len(set(years)) != len(years):
+        return {}
+    # The runs of figures joined as a list (A, B and C): the one of as many figures as years.
+    # Two such lists for one list of years ("of $1.4 billion and $1.5 billion, respectively,
+    # resulting in net derivative assets of $32 million and $160 million, respectively") would
+    # make one row of two figures a column: the sentence stays prose.
+    runs: list[list[int]] = [[0]]
+    for k in range(1, len(figures)):
+        if _LIST_JOIN.fullmatch(sentence, figures[k - 1][1], figures[k][0]):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    fitting = [run for run in runs if len(run) == len(years)]
+    if len(fitting) != 1:
+        return {}
+    run = fitting[0]
+    latest_first = sorted(years, reverse=True)
+    return {k: latest_first.index(year) + 1 for k, year in zip(run, years, strict=True)}
+
+
 def starts_a_change(sentence: str, start: int, end: int) -> bool:
     """Tell whether the figure at sentence[start:end] is the value a change starts from."""
     return bool(

@@ -29,6 +29,7 @@ from compare.quantities import (
     reviews_years,
     starts_a_change,
     without_payers,
+    year_list_columns,
 )
 from tests.conftest import FIXTURES, SEED_2021, SEED_2022, corpus_files
 
@@ -1494,3 +1495,33 @@ def test_what_a_sum_paid_is_for(label: str, fund: str | None) -> None:
 def test_who_pays_is_cut_out_of_a_sentence_read_for_its_purpose() -> None:
     """Read for what a sum is for, 中央财政安排429亿元 leaves no 政安 across the cut."""
     assert without_payers("中央财政安排429亿元，解决医疗保险问题") == "，429亿元，解决医疗保险问题"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "columns"),
+    [
+        ("The yield was 1.99%, 1.73% and 1.49% in 2017, 2016 and 2015, respectively.", [1, 2, 3]),
+        (  # dates, and the years before the figures; the latest year is column 1 in any order
+            "As of September 24, 2016 and September 30, 2017, the notes were worth $81.7 "
+            "billion and $106.1 billion, respectively.",
+            [2, 1],
+        ),
+        (  # a figure outside the list has no column
+            "A 100 basis point increase as of 2018 and 2017 would add $399 million and $376 "
+            "million, respectively.",
+            [None, 1, 2],
+        ),
+        ("Sales were 28% and 72% of the total, respectively.", [None, None]),  # no years
+        (  # two lists for one list of years: which figure is which year's is left unsaid
+            "As of 2017 and 2016, a reduction of $1.4 billion and $1.5 billion, respectively, "
+            "resulting in assets of $32 million and $160 million, respectively.",
+            [None, None, None, None],
+        ),
+    ],
+)
+def test_a_list_of_figures_for_a_list_of_years_reads_as_a_row(
+    sentence: str, columns: list[int | None]
+) -> None:
+    spans = [(m.start, m.end) for m in extract_metrics(sentence)]
+    found = year_list_columns(sentence, spans)
+    assert [found.get(k) for k in range(len(spans))] == columns
