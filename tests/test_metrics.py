@@ -392,6 +392,24 @@ def test_a_sum_labelled_by_who_pays_pairs_by_what_it_is_for(tmp_path: Path) -> N
     assert not any(old == "384亿元" or new == "429亿元" for old, new in paired)
 
 
+def test_a_part_stated_beside_its_sibling_is_not_the_whole(tmp_path: Path) -> None:
+    """Shanghai's 2020 report splits the income growth into towns' 8.2% and villages' 9.3%;
+    2021's states every resident's 4%: neither part is that figure. A part stated alone may be
+    (农村沼气用户 and 沼气用户 are one count)."""
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            2020: "某市2020年政府工作报告\n\n一、民生\n\n"
+            "城镇和农村常住居民人均可支配收入分别增长8.2%和9.3%。农村沼气用户达到500万户。\n",
+            2021: "某市2021年政府工作报告\n\n一、民生\n\n"
+            "居民人均可支配收入增长4%，继续快于全市生产总值增速。沼气用户达到520万户。\n",
+        },
+    )
+    paired = {(old, new) for _, _, old, new in found if old and new}
+    assert not any(new == "4%" for _, new in paired)
+    assert ("500万户", "520万户") in paired
+
+
 def test_table_years_move_on_a_column(tmp_path: Path) -> None:
     """A 10-K's columns are years: the new filing's second column is the old filing's first.
 
