@@ -244,7 +244,7 @@ _CLOCK = re.compile(r"\s*(?:[ap]\.?m\b|时|点|分)")
 _CONJUNCTION = re.compile(r"[及和与、或\s]*")
 _FROM = re.compile(r"(?i:\bfrom\b)|从")
 _POINT_ZERO = re.compile(rf"{D}+[.．]0")
-_YEAR_START = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # Figures joined like this share a verb: 增长9.8%和8.5%, increased 16% or $36.4 billion.
 _JOINED = re.compile(r"\s*(?:or|and|或|和|与|及|、|，或)\s*")
 # The items of a list label: "A、B和C" -> A, B, C (和/与/及 only before the last item).
@@ -700,7 +700,7 @@ def _year_range(masked: str, first: _Raw, sep: re.Match[str]) -> bool:
     """Tell whether `first`, followed by the range separator sep, opens a span such as 2021-2023年."""
     if not _is_year(first.value, str(first.value)):
         return False
-    return _YEAR_START.match(masked, sep.end()) is not None
+    return _YEAR.match(masked, sep.end()) is not None
 
 
 def _rank(masked: str, m: re.Match[str], last_scope: str) -> _Raw | None:
@@ -1416,9 +1416,8 @@ class Clauses:
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
-_LISTED_YEAR = rf"(?:{_MONTH}\s+\d{{1,2}},\s+)?(?:fiscal\s+)?((?:19|20)\d\d)\b"
+_LISTED_YEAR = rf"(?:{_MONTH}\s+\d{{1,2}},\s+)?(?:fiscal\s+)?({_YEAR.pattern})\b"
 _YEAR_LIST = re.compile(rf"{_LISTED_YEAR}(?:,\s+{_LISTED_YEAR})*,?\s+and\s+{_LISTED_YEAR}")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _LIST_JOIN = re.compile(r",?\s+and\s+|,\s+")
 
 
