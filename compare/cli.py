@@ -154,7 +154,7 @@ def diff(
     from compare.library import find_report
     from compare.metrics import metrics_csv
     from compare.pipeline import compare_reports, read_report
-    from compare.render import iter_html, iter_markdown
+    from compare.render import iter_html, iter_markdown, report_name
     from compare.writing import write_output
 
     lib = _library(library)
@@ -164,13 +164,7 @@ def diff(
 
     to_stdout = "-" in (json_path, md_path, csv_path)
     if html_path is None and not to_stdout:
-        org_name = (
-            new_report.org
-            or old_report.org
-            or new_report.title
-            or old_report.title
-            or Path(new_report.source.path).stem
-        )
+        org_name = report_name(comparison, fallback=Path(new_report.source.path).stem)
         # A report without a year is named by its file (its stem), never by the path given.
         years = [
             str(report.year) if report.year else _slug(Path(report.source.path).stem)

@@ -621,11 +621,11 @@ def year_label(report: Report, fallback: str = "") -> str:
     return str(report.year) if report.year is not None else fallback
 
 
-def report_name(comparison: Comparison) -> str:
+def report_name(comparison: Comparison, fallback: str = "Organisation unknown") -> str:
     """Return what the two reports are called: their organisation, else a title (a speech or a
-    report with no organisation line), else "Organisation unknown"."""
+    report with no organisation line), else the fallback."""
     old, new = comparison.old, comparison.new
-    return new.org or old.org or new.title or old.title or "Organisation unknown"
+    return new.org or old.org or new.title or old.title or fallback
 
 
 def page_lang(comparison: Comparison) -> str:
