@@ -145,11 +145,10 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
                 # The year stated the figure twice (3%左右 in its review and in its targets):
                 # the comparison before chained one statement, this one the other.
                 row = twins.get(identity(change.old))
-                if row is not None and rows[row][year] is not None:
-                    row = None
             if change.status == MetricStatus.ADDED or row is None or rows[row][year] is not None:
-                # New, or the year's figure of this row is chained already: a filing's restated
-                # copy of last year's figure (see metrics._restated_copies) has a row of its own.
+                # New, or the year's figure of this row is chained already (by the other
+                # statement of a twice-stated figure, or a filing's own-year figure whose
+                # restated copy is this one: see metrics._restated_copies): a row of its own.
                 row = len(rows)
                 rows.append([None] * n)
             rows[row][year] = change.new
