@@ -819,32 +819,11 @@ def _other_funds(old: _Side, new: _Side, i: int, j: int, old_label: str, new_lab
 
 
 # Words of any sentence about money paid, which say nothing of what it is for (see _other_funds).
-_PAYING_WORDS = frozenset(
-    [
-        "中央",
-        "央财",
-        "财政",
-        "地方",
-        "方财",
-        "各级",
-        "级政",
-        "政府",
-        "安排",
-        "投入",
-        "下达",
-        "资金",
-        "亿元",
-        "万元",
-        "增加",
-        "提高",
-        "加大",
-        "上年",
-        "比上",
-        "今年",
-        "去年",
-        "用于",
-    ]
-)
+_PAYING = """
+    中央 央财 财政 地方 方财 各级 级政 政府 安排 投入 下达 资金 亿元 万元
+    增加 提高 加大 上年 比上 今年 去年 用于
+"""
+_PAYING_WORDS = frozenset(_PAYING.split())
 
 
 def _contrasting(old: tuple[tuple[int, str], ...], new: tuple[tuple[int, str], ...]) -> bool:
