@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process, utils
 
@@ -248,11 +248,10 @@ class _Side:
         labels = []
         values: list[tuple[Decimal, Decimal | None]] = []
         identities: list[Identity] = []
-        cells, widths, starting, years, texts, tabled = _places(report)
-        at = []
+        places = _places(report)
+        cells, starting = places.cells, places.starting
         for i, m in enumerate(metrics):
             by_section[m.section].append(i)
-            at.append(len(by_sentence[(m.section, m.sentence)]))
             by_sentence[(m.section, m.sentence)].append(i)
             stating[m.section].add(m.sentence)
             figure = identity(m)
@@ -282,13 +281,13 @@ class _Side:
             values=values,
             identities=identities,
             ordinal=ordinal,
-            at=at,
+            at=places.at,
             cells=cells,
-            widths=widths,
+            widths=places.widths,
             starting=starting,
-            years=years,
-            texts=texts,
-            tabled=tabled,
+            years=places.years,
+            texts=places.texts,
+            tabled=places.tabled,
             parts=[parts_of[label] for label in labels],
             groups=[groups_of[label] for label in labels],
             shares=[share_of[label] for label in labels],
@@ -299,13 +298,23 @@ class _Side:
         )
 
 
-def _places(
-    report: Report,
-) -> tuple[list[int | None], list[int], list[bool], list[bool], list[str], list[bool]]:
+class _Places(NamedTuple):
+    """Where each metric of a report stands in its sentence (see _places); lists by metric."""
+
+    cells: list[int | None]  # the column of the table row it is in (None: prose)
+    widths: list[int]  # how many columns that row has (0: prose)
+    starting: list[bool]  # a change starts from it
+    years: list[bool]  # it is stated for several years together
+    texts: list[str]  # the sentence itself
+    tabled: list[bool]  # the sentence is a table's row
+    at: list[int]  # its place among the figures of its sentence
+
+
+def _places(report: Report) -> _Places:
     """Return, for each metric of the report, where it stands in its sentence: the column of
     the table row it is in, how many columns that row has, whether a change starts from it,
-    whether it is stated for several years together, the sentence itself, and whether that is
-    a table's row.
+    whether it is stated for several years together, the sentence itself, whether that is a
+    table's row, and its place among the sentence's figures.
 
     Readers write a table's rows as `cell | cell` lines: column 0 is the row's label, the
     figures stand in columns 1 and on. A figure of a prose sentence has no column (None, 0),
@@ -332,14 +341,16 @@ def _places(
     for m in report.metrics:
         spans[m.section, m.sentence].append((m.start, m.end))
     listed: dict[tuple[str, int], dict[int, int]] = {}  # a sentence's year list, by figure
-    at: defaultdict[tuple[str, int], int] = defaultdict(int)  # place of a figure in its sentence
+    counted: defaultdict[tuple[str, int], int] = defaultdict(int)  # figures met per sentence
+    at: list[int] = []
     for m in report.metrics:
         key = (m.section, m.sentence)
         held = sentences.get(m.section, ())
         sentence = held[m.sentence] if m.sentence < len(held) else ""
         texts.append(sentence)
-        place = at[key]
-        at[key] += 1
+        place = counted[key]
+        counted[key] += 1
+        at.append(place)
         row = rows.get(key)
         if row is None:
             row = rows[key] = " | " in sentence
@@ -365,7 +376,7 @@ def _places(
                 in_review=(m.section, m.sentence) in reviews and m.kind in _SUMMED,
             )
         )
-    return cells, widths, starting, years, texts, tabled
+    return _Places(cells, widths, starting, years, texts, tabled, at)
 
 
 def _row(side: _Side, sentence: tuple[str, int], *, label: bool = False) -> Row:
