@@ -1214,12 +1214,14 @@ def match_metrics(
         label_cutoff: float,
         require_label: bool = False,
         section_links: set[tuple[str, str]] | None = None,
+        shifts: _Shifts | None = None,
     ) -> None:
         old_ids = sorted({i for i in old_ids if i not in matched})
         new_ids = sorted({j for j in new_ids if j not in taken})
         if not old_ids or not new_ids:
             return
-        shifts = _Shifts(old_side, new_side, sentence_links)
+        if shifts is None:
+            shifts = _Shifts(old_side, new_side, sentence_links)
         scores = _score_matrix(
             old_side,
             new_side,
@@ -1250,18 +1252,21 @@ def match_metrics(
     if old.preamble is not None and new.preamble is not None and "0" not in covered:
         preamble = SectionPair(status=SectionStatus.MODIFIED, old=old.preamble, new=new.preamble)
         pairs.insert(0, preamble)
-    # 1. Within aligned section pairs, where sentence positions are known.
-    aligned: set[SentenceLink] = set()
-    for pair in pairs:
-        if pair.old is not None and pair.new is not None:
-            sentence_links = _sentence_links(pair)
-            aligned |= sentence_links
-            solve(
-                old_side.by_section.get(pair.old.id, []),
-                new_side.by_section.get(pair.new.id, []),
-                sentence_links,
-                label_cutoff=cutoff,
-            )
+    # 1. Within aligned section pairs, where sentence positions are known. Their table rows'
+    #    shifts are found once for all of them, and serve again for restated copies below.
+    aligned_pairs = [
+        (p, _sentence_links(p)) for p in pairs if p.old is not None and p.new is not None
+    ]
+    aligned_shifts = _Shifts(old_side, new_side, set().union(*(s for _, s in aligned_pairs)))
+    for pair, sentence_links in aligned_pairs:
+        assert pair.old is not None and pair.new is not None
+        solve(
+            old_side.by_section.get(pair.old.id, []),
+            new_side.by_section.get(pair.new.id, []),
+            sentence_links,
+            label_cutoff=cutoff,
+            shifts=aligned_shifts,
+        )
     # 2. Across sections that split, merged or exchanged sentences: all links in one problem,
     #    so that the result does not depend on the order of the links.
     links: set[tuple[str, str]] = set()
@@ -1308,7 +1313,7 @@ def match_metrics(
         label_cutoff=max(cutoff, settings.metric_global_cutoff),
         require_label=True,
     )
-    copies, repeated = _restated_copies(old_side, new_side, matched, taken, aligned)
+    copies, repeated = _restated_copies(old_side, new_side, matched, taken, aligned_shifts)
     changes = _collect(old_side, new_side, matched, taken, same_year, copies, repeated)
     order = _section_order(pairs)
     return tuple(sorted(changes, key=lambda c: _sort_key(c, order)))
@@ -1375,7 +1380,7 @@ def _restated_copies(
     new: _Side,
     matched: dict[int, tuple[int, float]],
     taken: set[int],
-    links: set[SentenceLink],
+    shifts: _Shifts,
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Return the (old, new) cells of one year of which one is left unpaired: those told
     otherwise, and those told the same.
@@ -1384,9 +1389,9 @@ def _restated_copies(
     2018); the new filing states 2017 again in its next column, as (124): a restatement of the
     old cell, which would otherwise read as a new figure; or as 220, that figure stated again
     (neither new nor dropped, even without a label to know it by). Read the other way round
-    (the newer filing as "old"), it is the old cell that is left over.
+    (the newer filing as "old"), it is the old cell that is left over. `shifts` are those of
+    the aligned section pairs' rows.
     """
-    shifts = _Shifts(old, new, links)
     rows: dict[tuple[tuple[str, int], tuple[str, int]], None] = {}  # paired rows, in order
     for i, (j, _) in matched.items():
         if old.cells[i] and new.cells[j]:
