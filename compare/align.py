@@ -722,7 +722,10 @@ class _Aligner:
             olds = [o for o in olds if o.section.id not in self.matches]
             news = [n for n in news if n.section.id not in self.partner]
         cells: dict[tuple[int, int], tuple[float, float, float]] = {}
+        places = [(n.order + 0.5) / len(self.new) for n in news]
         for rs, cs in blocks(len(olds), len(news), s.window):
+            if len(rs) < len(olds):  # a big problem: only the sections around the rows' places
+                cs = self.near(olds[rs.start], olds[rs.stop - 1], places, cs)
             rows = self.score_matrix([olds[i] for i in rs], [news[j] for j in cs], position)
             for i, row in zip(rs, rows, strict=True):
                 found_here = [
@@ -744,6 +747,21 @@ class _Aligner:
         for i, j in found:
             self.record(olds[i], news[j], *cells[i, j])
         return pairs + [(olds[i], news[j]) for i, j in found]
+
+    def near(self, first: _Node, last: _Node, places: Sequence[float], columns: range) -> range:
+        """Return the new sections a block of old ones (`first` to `last`) is compared with in a
+        big problem: those within half a window of the block's places in the document, the window
+        counted in sections of the report that has more (`places`: the candidates' places, 0-1,
+        ascending). More than the block's `columns` (sparse leftovers): those.
+
+        A year without headings has a few big paragraph groups against many small sections: a
+        window of 200 groups was most of the report, so every section was scored against most of
+        the other year (quadratic). Counted in the smaller sections, it is the text around.
+        """
+        reach = self.settings.window / 2 / max(len(self.old), len(self.new))
+        low = bisect.bisect_left(places, (first.order + 0.5) / len(self.old) - reach)
+        high = bisect.bisect_right(places, (last.order + 0.5) / len(self.old) + reach)
+        return range(low, high) if high - low <= len(columns) else columns
 
     def record(self, o: _Node, n: _Node, score: float, h: float, c: float) -> None:
         """Record a match of old section `o` to new section `n`."""

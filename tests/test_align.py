@@ -670,6 +670,41 @@ def test_a_section_is_looked_for_in_the_nearest_sections_that_fit() -> None:
     assert fit(0, 1) == [0]  # too big: the nearest still
 
 
+def test_in_a_big_problem_a_section_is_scored_only_against_the_text_around_its_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A year without headings: 60 small sections against 10 paragraph groups. A window counted
+    in groups (8 of 10) compared each section with most of the other year, which made such
+    reports quadratic; counted in the smaller sections, it holds the groups around its place, and
+    the pairing is the one an unbounded window gives."""
+    rnd = random.Random(3)
+    chars = [chr(0x4E00 + k) for k in range(3000)]
+    bodies = [
+        "".join("".join(rnd.choices(chars, k=20)) + "。" for _ in range(3)) for _ in range(60)
+    ]
+    old = parse(
+        "某局2021年工作总结\n"
+        + "".join(f"第{k}部分 专题{k}\n{b}\n" for k, b in enumerate(bodies, 1))
+    )
+    new = parse("某局2022年工作总结\n" + "".join(f"{b}\n" for b in bodies), 2022)
+    assert (len(old.sections), len(new.sections)) == (60, 10)
+    scored: dict[str, set[str]] = {}
+    score_matrix = align._Aligner.score_matrix
+
+    def recorded(self: Any, olds: Any, news: Any, position: Any) -> Any:
+        for o in olds:
+            scored.setdefault(o.section.id, set()).update(n.section.id for n in news)
+        return score_matrix(self, olds, news, position)
+
+    monkeypatch.setattr(align._Aligner, "score_matrix", recorded)
+    unbounded = show(align_reports(old, new, settings=Settings(window=1000)))
+    scored.clear()
+    windowed = show(align_reports(old, new, settings=Settings(window=8)))
+    assert windowed == unbounded
+    assert max(len(groups) for section, groups in scored.items() if section != "0") <= 2
+    assert "o1 n- removed merged_into=1" in windowed  # its text is in the first group
+
+
 def test_a_section_keeps_only_its_best_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
     """Sections alike everywhere (a year without headings, its paragraph groups all of the
     same stuff) made every pair a candidate: memory grew with their product. Each section keeps
