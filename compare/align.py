@@ -759,7 +759,8 @@ class _Aligner:
         the other year (quadratic). Counted in the smaller sections, it is the text around.
         """
         reach = self.settings.window / 2 / max(len(self.old), len(self.new))
-        low = bisect.bisect_left(places, (first.order + 0.5) / len(self.old) - reach)
+        # From the section that starts before the first place (it holds that place) on.
+        low = max(0, bisect.bisect_right(places, (first.order + 0.5) / len(self.old) - reach) - 1)
         high = bisect.bisect_right(places, (last.order + 0.5) / len(self.old) + reach)
         return range(low, high) if high - low <= len(columns) else columns
 
@@ -874,12 +875,21 @@ class _Aligner:
 
         `candidates` are in document order of their report (`orders`: their places); `ratio`
         maps `part`'s place to theirs. Only the settings.window candidates nearest that place
-        are looked at, and of those only the nearest that hold _WINDOW_BIGRAMS bigrams in all.
+        are looked at (in a big report: those within half a window of it, counted in sections of
+        the report that has more, as near() does), and of those only the nearest that hold
+        _WINDOW_BIGRAMS bigrams in all.
         """
         window = self.settings.window
-        place = bisect.bisect_left(orders, part.order * ratio)
+        center = part.order * ratio
+        place = bisect.bisect_left(orders, center)
         if len(candidates) > window:
             start = max(0, min(place - window // 2, len(candidates) - window))
+            # Within half a window of sections of the report that has more (see near).
+            reach = window / 2 * min(ratio, 1.0)
+            low = max(0, bisect.bisect_right(orders, center - reach) - 1)
+            high = bisect.bisect_right(orders, center + reach)
+            if low < high and high - low <= window:
+                start, window = low, high - low
             candidates, place = candidates[start : start + window], place - start
         if sum(c.size for c in candidates) > _WINDOW_BIGRAMS:
             candidates = _nearest_that_fit(candidates, place, _WINDOW_BIGRAMS)
