@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from compare import align
 from compare.align import (
@@ -487,6 +488,23 @@ def test_bigram_ids_stand_one_to_one_for_the_token_bigrams(wide: bool, texts: li
 def test_sentence_keys_are_those_of_one_sentence_at_a_time(sentences: list[str]) -> None:
     expected = [compact(unicodedata.normalize("NFKC", s)).lower() for s in sentences]
     assert align._sentence_keys(sentences) == expected
+
+
+@given(
+    st.lists(st.text("甲乙丙丁ab 1", max_size=8), min_size=1, max_size=6),
+    st.lists(st.text("甲乙丙丁ab 1", max_size=8), min_size=1, max_size=6),
+    st.sampled_from([0.0, 30.0, 55.0, 85.0]),
+    st.sampled_from([fuzz.ratio, fuzz.token_set_ratio]),
+)
+def test_big_problems_are_scored_as_one_matrix_with_the_same_scores(
+    olds: list[str], news: list[str], cutoff: float, scorer: Any
+) -> None:
+    """Many pairs are scored in one matrix on all cores: the scores kept are those of the
+    row-by-row path, to the bit (single precision), and so are those left out."""
+    rows = align.scores_at_least(olds, news, scorer, cutoff)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(align, "MATRIX_PAIRS", 1)
+        assert align.scores_at_least(olds, news, scorer, cutoff) == rows
 
 
 @pytest.mark.parametrize("wide", [False, True], ids=["narrow", "wide"])
