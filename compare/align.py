@@ -772,10 +772,10 @@ class _Aligner:
         the other year (quadratic). Counted in the smaller sections, it is the text around.
         """
         reach = self.settings.window / 2 / max(len(self.old), len(self.new))
-        # From the section that starts before the first place (it holds that place) on.
-        low = max(0, bisect.bisect_right(places, (first.order + 0.5) / len(self.old) - reach) - 1)
-        high = bisect.bisect_right(places, (last.order + 0.5) / len(self.old) + reach)
-        return range(low, high) if high - low <= len(columns) else columns
+        found = _around(
+            places, (first.order + 0.5) / len(self.old), (last.order + 0.5) / len(self.old), reach
+        )
+        return found if len(found) <= len(columns) else columns
 
     def record(self, o: _Node, n: _Node, score: float, h: float, c: float) -> None:
         """Record a match of old section `o` to new section `n`."""
@@ -898,11 +898,9 @@ class _Aligner:
         if len(candidates) > window:
             start = max(0, min(place - window // 2, len(candidates) - window))
             # Within half a window of sections of the report that has more (see near).
-            reach = window / 2 * min(ratio, 1.0)
-            low = max(0, bisect.bisect_right(orders, center - reach) - 1)
-            high = bisect.bisect_right(orders, center + reach)
-            if low < high and high - low <= window:
-                start, window = low, high - low
+            found = _around(orders, center, center, window / 2 * min(ratio, 1.0))
+            if found and len(found) <= window:
+                start, window = found.start, len(found)
             candidates, place = candidates[start : start + window], place - start
         if sum(c.size for c in candidates) > _WINDOW_BIGRAMS:
             candidates = _nearest_that_fit(candidates, place, _WINDOW_BIGRAMS)
@@ -924,6 +922,13 @@ class _Aligner:
         ]
         _, _, share, chosen = min(close, key=lambda t: (t[0], t[1]))
         return chosen.section.id, share
+
+
+def _around(places: Sequence[float], first: float, last: float, reach: float) -> range:
+    """Return the indices of the sorted `places` from `first - reach` to `last + reach`, and the
+    one before them: a section starting before a place holds it."""
+    low = max(0, bisect.bisect_right(places, first - reach) - 1)
+    return range(low, bisect.bisect_right(places, last + reach))
 
 
 def _nearest_that_fit(candidates: Sequence[_Node], place: int, budget: int) -> list[_Node]:
