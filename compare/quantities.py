@@ -267,6 +267,13 @@ _STREET = re.compile(
     r"Boulevard|Blvd\.|Lane|Place|Plaza|Court|Parkway|Square|Circle|Highway)(?![A-Za-z])"
 )
 _RANK_WORDS = re.compile(r"排名|排位|位次|名次|排在|排第")
+# A row of an exhibit index (a 10-K's list of the documents filed with it): "10.1* | Employee
+# Stock Purchase Plan… | 8-K | 10.1 | 3/13/15", or "31.2** | Rule 13a-14(a)… Certification".
+# Its numbers name documents, and its rates name notes ("1.00% Notes due 2018"): no figures.
+_EXHIBIT_ROW = re.compile(
+    r"\| (?:\d{1,2}-[KQ]|[SF]-\d{1,2}|8-A12[BG]|DEF 14A|[24]0-F|6-K|11-K)(?:/A)? \|"
+    r"|^\d{1,3}(?:\.\d{1,3})?\*+(?:, ?\*+)? \|"
+)
 _TOKEN_REST = re.compile(r"[0-9A-Za-z０-９.．\-]*")
 _LABEL_DROP = re.compile(
     rf"（[^（）]*）|\([^()]*\)|《[^《》]*》|{D}{{4}}年度?|第[{CN_DIGITS}0-9]+届|[“”\"「」『』\x00\s]"
@@ -1495,6 +1502,8 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
     sentences word for word, and a sentence read for one report is then free for the other.
     """
     if not _HAS_NUMBER.search(sentence):
+        return ()
+    if " | " in sentence and _EXHIBIT_ROW.search(sentence):
         return ()
     masked = _mask(sentence)
     reverse = masked[::-1]

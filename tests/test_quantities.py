@@ -390,6 +390,20 @@ NOT_METRICS = [
     ("cik", "Commission File Number: 001-36743, CIK 0000320193, IRS No. 94-2404110", []),
     ("page-footer", "Apple Inc. | 2018 Form 10-K | 60", []),
     ("toc-row", "Item 7A. | Quantitative and Qualitative Disclosures About Market Risk | 35", []),
+    (
+        "exhibit-row",
+        "4.3 | Officer's Certificate of the Registrant, dated as of May 3, 2013, including forms of"
+        " global notes representing the 0.45% Notes due 2016 and 1.00% Notes due 2018. | 8-K |"
+        " 4.1 | 5/3/13",
+        [],
+    ),
+    ("exhibit-filed-herewith", "31.2** | Rule 13a-14(a) / 15d-14(a) Certification of CFO.", []),
+    ("exhibit-marks", "10.17*, ** | Form of Restricted Stock Unit Award Agreement.", []),
+    (
+        "not-an-exhibit-row",
+        "Net sales | $ | 265,595 | $ | 229,234 | 8.2 %",
+        ["265,595", "229,234", "8.2 %"],
+    ),
     ("anniversary", "全面开展庆祝建党100周年系列活动", []),
     ("names", "iPhone 8 sales and the S&P 500 Index under Standing Order No 89", []),
     ("footnote", "Other Products (1) | with the exception of (2) above", []),
