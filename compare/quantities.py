@@ -239,7 +239,7 @@ _IDIOMS = re.compile(_alt(IDIOMS))
 _QUOTES_OR_IDIOMS = re.compile(f"{_QUOTES.pattern}|{_IDIOMS.pattern}")
 # A table-of-contents row: text cells, then a small page number as the last cell.
 _PAGE_CELL = re.compile(r"(?<=\|)\s*\d{1,3}\s*$")
-_NUMERIC_CELL = re.compile(r"[\d$€£¥,.()%—–\-\s]+")
+_NUMERIC_CELL = re.compile(r"(?:[\d$€£¥,.()%—–\-\s*]|\([a-z]\))+")  # 1,234(a): a footnote
 _CLOCK = re.compile(r"\s*(?:[ap]\.?m\b|时|点|分)")
 _CONJUNCTION = re.compile(r"[及和与、或\s]*")
 _FROM = re.compile(r"(?i:\bfrom\b)|从")
@@ -261,6 +261,7 @@ _US_STATES = (
     "TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?")
+_LETTERED = re.compile(r"\([a-z]{1,3}\)")  # 401(k), 15(d): a number lettered is a name
 _BEFORE_ZIP = re.compile(rf"\b(?:{_US_STATES}),?\s*\|?\s*$")
 _STREET = re.compile(
     r"\s+(?:[A-Z][A-Za-z]*\s+){1,3}(?:Loop|Way|Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|"
@@ -549,6 +550,8 @@ def _keep_bare(masked: str, raw: _Raw, text: str) -> bool:
     after = masked[raw.end : raw.end + 1]
     if _is_cjk(after):
         return False  # 12345热线, 3级: a name or code, or a unit we do not know
+    if after == "(" and text.isdigit() and "|" not in masked and _LETTERED.match(masked, raw.end):
+        return False  # the 401(k) Plan, Section 13 or 15(d) (in a table: a footnote's letter)
     if _in_address(masked, raw, text):
         return False
     return not _after_name(masked, raw, text)

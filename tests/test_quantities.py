@@ -388,6 +388,9 @@ NOT_METRICS = [
     ),
     ("item", "See Item 1A and Item 7 of Part II, Note 5 and Rule 10b5-1 of this Form 10-K.", []),
     ("cik", "Commission File Number: 001-36743, CIK 0000320193, IRS No. 94-2404110", []),
+    ("lettered", "Under the 401(k) Plan, reports filed under Section 13 or 15(d)", []),
+    ("footnoted-cell", "Accrued expenses | 1,234(a) | 982", ["1,234", "982"]),
+    ("footnoted-last-cell", "Accrued expenses | 1,234 | 982(b)", ["1,234", "982"]),
     ("page-footer", "Apple Inc. | 2018 Form 10-K | 60", []),
     ("toc-row", "Item 7A. | Quantitative and Qualitative Disclosures About Market Risk | 35", []),
     (
