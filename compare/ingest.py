@@ -385,9 +385,12 @@ def _furniture(lines: list[str]) -> set[int]:
         text = lines[i]
         if len(text) <= 80 and not text.isdigit() and len(_DIGITS.findall(text)) <= 3:
             shapes.setdefault(_DIGITS.sub("#", text), []).append(i)
+    place = {i: k for k, i in enumerate(content)}
     for shape, where in shapes.items():
         if len(where) < 3 or not _PAGE_MARK.search(shape.replace("#", "")):
             continue
+        if any(place[b] == place[a] + 1 for a, b in zip(where, where[1:], strict=False)):
+            continue  # lines one after another: a table's rows by year (2019 | 8,863), not pages
         for pattern in (_FIRST_PAGE_NUMBER, _LAST_PAGE_NUMBER):
             found = [pattern.search(lines[i]) for i in where]
             if all(found) and _rising([int(m.group(1)) for m in found if m]):

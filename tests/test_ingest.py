@@ -302,6 +302,10 @@ REPAIR_CASES = {
         "Net sales | 2017 | 2016\nApple Inc. | 2017 Form 10-K | 22",
         "Apple Inc.\nNet sales | 2017 | 2016\nNet sales | 2017 | 2016\nNet sales | 2017 | 2016",
     ),
+    "rows-by-year-are-no-page-footers": (
+        "Principal due (in millions):\n2019 | 8,863\n2020 | 9,220\n2021 | 7,750\nThereafter | 61,391",
+        "Principal due (in millions):\n2019 | 8,863\n2020 | 9,220\n2021 | 7,750\nThereafter | 61,391",
+    ),
     "running-header-repeating-the-title-dropped": (
         "某局2021年工作总结\n第一段。\n某局2021年工作总结\n第二段。\n某局2021年工作总结\n"
         "第三段。\n某局 2021年工作总结\n第四段。",
