@@ -1185,9 +1185,13 @@ def _pair_sentences(
         new_ends = [b + size for _, b, size in equal_runs]
         old_gap = [bisect.bisect_right(old_ends, i) for i in left_old]
         new_gap = [bisect.bisect_right(new_ends, j) for j in left_new]
+        old_years = [_row_year(olds[i]) for i in left_old]
+        new_years = [_row_year(news[j]) for j in left_new]
         weights = {
             (a, b): score - (0 if old_gap[a] == new_gap[b] else settings.sentence_move_penalty)
             for (a, b), score in scores.items()
+            # Rows named by years are other rows for other years, however alike their digits.
+            if old_years[a] is None or new_years[b] is None or old_years[a] == new_years[b]
         }
         for a, b in assign_edges(weights, -math.inf):
             found[left_new[b]] = (left_old[a], round(scores[a, b], 1))
@@ -1219,6 +1223,17 @@ def _pair_sentences(
         if i not in paired_old
     ]
     return tuple(_interleave(kept, removed))
+
+
+# A table row named by a year: "2019 | 8,863" (a 10-K's principal due in 2019); not a row of
+# column heads ("2018 | 2017 | 2016", "2017 | Change | 2016"), whose next cell is no figure.
+_ROW_YEAR = re.compile(r"((?:19|20)\d\d) \| (?!(?:19|20)\d\d(?!\d))[^|\d]*\d")
+
+
+def _row_year(sentence: str) -> str | None:
+    """Return the year a table row is named by, or None (prose, or a row named otherwise)."""
+    found = _ROW_YEAR.match(sentence)
+    return found.group(1) if found else None
 
 
 def _cross_section_moves(pairs: list[SectionPair], settings: Settings) -> list[SectionPair]:

@@ -389,6 +389,20 @@ def test_of_near_equal_sentences_the_pair_that_keeps_its_place_wins() -> None:
     assert {p.status.value for p in loose} >= {"moved"}
 
 
+def test_table_rows_named_by_years_pair_by_year() -> None:
+    """A schedule by year moves on a year: 2019 | 8,863 is 2019 | $8,797, however much more
+    alike 2022 | 8,583 reads. Rows of column heads (2017 | 2016, then 2018 | 2017) still pair."""
+    old = section("2017 | 2016", "2018 | $6,500", "2019 | 8,863", "2020 | 9,220", "2022 | 10,297")
+    new = section("2018 | 2017", "2019 | $8,797", "2020 | 10,183", "2022 | 8,583", "2023 | 9,395")
+    pairs = align_sentences(old, new, settings=SETTINGS)
+    assert [(p.old, p.new) for p in pairs if p.old and p.new] == [
+        ("2017 | 2016", "2018 | 2017"),
+        ("2019 | 8,863", "2019 | $8,797"),
+        ("2020 | 9,220", "2020 | 10,183"),
+        ("2022 | 10,297", "2022 | 8,583"),
+    ]
+
+
 def test_in_a_huge_section_a_sentence_is_looked_for_around_its_place(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
