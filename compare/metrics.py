@@ -100,6 +100,7 @@ _RAREST_TERMS = 16  # a sentence's terms looked up, rarest first
 _HOLDERS_READ = 64  # sentences read per term looked up
 
 _PERCENT_UNITS = {"%", "％"}
+_CURRENCY_SIGNS = {"$", "€", "£", "¥", "￥"}
 # Kinds of figure that add up over the years a review covers (not shares, rates or ranks).
 _SUMMED = {MetricKind.COUNT, MetricKind.MONEY, MetricKind.CHANGE}
 _ONE = Decimal(1)
@@ -121,7 +122,8 @@ class _Side:
     by_section: dict[str, list[int]]
     by_sentence: dict[tuple[str, int], list[int]]
     stating: dict[str, set[int]]  # section id -> its sentences that state figures
-    units: list[str]  # base units
+    units: list[str]  # base units (a table cell's currency sign left out: see _Side.of)
+    kinds: list[MetricKind]  # the kind (a table cell's sum of money counted as a count, likewise)
     labels: list[str]  # processed labels
     values: list[tuple[Decimal, Decimal | None]]  # magnitude and upper end (_quantity)
     sizes: list[float]  # the magnitude as a float, to judge ratios quickly
@@ -245,6 +247,7 @@ class _Side:
         seen: dict[tuple[str, int, int | None, bool, str, str], int] = defaultdict(int)
         ordinal = []
         units = []
+        kinds = []
         labels = []
         values: list[tuple[Decimal, Decimal | None]] = []
         identities: list[Identity] = []
@@ -255,13 +258,19 @@ class _Side:
             by_sentence[(m.section, m.sentence)].append(i)
             stating[m.section].add(m.sentence)
             figure = identity(m)
-            magnitude, upper, unit, _, label = figure
+            magnitude, upper, unit, kind, label = figure
+            if places.tabled[i] and unit in _CURRENCY_SIGNS:
+                # A table writes its sign in the first and the total rows only (2019 | $8,797
+                # then 2020 | 10,183), or in a cell of its own ($ | 229,234): a cell is as much
+                # money with its sign as without, and the rows of years move up a line a year.
+                unit, kind = "", MetricKind.COUNT
             # A StrEnum keys like its value. The value a change starts from takes no place among
             # the others: 从5.1万亿元增加到11.7万亿元 states 11.7 first, as 10.37万亿元 would be.
-            key = (m.section, m.sentence, cells[i], starting[i], m.kind, unit)
+            key = (m.section, m.sentence, cells[i], starting[i], kind, unit)
             ordinal.append(seen[key])
             seen[key] += 1
             units.append(unit)
+            kinds.append(kind)
             labels.append(label)
             values.append((magnitude, upper))
             identities.append(figure)
@@ -277,6 +286,7 @@ class _Side:
             by_sentence=dict(by_sentence),
             stating=dict(stating),
             units=units,
+            kinds=kinds,
             labels=labels,
             values=values,
             identities=identities,
@@ -671,7 +681,7 @@ def _score_matrix(
         a, b = pair
         i, j = old_ids[a], new_ids[b]
         o, n = old_metrics[i], new_metrics[j]
-        if o.kind != n.kind or old_units[i] != new_units[j]:
+        if old.kinds[i] != new.kinds[j] or old_units[i] != new_units[j]:
             continue
         if old_years[i] != new_years[j] and old.values[i] != new.values[j]:
             continue  # 五年累计新增城镇就业5870万人 is not a year's 1221万人
@@ -1422,7 +1432,7 @@ def _restated_copies(
                 left_over
                 and own_year not in used
                 and old.units[i] == new.units[j]
-                and old.metrics[i].kind == new.metrics[j].kind
+                and old.kinds[i] == new.kinds[j]
             ):
                 (found if old.values[i] != new.values[j] else repeated).append((i, j))
                 used.add(own_year)

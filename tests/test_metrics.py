@@ -468,6 +468,35 @@ def test_a_cell_paired_with_the_same_year_told_otherwise_is_restated(tmp_path: P
     }
 
 
+def test_rows_named_by_years_pair_by_year_whatever_their_sign(tmp_path: Path) -> None:
+    """A schedule of payments by year (2018 | $6,500, then 2019 | $8,797): each year's row
+    pairs with the same year's row of the other filing, not with the row at its place (8,863
+    due 2019 had "changed" into 8,583 due 2022 in Apple's 10-Ks). A table writes its dollar
+    sign in its first row only, so 8,863 and $8,797 are the same measure."""
+    schedule = "The future principal payments are as follows (in millions):"
+    paths = write_filings(
+        tmp_path,
+        {
+            2017: f"Net sales | $229,234 | $215,639\n\n{schedule}\n\n2018 | $6,500\n"
+            "2019 | 8,863\n2020 | 9,220\n2021 | 7,750\n2022 | 10,297\nThereafter | 61,391",
+            2018: f"Net sales | $265,595 | $229,234\n\n{schedule}\n\n2019 | $8,797\n"
+            "2020 | 10,183\n2021 | 8,750\n2022 | 8,583\n2023 | 9,395\nThereafter | 66,010",
+        },
+    )
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    found = {
+        (c.status.value, c.old.text if c.old else None, c.new.text if c.new else None)
+        for c in comparison.metrics
+    }
+    assert {f for f in found if "Net sales" not in str(f) and "61,391" not in str(f)} >= {
+        ("changed", "8,863", "$8,797"),  # due 2019, in both filings
+        ("changed", "9,220", "10,183"),  # due 2020
+        ("changed", "10,297", "8,583"),  # due 2022
+        ("removed", "$6,500", None),  # 2018: paid
+        ("added", None, "9,395"),  # 2023: new to the schedule
+    }
+
+
 def test_a_list_of_figures_for_a_list_of_years_moves_on_a_year(tmp_path: Path) -> None:
     """ "$1.1 billion, $939 million and $794 million in 2017, 2016 and 2015, respectively" reads
     as a table row: this year's figure pairs with last year's, 2016's is stated again the same,
