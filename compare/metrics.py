@@ -775,11 +775,30 @@ CONTRASTS = (
     ("小学", "初中", "高中"),
     ("收入", "支出"),
     ("进口", "出口"),
+    ("beginning", "end"),  # of the year, of a balance: Beginning/Ending accrued warranty costs
 )
 
 
-# Every word of CONTRASTS, and 中小学 first (it holds 小学 and stands for 初中 too).
-_CONTRAST_WORD = re.compile("|".join(["中小学", *(word for group in CONTRASTS for word in group)]))
+# Every word of CONTRASTS, and 中小学 first (it holds 小学 and stands for 初中 too); English
+# words whole and in any case (not the end of "spend"), "ending" as "end".
+_CONTRAST_WORD = re.compile(
+    "|".join(["中小学", *(word for group in CONTRASTS for word in group if not word.isascii())])
+    + r"|(?i:\b(?:beginning|end(?:ing)?)\b)"
+)
+
+
+def _contrast_words(label: str) -> set[str]:
+    """Return the CONTRASTS words a label names (中小学 as 小学 and 初中 too)."""
+    named = set(_CONTRAST_WORD.findall(label))  # one scan; most labels name none
+    if not named:
+        return named
+    if "中小学" in named:
+        named |= {"小学", "初中"}
+    english = {word for word in named if word.isascii()}
+    if english:
+        named -= english
+        named |= {"end" if word.lower().startswith("end") else word.lower() for word in english}
+    return named
 
 
 def contrast_parts(label: str) -> tuple[tuple[int, str], ...]:
@@ -788,11 +807,9 @@ def contrast_parts(label: str) -> tuple[tuple[int, str], ...]:
     A label naming two words of a group (城镇和农村居民收入, 中小学: 小学 and 初中) contrasts
     with nothing there.
     """
-    named = set(_CONTRAST_WORD.findall(label))  # one scan; most labels name none
+    named = _contrast_words(label)
     if not named:
         return ()
-    if "中小学" in named:
-        named |= {"小学", "初中"}
     found = []
     for k, group in enumerate(CONTRASTS):
         words = [word for word in group if word in named]
@@ -803,11 +820,9 @@ def contrast_parts(label: str) -> tuple[tuple[int, str], ...]:
 
 def contrast_groups(label: str) -> frozenset[int]:
     """Return the CONTRASTS groups a label names any word of (中小学 names the schools')."""
-    named = set(_CONTRAST_WORD.findall(label))
+    named = _contrast_words(label)
     if not named:
         return frozenset()
-    if "中小学" in named:
-        named |= {"小学", "初中"}
     return frozenset(k for k, group in enumerate(CONTRASTS) if named.intersection(group))
 
 

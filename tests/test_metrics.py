@@ -468,6 +468,30 @@ def test_a_cell_paired_with_the_same_year_told_otherwise_is_restated(tmp_path: P
     }
 
 
+def test_a_beginning_balance_is_not_an_ending_one(tmp_path: Path) -> None:
+    """A year's ending balance is the next year's beginning one, the same value: the rows
+    pair by their own name, not by the value (Apple's warranty costs and cash had paired
+    Ending $3,702 with Beginning $3,702 and Beginning $3,702 with Ending $3,692)."""
+    paths = write_filings(
+        tmp_path,
+        {
+            2017: "Beginning accrued warranty costs | $3,702 | $4,780 | $4,159\n"
+            "Ending accrued warranty costs | $3,834 | $3,702 | $4,780",
+            2018: "Beginning accrued warranty costs | $3,834 | $3,702 | $4,780\n"
+            "Ending accrued warranty costs | $3,692 | $3,834 | $3,702",
+        },
+    )
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    paired = {
+        (c.old.label.split()[0], c.old.text, c.new.label.split()[0], c.new.text)
+        for c in comparison.metrics
+        if c.old and c.new and not c.restated
+    }
+    assert all(old == new for old, _, new, _ in paired), paired
+    assert ("Beginning", "$3,702", "Beginning", "$3,834") in paired
+    assert ("Ending", "$3,834", "Ending", "$3,692") in paired
+
+
 def test_rows_named_by_years_pair_by_year_whatever_their_sign(tmp_path: Path) -> None:
     """A schedule of payments by year (2018 | $6,500, then 2019 | $8,797): each year's row
     pairs with the same year's row of the other filing, not with the row at its place (8,863
