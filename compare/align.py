@@ -1185,13 +1185,12 @@ def _pair_sentences(
         new_ends = [b + size for _, b, size in equal_runs]
         old_gap = [bisect.bisect_right(old_ends, i) for i in left_old]
         new_gap = [bisect.bisect_right(new_ends, j) for j in left_new]
-        old_years = [_row_year(olds[i]) for i in left_old]
-        new_years = [_row_year(news[j]) for j in left_new]
+        old_years = _row_years(olds[i] for i in left_old)
+        new_years = _row_years(news[j] for j in left_new)
         weights = {
             (a, b): score - (0 if old_gap[a] == new_gap[b] else settings.sentence_move_penalty)
             for (a, b), score in scores.items()
-            # Rows named by years are other rows for other years, however alike their digits.
-            if old_years[a] is None or new_years[b] is None or old_years[a] == new_years[b]
+            if not _other_years(old_years[a], new_years[b])
         }
         for a, b in assign_edges(weights, -math.inf):
             found[left_new[b]] = (left_old[a], round(scores[a, b], 1))
@@ -1230,10 +1229,15 @@ def _pair_sentences(
 _ROW_YEAR = re.compile(r"((?:19|20)\d\d) \| (?!(?:19|20)\d\d(?!\d))[^|\d]*\d")
 
 
-def _row_year(sentence: str) -> str | None:
-    """Return the year a table row is named by, or None (prose, or a row named otherwise)."""
-    found = _ROW_YEAR.match(sentence)
-    return found.group(1) if found else None
+def _row_years(sentences: Iterable[str]) -> list[str | None]:
+    """Return the year each sentence is a table row named by, or None (prose, other rows)."""
+    return [found.group(1) if (found := _ROW_YEAR.match(s)) else None for s in sentences]
+
+
+def _other_years(old: str | None, new: str | None) -> bool:
+    """Tell two rows named by different years apart: other rows, however alike their digits
+    (2019 | 8,863 and 2022 | 8,583)."""
+    return old is not None and new is not None and old != new
 
 
 def _cross_section_moves(pairs: list[SectionPair], settings: Settings) -> list[SectionPair]:
@@ -1252,8 +1256,10 @@ def _cross_section_moves(pairs: list[SectionPair], settings: Settings) -> list[S
     ]
     if not removed or not added:
         return pairs
-    old_keys = _sentence_keys([pairs[p].sentences[k].old or "" for p, k in removed])
-    new_keys = _sentence_keys([pairs[q].sentences[m].new or "" for q, m in added])
+    old_texts = [pairs[p].sentences[k].old or "" for p, k in removed]
+    new_texts = [pairs[q].sentences[m].new or "" for q, m in added]
+    old_keys, new_keys = _sentence_keys(old_texts), _sentence_keys(new_texts)
+    old_years, new_years = _row_years(old_texts), _row_years(new_texts)
     added_at = [q for q, _ in added]  # section pair of each added sentence, ascending
     edges: dict[tuple[int, int], float] = {}
     step = max(1, settings.window // 2)
@@ -1267,7 +1273,8 @@ def _cross_section_moves(pairs: list[SectionPair], settings: Settings) -> list[S
         )
         for (a, b), score in sorted(scores.items()):
             i, j = rows.start + a, low + b
-            if removed[i][0] != added[j][0]:  # within one section pair it was searched already
+            # Within one section pair it was searched already.
+            if removed[i][0] != added[j][0] and not _other_years(old_years[i], new_years[j]):
                 edges[i, j] = round(score, 1)
     sentences = [list(pair.sentences) for pair in pairs]
     for a, b in assign_edges(edges, settings.moved_cutoff, limit=settings.window):

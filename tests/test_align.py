@@ -403,6 +403,27 @@ def test_table_rows_named_by_years_pair_by_year() -> None:
     ]
 
 
+def test_a_row_of_one_year_is_not_found_moved_into_another_years_row() -> None:
+    """The search for sentences moved to another section keeps the rule: 2019 | 1,108,123,456
+    is not 2020 | 1,108,123,456, however alike (another table's row of another year)."""
+    old = parse(
+        "Example 2021 report\n一、Leases\nLeases are as follows.\n2019 | 1,108,123,456\n"
+        "二、Debt\nTerm debt is due as follows.\n"
+    )
+    new = parse(
+        "Example 2022 report\n一、Leases\nLeases are as follows.\n二、Debt\n"
+        "Term debt is due as follows.\n2020 | 1,108,123,456\n",
+        2022,
+    )
+    statuses = {
+        (s.old or s.new): s.status.value
+        for p in align_reports(old, new, settings=SETTINGS)
+        for s in p.sentences
+    }
+    assert statuses["2019 | 1,108,123,456"] == "removed"
+    assert statuses["2020 | 1,108,123,456"] == "added"
+
+
 def test_in_a_huge_section_a_sentence_is_looked_for_around_its_place(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
