@@ -168,6 +168,9 @@ _EN_WORD = re.compile(r"\s+([a-z][a-z\-]*[a-z])\b")
 # A plural noun (points, employees, matches; not business or status), and one a word or two on
 # from the word after a number (the words between included).
 _EN_PLURAL = re.compile(r"(?<![su'])s$")
+# What a bare count counts when a name comes first: "31 Singapore companies", "11
+# Singapore-based startups", "15 AfAs" (a plural, after up to two capitalised words).
+_EN_NAMED_COUNT = re.compile(r" ((?:[A-Z][A-Za-z\-]*[a-z] ){0,2}[A-Za-z][A-Za-z\-]+(?<![su'])s)\b")
 _EN_COUNTED = re.compile(r"(?:\s+[a-z][a-z\-]*[a-z])?\s+[a-z][a-z\-]*[a-z](?<![su'])s\b")
 _EN_PER = re.compile(r"\s+per\s+([a-z]+)\b")
 _EN_MEASURE = re.compile(r"\s+(feet|foot|metres|meters|kilometres|kilometers|miles|yards|inches)\b")
@@ -1101,6 +1104,10 @@ def _label(
         )
         if counted and not raw.currency:
             return raw.unit  # "and 1,000 employees", "we have placed 76,000 individuals"
+        if not label and not raw.unit and not raw.currency and not raw.scale:
+            named = _EN_NAMED_COUNT.match(sentence, raw.end)
+            if named:
+                return named.group(1)  # "31 Singapore companies", "15 AfAs have been formed"
         if raw.kind is not MetricKind.PERCENT and (what := _object_after_en(sentence, raw.end)):
             return what  # "I will set aside $11 billion for a COVID-19 Resilience Package"
         return label or previous

@@ -479,6 +479,16 @@ LABELS = [
         "We have placed nearly 76,000 individuals into jobs.",
         ["individuals"],
     ),
+    (
+        "counted-after-a-name",
+        "In 2019, 31 Singapore companies were supported, and 15 AfAs have been formed.",
+        ["Singapore companies", "AfAs"],
+    ),
+    (
+        "counted-after-a-name-not-the-last-label",
+        "Over 650 students and about 780 Singapore businesses have taken part.",
+        ["students", "Singapore businesses"],
+    ),
     # A verb at the end says what became of the figure, not what it is.
     ("trail-contracted", "Singapore’s GDP contracted by 5.4% in 2020.", ["Singapore’s GDP"]),
     ("trail-will-cost", "Overall, the JSS extension will cost $700 million.", ["JSS extension"]),
