@@ -779,16 +779,21 @@ CONTRASTS = (
 )
 
 
+# Other forms of English CONTRASTS words: the "ending" balance is the one at the "end".
+_EN_CONTRAST_FORMS = {"ending": "end"}
 # Every word of CONTRASTS, and 中小学 first (it holds 小学 and stands for 初中 too); English
-# words whole and in any case (not the end of "spend"), "ending" as "end".
+# words whole and in any case (not the end of "spend").
 _CONTRAST_WORD = re.compile(
     "|".join(["中小学", *(word for group in CONTRASTS for word in group if not word.isascii())])
-    + r"|(?i:\b(?:beginning|end(?:ing)?)\b)"
+    + r"|(?i:\b(?:"
+    + "|".join([*(w for group in CONTRASTS for w in group if w.isascii()), *_EN_CONTRAST_FORMS])
+    + r")\b)"
 )
 
 
 def _contrast_words(label: str) -> set[str]:
-    """Return the CONTRASTS words a label names (中小学 as 小学 and 初中 too)."""
+    """Return the CONTRASTS words a label names (中小学 as 小学 and 初中 too; English ones in
+    lower case, in the form CONTRASTS holds)."""
     named = set(_CONTRAST_WORD.findall(label))  # one scan; most labels name none
     if not named:
         return named
@@ -797,7 +802,7 @@ def _contrast_words(label: str) -> set[str]:
     english = {word for word in named if word.isascii()}
     if english:
         named -= english
-        named |= {"end" if word.lower().startswith("end") else word.lower() for word in english}
+        named |= {_EN_CONTRAST_FORMS.get(w.lower(), w.lower()) for w in english}
     return named
 
 
