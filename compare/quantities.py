@@ -264,6 +264,10 @@ _US_STATES = (
     "TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?")
+_NAME_LIST = re.compile(
+    r"\b[A-Za-z]*[A-Z][A-Za-z]* \d{1,2}(?: [A-Z][a-z]+)?(?:, \d{1,2}(?: [A-Z][a-z]+)?)*"
+    r"(?:,? and |,? or |, )$"
+)
 _LETTERED = re.compile(r"\([a-z]{1,3}\)")  # 401(k), 15(d): a number lettered is a name
 _BEFORE_ZIP = re.compile(rf"\b(?:{_US_STATES}),?\s*\|?\s*$")
 _STREET = re.compile(
@@ -580,7 +584,10 @@ def _after_name(masked: str, raw: _Raw, text: str) -> bool:
     word = words[-1]
     if word[:1].isupper() and word.lower() not in _EN_STOP | _EN_OPENERS:
         return True
-    return any(c.isupper() for c in word[1:])
+    if any(c.isupper() for c in word[1:]):
+        return True
+    # A list that a name opened goes on naming: iPhone 8, 8 Plus, 7 and 7 Plus; Items 7 and 8.
+    return _NAME_LIST.search(before, max(0, len(before) - 80)) is not None
 
 
 def _is_version(masked: str, raw: _Raw, text: str) -> bool:

@@ -409,6 +409,8 @@ NOT_METRICS = [
     ),
     ("anniversary", "全面开展庆祝建党100周年系列活动", []),
     ("names", "iPhone 8 sales and the S&P 500 Index under Standing Order No 89", []),
+    ("names-listed", "It includes iPhone 8, 8 Plus, 7 and 7 Plus models; see Items 7 and 8.", []),
+    ("counts-after-a-name", "COVID-19 cases rose to 20 and then 30.", ["20", "30"]),
     ("footnote", "Other Products (1) | with the exception of (2) above", []),
     ("covid", "since COVID-19 upended our lives, pre-COVID-19 levels", []),
     ("code", "拨打12345热线，3号线", []),
