@@ -899,7 +899,7 @@ _EN_TRAIL = set(
     _words(
         """increased increase increases decreased decrease decreases rose rise rises fell fall grew
     grow growth declined decline was were is are of by to at totaled totalled reached be been during
-    should could would will may might can must
+    should could would will may might can must stands stood
     approximately about around nearly almost some an a the and or from up down over under more
     than less at least close will would had has have spent paid provide set aside between with totalling
     totaling worth contracted shrunk shrank expanded doubled tripled halved jumped projected
@@ -991,6 +991,41 @@ def _clean_en(text: str, limit: int = 8) -> str:
     if all(word.lower() in _EN_EMPTY for word in words):
         return ""  # "I will set aside $11 billion": I names nothing
     return " ".join(words[-limit:])
+
+
+# Where an English sentence's subject ends: its first verb.
+_EN_SUBJECT_END = set(
+    _words(
+        """is are was were has have had will would stands stood remains remained rose fell grew
+    reached amounted came totalled totaled"""
+    )
+)
+
+
+# First words of a clause that is no subject: a preposition's phrase, a linking adverb.
+_EN_NO_SUBJECT = set(
+    _words(
+        """as of in on at for from to by with within since after before during under over about
+    including excluding therefore however moreover furthermore overall meanwhile also thus hence
+    additionally"""
+    )
+)
+
+
+def _subject_en(before: str) -> str:
+    """Return the subject of a sentence whose figure stands in a later clause, or "": what its
+    first clause names before its first verb ("The overall Budget deficit for Financial Year 2020
+    is also the largest…, at $64.9 billion"; "Government spending today, excluding …, stands at
+    $88 billion")."""
+    first = _CLAUSE_END.split(before, maxsplit=1)[0]
+    words = _EN_WORDS.findall(first)
+    if not words or words[0].lower() in _EN_NO_SUBJECT:
+        return ""  # "As of September 30, …", "Of the $73.1 billion, …", "Therefore, …"
+    verb = next((k for k, word in enumerate(words) if word.lower() in _EN_SUBJECT_END), None)
+    subject = _clean_en(" ".join(words[:verb]), 8)
+    if not subject or _names_nothing_en(subject):
+        return ""
+    return subject
 
 
 def _names_nothing_en(label: str) -> bool:
@@ -1117,6 +1152,8 @@ def _label(
                 return named.group(1)  # "31 Singapore companies", "15 AfAs have been formed"
         if raw.kind is not MetricKind.PERCENT and (what := _object_after_en(sentence, raw.end)):
             return what  # "I will set aside $11 billion for a COVID-19 Resilience Package"
+        if not label and not previous and start > 0 and "|" not in sentence:
+            return _subject_en(sentence[:start])  # "The overall deficit …, at $64.9 billion"
         return label or previous
     label = _clean_cn(before)
     if label and _ALLOCATES.fullmatch(label) and (fund := _FUND.match(sentence, raw.end)):

@@ -482,6 +482,18 @@ LABELS = [
         ["individuals"],
     ),
     (
+        "subject-of-a-later-clause",
+        "The overall Budget deficit for Financial Year 2020 is also the largest since"
+        " independence, at $64.9 billion, or 13.9% of GDP.",
+        ["overall Budget deficit for Financial Year", "overall Budget deficit for Financial Year"],
+    ),
+    (
+        "subject-before-an-aside",
+        "Government spending today, excluding COVID-19-related expenditure, stands at $88 billion.",
+        ["Government spending today"],
+    ),
+    ("no-subject-in-a-phrase", "As of September 30, 2017, $252.3 billion was held abroad.", [""]),
+    (
         "counted-after-a-name",
         "In 2019, 31 Singapore companies were supported, and 15 AfAs have been formed.",
         ["Singapore companies", "AfAs"],
