@@ -1474,10 +1474,7 @@ class Clauses:
 
 # "in 2017, 2016 and 2015" / "as of September 30, 2017 and September 24, 2016" before
 # "respectively": the years a list of figures is stated for, one figure each.
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-_LISTED_YEAR = rf"(?:{_MONTH}\s+\d{{1,2}},\s+)?(?:fiscal\s+)?({_YEAR.pattern})\b"
+_LISTED_YEAR = rf"(?:(?:{MONTHS})\s+\d{{1,2}},\s+)?(?:fiscal\s+)?({_YEAR.pattern})\b"
 _YEAR_LIST = re.compile(rf"{_LISTED_YEAR}(?:,\s+{_LISTED_YEAR})*,?\s+and\s+{_LISTED_YEAR}")
 _LIST_JOIN = re.compile(r",?\s+and\s+|,\s+")
 
