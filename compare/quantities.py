@@ -573,21 +573,27 @@ def _in_address(masked: str, raw: _Raw, text: str) -> bool:
     return text.isdigit() and bool(_STREET.match(masked, raw.end))
 
 
+# How far back _after_name reads: the last word, or a list of names and numbers.
+NAME_LOOKBACK = 120
+_EN_NOT_NAMES = _EN_STOP | _EN_OPENERS  # capitalised at a sentence's start, not as a name
+
+
 def _after_name(masked: str, raw: _Raw, text: str) -> bool:
     """Tell iPhone 8, S&P 500, Standing Order No 89 (a number naming a thing) from a count."""
     if "," in text or "." in text or raw.currency or raw.scale or raw.unit == "%":
         return False
-    before = masked[: raw.start]
+    # The words just before (not the whole sentence before, split again for every number).
+    before = masked[max(0, raw.start - NAME_LOOKBACK) : raw.start]
     words = before.split()
     if not words or not before.endswith(" "):
         return False
     word = words[-1]
-    if word[:1].isupper() and word.lower() not in _EN_STOP | _EN_OPENERS:
+    if word[:1].isupper() and word.lower() not in _EN_NOT_NAMES:
         return True
     if any(c.isupper() for c in word[1:]):
         return True
     # A list that a name opened goes on naming: iPhone 8, 8 Plus, 7 and 7 Plus; Items 7 and 8.
-    return _NAME_LIST.search(before, max(0, len(before) - 80)) is not None
+    return _NAME_LIST.search(before) is not None
 
 
 def _is_version(masked: str, raw: _Raw, text: str) -> bool:
