@@ -120,12 +120,49 @@ def scores_at_least(
         rows, cols = matrix.nonzero()  # below the cutoff: 0
         scores = matrix[rows, cols].tolist()  # float32 -> float: single precision, as above
         return dict(zip(zip(rows.tolist(), cols.tolist(), strict=True), scores, strict=True))
+    if scorer is fuzz.ratio and 0 < cutoff <= 100:
+        return _ratios_at_least(olds, news, cutoff)
     for i, text in enumerate(olds):
         # One call scores a whole row in C.
         for _, score, j in process.extract(
             text, news, scorer=scorer, processor=None, score_cutoff=cutoff, limit=None
         ):
             found[i, j] = single_precision(score)
+    return found
+
+
+def _ratios_at_least(
+    olds: Sequence[str], news: Sequence[str], cutoff: float
+) -> dict[tuple[int, int], float]:
+    """scores_at_least for fuzz.ratio, scoring only the pairs whose lengths allow the cutoff.
+
+    fuzz.ratio is 200 * LCS / (m + n), and LCS <= min(m, n); so a pair reaches the cutoff c only
+    when the shorter text is at least c / (200 - c) of the longer (at 85: 74%). Each old text is
+    scored against the new texts of such lengths alone (sorted by length, found by bisection).
+    """
+    order = sorted(range(len(news)), key=lambda j: len(news[j]))
+    lengths = [len(news[j]) for j in order]
+    texts = [news[j] for j in order]
+    least = cutoff / (200.0 - cutoff)  # the least ratio of the lengths, shorter to longer
+    found: dict[tuple[int, int], float] = {}
+    for i, text in enumerate(olds):
+        # A little slack either way: rapidfuzz's own cutoff decides the borderline pairs.
+        low = bisect.bisect_left(lengths, len(text) * least * (1 - 1e-9))
+        high = bisect.bisect_right(lengths, len(text) / least * (1 + 1e-9))
+        if low == high:
+            continue
+        hits = [
+            (order[low + b], single_precision(score))
+            for _, score, b in process.extract(
+                text,
+                texts[low:high],
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=cutoff,
+                limit=None,
+            )
+        ]
+        found.update(((i, j), score) for j, score in sorted(hits))
     return found
 
 

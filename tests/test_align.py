@@ -498,6 +498,28 @@ def reference_bigrams(words: list[str]) -> set[str]:
     return set(words) if len(words) == 1 else {f"{a}\x1f{b}" for a, b in pairs}
 
 
+@given(
+    st.lists(st.text("甲乙丙ab", max_size=30), min_size=1, max_size=6),
+    st.lists(st.text("甲乙丙ab", max_size=30), min_size=1, max_size=6),
+    st.sampled_from([30.0, 55.0, 85.0, 99.5, 100.0]),
+)
+@example(["a" * 17], ["a" * 23, "a" * 24], 85.0)  # 200 * 17 / 40 = 85 exactly; 17 / 41 is less
+@example(["a" * 23], ["a" * 17, "a" * 16], 85.0)  # the same, from the longer side
+@example([""], ["", "a"], 55.0)  # two empty texts are equal
+def test_ratios_are_scored_only_where_the_lengths_allow_the_cutoff_with_the_same_result(
+    olds: list[str], news: list[str], cutoff: float
+) -> None:
+    """fuzz.ratio pairs whose lengths are too far apart to reach the cutoff are left unscored:
+    what is kept is what scoring every pair keeps, to the bit."""
+    every = {
+        (i, j): align.single_precision(score)
+        for i, old in enumerate(olds)
+        for j, new in enumerate(news)
+        if (score := fuzz.ratio(old, new, score_cutoff=cutoff))
+    }
+    assert align.scores_at_least(olds, news, fuzz.ratio, cutoff) == every
+
+
 @pytest.mark.parametrize("wide", [False, True], ids=["narrow", "wide"])
 @given(texts=st.lists(st.text(TRICKY, max_size=30), min_size=1, max_size=6))
 def test_bigram_ids_stand_one_to_one_for_the_token_bigrams(wide: bool, texts: list[str]) -> None:

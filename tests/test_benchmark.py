@@ -70,17 +70,45 @@ def test_one_measured_run_goes_through_every_stage(
     assert times["in-process"] == pytest.approx(sum(times[s] for s in stages))
 
 
-def test_ab_prints_every_stage_of_both_checkouts() -> None:
-    # This checkout against itself, one round: the table must name every stage, with times.
+def _ab_table(*args: str) -> tuple[str, dict[str, list[str]]]:
+    """Run ab.py with args; return its output and its table's rows by stage."""
     out = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "ab.py"), str(ROOT), "--rounds", "1"],
+        [sys.executable, str(ROOT / "benchmarks" / "ab.py"), *args],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()[4:]}
+    lines = out.splitlines()
+    start = next(k for k, line in enumerate(lines) if line.startswith("stage")) + 1
+    return out, {line.split()[0]: line.split()[1:] for line in lines[start:]}
+
+
+def test_ab_prints_every_stage_of_both_checkouts() -> None:
+    # This checkout against itself, one round: the table must name every stage, with times.
+    out, rows = _ab_table(str(ROOT), "--rounds", "1")
+    assert "pair: the seed pair" in out
     assert set(rows) >= {"read", "outline", "metrics", "align", "diff", "render", "in-process"}
     assert all(float(a) > 0 and float(b) > 0 for a, b, _ in rows.values())
+
+
+def test_ab_times_a_pair_of_files_given(tmp_path: Path) -> None:
+    seeds = ROOT / "seeds"
+    old, new = seeds / "shaoxing-education-bureau-2021.txt", tmp_path / "half-2022.txt"
+    text = (seeds / "shaoxing-education-bureau-2022-sample.txt").read_text(encoding="utf-8")
+    new.write_text(text[: len(text) // 2], encoding="utf-8")
+    out, rows = _ab_table(str(ROOT), "--rounds", "1", "--pair", str(old), str(new))
+    assert f"pair: {old} vs {new}" in out
+    assert float(rows["in-process"][0]) > 0
+    # The files are what is measured: an empty one fails the run, with one line that says so.
+    new.write_text("", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "ab.py"), str(ROOT), "--rounds", "1"]
+        + ["--pair", str(old), str(new)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode != 0
+    assert "the measurement failed" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_ab_refuses_a_folder_that_is_not_a_checkout(tmp_path: Path) -> None:
