@@ -111,6 +111,10 @@ def scores_at_least(
     Scores are rounded to single precision, as rapidfuzz's score matrices hold them, so that
     ties fall as they always have.
     """
+    if scorer is fuzz.ratio and 0 < cutoff <= 100:
+        # Scored where the lengths allow: as fast on one core as the matrix on two (a year
+        # without headings at x100), and numpy is not imported.
+        return _ratios_at_least(olds, news, cutoff)
     found: dict[tuple[int, int], float] = {}
     if cutoff > 0 and len(olds) * len(news) >= MATRIX_PAIRS:  # (a matrix holds 0 for below)
         # One call scores them all in C, on every core (numpy: imported only for big problems).
@@ -120,8 +124,6 @@ def scores_at_least(
         rows, cols = matrix.nonzero()  # below the cutoff: 0
         scores = matrix[rows, cols].tolist()  # float32 -> float: single precision, as above
         return dict(zip(zip(rows.tolist(), cols.tolist(), strict=True), scores, strict=True))
-    if scorer is fuzz.ratio and 0 < cutoff <= 100:
-        return _ratios_at_least(olds, news, cutoff)
     for i, text in enumerate(olds):
         # One call scores a whole row in C.
         for _, score, j in process.extract(
