@@ -311,12 +311,18 @@ class _Grams:
 
 
 def hungarian(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
-    """Return the (row, column) pairs of a minimum-cost assignment; needs rows <= columns."""
+    """Return the (row, column) pairs of a minimum-cost assignment; needs rows <= columns.
+
+    Shortest augmenting paths, one row at a time: O(n^2 m). Of equal choices the first column
+    is taken, as numpy's argmin would.
+    """
     n = len(cost)
     if n == 0:
         return []
     m = len(cost[0])
-    inf = float("inf")
+    # Column j of a row is at index j (index 0 unused), as in v, owner, way and minv.
+    padded = [[0.0, *row] for row in cost]
+    inf = math.inf
     u = [0.0] * (n + 1)
     v = [0.0] * (m + 1)
     owner = [0] * (m + 1)  # owner[j] = row (1-based) assigned to column j
@@ -325,28 +331,28 @@ def hungarian(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
         owner[0] = i
         j0 = 0
         minv = [inf] * (m + 1)
-        used = [False] * (m + 1)
+        free = list(range(1, m + 1))  # the columns not yet used, ascending
+        used = []
         while True:
-            used[j0] = True
+            used.append(j0)
+            if j0:
+                free.remove(j0)
             i0 = owner[j0]
-            row = cost[i0 - 1]
-            delta = inf
-            j1 = 0
-            for j in range(1, m + 1):
-                if not used[j]:
-                    cur = row[j - 1] - u[i0] - v[j]
-                    if cur < minv[j]:
-                        minv[j] = cur
-                        way[j] = j0
-                    if minv[j] < delta:
-                        delta = minv[j]
-                        j1 = j
-            for j in range(m + 1):
-                if used[j]:
-                    u[owner[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
+            row, ui = padded[i0 - 1], u[i0]
+            delta, j1 = inf, 0
+            for j in free:
+                reduced = row[j] - ui - v[j]
+                least = minv[j]
+                if reduced < least:
+                    minv[j] = least = reduced
+                    way[j] = j0
+                if least < delta:  # the first smallest
+                    delta, j1 = least, j
+            for j in used:
+                u[owner[j]] += delta
+                v[j] -= delta
+            for j in free:
+                minv[j] -= delta
             j0 = j1
             if owner[j0] == 0:
                 break

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process, utils
 
-from compare.align import blocks, single_precision
+from compare.align import blocks, hungarian, single_precision
 from compare.collector import collector_paused
 from compare.diff import terms
 from compare.model import (
@@ -1052,57 +1052,15 @@ def _greedy(scores: Scores, rows: set[int]) -> list[tuple[int, int]]:
 
 
 def _hungarian(scores: list[list[float]]) -> list[tuple[int, int]]:
-    """Return the allowed pairs of maximum total score (shortest augmenting paths, O(n^2 m))."""
+    """Return the allowed pairs of maximum total score (align.hungarian on the negated scores)."""
     transposed = len(scores) > len(scores[0])
     matrix = [list(column) for column in zip(*scores, strict=True)] if transposed else scores
-    n, m = len(matrix), len(matrix[0])
     # A forbidden pair costs what leaving both unmatched costs (0): we want the matching of
     # greatest total score, not the one with most pairs. Allowed scores must be positive.
-    # Column j of a row is at index j (index 0 unused), as in v, owner, way and minv.
-    cost = [[0.0, *(0.0 if math.isnan(v) else -v for v in row)] for row in matrix]
-    inf = math.inf
-    u = [0.0] * (n + 1)
-    v = [0.0] * (m + 1)
-    owner = [0] * (m + 1)  # owner[j] = row (1-based) assigned to column j
-    way = [0] * (m + 1)
-    for i in range(1, n + 1):
-        owner[0] = i
-        j0 = 0
-        minv = [inf] * (m + 1)
-        free = list(range(1, m + 1))  # the columns not yet used, ascending
-        used = []
-        while True:
-            used.append(j0)
-            if j0:
-                free.remove(j0)
-            i0 = owner[j0]
-            row, ui = cost[i0 - 1], u[i0]
-            delta, j1 = inf, 0
-            for j in free:
-                reduced = row[j] - ui - v[j]
-                least = minv[j]
-                if reduced < least:
-                    minv[j] = least = reduced
-                    way[j] = j0
-                if least < delta:  # the first smallest, as numpy's argmin picked
-                    delta, j1 = least, j
-            for j in used:
-                u[owner[j]] += delta
-                v[j] -= delta
-            for j in free:
-                minv[j] -= delta
-            j0 = j1
-            if owner[j0] == 0:
-                break
-        while j0:
-            j1 = way[j0]
-            owner[j0] = owner[j1]
-            j0 = j1
-    found = []
-    for j in range(1, m + 1):
-        i = owner[j]
-        if i and not math.isnan(matrix[i - 1][j - 1]):
-            found.append((j - 1, i - 1) if transposed else (i - 1, j - 1))
+    cost = [[0.0 if math.isnan(v) else -v for v in row] for row in matrix]
+    found = [
+        (j, i) if transposed else (i, j) for i, j in hungarian(cost) if not math.isnan(matrix[i][j])
+    ]
     return sorted(found)
 
 
