@@ -1479,7 +1479,7 @@ def _change(
         judgement = "better" if rank > 0 else "worse" if rank < 0 else None
         direction = _sign_direction(Decimal(rank))
     else:
-        absolute = new_quantity[0] / SCALES.get(old.scale, _ONE) - old.value
+        absolute = in_unit_of(new, old) - old.value
         if old.value == 0 or (new.value != 0 and (old.value < 0) != (new.value < 0)):
             relative = None  # from nothing, or across zero (a loss to a profit): no ratio
         else:
@@ -1553,10 +1553,20 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
 
 
 def in_unit_of(metric: Metric, reference: Metric | None) -> Decimal:
-    """Return the metric's value in the reference's scale (so old, new and absolute agree)."""
+    """Return the metric's value in the reference's scale (so old, new and absolute agree).
+
+    It keeps no more decimals than the value was written with: 1.62万亿 in 亿 is 16200, not
+    16200.00 (which would make a change of 13500亿 -> 1.62万亿 read +2,700.00亿).
+    """
     if reference is None or reference.scale == metric.scale:
         return metric.value
-    return metric.magnitude / SCALES.get(reference.scale, Decimal(1))
+    factor = SCALES.get(metric.scale, _ONE) / SCALES.get(reference.scale, _ONE)  # a power of 10
+    converted = metric.magnitude / SCALES.get(reference.scale, _ONE)
+    # The value's decimals less the places the scale moved it by; what is past them is zeros.
+    places = max(0, -int(metric.value.as_tuple().exponent) - factor.adjusted())
+    if -int(converted.as_tuple().exponent) > places:
+        converted = converted.quantize(_ONE.scaleb(-places))
+    return converted
 
 
 def metrics_table(changes: tuple[MetricChange, ...]) -> pandas.DataFrame:

@@ -46,6 +46,7 @@ from compare.model import (
 )
 from compare.pipeline import compare_reports, read_report
 from compare.quantities import attach_metrics
+from compare.render import format_absolute
 from compare.settings import Settings
 from tests.conftest import FILING_ROWS, FIXTURES, SEED_2021, SEED_2022, corpus_files, write_filings
 
@@ -225,6 +226,42 @@ def test_metric_change_deltas(old: Metric, new: Metric, expected: dict[str, obje
     assert got == want
     assert change.status == MetricStatus.CHANGED
     assert change.qualifier_changed is False
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "absolute", "new_in_old_unit", "shown"),
+    [
+        # 1.62万亿 is 16200亿 to the nearest 100亿: no decimals of 亿 were written.
+        (("13500", "亿元", "亿"), ("1.62", "万亿元", "万亿"), "2700", "16200", "+2,700亿元"),
+        (("1", "万元", "万"), ("1.00", "亿元", "亿"), "9999", "10000", "+9,999万元"),
+        (
+            ("250", "million", "million"),
+            ("1.25", "billion", "billion"),
+            "1000",
+            "1250",
+            "+1,000 million",
+        ),
+        # A smaller scale moves the point the other way: its decimals are real.
+        (("1.2", "亿元", "亿"), ("9000", "万元", "万"), "-0.3", "0.9", "−0.3亿元"),
+        (("3.5", "亿元", "亿"), ("3.55", "亿元", "亿"), "0.05", "3.55", "+0.05亿元"),
+    ],
+    ids=["wanyi-to-yi", "yi-to-wan", "billion-to-million", "wan-to-yi", "same-scale"],
+)
+def test_a_change_across_scales_has_no_more_decimals_than_were_written(
+    old: tuple[str, str, str],
+    new: tuple[str, str, str],
+    absolute: str,
+    new_in_old_unit: str,
+    shown: str,
+) -> None:
+    before = metric(old[0], old[1], "财政赤字", kind=MetricKind.MONEY, scale=old[2])
+    after = metric(new[0], new[1], "财政赤字", kind=MetricKind.MONEY, scale=new[2])
+    change = metric_change(before, after)
+    assert str(change.absolute) == absolute
+    assert format_absolute(change) == shown
+    (row,) = metrics_module.table_rows((change,))
+    assert str(row["new"]) == new_in_old_unit
+    assert row["new"] - row["old"] == change.absolute
 
 
 def test_qualifier_change_is_a_change_even_at_equal_value() -> None:
