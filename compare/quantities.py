@@ -1034,6 +1034,50 @@ def _subject_en(before: str) -> str:
     return subject
 
 
+# A relative pronoun, alone or after a share of what it stands for ("each of which").
+_EN_RELATIVE = re.compile(
+    r"(?:^|(?<= ))(?:(?:each|all|both|one|two|some|most|none|any) of )?(?:which|who|whom)(?= |$)",
+    re.IGNORECASE,
+)
+# Where the noun phrase a relative clause hangs on begins: after the last figure, preposition
+# or verb of its clause.
+_EN_PHRASE_BREAK = re.compile(
+    r"\d[\d,.]*(?:%| ?(?:thousand|million|billion|trillion)\b)?|\bat least\b"
+    r"|(?<![\w-])(?:of|in|for|to|by|with|from|on|at|as|had|has|have|is|are|was|were|that|than"
+    r"|represented|accounted|approximately)(?![\w-])",  # not the in of paid-in
+    re.IGNORECASE,
+)
+_EN_ADVERBS = set(_words("later currently now then still also typically generally usually"))
+_EN_PARTICLES = set(_words("aside up out off back away"))
+
+
+def _governed_en(words: list[str]) -> str:
+    """Return what the verb of a relative clause's words governs ("included a one-time payment"
+    -> one-time payment), or "" when nothing follows the verb ("accounted for", "is currently")."""
+    while words and (words[0].lower() in _EN_ADVERBS or words[0].endswith("ly")):
+        words.pop(0)
+    words = words[1:]  # the verb, and its particle ("set aside")
+    if words and words[0].lower() in _EN_PARTICLES:
+        words.pop(0)
+    while words and (words[0].lower() in _EN_ADVERBS or words[0].endswith("ly")):
+        words.pop(0)
+    label = _clean_en(" ".join(words))
+    return "" if not label or _names_nothing_en(label) else label
+
+
+def _antecedent_en(before: str) -> str:
+    """Return the noun phrase that a relative clause after `before` hangs on: the last words of
+    the clause before it, past its last number, preposition or verb ("the Company had two
+    customers that represented 10% or more of total trade receivables, " -> total trade
+    receivables), or "" when they name nothing."""
+    clause = _CLAUSE_END.split(before.rstrip(" ,"))[-1]
+    cut = 0
+    for found in _EN_PHRASE_BREAK.finditer(clause):
+        cut = found.end()
+    label = _clean_en(clause[cut:])
+    return "" if not label or _names_nothing_en(label) else label
+
+
 def _names_nothing_en(label: str) -> bool:
     """Tell whether an English label is only who acts and the verb ("we have committed", "I will
     allocate", "I thank") or one bare verb form ("dedicating", "supported"): it says what was
@@ -1141,6 +1185,18 @@ def _label(
     if near.isascii() or not _has_cjk(near):
         # A table row's label cell is a name, not a clause: it is kept longer.
         label = _clean_en(before, ROW_LABEL_WORDS if "|" in before else 8)
+        if label and (relative := _EN_RELATIVE.search(label)):
+            # A relative clause whose verb governs nothing ("which accounted for 47%") measures
+            # what it hangs on: the words before the pronoun, or the end of the clause before
+            # it ("…of total trade receivables, which accounted for 47%"), or the figure there
+            # ("damages of $302 million, which later increased to $440 million"). One whose
+            # verb governs words ("which has a statutory tax rate of 12.5%") is kept as it is.
+            head = label[: relative.start()].strip()
+            rest = label[relative.end() :].split()
+            if head:
+                label = _clean_en(head)
+            elif rest and rest[0].lower() not in _EN_NO_SUBJECT and not _governed_en(rest):
+                label = _antecedent_en(sentence[:start]) or previous
         if not label and "|" in sentence:  # a table row: its first cell (asked only here)
             label = _clean_en(sentence.split("|", 1)[0], ROW_LABEL_WORDS)
         if label and not _names_nothing_en(label):

@@ -493,6 +493,39 @@ LABELS = [
         ["Government spending today"],
     ),
     ("no-subject-in-a-phrase", "As of September 30, 2017, $252.3 billion was held abroad.", [""]),
+    # A relative clause whose verb governs nothing measures what it hangs on.
+    (
+        "relative-clause-hangs-on-a-noun",
+        "The Company had two vendors that individually represented 10% or more of total vendor"
+        " non-trade receivables, which accounted for 47% and 21%.",
+        [
+            "Company had two vendors that individually represented",
+            "total vendor non-trade receivables",
+            "total vendor non-trade receivables",
+        ],
+    ),
+    (
+        "relative-clause-each-of-which",
+        "As of September 30, 2017, two customers individually represented 10% or more of total"
+        " trade receivables, each of which accounted for 10%.",
+        ["two customers individually represented", "total trade receivables"],
+    ),
+    (
+        "relative-clause-after-a-figure",
+        "A jury awarded damages of $302 million, which later increased to $440 million.",
+        ["jury awarded damages", "jury awarded damages"],
+    ),
+    (
+        "relative-clause-names-in-paid-in",
+        "Tax benefits went to additional paid-in capital, which amounted to $620 million.",
+        ["additional paid-in capital"],
+    ),
+    # One whose verb governs words is named by them, as written.
+    (
+        "relative-clause-that-governs",
+        "Earnings arose in Ireland, which has a statutory tax rate of 12.5%.",
+        ["which has a statutory tax rate"],
+    ),
     (
         "counted-after-a-name",
         "In 2019, 31 Singapore companies were supported, and 15 AfAs have been formed.",
