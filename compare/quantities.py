@@ -1065,6 +1065,20 @@ def _governed_en(words: list[str]) -> str:
     return "" if not label or _names_nothing_en(label) else label
 
 
+# A clause that opens with a year after a comma, and the year that ends the clause before it:
+# the two are items of one list of years (in 2018, 2017 and 2016).
+_EN_YEAR_ITEM = re.compile(r" ?(?:19|20)\d\d\b(?!,\d)")
+_YEAR_BEFORE_COMMA = re.compile(r"(?<![\d,.])(?:19|20)\d\d, ?$")
+# The list of years a figure's label ends with, and the word that leads to it: "grew in 2018
+# and 2017 by", "expense in 2018, 2017 and 2016 of".
+_EN_YEAR_LIST = re.compile(
+    r"\b(?:in|for|during)\s+(?:19|20)\d\d(?:(?:\s*,\s*|\s+)(?:and\s+)?(?:19|20)\d\d)*"
+    r"(?=\s*(?:(?:of|by|were|was|are|is|totaled|totalled|amounted to)\s*)?$)",
+    re.IGNORECASE,
+)
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _antecedent_en(before: str) -> str:
     """Return the noun phrase that a relative clause after `before` hangs on: the last words of
     the clause before it, past its last number, preposition or verb ("the Company had two
@@ -1183,6 +1197,23 @@ def _label(
     before = sentence[start : raw.start]
     near = sentence[max(0, raw.start - 20) : raw.end + 20]
     if near.isascii() or not _has_cjk(near):
+        # A list of years is one phrase, not clauses: "recognized interest and penalty
+        # expense in 2018, 2017 and 2016 of $236 million, $165 million and $295 million".
+        # What the list measures is named before it ("…expense in"): the list is no part of
+        # the label, unless words after it name the figure ("rates for 2017, 2016 and 2015 differ
+        # from the statutory rate of 35%").
+        while (
+            start > boundary
+            and _EN_YEAR_ITEM.match(sentence, start)
+            and not _clean_en(sentence[start : raw.start])
+        ):
+            at_year = _YEAR_BEFORE_COMMA.search(sentence, max(boundary, start - 8), start)
+            if at_year is None:
+                break
+            start = max(_clause_start(reverse, at_year.start()), boundary)
+            before = sentence[start : raw.start]
+        if _HAS_YEAR.search(before):
+            before = _EN_YEAR_LIST.sub("", before)
         # A table row's label cell is a name, not a clause: it is kept longer.
         label = _clean_en(before, ROW_LABEL_WORDS if "|" in before else 8)
         if label and (relative := _EN_RELATIVE.search(label)):

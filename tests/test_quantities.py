@@ -493,6 +493,24 @@ LABELS = [
         ["Government spending today"],
     ),
     ("no-subject-in-a-phrase", "As of September 30, 2017, $252.3 billion was held abroad.", [""]),
+    # A list of years is one phrase: what it measures is named before it, unless words after
+    # the list name the figure.
+    (
+        "year-list-named-before",
+        "The Company recognized interest expense in 2018, 2017 and 2016 of $236 million,"
+        " $165 million and $295 million, respectively.",
+        ["Company recognized interest expense"] * 3,
+    ),
+    (
+        "year-list-net-sales-grew",
+        "Net sales grew in 2018 and 2017 by 16% and 6%.",
+        ["Net sales"] * 2,
+    ),
+    (
+        "year-list-then-a-name",
+        "The effective tax rates for 2017, 2016 and 2015 differ from the statutory rate of 35%.",
+        ["differ from the statutory rate"],
+    ),
     # A relative clause whose verb governs nothing measures what it hangs on.
     (
         "relative-clause-hangs-on-a-noun",
