@@ -1018,15 +1018,32 @@ _EN_NO_SUBJECT = set(
 )
 
 
+_DATE_REST = re.compile(rf"\s*(?:(?:19|20)\d\d\s+)?(?:and|or|to)\s+(?:{MONTHS})\s+\d{{1,2}}\s*")
+
+
+_FIGURE_FIRST = re.compile(r"\s*[-−(]?[$€£¥]?\d")
+
+
 def _subject_en(before: str) -> str:
     """Return the subject of a sentence whose figure stands in a later clause, or "": what its
     first clause names before its first verb ("The overall Budget deficit for Financial Year 2020
     is also the largest…, at $64.9 billion"; "Government spending today, excluding …, stands at
     $88 billion")."""
-    first = _CLAUSE_END.split(before, maxsplit=1)[0]
-    words = _EN_WORDS.findall(first)
-    if not words or words[0].lower() in _EN_NO_SUBJECT:
-        return ""  # "As of September 30, …", "Of the $73.1 billion, …", "Therefore, …"
+    # The first clause that is no phrase of a preposition ("As of September 30, …", "Of the $73.1
+    # billion, …"), linking adverb ("Therefore, …"), date's rest ("…, 2018 and September 30,")
+    # or figure ("…, $252.3 billion and $216.0 billion, respectively, of …").
+    words: list[str] = []
+    for clause in _CLAUSE_END.split(before):
+        words = _EN_WORDS.findall(clause)
+        if (
+            words
+            and words[0].lower() not in _EN_NO_SUBJECT
+            and not _DATE_REST.fullmatch(clause)
+            and not _FIGURE_FIRST.match(clause)
+        ):
+            break
+    else:
+        return ""
     verb = next((k for k, word in enumerate(words) if word.lower() in _EN_SUBJECT_END), None)
     subject = _clean_en(" ".join(words[:verb]), 8)
     if not subject or _names_nothing_en(subject):

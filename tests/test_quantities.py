@@ -493,6 +493,19 @@ LABELS = [
         ["Government spending today"],
     ),
     ("no-subject-in-a-phrase", "As of September 30, 2017, $252.3 billion was held abroad.", [""]),
+    (
+        "subject-after-two-dates",
+        "As of September 29, 2018 and September 30, 2017, the fair value of the Notes, based on"
+        " Level 2 inputs, was $103.2 billion and $106.1 billion, respectively.",
+        ["fair value of the Notes"] * 2,
+    ),
+    (
+        "no-subject-after-figures",
+        "As of September 30, 2017 and September 24, 2016, $252.3 billion and $216.0 billion,"
+        " respectively, of the cash was held abroad.",
+        ["", ""],
+    ),
+    ("subject-after-an-adverb", "Therefore, the deficit, at $5 billion, is small.", ["deficit"]),
     # A list of years is one phrase: what it measures is named before it, unless words after
     # the list name the figure.
     (
