@@ -103,6 +103,12 @@ def dice(old: Set[Hashable], new: Set[Hashable]) -> float:
 MATRIX_PAIRS = 50_000
 
 
+# New texts from which fuzz.ratio is scored only where the lengths allow (see
+# _ratios_at_least): below, sorting them by length costs more than it saves (the seed pair's
+# sections hold 5-30 sentences).
+WINDOWED_TEXTS = 64
+
+
 def scores_at_least(
     olds: Sequence[str], news: Sequence[str], scorer: Callable[..., float], cutoff: float
 ) -> dict[tuple[int, int], float]:
@@ -111,7 +117,7 @@ def scores_at_least(
     Scores are rounded to single precision, as rapidfuzz's score matrices hold them, so that
     ties fall as they always have.
     """
-    if scorer is fuzz.ratio and 0 < cutoff <= 100:
+    if scorer is fuzz.ratio and 0 < cutoff <= 100 and len(news) >= WINDOWED_TEXTS:
         # Scored where the lengths allow: as fast on one core as the matrix on two (a year
         # without headings at x100), and numpy is not imported.
         return _ratios_at_least(olds, news, cutoff)

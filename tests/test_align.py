@@ -517,7 +517,9 @@ def test_ratios_are_scored_only_where_the_lengths_allow_the_cutoff_with_the_same
         for j, new in enumerate(news)
         if (score := fuzz.ratio(old, new, score_cutoff=cutoff))
     }
-    assert align.scores_at_least(olds, news, fuzz.ratio, cutoff) == every
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(align, "WINDOWED_TEXTS", 1)  # (a few texts are scored one by one)
+        assert align.scores_at_least(olds, news, fuzz.ratio, cutoff) == every
 
 
 @pytest.mark.parametrize("wide", [False, True], ids=["narrow", "wide"])
@@ -558,7 +560,8 @@ def test_big_problems_are_scored_as_one_matrix_with_the_same_scores(
 ) -> None:
     """Many pairs are scored in one matrix on all cores: the scores kept are those of the
     row-by-row path, to the bit (single precision), and so are those left out. (fuzz.ratio
-    with a cutoff takes neither: it is scored where the lengths allow, tested below.)"""
+    with a cutoff against many texts takes neither: it is scored where the lengths allow,
+    tested below.)"""
     rows = align.scores_at_least(olds, news, scorer, cutoff)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(align, "MATRIX_PAIRS", 1)
