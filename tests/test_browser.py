@@ -274,6 +274,23 @@ def test_no_horizontal_scroll_and_screenshot(
         page.page.screenshot(path=str(OUTPUT / f"report-{width}-{part}.png"))
 
 
+@pytest.mark.parametrize("width", [1280, 800, 420])
+def test_summary_counts_keep_their_names_on_one_line(
+    tabs: dict[str, Page], pages: dict[str, Path], width: int
+) -> None:
+    # "= unchanged" broke after its sign in a card of three columns.
+    page = tabs["seed"].load(pages["seed"], width=width)
+    # The lines a name takes: the boxes of its text (a flex item's own box is stretched).
+    rows = page.js(
+        "[...document.querySelectorAll('.count dt')].map(dt => { const r = document.createRange();"
+        " r.selectNodeContents(dt); return [dt.textContent, new Set([...r.getClientRects()]"
+        ".map(b => Math.round(b.top))).size]; })"
+    )
+    assert len(rows) == 13
+    for name, lines in rows:
+        assert lines == 1, f"{name!r} takes {lines} lines at {width}px"
+
+
 def test_readable_without_script(browser: Any, pages: dict[str, Path]) -> None:
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, java_script_enabled=False
