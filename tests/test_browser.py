@@ -275,11 +275,13 @@ def test_no_horizontal_scroll_and_screenshot(
 
 
 @pytest.mark.parametrize("width", [1280, 800, 420])
-def test_summary_counts_keep_their_names_on_one_line(
+def test_summary_counts_keep_their_names_on_one_line_inside_their_card(
     tabs: dict[str, Page], pages: dict[str, Path], width: int
 ) -> None:
-    # "= unchanged" broke after its sign in a card of three columns.
+    # "= unchanged" broke after its sign in a card of three columns; kept whole, it ran past
+    # the card's edge with a 10-K's counts (511). Counts of four digits must fit too.
     page = tabs["seed"].load(pages["seed"], width=width)
+    page.js("document.querySelectorAll('.count dd').forEach(dd => { dd.textContent = '8888'; })")
     # The lines a name takes: the boxes of its text (a flex item's own box is stretched).
     rows = page.js(
         "[...document.querySelectorAll('.count dt')].map(dt => { const r = document.createRange();"
@@ -289,6 +291,11 @@ def test_summary_counts_keep_their_names_on_one_line(
     assert len(rows) == 13
     for name, lines in rows:
         assert lines == 1, f"{name!r} takes {lines} lines at {width}px"
+    overflowing = page.js(
+        "[...document.querySelectorAll('.count, .card')]"
+        ".filter(e => e.scrollWidth > e.clientWidth).map(e => e.textContent.trim())"
+    )
+    assert overflowing == [], f"at {width}px"
 
 
 def test_readable_without_script(browser: Any, pages: dict[str, Path]) -> None:
