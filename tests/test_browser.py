@@ -250,7 +250,8 @@ def test_map_link_to_a_folded_section_unfolds_it(basic_page: Page) -> None:
     page = basic_page
     assert page.js("document.querySelector('#sec-o1-n1 details').open") is False
     page.page.click("#map a[href='#sec-o1-n1'] >> nth=0")
-    assert page.js("document.querySelector('#sec-o1-n1 details').open") is True
+    # The page unfolds it on hashchange, which fires after the click has returned.
+    page.page.wait_for_function("document.querySelector('#sec-o1-n1 details').open", timeout=5000)
     assert page.page.locator("#sec-o1-n1 .empty-note").is_visible()
 
 
