@@ -286,6 +286,9 @@ _TOKEN_REST = re.compile(r"[0-9A-Za-z０-９.．\-]*")
 _LABEL_DROP = re.compile(
     rf"（[^（）]*）|\([^()]*\)|《[^《》]*》|{D}{{4}}年度?|第[{CN_DIGITS}0-9]+届|[“”\"「」『』\x00\s]"
 )
+# A condition a figure is stated under is no part of what it measures: 在…的情况下,
+# 在…的基础上, 在…背景下.
+_CONDITION = re.compile(r"在[^，,；;。在]{1,20}?的?(?:情况|背景|前提|条件|基础)[下上]")
 # A character every match of _LABEL_DROP starts with.
 _LABEL_DROP_HINT = re.compile(r"[（(《0-9０-９第“”\"「」『』\x00\s]")
 _EN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'’\-./]*")
@@ -918,6 +921,8 @@ def _clean_cn(text: str, *, strip: bool = True) -> str:
     """Strip fillers, parentheticals, titles, years and event ordinals from a label."""
     if _LABEL_DROP_HINT.search(text):
         text = _LABEL_DROP.sub("", text)
+    if "在" in text:
+        text = _CONDITION.sub("", text)  # 收入在更大规模减税降费的情况下(下降1.7%)
     for _ in range(6 if strip else 0):
         new = text
         if new[:1] in _LEAD_FIRST and (lead := _LEAD_STRIP.match(new)):
