@@ -643,6 +643,15 @@ LABELS = [
     ),
     ("condition-jichu", "经济增长预期目标是在提高质量和效益的基础上增长7%。", ["经济增长预期目标"]),
     ("in-school-stays", "民办义务教育在校生占比7.8%。", ["民办义务教育在校生占比"]),
+    # Who is made to (使, 让), the ordinal of a list (三是) and 将 (will) say nothing of it.
+    ("lead-shi", "使困难家庭住上了新房1100万户。", ["困难家庭住上了新房"]),
+    ("lead-shiyong-stays", "使用率达到95%。", ["使用率"]),
+    ("trail-jiang", "今年高校毕业生将达727万人。", ["高校毕业生"]),
+    (
+        "lead-sanshi",
+        "三是将18项行政事业性收费的免征范围，从小微企业扩大到所有企业。",
+        ["行政事业性收费的免征范围"],
+    ),
     ("noun-after-ends-at-zai", "现有1260万农村户籍孩子在城市接受义务教育。", ["现农村户籍孩子"]),
     ("noun-after-zaixiaosheng", "全市有1.2万名在校生。", ["在校生"]),
     ("trail-mubiao-ding", "广义货币M2预期增长目标拟定为13%左右。", ["广义货币M2预期增长目标"]),
