@@ -1027,9 +1027,9 @@ _EN_NO_SUBJECT = set(
 )
 
 
+# Clauses that are no subject either: a date's rest ("…, 2018 and September 30, …") and one
+# that opens with a figure ("…, $252.3 billion and $216.0 billion, respectively, of …").
 _DATE_REST = re.compile(rf"\s*(?:(?:19|20)\d\d\s+)?(?:and|or|to)\s+(?:{MONTHS})\s+\d{{1,2}}\s*")
-
-
 _FIGURE_FIRST = re.compile(r"\s*[-−(]?[$€£¥]?\d")
 
 
@@ -1080,6 +1080,7 @@ _EN_PARTICLES = set(_words("aside up out off back away"))
 def _governed_en(words: list[str]) -> str:
     """Return what the verb of a relative clause's words governs ("included a one-time payment"
     -> one-time payment), or "" when nothing follows the verb ("accounted for", "is currently")."""
+    words = list(words)
     while words and (words[0].lower() in _EN_ADVERBS or words[0].endswith("ly")):
         words.pop(0)
     words = words[1:]  # the verb, and its particle ("set aside")
@@ -1103,6 +1104,42 @@ _EN_YEAR_LIST = re.compile(
     re.IGNORECASE,
 )
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _year_list_start(sentence: str, reverse: str, raw: _Raw, start: int, boundary: int) -> int:
+    """Return where an English figure's clause starts, read past the commas of a list of years:
+    the list is one phrase, not clauses ("recognized interest and penalty expense in 2018, 2017
+    and 2016 of $236 million"), unless words after it name the figure ("rates for 2017, 2016 and
+    2015 differ from the statutory rate of 35%")."""
+    while (
+        start > boundary
+        and _EN_YEAR_ITEM.match(sentence, start)
+        and not _clean_en(sentence[start : raw.start])
+    ):
+        at_year = _YEAR_BEFORE_COMMA.search(sentence, max(boundary, start - 8), start)
+        if at_year is None:
+            break
+        start = max(_clause_start(reverse, at_year.start()), boundary)
+    return start
+
+
+def _relative_label(label: str, relative: re.Match[str], before: str, previous: str) -> str:
+    """Return the label of a figure in a relative clause (`relative`: its pronoun in `label`;
+    `before`: the sentence before the figure's clause).
+
+    A clause whose verb governs nothing ("which accounted for 47%") measures what it hangs on:
+    the words before the pronoun, or the end of the clause before it ("…of total trade
+    receivables, which accounted for 47%"), or the figure there ("damages of $302 million,
+    which later increased to $440 million"). One whose verb governs words ("which has a
+    statutory tax rate of 12.5%") keeps its label as it is.
+    """
+    head = label[: relative.start()].strip()
+    rest = label[relative.end() :].split()
+    if head:
+        return _clean_en(head)
+    if rest and rest[0].lower() not in _EN_NO_SUBJECT and not _governed_en(rest):
+        return _antecedent_en(before) or previous
+    return label
 
 
 def _antecedent_en(before: str) -> str:
@@ -1223,37 +1260,14 @@ def _label(
     before = sentence[start : raw.start]
     near = sentence[max(0, raw.start - 20) : raw.end + 20]
     if near.isascii() or not _has_cjk(near):
-        # A list of years is one phrase, not clauses: "recognized interest and penalty
-        # expense in 2018, 2017 and 2016 of $236 million, $165 million and $295 million".
-        # What the list measures is named before it ("…expense in"): the list is no part of
-        # the label, unless words after it name the figure ("rates for 2017, 2016 and 2015 differ
-        # from the statutory rate of 35%").
-        while (
-            start > boundary
-            and _EN_YEAR_ITEM.match(sentence, start)
-            and not _clean_en(sentence[start : raw.start])
-        ):
-            at_year = _YEAR_BEFORE_COMMA.search(sentence, max(boundary, start - 8), start)
-            if at_year is None:
-                break
-            start = max(_clause_start(reverse, at_year.start()), boundary)
-            before = sentence[start : raw.start]
+        start = _year_list_start(sentence, reverse, raw, start, boundary)
+        before = sentence[start : raw.start]
         if _HAS_YEAR.search(before):
-            before = _EN_YEAR_LIST.sub("", before)
+            before = _EN_YEAR_LIST.sub("", before)  # "grew in 2018 and 2017 by": Net sales
         # A table row's label cell is a name, not a clause: it is kept longer.
         label = _clean_en(before, ROW_LABEL_WORDS if "|" in before else 8)
         if label and (relative := _EN_RELATIVE.search(label)):
-            # A relative clause whose verb governs nothing ("which accounted for 47%") measures
-            # what it hangs on: the words before the pronoun, or the end of the clause before
-            # it ("…of total trade receivables, which accounted for 47%"), or the figure there
-            # ("damages of $302 million, which later increased to $440 million"). One whose
-            # verb governs words ("which has a statutory tax rate of 12.5%") is kept as it is.
-            head = label[: relative.start()].strip()
-            rest = label[relative.end() :].split()
-            if head:
-                label = _clean_en(head)
-            elif rest and rest[0].lower() not in _EN_NO_SUBJECT and not _governed_en(rest):
-                label = _antecedent_en(sentence[:start]) or previous
+            label = _relative_label(label, relative, sentence[:start], previous)
         if not label and "|" in sentence:  # a table row: its first cell (asked only here)
             label = _clean_en(sentence.split("|", 1)[0], ROW_LABEL_WORDS)
         if label and not _names_nothing_en(label):
