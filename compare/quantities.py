@@ -916,7 +916,7 @@ _EN_TRAIL = set(
     approximately about around nearly almost some an a the and or from up down over under more
     than less at least close will would had has have spent paid provide set aside between with totalling
     totaling worth contracted shrunk shrank expanded doubled tripled halved jumped projected
-    expected estimated cost only already respectively"""
+    expected estimated cost only already respectively today"""
     )
 )
 
@@ -1272,8 +1272,14 @@ def _label(
             label = _clean_en(sentence.split("|", 1)[0], ROW_LABEL_WORDS)
         if label and not _names_nothing_en(label):
             return label
-        if not label and previous and before.strip().lower() in ("to", "-", "–"):
+        ends = before.split()[-1:]  # "from 40,000 today to 80,000": the word before is "to"
+        if not label and previous and (before.strip() in ("-", "–") or ends == ["to"]):
             return previous  # "from $175 billion to $210 billion": both ends measure one thing
+        if not label and before.strip().lower() == "from":
+            # "…double the number of eligible employers, from 40,000 today to 80,000"
+            label = _antecedent_en(sentence[:start])
+            if label:
+                return label
         counted = raw.unit.isalpha() or (
             _is_english_unit(raw.unit) and bool(_EN_PLURAL.search(raw.unit))
         )

@@ -495,7 +495,12 @@ LABELS = [
     (
         "subject-before-an-aside",
         "Government spending today, excluding COVID-19-related expenditure, stands at $88 billion.",
-        ["Government spending today"],
+        ["Government spending"],
+    ),
+    (
+        "from-to-after-a-noun",
+        "This is estimated to double the number of eligible employers, from 40,000 today to 80,000.",
+        ["eligible employers", "eligible employers"],
     ),
     ("no-subject-in-a-phrase", "As of September 30, 2017, $252.3 billion was held abroad.", [""]),
     (
