@@ -1029,7 +1029,7 @@ _EN_NO_SUBJECT = set(
 
 # Clauses that are no subject either: a date's rest ("…, 2018 and September 30, …") and one
 # that opens with a figure ("…, $252.3 billion and $216.0 billion, respectively, of …").
-_DATE_REST = re.compile(rf"\s*(?:(?:19|20)\d\d\s+)?(?:and|or|to)\s+(?:{MONTHS})\s+\d{{1,2}}\s*")
+_DATE_REST = re.compile(rf"\s*(?:{_YEAR.pattern}\s+)?(?:and|or|to)\s+(?:{MONTHS})\s+\d{{1,2}}\s*")
 _FIGURE_FIRST = re.compile(r"\s*[-−(]?[$€£¥]?\d")
 
 
@@ -1094,16 +1094,15 @@ def _governed_en(words: list[str]) -> str:
 
 # A clause that opens with a year after a comma, and the year that ends the clause before it:
 # the two are items of one list of years (in 2018, 2017 and 2016).
-_EN_YEAR_ITEM = re.compile(r" ?(?:19|20)\d\d\b(?!,\d)")
-_YEAR_BEFORE_COMMA = re.compile(r"(?<![\d,.])(?:19|20)\d\d, ?$")
+_EN_YEAR_ITEM = re.compile(rf" ?{_YEAR.pattern}\b(?!,\d)")
+_YEAR_BEFORE_COMMA = re.compile(rf"(?<![\d,.]){_YEAR.pattern}, ?$")
 # The list of years a figure's label ends with, and the word that leads to it: "grew in 2018
 # and 2017 by", "expense in 2018, 2017 and 2016 of".
 _EN_YEAR_LIST = re.compile(
-    r"\b(?:in|for|during)\s+(?:19|20)\d\d(?:(?:\s*,\s*|\s+)(?:and\s+)?(?:19|20)\d\d)*"
+    rf"\b(?:in|for|during)\s+{_YEAR.pattern}(?:(?:\s*,\s*|\s+)(?:and\s+)?{_YEAR.pattern})*"
     r"(?=\s*(?:(?:of|by|were|was|are|is|totaled|totalled|amounted to)\s*)?$)",
     re.IGNORECASE,
 )
-_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _year_list_start(sentence: str, reverse: str, raw: _Raw, start: int, boundary: int) -> int:
@@ -1262,7 +1261,7 @@ def _label(
     if near.isascii() or not _has_cjk(near):
         start = _year_list_start(sentence, reverse, raw, start, boundary)
         before = sentence[start : raw.start]
-        if _HAS_YEAR.search(before):
+        if _YEAR.search(before):
             before = _EN_YEAR_LIST.sub("", before)  # "grew in 2018 and 2017 by": Net sales
         # A table row's label cell is a name, not a clause: it is kept longer.
         label = _clean_en(before, ROW_LABEL_WORDS if "|" in before else 8)
