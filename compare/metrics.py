@@ -663,6 +663,16 @@ def _score_matrix(
                 for j in new.by_sentence.get(key, ())[lo:hi]:
                     if j in column:
                         same_sentence.add((a, column[j]))
+        # A label keeps its LABEL_CANDIDATES most alike only: past that many figures of one
+        # label (the rows of a 10-K's table of notes, "Fixed-rate notes"), the figures of its
+        # own aligned row may not be among them, and which are depends on the side asked
+        # first. Their labels are scored here, so that each reads the same either way.
+        for pair in same_sentence - labels.keys():
+            old_label, new_label = old_labels[pair[0]], new_labels[pair[1]]
+            if old_label or new_label:
+                score = _label_score(old_label, new_label)
+                if score >= label_cutoff and (keep is None or keep(*pair)):
+                    labels[pair] = score
         candidates |= same_sentence
     scores: Scores = {}
     label_weight, sentence_weight = settings.metric_label_weight, settings.metric_sentence_weight

@@ -855,6 +855,27 @@ def test_rows_of_other_tables_do_not_pair_by_label_alone() -> None:
     }
 
 
+def test_an_aligned_row_pairs_past_the_label_candidates_of_its_table() -> None:
+    """Apple's table of notes has more "Fixed-rate notes" rows than a label keeps candidates
+    (LABEL_CANDIDATES, the first found): a row past them had its figures dropped and new, and
+    read the other way round they paired. Rows of aligned sentences pair whatever their place
+    in the table, and either way. (The new filing's rows of another table put the row far from
+    its proportional place, where the report-wide pass would find it.)"""
+    rows, changed = metrics_module.LABEL_CANDIDATES + 6, 40
+    old_rows = [f"Fixed-rate notes | {1000 + k:,} | {k}.25%" for k in range(rows)]
+    new_rows = list(old_rows)
+    new_rows[changed] = new_rows[changed].replace("1,040", "1,500")
+    other = [f"Deferred tax assets | {k:,} | {k + 7:,}" for k in range(200, 400)]
+    old = _one_section_report(2017, tuple(old_rows))
+    new = _one_section_report(2018, (*new_rows, *other))
+    aligned = pair(old, new, sentences=tuple((k, k) for k in range(rows)))
+    forward = match_metrics(old, new, (aligned,), settings=SETTINGS)
+    assert ("changed", "Fixed-rate notes", "1,040", "1,500") in summary(forward)
+    assert not [c for c in forward if c.status.value == "removed"]
+    backward = match_metrics(new, old, _mirror_all((aligned,)), settings=SETTINGS)
+    _assert_swapped(forward, backward)
+
+
 def test_a_list_of_years_in_a_row_label_moves_on_with_the_columns() -> None:
     """The label states this year's, last year's and the year before's tax, as the columns do."""
     old = _one_section_report(
