@@ -1242,6 +1242,39 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     return _clean_cn(prefix + noun.rstrip("、（(“"), strip=False), end
 
 
+# A rate that names a debt ("1.000% Notes due 2022", "Fixed-rate 3.000% notes") is the
+# notes' coupon: the notes and their due year are what it measures, and a share's par value
+# ("$0.00001 par value per share") is named after its sum.
+_EN_DEBT = r"(?:Notes|notes|Bonds|bonds|Debentures|debentures)\b"
+_EN_INSTRUMENT = re.compile(
+    r"\s+((?:(?:Senior|Subordinated|Convertible|senior|subordinated|convertible)\s+)?"
+    rf"{_EN_DEBT}(?:\s+due\s+{_YEAR.pattern}\b)?)"
+)
+_EN_NAMES_DEBT = re.compile(rf"\b{_EN_DEBT}")
+_EN_PAR_VALUE = re.compile(r"\s+(par value(?:\s+per\s+share)?)\b")
+
+
+def _named_after_en(sentence: str, raw: _Raw, boundary: int) -> str:
+    """Return the debt a rate is the coupon of, or the par value a sum is, after the words of
+    its table cell before it (Fixed-rate, Common Stock); "" for any other figure."""
+    if raw.kind is MetricKind.PERCENT:
+        after = _EN_INSTRUMENT.match(sentence, raw.end)
+    elif raw.currency:
+        after = _EN_PAR_VALUE.match(sentence, raw.end)
+    else:
+        after = None
+    if after is None:
+        return ""
+    raw.noun_end = after.end()  # the next figure's label starts after it
+    if "|" not in sentence:
+        return after.group(1)  # in prose, the words before say who issued it, or when
+    cell = sentence.rfind("|", boundary, raw.start) + 1
+    before = _clean_en(sentence[max(boundary, cell) : raw.start])
+    if not before or _EN_NAMES_DEBT.search(before):
+        return after.group(1)  # "…Floating Rate Notes due 2018, 0.45% Notes due 2016": others
+    return f"{before} {after.group(1)}"
+
+
 # The most words of a table row's label cell kept as a label (Increases related to tax
 # positions taken during a prior year: ten), where a sentence keeps its last eight.
 ROW_LABEL_WORDS = 16
@@ -1259,6 +1292,8 @@ def _label(
     before = sentence[start : raw.start]
     near = sentence[max(0, raw.start - 20) : raw.end + 20]
     if near.isascii() or not _has_cjk(near):
+        if named := _named_after_en(sentence, raw, boundary):
+            return named
         start = _year_list_start(sentence, reverse, raw, start, boundary)
         before = sentence[start : raw.start]
         if _YEAR.search(before):

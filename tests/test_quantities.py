@@ -835,6 +835,26 @@ LABELS = [
     ),
     # 片 counts fields: unread, 76片 ran into the next figure's label.
     ("pian", "新建校园运动场76片、健身点345个。", ["新建校园运动场", "健身点"]),
+    # A 10-K's cover lists its securities in one cell: a rate is the coupon of the notes after
+    # it, due year and all, and a sum before "par value" is that par value. Read as a row's
+    # first cell, the sum was labelled "Notes due Notes due …" and each rate by the words of
+    # the security before it.
+    (
+        "en-cover-securities",
+        "Common Stock, $0.00001 par value per share 1.000% Notes due 2022 1.375% Notes due 2024"
+        " 1.375% Notes due 2029 | The Nasdaq Stock Market LLC New York Stock Exchange LLC",
+        ["Common Stock par value per share", "Notes due 2022", "Notes due 2024", "Notes due 2029"],
+    ),
+    (
+        "en-notes-row",
+        "Fixed-rate 1.550% notes | 2019 | 500 | 1.59% | — | —%",
+        ["Fixed-rate notes", "Fixed-rate notes", "Fixed-rate notes"],
+    ),
+    (
+        "en-notes-prose",
+        "In May 2017 the Company issued 3.000% senior notes due 2027 and 1.375% bonds.",
+        ["senior notes due 2027", "bonds"],
+    ),
 ]
 
 
@@ -1124,6 +1144,10 @@ def test_chinese_integers_agree_with_cn2an() -> None:
     assert [_cn_value(t) for t in informal] == [12, 2500, 150, 2200, None, None, None]
 
 
+# A phrase of two words or more said twice in a row.
+_SAID_TWICE = re.compile(r"\b(\w+(?: \w+)+) \1\b")
+
+
 @pytest.mark.corpus
 def test_every_corpus_file_extracts_cleanly(corpus: object) -> None:
     lines = []
@@ -1137,6 +1161,8 @@ def test_every_corpus_file_extracts_cleanly(corpus: object) -> None:
                 assert not re.fullmatch(r"(?:19|20)\d\d年?", metric.text), (path.name, chunk)
                 # A conjunction names nothing (50家和20家 once labelled 20家 "和").
                 assert metric.label not in ("和", "与", "及", "或"), (path.name, chunk)
+                # Words of several figures' cell run together ("Notes due Notes due …").
+                assert not _SAID_TWICE.search(metric.label), (path.name, chunk, metric.label)
                 count += 1
         elapsed = time.perf_counter() - start
         lines.append(f"{path.parent.name}/{path.name}: {count} metrics, {elapsed * 1000:.0f} ms")
