@@ -692,6 +692,9 @@ LABELS = [
     ("de-noun-is-counted", "国内生产总值每增长1个百分点的增量。", ["国内生产总值每增量"]),
     ("trail-added", "民办学校新增18所。", ["民办学校"]),
     ("lead-jiang", "将扶贫标准提高到2300元。", ["扶贫标准"]),
+    # But (但) and also (也) join the clause to the one before (national reports, 2013-2014).
+    ("lead-dan", "财政赤字有所增加，但赤字率保持在2.1%。", ["赤字率"]),
+    ("lead-ye", "也要再减少农村贫困人口1000万以上。", ["减少农村贫困人口"]),
     (
         "lead-dui-not-duiwai",
         "对外直接投资2200亿美元，对困难学生发放补助3000万元。",
