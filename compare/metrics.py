@@ -9,6 +9,7 @@ pair only within rows of alike labels and by column (see _same_column). Deltas s
 
 from __future__ import annotations
 
+import decimal
 import itertools
 import math
 import re
@@ -104,6 +105,26 @@ _CURRENCY_SIGNS = {"$", "€", "£", "¥", "￥"}
 # Kinds of figure that add up over the years a review covers (not shares, rates or ranks).
 _SUMMED = {MetricKind.COUNT, MetricKind.MONEY, MetricKind.CHANGE}
 _ONE = Decimal(1)
+
+# Units that measure one thing in different sizes: each unit's size in the first unit of its
+# family. 2014's 粮食产量超过1.2万亿斤 and 2015's 6.07亿吨 are one figure, up 1.2%; a target of
+# 66.7万公顷 and next year's 1500万亩 one, up half. (The area family counts in 亩, which every
+# unit of it is a whole or finite decimal number of: 1公顷 = 15亩, 1平方米 = 0.0015亩.)
+UNIT_SIZES: dict[str, tuple[str, Decimal]] = {
+    "公斤": ("公斤", _ONE),
+    "千克": ("公斤", _ONE),
+    "斤": ("公斤", Decimal("0.5")),
+    "吨": ("公斤", Decimal(1000)),
+    "亩": ("亩", _ONE),
+    "公顷": ("亩", Decimal(15)),
+    "平方米": ("亩", Decimal("0.0015")),
+    "平方公里": ("亩", Decimal(1500)),
+    "平方千米": ("亩", Decimal(1500)),
+    "米": ("米", _ONE),
+    "公里": ("米", Decimal(1000)),
+    "千米": ("米", Decimal(1000)),
+}
+_UNIT_FAMILIES = {family for family, _ in UNIT_SIZES.values()}
 
 # The figures of a table row by column: column -> ((magnitude and upper end, base unit), ...)
 Row = dict[int, tuple[tuple[object, ...], ...]]
@@ -266,7 +287,10 @@ class _Side:
                 unit, kind = "", MetricKind.COUNT
             # A StrEnum keys like its value. The value a change starts from takes no place among
             # the others: 从5.1万亿元增加到11.7万亿元 states 11.7 first, as 10.37万亿元 would be.
-            key = (m.section, m.sentence, cells[i], starting[i], kind, unit)
+            # A unit of a family counts as written: 林地5万亩、绿地1000公顷 are first of their
+            # units, as in a year that states no 林地.
+            counted = _written_unit(m) if unit in _UNIT_FAMILIES else unit
+            key = (m.section, m.sentence, cells[i], starting[i], kind, counted)
             ordinal.append(seen[key])
             seen[key] += 1
             units.append(unit)
@@ -520,12 +544,28 @@ def _new_column(column: int, shift: int) -> int | None:
     return None if column <= -2 * shift else column + shift
 
 
-def base_unit(metric: Metric) -> str:
-    """Return the unit without its scale word (亿元 -> 元, 万人 -> 人) and with % normalised."""
+def _written_unit(metric: Metric) -> str:
+    """Return the unit without its scale word (亿元 -> 元, 万人 -> 人)."""
     unit = metric.unit.strip()
     if metric.scale and unit.startswith(metric.scale):
         unit = unit[len(metric.scale) :]
+    return unit
+
+
+def base_unit(metric: Metric) -> str:
+    """Return the unit without its scale word (亿元 -> 元, 万人 -> 人), with % normalised and
+    a unit of UNIT_SIZES as the first of its family (亿吨 -> 公斤, 万公顷 -> 亩)."""
+    unit = _written_unit(metric)
+    if unit in UNIT_SIZES:
+        return UNIT_SIZES[unit][0]
     return "%" if unit in _PERCENT_UNITS else unit
+
+
+def base_size(metric: Metric) -> Decimal:
+    """Return the size of the metric's scale and unit in its base unit (亿吨: 10^8 * 1000)."""
+    scale = SCALES.get(metric.scale, _ONE)
+    unit = _written_unit(metric) if metric.unit else ""
+    return scale * UNIT_SIZES[unit][1] if unit in UNIT_SIZES else scale
 
 
 def identity(metric: Metric) -> Identity:
@@ -535,10 +575,11 @@ def identity(metric: Metric) -> Identity:
 
 
 def _quantity(metric: Metric) -> tuple[Decimal, Decimal | None]:
-    """Return the value and the upper end of a range, with the scale multiplied in."""
-    scale = SCALES.get(metric.scale, _ONE)
-    upper = None if metric.upper is None else metric.upper * scale
-    return metric.value * scale, upper  # value * scale is Metric.magnitude
+    """Return the value and the upper end of a range in the base unit, with the scale and the
+    unit's size (UNIT_SIZES) multiplied in."""
+    size = base_size(metric)
+    upper = None if metric.upper is None else metric.upper * size
+    return metric.value * size, upper
 
 
 def _label_score(old: str, new: str) -> float:
@@ -1563,15 +1604,31 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
 
 
 def in_unit_of(metric: Metric, reference: Metric | None) -> Decimal:
-    """Return the metric's value in the reference's scale (so old, new and absolute agree).
+    """Return the metric's value in the reference's scale and unit (so old, new and absolute
+    agree; a unit of UNIT_SIZES converts to another of its family).
 
     It keeps no more decimals than the value was written with: 1.62万亿 in 亿 is 16200, not
     16200.00 (which would make a change of 13500亿 -> 1.62万亿 read +2,700.00亿).
     """
-    if reference is None or reference.scale == metric.scale:
+    if reference is None or (
+        reference.scale == metric.scale and _written_unit(reference) == _written_unit(metric)
+    ):
         return metric.value
-    factor = SCALES.get(metric.scale, _ONE) / SCALES.get(reference.scale, _ONE)  # a power of 10
-    converted = metric.magnitude / SCALES.get(reference.scale, _ONE)
+    size, reference_size = base_size(metric), base_size(reference)
+    factor = size / reference_size
+    if factor != _ONE.scaleb(factor.adjusted()):
+        # Another unit: exact when it can be (6.07亿吨 is 1.214万亿斤, 1500万亩 100万公顷), else
+        # one significant digit more than the value was written with (2000万亩: 133.33万公顷).
+        with decimal.localcontext() as context:
+            context.clear_flags()
+            converted = metric.value * size / reference_size
+            if not context.flags[decimal.Inexact]:
+                # No trailing zeros (1000, not 1000.0), nor an exponent (1000, not 1E+3).
+                whole = converted == converted.to_integral()
+                return converted.quantize(_ONE) if whole else converted.normalize()
+        places = len(metric.value.as_tuple().digits) - converted.adjusted()
+        return converted.quantize(_ONE.scaleb(-max(places, 0)))
+    converted = metric.value * size / reference_size
     # The value's decimals less the places the scale moved it by; what is past them is zeros.
     places = max(0, -int(metric.value.as_tuple().exponent) - factor.adjusted())
     if -int(converted.as_tuple().exponent) > places:

@@ -1292,8 +1292,8 @@ def _label(
     before = sentence[start : raw.start]
     near = sentence[max(0, raw.start - 20) : raw.end + 20]
     if near.isascii() or not _has_cjk(near):
-        if named := _named_after_en(sentence, raw, boundary):
-            return named
+        if debt := _named_after_en(sentence, raw, boundary):
+            return debt
         start = _year_list_start(sentence, reverse, raw, start, boundary)
         before = sentence[start : raw.start]
         if _YEAR.search(before):

@@ -33,8 +33,8 @@ import tests.reflow as reflow_module
 from compare.cli import cli
 from compare.diff import sentence_ops
 from compare.ingest import repair_text
+from compare.metrics import base_size
 from compare.model import (
-    SCALES,
     Comparison,
     Metric,
     MetricChange,
@@ -313,10 +313,11 @@ def _ref(metric: Metric | None) -> tuple[str, int, int, str] | None:
 
 
 def _absolute(change: MetricChange) -> Decimal | None:
-    """Return new - old with its scale multiplied in (absolute is in the old side's scale)."""
+    """Return new - old in the base unit (absolute is in the old side's scale and unit: 亿斤
+    against 亿吨)."""
     if change.absolute is None or change.old is None:
         return None
-    return change.absolute * SCALES.get(change.old.scale, Decimal(1))
+    return change.absolute * base_size(change.old)
 
 
 def _neg(value: Decimal | int | None) -> Decimal | int | None:

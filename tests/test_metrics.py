@@ -264,6 +264,79 @@ def test_a_change_across_scales_has_no_more_decimals_than_were_written(
     assert row["new"] - row["old"] == change.absolute
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "absolute", "new_in_old_unit", "shown", "relative"),
+    [
+        # 6.07亿吨 is 1.214万亿斤 exactly (1吨 = 2000斤).
+        (
+            ("1.2", "万亿斤", "万亿"),
+            ("6.07", "亿吨", "亿"),
+            "0.014",
+            "1.214",
+            "+0.014万亿斤",
+            "1.2",
+        ),
+        # 1.5亿亩 is 1000万公顷 (1公顷 = 15亩), 1333万公顷 is 1.9995亿亩.
+        (("1333", "万公顷", "万"), ("1.5", "亿亩", "亿"), "-333", "1000", "−333万公顷", "-25.0"),
+        (
+            ("1.5", "亿亩", "亿"),
+            ("1333", "万公顷", "万"),
+            "0.4995",
+            "1.9995",
+            "+0.4995亿亩",
+            "33.3",
+        ),
+        # Not exact: one significant digit more than written (2000万亩 is 133.33万公顷).
+        (
+            ("223", "万公顷", "万"),
+            ("2000", "万亩", "万"),
+            "-89.67",
+            "133.33",
+            "−89.67万公顷",
+            "-40.2",
+        ),
+        (("12", "公里", ""), ("8500", "米", ""), "-3.5", "8.5", "−3.5公里", "-29.2"),
+    ],
+    ids=["jin-to-dun", "gongqing-to-mu", "mu-to-gongqing", "inexact", "gongli-to-mi"],
+)
+def test_a_change_across_units_of_one_family(
+    old: tuple[str, str, str],
+    new: tuple[str, str, str],
+    absolute: str,
+    new_in_old_unit: str,
+    shown: str,
+    relative: str,
+) -> None:
+    """粮食产量 was told in 斤 one year and in 吨 the next; land in 公顷 and then in 亩: the
+    change is told in the old figure's unit, as for a change of scale."""
+    before = metric(old[0], old[1], "粮食产量", scale=old[2])
+    after = metric(new[0], new[1], "粮食产量", scale=new[2])
+    change = metric_change(before, after)
+    assert str(change.absolute) == absolute
+    assert format_absolute(change) == shown
+    assert change.relative is not None
+    assert f"{change.relative * 100:.1f}" == relative
+    (row,) = metrics_module.table_rows((change,))
+    assert str(row["new"]) == new_in_old_unit
+    assert row["new"] - row["old"] == change.absolute
+
+
+def test_figures_in_units_of_one_family_pair_and_others_do_not(tmp_path: Path) -> None:
+    """The national reports of 2014 and 2015 state the grain harvest in 斤 and then in 吨: one
+    figure, up 1.2%. A count of 万吨 and one of 万人 are never one figure."""
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            2014: "2014年政府工作报告\n\n一、2013年工作回顾\n\n"
+            "粮食产量超过1.2万亿斤，实现“十连增”。新增就业1310万人。\n",
+            2015: "2015年政府工作报告\n\n一、2014年工作回顾\n\n"
+            "粮食产量达到6.07亿吨。新增就业1322万吨。\n",
+        },
+    )
+    assert ("changed", "粮食产量", "超过1.2万亿斤", "6.07亿吨") in found
+    assert ("removed", "新增就业", "1310万人", None) in found
+
+
 def test_qualifier_change_is_a_change_even_at_equal_value() -> None:
     old = metric("6", "%", "增长", kind=MetricKind.TARGET, qualifier="以上")
     new = metric("5.5", "%", "增长", kind=MetricKind.TARGET, qualifier="左右")
@@ -1500,7 +1573,8 @@ def _assert_swapped(forward: tuple[MetricChange, ...], backward: tuple[MetricCha
         assert b.status.value == flip[f.status.value]
         assert b.rank == (None if f.rank is None else -f.rank)
         assert b.points == (None if f.points is None else -f.points)
-        if f.old is not None and f.new is not None and f.old.scale == f.new.scale:
+        same_unit = f.old is not None and f.new is not None and f.old.unit == f.new.unit
+        if same_unit and f.old.scale == f.new.scale:  # (亿斤 against 亿吨: other units)
             assert b.absolute == (None if f.absolute is None else -f.absolute)
 
 
