@@ -836,8 +836,9 @@ _SPAN_OF_YEARS = re.compile(
     r"(?![前后级制]|行动|计划|规划|攻坚)"
 )
 # 五年 (the figure is the years' together: see over_years) and 每人每年 (per head and year) say
-# how the figure is counted, not what.
-_TRAIL_YEARS = f"{_SPAN_OF_YEARS.pattern}|(?:每人|人均)?每年"
+# how the figure is counted, not what; 连续两年 (two years running) how long it held
+# (粮食产量达到6.07亿吨，连续两年超过1.2万亿斤: both are 粮食产量).
+_TRAIL_YEARS = f"{_SPAN_OF_YEARS.pattern}|(?:每人|人均)?每年|连续[两二三四五六七八九十]年"
 _TRAIL_STRIP = re.compile(
     f"(?:{_TRAIL_WORDS}|(?<=[赛会动])中|年均|{_TRAIL_COMPARED}|{_TRAIL_YEARS})$"
 )

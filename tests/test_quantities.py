@@ -692,6 +692,12 @@ LABELS = [
     ("de-noun-is-counted", "国内生产总值每增长1个百分点的增量。", ["国内生产总值每增量"]),
     ("trail-added", "民办学校新增18所。", ["民办学校"]),
     ("lead-jiang", "将扶贫标准提高到2300元。", ["扶贫标准"]),
+    # 连续两年 says how long a level held, not what held it.
+    (
+        "two-years-running",
+        "粮食产量达到6.07亿吨，连续两年超过1.2万亿斤，人数连续两年增长10%以上。",
+        ["粮食产量", "粮食产量", "人数"],
+    ),
     # But (但) and also (也) join the clause to the one before (national reports, 2013-2014).
     ("lead-dan", "财政赤字有所增加，但赤字率保持在2.1%。", ["赤字率"]),
     ("lead-ye", "也要再减少农村贫困人口1000万以上。", ["减少农村贫困人口"]),
