@@ -568,10 +568,26 @@ def base_size(metric: Metric) -> Decimal:
     return scale * UNIT_SIZES[unit][1] if unit in UNIT_SIZES else scale
 
 
+# Short forms the reports use for a long name one year and not the next: a label is compared
+# in the long form (能耗强度下降4.8% and 能源消耗强度下降3.7% measure one thing).
+ABBREVIATIONS = {
+    "能耗": "能源消耗",
+    "研发": "研究与试验发展",
+    "医保": "医疗保险",
+    "低保": "最低生活保障",
+    "新农合": "新型农村合作医疗",
+    "GDP": "国内生产总值",
+}
+_ABBREVIATION = re.compile("|".join(ABBREVIATIONS))
+
+
 def identity(metric: Metric) -> Identity:
-    """Return what makes two quotes the same figure: value, range, unit base, kind and label."""
-    label = utils.default_process(metric.label)
-    return (*_quantity(metric), base_unit(metric), metric.kind, label)
+    """Return what makes two quotes the same figure: value, range, unit base, kind and label
+    (its short forms written out, see ABBREVIATIONS)."""
+    label = metric.label
+    if _ABBREVIATION.search(label):
+        label = _ABBREVIATION.sub(lambda short: ABBREVIATIONS[short.group()], label)
+    return (*_quantity(metric), base_unit(metric), metric.kind, utils.default_process(label))
 
 
 def _quantity(metric: Metric) -> tuple[Decimal, Decimal | None]:

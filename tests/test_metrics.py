@@ -337,6 +337,25 @@ def test_figures_in_units_of_one_family_pair_and_others_do_not(tmp_path: Path) -
     assert ("removed", "新增就业", "1310万人", None) in found
 
 
+def test_a_short_form_names_the_figure_its_long_form_names(tmp_path: Path) -> None:
+    """The 2014 report's 能源消耗强度下降3.7% is the 2015 report's 能耗强度下降4.8%, stated in
+    sections that do not align: the short form is written out before labels are compared."""
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            2014: "2014年政府工作报告\n\n一、2013年工作回顾\n\n经济运行稳中向好。\n\n"
+            "二、节能减排\n\n能源消耗强度下降3.7%，二氧化硫排放量减少3.5%。\n",
+            2015: "2015年政府工作报告\n\n一、2014年工作回顾\n\n"
+            "能耗强度下降4.8%，是近年来最大降幅。\n",
+        },
+    )
+    assert ("changed", "能耗强度", "3.7%", "4.8%") in found
+    short = metric("4.8", "%", "能耗强度", kind=MetricKind.CHANGE)
+    assert metrics_module.identity(short) == metrics_module.identity(
+        replace(short, label="能源消耗强度")
+    )
+
+
 def test_qualifier_change_is_a_change_even_at_equal_value() -> None:
     old = metric("6", "%", "增长", kind=MetricKind.TARGET, qualifier="以上")
     new = metric("5.5", "%", "增长", kind=MetricKind.TARGET, qualifier="左右")
