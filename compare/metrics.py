@@ -123,6 +123,8 @@ UNIT_SIZES: dict[str, tuple[str, Decimal]] = {
     "米": ("米", _ONE),
     "公里": ("米", Decimal(1000)),
     "千米": ("米", Decimal(1000)),
+    "人": ("人", _ONE),  # 资助学生2871万人, then 2130万名
+    "名": ("人", _ONE),
 }
 _UNIT_FAMILIES = {family for family, _ in UNIT_SIZES.values()}
 

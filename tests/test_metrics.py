@@ -323,18 +323,20 @@ def test_a_change_across_units_of_one_family(
 
 def test_figures_in_units_of_one_family_pair_and_others_do_not(tmp_path: Path) -> None:
     """The national reports of 2014 and 2015 state the grain harvest in 斤 and then in 吨: one
-    figure, up 1.2%. A count of 万吨 and one of 万人 are never one figure."""
+    figure, up 1.2%; those of 2010 and 2011 count students in 人 and then in 名. A count of 万吨
+    and one of 万人 are never one figure."""
     found = _changes_of_texts(
         tmp_path,
         {
             2014: "2014年政府工作报告\n\n一、2013年工作回顾\n\n"
-            "粮食产量超过1.2万亿斤，实现“十连增”。新增就业1310万人。\n",
+            "粮食产量超过1.2万亿斤，实现“十连增”。新增就业1310万人。资助学生2871万人。\n",
             2015: "2015年政府工作报告\n\n一、2014年工作回顾\n\n"
-            "粮食产量达到6.07亿吨。新增就业1322万吨。\n",
+            "粮食产量达到6.07亿吨。新增就业1322万吨。资助学生2130万名。\n",
         },
     )
     assert ("changed", "粮食产量", "超过1.2万亿斤", "6.07亿吨") in found
     assert ("removed", "新增就业", "1310万人", None) in found
+    assert ("changed", "资助学生", "2871万人", "2130万名") in found
 
 
 def test_a_short_form_names_the_figure_its_long_form_names(tmp_path: Path) -> None:
