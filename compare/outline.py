@@ -792,9 +792,9 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
             preamble = Section(id="0", level=0, text=body, sentences=split_sentences(body))
     elif paragraphs:
         groups = _group_paragraphs(paragraphs)
-        notes.append(
-            f"no headings found; {len(paragraphs)} paragraphs grouped into {len(groups)} sections"
-        )
+        counted = f"{len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''}"
+        into = f"{len(groups)} section{'s' if len(groups) != 1 else ''}"
+        notes.append(f"no headings found; {counted} grouped into {into}")
         sections = tuple(
             Section(
                 id=str(i),

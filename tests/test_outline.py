@@ -528,6 +528,13 @@ def test_document_without_headings_is_grouped_with_a_warning() -> None:
     paragraphs = [p for s in report.sections for p in s.text.split("\n")]
     assert paragraphs == SPEECH.split("\n\n")[2:]
     assert all(6 <= len(s.text.split("\n")) <= 12 for s in report.sections)
+
+
+def test_a_one_paragraph_document_is_counted_in_the_singular() -> None:
+    report = parse_outline(
+        "# Budget Speech\n\n---\n\nOne paragraph only.", source=Source(path="2021.txt")
+    )
+    assert report.warnings == ("no headings found; 1 paragraph grouped into 1 section",)
     assert report.preamble is None
 
 
