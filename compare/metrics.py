@@ -10,6 +10,7 @@ pair only within rows of alike labels and by column (see _same_column). Deltas s
 from __future__ import annotations
 
 import decimal
+import functools
 import itertools
 import math
 import re
@@ -548,26 +549,32 @@ def _new_column(column: int, shift: int) -> int | None:
 
 def _written_unit(metric: Metric) -> str:
     """Return the unit without its scale word (亿元 -> 元, 万人 -> 人)."""
-    unit = metric.unit.strip()
-    if metric.scale and unit.startswith(metric.scale):
-        unit = unit[len(metric.scale) :]
-    return unit
+    return _units(metric.unit, metric.scale)[0]
 
 
 def base_unit(metric: Metric) -> str:
     """Return the unit without its scale word (亿元 -> 元, 万人 -> 人), with % normalised and
     a unit of UNIT_SIZES as the first of its family (亿吨 -> 公斤, 万公顷 -> 亩)."""
-    unit = _written_unit(metric)
-    if unit in UNIT_SIZES:
-        return UNIT_SIZES[unit][0]
-    return "%" if unit in _PERCENT_UNITS else unit
+    return _units(metric.unit, metric.scale)[1]
 
 
 def base_size(metric: Metric) -> Decimal:
     """Return the size of the metric's scale and unit in its base unit (亿吨: 10^8 * 1000)."""
-    scale = SCALES.get(metric.scale, _ONE)
-    unit = _written_unit(metric) if metric.unit else ""
-    return scale * UNIT_SIZES[unit][1] if unit in UNIT_SIZES else scale
+    return _units(metric.unit, metric.scale)[2]
+
+
+@functools.lru_cache(maxsize=4096)
+def _units(unit: str, scale: str) -> tuple[str, str, Decimal]:
+    """Return a unit as written without its scale word, its base unit, and the size of the
+    scale and unit in the base unit (see _written_unit, base_unit and base_size)."""
+    written = unit.strip()
+    if scale and written.startswith(scale):
+        written = written[len(scale) :]
+    size = SCALES.get(scale, _ONE)
+    if written in UNIT_SIZES:
+        family, unit_size = UNIT_SIZES[written]
+        return written, family, size * unit_size
+    return written, "%" if written in _PERCENT_UNITS else written, size
 
 
 # Short forms the reports use for a long name one year and not the next: a label is compared
