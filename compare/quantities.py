@@ -991,6 +991,37 @@ def _what_is_measured(words: list[str]) -> list[str]:
     return what
 
 
+# Verbs that end a subject, when all that follows them is the verb that leads to the figure:
+# what comes before is what the figure measures ("the resident unemployment rate has come down
+# to 3.2%", "the minimum qualifying salary for new EP applicants will be raised from the
+# current $4,500"). A verb that governs words of its own ("will have to pay their employees at
+# least the Local Qualifying Salary of") keeps the label as it is.
+_EN_AUXILIARIES = set(
+    _words("is are was were has have had will would shall became becomes remains remained")
+)
+_EN_LEADING_VERB = set(
+    _words(
+        """be been being also still now already further then come become risen fallen grown
+    exceed exceeded"""
+    )
+)
+
+
+def _before_verb(words: list[str]) -> list[str]:
+    """Return the words before a subject's verb that only leads to the figure (see
+    _EN_AUXILIARIES), or all of them."""
+    for k, word in enumerate(words[1:], start=1):
+        if word.lower() in _EN_AUXILIARIES:
+            rest = words[k + 1 :]
+            while rest and (rest[-1].lower() in _EN_TRAIL or rest[-1] in ("current", "just")):
+                rest.pop()
+            leads = all(
+                w.islower() and (w in _EN_LEADING_VERB or w.endswith(("ed", "en"))) for w in rest
+            )
+            return words[:k] if leads and len(rest) <= 2 else words
+    return words
+
+
 def _clean_en(text: str, limit: int = 8) -> str:
     """Keep the last words (`limit` at most) before an English number, without verbs and
     fillers at the end, and without who acts at the start ("I expect an overall deficit of" ->
@@ -1002,11 +1033,16 @@ def _clean_en(text: str, limit: int = 8) -> str:
     what = _what_is_measured(words)
     if not all(word.lower() in _EN_VAGUE for word in what):
         words = what  # not "I will allocate an additional $5.4 billion": additional says nothing
+    if what is words:
+        words = _before_verb(words)
     while words and words[0].lower() in _EN_LEAD:
         words.pop(0)
     if all(word.lower() in _EN_EMPTY for word in words):
         return ""  # "I will set aside $11 billion": I names nothing
-    return " ".join(words[-limit:])
+    words = words[-limit:]
+    while len(words) > 1 and words[0].lower() in _EN_LEAD:
+        words.pop(0)  # the last eight of "number of OECD countries that levy net wealth taxes"
+    return " ".join(words)
 
 
 # Where an English sentence's subject ends: its first verb.

@@ -844,6 +844,26 @@ LABELS = [
     ),
     # 片 counts fields: unread, 76片 ran into the next figure's label.
     ("pian", "新建校园运动场76片、健身点345个。", ["新建校园运动场", "健身点"]),
+    # A subject's verb that only leads to the figure ends the label; a verb that governs words
+    # of its own keeps them (Singapore 2021-2022).
+    (
+        "en-subject-verb",
+        "The resident unemployment rate has come down to 3.2%, and the minimum qualifying salary"
+        " for new EP applicants will be raised from the current $4,500.",
+        ["resident unemployment rate", "minimum qualifying salary for new EP applicants"],
+    ),
+    (
+        "en-verb-with-object",
+        "Companies employing foreign workers will be required to pay all their local employees"
+        " at least the Local Qualifying Salary, which is currently set at $1,400 per month.",
+        ["Local Qualifying Salary"],
+    ),
+    # Eight words at most, and none of them a leading "of".
+    (
+        "en-last-eight",
+        "The number of OECD countries that levy net wealth taxes has dropped to 12.",
+        ["OECD countries that levy net wealth taxes"],
+    ),
     # A 10-K's cover lists its securities in one cell: a rate is the coupon of the notes after
     # it, due year and all, and a sum before "par value" is that par value. Read as a row's
     # first cell, the sum was labelled "Notes due Notes due …" and each rate by the words of
