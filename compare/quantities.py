@@ -1022,13 +1022,24 @@ def _before_verb(words: list[str]) -> list[str]:
     return words
 
 
+# Words that say which figure is meant, after "the" or "from" (from the current $330).
+_EN_OF_THE_FIGURE = set(_words("current just existing previous present"))
+
+
 def _clean_en(text: str, limit: int = 8) -> str:
     """Keep the last words (`limit` at most) before an English number, without verbs and
     fillers at the end, and without who acts at the start ("I expect an overall deficit of" ->
     overall deficit)."""
     words = _EN_WORDS.findall(text)
     # A year is no word: what it leaves (FY of FY2020, end- of end-2020) goes with the fillers.
-    while words and (words[-1].lower() in _EN_TRAIL or words[-1] == "FY" or words[-1][-1] == "-"):
+    while words and (
+        words[-1].lower() in _EN_TRAIL
+        or words[-1] == "FY"
+        or words[-1][-1] == "-"
+        # "the Tier 1 levy from the current $330": current says when, of the figure (but a
+        # table's row "Current" is a name)
+        or (words[-1] in _EN_OF_THE_FIGURE and len(words) > 1 and words[-2].lower() in _EN_TRAIL)
+    ):
         words.pop()
     what = _what_is_measured(words)
     if not all(word.lower() in _EN_VAGUE for word in what):

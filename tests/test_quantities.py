@@ -858,6 +858,14 @@ LABELS = [
         " at least the Local Qualifying Salary, which is currently set at $1,400 per month.",
         ["Local Qualifying Salary"],
     ),
+    # "from the current" says of the figure that it is today's; a row named "Current" keeps
+    # its name.
+    (
+        "en-from-the-current",
+        "We will also raise the qualifying income cap from the current $2,300 to $2,500 per month.",
+        ["qualifying income cap", "qualifying income cap"],
+    ),
+    ("en-current-row", "Current | 7,842 | 5,013", ["Current", "Current"]),
     # Eight words at most, and none of them a leading "of".
     (
         "en-last-eight",
