@@ -692,6 +692,13 @@ LABELS = [
     ("de-noun-is-counted", "国内生产总值每增长1个百分点的增量。", ["国内生产总值每增量"]),
     ("trail-added", "民办学校新增18所。", ["民办学校"]),
     ("lead-jiang", "将扶贫标准提高到2300元。", ["扶贫标准"]),
+    # 去年末, 2011年底 and 目前 say when, 已经 that it is done; none of them says what.
+    (
+        "year-end",
+        "去年末居民储蓄存款余额增长8.5%，涉农贷款余额从2008年末的6.9万亿元增加到2012年末的17.6万亿元，"
+        "目前我国年度财政性教育经费支出总额已经超过2万亿元。",
+        ["居民储蓄存款余额", "涉农贷款余额", "涉农贷款余额", "我国年度财政性教育经费支出总额"],
+    ),
     # 连续两年 says how long a level held, not what held it.
     (
         "two-years-running",
