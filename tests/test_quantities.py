@@ -692,6 +692,8 @@ LABELS = [
     ("de-noun-is-counted", "国内生产总值每增长1个百分点的增量。", ["国内生产总值每增量"]),
     ("trail-added", "民办学校新增18所。", ["民办学校"]),
     ("lead-jiang", "将扶贫标准提高到2300元。", ["扶贫标准"]),
+    # 共 (in all) ends a counted noun, but not inside 公共 (Shanghai 2021).
+    ("gonggong", "新建4000个公共停车泊位，新增1万个公共充电桩。", ["公共停车泊位", "公共充电桩"]),
     # 去年末, 2011年底 and 目前 say when, 已经 that it is done; none of them says what.
     (
         "year-end",
