@@ -821,7 +821,11 @@ def _score_matrix(
         if old.values[i] == new.values[j]:
             score += value_weight
         elif old_starting[i] != new_starting[j]:
-            # 财政收入从3.16万亿元增加到8.31万亿元, then 公共财政收入10.37万亿元: 8.31, not 3.16
+            # 财政收入从3.16万亿元增加到8.31万亿元, then 公共财政收入10.37万亿元: 8.31, not 3.16.
+            # Outside aligned sentences, where a change starts pairs only with the same value
+            # (由去年的1076亿元增加到1562亿元 and next year's 中央财政为此将投入120亿元).
+            if pair not in same_sentence:
+                continue
             score -= start_penalty
         # Break ties by document order. The penalty is squared so that, among matchings of
         # otherwise equal score, one that keeps the figures in order always wins (with a

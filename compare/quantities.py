@@ -871,10 +871,9 @@ _VERB_END = re.compile(
 )
 # A label that says only who puts money in (中央财政拟安排, 今年将投入), and the fund the sum
 # makes, named right after it (1300亿元灾后重建资金, 200亿元技改专项资金; not a bare 资金).
-_ALLOCATES = re.compile(
-    "(?:中央财政|国家财政|地方财政|各级财政|各级政府|中央|财政)?(?:今年)?"
-    "(?:将|拟|再|还|为此将)?(?:安排|投入|下达)"
-)
+_PAYERS = "中央财政|国家财政|地方财政|各级财政|各级政府|中央|财政"
+_ALLOCATES = re.compile(f"(?:{_PAYERS})?(?:今年)?(?:将|拟|再|还|为此将)?(?:安排|投入|下达)")
+_PAYER = re.compile(_PAYERS)  # a label of who pays alone: 把中央财政的400亿元补贴资金用好
 _FUND = re.compile("[\u4e00-\u9fff]{1,10}?(?:资金|款|经费)")
 
 
@@ -885,11 +884,11 @@ def without_payers(text: str) -> str:
 
 def paid_for(label: str) -> str | None:
     """Return what a label that names who puts the money in says the sum is for: the fund after
-    it (中央财政安排救灾款: 救灾款), "" when it names only who pays (中央财政安排, 拟投入), None
+    it (中央财政安排救灾款: 救灾款), "" when it names only who pays (中央财政安排, 拟投入, 中央财政), None
     for any other label."""
     payer = _ALLOCATES.match(label)
     if payer is None:
-        return None
+        return "" if _PAYER.fullmatch(label) else None
     rest = label[payer.end() :]
     return rest if not rest or _FUND.fullmatch(rest) else None
 
@@ -1399,9 +1398,41 @@ def _label(
     after = _AFTER_TEXT.match(sentence, raw.end)
     tail = _clean_cn(after.group(1)) if after else ""
     if not tail or any(ch.isdigit() for ch in tail):
-        return previous
+        return previous or _subject_cn(sentence, reverse, start, boundary)
     raw.noun_end = after.end() if after else raw.end  # the next figure's label starts after it
     return tail
+
+
+# What the clause before a figure's says of its subject, after it: 粮食产量屡创历史新高, 贸易顺差连续
+# 两年下降, 覆盖面逐步扩大. And the verbs whose object is what is measured: 继续提高企业退休人员基本
+# 养老金，人均每年增长10%左右.
+_CN_PREDICATE = re.compile(
+    "屡|连续|逐步|继续|不断|持续|首次|稳步|明显|进一步|大幅|显著|再创|创|保持|实现|得到|取得"
+)
+_CN_RAISES = re.compile("提高|增加|加大|扩大|降低|减少|调整|上调")
+# The longest subject read from the clause before (the corpus's: 全社会研究与实验发展经费).
+SUBJECT_CN_CHARS = 24
+
+
+def _subject_cn(sentence: str, reverse: str, start: int, boundary: int) -> str:
+    """Return what a figure with no label of its own measures, named by the clause just before
+    its own when that clause states no figure: 全社会研究与实验发展经费，从2002年1288亿元增加到
+    2007年的3664亿元; 今年中央财政用于教育的投入，将由去年的1076亿元增加到1562亿元. "" if none."""
+    if start < 1 or sentence[start - 1] not in "，,":
+        return ""
+    clause = _clause_start(reverse, start - 1)
+    if clause < boundary or sentence[:clause].strip():
+        # A figure of the sentence is in it (its words are that figure's), or the clause is not
+        # the sentence's first: 建立健全城镇保障性住房制度，覆盖面逐步扩大，…已达到12.5% is not
+        # any 覆盖面's.
+        return ""
+    label = _clean_cn(sentence[clause : start - 1])
+    raises = _CN_RAISES.search(label)
+    if raises and raises.end() < len(label):
+        label = _clean_cn(label[raises.end() :])  # 继续提高企业退休人员基本养老金
+    elif predicate := _CN_PREDICATE.search(label, 1):
+        label = _clean_cn(label[: predicate.start()])  # 粮食产量屡创历史新高
+    return label if len(label) <= SUBJECT_CN_CHARS else ""
 
 
 def _target_ranges(masked: str) -> list[tuple[int, int]]:

@@ -692,6 +692,25 @@ LABELS = [
     ("de-noun-is-counted", "国内生产总值每增长1个百分点的增量。", ["国内生产总值每增量"]),
     ("trail-added", "民办学校新增18所。", ["民办学校"]),
     ("lead-jiang", "将扶贫标准提高到2300元。", ["扶贫标准"]),
+    # A figure with no label of its own in its clause is named by the sentence's first clause
+    # when that states no figure: its subject before what it says of it (屡创历史新高), or the
+    # object of a verb of raising (继续提高…). A later clause is not read (national 2008-2013).
+    (
+        "subject-of-first-clause",
+        "全社会研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元。",
+        ["全社会研究与实验发展经费", "全社会研究与实验发展经费"],
+    ),
+    ("subject-before-predicate", "粮食产量屡创历史新高，去年达到1.09万亿斤。", ["粮食产量"]),
+    (
+        "object-of-raising",
+        "今明两年继续提高企业退休人员基本养老金，人均每年增长10%左右。",
+        ["企业退休人员基本养老金"],
+    ),
+    (
+        "not-a-later-clause",
+        "建立健全城镇保障性住房制度，覆盖面逐步扩大，2012年底已达到12.5%。",
+        [""],
+    ),
     # 共 (in all) ends a counted noun, but not inside 公共 (Shanghai 2021).
     ("gonggong", "新建4000个公共停车泊位，新增1万个公共充电桩。", ["公共停车泊位", "公共充电桩"]),
     # 去年末, 2011年底 and 目前 say when, 已经 that it is done; none of them says what.
@@ -1690,6 +1709,7 @@ def test_merged_goal_spans_hold_the_same_places(spans: list[tuple[int, int]], at
         ("中央财政拟投入社会保障资金", "社会保障资金"),
         ("中央财政安排", ""),  # who pays, and nothing of what for
         ("拟投入", ""),
+        ("中央财政", ""),  # 把中央财政的400亿元补贴资金用好用活
         ("中央财政支出", None),  # names what it is: not a payer's label
         ("就业专项资金", None),
     ],
