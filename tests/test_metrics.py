@@ -1653,11 +1653,14 @@ def test_metric_matching_is_symmetric_on_corpus(
 CORPUS_CHECKED_PAIRS = [
     # Right: the grain harvest in 吨, then 斤, then 吨 again (units of one family); 粮食产量屡创
     # 历史新高，去年达到1.09万亿斤 is named by its first clause.
+    ("2008", "2009", "50150万吨", "10570亿斤"),
     ("2009", "2010", "10570亿斤", "5.31亿吨"),
     ("2010", "2011", "5.31亿吨", "1.09万亿斤"),
     ("2011", "2012", "1.09万亿斤", "1.14万亿斤"),
     ("2014", "2015", "超过1.2万亿斤", "6.07亿吨"),
     ("2014", "2015", "3.7%", "4.8%"),  # 能源消耗强度 and 能耗强度
+    ("2015", "2016", "1333万公顷", "1.5亿亩"),  # 增加深松土地
+    ("2010", "2011", "2871万人", "2130万名"),  # 资助学生
     # Wrong, and no longer made: last year's 1076亿元 where a change starts (由去年的1076亿元增加
     # 到1562亿元) is no figure of the next year's but one of its value; a sum for education is not
     # one whose label names only who pays (把中央财政的400亿元补贴资金用好用活).
