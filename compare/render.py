@@ -1104,6 +1104,18 @@ def series_lang(series: series_stage.Series) -> str:
 # --------------------------------------------------------------------------- markdown
 
 
+# A subsection's indent in Markdown, per level below the top: no-break spaces, written as
+# entities (a table cell's text is trimmed of any space, a no-break one too, before they are
+# read).
+MARKDOWN_INDENT = "&nbsp;" * 4
+
+
+def markdown_indent(section: Section | None) -> Markup:
+    """Return the indent of a section's heading in a Markdown table, by its outline level."""
+    level = section.level if section is not None else 1
+    return Markup(MARKDOWN_INDENT * max(level - 1, 0))
+
+
 def markdown_escape(text: object) -> Markup:
     """Escape text for Markdown: backslash before punctuation Markdown or HTML would read."""
     flat = re.sub(r"\s+", " ", str(text))  # a newline would end a table row or a list item
@@ -1129,6 +1141,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "metric_summary": metric_summary,
     "largest_changes": largest_changes,
     "section_label": section_label,
+    "md_indent": markdown_indent,
     "section_summary": section_summary,
     "pair_level": pair_level,
     "pair_changed": pair_changed,
