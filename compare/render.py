@@ -1104,10 +1104,10 @@ def series_lang(series: series_stage.Series) -> str:
 # --------------------------------------------------------------------------- markdown
 
 
-# A subsection's indent in Markdown, per level below the top: no-break spaces, written as
-# entities (a table cell's text is trimmed of any space, a no-break one too, before they are
+# A subsection's indent in Markdown, per level below the top: two em spaces, written as
+# entities (a table cell's text is trimmed of any space, an em space too, before they are
 # read).
-MARKDOWN_INDENT = "&nbsp;" * 4
+MARKDOWN_INDENT = "&emsp;" * 2
 
 
 def markdown_indent(section: Section | None) -> Markup:

@@ -1053,7 +1053,7 @@ def test_hostile_text_is_shown_as_text_in_html() -> None:
 
 def test_markdown_section_map_indents_subsections(basic: Comparison) -> None:
     """The section map's headings step in by level, as on the page (a table cell's spaces
-    would be trimmed: they are no-break spaces written as entities)."""
+    would be trimmed: they are em spaces written as entities)."""
     from markdown_it import MarkdownIt
 
     html = MarkdownIt("commonmark").enable("table").render(render_markdown(basic))
@@ -1061,7 +1061,7 @@ def test_markdown_section_map_indents_subsections(basic: Comparison) -> None:
     table = soup.find("h2", string="Section map").find_next("table")
     old_cells = [tr.find_all("td")[0].get_text() for tr in table.select("tbody tr")]
     assert "一、党的领导坚强有力" in old_cells
-    assert "\u00a0" * 4 + "一是“五星三名”夯实基础。" in old_cells
+    assert "\u2003" * 2 + "一是“五星三名”夯实基础。" in old_cells
 
 
 def test_hostile_text_is_escaped_in_markdown() -> None:
