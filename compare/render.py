@@ -124,7 +124,11 @@ def format_number(value: Decimal | int | float | None) -> str:
     # "f" writes as many decimals as the exponent asks: counting them is cheaper than as_tuple().
     point = text.find(".")
     if point >= 0 and len(text) - point - 1 > MAX_DECIMALS:  # a computed value: round it
-        size = size.quantize(_ROUNDED, rounding=ROUND_HALF_UP)
+        # ... to MAX_DECIMALS places, or two significant digits when it is smaller than that
+        # ($0.00001 par value per share is not $0).
+        small = size.adjusted() < -MAX_DECIMALS and size != _ZERO
+        places = Decimal(1).scaleb(size.adjusted() - 1) if small else _ROUNDED
+        size = size.quantize(places, rounding=ROUND_HALF_UP)
         size = size.normalize() if size != _ZERO else _ZERO
         text = _fixed(size)
     if size >= _THOUSAND:

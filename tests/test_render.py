@@ -114,7 +114,9 @@ def basic_soup(basic: Comparison) -> BeautifulSoup:
         (D("1E+2"), "100"),
         (D("-3.5"), "−3.5"),
         (D("0.123456789"), "0.1235"),
-        (D("-0.00001"), "0"),
+        (D("-0.0"), "0.0"),
+        (D("0.00001"), "0.00001"),  # $0.00001 par value per share
+        (D("-0.0000166666"), "−0.000017"),
         (7, "7"),
         (None, "—"),
     ],
@@ -128,6 +130,8 @@ def basic_soup(basic: Comparison) -> BeautifulSoup:
         "negative",
         "rounded",
         "negative-zero",
+        "tiny",
+        "tiny-computed",
         "int-type",
         "none",
     ],
@@ -629,7 +633,9 @@ def reference_format_number(value: Decimal) -> str:
     """format_number as first written: exponent from as_tuple(), then fixed point, grouped."""
     number = abs(value)
     if number.as_tuple().exponent < -4:  # type: ignore[operator]
-        number = number.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+        tiny = number != 0 and number.adjusted() < -4  # two significant digits
+        places = Decimal(1).scaleb(number.adjusted() - 1) if tiny else Decimal("0.0001")
+        number = number.quantize(places, rounding=ROUND_HALF_UP)
         number = number.normalize() if number != 0 else Decimal(0)
     text = format(number, ",f") if abs(number) >= 1000 else format(number, "f")
     return "−" + text if value < 0 and text.strip("0.,") else text
