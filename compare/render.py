@@ -236,9 +236,11 @@ def format_metric(metric: Metric | None) -> str:
         number += "–" + format_number(metric.upper)
     unit, scale, qualifier = metric.unit, metric.scale, metric.qualifier
     scale_word = scale if scale and scale not in unit else ""
-    if unit in CURRENCY_PREFIXES:
+    currency, per = currency_split(unit)
+    if currency:
         sign, digits = ("−", number[1:]) if number.startswith("−") else ("", number)
-        text = sign + unit + digits + (f" {scale_word}" if scale_word else "")  # −$8 billion
+        # −$8 billion, $5 per tonne
+        text = sign + currency + digits + (f" {scale_word}" if scale_word else "") + per
     elif _is_latin(unit) or _is_latin(scale_word):
         text = " ".join(p for p in (number, scale_word, unit) if p)
     else:
@@ -260,11 +262,22 @@ def _unit_suffix(metric: Metric) -> str:
     return _unit_words(metric.unit, metric.scale)
 
 
+@functools.cache
+def currency_split(unit: str) -> tuple[str, str]:
+    """Return a unit's currency sign and what follows it ("$ per share": "$", " per share"), or
+    "" and the unit when it is no sum of money."""
+    if unit in CURRENCY_PREFIXES:
+        return unit, ""
+    sign, space, rest = unit.partition(" ")
+    return (sign, space + rest) if space and sign in CURRENCY_PREFIXES else ("", unit)
+
+
 @functools.cache  # a page has few units and scales, and a change's are written on every row
 def _unit_words(unit: str, scale: str) -> str:
     scale_word = scale if scale and scale not in unit else ""
-    if unit in CURRENCY_PREFIXES:
-        return f" {scale_word}".rstrip()
+    currency, per = currency_split(unit)
+    if currency:
+        return f" {scale_word}".rstrip() + per
     if _is_latin(unit) or _is_latin(scale_word):
         return "".join(f" {p}" for p in (scale_word, unit) if p)
     return scale_word + unit
@@ -280,8 +293,9 @@ def format_absolute(change: MetricChange) -> str:
         # A difference of two percents is in percentage points, never a percent.
         return format_points(change.points if change.points is not None else change.absolute)
     text = format_signed(change.absolute)
-    if change.old.unit in CURRENCY_PREFIXES and text not in ("0", "—"):
-        return text[0] + change.old.unit + text[1:] + _unit_suffix(change.old)
+    currency, _ = currency_split(change.old.unit)
+    if currency and text not in ("0", "—"):
+        return text[0] + currency + text[1:] + _unit_suffix(change.old)
     return text + _unit_suffix(change.old)
 
 
@@ -1077,7 +1091,7 @@ def _metric_row(change: MetricChange, index: PageIndex) -> str:
         f"<td>{_where_html(change, index)}</td>\n"
         f"{_value_cell(change.old, index)}\n"
         f"{_value_cell(change.new, index)}\n"
-        f'<td class="num" data-sort="{sort_value(absolute)}">'
+        f'<td class="num change" data-sort="{sort_value(absolute)}">'
         f"{html_text(format_absolute(change))}</td>\n"
         # Sort values, relative changes and points are digits and signs only: nothing to escape.
         f'<td class="num" data-sort="{sort_value(relative)}">{format_change_relative(change)}</td>\n'

@@ -299,6 +299,25 @@ def test_summary_counts_keep_their_names_on_one_line_inside_their_card(
     assert overflowing == [], f"at {width}px"
 
 
+def test_a_change_with_a_long_unit_wraps_and_leaves_the_figure_room(
+    tabs: dict[str, Page], pages: dict[str, Path]
+) -> None:
+    # Apple's "+9,000 full-time equivalent employees" kept on one line took 304 of 1,280 px,
+    # and squeezed every figure's name into a column of 148.
+    page = tabs["seed"].load(pages["seed"])
+    found = page.js(
+        "(() => { const cell = document.querySelector('#metric-table tbody td:nth-child(6)');"
+        " cell.textContent = '+9,000 full-time equivalent employees';"
+        " const range = document.createRange(); range.selectNodeContents(cell);"
+        " const lines = new Set([...range.getClientRects()].map(b => Math.round(b.top))).size;"
+        " const th = [...document.querySelectorAll('#metric-table thead th')];"
+        " const widths = Object.fromEntries(th.map(h => [h.textContent, h.offsetWidth]));"
+        " return {lines, widths}; })()"
+    )
+    assert found["lines"] > 1, found
+    assert found["widths"]["Absolute"] < found["widths"]["Figure"] / 1.5, found
+
+
 def test_readable_without_script(browser: Any, pages: dict[str, Path]) -> None:
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, java_script_enabled=False

@@ -227,6 +227,8 @@ def _m(value: str, unit: str, **kw: object) -> Metric:
         (_m("0.5", "%", upper=D("2.5")), "0.5–2.5%"),
         (_m("383.3", "$", scale="billion"), "$383.3 billion"),
         (_m("-8", "$", scale="billion"), "−$8 billion"),
+        (_m("5", "$ per tonne"), "$5 per tonne"),  # not "5 $ per tonne"
+        (_m("1.8", "$ per year", scale="billion"), "$1.8 billion per year"),
         (_m("-1.7", "%", kind=MetricKind.CHANGE, text="1.7%"), "−1.7%"),
         (_m("161000", "employees", qualifier="approximately"), "approximately 161,000 employees"),
         (_m("2", "全省", kind=MetricKind.RANK, text="全省第二"), "全省第2"),
@@ -245,6 +247,8 @@ def _m(value: str, unit: str, **kw: object) -> Metric:
         "range",
         "dollars",
         "dollars-negative",
+        "dollars-per",
+        "dollars-scaled-per",
         "fall",
         "english-count",
         "rank-zh",
@@ -294,6 +298,16 @@ def _change(old: Metric | None, new: Metric | None, **kw: object) -> MetricChang
         ),
         (
             _change(
+                _m("0.57", "$ per share"),
+                _m("0.73", "$ per share"),
+                absolute=D("0.16"),
+                relative=D("0.2807"),
+            ),
+            "+$0.16 per share",
+            "+28.1%",
+        ),
+        (
+            _change(
                 _m("3.686", "亿元", scale="亿"),
                 _m("3.2", "亿元", scale="亿"),
                 absolute=D("-0.486"),
@@ -316,7 +330,15 @@ def _change(old: Metric | None, new: Metric | None, **kw: object) -> MetricChang
         ),
         (_change(_m("1.06", "%"), None, status=MetricStatus.REMOVED), "—", "—"),
     ],
-    ids=["count", "percent-in-points", "dollars", "scaled-down", "rank", "dropped"],
+    ids=[
+        "count",
+        "percent-in-points",
+        "dollars",
+        "dollars-per-share",
+        "scaled-down",
+        "rank",
+        "dropped",
+    ],
 )
 def test_format_absolute_and_relative(change: MetricChange, absolute: str, relative: str) -> None:
     assert (format_absolute(change), format_change_relative(change)) == (absolute, relative)
