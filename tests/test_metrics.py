@@ -244,10 +244,30 @@ def test_metric_change_deltas(old: Metric, new: Metric, expected: dict[str, obje
         # A smaller scale moves the point the other way: its decimals are real.
         (("1.2", "亿元", "亿"), ("9000", "万元", "万"), "-0.3", "0.9", "−0.3亿元"),
         (("3.5", "亿元", "亿"), ("3.55", "亿元", "亿"), "0.05", "3.55", "+0.05亿元"),
+        # 粮食产量 was told in 斤 one year and in 吨 the next, land in 公顷 and then in 亩: the
+        # change is told in the old figure's unit. 6.07亿吨 is 1.214万亿斤 exactly (1吨 = 2000斤).
+        (("1.2", "万亿斤", "万亿"), ("6.07", "亿吨", "亿"), "0.014", "1.214", "+0.014万亿斤"),
+        # 1.5亿亩 is 1000万公顷 (1公顷 = 15亩), 1333万公顷 is 1.9995亿亩.
+        (("1333", "万公顷", "万"), ("1.5", "亿亩", "亿"), "-333", "1000", "−333万公顷"),
+        (("1.5", "亿亩", "亿"), ("1333", "万公顷", "万"), "0.4995", "1.9995", "+0.4995亿亩"),
+        # Not exact: one significant digit more than written (2000万亩 is 133.33万公顷).
+        (("223", "万公顷", "万"), ("2000", "万亩", "万"), "-89.67", "133.33", "−89.67万公顷"),
+        (("12", "公里", ""), ("8500", "米", ""), "-3.5", "8.5", "−3.5公里"),
     ],
-    ids=["wanyi-to-yi", "yi-to-wan", "billion-to-million", "wan-to-yi", "same-scale"],
+    ids=[
+        "wanyi-to-yi",
+        "yi-to-wan",
+        "billion-to-million",
+        "wan-to-yi",
+        "same-scale",
+        "jin-to-dun",
+        "gongqing-to-mu",
+        "mu-to-gongqing",
+        "inexact-unit",
+        "gongli-to-mi",
+    ],
 )
-def test_a_change_across_scales_has_no_more_decimals_than_were_written(
+def test_a_change_across_scales_and_units_has_no_more_decimals_than_were_written(
     old: tuple[str, str, str],
     new: tuple[str, str, str],
     absolute: str,
@@ -259,63 +279,6 @@ def test_a_change_across_scales_has_no_more_decimals_than_were_written(
     change = metric_change(before, after)
     assert str(change.absolute) == absolute
     assert format_absolute(change) == shown
-    (row,) = metrics_module.table_rows((change,))
-    assert str(row["new"]) == new_in_old_unit
-    assert row["new"] - row["old"] == change.absolute
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "absolute", "new_in_old_unit", "shown", "relative"),
-    [
-        # 6.07亿吨 is 1.214万亿斤 exactly (1吨 = 2000斤).
-        (
-            ("1.2", "万亿斤", "万亿"),
-            ("6.07", "亿吨", "亿"),
-            "0.014",
-            "1.214",
-            "+0.014万亿斤",
-            "1.2",
-        ),
-        # 1.5亿亩 is 1000万公顷 (1公顷 = 15亩), 1333万公顷 is 1.9995亿亩.
-        (("1333", "万公顷", "万"), ("1.5", "亿亩", "亿"), "-333", "1000", "−333万公顷", "-25.0"),
-        (
-            ("1.5", "亿亩", "亿"),
-            ("1333", "万公顷", "万"),
-            "0.4995",
-            "1.9995",
-            "+0.4995亿亩",
-            "33.3",
-        ),
-        # Not exact: one significant digit more than written (2000万亩 is 133.33万公顷).
-        (
-            ("223", "万公顷", "万"),
-            ("2000", "万亩", "万"),
-            "-89.67",
-            "133.33",
-            "−89.67万公顷",
-            "-40.2",
-        ),
-        (("12", "公里", ""), ("8500", "米", ""), "-3.5", "8.5", "−3.5公里", "-29.2"),
-    ],
-    ids=["jin-to-dun", "gongqing-to-mu", "mu-to-gongqing", "inexact", "gongli-to-mi"],
-)
-def test_a_change_across_units_of_one_family(
-    old: tuple[str, str, str],
-    new: tuple[str, str, str],
-    absolute: str,
-    new_in_old_unit: str,
-    shown: str,
-    relative: str,
-) -> None:
-    """粮食产量 was told in 斤 one year and in 吨 the next; land in 公顷 and then in 亩: the
-    change is told in the old figure's unit, as for a change of scale."""
-    before = metric(old[0], old[1], "粮食产量", scale=old[2])
-    after = metric(new[0], new[1], "粮食产量", scale=new[2])
-    change = metric_change(before, after)
-    assert str(change.absolute) == absolute
-    assert format_absolute(change) == shown
-    assert change.relative is not None
-    assert f"{change.relative * 100:.1f}" == relative
     (row,) = metrics_module.table_rows((change,))
     assert str(row["new"]) == new_in_old_unit
     assert row["new"] - row["old"] == change.absolute
