@@ -563,6 +563,12 @@ def base_size(metric: Metric) -> Decimal:
     return _units(metric.unit, metric.scale)[2]
 
 
+def base_magnitude(metric: Metric) -> Decimal:
+    """Return the value in the base unit (5.31亿吨 and 10570亿斤 in 公斤): what a trend line or a
+    sort compares across years told in other units."""
+    return metric.value * base_size(metric)
+
+
 @functools.lru_cache(maxsize=4096)
 def _units(unit: str, scale: str) -> tuple[str, str, Decimal]:
     """Return a unit as written without its scale word, its base unit, and the size of the

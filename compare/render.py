@@ -34,6 +34,7 @@ from markupsafe import Markup, escape
 from compare import __version__
 from compare import series as series_stage
 from compare.collector import collector_paused
+from compare.metrics import base_magnitude
 from compare.model import (
     Comparison,
     Direction,
@@ -1019,7 +1020,7 @@ def _value_cell(metric: Metric | None, index: PageIndex) -> str:
     if metric is None:
         return '<td class="num value" data-sort="">—</td>'
     return (
-        f'<td class="num value" data-sort="{sort_value(metric.magnitude)}">'
+        f'<td class="num value" data-sort="{sort_value(base_magnitude(metric))}">'
         f'<span title="{html_text(metric.text)}">{html_text(index.metric_text(metric))}</span></td>'
     )
 
@@ -1104,8 +1105,10 @@ def _metric_row(change: MetricChange, index: PageIndex) -> str:
 
 
 def series_points(row: series_stage.SeriesRow) -> str:
-    """Return the sparkline points of a series row, from each year's value with its scale."""
-    return series_stage.sparkline([m.magnitude if m is not None else None for m in row.values])
+    """Return the sparkline points of a series row, from each year's value in its base unit."""
+    return series_stage.sparkline(
+        [base_magnitude(m) if m is not None else None for m in row.values]
+    )
 
 
 def series_sources(series: series_stage.Series) -> list[tuple[str, str]]:

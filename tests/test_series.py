@@ -72,6 +72,26 @@ def test_every_year_is_stated_in_the_row_unit(tmp_path: Path) -> None:
     assert rows["拟安排财政赤字"] == ["亿元", "target", "8000", "12000", "13500"]
 
 
+def test_a_figure_told_in_other_units_stays_one_row_and_one_trend(tmp_path: Path) -> None:
+    """The national reports state the grain harvest in 万吨, 亿斤, then 亿吨: one row, in the
+    latest year's unit, whose trend line rises as the harvest did (drawn from the values as
+    written it zigzagged: 5.015e8, 1.057e12, 5.31e8)."""
+    from compare.render import series_points
+
+    paths = _library(
+        tmp_path,
+        {
+            2008: "粮食产量50150万吨。",
+            2009: "粮食产量10570亿斤。",
+            2010: "粮食产量5.31亿吨。",
+        },
+    )
+    assert _rows(paths)["粮食产量"] == ["亿吨", "count", "5.015", "5.285", "5.31"]
+    (row,) = [r for r in build_series(paths, workers=1).rows if r.label == "粮食产量"]
+    heights = [float(point.split(",")[1]) for point in series_points(row).split()]
+    assert heights == sorted(heights, reverse=True)  # SVG y grows downwards
+
+
 def test_a_series_of_speeches_is_called_by_their_title(tmp_path: Path) -> None:
     """A speech has a title and no organisation line: the series page names it by its title,
     the latest organisation when there is one."""
