@@ -1650,20 +1650,19 @@ def in_unit_of(metric: Metric, reference: Metric | None) -> Decimal:
     ):
         return metric.value
     size, reference_size = base_size(metric), base_size(reference)
+    with decimal.localcontext() as context:
+        context.clear_flags()
+        converted = metric.value * size / reference_size
+        exact = not context.flags[decimal.Inexact]
     factor = size / reference_size
     if factor != _ONE.scaleb(factor.adjusted()):
         # Another unit: exact when it can be (6.07亿吨 is 1.214万亿斤, 1500万亩 100万公顷), else
         # one significant digit more than the value was written with (2000万亩: 133.33万公顷).
-        with decimal.localcontext() as context:
-            context.clear_flags()
-            converted = metric.value * size / reference_size
-            if not context.flags[decimal.Inexact]:
-                # No trailing zeros (1000, not 1000.0), nor an exponent (1000, not 1E+3).
-                whole = converted == converted.to_integral()
-                return converted.quantize(_ONE) if whole else converted.normalize()
+        if exact:  # no trailing zeros (1000, not 1000.0), nor an exponent (1000, not 1E+3)
+            whole = converted == converted.to_integral()
+            return converted.quantize(_ONE) if whole else converted.normalize()
         places = len(metric.value.as_tuple().digits) - converted.adjusted()
         return converted.quantize(_ONE.scaleb(-max(places, 0)))
-    converted = metric.value * size / reference_size
     # The value's decimals less the places the scale moved it by; what is past them is zeros.
     places = max(0, -int(metric.value.as_tuple().exponent) - factor.adjusted())
     if -int(converted.as_tuple().exponent) > places:

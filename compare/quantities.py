@@ -991,6 +991,10 @@ def _what_is_measured(words: list[str]) -> list[str]:
     return what
 
 
+# Words that say which figure is meant, after "the" or "from" (from the current $330).
+_EN_OF_THE_FIGURE = set(_words("current just existing previous present"))
+
+
 # Verbs that end a subject, when all that follows them is the verb that leads to the figure:
 # what comes before is what the figure measures ("the resident unemployment rate has come down
 # to 3.2%", "the minimum qualifying salary for new EP applicants will be raised from the
@@ -1013,17 +1017,13 @@ def _before_verb(words: list[str]) -> list[str]:
     for k, word in enumerate(words[1:], start=1):
         if word.lower() in _EN_AUXILIARIES:
             rest = words[k + 1 :]
-            while rest and (rest[-1].lower() in _EN_TRAIL or rest[-1] in ("current", "just")):
+            while rest and (rest[-1].lower() in _EN_TRAIL or rest[-1] in _EN_OF_THE_FIGURE):
                 rest.pop()
             leads = all(
                 w.islower() and (w in _EN_LEADING_VERB or w.endswith(("ed", "en"))) for w in rest
             )
             return words[:k] if leads and len(rest) <= 2 else words
     return words
-
-
-# Words that say which figure is meant, after "the" or "from" (from the current $330).
-_EN_OF_THE_FIGURE = set(_words("current just existing previous present"))
 
 
 def _clean_en(text: str, limit: int = 8) -> str:
