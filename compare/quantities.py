@@ -1403,9 +1403,9 @@ def _label(
     return tail
 
 
-# What the clause before a figure's says of its subject, after it: 粮食产量屡创历史新高, 贸易顺差连续
-# 两年下降, 覆盖面逐步扩大. And the verbs whose object is what is measured: 继续提高企业退休人员基本
-# 养老金，人均每年增长10%左右.
+# Words that start what a clause says of its subject (粮食产量|屡创历史新高, 贸易顺差|连续两年
+# 下降), and verbs whose object is what a figure after them measures (继续提高|企业退休人员基本
+# 养老金，人均每年增长10%左右).
 _CN_PREDICATE = re.compile(
     "屡|连续|逐步|继续|不断|持续|首次|稳步|明显|进一步|大幅|显著|再创|创|保持|实现|得到|取得"
 )
@@ -1415,9 +1415,10 @@ SUBJECT_CN_CHARS = 24
 
 
 def _subject_cn(sentence: str, reverse: str, start: int, boundary: int) -> str:
-    """Return what a figure with no label of its own measures, named by the clause just before
-    its own when that clause states no figure: 全社会研究与实验发展经费，从2002年1288亿元增加到
-    2007年的3664亿元; 今年中央财政用于教育的投入，将由去年的1076亿元增加到1562亿元. "" if none."""
+    """Return what a figure with no label of its own measures, named by its sentence's first
+    clause when that clause is just before the figure's own and states no figure:
+    全社会研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元; 今年中央财政用于教育的投入，
+    将由去年的1076亿元增加到1562亿元. "" if none."""
     if start < 1 or sentence[start - 1] not in "，,":
         return ""
     clause = _clause_start(reverse, start - 1)
