@@ -38,6 +38,7 @@ from compare.model import (
     SectionStatus,
 )
 from compare.quantities import (
+    CURRENCY_SIGNS,
     Clauses,
     over_years,
     paid_for,
@@ -102,7 +103,6 @@ _RAREST_TERMS = 16  # a sentence's terms looked up, rarest first
 _HOLDERS_READ = 64  # sentences read per term looked up
 
 _PERCENT_UNITS = {"%", "％"}
-_CURRENCY_SIGNS = {"$", "€", "£", "¥", "￥"}
 # Kinds of figure that add up over the years a review covers (not shares, rates or ranks).
 _SUMMED = {MetricKind.COUNT, MetricKind.MONEY, MetricKind.CHANGE}
 _ONE = Decimal(1)
@@ -283,7 +283,7 @@ class _Side:
             stating[m.section].add(m.sentence)
             figure = identity(m)
             magnitude, upper, unit, kind, label = figure
-            if places.tabled[i] and unit in _CURRENCY_SIGNS:
+            if places.tabled[i] and unit in CURRENCY_SIGNS:
                 # A table writes its sign in the first and the total rows only (2019 | $8,797
                 # then 2020 | 10,183), or in a cell of its own ($ | 229,234): a cell is as much
                 # money with its sign as without, and the rows of years move up a line a year.

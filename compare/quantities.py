@@ -44,7 +44,10 @@ PRE_QUAL_EN = (
     "more than|less than|fewer than|at least|up to|close to|over|about|approximately|around|"
     "nearly|almost|roughly|some|under"
 )
-CURRENCY = r"US\$|S\$|C\$|A\$|HK\$|\$|€|£|¥|￥"
+# The currency signs a sum is written with, before its number (a sign of several characters
+# first); metrics and render read sums of money by these too.
+CURRENCY_SIGNS = ("US$", "S$", "C$", "A$", "HK$", "$", "€", "£", "¥", "￥")
+CURRENCY = "|".join(re.escape(sign) for sign in CURRENCY_SIGNS)
 
 # Units written after Arabic digits (and after a scale word): longest first when compiled.
 UNITS_CN = _words(

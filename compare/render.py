@@ -49,6 +49,7 @@ from compare.model import (
     SentencePair,
     SentenceStatus,
 )
+from compare.quantities import CURRENCY_SIGNS
 
 TOP_CHANGES = 10  # figures listed under "largest changes" in the summary
 MINUS = "\u2212"  # a real minus sign: as wide as "+", and not a hyphen
@@ -79,7 +80,6 @@ SENTENCE_MARKS = {
     SentenceStatus.REMOVED: MINUS,
     SentenceStatus.MOVED: "↷",
 }
-CURRENCY_PREFIXES = ("$", "US$", "S$", "HK$", "¥", "€", "£", "RMB")
 CN_INNER_QUALIFIERS = ("余", "多")  # written between number and unit: 100余所
 CN_TRAILING_QUALIFIERS = ("以上", "以内", "以下", "左右")  # written after the unit: 90%以上
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -267,10 +267,10 @@ def _unit_suffix(metric: Metric) -> str:
 def currency_split(unit: str) -> tuple[str, str]:
     """Return a unit's currency sign and what follows it ("$ per share": "$", " per share"), or
     "" and the unit when it is no sum of money."""
-    if unit in CURRENCY_PREFIXES:
+    if unit in CURRENCY_SIGNS:
         return unit, ""
     sign, space, rest = unit.partition(" ")
-    return (sign, space + rest) if space and sign in CURRENCY_PREFIXES else ("", unit)
+    return (sign, space + rest) if space and sign in CURRENCY_SIGNS else ("", unit)
 
 
 @functools.cache  # a page has few units and scales, and a change's are written on every row

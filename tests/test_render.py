@@ -228,6 +228,9 @@ def _m(value: str, unit: str, **kw: object) -> Metric:
         (_m("383.3", "$", scale="billion"), "$383.3 billion"),
         (_m("-8", "$", scale="billion"), "−$8 billion"),
         (_m("5", "$ per tonne"), "$5 per tonne"),  # not "5 $ per tonne"
+        # Every sign the figures are read with leads its number (not "5 million C$").
+        (_m("5", "C$", scale="million"), "C$5 million"),
+        (_m("500", "￥"), "￥500"),
         (_m("1.8", "$ per year", scale="billion"), "$1.8 billion per year"),
         (_m("-1.7", "%", kind=MetricKind.CHANGE, text="1.7%"), "−1.7%"),
         (_m("161000", "employees", qualifier="approximately"), "approximately 161,000 employees"),
@@ -248,6 +251,8 @@ def _m(value: str, unit: str, **kw: object) -> Metric:
         "dollars",
         "dollars-negative",
         "dollars-per",
+        "canadian-dollars",
+        "yuan-fullwidth",
         "dollars-scaled-per",
         "fall",
         "english-count",
