@@ -1081,7 +1081,7 @@ _EN_NO_SUBJECT = set(
 # Clauses that are no subject either: a date's rest ("…, 2018 and September 30, …") and one
 # that opens with a figure ("…, $252.3 billion and $216.0 billion, respectively, of …").
 _DATE_REST = re.compile(rf"\s*(?:{_YEAR.pattern}\s+)?(?:and|or|to)\s+(?:{MONTHS})\s+\d{{1,2}}\s*")
-_FIGURE_FIRST = re.compile(r"\s*[-−(]?[$€£¥]?\d")
+_FIGURE_FIRST = re.compile(rf"\s*[-−(]?(?:{CURRENCY})?\d")
 
 
 def _subject_en(before: str) -> str:

@@ -515,6 +515,12 @@ LABELS = [
         " respectively, of the cash was held abroad.",
         ["", ""],
     ),
+    (
+        "no-subject-after-figures-in-us-dollars",
+        "As of December 31, 2021 and December 31, 2020, US$25.3 billion and US$21.6 billion,"
+        " respectively, of the cash was held abroad.",
+        ["", ""],
+    ),
     ("subject-after-an-adverb", "Therefore, the deficit, at $5 billion, is small.", ["deficit"]),
     # A list of years is one phrase: what it measures is named before it, unless words after
     # the list name the figure.
