@@ -100,6 +100,7 @@ STATUS_TRENDS = {
 # Enum members asked for on every row, bound once: reading a member from its enum class costs
 # about as much as a small function call (Python 3.11), and a page does it thousands of times.
 _RANK = MetricKind.RANK
+_CHANGE = MetricKind.CHANGE
 _TARGET = MetricKind.TARGET
 _METRIC_CHANGED = MetricStatus.CHANGED
 _SECTION_UNCHANGED = SectionStatus.UNCHANGED
@@ -235,13 +236,15 @@ def format_metric(metric: Metric | None) -> str:
         return f"{metric.unit}第{number}" if cjk else f"No. {number}"
     if metric.upper is not None:
         number += "–" + format_number(metric.upper)
+    if metric.kind is _CHANGE and metric.value > 0:
+        number = "+" + number  # a change the report states: 增长7.4% is +7.4%, as 下降 is −
     unit, scale, qualifier = metric.unit, metric.scale, metric.qualifier
     scale_word = scale if scale and scale not in unit else ""
     currency, per = currency_split(unit)
+    sign = number[0] if number[0] in "+−" else ""
     if currency:
-        sign, digits = ("−", number[1:]) if number.startswith("−") else ("", number)
-        # −$8 billion, $5 per tonne
-        text = sign + currency + digits + (f" {scale_word}" if scale_word else "") + per
+        # −$8 billion, +$36.4 billion, $5 per tonne
+        text = sign + currency + number[len(sign) :] + (f" {scale_word}" if scale_word else "") + per
     elif _is_latin(unit) or _is_latin(scale_word):
         text = " ".join(p for p in (number, scale_word, unit) if p)
     else:
@@ -255,7 +258,9 @@ def format_metric(metric: Metric | None) -> str:
     if qualifier in CN_TRAILING_QUALIFIERS:
         return text + qualifier
     if qualifier and qualifier not in CN_INNER_QUALIFIERS:
-        return qualifier + (" " if _is_latin(qualifier) else "") + text
+        if _is_latin(qualifier):
+            return f"{qualifier} {text}"  # about +5%
+        return sign + qualifier + text[len(sign) :]  # +超10%, −近3%: the sign leads
     return text
 
 

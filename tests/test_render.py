@@ -233,6 +233,13 @@ def _m(value: str, unit: str, **kw: object) -> Metric:
         (_m("500", "￥"), "￥500"),
         (_m("1.8", "$ per year", scale="billion"), "$1.8 billion per year"),
         (_m("-1.7", "%", kind=MetricKind.CHANGE, text="1.7%"), "−1.7%"),
+        # A stated change shows its sign: 比去年增加2700亿元 is no deficit of 2,700亿元.
+        (_m("2700", "亿元", scale="亿", kind=MetricKind.CHANGE), "+2,700亿元"),
+        (_m("36.4", "$", scale="billion", kind=MetricKind.CHANGE), "+$36.4 billion"),
+        (_m("10", "%", qualifier="超", kind=MetricKind.CHANGE), "+超10%"),
+        (_m("-3", "%", qualifier="近", kind=MetricKind.CHANGE), "−近3%"),
+        (_m("5", "%", qualifier="about", kind=MetricKind.CHANGE), "about +5%"),
+        (_m("0", "%", kind=MetricKind.CHANGE), "0%"),
         (_m("161000", "employees", qualifier="approximately"), "approximately 161,000 employees"),
         (_m("2", "全省", kind=MetricKind.RANK, text="全省第二"), "全省第2"),
         (_m("3", "", kind=MetricKind.RANK, text="third"), "No. 3"),
@@ -255,6 +262,12 @@ def _m(value: str, unit: str, **kw: object) -> Metric:
         "yuan-fullwidth",
         "dollars-scaled-per",
         "fall",
+        "rise",
+        "rise-dollars",
+        "rise-leading-qualifier",
+        "fall-leading-qualifier",
+        "rise-english-qualifier",
+        "no-change",
         "english-count",
         "rank-zh",
         "rank-en",
@@ -1239,7 +1252,7 @@ def test_a_goal_is_marked_as_one_beside_outcomes(tmp_path: Path) -> None:
     comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
     rows = soup_of(comparison).select("#metric-table tbody tr")
     goals = {row.find_all("td")[3].get_text(): bool(row.select(".b-goal")) for row in rows}
-    assert goals == {"8%左右": True, "10.3%": False}
+    assert goals == {"8%左右": True, "+10.3%": False}  # the outcome: a stated rise
     top = soup_of(comparison).select(".top-changes tbody tr")
     assert [bool(row.select(".b-goal")) for row in top] == [False, True]  # -10.8% before -6.3%
     markdown = render_markdown(comparison)
