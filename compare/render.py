@@ -997,20 +997,20 @@ def _map_side(pair: SectionPair, section: Section | None, year: str) -> str:
 
 
 def section_map_row_html(pair: SectionPair, index: PageIndex) -> Markup:
-    """Return one section's row of the section map: old heading, status, score, new heading."""
+    """Return one section's row of the section map: old heading, status, match score, text
+    similarity, new heading."""
     changed = "true" if pair_changed(pair) else "false"
-    score = ""
+    score = similarity = ""
     if pair.old and pair.new:
-        score = (
-            f'<span title="match score{_matched_by(pair)}; '
-            f'text similarity {format_score(pair.similarity)}">'
-            f"{format_score(pair.score)}</span>"
-        )
+        score = f'<span title="match score{_matched_by(pair)}">{format_score(pair.score)}</span>'
+        # How much of the text stayed: a same-heading match scores 100 however rewritten.
+        similarity = format_score(pair.similarity)
     return Markup(
         f'<tr class="st-{pair.status}" data-changed="{changed}">\n'
         f'<td class="old">{_map_side(pair, pair.old, index.old_year)}</td>\n'
         f'<td class="status">{badges_html(pair)}</td>\n'
         f'<td class="num">{score}</td>\n'
+        f'<td class="num">{similarity}</td>\n'
         f'<td class="new">{_map_side(pair, pair.new, index.new_year)}</td>\n'
         "</tr>"
     )
