@@ -6,6 +6,7 @@ row; reading and comparing run in a process pool over all cores.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -154,6 +155,7 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
             rows[row][year] = change.new
             latest[change.new] = row
         where = latest
+    rows = _bridge_gaps(rows, reports)
     out = []
     for values in rows:
         last = next(m for m in reversed(values) if m is not None)
@@ -168,6 +170,61 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
         paths=tuple(r.source.path for r in reports),
         rows=tuple(out),
     )
+
+
+# A row bridged over a year that does not state its figure joins values at most this many times
+# apart: two years apart a measure's own figures, with near-identical labels, differ less (the
+# national reports' 人均预期寿命 提高1岁 and 达到75岁 do not).
+BRIDGE_RATIO = Decimal(2)
+
+
+def _bridge_gaps(
+    rows: list[list[Metric | None]], reports: Sequence[Report]
+) -> list[list[Metric | None]]:
+    """Join a row that ends in one year to a row that starts two years later, when the year
+    between states neither and the two figures are one measure's.
+
+    The 2013 national report states no grain harvest (连续6年稳定在万亿斤以上): 2008-2012's row
+    and 2014-2015's were two. The two years' figures are matched as a comparison matches them
+    report-wide (near-identical labels, metrics.match_metrics with no sections), then held to one
+    sign and values within BRIDGE_RATIO of each other.
+    """
+    from compare.metrics import base_magnitude, match_metrics
+    from compare.settings import Settings
+
+    settings = Settings()
+    for year in range(len(reports) - 2):
+        after = year + 2
+        ended = {
+            row[year]: i
+            for i, row in enumerate(rows)
+            if row[year] is not None and not any(row[year + 1 :])
+        }
+        started = {
+            row[after]: i
+            for i, row in enumerate(rows)
+            if row[after] is not None and not any(row[:after])
+        }
+        if not ended or not started:
+            continue
+        changes = match_metrics(
+            dataclasses.replace(reports[year], metrics=tuple(ended)),
+            dataclasses.replace(reports[after], metrics=tuple(started)),
+            (),
+            settings=settings,
+        )
+        joined = set()
+        for change in changes:
+            old, new = change.old, change.new
+            if old is None or new is None:
+                continue
+            a, b = base_magnitude(old), base_magnitude(new)
+            if a == b or (a * b > 0 and max(abs(a), abs(b)) <= BRIDGE_RATIO * min(abs(a), abs(b))):
+                row = rows[ended[old]]
+                row[after:] = rows[started[new]][after:]
+                joined.add(started[new])
+        rows = [row for i, row in enumerate(rows) if i not in joined]
+    return rows
 
 
 def _rows_by_figure(where: dict[Metric, int]) -> dict[Identity, int]:

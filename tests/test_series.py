@@ -162,3 +162,36 @@ def test_a_figure_stated_twice_in_a_year_stays_one_row() -> None:
     assert [[m and m.value for m in row.values] for row in series.rows] == [
         [Decimal(4), Decimal(3), Decimal(4)]
     ]
+
+
+def test_a_year_that_states_no_figure_leaves_a_gap_in_its_row(tmp_path: Path) -> None:
+    """The 2013 national report states no grain harvest: 2012's figure and 2014's are one
+    measure's, one row with a gap, not two rows."""
+    rows = _rows(
+        _library(
+            tmp_path,
+            {
+                2012: "全年粮食产量达到5.7亿吨。全市新建学校20所。",
+                2013: "粮食生产稳定在万亿斤以上。全市新建学校24所。",
+                2014: "全年粮食产量达到6亿吨。全市新建学校25所。",
+            },
+        )
+    )
+    assert rows["粮食产量"] == ["亿吨", "count", "5.7", "", "6"]
+    assert rows["新建学校"] == ["所", "count", "20", "24", "25"]
+
+
+def test_a_gap_is_bridged_only_between_figures_of_one_measure(tmp_path: Path) -> None:
+    """Near-identical labels two years apart are not enough: 提高1岁 and 达到75岁 differ in
+    size (and a rate is no count)."""
+    paths = _library(
+        tmp_path,
+        {
+            2011: "人均预期寿命提高1岁。新建公园8座。",
+            2012: "全市新建学校24所。",
+            2013: "人均预期寿命达到75岁。新建公园率达到8%。",
+        },
+    )
+    table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
+    rows = sorted(row[3:] for row in table if row[0] in ("人均预期寿命", "新建公园", "新建公园率"))
+    assert rows == [["", "", "75"], ["", "", "8"], ["1", "", ""], ["8", "", ""]]
