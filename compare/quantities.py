@@ -777,6 +777,8 @@ def _chinese_count(masked: str, m: re.Match[str]) -> _Raw | None:
         return None  # 两个100%, 七个一百: the count counts the quantity that follows
     if _is_session(masked, m):
         return None
+    if m["cnunit"] == "周" and after == "年":
+        return None  # 成立六十周年: an anniversary, as 100周年 is (_stands)
     value = _cn_value(cnnum)
     if value is None:
         return None

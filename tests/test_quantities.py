@@ -413,6 +413,7 @@ NOT_METRICS = [
         ["265,595", "229,234", "8.2 %"],
     ),
     ("anniversary", "全面开展庆祝建党100周年系列活动", []),
+    ("anniversary-numeral", "隆重庆祝新中国成立六十周年，集中培训十二周", ["十二周"]),
     ("names", "iPhone 8 sales and the S&P 500 Index under Standing Order No 89", []),
     ("names-listed", "It includes iPhone 8, 8 Plus, 7 and 7 Plus models; see Items 7 and 8.", []),
     ("counts-after-a-name", "COVID-19 cases rose to 20 and then 30.", ["20", "30"]),
