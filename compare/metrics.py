@@ -166,6 +166,7 @@ class _Side:
     shares: list[str]  # what a share is of, before 占 in its label (经常项目顺差占GDP比重), or ""
     funds: list[str | None]  # what a sum paid is for, after who pays (see quantities.paid_for)
     twinned: list[bool]  # the other report states it too (see _twin)
+    heads: list[str]  # the head of its table row's group ("Federal"), or "" (Metric.group)
     rows: dict[tuple[tuple[str, int], bool], Row] = field(default_factory=dict)  # (_row)
     # What the sentences name where (see _named_apart), asked only of figures that could pair
     # in aligned sentences; kept, as each is asked of many pairs.
@@ -298,7 +299,7 @@ class _Side:
             seen[key] += 1
             units.append(unit)
             kinds.append(kind)
-            labels.append(label)
+            labels.append(label)  # "Federal: Current" is matched as "Current", under its head
             values.append((magnitude, upper))
             identities.append(figure)
         n = max(len(metrics) - 1, 1)
@@ -330,6 +331,7 @@ class _Side:
             shares=[share_of[label] for label in labels],
             funds=[fund_of[label] for label in labels],
             twinned=[False] * len(metrics),
+            heads=[m.group for m in metrics],
             position=[i / n for i in range(len(metrics))],
             sizes=[float(magnitude) for magnitude, _ in values],
         )
@@ -599,10 +601,20 @@ _ABBREVIATION = re.compile("|".join(ABBREVIATIONS))
 def identity(metric: Metric) -> Identity:
     """Return what makes two quotes the same figure: value, range, unit base, kind and label
     (its short forms written out, see ABBREVIATIONS)."""
-    label = metric.label
+    return (*_quantity(metric), base_unit(metric), metric.kind, _label_key(_own_label(metric)))
+
+
+def _own_label(metric: Metric) -> str:
+    """Return a metric's label without the head of its table row's group ("Federal: Current"
+    -> "Current"): one table may group its rows and another state the same rows ungrouped."""
+    return metric.label[len(metric.group) + 2 :] if metric.group else metric.label
+
+
+def _label_key(label: str) -> str:
+    """Return a label as labels are compared: short forms written out, case and marks dropped."""
     if _ABBREVIATION.search(label):
         label = _ABBREVIATION.sub(lambda short: ABBREVIATIONS[short.group()], label)
-    return (*_quantity(metric), base_unit(metric), metric.kind, utils.default_process(label))
+    return utils.default_process(label)
 
 
 def _quantity(metric: Metric) -> tuple[Decimal, Decimal | None]:
@@ -785,6 +797,8 @@ def _score_matrix(
             continue
         if require_label and not old.labels[i]:
             continue
+        if old.heads[i] and new.heads[j] and old.heads[i] != new.heads[j]:
+            continue  # Federal: Current and State: Current, Level 1: Subtotal and Level 2's
         if old.parts[i] and new.parts[j] and _contrasting(old.parts[i], new.parts[j]):
             continue  # 全国财政赤字 and 中央财政赤字, 财政收入 and 财政支出: other figures
         if old.shares[i] and new.shares[j] and _other_shares(old.shares[i], new.shares[j]):

@@ -58,6 +58,9 @@ class Metric:
     start: int = 0  # character offsets of `text` in the sentence
     end: int = 0
     upper: Decimal | None = None
+    # The head of the group of table rows the figure's row stands in ("Federal" for a row
+    # "Current | …" under "Federal:"); its label then starts with it ("Federal: Current").
+    group: str = ""
 
     @property
     def magnitude(self) -> Decimal:

@@ -1784,7 +1784,9 @@ def extract_metrics(sentence: str, *, section: str = "", index: int = 0) -> tupl
     `section` and `index` (the sentence's place in it) are copied into each Metric.
     """
     return tuple(
-        _metric(v, unit, scale, qualifier, kind, label, sentence[a:b], section, index, a, b, upper)
+        _metric(
+            v, unit, scale, qualifier, kind, label, sentence[a:b], section, index, a, b, upper, ""
+        )
         for v, unit, scale, qualifier, kind, label, a, b, upper in _quantities(sentence)
     )
 
@@ -1883,11 +1885,17 @@ def attach_metrics(report: Report) -> Report:
     sections = ([report.preamble] if report.preamble is not None else []) + list(report.walk())
     found: list[Metric] = []
     for section in sections:
+        repeated = _repeated_row_names(section)
         goals = False  # inside a list of goals
         after_goal = False  # the sentence before set a goal
         parts_go_on = False  # the sentence before is a part of a breakdown, ending in ；
+        group = _Group()
         for index, sentence in enumerate(section.sentences):
             metrics = extract_metrics(sentence, section=section.id, index=index)
+            if " | " not in sentence:
+                group = _Group(_group_head(sentence))
+            elif group.head and metrics:
+                metrics = group.name(metrics, sentence, repeated)
             breakdown = parts_go_on or (after_goal and sentence.startswith("其中"))
             if goals:
                 metrics = tuple(_as_target(m) for m in metrics)
@@ -1902,6 +1910,79 @@ def attach_metrics(report: Report) -> Report:
             after_goal = any(m.kind is MetricKind.TARGET for m in metrics)
             parts_go_on = breakdown and sentence.rstrip().endswith(_LIST_GOES_ON)
     return dataclasses.replace(report, metrics=tuple(found))
+
+
+# A table's rows fall into groups under heads of their own line: "Federal:" then "Current |
+# $41,425 | …", "Deferred | …", "Total | …"; "State:" then "Current | …" again. A text version
+# of a table does not show where a group ends (its rows were indented), so a row's name is put
+# under its group's head only when other rows of its section have its name too (Current,
+# Deferred, Basic, Net sales by region), and a group ends at its total.
+GROUP_HEAD_CHARS = 60
+_GROUP_HEAD = re.compile(rf"[^|:：]{{1,{GROUP_HEAD_CHARS}}}[:：]")
+_FOOTNOTE_MARK = re.compile(r"\s*\(\d\)")
+_YEAR_IN_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TOTALS = ("Total", "Subtotal")
+
+
+def _group_head(sentence: str) -> str:
+    """Return the head a sentence makes for the table rows after it ("Federal:" -> "Federal"),
+    or "" when it is no such head."""
+    head = sentence.strip()
+    if _GROUP_HEAD.fullmatch(head) is None or not any(c.isalpha() for c in head):
+        return ""
+    if _YEAR_IN_HEAD.search(head):
+        # "September 3, 2017 to September 30, 2017:", "Second quarter 2017 debt issuance of
+        # $10.0 billion:": heads of a year are named otherwise the next (2017 debt issuances).
+        return ""
+    return _FOOTNOTE_MARK.sub("", head[:-1]).strip()  # "Level 2 (2):" -> "Level 2"
+
+
+def _row_name(row: str) -> str:
+    return _FOOTNOTE_MARK.sub("", row.split("|", 1)[0]).strip()  # "Total (1)" -> "Total"
+
+
+def _repeated_row_names(section: Section) -> set[str]:
+    """Return the names that more than one table row of the section has."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for sentence in section.sentences:
+        if " | " in sentence:
+            name = _row_name(sentence)
+            (repeated if name in seen else seen).add(name)
+    return repeated
+
+
+@dataclasses.dataclass(slots=True)
+class _Group:
+    """The group of table rows being read: its head ("" outside one) and its rows so far."""
+
+    head: str = ""
+    rows: int = 0
+
+    def name(self, metrics: tuple[Metric, ...], row: str, repeated: set[str]) -> tuple[Metric, ...]:
+        """Return a row's figures, their label put under the group's head when the row's name
+        is one that other rows have too ("Current" under "Federal:" is "Federal: Current")."""
+        name = _row_name(row)
+        if name.startswith(_TOTALS):
+            # Its own total ends a group ("Total", "Total current assets" under "Current
+            # assets:"); a total of one row is the table's ("Total" after one row a month).
+            own = (
+                name in _TOTALS and self.rows > 1
+            ) or name.lower() == f"total {self.head.lower()}"
+            head, self.head = self.head, ""
+            if not own:
+                return metrics
+        else:
+            head = self.head
+            self.rows += 1
+        if name not in repeated or (name not in _TOTALS and name.startswith(_TOTALS)):
+            return metrics  # one of its kind, or a total that names its group already
+        return tuple(
+            dataclasses.replace(m, label=f"{head}: {m.label}", group=head)
+            if m.label and m.label in name
+            else m
+            for m in metrics
+        )
 
 
 def _as_target(metric: Metric) -> Metric:

@@ -465,6 +465,29 @@ def _changes_of_texts(
     return set(summary(comparison.metrics))
 
 
+def test_rows_of_other_groups_do_not_pair(tmp_path: Path) -> None:
+    """Apple's tax note states Current / Deferred / Total under Federal:, State: and Foreign:.
+    A year whose table has no Federal group any more drops its rows: they do not pair with
+    the Foreign rows that stand where they stood, however alike their names and values."""
+    head = "Federal:\n\nCurrent | $7,842 | $7,652\n\nDeferred | 5,980 | 5,043\n\n"
+    state = "State:\n\nCurrent | {} | {}\n\nDeferred | {} | {}\n\n"
+    paths = write_filings(
+        tmp_path,
+        {
+            2017: "2017 | 2016\n\n" + head + state.format(259, 990, 2, 48),
+            2018: "2018 | 2017\n\n"
+            + state.format(551, 259, 48, 2)
+            + "Foreign:\n\nCurrent | 7,842 | 1,671\n\nDeferred | 5,980 | 1,135",
+        },
+    )
+    changes = compare_reports(read_report(paths[0]), read_report(paths[1])).metrics
+    found = {(c.status.value, c.label, c.old and c.old.text, c.new and c.new.text) for c in changes}
+    assert ("changed", "State: Current", "259", "551") in found
+    assert ("removed", "Federal: Current", "$7,842", None) in found
+    assert ("added", "Foreign: Current", None, "7,842") in found
+    assert not [c for c in changes if c.old and c.new and c.old.group != c.new.group]
+
+
 def test_a_sum_labelled_by_who_pays_pairs_by_what_it_is_for(tmp_path: Path) -> None:
     """中央财政安排 says who pays, not what for: outside aligned sentences such a sum pairs only
     with one whose sentence shares a word of purpose (就业), and a fund named (救灾款) only with

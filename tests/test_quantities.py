@@ -1017,6 +1017,55 @@ def test_attach_metrics_sets_section_and_sentence_in_document_order() -> None:
     assert report.metrics_in("1.1")[1].label == "覆盖率"
 
 
+def test_table_rows_are_named_under_their_group_head() -> None:
+    """A 10-K's tax note repeats Current / Deferred / Total under Federal:, State: and
+    Foreign:; each row is named under its head. A group ends at its total; a head of dates
+    (a month's repurchases) names no group, so the table's total after it stays "Total"; a row
+    no other row of its section shares the name of keeps its own."""
+    rows = (
+        "2018 | 2017",
+        "Federal:",
+        "Current | $41,425 | $7,842",
+        "Deferred | (33,819) | 5,980",
+        "Total | 7,606 | 13,822",
+        "Current | 1,111 | 2,222",  # after the group's total: no longer Federal's
+        "State:",
+        "Current | 551 | 259",
+        "Deferred (1) | 48 | 2",
+        "Total (1) | 599 | 261",
+        "September 2, 2018 to September 29, 2018:",
+        "Open market purchases | 29,029 | $222.07",
+        "Total | 92,463 | $70,970",
+        "Level 3:",
+        "Money market funds | 5 | 6",
+        "Total | 11 | 12",  # a total of one row is the table's
+        "Earnings per share:",
+        "Basic | $12.01 | $9.27",
+        "Cash dividends declared per share | $2.72 | $2.40",
+    )
+    section = Section(id="1", number="Item 8.", heading="Financial Statements", sentences=rows)
+    report = attach_metrics(
+        Report(title="t", org="o", year=2018, source=Source(path="x.txt"), sections=(section,))
+    )
+    labels = [m.label for m in report.metrics[::2]]  # one per row
+    assert labels == [
+        "Federal: Current",
+        "Federal: Deferred",
+        "Federal: Total",
+        "Current",
+        "State: Current",
+        "State: Deferred",
+        "State: Total",
+        "Open market purchases",
+        "Total",
+        "Money market funds",
+        "Total",
+        "Basic",
+        "Cash dividends declared per share",
+    ]
+    assert [m.group for m in report.metrics[:6:2]] == ["Federal"] * 3
+
+
 def test_attach_metrics_without_preamble_keeps_everything_else() -> None:
     report = _report(None)
     attached = attach_metrics(report)
