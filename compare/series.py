@@ -195,16 +195,13 @@ def _bridge_gaps(
     settings = Settings()
     for year in range(len(reports) - 2):
         after = year + 2
-        ended = {
-            row[year]: i
-            for i, row in enumerate(rows)
-            if row[year] is not None and not any(row[year + 1 :])
-        }
-        started = {
-            row[after]: i
-            for i, row in enumerate(rows)
-            if row[after] is not None and not any(row[:after])
-        }
+        ended: dict[Metric, int] = {}
+        started: dict[Metric, int] = {}
+        for i, row in enumerate(rows):
+            if (last := row[year]) is not None and not any(row[year + 1 :]):
+                ended[last] = i
+            if (first := row[after]) is not None and not any(row[:after]):
+                started[first] = i
         if not ended or not started:
             continue
         changes = match_metrics(
