@@ -1217,14 +1217,50 @@ def _names_nothing_en(label: str) -> bool:
     return len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed"))
 
 
+# Past forms that do not end in -ed, of verbs that state what was done with a sum.
+_EN_PAST_IRREGULAR = set(_words("paid repaid spent sold lent set made gave took put"))
+_EN_PRONOUNS = set(_words("this it"))
+
+
+# "issued $7.0 billion and repaid $6.5 billion of Notes": what the second sum is of, the first
+# is of too.
+_EN_SHARED_OBJECT = re.compile(
+    rf"\s+and\s+[a-z]+\s+(?:{CURRENCY})?\d[\d,.]*(?:\s+(?:{SCALE_EN}))?(?=\s+of\b)"
+)
+
+
+def _acts_only_en(label: str) -> bool:
+    """Tell whether an English label only says who acted how, so that the verb with what the
+    figure is of, named after it, names it better: "the Company issued" ($24.0 billion of U.S.
+    dollar–denominated term debt: issued U.S. dollar–denominated term debt), "to issue" (up to
+    $35 billion of green bonds), "This will reduce" (24 kilo-tonnes of carbon dioxide
+    emissions), "repaid" ($6.5 billion of Notes)."""
+    words = label.split()
+    first, last = words[0], words[-1]
+    if len(words) == 1:
+        return first in _EN_PAST_IRREGULAR
+    if len(words) == 2 and first == "to":
+        return last.islower()
+    return len(words) <= 3 and (
+        first.lower() in _EN_PRONOUNS
+        or (
+            first == "Company"
+            and last.islower()
+            and (last.endswith("ed") or last in _EN_PAST_IRREGULAR)
+        )
+    )
+
+
 # What a sum is for, right after it: "$11 billion for a COVID-19 Resilience Package", "$45
 # million of venture debt", "$25 billion to the JSS", "$40 million under the Productivity
 # Solutions Grant" (to or under a name, not "to enable"), "$2 billion worth of relief measures".
+# A word of it: U.S. and dollar–denominated are one word each ("Notes." is "Notes").
+_EN_OBJECT_WORD = r"[A-Za-z][A-Za-z0-9\-–’']*(?:(?:\.[A-Za-z])+\.)?"
 _EN_OBJECT = re.compile(
     r"(?:\s+worth)?\s+(?:of|for|towards?"
     r"|(?:to|under)(?=\s+(?:the|a|an|our|its|their|this|these)\b|\s+[A-Z]))\s+"
     r"(?:(?:the|a|an|our|its|their|this|these|those)\s+)?(?:new\s+)?"
-    r"([A-Za-z][A-Za-z0-9\-’']*(?:\s+[A-Za-z][A-Za-z0-9\-’']*){0,11})"  # 12 words at most
+    rf"({_EN_OBJECT_WORD}(?:\s+{_EN_OBJECT_WORD}){{0,11}})"  # 12 words at most
 )
 # Words that end the phrase, but inside a name (Change for Charity Grant, Jobs and Skills Package).
 _EN_OBJECT_END = set(
@@ -1249,12 +1285,25 @@ def _object_after_en(sentence: str, end: int) -> str:
             inside_name = kept and kept[-1][0].isupper() and following[:1].isupper()
             if not (inside_name and word in ("for", "of", "and")):
                 break
-        if kept and word.islower() and word.endswith("ed") and "-" not in word:
-            break  # "relief measures introduced during...": what follows says what became of it
+        if _participle_after_noun(kept, word):
+            break  # "relief measures introduced during…": what follows says what became of it
         kept.append(word)
     if not kept or all(word.lower() in _EN_EMPTY for word in kept):
         return ""  # "40% of these", "of which"
     return " ".join(kept[:8])
+
+
+def _participle_after_noun(kept: list[str], word: str) -> bool:
+    """Tell whether a word in -ed after a noun starts what is said of it ("measures introduced"),
+    not a word of the name ("U.S. deferred tax liability", "dollar–denominated")."""
+    return (
+        bool(kept)
+        and kept[-1].islower()
+        and word.islower()
+        and word.endswith("ed")
+        and "-" not in word
+        and "–" not in word
+    )
 
 
 def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
@@ -1357,6 +1406,10 @@ def _label(
             label = _relative_label(label, relative, sentence[:start], previous)
         if not label and "|" in sentence:  # a table row: its first cell (asked only here)
             label = _clean_en(sentence.split("|", 1)[0], ROW_LABEL_WORDS)
+        if label and _acts_only_en(label) and raw.kind is not MetricKind.PERCENT:
+            shared = _EN_SHARED_OBJECT.match(sentence, raw.end)
+            if what := _object_after_en(sentence, shared.end() if shared else raw.end):
+                label = f"{label.split()[-1]} {what}"  # the verb and its object: repaid Notes
         if label and not _names_nothing_en(label):
             return label
         ends = before.split()[-1:]  # "from 40,000 today to 80,000": the word before is "to"

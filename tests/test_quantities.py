@@ -466,6 +466,29 @@ LABELS = [
         ["Change for Charity Grant"],
     ),
     ("object-of", "We expect about $45 million of venture debt to be catalysed.", ["venture debt"]),
+    # Who acted how, with no pronoun, is named by the verb and what the sum is of, after it.
+    (
+        "company-acted-on-an-object",
+        "During 2017, the Company issued $24.0 billion of U.S. dollar–denominated term debt.",
+        ["issued U.S. dollar–denominated term debt"],
+    ),
+    (
+        "object-of-an-adjective-in-ed",
+        "The Company replaced $36.1 billion of its U.S. deferred tax liability with a payable.",
+        ["replaced U.S. deferred tax liability"],
+    ),
+    ("to-verb-an-object", "We plan to issue up to $35 billion of green bonds by 2030.", ["issue green bonds"]),
+    (
+        "this-will-an-object",
+        "This will reduce 24 kilo-tonnes of carbon dioxide emissions.",
+        ["reduce carbon dioxide emissions"],
+    ),
+    ("acted-on-nothing-named", "This far exceeds 10 times the cost.", ["This far exceeds"]),
+    (
+        "two-verbs-one-object",
+        "During 2018, the Company issued $7.0 billion and repaid $6.5 billion of Notes.",
+        ["issued Notes", "repaid Notes"],
+    ),
     (
         "object-to-a-name-not-to-a-verb",
         "We have committed over $25 billion to the JSS, and I will allocate $24 billion to enable"
