@@ -1222,6 +1222,21 @@ _EN_PAST_IRREGULAR = set(_words("paid repaid spent sold lent set made gave took 
 _EN_PRONOUNS = set(_words("this it"))
 
 
+# A date that ends a table row's name: which balance a row states ("Balances as of September
+# 30, 2017 | 5,126,201 | …"); its numbers are no words of a label otherwise.
+_EN_CELL_DATE = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"( \d{1,2}, \d{4})\s*$"
+)
+
+
+def _dated_row(label: str, row: str) -> str:
+    """Return a table row's label with the date its name ends in ("Balances as of September"
+    -> "Balances as of September 30, 2017")."""
+    date = _EN_CELL_DATE.search(row.split("|", 1)[0])
+    return label + date.group(2) if date and label.endswith(date.group(1)) else label
+
+
 # "issued $7.0 billion and repaid $6.5 billion of Notes": what the second sum is of, the first
 # is of too.
 _EN_SHARED_OBJECT = re.compile(
@@ -1406,6 +1421,8 @@ def _label(
             label = _relative_label(label, relative, sentence[:start], previous)
         if not label and "|" in sentence:  # a table row: its first cell (asked only here)
             label = _clean_en(sentence.split("|", 1)[0], ROW_LABEL_WORDS)
+        if label and "|" in sentence:
+            label = _dated_row(label, sentence)
         if label and _acts_only_en(label) and raw.kind is not MetricKind.PERCENT:
             shared = _EN_SHARED_OBJECT.match(sentence, raw.end)
             if what := _object_after_en(sentence, shared.end() if shared else raw.end):

@@ -485,6 +485,11 @@ LABELS = [
     ),
     ("acted-on-nothing-named", "This far exceeds 10 times the cost.", ["This far exceeds"]),
     (
+        "row-named-by-a-date",
+        "Balances as of September 30, 2017 | 5,126,201 | $35,867",
+        ["Balances as of September 30, 2017"] * 2,
+    ),
+    (
         "two-verbs-one-object",
         "During 2018, the Company issued $7.0 billion and repaid $6.5 billion of Notes.",
         ["issued Notes", "repaid Notes"],
