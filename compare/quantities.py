@@ -1230,6 +1230,9 @@ _EN_CELL_DATE = re.compile(
 )
 
 
+_YEAR_CELL = re.compile(r"\s*(?:19|20)\d\d\s*")
+
+
 def _dated_row(label: str, row: str) -> str:
     """Return a table row's label with the date its name ends in ("Balances as of September"
     -> "Balances as of September 30, 2017")."""
@@ -1420,7 +1423,10 @@ def _label(
         if label and (relative := _EN_RELATIVE.search(label)):
             label = _relative_label(label, relative, sentence[:start], previous)
         if not label and "|" in sentence:  # a table row: its first cell (asked only here)
-            label = _clean_en(sentence.split("|", 1)[0], ROW_LABEL_WORDS)
+            cell = sentence.split("|", 1)[0]
+            label = _clean_en(cell, ROW_LABEL_WORDS)
+            if not label and _YEAR_CELL.fullmatch(cell):
+                label = cell.strip()  # "2019 | $8,797": the year the payments fall due in
         if label and "|" in sentence:
             label = _dated_row(label, sentence)
         if label and _acts_only_en(label) and raw.kind is not MetricKind.PERCENT:

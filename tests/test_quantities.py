@@ -489,6 +489,7 @@ LABELS = [
         "Balances as of September 30, 2017 | 5,126,201 | $35,867",
         ["Balances as of September 30, 2017"] * 2,
     ),
+    ("row-named-by-a-year", "2019 | $8,797", ["2019"]),
     (
         "two-verbs-one-object",
         "During 2018, the Company issued $7.0 billion and repaid $6.5 billion of Notes.",
