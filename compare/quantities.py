@@ -1233,6 +1233,28 @@ _EN_CELL_DATE = re.compile(
 _YEAR_CELL = re.compile(r"\s*(?:19|20)\d\d\s*")
 
 
+# A sum or a rate written before a noun, as its attribute: "The $210 billion share repurchase
+# program was completed", "I will provide a 60% road tax rebate to…".
+_EN_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|our|their|this)\s+$", re.IGNORECASE)
+_EN_ATTRIBUTE_OF = re.compile(r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\b")
+_EN_NOT_NOUN = set(_words("the a an its our their worth"))
+
+
+def _attributive_en(sentence: str, raw: _Raw) -> str:
+    """Return the noun a figure is the attribute of ("a $1,000 payout": payout), or ""."""
+    if not _EN_DETERMINER_BEFORE.search(sentence, max(0, raw.start - 8), raw.start):
+        return ""
+    after = _EN_ATTRIBUTE_OF.match(sentence, raw.end)
+    if after is None:
+        return ""
+    kept = []
+    for word in after.group(1).split():
+        if word in _EN_OBJECT_END or word in _EN_NOT_NOUN or word.endswith("ed"):
+            break  # "the $3 billion allocated last year": what became of it, not what it is
+        kept.append(word)
+    return " ".join(kept)
+
+
 def _dated_row(label: str, row: str) -> str:
     """Return a table row's label with the date its name ends in ("Balances as of September"
     -> "Balances as of September 30, 2017")."""
@@ -1429,6 +1451,8 @@ def _label(
                 label = cell.strip()  # "2019 | $8,797": the year the payments fall due in
         if label and "|" in sentence:
             label = _dated_row(label, sentence)
+        elif (raw.currency or raw.unit == "%") and (what := _attributive_en(sentence, raw)):
+            return what  # "a $1,000 payout", "a 60% road tax rebate"
         if label and _acts_only_en(label) and raw.kind is not MetricKind.PERCENT:
             shared = _EN_SHARED_OBJECT.match(sentence, raw.end)
             if what := _object_after_en(sentence, shared.end() if shared else raw.end):

@@ -490,6 +490,19 @@ LABELS = [
         ["Balances as of September 30, 2017"] * 2,
     ),
     ("row-named-by-a-year", "2019 | $8,797", ["2019"]),
+    # A sum or rate written as a noun's attribute measures that noun.
+    (
+        "attribute-of-a-noun",
+        "The $210 billion share repurchase program was completed in the third quarter.",
+        ["share repurchase program"],
+    ),
+    ("attribute-rate", "I will provide a 60% road tax rebate to all motorcycles.", ["road tax rebate"]),
+    ("attribute-after-a-verb", "Each household will also receive a $1,000 payout.", ["payout"]),
+    (
+        "attribute-worth-of",
+        "For example, the $2 billion worth of economic relief measures introduced in 2020.",
+        ["economic relief measures"],
+    ),
     (
         "two-verbs-one-object",
         "During 2018, the Company issued $7.0 billion and repaid $6.5 billion of Notes.",
