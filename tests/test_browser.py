@@ -343,3 +343,33 @@ def test_print_shows_old_values_and_folded_sections(basic_page: Page) -> None:
     assert page.page.locator(".was").first.is_visible()
     assert page.page.locator("#sec-o1-n1 .empty-note").is_visible()
     assert not page.page.locator(".toolbar").is_visible()
+
+
+def test_series_values_keep_number_and_unit_on_one_line(
+    tabs: dict[str, Page], tmp_path: Path
+) -> None:
+    # Nine years of the national reports: "24.66万亿元" broke as "24.66万亿 / 元" in its column.
+    from compare.render import render_series_html
+    from compare.series import build_series
+
+    paths = []
+    for k, year in enumerate(range(2008, 2017)):
+        path = tmp_path / f"{year}.txt"
+        path.write_text(
+            f"国务院{year}年政府工作报告\n一、工作回顾\n国内生产总值超过{24.66 + 3 * k:.2f}万亿元。"
+            f"全国财政收入达到{5.13 + k:.2f}万亿元。"
+            f"中央财政用于农业农村和社会保障及就业等民生方面的支出合计达到{1.52 + k:.2f}万亿元。\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    page_path = tmp_path / "series.html"
+    page_path.write_text(render_series_html(build_series(paths, workers=1)), encoding="utf-8")
+    page = tabs["basic"].load(page_path)
+    lines = page.js(
+        "[...document.querySelectorAll('td.value')].map(cell => { const r = document.createRange();"
+        " r.selectNodeContents(cell); return [cell.textContent,"
+        " new Set([...r.getClientRects()].map(b => Math.round(b.top))).size]; })"
+    )
+    assert len(lines) == 27
+    assert [cell for cell in lines if cell[1] != 1] == []
+    assert page.errors == []
