@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 from compare.errors import RulesError
 from compare.model import Comparison, MetricChange, MetricKind, MetricStatus, Report, Section
 from compare.outline import numbering_value
+from compare.words import counted
 
 KNOWN_KEYS = {
     "structure": {"numbering", "empty", "duplicates", "outside", "renditions", "unreadable"},
@@ -404,7 +405,7 @@ def findings_text(findings: list[Finding], *, subject: str) -> str:
     """Return findings as plain lines, or a one-line all-clear."""
     if not findings:
         return f"{subject}: no findings\n"
-    lines = [f"{subject}: {len(findings)} finding{'s' if len(findings) != 1 else ''}"]
+    lines = [f"{subject}: {counted(len(findings), 'finding')}"]
     lines += [f"  [{f.check}] {f.message}" for f in findings]
     return "\n".join(lines) + "\n"
 

@@ -16,6 +16,7 @@ from compare.model import (
     SectionPair,
     SentencePair,
 )
+from compare.words import counted, numbered
 
 REPORT_SCHEMA = "compare.report/1"
 DIFF_SCHEMA = "compare.diff/1"
@@ -96,18 +97,23 @@ def render_outline(report: Report) -> str:
     ]
     if report.preamble is not None:
         lines.append(
-            f"(preamble)  [{len(report.preamble.sentences)} sentences, "
-            f"{metric_counts.get('0', 0)} metrics]"
+            f"(preamble)  [{counted(len(report.preamble.sentences), 'sentence')}, "
+            f"{counted(metric_counts.get('0', 0), 'metric')}]"
         )
     for s in report.walk():
         indent = "  " * (s.level - 1)
         lines.append(
-            f"{indent}{s.id:<6} {s.number}{s.heading}  "
-            f"[{len(s.sentences)} sentences, {metric_counts.get(s.id, 0)} metrics]"
+            f"{indent}{s.id:<6} {numbered(s.number, s.heading)}  "
+            f"[{counted(len(s.sentences), 'sentence')}, "
+            f"{counted(metric_counts.get(s.id, 0), 'metric')}]"
         )
     top = len(report.sections)
     sub = sum(1 for s in report.walk() if s.level == 2)
-    lines += ["", f"{top} sections, {sub} subsections, {len(report.metrics)} metrics"]
+    lines += [
+        "",
+        f"{counted(top, 'section')}, {counted(sub, 'subsection')}, "
+        f"{counted(len(report.metrics), 'metric')}",
+    ]
     return "\n".join(lines) + "\n"
 
 

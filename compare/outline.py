@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 from compare.collector import collector_paused
 from compare.model import Report, Section, Source
+from compare.words import counted
 
 # --------------------------------------------------------------------------- numerals
 
@@ -792,9 +793,8 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
             preamble = Section(id="0", level=0, text=body, sentences=split_sentences(body))
     elif paragraphs:
         groups = _group_paragraphs(paragraphs)
-        counted = f"{len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''}"
-        into = f"{len(groups)} section{'s' if len(groups) != 1 else ''}"
-        notes.append(f"no headings found; {counted} grouped into {into}")
+        grouped = counted(len(paragraphs), "paragraph")
+        notes.append(f"no headings found; {grouped} grouped into {counted(len(groups), 'section')}")
         sections = tuple(
             Section(
                 id=str(i),

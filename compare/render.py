@@ -50,6 +50,7 @@ from compare.model import (
     SentenceStatus,
 )
 from compare.quantities import CURRENCY_SIGNS
+from compare.words import numbered
 
 TOP_CHANGES = 10  # figures listed under "largest changes" in the summary
 MINUS = "\u2212"  # a real minus sign: as wide as "+", and not a hyphen
@@ -244,7 +245,9 @@ def format_metric(metric: Metric | None) -> str:
     sign = number[0] if number[0] in "+−" else ""
     if currency:
         # −$8 billion, +$36.4 billion, $5 per tonne
-        text = sign + currency + number[len(sign) :] + (f" {scale_word}" if scale_word else "") + per
+        text = (
+            sign + currency + number[len(sign) :] + (f" {scale_word}" if scale_word else "") + per
+        )
     elif _is_latin(unit) or _is_latin(scale_word):
         text = " ".join(p for p in (number, scale_word, unit) if p)
     else:
@@ -395,13 +398,7 @@ def section_label(section: Section | None) -> str:
         return ""
     if section.id == "0":
         return "Preamble"
-    number, heading = section.number.strip(), section.heading.strip()
-    if not number:
-        return heading or f"Section {section.id}"
-    if not heading:
-        return number
-    joiner = " " if number[-1].isascii() and heading[0].isascii() else ""
-    return number + joiner + heading
+    return numbered(section.number, section.heading) or f"Section {section.id}"
 
 
 def pair_level(pair: SectionPair) -> int:

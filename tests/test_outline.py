@@ -830,3 +830,18 @@ def test_ingest_warnings_come_first() -> None:
     )
     assert report.warnings == ("a.pdf: repaired 3 broken lines",)
     assert [s.heading for s in report.sections] == ["甲", "乙"]
+
+
+def test_outline_text_spaces_latin_numbering_and_counts_one_in_the_singular() -> None:
+    """`compare parse` printed "Item 1.Business  [1 sentences, 1 metrics]"."""
+    from compare.quantities import attach_metrics
+
+    text = "PART I\nItem 1. Business\nThe Company had 500 stores.\nItem 2. Properties\nNone.\n"
+    report = attach_metrics(parse_outline(text, source=Source(path="10k.txt")))
+    lines = render_outline(report).splitlines()
+    shown = [line.split(None, 1)[1] for line in lines if line.startswith(" ")]  # past the ids
+    assert shown == [
+        "Item 1. Business  [1 sentence, 1 metric]",
+        "Item 2. Properties  [1 sentence, 0 metrics]",
+    ]
+    assert lines[-1] == "1 section, 2 subsections, 1 metric"
