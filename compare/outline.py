@@ -353,6 +353,25 @@ def _year_from_path(path: str) -> int | None:
     return int(years[-1]) if years else None
 
 
+_SEC_FORM = re.compile(r"form\s+(10-k|10-q|20-f|40-f)", re.IGNORECASE)
+_FISCAL_YEAR = re.compile(
+    r"for the fiscal year ended\s+([A-Z][a-z]+ \d{1,2}, \d{4})", re.IGNORECASE
+)
+COVER_PARAGRAPHS = 12  # an SEC filing names its form within its cover's first lines
+
+
+def _filing_title(lines: list[str]) -> str:
+    """Return the title an SEC filing's cover gives it ("Form 10-K for the fiscal year ended
+    September 29, 2018"), else ""."""
+    cover = lines[:COVER_PARAGRAPHS]
+    form = next((m for line in cover if (m := _SEC_FORM.fullmatch(line.strip()))), None)
+    if form is None:
+        return ""
+    title = f"Form {form.group(1).upper()}"
+    ended = next((m for line in cover if (m := _FISCAL_YEAR.search(line))), None)
+    return f"{title} for the fiscal year ended {ended.group(1)}" if ended else title
+
+
 def _org_from_text(lines: list[str]) -> str:
     """Return the organisation the text names for itself (我代表国务院, Apple Inc.), else ""."""
     head = lines[:80]
@@ -747,6 +766,8 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
             title = first[2:].strip()
         if title:
             paragraphs = paragraphs[1:]
+        else:
+            title = _filing_title(paragraphs)  # the cover of an SEC filing: FORM 10-K
     if not org:  # a file without its title line may be named after it
         org = _org_from_text(paragraphs) or parse_title(PurePath(source.path).stem)[1]
     if year is None:

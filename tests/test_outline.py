@@ -845,3 +845,19 @@ def test_outline_text_spaces_latin_numbering_and_counts_one_in_the_singular() ->
         "Item 2. Properties  [1 sentence, 0 metrics]",
     ]
     assert lines[-1] == "1 section, 2 subsections, 1 metric"
+
+
+def test_an_sec_filing_is_titled_by_its_cover() -> None:
+    """A 10-K opens with its regulator's name, not a title line: its cover names the form and
+    the fiscal year (the page read "(untitled)")."""
+    cover = (
+        "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549\nFORM 10-K\n"
+        "(Mark One)\n☒ ANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE "
+        "ACT OF 1934\nFor the fiscal year ended September 29, 2018\nExample Inc.\n"
+        "(Exact name of Registrant as specified in its charter)\nPART I\nItem 1. Business\n"
+        "The Company sells phones.\n"
+    )
+    report = parse_outline(cover, source=Source(path="example-2018.txt"))
+    assert report.title == "Form 10-K for the fiscal year ended September 29, 2018"
+    assert (report.org, report.year) == ("Example Inc.", 2018)
+    assert "UNITED STATES" in report.preamble.sentences[0]  # the cover is kept as it was
