@@ -13,7 +13,6 @@ import bisect
 import dataclasses
 import functools
 import math
-import operator
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -1219,21 +1218,13 @@ def _names_nothing_en(label: str) -> bool:
     return len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed"))
 
 
-# Past forms that do not end in -ed, of verbs that state what was done with a sum.
-_EN_PAST_IRREGULAR = set(_words("paid repaid spent sold lent set made gave took put"))
-_EN_PRONOUNS = set(_words("this it"))
-_EN_ACTS_FIRST = ("to ", "This ", "this ", "It ", "it ", "Company ")
-
-
 # A date that ends a table row's name: which balance a row states ("Balances as of September
 # 30, 2017 | 5,126,201 | …"); its numbers are no words of a label otherwise.
 _MONTHS = tuple(
     _words("January February March April May June July August September October November December")
 )
 _EN_CELL_DATE = re.compile(rf"\b({'|'.join(_MONTHS)})( \d{{1,2}}, \d{{4}})\s*$")
-
-
-_YEAR_CELL = re.compile(r"\s*(?:19|20)\d\d\s*")
+_YEAR_CELL = re.compile(r"\s*(?:19|20)\d\d\s*")  # a row named by a year: 2019 | $8,797
 
 
 # A sum or a rate written before a noun, as its attribute: "The $210 billion share repurchase
@@ -1272,6 +1263,12 @@ def _dated_row(label: str, row: str) -> str:
 _EN_SHARED_OBJECT = re.compile(
     rf"\s+and\s+[a-z]+\s+(?:{CURRENCY})?\d[\d,.]*(?:\s+(?:{SCALE_EN}))?(?=\s+of\b)"
 )
+
+
+# Past forms that do not end in -ed, of verbs that state what was done with a sum.
+_EN_PAST_IRREGULAR = set(_words("paid repaid spent sold lent set made gave took put"))
+_EN_PRONOUNS = set(_words("this it"))
+_EN_ACTS_FIRST = ("to ", "This ", "this ", "It ", "it ", "Company ")
 
 
 def _acts_only_en(label: str) -> bool:
@@ -1901,9 +1898,6 @@ def extract_metrics(sentence: str, *, section: str = "", index: int = 0) -> tupl
 # Metric(value=..., ..., upper=...) with every field in order, at a fifth of the cost: one
 # Metric is made per figure of every sentence.
 _metric = fast_constructor(Metric)
-_FIELD_NAMES = [f.name for f in dataclasses.fields(Metric)]
-_METRIC_FIELDS = operator.attrgetter(*_FIELD_NAMES)
-_LABEL_AT, _GROUP_AT = _FIELD_NAMES.index("label"), _FIELD_NAMES.index("group")
 
 
 # What extract_metrics reports of one quantity, less the text and the sentence's place.
@@ -2094,17 +2088,11 @@ class _Group:
         if name not in repeated or (name not in _TOTALS and name.startswith(_TOTALS)):
             return metrics  # one of its kind, or a total that names its group already
         return tuple(
-            _grouped(m, f"{head}: {m.label}", head) if m.label and m.label in name else m
+            dataclasses.replace(m, label=f"{head}: {m.label}", group=head)
+            if m.label and m.label in name
+            else m
             for m in metrics
         )
-
-
-def _grouped(metric: Metric, label: str, group: str) -> Metric:
-    """Return dataclasses.replace(metric, label=label, group=group), at a fraction of its cost
-    (a 10-K groups a thousand rows' figures)."""
-    values = list(_METRIC_FIELDS(metric))
-    values[_LABEL_AT], values[_GROUP_AT] = label, group
-    return _metric(*values)
 
 
 def _as_target(metric: Metric) -> Metric:
