@@ -873,7 +873,7 @@ _VERB_END = re.compile(
     r"(?:成立|建立|组建|选派|推荐|遴选|评选|选树|培育|共建|新建|确定|完成|完善|涉及|结对|斩获|获得|"
     r"获|开展|举办|组织|推出|发布|认定|培养|选拔|聘任|接纳|打造|设立|新增|增加|增设|建成|建设|实施|"
     r"启动|出台|制定|制订|印发|创建|引进|拥有|有|达|达到|为|是|推进|招收|录取|培训|受理|办理|参加|"
-    r"参与|发出|签订|投入|资助|补助|立项|支持|处理|查出|择优推荐|牵头成立)$"
+    r"参与|发出|签订|投入|资助|补助|立项|支持|处理|查出|择优推荐|牵头成立|用好|严守)$"
 )
 # A label that says only who puts money in (中央财政拟安排, 今年将投入), and the fund the sum
 # makes, named right after it (1300亿元灾后重建资金, 200亿元技改专项资金; not a bare 资金).
@@ -908,7 +908,7 @@ _NOUN_CUT_WORDS = (
     r"参与|参加|开展|实现|完成|被|获|进入|成功|列入|入选|结对|共建|分别|均|已|全部|启动|达到|成为|赴|"
     r"对口|认定|吸引|举办|(?<!公)共|(?<![高初小大集])中(?![心学医央])|和|与|及|通过|涉及|接受|创建|提前|全?覆盖|"
     # 12所在绍高校紧紧抓住…, 100篇优秀作品并汇编成册
-    r"紧紧|抓住|积极|切实|深入|持续|不断|主动|率先|(?<![合兼])并(?!购)|"
+    r"紧紧|抓住|积极|切实|深入|持续|不断|主动|率先|(?<![合兼])并(?!购)|不动摇|"
     # 1260万农村户籍孩子在城市接受义务教育 (but 在校生, 在园儿童, 在建项目 are nouns)
     r"在(?![校园建职读岗线编册押途])"
 )
@@ -1498,6 +1498,13 @@ def _label(
                 return noun
             # 新建中小学6所的任务, 增幅11个百分点的情况下: the task or case the figure is part of
             return label if owned and _WHOLE_NOUN.fullmatch(noun) else label + noun
+    elif label and _VERB_END.fullmatch(label) and len(label) <= 2:
+        # A bare verb before a measure names what was done, the noun after it what:
+        # 启动1亿亩试点, 建设10万亩水稻绿色生产基地, 用好1800亿元引导基金.
+        noun, noun_end = _noun_after(sentence, raw)
+        if noun and not _VERB_END.search(noun):
+            raw.noun_end = noun_end
+            return noun
     if label:
         return label
     if previous and not named_after and before.strip() and _CONJUNCTION.fullmatch(before):

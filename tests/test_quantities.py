@@ -704,6 +704,10 @@ LABELS = [
     ("trail-you", "重点高校招收贫困地区农村学生人数又增长10.5%。", ["重点高校招收贫困地区农村学生人数"]),
     ("trail-zai", "企业退休人员基本养老金今年再提高10%。", ["企业退休人员基本养老金"]),
     ("trail-huan-of-a-verb", "全年偿还3000亿元。", ["偿还"]),
+    # A bare verb before a measure (no classifier): the noun after it names the figure.
+    ("verb-then-measure-noun", "今年启动1亿亩试点。", ["试点"]),
+    ("verb-then-fund", "用好1800亿元引导基金，依法履约。", ["引导基金"]),
+    ("verb-then-noun-not-its-verb", "严守18亿亩耕地红线不动摇。", ["耕地红线"]),
     (
         "lead-sanshi",
         "三是将18项行政事业性收费的免征范围，从小微企业扩大到所有企业。",
