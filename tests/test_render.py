@@ -1275,3 +1275,17 @@ def test_the_masthead_says_what_reading_set_aside(basic: Comparison) -> None:
     assert new_cell.get_text() == "none"
     assert "<script>alert" not in render_html(noted)
     assert "| Reading notes | heading 一、" in render_markdown(noted)
+
+
+def test_markdown_largest_changes_mark_a_changed_qualifier(tmp_path: Path) -> None:
+    """100场以上 -> 200余场 is marked on the page's largest changes; the Markdown summary
+    lost the mark (the full figures table had it)."""
+    paths = []
+    for year, count in ((2021, "100场以上"), (2022, "200余场")):
+        path = tmp_path / f"{year}.txt"
+        path.write_text(f"某局{year}年工作总结\n一、宣讲\n开展思政理论集中宣讲{count}。\n", "utf-8")
+        paths.append(path)
+    text = render_markdown(compare_reports(read_report(paths[0]), read_report(paths[1])))
+    summary = text.split("## Section map")[0]
+    rows = [line for line in summary.splitlines() if "思政理论集中宣讲" in line]
+    assert rows and all("(qualifier changed)" in row for row in rows)
