@@ -477,7 +477,11 @@ LABELS = [
         "The Company replaced $36.1 billion of its U.S. deferred tax liability with a payable.",
         ["replaced U.S. deferred tax liability"],
     ),
-    ("to-verb-an-object", "We plan to issue up to $35 billion of green bonds by 2030.", ["issue green bonds"]),
+    (
+        "to-verb-an-object",
+        "We plan to issue up to $35 billion of green bonds by 2030.",
+        ["issue green bonds"],
+    ),
     (
         "this-will-an-object",
         "This will reduce 24 kilo-tonnes of carbon dioxide emissions.",
@@ -496,7 +500,11 @@ LABELS = [
         "The $210 billion share repurchase program was completed in the third quarter.",
         ["share repurchase program"],
     ),
-    ("attribute-rate", "I will provide a 60% road tax rebate to all motorcycles.", ["road tax rebate"]),
+    (
+        "attribute-rate",
+        "I will provide a 60% road tax rebate to all motorcycles.",
+        ["road tax rebate"],
+    ),
     ("attribute-after-a-verb", "Each household will also receive a $1,000 payout.", ["payout"]),
     (
         "attribute-worth-of",
@@ -701,7 +709,11 @@ LABELS = [
     ("lead-shi", "使困难家庭住上了新房1100万户。", ["困难家庭住上了新房"]),
     ("lead-shiyong-stays", "使用率达到95%。", ["使用率"]),
     ("trail-jiang", "今年高校毕业生将达727万人。", ["高校毕业生"]),
-    ("trail-you", "重点高校招收贫困地区农村学生人数又增长10.5%。", ["重点高校招收贫困地区农村学生人数"]),
+    (
+        "trail-you",
+        "重点高校招收贫困地区农村学生人数又增长10.5%。",
+        ["重点高校招收贫困地区农村学生人数"],
+    ),
     ("trail-zai", "企业退休人员基本养老金今年再提高10%。", ["企业退休人员基本养老金"]),
     ("trail-huan-of-a-verb", "全年偿还3000亿元。", ["偿还"]),
     # A bare verb before a measure (no classifier): the noun after it names the figure.
