@@ -2037,6 +2037,7 @@ _GROUP_HEAD = re.compile(rf"[^|:：]{{1,{GROUP_HEAD_CHARS}}}[:：]")
 _FOOTNOTE_MARK = re.compile(r"\s*\(\d\)")
 _YEAR_IN_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TOTALS = ("Total", "Subtotal")
+_NO_GROUP = {"其中", "包括", "of which", "including"}
 
 
 def _group_head(sentence: str) -> str:
@@ -2047,6 +2048,8 @@ def _group_head(sentence: str) -> str:
     head = sentence.strip()
     if _GROUP_HEAD.fullmatch(head) is None or not any(c.isalpha() for c in head):
         return ""
+    if head[:-1].strip().lower() in _NO_GROUP:
+        return ""  # "其中：", "Of which:": a part of what was just stated, not a group's name
     if _YEAR_IN_HEAD.search(head):
         # "September 3, 2017 to September 30, 2017:", "Second quarter 2017 debt issuance of
         # $10.0 billion:": heads of a year are named otherwise the next (2017 debt issuances).

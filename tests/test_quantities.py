@@ -1100,6 +1100,8 @@ def test_table_rows_are_named_under_their_group_head() -> None:
         "Level 3:",
         "Money market funds | 5 | 6",
         "Total | 11 | 12",  # a total of one row is the table's
+        "Of which:",  # a part of what was stated, no group
+        "Current | 3 | 4",
         "Earnings per share:",
         "Basic | $12.01 | $9.27",
         "Cash dividends declared per share | $2.72 | $2.40",
@@ -1121,6 +1123,7 @@ def test_table_rows_are_named_under_their_group_head() -> None:
         "Total",
         "Money market funds",
         "Total",
+        "Current",
         "Basic",
         "Cash dividends declared per share",
     ]
