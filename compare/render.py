@@ -34,7 +34,7 @@ from markupsafe import Markup, escape
 from compare import __version__
 from compare import series as series_stage
 from compare.collector import collector_paused
-from compare.metrics import base_magnitude
+from compare.metrics import base_magnitude, base_unit
 from compare.model import (
     Comparison,
     Direction,
@@ -375,7 +375,8 @@ def largest_changes(
     without a label: "(unlabelled): 1,108 -> 10,183" tells a reader nothing; and restated
     ones: a year's figure told otherwise is not a change over the year).
 
-    Ties keep document order.
+    Ties keep document order. One change stated twice (a 10-K's table and its prose: iPhone net
+    sales 3% -> 18%) is listed once, by its first statement.
     """
     changed = [
         m
@@ -386,7 +387,17 @@ def largest_changes(
         and m.label
         and not m.restated
     ]
-    return sorted(changed, key=lambda m: -abs(m.relative or Decimal(0)))[:limit]
+    listed: list[MetricChange] = []
+    seen: set[tuple[Decimal, Decimal, str]] = set()
+    for m in sorted(changed, key=lambda m: -abs(m.relative or Decimal(0))):
+        assert m.old is not None and m.new is not None  # changed: both sides are there
+        same = (base_magnitude(m.old), base_magnitude(m.new), base_unit(m.new))
+        if same not in seen:
+            seen.add(same)
+            listed.append(m)
+            if len(listed) == limit:
+                break
+    return listed
 
 
 # --------------------------------------------------------------------------- sections

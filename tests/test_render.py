@@ -453,6 +453,16 @@ def test_largest_changes_leave_out_figures_without_a_label(basic: Comparison) ->
     assert largest_changes([replace(unnamed, label="教育经费")], 1)[0].label == "教育经费"
 
 
+def test_largest_changes_list_a_change_stated_twice_once(basic: Comparison) -> None:
+    """Apple's 10-K states iPhone net sales 3% -> 18% in a table and again in prose: the summary
+    listed it twice among ten."""
+    biggest = largest_changes(basic.metrics, 1)[0]
+    again = replace(biggest, label="又一次")
+    assert largest_changes([biggest, again, *basic.metrics], 2) == largest_changes(
+        basic.metrics, 2
+    )
+
+
 # --------------------------------------------------------------------------- section filters
 
 
