@@ -1269,6 +1269,7 @@ _EN_SHARED_OBJECT = re.compile(
 _EN_PAST_IRREGULAR = set(_words("paid repaid spent sold lent set made gave took put"))
 _EN_PRONOUNS = set(_words("this it"))
 _EN_ACTS_FIRST = ("to ", "This ", "this ", "It ", "it ", "Company ")
+_EN_MODALS = set(_words("will would shall can could may might must"))
 
 
 def _acts_only_en(label: str) -> bool:
@@ -1279,6 +1280,9 @@ def _acts_only_en(label: str) -> bool:
     emissions), "repaid" ($6.5 billion of Notes)."""
     if " " not in label:
         return label in _EN_PAST_IRREGULAR
+    rest, _, verb = label.rpartition(" ")
+    if " " in rest and rest.rpartition(" ")[2] in _EN_MODALS and verb.islower():
+        return True  # "…taxpayers and will raise" ($170 million of additional tax revenue)
     if label.count(" ") > 2 or not label.startswith(_EN_ACTS_FIRST):
         return False  # nearly every label, told at a glance
     words = label.split()

@@ -489,6 +489,11 @@ LABELS = [
     ),
     ("acted-on-nothing-named", "This far exceeds 10 times the cost.", ["This far exceeds"]),
     (
+        "will-verb-an-object",
+        "The new top bracket will raise $170 million of additional tax revenue per year.",
+        ["raise additional tax revenue"],
+    ),
+    (
         "row-named-by-a-date",
         "Balances as of September 30, 2017 | 5,126,201 | $35,867",
         ["Balances as of September 30, 2017"] * 2,
