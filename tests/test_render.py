@@ -458,9 +458,7 @@ def test_largest_changes_list_a_change_stated_twice_once(basic: Comparison) -> N
     listed it twice among ten."""
     biggest = largest_changes(basic.metrics, 1)[0]
     again = replace(biggest, label="又一次")
-    assert largest_changes([biggest, again, *basic.metrics], 2) == largest_changes(
-        basic.metrics, 2
-    )
+    assert largest_changes([biggest, again, *basic.metrics], 2) == largest_changes(basic.metrics, 2)
 
 
 # --------------------------------------------------------------------------- section filters
