@@ -1501,7 +1501,11 @@ def _label(
             if not label or _VERB_END.search(label):
                 return noun
             # 新建中小学6所的任务, 增幅11个百分点的情况下: the task or case the figure is part of
-            return label if owned and _WHOLE_NOUN.fullmatch(noun) else label + noun
+            if owned and _WHOLE_NOUN.fullmatch(noun):
+                return label
+            # 教育、市场监管、综合执法等10余个部门: the label names some of them, 等 says so
+            listed = "等" if sentence.endswith("等", 0, raw.start) and "、" in label else ""
+            return label + listed + noun
     elif label and _VERB_END.fullmatch(label) and len(label) <= 2:
         # A bare verb before a measure names what was done, the noun after it what:
         # 启动1亿亩试点, 建设10万亩水稻绿色生产基地, 用好1800亿元引导基金.

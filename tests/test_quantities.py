@@ -721,6 +721,11 @@ LABELS = [
     ),
     ("trail-zai", "企业退休人员基本养老金今年再提高10%。", ["企业退休人员基本养老金"]),
     ("trail-huan-of-a-verb", "全年偿还3000亿元。", ["偿还"]),
+    (
+        "listed-examples-keep-deng",
+        "教育、市场监管、综合执法等10余个部门共同研究制订方案。",
+        ["教育、市场监管、综合执法等部门"],
+    ),
     # A bare verb before a measure (no classifier): the noun after it names the figure.
     ("verb-then-measure-noun", "今年启动1亿亩试点。", ["试点"]),
     ("verb-then-fund", "用好1800亿元引导基金，依法履约。", ["引导基金"]),
