@@ -1033,11 +1033,17 @@ def _before_verb(words: list[str]) -> list[str]:
     return words
 
 
+# "net sales in 2018 included": the year goes, and the word that put the figure in it with it.
+_EN_IN_A_YEAR = re.compile(r"\b(?:in|during|for)\s+(?:fiscal\s+)?(?:19|20)\d\d\b(?!,? and)")
+
+
 def _clean_en(text: str, limit: int = 8) -> str:
     """Keep the last words (`limit` at most) before an English number, without verbs and
     fillers at the end, and without who acts at the start ("I expect an overall deficit of" ->
     overall deficit)."""
-    words = _EN_WORDS.findall(text)
+    words = _EN_WORDS.findall(
+        _EN_IN_A_YEAR.sub(" ", text) if "20" in text or "19" in text else text
+    )
     # A year is no word: what it leaves (FY of FY2020, end- of end-2020) goes with the fillers.
     while words and (
         words[-1].lower() in _EN_TRAIL

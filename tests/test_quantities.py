@@ -489,6 +489,11 @@ LABELS = [
     ),
     ("acted-on-nothing-named", "This far exceeds 10 times the cost.", ["This far exceeds"]),
     (
+        "in-a-year-goes-whole",
+        "Services net sales in 2018 included a favorable one-time adjustment of $640 million.",
+        ["Services net sales included a favorable one-time adjustment"],
+    ),
+    (
         "will-verb-an-object",
         "The new top bracket will raise $170 million of additional tax revenue per year.",
         ["raise additional tax revenue"],
