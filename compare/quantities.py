@@ -1033,17 +1033,11 @@ def _before_verb(words: list[str]) -> list[str]:
     return words
 
 
-# "net sales in 2018 included": the year goes, and the word that put the figure in it with it.
-_EN_IN_A_YEAR = re.compile(r"\b(?:in|during|for)\s+(?:fiscal\s+)?(?:19|20)\d\d\b(?!,? and)")
-
-
 def _clean_en(text: str, limit: int = 8) -> str:
     """Keep the last words (`limit` at most) before an English number, without verbs and
     fillers at the end, and without who acts at the start ("I expect an overall deficit of" ->
     overall deficit)."""
-    words = _EN_WORDS.findall(
-        _EN_IN_A_YEAR.sub(" ", text) if "20" in text or "19" in text else text
-    )
+    words = _EN_WORDS.findall(text)
     # A year is no word: what it leaves (FY of FY2020, end- of end-2020) goes with the fillers.
     while words and (
         words[-1].lower() in _EN_TRAIL
@@ -1157,11 +1151,12 @@ def _governed_en(words: list[str]) -> str:
 # the two are items of one list of years (in 2018, 2017 and 2016).
 _EN_YEAR_ITEM = re.compile(rf" ?{_YEAR.pattern}\b(?!,\d)")
 _YEAR_BEFORE_COMMA = re.compile(rf"(?<![\d,.]){_YEAR.pattern}, ?$")
-# The list of years a figure's label ends with, and the word that leads to it: "grew in 2018
-# and 2017 by", "expense in 2018, 2017 and 2016 of".
+# The list of years a figure's label ends with, or that stands before its verb, and the word
+# that leads to it: "grew in 2018 and 2017 by", "expense in 2018, 2017 and 2016 of", "net sales
+# in 2018 included" (the year goes, and the word that put the figure in it with it).
 _EN_YEAR_LIST = re.compile(
     rf"\b(?:in|for|during)\s+{_YEAR.pattern}(?:(?:\s*,\s*|\s+)(?:and\s+)?{_YEAR.pattern})*"
-    r"(?=\s*(?:(?:of|by|were|was|are|is|totaled|totalled|amounted to)\s*)?$)",
+    r"(?=\s*(?:(?:of|by|were|was|are|is|totaled|totalled|amounted to)\s*)?$|\s+[a-z])",
     re.IGNORECASE,
 )
 
@@ -1227,10 +1222,7 @@ def _names_nothing_en(label: str) -> bool:
 
 # A date that ends a table row's name: which balance a row states ("Balances as of September
 # 30, 2017 | 5,126,201 | …"); its numbers are no words of a label otherwise.
-_MONTHS = tuple(
-    _words("January February March April May June July August September October November December")
-)
-_EN_CELL_DATE = re.compile(rf"\b({'|'.join(_MONTHS)})( \d{{1,2}}, \d{{4}})\s*$")
+_EN_CELL_DATE = re.compile(rf"\b({MONTHS})( \d{{1,2}}, \d{{4}})\s*$")
 _YEAR_CELL = re.compile(r"\s*(?:19|20)\d\d\s*")  # a row named by a year: 2019 | $8,797
 
 
@@ -1259,9 +1251,8 @@ def _attributive_en(sentence: str, raw: _Raw) -> str:
 def _dated_row(label: str, row: str) -> str:
     """Return a table row's label with the date its name ends in ("Balances as of September"
     -> "Balances as of September 30, 2017")."""
-    if not label.endswith(_MONTHS):
-        return label
-    date = _EN_CELL_DATE.search(row.split("|", 1)[0])
+    cell = row.split("|", 1)[0]
+    date = _EN_CELL_DATE.search(cell) if ", " in cell else None
     return label + date.group(2) if date and label.endswith(date.group(1)) else label
 
 
