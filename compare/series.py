@@ -14,8 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compare.metrics import Identity, identity, in_unit_of
+from compare.metrics import Identity, base_magnitude, identity, in_unit_of, match_metrics
 from compare.model import Comparison, Metric, MetricStatus, Report
+from compare.settings import Settings
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -189,9 +190,6 @@ def _bridge_gaps(
     report-wide (near-identical labels, metrics.match_metrics with no sections), then held to one
     sign and values within BRIDGE_RATIO of each other.
     """
-    from compare.metrics import base_magnitude, match_metrics
-    from compare.settings import Settings
-
     settings = Settings()
     for year in range(len(reports) - 2):
         after = year + 2
