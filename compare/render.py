@@ -376,7 +376,9 @@ def largest_changes(
     ones: a year's figure told otherwise is not a change over the year).
 
     Ties keep document order. One change stated twice (a 10-K's table and its prose: iPhone net
-    sales 3% -> 18%) is listed once, by its first statement.
+    sales 3% -> 18%) is listed once, by its first statement; a table cell with no unit written
+    (a 10-K writes "$" only on a column's first and total rows) is the same change as a figure
+    of equal values with one ("$(17,347) -> $(87,876)" and "(17,347) -> (87,876)").
     """
     changed = [
         m
@@ -388,15 +390,17 @@ def largest_changes(
         and not m.restated
     ]
     listed: list[MetricChange] = []
-    seen: set[tuple[Decimal, Decimal, str]] = set()
+    units_seen: dict[tuple[Decimal, Decimal], set[str]] = {}
     for m in sorted(changed, key=lambda m: -abs(m.relative or Decimal(0))):
         assert m.old is not None and m.new is not None  # changed: both sides are there
-        same = (base_magnitude(m.old), base_magnitude(m.new), base_unit(m.new))
-        if same not in seen:
-            seen.add(same)
-            listed.append(m)
-            if len(listed) == limit:
-                break
+        units = units_seen.setdefault((base_magnitude(m.old), base_magnitude(m.new)), set())
+        unit = base_unit(m.new)
+        if unit in units or (units and (not unit or "" in units)):
+            continue
+        units.add(unit)
+        listed.append(m)
+        if len(listed) == limit:
+            break
     return listed
 
 

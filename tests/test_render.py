@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from compare import render
+from compare.metrics import base_magnitude
 from compare.model import (
     Comparison,
     Direction,
@@ -459,6 +460,28 @@ def test_largest_changes_list_a_change_stated_twice_once(basic: Comparison) -> N
     biggest = largest_changes(basic.metrics, 1)[0]
     again = replace(biggest, label="又一次")
     assert largest_changes([biggest, again, *basic.metrics], 2) == largest_changes(basic.metrics, 2)
+
+
+def test_largest_changes_list_a_table_cell_without_its_unit_once(basic: Comparison) -> None:
+    """Apple's cash flow statement writes (17,347) -> (87,876) without the "$" its prose gives
+    the same change: one change, listed once. Other values with no unit still count."""
+    biggest = largest_changes(basic.metrics, 1)[0]
+    assert biggest.old is not None and biggest.new is not None and biggest.new.unit
+    bare = replace(
+        biggest,
+        label="又一次",
+        old=replace(biggest.old, unit="", scale=""),
+        new=replace(biggest.new, unit="", scale=""),
+    )
+    bare = replace(
+        bare,
+        old=replace(bare.old, value=base_magnitude(biggest.old)),
+        new=replace(bare.new, value=base_magnitude(biggest.new)),
+    )
+    assert largest_changes([biggest, bare, *basic.metrics], 2) == largest_changes(basic.metrics, 2)
+    assert largest_changes([bare, *basic.metrics], 2)[:1] == [bare]
+    shifted = replace(bare, new=replace(bare.new, value=bare.new.value + 1))
+    assert shifted in largest_changes([biggest, shifted, *basic.metrics], 3)
 
 
 # --------------------------------------------------------------------------- section filters
