@@ -870,6 +870,9 @@ def _longest_by_last(words: list[str]) -> dict[str, int]:
 # The compared part (比…) ends with 期, 年, 届 or 前 and is the longest; 中 and 年均 as written.
 _TRAIL_SPAN = _longest_by_last([*_TRAIL_WORDS.split("|"), "中", "年均"])
 _TRAIL_SPAN |= dict.fromkeys("期年届前", _TRAIL_WIDTH)
+# A label that says only how often (平均每天, 每年, 日均).
+_PER_TIME = re.compile("(?:平均|日均|月均|年均)?每?(?:天|日|月|年|周|小时)")
+_LENGTHS_AND_AREAS = {"公里", "千米", "米", "亩", "公顷", "平方米", "平方公里"}
 _VERB_END = re.compile(
     r"(?:成立|建立|组建|选派|推荐|遴选|评选|选树|培育|共建|新建|确定|完成|完善|涉及|结对|斩获|获得|"
     r"获|开展|举办|组织|推出|发布|认定|培养|选拔|聘任|接纳|打造|设立|新增|增加|增设|建成|建设|实施|"
@@ -1511,6 +1514,18 @@ def _label(
         if noun and not _VERB_END.search(noun):
             raw.noun_end = noun_end
             return noun
+    elif label and raw.unit.removeprefix(raw.scale) in _LENGTHS_AND_AREAS:
+        # A length or an area right before a noun is the noun's: 苏州河中心城区42公里岸线; after
+        # a verb, the noun alone (底线是严守18亿亩耕地红线).
+        noun = _noun_after(sentence, raw)[0].split("的", 1)[0]  # 42公里岸线的公共空间: 岸线
+        if noun and not _VERB_END.search(noun):
+            raw.noun_end = raw.end + len(noun)
+            return noun if _VERB_END.search(label) else label + noun
+    if label and _PER_TIME.fullmatch(label):
+        # 平均每天新增1.2万户: how often is not what; the verb after it says what happened.
+        done = before[before.rfind(label) + len(label) :].strip()
+        if _VERB_END.fullmatch(done):
+            return label + done
     if label:
         return label
     if previous and not named_after and before.strip() and _CONJUNCTION.fullmatch(before):
