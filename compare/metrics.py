@@ -40,10 +40,7 @@ from compare.model import (
 from compare.quantities import (
     CURRENCY_SIGNS,
     Clauses,
-    over_years,
     paid_for,
-    review_sentences,
-    reviews_years,
     starts_a_change,
     without_payers,
     year_list_columns,
@@ -103,8 +100,6 @@ _RAREST_TERMS = 16  # a sentence's terms looked up, rarest first
 _HOLDERS_READ = 64  # sentences read per term looked up
 
 _PERCENT_UNITS = {"%", "％"}
-# Kinds of figure that add up over the years a review covers (not shares, rates or ranks).
-_SUMMED = {MetricKind.COUNT, MetricKind.MONEY, MetricKind.CHANGE}
 _ONE = Decimal(1)
 
 # Units that measure one thing in different sizes: each unit's size in the first unit of its
@@ -157,7 +152,7 @@ class _Side:
     cells: list[int | None]  # column of a table row (`cell | cell`) the figure is in; None: prose
     widths: list[int]  # columns of that row (0 in prose)
     starting: list[bool]  # the value a change starts from (从3.16万亿元增加到…: 3.16万亿元)
-    years: list[bool]  # stated for several years together (五年累计, 年均: see over_years)
+    years: list[bool]  # stated for several years together (Metric.over_years)
     position: list[float]  # 0-1 place in the document
     texts: list[str]  # the sentence the figure stands in
     tabled: list[bool]  # it stands in a table's row (`cell | cell`), not in prose
@@ -363,12 +358,6 @@ def _places(report: Report) -> _Places:
     sentences = {s.id: s.sentences for s in report.walk()}
     if report.preamble is not None:
         sentences["0"] = report.preamble.sentences
-    reviews: set[tuple[str, int]] = set()  # (section, sentence) of a review of several years
-    for top in report.sections:
-        whole = reviews_years(top.heading)
-        for s in top.walk():
-            found = range(len(s.sentences)) if whole else review_sentences(s)
-            reviews.update((s.id, index) for index in found)
     cells: list[int | None] = []
     widths: list[int] = []
     starting: list[bool] = []
@@ -406,15 +395,7 @@ def _places(report: Report) -> _Places:
             cells.append(None)
             widths.append(0)
         starting.append(starts_a_change(sentence, m.start, m.end))
-        years.append(
-            over_years(
-                sentence,
-                m.start,
-                year=report.year,
-                # A share, rate or rank of a review is not summed over its years.
-                in_review=(m.section, m.sentence) in reviews and m.kind in _SUMMED,
-            )
-        )
+        years.append(m.over_years)
     return _Places(cells, widths, starting, years, texts, tabled, at)
 
 

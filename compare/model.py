@@ -61,6 +61,10 @@ class Metric:
     # The head of the group of table rows the figure's row stands in ("Federal" for a row
     # "Current | …" under "Federal:"); its label then starts with it ("Federal: Current").
     group: str = ""
+    # Stated for several years together, not for the report's year alone (过去五年…年均增长10.6%,
+    # 五年累计新增城镇就业5870万人, 比2002年增长65.5% in the 2008 report): see
+    # quantities.over_years.
+    over_years: bool = False
 
     @property
     def magnitude(self) -> Decimal:

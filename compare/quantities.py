@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from compare.collector import collector_paused
 from compare.model import Metric, MetricKind, Report, Section
-from compare.records import fast_constructor
+from compare.records import fast_constructor, fast_replacer
 
 # --------------------------------------------------------------------------- named parts
 
@@ -1917,7 +1917,20 @@ def extract_metrics(sentence: str, *, section: str = "", index: int = 0) -> tupl
     """
     return tuple(
         _metric(
-            v, unit, scale, qualifier, kind, label, sentence[a:b], section, index, a, b, upper, ""
+            v,
+            unit,
+            scale,
+            qualifier,
+            kind,
+            label,
+            sentence[a:b],
+            section,
+            index,
+            a,
+            b,
+            upper,
+            "",
+            False,
         )
         for v, unit, scale, qualifier, kind, label, a, b, upper in _quantities(sentence)
     )
@@ -1926,6 +1939,9 @@ def extract_metrics(sentence: str, *, section: str = "", index: int = 0) -> tupl
 # Metric(value=..., ..., upper=...) with every field in order, at a fifth of the cost: one
 # Metric is made per figure of every sentence.
 _metric = fast_constructor(Metric)
+_over_years = fast_replacer(Metric, "over_years")
+# The kinds a review of several years states summed over them (not a share, rate or rank).
+SUMMED_KINDS = frozenset({MetricKind.COUNT, MetricKind.MONEY, MetricKind.CHANGE})
 
 
 # What extract_metrics reports of one quantity, less the text and the sentence's place.
@@ -2015,8 +2031,16 @@ def attach_metrics(report: Report) -> Report:
     breakdown of a goal: 拟安排财政赤字1.62万亿元…。其中，中央财政赤字1.12万亿元…；地方财政赤字…。
     """
     sections = ([report.preamble] if report.preamble is not None else []) + list(report.walk())
+    # Sections under a heading that reviews several years (过去五年工作回顾): all their sentences do.
+    reviewing = {s.id for top in report.sections if reviews_years(top.heading) for s in top.walk()}
     found: list[Metric] = []
     for section in sections:
+        if section is report.preamble:
+            reviewed: Sequence[int] | set[int] = ()
+        elif section.id in reviewing:
+            reviewed = range(len(section.sentences))
+        else:
+            reviewed = review_sentences(section)
         repeated: set[str] | None = None  # the row names the section repeats, once asked
         goals = False  # inside a list of goals
         after_goal = False  # the sentence before set a goal
@@ -2039,7 +2063,12 @@ def attach_metrics(report: Report) -> Report:
                 metrics = tuple(
                     m if m.kind is MetricKind.CHANGE else _as_target(m) for m in metrics
                 )
-            found.extend(metrics)
+            for m in metrics:
+                # A share, rate or rank of a review is not summed over its years.
+                in_review = index in reviewed and m.kind in SUMMED_KINDS
+                if over_years(sentence, m.start, year=report.year, in_review=in_review):
+                    m = _over_years(m, True)
+                found.append(m)
             goals = sentence.rstrip().endswith(_LIST_GOES_ON) and (
                 goals or _GOALS_FOLLOW.search(sentence) is not None
             )

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from compare import quantities as q
 from compare.model import Metric, MetricKind, Report, Section, Source
+from compare.outline import parse_outline
 from compare.quantities import (
     Clauses,
     _cn_value,
@@ -748,7 +749,11 @@ LABELS = [
     ("clause-then-verb-then-area", "保障的底线是严守1200万亩耕地红线。", ["耕地红线"]),
     ("length-of-noun", "运河城区段38公里岸线的公共空间全线贯通", ["运河城区段岸线"]),
     ("area-of-noun", "建成3.5万平方米口袋公园", ["口袋公园"]),
-    ("per-day-keeps-its-verb", "新登记企业增长12.3%，平均每天新增860户。", ["新登记企业", "平均每天新增"]),
+    (
+        "per-day-keeps-its-verb",
+        "新登记企业增长12.3%，平均每天新增860户。",
+        ["新登记企业", "平均每天新增"],
+    ),
     (
         "lead-sanshi",
         "三是将18项行政事业性收费的免征范围，从小微企业扩大到所有企业。",
@@ -1759,6 +1764,29 @@ def test_a_paragraph_reviews_several_years_from_a_sentence_that_opens_with_them(
     sentences = tuple(s for line in text.split("\n") for s in re.findall(r"[^。]+。", line))
     section = Section(id="1", text=text, sentences=sentences)
     assert review_sentences(section) == {1, 2}
+
+
+def test_a_report_marks_the_figures_it_states_for_several_years() -> None:
+    """The 2011 report's review of 2006-2010 states five years' totals; its plan for the year
+    states the year's own. A reader is told which is which (Metric.over_years)."""
+    text = (
+        "2011年政府工作报告\n"
+        "一、“十一五”时期国民经济和社会发展的回顾\n"
+        "城镇新增就业5771万人，国内生产总值达到39.8万亿元。\n"
+        "二、2011年的工作\n"
+        "今年城镇新增就业900万人以上。过去五年，居民收入年均增长9.7%。这是一个新的段落吗？\n"
+        "另起一段，城镇登记失业率4.1%。\n"
+    )
+    report = attach_metrics(parse_outline(text, source=Source(path="国务院-2011.txt")))
+    assert report.year == 2011
+    spans = {m.text: m.over_years for m in report.metrics}
+    assert spans == {
+        "5771万人": True,  # the review's total
+        "39.8万亿元": False,  # a level reached at its end
+        "900万人以上": False,  # this year's goal
+        "9.7%": True,  # 年均: a yearly average over the span
+        "4.1%": False,  # a rate, in a paragraph of its own
+    }
 
 
 def test_a_change_against_a_year_long_before_is_over_several_years() -> None:

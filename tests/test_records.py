@@ -24,7 +24,20 @@ from compare.records import fast_constructor, fast_replacer
 def test_builds_the_same_frozen_record() -> None:
     build = fast_constructor(Metric)
     fast = build(
-        Decimal("3.5"), "所", "", "", MetricKind.COUNT, "学校", "3.5所", "1", 2, 4, 8, None, ""
+        Decimal("3.5"),
+        "所",
+        "",
+        "",
+        MetricKind.COUNT,
+        "学校",
+        "3.5所",
+        "1",
+        2,
+        4,
+        8,
+        None,
+        "",
+        False,
     )
     plain = Metric(
         value=Decimal("3.5"), unit="所", kind=MetricKind.COUNT, label="学校", text="3.5所",
