@@ -61,6 +61,7 @@ def metric_to_json(metric: Metric) -> dict[str, Any]:
         "text": metric.text,
         "start": metric.start,
         "end": metric.end,
+        "over_years": metric.over_years,
     }
 
 
@@ -196,6 +197,7 @@ def _metric_side(metric: Metric | None) -> dict[str, Any] | None:
         "text": metric.text,
         "section": metric.section,
         "sentence": metric.sentence,
+        "over_years": metric.over_years,
     }
 
 

@@ -267,6 +267,13 @@ class MetricChange:
     # filing's own-year figure is then in two changes: to this year's, and to its restated copy.)
     restated: bool = False
 
+    @property
+    def over_years(self) -> bool:
+        """True when either side is stated for several years together (Metric.over_years)."""
+        return bool(self.old is not None and self.old.over_years) or bool(
+            self.new is not None and self.new.over_years
+        )
+
 
 @dataclass(**FROZEN)
 class Comparison:

@@ -1076,8 +1076,21 @@ _GOAL_BADGE = (
 )
 
 
+_YEARS_BADGE = (
+    ' <span class="badge b-years" title="stated for several years together (过去五年, 年均, '
+    "five-year totals), not for the report's year alone\">several years</span>"
+)
+
+
+def years_badge(figure: MetricChange | series_stage.SeriesRow) -> Markup:
+    """Return the "several years" badge for a figure or series row that has a figure stated for
+    several years together, else nothing."""
+    return Markup(_YEARS_BADGE if figure.over_years else "")
+
+
 def figure_label_html(change: MetricChange) -> Markup:
-    """Return a figure's label with its badges: a goal, a qualifier that changed (以上 -> 左右)."""
+    """Return a figure's label with its badges: a goal, stated for several years, restated, a
+    qualifier that changed (以上 -> 左右)."""
     return Markup(_figure_label_html(change))
 
 
@@ -1085,6 +1098,8 @@ def _figure_label_html(change: MetricChange) -> str:
     label = html_text(change.label or "(no label)")
     if change.kind is _TARGET:
         label += _GOAL_BADGE
+    if change.over_years:
+        label += _YEARS_BADGE
     if change.restated:
         label += _RESTATED_BADGE
     if change.qualifier_changed:
@@ -1198,6 +1213,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "section_map_row": section_map_row_html,
     "trend_html": trend_html,
     "figure_label": figure_label_html,
+    "years_badge": years_badge,
     "link_html": link_html,
     "links_html": links_html,
     "notes": pair_notes,

@@ -37,6 +37,12 @@ class SeriesRow:
         latest = next(m for m in reversed(self.values) if m is not None)
         return tuple(None if m is None else in_unit_of(m, latest) for m in self.values)
 
+    @property
+    def over_years(self) -> bool:
+        """True when a year states its figure for several years together (Metric.over_years):
+        the national reports' 年均增长 of a five-year review."""
+        return any(m is not None and m.over_years for m in self.values)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Series:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from decimal import Decimal
 from importlib import resources
 from typing import Any
@@ -255,6 +256,7 @@ def test_metrics_in_json() -> None:
             "text": "382所",
             "section": "1",
             "sentence": 0,
+            "over_years": False,
         },
         "new": {
             "value": 421,
@@ -266,6 +268,7 @@ def test_metrics_in_json() -> None:
             "text": "421所",
             "section": "1",
             "sentence": 0,
+            "over_years": False,
         },
         "change": {
             "absolute": 39,
@@ -308,6 +311,22 @@ def test_json_ops_rebuild_both_sentences() -> None:
 
 def test_report_json_validates() -> None:
     validate(report_to_json(comparison().old), "report.schema.json")
+
+
+def test_json_says_which_figures_are_stated_for_several_years() -> None:
+    """过去五年…年均增长9.7% is five years' average, not the year's growth: a program reading the
+    JSON must be able to tell, as the page's reader is told."""
+    five_years = replace(M_REMOVED, over_years=True)
+    old = replace(comparison().old, metrics=(M_OLD, five_years))
+    data = report_to_json(old)
+    validate(data, "report.schema.json")
+    assert [m["over_years"] for m in data["metrics"]] == [False, True]
+    base = comparison()
+    changes = tuple(replace(c, old=five_years) if c.old == M_REMOVED else c for c in base.metrics)
+    diff = comparison_to_json(replace(base, metrics=changes))
+    validate(diff)
+    removed = [m for m in diff["metrics"] if m["status"] == "removed"]
+    assert [m["old"]["over_years"] for m in removed] == [True]
 
 
 def test_seed_against_2022_sample_json_validates() -> None:

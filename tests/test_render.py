@@ -1268,6 +1268,25 @@ def test_series_page_lists_every_figure_by_year_with_a_trend_line() -> None:
         "2021 b.txt",
         "2022 c.txt",
     ]
+    assert soup.select(".b-years") == []
+
+
+def test_series_page_marks_a_row_of_figures_over_several_years() -> None:
+    """A five-year review's 年均增长 figures follow each other in a row of their own: the reader
+    is told they are not one year's."""
+    from compare.series import Series, SeriesRow
+
+    def rate(value: str, over_years: bool) -> Metric:
+        return Metric(value=D(value), unit="%", kind=MetricKind.CHANGE, over_years=over_years)
+
+    rows = (
+        SeriesRow(label="国内生产总值", unit="%", kind="change", values=(rate("10.6", True), None)),
+        SeriesRow(label="国内生产总值", unit="%", kind="change", values=(None, rate("9", False))),
+    )
+    series = Series(org="国务院", years=(2008, 2009), paths=("a.txt", "b.txt"), rows=rows)
+    soup = BeautifulSoup(render_series_html(series), "html.parser")
+    marked = [bool(tr.select(".b-years")) for tr in soup.select("table.series tbody tr")]
+    assert marked == [True, False]
 
 
 def test_a_goal_is_marked_as_one_beside_outcomes(tmp_path: Path) -> None:
@@ -1290,6 +1309,28 @@ def test_a_goal_is_marked_as_one_beside_outcomes(tmp_path: Path) -> None:
     assert [bool(row.select(".b-goal")) for row in top] == [False, True]  # -10.8% before -6.3%
     markdown = render_markdown(comparison)
     assert "国内生产总值 (goal) | 二、今年目标" in markdown
+
+
+def test_a_figure_of_several_years_is_marked_as_one(tmp_path: Path) -> None:
+    """A five-year review states 年均增长 rates beside last year's: a reader must not take the
+    five years' average for the year's growth, on the page or in Markdown."""
+    paths = []
+    for year, average, outcome in ((2012, "11.2%", "10.3%"), (2013, "9.3%", "7.8%")):
+        path = tmp_path / f"{year}.txt"
+        path.write_text(
+            f"国务院{year}年政府工作报告\n一、工作回顾\n去年国内生产总值增长{outcome}。\n"
+            f"过去五年，国内生产总值年均增长{average}。\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    rows = soup_of(comparison).select("#metric-table tbody tr")
+    marked = {row.find_all("td")[3].get_text(): bool(row.select(".b-years")) for row in rows}
+    assert marked == {"+10.3%": False, "+11.2%": True}
+    top = soup_of(comparison).select(".top-changes tbody tr")
+    assert sorted(bool(row.select(".b-years")) for row in top) == [False, True]
+    markdown = render_markdown(comparison)
+    assert markdown.count("国内生产总值 (several years) |") == 2  # top changes and the table
 
 
 def test_the_masthead_says_what_reading_set_aside(basic: Comparison) -> None:
