@@ -183,22 +183,30 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
 # apart: two years apart a measure's own figures, with near-identical labels, differ less (the
 # national reports' 人均预期寿命 提高1岁 and 达到75岁 do not).
 BRIDGE_RATIO = Decimal(2)
+# The most years in a row a bridge passes over: a five-year review's figures come back three
+# years on (the national reports' term reviews of 2008 and 2013, the plan reviews of 2011 and
+# 2016: 单位国内生产总值能耗 下降17.2% -> 下降18.2%, both five years').
+BRIDGE_YEARS = 2
 
 
 def _bridge_gaps(
     rows: list[list[Metric | None]], reports: Sequence[Report]
 ) -> list[list[Metric | None]]:
-    """Join a row that ends in one year to a row that starts two years later, when the year
-    between states neither and the two figures are one measure's.
+    """Join a row that ends in one year to a row that starts two or more years later (at most
+    BRIDGE_YEARS years between), when the years between state neither and the two figures are
+    one measure's.
 
     The 2013 national report states no grain harvest (连续6年稳定在万亿斤以上): 2008-2012's row
     and 2014-2015's were two. The two years' figures are matched as a comparison matches them
     report-wide (near-identical labels, metrics.match_metrics with no sections), then held to one
-    sign and values within BRIDGE_RATIO of each other.
+    sign and values within BRIDGE_RATIO of each other. Shorter gaps are bridged first.
     """
     settings = Settings()
-    for year in range(len(reports) - 2):
-        after = year + 2
+    for year, after in (
+        (year, year + 1 + skipped)
+        for skipped in range(1, BRIDGE_YEARS + 1)
+        for year in range(len(reports) - 1 - skipped)
+    ):
         ended: dict[Metric, int] = {}
         started: dict[Metric, int] = {}
         for i, row in enumerate(rows):

@@ -181,6 +181,40 @@ def test_a_year_that_states_no_figure_leaves_a_gap_in_its_row(tmp_path: Path) ->
     assert rows["新建学校"] == ["所", "count", "20", "24", "25"]
 
 
+def test_a_row_goes_on_over_two_years_that_state_none_of_its_figures(tmp_path: Path) -> None:
+    """A five-year review's figures come back three years on (the term review of 2013, the plan
+    review of 2016): one row, not two; three silent years still part a row."""
+    rows = _rows(
+        _library(
+            tmp_path,
+            {
+                2013: "过去五年，全市单位生产总值能耗下降17.2%。\n全市新建学校20所。",
+                2014: "全市新建学校24所。",
+                2015: "全市新建学校25所。",
+                2016: "过去五年，全市单位生产总值能耗下降18.2%。\n全市新建学校26所。",
+            },
+        )
+    )
+    assert rows["单位生产总值能耗"] == ["%", "change", "-17.2", "", "", "-18.2"]
+    assert rows["新建学校"] == ["所", "count", "20", "24", "25", "26"]
+    (tmp_path / "longer").mkdir()
+    paths = _library(
+        tmp_path / "longer",
+        {
+            2012: "过去五年，全市单位生产总值能耗下降17.2%。",
+            2013: "全市新建学校24所。",
+            2014: "全市新建学校25所。",
+            2015: "全市新建学校26所。",
+            2016: "过去五年，全市单位生产总值能耗下降18.2%。",
+        },
+    )
+    table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
+    assert sorted(row[3:] for row in table if row[0] == "单位生产总值能耗") == [
+        ["", "", "", "", "-18.2"],
+        ["-17.2", "", "", "", ""],
+    ]
+
+
 def test_a_gap_is_bridged_only_between_figures_of_one_measure(tmp_path: Path) -> None:
     """Near-identical labels two years apart are not enough: 提高1岁 and 达到75岁 differ in
     size (and a rate is no count)."""
