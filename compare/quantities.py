@@ -1814,6 +1814,8 @@ def over_years(
         and not _LEVEL_REACHED.search(sentence, max(0, start - 3), start)
     ):
         return True
+    if "年均" not in sentence and (year is None or "比" not in sentence):
+        return False  # most sentences: no clause to find
     clause = _clause_start(reverse, start)
     if sentence.find("年均", clause, start) >= 0:
         return True
@@ -2063,12 +2065,10 @@ def attach_metrics(report: Report) -> Report:
                 metrics = tuple(
                     m if m.kind is MetricKind.CHANGE else _as_target(m) for m in metrics
                 )
-            for m in metrics:
-                # A share, rate or rank of a review is not summed over its years.
-                in_review = index in reviewed and m.kind in SUMMED_KINDS
-                if over_years(sentence, m.start, year=report.year, in_review=in_review):
-                    m = _over_years(m, True)
-                found.append(m)
+            reviews = index in reviewed
+            if reviews or "年" in sentence:  # else no span of years (五年来, 年均, 比2002年)
+                metrics = tuple(_spanning(m, sentence, report.year, reviews) for m in metrics)
+            found.extend(metrics)
             goals = sentence.rstrip().endswith(_LIST_GOES_ON) and (
                 goals or _GOALS_FOLLOW.search(sentence) is not None
             )
@@ -2153,6 +2153,15 @@ class _Group:
             else m
             for m in metrics
         )
+
+
+def _spanning(metric: Metric, sentence: str, year: int | None, reviews: bool) -> Metric:
+    """Return the metric marked over_years when its sentence states it for several years; in a
+    review of several years, a share, rate or rank is not summed over them."""
+    in_review = reviews and metric.kind in SUMMED_KINDS
+    if over_years(sentence, metric.start, year=year, in_review=in_review):
+        return _over_years(metric, True)
+    return metric
 
 
 def _as_target(metric: Metric) -> Metric:
