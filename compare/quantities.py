@@ -1355,6 +1355,21 @@ def _participle_after_noun(kept: list[str], word: str) -> bool:
     )
 
 
+# What a count's things did, when the count's noun is all its label names: its verb, then the
+# rest of its clause, if short (学校|开展“互联网+教育”结对帮扶, 省份|开展大病医疗保险试点).
+PREDICATE_CHARS = 14
+_DID = re.compile(
+    r"(?:参与|参加|开展|启动|实施|实现|完成|列入|入选|认定为|进入|通过|接受|创建|获评|被评为|被认定为)"
+    rf"[^{_CLAUSE_ENDS}、\d]{{1,{PREDICATE_CHARS}}}(?=[{_CLAUSE_ENDS}]|$)"
+)
+
+
+def _what_they_did(sentence: str, end: int) -> str:
+    """Return the predicate right after a counted noun that ends its clause, or ""."""
+    did = _DID.match(sentence, end)
+    return did.group() if did else ""
+
+
 def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     """Return the counted noun right after a classifier (29个部门 -> 部门) and where it ends."""
     quoted = _LEADING_QUOTE.match(sentence, raw.end)
@@ -1500,7 +1515,8 @@ def _label(
         noun, raw.noun_end = _noun_after(sentence, raw)
         if noun:
             if not label or _VERB_END.search(label):
-                return noun
+                # 235所学校开展“互联网+教育”结对帮扶: what the counted did names them.
+                return noun + _what_they_did(sentence, raw.noun_end)
             # 新建中小学6所的任务, 增幅11个百分点的情况下: the task or case the figure is part of
             if owned and _WHOLE_NOUN.fullmatch(noun):
                 return label

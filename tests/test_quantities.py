@@ -746,6 +746,24 @@ LABELS = [
     ("verb-then-measure-noun", "今年启动1亿亩试点。", ["试点"]),
     ("verb-then-fund", "用好1800亿元引导基金，依法履约。", ["引导基金"]),
     ("verb-then-noun-not-its-verb", "严守18亿亩耕地红线不动摇。", ["耕地红线"]),
+    # A count whose noun is its whole label is named by what its things did, when that is short:
+    # 28个省份开展大病医疗保险试点 and 28个省份实现了随迁子女在流入地参加高考 are other figures.
+    (
+        "count-and-what-it-did",
+        "全市198所学校开展“互联网+教育”结对帮扶，成效明显。",
+        ["学校开展“互联网+教育”结对帮扶"],
+    ),
+    ("count-and-its-pilot", "16个省份开展长期护理保险试点。", ["省份开展长期护理保险试点"]),
+    (
+        "count-did-too-much-to-say",
+        "12个省份开展了城乡居民基本医疗保险和大病保险制度整合的试点工作。",
+        ["省份"],
+    ),
+    (
+        "count-then-count-did",
+        "全市共有88所学校920个班级参与分层走班教学",
+        ["学校", "班级参与分层走班教学"],
+    ),
     ("clause-then-verb-then-area", "保障的底线是严守1200万亩耕地红线。", ["耕地红线"]),
     ("length-of-noun", "运河城区段38公里岸线的公共空间全线贯通", ["运河城区段岸线"]),
     ("area-of-noun", "建成3.5万平方米口袋公园", ["口袋公园"]),
