@@ -870,6 +870,8 @@ def _longest_by_last(words: list[str]) -> dict[str, int]:
 # The compared part (比…) ends with 期, 年, 届 or 前 and is the longest; 中 and 年均 as written.
 _TRAIL_SPAN = _longest_by_last([*_TRAIL_WORDS.split("|"), "中", "年均"])
 _TRAIL_SPAN |= dict.fromkeys("期年届前", _TRAIL_WIDTH)
+# A share that says not of what: the figure before it in its sentence says.
+_BARE_SHARES = {"比例", "比重", "占比"}
 # A label that says only how often (平均每天, 每年, 日均).
 _PER_TIME = re.compile("(?:平均|日均|月均|年均)?每?(?:天|日|月|年|周|小时)")
 _LENGTHS_AND_AREAS = {"公里", "千米", "米", "亩", "公顷", "平方米", "平方公里"}
@@ -1537,6 +1539,8 @@ def _label(
         if noun and not _VERB_END.search(noun):
             raw.noun_end = raw.end + len(noun)
             return noun if _VERB_END.search(label) else label + noun
+    if label in _BARE_SHARES and previous:
+        return previous + label  # 426家中小学校参与共同体建设，比例达93.1%: whose share
     if label and _PER_TIME.fullmatch(label):
         # 平均每天新增1.2万户: how often is not what; the verb after it says what happened.
         done = before[before.rfind(label) + len(label) :].strip()
