@@ -5,6 +5,7 @@ Rules live in a TOML file; `compare/rules/example.toml` documents every key.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -193,6 +194,10 @@ def check_structure(report: Report, rules: Rules) -> list[Finding]:
     return findings
 
 
+# A lettered item (a 10-K's Item 1A, 1B, 7A, 9A) goes under its number's, not after it.
+_SUB_ITEM = re.compile(r"\d[A-Za-z]\b")
+
+
 def _numbering(where: str, group: tuple[Section, ...]) -> list[Finding]:
     findings = []
     by_style: dict[str, list[Section]] = {}
@@ -204,6 +209,8 @@ def _numbering(where: str, group: tuple[Section, ...]) -> list[Finding]:
         for s, value in values:
             if value is None:
                 continue
+            if expected is not None and value == expected - 1 and _SUB_ITEM.search(s.number):
+                continue  # Item 1A. after Item 1.: a lettered item of the same number
             if expected is not None and value != expected:
                 kind = "repeats" if value < expected else "skips"
                 findings.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,8 @@ from compare.check import (
 from compare.errors import RulesError
 from compare.model import Report, Section, Source
 from compare.outline import numbering_value
-from tests.conftest import FILING_ROWS, write_filings
+from compare.pipeline import read_report
+from tests.conftest import FILING_ROWS, corpus_files, write_filings
 
 
 def report(*sections: Section, warnings: tuple[str, ...] = ()) -> Report:
@@ -81,6 +83,32 @@ def test_gap_repeat_empty_and_duplicate_are_found() -> None:
         ("structure.empty", "4"),
     ]
     assert "skips" in found[0].message and "四、 where 3 was expected" in found[0].message
+
+
+def test_lettered_items_of_a_filing_are_no_numbering_fault() -> None:
+    """A 10-K numbers Item 1, 1A, 1B, 2: Item 1A is under 1, not a repeat where 2 was due; a
+    lettered item with no item of its number before it is still out of place."""
+
+    def item(i: str, number: str) -> Section:
+        return replace(top(i, number, "Business"), style="en-item", heading=f"Heading {i}")
+
+    filing = [
+        item("1", "Item 1."),
+        item("2", "Item 1A."),
+        item("3", "Item 1B."),
+        item("4", "Item 2."),
+    ]
+    assert check_structure(report(*filing), load_rules(None)) == []
+    found = check_structure(report(filing[0], item("2", "Item 3A.")), load_rules(None))
+    assert [(f.check, f.where) for f in found] == [("structure.numbering", "2")]
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_published_reports_break_no_numbering(path: Path) -> None:
+    """Every corpus report is numbered as published: a CI job checking one must not fail it
+    (Apple's Item 1A once read as a repeat where Item 2 was due)."""
+    found = check_structure(read_report(path), load_rules(None))
+    assert [f.message for f in found if f.check == "structure.numbering"] == []
 
 
 def test_clean_report_has_no_findings() -> None:
