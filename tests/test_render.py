@@ -1289,19 +1289,27 @@ def test_series_page_marks_a_row_of_figures_over_several_years() -> None:
     assert marked == [True, False]
 
 
+def _two_years(folder: Path, bodies: dict[int, str]) -> Comparison:
+    """Compare two years of a national report, each written as its title line and a body."""
+    paths = []
+    for year, body in bodies.items():
+        path = folder / f"{year}.txt"
+        path.write_text(f"国务院{year}年政府工作报告\n{body}\n", encoding="utf-8")
+        paths.append(path)
+    return compare_reports(read_report(paths[0]), read_report(paths[1]))
+
+
 def test_a_goal_is_marked_as_one_beside_outcomes(tmp_path: Path) -> None:
     """A government report states this year's goals beside last year's outcomes: the reader
     must tell 8%左右 -> 7.5%左右 (goals) from 10.3% -> 9.2% (what happened)."""
-    paths = []
-    for year, goal, outcome in ((2011, "8%左右", "10.3%"), (2012, "7.5%左右", "9.2%")):
-        path = tmp_path / f"{year}.txt"
-        path.write_text(
-            f"国务院{year}年政府工作报告\n一、工作回顾\n去年国内生产总值增长{outcome}。\n"
-            f"二、今年目标\n主要预期目标是：国内生产总值增长{goal}。\n",
-            encoding="utf-8",
-        )
-        paths.append(path)
-    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    comparison = _two_years(
+        tmp_path,
+        {
+            year: f"一、工作回顾\n去年国内生产总值增长{outcome}。\n"
+            f"二、今年目标\n主要预期目标是：国内生产总值增长{goal}。"
+            for year, goal, outcome in ((2011, "8%左右", "10.3%"), (2012, "7.5%左右", "9.2%"))
+        },
+    )
     rows = soup_of(comparison).select("#metric-table tbody tr")
     goals = {row.find_all("td")[3].get_text(): bool(row.select(".b-goal")) for row in rows}
     assert goals == {"8%左右": True, "+10.3%": False}  # the outcome: a stated rise
@@ -1314,16 +1322,13 @@ def test_a_goal_is_marked_as_one_beside_outcomes(tmp_path: Path) -> None:
 def test_a_figure_of_several_years_is_marked_as_one(tmp_path: Path) -> None:
     """A five-year review states 年均增长 rates beside last year's: a reader must not take the
     five years' average for the year's growth, on the page or in Markdown."""
-    paths = []
-    for year, average, outcome in ((2012, "11.2%", "10.3%"), (2013, "9.3%", "7.8%")):
-        path = tmp_path / f"{year}.txt"
-        path.write_text(
-            f"国务院{year}年政府工作报告\n一、工作回顾\n去年国内生产总值增长{outcome}。\n"
-            f"过去五年，国内生产总值年均增长{average}。\n",
-            encoding="utf-8",
-        )
-        paths.append(path)
-    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    comparison = _two_years(
+        tmp_path,
+        {
+            year: f"一、工作回顾\n去年国内生产总值增长{outcome}。\n过去五年，国内生产总值年均增长{average}。"
+            for year, average, outcome in ((2012, "11.2%", "10.3%"), (2013, "9.3%", "7.8%"))
+        },
+    )
     rows = soup_of(comparison).select("#metric-table tbody tr")
     marked = {row.find_all("td")[3].get_text(): bool(row.select(".b-years")) for row in rows}
     assert marked == {"+10.3%": False, "+11.2%": True}
