@@ -703,10 +703,20 @@ def _is_english_unit(unit: str) -> bool:
     return unit.isascii() and unit.replace(" ", "").replace("-", "").isalpha()
 
 
+# Years of schooling that name its kind, not a span of time: 15年教育, 十二年免费教育, 九年一贯制.
+_SCHOOLING = re.compile("(?:免费|义务|基础)*(?:教育|一贯制)(?![投经支])")
+
+
 def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
     """Decide whether a parsed number states a quantity, not a year, version, name or code."""
     if raw.unit == "周年":
         return False  # 建党100周年: an anniversary, an ordinal of the event
+    if (
+        raw.unit == "年"
+        and _SCHOOLING.match(masked, raw.end)
+        and not masked.endswith(("连续", "近", "过去", "前"), 0, raw.start)  # 连续15年教育投入
+    ):
+        return False  # 接受15年教育, 九年义务教育: the name of a kind of schooling
     if masked[raw.start - 1 : raw.start] == "每":
         return False  # 每50公斤提高7.4元: the 50 is the measure the price is stated per
     english = _is_english_unit(raw.unit)

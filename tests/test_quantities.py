@@ -770,6 +770,9 @@ LABELS = [
         ["中小学校参与共同体建设", "中小学校参与共同体建设比例"],
     ),
     ("share-of-its-own", "民办义务教育在校生占比降至7.8%。", ["民办义务教育在校生占比"]),
+    # Years of schooling name a kind of it: 15年教育 is no figure, and the share is of it.
+    ("schooling-years", "适龄残疾人接受15年教育比例达到92%。", ["适龄残疾人接受15年教育比例"]),
+    ("years-running-then-schooling", "连续15年教育投入增长8%。", ["教育投入", "教育投入"]),
     ("clause-then-verb-then-area", "保障的底线是严守1200万亩耕地红线。", ["耕地红线"]),
     ("length-of-noun", "运河城区段38公里岸线的公共空间全线贯通", ["运河城区段岸线"]),
     ("area-of-noun", "建成3.5万平方米口袋公园", ["口袋公园"]),
@@ -1340,7 +1343,7 @@ def test_precision_and_recall_on_the_labelled_seed(labelled: dict[str, object], 
         f"{score.recall:.3f}, labels {score.label_ok}/{score.tp}, scale/qualifier/kind "
         f"{score.fields_ok}/{score.tp}"
     )
-    # Reached: 1.000 / 1.000 on all 162 and on the 39 held out; one miss would be 0.994 / 0.974.
+    # Reached: 1.000 / 1.000 on all 161 and on the 39 held out; one miss would be 0.994 / 0.974.
     floor = 0.99 if part == "all" else 0.97
     assert min(score.precision, score.recall) >= floor
     assert score.label_ok >= 0.95 * score.tp
