@@ -372,6 +372,19 @@ def _filing_title(lines: list[str]) -> str:
     return f"{title} for the fiscal year ended {ended.group(1)}" if ended else title
 
 
+# A report to a congress opens by saying what it is: 现在，我代表国务院，向大会作政府工作报告 (or
+# 向大会报告政府工作, 向大会报告工作). A government's is a 政府工作报告.
+_REPORTS_TO_CONGRESS = re.compile(r"向(?:大会|会议)(?:作|报告)[^，。；,]{0,16}?工作")
+OPENING_PARAGRAPHS = 5
+
+
+def _work_report_title(lines: list[str], org: str) -> str:
+    """Return 政府工作报告 (or 工作报告) for a report whose opening says it is one, else ""."""
+    if not any(_REPORTS_TO_CONGRESS.search(line) for line in lines[:OPENING_PARAGRAPHS]):
+        return ""
+    return "政府工作报告" if org == "国务院" or org.endswith("政府") else "工作报告"
+
+
 def _org_from_text(lines: list[str]) -> str:
     """Return the organisation the text names for itself (我代表国务院, Apple Inc.), else ""."""
     head = lines[:80]
@@ -770,6 +783,8 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
             title = _filing_title(paragraphs)  # the cover of an SEC filing: FORM 10-K
     if not org:  # a file without its title line may be named after it
         org = _org_from_text(paragraphs) or parse_title(PurePath(source.path).stem)[1]
+    if not title:
+        title = _work_report_title(paragraphs, org)
     if year is None:
         year = _year_from_path(source.path)
 

@@ -175,7 +175,7 @@ def test_parse_title(line: str, expected: tuple[str, str, int | None]) -> None:
 )
 def test_year_falls_back_to_the_file_name(path: str, year: int | None) -> None:
     report = parse("各位代表：\n现在，我代表国务院，向大会报告政府工作。", path=path)
-    assert (report.title, report.org, report.year) == ("", "国务院", year)
+    assert (report.title, report.org, report.year) == ("政府工作报告", "国务院", year)
 
 
 def test_title_year_wins_over_file_name() -> None:
@@ -446,7 +446,7 @@ def test_headings_mid_line_after_indent_markers(indent: str) -> None:
         "今年要做好以下工作。",
     ]
     report = parse_outline(f" {indent}".join(parts), source=Source(path="2021.txt"))
-    assert (report.title, report.org, report.year) == ("", "上海市人民政府", 2021)
+    assert (report.title, report.org, report.year) == ("政府工作报告", "上海市人民政府", 2021)
     assert outline(report) == [
         ("1", "一、", "2020年工作回顾", 1),
         ("1.1", "一是", "闻令而动", 2),
@@ -861,3 +861,21 @@ def test_an_sec_filing_is_titled_by_its_cover() -> None:
     assert report.title == "Form 10-K for the fiscal year ended September 29, 2018"
     assert (report.org, report.year) == ("Example Inc.", 2018)
     assert "UNITED STATES" in report.preamble.sentences[0]  # the cover is kept as it was
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        ("现在，我代表国务院，向大会作政府工作报告，请予审议。", "政府工作报告"),
+        ("现在，我代表国务院，向大会报告过去五年的政府工作，请予审议。", "政府工作报告"),
+        ("现在，我代表某市人民政府，向大会报告工作，请予审议。", "政府工作报告"),
+        ("现在，我代表市总工会，向大会报告工作，请予审议。", "工作报告"),
+        ("现在，我代表国务院，就一项议案作说明。", ""),
+    ],
+)
+def test_a_report_to_a_congress_is_titled_by_its_opening(opening: str, title: str) -> None:
+    """A government work report printed without its title line opens by saying what it is; the
+    page read "(untitled)"."""
+    text = f"各位代表：\n{opening}\n一、过去一年的工作\n全市新建学校20所。\n"
+    report = parse_outline(text, source=Source(path="2021.txt"))
+    assert report.title == title
