@@ -51,7 +51,7 @@ CURRENCY = "|".join(re.escape(sign) for sign in CURRENCY_SIGNS)
 
 # Units written after Arabic digits (and after a scale word): longest first when compiled.
 UNITS_CN = _words(
-    "个百分点 百分点 个位次 位次 个月 人次 人口 架次 辆次 班次 台套 课时 学时 学分 小时 分钟 周年 分 "
+    "个百分点 百分点 个位次 位次 个月 人次 人口 架次 辆次 班次 台套 课时 学时 学分 小时 分钟 周年 周岁 分 "
     "部门 标准箱 标箱 千瓦时 千瓦 兆瓦 平方公里 平方千米 平方米 立方米 公里 千米 厘米 米 亩 公顷 "
     "千克 公斤 吨 克 斤 美元 欧元 港元 日元 元 "
     "个 项 所 名 位 家 户 件 条 次 场 期 批 起 例 张 套 间 台 辆 架 艘 座 栋 幢 处 块 本 册 篇 首 幅 "
@@ -707,10 +707,18 @@ def _is_english_unit(unit: str) -> bool:
 _SCHOOLING = re.compile("(?:免费|义务|基础)*(?:教育|一贯制)(?![投经支])")
 
 
+# People of an age bound (15岁以上人口, 3岁以下婴幼儿, 60周岁以上老年人): a group, not a measure.
+_AGE_GROUP = re.compile(
+    "(?:的)?(?:人口|人群|儿童|婴幼儿|幼儿|少年|青少年|老人|老年人|居民|妇女|人员)"
+)
+
+
 def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
     """Decide whether a parsed number states a quantity, not a year, version, name or code."""
     if raw.unit == "周年":
         return False  # 建党100周年: an anniversary, an ordinal of the event
+    if raw.unit in ("岁", "周岁") and raw.qualifier and _AGE_GROUP.match(masked, raw.end):
+        return False  # 15岁以上人口, 3岁以下婴幼儿: who is counted, not a figure
     if (
         raw.unit == "年"
         and _SCHOOLING.match(masked, raw.end)

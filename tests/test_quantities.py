@@ -773,6 +773,11 @@ LABELS = [
     # Years of schooling name a kind of it: 15年教育 is no figure, and the share is of it.
     ("schooling-years", "适龄残疾人接受15年教育比例达到92%。", ["适龄残疾人接受15年教育比例"]),
     ("years-running-then-schooling", "连续15年教育投入增长8%。", ["教育投入", "教育投入"]),
+    # An age bound names who is counted: 15岁以上人口 is no figure of its own, 75岁 is one.
+    ("age-group", "15岁以上人口平均受教育年限达到9年以上。", ["15岁以上人口平均受教育年限"]),
+    ("age-group-served", "为3岁以下婴幼儿做生长发育检查，覆盖800万人。", ["覆盖"]),
+    ("age-in-full-years", "为60周岁以上老年人发放补贴，惠及12万人。", ["惠及"]),
+    ("age-reached", "人均预期寿命达到76岁。", ["人均预期寿命"]),
     ("clause-then-verb-then-area", "保障的底线是严守1200万亩耕地红线。", ["耕地红线"]),
     ("length-of-noun", "运河城区段38公里岸线的公共空间全线贯通", ["运河城区段岸线"]),
     ("area-of-noun", "建成3.5万平方米口袋公园", ["口袋公园"]),
