@@ -717,6 +717,8 @@ def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
     """Decide whether a parsed number states a quantity, not a year, version, name or code."""
     if raw.unit == "周年":
         return False  # 建党100周年: an anniversary, an ordinal of the event
+    if raw.unit == "年" and masked.startswith(("前", "来", "以来"), raw.end):
+        return False  # 相当于5年前, 6年来最低: when, not how much
     if raw.unit in ("岁", "周岁") and raw.qualifier and _AGE_GROUP.match(masked, raw.end):
         return False  # 15岁以上人口, 3岁以下婴幼儿: who is counted, not a figure
     if (

@@ -778,6 +778,9 @@ LABELS = [
     ("age-group-served", "为3岁以下婴幼儿做生长发育检查，覆盖800万人。", ["覆盖"]),
     ("age-in-full-years", "为60周岁以上老年人发放补贴，惠及12万人。", ["惠及"]),
     ("age-reached", "人均预期寿命达到76岁。", ["人均预期寿命"]),
+    # Years before now or since are when, not a figure: 5年前 and 6年来 state no quantity.
+    ("years-since", "去年世界经济增速为7年来最低。", []),
+    ("years-ahead", "提前2年完成任务，节约资金3亿元。", ["提前", "节约资金"]),
     ("clause-then-verb-then-area", "保障的底线是严守1200万亩耕地红线。", ["耕地红线"]),
     ("length-of-noun", "运河城区段38公里岸线的公共空间全线贯通", ["运河城区段岸线"]),
     ("area-of-noun", "建成3.5万平方米口袋公园", ["口袋公园"]),
@@ -1063,6 +1066,14 @@ def test_a_row_label_listing_years_leaves_no_respectively_behind() -> None:
     row = "Accounts receivable, less allowances of $58 and $53, respectively | 17,874 | 15,754"
     cells = [m for m in extract_metrics(row) if m.start > row.index("|")]
     assert [m.label for m in cells] == ["Accounts receivable less allowances"] * 2
+
+
+def test_years_ago_are_no_figure() -> None:
+    """相当于4年前1.6个百分点: 4年前 says when the 1.6 points were, and is no figure itself."""
+    found = extract_metrics(
+        "每增长1个百分点的增量，相当于4年前1.6个百分点、9年前2.4个百分点的增量。"
+    )
+    assert [m.text for m in found] == ["1个百分点", "1.6个百分点", "2.4个百分点"]
 
 
 @pytest.mark.parametrize(
