@@ -558,11 +558,17 @@ def _clause_start(reverse: str, pos: int) -> int:
 # --------------------------------------------------------------------------- the scanner
 
 
+# A list of numbers that name (3、4号线, 1、2号楼, 5、6期): the first has no word of its own.
+_NAMED_NEXT = re.compile(r"(?:\d+、)*\d+(?:号|期)")
+
+
 def _keep_bare(masked: str, raw: _Raw, text: str) -> bool:
     """Decide whether a number with no unit, scale or currency is still a stated quantity."""
     after = masked[raw.end : raw.end + 1]
     if _is_cjk(after):
         return False  # 12345热线, 3级: a name or code, or a unit we do not know
+    if after == "、" and _NAMED_NEXT.match(masked, raw.end + 1):
+        return False  # 3、4号线: the first of a list of names
     if after == "(" and text.isdigit() and "|" not in masked and _LETTERED.match(masked, raw.end):
         return False  # the 401(k) Plan, Section 13 or 15(d) (in a table: a footnote's letter)
     if _in_address(masked, raw, text):
@@ -707,6 +713,8 @@ def _is_english_unit(unit: str) -> bool:
 _SCHOOLING = re.compile("(?:免费|义务|基础)*(?:教育|一贯制)(?![投经支])")
 
 
+# Areas named by the time it takes to cross them (15分钟社区生活圈, 1小时通勤圈).
+_REACH = re.compile("[^，。；、\\d]{0,4}圈")
 # People of an age bound (15岁以上人口, 3岁以下婴幼儿, 60周岁以上老年人): a group, not a measure.
 _AGE_GROUP = re.compile(
     "(?:的)?(?:人口|人群|儿童|婴幼儿|幼儿|少年|青少年|老人|老年人|居民|妇女|人员)"
@@ -719,6 +727,8 @@ def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
         return False  # 建党100周年: an anniversary, an ordinal of the event
     if raw.unit == "年" and masked.startswith(("前", "来", "以来"), raw.end):
         return False  # 相当于5年前, 6年来最低: when, not how much
+    if raw.unit in ("分钟", "小时") and _REACH.match(masked, raw.end):
+        return False  # 15分钟社区生活圈, 1小时交通圈: the name of a reach
     if raw.unit in ("岁", "周岁") and raw.qualifier and _AGE_GROUP.match(masked, raw.end):
         return False  # 15岁以上人口, 3岁以下婴幼儿: who is counted, not a figure
     if (
