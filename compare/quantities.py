@@ -1592,11 +1592,11 @@ def _label(
 
 # Words that start what a clause says of its subject (粮食产量|屡创历史新高, 贸易顺差|连续两年
 # 下降), and verbs whose object is what a figure after them measures (继续提高|企业退休人员基本
-# 养老金，人均每年增长10%左右).
+# 养老金，人均每年增长10%左右; 向…学生提供|助学金，每人每年1500元).
 _CN_PREDICATE = re.compile(
     "屡|连续|逐步|继续|不断|持续|首次|稳步|明显|进一步|大幅|显著|再创|创|保持|实现|得到|取得"
 )
-_CN_RAISES = re.compile("提高|增加|加大|扩大|降低|减少|调整|上调")
+_CN_RAISES = re.compile("提高|增加|加大|扩大|降低|减少|调整|上调|提供|发放")
 # The longest subject read from the clause before (the corpus's: 全社会研究与实验发展经费).
 SUBJECT_CN_CHARS = 24
 

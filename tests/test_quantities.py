@@ -783,6 +783,7 @@ LABELS = [
     # Numbers that name: the first of 2、5号线 and the minutes of a 15分钟生活圈 are no figures.
     ("list-of-line-names", "实施2、5号线增能改造，运能提高15%。", ["运能"]),
     ("reach-by-minutes", "完善15分钟社区生活圈，新建社区食堂30家。", ["新建社区食堂"]),
+    ("grant-per-head", "向农村家庭经济困难的学生提供助学金，每人每年2000元。", ["助学金"]),
     ("minutes-saved", "平均通勤时间缩短12分钟。", ["平均通勤时间缩短"]),
     ("years-ahead", "提前2年完成任务，节约资金3亿元。", ["提前", "节约资金"]),
     ("clause-then-verb-then-area", "保障的底线是严守1200万亩耕地红线。", ["耕地红线"]),
