@@ -1513,6 +1513,15 @@ def _label(
             shared = _EN_SHARED_OBJECT.match(sentence, raw.end)
             if what := _object_after_en(sentence, shared.end() if shared else raw.end):
                 label = f"{label.split()[-1]} {what}"  # the verb and its object: repaid Notes
+        if (
+            label
+            and start > 0
+            and label.split(maxsplit=1)[0].lower() in _EN_AUXILIARIES
+            and not _DIGIT.search(sentence, 0, start)
+        ):
+            # "The Dependency Ratio Ceiling, or DRC, will be reduced from the current 1:7": the
+            # clause is all predicate; its subject opens the sentence (one with no figure).
+            label = _subject_en(sentence[:start]) or label
         if label and not _names_nothing_en(label):
             return label
         ends = before.split()[-1:]  # "from 40,000 today to 80,000": the word before is "to"

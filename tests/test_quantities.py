@@ -555,6 +555,11 @@ LABELS = [
         ["overall Budget deficit for Financial Year", "overall Budget deficit for Financial Year"],
     ),
     (
+        "subject-before-its-short-name",
+        "The Foreign Worker Levy Ceiling, or FWLC, will be lowered from the current 1:6 to 1:4.",
+        ["Foreign Worker Levy Ceiling", "Foreign Worker Levy Ceiling"],
+    ),
+    (
         "subject-before-an-aside",
         "Government spending today, excluding COVID-19-related expenditure, stands at $88 billion.",
         ["Government spending"],
