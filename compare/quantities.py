@@ -1978,28 +1978,16 @@ def extract_metrics(sentence: str, *, section: str = "", index: int = 0) -> tupl
     """
     return tuple(
         _metric(
-            v,
-            unit,
-            scale,
-            qualifier,
-            kind,
-            label,
-            sentence[a:b],
-            section,
-            index,
-            a,
-            b,
-            upper,
-            "",
-            False,
+            v, unit, scale, qual, kind, label, sentence[a:b], section, index, a, b, upper, *_BARE
         )
-        for v, unit, scale, qualifier, kind, label, a, b, upper in _quantities(sentence)
+        for v, unit, scale, qual, kind, label, a, b, upper in _quantities(sentence)
     )
 
 
 # Metric(value=..., ..., upper=...) with every field in order, at a fifth of the cost: one
 # Metric is made per figure of every sentence.
 _metric = fast_constructor(Metric)
+_BARE = ("", False)  # the last fields, group and over_years: attach_metrics sets them
 _over_years = fast_replacer(Metric, "over_years")
 # The kinds a review of several years states summed over them (not a share, rate or rank).
 SUMMED_KINDS = frozenset({MetricKind.COUNT, MetricKind.MONEY, MetricKind.CHANGE})
