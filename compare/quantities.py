@@ -1854,6 +1854,23 @@ def _years_and_reverse(sentence: str) -> tuple[str, int]:
     return sentence[::-1], span.end() if span else len(sentence) + 1
 
 
+# An English span of several years: "over the next five years", "over four years".
+_EN_SPAN_OF_YEARS = re.compile(
+    r"\bover\s+(?:the\s+)?(?:next\s+|past\s+|last\s+|coming\s+)?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years\b",
+    re.IGNORECASE,
+)
+_EN_PER_YEAR = re.compile(
+    r"\s*(?:per\s+year|a\s+year|each\s+year|every\s+year|annually|per\s+annum)\b", re.IGNORECASE
+)
+_FIGURE_TEXT = re.compile(r"[^\s,;]*(?:\s+(?:million|billion|trillion))?")
+
+
+def _figure_end(sentence: str, start: int) -> int:
+    """Return where the English figure at sentence[start:] ends, near enough ($1.8 billion)."""
+    return _FIGURE_TEXT.match(sentence, start).end()  # type: ignore[union-attr]
+
+
 def over_years(
     sentence: str, start: int, *, year: int | None = None, in_review: bool = False
 ) -> bool:
@@ -1873,6 +1890,13 @@ def over_years(
         and not _LEVEL_REACHED.search(sentence, max(0, start - 3), start)
     ):
         return True
+    if "years" in sentence and (span := _EN_SPAN_OF_YEARS.search(sentence)):
+        # "$12 million over four years", "Over the next three years, I will allocate $24
+        # billion": not a sum per year ("$1.8 billion per year over the next five years"), nor
+        # the span's own number ("over the next 15 years").
+        return not span.start() <= start < span.end() and not _EN_PER_YEAR.match(
+            sentence, _figure_end(sentence, start)
+        )
     if "年均" not in sentence and (year is None or "比" not in sentence):
         return False  # most sentences: no clause to find
     clause = _clause_start(reverse, start)
@@ -2113,7 +2137,8 @@ def attach_metrics(report: Report) -> Report:
                     m if m.kind is MetricKind.CHANGE else _as_target(m) for m in metrics
                 )
             reviews = index in reviewed
-            if reviews or "年" in sentence:  # else no span of years (五年来, 年均, 比2002年)
+            # Else no span of years (五年来, 年均, 比2002年, over five years) is named.
+            if reviews or "年" in sentence or "years" in sentence:
                 metrics = tuple(_spanning(m, sentence, report.year, reviews) for m in metrics)
             found.extend(metrics)
             goals = sentence.rstrip().endswith(_LIST_GOES_ON) and (

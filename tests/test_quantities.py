@@ -1755,6 +1755,20 @@ def test_the_value_a_change_starts_from(sentence: str, starting: list[str]) -> N
         ("比五年前增长65%，实施三年行动计划新建学校17所", []),
         ("招生人数连续两年增长10%以上", []),  # each year's growth, two years running
         ("全市累计建立29个教育集团", []),  # a running total: last year's compares
+        (
+            "I will also provide a total of $14 million over four years to the Fund.",
+            ["$14 million"],
+        ),
+        (
+            "Over the next three years, I will allocate $21 billion to help workers.",
+            ["$21 billion"],
+        ),
+        (
+            "This costs $1.6 billion per year over the next five years, or $8 billion in all.",
+            ["$8 billion"],
+        ),
+        ("We plan major infrastructure projects over the next 15 years.", []),  # the span itself
+        ("Net sales grew 6% compared to 2016.", []),
     ],
     ids=[
         "lead",
@@ -1766,6 +1780,11 @@ def test_the_value_a_change_starts_from(sentence: str, starting: list[str]) -> N
         "not-a-span",
         "running",
         "to-date",
+        "en-over-years",
+        "en-span-first",
+        "en-per-year",
+        "en-the-span-itself",
+        "en-one-year",
     ],
 )
 def test_figures_over_several_years(sentence: str, over: list[str]) -> None:
@@ -1839,6 +1858,19 @@ def test_a_report_marks_the_figures_it_states_for_several_years() -> None:
         "900万人以上": False,  # this year's goal
         "9.7%": True,  # 年均: a yearly average over the span
         "4.1%": False,  # a rate, in a paragraph of its own
+    }
+
+
+def test_an_english_report_marks_its_sums_over_several_years() -> None:
+    """A budget speech states sums over several years beside the year's: each is marked."""
+    text = (
+        "# Budget Speech\n\nI will provide $14 million over four years to the Fund. "
+        "The Fund will also receive $2 million this year.\n"
+    )
+    report = attach_metrics(parse_outline(text, source=Source(path="budget-2022.md")))
+    assert {m.text: m.over_years for m in report.metrics} == {
+        "$14 million": True,
+        "$2 million": False,
     }
 
 
