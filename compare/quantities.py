@@ -1880,7 +1880,16 @@ def over_years(
     clause counts too (比2002年增长65.5% in the 2008 report). In a section that reviews several
     years (in_review: see reviews_years) every figure does, unless it is a level reached
     (达到39.8万亿元) or its sentence names last year before it (去年, 2010年 in the 2011 report).
+    In English, a sentence that names a span of years ("over the next five years") states its
+    figures for it, except those stated per year.
     """
+    if "years" in sentence and (span := _EN_SPAN_OF_YEARS.search(sentence)):
+        # "$12 million over four years", "Over the next three years, I will allocate $24
+        # billion": not a sum per year ("$1.8 billion per year over the next five years"), nor
+        # the span's own number ("over the next 15 years").
+        return not span.start() <= start < span.end() and not _EN_PER_YEAR.match(
+            sentence, _figure_end(sentence, start)
+        )
     reverse, years_end = _years_and_reverse(sentence)
     if years_end <= start:
         return True
@@ -1890,13 +1899,6 @@ def over_years(
         and not _LEVEL_REACHED.search(sentence, max(0, start - 3), start)
     ):
         return True
-    if "years" in sentence and (span := _EN_SPAN_OF_YEARS.search(sentence)):
-        # "$12 million over four years", "Over the next three years, I will allocate $24
-        # billion": not a sum per year ("$1.8 billion per year over the next five years"), nor
-        # the span's own number ("over the next 15 years").
-        return not span.start() <= start < span.end() and not _EN_PER_YEAR.match(
-            sentence, _figure_end(sentence, start)
-        )
     if "年均" not in sentence and (year is None or "比" not in sentence):
         return False  # most sentences: no clause to find
     clause = _clause_start(reverse, start)
