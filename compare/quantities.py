@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from compare.collector import collector_paused
 from compare.model import Metric, MetricKind, Report, Section
@@ -1843,15 +1844,28 @@ def _names_last_year(sentence: str, end: int, year: int | None) -> bool:
     return False
 
 
+class _Spans(NamedTuple):
+    """What over_years asks of a sentence, found once per sentence (see _spans)."""
+
+    reverse: str  # the sentence reversed
+    years_end: int  # where its first span of years (五年来) ends; past its end when none
+    clauses: bool  # it says 年均 or 比 (a clause of the figure's may name a span)
+    english: re.Match[str] | None  # its English span of years ("over the next five years")
+
+
 @functools.lru_cache(maxsize=64)
-def _years_and_reverse(sentence: str) -> tuple[str, int]:
-    """Return a sentence reversed, and where its first span of years (五年来) ends (past its
-    end when it has none): found once per sentence, not once per figure, so that a sentence
-    of thousands of figures costs no scan from its start for each. A span ending before a
-    figure is one that _SPAN_OF_YEARS finds before it: a figure starts with no character its
-    lookahead refuses (前, 后, 级, 制, 行动…)."""
+def _spans(sentence: str) -> _Spans:
+    """Return what over_years asks of a sentence: found once per sentence, not once per figure,
+    so that a sentence of thousands of figures costs no scan from its start for each. A span
+    ending before a figure is one that _SPAN_OF_YEARS finds before it: a figure starts with no
+    character its lookahead refuses (前, 后, 级, 制, 行动…)."""
     span = _SPAN_OF_YEARS.search(sentence)
-    return sentence[::-1], span.end() if span else len(sentence) + 1
+    return _Spans(
+        sentence[::-1],
+        span.end() if span else len(sentence) + 1,
+        "年均" in sentence or "比" in sentence,
+        _EN_SPAN_OF_YEARS.search(sentence) if "years" in sentence else None,
+    )
 
 
 # An English span of several years: "over the next five years", "over four years".
@@ -1883,14 +1897,14 @@ def over_years(
     In English, a sentence that names a span of years ("over the next five years") states its
     figures for it, except those stated per year.
     """
-    if "years" in sentence and (span := _EN_SPAN_OF_YEARS.search(sentence)):
+    reverse, years_end, clauses, span = _spans(sentence)
+    if span is not None:
         # "$12 million over four years", "Over the next three years, I will allocate $24
         # billion": not a sum per year ("$1.8 billion per year over the next five years"), nor
         # the span's own number ("over the next 15 years").
         return not span.start() <= start < span.end() and not _EN_PER_YEAR.match(
             sentence, _figure_end(sentence, start)
         )
-    reverse, years_end = _years_and_reverse(sentence)
     if years_end <= start:
         return True
     if (
@@ -1899,8 +1913,8 @@ def over_years(
         and not _LEVEL_REACHED.search(sentence, max(0, start - 3), start)
     ):
         return True
-    if "年均" not in sentence and (year is None or "比" not in sentence):
-        return False  # most sentences: no clause to find
+    if not clauses:
+        return False  # most sentences: no 年均 or 比 in any clause
     clause = _clause_start(reverse, start)
     if sentence.find("年均", clause, start) >= 0:
         return True
