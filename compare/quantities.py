@@ -901,6 +901,8 @@ def _longest_by_last(words: list[str]) -> dict[str, int]:
 # The compared part (比…) ends with 期, 年, 届 or 前 and is the longest; 中 and 年均 as written.
 _TRAIL_SPAN = _longest_by_last([*_TRAIL_WORDS.split("|"), "中", "年均"])
 _TRAIL_SPAN |= dict.fromkeys("期年届前", _TRAIL_WIDTH)
+# A prize's tier, which a list of prizes names alone after the first (一等奖3个、二等奖1个).
+_PRIZE_TIER = re.compile("[一二三四特]等奖|[金银铜]奖|优秀奖")
 # A share that says not of what: the figure before it in its sentence says.
 _BARE_SHARES = {"比例", "比重", "占比"}
 # A label that says only how often (平均每天, 每年, 日均).
@@ -910,7 +912,7 @@ _VERB_END = re.compile(
     r"(?:成立|建立|组建|选派|推荐|遴选|评选|选树|培育|共建|新建|确定|完成|完善|涉及|结对|斩获|获得|"
     r"获|开展|举办|组织|推出|发布|认定|培养|选拔|聘任|接纳|打造|设立|新增|增加|增设|建成|建设|实施|"
     r"启动|出台|制定|制订|印发|创建|引进|拥有|有|达|达到|为|是|推进|招收|录取|培训|受理|办理|参加|"
-    r"参与|发出|签订|投入|资助|补助|立项|支持|处理|查出|择优推荐|牵头成立|用好|严守)$"
+    r"参与|发出|签订|投入|资助|补助|立项|支持|处理|查出|择优推荐|牵头成立|用好|严守|发挥)$"
 )
 # A label that says only who puts money in (中央财政拟安排, 今年将投入), and the fund the sum
 # makes, named right after it (1300亿元灾后重建资金, 200亿元技改专项资金; not a bare 资金).
@@ -1579,6 +1581,10 @@ def _label(
         if noun and not _VERB_END.search(noun):
             raw.noun_end = raw.end + len(noun)
             return noun if _VERB_END.search(label) else label + noun
+    # 某大赛斩获全国一等奖3个、二等奖1个: the second tier is the same contest's.
+    tier = _PRIZE_TIER.search(previous) if previous and _PRIZE_TIER.fullmatch(label) else None
+    if tier is not None and tier.end() == len(previous):
+        return previous[: tier.start()] + label
     if label in _BARE_SHARES and previous:
         return previous + label  # 426家中小学校参与共同体建设，比例达93.1%: whose share
     if label and _PER_TIME.fullmatch(label):

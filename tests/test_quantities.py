@@ -788,6 +788,12 @@ LABELS = [
     # Numbers that name: the first of 2、5号线 and the minutes of a 15分钟生活圈 are no figures.
     ("list-of-line-names", "实施2、5号线增能改造，运能提高15%。", ["运能"]),
     ("reach-by-minutes", "完善15分钟社区生活圈，新建社区食堂30家。", ["新建社区食堂"]),
+    (
+        "prize-tiers-of-one-contest",
+        "市青年教师基本功大赛获一等奖5个、二等奖7个。",
+        ["市青年教师基本功大赛获一等奖", "市青年教师基本功大赛获二等奖"],
+    ),
+    ("verb-before-counted", "持续发挥18个部门共同参与的领导小组作用。", ["部门"]),
     ("grant-per-head", "向农村家庭经济困难的学生提供助学金，每人每年2000元。", ["助学金"]),
     ("minutes-saved", "平均通勤时间缩短12分钟。", ["平均通勤时间缩短"]),
     ("years-ahead", "提前2年完成任务，节约资金3亿元。", ["提前", "节约资金"]),
