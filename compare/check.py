@@ -287,7 +287,8 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
             Finding(
                 check="metrics.restated",
                 where=change.label,
-                message=f"{change_text(change)}: the same year's figure, told otherwise",
+                # The message says what a restatement is; the label needs no note of it.
+                message=f"{change_text(change, notes=False)}: the same year's figure, told otherwise",
             )
             for change in comparison.metrics
             if change.restated

@@ -315,13 +315,31 @@ def format_change_relative(change: MetricChange) -> str:
     return format_relative(change.relative)
 
 
-def change_text(change: MetricChange) -> str:
+def change_text(change: MetricChange, *, notes: bool = True) -> str:
     """Return a changed figure as one line of plain text, as the summary printed after a
-    comparison and CI findings write it: 机构参加资金监管: 63% → 97% (+34 pp, +54.0%)."""
+    comparison and CI findings write it: 机构参加资金监管: 63% → 97% (+34 pp, +54.0%), with what
+    the page's badges say unless notes=False (中央财政赤字 (goal): 5,500亿元 → 8,500亿元 …)."""
+    noted = label_notes(change) if notes else ""
     return (
-        f"{change.label or '(unlabelled)'}: {format_metric(change.old)} → "
+        f"{change.label or '(unlabelled)'}{noted}: {format_metric(change.old)} → "
         f"{format_metric(change.new)} ({format_absolute(change)}, {format_change_relative(change)})"
     )
+
+
+def label_notes(change: MetricChange) -> str:
+    """Return in words what the page's badges say of a figure: " (goal)", " (several years)",
+    " (restated)", " (qualifier changed)", as many as apply, in that order."""
+    notes = [
+        note
+        for note, applies in (
+            ("goal", change.kind is _TARGET),
+            ("several years", change.over_years),
+            ("restated", change.restated),
+            ("qualifier changed", change.qualifier_changed),
+        )
+        if applies
+    ]
+    return "".join(f" ({note})" for note in notes)
 
 
 def sort_value(value: Decimal | int | float | None) -> str:
@@ -1213,6 +1231,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "section_map_row": section_map_row_html,
     "trend_html": trend_html,
     "figure_label": figure_label_html,
+    "label_notes": label_notes,
     "years_badge": years_badge,
     "link_html": link_html,
     "links_html": links_html,

@@ -41,6 +41,7 @@ from compare.render import (
     PageIndex,
     Segment,
     badges_html,
+    change_text,
     format_absolute,
     format_change_relative,
     format_metric,
@@ -1317,6 +1318,12 @@ def test_a_goal_is_marked_as_one_beside_outcomes(tmp_path: Path) -> None:
     assert [bool(row.select(".b-goal")) for row in top] == [False, True]  # -10.8% before -6.3%
     markdown = render_markdown(comparison)
     assert "国内生产总值 (goal) | 二、今年目标" in markdown
+    # The summary printed after a run and CI findings say it too.
+    lines = [change_text(change) for change in largest_changes(comparison.metrics)]
+    assert lines == [
+        "国内生产总值: +10.3% → +9.2% (−1.1 pp, −10.7%)",
+        "国内生产总值 (goal): 8%左右 → 7.5%左右 (−0.5 pp, −6.3%)",
+    ]
 
 
 def test_a_figure_of_several_years_is_marked_as_one(tmp_path: Path) -> None:
@@ -1336,6 +1343,11 @@ def test_a_figure_of_several_years_is_marked_as_one(tmp_path: Path) -> None:
     assert sorted(bool(row.select(".b-years")) for row in top) == [False, True]
     markdown = render_markdown(comparison)
     assert markdown.count("国内生产总值 (several years) |") == 2  # top changes and the table
+    texts = [change_text(change) for change in largest_changes(comparison.metrics)]
+    assert [t.split(" →")[0] for t in texts] == [
+        "国内生产总值: +10.3%",
+        "国内生产总值 (several years): +11.2%",
+    ]
 
 
 def test_the_masthead_says_what_reading_set_aside(basic: Comparison) -> None:
