@@ -225,7 +225,7 @@ _FALL_WORD = re.compile(
 _GOALS_FOLLOW = re.compile(r"目标(?:是|为|：|:)")
 _TARGET_STRONG = re.compile(f"{_GOALS_FOLLOW.pattern}|预期目标|主要预期")
 _TARGET_WEAK = re.compile(
-    r"力争|争取|确保|预期|预计|拟|提出|(?<![需重主只必纲首概紧扼提])要(?![求素点闻害务领件])|目标(?!数)|"
+    r"力争|争取|确保|预期|预计(?!数|执行数)|拟|提出|(?<![需重主只必纲首概紧扼提])要(?![求素点闻害务领件])|目标(?!数)|"
     r"计划(?=[0-9０-９新增完成实现建成达到投资改造培训招录开工])|"
     r"(?i:\b(?:targets?|targeted|aims?\s+to|goal|expects?\s+to|expected\s+to|plans?\s+to|"
     r"projected|forecast)\b)"
@@ -919,6 +919,7 @@ _VERB_END = re.compile(
 _PAYERS = "中央财政|国家财政|地方财政|各级财政|各级政府|中央|财政"
 _ALLOCATES = re.compile(f"(?:{_PAYERS})?(?:今年)?(?:将|拟|再|还|为此将)?(?:安排|投入|下达)")
 _PAYER = re.compile(_PAYERS)  # a label of who pays alone: 把中央财政的400亿元补贴资金用好
+_FUND_ENDS = ("投入", "资金", "经费", "支出", "补助")  # what a sum is put into
 _FUND = re.compile("[\u4e00-\u9fff]{1,10}?(?:资金|款|经费)")
 
 
@@ -1550,8 +1551,13 @@ def _label(
             return _subject_en(sentence[:start])  # "The overall deficit …, at $64.9 billion"
         return label or previous
     label = _clean_cn(before)
-    if label and _ALLOCATES.fullmatch(label) and (fund := _FUND.match(sentence, raw.end)):
-        return label + fund.group()  # 中央财政今年再安排1300亿元灾后重建资金
+    if label and _ALLOCATES.fullmatch(label):
+        if fund := _FUND.match(sentence, raw.end):
+            return label + fund.group()  # 中央财政今年再安排1300亿元灾后重建资金
+        # 各级政府要进一步增加社会保障投入，中央财政拟安排3185亿元: the clause before names it.
+        what = _subject_cn(sentence, reverse, start, boundary)
+        if what.endswith(_FUND_ENDS):
+            return what
     if raw.medal:
         return (label or previous.rstrip("金银铜牌")) + MEDALS[raw.medal]
     if raw.classifier and raw.kind is not MetricKind.RANK:

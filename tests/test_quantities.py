@@ -794,6 +794,11 @@ LABELS = [
         ["市青年教师基本功大赛获一等奖", "市青年教师基本功大赛获二等奖"],
     ),
     ("verb-before-counted", "持续发挥18个部门共同参与的领导小组作用。", ["部门"]),
+    (
+        "payer-after-what-for",
+        "各级政府要增加社会保障投入，中央财政拟安排3100亿元。",
+        ["社会保障投入"],
+    ),
     ("grant-per-head", "向农村家庭经济困难的学生提供助学金，每人每年2000元。", ["助学金"]),
     ("minutes-saved", "平均通勤时间缩短12分钟。", ["平均通勤时间缩短"]),
     ("years-ahead", "提前2年完成任务，节约资金3亿元。", ["提前", "节约资金"]),
@@ -1082,6 +1087,17 @@ def test_a_row_label_listing_years_leaves_no_respectively_behind() -> None:
     row = "Accounts receivable, less allowances of $58 and $53, respectively | 17,874 | 15,754"
     cells = [m for m in extract_metrics(row) if m.start > row.index("|")]
     assert [m.label for m in cells] == ["Accounts receivable less allowances"] * 2
+
+
+def test_last_years_estimate_is_no_goal_word() -> None:
+    """比上年预计数增加439亿元 is a change against last year's estimate: 预计 there names that
+    estimate, and sets no goal. The sum beside it is this year's goal."""
+    found = extract_metrics("中央财政拟投入社会保障资金2800亿元，比上年预计数增加400亿元。")
+    assert [(m.text, m.kind) for m in found] == [
+        ("2800亿元", MetricKind.TARGET),
+        ("400亿元", MetricKind.CHANGE),
+    ]
+    assert extract_metrics("预计全年增长8%左右。")[0].kind is MetricKind.TARGET
 
 
 def test_years_ago_are_no_figure() -> None:
