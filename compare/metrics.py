@@ -786,10 +786,13 @@ def _score_matrix(
             continue  # 经常项目顺差占GDP比重 and 研发支出占GDP比重: shares of other things
         if (
             (old.funds[i] is not None or new.funds[j] is not None)
-            and pair not in same_sentence
+            and (pair not in same_sentence or (old.funds[i] and new.funds[j]))
             and _other_funds(old, new, i, j, old_labels[a], new_labels[b])
         ):
-            continue  # 中央财政安排384亿元救灾款 and 中央财政安排429亿元 (for pensions)
+            # 中央财政安排384亿元救灾款 and 中央财政安排429亿元 (for pensions); in aligned
+            # sentences too when both name their funds: 中央财政拟投入社会保障资金2930亿元 and
+            # 中央财政拟安排保障性住房专项补助资金632亿元 are written alike, for other things.
+            continue
         if (old.parts[i] and not old.split(i) <= new.groups[j]) or (
             new.parts[j] and not new.split(j) <= old.groups[i]
         ):

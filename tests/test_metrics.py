@@ -509,6 +509,26 @@ def test_a_sum_labelled_by_who_pays_pairs_by_what_it_is_for(tmp_path: Path) -> N
     assert not any(old == "384亿元" or new == "429亿元" for old, new in paired)
 
 
+def test_sums_for_other_funds_do_not_pair_in_sentences_written_alike(tmp_path: Path) -> None:
+    """The 2009 national report's 中央财政拟投入社会保障资金2930亿元，比上年预计数增加439亿元 and
+    2010's 中央财政拟安排保障性住房专项补助资金632亿元，比上年增加81亿元 are written alike and were
+    aligned, so their figures paired by place: funds for other things are other figures. A fund
+    named alike still pairs."""
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            2009: "2009年政府工作报告\n\n一、民生\n\n"
+            "中央财政拟投入社会保障资金2800亿元，比上年预计数增加400亿元。"
+            "中央财政拟安排教育专项资金500亿元。\n",
+            2010: "2010年政府工作报告\n\n一、民生\n\n"
+            "中央财政拟安排保障性住房专项补助资金600亿元，比上年增加80亿元。"
+            "中央财政拟安排教育专项资金550亿元。\n",
+        },
+    )
+    paired = {(old, new) for _, _, old, new in found if old and new}
+    assert paired == {("500亿元", "550亿元")}
+
+
 def test_a_part_stated_beside_its_sibling_is_not_the_whole(tmp_path: Path) -> None:
     """Shanghai's 2020 report splits the income growth into towns' 8.2% and villages' 9.3%;
     2021's states every resident's 4%: neither part is that figure. A part stated alone may be
