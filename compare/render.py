@@ -326,10 +326,11 @@ def change_text(change: MetricChange, *, notes: bool = True) -> str:
     )
 
 
-def label_notes(change: MetricChange) -> str:
-    """Return in words what the page's badges say of a figure: " (goal)", " (several years)",
-    " (restated)", " (qualifier changed)", as many as apply, in that order."""
-    notes = [
+def figure_notes(change: MetricChange) -> list[str]:
+    """Return what a reader is told of a figure beside its label, in this order: "goal", "several
+    years", "restated", "qualifier changed" (the page's badges, and the words of the summary,
+    the CI findings and the Markdown)."""
+    return [
         note
         for note, applies in (
             ("goal", change.kind is _TARGET),
@@ -339,7 +340,11 @@ def label_notes(change: MetricChange) -> str:
         )
         if applies
     ]
-    return "".join(f" ({note})" for note in notes)
+
+
+def label_notes(change: MetricChange) -> str:
+    """Return a figure's notes in words: " (goal) (several years)", or ""."""
+    return "".join(f" ({note})" for note in figure_notes(change))
 
 
 def sort_value(value: Decimal | int | float | None) -> str:
@@ -1100,6 +1105,9 @@ _YEARS_BADGE = (
 )
 
 
+_NOTE_BADGES = {"goal": _GOAL_BADGE, "several years": _YEARS_BADGE, "restated": _RESTATED_BADGE}
+
+
 def years_badge(figure: MetricChange | series_stage.SeriesRow) -> Markup:
     """Return the "several years" badge for a figure or series row that has a figure stated for
     several years together, else nothing."""
@@ -1114,19 +1122,16 @@ def figure_label_html(change: MetricChange) -> Markup:
 
 def _figure_label_html(change: MetricChange) -> str:
     label = html_text(change.label or "(no label)")
-    if change.kind is _TARGET:
-        label += _GOAL_BADGE
-    if change.over_years:
-        label += _YEARS_BADGE
-    if change.restated:
-        label += _RESTATED_BADGE
-    if change.qualifier_changed:
-        was = change.old.qualifier if change.old else ""
-        now = change.new.qualifier if change.new else ""
-        label += (
-            f' <span class="badge b-qualifier" title="{html_text(was)} → {html_text(now)}">'
-            "qualifier changed</span>"
-        )
+    for note in figure_notes(change):
+        if note == "qualifier changed":
+            was = change.old.qualifier if change.old else ""
+            now = change.new.qualifier if change.new else ""
+            label += (
+                f' <span class="badge b-qualifier" title="{html_text(was)} → {html_text(now)}">'
+                "qualifier changed</span>"
+            )
+        else:
+            label += _NOTE_BADGES[note]
     return label
 
 
