@@ -39,6 +39,7 @@ from compare.model import (
 )
 from compare.quantities import (
     CURRENCY_SIGNS,
+    UNIT_SIZES,
     Clauses,
     paid_for,
     starts_a_change,
@@ -102,26 +103,6 @@ _HOLDERS_READ = 64  # sentences read per term looked up
 _PERCENT_UNITS = {"%", "％"}
 _ONE = Decimal(1)
 
-# Units that measure one thing in different sizes: each unit's size in the first unit of its
-# family. 2014's 粮食产量超过1.2万亿斤 and 2015's 6.07亿吨 are one figure, up 1.2%; a target of
-# 66.7万公顷 and next year's 1500万亩 one, up half. (The area family counts in 亩, which every
-# unit of it is a whole or finite decimal number of: 1公顷 = 15亩, 1平方米 = 0.0015亩.)
-UNIT_SIZES: dict[str, tuple[str, Decimal]] = {
-    "公斤": ("公斤", _ONE),
-    "千克": ("公斤", _ONE),
-    "斤": ("公斤", Decimal("0.5")),
-    "吨": ("公斤", Decimal(1000)),
-    "亩": ("亩", _ONE),
-    "公顷": ("亩", Decimal(15)),
-    "平方米": ("亩", Decimal("0.0015")),
-    "平方公里": ("亩", Decimal(1500)),
-    "平方千米": ("亩", Decimal(1500)),
-    "米": ("米", _ONE),
-    "公里": ("米", Decimal(1000)),
-    "千米": ("米", Decimal(1000)),
-    "人": ("人", _ONE),  # 资助学生2871万人, then 2130万名
-    "名": ("人", _ONE),
-}
 _UNIT_FAMILIES = {family for family, _ in UNIT_SIZES.values()}
 
 # The figures of a table row by column: column -> ((magnitude and upper end, base unit), ...)

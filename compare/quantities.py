@@ -58,6 +58,27 @@ UNITS_CN = _words(
     "个 项 所 名 位 家 户 件 条 次 场 期 批 起 例 张 套 间 台 辆 架 艘 座 栋 幢 处 块 本 册 篇 首 幅 "
     "节 堂 门 支 队 组 对 种 类 轮 届 枚 份 棵 株 只 头 盏 颗 宗 笔 款 片 倍 年 天 周 秒 岁 人"
 )
+_ONE_UNIT = Decimal(1)
+# Units that measure one thing in different sizes: each unit's size in the first unit of its
+# family. 2014's 粮食产量超过1.2万亿斤 and 2015's 6.07亿吨 are one figure, up 1.2%; a target of
+# 66.7万公顷 and next year's 1500万亩 one, up half. (The area family counts in 亩, which every
+# unit of it is a whole or finite decimal number of: 1公顷 = 15亩, 1平方米 = 0.0015亩.)
+UNIT_SIZES: dict[str, tuple[str, Decimal]] = {
+    "公斤": ("公斤", _ONE_UNIT),
+    "千克": ("公斤", _ONE_UNIT),
+    "斤": ("公斤", Decimal("0.5")),
+    "吨": ("公斤", Decimal(1000)),
+    "亩": ("亩", _ONE_UNIT),
+    "公顷": ("亩", Decimal(15)),
+    "平方米": ("亩", Decimal("0.0015")),
+    "平方公里": ("亩", Decimal(1500)),
+    "平方千米": ("亩", Decimal(1500)),
+    "米": ("米", _ONE_UNIT),
+    "公里": ("米", Decimal(1000)),
+    "千米": ("米", Decimal(1000)),
+    "人": ("人", _ONE_UNIT),  # 资助学生2871万人, then 2130万名
+    "名": ("人", _ONE_UNIT),
+}
 # Measure words that make a Chinese numeral a quantity (两个, 三项, 十二所); 年/期/级 are left
 # out because 三年行动 and 二期工程 name things rather than count them.
 CLASSIFIERS_CN = _words(
@@ -907,7 +928,7 @@ _PRIZE_TIER = re.compile("[一二三四特]等奖|[金银铜]奖|优秀奖")
 _BARE_SHARES = {"比例", "比重", "占比"}
 # A label that says only how often (平均每天, 每年, 日均).
 _PER_TIME = re.compile("(?:平均|日均|月均|年均)?每?(?:天|日|月|年|周|小时)")
-_LENGTHS_AND_AREAS = {"公里", "千米", "米", "亩", "公顷", "平方米", "平方公里"}
+_LENGTHS_AND_AREAS = {unit for unit, (family, _) in UNIT_SIZES.items() if family in ("米", "亩")}
 _VERB_END = re.compile(
     r"(?:成立|建立|组建|选派|推荐|遴选|评选|选树|培育|共建|新建|确定|完成|完善|涉及|结对|斩获|获得|"
     r"获|开展|举办|组织|推出|发布|认定|培养|选拔|聘任|接纳|打造|设立|新增|增加|增设|建成|建设|实施|"
