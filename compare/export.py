@@ -62,6 +62,7 @@ def metric_to_json(metric: Metric) -> dict[str, Any]:
         "start": metric.start,
         "end": metric.end,
         "over_years": metric.over_years,
+        "caption_scale": metric.caption_scale,
     }
 
 
@@ -198,6 +199,7 @@ def _metric_side(metric: Metric | None) -> dict[str, Any] | None:
         "section": metric.section,
         "sentence": metric.sentence,
         "over_years": metric.over_years,
+        "caption_scale": metric.caption_scale,
     }
 
 

@@ -65,6 +65,10 @@ class Metric:
     # 五年累计新增城镇就业5870万人, 比2002年增长65.5% in the 2008 report): see
     # quantities.over_years.
     over_years: bool = False
+    # The scale a table's caption states for a cell written without one ("(in millions)" over
+    # "Net sales | $265,595"): shown with the figure, but `value`, `scale` and `magnitude` stay
+    # as written, so that figures pair and compare as before (see compare.tables).
+    caption_scale: str = ""
 
     @property
     def magnitude(self) -> Decimal:

@@ -257,6 +257,7 @@ def test_metrics_in_json() -> None:
             "section": "1",
             "sentence": 0,
             "over_years": False,
+            "caption_scale": "",
         },
         "new": {
             "value": 421,
@@ -269,6 +270,7 @@ def test_metrics_in_json() -> None:
             "section": "1",
             "sentence": 0,
             "over_years": False,
+            "caption_scale": "",
         },
         "change": {
             "absolute": 39,

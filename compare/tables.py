@@ -1,0 +1,189 @@
+"""The scale a filing's table states once for its cells: "(in millions)" in its caption.
+
+A 10-K writes a table's sums without their scale ("Net sales | $265,595 | $229,234") and names
+it once, in the caption before the table: "(in millions)", "(dollars in millions and units in
+thousands)", "(In millions, except number of shares which are reflected in thousands and per
+share amounts)", "(net income in millions and shares in thousands)".
+
+Read alone, such a cell says $265,595 where the filing means $265,595 million. `TableScales`
+reads a section's sentences in order and gives each whole cell of a table under such a caption
+the scale the caption names for what its row counts: sums of money unless the row's name (or
+its group's head) says shares, units or an amount per share. What is not certain keeps its
+scale as written:
+- a row of amounts per share ("Cash dividends declared per share"), a cell with cents in a
+  table in millions ($192.50, a price);
+- a row the caption does not name when the caption scales only rows it names ("Effect of
+  dilutive securities" under "(net income in millions and shares in thousands)");
+- every cell of a table whose head row names columns of shares or prices ("Number of RSUs (in
+  thousands) | Weighted-Average Grant Date Fair Value Per RSU").
+
+The scale found is the figure's `caption_scale`: shown with it ("$265,595 million"), while its
+value and scale stay as written. A table read in one year and left in the next (its head or
+its rows changed shape) then shows its figures otherwise, but pairs them as before: the same
+"97,571" is never a change of a thousandfold.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from compare.model import Metric
+from compare.records import fast_replacer
+
+SCALE_WORDS = {"thousands": "thousand", "millions": "million", "billions": "billion"}
+_IN_SCALE = re.compile(r"\bin\s+(thousands|millions|billions)\b", re.IGNORECASE)
+# The caption's parenthesis, at the end of its sentence: "... as follows (dollars in millions):"
+_CAPTION = re.compile(
+    r"\(([^()]*\bin\s+(?:thousands|millions|billions)\b[^()]*)\)\s*[:.]?\s*$", re.IGNORECASE
+)
+
+# What a row or a column counts: "money" (the caption's first scale), "shares", "units", or
+# "each" (an amount per share, per RSU, per unit: never scaled). A row's name or a column's head
+# starting with shares counts shares, though it goes on "... earnings per share".
+# "Weighted-average diluted shares", "Total Number of Shares Purchased"; not "Common stock
+# issued, net of shares withheld for employee taxes" (a sum).
+_SHARES = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(?:shares|rsus)\b|\bnumber\s+of\s+(?:shares|rsus)\b|\bshares$",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(r"\bdollar\s+value\b|\bfair\s+value\b(?!\s+per\b)", re.IGNORECASE)
+# "Cash dividends declared per share"; not "Dividends declared at $2.18 per share" (a sum).
+_EACH = re.compile(r"(?<![0-9] )\bper\s+(?:share|rsu|unit)\b", re.IGNORECASE)
+_UNITS = re.compile(r"\bunits?\b", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"\s*\(\d\)")
+
+# A caption rules the rows up to the first sentence of prose after them (ending in a full stop,
+# or long): group heads ("Operating expenses:"), a sub-table's name ("Property, Plant and
+# Equipment, Net") and the header of dates ("Years ended") belong to the table.
+PROSE_CHARS = 100
+HEAD_CHARS = 100  # a cell longer than this is a footnote's prose, not a column's head
+_PROSE_END = (".", "。", "!", "?", "！", "？")
+# A table's cells in thousands or millions are whole numbers; one with cents is a price.
+_WHOLE_SCALES = ("thousand", "million")
+
+
+@functools.lru_cache(maxsize=4096)  # a filing's row names repeat, and the next year's too
+def counts(name: str) -> str | None:
+    """Return what a row's name or a column's head counts ("shares", "money", "each",
+    "units"), or None when it does not say (a row's name then counts money)."""
+    name = _FOOTNOTE.sub("", name).strip()
+    if _SHARES.match(name):
+        return "shares"
+    if _MONEY.search(name):
+        return "money"
+    if _EACH.search(name):
+        return "each"
+    if _UNITS.search(name):
+        return "units"
+    return None
+
+
+def caption_scales(sentence: str) -> dict[str, str] | None:
+    """Return the scale a table's caption names for each thing its cells count, or None when
+    the sentence names none: "(dollars in millions and units in thousands)" ->
+    {"money": "million", "units": "thousand"}."""
+    if "illions" not in sentence and "housands" not in sentence:
+        return None  # most sentences, told at a glance
+    found = _CAPTION.search(sentence)
+    if found is None:
+        return None
+    inside = found.group(1)
+    scales: dict[str, str] = {}
+    at = 0
+    for scale in _IN_SCALE.finditer(inside):
+        before = inside[at : scale.start()].strip(" ,").lower()
+        if "share" in before:
+            what = "shares"
+        elif "unit" in before:
+            what = "units"
+        elif not before or before.startswith(("dollar", "amount")):
+            what = "money"
+        else:  # "(net income in millions and shares in thousands)": that row's alone
+            what = f"named:{before}"
+        scales.setdefault(what, SCALE_WORDS[scale.group(1).lower()])
+        at = scale.end()
+    return scales
+
+
+def _names_its_columns(row: str) -> bool:
+    """Tell whether a table row without figures is a head that names columns of something other
+    than sums of money ("Shares | Amount", "Number of RSUs (in thousands) | Weighted-Average
+    Grant Date Fair Value Per RSU"); not a footnote ("(1) | Level 2 fair value estimates …")."""
+    cells = row.split(" | ")
+    if _FOOTNOTE.fullmatch(cells[0]) or any(len(cell) > HEAD_CHARS for cell in cells):
+        return False
+    return any(_IN_SCALE.search(cell) or counts(cell) not in (None, "money") for cell in cells)
+
+
+@dataclasses.dataclass(slots=True)
+class TableScales:
+    """The caption in force while a section's sentences are read (a table does not run on into
+    the next section)."""
+
+    scales: dict[str, str] = dataclasses.field(default_factory=dict)
+    unsure: bool = False  # the table's head names columns: its cells are left as written
+
+    def read(self, sentence: str, metrics: tuple[Metric, ...]) -> tuple[Metric, ...]:
+        """Return a sentence's figures, the whole cells of a table row in the scale its caption
+        names for what the row counts (by its name, else by its group's head: "Basic" under
+        "Earnings per share:" is an amount per share)."""
+        if " | " not in sentence:
+            scales = caption_scales(sentence)
+            if scales is not None:
+                self.scales, self.unsure = scales, False
+            elif self.scales and _is_prose(sentence):
+                self.scales, self.unsure = {}, False  # the table has ended
+            return metrics
+        if not self.scales:
+            return metrics
+        if not metrics:
+            if _names_its_columns(sentence):
+                # Which cell is under which head is not certain: a filing leaves cells out of a
+                # row, heads two columns with one cell ("Shares | Amount"), or splits a range in
+                # two; so "Open market purchases | 26,859 | $192.50 | 26,859" (thousands of
+                # shares, a price) is not read.
+                self.unsure = True
+            return metrics
+        if self.unsure:
+            return metrics
+        cells = sentence.split("|")
+        name = cells[0].strip()
+        row = counts(name) or self._named(name)
+        return tuple(self._scaled(m, sentence, cells, row or counts(m.group)) for m in metrics)
+
+    def _named(self, name: str) -> str | None:
+        """Return the caption's key for a row it names ("net income"), or None."""
+        lowered = name.lower()
+        for what in self.scales:
+            if what.startswith("named:") and what[6:] in lowered:
+                return what
+        return None
+
+    def _scaled(self, metric: Metric, sentence: str, cells: list[str], row: str | None) -> Metric:
+        if not _whole_cell(metric, sentence, cells):
+            return metric  # a figure in the row's name, or inside a footnote's prose
+        what = row or "money"  # money: unless the caption names what it scales
+        scale = self.scales.get(what, "")
+        if not scale:
+            return metric
+        if scale in _WHOLE_SCALES and metric.value != metric.value.to_integral_value():
+            return metric  # $192.50 in a table in millions: a price, not a sum
+        return _with_caption_scale(metric, scale)
+
+
+_with_caption_scale = fast_replacer(Metric, "caption_scale")
+
+
+def _whole_cell(metric: Metric, sentence: str, cells: list[str]) -> bool:
+    """Tell whether a figure is a whole value cell of its row, with no scale written."""
+    if metric.scale or metric.unit not in ("", "$"):
+        return False
+    index = sentence.count("|", 0, metric.start)
+    return index > 0 and cells[index].strip() == metric.text
+
+
+def _is_prose(sentence: str) -> bool:
+    text = sentence.rstrip()
+    return len(text) > PROSE_CHARS or text.endswith(_PROSE_END)

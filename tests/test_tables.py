@@ -1,0 +1,240 @@
+"""tables: the scale a filing's table caption names ("(in millions)") for its cells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare.export import comparison_to_json, report_to_json
+from compare.model import Comparison, Report, Section, Source
+from compare.pipeline import compare_reports, read_report
+from compare.quantities import attach_metrics
+from compare.render import format_metric, largest_changes, render_html, render_markdown
+from compare.tables import caption_scales, counts
+from tests.test_export import validate
+
+STATEMENT = (
+    "CONSOLIDATED STATEMENTS OF OPERATIONS",
+    "(In millions, except number of shares which are reflected in thousands and per share amounts)",
+    "Years ended",
+    "September 29, 2018 | September 30, 2017",
+    "Net sales | $265,595 | $229,234",
+    "Cost of sales | 163,756 | 141,048",
+    "Operating expenses:",
+    "Research and development | 14,236 | 11,581",
+    "Earnings per share:",
+    "Basic | $12.01 | $9.27",
+    "Shares used in computing earnings per share:",
+    "Basic | 4,955,377 | 5,217,242",
+    "Cash dividends declared per share | $2.72 | $2.40",
+    "See accompanying Notes to Consolidated Financial Statements.",
+    "Other | 5 | 6",  # after the prose: no longer the caption's table
+)
+
+
+def _figures(*sentences: str) -> list[tuple[str, str, str]]:
+    """Return (label, text, caption scale) of each figure of one section of these sentences."""
+    section = Section(id="1", number="Item 8.", heading="Financial Statements", sentences=sentences)
+    report = attach_metrics(
+        Report(title="t", org="o", year=2018, source=Source(path="x.txt"), sections=(section,))
+    )
+    return [(m.label, m.text, m.caption_scale) for m in report.metrics]
+
+
+@pytest.mark.parametrize(
+    ("caption", "scales"),
+    [
+        ("(In millions)", {"money": "million"}),
+        (
+            "The following table presents iPhone net sales and unit sales information for 2018, "
+            "2017 and 2016 (dollars in millions and units in thousands):",
+            {"money": "million", "units": "thousand"},
+        ),
+        (
+            "(In millions, except number of shares which are reflected in thousands and per "
+            "share amounts)",
+            {"money": "million", "shares": "thousand"},
+        ),
+        (
+            "… for 2018, 2017 and 2016 (net income in millions and shares in thousands):",
+            {"named:net income": "million", "shares": "thousand"},
+        ),
+        ("Amounts are stated in thousands (in thousands).", {"money": "thousand"}),
+        # A parenthesis inside the prose, not ending it, is no caption.
+        (
+            "The Company repurchased 41.6 million shares (in millions of dollars, $10.0) in 2018.",
+            None,
+        ),
+        ("Net sales rose 16% (see Note 11).", None),
+        ("全市教育经费投入（单位：亿元）增长8%。", None),
+    ],
+)
+def test_a_caption_names_its_tables_scales(caption: str, scales: dict[str, str] | None) -> None:
+    assert caption_scales(caption) == scales
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("Shares used in computing earnings per share", "shares"),
+        ("Weighted-average diluted shares", "shares"),
+        ("Total Number of Shares Purchased", "shares"),
+        ("Cash dividends declared per share", "each"),
+        ("Weighted-Average Grant Date Fair Value Per RSU", "each"),
+        ("Approximate Dollar Value of Shares That May Yet Be Purchased", "money"),
+        ("Unit sales", "units"),
+        # A sum, though shares or "per share" are named in it.
+        ("Common stock issued, net of shares withheld for employee taxes", None),
+        ("Dividends and dividend equivalents declared at $2.18 per share or RSU", None),
+        ("Net sales", None),
+    ],
+)
+def test_a_rows_name_tells_what_its_cells_count(name: str, what: str | None) -> None:
+    assert counts(name) == what
+
+
+def test_cells_take_the_scale_their_caption_names_for_their_row() -> None:
+    assert _figures(*STATEMENT) == [
+        ("Net sales", "$265,595", "million"),
+        ("Net sales", "$229,234", "million"),
+        ("Cost of sales", "163,756", "million"),
+        ("Cost of sales", "141,048", "million"),
+        ("Research and development", "14,236", "million"),
+        ("Research and development", "11,581", "million"),
+        # Amounts per share are as written; shares are in thousands.
+        ("Earnings per share: Basic", "$12.01", ""),
+        ("Earnings per share: Basic", "$9.27", ""),
+        ("Shares used in computing earnings per share: Basic", "4,955,377", "thousand"),
+        ("Shares used in computing earnings per share: Basic", "5,217,242", "thousand"),
+        ("Cash dividends declared per share", "$2.72", ""),
+        ("Cash dividends declared per share", "$2.40", ""),
+        ("Other", "5", ""),
+        ("Other", "6", ""),
+    ]
+
+
+def test_what_is_not_certain_keeps_its_scale_as_written() -> None:
+    figures = _figures(
+        "Share repurchase activity was as follows (in millions, except number of shares, which "
+        "are reflected in thousands, and per share amounts):",
+        # The head names columns of shares and prices, and the rows leave cells out: the
+        # first figure is thousands of shares, the second a price, the third shares again.
+        "Periods | Total Number of Shares Purchased | Average Price Paid Per Share | Total "
+        "Number of Shares Purchased as Part of Publicly Announced Plans or Programs",
+        "Open market and privately negotiated purchases | 26,859 | $192.50 | 26,859",
+        "The following table shows the computation of earnings per share (net income in "
+        "millions and shares in thousands):",
+        "Net income | $59,531 | $48,351",
+        "Effect of dilutive securities | 44,732 | 34,450",  # named by no one: not known
+        "Prices and sums (in millions):",
+        "Average price | $192.50 | 14",  # cents: a price; 14: a sum
+        "Total (2) | Includes a one-time item of $236 million and 3 products.",  # prose in a cell
+    )
+    assert figures == [
+        ("Open market and privately negotiated purchases", "26,859", ""),
+        ("Open market and privately negotiated purchases", "$192.50", ""),
+        ("Open market and privately negotiated purchases", "26,859", ""),
+        ("Net income", "$59,531", "million"),
+        ("Net income", "$48,351", "million"),
+        ("Effect of dilutive securities", "44,732", ""),
+        ("Effect of dilutive securities", "34,450", ""),
+        ("Average price", "$192.50", ""),
+        ("Average price", "14", "million"),
+        ("Includes a one-time item", "$236 million", ""),
+        ("Total", "3 products", ""),
+    ]
+
+
+def test_a_caption_does_not_run_into_the_next_section() -> None:
+    caption = Section(
+        id="1", number="Item 7.", heading="MD&A", sentences=("Net sales were (in millions):",)
+    )
+    table = Section(id="2", number="Item 8.", heading="Statements", sentences=("Other | 5 | 6",))
+    report = attach_metrics(
+        Report(
+            title="t", org="o", year=2018, source=Source(path="x.txt"), sections=(caption, table)
+        )
+    )
+    assert [m.caption_scale for m in report.metrics] == ["", ""]
+
+
+def _comparison(old_rows: tuple[str, ...], new_rows: tuple[str, ...]) -> Comparison:
+    def report(year: int, rows: tuple[str, ...]) -> Report:
+        section = Section(id="1", number="Item 8.", heading="Financial Statements", sentences=rows)
+        return attach_metrics(
+            Report(title="t", org="Apple", year=year, source=Source(path=f"{year}.txt"),
+                   sections=(section,))
+        )  # fmt: skip
+
+    return compare_reports(report(2017, old_rows), report(2018, new_rows))
+
+
+def test_the_page_shows_a_cell_in_its_captions_scale() -> None:
+    caption = "Provision for income taxes (in millions):"
+    comparison = _comparison(
+        (caption, "Federal current | $7,842 | $7,652"),
+        (caption, "Federal current | $41,425 | $7,842"),
+    )
+    (change,) = largest_changes(comparison.metrics)
+    assert (format_metric(change.old), format_metric(change.new)) == (
+        "$7,842 million",
+        "$41,425 million",
+    )
+    page = render_html(comparison)
+    assert "$33,583 million" in page and "$41,425 million" in page
+    assert "$41,425 million" in render_markdown(comparison)
+
+
+def test_json_states_the_captions_scale_beside_the_figure_as_written() -> None:
+    comparison = _comparison(
+        ("Net sales (in millions):", "Net sales | $229,234"),
+        ("Net sales (in millions):", "Net sales | $265,595"),
+    )
+    data = comparison_to_json(comparison)
+    validate(data)
+    new = data["metrics"][0]["new"]
+    assert (new["value"], new["scale"], new["caption_scale"]) == (265595, "", "million")
+    report = report_to_json(comparison.new)
+    validate(report, "report.schema.json")
+    assert report["metrics"][0]["caption_scale"] == "million"
+
+
+def test_a_scale_read_in_one_year_only_changes_no_pair() -> None:
+    """The caption's scale is shown, not counted: a table read in one year and not in the next
+    (its caption lost) pairs its figures as before, never as a thousandfold change."""
+    comparison = _comparison(
+        ("Research and development (in millions):", "Research and development | 11,581 | 10,045"),
+        ("Research and development:", "Research and development | 11,581 | 10,045"),
+    )
+    change = comparison.metrics[0]  # the first column's
+    assert (change.status.value, change.relative) == ("unchanged", 0)
+    assert (change.old.caption_scale, change.new.caption_scale) == ("million", "")
+
+
+def test_a_10k_states_its_statements_in_millions(corpus: Path) -> None:
+    report = read_report(corpus / "apple-10k" / "2018.txt")
+    by_text = {}
+    for metric in report.metrics:
+        by_text.setdefault((metric.label, metric.text), metric.caption_scale)
+    assert by_text[("Net sales", "$265,595")] == "million"
+    assert by_text[("Total assets", "$365,725")] == "million"
+    assert by_text[("Weighted-average basic shares outstanding", "4,955,377")] == "thousand"
+    assert by_text[("Unit sales", "217,722")] == "thousand"
+    assert by_text[("Earnings per share: Basic", "$12.01")] == ""
+    # The repurchase table's head names shares and prices, and its rows leave cells out.
+    assert by_text[("Open market and privately negotiated purchases", "26,859")] == ""
+    scaled = sum(1 for m in report.metrics if m.caption_scale)
+    assert scaled > 800, scaled  # of 1,924 figures: the statements' and notes' tables
+
+
+def test_a_10k_pair_pairs_its_figures_as_before(corpus: Path) -> None:
+    """Shown in millions, Apple's figures pair as when no scale was read: every pair of figures
+    written alike is unchanged."""
+    old, new = (read_report(corpus / "apple-10k" / f"{year}.txt") for year in (2017, 2018))
+    comparison = compare_reports(old, new)
+    alike = [
+        c for c in comparison.metrics
+        if c.old is not None and c.new is not None and c.old.text == c.new.text
+    ]  # fmt: skip
+    assert len(alike) > 400 and all(c.status.value == "unchanged" for c in alike)
