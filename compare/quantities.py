@@ -743,6 +743,16 @@ _AGE_GROUP = re.compile(
     "(?:的)?(?:人口|人群|儿童|婴幼儿|幼儿|少年|青少年|老人|老年人|居民|妇女|人员)"
 )
 
+# People of an age ("workers aged 55 to 70", "children below the age of 21", "those aged 60 and
+# above"): a group, as 15岁以上人口 is; not "the retirement age of 63", a measure.
+_AGED = re.compile(r"(?:\baged|\b(?:below|above|under|over|at)\s+the\s+age\s+of)\s+$", re.I)
+AGED_CHARS = 24  # how far back "aged" or "below the age of" is looked for
+
+# A share of a whole named with its article: "9% of our population", "40% of the firms".
+_SHARE_OF_THE = re.compile(r"\s+of\s+(?:our|the|their|its|all)\s", re.I)
+# What is given, right before its sum: "… with a top-up of $200", "with an annual payout of".
+_WITH_A = re.compile(r"\bwith\s+an?\s+((?:[\w-]+\s+){0,3}[\w-]+)\s+of\s*$")
+
 
 def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
     """Decide whether a parsed number states a quantity, not a year, version, name or code."""
@@ -762,6 +772,12 @@ def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
         return False  # 接受15年教育, 九年义务教育: the name of a kind of schooling
     if masked[raw.start - 1 : raw.start] == "每":
         return False  # 每50公斤提高7.4元: the 50 is the measure the price is stated per
+    if (
+        (not raw.unit or (_is_english_unit(raw.unit) and raw.unit != "%"))
+        and not raw.currency
+        and _AGED.search(masked, max(0, raw.start - AGED_CHARS), raw.start)
+    ):
+        return False  # workers aged 55 to 70: who is meant, not a figure
     english = _is_english_unit(raw.unit)
     word_unit = raw.unit in ("年", "") or english
     if word_unit and not raw.scale and not raw.currency and _is_year(raw.value, text):
@@ -1522,6 +1538,8 @@ def _label(
         before = sentence[start : raw.start]
         if _YEAR.search(before):
             before = _EN_YEAR_LIST.sub("", before)  # "grew in 2018 and 2017 by": Net sales
+        if given := _WITH_A.search(before):
+            before = given.group(1)  # "provide children below the age of 21 with a top-up of"
         # A table row's label cell is a name, not a clause: it is kept longer.
         label = _clean_en(before, ROW_LABEL_WORDS if "|" in before else 8)
         if label and (relative := _EN_RELATIVE.search(label)):
@@ -1567,8 +1585,15 @@ def _label(
             named = _EN_NAMED_COUNT.match(sentence, raw.end)
             if named:
                 return named.group(1)  # "31 Singapore companies", "15 AfAs have been formed"
-        if raw.kind is not MetricKind.PERCENT and (what := _object_after_en(sentence, raw.end)):
-            return what  # "I will set aside $11 billion for a COVID-19 Resilience Package"
+        if (
+            raw.kind is not MetricKind.PERCENT
+            or not (label or previous or not _SHARE_OF_THE.match(sentence, raw.end))
+        ) and (what := _object_after_en(sentence, raw.end)):
+            # "I will set aside $11 billion for a COVID-19 Resilience Package"; a share named by
+            # nothing before it is a share of the whole that follows ("In 2010, 9% of our
+            # population"), but "the overall deficit …, or 13.9% of GDP" is the deficit's, and
+            # "Over 80% of firms intend to …" says not where the whole's name ends.
+            return what
         if not label and not previous and start > 0 and "|" not in sentence:
             return _subject_en(sentence[:start])  # "The overall deficit …, at $64.9 billion"
         return label or previous

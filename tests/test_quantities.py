@@ -421,6 +421,11 @@ NOT_METRICS = [
     ("footnote", "Other Products (1) | with the exception of (2) above", []),
     ("covid", "since COVID-19 upended our lives, pre-COVID-19 levels", []),
     ("code", "拨打12345热线，3号线", []),
+    # People of an age are a group, as 15岁以上人口 is; a retirement age is a measure.
+    ("aged", "I will extend Workfare to younger workers aged 30 to 34 next year.", []),
+    ("aged-and-above", "Those aged 60 and above will receive more.", []),
+    ("below-the-age-of", "Families with children below the age of 21 will benefit.", []),
+    ("retirement-age", "We will raise the retirement age of 63 by a year.", ["63"]),
 ]
 
 
@@ -517,6 +522,24 @@ LABELS = [
         ["road tax rebate"],
     ),
     ("attribute-after-a-verb", "Each household will also receive a $1,000 payout.", ["payout"]),
+    # What is given, named right before its sum ("with a top-up of"), not the clause about whom.
+    (
+        "given-with-a",
+        "I will provide children below the age of 21 with a top-up of $200 each.",
+        ["top-up"],
+    ),
+    # A share named by nothing before it is a share of what follows; after a figure, a share
+    # "of GDP" is the figure's.
+    (
+        "share-of-what-follows",
+        "In 2010, 9% of our population were aged 65 and above.",
+        ["population"],
+    ),
+    (
+        "share-of-gdp-is-the-figures",
+        "The overall deficit is $3.0 billion, or 0.5% of GDP.",
+        ["overall deficit", "overall deficit"],
+    ),
     (
         "attribute-worth-of",
         "For example, the $2 billion worth of economic relief measures introduced in 2020.",
