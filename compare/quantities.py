@@ -1287,6 +1287,11 @@ def _antecedent_en(before: str) -> str:
     return "" if not label or _names_nothing_en(label) else label
 
 
+# Words that link a figure to the one before it, all that is left of its label once "a decline
+# of" is cleaned away: the figure measures what the figure before it does.
+_EN_LINKS = frozenset({"after", "before", "following", "against", "versus", "compared"})
+
+
 def _names_nothing_en(label: str) -> bool:
     """Tell whether an English label is only who acts and the verb ("we have committed", "I will
     allocate", "I thank") or one bare verb form ("dedicating", "supported"): it says what was
@@ -1566,6 +1571,10 @@ def _label(
             # "The Dependency Ratio Ceiling, or DRC, will be reduced from the current 1:7": the
             # clause is all predicate; its subject opens the sentence (one with no figure).
             label = _subject_en(sentence[:start]) or label
+        if previous and label.lower() in _EN_LINKS:
+            # "grew by around 1% in real terms last year, after a decline of 0.4% in 2020": the
+            # decline is the same measure's, a year before
+            return previous
         if label and not _names_nothing_en(label):
             return label
         ends = before.split()[-1:]  # "from 40,000 today to 80,000": the word before is "to"

@@ -528,6 +528,13 @@ LABELS = [
         "I will provide children below the age of 21 with a top-up of $200 each.",
         ["top-up"],
     ),
+    # A figure linked to the one before it ("after a decline of") measures the same thing.
+    (
+        "after-a-decline-of",
+        "Median income grew by around 1% last year, after a decline of 0.4% in 2020.",
+        ["Median income", "Median income"],
+    ),
+    ("compared-with", "Revenue grew 5%, compared with 3% in 2020.", ["Revenue", "Revenue"]),
     # A share named by nothing before it is a share of what follows; after a figure, a share
     # "of GDP" is the figure's.
     (
