@@ -1311,7 +1311,11 @@ _YEAR_CELL = re.compile(r"\s*(?:19|20)\d\d\s*")  # a row named by a year: 2019 |
 # A sum or a rate written before a noun, as its attribute: "The $210 billion share repurchase
 # program was completed", "I will provide a 60% road tax rebate to…".
 _EN_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|our|their|this)\s+$", re.IGNORECASE)
-_EN_ATTRIBUTE_OF = re.compile(r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*)\b")
+# The noun after: lower-case words ("payout"), or a name ("Jobs and Business Support Package").
+_EN_ATTRIBUTE_OF = re.compile(
+    r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*"
+    r"|[A-Z][\w\-]+(?:\s+(?:(?:and|of|for)\s+)?[A-Z][\w\-]*){0,5})\b"
+)
 _EN_NOT_NOUN = set(_words("the a an its our their worth"))
 
 
@@ -1322,6 +1326,8 @@ def _attributive_en(sentence: str, raw: _Raw) -> str:
     after = _EN_ATTRIBUTE_OF.match(sentence, raw.end)
     if after is None:
         return ""
+    if after.group(1)[0].isupper():
+        return after.group(1)  # "a $500 million Jobs and Business Support Package"
     kept = []
     for word in after.group(1).split():
         if word in _EN_OBJECT_END or word in _EN_NOT_NOUN or word.endswith("ed"):

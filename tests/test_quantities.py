@@ -522,6 +522,13 @@ LABELS = [
         ["road tax rebate"],
     ),
     ("attribute-after-a-verb", "Each household will also receive a $1,000 payout.", ["payout"]),
+    # A sum written as the attribute of a name measures the name (not the pronoun I).
+    (
+        "attribute-of-a-name",
+        "We will help workers through a $500 million Jobs and Business Support Package.",
+        ["Jobs and Business Support Package"],
+    ),
+    ("attribute-not-i", "The $5 billion I mentioned is enough.", [""]),
     # What is given, named right before its sum ("with a top-up of"), not the clause about whom.
     (
         "given-with-a",
