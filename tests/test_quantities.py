@@ -784,6 +784,9 @@ LABELS = [
         "教育、市场监管、综合执法等10余个部门共同研究制订方案。",
         ["教育、市场监管、综合执法等部门"],
     ),
+    # 高达 (as much as) leads to the figure as 达 does; 身高 is a measure's name.
+    ("as-much-as", "今年高校毕业生将高达765万人。", ["高校毕业生"]),
+    ("height-reaches", "学生平均身高达1.6米。", ["学生平均身高"]),
     # A bare verb before a measure (no classifier): the noun after it names the figure.
     ("verb-then-measure-noun", "今年启动1亿亩试点。", ["试点"]),
     ("verb-then-fund", "用好1800亿元引导基金，依法履约。", ["引导基金"]),
