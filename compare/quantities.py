@@ -184,7 +184,9 @@ _LEADING = re.compile(
 )
 _TAIL_CN = re.compile(
     rf"(?P<scale>{SCALE_CN})?(?P<q1>余|多)?(?P<scale2>{SCALE_CN})?"
-    rf"(?P<unit>[%％]|{_alt(UNITS_CN)})?(?:/(?P<per>{_alt(UNITS_CN)}))?"
+    # 900多万个体工商户: 个体 (self-employed) is a word, not the classifier 个 (3个体育场 is)
+    rf"(?P<unit>[%％]|(?!个体(?:工商户|户|经济|私营))(?:{_alt(UNITS_CN)}))?"
+    rf"(?:/(?P<per>{_alt(UNITS_CN)}))?"
     rf"(?:[ \u3000]?(?P<q2>以上|以内|以下|左右))?"  # 70% 以上 as the 2011 report writes it
 )
 _EN_SCALE = re.compile(rf"\s*({SCALE_EN})\b")
