@@ -784,6 +784,15 @@ LABELS = [
         "教育、市场监管、综合执法等10余个部门共同研究制订方案。",
         ["教育、市场监管、综合执法等部门"],
     ),
+    # Words of how or when a figure comes, at either end, are not its label: 要 (must) before,
+    # 拟 (plans to), 继续 (again), 按 (at), 并列/稳居 (ranks tied / stays) after.
+    ("must-before", "今年要淘汰燃煤小锅炉5万台。", ["淘汰燃煤小锅炉"]),
+    ("must-not-a-word", "要素市场化配置改革试点达到5个。", ["要素市场化配置改革试点"]),
+    ("plans-to", "中央预算内投资拟增加到4576亿元。", ["中央预算内投资"]),
+    ("again", "今年企业退休人员基本养老金继续提高10%。", ["企业退休人员基本养老金"]),
+    ("levied-at", "小排量汽车购置税按7.5%征收。", ["小排量汽车购置税"]),
+    ("tied-rank", "法治政府建设示范创建并列全国第一。", ["法治政府建设示范创建"]),
+    ("stays-ranked", "经济总量稳居世界第二位。", ["经济总量"]),
     # 个体 (self-employed) is a word, not the classifier 个: 900多万 counts 个体工商户.
     ("self-employed", "降低900多万个体工商户税负。", ["个体工商户税负"]),
     ("classifier-before-ti", "新建3个体育场。", ["体育场"]),
