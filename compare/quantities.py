@@ -110,7 +110,7 @@ REF_WORDS = (
 IDIOMS = _words(
     "第一时间 一对一 一校一品 一窗通办 一本账 两会 三全育人 五育并举 四个全面 四个意识 四个自信 "
     "两个维护 两个确立 两个积极性 三个代表 五位一体 三位一体 八项规定 三番五次 两学一做 三严三实 千家万户 "
-    "一带一路 两个一百年 十四五 十三五 十二五 十一五"
+    "一带一路 两个一百年 十四五 十三五 十二五 十一五 五项原则 一国两制 个位数 两位数 三位数"
 )
 
 
@@ -760,8 +760,10 @@ def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
     """Decide whether a parsed number states a quantity, not a year, version, name or code."""
     if raw.unit == "周年":
         return False  # 建党100周年: an anniversary, an ordinal of the event
-    if raw.unit == "年" and masked.startswith(("前", "来", "以来"), raw.end):
-        return False  # 相当于5年前, 6年来最低: when, not how much
+    if raw.unit == "年" and (
+        masked.startswith(("前", "来", "以来"), raw.end) or masked.endswith("经过", 0, raw.start)
+    ):
+        return False  # 相当于5年前, 6年来最低, 经过30多年的努力: when, not how much
     if raw.unit in ("分钟", "小时") and _REACH.match(masked, raw.end):
         return False  # 15分钟社区生活圈, 1小时交通圈: the name of a reach
     if raw.unit in ("岁", "周岁") and raw.qualifier and _AGE_GROUP.match(masked, raw.end):
@@ -883,7 +885,7 @@ def _is_session(masked: str, m: re.Match[str]) -> bool:
 
 _LEAD_WORDS = (
     "全市|全省|全年|今年末|今年底|去年末|去年底|年末|年底|年初|今年|去年|当年|现在|目前|"
-    "其中|中(?=[已有共均])|已经|已|共计|共(?![建同享])|累计|总计|合计|同时|并且|并|"
+    "其中|中(?=[已有共均])|先后|已经|已|共计|共(?![建同享])|累计|总计|合计|同时|并且|并|"
     "还|又|再|也要|也(?!门)|要(?![求素点闻害])|但是|但|均|继续|全面推进|全面|提前完成|率先|在|从|对(?![外口])|和|及|与|、|确保|力争|"
     "争取|计划|预计|提出|目标|其|另有|另|面对|比上年预计数|比上年预算|比去年预算|比上年|较上年|同比|分别|就|"
     "新一轮|实施|实现|推进|推动|完成|做到了|做到|"

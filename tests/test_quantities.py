@@ -421,6 +421,11 @@ NOT_METRICS = [
     ("footnote", "Other Products (1) | with the exception of (2) above", []),
     ("covid", "since COVID-19 upended our lives, pre-COVID-19 levels", []),
     ("code", "拨打12345热线，3号线", []),
+    # Numerals inside fixed words: double digits, the Five Principles.
+    ("double-digits", "连续21个月保持两位数增长", ["21个月"]),
+    ("five-principles", "今年是和平共处五项原则提出六十周年", []),
+    # Years gone through are when, not how much.
+    ("years-gone-through", "经过30多年的改革开放，经济总量达到5万亿元", ["5万亿元"]),
     # People of an age are a group, as 15岁以上人口 is; a retirement age is a measure.
     ("aged", "I will extend Workfare to younger workers aged 30 to 34 next year.", []),
     ("aged-and-above", "Those aged 60 and above will receive more.", []),
