@@ -115,6 +115,21 @@ def _warn(report: Report) -> None:
         click.echo(f"Warning: {report.source.path}: {warning}", err=True)
 
 
+def _warn_order(old: Report, new: Report) -> None:
+    """Say on stderr when OLD and NEW are not two years in order: one file twice, one year twice,
+    or the later year given first (compare 2022 2021 tells what changed going back to 2021)."""
+    if Path(old.source.path).resolve() == Path(new.source.path).resolve():
+        click.echo(f"Warning: OLD and NEW are one file, {new.source.path}", err=True)
+    elif old.year is not None and old.year == new.year:
+        click.echo(f"Warning: OLD and NEW are both the report of {new.year}", err=True)
+    elif old.year is not None and new.year is not None and old.year > new.year:
+        click.echo(
+            f"Warning: OLD is {old.year} and NEW {new.year}, an earlier year: the changes shown "
+            "run backwards",
+            err=True,
+        )
+
+
 @cli.command(name=DEFAULT_COMMAND)
 @click.argument("old")
 @click.argument("new")
@@ -187,6 +202,7 @@ def diff(
             write_output(path, make())
     for report in (old_report, new_report):  # once the outputs stand: a failed run says one thing
         _warn(report)
+    _warn_order(old_report, new_report)
     if to_stdout or html_path == "-":
         return
     if quiet:
@@ -243,6 +259,7 @@ def check(
     if old is not None:
         old_report = read_report(find_report(old, library=lib, org=org))
         findings += checks.check_comparison(compare_reports(old_report, new_report), rules)
+        _warn_order(old_report, new_report)
     subject = new_report.source.path
     if md_path:
         write_output(md_path, checks.findings_markdown(findings, subject=subject))

@@ -153,8 +153,30 @@ def test_the_main_job_says_what_reading_set_aside(tmp_path: Path) -> None:
     assert "rendition" not in result.stdout
     assert "Reading notes" in page.read_text(encoding="utf-8")
     quiet = run(str(SEED_2022), str(SEED_2022), "--json", "-")
-    assert quiet.stderr == ""  # the sample has nothing set aside: no warning
+    # The sample has nothing set aside: no reading warning (only that it is one file twice).
+    assert quiet.stderr == f"Warning: OLD and NEW are one file, {SEED_2022}\n"
     json.loads(quiet.stdout)
+
+
+def test_years_out_of_order_are_said(tmp_path: Path) -> None:
+    """Given the later year first, or one year twice, the command still compares, and says so
+    on stderr: a reader of "+34 pp" must know it runs backwards."""
+    page = tmp_path / "r.html"
+    backwards = run("2022", "2021", "--library", str(SEEDS), "--html", str(page))
+    assert backwards.exit_code == 0, backwards.output
+    assert (
+        "Warning: OLD is 2022 and NEW 2021, an earlier year: the changes shown run backwards"
+        in backwards.stderr.splitlines()
+    )
+    assert page.exists() and "Warning" not in backwards.stdout
+    copy = tmp_path / "copy-2021.txt"
+    copy.write_text(SEED_2021.read_text(encoding="utf-8"), encoding="utf-8")
+    twice = run(str(SEED_2021), str(copy), "--html", str(page))
+    assert "Warning: OLD and NEW are both the report of 2021" in twice.stderr.splitlines()
+    in_order = run("2021", "2022", "--library", str(SEEDS), "--html", str(page))
+    assert "OLD" not in in_order.stderr
+    check = run("check", "2021", "--against", "2022", "--library", str(SEEDS))
+    assert "run backwards" in check.stderr
 
 
 def test_summary_names_something_when_the_organisation_is_unknown(
