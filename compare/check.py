@@ -453,8 +453,26 @@ def findings_junit(findings: list[Finding], *, subject: str, checks: list[str]) 
     )
 
 
+CHECK_SCHEMA = "compare.check/1"
+
+
+def findings_json(
+    findings: list[Finding], *, subject: str, against: str | None, checks: list[str]
+) -> dict[str, Any]:
+    """Return findings as compare.check/1 data: what was checked against what, which checks ran,
+    and each finding (check, where, message); `passed` is what the exit code says."""
+    return {
+        "schema": CHECK_SCHEMA,
+        "subject": subject,
+        "against": against,
+        "passed": not findings,
+        "checks": checks,
+        "findings": [{"check": f.check, "where": f.where, "message": f.message} for f in findings],
+    }
+
+
 def checks_run(rules: Rules, *, with_comparison: bool) -> list[str]:
-    """Return the names of the checks that ran (for JUnit test cases)."""
+    """Return the names of the checks that ran (JUnit test cases, the JSON's `checks`)."""
     names = [f"structure.{k}" for k, on in sorted(rules.structure.items()) if on]
     if with_comparison:
         names += [

@@ -227,6 +227,9 @@ def diff(
     "--md", "md_path", metavar="PATH", help="Write the findings as Markdown ('-': stdout)."
 )
 @click.option("--junit", "junit_path", metavar="PATH", help="Write the findings as JUnit XML.")
+@click.option(
+    "--json", "json_path", metavar="PATH", help="Write compare.check/1 JSON ('-': stdout)."
+)
 def check(
     new: str,
     old: str | None,
@@ -235,6 +238,7 @@ def check(
     org: str | None,
     md_path: str | None,
     junit_path: str | None,
+    json_path: str | None,
 ) -> None:
     """Check NEW (a year or a path) for CI: structure, and rules against OLD.
 
@@ -246,6 +250,7 @@ def check(
       compare check 2022
       compare check reports/2022.txt --against 2021 --rules rules.toml --junit check.xml
       compare check 2022 --against 2021 --md "$GITHUB_STEP_SUMMARY"
+      compare check 2022 --against 2021 --json - | jq '.findings[].message'
     """
     from compare import check as checks
     from compare.library import find_report
@@ -256,17 +261,27 @@ def check(
     lib = _library(library)
     new_report = read_report(find_report(new, library=lib, org=org))
     findings = checks.check_structure(new_report, rules)
+    against = None
     if old is not None:
         old_report = read_report(find_report(old, library=lib, org=org))
         findings += checks.check_comparison(compare_reports(old_report, new_report), rules)
         _warn_order(old_report, new_report)
+        against = old_report.source.path
     subject = new_report.source.path
     if md_path:
         write_output(md_path, checks.findings_markdown(findings, subject=subject))
+    names = checks.checks_run(rules, with_comparison=old is not None)
     if junit_path:
-        names = checks.checks_run(rules, with_comparison=old is not None)
         write_output(junit_path, checks.findings_junit(findings, subject=subject, checks=names))
-    if md_path != "-":
+    if json_path:
+        data = checks.findings_json(
+            findings,
+            subject=subject,
+            against=against,
+            checks=names,
+        )
+        write_output(json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    if "-" not in (md_path, json_path):
         click.echo(checks.findings_text(findings, subject=subject), nl=False)
     raise SystemExit(1 if findings else 0)
 

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from compare.cli import cli
 from tests.conftest import ROOT, SEED_2021, SEED_2022, SEEDS, write_filings
+from tests.test_export import validate
 
 
 def run(*args: str, env: dict[str, str] | None = None):
@@ -392,6 +393,36 @@ def test_check_rules_against_last_year(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "[sections.required] no section heading contains “不存在的章节”" in result.stdout
     assert "[sections.max_removed]" in result.stdout
+
+
+def test_check_json_says_what_the_exit_code_says(tmp_path: Path) -> None:
+    """`compare check --json -` writes compare.check/1 on stdout alone (for jq), valid by its
+    schema, with the checks run and each finding; a clean report passes."""
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[sections]\nrequired = ["不存在的章节"]\n', encoding="utf-8")
+    args = ("check", "2022", "--against", "2021", "--library", str(SEEDS), "--rules", str(rules))
+    result = run(*args, "--json", "-")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)  # nothing but the JSON on stdout
+    validate(data, "check.schema.json")
+    assert (data["subject"], data["against"], data["passed"]) == (
+        str(SEEDS / "shaoxing-education-bureau-2022-sample.txt"),
+        str(SEEDS / "shaoxing-education-bureau-2021.txt"),
+        False,
+    )
+    assert "sections.required" in data["checks"]
+    assert data["findings"] == [
+        {
+            "check": "sections.required",
+            "where": "不存在的章节",
+            "message": "no section heading contains “不存在的章节”",
+        }
+    ]
+    clean = run("check", "2022", "--library", str(SEEDS), "--json", str(tmp_path / "c.json"))
+    assert clean.exit_code == 0 and "no findings" in clean.stdout
+    written = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    validate(written, "check.schema.json")
+    assert (written["passed"], written["against"], written["findings"]) == (True, None, [])
 
 
 def test_series_writes_csv(tmp_path: Path) -> None:
