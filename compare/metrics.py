@@ -1605,7 +1605,7 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
                 "section_new": c.new.section if c.new else None,
                 "old": c.old.value if c.old else None,
                 "new": in_unit_of(c.new, c.old) if c.new else None,
-                "unit": either.unit if either else "",
+                "unit": unit_and_scale(either) if either else "",
                 "absolute": c.absolute,
                 "relative": c.relative,
                 "points": c.points,
@@ -1615,6 +1615,19 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
             }
         )
     return rows
+
+
+def unit_and_scale(metric: Metric) -> str:
+    """Return the unit a figure's value is counted in, with its scale, as a table column says it:
+    亿元 and % as written, "$ billion" for $5.0 billion, "$ million" for a 10-K table's cell under
+    "(in millions)" (Metric.caption_scale), "million people" for 5 million people."""
+    scale = metric.scale or metric.caption_scale
+    unit = metric.unit
+    if not scale or scale in unit:
+        return unit  # 亿元 keeps its 亿
+    if unit[:1].isascii() and unit[:1].isalpha():
+        return f"{scale} {unit}"
+    return f"{unit} {scale}".strip()
 
 
 def in_unit_of(metric: Metric, reference: Metric | None) -> Decimal:

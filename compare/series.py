@@ -14,7 +14,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from compare.metrics import Identity, base_magnitude, identity, in_unit_of, match_metrics
+from compare.metrics import (
+    Identity,
+    base_magnitude,
+    identity,
+    in_unit_of,
+    match_metrics,
+    unit_and_scale,
+)
 from compare.model import Comparison, Metric, MetricStatus, Report
 from compare.settings import Settings
 
@@ -27,7 +34,7 @@ class SeriesRow:
     """One metric followed across the years: the year's Metric or None where it is absent."""
 
     label: str
-    unit: str  # the latest year's, as written (亿元, 万亿元, %)
+    unit: str  # the latest year's, with its scale (亿元, 万亿元, %, $ billion: unit_and_scale)
     kind: str
     values: tuple[Metric | None, ...]
 
@@ -167,7 +174,12 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
     for values in rows:
         last = next(m for m in reversed(values) if m is not None)
         out.append(
-            SeriesRow(label=last.label, unit=last.unit, kind=last.kind.value, values=tuple(values))
+            SeriesRow(
+                label=last.label,
+                unit=unit_and_scale(last),
+                kind=last.kind.value,
+                values=tuple(values),
+            )
         )
     return Series(
         # What the reports are called: the latest organisation, else the latest title (a speech).

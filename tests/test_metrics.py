@@ -28,6 +28,7 @@ from compare.metrics import (
     metric_change,
     metrics_csv,
     metrics_table,
+    table_rows,
 )
 from compare.model import (
     Comparison,
@@ -1463,6 +1464,26 @@ def test_metrics_table_and_csv() -> None:
         "added,示范校,count,,2,,30,所,,,,,,False\n"
     )
     assert metrics_csv(()) == ",".join(TABLE_COLUMNS) + "\n"
+
+
+def test_csv_says_the_scale_an_english_value_is_in() -> None:
+    """ "$5.0 billion" is 5.0 in a column of "$ billion", not of "$"; a 10-K table's cell under
+    "(in millions)" is in "$ million"; a count of people in millions is in "million people"."""
+    billions = metric_change(
+        metric("5.0", "$", "debt issuances", kind=MetricKind.MONEY, scale="billion"),
+        metric("28.7", "$", "debt issuances", kind=MetricKind.MONEY, scale="billion"),
+    )
+    cell = replace(
+        metric("229234", "$", "Net sales", kind=MetricKind.MONEY), caption_scale="million"
+    )
+    millions = metric_change(cell, replace(cell, value=Decimal(265595)))
+    people = metric_change(
+        metric("1.2", "people", "workers", scale="million"),
+        metric("1.4", "people", "workers", scale="million"),
+    )
+    units = [row["unit"] for row in table_rows((billions, millions, people))]
+    assert units == ["$ billion", "$ million", "million people"]
+    assert "debt issuances,money,1,1,5.0,28.7,$ billion" in metrics_csv((billions,))
 
 
 # --------------------------------------------------------------------------- end to end

@@ -72,6 +72,21 @@ def test_every_year_is_stated_in_the_row_unit(tmp_path: Path) -> None:
     assert rows["拟安排财政赤字"] == ["亿元", "target", "8000", "12000", "13500"]
 
 
+def test_the_unit_column_says_an_english_scale(tmp_path: Path) -> None:
+    """ "$1.2 billion" then "$1.5 billion": the row is 1.2, 1.5 in "$ billion", not in "$"."""
+    paths = []
+    for year, amount in ((2021, "1.2"), (2022, "1.5")):
+        path = tmp_path / f"budget-{year}.txt"
+        path.write_text(
+            f"Budget Statement {year}\n1. Support\nThe Jobs Support Scheme will cost "
+            f"${amount} billion.\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    rows = _rows(paths)
+    assert rows["Jobs Support Scheme"] == ["$ billion", "money", "1.2", "1.5"]
+
+
 def test_a_figure_told_in_other_units_stays_one_row_and_one_trend(tmp_path: Path) -> None:
     """The national reports state the grain harvest in 万吨, 亿斤, then 亿吨: one row, in the
     latest year's unit, whose trend line rises as the harvest did (drawn from the values as
