@@ -29,7 +29,7 @@ import dataclasses
 import functools
 import re
 
-from compare.model import Metric
+from compare.model import Metric, MetricKind
 from compare.records import fast_replacer
 
 SCALE_WORDS = {"thousands": "thousand", "millions": "million", "billions": "billion"}
@@ -54,6 +54,9 @@ _EACH = re.compile(r"(?<![0-9] )\bper\s+(?:share|rsu|unit)\b", re.IGNORECASE)
 _UNITS = re.compile(r"\bunits?\b", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"\s*\(\d\)")
 
+# What a caption's scale is named for when it scales sums of money: "(dollars in millions)",
+# "(€ in millions)", "(amounts in thousands)".
+_MONEY_WORDS = ("dollar", "amount", "euro", "pound", "yen", "rmb", "us$", "s$", "$", "€", "£", "¥")
 # A caption rules the rows up to the first sentence of prose after them (ending in a full stop,
 # or long): group heads ("Operating expenses:"), a sub-table's name ("Property, Plant and
 # Equipment, Net") and the header of dates ("Years ended") belong to the table.
@@ -98,7 +101,7 @@ def caption_scales(sentence: str) -> dict[str, str] | None:
             what = "shares"
         elif "unit" in before:
             what = "units"
-        elif not before or before.startswith(("dollar", "amount")):
+        elif not before or before.startswith(_MONEY_WORDS):  # "(dollars in millions)"
             what = "money"
         else:  # "(net income in millions and shares in thousands)": that row's alone
             what = f"named:{before}"
@@ -178,8 +181,8 @@ _with_caption_scale = fast_replacer(Metric, "caption_scale")
 
 def _whole_cell(metric: Metric, sentence: str, cells: list[str]) -> bool:
     """Tell whether a figure is a whole value cell of its row, with no scale written."""
-    if metric.scale or metric.unit not in ("", "$"):
-        return False
+    if metric.scale or (metric.unit and metric.kind is not MetricKind.MONEY):
+        return False  # "45 days", "18%": not a sum the caption scales
     index = sentence.count("|", 0, metric.start)
     return index > 0 and cells[index].strip() == metric.text
 

@@ -61,6 +61,7 @@ def _figures(*sentences: str) -> list[tuple[str, str, str]]:
             {"named:net income": "million", "shares": "thousand"},
         ),
         ("Amounts are stated in thousands (in thousands).", {"money": "thousand"}),
+        ("Revenue by segment (€ in millions):", {"money": "million"}),
         # A parenthesis inside the prose, not ending it, is no caption.
         (
             "The Company repurchased 41.6 million shares (in millions of dollars, $10.0) in 2018.",
@@ -129,6 +130,7 @@ def test_what_is_not_certain_keeps_its_scale_as_written() -> None:
         "Effect of dilutive securities | 44,732 | 34,450",  # named by no one: not known
         "Prices and sums (in millions):",
         "Average price | $192.50 | 14",  # cents: a price; 14: a sum
+        "Days sales outstanding | 45 days | 18%",  # neither is a sum
         "Total (2) | Includes a one-time item of $236 million and 3 products.",  # prose in a cell
     )
     assert figures == [
@@ -141,6 +143,8 @@ def test_what_is_not_certain_keeps_its_scale_as_written() -> None:
         ("Effect of dilutive securities", "34,450", ""),
         ("Average price", "$192.50", ""),
         ("Average price", "14", "million"),
+        ("Days sales outstanding", "45 days", ""),
+        ("Days sales outstanding", "18%", ""),
         ("Includes a one-time item", "$236 million", ""),
         ("Total", "3 products", ""),
     ]
