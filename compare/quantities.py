@@ -1883,8 +1883,9 @@ _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?时期")
 _OPENS_REVIEW = re.compile(r"(?:过去|这|近)?[两三四五六七八九十]年(?:来|以来)?[，,]")
 _LAST_YEAR = re.compile(r"去年|上年|((?:19|20)\d\d)年")
 # A level reached (达到39.8万亿元, 增加到8.31万亿元, 积累7810亿元, 通车里程超过12万公里) is where
-# the years ended: it compares with last year's level.
-_LEVEL_REACHED = re.compile(r"(?:[到至]|积累|里程)\s*$")
+# the years ended: it compares with last year's level; so is a stock (外汇储备超过1.52万亿美元,
+# 贷款余额, 汽车保有量).
+_LEVEL_REACHED = re.compile(r"(?:[到至]|积累|里程|储备|余额|保有量)\s*$")
 
 
 def reviews_years(heading: str) -> bool:

@@ -1895,8 +1895,18 @@ def test_a_review_of_several_years_is_told_by_its_heading(heading: str, review: 
         ("去年对外贸易总额达到2.97万亿美元，增长34.7%。", []),
         ("2010年粮食产量54641万吨，比上年增长2.9%。", []),
         ("2008年粮食产量52850万吨。", ["52850万吨"]),  # not last year: the review's
+        ("外汇储备超过1.52万亿美元，贷款余额增加2万亿元。", ["2万亿元"]),  # a stock is a level
     ],
-    ids=["totals", "levels", "stock", "length", "last-year", "named-year", "other-year"],
+    ids=[
+        "totals",
+        "levels",
+        "stock",
+        "length",
+        "last-year",
+        "named-year",
+        "other-year",
+        "reserves",
+    ],
 )
 def test_figures_of_a_review_of_several_years(sentence: str, over: list[str]) -> None:
     """In the 2011 report's review of 2006-2010, figures are the five years' unless they are a
