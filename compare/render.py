@@ -36,6 +36,7 @@ from compare import series as series_stage
 from compare.collector import collector_paused
 from compare.metrics import base_magnitude, base_unit
 from compare.model import (
+    SCALES,
     Comparison,
     Direction,
     Metric,
@@ -404,7 +405,51 @@ def largest_changes(
     (a 10-K writes "$" only on a column's first and total rows) is the same change as a figure
     of equal values with one ("$(17,347) -> $(87,876)" and "(17,347) -> (87,876)").
     """
-    changed = [
+    ranked = sorted(_listable(metrics), key=lambda m: -abs(m.relative or Decimal(0)))
+    return _once_each(ranked, limit)
+
+
+# The units sums of money are counted in, once their scale is taken off (base_unit): 亿元 is 元.
+MONEY_UNITS = frozenset({*CURRENCY_SIGNS, "元", "美元", "欧元", "港元", "日元"})
+
+
+def largest_amounts(
+    metrics: Iterable[MetricChange], limit: int = TOP_CHANGES
+) -> tuple[str, list[MetricChange]]:
+    """Return a currency and the changed sums in it that moved by the largest amount, as
+    largest_changes lists them (a 10-K's largest relative changes are small sums: State:
+    Deferred 2 -> 48 million; by amount, Federal: Current +$33,583 million leads).
+
+    The currency is the one most changed sums are in ($ in a 10-K, 元 in a work report: one
+    list never ranks dollars against 元); "" and [] when no sum changed. A table cell counts in
+    its caption's scale (Metric.caption_scale).
+    """
+    sums: dict[str, list[MetricChange]] = {}
+    for change in _listable(metrics):
+        assert change.old is not None and change.new is not None  # changed: both sides are there
+        unit = base_unit(change.old)
+        if unit in MONEY_UNITS and base_unit(change.new) == unit:
+            sums.setdefault(unit, []).append(change)
+    if not sums:
+        return "", []
+    currency = max(sums, key=lambda unit: len(sums[unit]))  # ties: the first met
+    ranked = sorted(sums[currency], key=lambda m: -abs(_amount(m.new) - _amount(m.old)))
+    return currency, _once_each(ranked, limit)
+
+
+def _amount(metric: Metric | None) -> Decimal:
+    """Return a sum in its currency's base unit, a table cell's caption scale multiplied in."""
+    assert metric is not None
+    amount = base_magnitude(metric)
+    if metric.caption_scale and not metric.scale:
+        amount *= SCALES[metric.caption_scale]
+    return amount
+
+
+def _listable(metrics: Iterable[MetricChange]) -> list[MetricChange]:
+    """Return the changes a list of the largest may hold: changed, labelled, not restated, no
+    rank, and changed by something."""
+    return [
         m
         for m in metrics
         if m.status is _METRIC_CHANGED
@@ -413,9 +458,14 @@ def largest_changes(
         and m.label
         and not m.restated
     ]
+
+
+def _once_each(ranked: list[MetricChange], limit: int) -> list[MetricChange]:
+    """Return the first `limit` changes, each change stated twice listed once (see
+    largest_changes)."""
     listed: list[MetricChange] = []
     units_seen: dict[tuple[Decimal, Decimal], set[str]] = {}
-    for m in sorted(changed, key=lambda m: -abs(m.relative or Decimal(0))):
+    for m in ranked:
         assert m.old is not None and m.new is not None  # changed: both sides are there
         units = units_seen.setdefault((base_magnitude(m.old), base_magnitude(m.new)), set())
         unit = base_unit(m.new)
@@ -1217,6 +1267,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "trend_symbol": trend_symbol,
     "metric_summary": metric_summary,
     "largest_changes": largest_changes,
+    "largest_amounts": largest_amounts,
     "section_label": section_label,
     "md_indent": markdown_indent,
     "section_summary": section_summary,

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from compare import render
-from compare.metrics import base_magnitude
+from compare.metrics import base_magnitude, metric_change
 from compare.model import (
     Comparison,
     Direction,
@@ -54,6 +54,7 @@ from compare.render import (
     html_text,
     iter_html,
     iter_markdown,
+    largest_amounts,
     largest_changes,
     link_html,
     links_html,
@@ -483,6 +484,55 @@ def test_largest_changes_list_a_table_cell_without_its_unit_once(basic: Comparis
     assert largest_changes([bare, *basic.metrics], 2)[:1] == [bare]
     shifted = replace(bare, new=replace(bare.new, value=bare.new.value + 1))
     assert shifted in largest_changes([biggest, shifted, *basic.metrics], 3)
+
+
+def _sum(label: str, old: str, new: str, unit: str, scale: str = "", **kw: object) -> MetricChange:
+    """A changed sum of money, as metrics.match_metrics makes it."""
+    kind = MetricKind.MONEY
+    return metric_change(
+        Metric(value=D(old), unit=unit, scale=scale, kind=kind, label=label, **kw),  # type: ignore[arg-type]
+        Metric(value=D(new), unit=unit, scale=scale, kind=kind, label=label, **kw),  # type: ignore[arg-type]
+    )
+
+
+def test_largest_amounts_rank_the_sums_of_one_currency_by_how_much_they_moved() -> None:
+    """A 10-K's largest relative change is a small sum (State: Deferred 2 -> 48 million); by
+    amount, Federal: Current leads. A table cell counts in its caption's scale; a prose sum in
+    its own; sums in another currency are not ranked with them."""
+    small = _sum("State: Deferred", "2", "48", "$", caption_scale="million")
+    federal = _sum("Federal: Current", "7842", "41425", "$", caption_scale="million")
+    prose = _sum("debt issuances", "5.0", "28.7", "$", scale="billion")
+    per_share = _sum("Earnings per share: Diluted", "9.21", "11.91", "$")
+    yuan = _sum("投入", "3", "300", "亿元", scale="亿")
+    count = replace(metric_change(_m("2", "所"), _m("200", "所")), label="学校")
+    currency, amounts = largest_amounts([small, per_share, yuan, prose, count, federal])
+    assert currency == "$"
+    assert [c.label for c in amounts] == [
+        "Federal: Current",  # +$33,583 million
+        "debt issuances",  # +$23.7 billion
+        "State: Deferred",  # +$46 million
+        "Earnings per share: Diluted",  # +$2.70
+    ]
+    assert largest_changes([small, federal, prose])[0].label == "State: Deferred"
+    assert largest_amounts([count]) == ("", [])
+
+
+def test_the_page_and_the_markdown_list_the_largest_amounts(basic: Comparison) -> None:
+    sums = (
+        _sum("教育经费投入", "3.686", "4.1", "亿元", scale="亿", section="1"),
+        _sum("助学金", "1500", "2000", "元", section="1"),
+    )
+    comparison = replace(basic, metrics=(*basic.metrics, *sums))
+    soup = BeautifulSoup(render_html(comparison), "html.parser")
+    heading = soup.find(id="largest-amounts")
+    assert heading is not None and heading.get_text() == "Largest changes by amount, in 元"
+    rows = heading.find_next("table").select("tbody tr")
+    labels = [r.find_all("td")[1].get_text(strip=True) for r in rows]
+    assert "教育经费投入" in labels and labels[-1] == "助学金"  # +500元: the least amount
+    assert "### Largest changes by amount, in 元" in render_markdown(comparison)
+    # One sum alone makes no list.
+    alone = replace(basic, metrics=(sums[1],))
+    assert BeautifulSoup(render_html(alone), "html.parser").find(id="largest-amounts") is None
 
 
 # --------------------------------------------------------------------------- section filters
