@@ -418,7 +418,7 @@ def largest_amounts(
 ) -> tuple[str, list[MetricChange]]:
     """Return a currency and the changed sums in it that moved by the largest amount, as
     largest_changes lists them (a 10-K's largest relative changes are small sums: State:
-    Deferred 2 -> 48 million; by amount, Federal: Current +$33,583 million leads).
+    Deferred 2 -> 48 million; by amount, Federal: Current +$33,583 million ranks far above it).
 
     The currency is the one most changed sums are in ($ in a 10-K, 元 in a work report: one
     list never ranks dollars against 元); "" and [] when no sum changed. A table cell counts in
