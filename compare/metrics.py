@@ -43,6 +43,7 @@ from compare.quantities import (
     Clauses,
     paid_for,
     starts_a_change,
+    stated_for_year,
     without_payers,
     year_list_columns,
 )
@@ -137,6 +138,9 @@ class _Side:
     position: list[float]  # 0-1 place in the document
     texts: list[str]  # the sentence the figure stands in
     tabled: list[bool]  # it stands in a table's row (`cell | cell`), not in prose
+    periods: list[int | None]  # the year its prose sentence opens with (stated_for_year)
+    year: int | None  # the report's (Report.year)
+    stated_years: dict[int, list[int]]  # period -> its figures of that period (stated_for_year)
     parts: list[tuple[tuple[int, str], ...]]  # what part of a whole its label names (CONTRASTS)
     groups: list[frozenset[int]]  # the CONTRASTS groups its label names any word of
     shares: list[str]  # what a share is of, before 占 in its label (经常项目顺差占GDP比重), or ""
@@ -302,6 +306,9 @@ class _Side:
             years=places.years,
             texts=places.texts,
             tabled=places.tabled,
+            periods=places.periods,
+            year=report.year,
+            stated_years=_stated_years(places.periods),
             parts=[parts_of[label] for label in labels],
             groups=[groups_of[label] for label in labels],
             shares=[share_of[label] for label in labels],
@@ -323,6 +330,7 @@ class _Places(NamedTuple):
     texts: list[str]  # the sentence itself
     tabled: list[bool]  # the sentence is a table's row
     at: list[int]  # its place among the figures of its sentence
+    periods: list[int | None]  # the year its prose sentence opens with ("During 2018, …")
 
 
 def _places(report: Report) -> _Places:
@@ -332,7 +340,8 @@ def _places(report: Report) -> _Places:
     table's row, and its place among the sentence's figures.
 
     Readers write a table's rows as `cell | cell` lines: column 0 is the row's label, the
-    figures stand in columns 1 and on. A figure of a prose sentence has no column (None, 0),
+    figures stand in columns 1 and on. A prose sentence that opens with a year ("During 2018,
+    …") gives its figures that year (`periods`; see _other_years). A figure of a prose sentence has no column (None, 0),
     but for a list stated for a list of years, which reads as a row ("1.99%, 1.73% and 1.49% in
     2017, 2016 and 2015, respectively": columns 1, 2 and 3; see quantities.year_list_columns).
     """
@@ -346,6 +355,8 @@ def _places(report: Report) -> _Places:
     texts: list[str] = []
     rows: dict[tuple[str, int], bool] = {}  # a table row? asked once per sentence, not per figure
     tabled: list[bool] = []
+    opening: dict[tuple[str, int], int | None] = {}  # the year a prose sentence opens with
+    periods: list[int | None] = []
     spans: defaultdict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     for m in report.metrics:
         spans[m.section, m.sentence].append((m.start, m.end))
@@ -365,7 +376,9 @@ def _places(report: Report) -> _Places:
             row = rows[key] = " | " in sentence
             if not row:
                 listed[key] = year_list_columns(sentence, spans[key])
+            opening[key] = None if row else stated_for_year(sentence)
         tabled.append(row)
+        periods.append(opening[key])
         if row:
             cells.append(sentence.count("|", 0, m.start))
             widths.append(sentence.count("|") + 1)
@@ -377,7 +390,7 @@ def _places(report: Report) -> _Places:
             widths.append(0)
         starting.append(starts_a_change(sentence, m.start, m.end))
         years.append(m.over_years)
-    return _Places(cells, widths, starting, years, texts, tabled, at)
+    return _Places(cells, widths, starting, years, texts, tabled, at, periods)
 
 
 def _row(side: _Side, sentence: tuple[str, int], *, label: bool = False) -> Row:
@@ -733,6 +746,8 @@ def _score_matrix(
     old_years, new_years = old.years, new.years
     old_twinned, new_twinned = old.twinned, new.twinned
     start_penalty = settings.metric_start_penalty
+    old_periods, new_periods = old.periods, new.periods
+    gap = _years_apart(old, new)
     for pair in candidates:
         a, b = pair
         i, j = old_ids[a], new_ids[b]
@@ -743,6 +758,12 @@ def _score_matrix(
             continue  # 五年累计新增城镇就业5870万人 is not a year's 1221万人
         if old.tabled[i] != new.tabled[j]:
             continue  # a table's cell and a figure of prose: Cash generated… | 81,266, $77.4 billion
+        if (
+            gap
+            and (old_periods[i] is not None or new_periods[j] is not None)
+            and _other_years(old, new, i, j, gap)
+        ):
+            continue  # "During 2016, … $29.0 billion" is not 2018's "During 2018, … $73.1 billion"
         if (old_cells[i] is None and (new_cells[j] or 0) > 1) or (
             new_cells[j] is None and (old_cells[i] or 0) > 1
         ):
@@ -796,8 +817,11 @@ def _score_matrix(
                 (old_twinned[i] or new_twinned[j])
                 and old.identities[i] != new.identities[j]
                 and not (old_cells[i] and new_cells[j])  # a table's columns: by column
+                and not (gap and old_periods[i] is not None and new_periods[j] is not None)
             ):
-                continue  # one of them is stated by both reports: it pairs with its twin
+                # One of them is stated by both reports: it pairs with its twin. Not a year's
+                # figure: the old filing's 2017, stated again by the new one, pairs with 2018.
+                continue
         score = label_weight * label
         if pair in same_sentence:
             score += sentence_weight
@@ -1367,6 +1391,9 @@ def match_metrics(
         require_label=True,
     )
     copies, repeated = _restated_copies(old_side, new_side, matched, taken, aligned_shifts)
+    prose_copies, prose_repeated = _restated_prose(old_side, new_side, matched, taken)
+    copies += prose_copies
+    repeated += prose_repeated
     changes = _collect(old_side, new_side, matched, taken, same_year, copies, repeated)
     order = _section_order(pairs)
     return tuple(sorted(changes, key=lambda c: _sort_key(c, order)))
@@ -1426,6 +1453,109 @@ def _collect(
             new_ids_seen.add(new.identities[j])
             changes.append(_one_side(MetricStatus.ADDED, None, n))
     return changes
+
+
+def _stated_years(periods: list[int | None]) -> dict[int, list[int]]:
+    """Return, by year, the figures of prose sentences that name that year."""
+    years: dict[int, list[int]] = defaultdict(list)
+    for i, period in enumerate(periods):
+        if period is not None:
+            years[period].append(i)
+    return dict(years)
+
+
+# A year's figure stated again by the next filing is known by its label, or by a label near it
+# in a sentence near its own: "by raising the expected total size of the program from $250
+# billion…" is 2017's figure in both filings, "cash generated by operating activities" (89.5 to
+# "… investing activities") is not "cash used in investing activities" in another sentence.
+YEAR_COPY_LABEL = 80.0
+YEAR_COPY_SENTENCE = 80.0
+
+
+def _copy_of(side: _Side, k: int, other: _Side, m: int) -> bool:
+    """Tell whether figure m of one filing is figure k of the other stated again (same year)."""
+    if side.labels[k] == other.labels[m]:
+        return True
+    return (
+        _label_score(side.labels[k], other.labels[m]) >= YEAR_COPY_LABEL
+        and fuzz.ratio(side.texts[k], other.texts[m]) >= YEAR_COPY_SENTENCE
+    )
+
+
+def _states(side: _Side, period: int | None, other: _Side, m: int) -> bool:
+    """Tell whether a filing states figure m of the other filing for that year too."""
+    if period is None:
+        return False
+    return any(_copy_of(side, k, other, m) for k in side.stated_years.get(period, ()))
+
+
+def _other_years(old: _Side, new: _Side, i: int, j: int, gap: int) -> bool:
+    """Tell whether two figures are of years that do not follow as the two reports do.
+
+    A filing tells the figures of its year and of the year before in sentences of their own
+    ("During 2018, the Company spent $73.1 billion…", "During 2017, … $33.0 billion…"). The old
+    filing's own-year figure (2017) pairs with the new filing's (2018); the new filing's 2017 is
+    a copy of the old one's (see _restated_prose) and the old filing's 2016 has no next, so
+    neither pairs with any other figure ("During 2016, … $29.0 billion" is not 2018's $73.1
+    billion). Read the other way round, the sides swap.
+    """
+    old_period, new_period = old.periods[i], new.periods[j]
+    if old_period is not None and new_period is not None and new_period - old_period != gap:
+        return True
+    ahead, behind, a, b, step = (new, old, j, i, gap) if gap > 0 else (old, new, i, j, -gap)
+    if _states(behind, ahead.periods[a], ahead, a):
+        return True  # the new filing's 2017: a copy of the old filing's 2017
+    behind_period = behind.periods[b]
+    if behind_period is None:
+        return False
+    if ahead.periods[a] is None and _states(ahead, behind_period, behind, b):
+        # The old filing's 2017, which the new one states again: it pairs with a figure of 2018,
+        # not with one of a sentence that names no year.
+        return True
+    # The old filing's 2016 has its next in the old filing: 2017 (a figure of its own).
+    return _states(behind, behind_period + step, behind, b)
+
+
+def _years_apart(old: _Side, new: _Side) -> int | None:
+    """Return how many years the new report is after the old one, or None when either has no
+    year (a figure then pairs whatever year its sentence names)."""
+    return None if old.year is None or new.year is None else new.year - old.year
+
+
+def _restated_prose(
+    old: _Side, new: _Side, matched: dict[int, tuple[int, float]], taken: set[int]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Return the (old, new) figures of prose sentences that open with the same year ("During
+    2017, the Company spent $33.0 billion" in both filings), one of them left unpaired: those
+    told otherwise (cash generated by operating activities $63.6 billion, restated $64.2 billion)
+    and those told the same, as _restated_copies does for a table's columns. The old filing's
+    2017 figure pairs with the new filing's 2018 one; the new filing's 2017 one is its copy."""
+    found: list[tuple[int, int]] = []
+    repeated: list[tuple[int, int]] = []
+    if _years_apart(old, new) in (None, 0):
+        return found, repeated
+    olds: dict[tuple[int, str, MetricKind], list[int]] = defaultdict(list)
+    for i, period in enumerate(old.periods):
+        if period is not None and old.labels[i]:
+            olds[period, old.units[i], old.kinds[i]].append(i)
+    used: set[int] = set()
+    for j, period in enumerate(new.periods):
+        if period is None or not new.labels[j]:
+            continue
+        best: tuple[float, int] | None = None
+        for i in olds.get((period, new.units[j], new.kinds[j]), ()):
+            if i in used or (j in taken and i in matched):
+                continue  # a copy is of a figure left over on one side at least
+            if not _copy_of(old, i, new, j):
+                continue
+            score = _label_score(old.labels[i], new.labels[j])
+            if best is None or score > best[0]:
+                best = (score, i)  # the first of the best: figures of a sentence in order
+        if best is not None:
+            i = best[1]
+            (found if old.values[i] != new.values[j] else repeated).append((i, j))
+            used.add(i)
+    return found, repeated
 
 
 def _restated_copies(

@@ -2083,6 +2083,23 @@ def year_list_columns(sentence: str, figures: Sequence[tuple[int, int]]) -> dict
     return {k: latest_first.index(year) + 1 for k, year in zip(run, years, strict=True)}
 
 
+# An English sentence that opens with the year it reports on: "During 2018, the Company spent
+# $73.1 billion…", "In fiscal 2017, …", "In May 2018, the Company announced…".
+_OPENS_WITH_YEAR = re.compile(
+    rf"\s*(?:During|In|For)\s+(?:fiscal\s+(?:year\s+)?|(?:{MONTHS})\s+)?((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)"
+)
+
+
+def stated_for_year(sentence: str) -> int | None:
+    """Return the year an English sentence says its figures are for, by its opening ("During
+    2018, …": 2018), or None. A 10-K tells each figure of its year and of the year before, in
+    sentences of their own ("During 2017, the Company spent $33.0 billion…" in both filings)."""
+    if not sentence[:1].isascii():
+        return None  # most Chinese sentences, told at a glance
+    found = _OPENS_WITH_YEAR.match(sentence)
+    return int(found.group(1)) if found else None
+
+
 def starts_a_change(sentence: str, start: int, end: int) -> bool:
     """Tell whether the figure at sentence[start:end] is the value a change starts from."""
     return bool(

@@ -29,6 +29,7 @@ from compare.quantities import (
     review_sentences,
     reviews_years,
     starts_a_change,
+    stated_for_year,
     without_payers,
     year_list_columns,
 )
@@ -2102,3 +2103,19 @@ def test_a_list_of_figures_for_a_list_of_years_reads_as_a_row(
     spans = [(m.start, m.end) for m in extract_metrics(sentence)]
     found = year_list_columns(sentence, spans)
     assert [found.get(k) for k in range(len(spans))] == columns
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("During 2018, the Company spent $73.1 billion to repurchase shares.", 2018),
+        ("In fiscal 2017, net sales rose 6%.", 2017),
+        ("In May 2018, the Company announced a new capital return program of $100 billion.", 2018),
+        ("For 2016, the effective tax rate was 25.6%.", 2016),
+        ("In 2010 to 2015, exports doubled.", None),  # a span, no one year
+        ("The Company spent $73.1 billion during 2018.", None),  # the opening names it only
+        ("2018年全市生产总值增长6%。", None),
+    ],
+)
+def test_a_sentence_says_its_year_by_its_opening(sentence: str, year: int | None) -> None:
+    assert stated_for_year(sentence) == year
