@@ -2090,14 +2090,24 @@ _OPENS_WITH_YEAR = re.compile(
 )
 
 
+# "Cash used in financing activities of $87.9 billion during 2018 consisted primarily of…"
+_DURING_YEAR = re.compile(r"\bduring\s+(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b")
+
+
 def stated_for_year(sentence: str) -> int | None:
     """Return the year an English sentence says its figures are for, by its opening ("During
-    2018, …": 2018), or None. A 10-K tells each figure of its year and of the year before, in
-    sentences of their own ("During 2017, the Company spent $33.0 billion…" in both filings)."""
+    2018, …": 2018) or by "during 2018" in a sentence that names no other year; else None. A
+    10-K tells each figure of its year and of the year before, in sentences of their own
+    ("During 2017, the Company spent $33.0 billion…" in both filings)."""
     if not sentence[:1].isascii():
         return None  # most Chinese sentences, told at a glance
     found = _OPENS_WITH_YEAR.match(sentence)
-    return int(found.group(1)) if found else None
+    if found:
+        return int(found.group(1))
+    during = _DURING_YEAR.search(sentence) if "during" in sentence else None
+    if during and len(set(_YEAR.findall(sentence))) == 1:
+        return int(during.group(1))
+    return None
 
 
 def starts_a_change(sentence: str, start: int, end: int) -> bool:

@@ -2113,7 +2113,9 @@ def test_a_list_of_figures_for_a_list_of_years_reads_as_a_row(
         ("In May 2018, the Company announced a new capital return program of $100 billion.", 2018),
         ("For 2016, the effective tax rate was 25.6%.", 2016),
         ("In 2010 to 2015, exports doubled.", None),  # a span, no one year
-        ("The Company spent $73.1 billion during 2018.", None),  # the opening names it only
+        ("Cash used in financing activities of $87.9 billion during 2018 consisted of…", 2018),
+        ("Net sales during 2018 rose from 2017's.", None),  # two years named
+        ("The Company spent $73.1 billion in 2018.", None),  # "in" there is no period's
         ("2018年全市生产总值增长6%。", None),
     ],
 )
