@@ -462,20 +462,39 @@ def _listable(metrics: Iterable[MetricChange]) -> list[MetricChange]:
 
 def _once_each(ranked: list[MetricChange], limit: int) -> list[MetricChange]:
     """Return the first `limit` changes, each change stated twice listed once (see
-    largest_changes)."""
+    largest_changes): known by its values, a table cell's in its caption's scale, each as
+    precise as the less precise of the two statements ("$87.9 billion" in prose is the "(87,876)"
+    of a table in millions), and by its unit (a cell without one is the same as either)."""
     listed: list[MetricChange] = []
-    units_seen: dict[tuple[Decimal, Decimal], set[str]] = {}
     for m in ranked:
         assert m.old is not None and m.new is not None  # changed: both sides are there
-        units = units_seen.setdefault((base_magnitude(m.old), base_magnitude(m.new)), set())
         unit = base_unit(m.new)
-        if unit in units or (units and (not unit or "" in units)):
+        if any(
+            _same_value(m.old, other.old)
+            and _same_value(m.new, other.new)
+            and (unit == base_unit(other.new) or not unit or not base_unit(other.new))  # type: ignore[arg-type]
+            for other in listed
+        ):
             continue
-        units.add(unit)
         listed.append(m)
         if len(listed) == limit:
             break
     return listed
+
+
+def _same_value(one: Metric | None, other: Metric | None) -> bool:
+    """Tell whether two statements give one value, to the less precise one's digits."""
+    assert one is not None and other is not None
+    a, b = abs(_amount(one)), abs(_amount(other))
+    if a == b:
+        return True
+    digits = min(len(one.value.as_tuple().digits), len(other.value.as_tuple().digits))
+    return bool(a and b) and _significant(a, digits) == _significant(b, digits)
+
+
+def _significant(value: Decimal, digits: int) -> Decimal:
+    """Round a value to this many significant digits (87,876,000,000 to 3: 8.79E+10)."""
+    return round(value, digits - 1 - value.adjusted())
 
 
 # --------------------------------------------------------------------------- sections

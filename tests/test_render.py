@@ -482,8 +482,22 @@ def test_largest_changes_list_a_table_cell_without_its_unit_once(basic: Comparis
     )
     assert largest_changes([biggest, bare, *basic.metrics], 2) == largest_changes(basic.metrics, 2)
     assert largest_changes([bare, *basic.metrics], 2)[:1] == [bare]
-    shifted = replace(bare, new=replace(bare.new, value=bare.new.value + 1))
+    shifted = replace(bare, new=replace(bare.new, value=bare.new.value * 2))
     assert shifted in largest_changes([biggest, shifted, *basic.metrics], 3)
+
+
+def test_largest_changes_list_a_rounded_statement_of_a_table_once() -> None:
+    """Apple's prose rounds its cash flow statement: "$17.3 billion -> $87.9 billion" is the
+    table's "(17,347) -> (87,876)" in millions, written as sums used; listed once, by whichever
+    ranks first. "$17.4 billion" would be another figure."""
+    prose = _sum("Cash used in financing activities", "17.3", "87.9", "$", scale="billion")
+    cell = _sum(
+        "Cash used in financing activities", "-17347", "-87876", "$", caption_scale="million"
+    )
+    assert largest_changes([prose, cell]) == [prose]
+    assert len(largest_amounts([cell, prose])[1]) == 1
+    other = _sum("Cash used in financing activities", "17.4", "87.9", "$", scale="billion")
+    assert len(largest_changes([other, cell])) == 2
 
 
 def _sum(label: str, old: str, new: str, unit: str, scale: str = "", **kw: object) -> MetricChange:
