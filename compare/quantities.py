@@ -1139,10 +1139,51 @@ def _clean_en(text: str, limit: int = 8) -> str:
         words.pop(0)
     if all(word.lower() in _EN_EMPTY for word in words):
         return ""  # "I will set aside $11 billion": I names nothing
+    if limit < ROW_LABEL_WORDS:  # prose: a table row's label is a name, not a clause
+        words = _after_links_en(words)
     words = words[-limit:]
     while len(words) > 1 and words[0].lower() in _EN_LEAD:
         words.pop(0)  # the last eight of "number of OECD countries that levy net wealth taxes"
+    if len(words) > 2 and words[0] == "Company" and _is_past_en(words[1]):
+        # "In May 2018, the Company announced a new capital return program of": who acted and
+        # how are not what the figure measures (new capital return program), unless that
+        # leaves a word alone ("the Company paid a total of": paid a total)
+        what = words[2:]
+        while what and what[0].lower() in _EN_OBJECT_LEAD | {"into"}:
+            what = what[1:]
+        words = what if len(what) > 1 else words[1:]
     return " ".join(words)
+
+
+def _after_links_en(words: list[str]) -> list[str]:
+    """Return the words after the last that link a figure to the one before it: "…partially
+    offset by non-cash adjustments to net income of" (non-cash adjustments to net income),
+    "…consisted primarily of cash used to repurchase common stock of", "…to repurchase shares of
+    its common stock and paid dividends and dividend equivalents of" (paid dividends and…)."""
+    for k in range(len(words) - 2, 0, -1):
+        word, following = words[k].lower(), words[k + 1]
+        if (word == "by" and words[k - 1].lower() == "offset") or (
+            word == "of" and words[k - 1].lower() in _EN_MAINLY
+        ):
+            return words[k + 1 :]
+        if word == "and" and following in _EN_SPENDING and k + 2 < len(words):
+            return words[k + 1 :]
+    return words
+
+
+_EN_MAINLY = set(_words("primarily mainly largely principally"))
+# What a sum was, as a second verb of its clause ("…and paid dividends of"): not "and related".
+_EN_SPENDING = set(
+    _words(
+        """paid spent repaid issued repurchased returned raised received recorded recognized
+    invested contributed distributed acquired sold"""
+    )
+)
+
+
+def _is_past_en(word: str) -> bool:
+    """Tell whether an English word is a verb's past form (announced, spent), near enough."""
+    return word.islower() and (word.endswith("ed") or word in _EN_PAST_IRREGULAR)
 
 
 # Where an English sentence's subject ends: its first verb.
@@ -1302,8 +1343,10 @@ def _names_nothing_en(label: str) -> bool:
     allocate", "I thank") or one bare verb form ("dedicating", "supported"): it says what was
     done, not what the figure measures."""
     words = label.split()
-    if words[0].lower() in _EN_SUBJECTS:
+    if words[0].lower() in _EN_SUBJECTS or label == "Company":  # a filing's "the Company spent"
         return True
+    if words[0] in _EN_AUXILIARIES and len(words) <= 3:
+        return True  # "was a result" (of $59.5 billion of net income): of net income
     return len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed"))
 
 
@@ -1358,6 +1401,10 @@ _EN_SHARED_OBJECT = re.compile(
 
 # Past forms that do not end in -ed, of verbs that state what was done with a sum.
 _EN_PAST_IRREGULAR = set(_words("paid repaid spent sold lent set made gave took put"))
+# What a sum was spent to do, right after it: "$73.1 billion to repurchase shares of its…".
+_EN_PURPOSE = re.compile(
+    r"\s+to\s+([a-z]+\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\b(?=\s+(?:of|for|in|and|,|\.)|[,.]|$)"
+)
 _EN_PRONOUNS = set(_words("this it"))
 _EN_ACTS_FIRST = ("to ", "This ", "this ", "It ", "it ", "Company ")
 _EN_MODALS = set(_words("will would shall can could may might must"))
@@ -1406,7 +1453,7 @@ _EN_OBJECT_END = set(
     _words(
         """to by in on at for of with from into over under through across towards toward per as
     than since until while which who that this these will would shall can could may might is are
-    was were be been has have had so each every and or but also only including"""
+    was were be been has have had so each every and or but also only including during"""
     )
 )
 
@@ -1573,6 +1620,7 @@ def _label(
             shared = _EN_SHARED_OBJECT.match(sentence, raw.end)
             if what := _object_after_en(sentence, shared.end() if shared else raw.end):
                 label = f"{label.split()[-1]} {what}"  # the verb and its object: repaid Notes
+
         if (
             label
             and start > 0
@@ -1614,6 +1662,16 @@ def _label(
             # population"), but "the overall deficit …, or 13.9% of GDP" is the deficit's, and
             # "Over 80% of firms intend to …" says not where the whole's name ends.
             return what
+        if (
+            label
+            and raw.kind is not MetricKind.PERCENT
+            and _names_nothing_en(label)
+            and (purpose := _EN_PURPOSE.match(sentence, raw.end))
+        ):
+            # "the Company spent $73.1 billion to repurchase shares of its common stock": what
+            # the sum was spent to do, with the verb (spent to repurchase shares)
+            verb = before.split()[-1] if before.split() else ""
+            return f"{verb} to {purpose.group(1)}" if verb.islower() else f"to {purpose.group(1)}"
         if not label and not previous and start > 0 and "|" not in sentence:
             return _subject_en(sentence[:start])  # "The overall deficit …, at $64.9 billion"
         return label or previous

@@ -541,6 +541,38 @@ LABELS = [
         "I will provide children below the age of 21 with a top-up of $200 each.",
         ["top-up"],
     ),
+    # A filing's "the Company" and its verb are not what a sum is: what it was spent to do, what
+    # it is of, or what follows the verb; nor are "partially offset by", "primarily of", "was a
+    # result of" and the clause before "and paid".
+    (
+        "company-spent-to",
+        "During 2018, the Company spent $73.1 billion to repurchase shares of its common stock and"
+        " paid dividends and dividend equivalents of $13.7 billion.",
+        ["spent to repurchase shares", "paid dividends and dividend equivalents"],
+    ),
+    (
+        "company-announced",
+        "In May 2018, the Company announced a new capital return program of $100 billion.",
+        ["new capital return program"],
+    ),
+    ("company-paid-a-total", "The Company paid a total of $5 million.", ["paid a total"]),
+    (
+        "result-and-offset",
+        "Cash of $77.4 billion was a result of $59.5 billion of net income, partially offset by"
+        " non-cash adjustments to net income of $16.8 billion.",
+        ["Cash", "net income", "non-cash adjustments to net income"],
+    ),
+    (
+        "consisted-primarily-of",
+        "Cash used of $87.9 billion consisted primarily of cash used to repurchase common stock of"
+        " $72.7 billion.",
+        ["Cash used", "cash used to repurchase common stock"],
+    ),
+    (
+        "and-related-is-no-verb",
+        "Warranty and related costs were $1.2 billion.",
+        ["Warranty and related costs"],
+    ),
     # A figure linked to the one before it ("after a decline of") measures the same thing.
     (
         "after-a-decline-of",
@@ -574,7 +606,8 @@ LABELS = [
         "object-to-a-name-not-to-a-verb",
         "We have committed over $25 billion to the JSS, and I will allocate $24 billion to enable"
         " our firms.",
-        ["JSS", "I will allocate"],
+        # "to enable" is no object; what the sum is allocated to do names it, with the verb
+        ["JSS", "allocate to enable our firms"],
     ),
     (
         "object-under-a-name",
@@ -638,7 +671,7 @@ LABELS = [
         "year-list-named-before",
         "The Company recognized interest expense in 2018, 2017 and 2016 of $236 million,"
         " $165 million and $295 million, respectively.",
-        ["Company recognized interest expense"] * 3,
+        ["interest expense"] * 3,  # who recognized it is not what it is
     ),
     (
         "year-list-net-sales-grew",
