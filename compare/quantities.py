@@ -1060,6 +1060,8 @@ def _what_is_measured(words: list[str]) -> list[str]:
     """Return the words after who acts and the verb (I will provide / households will receive),
     or all of them."""
     lowered = [word.lower() for word in words]
+    if len(lowered) > 1 and lowered[0] in ("and", "but", "so") and lowered[1] in _EN_SUBJECTS:
+        words, lowered = words[1:], lowered[1:]  # "…, and we expect an overall deficit of"
     if lowered and lowered[0] in _EN_SUBJECTS:
         verb = 1
         while verb < len(words) - 1 and (

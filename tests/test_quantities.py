@@ -573,6 +573,11 @@ LABELS = [
         "Warranty and related costs were $1.2 billion.",
         ["Warranty and related costs"],
     ),
+    (
+        "and-we-expect",
+        "This gives a boost to the economy, and we expect an overall deficit of $11.0 billion.",
+        ["overall deficit"],
+    ),
     # A figure linked to the one before it ("after a decline of") measures the same thing.
     (
         "after-a-decline-of",
