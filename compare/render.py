@@ -465,21 +465,21 @@ def _once_each(ranked: list[MetricChange], limit: int) -> list[MetricChange]:
     largest_changes): known by its values, a table cell's in its caption's scale, each as
     precise as the less precise of the two statements ("$87.9 billion" in prose is the "(87,876)"
     of a table in millions), and by its unit (a cell without one is the same as either)."""
-    listed: list[MetricChange] = []
+    listed: list[tuple[MetricChange, str]] = []  # with its unit
     for m in ranked:
         assert m.old is not None and m.new is not None  # changed: both sides are there
         unit = base_unit(m.new)
         if any(
             _same_value(m.old, other.old)
             and _same_value(m.new, other.new)
-            and (unit == base_unit(other.new) or not unit or not base_unit(other.new))  # type: ignore[arg-type]
-            for other in listed
+            and (unit == other_unit or not unit or not other_unit)
+            for other, other_unit in listed
         ):
             continue
-        listed.append(m)
+        listed.append((m, unit))
         if len(listed) == limit:
             break
-    return listed
+    return [m for m, _ in listed]
 
 
 def _same_value(one: Metric | None, other: Metric | None) -> bool:
