@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 DEFAULT_COMMAND = "diff"
 SUMMARY_CHANGES = 5  # figures the summary printed after a comparison lists
+SUMMARY_AMOUNTS = 3  # ... and sums of money, by the amount they moved
 
 
 class CompareGroup(click.Group):
@@ -370,7 +371,13 @@ def series(
 
 def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
     """Return the short summary printed after a comparison: counts and the largest changes."""
-    from compare.render import change_text, format_score, largest_changes, report_name
+    from compare.render import (
+        change_text,
+        format_score,
+        largest_amounts,
+        largest_changes,
+        report_name,
+    )
 
     old, new = comparison.old, comparison.new
     s = comparison.section_counts()
@@ -394,6 +401,10 @@ def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
     if top:
         lines.append("Largest figure changes:")
     lines.extend(f"  {change_text(c)}" for c in top)
+    currency, amounts = largest_amounts(comparison.metrics, SUMMARY_AMOUNTS)
+    if len(amounts) > 1:  # as the page lists them
+        lines.append(f"Largest changes by amount, in {currency}:")
+        lines.extend(f"  {change_text(c)}" for c in amounts)
     return "\n".join(lines) + "\n"
 
 

@@ -258,6 +258,30 @@ def test_summary_lists_the_pages_largest_changes_in_its_words(tmp_path: Path) ->
     assert "63%" in top and "+34 pp" in top and "+54.0%" in top
 
 
+def test_summary_lists_the_sums_that_moved_most(tmp_path: Path) -> None:
+    """Beside the largest relative changes, the sums of money that moved by the largest amount,
+    as the page lists them: 3亿元 more for schools before 500元 more a head."""
+    for year, fund, grant, rate in (
+        (2021, "10亿元", "1500元", "90%"),
+        (2022, "13亿元", "2000元", "95%"),
+    ):
+        text = (
+            f"某局{year}年工作总结\n\n一、主要工作\n\n"
+            f"全年教育经费投入{fund}。助学金标准为每人{grant}。家长满意率{rate}。\n"
+        )
+        (tmp_path / f"money-{year}.txt").write_text(text, encoding="utf-8")
+    result = run(
+        str(tmp_path / "money-2021.txt"),
+        str(tmp_path / "money-2022.txt"),
+        "--html",
+        str(tmp_path / "r.html"),
+    )
+    assert result.exit_code == 0, result.output
+    listed = result.stdout.split("Largest changes by amount, in 元:\n")[1].splitlines()[:-1]
+    assert [line.split(":")[0] for line in listed] == ["  教育经费投入", "  助学金标准"]
+    assert listed[0].endswith("10亿元 → 13亿元 (+3亿元, +30.0%)")
+
+
 def test_a_restated_figure_is_counted_badged_and_not_among_the_largest(tmp_path: Path) -> None:
     """A filing that tells last filing's 2016 figure otherwise: the summary counts it as
     restated, the page badges it, the JSON says so, and a restatement of -740% does not crowd
@@ -268,11 +292,12 @@ def test_a_restated_figure_is_counted_badged_and_not_among_the_largest(tmp_path:
     result = run(old, new, "--html", str(html), "--json", str(data), "--csv", str(table))
     assert result.exit_code == 0, result.output
     assert "Metrics: 5 changed (2 restated), " in result.stdout
-    listed = result.stdout.split("Largest figure changes:\n")[1].splitlines()[:-1]
-    assert listed == [
+    listed = result.stdout.split("Largest figure changes:\n")[1].splitlines()
+    assert listed[:2] == [
         "  Cost of sales: 141,048 → 163,756 (+22,708, +16.1%)",
         "  Net sales: $229,234 → $265,595 (+$36,361, +15.9%)",
     ]
+    assert listed[2].startswith("Report: ")  # one sum in "$" alone: no list by amount
     page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
     badged = [row for row in page.select("tr.metric") if row.select_one(".b-restated")]
     assert len(badged) == 2 and "−924" in badged[1].get_text()

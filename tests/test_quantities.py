@@ -840,6 +840,8 @@ LABELS = [
     # 个体 (self-employed) is a word, not the classifier 个: 900多万 counts 个体工商户.
     ("self-employed", "降低900多万个体工商户税负。", ["个体工商户税负"]),
     ("classifier-before-ti", "新建3个体育场。", ["体育场"]),
+    # 每人 (a head) at the end says how the figure is counted, not what: as 每人每年 does.
+    ("per-head-at-the-end", "助学金标准为每人1500元。", ["助学金标准"]),
     # 高达 (as much as) leads to the figure as 达 does; 身高 is a measure's name.
     ("as-much-as", "今年高校毕业生将高达765万人。", ["高校毕业生"]),
     ("height-reaches", "学生平均身高达1.6米。", ["学生平均身高"]),
