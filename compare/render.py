@@ -34,7 +34,7 @@ from markupsafe import Markup, escape
 from compare import __version__
 from compare import series as series_stage
 from compare.collector import collector_paused
-from compare.metrics import base_magnitude, base_unit
+from compare.metrics import base_magnitude, base_size, base_unit
 from compare.model import (
     SCALES,
     Comparison,
@@ -53,6 +53,7 @@ from compare.model import (
 from compare.quantities import CURRENCY_SIGNS
 from compare.words import numbered
 
+_ONE = Decimal(1)
 TOP_CHANGES = 10  # figures listed under "largest changes" in the summary
 MINUS = "\u2212"  # a real minus sign: as wide as "+", and not a hyphen
 MAX_DECIMALS = 4  # computed values (differences across scales) are rounded to this many places
@@ -438,12 +439,21 @@ def largest_amounts(
 
 
 def _amount(metric: Metric | None) -> Decimal:
-    """Return a sum in its currency's base unit, a table cell's caption scale multiplied in."""
+    """Return a figure's value in its base unit, a table cell's caption scale multiplied in."""
     assert metric is not None
-    amount = base_magnitude(metric)
-    if metric.caption_scale and not metric.scale:
-        amount *= SCALES[metric.caption_scale]
-    return amount
+    return base_magnitude(metric) * _caption_size(metric)
+
+
+def _caption_size(metric: Metric) -> Decimal:
+    return SCALES[metric.caption_scale] if metric.caption_scale and not metric.scale else _ONE
+
+
+def _absolute_amount(change: MetricChange) -> Decimal | None:
+    """Return a change's absolute in its base unit, so that a column sorts alike whatever scale
+    each figure is written in (+$23.7 billion above +$33,583 million's 33,583 was wrong)."""
+    if change.absolute is None or change.old is None:
+        return change.absolute
+    return change.absolute * base_size(change.old) * _caption_size(change.old)
 
 
 def _listable(metrics: Iterable[MetricChange]) -> list[MetricChange]:
@@ -1129,8 +1139,10 @@ def _matched_by(pair: SectionPair) -> str:
 def _value_cell(metric: Metric | None, index: PageIndex) -> str:
     if metric is None:
         return '<td class="num value" data-sort="">—</td>'
+    # Sorted by the value in its base unit, a table cell's caption scale in ($265,595 million
+    # above $5.0 billion).
     return (
-        f'<td class="num value" data-sort="{sort_value(base_magnitude(metric))}">'
+        f'<td class="num value" data-sort="{sort_value(_amount(metric))}">'
         f'<span title="{html_text(metric.text)}">{html_text(index.metric_text(metric))}</span></td>'
     )
 
@@ -1208,7 +1220,7 @@ def _figure_label_html(change: MetricChange) -> str:
 def _metric_row(change: MetricChange, index: PageIndex) -> str:
     t = metric_trend(change)
     label = _figure_label_html(change)
-    absolute = change.rank if change.rank is not None else change.absolute
+    absolute = change.rank if change.rank is not None else _absolute_amount(change)
     relative = None if change.kind is _RANK else change.relative
     return (
         f'<tr class="metric t-{t}" data-trend="{t}">\n'

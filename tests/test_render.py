@@ -509,6 +509,21 @@ def _sum(label: str, old: str, new: str, unit: str, scale: str = "", **kw: objec
     )
 
 
+def test_the_figure_table_sorts_values_and_changes_in_their_base_unit(basic: Comparison) -> None:
+    """A 10-K's table cell in millions and a sum of prose in billions sort as the sums they are:
+    $229,234 million above $5.0 billion, +$33,583 million above +$23.7 billion."""
+    cell = _sum("Federal: Current", "7842", "41425", "$", caption_scale="million", section="1")
+    prose = _sum("debt issuances", "5.0", "28.7", "$", scale="billion", section="1")
+    page = BeautifulSoup(render_html(replace(basic, metrics=(cell, prose))), "html.parser")
+    rows = {
+        row.find_all("td")[1].get_text(strip=True): row.find_all("td")
+        for row in page.select("tr.metric")
+    }
+    sort = {label: [float(td["data-sort"]) for td in cells[3:6]] for label, cells in rows.items()}
+    assert sort["Federal: Current"] == [7.842e9, 41.425e9, 33.583e9]
+    assert sort["debt issuances"] == [5.0e9, 28.7e9, 23.7e9]
+
+
 def test_largest_amounts_rank_the_sums_of_one_currency_by_how_much_they_moved() -> None:
     """A 10-K's largest relative change is a small sum (State: Deferred 2 -> 48 million); by
     amount, Federal: Current leads. A table cell counts in its caption's scale; a prose sum in
