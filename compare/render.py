@@ -1136,6 +1136,17 @@ def _matched_by(pair: SectionPair) -> str:
     return f", by {html_text(pair.match)}" if pair.match else ""
 
 
+# The space between a number and its scale word, where a narrow column broke a figure in two
+# ("$5.6 / billion"): a page holds them together.
+_SCALE_SPACE = re.compile(r" (?=(?:thousand|million|billion|trillion)\b)")
+
+
+def unbroken(text: str) -> str:
+    """Return a figure as the page writes it: its number and scale word on one line ($5.6
+    billion with a no-break space)."""
+    return _SCALE_SPACE.sub("\u00a0", text) if " " in text else text
+
+
 def _value_cell(metric: Metric | None, index: PageIndex) -> str:
     if metric is None:
         return '<td class="num value" data-sort="">—</td>'
@@ -1143,7 +1154,8 @@ def _value_cell(metric: Metric | None, index: PageIndex) -> str:
     # above $5.0 billion).
     return (
         f'<td class="num value" data-sort="{sort_value(_amount(metric))}">'
-        f'<span title="{html_text(metric.text)}">{html_text(index.metric_text(metric))}</span></td>'
+        f'<span title="{html_text(metric.text)}">{html_text(unbroken(index.metric_text(metric)))}'
+        "</span></td>"
     )
 
 
@@ -1230,7 +1242,7 @@ def _metric_row(change: MetricChange, index: PageIndex) -> str:
         f"{_value_cell(change.old, index)}\n"
         f"{_value_cell(change.new, index)}\n"
         f'<td class="num change" data-sort="{sort_value(absolute)}">'
-        f"{html_text(format_absolute(change))}</td>\n"
+        f"{html_text(unbroken(format_absolute(change)))}</td>\n"
         # Sort values, relative changes and points are digits and signs only: nothing to escape.
         f'<td class="num" data-sort="{sort_value(relative)}">{format_change_relative(change)}</td>\n'
         f'<td class="num" data-sort="{sort_value(change.points)}">{format_points(change.points)}</td>\n'
@@ -1291,6 +1303,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "rank": format_rank,
     "score": format_score,
     "metric_value": format_metric,
+    "unbroken": unbroken,
     "absolute": format_absolute,
     "change_relative": format_change_relative,
     "sort_value": sort_value,

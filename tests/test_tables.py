@@ -185,8 +185,8 @@ def test_the_page_shows_a_cell_in_its_captions_scale() -> None:
         "$7,842 million",
         "$41,425 million",
     )
-    page = render_html(comparison)
-    assert "$33,583 million" in page and "$41,425 million" in page
+    page = render_html(comparison)  # the number and its scale held together on a line
+    assert "$33,583\u00a0million" in page and "$41,425\u00a0million" in page
     assert "$41,425 million" in render_markdown(comparison)
 
 
