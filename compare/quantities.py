@@ -1146,15 +1146,29 @@ def _clean_en(text: str, limit: int = 8) -> str:
     words = words[-limit:]
     while len(words) > 1 and words[0].lower() in _EN_LEAD:
         words.pop(0)  # the last eight of "number of OECD countries that levy net wealth taxes"
-    if len(words) > 2 and words[0] == "Company" and _is_past_en(words[1]):
+    # "had authorized" is a verb, "had deferred tax liabilities" a verb and its object
+    verb = 2 if len(words) > 3 and words[1] in ("had", "has", "have") else 1
+    if (
+        len(words) > verb + 1
+        and words[0] in _EN_FILERS
+        and (_is_past_en(words[verb]) if verb == 1 else words[verb] in _EN_FILER_ACTS)
+    ):
         # "In May 2018, the Company announced a new capital return program of": who acted and
         # how are not what the figure measures (new capital return program), unless that
         # leaves a word alone ("the Company paid a total of": paid a total)
-        what = words[2:]
+        what = words[verb + 1 :]
         while what and what[0].lower() in _EN_OBJECT_LEAD | {"into"}:
             what = what[1:]
-        words = what if len(what) > 1 else words[1:]
+        words = what if len(what) > 1 else words[verb:]
     return " ".join(words)
+
+
+# Who acts in a filing's sentence ("the Company", "the Company's Board of Directors"), and what
+# it had done.
+_EN_FILERS = ("Company", "Directors", "Board")
+_EN_FILER_ACTS = set(
+    _words("authorized approved announced declared increased raised repurchased issued paid")
+)
 
 
 def _after_links_en(words: list[str]) -> list[str]:

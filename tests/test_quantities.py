@@ -556,6 +556,17 @@ LABELS = [
         ["new capital return program"],
     ),
     ("company-paid-a-total", "The Company paid a total of $5 million.", ["paid a total"]),
+    ("company-alone", "Company $5 million.", ["Company"]),
+    (
+        "board-had-authorized",
+        "The Company's Board of Directors had authorized a program to repurchase $250 billion.",
+        ["program to repurchase"],
+    ),
+    (
+        "had-deferred-is-no-verb",
+        "The Company had deferred tax liabilities of $31.5 billion.",
+        ["Company had deferred tax liabilities"],
+    ),
     (
         "result-and-offset",
         "Cash of $77.4 billion was a result of $59.5 billion of net income, partially offset by"
