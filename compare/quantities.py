@@ -1155,11 +1155,11 @@ def _clean_en(text: str, limit: int = 8) -> str:
     ):
         # "In May 2018, the Company announced a new capital return program of": who acted and
         # how are not what the figure measures (new capital return program), unless that
-        # leaves a word alone ("the Company paid a total of": paid a total)
+        # leaves a word that says nothing ("the Company paid a total of": paid a total)
         what = words[verb + 1 :]
         while what and what[0].lower() in _EN_OBJECT_LEAD | {"into"}:
             what = what[1:]
-        words = what if len(what) > 1 else words[verb:]
+        words = what if what and not all(w.lower() in _EN_VAGUE for w in what) else words[verb:]
     return " ".join(words)
 
 

@@ -770,7 +770,7 @@ LABELS = [
     (
         "range-ends-share-a-label",
         "The Board increased the authorization from $175 billion to $210 billion of the stock.",
-        ["Board increased the authorization", "Board increased the authorization"],
+        ["authorization", "authorization"],
     ),
     # Who acts and the verb are not what a figure measures.
     (
