@@ -1752,7 +1752,7 @@ def unit_and_scale(metric: Metric) -> str:
     """Return the unit a figure's value is counted in, with its scale, as a table column says it:
     亿元 and % as written, "$ billion" for $5.0 billion, "$ million" for a 10-K table's cell under
     "(in millions)" (Metric.caption_scale), "million people" for 5 million people."""
-    scale = metric.scale or metric.caption_scale
+    scale = metric.shown_scale
     unit = metric.unit
     if not scale or scale in unit:
         return unit  # 亿元 keeps its 亿

@@ -71,6 +71,11 @@ class Metric:
     caption_scale: str = ""
 
     @property
+    def shown_scale(self) -> str:
+        """The scale the figure is shown in: its own, else its table caption's."""
+        return self.scale or self.caption_scale
+
+    @property
     def magnitude(self) -> Decimal:
         """Value with its scale multiplied in (3.686 亿 -> 368600000)."""
         return self.value * SCALES.get(self.scale, Decimal(1))

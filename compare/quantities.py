@@ -1157,7 +1157,7 @@ def _clean_en(text: str, limit: int = 8) -> str:
         # how are not what the figure measures (new capital return program), unless that
         # leaves a word that says nothing ("the Company paid a total of": paid a total)
         what = words[verb + 1 :]
-        while what and what[0].lower() in _EN_OBJECT_LEAD | {"into"}:
+        while what and what[0].lower() in _EN_FILER_OBJECT_LEAD:
             what = what[1:]
         words = what if what and not all(w.lower() in _EN_VAGUE for w in what) else words[verb:]
     return " ".join(words)
@@ -1169,6 +1169,7 @@ _EN_FILERS = ("Company", "Directors", "Board")
 _EN_FILER_ACTS = set(
     _words("authorized approved announced declared increased raised repurchased issued paid")
 )
+_EN_FILER_OBJECT_LEAD = _EN_OBJECT_LEAD | {"into"}  # "the Company entered into a new ASR to…"
 
 
 def _after_links_en(words: list[str]) -> list[str]:
@@ -1444,12 +1445,7 @@ def _acts_only_en(label: str) -> bool:
     if len(words) == 2 and first == "to":
         return last.islower()
     return len(words) <= 3 and (
-        first.lower() in _EN_PRONOUNS
-        or (
-            first == "Company"
-            and last.islower()
-            and (last.endswith("ed") or last in _EN_PAST_IRREGULAR)
-        )
+        first.lower() in _EN_PRONOUNS or (first == "Company" and _is_past_en(last))
     )
 
 
@@ -1686,7 +1682,7 @@ def _label(
         ):
             # "the Company spent $73.1 billion to repurchase shares of its common stock": what
             # the sum was spent to do, with the verb (spent to repurchase shares)
-            verb = before.split()[-1] if before.split() else ""
+            verb = before.rsplit(maxsplit=1)[-1] if before.strip() else ""
             return f"{verb} to {purpose.group(1)}" if verb.islower() else f"to {purpose.group(1)}"
         if not label and not previous and start > 0 and "|" not in sentence:
             return _subject_en(sentence[:start])  # "The overall deficit …, at $64.9 billion"

@@ -242,7 +242,7 @@ def format_metric(metric: Metric | None) -> str:
     if metric.kind is _CHANGE and metric.value > 0:
         number = "+" + number  # a change the report states: 增长7.4% is +7.4%, as 下降 is −
     # A table cell's scale is its caption's ("(in millions)"): $265,595 million.
-    unit, scale, qualifier = metric.unit, metric.scale or metric.caption_scale, metric.qualifier
+    unit, scale, qualifier = metric.unit, metric.shown_scale, metric.qualifier
     scale_word = scale if scale and scale not in unit else ""
     currency, per = currency_split(unit)
     sign = number[0] if number[0] in "+−" else ""
@@ -271,7 +271,7 @@ def format_metric(metric: Metric | None) -> str:
 
 
 def _unit_suffix(metric: Metric) -> str:
-    return _unit_words(metric.unit, metric.scale or metric.caption_scale)
+    return _unit_words(metric.unit, metric.shown_scale)
 
 
 @functools.cache
