@@ -426,7 +426,8 @@ def assign_edges(
         elif len(rs) > limit or len(cs) > limit:
             result.extend(_greedy(group, edges))
         else:
-            weights = [[edges.get((i, j), 0.0) for j in cs] for i in rs]
+            allowed_here = {e: edges[e] for e in group}
+            weights = [[allowed_here.get((i, j), 0.0) for j in cs] for i in rs]
             top = max(map(max, weights))
             cost = [[top - v for v in row] for row in weights]
             if len(rs) <= len(cs):
@@ -434,8 +435,43 @@ def assign_edges(
             else:
                 transposed = [list(column) for column in zip(*cost, strict=True)]
                 found = [(rs[b], cs[a]) for a, b in hungarian(transposed)]
-            result.extend((i, j) for i, j in found if edges.get((i, j), 0.0) >= cutoff)
+            # A row may be placed on a cell without an edge (its candidates went to better
+            # rows): it stays unpaired.
+            result.extend(_uncross([e for e in found if e in allowed_here], allowed_here))
     return sorted(result)
+
+
+def _uncross(
+    pairs: list[tuple[int, int]], edges: dict[tuple[int, int], float]
+) -> list[tuple[int, int]]:
+    """Swap the partners of two crossing pairs wherever that costs nothing: of equal totals,
+    the one that keeps rows and columns in the same order (Hungarian's paths may cross twins).
+
+    Each swap removes at least one crossing, so this ends.
+    """
+    partner = dict(pairs)
+    owner = {j: i for i, j in pairs}
+    columns: dict[int, list[int]] = {}
+    for i, j in sorted(edges):
+        columns.setdefault(i, []).append(j)
+    swapped = True
+    while swapped:
+        swapped = False
+        for i1, j1 in sorted(partner.items()):
+            for j2 in columns[i1]:
+                if j2 >= j1:
+                    break
+                i2 = owner.get(j2)
+                if i2 is None or i2 < i1 or (i2, j1) not in edges:
+                    continue
+                if edges[i1, j2] + edges[i2, j1] >= edges[i1, j1] + edges[i2, j2]:
+                    partner[i1], partner[i2] = j2, j1
+                    owner[j2], owner[j1] = i1, i2
+                    swapped = True
+                    break
+            if swapped:
+                break
+    return sorted(partner.items())
 
 
 def _greedy(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import random
 import unicodedata
 from collections.abc import Iterable
@@ -20,6 +21,7 @@ from compare.align import (
     align_reports,
     align_sentences,
     assign,
+    assign_edges,
     compact,
     in_every_longest_run,
     normalize_heading,
@@ -151,6 +153,70 @@ def test_assign_finds_the_best_total_like_brute_force(matrix: list[tuple[int, ..
 def test_assign_gives_each_row_its_partner_rather_than_the_greedy_best() -> None:
     # Greedy would give row 0 column 0 (90) and leave row 1 without a partner.
     assert assign([[90, 80], [85, 10]], 30) == [(0, 1), (1, 0)]
+
+
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(0, 4), st.integers(0, 4)), st.integers(1, 100), max_size=12
+    ),
+    st.sampled_from([30.0, -math.inf]),
+)
+@example(
+    {(0, c): 64 for c in range(4)} | {(r, c): 94 for r in (1, 2, 3) for c in (0, 1)}, -math.inf
+)
+def test_assign_edges_pairs_only_along_edges_for_the_best_total(
+    edges: dict[tuple[int, int], int], cutoff: float
+) -> None:
+    """Edges, not a full matrix: a row whose candidates better rows take is left unpaired, never
+    given a column it has no score with. (Sentence pairing passes no cutoff: the example is four
+    sentences alike two by two, which raised KeyError.)"""
+    found = assign_edges(edges, cutoff)
+    assert len({i for i, _ in found}) == len({j for _, j in found}) == len(found)
+    assert all((i, j) in edges and edges[i, j] >= cutoff for i, j in found)
+    matrix = [[edges.get((i, j), 0) for j in range(5)] for i in range(5)]
+    assert sum(edges[e] for e in found) == brute_force(matrix, max(cutoff, 1))
+
+
+def test_twin_sentences_pair_in_order_and_a_third_twin_is_removed() -> None:
+    """Old: one sentence telling two things, three near twins of the first. New: two twins of
+    each thing. The first two twins pair in order (modified, not crossed and "moved"); the third
+    is removed. This raised KeyError: Hungarian placed the third twin on a cell without a score."""
+    a, b = "学校新建改建扩建工作全面完成", "教师培训体系建设持续推进落实"
+    old = section(a + b + "。", a + "一号。", a + "二号。", a + "三号。")
+    new = section(a + "四号。", a + "五号。", b + "六号。", b + "七号。")
+    pairs = align_sentences(old, new, settings=SETTINGS)
+    assert [(p.status.value, p.old_index, p.new_index) for p in pairs] == [
+        ("removed", 0, None),
+        ("modified", 1, 0),
+        ("modified", 2, 1),
+        ("removed", 3, None),
+        ("added", None, 2),
+        ("added", None, 3),
+    ]
+
+
+@given(
+    st.lists(st.integers(0, 2), min_size=1, max_size=6),
+    st.lists(st.integers(0, 2), min_size=1, max_size=6),
+    st.sets(st.integers(0, 5)),
+)
+@example([9, 0, 0, 0], [0, 0, 1, 1], {0})  # the twin sentences below
+def test_assign_edges_keeps_the_order_of_equal_candidates(
+    rows: list[int], columns: list[int], bridged: set[int]
+) -> None:
+    """Rows and columns of a few kinds, each row scoring 90 with every column of its kind, and
+    some rows (`bridged`) 60 with every column: however Hungarian's paths run, no two pairs of
+    a kind cross."""
+    edges = {
+        (i, j): 90.0 if a == b else 60.0
+        for i, a in enumerate(rows)
+        for j, b in enumerate(columns)
+        if a == b or i in bridged
+    }
+    found = assign_edges(edges, 0.0)
+    for kind in set(rows):
+        paired = [j for i, j in found if rows[i] == kind and columns[j] == kind]
+        assert paired == sorted(paired)
 
 
 def test_assign_breaks_ties_by_position() -> None:
