@@ -715,7 +715,7 @@ def _scan(sentence: str, masked: str, reverse: str) -> list[_Raw]:
         if raw is None:
             pos = _skip_token(masked, m.end())
             continue
-        sep = _RANGE_SEP.match(masked, raw.end)
+        sep = _RANGE_SEP.match(masked, raw.end) or _between_and(masked, raw)
         if sep is not None:
             merged = _try_range(masked, raw, reverse, sep)
             if merged is not None:
@@ -799,6 +799,18 @@ def _skip_token(masked: str, pos: int) -> int:
     """Return the end of the letter/digit run at pos, so no part of a name is read as a number."""
     m = _TOKEN_REST.match(masked, pos)
     return m.end() if m else pos
+
+
+# "between 4% and 6%": a range, as "4% to 6%" is.
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+def _between_and(masked: str, first: _Raw) -> re.Match[str] | None:
+    """Return the "and" after `first` when "between" comes just before it, else None."""
+    if not _BETWEEN.search(masked, max(0, first.start - 9), first.start):
+        return None
+    return _AND.match(masked, first.end)
 
 
 def _year_range(masked: str, first: _Raw, sep: re.Match[str]) -> bool:

@@ -225,6 +225,27 @@ def test_range_sets_upper() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The economy is projected to grow between 4% and 6%, with some sectors", [(4, 6, "%")]),
+        ("households will receive rebates of between $120 and $200.", [(120, 200, "$")]),
+        ("a gross margin BETWEEN 38.0% AND 38.5%", [(38, 38.5, "%")]),
+        ("Between 2019 and 2020, sales rose 5%.", [(5, None, "%")]),  # years name a span
+        ("The gap between 5% of households and 20% of firms.", [(5, None, "%"), (20, None, "%")]),
+    ],
+    ids=["percent", "dollars", "upper-case", "years", "two-figures"],
+)
+def test_between_and_is_a_range(
+    sentence: str, expected: list[tuple[float, float | None, str]]
+) -> None:
+    """ "between 4% and 6%" is one figure, 4-6%, as "4% to 6%" is; not 4% and 6% apart."""
+    found = [(m.value, m.upper, m.unit) for m in extract_metrics(sentence)]
+    assert found == [
+        (d(str(lo)), None if hi is None else d(str(hi)), unit) for lo, hi, unit in expected
+    ]
+
+
 ENGLISH = [
     (
         "net-sales",
