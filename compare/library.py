@@ -15,6 +15,7 @@ from compare.errors import ReportNotFound, UsageError
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}
 YEAR_IN_NAME = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 YEAR_ARG = re.compile(r"^\d{4}$")
+_YEAR_AND_MARK = re.compile(YEAR_IN_NAME.pattern + "(?:年度|年)?")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,8 +83,9 @@ def scan_library(folder: Path) -> tuple[Entry, ...]:
 
 
 def _org_from_name(path: Path) -> str:
-    """Return the file name without year and sample markers, as a fallback organisation."""
-    stem = YEAR_IN_NAME.sub("", path.stem)
+    """Return the file name without its year (and the 年 or 年度 after it), as a fallback
+    organisation: 2022年政府工作报告.pdf -> 政府工作报告."""
+    stem = _YEAR_AND_MARK.sub("", path.stem)
     return re.sub(r"[-_ ]+", "-", stem).strip("-")
 
 
@@ -125,9 +127,12 @@ def reports_of(library: Path, *, org: str | None = None) -> tuple[Entry, ...]:
         entries = tuple(e for e in entries if org in e.org or org in e.path.name)
     orgs = sorted({e.org for e in entries})
     if len(orgs) > 1:
+        # Each organisation with its files: one unknown has no name to pick, but its files do.
+        files = {org: ", ".join(e.path.name for e in entries if e.org == org) for org in orgs}
+        listed = "; ".join(f"{org or '(organisation unknown)'}: {files[org]}" for org in orgs)
         raise UsageError(
-            f"{library}: reports of {len(orgs)} organisations ({', '.join(orgs)}); "
-            "pick one with --org"
+            f"{library}: reports of {len(orgs)} organisations ({listed}); pick one with --org "
+            "(a name or part of a file name), or name the reports"
         )
     if not entries:
         raise ReportNotFound(f"{library}: no dated reports{f' for {org}' if org else ''}")

@@ -68,3 +68,30 @@ def test_reports_of_one_org_needs_org_when_several(library: Path) -> None:
     with pytest.raises(UsageError, match="2 organisations"):
         reports_of(library)
     assert [e.year for e in reports_of(library, org="绍兴")] == [2021, 2022]
+
+
+def test_several_organisations_are_listed_with_their_files(tmp_path: Path) -> None:
+    """A report whose organisation is not known has no name to pick: the message names its
+    files, which --org also matches."""
+    write(tmp_path, "a-2021.txt", "绍兴市教育局2021年工作总结")
+    (tmp_path / "2022.docx").write_bytes(b"PK")  # not read: known by its name only
+    with pytest.raises(UsageError) as err:
+        reports_of(tmp_path)
+    assert str(err.value).endswith(
+        "reports of 2 organisations ((organisation unknown): 2022.docx; 绍兴市教育局: a-2021.txt); "
+        "pick one with --org (a name or part of a file name), or name the reports"
+    )
+    assert [e.path.name for e in reports_of(tmp_path, org="2022.docx")] == ["2022.docx"]
+
+
+def test_a_file_named_by_year_and_report_kind_files_under_that_kind(tmp_path: Path) -> None:
+    """2022年政府工作报告.pdf is filed under 政府工作报告, as 2021年政府工作报告.pdf is."""
+    for year in (2021, 2022):
+        (tmp_path / f"{year}年政府工作报告.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "2020年度工作总结.docx").write_bytes(b"PK")
+    found = {(e.path.name, e.org, e.year) for e in scan_library(tmp_path)}
+    assert found == {
+        ("2020年度工作总结.docx", "工作总结", 2020),
+        ("2021年政府工作报告.pdf", "政府工作报告", 2021),
+        ("2022年政府工作报告.pdf", "政府工作报告", 2022),
+    }
