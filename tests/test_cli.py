@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from compare.cli import cli
 from tests.conftest import ROOT, SEED_2021, SEED_2022, SEEDS, write_filings
@@ -381,6 +385,86 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
     before = {p: p.read_bytes() for p in (SEED_2021, SEED_2022)}
     run(str(SEED_2021), str(SEED_2022), "--html", str(tmp_path / "r.html"))
     assert {p: p.read_bytes() for p in before} == before
+
+
+# Ways a report arrives damaged: cut short, its lines run together or shuffled, odd characters
+# (NUL, BOM, zero-width space, form feed, markup), a table's bars, headings and figures where they
+# do not belong. Each takes the text and a number that says where.
+GARBLE = {
+    "cut": lambda t, k: t[: k % max(1, len(t))],
+    "drop-slice": lambda t, k: t[: k % max(1, len(t))] + t[k % max(1, len(t)) + 400 :],
+    "join-lines": lambda t, k: t.replace("\n", ["", " ", "\u3000\u3000", "\r"][k % 4]),
+    "shuffle-lines": lambda t, k: "\n".join(
+        random.Random(k).sample(t.split("\n"), t.count("\n") + 1)
+    ),
+    "insert": lambda t, k: (
+        t[: k % max(1, len(t))]
+        + [
+            "\x00",
+            "\ufeff",
+            "\u200b",
+            "\x0c",
+            "<script>",
+            " | 12 | (3) |",
+            "\n一、\n",
+            "\n\n1.\n",
+            "％",
+            "亿元",
+        ][k % 10]
+        + t[k % max(1, len(t)) :]
+    ),
+    "twice": lambda t, k: t + t,
+    "no-stops": lambda t, k: t.replace("。", ["", ".", "；"][k % 3]),
+    "short-lines": lambda t, k: "\n".join(line[: 1 + k % 40] for line in t.split("\n")),
+    "digits-garbled": lambda t, k: "".join(
+        "0123456789.,"[(i + k) % 12] if c.isdigit() and (i * k) % 3 == 0 else c
+        for i, c in enumerate(t)
+    ),
+}
+
+
+def _each_damage_once(test):  # every kind of damage is tried, whatever hypothesis draws
+    for k, name in enumerate(sorted(GARBLE)):
+        test = example([(name, 7919 * (k + 1))], [(name, 104_729 * (k + 1))])(test)
+    return test
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(sorted(GARBLE)), st.integers(0, 10**6)), max_size=3),
+    st.lists(st.tuples(st.sampled_from(sorted(GARBLE)), st.integers(0, 10**6)), max_size=3),
+)
+@_each_damage_once
+@settings(max_examples=12, deadline=None)  # each example compares two whole reports
+def test_a_damaged_report_is_compared_or_refused_in_one_line(
+    old_damage: list[tuple[str, int]], new_damage: list[tuple[str, int]]
+) -> None:
+    """Whatever the damage, `compare` and `compare check` end with a report (valid JSON) or one
+    Error: line and exit 2; never a traceback. (Mutating the corpus's files this way found a
+    KeyError in the pairing of sentences, since fixed.)"""
+    texts = []
+    for path, damage in ((SEED_2021, old_damage), (SEED_2022, new_damage)):
+        text = path.read_text(encoding="utf-8")
+        for name, where in damage:
+            text = GARBLE[name](text, where)
+        texts.append(text)
+    with tempfile.TemporaryDirectory() as folder:
+        old, new, page, data = (
+            Path(folder) / n for n in ("old.txt", "new.txt", "r.html", "r.json")
+        )
+        old.write_text(texts[0], encoding="utf-8")
+        new.write_text(texts[1], encoding="utf-8")
+        result = run(str(old), str(new), "--html", str(page), "--json", str(data), "-q")
+        if result.exit_code == 2:
+            one_line_error(result)
+            assert not page.exists() and not data.exists()
+        else:
+            assert result.exit_code == 0, result.output
+            validate(json.loads(data.read_text(encoding="utf-8")))
+            assert page.stat().st_size > 0
+        checked = run("check", str(new), "--against", str(old), "--json", "-")
+        assert checked.exit_code in (0, 1, 2)
+        if checked.exit_code == 2:
+            one_line_error(checked)
 
 
 def test_check_exit_codes_and_reports(tmp_path: Path) -> None:
