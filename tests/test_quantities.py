@@ -446,6 +446,8 @@ NOT_METRICS = [
     # Numerals inside fixed words: double digits, the Five Principles.
     ("double-digits", "连续21个月保持两位数增长", ["21个月"]),
     ("five-principles", "今年是和平共处五项原则提出六十周年", []),
+    ("two-markets", "利用好国内国际两个市场、两种资源，统筹国内国际两个大局", []),
+    ("two-markets-turned", "用好两种资源、两个市场，新建两个市场", ["两个"]),
     # Years gone through are when, not how much.
     ("years-gone-through", "经过30多年的改革开放，经济总量达到5万亿元", ["5万亿元"]),
     # People of an age are a group, as 15岁以上人口 is; a retirement age is a measure.
