@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 from compare.errors import RulesError
 from compare.model import Comparison, MetricChange, MetricKind, MetricStatus, Report, Section
 from compare.outline import numbering_value
-from compare.words import counted
+from compare.words import counted, markdown_text
 
 KNOWN_KEYS = {
     "structure": {"numbering", "empty", "duplicates", "outside", "renditions", "unreadable"},
@@ -421,14 +421,14 @@ def findings_text(findings: list[Finding], *, subject: str) -> str:
 def findings_markdown(findings: list[Finding], *, subject: str) -> str:
     """Return findings as a Markdown job summary."""
 
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
-
     if not findings:
-        return f"### compare check: {cell(subject)}\n\nNo findings.\n"
-    rows = "\n".join(f"| {cell(f.check)} | {cell(f.where)} | {cell(f.message)} |" for f in findings)
+        return f"### compare check: {markdown_text(subject)}\n\nNo findings.\n"
+    rows = "\n".join(
+        f"| {markdown_text(f.check)} | {markdown_text(f.where)} | {markdown_text(f.message)} |"
+        for f in findings
+    )
     return (
-        f"### compare check: {cell(subject)}\n\n{len(findings)} findings.\n\n"
+        f"### compare check: {markdown_text(subject)}\n\n{counted(len(findings), 'finding')}.\n\n"
         f"| check | where | finding |\n|---|---|---|\n{rows}\n"
     )
 

@@ -51,7 +51,7 @@ from compare.model import (
     SentenceStatus,
 )
 from compare.quantities import CURRENCY_SIGNS
-from compare.words import numbered
+from compare.words import markdown_text, numbered
 
 _ONE = Decimal(1)
 TOP_CHANGES = 10  # figures listed under "largest changes" in the summary
@@ -86,7 +86,6 @@ SENTENCE_MARKS = {
 CN_INNER_QUALIFIERS = ("余", "多")  # written between number and unit: 100余所
 CN_TRAILING_QUALIFIERS = ("以上", "以内", "以下", "左右")  # written after the unit: 90%以上
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
 _ROUNDED = Decimal(1).scaleb(-MAX_DECIMALS)
 _PLACES = [Decimal(1).scaleb(-places) for places in range(MAX_DECIMALS + 1)]  # 1, 0.1, 0.01 ...
 _HUNDRED = Decimal(100)
@@ -1287,9 +1286,8 @@ def markdown_indent(section: Section | None) -> Markup:
 
 
 def markdown_escape(text: object) -> Markup:
-    """Escape text for Markdown: backslash before punctuation Markdown or HTML would read."""
-    flat = re.sub(r"\s+", " ", str(text))  # a newline would end a table row or a list item
-    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", flat))
+    """Escape text for a Markdown template (see words.markdown_text)."""
+    return Markup(markdown_text(text))
 
 
 # --------------------------------------------------------------------------- environment

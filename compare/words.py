@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def counted(count: int, noun: str) -> str:
     """Return a count with its noun, singular for one: "1 metric", "3 metrics"."""
@@ -16,3 +18,14 @@ def numbered(number: str, heading: str) -> str:
         return number or heading
     joiner = " " if number[-1].isascii() and heading[0].isascii() else ""
     return number + joiner + heading
+
+
+# Punctuation that Markdown (or the HTML it allows) would read as markup.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
+
+
+def markdown_text(text: object) -> str:
+    """Return text as Markdown shows it literally, on one line: a backslash before each mark
+    Markdown or HTML would read ("__init__", "[link](…)", "<script>", a table's "|")."""
+    flat = re.sub(r"\s+", " ", str(text))  # a newline would end a table row or a list item
+    return MARKDOWN_SPECIAL.sub(r"\\\1", flat)

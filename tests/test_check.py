@@ -318,6 +318,26 @@ def test_example_rules_file_loads() -> None:
     assert rules.metric_rules[0]["label"] == "家长满意度"
 
 
+def test_markdown_findings_read_as_written_in_a_job_summary() -> None:
+    """A job summary renders Markdown: a heading's markup ("**", "[…](…)", "__", "<b>") and a
+    table's bar show as written, in their own cell, not as bold, a link or a new column."""
+    from bs4 import BeautifulSoup
+    from markdown_it import MarkdownIt
+
+    heading = "<b>甲</b> **乙** [丙](javascript:x) __init__ a|b"
+    twice = report(top("1", "一、", heading), top("2", "二、", heading))
+    found = check_structure(twice, load_rules(None))
+    assert any(heading in f.message for f in found)
+    markdown = findings_markdown(found, subject="r_1.txt")
+    soup = BeautifulSoup(MarkdownIt("commonmark").enable("table").render(markdown), "html.parser")
+    assert soup.find(["a", "b", "strong", "em"]) is None
+    assert soup.h3.get_text() == "compare check: r_1.txt"
+    assert soup.p.get_text() == "1 finding."
+    rows = [[td.get_text() for td in tr.find_all("td")] for tr in soup.select("tbody tr")]
+    assert [len(row) for row in rows] == [3] * len(found)
+    assert [row[2] for row in rows] == [f.message for f in found]
+
+
 def test_markdown_and_junit_outputs() -> None:
     r = report(top("1", "一、", "<b>甲</b>"), top("2", "三、", "乙"))
     found = check_structure(r, load_rules(None))
