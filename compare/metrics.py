@@ -746,7 +746,6 @@ def _score_matrix(
     old_starting, new_starting = old.starting, new.starting
     old_years, new_years = old.years, new.years
     old_twinned, new_twinned = old.twinned, new.twinned
-    start_penalty = settings.metric_start_penalty
     old_periods, new_periods = old.periods, new.periods
     gap = _years_apart(old, new)
     for pair in candidates:
@@ -832,11 +831,11 @@ def _score_matrix(
             score += value_weight
         elif old_starting[i] != new_starting[j]:
             # 财政收入从3.16万亿元增加到8.31万亿元, then 公共财政收入10.37万亿元: 8.31, not 3.16.
-            # Outside aligned sentences, where a change starts pairs only with the same value
-            # (由去年的1076亿元增加到1562亿元 and next year's 中央财政为此将投入120亿元).
-            if pair not in same_sentence:
-                continue
-            score -= start_penalty
+            # Where a change starts pairs only with the same value or another start (由去年的
+            # 1076亿元增加到1562亿元 and next year's 中央财政为此将投入120亿元), in aligned sentences
+            # too: "increased the authorization from $175 billion to $210 billion" and next
+            # year's "a new program of up to $100 billion" (the $175 billion was gone already).
+            continue
         # Break ties by document order. The penalty is squared so that, among matchings of
         # otherwise equal score, one that keeps the figures in order always wins (with a
         # linear penalty a crossing matching can tie, and the solver would pick by side).

@@ -1097,6 +1097,23 @@ def test_the_value_a_change_starts_from_is_last_years(
         assert paired == [expected]
 
 
+def test_the_value_a_change_starts_from_is_no_old_value_in_aligned_sentences_either() -> None:
+    """In May 2017 the Board increased the share repurchase authorization from $175 billion to
+    $210 billion; the next filing's sentence tells of a new program of up to $100 billion. The
+    $175 billion had been replaced a year before: it is no old value of another figure, however
+    near it is stated (it pairs only with an equal value, or another change's start)."""
+    old = _one_section_report(2011, ("财政投入从18亿元增加到306亿元。",))
+    new = _one_section_report(2012, ("财政投入达到350亿元，新增项目资金40亿元。",))
+    changes = match_metrics(old, new, (pair(old, new, sentences=((0, 0),)),), settings=SETTINGS)
+    assert sorted(
+        (c.status.value, c.old and c.old.text, c.new and c.new.text) for c in changes
+    ) == [
+        ("added", None, "40亿元"),
+        ("changed", "306亿元", "350亿元"),
+        ("removed", "18亿元", None),
+    ]
+
+
 def test_a_figure_both_reports_state_pairs_with_its_twin() -> None:
     """2012's target 城镇新增就业900万人以上 is 2011's target, stated in another section; the five
     years' 4500万人 that shares its section and label is not its old value."""
