@@ -437,6 +437,46 @@ def test_align_sentences_pairs_equal_modified_moved_added_and_removed() -> None:
     assert all(p.ops == () for p in pairs)
 
 
+# Sentences alike in parts: twins, one telling two things at once, another telling one of them.
+_A, _B, _C = (
+    "学校新建改建扩建工作全面完成",
+    "教师培训体系建设持续推进落实",
+    "课后服务覆盖全部义务教育学校",
+)
+_PIECES = [
+    _A,
+    _B,
+    _C,
+    _A + _B,
+    _B + _C,
+    _A + "一号",
+    _A + "二号",
+    _B + "三号",
+    _C + "四号",
+    "开展食品安全专项检查",
+]
+_ALIKE = st.tuples(st.sampled_from(_PIECES), st.sampled_from(["。", "！", "一。", "二。"])).map(
+    "".join
+)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(_ALIKE, max_size=9), st.lists(_ALIKE, max_size=9))
+@example(  # raised KeyError: Hungarian put a twin on a cell with no score
+    [_B + "。", _B + "。", _C + "四号。"], [_C + "。", _C + "。", _B + _C + "。"]
+)
+def test_alike_sentences_each_land_in_one_pair(olds: list[str], news: list[str]) -> None:
+    """However alike and repeated the sentences, each is in exactly one pair, as written, and an
+    equal pair is of equal sentences."""
+    pairs = align_sentences(section(*olds), section(*news), settings=SETTINGS)
+    assert sorted(p.old_index for p in pairs if p.old_index is not None) == list(range(len(olds)))
+    assert sorted(p.new_index for p in pairs if p.new_index is not None) == list(range(len(news)))
+    for p in pairs:
+        assert p.old_index is None or p.old == olds[p.old_index]
+        assert p.new_index is None or p.new == news[p.new_index]
+        assert p.status.value != "equal" or p.old == p.new
+
+
 def test_of_near_equal_sentences_the_pair_that_keeps_its_place_wins() -> None:
     """A 10-K states every product's share in rows alike but for their figures: Mac's row
     pairs with Mac's, though it reads a little closer to the Services row of next year."""
