@@ -447,7 +447,7 @@ def _uncross(
     """Swap the partners of two crossing pairs wherever that costs nothing: of equal totals,
     the one that keeps rows and columns in the same order (Hungarian's paths may cross twins).
 
-    Each swap removes at least one crossing, so this ends.
+    Each swap removes at least one crossing, so the passes end.
     """
     partner = dict(pairs)
     owner = {j: i for i, j in pairs}
@@ -457,7 +457,8 @@ def _uncross(
     swapped = True
     while swapped:
         swapped = False
-        for i1, j1 in sorted(partner.items()):
+        for i1 in sorted(partner):
+            j1 = partner[i1]
             for j2 in columns[i1]:
                 if j2 >= j1:
                     break
@@ -468,9 +469,7 @@ def _uncross(
                     partner[i1], partner[i2] = j2, j1
                     owner[j2], owner[j1] = i1, i2
                     swapped = True
-                    break
-            if swapped:
-                break
+                    break  # the next row; the next pass looks at this one again
     return sorted(partner.items())
 
 

@@ -46,7 +46,6 @@ class Settings:
     metric_sentence_weight: float = 30.0  # both figures in an aligned sentence pair
     metric_ordinal_weight: float = 10.0  # ... and at the same place among its comparable figures
     metric_value_weight: float = 10.0  # same value
-    # (从3.16万亿元增加到8.31万亿元: 3.16) and the other is not
     metric_position_weight: float = 1.0  # squared penalty for figures at opposite ends (tie-break)
     metric_global_cutoff: float = 95.0  # label similarity for figures that left their section
     metric_magnitude_limit: float = 10.0  # figures paired by a similar (not near-identical)
