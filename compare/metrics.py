@@ -9,6 +9,7 @@ pair only within rows of alike labels and by column (see _same_column). Deltas s
 
 from __future__ import annotations
 
+import bisect
 import decimal
 import functools
 import itertools
@@ -363,6 +364,11 @@ def _places(report: Report) -> _Places:
         spans[m.section, m.sentence].append((m.start, m.end))
     listed: dict[tuple[str, int], dict[int, int]] = {}  # a sentence's year list, by figure
     counted: defaultdict[tuple[str, int], int] = defaultdict(int)  # figures met per sentence
+    # A row's bars before its figure met last (its offset, their count), and the row's width:
+    # counted on from figure to figure, not from the row's start for each (a row of thousands
+    # of cells would cost the square).
+    bars: dict[tuple[str, int], tuple[int, int]] = {}
+    row_widths: dict[tuple[str, int], int] = {}
     at: list[int] = []
     for m in report.metrics:
         key = (m.section, m.sentence)
@@ -381,8 +387,16 @@ def _places(report: Report) -> _Places:
         tabled.append(row)
         periods.append(opening[key])
         if row:
-            cells.append(sentence.count("|", 0, m.start))
-            widths.append(sentence.count("|") + 1)
+            upto, before = bars.get(key, (0, 0))
+            if m.start >= upto:
+                before += sentence.count("|", upto, m.start)
+            else:  # figures out of order: counted afresh
+                before = sentence.count("|", 0, m.start)
+            bars[key] = (m.start, before)
+            cells.append(before)
+            if key not in row_widths:
+                row_widths[key] = sentence.count("|") + 1
+            widths.append(row_widths[key])
         elif place in listed[key]:
             cells.append(listed[key][place])
             widths.append(len(listed[key]) + 1)
@@ -402,13 +416,19 @@ def _row(side: _Side, sentence: tuple[str, int], *, label: bool = False) -> Row:
     if row is None:
         cells: dict[int, list[tuple[object, ...]]] = defaultdict(list)
         ids = side.by_sentence.get(sentence, ())
-        in_label = [i for i in ids if side.cells[i] == 0]
-        for i in in_label if label else ids:
-            cell = in_label.index(i) + 1 if label else side.cells[i]
+        placed: list[tuple[int | None, int]]
+        if label:  # the figures of the row's label, by place
+            placed = list(enumerate((i for i in ids if side.cells[i] == 0), 1))
+        else:
+            placed = [(side.cells[i], i) for i in ids]
+        for cell, i in placed:
             if cell:
                 cells[cell].append((side.values[i], side.units[i]))
         row = side.rows[sentence, label] = {cell: tuple(found) for cell, found in cells.items()}
     return row
+
+
+MAX_SHIFT = 32  # columns a table's row is searched for its old figures either way (see _shift)
 
 
 def _shift(old_row: Row, new_row: Row) -> tuple[int, int]:
@@ -423,7 +443,9 @@ def _shift(old_row: Row, new_row: Row) -> tuple[int, int]:
     if not set(old_row.values()) & set(new_row.values()):
         return 0, 0  # nothing in common (most rows of the same label)
     found: dict[int, int] = {}
-    for shift in range(1 - max(old_row), max(new_row)):
+    # A table moves on by a few columns (a year of a quarterly table is 4): a row of thousands
+    # of cells is not searched at every shift (the cost would be the square of its cells).
+    for shift in range(max(1 - max(old_row), -MAX_SHIFT), min(max(new_row), MAX_SHIFT + 1)):
         overlap = [k for k in old_row if k + shift in new_row]
         equal = sum(1 for k in overlap if new_row[k + shift] == old_row[k])
         if equal and (not shift or 2 * equal >= len(overlap)):
@@ -657,7 +679,10 @@ def _near_identical_labels(
         if not label:
             continue  # an empty label is like no other
         if len(label) < SHORT_LABEL:
-            hits = [(100.0, b) for b in same.get(label, ())]
+            equal = same.get(label, ())
+            if len(equal) > NEAR_IDENTICAL_CANDIDATES:
+                equal = _nearest_columns(equal, a * scale, NEAR_IDENTICAL_CANDIDATES)
+            hits = [(100.0, b) for b in equal]
         else:
             hits = [
                 (score, long_cols[k])
@@ -670,6 +695,23 @@ def _near_identical_labels(
             hits.sort(key=lambda hit: (-hit[0], abs(hit[1] - place)))
             hits = hits[:NEAR_IDENTICAL_CANDIDATES]
         found.update(((a, b), score) for score, b in hits)
+    return found
+
+
+def _nearest_columns(columns: Sequence[int], place: float, count: int) -> list[int]:
+    """Return the `count` columns nearest a place, nearest first (of two as near, the earlier),
+    from columns in ascending order: found from the place outwards, not by sorting them all
+    (a table's thousands of rows of one label would cost that for each)."""
+    right = bisect.bisect_left(columns, place)
+    left = right - 1
+    found: list[int] = []
+    while len(found) < count and (left >= 0 or right < len(columns)):
+        if right >= len(columns) or (left >= 0 and place - columns[left] <= columns[right] - place):
+            found.append(columns[left])
+            left -= 1
+        else:
+            found.append(columns[right])
+            right += 1
     return found
 
 

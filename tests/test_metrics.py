@@ -7,6 +7,7 @@ import itertools
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -21,6 +22,7 @@ from compare import metrics as metrics_module
 from compare.align import align_reports
 from compare.metrics import (
     TABLE_COLUMNS,
+    _nearest_columns,
     assign,
     assign_pairs,
     identity,
@@ -567,6 +569,35 @@ def test_table_years_move_on_a_column(tmp_path: Path) -> None:
         ("unchanged", "Cost of sales", "131,376", "131,376"),
         ("removed", "Cost of sales", "140,089", None),
     }
+
+
+def test_a_row_of_hundreds_of_columns_moves_on_a_column(tmp_path: Path) -> None:
+    """The same as a 10-K's three columns, for a row of 300 (a sheet exported as text): the
+    shift is found though the search looks only MAX_SHIFT columns either way, and each figure's
+    column is counted from the one before (not the row's start for each: the square)."""
+    cells = [f"{1000 + 7 * k:,}" for k in range(300)]
+    old_row = "Units shipped | " + " | ".join(cells)
+    new_row = "Units shipped | 9,999 | " + " | ".join(cells[:-1])
+    statuses = Counter(status for status, *_ in _table_changes(tmp_path, old_row, new_row))
+    assert statuses == {"changed": 1, "unchanged": 298, "removed": 1}
+    changes = _table_changes(tmp_path, old_row, new_row)
+    assert ("changed", "Units shipped", "1,000", "9,999") in changes
+    assert ("unchanged", "Units shipped", "3,086", "3,086") in changes  # old column 299, new 300
+    assert ("removed", "Units shipped", "3,093", None) in changes  # the oldest year
+
+
+@given(
+    st.lists(st.integers(0, 300), min_size=1, max_size=80, unique=True).map(sorted),
+    st.floats(-20, 320, allow_nan=False),
+    st.integers(1, 90),
+)
+def test_nearest_columns_are_those_sorting_by_distance_gives(
+    columns: list[int], place: float, count: int
+) -> None:
+    """A label's equal columns, nearest its place first (of two as near, the earlier): found from
+    the place outwards, as sorting them all by distance finds them."""
+    by_distance = sorted(columns, key=lambda column: abs(column - place))  # stable: earlier first
+    assert _nearest_columns(columns, place, count) == by_distance[:count]
 
 
 def test_a_restated_row_moves_on_a_column_with_its_table(tmp_path: Path) -> None:
