@@ -14,7 +14,11 @@ Shapes:
 - one-line: both years without line breaks;
 - no-stops: both years without sentence ends (。；！？);
 - one-sentence: both years without line breaks or sentence ends: each one sentence of all its
-  figures (the worst case for the sentence diff and for pairing figures in aligned sentences).
+  figures (the worst case for the sentence diff and for pairing figures in aligned sentences);
+- repeated: every sentence of both years the same one (the first with a figure), in one
+  paragraph, every other one of the new year with that figure changed: thousands of sentences
+  and figures alike;
+- wide-row: each year's numbers as the cells of one table row.
 
     python benchmarks/shapes.py                  # sizes 1,10 (about a minute)
     python benchmarks/shapes.py --sizes 10,100   # a few minutes
@@ -58,6 +62,28 @@ def shuffled(text: str) -> str:
     )
 
 
+_FIGURE = re.compile(r"(\d+)([所个人名项次家%])")  # a count or a share, not a year
+
+
+def repeated(text: str, *, edited: bool) -> str:
+    """Return the report with every sentence its first with a figure, in one paragraph under
+    one heading; `edited`: every other one with that figure one more."""
+    title, *lines = text.splitlines()
+    sentences = re.findall(r"[^。；\n]+[。；]", "\n".join(lines))
+    first = next(s for s in sentences if _FIGURE.search(s))
+    changed = _FIGURE.sub(lambda m: f"{int(m.group(1)) + 1}{m.group(2)}", first, count=1)
+    said = [changed if edited and k % 2 else first for k in range(len(sentences))]
+    # One paragraph: paragraphs alike would read as the report stated twice, and be set aside.
+    return "\n".join([title, "一、总体情况", "".join(said)]) + "\n"
+
+
+def wide_row(text: str) -> str:
+    """Return the report's numbers as the cells of one table row under one heading."""
+    title = text.splitlines()[0]
+    numbers = re.findall(r"\d+(?:\.\d+)?", "\n".join(text.splitlines()[1:]))
+    return f"{title}\n一、总体情况\n合计 | " + " | ".join(numbers) + "\n"
+
+
 SHAPES = {
     "plain": (lambda old: old, lambda new: new),
     "no-headings": (lambda old: old, without_headings),
@@ -71,6 +97,11 @@ SHAPES = {
         lambda old: re.sub("[。；！？\n]", "", old),
         lambda new: re.sub("[。；！？\n]", "", new),
     ),
+    "repeated": (
+        lambda old: repeated(old, edited=False),
+        lambda new: repeated(new, edited=True),
+    ),
+    "wide-row": (wide_row, wide_row),
 }
 
 

@@ -551,6 +551,10 @@ _LINE_BUDGET = 1 << 21  # tokens of the lines as written kept (2 bytes each)
 # Sentences of one section pair left unpaired by the equal ones: each is scored against this
 # many of the other side's, around its place (the corpus needs at most 271 x 257, Apple's).
 _SENTENCE_WINDOW = 1000
+# A sentence keeps at most this many candidates of the other year (the best, then the nearest
+# its place): a line stated 5,000 times over, edited in half of them, gave 2.4 million pairs of
+# equal score, 13 s and 1.4 GB. The corpus needs at most 28 (Apple's rows alike).
+_SENTENCE_CANDIDATES = 64
 # A section keeps at most this many candidates of the other year (the best): a year without
 # headings, whose paragraph groups are alike everywhere, gave a thousand times the seed 2.5
 # million of them and a peak of 2.3 GB. The corpus needs at most 15 (Apple).
@@ -1206,6 +1210,31 @@ def _sentence_scores(
     return found
 
 
+def _best_candidates(
+    scores: dict[tuple[int, int], float], scale: float
+) -> dict[tuple[int, int], float]:
+    """Return the scores with each old sentence, then each new one, keeping its
+    _SENTENCE_CANDIDATES best: the highest scores, then the nearest its proportional place
+    (`scale`: new sentences per old one). Most keep all: the scores come back as they are."""
+    for side in (0, 1):
+        held: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+        for pair in scores:
+            held[pair[side]].append(pair)
+        if all(len(pairs) <= _SENTENCE_CANDIDATES for pairs in held.values()):
+            continue
+        kept: dict[tuple[int, int], float] = {}
+        for pairs in held.values():
+            if len(pairs) > _SENTENCE_CANDIDATES:
+                pairs = heapq.nsmallest(
+                    _SENTENCE_CANDIDATES,
+                    pairs,
+                    key=lambda p: (-scores[p], abs(p[1] - p[0] * scale), p),
+                )
+            kept.update((p, scores[p]) for p in pairs)
+        scores = kept
+    return scores
+
+
 def align_sentences(
     old: Section | None, new: Section | None, *, settings: Settings
 ) -> tuple[SentencePair, ...]:
@@ -1265,6 +1294,7 @@ def _pair_sentences(
                 settings.sentence_cutoff,
             )
             scores.update(((rows.start + a, cols.start + b), v) for (a, b), v in found_here.items())
+        scores = _best_candidates(scores, len(left_new) / len(left_old))
         # Between two equal sentences, a pair keeps its order: of near-equal candidates (a
         # 10-K's many "Percentage of total net sales | 7% | 6% | 6%" rows), it is preferred.
         old_ends = [a + size for a, _, size in equal_runs]

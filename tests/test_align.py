@@ -477,6 +477,33 @@ def test_alike_sentences_each_land_in_one_pair(olds: list[str], news: list[str])
         assert p.status.value != "equal" or p.old == p.new
 
 
+def test_a_sentence_keeps_its_best_candidates_nearest_its_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past _SENTENCE_CANDIDATES, a sentence keeps the highest scores, then the nearest its place;
+    so does each sentence of the other year; fewer come back as they are."""
+    monkeypatch.setattr(align, "_SENTENCE_CANDIDATES", 3)
+    few = {(0, 0): 90.0, (0, 1): 80.0, (1, 1): 70.0}
+    assert align._best_candidates(few, 1.0) is few
+    scores = {(5, b): 90.0 for b in range(10)} | {(5, 10): 95.0} | {(2, 7): 60.0, (3, 7): 61.0}
+    kept = align._best_candidates(scores, 1.0)
+    assert sorted(b for a, b in kept if a == 5) == [4, 5, 10]  # 95, then 90 at 5 and at 4
+    assert kept.keys() <= scores.keys() and all(kept[p] == scores[p] for p in kept)
+    column_7 = {(a, 7): 80.0 for a in range(8)}
+    assert sorted(a for a, _ in align._best_candidates(column_7, 1.0)) == [5, 6, 7]
+
+
+def test_a_line_stated_hundreds_of_times_pairs_in_order() -> None:
+    """A sentence stated 200 times over, its figure changed in each next year: each old one
+    pairs with the new one at its own place (the candidates kept are the nearest), modified."""
+    line = "全市新建幼儿园12所，新增学位3000个。"
+    olds = [line] * 200
+    news = [line.replace("12所", "13所")] * 200
+    pairs = align_sentences(section(*olds), section(*news), settings=SETTINGS)
+    assert [(p.old_index, p.new_index) for p in pairs] == [(k, k) for k in range(200)]
+    assert {p.status.value for p in pairs} == {"modified"}
+
+
 def test_of_near_equal_sentences_the_pair_that_keeps_its_place_wins() -> None:
     """A 10-K states every product's share in rows alike but for their figures: Mac's row
     pairs with Mac's, though it reads a little closer to the Services row of next year."""
