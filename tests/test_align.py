@@ -7,6 +7,7 @@ import json
 import math
 import random
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import Any
@@ -502,6 +503,26 @@ def test_a_line_stated_hundreds_of_times_pairs_in_order() -> None:
     pairs = align_sentences(section(*olds), section(*news), settings=SETTINGS)
     assert [(p.old_index, p.new_index) for p in pairs] == [(k, k) for k in range(200)]
     assert {p.status.value for p in pairs} == {"modified"}
+
+
+@pytest.mark.parametrize("stated", [300, 310, 290])
+def test_a_line_stated_hundreds_of_times_and_edited_every_other_time_pairs_in_order(
+    stated: int,
+) -> None:
+    """Old: one line stated over and over. New: 300 of them, every other one with its figure
+    changed. Each new line pairs with the old one at its place, equal or modified; the old
+    year's surplus is removed (or the new year's added), and none reads as moved. (difflib's
+    equal runs paired the unedited lines with the first half of the old ones, and the edited
+    with the second half: 149 "moved".)"""
+    line = "全市新建幼儿园12所，新增学位3000个。"
+    olds = [line] * stated
+    news = [line.replace("12所", "13所") if k % 2 else line for k in range(300)]
+    pairs = align_sentences(section(*olds), section(*news), settings=SETTINGS)
+    statuses = Counter(p.status.value for p in pairs)
+    assert statuses["equal"] == 150 and statuses["modified"] == 150 - max(0, 300 - stated)
+    assert statuses["moved"] == 0
+    paired = [(p.old_index, p.new_index) for p in pairs if p.old and p.new]
+    assert [i for i, _ in paired] == sorted(i for i, _ in paired)
 
 
 def test_of_near_equal_sentences_the_pair_that_keeps_its_place_wins() -> None:
