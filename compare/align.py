@@ -1215,7 +1215,7 @@ def _sentence_scores(
 
 def _stated_often(
     old_keys: list[str], new_keys: list[str], found: dict[int, tuple[int, float]]
-) -> tuple[list[object], list[object]]:
+) -> tuple[Sequence[Hashable], Sequence[Hashable]]:
     """Pair a sentence stated more than _STATED_OFTEN times in both years with its like, in
     order and each near its place (into `found`, new index -> (old index, 100)), and return
     the two key lists for difflib with those sentences made unlike anything.
@@ -1224,6 +1224,8 @@ def _stated_often(
     lists: a line stated 1,400 times in each, interleaved with others, took 1.6 s. No sentence
     of the corpus is stated more than 12 times in a section (Apple's); those keep difflib's way.
     """
+    if min(len(old_keys), len(new_keys)) <= _STATED_OFTEN:
+        return old_keys, new_keys  # most sections: too short to state anything that often
     old_counts = Counter(old_keys)
     often = {
         key
@@ -1231,7 +1233,7 @@ def _stated_often(
         if count > _STATED_OFTEN and old_counts[key] > _STATED_OFTEN
     }
     if not often:
-        return list(old_keys), list(new_keys)
+        return old_keys, new_keys
     olds_at: defaultdict[str, list[int]] = defaultdict(list)
     news_at: defaultdict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(old_keys):
