@@ -1216,6 +1216,17 @@ LABELS = [
         " 1.375% Notes due 2029 | The Nasdaq Stock Market LLC New York Stock Exchange LLC",
         ["Common Stock par value per share", "Notes due 2022", "Notes due 2024", "Notes due 2029"],
     ),
+    # A name's alternative in brackets after a slash is part of the name, as written.
+    (
+        "en-slash-bracket",
+        "Proceeds from/(Repayments of) commercial paper, net | (1,081) | 5,634",
+        ["Proceeds from/(Repayments of) commercial paper net"] * 2,
+    ),
+    (
+        "en-slash-bracket-prose",
+        "Accumulated other comprehensive income/(loss) was $(3,454) million.",
+        ["Accumulated other comprehensive income/(loss)"],
+    ),
     (
         "en-notes-row",
         "Fixed-rate 1.550% notes | 2019 | 500 | 1.59% | — | —%",
