@@ -320,7 +320,11 @@ _LABEL_DROP = re.compile(
 _CONDITION = re.compile(r"在[^，,；;。在]{1,20}?的?(?:情况|背景|前提|条件|基础)[下上]")
 # A character every match of _LABEL_DROP starts with.
 _LABEL_DROP_HINT = re.compile(r"[（(《0-9０-９第“”\"「」『』\x00\s]")
-_EN_WORDS = re.compile(r"[A-Za-z][A-Za-z&'’\-./]*(?:(?<=/)\([A-Za-z][^()]{0,30}\))?")
+# English words; an alternative in brackets next to a slash is part of its word, as written
+# (income/(loss), Proceeds from/(Repayments of), net (gains)/losses).
+_EN_WORDS = re.compile(
+    r"(?:\([A-Za-z][^()]{0,30}\)/)?[A-Za-z][A-Za-z&'’\-./]*(?:(?<=/)\([A-Za-z][^()]{0,30}\))?"
+)
 _LEADING_QUOTE = re.compile(r"“[^“”]{0,25}”")
 # A counted noun: up to 20 of these characters or CJK ideographs (tested apart: a regex class
 # with the CJK range takes milliseconds to compile, at every start of the program).

@@ -1223,6 +1223,11 @@ LABELS = [
         ["Proceeds from/(Repayments of) commercial paper net"] * 2,
     ),
     (
+        "en-bracket-slash",
+        "Unrealized (gains)/losses on marketable securities | 5 | (6)",
+        ["Unrealized (gains)/losses on marketable securities"] * 2,
+    ),
+    (
         "en-slash-bracket-prose",
         "Accumulated other comprehensive income/(loss) was $(3,454) million.",
         ["Accumulated other comprehensive income/(loss)"],
