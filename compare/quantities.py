@@ -1134,11 +1134,25 @@ def _before_verb(words: list[str]) -> list[str]:
     return words
 
 
+_EN_ACCOUNTED = set(_words("accounted account accounts"))
+_EN_RELATIVES = set(_words("which that who each"))
+
+
 def _clean_en(text: str, limit: int = 8) -> str:
     """Keep the last words (`limit` at most) before an English number, without verbs and
     fillers at the end, and without who acts at the start ("I expect an overall deficit of" ->
     overall deficit)."""
     words = _EN_WORDS.findall(text)
+    if (
+        len(words) > 2
+        and words[-1] == "for"
+        and words[-2] in _EN_ACCOUNTED
+        and words[-3].lower() not in _EN_RELATIVES
+    ):
+        # "its direct and indirect distribution channels accounted for 71%": what accounted
+        # for the share is what it measures ("…, which accounted for 47%" is a relative
+        # clause's: see _relative_label)
+        words = words[:-2]
     # A year is no word: what it leaves (FY of FY2020, end- of end-2020) goes with the fillers.
     while words and (
         words[-1].lower() in _EN_TRAIL

@@ -1222,6 +1222,23 @@ LABELS = [
         "Proceeds from/(Repayments of) commercial paper, net | (1,081) | 5,634",
         ["Proceeds from/(Repayments of) commercial paper net"] * 2,
     ),
+    # What accounted for a share is what it measures; a relative clause's keeps its rule.
+    (
+        "en-accounted-for",
+        "The Company’s cellular network carriers accounted for 61% of total trade receivables.",
+        ["Company’s cellular network carriers"],
+    ),
+    (
+        "en-account-for",
+        "Resident households are estimated to account for over 60% of GST paid.",
+        ["Resident households"],
+    ),
+    (
+        "en-which-accounted-for",
+        "As of September 29, 2018, the Company had one customer that represented 10% or more of"
+        " total trade receivables, which accounted for 10%.",
+        ["Company had one customer that represented", "total trade receivables"],
+    ),
     (
         "en-bracket-slash",
         "Unrealized (gains)/losses on marketable securities | 5 | (6)",
