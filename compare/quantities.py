@@ -729,9 +729,31 @@ def _scan(sentence: str, masked: str, reverse: str) -> list[_Raw]:
                 pos = _skip_token(masked, raw.end)
                 continue
         pos = raw.end
+        if not (raw.unit or raw.scale or raw.currency) and (
+            joined := _CN_SUSPENDED.match(masked, raw.end)
+        ):
+            _suspended_unit(masked, raw, joined.end())
         if _stands(masked, raw, sentence[raw.start : raw.end], m["digits"] or m["pnum"] or ""):
             found.append(raw)
     return found
+
+
+# 分别高4.2和0.7个百分点: the first number's unit is the second's, said once.
+_CN_SUSPENDED = re.compile(r"[和与及、](?=\d)")
+
+
+def _suspended_unit(masked: str, raw: _Raw, at: int) -> None:
+    """Give a bare number the unit and scale of the Chinese number joined to it, when that has
+    them and no currency (4.2和0.7个百分点: 4.2个百分点)."""
+    m = _number().match(masked, at)
+    if not m or m["preq"] or m["cur"] or m["pnum"] or m["minus"]:
+        return
+    second = _parse_number(masked, m)
+    if second is None or second.currency or not (second.unit or second.scale):
+        return
+    if not _has_cjk(second.unit or second.scale):
+        return  # 3 and 4%: English keeps its own reading
+    raw.unit, raw.scale = second.unit, second.scale
 
 
 def _is_english_unit(unit: str) -> bool:
