@@ -1741,6 +1741,11 @@ def _label(
             return _subject_en(sentence[:start])  # "The overall deficit …, at $64.9 billion"
         return label or previous
     label = _clean_cn(before)
+    if label.endswith(("和", "及", "与")) and (fund := _FUND.match(sentence, raw.end)):
+        # 中央财政安排384亿元救灾款和740亿元恢复重建资金: the second sum is put into a fund of its
+        # own (not 救灾款和), by the payer of the first
+        payer = _ALLOCATES.match(previous)
+        return (payer.group() if payer else "") + fund.group()
     if label and _ALLOCATES.fullmatch(label):
         if fund := _FUND.match(sentence, raw.end):
             return label + fund.group()  # 中央财政今年再安排1300亿元灾后重建资金

@@ -1237,6 +1237,12 @@ LABELS = [
         "Proceeds from/(Repayments of) commercial paper, net | (1,081) | 5,634",
         ["Proceeds from/(Repayments of) commercial paper net"] * 2,
     ),
+    # A second sum joined by 和 is put into a fund of its own, by the first one's payer.
+    (
+        "cn-second-fund",
+        "中央财政安排384亿元救灾款和740亿元恢复重建资金。",
+        ["中央财政安排救灾款", "中央财政安排恢复重建资金"],
+    ),
     # What accounted for a share is what it measures; a relative clause's keeps its rule.
     (
         "en-accounted-for",
