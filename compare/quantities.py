@@ -996,6 +996,9 @@ _VERB_END = re.compile(
     r"启动|出台|制定|制订|印发|创建|引进|拥有|有|达|达到|为|是|推进|招收|录取|培训|受理|办理|参加|"
     r"参与|发出|签订|投入|资助|补助|立项|支持|处理|查出|择优推荐|牵头成立|用好|严守|发挥)$"
 )
+# Verbs of reach, a bare label only alone (惠及90%的在校生: 在校生); after a subject they stay
+# (学生营养改善计划惠及3000万孩子).
+_REACHES = {"惠及", "覆盖"}
 # A label that says only who puts money in (中央财政拟安排, 今年将投入), and the fund the sum
 # makes, named right after it (1300亿元灾后重建资金, 200亿元技改专项资金; not a bare 资金).
 _PAYERS = "中央财政|国家财政|地方财政|各级财政|各级政府|中央|财政"
@@ -1768,9 +1771,9 @@ def _label(
             # 教育、市场监管、综合执法等10余个部门: the label names some of them, 等 says so
             listed = "等" if sentence.endswith("等", 0, raw.start) and "、" in label else ""
             return label + listed + noun
-    elif label and _VERB_END.fullmatch(label) and len(label) <= 2:
+    elif label and (_VERB_END.fullmatch(label) or label in _REACHES) and len(label) <= 2:
         # A bare verb before a measure names what was done, the noun after it what:
-        # 启动1亿亩试点, 建设10万亩水稻绿色生产基地, 用好1800亿元引导基金.
+        # 启动1亿亩试点, 建设10万亩水稻绿色生产基地, 用好1800亿元引导基金, 惠及90%的在校生.
         noun, noun_end = _noun_after(sentence, raw)
         if noun and not _VERB_END.search(noun):
             raw.noun_end = noun_end

@@ -1237,6 +1237,9 @@ LABELS = [
         "Proceeds from/(Repayments of) commercial paper, net | (1,081) | 5,634",
         ["Proceeds from/(Repayments of) commercial paper net"] * 2,
     ),
+    # A bare verb of reach gives way to what the share is of; after a subject it stays.
+    ("cn-reach-alone", "高铁营业里程达到3万公里、覆盖80%以上的大城市", ["高铁营业里程", "大城市"]),
+    ("cn-reach-after-subject", "学生营养改善计划惠及3000万孩子", ["学生营养改善计划惠及孩子"]),
     # A second sum joined by 和 is put into a fund of its own, by the first one's payer.
     (
         "cn-second-fund",
