@@ -1138,12 +1138,18 @@ def _matched_by(pair: SectionPair) -> str:
 # The space between a number and its scale word, where a narrow column broke a figure in two
 # ("$5.6 / billion"): a page holds them together.
 _SCALE_SPACE = re.compile(r" (?=(?:thousand|million|billion|trillion)\b)")
+# A sign before a currency sign: a line may break between the two (−$59.9 billion).
+_SIGNED_CURRENCY = re.compile(
+    "(?<=[−+])(?=" + "|".join(re.escape(sign) for sign in CURRENCY_SIGNS) + ")"
+)
 
 
 def unbroken(text: str) -> str:
     """Return a figure as the page writes it: its number and scale word on one line ($5.6
-    billion with a no-break space)."""
-    return _SCALE_SPACE.sub("\u00a0", text) if " " in text else text
+    billion with a no-break space), and a sign with its currency sign (a word joiner)."""
+    if " " in text:
+        text = _SCALE_SPACE.sub("\u00a0", text)
+    return _SIGNED_CURRENCY.sub("\u2060", text)
 
 
 def _value_cell(metric: Metric | None, index: PageIndex) -> str:

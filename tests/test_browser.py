@@ -318,6 +318,41 @@ def test_a_change_with_a_long_unit_wraps_and_leaves_the_figure_room(
     assert found["widths"]["Absolute"] < found["widths"]["Figure"] / 1.5, found
 
 
+@pytest.mark.parametrize("width", [700, 1000])
+def test_a_signed_sum_keeps_its_sign_on_its_line(
+    tabs: dict[str, Page], tmp_path: Path, width: int
+) -> None:
+    # Singapore's overall deficit fell by $59.9 billion: its change broke as "−" above
+    # "$59.9 billion" in the summary's narrow column (a minus and a dollar may part).
+    from compare.pipeline import compare_reports, read_report
+
+    paths = []
+    for year, deficit, debt in ((2021, "64.9", "11.0"), (2022, "5", "3")):
+        path = tmp_path / f"budget-{year}.txt"
+        path.write_text(
+            f"Budget Statement {year}\n\nWe expect an overall deficit of ${deficit} billion, and "
+            f"a primary deficit of ${debt} billion, for the Financial Year {year}.\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    page_path = tmp_path / "budget.html"
+    page_path.write_text(
+        render_html(compare_reports(read_report(paths[0]), read_report(paths[1]))),
+        encoding="utf-8",
+    )
+    page = tabs["basic"].load(page_path, width=width)
+    cells = page.js(
+        "[...document.querySelectorAll('.top-changes td.num, #metric-table td.num')]"
+        ".filter(c => c.textContent.includes('$')).map(cell => {"
+        " const r = document.createRange(); r.selectNodeContents(cell);"
+        " return [cell.textContent, new Set([...r.getClientRects()].map(b => Math.round(b.top))).size];"
+        " })"
+    )
+    assert any(text.startswith("−") for text, _ in cells), cells
+    for text, lines in cells:
+        assert lines == 1, f"{text!r} takes {lines} lines at {width}px"
+
+
 def test_readable_without_script(browser: Any, pages: dict[str, Path]) -> None:
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, java_script_enabled=False
