@@ -182,7 +182,8 @@ def check_structure(report: Report, rules: Rules) -> list[Finding]:
                 message=f"section {s.id} {s.number}{s.heading} has no text",
             )
             for s in report.walk()
-            if not s.text.strip() and not s.children
+            # a run-in heading (二是大力推进…效率。) is its paragraph's opening sentence: text
+            if not s.text.strip() and not s.children and s.style != "run-in"
         ]
     if on["outside"]:
         findings += _outside(report)

@@ -408,6 +408,7 @@ _AMBIGUOUS = frozenset(
 )
 _CHAPTER_UNITS = {"章": "cn-chapter", "节": "cn-section", "部分": "cn-part", "篇": "cn-volume"}
 _MAX_HEADING = 100
+_HAS_DIGIT = re.compile(r"[0-9０-９]")
 _LOOKAHEAD = 200  # candidates searched for the number a gap skipped
 # Styles that only ever number headings: any number may open or continue their list.
 _EXPLICIT = frozenset({"en-part", "en-item", "en-note"})
@@ -445,6 +446,10 @@ def _numbered(
     rest = rest.strip()
     if _CJK.search(rest):
         heading, body = _run_in(rest)
+        if style == "run-in" and _HAS_DIGIT.search(heading):
+            # 一是新建学校12所，新增学位3000个。…: a paragraph's opening sentence that states
+            # figures is its first statement too (a heading's figures are not counted)
+            body = rest
     else:
         if rest.endswith((".", ";", ",", ":")) or "|" in rest:
             return None  # an English list item or table row, not a heading

@@ -85,6 +85,19 @@ def test_gap_repeat_empty_and_duplicate_are_found() -> None:
     assert "skips" in found[0].message and "四、 where 3 was expected" in found[0].message
 
 
+def test_a_run_in_paragraph_of_one_sentence_is_not_empty() -> None:
+    """二是大力推进企业组织结构调整和兼并重组，…效率。 is a paragraph of one sentence, read as
+    its heading: it has text (the 2009 national report gave three such findings)."""
+    paragraph = replace(
+        top("1.2", "二是", "大力推进企业组织结构调整和兼并重组", text=""), style="run-in"
+    )
+    titled = top("2", "二、", "乙", text="")
+    found = check_structure(report(top("1", "一、", "甲"), paragraph, titled), load_rules(None))
+    assert [(f.check, f.where) for f in found if f.check == "structure.empty"] == [
+        ("structure.empty", "2")
+    ]
+
+
 def test_lettered_items_of_a_filing_are_no_numbering_fault() -> None:
     """A 10-K numbers Item 1, 1A, 1B, 2: Item 1A is under 1, not a repeat where 2 was due; a
     lettered item with no item of its number before it is still out of place."""

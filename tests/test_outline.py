@@ -18,6 +18,7 @@ from compare.errors import CompareError
 from compare.export import render_outline, report_to_json
 from compare.model import SCALES, Metric, MetricKind, Report, Section, Source
 from compare.outline import parse_outline, parse_title, split_sentences
+from compare.quantities import attach_metrics
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "shaoxing-education-bureau-2021.txt"
@@ -378,6 +379,26 @@ def test_heading_runs_into_its_paragraph() -> None:
     assert [(s.heading, s.text) for s in report.sections] == [
         ("总体要求", "今年要做好三件事。"),
         ("重点任务", "一是稳增长。"),
+    ]
+
+
+def test_a_run_in_opening_that_states_figures_is_text_too() -> None:
+    """一是新建学校12所，新增学位3000个。…: the paragraph opens with what was done, not with a
+    title; its figures were lost as a heading's. The heading stays for the outline, and the
+    sentence is the section's first. A title (一是“五星三名”夯实基础。) stays a title alone."""
+    report = attach_metrics(
+        parse(
+            "一、总体情况\n一是新建学校12所，新增学位3000个。\n二是“五星三名”夯实基础。全市试点学校达382所。"
+        )
+    )
+    first, second = report.sections[0].children
+    assert first.heading == "新建学校12所，新增学位3000个"
+    assert first.sentences == ("新建学校12所，新增学位3000个。",)
+    assert second.sentences == ("全市试点学校达382所。",)
+    assert [(m.section, m.text) for m in report.metrics] == [
+        ("1.1", "12所"),
+        ("1.1", "3000个"),
+        ("1.2", "382所"),
     ]
 
 
