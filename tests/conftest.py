@@ -70,6 +70,15 @@ FILING_ROWS = {
 }
 
 
+def write_years(folder: Path, texts: dict[int, str], name: str = "report") -> list[Path]:
+    """Write one report a year (older first) as `name`-YEAR.txt; return their paths."""
+    paths = []
+    for year, text in texts.items():
+        paths.append(folder / f"{name}-{year}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    return paths
+
+
 def write_filings(folder: Path, rows: dict[int, str] | None = None) -> list[Path]:
     """Write one filing a year (older first) whose only section is the given table rows
     (FILING_ROWS by default), as the readers write tables; return their paths."""

@@ -18,6 +18,7 @@ import pytest
 import render_cases as rc
 
 from compare.render import render_html
+from tests.conftest import write_years
 
 pytestmark = pytest.mark.browser
 
@@ -326,15 +327,15 @@ def test_a_signed_sum_keeps_its_sign_on_its_line(
     # "$59.9 billion" in the summary's narrow column (a minus and a dollar may part).
     from compare.pipeline import compare_reports, read_report
 
-    paths = []
-    for year, deficit, debt in ((2021, "64.9", "11.0"), (2022, "5", "3")):
-        path = tmp_path / f"budget-{year}.txt"
-        path.write_text(
-            f"Budget Statement {year}\n\nWe expect an overall deficit of ${deficit} billion, and "
-            f"a primary deficit of ${debt} billion, for the Financial Year {year}.\n",
-            encoding="utf-8",
-        )
-        paths.append(path)
+    paths = write_years(
+        tmp_path,
+        {
+            year: f"Budget Statement {year}\n\nWe expect an overall deficit of ${deficit} billion, "
+            f"and a primary deficit of ${debt} billion, for the Financial Year {year}.\n"
+            for year, deficit, debt in ((2021, "64.9", "11.0"), (2022, "5", "3"))
+        },
+        "budget",
+    )
     page_path = tmp_path / "budget.html"
     page_path.write_text(
         render_html(compare_reports(read_report(paths[0]), read_report(paths[1]))),

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 from compare.model import Metric, MetricChange, MetricKind, MetricStatus, Report, Source
 from compare.series import build_series, chain_metrics
-from tests.conftest import write_filings
+from tests.conftest import write_filings, write_years
 
 
 def _library(tmp_path: Path, bodies: dict[int, str]) -> list[Path]:
@@ -74,15 +74,15 @@ def test_every_year_is_stated_in_the_row_unit(tmp_path: Path) -> None:
 
 def test_the_unit_column_says_an_english_scale(tmp_path: Path) -> None:
     """ "$1.2 billion" then "$1.5 billion": the row is 1.2, 1.5 in "$ billion", not in "$"."""
-    paths = []
-    for year, amount in ((2021, "1.2"), (2022, "1.5")):
-        path = tmp_path / f"budget-{year}.txt"
-        path.write_text(
-            f"Budget Statement {year}\n1. Support\nThe Jobs Support Scheme will cost "
-            f"${amount} billion.\n",
-            encoding="utf-8",
-        )
-        paths.append(path)
+    paths = write_years(
+        tmp_path,
+        {
+            year: f"Budget Statement {year}\n1. Support\nThe Jobs Support Scheme will cost "
+            f"${amount} billion.\n"
+            for year, amount in ((2021, "1.2"), (2022, "1.5"))
+        },
+        "budget",
+    )
     rows = _rows(paths)
     assert rows["Jobs Support Scheme"] == ["$ billion", "money", "1.2", "1.5"]
 
