@@ -18,7 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from compare.cli import cli
-from tests.conftest import ROOT, SEED_2021, SEED_2022, SEEDS, write_filings
+from tests.conftest import ROOT, SEED_2021, SEED_2022, SEEDS, write_filings, write_years
 from tests.test_export import validate
 
 
@@ -265,15 +265,18 @@ def test_summary_lists_the_pages_largest_changes_in_its_words(tmp_path: Path) ->
 def test_summary_lists_the_sums_that_moved_most(tmp_path: Path) -> None:
     """Beside the largest relative changes, the sums of money that moved by the largest amount,
     as the page lists them: 3亿元 more for schools before 500元 more a head."""
-    for year, fund, grant, rate in (
-        (2021, "10亿元", "1500元", "90%"),
-        (2022, "13亿元", "2000元", "95%"),
-    ):
-        text = (
-            f"某局{year}年工作总结\n\n一、主要工作\n\n"
+    write_years(
+        tmp_path,
+        {
+            year: f"某局{year}年工作总结\n\n一、主要工作\n\n"
             f"全年教育经费投入{fund}。助学金标准为每人{grant}。家长满意率{rate}。\n"
-        )
-        (tmp_path / f"money-{year}.txt").write_text(text, encoding="utf-8")
+            for year, fund, grant, rate in (
+                (2021, "10亿元", "1500元", "90%"),
+                (2022, "13亿元", "2000元", "95%"),
+            )
+        },
+        "money",
+    )
     result = run(
         str(tmp_path / "money-2021.txt"),
         str(tmp_path / "money-2022.txt"),
