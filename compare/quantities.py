@@ -2295,7 +2295,8 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
     """
     if not _HAS_NUMBER.search(sentence):
         return ()
-    if " | " in sentence and _EXHIBIT_ROW.search(sentence):
+    row = " | " in sentence  # a table's row
+    if row and _EXHIBIT_ROW.search(sentence):
         return ()
     masked = _mask(sentence)
     reverse = masked[::-1]
@@ -2306,7 +2307,6 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
     targets = _merged(_target_ranges(masked))
     found: list[_Found] = []
     boundary, previous = 0, ""
-    row = " | " in sentence
     for i, raw in enumerate(raws):
         change = _change_word(masked, raw)
         raw.kind = _settle_kind(masked, raw, targets, reverse, change)
