@@ -25,7 +25,6 @@ import os
 import random
 import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -175,48 +174,49 @@ def measure(old_path: Path, new_path: Path, repeat: int) -> dict[str, float]:
     settings = Settings()
     best: dict[str, float] = {}
     totals = []
-    out = Path(tempfile.mkdtemp(prefix="compare-bench-"))
-    for _ in range(repeat):
-        clear_caches()
-        t: dict[str, float] = {}
-        start = time.perf_counter()
-        docs = [ingest.read_text(p, settings=settings) for p in (old_path, new_path)]
-        t["read"] = time.perf_counter() - start
-        start = time.perf_counter()
-        reports = [
-            outline.parse_outline(d.text, source=d.source, warnings=d.warnings) for d in docs
-        ]
-        t["outline"] = time.perf_counter() - start
-        start = time.perf_counter()
-        old, new = (quantities.attach_metrics(r) for r in reports)
-        t["metrics"] = time.perf_counter() - start
-        start = time.perf_counter()
-        pairs = align.align_reports(old, new, settings=settings)
-        t["align"] = time.perf_counter() - start
-        start = time.perf_counter()
-        pairs = diff.add_text_diffs(pairs)
-        changes = metrics.match_metrics(old, new, pairs, settings=settings)
-        similarity = diff.document_similarity(old, new)
-        t["diff"] = time.perf_counter() - start
-        from compare.model import Comparison
+    # A run that fails (an unreadable file) must not leave its folder behind either.
+    with tempfile.TemporaryDirectory(prefix="compare-bench-") as folder:
+        out = Path(folder)
+        for _ in range(repeat):
+            clear_caches()
+            t: dict[str, float] = {}
+            start = time.perf_counter()
+            docs = [ingest.read_text(p, settings=settings) for p in (old_path, new_path)]
+            t["read"] = time.perf_counter() - start
+            start = time.perf_counter()
+            reports = [
+                outline.parse_outline(d.text, source=d.source, warnings=d.warnings) for d in docs
+            ]
+            t["outline"] = time.perf_counter() - start
+            start = time.perf_counter()
+            old, new = (quantities.attach_metrics(r) for r in reports)
+            t["metrics"] = time.perf_counter() - start
+            start = time.perf_counter()
+            pairs = align.align_reports(old, new, settings=settings)
+            t["align"] = time.perf_counter() - start
+            start = time.perf_counter()
+            pairs = diff.add_text_diffs(pairs)
+            changes = metrics.match_metrics(old, new, pairs, settings=settings)
+            similarity = diff.document_similarity(old, new)
+            t["diff"] = time.perf_counter() - start
+            from compare.model import Comparison
 
-        comparison = Comparison(
-            old=old,
-            new=new,
-            settings=settings,
-            sections=pairs,
-            metrics=changes,
-            similarity=similarity,
-        )
-        start = time.perf_counter()
-        # As the CLI does: the page streamed into its file (see compare.writing).
-        write_output(out / "report.html", render.iter_html(comparison))
-        t["render"] = time.perf_counter() - start
-        t["in-process"] = sum(t.values())
-        totals.append(t["in-process"])
-        for key, value in t.items():
-            best[key] = min(best.get(key, float("inf")), value)
-    shutil.rmtree(out)
+            comparison = Comparison(
+                old=old,
+                new=new,
+                settings=settings,
+                sections=pairs,
+                metrics=changes,
+                similarity=similarity,
+            )
+            start = time.perf_counter()
+            # As the CLI does: the page streamed into its file (see compare.writing).
+            write_output(out / "report.html", render.iter_html(comparison))
+            t["render"] = time.perf_counter() - start
+            t["in-process"] = sum(t.values())
+            totals.append(t["in-process"])
+            for key, value in t.items():
+                best[key] = min(best.get(key, float("inf")), value)
     # The median run is what sizes measured once are compared with (ratios, baselines): the
     # best of five would flatter the small sizes on a busy machine.
     best["median"] = statistics.median(totals)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from compare.errors import UnreadableInput
 from compare.pipeline import read_report
 from tests.conftest import ROOT
 
@@ -68,6 +70,21 @@ def test_one_measured_run_goes_through_every_stage(
     assert set(stages) <= set(times)
     assert all(times[s] > 0 for s in stages)
     assert times["in-process"] == pytest.approx(sum(times[s] for s in stages))
+
+
+def test_a_failed_measurement_leaves_no_folder_behind(
+    bench: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ab.py measures each checkout in its own process; a file it cannot read fails that run,
+    # and the folder its page was written to must go with it (they piled up in /tmp).
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(UnreadableInput):
+        bench.measure(ROOT / "seeds" / "shaoxing-education-bureau-2021.txt", empty, repeat=1)
+    assert list(temp.iterdir()) == []
 
 
 def _ab_table(*args: str) -> tuple[str, dict[str, list[str]]]:
