@@ -2387,8 +2387,11 @@ def attach_metrics(report: Report) -> Report:
         parts_go_on = False  # the sentence before is a part of a breakdown, ending in ；
         group = _Group()
         scales = TableScales()  # the scale of the table being read ("(in millions)")
+        marks = _footnote_marks(section.sentences)
         for index, sentence in enumerate(section.sentences):
             metrics = extract_metrics(sentence, section=section.id, index=index)
+            if marks and metrics and " | " in sentence:
+                metrics = _without_marks(metrics, sentence, marks)
             if " | " not in sentence:
                 head = _group_head(sentence)
                 if head or group.head:
@@ -2446,6 +2449,43 @@ def _group_head(sentence: str) -> str:
         # $10.0 billion:": heads of a year are named otherwise the next (2017 debt issuances).
         return ""
     return _FOOTNOTE_MARK.sub("", head[:-1]).strip()  # "Level 2 (2):" -> "Level 2"
+
+
+# A table's footnote: its mark, then its prose in the next cell ("(2) | In May 2017, the
+# Company entered into …"). A mark in a cell of its own stands where the row has no figure:
+# "May 2017 ASR | 4,510 | (2) | 4,510" (its price is told in the footnote), not a loss of 2.
+_FOOTNOTE_DEFINED = re.compile(r"\((\d{1,2})\) \| .*[a-z]{3}")
+# A mark put after a name ("Level 1 (1):", "Total (3)", "… Programs (1)"): its footnote is
+# told of that name, and a cell "(1)" in the same section is then a sum in brackets.
+_MARK_AFTER_WORD = re.compile(r"(?<=[^\s|(])\s*\((\d{1,2})\)")
+
+
+def _footnote_marks(sentences: Sequence[str]) -> frozenset[str]:
+    """Return the marks ("(2)") a section's table footnotes define and no name refers to: a
+    cell holding only such a mark is the footnote's place in the row, not a figure."""
+    defined = {
+        m.group(1)
+        for sentence in sentences
+        if sentence.startswith("(") and (m := _FOOTNOTE_DEFINED.match(sentence))
+    }
+    if not defined:
+        return frozenset()
+    for sentence in sentences:
+        if not sentence.startswith("("):
+            defined.difference_update(_MARK_AFTER_WORD.findall(sentence))
+    return frozenset(f"({n})" for n in defined)
+
+
+def _without_marks(
+    metrics: tuple[Metric, ...], sentence: str, marks: frozenset[str]
+) -> tuple[Metric, ...]:
+    """Return a table row's figures without the cells that hold only a footnote's mark."""
+    cells = sentence.split("|")
+    return tuple(
+        m
+        for m in metrics
+        if m.text not in marks or cells[sentence.count("|", 0, m.start)].strip() != m.text
+    )
 
 
 def _row_name(row: str) -> str:

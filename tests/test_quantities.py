@@ -1444,6 +1444,48 @@ def test_table_rows_are_named_under_their_group_head() -> None:
     assert [m.group for m in report.metrics[:6:2]] == ["Federal"] * 3
 
 
+def _figures_of_section(*sentences: str) -> list[tuple[str, str]]:
+    section = Section(id="1", number="Item 5.", heading="Market", sentences=sentences)
+    report = attach_metrics(
+        Report(title="t", org="o", year=2017, source=Source(path="x.txt"), sections=(section,))
+    )
+    return [(m.label, m.text) for m in report.metrics]
+
+
+def test_a_cell_holding_a_footnotes_mark_is_no_figure() -> None:
+    """A 10-K's repurchase table puts a footnote's mark where a row has no price ("(2)": the
+    price is told in the footnote). Read as a sum in brackets it was a loss of 2."""
+    footnotes = (
+        "(2) | In May 2017, the Company entered into an accelerated share repurchase arrangement.",
+        "(3) | In August 2017, the Company entered into a new ASR to purchase up to $3.0 billion.",
+    )
+    rows = ("May 2017 ASR | 4,510 | (2) | 4,510", "August 2017 ASR | 15,069 | (3) | (3) | 15,069")
+    assert _figures_of_section(*rows, *footnotes) == [
+        ("May ASR", "4,510"),
+        ("May ASR", "4,510"),
+        ("August ASR", "15,069"),
+        ("August ASR", "15,069"),
+        ("new ASR to purchase", "up to $3.0 billion"),
+    ]
+    # Without a footnote of that mark, "(2)" is a sum in brackets, as any other.
+    assert ("May ASR", "(2)") in _figures_of_section(*rows)
+
+
+def test_a_mark_after_a_name_leaves_bracketed_cells_figures() -> None:
+    """A fair-value table marks its group heads ("Level 1 (1):") and tells the footnotes under
+    the table; its cells "(1)" are then unrealised losses, not marks."""
+    assert _figures_of_section(
+        "Level 2 (1):",
+        "Municipal securities | 961 | 4 | (1) | 964",
+        "(1) | Level 2 fair value estimates are based on observable inputs.",
+    ) == [
+        ("Municipal securities", "961"),
+        ("Municipal securities", "4"),
+        ("Municipal securities", "(1)"),
+        ("Municipal securities", "964"),
+    ]
+
+
 def test_attach_metrics_without_preamble_keeps_everything_else() -> None:
     report = _report(None)
     attached = attach_metrics(report)
