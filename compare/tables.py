@@ -17,6 +17,9 @@ scale as written:
 - every cell of a table whose head row names columns of shares or prices ("Number of RSUs (in
   thousands) | Weighted-Average Grant Date Fair Value Per RSU").
 
+A table with no caption may name its scale in its head row instead ("Amount (in millions) |
+Effective Interest Rate"): read as a caption when it heads nothing but sums and rates.
+
 The scale found is the figure's `caption_scale`: shown with it ("$265,595 million"), while its
 value and scale stay as written. A table read in one year and left in the next (its head or
 its rows changed shape) then shows its figures otherwise, but pairs them as before: the same
@@ -110,6 +113,34 @@ def caption_scales(sentence: str) -> dict[str, str] | None:
     return scales
 
 
+# A head row may name the scale itself: a 10-K's debt table heads its columns "Amount (in
+# millions) | Effective Interest Rate | Amount (in millions) | Effective Interest Rate" and
+# has no caption. Its sums are then in that scale, as under a caption, when every head names
+# sums of money in one scale or rates (whose cells, "1.10%", no scale touches).
+_AMOUNT_HEAD = re.compile(
+    r"(?:\w+\s+)?amounts?\s*\(\s*in\s+(thousands|millions|billions)\s*\)", re.I
+)
+_RATE_HEAD = re.compile(r"[\w\s-]*\b(?:rates?|yields?)", re.IGNORECASE)
+_NO_HEAD = ("", "(continued)")
+
+
+def head_scales(row: str) -> dict[str, str] | None:
+    """Return the scale a table's head row names for its sums ("Amount (in millions) |
+    Effective Interest Rate" -> {"money": "million"}), or None when it names none, or more than
+    one, or heads other columns too (shares, prices: which cell is under which is not sure)."""
+    if "illions)" not in row and "housands)" not in row:
+        return None  # most rows, told at a glance
+    found: set[str] = set()
+    for cell in row.split(" | "):
+        cell = cell.strip()
+        amount = _AMOUNT_HEAD.fullmatch(cell)
+        if amount is not None:
+            found.add(SCALE_WORDS[amount.group(1).lower()])
+        elif not (_RATE_HEAD.fullmatch(cell) or cell.lower() in _NO_HEAD):
+            return None
+    return {"money": found.pop()} if len(found) == 1 else None
+
+
 def _names_its_columns(row: str) -> bool:
     """Tell whether a table row without figures is a head that names columns of something other
     than sums of money ("Shares | Amount", "Number of RSUs (in thousands) | Weighted-Average
@@ -138,6 +169,9 @@ class TableScales:
                 self.scales, self.unsure = scales, False
             elif self.scales and _is_prose(sentence):
                 self.scales, self.unsure = {}, False  # the table has ended
+            return metrics
+        if not metrics and (head := head_scales(sentence)) is not None:
+            self.scales, self.unsure = head, False
             return metrics
         if not self.scales:
             return metrics

@@ -150,6 +150,47 @@ def test_what_is_not_certain_keeps_its_scale_as_written() -> None:
     ]
 
 
+def test_a_head_row_naming_the_scale_of_its_amounts_scales_them() -> None:
+    """A 10-K's debt table has no caption: its head row says "Amount (in millions)" over each
+    year's sums, beside their interest rates. The sums were shown as a bare 12,500."""
+    figures = _figures(
+        "Maturities | 2018 | 2017",
+        "Amount (in millions) | Effective Interest Rate | Amount (in millions) | Effective "
+        "Interest Rate",
+        "2014 debt issuance of $12.0 billion:",
+        "Floating-rate notes | 2019 | $1,000 | 1.61% | 2,000 | 0.86%",
+        "Total term debt | 102,519 | 103,703",
+        "The Company has entered into interest rate swaps, as follows.",  # prose: the end
+        "Other | 5 | 6",
+    )
+    assert [(text, scale) for _, text, scale in figures] == [
+        ("$12.0 billion", ""),
+        ("$1,000", "million"),
+        ("1.61%", ""),
+        ("2,000", "million"),
+        ("0.86%", ""),
+        ("102,519", "million"),
+        ("103,703", "million"),
+        ("5", ""),
+        ("6", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Dividends Per Share | Amount (in millions)",  # an amount each beside the sums
+        "Number of Shares (in thousands) | Average Repurchase Price Per Share | Amount (in "
+        "millions)",
+        "Amount (in millions) | Amount (in thousands)",  # two scales: which cell is which?
+        "Amount (in millions) | Fair value",
+    ],
+)
+def test_a_head_row_heading_other_columns_too_scales_nothing(head: str) -> None:
+    figures = _figures(head, "Dividend | $0.63 | 3,000 | 4,000")
+    assert {scale for *_, scale in figures} == {""}
+
+
 def test_a_caption_does_not_run_into_the_next_section() -> None:
     caption = Section(
         id="1", number="Item 7.", heading="MD&A", sentences=("Net sales were (in millions):",)
