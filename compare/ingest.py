@@ -113,12 +113,12 @@ def detect_format(data: bytes, path: Path) -> str:
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
-    if data.startswith(_ZIP_MAGIC) and _is_docx(data):
+    suffix = Path(path).suffix.lower()
+    if data.startswith(_ZIP_MAGIC) and _is_docx(data, named=suffix == ".docx"):
         return "docx"
     sample = _peek_text(data[:8192])
     if _HTML_START.match(sample):
         return "html"
-    suffix = Path(path).suffix.lower()
     if suffix in (".html", ".htm", ".xhtml") and re.search(r"<(?:body|p|div|h1)\b", sample, re.I):
         return "html"
     if suffix in (".md", ".markdown"):
@@ -128,13 +128,15 @@ def detect_format(data: bytes, path: Path) -> str:
     return "txt"
 
 
-def _is_docx(data: bytes) -> bool:
-    """Tell whether zip bytes hold a Word document (word/document.xml)."""
+def _is_docx(data: bytes, *, named: bool) -> bool:
+    """Tell whether zip bytes hold a Word document (word/document.xml). An archive that cannot
+    be opened (damaged, or of a zip version Python does not read) is one when `named` so: the
+    Word reader then says what is wrong with it."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return named
 
 
 def _peek_text(head: bytes) -> str:

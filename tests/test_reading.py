@@ -531,6 +531,28 @@ def test_damaged_documents_read_or_fail_cleanly(
     read_or_fail_cleanly(path)
 
 
+@pytest.mark.parametrize("name", ["report.docx", "report.txt"])
+def test_a_zip_of_a_version_python_cannot_open_fails_in_one_line(
+    documents: dict[str, Path], folder: Path, name: str
+) -> None:
+    """A Word file whose central directory asks for zip version 6.4: zipfile raises
+    NotImplementedError, which told the format apart with a traceback (found by the test
+    above). Named .docx, the Word reader says what is wrong; else it is a zip, not text."""
+    data = bytearray(documents["docx"].read_bytes())
+    entry = data.index(b"PK\x01\x02")  # the central directory's first entry
+    data[entry + 6] = 64  # version needed to extract: 6.4
+    path = folder / "zip64" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(bytes(data))
+    with pytest.raises(CompareError) as error:
+        read_report(path)
+    problem = str(error.value).removeprefix(f"{path}: ")
+    if name.endswith(".docx"):
+        assert problem == "not a valid Word document (zip file version 6.4)"
+    else:
+        assert problem == "not a text file (a zip archive that is not a Word document)"
+
+
 # --------------------------------------------------------------------------- 7. parse --json
 
 
