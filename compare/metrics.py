@@ -50,6 +50,7 @@ from compare.quantities import (
 )
 from compare.records import fast_constructor
 from compare.settings import Settings
+from compare.tables import stacked_years
 
 if TYPE_CHECKING:
     import pandas
@@ -139,7 +140,7 @@ class _Side:
     position: list[float]  # 0-1 place in the document
     texts: list[str]  # the sentence the figure stands in
     tabled: list[bool]  # it stands in a table's row (`cell | cell`), not in prose
-    periods: list[int | None]  # the year its prose sentence is stated for (stated_for_year)
+    periods: list[int | None]  # the year its sentence is stated for (see _places)
     year: int | None  # the report's (Report.year)
     stated_years: dict[int, list[int]]  # period -> its figures of that period (stated_for_year)
     parts: list[tuple[tuple[int, str], ...]]  # what part of a whole its label names (CONTRASTS)
@@ -331,7 +332,7 @@ class _Places(NamedTuple):
     texts: list[str]  # the sentence itself
     tabled: list[bool]  # the sentence is a table's row
     at: list[int]  # its place among the figures of its sentence
-    periods: list[int | None]  # the year its prose sentence is stated for ("During 2018, …")
+    periods: list[int | None]  # the year its sentence is stated for ("During 2018, …", "2018:")
 
 
 def _places(report: Report) -> _Places:
@@ -345,7 +346,8 @@ def _places(report: Report) -> _Places:
     but for a list stated for a list of years, which reads as a row ("1.99%, 1.73% and 1.49% in
     2017, 2016 and 2015, respectively": columns 1, 2 and 3; see quantities.year_list_columns).
     A prose sentence that says its year ("During 2018, …") gives its figures that year
-    (`periods`; see quantities.stated_for_year and _other_years).
+    (`periods`; see quantities.stated_for_year and _other_years), as does the year line over a
+    table that stacks its years ("2017:" over "Net sales | $52,579 | …"; tables.stacked_years).
     """
     sentences = {s.id: s.sentences for s in report.walk()}
     if report.preamble is not None:
@@ -357,7 +359,8 @@ def _places(report: Report) -> _Places:
     texts: list[str] = []
     rows: dict[tuple[str, int], bool] = {}  # a table row? asked once per sentence, not per figure
     tabled: list[bool] = []
-    opening: dict[tuple[str, int], int | None] = {}  # the year a prose sentence is stated for
+    opening: dict[tuple[str, int], int | None] = {}  # the year a sentence is stated for
+    stacked: dict[str, dict[int, int]] = {}  # by section: the year of each row of a stacked table
     periods: list[int | None] = []
     spans: defaultdict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     for m in report.metrics:
@@ -383,7 +386,13 @@ def _places(report: Report) -> _Places:
             row = rows[key] = " | " in sentence
             if not row:
                 listed[key] = year_list_columns(sentence, spans[key])
-            opening[key] = None if row else stated_for_year(sentence)
+            if not row:
+                opening[key] = stated_for_year(sentence)
+            else:  # a row of a table stacked by years is of its block's year
+                blocks = stacked.get(m.section)
+                if blocks is None:
+                    blocks = stacked[m.section] = stacked_years(held)
+                opening[key] = blocks.get(m.sentence)
         tabled.append(row)
         periods.append(opening[key])
         if row:
@@ -1055,6 +1064,10 @@ def _same_column(
         return False
     if linked and old.labels[i] == new.labels[j]:
         return True
+    if old.periods[i] is not None and new.periods[j] is not None:
+        # Rows of a table that stacks its years, each of its year's block (whose years follow:
+        # see _other_years): the blocks share no figure, and a row is known by its name.
+        return old.labels[i] == new.labels[j] and old.widths[i] == new.widths[j]
     # Other current assets | 13,936 | 8,283 and Total current assets | 131,339 | 128,645: rows
     # whose labels differ are one row only if they share a figure (last year's column).
     return common > 0 and (linked or old.widths[i] == new.widths[j])
@@ -1590,6 +1603,8 @@ def _restated_prose(
                 continue  # a copy is of a figure left over on one side at least
             if not _copy_of(old, i, new, j):
                 continue
+            if new.tabled[j] and (old.cells[i] != new.cells[j] or old.heads[i] != new.heads[j]):
+                continue  # a stacked table's year again: the same row's same column
             score = _label_score(old.labels[i], new.labels[j])
             if best is None or score > best[0]:
                 best = (score, i)  # the first of the best: figures of a sentence in order

@@ -31,6 +31,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Sequence
 
 from compare.model import Metric, MetricKind
 from compare.records import fast_replacer
@@ -224,3 +225,27 @@ def _whole_cell(metric: Metric, sentence: str, cells: list[str]) -> bool:
 def _is_prose(sentence: str) -> bool:
     text = sentence.rstrip()
     return len(text) > PROSE_CHARS or text.endswith(_PROSE_END)
+
+
+# A filing stacks a table's years one under the other, each under a line of its year ("2018",
+# "2017:"): the fair value of its securities, its quarterly results, its dividends by quarter.
+_YEAR_LINE = re.compile(r"\s*((?:19|20)\d\d)\s*:?\s*")
+
+
+def stacked_years(sentences: Sequence[str]) -> dict[int, int]:
+    """Return the year each table row of a section is under when its tables stack their years
+    under lines of their own ("2017:" then "Net sales | $52,579 | …", "2016:" then "Net sales |
+    $46,852 | …"), by the row's index; empty when no year line heads a table. A year rules the
+    rows up to the next year line or the first sentence of prose."""
+    years: dict[int, int] = {}
+    year: int | None = None
+    for index, sentence in enumerate(sentences):
+        line = _YEAR_LINE.fullmatch(sentence) if len(sentence) < 12 else None
+        if line is not None:
+            year = int(line.group(1))
+        elif year is not None:
+            if " | " in sentence:
+                years[index] = year
+            elif _is_prose(sentence):
+                year = None
+    return years

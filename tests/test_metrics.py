@@ -1910,3 +1910,36 @@ def test_a_years_figure_in_prose_pairs_with_the_next_years(tmp_path: Path) -> No
     backwards = _pairs(compare_reports(new, old).metrics)
     assert ("changed", "$73.1 billion", "$33.0 billion", False) in backwards
     assert ("added", "", "$29.0 billion", False) in backwards
+
+
+# --------------------------------------------------------------------------- stacked years
+
+# A 10-K stacks some tables' years one under the other, each under a line of its year: its
+# quarterly results, the fair value of its securities. The next filing drops the oldest block
+# and puts its own year on top (here it restates 2017's fourth quarter, 52,579 -> 52,600).
+FILING_STACKED = {
+    2017: "2017:\n\nNet sales | $52,579 | $45,408\n\nGross margin | 19,931 | 17,488\n\n"
+    "2016:\n\nNet sales | $46,852 | $42,358\n\nGross margin | 18,366 | 16,106",
+    2018: "2018:\n\nNet sales | $62,900 | $53,265\n\nGross margin | 24,084 | 20,421\n\n"
+    "2017:\n\nNet sales | $52,600 | $45,408\n\nGross margin | 19,931 | 17,488",
+}
+
+
+def test_a_stacked_tables_year_pairs_with_the_next_years_block(tmp_path: Path) -> None:
+    """2017's block pairs with 2018's, column by column; 2016's has no next (dropped, as a
+    table's last column is); the new filing's 2017 block is 2017's stated again: not a change,
+    but where it is told otherwise (restated). Before, 2017's block paired with itself
+    (unchanged) and 2018's read as new."""
+    old, new = (read_report(p) for p in write_filings(tmp_path, FILING_STACKED))
+    pairs = _pairs(compare_reports(old, new).metrics)
+    assert ("changed", "$52,579", "$62,900", False) in pairs
+    assert ("changed", "$45,408", "$53,265", False) in pairs
+    assert ("changed", "19,931", "24,084", False) in pairs
+    assert ("changed", "$52,579", "$52,600", True) in pairs  # restated
+    for old_figure in ("$46,852", "$42,358", "18,366", "16,106"):
+        assert ("removed", old_figure, "", False) in pairs
+    assert not any(status in ("added", "unchanged") for status, *_ in pairs), pairs
+    # Read the other way round, the sides swap.
+    backwards = _pairs(compare_reports(new, old).metrics)
+    assert ("changed", "$62,900", "$52,579", False) in backwards
+    assert ("added", "", "$46,852", False) in backwards
