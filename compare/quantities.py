@@ -229,7 +229,7 @@ _EN_OPENERS = set(
 
 _CHANGE_BEFORE = re.compile(
     r"(?:增长|增加|提高|提升|上升|下降|降低|减少|下滑|回落|跃升|攀升|扩大|缩小|增幅|降幅|涨幅|增速|"
-    r"(?<!新)增|降|减|涨|跌)(?:了|达|达到|为|约|近|超)?\s*$"
+    r"(?<!新)增|降|减|涨|跌)(?:了|达|达到|为|约|近|超|控制在|保持在|稳定在)?\s*$"
     r"|(?i:(?=[a-z])(?<![\w-])(?:increased?|increases|decreased?|decreases|rose|rises?|risen|fell|falls?|fallen|grew|"
     r"grows?|grown|growth|declined?|declines|gained?|gains|dropped|drops?|up|down|higher|lower|"
     r"changed?)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
@@ -243,7 +243,7 @@ _CHANGE_HINT = re.compile(f"[增提上下降减回跃攀扩缩涨跌{_ANY_LETTER
 # The matches of _CHANGE_BEFORE that state a fall: 下降1.7% is a change of -1.7%, and so is
 # decreased 8% (-8%); 下跌 and 削减 match as 跌 and 减. Not 降低为3% (lowered to 3%: a level).
 _FALL_WORD = re.compile(
-    r"(?:下降|降低|减少|下滑|回落|缩小|降幅|降|减|跌)(?:了|达|达到|约|近|超)?\s*$"
+    r"(?:下降|降低|减少|下滑|回落|缩小|降幅|降|减|跌)(?:了|达|达到|约|近|超|控制在|保持在|稳定在)?\s*$"
     r"|(?i:decrease|decline|fell|fall|drop|down|lower)"
 )
 # 目标是…: the goals follow (and may go on in the next sentences: see attach_metrics).
@@ -1896,6 +1896,10 @@ def _change_word(masked: str, raw: _Raw) -> re.Match[str] | None:
     return _CHANGE_BEFORE.search(masked[lo : raw.start])
 
 
+# A share named as a rate of rise is a change, whatever verb brings it: 居民消费价格涨幅回落到2.6%
+# is the price rise of 2.6%, as 涨幅为2.6% and 上涨2.6% are (the verb tells how the rate moved).
+_RATE_OF_RISE = re.compile(r"(?:涨幅|增幅|增速|增长率|增长速度)[^，,；;。：:！？!?]{0,16}$")
+
 # The kinds a figure keeps whatever the words around it: a place in a ranking, a multiple.
 _FIXED_KINDS = frozenset({MetricKind.RANK, MetricKind.RATIO})
 
@@ -1923,6 +1927,8 @@ def _settle_kind(
     if raw.currency or raw.unit.split("/")[0].endswith("元") or raw.unit in ("dollars", "yuan"):
         return MetricKind.MONEY
     if raw.unit == "%":
+        if _RATE_OF_RISE.search(masked, max(0, raw.start - 24), raw.start):
+            return MetricKind.CHANGE
         return MetricKind.PERCENT
     return MetricKind.COUNT
 

@@ -1236,6 +1236,21 @@ def test_a_review_of_several_years_states_its_figures_for_them_together(tmp_path
     }
 
 
+def test_a_price_rise_pairs_whatever_verb_brings_it(tmp_path: Path) -> None:
+    """The national reports tell the year's price rise as 涨幅回落到2.6% (2013), 涨幅控制在2.6%
+    (2014) and 上涨2% (2015). The first two read as levels, not rises, and the 2014 -> 2015
+    pair was one figure dropped and one new."""
+    texts = {
+        2013: "国务院2013年政府工作报告\n一、过去五年工作回顾\n居民消费价格涨幅回落到2.6%。\n",
+        2014: "国务院2014年政府工作报告\n一、2013年工作回顾\n居民消费价格涨幅控制在2.6%。\n",
+        2015: "国务院2015年政府工作报告\n一、2014年工作回顾\n价格稳，居民消费价格上涨2%。\n",
+    }
+    first = _changes_of_texts(tmp_path, {y: texts[y] for y in (2013, 2014)})
+    assert first == {("unchanged", "居民消费价格涨幅", "2.6%", "2.6%")}
+    second = _changes_of_texts(tmp_path, {y: texts[y] for y in (2014, 2015)})
+    assert second == {("changed", "居民消费价格上涨", "2.6%", "2%")}
+
+
 def test_a_paragraph_reviewing_five_years_is_not_last_years_work(tmp_path: Path) -> None:
     """The 2016 report reviews 2015 and, in one paragraph opened by 过去五年, the five years of
     the plan: the 3亿多 people given safe water are five years', not 2015's."""

@@ -108,6 +108,16 @@ CONSTRUCTS = [
         [("8%", d("8"), "%", "", "", CH), ("2%", d("-2"), "%", "", "", CH)],
     ),
     ("lowered-to", "不合格率降低为3%", [("3%", d("3"), "%", "", "", CH)]),
+    # A rate of rise is a change whatever verb brings it: held at, fell back to, from ... to.
+    ("rise-held-at", "居民消费价格涨幅控制在2.6%", [("2.6%", d("2.6"), "%", "", "", CH)]),
+    ("rise-fell-to", "居民消费价格涨幅回落到2.6%", [("2.6%", d("2.6"), "%", "", "", CH)]),
+    (
+        "rate-from-to",
+        "经济增速由7.7%回落到7.4%",
+        [("7.7%", d("7.7"), "%", "", "", CH), ("7.4%", d("7.4"), "%", "", "", CH)],
+    ),
+    ("fall-held-at", "降幅控制在8%", [("8%", d("-8"), "%", "", "", CH)]),
+    ("rate-then-share", "增速较快，占比达到30%", [("30%", d("30"), "%", "", "", P)]),
     (
         # A negative in brackets is not a fall: the figure joined to it keeps its sign.
         "after-a-bracketed-negative",
@@ -124,7 +134,7 @@ CONSTRUCTS = [
         "Our economy should grow by 3% to 5% this year.",
         [("3% to 5%", d("3"), "%", "", "", CH)],
     ),
-    ("range-dash", "增速保持在5%—6%", [("5%—6%", d("5"), "%", "", "", P)]),
+    ("range-dash", "增速保持在5%—6%", [("5%—6%", d("5"), "%", "", "", CH)]),  # a growth rate
     ("range-zhi", "学制3至5年", [("3至5年", d("3"), "年", "", "", C)]),
     # A unit said once for two numbers is each one's (分别高4.2和0.7个百分点: 4.2个百分点 too).
     (
