@@ -593,8 +593,11 @@ def _units(unit: str, scale: str) -> tuple[str, str, Decimal]:
 
 
 # Short forms the reports use for a long name one year and not the next: a label is compared
-# in the long form (能耗强度下降4.8% and 能源消耗强度下降3.7% measure one thing).
+# in the long form (能耗强度下降4.8% and 能源消耗强度下降3.7% measure one thing). A name changed
+# by law is compared in its old form: the budget law of 2014 renamed the 公共财政 budget the
+# 一般公共预算 (2014's 财政收入增长10.1% and 2015's 一般公共预算收入增长8.6% measure one thing).
 ABBREVIATIONS = {
+    "一般公共预算": "公共财政",
     "能耗": "能源消耗",
     "研发": "研究与试验发展",
     "医保": "医疗保险",

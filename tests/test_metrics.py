@@ -1251,6 +1251,21 @@ def test_a_price_rise_pairs_whatever_verb_brings_it(tmp_path: Path) -> None:
     assert second == {("changed", "居民消费价格上涨", "2.6%", "2%")}
 
 
+def test_a_budget_renamed_by_law_pairs_under_both_names(tmp_path: Path) -> None:
+    """The 2014 budget law renamed the 公共财政 budget the 一般公共预算: the 2014 report's 财政收入
+    and the 2015 report's 一般公共预算收入 are one figure, as its spending is."""
+    texts = {
+        2014: "国务院2014年政府工作报告\n一、2013年工作回顾\n"
+        "财政收入增长10.1%。公共财政支出13.97万亿元。\n",
+        2015: "国务院2015年政府工作报告\n一、2014年工作回顾\n"
+        "全国一般公共预算收入增长8.6%。一般公共预算支出15.17万亿元。\n",
+    }
+    assert _changes_of_texts(tmp_path, texts) == {
+        ("changed", "全国一般公共预算收入", "10.1%", "8.6%"),
+        ("changed", "一般公共预算支出", "13.97万亿元", "15.17万亿元"),
+    }
+
+
 def test_a_paragraph_reviewing_five_years_is_not_last_years_work(tmp_path: Path) -> None:
     """The 2016 report reviews 2015 and, in one paragraph opened by 过去五年, the five years of
     the plan: the 3亿多 people given safe water are five years', not 2015's."""
