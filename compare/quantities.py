@@ -925,7 +925,8 @@ def _is_session(masked: str, m: re.Match[str]) -> bool:
 _LEAD_WORDS = (
     "全市|全省|全年|今年末|今年底|去年末|去年底|年末|年底|年初|今年|去年|当年|现在|目前|"
     "其中|中(?=[已有共均])|先后|已经|已|共计|共(?![建同享])|累计|总计|合计|同时|并且|并|"
-    "还|又|再|也要|也(?!门)|要(?![求素点闻害])|但是|但|均|继续|全面推进|全面|提前完成|率先|在|从|对(?![外口])|和|及|与|、|确保|力争|"
+    "还|又|再|也要|也(?!门)|要(?![求素点闻害])|但是|但|均|继续|全面推进|全面|提前完成|率先|在|"
+    "从(?![业事])|对(?![外口])|和|及|与|、|确保|力争|"
     "争取|计划|预计|提出|目标|其|另有|另|面对|比上年预计数|比上年预算|比去年预算|比上年|较上年|同比|分别|就|"
     "新一轮|实施|实现|推进|推动|完成|做到了|做到|"
     "开展|组织|进一步|把(?![关握])|将(?![军士领])|由(?!于)|的|使(?![用命馆])|让(?![利渡])|"
@@ -939,7 +940,7 @@ _TRAIL_WORDS = (
     "控制在|在|到|至|增长|增加|提高|提升|上升|下降|降低|降|减少|回落|跃升|同比|比上年|较上年|实际|"
     "全省|全国|全市|全球|世界|省内|国内|位列|位居|名列|并列|列|再居|稳居|居|排名|保持|跃居|升至|上升到|蝉联|"
     "拟|继续|按|"  # 中央预算内投资拟(增加到), 养老金继续(提高10%), 购置税按(7.5%征收)
-    "从|上学年|上年|去年|今年|斩获|获得|荣获|摘得|夺得|获|新增|平均|人均|每人|均|占|扩大|缩小|"
+    "从|上学年|上年|去年底|去年末|今年底|年底|年末|现在|目前|去年|今年|斩获|获得|荣获|摘得|夺得|获|新增|平均|人均|每人|均|占|扩大|缩小|"
     # 粮食总产量连续6年, 能源消耗强度要降低, 失业率稳定在, 增长目标定为, 资产总额比2002年
     "连续|[都也还更]?要|稳定|(?<=目标)拟?定|(?<=[额量值率入出数])比|"
     "两个|两项|三个|三项|四个|四项|五个|五项|"  # 调处成功率、家长满意率两个100%
@@ -959,7 +960,10 @@ _SPAN_OF_YEARS = re.compile(
 # 五年 (the figure is the years' together: see over_years) and 每人每年 (per head and year) say
 # how the figure is counted, not what; 连续两年 (two years running) how long it held
 # (粮食产量达到6.07亿吨，连续两年超过1.2万亿斤: both are 粮食产量).
-_TRAIL_YEARS = f"{_SPAN_OF_YEARS.pattern}|(?:每人|人均)?每年|连续[两二三四五六七八九十]年"
+_TRAIL_YEARS = (
+    f"{_SPAN_OF_YEARS.pattern}|(?:每人|人均)?每年|(?:每人|每生|人均)每[月天日]|"
+    "连续[两二三四五六七八九十]年"
+)
 _TRAIL_STRIP = re.compile(
     f"(?:{_TRAIL_WORDS}|(?<=[赛会动])中|年均|{_TRAIL_COMPARED}|{_TRAIL_YEARS})$"
 )
@@ -983,6 +987,7 @@ def _longest_by_last(words: list[str]) -> dict[str, int]:
 # The compared part (比…) ends with 期, 年, 届 or 前 and is the longest; 中 and 年均 as written.
 _TRAIL_SPAN = _longest_by_last([*_TRAIL_WORDS.split("|"), "中", "年均"])
 _TRAIL_SPAN |= dict.fromkeys("期年届前", _TRAIL_WIDTH)
+_TRAIL_SPAN |= dict.fromkeys("月天日", 4)  # 每人每月, 每生每天
 # A prize's tier, which a list of prizes names alone after the first (一等奖3个、二等奖1个).
 _PRIZE_TIER = re.compile("[一二三四特]等奖|[金银铜]奖|优秀奖")
 # A share that says not of what: the figure before it in its sentence says.

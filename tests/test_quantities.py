@@ -869,6 +869,25 @@ LABELS = [
     ("trail-dou-yao", "化学需氧量、氨氮排放都要减少2%左右。", ["化学需氧量、氨氮排放"]),
     ("trail-lianxu", "粮食总产量连续6年稳定在万亿斤以上。", ["粮食总产量"]),
     ("trail-wending", "城镇调查失业率稳定在4.4%以内。", ["城镇调查失业率"]),
+    # A change from one sum to another measures one thing, however each end is dated or counted
+    # (人均每月 as 每年: how the sum is counted, not what).
+    (
+        "from-to-now",
+        "企业退休人员基本养老金从2004年人均每月700元提高到现在的1721元。",
+        ["企业退休人员基本养老金", "企业退休人员基本养老金"],
+    ),
+    (
+        "from-to-year-end",
+        "资本充足率从2007年底的8.4%提升到去年底的13.3%。",
+        ["资本充足率", "资本充足率"],
+    ),
+    (
+        "from-per-head-month",
+        "城乡居民基础养老金最低标准从每人每月70元提高到88元。",
+        ["城乡居民基础养老金最低标准", "城乡居民基础养老金最低标准"],
+    ),
+    ("lead-congye", "从业人员达5万人。", ["从业人员"]),  # not 业人员
+    ("lead-congshi", "从事科研工作的人员5万人。", ["从事科研工作的人员"]),
     # A condition the figure is stated under is no part of what it measures.
     (
         "condition-qingkuang",
@@ -1898,11 +1917,13 @@ def _words_of(alternation: str) -> list[str]:
 LABEL_PIECES = st.sampled_from(
     [*_words_of(q._LEAD_WORDS), *_words_of(q._TRAIL_WORDS), "比", "较", "去", "上", "年", "前"]
     + ["期", "届", "赛", "会", "中", "均", "学校", "（注）", "2021年", "\n", "，", "“", " ", "建"]
+    + ["每人每月", "每生每天", "人均每日", "平均每天", "每月", "从业", "从事"]
 )
 
 
 ENDINGS = [*_words_of(q._LEAD_WORDS), *_words_of(q._TRAIL_WORDS), "赛中", "年均", "比上年同期"]
 ENDINGS += ["较去年", "比同期", "比上届", "比上一届", "比三年前", "较2020年", "比五年", "比上年\n"]
+ENDINGS += ["每人每月", "每生每天", "人均每日", "从每人每月", "到现在的", "到去年底的"]
 
 
 @pytest.mark.parametrize("word", ENDINGS)
