@@ -158,6 +158,7 @@ class _Side:
     parts_named: dict[tuple[str, int], set[tuple[int, str]]] = field(default_factory=dict)
     labelled: dict[int, bool] = field(default_factory=dict)
     purpose_terms: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    states: dict[tuple[int, str, str], bool] = field(default_factory=dict)  # (_states)
 
     def labelled_here(self, i: int) -> bool:
         """Tell whether figure i's label stands in the figure's own clause."""
@@ -1532,19 +1533,34 @@ YEAR_COPY_SENTENCE = 80.0
 
 def _copy_of(side: _Side, k: int, other: _Side, m: int) -> bool:
     """Tell whether figure m of one filing is figure k of the other stated again (same year)."""
-    if side.labels[k] == other.labels[m]:
+    return _copy_named(side, k, other.labels[m], other.texts[m])
+
+
+def _copy_named(side: _Side, k: int, label: str, text: str) -> bool:
+    """Tell whether figure k of a filing is a figure of that label in that sentence."""
+    if side.labels[k] == label:
         return True
     return (
-        _label_score(side.labels[k], other.labels[m]) >= YEAR_COPY_LABEL
-        and fuzz.ratio(side.texts[k], other.texts[m]) >= YEAR_COPY_SENTENCE
+        _label_score(side.labels[k], label) >= YEAR_COPY_LABEL
+        and fuzz.ratio(side.texts[k], text) >= YEAR_COPY_SENTENCE
     )
 
 
 def _states(side: _Side, period: int | None, other: _Side, m: int) -> bool:
-    """Tell whether a filing states figure m of the other filing for that year too."""
+    """Tell whether a filing states figure m of the other filing for that year too.
+
+    Asked of many pairs, and alike for every cell of a table row: kept by year, label and
+    sentence (a 10-K's stacked tables give a year hundreds of figures)."""
     if period is None:
         return False
-    return any(_copy_of(side, k, other, m) for k in side.stated_years.get(period, ()))
+    key = (period, other.labels[m], other.texts[m])
+    found = side.states.get(key)
+    if found is None:
+        label, text = key[1], key[2]
+        found = side.states[key] = any(
+            _copy_named(side, k, label, text) for k in side.stated_years.get(period, ())
+        )
+    return found
 
 
 def _other_years(old: _Side, new: _Side, i: int, j: int, gap: int) -> bool:

@@ -2482,7 +2482,7 @@ def _footnote_marks(sentences: Sequence[str]) -> frozenset[str]:
     if not defined:
         return frozenset()
     for sentence in sentences:
-        if not sentence.startswith("("):
+        if "(" in sentence and not sentence.startswith("("):
             defined.difference_update(_MARK_AFTER_WORD.findall(sentence))
     return frozenset(f"({n})" for n in defined)
 
