@@ -18,7 +18,9 @@ Shapes:
 - repeated: every sentence of both years the same one (the first with a figure), in one
   paragraph, every other one of the new year with that figure changed: thousands of sentences
   and figures alike;
-- wide-row: each year's numbers as the cells of one table row.
+- wide-row: each year's numbers as the cells of one table row;
+- stacked: each year's numbers as the rows of a table stacked by year, each year's block under
+  a line of its year (the old year's 2021 and 2020, the new year's 2022 and 2021).
 
     python benchmarks/shapes.py                  # sizes 1,10 (about a minute)
     python benchmarks/shapes.py --sizes 10,100   # a few minutes
@@ -84,6 +86,30 @@ def wide_row(text: str) -> str:
     return f"{title}\n一、总体情况\n合计 | " + " | ".join(numbers) + "\n"
 
 
+def _letters(k: int) -> str:
+    """Return a row's name for k: A, B, ..., Z, AA, AB, ... (a name with no figure in it)."""
+    name = ""
+    k += 1
+    while k:
+        k, rest = divmod(k - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
+def stacked(text: str, years: tuple[int, int]) -> str:
+    """Return the report's numbers as a table of three columns stacked by year, as a 10-K
+    stacks its quarterly results: a block of rows under a line of each year ("2021:")."""
+    title = text.splitlines()[0]
+    numbers = re.findall(r"\d+(?:\.\d+)?", "\n".join(text.splitlines()[1:]))
+    rows = [
+        f"Row {_letters(k)} | " + " | ".join(numbers[3 * k : 3 * k + 3])
+        for k in range(len(numbers) // 3)
+    ]
+    blocks = [f"{year}:\n" + "\n".join(rows) for year in years]
+    # A second heading: a lone 一、 is no heading, and the rows would be grouped in sixes.
+    return f"{title}\n一、总体情况\n" + "\n".join(blocks) + "\n二、说明\n数字取自报告。\n"
+
+
 SHAPES = {
     "plain": (lambda old: old, lambda new: new),
     "no-headings": (lambda old: old, without_headings),
@@ -102,6 +128,8 @@ SHAPES = {
         lambda new: repeated(new, edited=True),
     ),
     "wide-row": (wide_row, wide_row),
+    # The old year states 2021 and 2020, the new one 2022 and 2021 (its own rows).
+    "stacked": (lambda old: stacked(old, (2021, 2020)), lambda new: stacked(new, (2022, 2021))),
 }
 
 

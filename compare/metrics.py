@@ -142,7 +142,8 @@ class _Side:
     tabled: list[bool]  # it stands in a table's row (`cell | cell`), not in prose
     periods: list[int | None]  # the year its sentence is stated for (see _places)
     year: int | None  # the report's (Report.year)
-    stated_years: dict[int, list[int]]  # period -> its figures of that period (stated_for_year)
+    stated_prose: dict[int, list[int]]  # period -> its prose figures (stated_for_year)
+    period_labels: dict[int, set[str]]  # period -> the labels of its figures, prose or tabled
     parts: list[tuple[tuple[int, str], ...]]  # what part of a whole its label names (CONTRASTS)
     groups: list[frozenset[int]]  # the CONTRASTS groups its label names any word of
     shares: list[str]  # what a share is of, before 占 in its label (经常项目顺差占GDP比重), or ""
@@ -311,7 +312,8 @@ class _Side:
             tabled=places.tabled,
             periods=places.periods,
             year=report.year,
-            stated_years=_stated_years(places.periods),
+            stated_prose=_stated_years(places.periods, places.tabled),
+            period_labels=_period_labels(places.periods, labels),
             parts=[parts_of[label] for label in labels],
             groups=[groups_of[label] for label in labels],
             shares=[share_of[label] for label in labels],
@@ -1341,6 +1343,7 @@ def match_metrics(
     matched: dict[int, tuple[int, float]] = {}  # old index -> (new index, score)
     taken: set[int] = set()
     same_year: set[int] = set()  # old indexes matched to the same year's cell of a table
+    old_yearless, new_yearless = _without_next_year(old_side, new_side)
 
     def solve(
         old_ids: Sequence[int],
@@ -1352,8 +1355,8 @@ def match_metrics(
         section_links: set[tuple[str, str]] | None = None,
         shifts: _Shifts | None = None,
     ) -> None:
-        old_ids = sorted({i for i in old_ids if i not in matched})
-        new_ids = sorted({j for j in new_ids if j not in taken})
+        old_ids = sorted({i for i in old_ids if i not in matched and i not in old_yearless})
+        new_ids = sorted({j for j in new_ids if j not in taken and j not in new_yearless})
         if not old_ids or not new_ids:
             return
         if shifts is None:
@@ -1514,12 +1517,21 @@ def _collect(
     return changes
 
 
-def _stated_years(periods: list[int | None]) -> dict[int, list[int]]:
+def _stated_years(periods: list[int | None], tabled: list[bool]) -> dict[int, list[int]]:
     """Return, by year, the figures of prose sentences that name that year."""
     years: dict[int, list[int]] = defaultdict(list)
     for i, period in enumerate(periods):
-        if period is not None:
+        if period is not None and not tabled[i]:
             years[period].append(i)
+    return dict(years)
+
+
+def _period_labels(periods: list[int | None], labels: list[str]) -> dict[int, set[str]]:
+    """Return, by year, the labels of the figures stated for it (prose, or a stacked table)."""
+    years: dict[int, set[str]] = defaultdict(set)
+    for period, label in zip(periods, labels, strict=True):
+        if period is not None:
+            years[period].add(label)
     return dict(years)
 
 
@@ -1553,12 +1565,17 @@ def _states(side: _Side, period: int | None, other: _Side, m: int) -> bool:
     sentence (a 10-K's stacked tables give a year hundreds of figures)."""
     if period is None:
         return False
-    key = (period, other.labels[m], other.texts[m])
+    label = other.labels[m]
+    if label in side.period_labels.get(period, ()):
+        return True
+    if other.tabled[m]:
+        return False  # a row of a stacked table is known by its name
+    key = (period, label, other.texts[m])
     found = side.states.get(key)
     if found is None:
-        label, text = key[1], key[2]
+        text = key[2]
         found = side.states[key] = any(
-            _copy_named(side, k, label, text) for k in side.stated_years.get(period, ())
+            _copy_named(side, k, label, text) for k in side.stated_prose.get(period, ())
         )
     return found
 
@@ -1590,6 +1607,28 @@ def _other_years(old: _Side, new: _Side, i: int, j: int, gap: int) -> bool:
     return _states(behind, behind_period + step, behind, b)
 
 
+def _without_next_year(old: _Side, new: _Side) -> tuple[set[int], set[int]]:
+    """Return the old and the new figures that _other_years keeps from every pair, whatever the
+    other figure: the new filing's copies of the old one's years (its 2017, which the old states
+    too) and the old filing's years that have their next in the old filing itself (its 2016).
+    They are left out before pairs are scored: a 10-K's stacked tables make thousands of them."""
+    gap = _years_apart(old, new)
+    if not gap:
+        return set(), set()
+    ahead, behind, step = (new, old, gap) if gap > 0 else (old, new, -gap)
+    copies = {
+        a
+        for a, period in enumerate(ahead.periods)
+        if period is not None and _states(behind, period, ahead, a)
+    }
+    has_next = {
+        b
+        for b, period in enumerate(behind.periods)
+        if period is not None and _states(behind, period + step, behind, b)
+    }
+    return (has_next, copies) if gap > 0 else (copies, has_next)
+
+
 def _years_apart(old: _Side, new: _Side) -> int | None:
     """Return how many years the new report is after the old one, or None when either has no
     year (a figure then pairs whatever year its sentence names)."""
@@ -1608,22 +1647,26 @@ def _restated_prose(
     repeated: list[tuple[int, int]] = []
     if _years_apart(old, new) in (None, 0):
         return found, repeated
-    olds: dict[tuple[int, str, MetricKind], list[int]] = defaultdict(list)
+    # Prose figures by year, unit and kind; a stacked table's cells (see tables.stacked_years)
+    # by their row's name and column as well: a row is known by its name (and a table of
+    # thousands of rows is not searched row by row).
+    olds: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, period in enumerate(old.periods):
         if period is not None and old.labels[i]:
-            olds[period, old.units[i], old.kinds[i]].append(i)
+            olds[_copy_key(old, i, period)].append(i)
     used: set[int] = set()
     for j, period in enumerate(new.periods):
         if period is None or not new.labels[j]:
             continue
         best: tuple[float, int] | None = None
-        for i in olds.get((period, new.units[j], new.kinds[j]), ()):
+        for i in olds.get(_copy_key(new, j, period), ()):
             if i in used or (j in taken and i in matched):
                 continue  # a copy is of a figure left over on one side at least
+            if new.tabled[j]:
+                best = (100.0, i)  # the row's first cell of its column left
+                break
             if not _copy_of(old, i, new, j):
                 continue
-            if new.tabled[j] and (old.cells[i] != new.cells[j] or old.heads[i] != new.heads[j]):
-                continue  # a stacked table's year again: the same row's same column
             score = _label_score(old.labels[i], new.labels[j])
             if best is None or score > best[0]:
                 best = (score, i)  # the first of the best: figures of a sentence in order
@@ -1632,6 +1675,13 @@ def _restated_prose(
             (found if old.values[i] != new.values[j] else repeated).append((i, j))
             used.add(i)
     return found, repeated
+
+
+def _copy_key(side: _Side, i: int, period: int) -> tuple[object, ...]:
+    """Return what a figure and its copy in the other filing share (see _restated_prose)."""
+    if side.tabled[i]:
+        return (period, side.units[i], side.kinds[i], side.labels[i], side.cells[i], side.heads[i])
+    return (period, side.units[i], side.kinds[i])
 
 
 def _restated_copies(

@@ -18,8 +18,9 @@ from types import ModuleType
 import pytest
 
 from compare.errors import UnreadableInput
-from compare.pipeline import read_report
-from tests.conftest import ROOT
+from compare.pipeline import compare_reports, read_report
+from compare.tables import stacked_years
+from tests.conftest import ROOT, write_years
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +138,29 @@ def test_ab_refuses_a_folder_that_is_not_a_checkout(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "not a checkout of compare" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.fixture(scope="module")
+def shapes(bench: ModuleType) -> ModuleType:
+    path = ROOT / "benchmarks" / "shapes.py"
+    spec = importlib.util.spec_from_file_location("benchmark_shapes", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    sys.modules.setdefault("run", bench)  # shapes.py imports run.py by that name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_awkward_shape_makes_a_pair_that_compares(shapes: ModuleType, tmp_path: Path) -> None:
+    old_text, new_text = shapes.pair_texts(1)
+    for name, (make_old, make_new) in shapes.SHAPES.items():
+        (tmp_path / name).mkdir()
+        paths = write_years(tmp_path / name, {2021: make_old(old_text), 2022: make_new(new_text)})
+        comparison = compare_reports(*(read_report(p) for p in paths))
+        assert comparison.metrics, name
+    # The stacked shape is what it says: each year's rows under a line of their year.
+    old, new = (read_report(p) for p in sorted((tmp_path / "stacked").iterdir()))
+    section = new.sections[0]
+    assert set(stacked_years(section.sentences).values()) == {2022, 2021}
+    assert set(stacked_years(old.sections[0].sentences).values()) == {2021, 2020}
