@@ -1266,12 +1266,13 @@ def _stated_often(
 
 
 def _best_candidates(
-    scores: dict[tuple[int, int], float], scale: float
+    scores: dict[tuple[int, int], float], scale: float, sides: tuple[int, ...] = (0, 1)
 ) -> dict[tuple[int, int], float]:
     """Return the scores with each old sentence, then each new one, keeping its
     _SENTENCE_CANDIDATES best: the highest scores, then the nearest its proportional place
-    (`scale`: new sentences per old one). Most keep all: the scores come back as they are."""
-    for side in (0, 1):
+    (`scale`: new sentences per old one). Most keep all: the scores come back as they are.
+    `sides` (0: old, 1: new) says which are kept so."""
+    for side in sides:
         held: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
         for pair in scores:
             held[pair[side]].append(pair)
@@ -1343,14 +1344,18 @@ def _pair_sentences(
         # place (all of them, but for a huge section: a report read as one line).
         lefts = [old_keys[i] for i in left_old], [new_keys[j] for j in left_new]
         scores: dict[tuple[int, int], float] = {}
+        scale = len(left_new) / len(left_old)
         for rows, cols in blocks(len(left_old), len(left_new), _SENTENCE_WINDOW):
             found_here = _sentence_scores(
                 lefts[0][rows.start : rows.stop],
                 lefts[1][cols.start : cols.stop],
                 settings.sentence_cutoff,
             )
-            scores.update(((rows.start + a, cols.start + b), v) for (a, b), v in found_here.items())
-        scores = _best_candidates(scores, len(left_new) / len(left_old))
+            # Each old sentence is in one block: its best are kept as its block is scored, not
+            # once all are (a table of thousands of alike rows gives each a thousand).
+            placed = {(rows.start + a, cols.start + b): v for (a, b), v in found_here.items()}
+            scores.update(_best_candidates(placed, scale, sides=(0,)))
+        scores = _best_candidates(scores, scale, sides=(1,))
         # Between two equal sentences, a pair keeps its order: of near-equal candidates (a
         # 10-K's many "Percentage of total net sales | 7% | 6% | 6%" rows), it is preferred.
         # (Counted by the equal pairs before each side's sentence, equal runs and lines stated
