@@ -1398,6 +1398,33 @@ def _relative_label(label: str, relative: re.Match[str], before: str, previous: 
     return label
 
 
+# What a change from one figure to another is of: the object of the verb that changed it, up to
+# the clause's end or a time ("tripled our government spending on healthcare within a decade").
+_EN_CHANGED = re.compile(
+    r"\b(?:doubl|tripl|quadrupl|halv|increas|rais|grow|grew|grown|cut|reduc|lower|expand|"
+    r"extend)(?:e|es|ed|ing|s)?\s+(?:(?:our|the|its|their|his|her|this|that)\s+)?"
+    r"(?:number\s+of\s+)?(?P<what>[^,;:.]+?)"
+    r"(?:\s+(?:within|over|in|during|since|by|for)\s+(?:a|an|the|the\s+past|the\s+last)?\s*"
+    r"(?:decade|year|years|\w+\s+years?|\d{4})\b.*|\s+(?:today|now|this\s+year|last\s+year))?"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
+
+CHANGED_EN_CHARS = 200  # the clause's end that is searched (a clause may run on for pages)
+
+
+def _changed_en(before: str) -> str:
+    """Return what the verb of the clause before a change from one figure to another changed
+    (the number of is what is counted), or "" when the clause has no such verb."""
+    clause = _CLAUSE_END.split(before.rstrip(" ,"))[-1][-CHANGED_EN_CHARS:]
+    found = _EN_CHANGED.search(clause)
+    if found is None:
+        return ""
+    label = _clean_en(found.group("what"))
+    return "" if not label or _names_nothing_en(label) else label
+
+
 def _antecedent_en(before: str) -> str:
     """Return the noun phrase that a relative clause after `before` hangs on: the last words of
     the clause before it, past its last number, preposition or verb ("the Company had two
@@ -1713,8 +1740,9 @@ def _label(
         if not label and previous and (before.strip() in ("-", "–") or ends == ["to"]):
             return previous  # "from $175 billion to $210 billion": both ends measure one thing
         if not label and before.strip().lower() == "from":
-            # "…double the number of eligible employers, from 40,000 today to 80,000"
-            label = _antecedent_en(sentence[:start])
+            # "…double the number of eligible employers, from 40,000 today to 80,000"; "We have
+            # tripled our government spending on healthcare within a decade, from $3.7 billion"
+            label = _changed_en(sentence[:start]) or _antecedent_en(sentence[:start])
             if label:
                 return label
         counted = raw.unit.isalpha() or (

@@ -725,6 +725,20 @@ LABELS = [
         "This is estimated to double the number of eligible employers, from 40,000 today to 80,000.",
         ["eligible employers", "eligible employers"],
     ),
+    # What the verb changed, not the words after its last preposition ("healthcare within a
+    # decade", "loan quantum supported").
+    (
+        "from-to-object-of-the-verb",
+        "We have tripled our government spending on healthcare within a decade, from $3.7 "
+        "billion in FY2010 to $11.3 billion in FY2019.",
+        ["government spending on healthcare", "government spending on healthcare"],
+    ),
+    (
+        "from-to-object-with-on",
+        "I will increase the cap on loan quantum supported, from $5 million to $8 million.",
+        ["cap on loan quantum supported", "cap on loan quantum supported"],
+    ),
+    ("from-to-no-object", "Net sales grew, from $229 billion to $265 billion.", ["Net sales"] * 2),
     ("no-subject-in-a-phrase", "As of September 30, 2017, $252.3 billion was held abroad.", [""]),
     (
         "subject-after-two-dates",
