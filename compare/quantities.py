@@ -1683,6 +1683,14 @@ def _named_after_en(sentence: str, raw: _Raw, boundary: int) -> str:
 ROW_LABEL_WORDS = 16
 
 
+# A part of the figure before ("…, of which $166 billion had been utilized"), and what became of
+# it: a participle after the figure.
+_OF_WHICH = re.compile(r"\s*of\s+(?:which|these|that\s+amount)\s*", re.IGNORECASE)
+_EN_PART_DONE = re.compile(
+    r"\s+(?:had|has|have|was|were|is|are|will\s+be)(?:\s+been)?\s+([a-z]+(?:ed|en)|[a-z]*paid|spent|held|sold)\b"
+)
+
+
 def _label(
     sentence: str, raw: _Raw, boundary: int, previous: str, reverse: str, *, named_after: bool
 ) -> str:
@@ -1697,6 +1705,14 @@ def _label(
     if near.isascii() or not _has_cjk(near):
         if debt := _named_after_en(sentence, raw, boundary):
             return debt
+        if (
+            previous
+            and _OF_WHICH.fullmatch(before)
+            and (became := _EN_PART_DONE.match(sentence, raw.end))
+        ):
+            # "…authorization from $175 billion to $210 billion, of which $166 billion had been
+            # utilized": the part of the figure before that the clause says what became of
+            return f"{previous} {became.group(1)}"
         start = _year_list_start(sentence, reverse, raw, start, boundary)
         before = sentence[start : raw.start]
         if _YEAR.search(before):

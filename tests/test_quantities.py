@@ -739,6 +739,19 @@ LABELS = [
         ["cap on loan quantum supported", "cap on loan quantum supported"],
     ),
     ("from-to-no-object", "Net sales grew, from $229 billion to $265 billion.", ["Net sales"] * 2),
+    # A part of the figure before, and what became of it: not the whole again.
+    (
+        "of-which-utilized",
+        "The Board authorized a program to repurchase up to $100 billion, of which $29.0 billion "
+        "had been utilized.",
+        ["program to repurchase", "program to repurchase utilized"],
+    ),
+    (
+        "of-which-repaid",
+        "The Company issued $7.0 billion of notes, of which $1.0 billion was repaid.",
+        ["issued notes", "issued notes repaid"],
+    ),
+    ("of-which-no-participle", "We have 100 schools, of which 20 are new.", ["schools"] * 2),
     ("no-subject-in-a-phrase", "As of September 30, 2017, $252.3 billion was held abroad.", [""]),
     (
         "subject-after-two-dates",
