@@ -1403,6 +1403,9 @@ def _relative_label(label: str, relative: re.Match[str], before: str, previous: 
 _EN_CHANGED = re.compile(
     r"\b(?:doubl|tripl|quadrupl|halv|increas|rais|grow|grew|grown|cut|reduc|lower|expand|"
     r"extend)(?:e|es|ed|ing|s)?\s+(?:(?:our|the|its|their|his|her|this|that)\s+)?"
+    # Not a noun's ("The first increase will take place…", "an increase in the GST")
+    r"(?!(?:will|would|shall|is|are|was|were|has|have|had|can|may|must|of|in|on|at|to|by|"
+    r"for|from|and|or)\b)"
     r"(?:number\s+of\s+)?(?P<what>[^,;:.]+?)"
     r"(?:\s+(?:within|over|in|during|since|by|for)\s+(?:a|an|the|the\s+past|the\s+last)?\s*"
     r"(?:decade|year|years|\w+\s+years?|\d{4})\b.*|\s+(?:today|now|this\s+year|last\s+year))?"

@@ -739,6 +739,7 @@ LABELS = [
         ["cap on loan quantum supported", "cap on loan quantum supported"],
     ),
     ("from-to-no-object", "Net sales grew, from $229 billion to $265 billion.", ["Net sales"] * 2),
+    ("from-to-noun-not-verb", "The second increase in the GST, from 8% to 9%.", ["GST"] * 2),
     # A part of the figure before, and what became of it: not the whole again.
     (
         "of-which-utilized",
