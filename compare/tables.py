@@ -239,10 +239,17 @@ def stacked_years(sentences: Sequence[str]) -> dict[int, int]:
     rows up to the next year line or the first sentence of prose."""
     years: dict[int, int] = {}
     year: int | None = None
+    lines = [
+        _YEAR_LINE.fullmatch(sentence) if len(sentence) < 12 else None for sentence in sentences
+    ]
     for index, sentence in enumerate(sentences):
-        line = _YEAR_LINE.fullmatch(sentence) if len(sentence) < 12 else None
+        line = lines[index]
         if line is not None:
-            year = int(line.group(1))
+            # Two years one after the other are a table's head split into lines ("2018", then
+            # "2017", then its rows): columns of years, not blocks.
+            after = lines[index + 1] if index + 1 < len(lines) else None
+            before = lines[index - 1] if index else None
+            year = None if after is not None or before is not None else int(line.group(1))
         elif year is not None:
             if " | " in sentence:
                 years[index] = year

@@ -1973,3 +1973,18 @@ def test_a_stacked_tables_year_pairs_with_the_next_years_block(tmp_path: Path) -
     backwards = _pairs(compare_reports(new, old).metrics)
     assert ("changed", "$62,900", "$52,579", False) in backwards
     assert ("added", "", "$46,852", False) in backwards
+
+
+def test_a_head_of_years_split_into_lines_is_no_stack(tmp_path: Path) -> None:
+    """A PDF reader may put a table's head of years on lines of their own ("2018", "2017"):
+    its rows are columns of years, not a block of 2017's."""
+    filings = {  # last year's filing stacked its years; this year's is read head split
+        2017: "2017:\n\nNet sales | $229,234\n\nCost of sales | 141,048\n\n"
+        "2016:\n\nNet sales | $215,639\n\nCost of sales | 131,376",
+        2018: "2018\n\n2017\n\nNet sales | $265,595 | $229,234\n\nCost of sales | 163,756 | 141,048",
+    }
+    old, new = (read_report(p) for p in write_filings(tmp_path, filings))
+    pairs = _pairs(compare_reports(old, new).metrics)
+    # Read as 2017's block, this year's own cells were copies of last year's 2017: unpaired.
+    assert ("changed", "$229,234", "$265,595", False) in pairs
+    assert ("changed", "141,048", "163,756", False) in pairs
