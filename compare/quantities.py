@@ -1466,7 +1466,9 @@ _YEAR_CELL = re.compile(r"\s*(?:19|20)\d\d\s*")  # a row named by a year: 2019 |
 
 # A sum or a rate written before a noun, as its attribute: "The $210 billion share repurchase
 # program was completed", "I will provide a 60% road tax rebate to…".
-_EN_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|our|their|this)\s+$", re.IGNORECASE)
+_EN_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|our|their|this|another|further|additional|set\s+of)\s+$", re.IGNORECASE
+)
 # The noun after: lower-case words ("payout"), or a name ("Jobs and Business Support Package").
 _EN_ATTRIBUTE_OF = re.compile(
     r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*"
@@ -1475,15 +1477,33 @@ _EN_ATTRIBUTE_OF = re.compile(
 _EN_NOT_NOUN = set(_words("the a an its our their worth"))
 
 
+_EN_NAME_NOUN = re.compile(r"\s+([a-z][a-z\-]*)\b")  # the word after a name (U-Save rebate)
+
+
+def _ends_name_en(word: str) -> bool:
+    """Tell whether the word after a name is no noun of it: a verb, a preposition, a link."""
+    return (
+        word in _EN_OBJECT_END
+        or word in _EN_NOT_NOUN
+        or word in _EN_AUXILIARIES
+        or word in _EN_SUBJECT_END
+        or word.endswith(("ed", "ly"))
+    )
+
+
 def _attributive_en(sentence: str, raw: _Raw) -> str:
     """Return the noun a figure is the attribute of ("a $1,000 payout": payout), or ""."""
-    if not _EN_DETERMINER_BEFORE.search(sentence, max(0, raw.start - 8), raw.start):
+    if not _EN_DETERMINER_BEFORE.search(sentence, max(0, raw.start - 12), raw.start):
         return ""
     after = _EN_ATTRIBUTE_OF.match(sentence, raw.end)
     if after is None:
         return ""
     if after.group(1)[0].isupper():
-        return after.group(1)  # "a $500 million Jobs and Business Support Package"
+        # "a $500 million Jobs and Business Support Package"; "a 50% U-Save rebate"
+        noun = _EN_NAME_NOUN.match(sentence, after.end())
+        if noun and not _ends_name_en(noun.group(1)):
+            return f"{after.group(1)} {noun.group(1)}"
+        return after.group(1)
     kept = []
     for word in after.group(1).split():
         if word in _EN_OBJECT_END or word in _EN_NOT_NOUN or word.endswith("ed"):
@@ -1510,8 +1530,10 @@ _EN_SHARED_OBJECT = re.compile(
 # Past forms that do not end in -ed, of verbs that state what was done with a sum.
 _EN_PAST_IRREGULAR = set(_words("paid repaid spent sold lent set made gave took put"))
 # What a sum was spent to do, right after it: "$73.1 billion to repurchase shares of its…".
+_EN_ACTOR = re.compile(r"\s*(?:I|we|We)\s")  # who acts, then the verb: "I will set aside"
 _EN_PURPOSE = re.compile(
-    r"\s+to\s+([a-z]+\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\b(?=\s+(?:of|for|in|and|,|\.)|[,.]|$)"
+    r"\s+to\s+([a-z]+\s+[A-Za-z][A-Za-z\-]*(?:\s+[a-z][a-z\-]*)?)\b"
+    r"(?=\s+(?:of|for|in|and)\b|[,.]|$)"
 )
 _EN_PRONOUNS = set(_words("this it"))
 _EN_ACTS_FIRST = ("to ", "This ", "this ", "It ", "it ", "Company ")
@@ -1783,14 +1805,15 @@ def _label(
             # "Over 80% of firms intend to …" says not where the whole's name ends.
             return what
         if (
-            label
+            (_names_nothing_en(label) if label else _EN_ACTOR.match(before))
             and raw.kind is not MetricKind.PERCENT
-            and _names_nothing_en(label)
             and (purpose := _EN_PURPOSE.match(sentence, raw.end))
         ):
             # "the Company spent $73.1 billion to repurchase shares of its common stock": what
             # the sum was spent to do, with the verb (spent to repurchase shares)
-            verb = before.rsplit(maxsplit=1)[-1] if before.strip() else ""
+            said = before.split()
+            # the verb, with its particle: "set aside $100 million to support NTUC"
+            verb = " ".join(said[-2:] if len(said) > 1 and said[-1] in _EN_PARTICLES else said[-1:])
             return f"{verb} to {purpose.group(1)}" if verb.islower() else f"to {purpose.group(1)}"
         if not label and not previous and start > 0 and "|" not in sentence:
             return _subject_en(sentence[:start])  # "The overall deficit …, at $64.9 billion"

@@ -740,6 +740,33 @@ LABELS = [
     ),
     ("from-to-no-object", "Net sales grew, from $229 billion to $265 billion.", ["Net sales"] * 2),
     ("from-to-noun-not-verb", "The second increase in the GST, from 8% to 9%.", ["GST"] * 2),
+    # A budget speech's "I will …": what the sum is, or what it is set aside to do.
+    (
+        "another-set-of",
+        "I will also distribute another set of $100 CDC Vouchers this year.",
+        ["CDC Vouchers"],
+    ),
+    ("a-further-cut", "I will apply a further 1% cut to the budgets of Ministries.", ["cut"]),
+    (
+        "a-name-and-its-noun",
+        "It amounts to an additional 50% U-Save rebate over one year.",
+        ["U-Save rebate"],
+    ),
+    (
+        "set-aside-to",
+        "I will therefore set aside about $100 million to support NTUC in its efforts.",
+        ["set aside to support NTUC"],
+    ),
+    (
+        "set-aside-to-no-label",
+        "I will set aside $100 million to support NTUC.",
+        ["set aside to support NTUC"],
+    ),
+    (
+        "purpose-word-not-in",  # "to innovate" is no "in"
+        "I will set aside $24 billion to encourage businesses to innovate, and grow.",
+        [""],
+    ),
     # A part of the figure before, and what became of it: not the whole again.
     (
         "of-which-utilized",
