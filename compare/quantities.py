@@ -1168,6 +1168,31 @@ _EN_ACCOUNTED = set(_words("accounted account accounts"))
 _EN_RELATIVES = set(_words("which that who each"))
 
 
+# A sentence that opens with a pronoun and its verb says what "this" is, after them: "This is
+# a net increase of $1.7 billion", "This is mainly due to a reduced expenditure of $10 billion",
+# but "This will reduce" keeps its subject (see _acts_only_en). "Our economy" is the economy.
+_EN_PRONOUN_SUBJECTS = ("This", "That", "It", "These", "Those")
+_EN_PRONOUN_VERBS = set(_words("is was are were means meant"))  # not "This will reduce"
+_EN_PRONOUN_LINKS = set(_words("that mainly largely partly primarily due to a an the also"))
+_EN_POSSESSIVES = set(_words("our their its my your"))
+
+
+def _without_pronoun_subject(words: list[str]) -> list[str]:
+    """Return a label's words without a pronoun subject and its verb ("This is a net" -> net),
+    or without a possessive that opens it ("Our social spending in particular" -> social
+    spending)."""
+    if len(words) > 1 and words[0].lower() in _EN_POSSESSIVES:
+        words = words[1:]
+    if words[-2:] == ["in", "particular"]:
+        words = words[:-2]
+    if len(words) > 2 and words[0] in _EN_PRONOUN_SUBJECTS and words[1] in _EN_PRONOUN_VERBS:
+        k = 2
+        while k < len(words) and words[k].lower() in _EN_PRONOUN_LINKS:
+            k += 1
+        return words[k:]
+    return words
+
+
 def _clean_en(text: str, limit: int = 8) -> str:
     """Keep the last words (`limit` at most) before an English number, without verbs and
     fillers at the end, and without who acts at the start ("I expect an overall deficit of" ->
@@ -1200,6 +1225,7 @@ def _clean_en(text: str, limit: int = 8) -> str:
         words = _before_verb(words)
     while words and words[0].lower() in _EN_LEAD:
         words.pop(0)
+    words = _without_pronoun_subject(words)
     if all(word.lower() in _EN_EMPTY for word in words):
         return ""  # "I will set aside $11 billion": I names nothing
     if limit < ROW_LABEL_WORDS:  # prose: a table row's label is a name, not a clause

@@ -762,6 +762,23 @@ LABELS = [
         "I will set aside $100 million to support NTUC.",
         ["set aside to support NTUC"],
     ),
+    # A pronoun and its verb open the sentence; what follows says what "this" is.
+    (
+        "this-is-due-to",
+        "This is mainly due to a reduced expenditure of $10 billion for the package.",
+        ["reduced expenditure"],
+    ),
+    ("our-economy", "Our economy should grow by 3% to 5% this year.", ["economy"]),
+    (
+        "in-particular",
+        "Our social spending in particular, has almost doubled from $17 billion to $31 billion.",
+        ["social spending", "social spending"],
+    ),
+    (
+        "this-will-keeps-its-subject",  # the verb with what it acts on (see _acts_only_en)
+        "This will reduce 24 kilo-tonnes of carbon dioxide emissions.",
+        ["reduce carbon dioxide emissions"],
+    ),
     (
         "purpose-word-not-in",  # "to innovate" is no "in"
         "I will set aside $24 billion to encourage businesses to innovate, and grow.",
