@@ -1555,11 +1555,17 @@ _EN_SHARED_OBJECT = re.compile(
 
 # Past forms that do not end in -ed, of verbs that state what was done with a sum.
 _EN_PAST_IRREGULAR = set(_words("paid repaid spent sold lent set made gave took put"))
+# A time between a sum and what it is for or to do: "$12 million over four years to our
+# Self-Help Groups", "$200 million over the next few years to enhance schemes".
+_EN_OVER_TIME = (
+    r"(?:\s+(?:over|in|within)\s+(?:the\s+(?:next|coming)\s+)?(?:\w+\s+)?(?:years?|months?))?"
+)
 # What a sum was spent to do, right after it: "$73.1 billion to repurchase shares of its…".
+_EN_BEFORE_SUM = _EN_VAGUE | set(_words("a an the of about around approximately nearly almost"))
 _EN_ACTOR = re.compile(r"\s*(?:I|we|We)\s")  # who acts, then the verb: "I will set aside"
 _EN_PURPOSE = re.compile(
-    r"\s+to\s+([a-z]+\s+[A-Za-z][A-Za-z\-]*(?:\s+[a-z][a-z\-]*)?)\b"
-    r"(?=\s+(?:of|for|in|and)\b|[,.]|$)"
+    _EN_OVER_TIME + r"\s+to\s+([a-z]+\s+[A-Za-z][A-Za-z\-]*(?:\s+[a-z][a-z\-]*)?)\b"
+    r"(?=\s+(?:of|for|in|and|that|which|with|by)\b|[,.]|$)"
 )
 _EN_PRONOUNS = set(_words("this it"))
 _EN_ACTS_FIRST = ("to ", "This ", "this ", "It ", "it ", "Company ")
@@ -1594,7 +1600,7 @@ def _acts_only_en(label: str) -> bool:
 # A word of it: U.S. and dollar–denominated are one word each ("Notes." is "Notes").
 _EN_OBJECT_WORD = r"[A-Za-z][A-Za-z0-9\-–’']*(?:(?:\.[A-Za-z])+\.)?"
 _EN_OBJECT = re.compile(
-    r"(?:\s+worth)?\s+(?:of|for|towards?"
+    _EN_OVER_TIME + r"(?:\s+worth)?\s+(?:of|for|towards?"
     r"|(?:to|under)(?=\s+(?:the|a|an|our|its|their|this|these)\b|\s+[A-Z]))\s+"
     r"(?:(?:the|a|an|our|its|their|this|these|those)\s+)?(?:new\s+)?"
     rf"({_EN_OBJECT_WORD}(?:\s+{_EN_OBJECT_WORD}){{0,11}})"  # 12 words at most
@@ -1838,6 +1844,8 @@ def _label(
             # "the Company spent $73.1 billion to repurchase shares of its common stock": what
             # the sum was spent to do, with the verb (spent to repurchase shares)
             said = before.split()
+            while len(said) > 1 and said[-1].lower() in _EN_BEFORE_SUM:
+                said.pop()  # "set aside an additional $200 million": set aside
             # the verb, with its particle: "set aside $100 million to support NTUC"
             verb = " ".join(said[-2:] if len(said) > 1 and said[-1] in _EN_PARTICLES else said[-1:])
             return f"{verb} to {purpose.group(1)}" if verb.islower() else f"to {purpose.group(1)}"

@@ -779,6 +779,23 @@ LABELS = [
         "This will reduce 24 kilo-tonnes of carbon dioxide emissions.",
         ["reduce carbon dioxide emissions"],
     ),
+    # A time between the sum and what it is for or to do.
+    (
+        "over-years-to-a-name",
+        "I will also provide a total of $12 million over four years to our Self-Help Groups.",
+        ["Self-Help Groups"],
+    ),
+    (
+        "over-years-for",
+        "I will set aside $30 million over the next five years for EV-related initiatives.",
+        ["EV-related initiatives"],
+    ),
+    (
+        "over-years-to-do",
+        "I will set aside an additional $200 million over the next few years to enhance schemes "
+        "that build digital capabilities.",
+        ["set aside to enhance schemes"],
+    ),
     (
         "purpose-word-not-in",  # "to innovate" is no "in"
         "I will set aside $24 billion to encourage businesses to innovate, and grow.",
