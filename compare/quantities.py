@@ -1740,6 +1740,7 @@ def _named_after_en(sentence: str, raw: _Raw, boundary: int) -> str:
 ROW_LABEL_WORDS = 16
 
 
+_EN_TOP_SHARE = re.compile(r"\bthe\s+(top|bottom)\s*$", re.IGNORECASE)  # the top 20% of …
 # A part of the figure before ("…, of which $166 billion had been utilized"), and what became of
 # it: a participle after the figure.
 _OF_WHICH = re.compile(r"\s*of\s+(?:which|these|that\s+amount)\s*", re.IGNORECASE)
@@ -1762,6 +1763,12 @@ def _label(
     if near.isascii() or not _has_cjk(near):
         if debt := _named_after_en(sentence, raw, boundary):
             return debt
+        if (rank := _EN_TOP_SHARE.search(before)) and raw.unit == "%":
+            # "affect the top 1.2% of personal income taxpayers": the top of what, not the verb
+            whole = _object_after_en(sentence, raw.end).split()
+            if whole and _is_past_en(whole[-1]):
+                whole.pop()  # "the top 20% of Singaporean households paid 56% of the taxes"
+            return " ".join([rank.group(1).lower(), *whole])
         if (
             previous
             and _OF_WHICH.fullmatch(before)

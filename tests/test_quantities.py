@@ -779,6 +779,17 @@ LABELS = [
         "This will reduce 24 kilo-tonnes of carbon dioxide emissions.",
         ["reduce carbon dioxide emissions"],
     ),
+    # The top or bottom share of a whole is named by the whole, not by the verb before it.
+    (
+        "the-top-of",
+        "This increase is expected to affect the top 1.2% of personal income taxpayers.",
+        ["top personal income taxpayers"],
+    ),
+    (
+        "the-top-of-who-paid",
+        "The top 20% of Singaporean households paid 56% of the taxes.",
+        ["top Singaporean households", "Singaporean households"],
+    ),
     # A time between the sum and what it is for or to do.
     (
         "over-years-to-a-name",
