@@ -1557,15 +1557,13 @@ _EN_SHARED_OBJECT = re.compile(
 _EN_PAST_IRREGULAR = set(_words("paid repaid spent sold lent set made gave took put"))
 # A time between a sum and what it is for or to do: "$12 million over four years to our
 # Self-Help Groups", "$200 million over the next few years to enhance schemes".
-_EN_OVER_TIME = (
-    r"(?:\s+(?:over|in|within)\s+(?:the\s+(?:next|coming)\s+)?(?:\w+\s+)?(?:years?|months?))?"
-)
+_EN_OVER_TIME = r"(?:\s+(?:over|in|within)\s+(?:the\s+(?:next|coming|past|last)\s+)?(?:\w+\s+)?(?:years?|months?))?"
 # What a sum was spent to do, right after it: "$73.1 billion to repurchase shares of its…".
 _EN_BEFORE_SUM = _EN_VAGUE | set(_words("a an the of about around approximately nearly almost"))
 _EN_ACTOR = re.compile(r"\s*(?:I|we|We)\s")  # who acts, then the verb: "I will set aside"
 _EN_PURPOSE = re.compile(
     _EN_OVER_TIME + r"\s+to\s+([a-z]+\s+[A-Za-z][A-Za-z\-]*(?:\s+[a-z][a-z\-]*)?)\b"
-    r"(?=\s+(?:of|for|in|and|that|which|with|by)\b|[,.]|$)"
+    r"(?=\s+(?:of|for|in|and|that|which|with|by|to)\b|[,.]|$)"
 )
 _EN_PRONOUNS = set(_words("this it"))
 _EN_ACTS_FIRST = ("to ", "This ", "this ", "It ", "it ", "Company ")

@@ -797,6 +797,12 @@ LABELS = [
         ["Self-Help Groups"],
     ),
     (
+        "over-past-years-to-do",
+        "We committed close to $100 billion over the past two years to support Singaporeans "
+        "and businesses.",
+        ["committed to support Singaporeans"],
+    ),
+    (
         "over-years-for",
         "I will set aside $30 million over the next five years for EV-related initiatives.",
         ["EV-related initiatives"],
@@ -810,7 +816,7 @@ LABELS = [
     (
         "purpose-word-not-in",  # "to innovate" is no "in"
         "I will set aside $24 billion to encourage businesses to innovate, and grow.",
-        [""],
+        ["set aside to encourage businesses"],
     ),
     # A part of the figure before, and what became of it: not the whole again.
     (
