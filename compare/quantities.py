@@ -1761,7 +1761,11 @@ def _label(
     if near.isascii() or not _has_cjk(near):
         if debt := _named_after_en(sentence, raw, boundary):
             return debt
-        if (rank := _EN_TOP_SHARE.search(before)) and raw.unit == "%":
+        if (
+            raw.unit == "%"
+            and before.rstrip().endswith(("top", "bottom"))
+            and (rank := _EN_TOP_SHARE.search(before))
+        ):
             # "affect the top 1.2% of personal income taxpayers": the top of what, not the verb
             whole = _object_after_en(sentence, raw.end).split()
             if whole and _is_past_en(whole[-1]):
