@@ -389,7 +389,6 @@ def _places(report: Report) -> _Places:
             row = rows[key] = " | " in sentence
             if not row:
                 listed[key] = year_list_columns(sentence, spans[key])
-            if not row:
                 opening[key] = stated_for_year(sentence)
             else:  # a row of a table stacked by years is of its block's year
                 blocks = stacked.get(m.section)
@@ -1585,33 +1584,31 @@ def _other_years(old: _Side, new: _Side, i: int, j: int, gap: int) -> bool:
 
     A filing tells the figures of its year and of the year before in sentences of their own
     ("During 2018, the Company spent $73.1 billion…", "During 2017, … $33.0 billion…"). The old
-    filing's own-year figure (2017) pairs with the new filing's (2018); the new filing's 2017 is
-    a copy of the old one's (see _restated_prose) and the old filing's 2016 has no next, so
-    neither pairs with any other figure ("During 2016, … $29.0 billion" is not 2018's $73.1
-    billion). Read the other way round, the sides swap.
+    filing's own-year figure (2017) pairs with the new filing's (2018), not with a figure of
+    another year or of a sentence that names none. The figures that pair with nothing whatever
+    the other (the new filing's 2017, the old filing's 2016) are left out before: see
+    _without_next_year. Read the other way round, the sides swap.
     """
     old_period, new_period = old.periods[i], new.periods[j]
     if old_period is not None and new_period is not None and new_period - old_period != gap:
         return True
-    ahead, behind, a, b, step = (new, old, j, i, gap) if gap > 0 else (old, new, i, j, -gap)
-    if _states(behind, ahead.periods[a], ahead, a):
-        return True  # the new filing's 2017: a copy of the old filing's 2017
+    ahead, behind, a, b = (new, old, j, i) if gap > 0 else (old, new, i, j)
     behind_period = behind.periods[b]
-    if behind_period is None:
-        return False
-    if ahead.periods[a] is None and _states(ahead, behind_period, behind, b):
-        # The old filing's 2017, which the new one states again: it pairs with a figure of 2018,
-        # not with one of a sentence that names no year.
-        return True
-    # The old filing's 2016 has its next in the old filing: 2017 (a figure of its own).
-    return _states(behind, behind_period + step, behind, b)
+    # The old filing's 2017, which the new one states again: it pairs with a figure of 2018,
+    # not with one of a sentence that names no year.
+    return (
+        behind_period is not None
+        and ahead.periods[a] is None
+        and _states(ahead, behind_period, behind, b)
+    )
 
 
 def _without_next_year(old: _Side, new: _Side) -> tuple[set[int], set[int]]:
-    """Return the old and the new figures that _other_years keeps from every pair, whatever the
-    other figure: the new filing's copies of the old one's years (its 2017, which the old states
-    too) and the old filing's years that have their next in the old filing itself (its 2016).
-    They are left out before pairs are scored: a 10-K's stacked tables make thousands of them."""
+    """Return the old and the new figures that pair with no figure of the other filing: the new
+    filing's copies of the old one's years (its 2017, which the old states too: see
+    _restated_prose) and the old filing's years that have their next in the old filing itself
+    (its 2016: "During 2016, … $29.0 billion" is not 2018's $73.1 billion). They are left out
+    before pairs are scored: a 10-K's stacked tables make thousands of them."""
     gap = _years_apart(old, new)
     if not gap:
         return set(), set()

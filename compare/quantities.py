@@ -1557,10 +1557,15 @@ _EN_SHARED_OBJECT = re.compile(
 _EN_PAST_IRREGULAR = set(_words("paid repaid spent sold lent set made gave took put"))
 # A time between a sum and what it is for or to do: "$12 million over four years to our
 # Self-Help Groups", "$200 million over the next few years to enhance schemes".
-_EN_OVER_TIME = r"(?:\s+(?:over|in|within)\s+(?:the\s+(?:next|coming|past|last)\s+)?(?:\w+\s+)?(?:years?|months?))?"
-# What a sum was spent to do, right after it: "$73.1 billion to repurchase shares of its…".
+_EN_OVER_TIME = (
+    r"(?:\s+(?:over|in|within)\s+(?:the\s+(?:next|coming|past|last)\s+)?(?:\w+\s+)?"
+    r"(?:years?|months?))?"
+)
+# Words between a verb and its sum ("set aside an additional $200 million": set aside), and who
+# acts before the verb ("I will set aside").
 _EN_BEFORE_SUM = _EN_VAGUE | set(_words("a an the of about around approximately nearly almost"))
-_EN_ACTOR = re.compile(r"\s*(?:I|we|We)\s")  # who acts, then the verb: "I will set aside"
+_EN_ACTOR = re.compile(r"\s*(?:I|we|We)\s")
+# What a sum was spent to do, right after it: "$73.1 billion to repurchase shares of its…".
 _EN_PURPOSE = re.compile(
     _EN_OVER_TIME + r"\s+to\s+([a-z]+\s+[A-Za-z][A-Za-z\-]*(?:\s+[a-z][a-z\-]*)?)\b"
     r"(?=\s+(?:of|for|in|and|that|which|with|by|to)\b|[,.]|$)"
@@ -1743,7 +1748,8 @@ _EN_TOP_SHARE = re.compile(r"\bthe\s+(top|bottom)\s*$", re.IGNORECASE)  # the to
 # it: a participle after the figure.
 _OF_WHICH = re.compile(r"\s*of\s+(?:which|these|that\s+amount)\s*", re.IGNORECASE)
 _EN_PART_DONE = re.compile(
-    r"\s+(?:had|has|have|was|were|is|are|will\s+be)(?:\s+been)?\s+([a-z]+(?:ed|en)|[a-z]*paid|spent|held|sold)\b"
+    r"\s+(?:had|has|have|was|were|is|are|will\s+be)(?:\s+been)?\s+"
+    r"([a-z]+(?:ed|en)|[a-z]*paid|spent|held|sold)\b"
 )
 
 
@@ -1802,7 +1808,6 @@ def _label(
             shared = _EN_SHARED_OBJECT.match(sentence, raw.end)
             if what := _object_after_en(sentence, shared.end() if shared else raw.end):
                 label = f"{label.split()[-1]} {what}"  # the verb and its object: repaid Notes
-
         if (
             label
             and start > 0
