@@ -23,15 +23,19 @@ from compare.tables import stacked_years
 from tests.conftest import ROOT, write_years
 
 
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    path = ROOT / "benchmarks" / "run.py"
-    spec = importlib.util.spec_from_file_location("benchmark_run", path)
+def _load(name: str, script: str) -> ModuleType:
+    """Import a benchmark script by its path, under `name`."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / script)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # multiprocessing and dataclasses look modules up by name
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    return _load("benchmark_run", "run.py")
 
 
 @pytest.fixture(scope="module")
@@ -142,14 +146,8 @@ def test_ab_refuses_a_folder_that_is_not_a_checkout(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def shapes(bench: ModuleType) -> ModuleType:
-    path = ROOT / "benchmarks" / "shapes.py"
-    spec = importlib.util.spec_from_file_location("benchmark_shapes", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
     sys.modules.setdefault("run", bench)  # shapes.py imports run.py by that name
-    spec.loader.exec_module(module)
-    return module
+    return _load("benchmark_shapes", "shapes.py")
 
 
 def test_every_awkward_shape_makes_a_pair_that_compares(shapes: ModuleType, tmp_path: Path) -> None:
