@@ -1003,7 +1003,7 @@ def test_summary_counts(basic_soup: BeautifulSoup) -> None:
     }
     assert (
         text_of(basic_soup.find(id="similarity"))
-        == "84.4 / 100 overall text similarity: the words the two use"
+        == "84.4 / 100 overall text similarity: how alike the counts of the words the two use are"
     )
     assert text_of(basic_soup.find(id="carried-over")) == (
         "41.3% of the text carried over: sentences kept, edited or moved"
