@@ -1043,6 +1043,9 @@ _NOUN_CUT_WORDS = (
     r"在(?![校园建职读岗线编册押途])"
 )
 _NOUN_CUT = re.compile(f"{_NOUN_CUT_WORDS}|为")
+# A noun after a figure that opens with a conjunction is the next figure's (和助餐场所217个), but
+# 和谐, 和美 and 和平 are words of their own (10个和美乡村).
+_JOINS_NEXT = re.compile("[和与及或](?![谐美平睦])")
 # 两次被评为…优胜窗口: after 被, 为 belongs to the verb (评为), and what follows is what was won.
 _PASSIVE_NOUN_CUT = re.compile(_NOUN_CUT_WORDS)
 _EN_TRAIL = set(
@@ -1698,8 +1701,10 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
         cut = _PASSIVE_NOUN_CUT.search(noun, cut.end())
     if cut:
         noun = noun[: cut.start()]
-    if _CONJUNCTION.fullmatch(noun):
-        return "", raw.end  # 50家和20家: the 和 joins the next figure, it is not what is counted
+    if _CONJUNCTION.fullmatch(noun) or (digit and _JOINS_NEXT.match(noun)):
+        # 50家和20家, 日间服务中心83家和助餐场所217个: the 和 joins the next figure and its noun,
+        # it is not what is counted
+        return "", raw.end
     end = raw.end + len(prefix) + len(noun)
     noun = noun[1:] if noun.startswith("的") else noun
     return _clean_cn(prefix + noun.rstrip("、（(“"), strip=False), end

@@ -1408,6 +1408,14 @@ LABELS = [
         "Accumulated other comprehensive income/(loss) was $(3,454) million.",
         ["Accumulated other comprehensive income/(loss)"],
     ),
+    # 和 before the next figure's noun joins that figure; it is not the first one's noun.
+    (
+        "cn-and-next-noun",
+        "新增老年人日间服务中心83家和助餐场所217个。",
+        ["新增老年人日间服务中心", "助餐场所"],
+    ),
+    ("cn-and-next-noun-plain", "新建学校12所及幼儿园30所。", ["新建学校", "幼儿园"]),
+    ("cn-harmony-is-a-noun", "创建10个和美乡村和5个示范村。", ["和美乡村", "示范村"]),
     (
         "en-notes-row",
         "Fixed-rate 1.550% notes | 2019 | 500 | 1.59% | — | —%",
