@@ -19,11 +19,21 @@ from compare.outline import numbering_value
 from compare.words import counted, markdown_text
 
 KNOWN_KEYS = {
-    "structure": {"numbering", "empty", "duplicates", "outside", "renditions", "unreadable"},
+    "structure": {
+        "numbering",
+        "empty",
+        "duplicates",
+        "outside",
+        "renditions",
+        "unreadable",
+        "against",
+    },
     "sections": {"required", "max_removed", "max_added"},
     "metrics": {"max_fall_pct", "max_fall_points", "must_keep", "restated", "rule"},
     "similarity": {"min", "min_carried_over"},
 }
+# Structural checks of the pair, run only with --against.
+COMPARISON_STRUCTURE = {"against"}
 RULE_KEYS = {"label", "kind", "min", "max", "max_fall_pct", "max_fall_points", "must_keep"}
 RULE_NUMBERS = ("min", "max", "max_fall_pct", "max_fall_points")
 
@@ -250,6 +260,10 @@ def _outside(report: Report) -> list[Finding]:
 def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
     """Return findings of the rules file on a comparison of the new report with the old."""
     findings: list[Finding] = []
+    if rules.structure["against"]:
+        # compare check 2022 --against 2022, or against another organisation's report: what it
+        # finds would be noise, and a CI job set up so should fail, not pass quietly
+        findings += [Finding(check="structure.against", message=w) for w in comparison.warnings]
     new_headings = [s.heading for s in comparison.new.walk()]
     for required in rules.required:
         if not any(required in h for h in new_headings):
@@ -474,7 +488,11 @@ def findings_json(
 
 def checks_run(rules: Rules, *, with_comparison: bool) -> list[str]:
     """Return the names of the checks that ran (JUnit test cases, the JSON's `checks`)."""
-    names = [f"structure.{k}" for k, on in sorted(rules.structure.items()) if on]
+    names = [
+        f"structure.{k}"
+        for k, on in sorted(rules.structure.items())
+        if on and (with_comparison or k not in COMPARISON_STRUCTURE)
+    ]
     if with_comparison:
         names += [
             "sections.required",

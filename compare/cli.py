@@ -18,7 +18,7 @@ from compare import __version__
 from compare.errors import CompareError
 
 if TYPE_CHECKING:
-    from compare.model import Report
+    from compare.model import Comparison, Report
 
 DEFAULT_COMMAND = "diff"
 SUMMARY_CHANGES = 5  # figures the summary printed after a comparison lists
@@ -116,19 +116,11 @@ def _warn(report: Report) -> None:
         click.echo(f"Warning: {report.source.path}: {warning}", err=True)
 
 
-def _warn_order(old: Report, new: Report) -> None:
-    """Say on stderr when OLD and NEW are not two years in order: one file twice, one year twice,
-    or the later year given first (compare 2022 2021 tells what changed going back to 2021)."""
-    if Path(old.source.path).resolve() == Path(new.source.path).resolve():
-        click.echo(f"Warning: OLD and NEW are one file, {new.source.path}", err=True)
-    elif old.year is not None and old.year == new.year:
-        click.echo(f"Warning: OLD and NEW are both the report of {new.year}", err=True)
-    elif old.year is not None and new.year is not None and old.year > new.year:
-        click.echo(
-            f"Warning: OLD is {old.year} and NEW {new.year}, an earlier year: the changes shown "
-            "run backwards",
-            err=True,
-        )
+def _warn_pair(comparison: Comparison) -> None:
+    """Say on stderr what is odd about the pair (one file twice, the years backwards, two
+    organisations); the page and the JSON say it too."""
+    for warning in comparison.warnings:
+        click.echo(f"Warning: {warning}", err=True)
 
 
 @cli.command(name=DEFAULT_COMMAND)
@@ -203,7 +195,7 @@ def diff(
             write_output(path, make())
     for report in (old_report, new_report):  # once the outputs stand: a failed run says one thing
         _warn(report)
-    _warn_order(old_report, new_report)
+    _warn_pair(comparison)
     if to_stdout or html_path == "-":
         return
     if quiet:
@@ -265,8 +257,9 @@ def check(
     against = None
     if old is not None:
         old_report = read_report(find_report(old, library=lib, org=org))
-        findings += checks.check_comparison(compare_reports(old_report, new_report), rules)
-        _warn_order(old_report, new_report)
+        comparison = compare_reports(old_report, new_report)
+        findings += checks.check_comparison(comparison, rules)
+        _warn_pair(comparison)
         against = old_report.source.path
     subject = new_report.source.path
     if md_path:
@@ -362,6 +355,8 @@ def series(
         write_output(csv_path, result.csv())
     if html_path:
         write_output(html_path, render_series_html(result))
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     if "-" not in (csv_path, html_path):
         click.echo(f"{len(result.rows)} metrics over {len(result.years)} years")
         for path in (csv_path, html_path):

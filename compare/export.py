@@ -128,6 +128,7 @@ def _report_ref(report: Report) -> dict[str, Any]:
         "title": report.title,
         "org": report.org,
         "year": report.year,
+        "warnings": list(report.warnings),
     }
 
 
@@ -237,6 +238,7 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
         "settings": comparison.settings.as_dict(),
         "sections": [section_pair_to_json(p) for p in comparison.sections],
         "metrics": [metric_change_to_json(m) for m in comparison.metrics],
+        "warnings": list(comparison.warnings),
         "summary": {
             "sections": comparison.section_counts(),
             "metrics": comparison.metric_counts(),

@@ -284,6 +284,14 @@ class MetricChange:
         )
 
 
+def same_organisation(old: Report, new: Report) -> bool:
+    """Tell whether two reports may be one organisation's: an unknown organisation may be any,
+    and one name within the other is the same (Apple Inc. and Apple Inc)."""
+    old_org = "".join(old.org.split()).casefold().rstrip(".")
+    new_org = "".join(new.org.split()).casefold().rstrip(".")
+    return not old_org or not new_org or old_org in new_org or new_org in old_org
+
+
 @dataclass(**FROZEN)
 class Comparison:
     """Everything `compare OLD NEW` found."""
@@ -295,6 +303,8 @@ class Comparison:
     metrics: tuple[MetricChange, ...] = ()
     similarity: float = 100.0  # whole-document 0-100: shared vocabulary (cosine of term counts)
     carried_over: float = 100.0  # 0-100 share of the text in sentences kept, edited or moved
+    # What is odd about the pair: one file twice, the years backwards, two organisations
+    warnings: tuple[str, ...] = ()
 
     def section_counts(self) -> dict[str, int]:
         """Count section pairs by status, plus renamed / moved / split / merged flags."""

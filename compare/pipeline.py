@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compare.model import Comparison, Report
+from compare.model import Comparison, Report, same_organisation
 from compare.settings import Settings
 
 
@@ -37,4 +37,25 @@ def compare_reports(old: Report, new: Report, *, settings: Settings | None = Non
         metrics=changes,
         similarity=diff.document_similarity(old, new),
         carried_over=diff.carried_over(sections),
+        warnings=pair_warnings(old, new),
     )
+
+
+def pair_warnings(old: Report, new: Report) -> tuple[str, ...]:
+    """Say what is odd about comparing these two reports: one file twice, one year twice, the
+    later year given first (the changes then run backwards), or two organisations' reports."""
+    warnings = []
+    if Path(old.source.path).resolve() == Path(new.source.path).resolve():
+        warnings.append(f"the old and the new report are one file, {new.source.path}")
+    elif old.year is not None and old.year == new.year:
+        warnings.append(f"the old and the new report are both the report of {new.year}")
+    elif old.year is not None and new.year is not None and old.year > new.year:
+        warnings.append(
+            f"the old report is of {old.year} and the new of {new.year}, an earlier year: the"
+            " changes shown run backwards"
+        )
+    if not same_organisation(old, new):
+        warnings.append(
+            f"the two are reports of different organisations: {old.org} (old) and {new.org} (new)"
+        )
+    return tuple(warnings)

@@ -49,6 +49,7 @@ from compare.model import (
     SectionStatus,
     SentencePair,
     SentenceStatus,
+    same_organisation,
 )
 from compare.quantities import CURRENCY_SIGNS
 from compare.words import markdown_text, numbered
@@ -763,6 +764,8 @@ def report_name(comparison: Comparison, fallback: str = "Organisation unknown") 
     """Return what the two reports are called: their organisation, else a title (a speech or a
     report with no organisation line), else the fallback."""
     old, new = comparison.old, comparison.new
+    if not same_organisation(old, new):
+        return f"{old.org} / {new.org}"  # two organisations' reports: both are named
     return new.org or old.org or new.title or old.title or fallback
 
 

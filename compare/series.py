@@ -59,6 +59,8 @@ class Series:
     years: tuple[int, ...]
     paths: tuple[str, ...]
     rows: tuple[SeriesRow, ...]
+    # What is odd about the years' pairs (one file twice, two organisations), each said once
+    warnings: tuple[str, ...] = ()
 
     def table(self) -> pd.DataFrame:
         """Return the series as a DataFrame: label, unit, kind, then one column per year."""
@@ -188,6 +190,7 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
         years=tuple(r.year or 0 for r in reports),
         paths=tuple(r.source.path for r in reports),
         rows=tuple(out),
+        warnings=tuple(dict.fromkeys(w for c in comparisons for w in c.warnings)),
     )
 
 

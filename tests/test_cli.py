@@ -159,7 +159,7 @@ def test_the_main_job_says_what_reading_set_aside(tmp_path: Path) -> None:
     assert "Reading notes" in page.read_text(encoding="utf-8")
     quiet = run(str(SEED_2022), str(SEED_2022), "--json", "-")
     # The sample has nothing set aside: no reading warning (only that it is one file twice).
-    assert quiet.stderr == f"Warning: OLD and NEW are one file, {SEED_2022}\n"
+    assert quiet.stderr == f"Warning: the old and the new report are one file, {SEED_2022}\n"
     json.loads(quiet.stdout)
 
 
@@ -170,18 +170,60 @@ def test_years_out_of_order_are_said(tmp_path: Path) -> None:
     backwards = run("2022", "2021", "--library", str(SEEDS), "--html", str(page))
     assert backwards.exit_code == 0, backwards.output
     assert (
-        "Warning: OLD is 2022 and NEW 2021, an earlier year: the changes shown run backwards"
-        in backwards.stderr.splitlines()
+        "Warning: the old report is of 2022 and the new of 2021, an earlier year: the changes"
+        " shown run backwards" in backwards.stderr.splitlines()
     )
     assert page.exists() and "Warning" not in backwards.stdout
     copy = tmp_path / "copy-2021.txt"
     copy.write_text(SEED_2021.read_text(encoding="utf-8"), encoding="utf-8")
     twice = run(str(SEED_2021), str(copy), "--html", str(page))
-    assert "Warning: OLD and NEW are both the report of 2021" in twice.stderr.splitlines()
+    assert (
+        "Warning: the old and the new report are both the report of 2021"
+        in twice.stderr.splitlines()
+    )
     in_order = run("2021", "2022", "--library", str(SEEDS), "--html", str(page))
-    assert "OLD" not in in_order.stderr
+    assert "the old" not in in_order.stderr
     check = run("check", "2021", "--against", "2022", "--library", str(SEEDS))
     assert "run backwards" in check.stderr
+
+
+def test_two_organisations_reports_are_said(tmp_path: Path) -> None:
+    """Another bureau's report given as NEW (a wrong file picked) still compares, but says so:
+    on stderr, in the page's masthead and notes, in the JSON and the Markdown; `check
+    --against` fails on it unless `structure.against` is off."""
+    other = tmp_path / "health-2022.txt"
+    other.write_text(
+        "绍兴市卫生健康委员会2022年工作总结\n一、党建引领\n全年新增床位300张。\n",
+        encoding="utf-8",
+    )
+    page, data, notes = tmp_path / "r.html", tmp_path / "r.json", tmp_path / "r.md"
+    args = ("--html", str(page), "--json", str(data), "--md", str(notes))
+    result = run(str(SEED_2021), str(other), *args)
+    assert result.exit_code == 0, result.output
+    said = "the two are reports of different organisations: 绍兴市教育局 (old) and 绍兴市卫生健康委员会 (new)"
+    assert f"Warning: {said}" in result.stderr.splitlines()
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one(".masthead .org").get_text() == "绍兴市教育局 / 绍兴市卫生健康委员会"
+    assert [p.get_text() for p in soup.select(".pair-notes .warning")] == [said]
+    written = json.loads(data.read_text(encoding="utf-8"))
+    validate(written)
+    assert written["warnings"] == [said]
+    assert f"> ⚠ {said}" in notes.read_text(encoding="utf-8").splitlines()
+    # One organisation's two years: nothing said, and the masthead names it once.
+    same = run(str(SEED_2021), str(SEED_2022), *args)
+    assert "organisations" not in same.stderr
+    assert json.loads(data.read_text(encoding="utf-8"))["warnings"] == []
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one(".masthead .org").get_text() == "绍兴市教育局"
+    assert not soup.select(".pair-notes")
+    check = run("check", str(other), "--against", str(SEED_2021), "--json", "-")
+    assert check.exit_code == 1
+    findings = json.loads(check.stdout)["findings"]
+    assert {"check": "structure.against", "where": "", "message": said} in findings
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[structure]\nagainst = false\n", encoding="utf-8")
+    off = run("check", str(other), "--against", str(SEED_2021), "--rules", str(rules))
+    assert "structure.against" not in off.stdout
 
 
 def test_summary_names_something_when_the_organisation_is_unknown(
@@ -522,7 +564,7 @@ def test_check_json_says_what_the_exit_code_says(tmp_path: Path) -> None:
         str(SEEDS / "shaoxing-education-bureau-2021.txt"),
         False,
     )
-    assert "sections.required" in data["checks"]
+    assert "sections.required" in data["checks"] and "structure.against" in data["checks"]
     assert data["findings"] == [
         {
             "check": "sections.required",
@@ -535,6 +577,7 @@ def test_check_json_says_what_the_exit_code_says(tmp_path: Path) -> None:
     written = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
     validate(written, "check.schema.json")
     assert (written["passed"], written["against"], written["findings"]) == (True, None, [])
+    assert "structure.against" not in written["checks"]  # it runs only with --against
 
 
 def test_series_writes_csv(tmp_path: Path) -> None:
@@ -543,6 +586,26 @@ def test_series_writes_csv(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     header = out.read_text(encoding="utf-8").splitlines()[0]
     assert header == "label,unit,kind,2021,2022"
+
+
+def test_a_series_says_when_its_years_are_two_organisations(tmp_path: Path) -> None:
+    """A series given another bureau's report among its years still builds, and says so on
+    stderr and on its page (the years' comparisons each know it)."""
+    other = tmp_path / "health-2023.txt"
+    other.write_text(
+        "绍兴市卫生健康委员会2023年工作总结\n一、党建\n新增床位300张。\n", encoding="utf-8"
+    )
+    page = tmp_path / "s.html"
+    args = ("series", str(SEED_2021), str(SEED_2022), str(other), "--html", str(page), "-j", "1")
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    said = "the two are reports of different organisations: 绍兴市教育局 (old) and 绍兴市卫生健康委员会 (new)"
+    assert result.stderr.splitlines() == [f"Warning: {said}"]
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert [p.get_text() for p in soup.select(".pair-notes .warning")] == [said]
+    plain = run("series", str(SEED_2021), str(SEED_2022), "--html", str(page), "-j", "1")
+    assert plain.stderr == ""
+    assert not BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".pair-notes")
 
 
 def test_series_of_fewer_than_two_reports_says_what_to_give(tmp_path: Path) -> None:

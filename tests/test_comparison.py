@@ -47,6 +47,7 @@ from compare.model import (
     SentenceStatus,
     Source,
     TextOp,
+    same_organisation,
 )
 from compare.pipeline import compare_reports, read_report
 from compare.render import render_html, render_markdown
@@ -154,6 +155,37 @@ def test_a_report_against_itself_shows_no_change(path: Path) -> None:
 @pytest.mark.parametrize("path", corpus_files(), ids=corpus_id)
 def test_a_corpus_report_against_itself_shows_no_change(path: Path, corpus: Path) -> None:
     assert changes(compare_reports(read_report(path), read_report(path))) == []
+
+
+@pytest.mark.corpus
+def test_an_organisations_years_are_one_organisation_and_others_are_not(corpus: Path) -> None:
+    """Each corpus folder's years are read as one organisation's, so comparing them warns of
+    nothing; the national and the Shanghai reports are two organisations'."""
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
+        reports = [read(path) for path in sorted(folder.glob("*.txt"))]
+        for old, new in itertools.pairwise(reports):
+            assert same_organisation(old, new), (folder.name, old.org, new.org)
+    assert not same_organisation(read(GWR / "2012.txt"), read(SHANGHAI / "2021.txt"))
+
+
+@pytest.mark.parametrize(
+    ("old_org", "new_org", "same"),
+    [
+        ("Apple Inc.", "Apple Inc", True),
+        ("Apple Inc.", "APPLE INC.", True),
+        ("绍兴市教育局", "绍兴市 教育局", True),
+        ("", "国务院", True),  # an unknown organisation may be any
+        ("绍兴市教育局", "绍兴市卫生健康委员会", False),
+        ("国务院", "上海市人民政府", False),
+    ],
+)
+def test_same_organisation(old_org: str, new_org: str, same: bool) -> None:
+    old, new = (
+        Report(title="", org=org, year=2021, source=Source(path=f"{org}.txt"))
+        for org in (old_org, new_org)
+    )
+    assert same_organisation(old, new) is same
+    assert same_organisation(new, old) is same
 
 
 def test_a_table_of_contents_against_itself_shows_no_change() -> None:

@@ -89,6 +89,7 @@ def comparison() -> Comparison:
         org="绍兴市教育局",
         year=2021,
         source=Source(path="old.txt"),
+        warnings=("a second, partial rendition of the report was found and set aside",),
         sections=(OLD_SECTION, DROPPED),
         metrics=(M_OLD, M_REMOVED),
     )
@@ -161,6 +162,7 @@ def comparison() -> Comparison:
         metrics=metrics,
         similarity=57.0,
         carried_over=12.5,
+        warnings=("the old and the new report are both the report of 2021",),
     )
 
 
@@ -173,7 +175,10 @@ def test_comparison_to_json_follows_the_contract() -> None:
         "title": "绍兴市教育局2021年工作总结",
         "org": "绍兴市教育局",
         "year": 2021,
+        "warnings": ["a second, partial rendition of the report was found and set aside"],
     }
+    assert data["new"]["warnings"] == []
+    assert data["warnings"] == ["the old and the new report are both the report of 2021"]
     assert data["settings"] == Settings().as_dict()
     assert data["summary"] == {
         "sections": {

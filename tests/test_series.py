@@ -170,8 +170,8 @@ def test_a_figure_stated_twice_in_a_year_stays_one_row() -> None:
         )
 
     comparisons = [
-        SimpleNamespace(metrics=(changed(before, first),)),
-        SimpleNamespace(metrics=(changed(second, after),)),
+        SimpleNamespace(metrics=(changed(before, first),), warnings=()),
+        SimpleNamespace(metrics=(changed(second, after),), warnings=()),
     ]
     series = chain_metrics(reports, comparisons)  # type: ignore[arg-type]
     assert [[m and m.value for m in row.values] for row in series.rows] == [
