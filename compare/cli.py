@@ -128,7 +128,7 @@ def _warn_pair(comparison: Comparison) -> None:
 @click.argument("new")
 @library_option
 @org_option
-@click.option("--html", "html_path", metavar="PATH", help="HTML report path ('-': stdout).")
+@click.option("-o", "--html", "html_path", metavar="PATH", help="HTML report path ('-': stdout).")
 @click.option("--json", "json_path", metavar="PATH", help="Also write compare.diff/1 JSON.")
 @click.option("--md", "md_path", metavar="PATH", help="Also write a Markdown report.")
 @click.option("--csv", "csv_path", metavar="PATH", help="Also write the metric changes as CSV.")

@@ -127,6 +127,10 @@ def test_compare_two_years_writes_the_report(
     quiet = run("2021", "2022", "--library", str(SEEDS), "-q")
     assert quiet.stdout == f"{Path('reports') / html.name}\n"
     assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == [html.name]  # no temp files
+    # -o is --html, as most tools that write one file spell it
+    short = run("2021", "2022", "--library", str(SEEDS), "-q", "-o", "mine.html")
+    assert short.stdout == "mine.html\n"
+    assert (tmp_path / "mine.html").read_text(encoding="utf-8") == html.read_text(encoding="utf-8")
 
 
 def test_a_report_without_a_year_names_the_default_report_by_its_file(
