@@ -59,7 +59,8 @@ class Series:
     years: tuple[int, ...]
     paths: tuple[str, ...]
     rows: tuple[SeriesRow, ...]
-    # What is odd about the years' pairs (one file twice, two organisations), each said once
+    # What reading a year set aside (FILE: …), and what is odd about the years' pairs (one file
+    # twice, two organisations), each said once
     warnings: tuple[str, ...] = ()
 
     def table(self) -> pd.DataFrame:
@@ -190,7 +191,12 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
         years=tuple(r.year or 0 for r in reports),
         paths=tuple(r.source.path for r in reports),
         rows=tuple(out),
-        warnings=tuple(dict.fromkeys(w for c in comparisons for w in c.warnings)),
+        warnings=tuple(
+            dict.fromkeys(
+                [f"{r.source.path}: {w}" for r in reports for w in r.warnings]
+                + [w for c in comparisons for w in c.warnings]
+            )
+        ),
     )
 
 

@@ -592,24 +592,34 @@ def test_series_writes_csv(tmp_path: Path) -> None:
     assert header == "label,unit,kind,2021,2022"
 
 
-def test_a_series_says_when_its_years_are_two_organisations(tmp_path: Path) -> None:
+def test_a_series_says_what_reading_set_aside_and_when_its_years_are_two_organisations(
+    tmp_path: Path,
+) -> None:
     """A series given another bureau's report among its years still builds, and says so on
-    stderr and on its page (the years' comparisons each know it)."""
+    stderr and on its page (the years' comparisons each know it), as it says what reading a
+    year set aside (the 2021 seed's second rendition)."""
     other = tmp_path / "health-2023.txt"
     other.write_text(
-        "绍兴市卫生健康委员会2023年工作总结\n一、党建\n新增床位300张。\n", encoding="utf-8"
+        "绍兴市卫生健康委员会2023年工作总结\n一、党建\n新增床位300张。\n二、医疗\n新增医院3所。\n",
+        encoding="utf-8",
     )
     page = tmp_path / "s.html"
     args = ("series", str(SEED_2021), str(SEED_2022), str(other), "--html", str(page), "-j", "1")
     result = run(*args)
     assert result.exit_code == 0, result.output
+    reading = f"{SEED_2021}: a second, partial rendition of the report"
     said = "the two are reports of different organisations: 绍兴市教育局 (old) and 绍兴市卫生健康委员会 (new)"
-    assert result.stderr.splitlines() == [f"Warning: {said}"]
+    first, second = result.stderr.splitlines()
+    assert first.startswith(f"Warning: {reading}") and second == f"Warning: {said}"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    assert [p.get_text() for p in soup.select(".pair-notes .warning")] == [said]
-    plain = run("series", str(SEED_2021), str(SEED_2022), "--html", str(page), "-j", "1")
-    assert plain.stderr == ""
-    assert not BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".pair-notes")
+    notes = [p.get_text() for p in soup.select(".pair-notes .warning")]
+    assert notes[0].startswith(reading) and notes[1:] == [said]
+    plain = run("series", str(SEED_2022), str(other), "--html", str(page), "-j", "1")
+    assert plain.stderr.splitlines() == [f"Warning: {said}"]
+    alike = run("series", "2021", "2022", "--library", str(SEEDS), "--html", str(page), "-j", "1")
+    assert [line.split(": ")[1] for line in alike.stderr.splitlines()] == [str(SEED_2021)]
+    tidy = run("series", str(SEED_2022), str(SEED_2022), "--html", str(page), "-j", "1")
+    assert tidy.stderr == f"Warning: the old and the new report are one file, {SEED_2022}\n"
 
 
 def test_series_of_fewer_than_two_reports_says_what_to_give(tmp_path: Path) -> None:
