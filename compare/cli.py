@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ class CompareGroup(click.Group):
     """A group whose default command is `diff`, and that turns every CompareError into one line."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        if args and args[0] not in self.commands and _is_default(args, self.commands):
             args = [DEFAULT_COMMAND, *args]
         return super().parse_args(ctx, args)
 
@@ -42,6 +43,18 @@ class CompareGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             ctx.exit(130)
+
+
+# The group's own options: anything else before the years is the default command's.
+GROUP_OPTIONS = ("-h", "--help", "--version")
+
+
+def _is_default(args: list[str], commands: Mapping[str, click.Command]) -> bool:
+    """Tell whether args are the default command's: they name no command, and start with a
+    year or path (compare 2021 2022) or one of its options (compare --library ~/r 2021 2022)."""
+    if not args[0].startswith("-"):
+        return True
+    return args[0] not in GROUP_OPTIONS and not any(arg in commands for arg in args)
 
 
 @click.group(cls=CompareGroup, context_settings={"help_option_names": ["-h", "--help"]})

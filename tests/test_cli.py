@@ -127,6 +127,13 @@ def test_compare_two_years_writes_the_report(
     quiet = run("2021", "2022", "--library", str(SEEDS), "-q")
     assert quiet.stdout == f"{Path('reports') / html.name}\n"
     assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == [html.name]  # no temp files
+    # The default command's options may come before the years
+    first = run("--library", str(SEEDS), "-q", "2021", "2022")
+    assert first.exit_code == 0 and first.stdout == quiet.stdout
+    assert run("--version").stdout.startswith("compare, version")
+    assert "Commands:" in run("--help").stdout
+    elsewhere = run("--library", str(SEEDS), "check", "2022")  # a command's options follow it
+    assert elsewhere.exit_code == 2 and "No such option" in elsewhere.stderr
     # -o is --html, as most tools that write one file spell it
     short = run("2021", "2022", "--library", str(SEEDS), "-q", "-o", "mine.html")
     assert short.stdout == "mine.html\n"
