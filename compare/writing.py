@@ -1,6 +1,8 @@
 """Write outputs atomically: a temp file in the target folder, then a rename.
 
-A failed run leaves no half-written file; '-' means standard output. The text may come as one
+A failed run leaves no half-written file; '-' means standard output. A device or a pipe
+(/dev/stdout, a shell's >(jq .)) is written straight to, and a symbolic link's file is replaced,
+not the link. The text may come as one
 string or as chunks written while they are made (a big report need not be held whole).
 """
 
@@ -30,6 +32,11 @@ def write_output(path: str | Path, text: str | Iterable[str]) -> None:
         sys.stdout.flush()
         return
     target = Path(path)
+    if _is_stream(target):
+        _write_through(target, chunks)
+        return
+    if target.is_symlink():
+        target = target.resolve()  # replace the file the link points to, and keep the link
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -49,6 +56,26 @@ def write_output(path: str | Path, text: str | Iterable[str]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _is_stream(target: Path) -> bool:
+    """Tell whether target is no regular file but a device, a pipe or a socket (/dev/stdout,
+    a shell's >(jq .)): renaming a temp file over it would replace it, not write to it."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_through(target: Path, chunks: Iterable[str]) -> None:
+    """Write the chunks straight to a device or pipe: there is no rename to make it atomic."""
+    try:
+        with target.open("w", encoding="utf-8", newline="\n") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
 
 
 def _mode_for(target: Path) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,3 +85,40 @@ def test_a_new_file_gets_the_umask_mode_and_a_replaced_one_keeps_its_own(tmp_pat
     assert stat.S_IMODE(new.stat().st_mode) == 0o644
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
     assert kept.read_text(encoding="utf-8") == "<p>旧</p>\n"
+
+
+def test_a_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
+    """`--json /dev/stdout` or a shell's `>(jq .)` is a pipe: the output goes into it, and it
+    stays a pipe (a temp file renamed over it would replace it and nobody would read it)."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_output(fifo, chunks("{", '"全市": 1', "}\n"))
+    reader.join(timeout=10)
+    assert received == ['{"全市": 1}\n'.encode()]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]  # no temp file beside it
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_device_is_an_output_error_and_stays_a_device() -> None:
+    """Run as root, a rename over /dev/full once replaced the device with a regular file."""
+    with pytest.raises(OutputError, match=r"^/dev/full: cannot write \(No space left"):
+        write_output("/dev/full", "text\n")
+    assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)
+
+
+def test_a_link_keeps_pointing_at_the_file_it_replaces(tmp_path: Path) -> None:
+    """A report path that is a symbolic link (latest.html -> reports/2022.html) gets new
+    contents in its file; the link stays a link."""
+    real = tmp_path / "reports" / "2022.html"
+    real.parent.mkdir()
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.html"
+    link.symlink_to(real)
+    write_output(link, "new\n")
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_text(encoding="utf-8") == "new\n"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["2022.html"]
