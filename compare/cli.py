@@ -17,6 +17,7 @@ import click
 
 from compare import __version__
 from compare.errors import CompareError
+from compare.model import STDIN
 
 if TYPE_CHECKING:
     from compare.model import Comparison, Report
@@ -102,10 +103,13 @@ def _slug(text: str) -> str:
 def parse(file: Path, json_path: str | None) -> None:
     """Read FILE and print its outline: numbered headings with sentence and metric counts.
 
+    A FILE of '-' is the report piped into standard input.
+
     \b
     Examples:
       compare parse seeds/shaoxing-education-bureau-2021.txt
       compare parse report.pdf --json report.json
+      pdftotext report.pdf - | compare parse -
     """
     from compare.export import render_outline, report_to_json
     from compare.pipeline import read_report
@@ -161,6 +165,8 @@ def diff(
 ) -> None:
     """Compare OLD with NEW (each a year in the library or a path) and write the HTML report.
 
+    A path of '-' is the report piped into standard input (one of OLD and NEW).
+
     Without --html the report goes to reports/<org>-<old>-vs-<new>.html. With --json, --md or
     --csv set to '-' and no --html, only that output is written, to stdout.
 
@@ -178,6 +184,8 @@ def diff(
     from compare.render import iter_html, iter_markdown, report_name
     from compare.writing import write_output
 
+    if old == new == STDIN:
+        raise click.UsageError("only one of OLD and NEW can be '-' (standard input)")
     lib = _library(library)
     old_report = read_report(find_report(old, library=lib, org=org))
     new_report = read_report(find_report(new, library=lib, org=org))
@@ -248,6 +256,8 @@ def check(
 ) -> None:
     """Check NEW (a year or a path) for CI: structure, and rules against OLD.
 
+    A path of '-' is the report piped into standard input.
+
     Exit codes: 0 no findings, 1 findings, 2 usage or input error.
     See compare/rules/example.toml for every rule.
 
@@ -257,12 +267,15 @@ def check(
       compare check reports/2022.txt --against 2021 --rules rules.toml --junit check.xml
       compare check 2022 --against 2021 --md "$GITHUB_STEP_SUMMARY"
       compare check 2022 --against 2021 --json - | jq '.findings[].message'
+      pdftotext report.pdf - | compare check - --against 2021
     """
     from compare import check as checks
     from compare.library import find_report
     from compare.pipeline import compare_reports, read_report
     from compare.writing import write_output
 
+    if old == new == STDIN:
+        raise click.UsageError("only one of NEW and --against can be '-' (standard input)")
     rules = checks.load_rules(rules_path)
     lib = _library(library)
     new_report = read_report(find_report(new, library=lib, org=org))
@@ -337,6 +350,8 @@ def series(
         raise click.UsageError("give YEARS or --all, not both")
     if all_years:
         paths = [e.path for e in reports_of(lib, org=org)]
+    elif STDIN in years:
+        raise click.UsageError("a series reads files: give years or paths, not '-'")
     else:
         paths = [find_report(y, library=lib, org=org) for y in years]
     if len(paths) < 2 and all_years:

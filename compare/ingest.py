@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import io
 import re
+import sys
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from types import ModuleType
 
 from compare.collector import collector_paused
 from compare.errors import ReportNotFound, UnreadableInput
-from compare.model import Source
+from compare.model import STDIN, STDIN_NAME, Source
 from compare.settings import Settings
 
 
@@ -38,23 +39,11 @@ def read_text(path: Path, *, settings: Settings) -> Document:
     """Read one report file into repaired text; raise ReportNotFound or UnreadableInput."""
     path = Path(path)
     name = str(path)
-    if not path.exists():
-        raise ReportNotFound(f"{name}: no such file")
-    if path.is_dir():
-        raise UnreadableInput(f"{name}: is a directory, not a file")
-    try:
-        size = path.stat().st_size
-        if size > settings.max_input_bytes:
-            raise UnreadableInput(
-                f"{name}: too large ({size:,} bytes; the limit is {settings.max_input_bytes:,})"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableInput(f"{name}: cannot be read ({exc.strerror or exc})") from exc
-    if len(data) > settings.max_input_bytes:  # the file grew between stat and read
-        raise UnreadableInput(
-            f"{name}: too large ({len(data):,} bytes; the limit is {settings.max_input_bytes:,})"
-        )
+    if name == STDIN:
+        data = _read_stdin(settings)
+        name, path = STDIN_NAME, Path(STDIN_NAME)
+    else:
+        data = _read_file(path, settings)
     if not data:
         raise UnreadableInput(f"{name}: empty file")
 
@@ -84,6 +73,46 @@ def read_text(path: Path, *, settings: Settings) -> Document:
         source=Source(path=name, format=fmt, encoding=encoding),
         warnings=warnings,
     )
+
+
+def _read_file(path: Path, settings: Settings) -> bytes:
+    """Return a file's bytes; raise ReportNotFound or UnreadableInput (missing, a folder, too
+    large, unreadable)."""
+    name = str(path)
+    if not path.exists():
+        raise ReportNotFound(f"{name}: no such file")
+    if path.is_dir():
+        raise UnreadableInput(f"{name}: is a directory, not a file")
+    try:
+        size = path.stat().st_size
+        if size > settings.max_input_bytes:
+            raise UnreadableInput(
+                f"{name}: too large ({size:,} bytes; the limit is {settings.max_input_bytes:,})"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > settings.max_input_bytes:  # the file grew between stat and read
+        raise UnreadableInput(
+            f"{name}: too large ({len(data):,} bytes; the limit is {settings.max_input_bytes:,})"
+        )
+    return data
+
+
+def _read_stdin(settings: Settings) -> bytes:
+    """Return what is piped into standard input, refusing a terminal (it would wait) and more
+    than the size limit."""
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UnreadableInput(
+            f"{STDIN_NAME}: nothing is piped in; give a file, or pipe a report into '-'"
+            " (pdftotext report.pdf - | compare check -)"
+        )
+    data = sys.stdin.buffer.read(settings.max_input_bytes + 1)
+    if len(data) > settings.max_input_bytes:
+        raise UnreadableInput(
+            f"{STDIN_NAME}: too large (more than {settings.max_input_bytes:,} bytes, the limit)"
+        )
+    return data
 
 
 def _readers(name: str, fmt: str) -> ModuleType:

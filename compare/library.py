@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compare.errors import ReportNotFound, UsageError
+from compare.model import STDIN
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}
 YEAR_IN_NAME = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -98,6 +99,8 @@ def find_report(arg: str, *, library: Path, org: str | None = None) -> Path:
 
     Raises ReportNotFound for a missing file or year, UsageError when a year is ambiguous.
     """
+    if arg == STDIN:
+        return Path(STDIN)  # read by ingest.read_text
     if not YEAR_ARG.match(arg):
         path = Path(arg)
         if not path.exists():

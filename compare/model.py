@@ -18,6 +18,12 @@ FROZEN = {"frozen": True, "slots": True, "kw_only": True}
 # --------------------------------------------------------------------------- one report
 
 
+# A report given as "-" is read from standard input (pdftotext r.pdf - | compare check -); its
+# Source.path, and the name errors give it, is STDIN_NAME.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
 @dataclass(**FROZEN)
 class Source:
     """Where a report came from: path as given, detected format and encoding."""

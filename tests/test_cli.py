@@ -591,6 +591,37 @@ def test_check_json_says_what_the_exit_code_says(tmp_path: Path) -> None:
     assert "structure.against" not in written["checks"]  # it runs only with --against
 
 
+def test_a_report_piped_into_dash_is_read_from_stdin(tmp_path: Path) -> None:
+    """`pdftotext report.pdf - | compare check - --against 2021`: '-' is standard input, for
+    parse, compare and check alike, named <stdin>; as a GBK pipe too."""
+    piped = SEED_2022.read_bytes()
+    runner = CliRunner()
+    check = runner.invoke(
+        cli, ["check", "-", "--against", str(SEED_2021), "--json", "-"], input=piped
+    )
+    by_file = run("check", str(SEED_2022), "--against", str(SEED_2021), "--json", "-")
+    assert check.exit_code == by_file.exit_code
+    data, expected = json.loads(check.stdout), json.loads(by_file.stdout)
+    assert data["subject"] == "<stdin>"
+    assert data["findings"] == expected["findings"]
+    compared = runner.invoke(cli, [str(SEED_2021), "-", "--json", "-"], input=piped)
+    assert compared.exit_code == 0, compared.output
+    diff = json.loads(compared.stdout)
+    assert (diff["new"]["path"], diff["new"]["org"], diff["new"]["year"]) == (
+        "<stdin>",
+        "绍兴市教育局",
+        2022,
+    )
+    gbk = SEED_2022.read_text(encoding="utf-8").encode("gbk")
+    parsed = runner.invoke(cli, ["parse", "-"], input=gbk)
+    assert parsed.stdout.splitlines()[1] == "绍兴市教育局 · 2022 · txt, gb18030"
+    one_line_error(runner.invoke(cli, ["parse", "-"], input=b""), "<stdin>: empty file")
+    both = runner.invoke(cli, ["-", "-"], input=piped)
+    assert both.exit_code == 2 and "only one of OLD and NEW can be '-'" in both.stderr
+    series = runner.invoke(cli, ["series", "-", str(SEED_2021)], input=piped)
+    assert series.exit_code == 2 and "not '-'" in series.stderr
+
+
 def test_series_writes_csv(tmp_path: Path) -> None:
     out = tmp_path / "s.csv"
     result = run("series", "2021", "2022", "--library", str(SEEDS), "--csv", str(out), "-j", "1")

@@ -604,3 +604,26 @@ def test_one_line_municipal_report_splits_into_paragraphs(
     assert len(lines) > 80
     tops = [line for line in lines if re.match(r"^[一二三四五六七八九十]+、", line)]
     assert [t[: len(h)] for t, h in zip(tops, headings, strict=False)] == headings
+
+
+class _Terminal(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_dash_on_a_terminal_says_to_pipe_a_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`compare check -` typed at a terminal would wait for input that never comes: it says
+    what '-' is for instead."""
+    monkeypatch.setattr("sys.stdin", _Terminal(io.BytesIO(b"")))
+    with pytest.raises(UnreadableInput, match=r"^<stdin>: nothing is piped in"):
+        read_text(Path("-"), settings=Settings())
+
+
+def test_dash_reads_at_most_the_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    piped = "全市".encode() * 100  # 600 bytes
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(piped)))
+    with pytest.raises(UnreadableInput, match=r"^<stdin>: too large \(more than 500 bytes"):
+        read_text(Path("-"), settings=Settings(max_input_bytes=500))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(piped)))
+    document = read_text(Path("-"), settings=Settings(max_input_bytes=600))
+    assert (document.source.path, document.text) == ("<stdin>", "全市" * 100)
