@@ -17,7 +17,6 @@ import click
 
 from compare import __version__
 from compare.errors import CompareError
-from compare.model import STDIN
 
 if TYPE_CHECKING:
     from compare.model import Comparison, Report
@@ -180,6 +179,7 @@ def diff(
     from compare.export import comparison_to_json
     from compare.library import find_report
     from compare.metrics import metrics_csv
+    from compare.model import STDIN
     from compare.pipeline import compare_reports, read_report
     from compare.render import iter_html, iter_markdown, report_name
     from compare.writing import write_output
@@ -271,6 +271,7 @@ def check(
     """
     from compare import check as checks
     from compare.library import find_report
+    from compare.model import STDIN
     from compare.pipeline import compare_reports, read_report
     from compare.writing import write_output
 
@@ -341,6 +342,7 @@ def series(
     import time
 
     from compare.library import find_report, reports_of
+    from compare.model import STDIN
     from compare.render import render_series_html
     from compare.series import build_series
     from compare.writing import write_output
