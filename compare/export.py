@@ -63,6 +63,7 @@ def metric_to_json(metric: Metric) -> dict[str, Any]:
         "end": metric.end,
         "over_years": metric.over_years,
         "caption_scale": metric.caption_scale,
+        "column": metric.column,
     }
 
 
@@ -201,6 +202,7 @@ def _metric_side(metric: Metric | None) -> dict[str, Any] | None:
         "sentence": metric.sentence,
         "over_years": metric.over_years,
         "caption_scale": metric.caption_scale,
+        "column": metric.column,
     }
 
 

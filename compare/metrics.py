@@ -63,6 +63,7 @@ Identity = tuple[Decimal, Decimal | None, str, MetricKind, str]
 TABLE_COLUMNS = (
     "status",
     "label",
+    "column",  # the head of the table column the figure stands under ("2018"), "" outside tables
     "kind",
     "section_old",
     "section_new",
@@ -1853,6 +1854,7 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
             {
                 "status": c.status.value,
                 "label": c.label,
+                "column": either.column if either else "",
                 "kind": c.kind.value,
                 "section_old": c.old.section if c.old else None,
                 "section_new": c.new.section if c.new else None,

@@ -75,6 +75,9 @@ class Metric:
     # "Net sales | $265,595"): shown with the figure, but `value`, `scale` and `magnitude` stay
     # as written, so that figures pair and compare as before (see compare.tables).
     caption_scale: str = ""
+    # The head of the table column a cell stands under ("Payments Due in 2019", "2018"): shown
+    # beside the label, never compared (see compare.tables.TableColumns).
+    column: str = ""
 
     @property
     def shown_scale(self) -> str:

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from compare.collector import collector_paused
 from compare.model import Metric, MetricKind, Report, Section
 from compare.records import fast_constructor, fast_replacer
-from compare.tables import TableScales
+from compare.tables import TableColumns, TableScales
 
 # --------------------------------------------------------------------------- named parts
 
@@ -2403,8 +2403,8 @@ def extract_metrics(sentence: str, *, section: str = "", index: int = 0) -> tupl
 # Metric(value=..., ..., upper=...) with every field in order, at a fifth of the cost: one
 # Metric is made per figure of every sentence.
 _metric = fast_constructor(Metric)
-# The last fields (group, over_years, caption_scale): attach_metrics sets them.
-_BARE = ("", False, "")
+# The last fields (group, over_years, caption_scale, column): attach_metrics sets them.
+_BARE = ("", False, "", "")
 _over_years = fast_replacer(Metric, "over_years")
 # The kinds a review of several years states summed over them (not a share, rate or rank).
 SUMMED_KINDS = frozenset({MetricKind.COUNT, MetricKind.MONEY, MetricKind.CHANGE})
@@ -2521,6 +2521,7 @@ def attach_metrics(report: Report) -> Report:
         parts_go_on = False  # the sentence before is a part of a breakdown, ending in ；
         group = _Group()
         scales = TableScales()  # the scale of the table being read ("(in millions)")
+        columns = TableColumns()  # the head row of the table being read
         marks = _footnote_marks(section.sentences)
         for index, sentence in enumerate(section.sentences):
             metrics = extract_metrics(sentence, section=section.id, index=index)
@@ -2535,6 +2536,7 @@ def attach_metrics(report: Report) -> Report:
                     repeated = _repeated_row_names(section)
                 metrics = group.name(metrics, sentence, repeated)
             metrics = scales.read(sentence, metrics)
+            metrics = columns.read(sentence, metrics)
             breakdown = parts_go_on or (after_goal and sentence.startswith("其中"))
             if goals:
                 metrics = tuple(_as_target(m) for m in metrics)

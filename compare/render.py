@@ -324,9 +324,24 @@ def change_text(change: MetricChange, *, notes: bool = True) -> str:
     the page's badges say unless notes=False (中央财政赤字 (goal): 5,500亿元 → 8,500亿元 …)."""
     noted = label_notes(change) if notes else ""
     return (
-        f"{change.label or '(unlabelled)'}{noted}: {format_metric(change.old)} → "
+        f"{figure_name(change, '(unlabelled)')}{noted}: {format_metric(change.old)} → "
         f"{format_metric(change.new)} ({format_absolute(change)}, {format_change_relative(change)})"
     )
+
+
+def figure_column(change: MetricChange) -> str:
+    """Return the head of the table column a figure stands under (the new year's, else the
+    old's), or "" outside tables."""
+    either = change.new or change.old
+    return either.column if either is not None else ""
+
+
+def figure_name(change: MetricChange, fallback: str = "(no label)") -> str:
+    """Return what a figure is called in text: its label, with the head of its table column
+    when it has one (Term debt · Payments Due in 2019: one of the row's five sums)."""
+    column = figure_column(change)
+    label = change.label or fallback
+    return f"{label} · {column}" if column else label
 
 
 def figure_notes(change: MetricChange) -> list[str]:
@@ -1224,6 +1239,8 @@ def figure_label_html(change: MetricChange) -> Markup:
 
 def _figure_label_html(change: MetricChange) -> str:
     label = html_text(change.label or "(no label)")
+    if column := figure_column(change):
+        label += f' <span class="column">· {html_text(column)}</span>'
     for note in figure_notes(change):
         if note == "qualifier changed":
             was = change.old.qualifier if change.old else ""
@@ -1340,6 +1357,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "trend_html": trend_html,
     "figure_label": figure_label_html,
     "label_notes": label_notes,
+    "figure_name": figure_name,
     "years_badge": years_badge,
     "link_html": link_html,
     "links_html": links_html,

@@ -214,6 +214,71 @@ class TableScales:
 _with_caption_scale = fast_replacer(Metric, "caption_scale")
 
 
+@dataclasses.dataclass(slots=True)
+class TableColumns:
+    """The head row in force while a section's sentences are read: each value cell of a row
+    under it gets the head of its column as its `column` ("Payments Due in 2019", "2018"), so
+    that five figures of one row ("Term debt | $8,797 | $18,933 | …") are told apart.
+
+    A head is a row of text cells with no figure ("Payments Due in 2019 | … | Total", "2018 |
+    Change | 2017 | Change | 2016"), not a footnote's ("(1) | Includes …") nor a row of dashes.
+    Its cells stand over the row's value cells, one by one: a row of another width (a head of
+    two lines, "Shares | Amount" under four columns; a row that leaves out its last cells)
+    gives no column. Prose ends the table.
+    """
+
+    head: tuple[str, ...] = ()
+
+    def read(self, sentence: str, metrics: tuple[Metric, ...]) -> tuple[Metric, ...]:
+        """Return a sentence's figures, each whole cell of a table row with its column's head."""
+        if " | " not in sentence:
+            if self.head and _is_prose(sentence):
+                self.head = ()  # the table has ended ("2017:" or "Level 2:" goes on with it)
+            return metrics
+        cells = [cell.strip() for cell in sentence.split("|")]
+        if not metrics:
+            if _is_head(cells):
+                self.head = tuple(cells)
+            return metrics
+        if not self.head:
+            return metrics
+        if len(cells) != len(self.head) + 1 or _marks_only(cells, metrics):
+            # A row that leaves out its last cells ("Balance as of … | 101,467 | $85.77" under
+            # three heads), or holds cells of a footnote's mark alone ("August 2017 ASR |
+            # 15,069 | (3) | (3) | 15,069 | (3)"), says not which cell is under which head.
+            return metrics
+        return tuple(
+            _with_column(m, self.head[index - 1])
+            if (index := sentence.count("|", 0, m.start)) and cells[index] == m.text
+            else m
+            for m in metrics
+        )
+
+
+def _marks_only(cells: list[str], metrics: tuple[Metric, ...]) -> bool:
+    """Tell whether a row has a value cell that is a footnote's mark, not a figure ("(3)")."""
+    texts = {m.text for m in metrics}
+    return any(_FOOTNOTE.fullmatch(cell) and cell not in texts for cell in cells[1:])
+
+
+def _is_head(cells: list[str]) -> bool:
+    """Tell whether a row without figures heads columns: two cells or more, each a short text
+    with a letter, or a year ("2018 | 2017 | 2016"), the first no footnote's mark (not
+    "Thereafter | 66", a figure the reader took for a page number)."""
+    return (
+        len(cells) > 1
+        and not _FOOTNOTE.fullmatch(cells[0])
+        and all(
+            len(cell) <= HEAD_CHARS
+            and (any(c.isalpha() for c in cell) or _YEAR_LINE.fullmatch(cell) is not None)
+            for cell in cells
+        )
+    )
+
+
+_with_column = fast_replacer(Metric, "column")
+
+
 def _whole_cell(metric: Metric, sentence: str, cells: list[str]) -> bool:
     """Tell whether a figure is a whole value cell of its row, with no scale written."""
     if metric.scale or (metric.unit and metric.kind is not MetricKind.MONEY):

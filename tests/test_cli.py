@@ -368,7 +368,7 @@ def test_a_restated_figure_is_counted_badged_and_not_among_the_largest(tmp_path:
         ("(110)", "(924)"),
     ]
     rows = table.read_text(encoding="utf-8").splitlines()
-    assert [row.split(",")[5:7] for row in rows if row.endswith(",True")] == [
+    assert [row.split(",")[6:8] for row in rows if row.endswith(",True")] == [
         ["220", "-124"],
         ["-110", "-924"],
     ]

@@ -263,6 +263,7 @@ def test_metrics_in_json() -> None:
             "sentence": 0,
             "over_years": False,
             "caption_scale": "",
+            "column": "",
         },
         "new": {
             "value": 421,
@@ -276,6 +277,7 @@ def test_metrics_in_json() -> None:
             "sentence": 0,
             "over_years": False,
             "caption_scale": "",
+            "column": "",
         },
         "change": {
             "absolute": 39,

@@ -1559,11 +1559,11 @@ def test_metrics_table_and_csv() -> None:
     table = metrics_table(changes)
     assert list(table.columns) == list(TABLE_COLUMNS)
     assert metrics_csv(changes) == (
-        "status,label,kind,section_old,section_new,old,new,unit,absolute,relative,points,rank,"
-        "direction,restated\n"
-        "changed,投入,money,3,4,1.2,0.9,亿元,-0.3,-0.250000,,,down,False\n"
-        "changed,覆盖率,percent,1,1,89.5,98.6,%,9.1,0.101676,9.1,,up,False\n"
-        "added,示范校,count,,2,,30,所,,,,,,False\n"
+        "status,label,column,kind,section_old,section_new,old,new,unit,absolute,relative,points,"
+        "rank,direction,restated\n"
+        "changed,投入,,money,3,4,1.2,0.9,亿元,-0.3,-0.250000,,,down,False\n"
+        "changed,覆盖率,,percent,1,1,89.5,98.6,%,9.1,0.101676,9.1,,up,False\n"
+        "added,示范校,,count,,2,,30,所,,,,,,False\n"
     )
     assert metrics_csv(()) == ",".join(TABLE_COLUMNS) + "\n"
 
@@ -1585,7 +1585,7 @@ def test_csv_says_the_scale_an_english_value_is_in() -> None:
     )
     units = [row["unit"] for row in table_rows((billions, millions, people))]
     assert units == ["$ billion", "$ million", "million people"]
-    assert "debt issuances,money,1,1,5.0,28.7,$ billion" in metrics_csv((billions,))
+    assert "debt issuances,,money,1,1,5.0,28.7,$ billion" in metrics_csv((billions,))
 
 
 # --------------------------------------------------------------------------- end to end

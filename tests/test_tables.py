@@ -1,4 +1,5 @@
-"""tables: the scale a filing's table caption names ("(in millions)") for its cells."""
+"""tables: the scale a filing's table caption names ("(in millions)") for its cells, and the head
+of the column each cell stands under."""
 
 from __future__ import annotations
 
@@ -7,10 +8,17 @@ from pathlib import Path
 import pytest
 
 from compare.export import comparison_to_json, report_to_json
+from compare.metrics import metrics_csv
 from compare.model import Comparison, Report, Section, Source
 from compare.pipeline import compare_reports, read_report
 from compare.quantities import attach_metrics
-from compare.render import format_metric, largest_changes, render_html, render_markdown
+from compare.render import (
+    change_text,
+    format_metric,
+    largest_changes,
+    render_html,
+    render_markdown,
+)
 from compare.tables import caption_scales, counts
 from tests.test_export import validate
 
@@ -283,3 +291,108 @@ def test_a_10k_pair_pairs_its_figures_as_before(corpus: Path) -> None:
         if c.old is not None and c.new is not None and c.old.text == c.new.text
     ]  # fmt: skip
     assert len(alike) > 300 and all(c.status.value == "unchanged" for c in alike)
+
+
+# Invented, in the shape of a 10-K's contractual obligations (one row, five sums).
+OBLIGATIONS = (
+    "The following table presents payments due (in millions):",
+    "Payments Due in {0} | Payments Due in {1}–{2} | Payments Due After {2} | Total",
+    "Term debt | {3} | {4} | {5} | {6}",
+    "(1) | Represents amounts due under supplier arrangements.",
+)
+
+
+def _columns(*sentences: str) -> list[tuple[str, str]]:
+    """Return (text, column) of each figure of one section of these sentences."""
+    section = Section(id="1", number="Item 7.", heading="Obligations", sentences=sentences)
+    report = attach_metrics(
+        Report(title="t", org="o", year=2018, source=Source(path="x.txt"), sections=(section,))
+    )
+    return [(m.text, m.column) for m in report.metrics]
+
+
+def test_each_cell_of_a_row_is_told_by_the_head_of_its_column() -> None:
+    rows = [line.format(2019, 2020, 2021, "$8,797", "$18,933", "$58,485", "$86,215")
+            for line in OBLIGATIONS]  # fmt: skip
+    assert _columns(*rows) == [
+        ("$8,797", "Payments Due in 2019"),
+        ("$18,933", "Payments Due in 2020–2021"),
+        ("$58,485", "Payments Due After 2021"),
+        ("$86,215", "Total"),
+    ]
+    years = ("2018 | Change | 2017", "Net sales | $265,595 | 16% | $229,234")
+    assert _columns(*years) == [("$265,595", "2018"), ("16%", "Change"), ("$229,234", "2017")]
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        # A row that leaves out its last cells: which is under which is not sure.
+        ("Number of RSUs | Fair Value Per RSU | Aggregate Fair Value", "Balance | 101,467 | $85"),
+        # A head of two lines: the second heads two columns of four.
+        (
+            "Common Stock | Retained Earnings | Total",
+            "Shares | Amount",
+            "Balance | 5 | $3 | $4 | $9",
+        ),
+        # A cell of a footnote's mark alone shifts the others.
+        (
+            "Periods | Shares | Price",
+            "August ASR | 15,069 | (3) | (3)",
+            "(3) | The price is told once the program ends.",
+        ),
+        # Prose ends the table; a footnote row and a row of numbers are no heads.
+        ("2018 | 2017", "Net sales rose in every region, as the table below shows.", "A | 1 | 2"),
+        ("(1) | Includes deferrals.", "Term debt | 8,797"),
+        ("2023 | 268", "Thereafter | 66", "Total | 9,328 | 9,545"),
+    ],
+)
+def test_a_cell_whose_column_is_not_sure_has_none(sentences: tuple[str, ...]) -> None:
+    assert {column for _, column in _columns(*sentences)} == {""}
+
+
+def test_a_group_line_keeps_the_head_in_force() -> None:
+    """'2017:' or 'Level 2:' between a head and its rows is part of the table."""
+    rows = ("Fourth Quarter | Third Quarter", "2017:", "Net sales | $52,579 | $45,408")
+    assert _columns(*rows) == [("$52,579", "Fourth Quarter"), ("$45,408", "Third Quarter")]
+
+
+def test_the_page_csv_json_and_summary_name_a_figures_column() -> None:
+    """Five sums of one row ("Term debt") are told apart by their column wherever the figure is
+    named; the column is shown, never compared (2019's payments pair with 2018's)."""
+    old = [line.format(2018, 2019, 2020, "$6,500", "$18,083", "$61,391", "$85,974")
+           for line in OBLIGATIONS]  # fmt: skip
+    new = [line.format(2019, 2020, 2021, "$8,797", "$18,933", "$58,485", "$86,215")
+           for line in OBLIGATIONS]  # fmt: skip
+    comparison = _comparison(tuple(old), tuple(new))
+    first = next(c for c in comparison.metrics if c.old and c.old.text == "$6,500")
+    assert (first.new.text, first.old.column) == ("$8,797", "Payments Due in 2018")
+    assert change_text(first).startswith("Term debt · Payments Due in 2019: $6,500 million → ")
+    page = render_html(comparison)
+    assert 'Term debt <span class="column">· Payments Due in 2019</span>' in page
+    assert "| Term debt · Payments Due After 2021 |" in render_markdown(comparison)
+    assert "changed,Term debt,Total,money," in metrics_csv(comparison.metrics)
+    data = comparison_to_json(comparison)
+    validate(data)
+    assert [m["new"]["column"] for m in data["metrics"]] == [
+        "Payments Due in 2019",
+        "Payments Due in 2020–2021",
+        "Payments Due After 2021",
+        "Total",
+    ]
+    validate(report_to_json(comparison.new), "report.schema.json")
+
+
+def test_a_10k_names_the_columns_of_its_tables(corpus: Path) -> None:
+    report = read_report(corpus / "apple-10k" / "2018.txt")
+    columns: dict[tuple[str, str], set[str]] = {}
+    for m in report.metrics:
+        columns.setdefault((m.label, m.text), set()).add(m.column)
+    assert columns[("Term debt", "$8,797")] == {"Payments Due in 2019"}
+    # In the selected data (years), and in the statement of operations (its year's end).
+    assert columns[("Net sales", "$265,595")] >= {"2018", "September 29, 2018"}
+    assert "2017" in columns[("Net sales", "$229,234")]
+    # The RSU table's rows leave out their last cell: no column is sure.
+    assert columns[("RSUs granted", "45,351")] == {""}
+    named = sum(1 for m in report.metrics if m.column)
+    assert named > 900, named
