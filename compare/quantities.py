@@ -1043,6 +1043,8 @@ _NOUN_CUT_WORDS = (
     r"在(?![校园建职读岗线编册押途])"
 )
 _NOUN_CUT = re.compile(f"{_NOUN_CUT_WORDS}|为")
+# Where the people counted are, right after them (1亿人在中西部地区…): no noun of theirs.
+_AT_PLACE = re.compile("在(?![校园建职读岗线编册押途])")
 # A noun after a figure that opens with a conjunction is the next figure's (和助餐场所217个), but
 # 和谐, 和美 and 和平 are words of their own (10个和美乡村).
 _JOINS_NEXT = re.compile("[和与及或](?![谐美平睦])")
@@ -1685,8 +1687,10 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     if end == start:
         return "", raw.end
     noun = sentence[start:end]
-    if not prefix and _GOES_ON.match(noun):
-        return "", raw.end  # 由88个增加到317个, 20所已完成: no noun is counted
+    if not prefix and (_GOES_ON.match(noun) or (raw.unit.endswith("人") and _AT_PLACE.match(noun))):
+        # 由88个增加到317个, 20所已完成: no noun is counted; nor after people counted as 人 and
+        # where they are (引导约1亿人在中西部地区就近城镇化; but 12所在绍高校 names the 高校)
+        return "", raw.end
     digit = _DIGIT.search(noun)
     if digit:
         noun = noun[: digit.start()]

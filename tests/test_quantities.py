@@ -1416,6 +1416,9 @@ LABELS = [
     ),
     ("cn-and-next-noun-plain", "新建学校12所及幼儿园30所。", ["新建学校", "幼儿园"]),
     ("cn-harmony-is-a-noun", "创建10个和美乡村和5个示范村。", ["和美乡村", "示范村"]),
+    # Where the people counted are is no noun of theirs; a classifier's noun may start with 在.
+    ("cn-people-at-a-place", "引导约1亿人在中西部地区就近城镇化。", ["引导"]),
+    ("cn-classifier-at-a-place", "12所在绍高校紧紧抓住教师队伍主力军。", ["在绍高校"]),
     (
         "en-notes-row",
         "Fixed-rate 1.550% notes | 2019 | 500 | 1.59% | — | —%",
