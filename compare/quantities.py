@@ -272,6 +272,8 @@ _QUOTES_OR_IDIOMS = re.compile(f"{_QUOTES.pattern}|{_IDIOMS.pattern}")
 # A table-of-contents row: text cells, then a small page number as the last cell.
 _PAGE_CELL = re.compile(r"(?<=\|)\s*\d{1,3}\s*$")
 _NUMERIC_CELL = re.compile(r"(?:[\d$€£¥,.()%—–\-\s*]|\([a-z]\))+")  # 1,234(a): a footnote
+# A row that names a table's own line, not a title: "Thereafter | 66", "Total | 48" are sums.
+_TABLE_LINE = re.compile(r"\s*(?:Total|Subtotal|Thereafter)\b", re.IGNORECASE)
 _CLOCK = re.compile(r"\s*(?:[ap]\.?m\b|时|点|分)")
 _CONJUNCTION = re.compile(r"[及和与、或\s]*")
 _FROM = re.compile(r"(?i:\bfrom\b)|从")
@@ -346,7 +348,9 @@ def _mask(sentence: str) -> str:
     spans = [m.span() for m in _QUOTES_OR_IDIOMS.finditer(sentence)]
     if "|" in sentence and (page := _PAGE_CELL.search(sentence)):
         cells = sentence[: page.start()].split("|")
-        if not any(_NUMERIC_CELL.fullmatch(c.strip()) for c in cells):
+        if not any(_NUMERIC_CELL.fullmatch(c.strip()) for c in cells) and not _TABLE_LINE.match(
+            cells[0]
+        ):
             spans.append(page.span())
     if not spans:
         return sentence

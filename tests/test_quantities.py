@@ -462,6 +462,10 @@ NOT_METRICS = [
     ("footnoted-last-cell", "Accrued expenses | 1,234 | 982(b)", ["1,234", "982"]),
     ("page-footer", "Apple Inc. | 2018 Form 10-K | 60", []),
     ("toc-row", "Item 7A. | Quantitative and Qualitative Disclosures About Market Risk | 35", []),
+    ("toc-two-cells", "Consolidated Statements of Operations | 38", []),
+    # A table's own lines with a small sum are no page references.
+    ("thereafter-row", "Thereafter | 66", ["66"]),
+    ("total-row", "Total | 48", ["48"]),
     (
         "exhibit-row",
         "4.3 | Officer's Certificate of the Registrant, dated as of May 3, 2013, including forms of"
@@ -2104,7 +2108,7 @@ def test_clause_start_is_after_the_last_boundary(text: str, data: st.DataObject)
 
 @given(
     st.lists(
-        st.sampled_from(["《", "》", "“", "”", "两会", "两", "会", "a", "|", " 12", "x"]),
+        st.sampled_from(["《", "》", "“", "”", "两会", "两", "会", "a", "|", " 12", "x", "Total"]),
         max_size=12,
     ).map("".join)
 )
@@ -2115,7 +2119,9 @@ def test_mask_blanks_the_union_of_its_spans(sentence: str) -> None:
             chars[m.start() : m.end()] = "\x00" * (m.end() - m.start())
     if "|" in sentence and (page := q._PAGE_CELL.search(sentence)):
         cells = sentence[: page.start()].split("|")
-        if not any(q._NUMERIC_CELL.fullmatch(c.strip()) for c in cells):
+        if not any(q._NUMERIC_CELL.fullmatch(c.strip()) for c in cells) and not (
+            q._TABLE_LINE.match(cells[0])
+        ):
             chars[page.start() : page.end()] = "\x00" * (page.end() - page.start())
     assert q._mask(sentence) == "".join(chars)
 
