@@ -9,7 +9,7 @@ import pytest
 
 from compare.export import comparison_to_json, report_to_json
 from compare.metrics import metrics_csv
-from compare.model import Comparison, Report, Section, Source
+from compare.model import Comparison, Metric, Report, Section, Source
 from compare.pipeline import compare_reports, read_report
 from compare.quantities import attach_metrics
 from compare.render import (
@@ -41,13 +41,18 @@ STATEMENT = (
 )
 
 
-def _figures(*sentences: str) -> list[tuple[str, str, str]]:
-    """Return (label, text, caption scale) of each figure of one section of these sentences."""
+def _metrics_of(*sentences: str) -> tuple[Metric, ...]:
+    """Return the figures of one section of these sentences, as a report of 2018 reads them."""
     section = Section(id="1", number="Item 8.", heading="Financial Statements", sentences=sentences)
     report = attach_metrics(
         Report(title="t", org="o", year=2018, source=Source(path="x.txt"), sections=(section,))
     )
-    return [(m.label, m.text, m.caption_scale) for m in report.metrics]
+    return report.metrics
+
+
+def _figures(*sentences: str) -> list[tuple[str, str, str]]:
+    """Return (label, text, caption scale) of each figure of one section of these sentences."""
+    return [(m.label, m.text, m.caption_scale) for m in _metrics_of(*sentences)]
 
 
 @pytest.mark.parametrize(
@@ -304,11 +309,7 @@ OBLIGATIONS = (
 
 def _columns(*sentences: str) -> list[tuple[str, str]]:
     """Return (text, column) of each figure of one section of these sentences."""
-    section = Section(id="1", number="Item 7.", heading="Obligations", sentences=sentences)
-    report = attach_metrics(
-        Report(title="t", org="o", year=2018, source=Source(path="x.txt"), sections=(section,))
-    )
-    return [(m.text, m.column) for m in report.metrics]
+    return [(m.text, m.column) for m in _metrics_of(*sentences)]
 
 
 def test_each_cell_of_a_row_is_told_by_the_head_of_its_column() -> None:
