@@ -37,6 +37,7 @@ class SeriesRow:
     unit: str  # the latest year's, with its scale (亿元, 万亿元, %, $ billion: unit_and_scale)
     kind: str
     values: tuple[Metric | None, ...]
+    column: str = ""  # the head of the latest year's table column ("Payments Due in 2019")
 
     def amounts(self) -> tuple[Decimal | None, ...]:
         """Return each year's value stated in the row's unit, the latest year's (7500亿元 in a
@@ -69,11 +70,16 @@ class Series:
 
         records = []
         for row in self.rows:
-            record: dict[str, object] = {"label": row.label, "unit": row.unit, "kind": row.kind}
+            record: dict[str, object] = {
+                "label": row.label,
+                "column": row.column,
+                "unit": row.unit,
+                "kind": row.kind,
+            }
             for year, amount in zip(self.years, row.amounts(), strict=True):
                 record[str(year)] = None if amount is None else _plain(amount)
             records.append(record)
-        columns = ["label", "unit", "kind", *map(str, self.years)]
+        columns = ["label", "column", "unit", "kind", *map(str, self.years)]
         return pd.DataFrame.from_records(records, columns=columns)
 
     def csv(self) -> str:
@@ -182,6 +188,7 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
                 unit=unit_and_scale(last),
                 kind=last.kind.value,
                 values=tuple(values),
+                column=last.column,
             )
         )
     return Series(

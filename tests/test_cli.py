@@ -627,7 +627,7 @@ def test_series_writes_csv(tmp_path: Path) -> None:
     result = run("series", "2021", "2022", "--library", str(SEEDS), "--csv", str(out), "-j", "1")
     assert result.exit_code == 0, result.output
     header = out.read_text(encoding="utf-8").splitlines()[0]
-    assert header == "label,unit,kind,2021,2022"
+    assert header == "label,column,unit,kind,2021,2022"
 
 
 def test_a_series_says_what_reading_set_aside_and_when_its_years_are_two_organisations(

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from compare.model import Metric, MetricChange, MetricKind, MetricStatus, Report, Source
+from compare.render import render_series_html
 from compare.series import build_series, chain_metrics
 from tests.conftest import write_filings, write_years
 
@@ -25,7 +26,7 @@ def _library(tmp_path: Path, bodies: dict[int, str]) -> list[Path]:
 
 def _rows(paths: list[Path]) -> dict[str, list[str]]:
     table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
-    return {row[0]: row[1:] for row in table}
+    return {row[0]: row[2:] for row in table}  # label: unit, kind, the years (not the column)
 
 
 def test_a_figure_is_followed_across_the_years_in_one_row(tmp_path: Path) -> None:
@@ -50,7 +51,7 @@ def test_a_restated_copy_does_not_take_the_place_of_the_years_figure(tmp_path: P
     own ((745)): the row follows 220 to (745), and the restatement stands in a row of its own."""
     paths = write_filings(tmp_path)
     table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
-    other = [row[3:] for row in table if row[0] == "Other"]
+    other = [row[4:] for row in table if row[0] == "Other"]
     assert ["220", "-745"] in other
     assert ["", "-124"] in other
     assert ["-110", "-924"] in other
@@ -224,7 +225,7 @@ def test_a_row_goes_on_over_two_years_that_state_none_of_its_figures(tmp_path: P
         },
     )
     table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
-    assert sorted(row[3:] for row in table if row[0] == "单位生产总值能耗") == [
+    assert sorted(row[4:] for row in table if row[0] == "单位生产总值能耗") == [
         ["", "", "", "", "-18.2"],
         ["-17.2", "", "", "", ""],
     ]
@@ -242,5 +243,28 @@ def test_a_gap_is_bridged_only_between_figures_of_one_measure(tmp_path: Path) ->
         },
     )
     table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
-    rows = sorted(row[3:] for row in table if row[0] in ("人均预期寿命", "新建公园", "新建公园率"))
+    rows = sorted(row[4:] for row in table if row[0] in ("人均预期寿命", "新建公园", "新建公园率"))
     assert rows == [["", "", "75"], ["", "", "8"], ["1", "", ""], ["8", "", ""]]
+
+
+def test_a_table_cells_row_names_its_column(tmp_path: Path) -> None:
+    """Two sums of one table row ("Term debt | $6,500 | $18,083") are two rows of the series,
+    told apart by the head of their column in the CSV and on the page."""
+    paths = []
+    for year, sums in ((2017, ("$6,500", "$18,083")), (2018, ("$8,797", "$18,933"))):
+        path = tmp_path / f"filing-{year}.txt"
+        path.write_text(
+            f"Apple Inc. Form 10-K {year}\n\nItem 7. Obligations\n\n"
+            f"Due in {year + 1} | Due later\n\nTerm debt | {sums[0]} | {sums[1]}\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    series = build_series(paths, workers=1)
+    table = list(csv.reader(io.StringIO(series.csv())))
+    assert table[0][:4] == ["label", "column", "unit", "kind"]
+    assert [row[:2] + row[4:] for row in table[1:]] == [
+        ["Term debt", "Due in 2019", "6500", "8797"],
+        ["Term debt", "Due later", "18083", "18933"],
+    ]
+    page = render_series_html(series)
+    assert 'Term debt <span class="column">· Due in 2019</span>' in page
