@@ -34,7 +34,16 @@ KNOWN_KEYS = {
 }
 # Structural checks of the pair, run only with --against.
 COMPARISON_STRUCTURE = {"against"}
-RULE_KEYS = {"label", "kind", "min", "max", "max_fall_pct", "max_fall_points", "must_keep"}
+RULE_KEYS = {
+    "label",
+    "column",
+    "kind",
+    "min",
+    "max",
+    "max_fall_pct",
+    "max_fall_points",
+    "must_keep",
+}
 RULE_NUMBERS = ("min", "max", "max_fall_pct", "max_fall_points")
 
 
@@ -157,6 +166,8 @@ def _metric_rule(rule: Any, path: Path) -> dict[str, Any]:
             checked[key] = _optional_number(rule[key], f"[[metrics.rule]] {key}")
     if "must_keep" in rule:
         _typed(rule["must_keep"], bool, "[[metrics.rule]] must_keep")
+    if "column" in rule:
+        _typed(rule["column"], str, "[[metrics.rule]] column")
     return checked
 
 
@@ -380,17 +391,22 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
     # A rank (全省第一) shares its label with the figure it ranks; bounds apply to the figure
     # unless the rule names its kind.
     kind = rule.get("kind")
+    # A table's cell is found by its column too ("Term debt" under "Total").
+    column = rule.get("column", "")
     matches = [
         c
         for c in comparison.metrics
-        if label in c.label and (c.kind == kind if kind else c.kind != MetricKind.RANK)
+        if label in c.label
+        and (c.kind == kind if kind else c.kind != MetricKind.RANK)
+        and (not column or column in _column_of(c))
     ]
     findings = []
     if rule.get("must_keep") and not any(c.new is not None for c in matches):
+        named = f"{label} · {column}" if column else label
         findings.append(
-            Finding(check="metrics.rule", where=label, message=f"the figure “{label}” is missing")
+            Finding(check="metrics.rule", where=label, message=f"the figure “{named}” is missing")
         )
-    from compare.render import format_metric  # jinja2 and the rest only when needed
+    from compare.render import figure_name, format_metric  # jinja2 and the rest only when needed
 
     for c in matches:
         if c.new is None:
@@ -402,7 +418,7 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
                 Finding(
                     check="metrics.rule",
                     where=label,
-                    message=f"{c.label} is {shown}, below {rule['min']}",
+                    message=f"{figure_name(c)} is {shown}, below {rule['min']}",
                 )
             )
         if "max" in rule and value > rule["max"]:
@@ -410,7 +426,7 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
                 Finding(
                     check="metrics.rule",
                     where=label,
-                    message=f"{c.label} is {shown}, above {rule['max']}",
+                    message=f"{figure_name(c)} is {shown}, above {rule['max']}",
                 )
             )
         findings.extend(
@@ -419,6 +435,11 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
             )
         )
     return findings
+
+
+def _column_of(change: MetricChange) -> str:
+    either = change.new or change.old
+    return either.column if either is not None else ""
 
 
 # --------------------------------------------------------------------------- output

@@ -151,8 +151,20 @@ def test_second_rendition_warning_is_a_finding_unless_switched_off(tmp_path: Pat
         ('[[metrics.rule]]\nlabel = "x"\nmin = "abc"\n', "[[metrics.rule]] min must be a number"),
         ('[[metrics.rule]]\nlabel = "x"\nmust_keep = 3\n', "must_keep must be a bool"),
         ("[metrics]\nmax_fall_points = [1]\n", "metrics.max_fall_points must be a number"),
+        ('[[metrics.rule]]\nlabel = "x"\ncolumn = 2019\n', "column must be a str"),
     ],
-    ids=["syntax", "table", "key", "type", "bool", "rule-label", "rule-min", "rule-keep", "points"],
+    ids=[
+        "syntax",
+        "table",
+        "key",
+        "type",
+        "bool",
+        "rule-label",
+        "rule-min",
+        "rule-keep",
+        "points",
+        "rule-column",
+    ],
 )
 def test_malformed_rules_name_file_and_problem(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "rules.toml"
@@ -203,6 +215,40 @@ def test_metric_rule_bounds_the_figure_not_its_rank(tmp_path: Path) -> None:
     rules.write_text('[[metrics.rule]]\nlabel = "x"\nkind = "colour"\n', encoding="utf-8")
     with pytest.raises(RulesError, match="kind must be one of"):
         load_rules(rules)
+
+
+def test_a_metric_rule_may_name_a_table_column(tmp_path: Path) -> None:
+    """Five sums of one row share a label: `column` picks one ("Total"), and the findings name
+    the figure with its column."""
+    from compare.check import check_comparison
+    from compare.pipeline import compare_reports
+
+    paths = []
+    for year, sums in ((2017, ("$6,500", "$104,021")), (2018, ("$8,797", "$90,000"))):
+        path = tmp_path / f"filing-{year}.txt"
+        path.write_text(
+            f"Apple Inc. Form 10-K {year}\n\nItem 7. Obligations\n\n"
+            f"Due in {year + 1} | Total\n\nTerm debt | {sums[0]} | {sums[1]}\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[[metrics.rule]]\nlabel = "Term debt"\ncolumn = "Total"\nmin = 100000\n'
+        '[[metrics.rule]]\nlabel = "Term debt"\ncolumn = "Due later"\nmust_keep = true\n',
+        encoding="utf-8",
+    )
+    found = check_comparison(comparison, load_rules(rules))
+    assert [f.message for f in found] == [
+        "Term debt · Total is $90,000, below 100000",
+        "the figure “Term debt · Due later” is missing",
+    ]
+    rules.write_text('[[metrics.rule]]\nlabel = "Term debt"\nmin = 100000\n', encoding="utf-8")
+    assert [f.message for f in check_comparison(comparison, load_rules(rules))] == [
+        "Term debt · Due in 2019 is $8,797, below 100000",
+        "Term debt · Total is $90,000, below 100000",
+    ]
 
 
 def test_falls_are_found_and_written_as_the_summary_writes_changes(tmp_path: Path) -> None:
