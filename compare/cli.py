@@ -409,13 +409,15 @@ def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
     m = comparison.metric_counts()
     count = sum(1 for change in comparison.metrics if change.restated)
     restated = f" ({count} restated)" if count else ""
+    count = sum(1 for change in comparison.metrics if change.rolled_off)
+    rolled_off = f" ({count} rolled off)" if count else ""
     lines = [
         f"{report_name(comparison)}: {old.year or old.source.path} → {new.year or new.source.path}",
         f"Sections: {s['unchanged']} unchanged, {s['modified']} modified, {s['added']} added, "
         f"{s['removed']} removed ({s['renamed']} renamed, {s['moved']} moved, "
         f"{s['split']} split, {s['merged']} merged)",
         f"Metrics: {m['changed']} changed{restated}, {m['unchanged']} unchanged, "
-        f"{m['added']} new, {m['removed']} dropped",
+        f"{m['added']} new, {m['removed']} dropped{rolled_off}",
         # As the HTML report writes it: 99.51 is not 100 (identical texts)
         f"Similarity: {format_score(comparison.similarity)}/100, "
         f"carried over: {format_score(comparison.carried_over)}%",

@@ -227,6 +227,7 @@ def metric_change_to_json(change: MetricChange) -> dict[str, Any]:
         }
         if both
         else None,
+        "rolled_off": change.rolled_off,
         "score": round(change.score, 2),
     }
 

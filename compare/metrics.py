@@ -48,7 +48,7 @@ from compare.quantities import (
     without_payers,
     year_list_columns,
 )
-from compare.records import fast_constructor
+from compare.records import fast_constructor, fast_replacer
 from compare.settings import Settings
 from compare.tables import stacked_years
 
@@ -76,6 +76,7 @@ TABLE_COLUMNS = (
     "rank",
     "direction",
     "restated",
+    "rolled_off",
 )
 
 # Larger connected blocks of candidates are matched greedily by score (cubic cost otherwise).
@@ -1457,8 +1458,46 @@ def match_metrics(
     copies += prose_copies
     repeated += prose_repeated
     changes = _collect(old_side, new_side, matched, taken, same_year, copies, repeated)
+    changes = _rolled_off(changes, pairs, new)
     order = _section_order(pairs)
     return tuple(sorted(changes, key=lambda c: _sort_key(c, order)))
+
+
+# A table column that is a year or a day of it: "2015", "September 26, 2015", "September 2015".
+_COLUMN_YEAR = re.compile(r"(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?((?:19|20)\d\d)")
+
+
+def _column_year(column: str) -> int | None:
+    found = _COLUMN_YEAR.fullmatch(column)
+    return int(found.group(1)) if found else None
+
+
+def _rolled_off(
+    changes: list[MetricChange], pairs: Sequence[SectionPair], new: Report
+) -> list[MetricChange]:
+    """Mark the dropped figures of a year older than every year the columns of the new
+    report's paired section show (MetricChange.rolled_off): the 2017 filing's 2015 column,
+    gone from the 2018 filing's tables of 2018, 2017 and 2016."""
+    years: dict[str, set[int]] = {}  # new section id -> the years its columns show
+    for metric in new.metrics:
+        if metric.column and (year := _column_year(metric.column)) is not None:
+            years.setdefault(metric.section, set()).add(year)
+    if not years:
+        return changes  # no table of years: every report but a filing
+    paired = {p.old.id: p.new.id for p in pairs if p.old is not None and p.new is not None}
+    out = []
+    for change in changes:
+        old = change.old
+        if change.status is MetricStatus.REMOVED and old is not None and old.column:
+            year = _column_year(old.column)
+            shown = years.get(paired.get(old.section, ""))
+            if year is not None and shown and year < min(shown):
+                change = _as_rolled_off(change, True)
+        out.append(change)
+    return out
+
+
+_as_rolled_off = fast_replacer(MetricChange, "rolled_off")
 
 
 def _collect(
@@ -1822,6 +1861,7 @@ def _change(
         old.qualifier != new.qualifier,
         round(score, 2),
         restated and not same,
+        False,
     )
 
 
@@ -1867,6 +1907,7 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
                 "rank": c.rank,
                 "direction": c.direction.value if c.direction else None,
                 "restated": c.restated,
+                "rolled_off": c.rolled_off,
             }
         )
     return rows

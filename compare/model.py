@@ -284,6 +284,10 @@ class MetricChange:
     # are years moved on, and last year's filing said otherwise for a year both show. (An old
     # filing's own-year figure is then in two changes: to this year's, and to its restated copy.)
     restated: bool = False
+    # A dropped figure of a year older than every year the new report's table columns show
+    # (its section's): the oldest column of a filing's table rolls off as the years move on
+    # (2017's 2015 column), which is not a figure the new report left out.
+    rolled_off: bool = False
 
     @property
     def over_years(self) -> bool:

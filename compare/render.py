@@ -346,14 +346,15 @@ def figure_name(change: MetricChange, fallback: str = "(no label)") -> str:
 
 def figure_notes(change: MetricChange) -> list[str]:
     """Return what a reader is told of a figure beside its label, in this order: "goal", "several
-    years", "restated", "qualifier changed" (the page's badges, and the words of the summary,
-    the CI findings and the Markdown)."""
+    years", "restated", "rolled off", "qualifier changed" (the page's badges, and the words of
+    the summary, the CI findings and the Markdown)."""
     return [
         note
         for note, applies in (
             ("goal", change.kind is _TARGET),
             ("several years", change.over_years),
             ("restated", change.restated),
+            ("rolled off", change.rolled_off),
             ("qualifier changed", change.qualifier_changed),
         )
         if applies
@@ -1222,7 +1223,19 @@ _YEARS_BADGE = (
 )
 
 
-_NOTE_BADGES = {"goal": _GOAL_BADGE, "several years": _YEARS_BADGE, "restated": _RESTATED_BADGE}
+_ROLLED_OFF_BADGE = (
+    ' <span class="badge b-rolled" title="of a year older than every year the new report\'s'
+    " tables show: the table's oldest column rolled off, the figure was not left out\">rolled"
+    " off</span>"
+)
+
+
+_NOTE_BADGES = {
+    "goal": _GOAL_BADGE,
+    "several years": _YEARS_BADGE,
+    "restated": _RESTATED_BADGE,
+    "rolled off": _ROLLED_OFF_BADGE,
+}
 
 
 def years_badge(figure: MetricChange | series_stage.SeriesRow) -> Markup:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import random
@@ -368,10 +369,38 @@ def test_a_restated_figure_is_counted_badged_and_not_among_the_largest(tmp_path:
         ("(110)", "(924)"),
     ]
     rows = table.read_text(encoding="utf-8").splitlines()
-    assert [row.split(",")[6:8] for row in rows if row.endswith(",True")] == [
+    assert [row.split(",")[6:8] for row in rows if row.split(",")[-2] == "True"] == [
         ["220", "-124"],
         ["-110", "-924"],
     ]
+
+
+def test_figures_that_rolled_off_are_counted_badged_and_flagged(tmp_path: Path) -> None:
+    """The old filing's oldest column (2015) is not in the new filing's table: the summary says
+    how many of the dropped rolled off, the page badges them and says it under the counts, and
+    the JSON and the CSV flag them."""
+    rows = {
+        2017: "2017 | 2016 | 2015\n\nNet sales | $229,234 | $215,639 | $233,715",
+        2018: "2018 | 2017 | 2016\n\nNet sales | $265,595 | $229,234 | $215,639",
+    }
+    old, new = (str(path) for path in write_filings(tmp_path, rows))
+    html, data, table = tmp_path / "r.html", tmp_path / "r.json", tmp_path / "r.csv"
+    result = run(old, new, "--html", str(html), "--json", str(data), "--csv", str(table))
+    assert "0 new, 1 dropped (1 rolled off)" in result.stdout
+    page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    (badged,) = [row for row in page.select("tr.metric") if row.select_one(".b-rolled")]
+    assert "Net sales · 2015" in badged.get_text() and "$233,715" in badged.get_text()
+    assert page.select_one("#rolled-off").get_text().startswith("1 of the dropped are of a year")
+    changes = json.loads(data.read_text(encoding="utf-8"))["metrics"]
+    assert [c["old"]["text"] for c in changes if c["rolled_off"]] == ["$233,715"]
+    rows_out = list(csv.DictReader(table.read_text(encoding="utf-8").splitlines()))
+    assert [r["old"] for r in rows_out if r["rolled_off"] == "True"] == ["233715"]
+    again = run(new, new, "--html", str(html))
+    assert "rolled off" not in again.stdout
+    assert (
+        BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one("#rolled-off")
+        is None
+    )
 
 
 def test_summary_similarity_is_not_rounded_up_to_identical(tmp_path: Path) -> None:

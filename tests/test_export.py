@@ -289,6 +289,7 @@ def test_metrics_in_json() -> None:
             "qualifier_changed": False,
             "restated": False,
         },
+        "rolled_off": False,
         "score": 88.0,
     }
     assert (added["old"], added["new"]["value"], added["change"]) == (None, 30, None)

@@ -1560,10 +1560,10 @@ def test_metrics_table_and_csv() -> None:
     assert list(table.columns) == list(TABLE_COLUMNS)
     assert metrics_csv(changes) == (
         "status,label,column,kind,section_old,section_new,old,new,unit,absolute,relative,points,"
-        "rank,direction,restated\n"
-        "changed,投入,,money,3,4,1.2,0.9,亿元,-0.3,-0.250000,,,down,False\n"
-        "changed,覆盖率,,percent,1,1,89.5,98.6,%,9.1,0.101676,9.1,,up,False\n"
-        "added,示范校,,count,,2,,30,所,,,,,,False\n"
+        "rank,direction,restated,rolled_off\n"
+        "changed,投入,,money,3,4,1.2,0.9,亿元,-0.3,-0.250000,,,down,False,False\n"
+        "changed,覆盖率,,percent,1,1,89.5,98.6,%,9.1,0.101676,9.1,,up,False,False\n"
+        "added,示范校,,count,,2,,30,所,,,,,,False,False\n"
     )
     assert metrics_csv(()) == ",".join(TABLE_COLUMNS) + "\n"
 
@@ -1988,3 +1988,30 @@ def test_a_head_of_years_split_into_lines_is_no_stack(tmp_path: Path) -> None:
     # Read as 2017's block, this year's own cells were copies of last year's 2017: unpaired.
     assert ("changed", "$229,234", "$265,595", False) in pairs
     assert ("changed", "141,048", "163,756", False) in pairs
+
+
+def test_a_year_the_new_tables_no_longer_show_rolled_off(tmp_path: Path) -> None:
+    """The 2017 filing's 2015 column is gone from the 2018 filing's table of 2018, 2017 and
+    2016: its figures are dropped as rolled off, not left out; a row the new filing no longer
+    has, in a year it still shows, is dropped plainly."""
+    rows = {
+        2017: "2017 | 2016 | 2015\n\nNet sales | $229,234 | $215,639 | $233,715\n\n"
+        "Other income | 5 | 7 | 9",
+        2018: "2018 | 2017 | 2016\n\nNet sales | $265,595 | $229,234 | $215,639",
+    }
+    old, new = (read_report(path) for path in write_filings(tmp_path, rows))
+    dropped = {
+        (c.old.text, c.old.column): c.rolled_off
+        for c in compare_reports(old, new).metrics
+        if c.status is MetricStatus.REMOVED and c.old is not None
+    }
+    assert dropped == {
+        ("$233,715", "2015"): True,
+        ("5", "2017"): False,
+        ("7", "2016"): False,
+        ("9", "2015"): True,
+    }
+    # Without a table of years in the new report, nothing rolls off.
+    plain = write_filings(tmp_path, {2017: rows[2017], 2018: "Net sales rose 16%."})
+    changes = compare_reports(*(read_report(p) for p in plain)).metrics
+    assert not any(c.rolled_off for c in changes)
