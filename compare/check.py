@@ -387,6 +387,9 @@ def _falls(
 
 
 def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[Finding]:
+    # jinja2 and the rest only when a rule is given
+    from compare.render import figure_column, figure_name, format_metric
+
     label = rule["label"]
     # A rank (全省第一) shares its label with the figure it ranks; bounds apply to the figure
     # unless the rule names its kind.
@@ -398,7 +401,7 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
         for c in comparison.metrics
         if label in c.label
         and (c.kind == kind if kind else c.kind != MetricKind.RANK)
-        and (not column or column in _column_of(c))
+        and (not column or column in figure_column(c))
     ]
     findings = []
     if rule.get("must_keep") and not any(c.new is not None for c in matches):
@@ -406,8 +409,6 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
         findings.append(
             Finding(check="metrics.rule", where=label, message=f"the figure “{named}” is missing")
         )
-    from compare.render import figure_name, format_metric  # jinja2 and the rest only when needed
-
     for c in matches:
         if c.new is None:
             continue
@@ -435,11 +436,6 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
             )
         )
     return findings
-
-
-def _column_of(change: MetricChange) -> str:
-    either = change.new or change.old
-    return either.column if either is not None else ""
 
 
 # --------------------------------------------------------------------------- output
