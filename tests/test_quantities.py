@@ -1423,6 +1423,13 @@ LABELS = [
     # Where the people counted are is no noun of theirs; a classifier's noun may start with 在.
     ("cn-people-at-a-place", "引导约1亿人在中西部地区就近城镇化。", ["引导"]),
     ("cn-classifier-at-a-place", "12所在绍高校紧紧抓住教师队伍主力军。", ["在绍高校"]),
+    # A law's name keeps its year ("Act of during the preceding" read as a label).
+    (
+        "en-act-of-year",
+        "reports required by Section 13 of the Securities Exchange Act of 1934 during the"
+        " preceding 12 months",
+        ["Securities Exchange Act of 1934 during the preceding"],
+    ),
     (
         "en-notes-row",
         "Fixed-rate 1.550% notes | 2019 | 500 | 1.59% | — | —%",
