@@ -1422,6 +1422,7 @@ LABELS = [
     ("cn-harmony-is-a-noun", "创建10个和美乡村和5个示范村。", ["和美乡村", "示范村"]),
     # Where the people counted are is no noun of theirs; a classifier's noun may start with 在.
     ("cn-people-at-a-place", "引导约1亿人在中西部地区就近城镇化。", ["引导"]),
+    ("cn-is-at", "这些成绩，是在我国经济总量超过60万亿元的高基数上取得的。", ["我国经济总量"]),
     ("cn-classifier-at-a-place", "12所在绍高校紧紧抓住教师队伍主力军。", ["在绍高校"]),
     # A law's name keeps its year ("Act of during the preceding" read as a label).
     (
