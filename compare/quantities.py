@@ -306,6 +306,26 @@ _STREET = re.compile(
     r"Boulevard|Blvd\.|Lane|Place|Plaza|Court|Parkway|Square|Circle|Highway)(?![A-Za-z])"
 )
 _RANK_WORDS = re.compile(r"排名|排位|位次|名次|排在|排第")
+
+
+def _heads_columns(sentence: str, raws: list[_Raw]) -> bool:
+    """Tell whether a table row is the head of its columns, whose numbers say what each column
+    holds ("Payments Due in Less Than 1 Year | Payments Due in 1-3 Years | … | Total", "Less
+    than 12 Months | 12 Months or Greater | Total"), not figures: three cells or more, each
+    with words (not "$164.94 – $142.41"), none of them a figure alone, none a footnote's mark."""
+    cells = [cell.strip() for cell in sentence.split("|")]
+    if len(cells) < 3 or _FOOTNOTE_CELL.fullmatch(cells[0]):
+        return False
+    if not all(_ASCII_LETTER.search(cell) for cell in cells):
+        return False
+    figures = {sentence[raw.start : raw.end] for raw in raws}
+    return not any(cell in figures for cell in cells)
+
+
+_FOOTNOTE_CELL = re.compile(r"\(\d{1,2}\)")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 # A row of an exhibit index (a 10-K's list of the documents filed with it): "10.1* | Employee
 # Stock Purchase Plan… | 8-K | 10.1 | 3/13/15", or "31.2** | Rule 13a-14(a)… Certification".
 # Its numbers name documents, and its rates name notes ("1.00% Notes due 2018"): no figures.
@@ -932,7 +952,7 @@ def _is_session(masked: str, m: re.Match[str]) -> bool:
 _LEAD_WORDS = (
     "全市|全省|全年|今年末|今年底|去年末|去年底|年末|年底|年初|今年|去年|当年|现在|目前|"
     "其中|中(?=[已有共均])|先后|已经|已|共计|共(?![建同享])|累计|总计|合计|同时|并且|并|"
-    "还|又|再|也要|也(?!门)|要(?![求素点闻害])|但是|但|均|继续|全面推进|全面|提前完成|率先|在|"
+    "还|又|再|也要|也(?!门)|要(?![求素点闻害])|但是|但|均|继续|全面推进|全面|提前完成|率先|在(?![校园建职读岗线编册押途])|"
     "从(?![业事])|对(?![外口])|和|及|与|、|确保|力争|"
     "争取|计划|预计|提出|目标|其|另有|另|面对|比上年预计数|比上年预算|比去年预算|比上年|较上年|同比|分别|就|"
     "新一轮|实施|实现|推进|推动|完成|做到了|做到|"
@@ -1680,6 +1700,15 @@ def _what_they_did(sentence: str, end: int) -> str:
     return did.group() if did else ""
 
 
+def _row_name_cn(sentence: str, raw: _Raw) -> str:
+    """Return the name a Chinese table row gives the figure of one of its value cells (its
+    first cell: 学校数 of "学校数 | 12所 | 15所"), or "" outside a table's value cells."""
+    first = sentence.find("|")
+    if first < 0 or raw.start < first:
+        return ""
+    return _clean_cn(sentence[:first].strip())
+
+
 def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     """Return the counted noun right after a classifier (29个部门 -> 部门) and where it ends."""
     quoted = _LEADING_QUOTE.match(sentence, raw.end)
@@ -1884,6 +1913,8 @@ def _label(
             return _subject_en(sentence[:start])  # "The overall deficit …, at $64.9 billion"
         return label or previous
     label = _clean_cn(before)
+    if not label.strip(" |") and (name := _row_name_cn(sentence, raw)):
+        return name  # 学校数 | 12所 | 15所: a table row's value cell is of the row's name
     if label.endswith(("和", "及", "与")) and (fund := _FUND.match(sentence, raw.end)):
         # 中央财政安排384亿元救灾款和740亿元恢复重建资金: the second sum is put into a fund of its
         # own (not 救灾款和), by the payer of the first
@@ -2447,7 +2478,7 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
     masked = _mask(sentence)
     reverse = masked[::-1]
     raws = _scan(sentence, masked, reverse)
-    if not raws:
+    if not raws or (row and _heads_columns(sentence, raws)):
         return ()
     sentence_reverse = reverse if masked is sentence else sentence[::-1]
     targets = _merged(_target_ranges(masked))

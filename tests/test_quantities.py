@@ -1424,6 +1424,23 @@ LABELS = [
     ("cn-people-at-a-place", "引导约1亿人在中西部地区就近城镇化。", ["引导"]),
     ("cn-is-at", "这些成绩，是在我国经济总量超过60万亿元的高基数上取得的。", ["我国经济总量"]),
     ("cn-classifier-at-a-place", "12所在绍高校紧紧抓住教师队伍主力军。", ["在绍高校"]),
+    # A head of columns states no figure; a row of price ranges does.
+    (
+        "en-head-of-columns",
+        "Payments Due in Less Than 1 Year | Payments Due in 1-3 Years | Payments Due in More"
+        " Than 5 Years | Total",
+        [],
+    ),
+    ("en-head-of-months", "Less than 12 Months | 12 Months or Greater | Total", []),
+    (
+        "en-price-ranges",
+        "2017 price range per share | $164.94 – $142.41 | $156.65 – $140.06",
+        ["price range per share"] * 4,
+    ),
+    # A Chinese table row's value cells are of its first cell's name.
+    ("cn-table-row", "学校数 | 12所 | 15所", ["学校数", "学校数"]),
+    ("cn-table-row-enrolled", "在校生人数 | 1.2万人 | 1.3万人", ["在校生人数", "在校生人数"]),
+    ("cn-table-cell-with-words", "2021年 | 新增学校12所", ["新增学校"]),
     # A law's name keeps its year ("Act of during the preceding" read as a label).
     (
         "en-act-of-year",
