@@ -418,7 +418,33 @@ def _places(report: Report) -> _Places:
             widths.append(0)
         starting.append(starts_a_change(sentence, m.start, m.end))
         years.append(m.over_years)
+    _newest_first(report.metrics, cells, widths, tabled)
     return _Places(cells, widths, starting, years, texts, tabled, at, periods)
+
+
+def _newest_first(
+    metrics: Sequence[Metric], cells: list[int | None], widths: list[int], tabled: list[bool]
+) -> None:
+    """Number the columns of a row whose heads are years in rising order (指标 | 2020年 |
+    2021年) from the last: as a 10-K's (2018 | 2017), its own year is then column 1 and last
+    year's column 2, so that it moves on a year as they do (see _shift)."""
+    rows: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, m in enumerate(metrics):
+        if tabled[i] and cells[i] and m.column:
+            rows[m.section, m.sentence].append(i)
+    for ids in rows.values():
+        years = [(cells[i], _column_year(metrics[i].column)) for i in ids]
+        dated = sorted((cell, year) for cell, year in years if year is not None and cell)
+        rising = len({year for _, year in dated}) > 1 and all(
+            before[1] < after[1]
+            for before, after in itertools.pairwise(dated)
+            if before[0] < after[0]
+        )
+        if rising:
+            for i in ids:
+                cell = cells[i]
+                if cell:  # value cells 1 .. width - 1, from the last
+                    cells[i] = widths[i] - cell
 
 
 def _row(side: _Side, sentence: tuple[str, int], *, label: bool = False) -> Row:
@@ -1463,8 +1489,9 @@ def match_metrics(
     return tuple(sorted(changes, key=lambda c: _sort_key(c, order)))
 
 
-# A table column that is a year or a day of it: "2015", "September 26, 2015", "September 2015".
-_COLUMN_YEAR = re.compile(r"(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?((?:19|20)\d\d)")
+# A table column that is a year or a day of it: "2015", "September 26, 2015", "September 2015",
+# "2021年", "2021年末".
+_COLUMN_YEAR = re.compile(r"(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?((?:19|20)\d\d)(?:年(?:末|底|度)?)?")
 
 
 def _column_year(column: str) -> int | None:
@@ -1894,7 +1921,7 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
             {
                 "status": c.status.value,
                 "label": c.label,
-                "column": either.column if either else "",
+                "column": (c.new or c.old).column if either else "",  # the new year's, as shown
                 "kind": c.kind.value,
                 "section_old": c.old.section if c.old else None,
                 "section_new": c.new.section if c.new else None,

@@ -222,9 +222,10 @@ class TableColumns:
 
     A head is a row of text cells with no figure ("Payments Due in 2019 | … | Total", "2018 |
     Change | 2017 | Change | 2016"), not a footnote's ("(1) | Includes …") nor a row of dashes.
-    Its cells stand over the row's value cells, one by one: a row of another width (a head of
-    two lines, "Shares | Amount" under four columns; a row that leaves out its last cells)
-    gives no column. Prose ends the table.
+    Its cells stand over the row's value cells, one by one, or over all of its cells when its
+    first names the names' column and the others are years ("指标 | 2020年 | 2021年"): a row of
+    another width (a head of two lines, "Shares | Amount" under four columns; a row that leaves
+    out its last cells) gives no column. Prose ends the table.
     """
 
     head: tuple[str, ...] = ()
@@ -242,17 +243,33 @@ class TableColumns:
             return metrics
         if not self.head:
             return metrics
-        if len(cells) != len(self.head) + 1 or _marks_only(cells, metrics):
+        # The head names the value columns, or the names' column too when the others are years
+        # ("指标 | 2020年 | 2021年").
+        offset = len(cells) - len(self.head)
+        if offset not in (0, 1) or (offset == 0 and not _years_after_name(self.head)):
             # A row that leaves out its last cells ("Balance as of … | 101,467 | $85.77" under
-            # three heads), or holds cells of a footnote's mark alone ("August 2017 ASR |
-            # 15,069 | (3) | (3) | 15,069 | (3)"), says not which cell is under which head.
+            # three heads) says not which cell is under which head.
+            return metrics
+        if _marks_only(cells, metrics):
+            # Nor one that holds cells of a footnote's mark alone ("August 2017 ASR | 15,069 |
+            # (3) | (3) | 15,069 | (3)").
             return metrics
         return tuple(
-            _with_column(m, self.head[index - 1])
+            _with_column(m, self.head[index - offset])
             if (index := sentence.count("|", 0, m.start)) and cells[index] == m.text
             else m
             for m in metrics
         )
+
+
+# A column's head that is a year, or a day or the end of one: 2018, 2020年, 2021年末,
+# September 29, 2018.
+_YEAR_HEAD = re.compile(r"(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(?:19|20)\d\d(?:年(?:末|底|度)?)?")
+
+
+def _years_after_name(head: tuple[str, ...]) -> bool:
+    """Tell whether a head names the names' column, then years ("指标 | 2020年 | 2021年")."""
+    return not _YEAR_HEAD.fullmatch(head[0]) and all(_YEAR_HEAD.fullmatch(h) for h in head[1:])
 
 
 def _marks_only(cells: list[str], metrics: tuple[Metric, ...]) -> bool:

@@ -2015,3 +2015,39 @@ def test_a_year_the_new_tables_no_longer_show_rolled_off(tmp_path: Path) -> None
     plain = write_filings(tmp_path, {2017: rows[2017], 2018: "Net sales rose 16%."})
     changes = compare_reports(*(read_report(p) for p in plain)).metrics
     assert not any(c.rolled_off for c in changes)
+
+
+def test_a_table_whose_years_rise_moves_on_from_its_last_column(tmp_path: Path) -> None:
+    """A Chinese statistical table lists its years rising (指标 | 2020年 | 2021年): its own year is
+    its last column. 2021's 12所 is compared with 2022's 15所, the 2021 column stated again
+    pairs with itself, and 2020 rolls off (before, 10所 -> 12所 read as the year's change)."""
+    head = "某市教育局{0}年工作总结\n一、学校建设\n指标 | {1}年 | {0}年\n学校数 | {2}所 | {3}所\n"
+    old, new = (
+        read_report(path)
+        for path in write_years(
+            tmp_path, {2021: head.format(2021, 2020, 10, 12), 2022: head.format(2022, 2021, 12, 15)}
+        )
+    )
+    changes = {
+        (c.status.value, c.old.text if c.old else None, c.new.text if c.new else None, c.rolled_off)
+        for c in compare_reports(old, new).metrics
+    }
+    assert ("changed", "12所", "15所", False) in changes
+    assert ("removed", "10所", None, True) in changes
+    assert not any(status == "changed" and was == "10所" for status, was, _, _ in changes)
+    # The same table, newest year first (as a 10-K writes it), pairs alike.
+    falling = (
+        "某市教育局{0}年工作总结\n一、学校建设\n指标 | {0}年 | {1}年\n学校数 | {3}所 | {2}所\n"
+    )
+    old, new = (
+        read_report(path)
+        for path in write_years(
+            tmp_path,
+            {2021: falling.format(2021, 2020, 10, 12), 2022: falling.format(2022, 2021, 12, 15)},
+            name="falling",
+        )
+    )
+    assert ("changed", "12所", "15所") in {
+        (c.status.value, c.old and c.old.text, c.new and c.new.text)
+        for c in compare_reports(old, new).metrics
+    }

@@ -397,3 +397,11 @@ def test_a_10k_names_the_columns_of_its_tables(corpus: Path) -> None:
     assert columns[("RSUs granted", "45,351")] == {""}
     named = sum(1 for m in report.metrics if m.column)
     assert named > 900, named
+
+
+def test_a_head_that_names_the_names_column_then_years_gives_columns() -> None:
+    """指标 | 2020年 | 2021年 heads the names' column too: its cells stand over all of a row's."""
+    rows = ("指标 | 2020年 | 2021年", "学校数 | 10所 | 12所")
+    assert _columns(*rows) == [("10所", "2020年"), ("12所", "2021年")]
+    # Not when its other cells are not years: which is under which is not sure.
+    assert {c for _, c in _columns("Shares | Price | Value", "Balance | 101 | $85")} == {""}
