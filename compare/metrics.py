@@ -1917,11 +1917,12 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for c in changes:
         either = c.old or c.new
+        shown = c.new or c.old  # the column is the new year's, as the page shows it
         rows.append(
             {
                 "status": c.status.value,
                 "label": c.label,
-                "column": (c.new or c.old).column if either else "",  # the new year's, as shown
+                "column": shown.column if shown else "",
                 "kind": c.kind.value,
                 "section_old": c.old.section if c.old else None,
                 "section_new": c.new.section if c.new else None,
