@@ -1503,21 +1503,32 @@ def _rolled_off(
     changes: list[MetricChange], pairs: Sequence[SectionPair], new: Report
 ) -> list[MetricChange]:
     """Mark the dropped figures of a year older than every year the columns of the new
-    report's paired section show (MetricChange.rolled_off): the 2017 filing's 2015 column,
-    gone from the 2018 filing's tables of 2018, 2017 and 2016."""
+    report's aligned row show, else those of its paired section (MetricChange.rolled_off): the
+    2017 filing's 2015 column, gone from the 2018 filing's tables of 2018, 2017 and 2016."""
     years: dict[str, set[int]] = {}  # new section id -> the years its columns show
+    row_years: dict[tuple[str, int], set[int]] = {}  # new table row -> the years of its columns
     for metric in new.metrics:
         if metric.column and (year := _column_year(metric.column)) is not None:
             years.setdefault(metric.section, set()).add(year)
+            row_years.setdefault((metric.section, metric.sentence), set()).add(year)
     if not years:
         return changes  # no table of years: every report but a filing
     paired = {p.old.id: p.new.id for p in pairs if p.old is not None and p.new is not None}
+    # An old row's years are weighed against those of the new row aligned with it (a balance
+    # sheet's two years), else against its section's (a row the new report no longer has).
+    aligned = {
+        (old_id, old_index): (new_id, new_index)
+        for p in pairs
+        for old_id, old_index, new_id, new_index in _sentence_links(p)
+    }
     out = []
     for change in changes:
         old = change.old
         if change.status is MetricStatus.REMOVED and old is not None and old.column:
             year = _column_year(old.column)
-            shown = years.get(paired.get(old.section, ""))
+            row = aligned.get((old.section, old.sentence))
+            shown = row_years.get(row) if row else None
+            shown = shown or years.get(paired.get(old.section, ""))
             if year is not None and shown and year < min(shown):
                 change = _as_rolled_off(change, True)
         out.append(change)

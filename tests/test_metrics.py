@@ -2011,6 +2011,18 @@ def test_a_year_the_new_tables_no_longer_show_rolled_off(tmp_path: Path) -> None
         ("7", "2016"): False,
         ("9", "2015"): True,
     }
+    # A balance sheet of two years beside a statement of three, in one section: its 2016
+    # column rolls off too (its row shows 2018 and 2017), though the section still shows 2016.
+    sheets = {
+        2017: rows[2017] + "\n\nBalance sheet\n\n2017 | 2016\n\nTotal assets | 375 | 321",
+        2018: rows[2018] + "\n\nBalance sheet\n\n2018 | 2017\n\nTotal assets | 365 | 375",
+    }
+    old, new = (read_report(path) for path in write_filings(tmp_path, sheets))
+    assert {
+        c.old.text: c.rolled_off
+        for c in compare_reports(old, new).metrics
+        if c.status is MetricStatus.REMOVED and c.old is not None
+    } == {"$233,715": True, "5": False, "7": False, "9": True, "321": True}
     # Without a table of years in the new report, nothing rolls off.
     plain = write_filings(tmp_path, {2017: rows[2017], 2018: "Net sales rose 16%."})
     changes = compare_reports(*(read_report(p) for p in plain)).metrics
