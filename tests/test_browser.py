@@ -409,3 +409,28 @@ def test_series_values_keep_number_and_unit_on_one_line(
     assert len(lines) == 27
     assert [cell for cell in lines if cell[1] != 1] == []
     assert page.errors == []
+
+
+def test_dropped_figures_that_only_rolled_off_can_be_hidden(
+    tabs: dict[str, Page], tmp_path: Path
+) -> None:
+    """A 10-K's oldest column rolls off each year: "dropped, not rolled off" shows what the new
+    filing left out, without the columns that only moved on."""
+    from compare.pipeline import compare_reports, read_report
+
+    head = "Example Corp. Annual Report {0}\n\nItem 8. Statements\n\n{0} | {1} | {2}\n\n"
+    texts = {
+        2017: head.format(2017, 2016, 2015) + "Net sales | 229 | 215 | 233\n\nOther | 5 | 7 | 9\n",
+        2018: head.format(2018, 2017, 2016) + "Net sales | 265 | 229 | 215\n",
+    }
+    old, new = (read_report(path) for path in write_years(tmp_path, texts, name="filing"))
+    page_path = tmp_path / "filing.html"
+    page_path.write_text(render_html(compare_reports(old, new)), encoding="utf-8")
+    page = tabs["basic"].load(page_path)
+    shown = "[...document.querySelectorAll('#metric-table tbody tr')].filter(r => !r.hidden)"
+    page.page.select_option("#metric-status", "dropped")
+    assert page.js(f"{shown}.length") == 4  # 233 and 9 rolled off; 5 and 7 left out
+    page.page.select_option("#metric-status", "left-out")
+    assert sorted(page.js(f"{shown}.map(r => r.cells[3].textContent)")) == ["5", "7"]
+    assert page.page.locator("#metric-count").text_content() == "2 of 6 shown"
+    assert page.errors == []

@@ -121,7 +121,11 @@
       var wanted = trend.value;
       var visible = 0;
       rows.forEach(function (row) {
-        var show = (!wanted || row.getAttribute("data-trend") === wanted) &&
+        var trendOf = row.getAttribute("data-trend");
+        var kept = wanted === "left-out"  /* dropped, but not a column that rolled off */
+          ? trendOf === "dropped" && !row.hasAttribute("data-rolled-off")
+          : !wanted || trendOf === wanted;
+        var show = kept &&
           (!query || row.textContent.toLowerCase().indexOf(query) >= 0);
         row.hidden = !show;
         visible += show ? 1 : 0;
