@@ -223,15 +223,11 @@ def test_a_metric_rule_may_name_a_table_column(tmp_path: Path) -> None:
     from compare.check import check_comparison
     from compare.pipeline import compare_reports
 
-    paths = []
-    for year, sums in ((2017, ("$6,500", "$104,021")), (2018, ("$8,797", "$90,000"))):
-        path = tmp_path / f"filing-{year}.txt"
-        path.write_text(
-            f"Apple Inc. Form 10-K {year}\n\nItem 7. Obligations\n\n"
-            f"Due in {year + 1} | Total\n\nTerm debt | {sums[0]} | {sums[1]}\n",
-            encoding="utf-8",
-        )
-        paths.append(path)
+    rows = {
+        2017: "Due in 2018 | Total\n\nTerm debt | $6,500 | $104,021",
+        2018: "Due in 2019 | Total\n\nTerm debt | $8,797 | $90,000",
+    }
+    paths = write_filings(tmp_path, rows)
     comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
     rules = tmp_path / "rules.toml"
     rules.write_text(

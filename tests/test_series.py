@@ -250,16 +250,11 @@ def test_a_gap_is_bridged_only_between_figures_of_one_measure(tmp_path: Path) ->
 def test_a_table_cells_row_names_its_column(tmp_path: Path) -> None:
     """Two sums of one table row ("Term debt | $6,500 | $18,083") are two rows of the series,
     told apart by the head of their column in the CSV and on the page."""
-    paths = []
-    for year, sums in ((2017, ("$6,500", "$18,083")), (2018, ("$8,797", "$18,933"))):
-        path = tmp_path / f"filing-{year}.txt"
-        path.write_text(
-            f"Apple Inc. Form 10-K {year}\n\nItem 7. Obligations\n\n"
-            f"Due in {year + 1} | Due later\n\nTerm debt | {sums[0]} | {sums[1]}\n",
-            encoding="utf-8",
-        )
-        paths.append(path)
-    series = build_series(paths, workers=1)
+    rows = {
+        2017: "Due in 2018 | Due later\n\nTerm debt | $6,500 | $18,083",
+        2018: "Due in 2019 | Due later\n\nTerm debt | $8,797 | $18,933",
+    }
+    series = build_series(write_filings(tmp_path, rows), workers=1)
     table = list(csv.reader(io.StringIO(series.csv())))
     assert table[0][:4] == ["label", "column", "unit", "kind"]
     assert [row[:2] + row[4:] for row in table[1:]] == [
