@@ -1225,7 +1225,7 @@ _YEARS_BADGE = (
 
 _ROLLED_OFF_BADGE = (
     ' <span class="badge b-rolled" title="of a year older than every year the new report\'s'
-    " tables show: the table's oldest column rolled off, the figure was not left out\">rolled"
+    " row shows: the table's oldest column rolled off, the figure was not left out\">rolled"
     " off</span>"
 )
 
