@@ -254,12 +254,17 @@ class TableColumns:
             # Nor one that holds cells of a footnote's mark alone ("August 2017 ASR | 15,069 |
             # (3) | (3) | 15,069 | (3)").
             return metrics
-        return tuple(
-            _with_column(m, self.head[index - offset])
-            if (index := sentence.count("|", 0, m.start)) and cells[index] == m.text
-            else m
-            for m in metrics
-        )
+        named = []
+        index, upto = 0, 0  # the cells counted on from the figure before (a wide row is linear)
+        for m in metrics:
+            if m.start >= upto:
+                index += sentence.count("|", upto, m.start)
+            else:  # figures out of order: counted afresh
+                index = sentence.count("|", 0, m.start)
+            upto = m.start
+            whole = index and cells[index] == m.text
+            named.append(_with_column(m, self.head[index - offset]) if whole else m)
+        return tuple(named)
 
 
 # A column's head that is a year, or a day or the end of one: 2018, 2020年, 2021年末,
