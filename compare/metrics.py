@@ -47,6 +47,7 @@ from compare.quantities import (
     stated_for_year,
     without_payers,
     year_list_columns,
+    year_list_years,
 )
 from compare.records import fast_constructor, fast_replacer
 from compare.settings import Settings
@@ -1484,7 +1485,7 @@ def match_metrics(
     copies += prose_copies
     repeated += prose_repeated
     changes = _collect(old_side, new_side, matched, taken, same_year, copies, repeated)
-    changes = _rolled_off(changes, pairs, new)
+    changes = _rolled_off(changes, pairs, old, new)
     order = _section_order(pairs)
     return tuple(sorted(changes, key=lambda c: _sort_key(c, order)))
 
@@ -1500,19 +1501,24 @@ def _column_year(column: str) -> int | None:
 
 
 def _rolled_off(
-    changes: list[MetricChange], pairs: Sequence[SectionPair], new: Report
+    changes: list[MetricChange], pairs: Sequence[SectionPair], old: Report, new: Report
 ) -> list[MetricChange]:
     """Mark the dropped figures of a year older than every year the columns of the new
     report's aligned row show, else those of its paired section (MetricChange.rolled_off): the
-    2017 filing's 2015 column, gone from the 2018 filing's tables of 2018, 2017 and 2016."""
+    2017 filing's 2015 column, gone from the 2018 filing's tables of 2018, 2017 and 2016. A
+    figure of a list of years in prose ("… and $794 million in 2017, 2016 and 2015,
+    respectively") is weighed against the list of the new sentence aligned with it."""
     years: dict[str, set[int]] = {}  # new section id -> the years its columns show
     row_years: dict[tuple[str, int], set[int]] = {}  # new table row -> the years of its columns
     for metric in new.metrics:
         if metric.column and (year := _column_year(metric.column)) is not None:
             years.setdefault(metric.section, set()).add(year)
             row_years.setdefault((metric.section, metric.sentence), set()).add(year)
-    if not years:
-        return changes  # no table of years: every report but a filing
+    listed_years = _ListedYears(old, new)
+    if not (years or listed_years.any_lists()) or not any(
+        change.status is MetricStatus.REMOVED for change in changes
+    ):
+        return changes  # no table of years, no list of years: every report but a filing
     paired = {p.old.id: p.new.id for p in pairs if p.old is not None and p.new is not None}
     # An old row's years are weighed against those of the new row aligned with it (a balance
     # sheet's two years), else against its section's (a row the new report no longer has).
@@ -1523,16 +1529,81 @@ def _rolled_off(
     }
     out = []
     for change in changes:
-        old = change.old
-        if change.status is MetricStatus.REMOVED and old is not None and old.column:
-            year = _column_year(old.column)
-            row = aligned.get((old.section, old.sentence))
+        dropped = change.old
+        if change.status is not MetricStatus.REMOVED or dropped is None:
+            out.append(change)
+            continue
+        row = aligned.get((dropped.section, dropped.sentence))
+        if dropped.column:
+            year = _column_year(dropped.column)
             shown = row_years.get(row) if row else None
-            shown = shown or years.get(paired.get(old.section, ""))
-            if year is not None and shown and year < min(shown):
-                change = _as_rolled_off(change, True)
+            shown = shown or years.get(paired.get(dropped.section, ""))
+        else:  # "… 1.49% in 2017, 2016 and 2015, respectively", against the new sentence's years
+            year = listed_years.old_year(dropped)
+            shown = listed_years.new_years(row) if row else None
+        if year is not None and shown and year < min(shown):
+            change = _as_rolled_off(change, True)
         out.append(change)
     return out
+
+
+# A report's sentences by section id, and its figures' (start, end) by sentence.
+_SentenceIndex = tuple[dict[str, tuple[str, ...]], dict[tuple[str, int], list[tuple[int, int]]]]
+
+
+class _ListedYears:
+    """The years of the figures of English lists stated for lists of years (see
+    quantities.year_list_years), by sentence. Each report's sentences and figures are indexed
+    when first asked (most comparisons never ask)."""
+
+    def __init__(self, old: Report, new: Report) -> None:
+        self.reports = old, new
+        self.found: dict[tuple[int, str, int], dict[int, int]] = {}
+        self.indexed: dict[int, _SentenceIndex] = {}
+
+    def any_lists(self) -> bool:
+        """Tell whether the old report says "respectively" at all (a list of years may be)."""
+        sentences = self._index_text(0)
+        return any("respectively" in text for held in sentences.values() for text in held)
+
+    def _index_text(self, side: int) -> dict[str, tuple[str, ...]]:
+        report = self.reports[side]
+        sentences = {s.id: s.sentences for s in report.walk()}
+        if report.preamble is not None:
+            sentences["0"] = report.preamble.sentences
+        return sentences
+
+    def _index(self, side: int) -> _SentenceIndex:
+        if side not in self.indexed:
+            report = self.reports[side]
+            sentences = self._index_text(side)
+            spans: defaultdict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+            for m in report.metrics:
+                spans[m.section, m.sentence].append((m.start, m.end))
+            self.indexed[side] = sentences, dict(spans)
+        return self.indexed[side]
+
+    def _years(self, side: int, section: str, sentence: int) -> dict[int, int]:
+        key = (side, section, sentence)
+        if key not in self.found:
+            sentences, spans = self._index(side)
+            held = sentences.get(section, ())
+            text = held[sentence] if sentence < len(held) else ""
+            found = spans.get((section, sentence), []) if "respectively" in text else []
+            self.found[key] = year_list_years(text, found) if found else {}
+        return self.found[key]
+
+    def old_year(self, metric: Metric) -> int | None:
+        """Return the year an old figure of such a list is stated for, or None."""
+        years = self._years(0, metric.section, metric.sentence)
+        if not years:
+            return None
+        spans = self._index(0)[1][metric.section, metric.sentence]
+        return years.get(spans.index((metric.start, metric.end)))
+
+    def new_years(self, sentence: tuple[str, int]) -> set[int]:
+        """Return the years a new sentence's list is stated for (empty for any other)."""
+        return set(self._years(1, *sentence).values())
 
 
 _as_rolled_off = fast_replacer(MetricChange, "rolled_off")

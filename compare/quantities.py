@@ -2391,6 +2391,18 @@ def year_list_columns(sentence: str, figures: Sequence[tuple[int, int]]) -> dict
     return {k: latest_first.index(year) + 1 for k, year in zip(run, years, strict=True)}
 
 
+def year_list_years(sentence: str, figures: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Return the year of each figure of an English list stated for a list of years ("1.99%,
+    1.73% and 1.49% in 2017, 2016 and 2015, respectively": 2017, 2016, 2015), by index among
+    `figures` (see year_list_columns). Empty for any other sentence."""
+    columns = year_list_columns(sentence, figures)
+    listed = _YEAR_LIST.search(sentence) if columns else None
+    if listed is None:
+        return {}
+    latest_first = sorted({int(y) for y in _YEAR.findall(sentence, *listed.span())}, reverse=True)
+    return {k: latest_first[column - 1] for k, column in columns.items()}
+
+
 # An English sentence that opens with the year it reports on: "During 2018, the Company spent
 # $73.1 billion…", "In fiscal 2017, …", "In May 2018, the Company announced…".
 _OPENS_WITH_YEAR = re.compile(

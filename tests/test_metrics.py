@@ -2023,6 +2023,19 @@ def test_a_year_the_new_tables_no_longer_show_rolled_off(tmp_path: Path) -> None
         for c in compare_reports(old, new).metrics
         if c.status is MetricStatus.REMOVED and c.old is not None
     } == {"$233,715": True, "5": False, "7": False, "9": True, "321": True}
+    # Prose states its years in a list: its oldest, gone from the new list, rolls off too.
+    prose = {
+        2017: "Rent expense was $1.1 billion, $939 million and $794 million in 2017, 2016 and"
+        " 2015, respectively.",
+        2018: "Rent expense was $1.2 billion, $1.1 billion and $939 million in 2018, 2017 and"
+        " 2016, respectively.",
+    }
+    old, new = (read_report(path) for path in write_filings(tmp_path, prose))
+    assert [
+        (c.old.text, c.rolled_off)
+        for c in compare_reports(old, new).metrics
+        if c.status is MetricStatus.REMOVED and c.old is not None
+    ] == [("$794 million", True)]
     # Without a table of years in the new report, nothing rolls off.
     plain = write_filings(tmp_path, {2017: rows[2017], 2018: "Net sales rose 16%."})
     changes = compare_reports(*(read_report(p) for p in plain)).metrics

@@ -1461,6 +1461,16 @@ LABELS = [
 ]
 
 
+def test_a_year_list_gives_each_figure_its_year() -> None:
+    sentence = "The rate was 1.99%, 1.73% and 1.49% in 2017, 2016 and 2015, respectively."
+    spans = [(m.start, m.end) for m in extract_metrics(sentence)]
+    assert q.year_list_years(sentence, spans) == {0: 2017, 1: 2016, 2: 2015}
+    rising = "The rate was 1.49% and 1.73% in 2015 and 2016, respectively."
+    spans = [(m.start, m.end) for m in extract_metrics(rising)]
+    assert q.year_list_years(rising, spans) == {0: 2015, 1: 2016}
+    assert q.year_list_years("The rate was 1.99% in 2017.", [(13, 18)]) == {}
+
+
 def test_a_row_label_listing_years_leaves_no_respectively_behind() -> None:
     """The years a label cell lists ($58 and $53, respectively) are figures of their own: the
     row's cells are labelled by the words around them, not "… of and respectively"."""
