@@ -1480,6 +1480,12 @@ def match_metrics(
         label_cutoff=max(cutoff, settings.metric_global_cutoff),
         require_label=True,
     )
+    # 4. What is left: a figure stated for the same year in both, in other words.
+    for i, j in _same_year_figures(
+        old_side, new_side, matched.keys() | old_yearless, taken | new_yearless
+    ):
+        matched[i] = (j, SAME_YEAR_SCORE)
+        taken.add(j)
     copies, repeated = _restated_copies(old_side, new_side, matched, taken, aligned_shifts)
     prose_copies, prose_repeated = _restated_prose(old_side, new_side, matched, taken)
     copies += prose_copies
@@ -1488,6 +1494,47 @@ def match_metrics(
     changes = _rolled_off(changes, pairs, old, new)
     order = _section_order(pairs)
     return tuple(sorted(changes, key=lambda c: _sort_key(c, order)))
+
+
+# A figure stated for a year right after it: "$3.7 billion in FY2010", "2300元（2010年不变价）".
+_YEAR_AFTER = re.compile(
+    r"\s*(?:in|during|for|as of)\s+(?:FY|fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b"
+    r"|\s*[（(]?((?:19|20)\d\d)年"
+)
+# The score of a pair found by _same_year_figures: sure of the figure, not of its label.
+SAME_YEAR_SCORE = 60.0
+
+
+def _same_year_figures(
+    old: _Side, new: _Side, paired: Collection[int], taken: Collection[int]
+) -> list[tuple[int, int]]:
+    """Return the pairs of figures left unpaired (not in `paired`, `taken`) that state one
+    value, in one unit, for one year named right after them, each the only such figure of its
+    report: Singapore's "from
+    $3.7 billion in FY2010 to $11.3 billion in 2019" (2021) and "from $3.7 billion in 2010 to
+    $11.3 billion in 2019" (2022), whose labels (government spending on healthcare, Government
+    healthcare expenditure) differ too much to pair."""
+
+    def keyed(side: _Side, ids: Iterable[int]) -> dict[tuple[object, ...], list[int]]:
+        found: defaultdict[tuple[object, ...], list[int]] = defaultdict(list)
+        for i in ids:
+            metric = side.metrics[i]
+            after = _YEAR_AFTER.match(side.texts[i], metric.end)
+            if after is not None:
+                year = after.group(1) or after.group(2)
+                key = (metric.value, metric.upper, metric.unit, metric.scale, metric.kind, year)
+                found[key].append(i)
+        return found
+
+    old_keys = keyed(old, (i for i in range(len(old.metrics)) if i not in paired))
+    if not old_keys:
+        return []
+    new_keys = keyed(new, (j for j in range(len(new.metrics)) if j not in taken))
+    return [
+        (ids[0], new_keys[key][0])
+        for key, ids in old_keys.items()
+        if len(ids) == 1 and len(new_keys.get(key, ())) == 1
+    ]
 
 
 # A table column that is a year or a day of it: "2015", "September 26, 2015", "September 2015",

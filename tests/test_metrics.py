@@ -2076,3 +2076,25 @@ def test_a_table_whose_years_rise_moves_on_from_its_last_column(tmp_path: Path) 
         (c.status.value, c.old and c.old.text, c.new and c.new.text)
         for c in compare_reports(old, new).metrics
     }
+
+
+def test_a_figure_stated_for_the_same_year_in_other_words_pairs(tmp_path: Path) -> None:
+    """Singapore's 2021 and 2022 speeches state the same healthcare spending in other words, in
+    paragraphs the aligner does not pair: "from $3.7 billion in FY2010" and "from $3.7 billion
+    in 2010". The same value for the same year is one figure, unchanged (with no section
+    pairs at all, as there); one of another year, or not the only such figure, stays apart."""
+    texts = {
+        2021: "Budget 2021\n\nWe have tripled our government spending on healthcare within a"
+        " decade, from $3.7 billion in FY2010 to $11.3 billion in 2019.\n\nRebates of $300 in"
+        " 2018 and $300 in 2018 were paid. We gave $40 in 2016.\n",
+        2022: "Budget 2022\n\nGovernment healthcare expenditure has already tripled from $3.7"
+        " billion in 2010 to $11.3 billion in 2019.\n\nA top-up of $300 in 2018 went to"
+        " seniors. Vouchers of $40 in 2017 were given.\n",
+    }
+    old, new = (read(path) for path in write_years(tmp_path, texts, name="speech"))
+    pairs = {
+        (c.old.text, c.new.text)
+        for c in match_metrics(old, new, (), settings=SETTINGS)
+        if c.old is not None and c.new is not None
+    }
+    assert pairs == {("$3.7 billion", "$3.7 billion"), ("$11.3 billion", "$11.3 billion")}
