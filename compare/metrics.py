@@ -51,7 +51,7 @@ from compare.quantities import (
 )
 from compare.records import fast_constructor, fast_replacer
 from compare.settings import Settings
-from compare.tables import stacked_years
+from compare.tables import column_year, stacked_years
 
 if TYPE_CHECKING:
     import pandas
@@ -434,7 +434,7 @@ def _newest_first(
         if tabled[i] and cells[i] and m.column:
             rows[m.section, m.sentence].append(i)
     for ids in rows.values():
-        years = [(cells[i], _column_year(metrics[i].column)) for i in ids]
+        years = [(cells[i], column_year(metrics[i].column)) for i in ids]
         dated = sorted((cell, year) for cell, year in years if year is not None and cell)
         rising = len({year for _, year in dated}) > 1 and all(
             before[1] < after[1]
@@ -1510,10 +1510,9 @@ def _same_year_figures(
 ) -> list[tuple[int, int]]:
     """Return the pairs of figures left unpaired (not in `paired`, `taken`) that state one
     value, in one unit, for one year named right after them, each the only such figure of its
-    report: Singapore's "from
-    $3.7 billion in FY2010 to $11.3 billion in 2019" (2021) and "from $3.7 billion in 2010 to
-    $11.3 billion in 2019" (2022), whose labels (government spending on healthcare, Government
-    healthcare expenditure) differ too much to pair."""
+    report: Singapore's "from $3.7 billion in FY2010 to $11.3 billion in 2019" (2021) and
+    "from $3.7 billion in 2010 to $11.3 billion in 2019" (2022), whose labels (government
+    spending on healthcare, Government healthcare expenditure) differ too much to pair."""
 
     def keyed(side: _Side, ids: Iterable[int]) -> dict[tuple[object, ...], list[int]]:
         found: defaultdict[tuple[object, ...], list[int]] = defaultdict(list)
@@ -1537,16 +1536,6 @@ def _same_year_figures(
     ]
 
 
-# A table column that is a year or a day of it: "2015", "September 26, 2015", "September 2015",
-# "2021年", "2021年末".
-_COLUMN_YEAR = re.compile(r"(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?((?:19|20)\d\d)(?:年(?:末|底|度)?)?")
-
-
-def _column_year(column: str) -> int | None:
-    found = _COLUMN_YEAR.fullmatch(column)
-    return int(found.group(1)) if found else None
-
-
 def _rolled_off(
     changes: list[MetricChange], pairs: Sequence[SectionPair], old: Report, new: Report
 ) -> list[MetricChange]:
@@ -1558,7 +1547,7 @@ def _rolled_off(
     years: dict[str, set[int]] = {}  # new section id -> the years its columns show
     row_years: dict[tuple[str, int], set[int]] = {}  # new table row -> the years of its columns
     for metric in new.metrics:
-        if metric.column and (year := _column_year(metric.column)) is not None:
+        if metric.column and (year := column_year(metric.column)) is not None:
             years.setdefault(metric.section, set()).add(year)
             row_years.setdefault((metric.section, metric.sentence), set()).add(year)
     listed_years = _ListedYears(old, new)
@@ -1582,7 +1571,7 @@ def _rolled_off(
             continue
         row = aligned.get((dropped.section, dropped.sentence))
         if dropped.column:
-            year = _column_year(dropped.column)
+            year = column_year(dropped.column)
             shown = row_years.get(row) if row else None
             shown = shown or years.get(paired.get(dropped.section, ""))
         else:  # "… 1.49% in 2017, 2016 and 2015, respectively", against the new sentence's years
@@ -1607,23 +1596,25 @@ class _ListedYears:
         self.reports = old, new
         self.found: dict[tuple[int, str, int], dict[int, int]] = {}
         self.indexed: dict[int, _SentenceIndex] = {}
+        self.texts: dict[int, dict[str, tuple[str, ...]]] = {}
 
     def any_lists(self) -> bool:
         """Tell whether the old report says "respectively" at all (a list of years may be)."""
-        sentences = self._index_text(0)
+        sentences = self._sentences(0)
         return any("respectively" in text for held in sentences.values() for text in held)
 
-    def _index_text(self, side: int) -> dict[str, tuple[str, ...]]:
-        report = self.reports[side]
-        sentences = {s.id: s.sentences for s in report.walk()}
-        if report.preamble is not None:
-            sentences["0"] = report.preamble.sentences
-        return sentences
+    def _sentences(self, side: int) -> dict[str, tuple[str, ...]]:
+        if side not in self.texts:
+            report = self.reports[side]
+            self.texts[side] = {s.id: s.sentences for s in report.walk()}
+            if report.preamble is not None:
+                self.texts[side]["0"] = report.preamble.sentences
+        return self.texts[side]
 
     def _index(self, side: int) -> _SentenceIndex:
         if side not in self.indexed:
             report = self.reports[side]
-            sentences = self._index_text(side)
+            sentences = self._sentences(side)
             spans: defaultdict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
             for m in report.metrics:
                 spans[m.section, m.sentence].append((m.start, m.end))

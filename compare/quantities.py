@@ -314,7 +314,7 @@ def _heads_columns(sentence: str, raws: list[_Raw]) -> bool:
     than 12 Months | 12 Months or Greater | Total"), not figures: three cells or more, each
     with words (not "$164.94 – $142.41"), none of them a figure alone, none a footnote's mark."""
     cells = [cell.strip() for cell in sentence.split("|")]
-    if len(cells) < 3 or _FOOTNOTE_CELL.fullmatch(cells[0]):
+    if len(cells) < 3 or _FOOTNOTE_MARK.fullmatch(cells[0]):
         return False
     if not all(_ASCII_LETTER.search(cell) for cell in cells):
         return False
@@ -322,7 +322,6 @@ def _heads_columns(sentence: str, raws: list[_Raw]) -> bool:
     return not any(cell in figures for cell in cells)
 
 
-_FOOTNOTE_CELL = re.compile(r"\(\d{1,2}\)")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 

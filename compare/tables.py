@@ -267,14 +267,20 @@ class TableColumns:
         return tuple(named)
 
 
-# A column's head that is a year, or a day or the end of one: 2018, 2020年, 2021年末,
-# September 29, 2018.
-_YEAR_HEAD = re.compile(r"(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(?:19|20)\d\d(?:年(?:末|底|度)?)?")
+# A column's head that is a year, or a day or the end of one: 2018, September 29, 2018,
+# September 2015, 2020年, 2021年末.
+_YEAR_HEAD = re.compile(r"(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?((?:19|20)\d\d)(?:年(?:末|底|度)?)?")
+
+
+def column_year(column: str) -> int | None:
+    """Return the year a column's head names (2018 of "September 29, 2018"), or None."""
+    found = _YEAR_HEAD.fullmatch(column)
+    return int(found.group(1)) if found else None
 
 
 def _years_after_name(head: tuple[str, ...]) -> bool:
     """Tell whether a head names the names' column, then years ("指标 | 2020年 | 2021年")."""
-    return not _YEAR_HEAD.fullmatch(head[0]) and all(_YEAR_HEAD.fullmatch(h) for h in head[1:])
+    return column_year(head[0]) is None and all(column_year(h) is not None for h in head[1:])
 
 
 def _marks_only(cells: list[str], metrics: tuple[Metric, ...]) -> bool:
