@@ -168,6 +168,8 @@ def measure(old_path: Path, new_path: Path, repeat: int) -> dict[str, float]:
     Every run starts with empty caches: a repeated run must not reuse the last run's results.
     """
     from compare import align, diff, ingest, metrics, outline, quantities, render
+    from compare.model import Comparison
+    from compare.pipeline import pair_warnings
     from compare.settings import Settings
     from compare.writing import write_output
 
@@ -197,18 +199,18 @@ def measure(old_path: Path, new_path: Path, repeat: int) -> dict[str, float]:
             start = time.perf_counter()
             pairs = diff.add_text_diffs(pairs)
             changes = metrics.match_metrics(old, new, pairs, settings=settings)
-            similarity = diff.document_similarity(old, new)
-            t["diff"] = time.perf_counter() - start
-            from compare.model import Comparison
-
+            # The rest of what pipeline.compare_reports makes, as it makes it.
             comparison = Comparison(
                 old=old,
                 new=new,
                 settings=settings,
                 sections=pairs,
                 metrics=changes,
-                similarity=similarity,
+                similarity=diff.document_similarity(old, new),
+                carried_over=diff.carried_over(pairs),
+                warnings=pair_warnings(old, new),
             )
+            t["diff"] = time.perf_counter() - start
             start = time.perf_counter()
             # As the CLI does: the page streamed into its file (see compare.writing).
             write_output(out / "report.html", render.iter_html(comparison))
