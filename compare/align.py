@@ -44,6 +44,7 @@ RELATIVE_YEAR = "relative year"
 SIMILAR_HEADING = "similar heading"
 SIMILAR_CONTENT = "similar content"
 POSITION = "position"
+ONLY_ONE_LEFT = "only one left"  # the only subsection unmatched under each of a matched pair
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # One token per CJK character, per Latin word, per number; punctuation and spaces are dropped.
@@ -939,8 +940,34 @@ class _Aligner:
             for o, n in found:
                 self.align_children(o.section.children, n.section.children)
 
+    def align_sole(self, o: _Node, n: _Node) -> None:
+        """Pair the only subsection left unmatched under each of a matched pair `o`, `n`, when
+        their texts share settings.sole_content (less than a match needs elsewhere), then look
+        the same way under every matched pair inside.
+
+        The matched parents say the two are about one subject, and nothing else is left there
+        for either: national 2014's 创新宏观调控思路和方式 (content 34, score 27 with a
+        reworded heading) is 2015's 在区间调控基础上实施定向调控, and 2008's 大力推进改革开放
+        is 2009's 积极推进改革开放. Unrelated subsections of the seed in that place share at
+        most 10. Top-level sections have no matched parent: they are not paired this way.
+        """
+        olds = [self.old[c.id] for c in o.section.children if c.id not in self.matches]
+        news = [self.new[c.id] for c in n.section.children if c.id not in self.partner]
+        if len(olds) == 1 and len(news) == 1:
+            ((score, _, c),) = self.score_matrix(olds, news, _sibling_position)[0]
+            if c >= self.settings.sole_content:
+                o_left, n_left = olds[0].section.id, news[0].section.id
+                self.matches[o_left] = _Match(new=n_left, score=score, evidence=ONLY_ONE_LEFT)
+                self.partner[n_left] = o_left
+                self.align_children(olds[0].section.children, news[0].section.children)
+        for child in o.section.children:
+            match = self.matches.get(child.id)
+            if match is not None:
+                self.align_sole(self.old[child.id], self.new[match.new])
+
     def run(self) -> None:
-        """Match the preamble, then the outline top-down, then leftovers."""
+        """Match the preamble, then the outline top-down, then leftovers, then the only
+        subsections left under a matched pair."""
         if "0" in self.old and "0" in self.new:
             o, n = self.old["0"], self.new["0"]
             c = self.content(o, n)
@@ -950,6 +977,9 @@ class _Aligner:
         top_new = [n.section for n in self.new.values() if n.parent is None and n.section.id != "0"]
         self.align_children(top_old, top_new)
         self.align_leftovers()
+        for top in top_old:
+            if (match := self.matches.get(top.id)) is not None:
+                self.align_sole(self.old[top.id], self.new[match.new])
 
     # ----------------------------------------------------------------- flags
 

@@ -28,6 +28,8 @@ class Settings:
     similar_heading: float = 50.0  # heading similarity that counts as "similar heading" evidence
     similar_content: float = 25.0  # content similarity that counts as "similar content" evidence
     content_scale: float = 30.0  # content similarity (IDF cosine of n-grams) that counts as 100
+    sole_content: float = 15.0  # content similarity that pairs the only subsection left
+    # unmatched under each of a matched pair (unrelated ones in that place: 10 at most)
     leftover_rounds: int = 2  # passes matching leftover sections anywhere (changed parent)
     window: int = 200  # big documents: look for a counterpart only among this many sections (or
     # section pairs, for moved sentences) around its expected place, so cost stays linear

@@ -36,7 +36,18 @@ from compare.pipeline import read_report
 from compare.settings import Settings
 from tests.conftest import CORPUS, FIXTURES, SEED_2021, SEED_2022
 from tests.reflow import LAYOUTS, reflow
-from tests.variants import EDITS, Doc, Expected, Sub, Top, make_variant, render, seed_text
+from tests.variants import (
+    EDITS,
+    NEW_SECTIONS,
+    Doc,
+    Expected,
+    Sub,
+    Top,
+    make_variant,
+    parse_doc,
+    render,
+    seed_text,
+)
 
 SETTINGS = Settings()
 GWR = CORPUS / "cn-state-council-gwr"
@@ -874,6 +885,20 @@ TOP_LEVEL = {
     (2014, 2015): ["o1 n1", "o2 n2", "o3 n-"],
     (2015, 2016): ["o1 n1", "o- n2", "o2 n3"],
 }
+# Subsections judged right by reading both years that are the only ones left under a matched
+# pair: 2008's 大力推进改革开放 is 2009's 积极推进改革开放 (swapped with the pair of 1.3 and 1.2).
+SOLE = {(2008, 2009): ["o1.2 n1.3", "o1.3 n1.2"], (2014, 2015): ["o1.1 n1.2", "o1.2 n1.1"]}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("years", sorted(SOLE), ids=lambda y: f"{y[0]}-{y[1]}")
+def test_the_only_subsections_left_in_national_reports_pair(
+    corpus: object, years: tuple[int, int]
+) -> None:
+    old, new = (read_report(GWR / f"{year}.txt") for year in years)
+    pairs = align_reports(old, new, settings=SETTINGS)
+    got = {f"o{p.old.id} n{p.new.id}" for p in pairs if p.old and p.new}
+    assert set(SOLE[years]) <= got
 
 
 @pytest.mark.corpus
@@ -886,6 +911,37 @@ def test_top_level_sections_of_consecutive_national_reports(
     ids = [(p.old.id if p.old else "-", p.new.id if p.new else "-") for p in pairs]
     top = {f"o{o} n{n}" for o, n in ids if "." not in o + n and "0" not in (o, n)}
     assert set(TOP_LEVEL[years]) <= top
+
+
+def _seed_with_1_2_replaced(body_kept: bool) -> tuple[Report, Report]:
+    """The seed, and next year with its 一是 subsection 1.2 rewritten under a new heading:
+    with its first sentence kept before an invented body, or the invented body alone."""
+    doc = parse_doc(seed_text())
+    old = parse(render(doc), 2021)
+    heading, body = NEW_SECTIONS[0][1][0]
+    first = doc.tops[0].subs[1].body.split("。")[0] + "。"
+    doc.tops[0].subs[1] = Sub(None, heading, (first if body_kept else "") + body)
+    return old, parse(render(doc), 2022)
+
+
+def test_the_only_subsections_left_under_a_matched_pair_pair_on_less_content() -> None:
+    """Rewritten but for one sentence of eight: the pair scores 22 (under the cutoff, 30), but
+    it is the only subsection left on each side under matched parents, sharing enough."""
+    pairs = align_reports(*_seed_with_1_2_replaced(body_kept=True), settings=SETTINGS)
+    got = {(p.old.id if p.old else None, p.new.id if p.new else None): p for p in pairs}
+    pair = got["1.2", "1.2"]
+    assert (pair.status, pair.renamed, pair.match) == (
+        SectionStatus.MODIFIED,
+        True,
+        align.ONLY_ONE_LEFT,
+    )
+    assert pair.score < SETTINGS.section_cutoff
+
+
+def test_an_unrelated_subsection_in_the_only_place_left_stays_added() -> None:
+    pairs = align_reports(*_seed_with_1_2_replaced(body_kept=False), settings=SETTINGS)
+    got = {(p.old.id if p.old else None, p.new.id if p.new else None) for p in pairs}
+    assert {("1.2", None), (None, "1.2")} <= got
 
 
 def test_a_section_is_looked_for_in_the_nearest_sections_that_fit() -> None:
