@@ -2098,3 +2098,43 @@ def test_a_figure_stated_for_the_same_year_in_other_words_pairs(tmp_path: Path) 
         if c.old is not None and c.new is not None
     }
     assert pairs == {("$3.7 billion", "$3.7 billion"), ("$11.3 billion", "$11.3 billion")}
+
+
+def _seed_paragraphs(count: int) -> list[str]:
+    """The seed's longest paragraphs (900-1,300 characters), longest first."""
+    lines = SEED_2021.read_text(encoding="utf-8").splitlines()[:39]
+    return sorted(lines, key=len, reverse=True)[:count]
+
+
+def test_long_sentences_of_split_sections_are_compared_in_chunks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A sentence of thousands of characters (a section with no sentence end) cost the cube of
+    its length in partial_ratio: two of 4,000 took 5.7 s. rapidfuzz now gets chunks of it, and
+    a sentence split in two still links to both halves, an unrelated one to neither."""
+    a, b, c, d = _seed_paragraphs(4)
+    given: list[int] = []
+    partial_ratio = metrics_module.fuzz.partial_ratio
+
+    def counted(short: str, long: str, **kwargs: Any) -> float:
+        given.append(min(len(short), len(long)))
+        return partial_ratio(short, long, **kwargs)
+
+    monkeypatch.setattr(metrics_module.fuzz, "partial_ratio", counted)
+    whole = a + b  # one sentence, split in two the next year
+    old = Section(id="1", sentences=(whole, c))
+    new = Section(id="2", sentences=(a, b, d))
+    links = metrics_module._similar_sentences(old, new, [0, 1], [0, 1, 2], cutoff=55.0)
+    assert max(given) <= metrics_module.PARTIAL_WHOLE
+    assert {(i, j) for _, i, _, j in links} == {(0, 0), (0, 1)}  # c and d link to nothing
+
+
+def test_partial_similarity_is_partial_ratio_up_to_its_chunking_length() -> None:
+    a, b, *_ = _seed_paragraphs(2)
+    short, long = a[:300], b[:200] + a[:300] + b[200:400]
+    assert metrics_module.partial_similarity(short, long, 55.0) == 100.0
+    assert metrics_module.partial_similarity(a[:300], b[:500], 0.0) == pytest.approx(
+        metrics_module.fuzz.partial_ratio(a[:300], b[:500])
+    )
+    assert metrics_module.partial_similarity(a, b, 55.0) == 0.0  # unrelated, past the length
+    assert metrics_module.partial_similarity(a, b + a + b, 55.0) == 100.0
