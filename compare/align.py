@@ -517,11 +517,35 @@ def _run_lengths(values: Sequence[int]) -> list[int]:
     return lengths
 
 
-def in_every_longest_run(values: Sequence[int]) -> set[int]:
-    """Return the positions that belong to every longest increasing subsequence of distinct values.
+def _heaviest_runs(values: Sequence[int], weights: Sequence[int]) -> list[tuple[int, int]]:
+    """Return, per position, the (length, weight) of the longest increasing run ending there,
+    the heaviest of those (n log n: a Fenwick tree of the best run by value rank)."""
+    ranks = {value: rank for rank, value in enumerate(sorted(values), start=1)}
+    tree = [(0, 0)] * (len(values) + 1)
+    found = []
+    for value, weight in zip(values, weights, strict=True):
+        rank = best = ranks[value]
+        best_run = (0, 0)
+        rank -= 1
+        while rank > 0:  # the best run over the smaller values
+            best_run = max(best_run, tree[rank])
+            rank -= rank & -rank
+        run = (best_run[0] + 1, best_run[1] + weight)
+        found.append(run)
+        while best < len(tree):
+            if tree[best] < run:
+                tree[best] = run
+            best += best & -best
+    return found
+
+
+def in_every_longest_run(values: Sequence[int], weights: Sequence[int] | None = None) -> set[int]:
+    """Return the positions that belong to every longest increasing subsequence of distinct values
+    (with `weights`, of the heaviest among the longest).
 
     The others are out of order: one section moved far flags only itself, while two adjacent
-    sections that swapped places flag both (either could be the one that moved).
+    sections that swapped places flag both (either could be the one that moved). Weighed, an
+    equal sentence stays in place against a less alike pair that crosses it.
     """
     if all(map(operator.lt, values, values[1:])):  # the common case: all in order
         return set(range(len(values)))
@@ -532,6 +556,18 @@ def in_every_longest_run(values: Sequence[int]) -> set[int]:
     per_rank: dict[int, list[int]] = {}
     for k in on_some:
         per_rank.setdefault(ending[k], []).append(k)
+    if weights is None or all(len(ks) == 1 for ks in per_rank.values()):
+        return {ks[0] for ks in per_rank.values() if len(ks) == 1}
+    # Of a position on some longest run, its place in any is its rank (ending[k]): it is in
+    # every heaviest one when no other position of its rank is on a heaviest one.
+    heavy_end = _heaviest_runs(values, weights)
+    heavy_start = _heaviest_runs([-v for v in reversed(values)], weights[::-1])[::-1]
+    through = [e[1] + s[1] - w for e, s, w in zip(heavy_end, heavy_start, weights, strict=True)]
+    heaviest = max(through[k] for k in on_some)
+    per_rank = {}
+    for k in on_some:
+        if through[k] == heaviest:
+            per_rank.setdefault(ending[k], []).append(k)
     return {ks[0] for ks in per_rank.values() if len(ks) == 1}
 
 
@@ -1404,7 +1440,11 @@ def _pair_sentences(
         for a, b in assign_edges(weights, -math.inf):
             found[left_new[b]] = (left_old[a], round(scores[a, b], 1))
     order = sorted(found)
-    in_order = in_every_longest_run([found[j][0] for j in order])
+    # Of equally long runs in order, the most alike: a pair that crosses an equal sentence and
+    # is too little alike to be moved (so shown as removed and added) leaves it in place.
+    in_order = in_every_longest_run(
+        [found[j][0] for j in order], [round(10 * found[j][1]) for j in order]
+    )
     by_new: dict[int, SentencePair] = {}
     in_place: set[int] = set()  # old sentences shown at their own place
     for k, j in enumerate(order):

@@ -252,6 +252,33 @@ def test_in_every_longest_run(values: list[int], in_order: set[int]) -> None:
     assert in_every_longest_run(values) == in_order
 
 
+@given(
+    st.permutations(range(7)).flatmap(
+        lambda p: st.integers(0, 7).flatmap(
+            lambda n: st.tuples(st.just(p[:n]), st.lists(st.integers(1, 4), min_size=n, max_size=n))
+        )
+    )
+)
+def test_in_every_heaviest_longest_run_agrees_with_enumerating_every_run(
+    case: tuple[list[int], list[int]],
+) -> None:
+    values, weights = case
+    runs = [
+        (len(positions), sum(weights[k] for k in positions), set(positions))
+        for size in range(len(values), -1, -1)
+        for positions in itertools.combinations(range(len(values)), size)
+        if all(values[a] < values[b] for a, b in itertools.pairwise(positions))
+    ]
+    best = max((size, weight) for size, weight, _ in runs)
+    heaviest = [run for size, weight, run in runs if (size, weight) == best]
+    assert in_every_longest_run(values, weights) == set.intersection(*heaviest)
+
+
+def test_of_two_longest_runs_the_heavier_is_in_order() -> None:
+    assert in_every_longest_run([1, 0, 2], [5, 9, 5]) == {1, 2}
+    assert in_every_longest_run([1, 0, 2], [5, 5, 5]) == {2}  # a tie: both out of order
+
+
 @given(st.permutations(range(7)).flatmap(lambda p: st.integers(0, 7).map(lambda n: p[:n])))
 def test_in_every_longest_run_agrees_with_enumerating_every_run(values: list[int]) -> None:
     runs = [
@@ -552,6 +579,25 @@ def test_of_near_equal_sentences_the_pair_that_keeps_its_place_wins() -> None:
     # With no weight on the order, the rows cross and read as moved.
     loose = align_sentences(old, new, settings=Settings(sentence_move_penalty=0))
     assert {p.status.value for p in loose} >= {"moved"}
+
+
+def test_an_equal_sentence_stays_in_place_against_a_less_alike_pair_crossing_it() -> None:
+    """A filing's commentary moves on a year: the new year's sentence comes first, last year's
+    is stated again, the oldest goes. The oldest and the newest are alike (70), but they cross
+    the sentence stated again; it is equal in place, not moved, and the two are removed and
+    added (too little alike to call one moved)."""
+    said = "Sales in the Americas rose during {} against {}, led by {}.".format
+    again = said(2017, 2016, "higher phone sales")
+    old = section("Overview.", again, said(2016, 2015, "weaker currencies"), "Europe.")
+    new = section("Overview.", said(2018, 2017, "services and wearables"), again, "Europe.")
+    pairs = align_sentences(old, new, settings=SETTINGS)
+    assert [(p.status.value, p.old_index, p.new_index) for p in pairs] == [
+        ("equal", 0, 0),
+        ("added", None, 1),
+        ("equal", 1, 2),
+        ("removed", 2, None),
+        ("equal", 3, 3),
+    ]
 
 
 def test_table_rows_named_by_years_pair_by_year() -> None:
