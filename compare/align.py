@@ -1445,6 +1445,17 @@ def _pair_sentences(
     in_order = in_every_longest_run(
         [found[j][0] for j in order], [round(10 * found[j][1]) for j in order]
     )
+    dropped = [
+        j for k, j in enumerate(order) if k not in in_order and found[j][1] < settings.moved_cutoff
+    ]
+    if dropped:  # out of order, and too little alike to be moved: shown removed and added
+        for j in dropped:
+            del found[j]
+        _pair_within_gaps(found, old_keys, new_keys, settings.sentence_cutoff)
+        order = sorted(found)
+        in_order = in_every_longest_run(
+            [found[j][0] for j in order], [round(10 * found[j][1]) for j in order]
+        )
     by_new: dict[int, SentencePair] = {}
     in_place: set[int] = set()  # old sentences shown at their own place
     for k, j in enumerate(order):
@@ -1471,6 +1482,45 @@ def _pair_sentences(
         if i not in paired_old
     ]
     return tuple(_interleave(kept, removed))
+
+
+def _pair_within_gaps(
+    found: dict[int, tuple[int, float]],
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    cutoff: float,
+) -> None:
+    """Pair, into `found`, the sentences left unpaired between the same two pairs in order
+    (at least `cutoff` alike). A pair that crossed others, too little
+    alike to be moved, is dropped: its two sentences may still each have a partner in place
+    (Apple's two tables of payments due, whose "Total | $9,545" and "Total | $8,677" crossed
+    next year's "Total | $9,627" and "Total | $9,328", and both read as removed and added)."""
+    pairs = sorted((i, j) for j, (i, _) in found.items())
+    in_order = in_every_longest_run([j for _, j in pairs])
+    anchors = [pairs[k] for k in sorted(in_order)]
+    old_ends = [i for i, _ in anchors]
+    new_ends = [j for _, j in anchors]
+    paired_old = {i for i, _ in found.values()}
+    left_old: defaultdict[int, list[int]] = defaultdict(list)
+    left_new: defaultdict[int, list[int]] = defaultdict(list)
+    for i in range(len(old_keys)):
+        if i not in paired_old:
+            left_old[bisect.bisect_left(old_ends, i)].append(i)
+    for j in range(len(new_keys)):
+        if j not in found:
+            left_new[bisect.bisect_left(new_ends, j)].append(j)
+    for gap, olds in left_old.items():
+        news = left_new.get(gap)
+        if not news:
+            continue
+        scores: dict[tuple[int, int], float] = {}
+        for rows, cols in blocks(len(olds), len(news), _SENTENCE_WINDOW):  # around its place
+            found_here = _sentence_scores(
+                [old_keys[olds[a]] for a in rows], [new_keys[news[b]] for b in cols], cutoff
+            )
+            scores.update(((rows.start + a, cols.start + b), v) for (a, b), v in found_here.items())
+        for a, b in assign_edges(scores, cutoff):
+            found[news[b]] = (olds[a], round(scores[a, b], 1))
 
 
 # A table row named by a year: "2019 | 8,863" (a 10-K's principal due in 2019); not a row of

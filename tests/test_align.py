@@ -600,6 +600,41 @@ def test_an_equal_sentence_stays_in_place_against_a_less_alike_pair_crossing_it(
     ]
 
 
+def test_pairs_that_cross_and_are_dropped_leave_their_sentences_to_pair_in_place() -> None:
+    """Two tables of payments due end in a total. Each old total reads a little closer to the
+    other table's new one: paired so, the two pairs cross the head between the tables, are too
+    little alike to be moved, and were dropped, showing both totals removed and added. Each
+    pairs with the total of its own table."""
+    old = section(
+        "Operating Leases",
+        "Thereafter | 4,123",
+        "Total | $9,545",
+        "Purchase Obligations",
+        "Thereafter | 14",
+        "Total | $8,677",
+        "Contingencies",
+    )
+    new = section(
+        "Operating Leases",
+        "Thereafter | 3,984",
+        "Total | $9,627",
+        "Purchase Obligations",
+        "Thereafter | 66",
+        "Total | $9,328",
+        "Contingencies",
+    )
+    pairs = align_sentences(old, new, settings=SETTINGS)
+    assert [(p.status.value, p.old_index, p.new_index) for p in pairs] == [
+        ("equal", 0, 0),
+        ("modified", 1, 1),
+        ("modified", 2, 2),
+        ("equal", 3, 3),
+        ("modified", 4, 4),
+        ("modified", 5, 5),
+        ("equal", 6, 6),
+    ]
+
+
 def test_table_rows_named_by_years_pair_by_year() -> None:
     """A schedule by year moves on a year: 2019 | 8,863 is 2019 | $8,797, however much more
     alike 2022 | 8,583 reads. Rows of column heads (2017 | 2016, then 2018 | 2017) still pair."""
