@@ -196,8 +196,7 @@ def test_twin_sentences_pair_in_order_and_a_third_twin_is_removed() -> None:
     a, b = "学校新建改建扩建工作全面完成", "教师培训体系建设持续推进落实"
     old = section(a + b + "。", a + "一号。", a + "二号。", a + "三号。")
     new = section(a + "四号。", a + "五号。", b + "六号。", b + "七号。")
-    pairs = align_sentences(old, new, settings=SETTINGS)
-    assert [(p.status.value, p.old_index, p.new_index) for p in pairs] == [
+    assert sentence_rows(old, new) == [
         ("removed", 0, None),
         ("modified", 1, 0),
         ("modified", 2, 1),
@@ -457,6 +456,12 @@ def section(*sentences: str) -> Section:
     return Section(id="1", heading="标题", text="".join(sentences), sentences=sentences)
 
 
+def sentence_rows(old: Section, new: Section) -> list[tuple[str, int | None, int | None]]:
+    """Return the (status, old index, new index) of each sentence pair of two sections."""
+    pairs = align_sentences(old, new, settings=SETTINGS)
+    return [(p.status.value, p.old_index, p.new_index) for p in pairs]
+
+
 def test_align_sentences_pairs_equal_modified_moved_added_and_removed() -> None:
     a = "全市新建幼儿园十二所。"
     b = "新增学位三千个，超额完成年度任务。"
@@ -569,8 +574,7 @@ def test_of_near_equal_sentences_the_pair_that_keeps_its_place_wins() -> None:
     row = "Percentage of total net sales | {}% | {}% | {}%".format
     old = section("Mac", row(11, 11, 11), "Services", row(13, 11, 9))
     new = section("Mac", row(10, 11, 11), "Services", row(14, 13, 11))
-    pairs = align_sentences(old, new, settings=SETTINGS)
-    assert [(p.status.value, p.old_index, p.new_index) for p in pairs] == [
+    assert sentence_rows(old, new) == [
         ("equal", 0, 0),
         ("modified", 1, 1),
         ("equal", 2, 2),
@@ -590,8 +594,7 @@ def test_an_equal_sentence_stays_in_place_against_a_less_alike_pair_crossing_it(
     again = said(2017, 2016, "higher phone sales")
     old = section("Overview.", again, said(2016, 2015, "weaker currencies"), "Europe.")
     new = section("Overview.", said(2018, 2017, "services and wearables"), again, "Europe.")
-    pairs = align_sentences(old, new, settings=SETTINGS)
-    assert [(p.status.value, p.old_index, p.new_index) for p in pairs] == [
+    assert sentence_rows(old, new) == [
         ("equal", 0, 0),
         ("added", None, 1),
         ("equal", 1, 2),
@@ -623,8 +626,7 @@ def test_pairs_that_cross_and_are_dropped_leave_their_sentences_to_pair_in_place
         "Total | $9,328",
         "Contingencies",
     )
-    pairs = align_sentences(old, new, settings=SETTINGS)
-    assert [(p.status.value, p.old_index, p.new_index) for p in pairs] == [
+    assert sentence_rows(old, new) == [
         ("equal", 0, 0),
         ("modified", 1, 1),
         ("modified", 2, 2),
@@ -971,15 +973,19 @@ TOP_LEVEL = {
 SOLE = {(2008, 2009): ["o1.2 n1.3", "o1.3 n1.2"], (2014, 2015): ["o1.1 n1.2", "o1.2 n1.1"]}
 
 
+def national_pairs(years: tuple[int, int]) -> list[tuple[str, str]]:
+    """Return the (old id, new id) of every section pair of two national reports ("-": none)."""
+    old, new = (read_report(GWR / f"{year}.txt") for year in years)
+    pairs = align_reports(old, new, settings=SETTINGS)
+    return [(p.old.id if p.old else "-", p.new.id if p.new else "-") for p in pairs]
+
+
 @pytest.mark.corpus
 @pytest.mark.parametrize("years", sorted(SOLE), ids=lambda y: f"{y[0]}-{y[1]}")
 def test_the_only_subsections_left_in_national_reports_pair(
     corpus: object, years: tuple[int, int]
 ) -> None:
-    old, new = (read_report(GWR / f"{year}.txt") for year in years)
-    pairs = align_reports(old, new, settings=SETTINGS)
-    got = {f"o{p.old.id} n{p.new.id}" for p in pairs if p.old and p.new}
-    assert set(SOLE[years]) <= got
+    assert set(SOLE[years]) <= {f"o{o} n{n}" for o, n in national_pairs(years)}
 
 
 @pytest.mark.corpus
@@ -987,9 +993,7 @@ def test_the_only_subsections_left_in_national_reports_pair(
 def test_top_level_sections_of_consecutive_national_reports(
     corpus: object, years: tuple[int, int]
 ) -> None:
-    old, new = (read_report(GWR / f"{year}.txt") for year in years)
-    pairs = align_reports(old, new, settings=SETTINGS)
-    ids = [(p.old.id if p.old else "-", p.new.id if p.new else "-") for p in pairs]
+    ids = national_pairs(years)
     top = {f"o{o} n{n}" for o, n in ids if "." not in o + n and "0" not in (o, n)}
     assert set(TOP_LEVEL[years]) <= top
 
