@@ -1448,10 +1448,14 @@ def _pair_sentences(
     dropped = [
         j for k, j in enumerate(order) if k not in in_order and found[j][1] < settings.moved_cutoff
     ]
-    if dropped:  # out of order, and too little alike to be moved: shown removed and added
-        for j in dropped:
-            del found[j]
-        _pair_within_gaps(found, old_keys, new_keys, settings.sentence_cutoff)
+    for j in dropped:  # out of order, and too little alike to be moved: removed and added
+        del found[j]
+    # The pairs in order (dropping the others leaves them so) bound the gaps between them.
+    anchors = [(found[j][0], j) for k, j in enumerate(order) if k in in_order]
+    regained = len(found) < min(len(olds), len(news)) and _pair_within_gaps(
+        found, anchors, old_keys, new_keys, settings, again=bool(dropped)
+    )
+    if dropped or regained:
         order = sorted(found)
         in_order = in_every_longest_run(
             [found[j][0] for j in order], [round(10 * found[j][1]) for j in order]
@@ -1486,18 +1490,27 @@ def _pair_sentences(
 
 def _pair_within_gaps(
     found: dict[int, tuple[int, float]],
+    anchors: list[tuple[int, int]],
     old_keys: Sequence[str],
     new_keys: Sequence[str],
-    cutoff: float,
-) -> None:
-    """Pair, into `found`, the sentences left unpaired between the same two pairs in order
-    (at least `cutoff` alike). A pair that crossed others, too little
-    alike to be moved, is dropped: its two sentences may still each have a partner in place
-    (Apple's two tables of payments due, whose "Total | $9,545" and "Total | $8,677" crossed
-    next year's "Total | $9,627" and "Total | $9,328", and both read as removed and added)."""
-    pairs = sorted((i, j) for j, (i, _) in found.items())
-    in_order = in_every_longest_run([j for _, j in pairs])
-    anchors = [pairs[k] for k in sorted(in_order)]
+    settings: Settings,
+    *,
+    again: bool,
+) -> bool:
+    """Pair, into `found`, sentences left unpaired between the same two pairs in order
+    (`anchors`: (old index, new index), in order); return whether any was.
+
+    `again` (pairs were dropped): those at least settings.sentence_cutoff alike. A pair that
+    crossed others, too little alike to be moved, is dropped: its two sentences may still each
+    have a partner in place (Apple's two tables of payments due, whose "Total | $9,545" and
+    "Total | $8,677" crossed next year's "Total | $9,627" and "Total | $9,328", and both read as
+    removed and added).
+
+    Then the only old and the only new sentence left between two pairs in order pair when at
+    least settings.sole_sentence_cutoff alike: the seed's 探索“教育大脑+智慧学校”，迭代升级
+    “互联网+教育”，柯桥区华舍中学成功入选… is next year's 探索…，新建智慧校园示范校32所 (45), a
+    sentence rewritten after its opening words.
+    """
     old_ends = [i for i, _ in anchors]
     new_ends = [j for _, j in anchors]
     paired_old = {i for i, _ in found.values()}
@@ -1509,18 +1522,34 @@ def _pair_within_gaps(
     for j in range(len(new_keys)):
         if j not in found:
             left_new[bisect.bisect_left(new_ends, j)].append(j)
+    added = False
     for gap, olds in left_old.items():
         news = left_new.get(gap)
         if not news:
             continue
-        scores: dict[tuple[int, int], float] = {}
-        for rows, cols in blocks(len(olds), len(news), _SENTENCE_WINDOW):  # around its place
-            found_here = _sentence_scores(
-                [old_keys[olds[a]] for a in rows], [new_keys[news[b]] for b in cols], cutoff
-            )
-            scores.update(((rows.start + a, cols.start + b), v) for (a, b), v in found_here.items())
-        for a, b in assign_edges(scores, cutoff):
-            found[news[b]] = (olds[a], round(scores[a, b], 1))
+        if again:
+            cutoff = settings.sentence_cutoff
+            scores: dict[tuple[int, int], float] = {}
+            for rows, cols in blocks(len(olds), len(news), _SENTENCE_WINDOW):  # around its place
+                found_here = _sentence_scores(
+                    [old_keys[olds[a]] for a in rows], [new_keys[news[b]] for b in cols], cutoff
+                )
+                scores.update(
+                    ((rows.start + a, cols.start + b), v) for (a, b), v in found_here.items()
+                )
+            taken = assign_edges(scores, cutoff)
+            for a, b in taken:
+                found[news[b]] = (olds[a], round(scores[a, b], 1))
+            olds = [i for k, i in enumerate(olds) if k not in {a for a, _ in taken}]
+            news = [j for k, j in enumerate(news) if k not in {b for _, b in taken}]
+            added = added or bool(taken)
+        if len(olds) == 1 and len(news) == 1:
+            sole = settings.sole_sentence_cutoff
+            score = _sentence_scores([old_keys[olds[0]]], [new_keys[news[0]]], sole).get((0, 0))
+            if score is not None:
+                found[news[0]] = (olds[0], round(score, 1))
+                added = True
+    return added
 
 
 # A table row named by a year: "2019 | 8,863" (a 10-K's principal due in 2019); not a row of

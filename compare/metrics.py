@@ -1242,14 +1242,22 @@ def _hungarian(scores: list[list[float]]) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def _sentence_links(pair: SectionPair) -> set[SentenceLink]:
-    """Return the sentence pairs that the aligner matched in a section pair."""
+def _sentence_links(pair: SectionPair, least: float) -> set[SentenceLink]:
+    """Return the sentence pairs that the aligner matched in a section pair at least `least`
+    alike (settings.sentence_cutoff): the only two sentences left between two pairs in order,
+    paired on less (settings.sole_sentence_cutoff), are shown so but are no evidence that
+    their figures are the same (Apple's "$166 billion of the share repurchase program had been
+    utilized" against "The remaining $29.0 billion repurchased during 2018")."""
     if pair.old is None or pair.new is None:
         return set()
     return {
         (pair.old.id, s.old_index, pair.new.id, s.new_index)
         for s in pair.sentences
-        if s.old_index is not None and s.new_index is not None and s.old and s.new
+        if s.old_index is not None
+        and s.new_index is not None
+        and s.old
+        and s.new
+        and s.score >= least
     }
 
 
@@ -1446,7 +1454,9 @@ def match_metrics(
     # 1. Within aligned section pairs, where sentence positions are known. Their table rows'
     #    shifts are found once for all of them, and serve again for restated copies below.
     aligned_pairs = [
-        (p, _sentence_links(p)) for p in pairs if p.old is not None and p.new is not None
+        (p, _sentence_links(p, settings.sentence_cutoff))
+        for p in pairs
+        if p.old is not None and p.new is not None
     ]
     aligned_shifts = _Shifts(old_side, new_side, set().union(*(s for _, s in aligned_pairs)))
     for pair, sentence_links in aligned_pairs:
@@ -1515,7 +1525,7 @@ def match_metrics(
     copies += prose_copies
     repeated += prose_repeated
     changes = _collect(old_side, new_side, matched, taken, same_year, copies, repeated)
-    changes = _rolled_off(changes, pairs, old, new)
+    changes = _rolled_off(changes, pairs, old, new, settings.sentence_cutoff)
     order = _section_order(pairs)
     return tuple(sorted(changes, key=lambda c: _sort_key(c, order)))
 
@@ -1561,13 +1571,18 @@ def _same_year_figures(
 
 
 def _rolled_off(
-    changes: list[MetricChange], pairs: Sequence[SectionPair], old: Report, new: Report
+    changes: list[MetricChange],
+    pairs: Sequence[SectionPair],
+    old: Report,
+    new: Report,
+    least: float,
 ) -> list[MetricChange]:
     """Mark the dropped figures of a year older than every year the columns of the new
     report's aligned row show, else those of its paired section (MetricChange.rolled_off): the
     2017 filing's 2015 column, gone from the 2018 filing's tables of 2018, 2017 and 2016. A
     figure of a list of years in prose ("… and $794 million in 2017, 2016 and 2015,
-    respectively") is weighed against the list of the new sentence aligned with it."""
+    respectively") is weighed against the list of the new sentence aligned with it (rows and
+    sentences aligned at least `least` alike, as _sentence_links gives them)."""
     years: dict[str, set[int]] = {}  # new section id -> the years its columns show
     row_years: dict[tuple[str, int], set[int]] = {}  # new table row -> the years of its columns
     for metric in new.metrics:
@@ -1585,7 +1600,7 @@ def _rolled_off(
     aligned = {
         (old_id, old_index): (new_id, new_index)
         for p in pairs
-        for old_id, old_index, new_id, new_index in _sentence_links(p)
+        for old_id, old_index, new_id, new_index in _sentence_links(p, least)
     }
     out = []
     for change in changes:

@@ -37,6 +37,8 @@ class Settings:
     # --- align: sentences
     sentence_cutoff: float = 55.0  # sentences below this similarity are added + removed
     moved_cutoff: float = 85.0  # an unmatched sentence this similar elsewhere is "moved"
+    sole_sentence_cutoff: float = 40.0  # similarity that pairs the only old and the only new
+    # sentence left between the same two pairs in order
     sentence_move_penalty: float = 5.0  # taken off a sentence pair's score that breaks the order
 
     # --- metrics

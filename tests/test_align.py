@@ -30,7 +30,7 @@ from compare.align import (
     tokens,
 )
 from compare.ingest import repair_text
-from compare.model import Report, Section, SectionPair, SectionStatus, Source
+from compare.model import Report, Section, SectionPair, SectionStatus, SentenceStatus, Source
 from compare.outline import parse_outline
 from compare.pipeline import read_report
 from compare.settings import Settings
@@ -635,6 +635,50 @@ def test_pairs_that_cross_and_are_dropped_leave_their_sentences_to_pair_in_place
         ("modified", 5, 5),
         ("equal", 6, 6),
     ]
+
+
+def test_the_only_sentences_left_between_two_pairs_in_order_pair_on_less() -> None:
+    """A sentence rewritten after its opening words is 45 alike (the cutoff is 55): the only
+    one left on each side between the same two pairs in order, it reads as modified, not as
+    removed and added. Two left on a side, or an unrelated one, stay removed and added."""
+    kept, before, after = (
+        "上虞区“教育码”应用集成系统被列入试点项目。",
+        "建立首席信息官制度。",
+        "新建智慧校园示范校32所。",
+    )
+    old = (
+        "探索“教育大脑+智慧学校”，迭代升级“互联网+教育”，柯桥区华舍中学成功入选全国网络空间应用优秀校，"
+        "柯桥区获省人工智能实验区，上虞区被评为省Pepper机器人教育教学应用优秀区域。"
+    )
+    new = "探索“教育大脑+智慧学校”，迭代升级“互联网+教育”，" + after
+    assert sentence_rows(section(kept, old, before), section(kept, new, before)) == [
+        ("equal", 0, 0),
+        ("modified", 1, 1),
+        ("equal", 2, 2),
+    ]
+    other = "全市中小学校专职保安配备率达100%。"
+    assert sentence_rows(section(kept, old, before), section(kept, other, before)) == [
+        ("equal", 0, 0),
+        ("removed", 1, None),
+        ("added", None, 1),
+        ("equal", 2, 2),
+    ]
+    rows = sentence_rows(section(kept, old, before), section(kept, new, other, before))
+    assert ("removed", 1, None) in rows
+
+
+def test_rewritten_sentences_of_the_2022_sample_read_as_modified() -> None:
+    pairs = align_reports(read_report(SEED_2021), read_report(SEED_2022), settings=SETTINGS)
+    rewritten = {
+        (s.old[:7], s.new[:7])
+        for p in pairs
+        for s in p.sentences
+        if s.status is SentenceStatus.MODIFIED and s.old and s.new
+    }
+    assert {
+        ("探索“教育大脑", "探索“教育大脑"),
+        ("加强中考网上巡", "加强中考网上巡"),
+    } <= rewritten
 
 
 def test_table_rows_named_by_years_pair_by_year() -> None:

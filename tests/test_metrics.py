@@ -1384,7 +1384,12 @@ def _mirror(p: SectionPair) -> SectionPair:
         new=p.old,
         sentences=tuple(
             SentencePair(
-                status=s.status, old=s.new, new=s.old, old_index=s.new_index, new_index=s.old_index
+                status=s.status,
+                old=s.new,
+                new=s.old,
+                old_index=s.new_index,
+                new_index=s.old_index,
+                score=s.score,
             )
             for s in p.sentences
         ),
@@ -2138,3 +2143,30 @@ def test_partial_similarity_is_partial_ratio_up_to_its_chunking_length() -> None
     )
     assert metrics_module.partial_similarity(a, b, 55.0) == 0.0  # unrelated, past the length
     assert metrics_module.partial_similarity(a, b + a + b, 55.0) == 100.0
+
+
+def test_figures_of_sentences_paired_only_by_their_place_pair_by_their_labels(
+    tmp_path: Path,
+) -> None:
+    """The only sentences left between two pairs in order are shown as one rewritten sentence
+    (46 alike, under the cutoff of 55), but that is no evidence for their figures: 12所 new AI
+    pilot schools and 32所 smart-campus schools are other things, dropped and new."""
+    head = "绍兴市教育局{}年工作总结\n一、数字化改革\n上虞区“教育码”应用集成系统被列入试点项目。"
+    opening = "探索“教育大脑+智慧学校”，迭代升级“互联网+教育”，"
+    old = (
+        opening + "柯桥区华舍中学成功入选全国网络空间应用优秀校，柯桥区获省人工智能实验区，"
+        "上虞区被评为省Pepper机器人教育教学应用优秀区域，新增人工智能实验校12所。"
+    )
+    new = opening + "新建智慧校园示范校32所。"
+    for year, sentence in ((2021, old), (2022, new)):
+        text = head.format(year) + sentence + "建立首席信息官制度。\n"
+        (tmp_path / f"report-{year}.txt").write_text(text, encoding="utf-8")
+    comparison = compare_reports(
+        read_report(tmp_path / "report-2021.txt"), read_report(tmp_path / "report-2022.txt")
+    )
+    (rewritten,) = [s for p in comparison.sections for s in p.sentences if s.old == old]
+    assert rewritten.status is SentenceStatus.MODIFIED and rewritten.score < 55
+    statuses = {
+        (c.status.value, c.old and c.old.text, c.new and c.new.text) for c in comparison.metrics
+    }
+    assert statuses == {("removed", "12所", None), ("added", None, "32所")}
