@@ -68,6 +68,8 @@ PAGE_NUMBER = re.compile(
 EDGE_BAND = 0.12
 # At most this many lines at each edge of a page can be running headers or footers.
 EDGE_LINES = 2
+# A line this many times the usual line spacing below the one before begins a paragraph.
+PARAGRAPH_STEP = 1.2
 # Punctuation that may not begin a line (it goes with the character before) or end one.
 NO_LINE_START = "，。、；：？！”’）》」』】〕…—,.;:?!)]%"
 NO_LINE_END = "“‘《（【「『〔(["
@@ -83,11 +85,14 @@ LINE_LEAD = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    """One visual line of a PDF page with its box (PDF points, origin bottom left).
+    """One line of a PDF page's text with its box (PDF points, origin bottom left).
 
-    `lead` is the width of the line's first unbreakable piece: a word, or a CJK character with
-    the punctuation that must follow it. Box-less lines (when PDFium's character list and text
-    disagree) have all zeros and are never joined.
+    `left`, `bottom` and `top` are its first character's, `right` and `last_bottom` its last's:
+    PDFium may give several visual lines of a paragraph as one line of text (a browser's PDF of
+    English prose, whose wrapped lines end in a space). `lead` is the width of the line's first
+    unbreakable piece: a word, or a CJK character with the punctuation that must follow it.
+    Box-less lines (when PDFium's character list and text disagree) have all zeros and are
+    never joined.
     """
 
     text: str
@@ -96,6 +101,7 @@ class _Line:
     bottom: float = 0.0
     top: float = 0.0
     lead: float = 0.0
+    last_bottom: float = 0.0
 
     @property
     def height(self) -> float:
@@ -166,6 +172,8 @@ def _read_pdf_page(page: Any) -> tuple[list[_Line], float]:
             stripped = match.group().strip()
             if not stripped:
                 continue
+            # PDFium gives a hyphen that ends a visual line inside its text line as U+FFFE.
+            stripped = stripped.replace("\ufffe", "-")
             first = match.start() + len(match.group()) - len(match.group().lstrip())
             start = box(first)
             end = box(first + len(stripped) - 1)
@@ -174,7 +182,8 @@ def _read_pdf_page(page: Any) -> tuple[list[_Line], float]:
                 lines.append(_Line(stripped))
                 continue
             left, bottom, _, top = start
-            lines.append(_Line(stripped, left, end[2], bottom, top, lead_end[2] - left))
+            lead = lead_end[2] - left
+            lines.append(_Line(stripped, left, end[2], bottom, top, lead, end[1]))
         return lines, float(page.get_height())
     finally:
         textpage.close()
@@ -209,12 +218,18 @@ def _drop_running_lines(pages: list[tuple[list[_Line], float]]) -> list[list[_Li
         for shape, count in counts.items()
         if len(pages) >= 2 and count >= max(2, len(pages) / 2)
     }
+    # A bare number at a page's edge is its number only in a document that numbers its pages:
+    # a PDF printed without page numbers can start a page with "2增长13.6%", its "2" a line of
+    # its own (the end of 广义货币M2 on the page before). "- 2 -", "第2页" or "Page 2" is one.
+    numbered = sum(any(PAGE_NUMBER.match(line.text) for line in page) for page in edges)
+    bare_too = numbered >= max(2, len(pages) / 2)
     bodies = []
     for (lines, _), page_edges in zip(pages, edges, strict=True):
         dropped = {
             id(line)
             for line in page_edges
-            if PAGE_NUMBER.match(line.text) or _shape(line.text) in repeated
+            if (PAGE_NUMBER.match(line.text) and (bare_too or not line.text.strip().isdigit()))
+            or _shape(line.text) in repeated
         }
         bodies.append([line for line in lines if id(line) not in dropped])
     return bodies
@@ -254,9 +269,9 @@ def _body_left(lines: list[_Line]) -> float:
 def _line_spacing(lines: list[_Line]) -> float:
     """Return the usual distance between the bottoms of consecutive lines on a page."""
     steps = sorted(
-        old.bottom - new.bottom
+        old.last_bottom - new.bottom
         for old, new in zip(lines, lines[1:], strict=False)
-        if old.bottom - new.bottom > 0
+        if old.last_bottom - new.bottom > 0
     )
     return steps[len(steps) // 2] if steps else 0.0
 
@@ -279,8 +294,8 @@ def _continues(old: _Line, new: _Line, *, right: float, left: float, spacing: fl
     if abs(new.height - old.height) > 0.2 * em:
         return False
     if spacing is not None:
-        step = old.bottom - new.bottom
-        if step <= 0 or step > 1.5 * spacing:
+        step = old.last_bottom - new.bottom
+        if step <= 0 or step > PARAGRAPH_STEP * spacing:
             return False
     return True
 

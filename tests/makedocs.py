@@ -79,7 +79,7 @@ def find_cjk_font() -> tuple[Path, int] | None:
     return None
 
 
-def _register_font(font: str) -> str:
+def register_font(font: str) -> str:
     """Register the font to draw with and return its reportlab name.
 
     `font` is "embedded" (a TrueType CJK font from the system, subset into the PDF), "builtin"
@@ -133,7 +133,7 @@ def make_pdf(
     from reportlab.lib.units import cm
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    name = _register_font(font)
+    name = register_font(font)
     body = ParagraphStyle("body", fontName=name, fontSize=12, leading=20, firstLineIndent=24)
     if re.search(r"[\u3000-\u9fff]", text):
         # reportlab's CJK wrapping breaks lines anywhere; Latin text wraps at spaces.

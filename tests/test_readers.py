@@ -18,6 +18,7 @@ from makedocs import (
     make_html,
     make_pdf,
     make_scan_pdf,
+    register_font,
 )
 
 from compare import readers
@@ -449,3 +450,108 @@ def test_ingest_reports_unreadable_files_in_one_line(
         ingest.read_text(path, settings=Settings())
     assert str(error.value).startswith(f"{path}: ")
     assert "\n" not in str(error.value)
+
+
+def test_pdf_pages_numbered_bare_lose_their_numbers(made: Path) -> None:
+    path = make_pdf(CLEAN, made / "bare.pdf", font="builtin", footer="{page}")
+    assert read(readers.read_pdf, path).splitlines() == CLEAN_LINES
+
+
+def _draw_pages(path: Path, pages: list[list[str]]) -> Path:
+    """Write a PDF of these pages of lines as they are (no wrapping, no page numbers), each line
+    from the left margin, in reportlab's built-in CJK font."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = register_font("builtin")
+    document = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for lines in pages:
+        document.setFont(font, 12)
+        for k, line in enumerate(lines):
+            document.drawString(72.0, A4[1] - 72.0 - 20 * k, line)
+        document.showPage()
+    document.save()
+    return path
+
+
+def _full_lines(text: str, ending: str) -> list[str]:
+    """Return `text` wrapped to the page's width (A4, 72 pt margins), with filler put before
+    `ending` so that the last line, ending with it, is full."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font, width = register_font("builtin"), A4[0] - 144.0
+    for count in range(40):
+        lines = [""]
+        for char in text + "保" * count + ending:
+            if stringWidth(lines[-1] + char, font, 12) > width:
+                lines.append("")
+            lines[-1] += char
+        if stringWidth(lines[-1] + "增", font, 12) > width:
+            return lines
+    raise AssertionError("no filler fills the last line")
+
+
+def test_a_bare_number_opening_a_page_is_text_when_pages_are_not_numbered(made: Path) -> None:
+    """Printed from a web page without page numbers, 广义货币M2增长13.6% broke across a page as
+    广义货币M | 2 | 增长13.6%…: the "2" at the top of page 2 was dropped as its number, and the
+    figure read as M, 增长13.6%."""
+    full = _full_lines("　　过去一年，经济运行保持在合理区间，", "。")  # the body's width
+    first = ["政府工作报告", *full, "去年财政赤字控制在预算范围内，广义货币M"]
+    second = ["2", "增长13.6%，符合调控要求。", *full]
+    path = _draw_pages(made / "unnumbered.pdf", [first, second])
+    text = repair()(read(readers.read_pdf, path))
+    assert "广义货币M2增长13.6%，符合调控要求。" in text
+
+
+def _draw_lines(path: Path, lines: list[tuple[str, float]]) -> Path:
+    """Write a one-page PDF of these (text, baseline) lines in Helvetica 12, from x = 72 pt."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    document = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    document.setFont("Helvetica", 12)
+    for text, y in lines:
+        document.drawString(72.0, y, text)
+    document.showPage()
+    document.save()
+    return path
+
+
+def test_pdf_hyphen_ending_a_line_inside_pdfiums_text_line_reads_as_a_hyphen(made: Path) -> None:
+    """PDFium gives a line-ending hyphen as U+FFFE and joins the two lines into one text line;
+    the paragraph still goes on past it, to its next lines 15 pt further down each."""
+    path = _draw_lines(
+        made / "hyphen.pdf",
+        [
+            ("The Company also supports a community for the development of third-", 700.0),
+            ("party software and hardware products and digital content. The Company ", 685.0),
+            ("believes a high-quality buying experience with knowledgeable people ", 670.0),
+            ("can convey the value of the products.", 655.0),
+        ],
+    )
+    assert read(readers.read_pdf, path) == (
+        "The Company also supports a community for the development of third-party software and "
+        "hardware products and digital content. The Company believes a high-quality buying "
+        "experience with knowledgeable people can convey the value of the products."
+    )
+
+
+def test_pdf_paragraphs_set_a_little_apart_are_two_even_after_a_full_line(made: Path) -> None:
+    """A paragraph whose last line runs to the margin, then one set 5 pt further apart than
+    the lines (20 against 15 pt): two paragraphs (a step of 1.5 lines was needed)."""
+    path = _draw_lines(
+        made / "apart.pdf",
+        [
+            ("Net sales rose in every region of the world during the year under", 700.0),
+            ("review, and most of all in the Americas and in Europe and in Japan.", 685.0),
+            ("Gross margin widened as the mix of products moved towards services.", 665.0),
+            ("Operating expenses grew.", 650.0),
+        ],
+    )
+    assert read(readers.read_pdf, path).splitlines() == [
+        "Net sales rose in every region of the world during the year under review, and most of "
+        "all in the Americas and in Europe and in Japan.",
+        "Gross margin widened as the mix of products moved towards services. Operating expenses "
+        "grew.",
+    ]
