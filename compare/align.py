@@ -524,18 +524,18 @@ def _heaviest_runs(values: Sequence[int], weights: Sequence[int]) -> list[tuple[
     tree = [(0, 0)] * (len(values) + 1)
     found = []
     for value, weight in zip(values, weights, strict=True):
-        rank = best = ranks[value]
-        best_run = (0, 0)
-        rank -= 1
-        while rank > 0:  # the best run over the smaller values
-            best_run = max(best_run, tree[rank])
-            rank -= rank & -rank
-        run = (best_run[0] + 1, best_run[1] + weight)
+        before = (0, 0)
+        at = ranks[value] - 1
+        while at > 0:  # the best run over the smaller values
+            before = max(before, tree[at])
+            at -= at & -at
+        run = (before[0] + 1, before[1] + weight)
         found.append(run)
-        while best < len(tree):
-            if tree[best] < run:
-                tree[best] = run
-            best += best & -best
+        at = ranks[value]
+        while at < len(tree):
+            if tree[at] < run:
+                tree[at] = run
+            at += at & -at
     return found
 
 
@@ -1540,8 +1540,9 @@ def _pair_within_gaps(
             taken = assign_edges(scores, cutoff)
             for a, b in taken:
                 found[news[b]] = (olds[a], round(scores[a, b], 1))
-            olds = [i for k, i in enumerate(olds) if k not in {a for a, _ in taken}]
-            news = [j for k, j in enumerate(news) if k not in {b for _, b in taken}]
+            paired_rows, paired_cols = {a for a, _ in taken}, {b for _, b in taken}
+            olds = [i for a, i in enumerate(olds) if a not in paired_rows]
+            news = [j for b, j in enumerate(news) if b not in paired_cols]
             added = added or bool(taken)
         if len(olds) == 1 and len(news) == 1:
             sole = settings.sole_sentence_cutoff
