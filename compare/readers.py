@@ -7,11 +7,13 @@ text afterwards.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -348,6 +350,7 @@ def read_docx(data: bytes, path: Path) -> str:
         raise UnreadableInput(f"{path}: not a valid Word document ({exc})") from None
 
     lines: list[str] = []
+    numbering = _DocxNumbering(document)
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             lines.extend(_docx_table_lines(block))
@@ -355,12 +358,163 @@ def read_docx(data: bytes, path: Path) -> str:
         text = block.text.strip()
         if not text:
             continue
+        text = numbering.label(block) + text
         level = _docx_heading_level(block)
         if level is not None:
             lines.append(heading_line(level, " ".join(text.split())))
         else:
             lines.extend(part.strip() for part in text.split("\n") if part.strip())
     return "\n".join(lines)
+
+
+def _chinese_number(n: int) -> str:
+    """Return 1-99 in Chinese numerals (一, 十, 十一, 二十一), others in digits."""
+    digits = "〇一二三四五六七八九"
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return digits[ones]
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+def _roman(n: int) -> str:
+    """Return n (1-3999) in Roman numerals, others in digits."""
+    if not 0 < n < 4000:
+        return str(n)
+    found = ""
+    for value, letters in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        count, n = divmod(n, value)
+        found += letters * count
+    return found
+
+
+def _letter(n: int) -> str:
+    """Return 1-26 as a-z, then aa, bb… as Word counts letters."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
+
+
+# Word's number formats (w:numFmt) as text; a bullet or an unknown format gives no number.
+_NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "decimalFullWidth": lambda n: str(n).translate(
+        str.maketrans("0123456789", "０１２３４５６７８９")
+    ),
+    "decimalEnclosedCircle": lambda n: chr(0x245F + n) if 0 < n <= 20 else str(n),
+    "decimalEnclosedCircleChinese": lambda n: chr(0x245F + n) if 0 < n <= 20 else str(n),
+    "chineseCounting": _chinese_number,
+    "chineseCountingThousand": _chinese_number,
+    "taiwaneseCounting": _chinese_number,
+    "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[n - 1] if 0 < n <= 10 else str(n),
+    "lowerRoman": lambda n: _roman(n).lower(),
+    "upperRoman": _roman,
+    "lowerLetter": _letter,
+    "upperLetter": lambda n: _letter(n).upper(),
+    "none": lambda n: "",
+}
+_LEVEL_TEXT = re.compile(r"%([1-9])")
+
+
+class _DocxNumbering:
+    """Word's automatic numbering (w:numPr), which is not in a paragraph's text: 一、 (一) 1.
+    typed by Word, not by its author. Counters run per list definition (w:abstractNum), as Word
+    continues a list across its instances, and a deeper level starts again under a new item."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract id -> levels
+        self.lists: dict[str, tuple[str, dict[int, int]]] = {}  # num id -> abstract, restarts
+        self.counters: dict[str, dict[int, int]] = {}  # abstract id -> level -> count
+        self.restarted: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, ValueError):
+            return  # no numbering definitions
+        for abstract in _docx_xpath(root, "./w:abstractNum"):
+            levels = {}
+            for level in _docx_xpath(abstract, "./w:lvl"):
+                number_format = (_docx_xpath(level, "./w:numFmt/@w:val") or ["decimal"])[0]
+                text = (_docx_xpath(level, "./w:lvlText/@w:val") or [""])[0]
+                start = (_docx_xpath(level, "./w:start/@w:val") or ["1"])[0]
+                levels[_int(level.get(_W + "ilvl"))] = (number_format, text, _int(start, 1))
+            self.levels[abstract.get(_W + "abstractNumId") or ""] = levels
+        for number in _docx_xpath(root, "./w:num"):
+            restarts = {
+                _int(override.get(_W + "ilvl")): _int(value, 1)
+                for override in _docx_xpath(number, "./w:lvlOverride")
+                for value in _docx_xpath(override, "./w:startOverride/@w:val")
+            }
+            abstract_id = (_docx_xpath(number, "./w:abstractNumId/@w:val") or [""])[0]
+            self.lists[number.get(_W + "numId") or ""] = (abstract_id, restarts)
+
+    def label(self, paragraph: Any) -> str:
+        """Return the number Word shows before a paragraph ("一、", "（一）", "1."), or ""."""
+        found = _numbering_of(paragraph)
+        if found is None or found[0] not in self.lists:
+            return ""
+        number_id, level = found
+        abstract_id, restarts = self.lists[number_id]
+        levels = self.levels.get(abstract_id, {})
+        if level not in levels or levels[level][0] == "bullet":
+            return ""
+        counters = self.counters.setdefault(abstract_id, {})
+        if number_id not in self.restarted:
+            self.restarted.add(number_id)
+            for restarted, start in restarts.items():
+                counters[restarted] = start - 1
+        counters[level] = counters.get(level, levels[level][2] - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+
+        def number(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            form, _, start = levels.get(at, ("decimal", "", 1))
+            return _NUMBER_FORMATS.get(form, str)(counters.get(at, start))
+
+        return _LEVEL_TEXT.sub(number, levels[level][1])
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_xpath(element: Any, path: str) -> list[Any]:
+    """Return what an XPath (with the w: prefix) finds under an element of a Word document."""
+    return list(_compiled_xpath(path)(element))
+
+
+@functools.cache
+def _compiled_xpath(path: str) -> Any:
+    """Return an XPath with Word's w: prefix, compiled once."""
+    from lxml import etree
+
+    return etree.XPath(path, namespaces={"w": _W[1:-1]})
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    """Return a Word attribute as an int, `default` when absent or not a number."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _numbering_of(paragraph: Any) -> tuple[str, int] | None:
+    """Return the (list id, level) a paragraph or its style numbers it with, or None."""
+    sources = [paragraph._p]
+    style = paragraph.style
+    while style is not None:
+        sources.append(style.element)
+        style = style.base_style
+    for element in sources:
+        found = _docx_xpath(element, "./w:pPr/w:numPr")
+        if found:
+            number_id = (_docx_xpath(found[0], "./w:numId/@w:val") or ["0"])[0]
+            level = _int((_docx_xpath(found[0], "./w:ilvl/@w:val") or ["0"])[0])
+            return (number_id, level) if number_id != "0" else None
+    return None
 
 
 def _docx_heading_level(paragraph: Any) -> int | None:

@@ -38,24 +38,56 @@ def paragraphs(text: str) -> list[str]:
 # --------------------------------------------------------------------------- Word
 
 
-def make_docx(text: str, path: Path, *, heading_styles: bool) -> Path:
+def make_docx(text: str, path: Path, *, heading_styles: bool, numbered: str | None = None) -> Path:
     """Write `text` as a Word file, one paragraph per line.
 
     With `heading_styles` the first line gets the Title style and the 一、 lines Heading 1 (run-in
     一是 paragraphs stay Normal); without, every paragraph is Normal, as in many real files.
+    With `numbered` (a w:numFmt such as "chineseCounting"), the 一、 of those lines is not typed
+    but Word's automatic numbering: a list whose level text is "%1、" in that format.
     """
     import docx
 
     document = docx.Document()
+    number_id = add_numbering(document, numbered) if numbered else None
     for number, line in enumerate(paragraphs(text)):
         style = "Normal"
         if heading_styles and number == 0:
             style = "Title"
         elif heading_styles and SECTION_HEADING.match(line):
             style = "Heading 1"
-        document.add_paragraph(line, style=style)
+        if number_id is not None and SECTION_HEADING.match(line):
+            paragraph = document.add_paragraph(SECTION_HEADING.sub("", line), style=style)
+            numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            numbering.get_or_add_ilvl().val = 0
+            numbering.get_or_add_numId().val = number_id
+        else:
+            document.add_paragraph(line, style=style)
     document.save(str(path))
     return path
+
+
+def add_numbering(document: object, number_format: str, *more: tuple[str, str]) -> int:
+    """Add a list to a document whose first level is numbered "%1、" in `number_format`, and
+    whose next levels are `more` (format, level text: "chineseCounting", "（%2）"); return the
+    list's id."""
+    from docx.oxml import parse_xml
+
+    root = document.part.numbering_part.element  # type: ignore[attr-defined]
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    levels = "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{form}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for k, (form, text) in enumerate([(number_format, "%1、"), *more])
+    )
+    abstract = parse_xml(f'<w:abstractNum {w} w:abstractNumId="90">{levels}</w:abstractNum>')
+    first_list = root.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    if first_list is not None:
+        first_list.addprevious(abstract)
+    else:
+        root.append(abstract)
+    root.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return 90
 
 
 # --------------------------------------------------------------------------- PDF

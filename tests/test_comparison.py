@@ -292,6 +292,10 @@ RENDITIONS = {
     ),
     "docx-styled": (lambda text, path: make_docx(text, path, heading_styles=True), "docx"),
     "docx-plain": (lambda text, path: make_docx(text, path, heading_styles=False), "docx"),
+    "docx-numbered": (  # 一、 as Word's automatic numbering, not typed
+        lambda text, path: make_docx(text, path, heading_styles=False, numbered="chineseCounting"),
+        "docx",
+    ),
     "html": (lambda text, path: make_html(text, path), "html"),
 }
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from makedocs import (
+    SECTION_HEADING,
+    add_numbering,
     find_cjk_font,
     make_docx,
     make_encrypted_pdf,
@@ -157,6 +159,65 @@ def test_docx_of_the_seed_reads_back_exactly(made: Path, heading_styles: bool) -
     text = read(readers.read_docx, path)
     assert text == CLEAN
     assert repair()(text) == CLEAN
+
+
+@pytest.mark.parametrize("heading_styles", [True, False], ids=["heading-styles", "all-normal"])
+def test_docx_whose_headings_word_numbers_reads_back_with_the_numbers(
+    made: Path, heading_styles: bool
+) -> None:
+    """Word's automatic numbering is not in a paragraph's text: a report whose 一、 … 八、 are a
+    numbered list lost them, and with them its outline (no headings, paragraphs grouped)."""
+    import docx
+
+    path = make_docx(
+        CLEAN,
+        made / f"numbered-{heading_styles}.docx",
+        heading_styles=heading_styles,
+        numbered="chineseCounting",
+    )
+    typed = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert not any(SECTION_HEADING.match(line) for line in typed)  # Word numbers them
+    assert read(readers.read_docx, path) == CLEAN
+
+
+@pytest.mark.parametrize(
+    ("number_format", "first", "tenth"),
+    [
+        ("decimal", "1、", "10、"),
+        ("chineseCounting", "一、", "十、"),
+        ("upperRoman", "I、", "X、"),
+        ("ideographTraditional", "甲、", "癸、"),
+        ("bullet", "", ""),
+    ],
+)
+def test_docx_list_numbers_in_words_formats(
+    tmp_path: Path, number_format: str, first: str, tenth: str
+) -> None:
+    text = "\n".join(f"一、第{k}项工作" for k in range(1, 11))
+    path = make_docx(text, tmp_path / "list.docx", heading_styles=False, numbered=number_format)
+    lines = read(readers.read_docx, path).splitlines()
+    assert (lines[0], lines[9]) == (first + "第1项工作", tenth + "第10项工作")
+
+
+def test_docx_list_levels_number_under_their_parent_item(tmp_path: Path) -> None:
+    """A second level （%2） starts again at （一） under each new first-level item."""
+    import docx
+
+    document = docx.Document()
+    number_id = add_numbering(document, "chineseCounting", ("chineseCounting", "（%2）"))
+    for text, level in [("甲", 0), ("乙", 1), ("丙", 1), ("丁", 0), ("戊", 1)]:
+        numbering = document.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
+        numbering.get_or_add_ilvl().val = level
+        numbering.get_or_add_numId().val = number_id
+    path = tmp_path / "levels.docx"
+    document.save(str(path))
+    assert read(readers.read_docx, path).splitlines() == [
+        "一、甲",
+        "（一）乙",
+        "（二）丙",
+        "二、丁",
+        "（一）戊",
+    ]
 
 
 def test_docx_seed_headings_really_carry_heading_styles(made: Path) -> None:
