@@ -355,7 +355,7 @@ def read_docx(data: bytes, path: Path) -> str:
         if isinstance(block, Table):
             lines.extend(_docx_table_lines(block))
             continue
-        text = block.text.strip()
+        text = _docx_paragraph_text(block).strip()
         if not text:
             continue
         text = numbering.label(block) + text
@@ -517,6 +517,22 @@ def _numbering_of(paragraph: Any) -> tuple[str, int] | None:
     return None
 
 
+# A paragraph's runs as the document reads with its tracked changes accepted: inserted and
+# moved-in text (w:ins, w:moveTo) and content controls (w:sdt) included, deleted and moved-out
+# text not; text boxes (read by no reader here) left out.
+_DOCX_RUNS = (
+    ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
+)
+
+
+def _docx_paragraph_text(paragraph: Any) -> str:
+    """Return a paragraph's text with its tracked changes accepted. python-docx's text reads
+    only the runs right under the paragraph (and in links): a draft's inserted 12所 was lost."""
+    from docx.text.run import Run
+
+    return "".join(Run(run, paragraph).text for run in _docx_xpath(paragraph._p, _DOCX_RUNS))
+
+
 def _docx_heading_level(paragraph: Any) -> int | None:
     """Return the heading level (1-9) a paragraph's outline level or style gives it, or None."""
     values = paragraph._p.xpath(OUTLINE_LEVEL)
@@ -554,7 +570,7 @@ def _docx_table_lines(table: Any) -> list[str]:
             if previous is not None and cell._tc is previous:
                 continue
             previous = cell._tc
-            cells.append(" ".join(cell.text.split()))
+            cells.append(" ".join(" ".join(map(_docx_paragraph_text, cell.paragraphs)).split()))
         if any(cells):
             lines.append(" | ".join(cells))
     return lines

@@ -220,6 +220,42 @@ def test_docx_list_levels_number_under_their_parent_item(tmp_path: Path) -> None
     ]
 
 
+def test_docx_reads_as_its_tracked_changes_accepted(tmp_path: Path) -> None:
+    """A draft with tracked changes: inserted and moved-in text counts, deleted and moved-out
+    text does not, and text in a content control counts; in a table cell too. Only the runs
+    right under a paragraph were read: the inserted 12所 was lost, and with it the figure."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    change = 'w:id="{}" w:author="局办公室" w:date="2022-01-10T00:00:00Z"'
+
+    def run(text: str, tag: str = "w:t") -> str:
+        return f"<w:r><{tag}>{text}</{tag}></w:r>"
+
+    def add(paragraph: object, xml: str) -> None:
+        """Append an element to a paragraph, its first tag given the w: namespace."""
+        element = parse_xml(xml.replace(">", f" {w}>", 1))
+        paragraph._p.append(element)  # type: ignore[attr-defined]
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("全市新建学校")
+    add(paragraph, f"<w:ins {change.format(1)}>{run('12所')}</w:ins>")
+    add(paragraph, f"<w:del {change.format(2)}>{run('10所', 'w:delText')}</w:del>")
+    add(paragraph, f"<w:moveFrom {change.format(3)}>{run('，旧址')}</w:moveFrom>")
+    add(paragraph, f"<w:moveTo {change.format(4)}>{run('，新增学位5400个')}</w:moveTo>")
+    add(paragraph, f"<w:sdt><w:sdtContent>{run('。')}</w:sdtContent></w:sdt>")
+    cell = document.add_table(rows=1, cols=2).rows[0].cells
+    cell[0].paragraphs[0].add_run("学校数")
+    add(cell[1].paragraphs[0], f"<w:ins {change.format(5)}>{run('12所')}</w:ins>")
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    assert read(readers.read_docx, path).splitlines() == [
+        "全市新建学校12所，新增学位5400个。",
+        "学校数 | 12所",
+    ]
+
+
 def test_docx_seed_headings_really_carry_heading_styles(made: Path) -> None:
     import docx
 
