@@ -355,10 +355,11 @@ def read_docx(data: bytes, path: Path) -> str:
         if isinstance(block, Table):
             lines.extend(_docx_table_lines(block))
             continue
+        label = numbering.label(block)  # an empty item still takes its number, as in Word
         text = _docx_paragraph_text(block).strip()
         if not text:
             continue
-        text = numbering.label(block) + text
+        text = label + text
         level = _docx_heading_level(block)
         if level is not None:
             lines.append(heading_line(level, " ".join(text.split())))

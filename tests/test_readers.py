@@ -200,12 +200,13 @@ def test_docx_list_numbers_in_words_formats(
 
 
 def test_docx_list_levels_number_under_their_parent_item(tmp_path: Path) -> None:
-    """A second level （%2） starts again at （一） under each new first-level item."""
+    """A second level （%2） starts again at （一） under each new first-level item; an empty
+    item takes its number, as Word shows it."""
     import docx
 
     document = docx.Document()
     number_id = add_numbering(document, "chineseCounting", ("chineseCounting", "（%2）"))
-    for text, level in [("甲", 0), ("乙", 1), ("丙", 1), ("丁", 0), ("戊", 1)]:
+    for text, level in [("甲", 0), ("乙", 1), ("", 1), ("丙", 1), ("丁", 0), ("戊", 1)]:
         numbering = document.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
         numbering.get_or_add_ilvl().val = level
         numbering.get_or_add_numId().val = number_id
@@ -214,7 +215,7 @@ def test_docx_list_levels_number_under_their_parent_item(tmp_path: Path) -> None
     assert read(readers.read_docx, path).splitlines() == [
         "一、甲",
         "（一）乙",
-        "（二）丙",
+        "（三）丙",  # Word shows （二） on the empty item
         "二、丁",
         "（一）戊",
     ]
