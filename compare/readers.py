@@ -72,6 +72,8 @@ EDGE_BAND = 0.12
 EDGE_LINES = 2
 # A line this many times the usual line spacing below the one before begins a paragraph.
 PARAGRAPH_STEP = 1.2
+# The usual line spacing is read below wrapped lines when a page has at least this many.
+WRAPPED_FOR_SPACING = 3
 # Punctuation that may not begin a line (it goes with the character before) or end one.
 NO_LINE_START = "，。、；：？！”’）》」』】〕…—,.;:?!)]%"
 NO_LINE_END = "“‘《（【「『〔(["
@@ -269,13 +271,21 @@ def _body_left(lines: list[_Line]) -> float:
 
 
 def _line_spacing(lines: list[_Line]) -> float:
-    """Return the usual distance between the bottoms of consecutive lines on a page."""
-    steps = sorted(
-        old.last_bottom - new.bottom
-        for old, new in zip(lines, lines[1:], strict=False)
-        if old.last_bottom - new.bottom > 0
-    )
-    return steps[len(steps) // 2] if steps else 0.0
+    """Return the usual distance between the bottoms of consecutive lines on a page: below the
+    lines that wrapped (the next line's first piece would not have fitted after them, as
+    _continues reads it), when there are a few, else below any line (a page of one-line paragraphs: a cover, a table
+    of rows, where the usual step is from one paragraph to the next)."""
+    right = max((line.right for line in lines), default=0.0)
+    steps = []
+    wrapped = []
+    for old, new in zip(lines, lines[1:], strict=False):
+        step = old.last_bottom - new.bottom
+        if step > 0:
+            steps.append(step)
+            if right - old.right <= new.lead + old.height:  # the next line's lead did not fit
+                wrapped.append(step)
+    chosen = sorted(wrapped if len(wrapped) >= WRAPPED_FOR_SPACING else steps)
+    return chosen[len(chosen) // 2] if chosen else 0.0
 
 
 def _continues(old: _Line, new: _Line, *, right: float, left: float, spacing: float | None) -> bool:

@@ -653,3 +653,33 @@ def test_pdf_paragraphs_set_a_little_apart_are_two_even_after_a_full_line(made: 
         "Gross margin widened as the mix of products moved towards services. Operating expenses "
         "grew.",
     ]
+
+
+def test_pdf_page_of_one_line_paragraphs_reads_its_line_spacing_from_wrapped_lines(
+    made: Path,
+) -> None:
+    """Most lines of a contents or cover page are paragraphs of their own, 20 pt apart; its
+    few wrapped lines are 15 pt apart. The usual spacing is read below those: a paragraph that
+    ends on a full line is not run into the next one (the median step, 20 pt, made it seem one)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    words = ["the", "Company", "designs", "manufactures", "and", "markets", "phones", "and", "personal", "computers"]
+
+    def full(start: str) -> str:
+        line, k = start, 0
+        while stringWidth(f"{line} {words[k % len(words)]}", "Helvetica", 12) < 445:
+            line, k = f"{line} {words[k % len(words)]}", k + 1
+        return line
+
+    items = ["Item 1. Business", "Item 1A. Risk Factors", "Item 2. Properties", "Item 3. Legal"]
+    wrapped = [full("Apple"), full("and"), full("sells"), "worldwide."]
+    ending = full("Net sales grew in")
+    lines = [*items, *wrapped, ending, "Gross margin widened."]
+    places = [700, 680, 660, 640, 620, 605, 590, 575, 555, 535]
+    path = _draw_lines(made / "contents.pdf", list(zip(lines, places, strict=True)))
+    assert read(readers.read_pdf, path).splitlines() == [
+        *items,
+        " ".join(wrapped),
+        ending,
+        "Gross margin widened.",
+    ]
