@@ -48,10 +48,11 @@ def read_text(path: Path, *, settings: Settings) -> Document:
         raise UnreadableInput(f"{name}: empty file")
 
     fmt = detect_format(data, path)
-    encoding = "n/a"  # PDF and Word files carry their own text encoding
-    if fmt in ("pdf", "docx"):
+    encoding = "n/a"  # PDF, Word and RTF files carry their own text encoding
+    if fmt in ("pdf", "docx", "rtf"):
         readers = _readers(name, fmt)
-        raw = readers.read_pdf(data, path) if fmt == "pdf" else readers.read_docx(data, path)
+        read = {"pdf": readers.read_pdf, "docx": readers.read_docx, "rtf": readers.read_rtf}
+        raw = read[fmt](data, path)
     else:
         raw, encoding = decode_bytes(data, path=path)
         if fmt == "html":
@@ -138,10 +139,13 @@ _MD_HEADING = re.compile(r"^#{1,6} \S", re.M)
 
 
 def detect_format(data: bytes, path: Path) -> str:
-    """Return txt, md, html, pdf or docx, judged by the content first and the extension second."""
+    """Return txt, md, html, pdf, docx or rtf, judged by the content first and the extension
+    second."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return "rtf"
     suffix = Path(path).suffix.lower()
     if data.startswith(_ZIP_MAGIC) and _is_docx(data, named=suffix == ".docx"):
         return "docx"

@@ -587,6 +587,48 @@ def _docx_table_lines(table: Any) -> list[str]:
     return lines
 
 
+# --------------------------------------------------------------------------- RTF
+
+# The code page an RTF file's 8-bit characters are in (\ansicpg936: GBK).
+_RTF_CODE_PAGE = re.compile(rb"\\ansicpg(\d+)")
+
+
+def read_rtf(data: bytes, path: Path) -> str:
+    """Return an RTF file's text, one paragraph per line, a table row as `cell | cell`.
+
+    RTF is 7-bit text: characters past ASCII are \\uN escapes or bytes (\\'hh) in the file's
+    code page. Raises UnreadableInput when the file is not RTF that striprtf can read.
+    """
+    try:
+        from striprtf.striprtf import rtf_to_text
+    except ImportError:
+        raise _missing(path, "striprtf") from None
+    import codecs
+
+    found = _RTF_CODE_PAGE.search(data[:4096])
+    encoding = f"cp{int(found.group(1))}" if found else "cp1252"
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        encoding = "cp1252"
+    try:  # some writers leave UTF-8 unescaped; escaped RTF is ASCII, the same either way
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raw = data.decode("latin-1")
+    try:
+        text = rtf_to_text(raw, encoding=encoding, errors="replace")
+    # What striprtf raises on damaged input (found by fuzzing it: a number past a C int in
+    # \uN, a control word cut short).
+    except (TypeError, ValueError, OverflowError, IndexError, KeyError, RecursionError):
+        raise UnreadableInput(f"{path}: not a valid RTF file (it could not be parsed)") from None
+    lines = []
+    for line in text.splitlines():
+        if line.rstrip().endswith("|"):  # a table row: striprtf ends each cell with |
+            line = " | ".join(" ".join(cell.split()) for cell in line.rstrip()[:-1].split("|"))
+        lines.append(line.strip())
+    return "\n".join(line for line in lines if line)
+
+
 # --------------------------------------------------------------------------- HTML
 
 DROP_TAGS = (

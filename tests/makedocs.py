@@ -90,6 +90,42 @@ def add_numbering(document: object, number_format: str, *more: tuple[str, str]) 
     return 90
 
 
+# --------------------------------------------------------------------------- RTF
+
+
+def make_rtf(text: str, path: Path, *, escape: str = "unicode") -> Path:
+    """Write `text` as an RTF file, one paragraph per line, as Word and WPS write Chinese:
+    `escape` "unicode" writes each character past ASCII as \\uN? (N signed 16-bit), "gbk" as
+    its GBK bytes (\\'hh) under \\ansicpg936. A line `a | b` becomes a table row of two cells."""
+
+    def escaped(line: str) -> str:
+        out = []
+        for char in line:
+            if char in "\\{}":
+                out.append("\\" + char)
+            elif ord(char) < 128:
+                out.append(char)
+            elif escape == "gbk":
+                out.append("".join(f"\\'{byte:02x}" for byte in char.encode("gbk")))
+            else:
+                code = ord(char)
+                out.append(f"\\u{code - 65536 if code > 32767 else code}?")
+        return "".join(out)
+
+    body = []
+    for line in paragraphs(text):
+        if " | " in line:
+            cells = line.split(" | ")
+            edges = "".join(f"\\cellx{2000 * (k + 1)}" for k in range(len(cells)))
+            row = "".join(f"\\pard\\intbl {escaped(cell)}\\cell " for cell in cells)
+            body.append(f"\\trowd{edges} {row}\\row")
+        else:
+            body.append(f"\\pard {escaped(line)}\\par")
+    head = "{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 SimSun;}}\\uc1"
+    path.write_text(head + "\n" + "\n".join(body) + "\n}", encoding="ascii")
+    return path
+
+
 # --------------------------------------------------------------------------- PDF
 
 

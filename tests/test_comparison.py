@@ -52,7 +52,7 @@ from compare.model import (
 from compare.pipeline import compare_reports, read_report
 from compare.render import render_html, render_markdown
 from tests.conftest import CORPUS, FIXTURES, ROOT, SEED_2021, SEED_2022, SEEDS, corpus_files
-from tests.makedocs import make_docx, make_html, make_pdf
+from tests.makedocs import make_docx, make_html, make_pdf, make_rtf
 from tests.reflow import LAYOUTS, reflow
 from tests.variants import make_variant, seed_text
 
@@ -297,6 +297,7 @@ RENDITIONS = {
         "docx",
     ),
     "html": (lambda text, path: make_html(text, path), "html"),
+    "rtf": (lambda text, path: make_rtf(text, path), "rtf"),
 }
 
 

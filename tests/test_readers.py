@@ -19,6 +19,7 @@ from makedocs import (
     make_encrypted_pdf,
     make_html,
     make_pdf,
+    make_rtf,
     make_scan_pdf,
     register_font,
 )
@@ -66,6 +67,34 @@ def read(reader: Callable[[bytes, Path], str], path: Path) -> str:
 def message(error: pytest.ExceptionInfo[UnreadableInput]) -> str:
     """Return an error's message."""
     return str(error.value)
+
+
+# --------------------------------------------------------------------------- RTF
+
+
+@pytest.mark.parametrize("escape", ["unicode", "gbk"])
+def test_rtf_of_the_seed_reads_back_exactly(tmp_path: Path, escape: str) -> None:
+    """RTF writes Chinese as \\uN? escapes (Word) or as GBK bytes under \\ansicpg936 (older
+    writers); it was read as its markup, the text lost in it."""
+    path = make_rtf(CLEAN, tmp_path / f"seed-{escape}.rtf", escape=escape)
+    assert read(readers.read_rtf, path) == CLEAN
+
+
+def test_rtf_table_rows_become_cell_lines(tmp_path: Path) -> None:
+    path = make_rtf("学校数 | 12所 | 15所\n全市新建学校12所。", tmp_path / "table.rtf")
+    assert read(readers.read_rtf, path).splitlines() == [
+        "学校数 | 12所 | 15所",
+        "全市新建学校12所。",
+    ]
+
+
+def test_damaged_rtf_is_refused_in_one_line(tmp_path: Path) -> None:
+    """striprtf raises on damaged input (here a \\uN past a C int): one line, no traceback."""
+    path = tmp_path / "damaged.rtf"
+    path.write_bytes(rb"{\rtf1\ansi \u99999999999? text}")
+    with pytest.raises(UnreadableInput) as error:
+        read(readers.read_rtf, path)
+    assert message(error) == f"{path}: not a valid RTF file (it could not be parsed)"
 
 
 # --------------------------------------------------------------------------- PDF
