@@ -7,6 +7,7 @@ text afterwards.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import io
 import re
@@ -273,8 +274,8 @@ def _body_left(lines: list[_Line]) -> float:
 def _line_spacing(lines: list[_Line]) -> float:
     """Return the usual distance between the bottoms of consecutive lines on a page: below the
     lines that wrapped (the next line's first piece would not have fitted after them, as
-    _continues reads it), when there are a few, else below any line (a page of one-line paragraphs: a cover, a table
-    of rows, where the usual step is from one paragraph to the next)."""
+    _continues reads it) when there are a few, else below any line. On a page of one-line
+    paragraphs (a cover, a contents page) the usual step is from one paragraph to the next."""
     right = max((line.right for line in lines), default=0.0)
     steps = []
     wrapped = []
@@ -408,7 +409,7 @@ def _letter(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
 
 
-# Word's number formats (w:numFmt) as text; a bullet or an unknown format gives no number.
+# Word's number formats (w:numFmt) as text; a bullet gives no number, another format digits.
 _NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
@@ -603,7 +604,6 @@ def read_rtf(data: bytes, path: Path) -> str:
         from striprtf.striprtf import rtf_to_text
     except ImportError:
         raise _missing(path, "striprtf") from None
-    import codecs
 
     found = _RTF_CODE_PAGE.search(data[:4096])
     encoding = f"cp{int(found.group(1))}" if found else "cp1252"
