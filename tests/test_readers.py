@@ -524,8 +524,9 @@ def test_heading_line_leaves_numbered_headings_alone(text: str, expected: str) -
         ("pypdfium2", lambda: readers.read_pdf(b"%PDF-", Path("a.pdf"))),
         ("docx", lambda: readers.read_docx(b"PK", Path("a.docx"))),
         ("bs4", lambda: readers.read_html("<p>x</p>", Path("a.html"))),
+        ("striprtf", lambda: readers.read_rtf(rb"{\rtf1 x}", Path("a.rtf"))),
     ],
-    ids=["pdf", "docx", "html"],
+    ids=["pdf", "docx", "html", "rtf"],
 )
 def test_missing_library_names_the_extra(
     module: str, call: Callable[[], str], monkeypatch: pytest.MonkeyPatch
@@ -534,7 +535,7 @@ def test_missing_library_names_the_extra(
     with pytest.raises(UnreadableInput) as error:
         call()
     assert "pip install 'compare[formats]'" in message(error)
-    assert re.match(r"a\.(pdf|docx|html): reading this format needs ", message(error))
+    assert re.match(r"a\.(pdf|docx|html|rtf): reading this format needs ", message(error))
 
 
 # --------------------------------------------------------------------------- through ingest
