@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from compare import traditional
 from compare.collector import collector_paused
 from compare.model import Metric, MetricKind, Report, Section
 from compare.records import fast_constructor, fast_replacer
@@ -2552,6 +2553,17 @@ _LIST_GOES_ON = ("；", ";", "：", ":")
 
 @collector_paused()
 def attach_metrics(report: Report) -> Report:
+    """Return the report with `metrics` filled from every sentence of the preamble and sections
+    (of a report in Traditional Chinese, read through a Simplified copy: compare.traditional).
+    """
+    sections = ([report.preamble] if report.preamble is not None else []) + list(report.walk())
+    sentences = (sentence for section in sections for sentence in section.sentences)
+    if traditional.is_traditional(sentences) and traditional.available():
+        return traditional.read_through_simplified(report, _attach_metrics)
+    return _attach_metrics(report)
+
+
+def _attach_metrics(report: Report) -> Report:
     """Return the report with `metrics` filled from every sentence of the preamble and sections.
 
     The figures of a list of goals are targets to its end: 主要预期目标是：国内生产总值增长8%左右；

@@ -531,7 +531,9 @@ def test_heading_line_leaves_numbered_headings_alone(text: str, expected: str) -
 def test_missing_library_names_the_extra(
     module: str, call: Callable[[], str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, module, None)  # makes `import module` fail
+    # makes `import module` fail, and `from module.sub import …` once module.sub is loaded
+    for name in [module, *(name for name in sys.modules if name.startswith(module + "."))]:
+        monkeypatch.setitem(sys.modules, name, None)
     with pytest.raises(UnreadableInput) as error:
         call()
     assert "pip install 'compare[formats]'" in message(error)

@@ -1,0 +1,147 @@
+"""Reports in Traditional Chinese: their figures are read through a Simplified copy.
+
+The figure grammar (compare.quantities) knows the Simplified forms of scale words, classifiers
+and verbs (亿, 万, 个, 增长), so 3.6億元, 5400個 and 20.9萬人 of a Traditional report were not
+figures at all. The report's sentences are converted character for character (OpenCC's t2s,
+loaded only for such a report), the figures are read in the copy, and then given back the
+report's own wording: the quote as written, the label in its characters. A figure's unit stays
+Simplified (億元 reads 亿元), as the comparison of units and scales needs it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from compare.model import Report, Section
+
+# Characters common in Traditional Chinese prose that Simplified writes otherwise. A report
+# with enough of them is Traditional; a Simplified one has none.
+TRADITIONAL_ONLY = frozenset(
+    "這們個國會學發對說時來經過還與進為實現關於從開體點後動區間長問題變應環歲億萬條種當總產業務"
+    "資價報績電車場館樂習邊讓處據傳統隊團給運輸階層專衛劃決議預備續維護紀錄豐權機構設質檢驗證數"
+    "導語聯網絡銷費興項級類節門幾餘約達較減績貫徹黨領導堅強綜"
+)
+_TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# At least this many of them, and this share of the CJK characters, in the first sentences.
+TRADITIONAL_LEAST = 10
+TRADITIONAL_SHARE = 0.02
+_SAMPLE = 20_000  # characters looked at: the script of a report shows in its opening pages
+
+
+def is_traditional(texts: Iterable[str]) -> bool:
+    """Tell whether texts (a report's sentences, in order) are written in Traditional Chinese."""
+    sample: list[str] = []
+    size = 0
+    for text in texts:
+        sample.append(text)
+        size += len(text)
+        if size >= _SAMPLE:
+            break
+    joined = "".join(sample)
+    found = len(_TRADITIONAL.findall(joined))
+    if found < TRADITIONAL_LEAST:
+        return False
+    return found >= TRADITIONAL_SHARE * len(_CJK.findall(joined))
+
+
+def available() -> bool:
+    """Tell whether OpenCC is installed (a dependency; without it, figures are read as they
+    are written)."""
+    try:
+        import opencc  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@functools.cache
+def _converter() -> Any:
+    """Return OpenCC's Traditional-to-Simplified converter (its dictionaries load once)."""
+    import opencc
+
+    return opencc.OpenCC("t2s.json")
+
+
+def simplified(text: str) -> str:
+    """Return `text` in Simplified characters, one for one: the same length, so that offsets
+    into it are offsets into `text`. (A phrase OpenCC converts to another length is converted
+    character by character.)"""
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_one(char) for char in text)
+
+
+@functools.cache
+def _one(char: str) -> str:
+    """Return one character in Simplified, or as it is when OpenCC makes it another length."""
+    converted = _converter().convert(char)
+    return converted if len(converted) == 1 else char
+
+
+def read_through_simplified(report: Report, attach: Callable[[Report], Report]) -> Report:
+    """Return `report` with the metrics `attach` finds in a Simplified copy of it, each given
+    back the report's own characters: its quote sliced from its sentence, its label, group and
+    column turned back character by character (as the report writes each)."""
+    back: defaultdict[str, Counter[str]] = defaultdict(Counter)
+
+    def convert(section: Section) -> Section:
+        for original in (section.heading, *section.sentences):
+            for new, old in zip(simplified(original), original, strict=True):
+                back[new][old] += 1  # 系 is 系, 係 or 繫: as the report writes it most
+        return dataclasses.replace(
+            section,
+            heading=simplified(section.heading),
+            text=simplified(section.text),
+            sentences=tuple(simplified(s) for s in section.sentences),
+            children=tuple(convert(child) for child in section.children),
+        )
+
+    copy = dataclasses.replace(
+        report,
+        preamble=convert(report.preamble) if report.preamble is not None else None,
+        sections=tuple(convert(section) for section in report.sections),
+    )
+    found = attach(copy).metrics
+    chosen = {new: olds.most_common(1)[0][0] for new, olds in back.items()}
+
+    def restore(text: str, converted: str = "", original: str = "") -> str:
+        """Return the report's own writing of a text of the copy: the same span of the
+        original sentence where the text stands in the copy's, else character by character."""
+        at = converted.find(text) if text else -1
+        if at >= 0:
+            return original[at : at + len(text)]
+        return "".join(chosen.get(char, char) for char in text)
+
+    originals = {section.id: section.sentences for section in _sections(report)}
+    copies = {section.id: section.sentences for section in _sections(copy)}
+    metrics = []
+    for metric in found:
+        original, converted = originals.get(metric.section, ()), copies.get(metric.section, ())
+        span = slice(metric.start, metric.end)
+        at = metric.sentence
+        # The quote as the report writes it, where the copy's quote is its span as it stands.
+        sentence_copy = converted[at] if at < len(converted) else ""
+        sentence = original[at] if at < len(original) else ""
+        in_place = sentence_copy[span] == metric.text
+        metrics.append(
+            dataclasses.replace(
+                metric,
+                text=sentence[span] if in_place else restore(metric.text),
+                label=restore(metric.label, sentence_copy, sentence),
+                group=restore(metric.group),
+                column=restore(metric.column),
+            )
+        )
+    return dataclasses.replace(report, metrics=tuple(metrics))
+
+
+def _sections(report: Report) -> list[Section]:
+    """Return the preamble (if any) and every section of a report."""
+    return ([report.preamble] if report.preamble is not None else []) + list(report.walk())

@@ -1,0 +1,74 @@
+"""Reports in Traditional Chinese: figures read through a Simplified copy (compare.traditional).
+
+The Traditional texts are the seed and the 2022 sample converted by OpenCC (s2t)."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from pathlib import Path
+
+import opencc
+import pytest
+
+from compare.model import Metric, Report
+from compare.pipeline import compare_reports, read_report
+from compare.traditional import is_traditional
+from tests.conftest import SEED_2021, SEED_2022, corpus_files
+
+
+@functools.cache
+def converter() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t.json")  # its dictionaries take 40 ms to load
+
+
+def to_traditional(text: str) -> str:
+    return str(converter().convert(text))
+
+
+@functools.cache
+def traditional_report(seed: Path, folder: Path) -> Report:
+    """The report of `seed` written in Traditional characters (same name, in `folder`)."""
+    path = folder / seed.name
+    path.write_text(to_traditional(seed.read_text(encoding="utf-8")), encoding="utf-8")
+    return read_report(path)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("traditional")
+
+
+def figure(metric: Metric, convert: bool) -> tuple[object, ...]:
+    """What a reader sees of a figure: where, how much, in what unit, named how, quoted how."""
+    words = to_traditional if convert else str
+    place = (metric.section, metric.sentence, metric.start, metric.end)
+    return (*place, metric.value, metric.unit, metric.kind, words(metric.label), words(metric.text))
+
+
+def test_a_traditional_report_states_the_figures_of_its_simplified_text(folder: Path) -> None:
+    """億, 萬, 個 and 項 were no scale words or classifiers: 3.686億元, 20.9萬 and 5400個 were
+    no figures. Every figure of the seed is found in its Traditional text, named and quoted
+    in Traditional characters (系 where the text writes 系, not 繫), its unit Simplified."""
+    simple = read_report(SEED_2021)
+    written = traditional_report(SEED_2021, folder)
+    assert is_traditional(s for section in written.walk() for s in section.sentences)
+    assert len(simple.metrics) == 161
+    assert [figure(m, False) for m in written.metrics] == [figure(m, True) for m in simple.metrics]
+    units = {m.unit for m in written.metrics}
+    assert "亿元" in units and "億元" not in units  # the unit compares with 万元, 元
+
+
+def test_two_traditional_years_compare_as_their_simplified_texts(folder: Path) -> None:
+    simple = compare_reports(read_report(SEED_2021), read_report(SEED_2022))
+    written = compare_reports(
+        traditional_report(SEED_2021, folder), traditional_report(SEED_2022, folder)
+    )
+    counts = Counter(c.status.value for c in written.metrics)
+    assert counts == Counter(c.status.value for c in simple.metrics)
+    assert counts["changed"] == 88
+
+
+def test_a_simplified_report_is_not_taken_for_traditional() -> None:
+    for path in [SEED_2021, SEED_2022, *corpus_files()]:
+        assert not is_traditional(path.read_text(encoding="utf-8").splitlines()), path
