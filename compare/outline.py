@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from compare import traditional
 from compare.collector import collector_paused
 from compare.model import Report, Section, Source
 from compare.words import counted
@@ -334,10 +335,15 @@ def parse_title(line: str) -> tuple[str, str, int | None]:
     if not core or len(core) > 80 or re.search(r"[。！？；!?;]|[：:，,]$", core):
         return "", "", None
     if _CJK.search(core):
-        m = _CN_TITLE.match(re.sub(r"\s+", "", core))
+        squeezed = re.sub(r"\s+", "", core)
+        m = _CN_TITLE.match(squeezed)
+        if m is None and traditional.any_traditional(squeezed) and traditional.available():
+            # 紹興市教育局2021年工作總結: read in Simplified, the organisation as written.
+            m = _CN_TITLE.match(traditional.simplified(squeezed))
         if m is None:
             return "", "", None
-        return title, m["org"], _year_value(m["y1"] or m["y2"])
+        org = squeezed[m.start("org") : m.end("org")]
+        return title, org, _year_value(m["y1"] or m["y2"])
     kind = _EN_KIND.search(core)
     if kind is None or core.endswith("."):
         return "", "", None

@@ -24,7 +24,7 @@ from compare.model import Report, Section
 TRADITIONAL_ONLY = frozenset(
     "這們個國會學發對說時來經過還與進為實現關於從開體點後動區間長問題變應環歲億萬條種當總產業務"
     "資價報績電車場館樂習邊讓處據傳統隊團給運輸階層專衛劃決議預備續維護紀錄豐權機構設質檢驗證數"
-    "導語聯網絡銷費興項級類節門幾餘約達較減績貫徹黨領導堅強綜"
+    "導語聯網絡銷費興項級類節門幾餘約達較減績貫徹黨領導堅強綜結紹"
 )
 _TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -48,6 +48,11 @@ def is_traditional(texts: Iterable[str]) -> bool:
     if found < TRADITIONAL_LEAST:
         return False
     return found >= TRADITIONAL_SHARE * len(_CJK.findall(joined))
+
+
+def any_traditional(text: str) -> bool:
+    """Tell whether a text (a title line) has a character that only Traditional writes so."""
+    return _TRADITIONAL.search(text) is not None
 
 
 def available() -> bool:

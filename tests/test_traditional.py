@@ -72,3 +72,10 @@ def test_two_traditional_years_compare_as_their_simplified_texts(folder: Path) -
 def test_a_simplified_report_is_not_taken_for_traditional() -> None:
     for path in [SEED_2021, SEED_2022, *corpus_files()]:
         assert not is_traditional(path.read_text(encoding="utf-8").splitlines()), path
+
+
+def test_a_traditional_title_names_its_organisation_and_year(folder: Path) -> None:
+    """紹興市教育局2021年工作總結: 工作總結 was no kind of report, so there was no organisation
+    (and a pair of such reports read "Organisation unknown")."""
+    written = traditional_report(SEED_2021, folder)
+    assert (written.org, written.year) == ("紹興市教育局", 2021)
