@@ -443,8 +443,8 @@ class _DocxNumbering:
         self.restarted: set[str] = set()
         try:
             root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, ValueError):
-            return  # no numbering definitions
+        except (KeyError, NotImplementedError, ValueError, AttributeError):
+            return  # no numbering definitions (or a numbering part that is not XML)
         for abstract in _docx_xpath(root, "./w:abstractNum"):
             levels = {}
             for level in _docx_xpath(abstract, "./w:lvl"):

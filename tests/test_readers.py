@@ -286,6 +286,28 @@ def test_docx_reads_as_its_tracked_changes_accepted(tmp_path: Path) -> None:
     ]
 
 
+def test_docx_whose_numbering_part_is_not_xml_reads_without_numbers(tmp_path: Path) -> None:
+    """A numbering part of another content type is no XML part: reading its lists raised
+    AttributeError (a traceback). Its paragraphs read without numbers."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("全市新建学校12所。")
+    made_now = io.BytesIO()
+    document.save(made_now)
+    numbering = b"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
+    out = io.BytesIO()
+    with zipfile.ZipFile(made_now) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(numbering, b"application/octet-stream")
+            target.writestr(item, data)
+    path = tmp_path / "numbering.docx"
+    path.write_bytes(out.getvalue())
+    assert read(readers.read_docx, path) == "全市新建学校12所。"
+
+
 def test_docx_seed_headings_really_carry_heading_styles(made: Path) -> None:
     import docx
 
