@@ -101,6 +101,13 @@ SCALES: dict[str, Decimal] = {
     "千万": Decimal(10_000_000),
     "亿": Decimal(100_000_000),
     "万亿": Decimal(1_000_000_000_000),
+    # As Traditional Chinese writes them (compare.traditional gives a figure its own wording).
+    "萬": Decimal(10_000),
+    "十萬": Decimal(100_000),
+    "百萬": Decimal(1_000_000),
+    "千萬": Decimal(10_000_000),
+    "億": Decimal(100_000_000),
+    "萬億": Decimal(1_000_000_000_000),
     "thousand": Decimal(1000),
     "million": Decimal(1_000_000),
     "billion": Decimal(1_000_000_000),

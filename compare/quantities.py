@@ -80,6 +80,10 @@ UNIT_SIZES: dict[str, tuple[str, Decimal]] = {
     "千米": ("米", Decimal(1000)),
     "人": ("人", _ONE_UNIT),  # 资助学生2871万人, then 2130万名
     "名": ("人", _ONE_UNIT),
+    # As Traditional Chinese writes them (compare.traditional gives a figure its own wording).
+    "噸": ("公斤", Decimal(1000)),
+    "畝": ("亩", _ONE_UNIT),
+    "公頃": ("亩", Decimal(15)),
 }
 # Measure words that make a Chinese numeral a quantity (两个, 三项, 十二所); 年/期/级 are left
 # out because 三年行动 and 二期工程 name things rather than count them.

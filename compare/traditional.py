@@ -4,8 +4,8 @@ The figure grammar (compare.quantities) knows the Simplified forms of scale word
 and verbs (亿, 万, 个, 增长), so 3.6億元, 5400個 and 20.9萬人 of a Traditional report were not
 figures at all. The report's sentences are converted character for character (OpenCC's t2s,
 loaded only for such a report), the figures are read in the copy, and then given back the
-report's own wording: the quote as written, the label in its characters. A figure's unit stays
-Simplified (億元 reads 亿元), as the comparison of units and scales needs it.
+report's own wording: the quote as written, the label, unit and scale in its characters (the
+scales and units the comparison sizes have their Traditional forms too: 萬, 億, 噸, 公頃).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ TRADITIONAL_ONLY = frozenset(
 _TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # At least this many of them, and this share of the CJK characters, in the first sentences.
-TRADITIONAL_LEAST = 10
+TRADITIONAL_LEAST = 3
 TRADITIONAL_SHARE = 0.02
 _SAMPLE = 20_000  # characters looked at: the script of a report shows in its opening pages
 
@@ -140,6 +140,9 @@ def read_through_simplified(report: Report, attach: Callable[[Report], Report]) 
                 metric,
                 text=sentence[span] if in_place else restore(metric.text),
                 label=restore(metric.label, sentence_copy, sentence),
+                unit=restore(metric.unit),
+                scale=restore(metric.scale),
+                qualifier=restore(metric.qualifier),
                 group=restore(metric.group),
                 column=restore(metric.column),
             )

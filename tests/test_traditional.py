@@ -43,20 +43,20 @@ def figure(metric: Metric, convert: bool) -> tuple[object, ...]:
     """What a reader sees of a figure: where, how much, in what unit, named how, quoted how."""
     words = to_traditional if convert else str
     place = (metric.section, metric.sentence, metric.start, metric.end)
-    return (*place, metric.value, metric.unit, metric.kind, words(metric.label), words(metric.text))
+    wording = (words(metric.unit), words(metric.scale), words(metric.label), words(metric.text))
+    return (*place, metric.value, metric.kind, *wording)
 
 
 def test_a_traditional_report_states_the_figures_of_its_simplified_text(folder: Path) -> None:
     """億, 萬, 個 and 項 were no scale words or classifiers: 3.686億元, 20.9萬 and 5400個 were
-    no figures. Every figure of the seed is found in its Traditional text, named and quoted
-    in Traditional characters (系 where the text writes 系, not 繫), its unit Simplified."""
+    no figures. Every figure of the seed is found in its Traditional text, named, quoted and
+    counted in Traditional characters (系 where the text writes 系, not 繫)."""
     simple = read_report(SEED_2021)
     written = traditional_report(SEED_2021, folder)
     assert is_traditional(s for section in written.walk() for s in section.sentences)
     assert len(simple.metrics) == 161
     assert [figure(m, False) for m in written.metrics] == [figure(m, True) for m in simple.metrics]
-    units = {m.unit for m in written.metrics}
-    assert "亿元" in units and "億元" not in units  # the unit compares with 万元, 元
+    assert {"億元", "萬人次", "個"} <= {m.unit for m in written.metrics}
 
 
 def test_two_traditional_years_compare_as_their_simplified_texts(folder: Path) -> None:
@@ -67,6 +67,9 @@ def test_two_traditional_years_compare_as_their_simplified_texts(folder: Path) -
     counts = Counter(c.status.value for c in written.metrics)
     assert counts == Counter(c.status.value for c in simple.metrics)
     assert counts["changed"] == 88
+    # The same changes, sized alike: 3.686億元 -> 4.2億元 and 5400萬元 against 1.2億元.
+    sizes = [(c.absolute, c.relative, c.points) for c in written.metrics]
+    assert sizes == [(c.absolute, c.relative, c.points) for c in simple.metrics]
 
 
 def test_a_simplified_report_is_not_taken_for_traditional() -> None:
