@@ -84,8 +84,9 @@ SENTENCE_MARKS = {
     SentenceStatus.REMOVED: MINUS,
     SentenceStatus.MOVED: "↷",
 }
-CN_INNER_QUALIFIERS = ("余", "多")  # written between number and unit: 100余所
-CN_TRAILING_QUALIFIERS = ("以上", "以内", "以下", "左右")  # written after the unit: 90%以上
+# Written between number and unit: 100余所 (餘: Traditional Chinese, see compare.traditional).
+CN_INNER_QUALIFIERS = ("余", "多", "餘")
+CN_TRAILING_QUALIFIERS = ("以上", "以内", "以下", "左右", "以內")  # after the unit: 90%以上
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ROUNDED = Decimal(1).scaleb(-MAX_DECIMALS)
 _PLACES = [Decimal(1).scaleb(-places) for places in range(MAX_DECIMALS + 1)]  # 1, 0.1, 0.01 ...

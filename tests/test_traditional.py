@@ -82,3 +82,12 @@ def test_a_traditional_title_names_its_organisation_and_year(folder: Path) -> No
     (and a pair of such reports read "Organisation unknown")."""
     written = traditional_report(SEED_2021, folder)
     assert (written.org, written.year) == ("紹興市教育局", 2021)
+
+
+def test_a_traditional_qualifier_is_shown_where_the_report_writes_it(folder: Path) -> None:
+    """餘 (余) goes between number and unit, 以內 (以内) after: 10餘個, not 餘10個."""
+    from compare.render import format_metric
+
+    written = traditional_report(SEED_2021, folder)
+    shown = {format_metric(m) for m in written.metrics if m.qualifier in ("餘", "以內")}
+    assert "10餘個" in shown and "3項以內" in shown
