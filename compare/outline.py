@@ -380,7 +380,7 @@ def _filing_title(lines: list[str]) -> str:
 
 # A report to a congress opens by saying what it is: 现在，我代表国务院，向大会作政府工作报告 (or
 # 向大会报告政府工作, 向大会报告工作). A government's is a 政府工作报告.
-_REPORTS_TO_CONGRESS = re.compile(r"向(?:大会|会议)(?:作|报告)[^，。；,]{0,16}?工作")
+_REPORTS_TO_CONGRESS = re.compile(r"向(?:大[会會]|[会會]议)(?:作|[报報]告)[^，。；,]{0,16}?工作")
 OPENING_PARAGRAPHS = 5
 
 
@@ -412,7 +412,13 @@ _RUN_IN_STYLES = frozenset({"run-in"})
 _AMBIGUOUS = frozenset(
     {"cn-dun", "cn-paren", "run-in", "ar-dot", "ar-dun", "ar-paren", "dec2", "dec3", "dec4"}
 )
-_CHAPTER_UNITS = {"章": "cn-chapter", "节": "cn-section", "部分": "cn-part", "篇": "cn-volume"}
+_CHAPTER_UNITS = {
+    "章": "cn-chapter",
+    "节": "cn-section",
+    "節": "cn-section",  # Traditional
+    "部分": "cn-part",
+    "篇": "cn-volume",
+}
 _MAX_HEADING = 100
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
 _LOOKAHEAD = 200  # candidates searched for the number a gap skipped
@@ -469,7 +475,9 @@ _MD = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
 _ITEM = re.compile(r"^(item\s+(\d{1,2})([a-z])?)\s*(?:[.:]\s*(?:\|\s*)?|\|\s*)(.*)$", re.IGNORECASE)
 _PART = re.compile(r"^(part\s+([ivxl]+|\d{1,2}))\s*(?:$|[.:|\-–—]\s*(.*)$)", re.IGNORECASE)
 _NOTE = re.compile(r"^(Note\s+(\d{1,2}))\s*[–—:-]\s*(\S.{0,150})$")
-_CHAPTER = re.compile(rf"^(第([{_CN_NUM}\d]+)(章|节|部分|篇))[\s、，：:]*(.*)$")
+_CHAPTER = re.compile(
+    rf"^(第([{_CN_NUM}\d]+)(章|节|節|部分|篇))[\s、，：:]*(.*)$"
+)  # 節: Traditional
 _CN_DUN = re.compile(rf"^(([{_CN_NUM}]+)\s*、)\s*(.*)$")
 _CN_PAREN = re.compile(rf"^([（(]\s*([{_CN_NUM}]+)\s*[）)])\s*(.*)$")
 _RUN_IN = re.compile(rf"^(([{_CN_NUM}]+)是)(.+)$")
@@ -685,7 +693,7 @@ def _freeze(node: _Node, prefix: str, position: int) -> Section:
 
 # --------------------------------------------------------------------------- table of contents
 
-_TOC_LABEL = re.compile(r"^(?:table of contents|contents|page|目\s*录)$", re.IGNORECASE)
+_TOC_LABEL = re.compile(r"^(?:table of contents|contents|page|目\s*[录錄])$", re.IGNORECASE)
 
 
 def _toc_key(cand: _Candidate) -> tuple[str, Ordinal, str]:

@@ -91,3 +91,19 @@ def test_a_traditional_qualifier_is_shown_where_the_report_writes_it(folder: Pat
     written = traditional_report(SEED_2021, folder)
     shown = {format_metric(m) for m in written.metrics if m.qualifier in ("餘", "以內")}
     assert "10餘個" in shown and "3項以內" in shown
+
+
+def test_traditional_chapter_and_section_headings_make_the_same_outline(tmp_path: Path) -> None:
+    """第一節 was no heading (节 only), nor 目錄 a table of contents' label."""
+    simple = (
+        "绍兴市教育局2021年工作总结\n第一章 教育发展\n第一节 学前教育\n新建幼儿园12所。\n"
+        "第二节 义务教育\n新建学校8所，新增学位5400个。\n第二章 师资建设\n招聘教师1200名。\n"
+    )
+    outlines = []
+    for name, text in (("simple", simple), ("traditional", to_traditional(simple))):
+        path = tmp_path / f"{name}-2021.txt"
+        path.write_text(text, encoding="utf-8")
+        report = read_report(path)
+        outlines.append([(s.id, s.level, to_traditional(s.heading)) for s in report.walk()])
+    assert outlines[0] == outlines[1]
+    assert [section_id for section_id, _, _ in outlines[0]] == ["1", "1.1", "1.2", "2"]
