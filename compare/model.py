@@ -164,6 +164,10 @@ class Report:
         for section in self.sections:
             yield from section.walk()
 
+    def bodies(self) -> list[Section]:
+        """Return the preamble (if any), then every section, in document order."""
+        return ([self.preamble] if self.preamble is not None else []) + list(self.walk())
+
     def section(self, section_id: str) -> Section:
         """Return the section (or preamble, "0") with this id; KeyError if there is none."""
         if section_id == "0" and self.preamble is not None:

@@ -2560,8 +2560,7 @@ def attach_metrics(report: Report) -> Report:
     """Return the report with `metrics` filled from every sentence of the preamble and sections
     (of a report in Traditional Chinese, read through a Simplified copy: compare.traditional).
     """
-    sections = ([report.preamble] if report.preamble is not None else []) + list(report.walk())
-    sentences = (sentence for section in sections for sentence in section.sentences)
+    sentences = (sentence for section in report.bodies() for sentence in section.sentences)
     if traditional.is_traditional(sentences) and traditional.available():
         return traditional.read_through_simplified(report, _attach_metrics)
     return _attach_metrics(report)
@@ -2574,7 +2573,7 @@ def _attach_metrics(report: Report) -> Report:
     城镇新增就业900万人以上；…。 (its items are sentences of their own). So are those of a
     breakdown of a goal: 拟安排财政赤字1.62万亿元…。其中，中央财政赤字1.12万亿元…；地方财政赤字…。
     """
-    sections = ([report.preamble] if report.preamble is not None else []) + list(report.walk())
+    sections = report.bodies()
     # Sections under a heading that reviews several years (过去五年工作回顾): all their sentences do.
     reviewing = {s.id for top in report.sections if reviews_years(top.heading) for s in top.walk()}
     found: list[Metric] = []

@@ -92,19 +92,23 @@ def _one(char: str) -> str:
 
 def read_through_simplified(report: Report, attach: Callable[[Report], Report]) -> Report:
     """Return `report` with the metrics `attach` finds in a Simplified copy of it, each given
-    back the report's own characters: its quote sliced from its sentence, its label, group and
-    column turned back character by character (as the report writes each)."""
+    back the report's own characters: its quote sliced from its sentence; its label, unit,
+    scale, qualifier, group and column as the span of its sentence they stand at, else turned
+    back character by character (as the report writes each)."""
     back: defaultdict[str, Counter[str]] = defaultdict(Counter)
 
+    def convert_text(original: str) -> str:
+        copy = simplified(original)
+        for new, old in zip(copy, original, strict=True):
+            back[new][old] += 1  # 系 is 系, 係 or 繫: as the report writes it most
+        return copy
+
     def convert(section: Section) -> Section:
-        for original in (section.heading, *section.sentences):
-            for new, old in zip(simplified(original), original, strict=True):
-                back[new][old] += 1  # 系 is 系, 係 or 繫: as the report writes it most
         return dataclasses.replace(
             section,
-            heading=simplified(section.heading),
+            heading=convert_text(section.heading),
             text=simplified(section.text),
-            sentences=tuple(simplified(s) for s in section.sentences),
+            sentences=tuple(convert_text(s) for s in section.sentences),
             children=tuple(convert(child) for child in section.children),
         )
 
@@ -124,8 +128,8 @@ def read_through_simplified(report: Report, attach: Callable[[Report], Report]) 
             return original[at : at + len(text)]
         return "".join(chosen.get(char, char) for char in text)
 
-    originals = {section.id: section.sentences for section in _sections(report)}
-    copies = {section.id: section.sentences for section in _sections(copy)}
+    originals = {section.id: section.sentences for section in report.bodies()}
+    copies = {section.id: section.sentences for section in copy.bodies()}
     metrics = []
     for metric in found:
         original, converted = originals.get(metric.section, ()), copies.get(metric.section, ())
@@ -148,8 +152,3 @@ def read_through_simplified(report: Report, attach: Callable[[Report], Report]) 
             )
         )
     return dataclasses.replace(report, metrics=tuple(metrics))
-
-
-def _sections(report: Report) -> list[Section]:
-    """Return the preamble (if any) and every section of a report."""
-    return ([report.preamble] if report.preamble is not None else []) + list(report.walk())
