@@ -380,14 +380,11 @@ def read_docx(data: bytes, path: Path) -> str:
 
 
 def _chinese_number(n: int) -> str:
-    """Return 1-99 in Chinese numerals (一, 十, 十一, 二十一), others in digits."""
-    digits = "〇一二三四五六七八九"
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return digits[ones]
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    """Return a count in Chinese numerals (一, 十, 十一, 二十一) with cn2an, imported only for a
+    document that numbers in them (75 ms)."""
+    from cn2an import an2cn
+
+    return str(an2cn(n)) if n > 0 else str(n)
 
 
 def _roman(n: int) -> str:
