@@ -1245,6 +1245,99 @@ def _interleave(
     return result
 
 
+# What a Chinese sentence's content is read from: CJK characters, Latin letters, and numbers
+# as "#" (their values change from year to year, not what the sentence is about).
+_CONTENT_DROP = re.compile(rf"[^{_CJK}a-z#\0]+")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+
+
+def _content(text: str) -> str:
+    """Return a sentence key's content characters: CJK, Latin letters, a number as "#"."""
+    return _CONTENT_DROP.sub("", _NUMBER.sub("#", text))
+
+
+# A sentence pair is checked for shared content when one of them has at most this many
+# characters of it: longer sentences 55 alike share more than stock words (on the corpus, the
+# shorter side of a wrong pair had 20 at most).
+_SHORT_CONTENT = 24
+
+
+class _Rarity:
+    """How rare each pair of adjacent characters is among the sentences of two reports (IDF),
+    to tell a Chinese sentence pair that shares content from one that shares stock words only:
+    加强国家安全工作。 and 继续加强老龄工作。 are 56 alike by characters (加强, 工作 and the
+    full stop), and share nothing a reader would call the same sentence.
+
+    `reports`: each report's sections, in document order. The counts are made when first
+    needed, from the sections of each report's first SAMPLE characters (and the one that
+    crosses it): its stock words are stated there many times over, and counting costs a
+    millisecond whatever the report's size. (On the corpus, counting whole reports pairs the
+    same sentences.) A pair counts each time it is stated, against the number of sentences. It
+    is an int: two UTF-16 code units read as one, as _Grams reads them.
+    """
+
+    SAMPLE = 10_000
+
+    def __init__(self, *reports: Iterable[Section]) -> None:
+        self._reports = reports
+        self._counts: Counter[int] | None = None
+        self._sentences = 0
+        self._vectors: dict[str, tuple[dict[int, float], float] | None] = {}
+
+    def _counted(self) -> Counter[int]:
+        """Return how often each pair of characters is in the sampled sections' content."""
+        if self._counts is None:
+            texts: list[str] = []
+            for sections in self._reports:
+                size = 0
+                for section in sections:
+                    texts.append(section.text)
+                    self._sentences += len(section.sentences)
+                    size += len(section.text)
+                    if size >= self.SAMPLE:
+                        break
+            even, odd = _Grams._halves(_content("\0".join(texts).lower()))
+            self._counts = Counter(even)
+            self._counts.update(odd)
+        return self._counts
+
+    def _vector(self, key: str, content: str) -> tuple[dict[int, float], float] | None:
+        """Return a sentence key's pairs of characters (of its `content`) weighted by IDF, and
+        the vector's norm; None for a sentence mostly in other scripts (its likeness by
+        characters is trusted)."""
+        if key in self._vectors:
+            return self._vectors[key]
+        found = None
+        if 2 * len(_CJK_CHAR.findall(content)) >= len(key):
+            counts = self._counted()
+            even, odd = _Grams._halves(content)
+            grams = Counter(even)
+            grams.update(odd)
+            total = self._sentences + 1
+            # (A pair stated more often than there are sentences weighs 1, as the commonest.)
+            vector = {
+                g: n * (max(math.log(total / (counts[g] + 1)), 0.0) + 1) for g, n in grams.items()
+            }
+            norm = math.sqrt(math.fsum(v * v for v in vector.values()))
+            found = (vector, norm) if norm else None
+        self._vectors[key] = found
+        return found
+
+    def shared(self, old_key: str, new_key: str) -> float | None:
+        """Return the content two Chinese sentence keys share, 0-100 (the IDF-weighted cosine of
+        their character bigrams); None when either is mostly in other scripts, or neither is
+        short (_SHORT_CONTENT)."""
+        old_content, new_content = _content(old_key), _content(new_key)
+        if min(len(old_content), len(new_content)) > _SHORT_CONTENT:
+            return None
+        old, new = self._vector(old_key, old_content), self._vector(new_key, new_content)
+        if old is None or new is None:
+            return None
+        small, large = (old[0], new[0]) if len(old[0]) <= len(new[0]) else (new[0], old[0])
+        dot = math.fsum(v * large[g] for g, v in small.items() if g in large)
+        return 100.0 * dot / (old[1] * new[1])
+
+
 # A sentence key longer than this (a report with no sentence end) is compared clause by
 # clause: fuzz.ratio's cost grows with the product of the two lengths.
 LONG_KEY = 20_000
@@ -1277,6 +1370,27 @@ def _sentence_scores(
         if score >= cutoff:
             found[a, b] = single_precision(score)
     return found
+
+
+def _related(
+    scores: dict[tuple[int, int], float],
+    olds: Sequence[str],
+    news: Sequence[str],
+    rarity: _Rarity,
+    settings: Settings,
+) -> dict[tuple[int, int], float]:
+    """Return the scores of the pairs of keys (olds[a], news[b]) that may be one sentence: those
+    at least settings.sentence_content_check alike, and those less alike that share some
+    content (at least settings.sentence_content_cutoff; Chinese only)."""
+    check, cutoff = settings.sentence_content_check, settings.sentence_content_cutoff
+    related = {}
+    for (a, b), score in scores.items():
+        if score < check:
+            shared = rarity.shared(olds[a], news[b])
+            if shared is not None and shared < cutoff:
+                continue
+        related[a, b] = score
+    return related
 
 
 def _stated_often(
@@ -1358,18 +1472,27 @@ def _best_candidates(
 
 
 def align_sentences(
-    old: Section | None, new: Section | None, *, settings: Settings
+    old: Section | None,
+    new: Section | None,
+    *,
+    settings: Settings,
+    rarity: _Rarity | None = None,
 ) -> tuple[SentencePair, ...]:
     """Pair the sentences of two sections: equal, modified, moved (within), added, removed.
 
     Equal sentences are paired first (difflib on whole sentences), the rest by similarity as
-    one assignment (>= settings.sentence_cutoff). Pairs that keep their order are equal or
-    modified; a pair out of order is moved when at least settings.moved_cutoff similar, and
-    otherwise split into removed + added.
+    one assignment (>= settings.sentence_cutoff). Chinese sentences less alike than
+    settings.sentence_content_check must also share content (see _related), weighed by
+    `rarity` (the two reports'; by default the two sections'). Pairs that keep their order are
+    equal or modified; a pair out of order is moved when at least settings.moved_cutoff
+    similar, and otherwise split into removed + added.
     """
     olds = old.sentences if old is not None else ()
     news = new.sentences if new is not None else ()
-    return _pair_sentences(olds, news, _sentence_keys(olds), _sentence_keys(news), settings)
+    if rarity is None:
+        rarity = _Rarity([old] if old is not None else [], [new] if new is not None else [])
+    keys = _sentence_keys(olds), _sentence_keys(news)
+    return _pair_sentences(olds, news, *keys, settings, rarity)
 
 
 def _pair_sentences(
@@ -1378,6 +1501,7 @@ def _pair_sentences(
     old_keys: list[str],
     new_keys: list[str],
     settings: Settings,
+    rarity: _Rarity,
 ) -> tuple[SentencePair, ...]:
     """Pair two lists of sentences given their keys (see align_sentences)."""
     # The general steps give the same in these common cases, only slower.
@@ -1412,10 +1536,9 @@ def _pair_sentences(
         scores: dict[tuple[int, int], float] = {}
         scale = len(left_new) / len(left_old)
         for rows, cols in blocks(len(left_old), len(left_new), _SENTENCE_WINDOW):
-            found_here = _sentence_scores(
-                lefts[0][rows.start : rows.stop],
-                lefts[1][cols.start : cols.stop],
-                settings.sentence_cutoff,
+            block = lefts[0][rows.start : rows.stop], lefts[1][cols.start : cols.stop]
+            found_here = _related(
+                _sentence_scores(*block, settings.sentence_cutoff), *block, rarity, settings
             )
             # Each old sentence is in one block: its best are kept as its block is scored, not
             # once all are (a table of thousands of alike rows gives each a thousand).
@@ -1453,7 +1576,7 @@ def _pair_sentences(
     # The pairs in order (dropping the others leaves them so) bound the gaps between them.
     anchors = [(found[j][0], j) for k, j in enumerate(order) if k in in_order]
     regained = len(found) < min(len(olds), len(news)) and _pair_within_gaps(
-        found, anchors, old_keys, new_keys, settings, again=bool(dropped)
+        found, anchors, old_keys, new_keys, settings, rarity, again=bool(dropped)
     )
     if dropped or regained:
         order = sorted(found)
@@ -1494,6 +1617,7 @@ def _pair_within_gaps(
     old_keys: Sequence[str],
     new_keys: Sequence[str],
     settings: Settings,
+    rarity: _Rarity,
     *,
     again: bool,
 ) -> bool:
@@ -1531,9 +1655,8 @@ def _pair_within_gaps(
             cutoff = settings.sentence_cutoff
             scores: dict[tuple[int, int], float] = {}
             for rows, cols in blocks(len(olds), len(news), _SENTENCE_WINDOW):  # around its place
-                found_here = _sentence_scores(
-                    [old_keys[olds[a]] for a in rows], [new_keys[news[b]] for b in cols], cutoff
-                )
+                block = [old_keys[olds[a]] for a in rows], [new_keys[news[b]] for b in cols]
+                found_here = _related(_sentence_scores(*block, cutoff), *block, rarity, settings)
                 scores.update(
                     ((rows.start + a, cols.start + b), v) for (a, b), v in found_here.items()
                 )
@@ -1546,7 +1669,9 @@ def _pair_within_gaps(
             added = added or bool(taken)
         if len(olds) == 1 and len(news) == 1:
             sole = settings.sole_sentence_cutoff
-            score = _sentence_scores([old_keys[olds[0]]], [new_keys[news[0]]], sole).get((0, 0))
+            sole_pair = [old_keys[olds[0]]], [new_keys[news[0]]]
+            scored = _sentence_scores(*sole_pair, sole)
+            score = _related(scored, *sole_pair, rarity, settings).get((0, 0))
             if score is not None:
                 found[news[0]] = (olds[0], round(score, 1))
                 added = True
@@ -1634,8 +1759,12 @@ def align_reports(old: Report, new: Report, *, settings: Settings) -> tuple[Sect
     document order; a removed section comes right after the pair of its old predecessor.
     """
     # The section features are freed before the sentences are paired.
+    rarity = _Rarity(old.bodies(), new.bodies())
     with_sentences = [
-        SectionPair(**pair, sentences=align_sentences(pair["old"], pair["new"], settings=settings))
+        SectionPair(
+            **pair,
+            sentences=align_sentences(pair["old"], pair["new"], settings=settings, rarity=rarity),
+        )
         for pair in _section_pairs(old, new, settings)
     ]
     return tuple(_cross_section_moves(with_sentences, settings))

@@ -667,6 +667,45 @@ def test_the_only_sentences_left_between_two_pairs_in_order_pair_on_less() -> No
     assert ("removed", 1, None) in rows
 
 
+def test_chinese_sentences_that_share_only_stock_words_are_not_one_sentence() -> None:
+    """加强国家安全工作。 and 继续加强老龄工作。 are 56 alike by 加强, 工作 and the full stop:
+    other work, removed and added. A rewrite as short that keeps its content (创业, 就业) is
+    modified; English sentences keep their likeness by characters."""
+    before, after = "全市教育工作会议顺利召开。", "全年完成各项目标任务。"
+
+    def rows(old: str, new: str) -> list[tuple[str, int | None, int | None]]:
+        return sentence_rows(section(before, old, after), section(before, new, after))
+
+    assert fuzz.ratio("加强国家安全工作。", "继续加强老龄工作。") >= SETTINGS.sentence_cutoff
+    assert rows("加强国家安全工作。", "继续加强老龄工作。") == [
+        ("equal", 0, 0),
+        ("removed", 1, None),
+        ("added", None, 1),
+        ("equal", 2, 2),
+    ]
+    assert ("modified", 1, 1) in rows("着力促进创业就业。", "着力扩大就业创业。")
+    assert ("modified", 1, 1) in rows("Net sales rose in 2018.", "Net income fell in 2018.")
+    loose = Settings(sentence_content_cutoff=0)
+    pairs = align_sentences(
+        section("加强国家安全工作。"), section("继续加强老龄工作。"), settings=loose
+    )
+    assert [p.status.value for p in pairs] == ["modified"]
+
+
+def test_stock_words_are_those_of_the_whole_reports() -> None:
+    """推进, 改革 and 发展 are stock words of a report that states them in every section: there,
+    推进卫生事业改革和发展。 and 推进文化改革发展。 share nothing else. Aligned on their own, the
+    two sections would not know it."""
+    stock = "深入推进财税体制改革，促进经济平稳发展。推进国有企业改革发展。积极推进农村改革，加快农业发展。"
+    frame = "全市教育工作会议顺利召开。{}全年完成各项目标任务。"
+    old = parse(f"一、改革\n{stock}\n二、社会事业\n" + frame.format("推进卫生事业改革和发展。"))
+    new = parse(f"一、改革\n{stock}\n二、社会事业\n" + frame.format("推进文化改革发展。"), 2022)
+    pairs = {p.new.id: p for p in align_reports(old, new, settings=SETTINGS) if p.new}
+    assert [s.status.value for s in pairs["2"].sentences] == ["equal", "removed", "added", "equal"]
+    alone = align_sentences(old.sections[1], new.sections[1], settings=SETTINGS)
+    assert [s.status.value for s in alone] == ["equal", "modified", "equal"]
+
+
 def test_rewritten_sentences_of_the_2022_sample_read_as_modified() -> None:
     pairs = align_reports(read_report(SEED_2021), read_report(SEED_2022), settings=SETTINGS)
     rewritten = {
