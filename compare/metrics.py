@@ -17,12 +17,13 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process, utils
 
+from compare import traditional
 from compare.align import blocks, hungarian, single_precision
 from compare.collector import collector_paused
 from compare.diff import terms
@@ -1396,7 +1397,44 @@ def match_metrics(
     *,
     settings: Settings,
 ) -> tuple[MetricChange, ...]:
-    """Match the metrics of two reports and return one change per figure, in document order."""
+    """Match the metrics of two reports and return one change per figure, in document order.
+
+    A report in Traditional Chinese is matched as its Simplified copy (the rules are keyed on
+    Simplified words: traditional.simplified_copy), and its figures given back as written.
+    """
+    old_copy, new_copy = traditional.simplified_copy(old), traditional.simplified_copy(new)
+    changes = _match_metrics(old_copy, new_copy, sections, settings=settings)
+    if old_copy is old and new_copy is new:
+        return changes
+    own = {
+        id(c): m
+        for r, copy in ((old, old_copy), (new, new_copy))
+        for c, m in zip(copy.metrics, r.metrics, strict=True)
+    }
+    return tuple(_given_back(change, own) for change in changes)
+
+
+def _given_back(change: MetricChange, own: dict[int, Metric]) -> MetricChange:
+    """Return a change of figures of Simplified copies with the reports' own figures (`own`:
+    by the id of each copy), and the label of the one it was named after."""
+    old = own[id(change.old)] if change.old is not None else None
+    new = own[id(change.new)] if change.new is not None else None
+    label = change.label
+    if new is not None and change.new is not None and label == change.new.label:
+        label = new.label
+    elif old is not None and change.old is not None and label == change.old.label:
+        label = old.label
+    return replace(change, old=old, new=new, label=label)
+
+
+def _match_metrics(
+    old: Report,
+    new: Report,
+    sections: tuple[SectionPair, ...],
+    *,
+    settings: Settings,
+) -> tuple[MetricChange, ...]:
+    """match_metrics, the reports' figures as they are."""
     old_side, new_side = _Side.of(old), _Side.of(new)
     _twin(old_side, new_side)
     cutoff = settings.metric_cutoff

@@ -103,20 +103,7 @@ def read_through_simplified(report: Report, attach: Callable[[Report], Report]) 
             back[new][old] += 1  # 系 is 系, 係 or 繫: as the report writes it most
         return copy
 
-    def convert(section: Section) -> Section:
-        return dataclasses.replace(
-            section,
-            heading=convert_text(section.heading),
-            text=simplified(section.text),
-            sentences=tuple(convert_text(s) for s in section.sentences),
-            children=tuple(convert(child) for child in section.children),
-        )
-
-    copy = dataclasses.replace(
-        report,
-        preamble=convert(report.preamble) if report.preamble is not None else None,
-        sections=tuple(convert(section) for section in report.sections),
-    )
+    copy = _with_sections_simplified(report, convert_text)
     found = attach(copy).metrics
     chosen = {new: olds.most_common(1)[0][0] for new, olds in back.items()}
 
@@ -152,3 +139,53 @@ def read_through_simplified(report: Report, attach: Callable[[Report], Report]) 
             )
         )
     return dataclasses.replace(report, metrics=tuple(metrics))
+
+
+def _with_sections_simplified(report: Report, convert_text: Callable[[str], str]) -> Report:
+    """Return `report` with the headings and sentences of its sections converted by
+    `convert_text` (and their texts by simplified)."""
+
+    def convert(section: Section) -> Section:
+        return dataclasses.replace(
+            section,
+            heading=convert_text(section.heading),
+            text=simplified(section.text),
+            sentences=tuple(convert_text(s) for s in section.sentences),
+            children=tuple(convert(child) for child in section.children),
+        )
+
+    return dataclasses.replace(
+        report,
+        preamble=convert(report.preamble) if report.preamble is not None else None,
+        sections=tuple(convert(section) for section in report.sections),
+    )
+
+
+def simplified_copy(report: Report) -> Report:
+    """Return a Traditional report in Simplified characters, one for one (offsets hold): its
+    sections, and its figures' quotes, labels, units, scales, qualifiers, groups and columns.
+    The rules that pair figures are keyed on Simplified words (城镇 against 农村, the 从 of
+    从35元提高到40元, 其中), and read the copy. A report in Simplified (or read without OpenCC)
+    is returned as it is.
+    """
+    # A Traditional report's figures are labelled in its characters: most reports are told
+    # apart by their labels alone, without reading their sentences.
+    if not any_traditional("".join(m.label for m in report.metrics)) or not available():
+        return report
+    if not is_traditional(s for section in report.bodies() for s in section.sentences):
+        return report
+    copy = _with_sections_simplified(report, simplified)
+    metrics = tuple(
+        dataclasses.replace(
+            m,
+            text=simplified(m.text),
+            label=simplified(m.label),
+            unit=simplified(m.unit),
+            scale=simplified(m.scale),
+            qualifier=simplified(m.qualifier),
+            group=simplified(m.group),
+            column=simplified(m.column),
+        )
+        for m in report.metrics
+    )
+    return dataclasses.replace(copy, metrics=metrics)

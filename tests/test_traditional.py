@@ -107,3 +107,52 @@ def test_traditional_chapter_and_section_headings_make_the_same_outline(tmp_path
         outlines.append([(s.id, s.level, to_traditional(s.heading)) for s in report.walk()])
     assert outlines[0] == outlines[1]
     assert [section_id for section_id, _, _ in outlines[0]] == ["1", "1.1", "1.2", "2"]
+
+
+def test_figures_pair_by_the_rules_keyed_on_simplified_words(tmp_path: Path) -> None:
+    """A change told 由35元提高到40元 starts from 35元; next year's 从40元提高到45元 (從 in
+    Traditional) starts from 40元. Matched as written, the Traditional pair read 40元 -> 40元
+    unchanged, 35元 dropped and 45元 new. It now pairs as the Simplified pair does, and quotes
+    the reports as written."""
+    old = (
+        "某市人民政府2015年工作报告\n一、民生保障\n人均基本公共卫生服务经费财政补助由35元提高到"
+        "40元。城镇和农村居民人均可支配收入分别增长8.2%和9.3%。\n二、财政\n"
+        "拟安排财政赤字10500亿元，其中中央财政赤字8500亿元。\n"
+    )
+    new = (
+        "某市人民政府2016年工作报告\n一、民生保障\n继续加强基层医疗卫生机构建设，人均基本公共卫生"
+        "服务经费财政补助从40元提高到45元，覆盖全体城乡居民。农村居民人均可支配收入增长9%，城镇"
+        "居民人均可支配收入增长7%。\n二、财政\n拟安排财政赤字11800亿元，其中中央财政赤字9000亿元。\n"
+    )
+    paths = {}
+    for name, text in (("s-2015", old), ("s-2016", new)):
+        for script, written in (("simple", text), ("traditional", to_traditional(text))):
+            paths[script, name[-4:]] = tmp_path / f"{script}-{name}.txt"
+            paths[script, name[-4:]].write_text(written, encoding="utf-8")
+
+    def changes(old_script: str, new_script: str) -> list[tuple[object, ...]]:
+        found = compare_reports(
+            read_report(paths[old_script, "2015"]), read_report(paths[new_script, "2016"])
+        )
+        return [
+            (
+                c.status.value,
+                to_traditional(c.label),
+                to_traditional(c.old.text) if c.old else None,
+                to_traditional(c.new.text) if c.new else None,
+                c.absolute,
+            )
+            for c in found.metrics
+        ]
+
+    simple = changes("simple", "simple")
+    assert [(status, o, n) for status, _, o, n, _ in simple[:2]] == [
+        ("changed", "35元", "40元"),
+        ("changed", "40元", "45元"),
+    ]
+    assert changes("traditional", "traditional") == simple
+    written = compare_reports(
+        read_report(paths["traditional", "2015"]), read_report(paths["traditional", "2016"])
+    )
+    assert {c.old.text for c in written.metrics if c.old} >= {"10500億元", "8500億元"}
+    assert "城鎮居民人均可支配收入" in {c.label for c in written.metrics}
