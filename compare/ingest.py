@@ -172,6 +172,30 @@ def _is_docx(data: bytes, *, named: bool) -> bool:
         return named
 
 
+# What an archive that is no Word document is, told by a file it holds: the kind, and what to
+# do about it.
+_ZIP_KINDS = (
+    ("content.xml", "an OpenDocument file (.odt); save it as .docx or PDF"),
+    ("xl/workbook.xml", "an Excel workbook; a report is read from .docx, PDF, HTML or text"),
+    ("ppt/presentation.xml", "a PowerPoint file; save it as PDF"),
+)
+
+
+def _zip_kind(data: bytes) -> str:
+    """Say what a zip archive that is not a Word document is."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, EOFError):
+        return "a damaged zip archive"
+    except (OSError, ValueError, NotImplementedError):  # a zip version Python does not read
+        return "a zip archive that is not a Word document"
+    for member, kind in _ZIP_KINDS:
+        if member in names:
+            return kind
+    return "a zip archive that is not a Word document"
+
+
 def _peek_text(head: bytes) -> str:
     """Decode the start of a file leniently, only to look at its first characters."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -182,7 +206,6 @@ def _peek_text(head: bytes) -> str:
 # --------------------------------------------------------------------------- encoding
 
 _BINARY_MAGIC = (
-    (_ZIP_MAGIC, "a zip archive that is not a Word document"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
@@ -216,6 +239,8 @@ def decode_bytes(data: bytes, *, path: Path) -> tuple[str, str]:
                     f"{name}: cannot decode the text (it starts like {encoding} but byte "
                     f"{exc.start} is not)"
                 ) from exc
+    if data.startswith(_ZIP_MAGIC):
+        raise UnreadableInput(f"{name}: not a text file ({_zip_kind(data)})")
     for magic, what in _BINARY_MAGIC:
         if data.startswith(magic):
             raise UnreadableInput(f"{name}: not a text file ({what})")

@@ -76,6 +76,17 @@ def test_missing_file_is_not_found(tmp_path: Path) -> None:
             "not a text file (a zip archive that is not a Word document)",
         ),
         (
+            "report.odt",
+            {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"},
+            "not a text file (an OpenDocument file (.odt); save it as .docx or PDF)",
+        ),
+        (
+            "figures.xlsx",
+            {"xl/workbook.xml": "<x/>"},
+            "not a text file (an Excel workbook; a report is read from .docx, PDF, HTML or text)",
+        ),
+        ("cut.zip", b"PK\x03\x04" + bytes(40), "not a text file (a damaged zip archive)"),
+        (
             "latin.txt",
             b"caf\x81 \x81\x20\x81\x20 \x9d\x81"
             * 30,  # neither UTF-8 nor GBK (0x81 needs a trail byte)
@@ -95,19 +106,23 @@ def test_missing_file_is_not_found(tmp_path: Path) -> None:
         "png",
         "old-office",
         "zip",
+        "opendocument",
+        "excel",
+        "damaged-zip",
         "undecodable",
         "controls",
         "footers-only",
     ],
 )
 def test_unreadable_inputs_name_the_file_and_the_problem(
-    tmp_path: Path, name: str, data: bytes | None, problem: str
+    tmp_path: Path, name: str, data: bytes | dict[str, str] | None, problem: str
 ) -> None:
     path = tmp_path / name
-    if data is None:
+    if not isinstance(data, bytes):
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as archive:
-            archive.writestr("notes.txt", "不是文档")
+            for member, text in (data or {"notes.txt": "不是文档"}).items():
+                archive.writestr(member, text)
         data = buffer.getvalue()
     path.write_bytes(data)
     with pytest.raises(UnreadableInput) as error:
