@@ -1095,7 +1095,13 @@ def _same_column(
     if label:
         column, new_column = _place_in_label(old, rows[0], i), _place_in_label(new, rows[1], j)
     assert column is not None
-    if _new_column(column, shift) != new_column:
+    # A column named once in its row, not by a year ("本年比上年增减" after the years of a
+    # company's annual report), is the column of that name in the other year too, wherever the
+    # years moved on.
+    named = _named_column(old, i)
+    if (named is None or named != _named_column(new, j)) and _new_column(
+        column, shift
+    ) != new_column:
         return False
     if linked and old.labels[i] == new.labels[j]:
         return True
@@ -1106,6 +1112,17 @@ def _same_column(
     # Other current assets | 13,936 | 8,283 and Total current assets | 131,339 | 128,645: rows
     # whose labels differ are one row only if they share a figure (last year's column).
     return common > 0 and (linked or old.widths[i] == new.widths[j])
+
+
+def _named_column(side: _Side, i: int) -> str | None:
+    """Return the head of figure i's column when it names the column otherwise than by a year
+    and once in its row (not "Change", after each year of a 10-K's table), else None."""
+    head = side.metrics[i].column
+    if not head or column_year(head) is not None:
+        return None
+    m = side.metrics[i]
+    row = side.by_sentence[(m.section, m.sentence)]
+    return head if sum(1 for k in row if side.metrics[k].column == head) == 1 else None
 
 
 def _place_in_label(side: _Side, sentence: tuple[str, int], i: int) -> int:

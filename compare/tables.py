@@ -262,9 +262,19 @@ class TableColumns:
             else:  # figures out of order: counted afresh
                 index = sentence.count("|", 0, m.start)
             upto = m.start
-            whole = index and cells[index] == m.text
+            whole = index and _whole(cells[index], m.text)
             named.append(_with_column(m, self.head[index - offset]) if whole else m)
         return tuple(named)
+
+
+# A cell that states a change in points with its verb is that figure's whole cell: "增加1.55个
+# 百分点" under "本年比上年增减" (a company's annual report).
+_CHANGE_VERBS = frozenset(("增加", "减少", "上升", "下降", "提高", "降低", "增长", "回落"))
+
+
+def _whole(cell: str, text: str) -> bool:
+    """Tell whether a cell is a figure's text alone, or its text after a verb of change."""
+    return cell == text or (cell.endswith(text) and cell[: -len(text)] in _CHANGE_VERBS)
 
 
 # A column's head that is a year, or a day or the end of one: 2018, September 29, 2018,
@@ -279,8 +289,10 @@ def column_year(column: str) -> int | None:
 
 
 def _years_after_name(head: tuple[str, ...]) -> bool:
-    """Tell whether a head names the names' column, then years ("指标 | 2020年 | 2021年")."""
-    return column_year(head[0]) is None and all(column_year(h) is not None for h in head[1:])
+    """Tell whether a head names the names' column, then years ("指标 | 2020年 | 2021年"), and
+    what may follow them ("项目 | 2021年 | 2020年 | 本年比上年增减": a company's annual report)."""
+    years = [column_year(h) is not None for h in head[1:]]
+    return column_year(head[0]) is None and len(years) > 0 and years[0]
 
 
 def _marks_only(cells: list[str], metrics: tuple[Metric, ...]) -> bool:

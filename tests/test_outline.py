@@ -133,6 +133,14 @@ NOTE_TITLE = "绍兴市教育局2022年工作总结（样例：为本项目编�
             ("二〇二一年绍兴市教育局工作总结", "绍兴市教育局", 2021),
         ),
         ("政府工作报告", ("政府工作报告", "", None)),
+        (
+            "示例科技股份有限公司2021年年度报告",
+            ("示例科技股份有限公司2021年年度报告", "示例科技股份有限公司", 2021),
+        ),
+        (
+            "示例科技股份有限公司2022年半年度报告摘要",
+            ("示例科技股份有限公司2022年半年度报告摘要", "示例科技股份有限公司", 2022),
+        ),
         ("# Apple Inc. 2017 Annual Report", ("Apple Inc. 2017 Annual Report", "Apple Inc.", 2017)),
         ("Budget Speech", ("Budget Speech", "", None)),
         ("各位代表：", ("", "", None)),
@@ -149,6 +157,8 @@ NOTE_TITLE = "绍兴市教育局2022年工作总结（样例：为本项目编�
         "trailing-note",
         "chinese-digit-year",
         "no-org-no-year",
+        "company-annual-report",
+        "company-half-year-summary",
         "markdown-english",
         "english-no-year",
         "salutation",

@@ -3,6 +3,7 @@ of the column each cell stands under."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -405,3 +406,52 @@ def test_a_head_that_names_the_names_column_then_years_gives_columns() -> None:
     assert _columns(*rows) == [("10所", "2020年"), ("12所", "2021年")]
     # Not when its other cells are not years: which is under which is not sure.
     assert {c for _, c in _columns("Shares | Price | Value", "Balance | 101 | $85")} == {""}
+
+
+# Invented, in the shape of a Chinese company's annual report: its main figures, this year and
+# last, and the change between them.
+COMPANY = (
+    "单位：元",
+    "项目 | {0}年 | {1}年 | 本年比上年增减",
+    "营业收入 | {2} | {3} | {4}",
+    "加权平均净资产收益率 | {5} | {6} | {7}",
+)
+
+
+def test_a_head_of_years_then_their_change_names_every_column() -> None:
+    """项目 | 2021年 | 2020年 | 本年比上年增减: its cells stand over all of a row's, though the
+    last head is no year; a change told with its verb (增加1.55个百分点) is its cell's figure."""
+    rows = [line.format(2021, 2020, "1,234.5", "1,000.0", "23.45%", "12.35%", "10.80%",
+                        "增加1.55个百分点") for line in COMPANY]  # fmt: skip
+    assert _columns(*rows) == [
+        ("1,234.5", "2021年"),
+        ("1,000.0", "2020年"),
+        ("23.45%", "本年比上年增减"),
+        ("12.35%", "2021年"),
+        ("10.80%", "2020年"),
+        ("1.55个百分点", "本年比上年增减"),
+    ]
+
+
+def test_a_column_named_once_pairs_with_its_name_as_the_years_move_on() -> None:
+    """The years move on a column (2021年 is last year's column the next year), but the change
+    column stays where it was: its figures pair with its own (23.45% -> 18.00%, 增加1.55 ->
+    减少2.15个百分点), not by the years' shift; the oldest year's column rolls off."""
+    old = [line.format(2021, 2020, "1,234.5", "1,000.0", "23.45%", "12.35%", "10.80%",
+                       "增加1.55个百分点") for line in COMPANY]  # fmt: skip
+    new = [line.format(2022, 2021, "1,456.8", "1,234.5", "18.00%", "10.20%", "12.35%",
+                       "减少2.15个百分点") for line in COMPANY]  # fmt: skip
+    changes = {
+        (c.old.text if c.old else None, c.new.text if c.new else None): c
+        for c in _comparison(tuple(old), tuple(new)).metrics
+    }
+    assert set(changes) == {
+        ("1,234.5", "1,456.8"),
+        ("23.45%", "18.00%"),
+        ("12.35%", "10.20%"),
+        ("1.55个百分点", "2.15个百分点"),
+        ("1,000.0", None),
+        ("10.80%", None),
+    }
+    assert changes["1.55个百分点", "2.15个百分点"].absolute == Decimal("-3.70")
+    assert changes["1,000.0", None].rolled_off and changes["10.80%", None].rolled_off
