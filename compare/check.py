@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 from compare.errors import RulesError
 from compare.model import Comparison, MetricChange, MetricKind, MetricStatus, Report, Section
 from compare.outline import numbering_value
-from compare.words import counted, markdown_text
+from compare.words import counted, markdown_text, numbered
 
 KNOWN_KEYS = {
     "structure": {
@@ -200,7 +200,7 @@ def check_structure(report: Report, rules: Rules) -> list[Finding]:
             Finding(
                 check="structure.empty",
                 where=s.id,
-                message=f"section {s.id} {s.number}{s.heading} has no text",
+                message=f"section {s.id} {numbered(s.number, s.heading)} has no text",
             )
             for s in report.walk()
             # a run-in heading (二是大力推进…效率。) is its paragraph's opening sentence: text
@@ -288,7 +288,7 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
     removed = [p for p in comparison.sections if p.status == "removed" and p.merged_into is None]
     added = [p for p in comparison.sections if p.status == "added" and p.split_from is None]
     if rules.max_removed is not None and len(removed) > rules.max_removed:
-        names = ", ".join(f"{p.old.number}{p.old.heading}" for p in removed if p.old)
+        names = ", ".join(numbered(p.old.number, p.old.heading) for p in removed if p.old)
         findings.append(
             Finding(
                 check="sections.max_removed",

@@ -20,9 +20,9 @@ from typing import NamedTuple
 
 from compare import traditional
 from compare.collector import collector_paused
-from compare.model import Metric, MetricKind, Report, Section
+from compare.model import SCALES, Metric, MetricKind, Report, Section
 from compare.records import fast_constructor, fast_replacer
-from compare.tables import TableColumns, TableScales
+from compare.tables import TableColumns, TableScales, TableUnits
 
 # --------------------------------------------------------------------------- named parts
 
@@ -2446,6 +2446,22 @@ def starts_a_change(sentence: str, start: int, end: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=256)
+def _caption_unit(unit: str) -> tuple[str, str, MetricKind] | None:
+    """Return the unit, scale and kind a table caption's unit gives a cell (万元: 万元, 万,
+    money), as the figure grammar reads 1 in that unit; None when it reads no such figure."""
+    found = extract_metrics(f"1{unit}")
+    if len(found) == 1 and found[0].text == f"1{unit}" and found[0].unit:
+        return found[0].unit, found[0].scale, found[0].kind
+    # 千元, which the grammar reads in no sentence (三千元 is a number): a scale, then a unit.
+    for size in (2, 1):
+        scale, rest = unit[:size], unit[size:]
+        base = _caption_unit(rest) if scale in SCALES and rest else None
+        if base is not None and not base[1]:
+            return unit, scale, base[2]
+    return None
+
+
 def extract_metrics(sentence: str, *, section: str = "", index: int = 0) -> tuple[Metric, ...]:
     """Return every stated quantity of one sentence, in order, with offsets into the sentence.
 
@@ -2591,6 +2607,7 @@ def _attach_metrics(report: Report) -> Report:
         group = _Group()
         scales = TableScales()  # the scale of the table being read ("(in millions)")
         columns = TableColumns()  # the head row of the table being read
+        units = TableUnits(_caption_unit)  # the unit of the table being read ("单位：万元")
         marks = _footnote_marks(section.sentences)
         for index, sentence in enumerate(section.sentences):
             metrics = extract_metrics(sentence, section=section.id, index=index)
@@ -2605,6 +2622,7 @@ def _attach_metrics(report: Report) -> Report:
                     repeated = _repeated_row_names(section)
                 metrics = group.name(metrics, sentence, repeated)
             metrics = scales.read(sentence, metrics)
+            metrics = units.read(sentence, metrics)
             metrics = columns.read(sentence, metrics)
             breakdown = parts_go_on or (after_goal and sentence.startswith("其中"))
             if goals:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from compare.model import Metric, MetricKind
 from compare.records import fast_replacer
@@ -317,6 +317,57 @@ def _is_head(cells: list[str]) -> bool:
 
 
 _with_column = fast_replacer(Metric, "column")
+
+
+# A Chinese table's caption of its unit, a line of its own or the end of one: 单位：元,
+# 金额单位：万元, 单位：人民币亿元, （单位：万人）, 单位：元 币种：人民币.
+_UNIT_CAPTION = re.compile(
+    r"(?:金额)?单位\s*[：:]\s*(?:人民币)?(?P<unit>[^\s，,；;、（）()|]{1,6})"
+    r"(?:\s*币种\s*[：:]\s*\S{1,6})?\s*[)）]?\s*$"
+)
+# A row's name that states its own unit: 基本每股收益（元/股）, 员工人数（人）.
+_ROW_UNIT = re.compile(r"[（(](?P<unit>[^（）()]{1,6})[)）]\s*$")
+UnitOf = Callable[[str], "tuple[str, str, MetricKind] | None"]
+
+
+@dataclasses.dataclass(slots=True)
+class TableUnits:
+    """The unit a Chinese table's caption names for its cells (单位：万元), in force while a
+    section's sentences are read, up to the first sentence of prose.
+
+    A company's annual report heads its figures "单位：元" and writes its cells without unit
+    ("营业收入 | 1,234,567,890.12 | …"): read alone, a count of nothing. Each whole cell
+    written without unit takes the caption's (unit, scale and kind: 1,234 under 单位：万元 is
+    1,234万元), or the unit its row's name states (员工人数（人）); its quote stays as written. A
+    row naming a unit that is not read (基本每股收益（元/股）) keeps its cells as written. `unit_of`
+    reads a unit as the figure grammar does ("万元" -> 万元, 万, money), or gives None.
+    """
+
+    unit_of: UnitOf
+    unit: tuple[str, str, MetricKind] | None = None
+
+    def read(self, sentence: str, metrics: tuple[Metric, ...]) -> tuple[Metric, ...]:
+        """Return a sentence's figures, each whole cell without unit in its table's unit."""
+        if " | " not in sentence:
+            caption = _UNIT_CAPTION.search(sentence) if "单位" in sentence else None
+            if caption is not None:
+                self.unit = self.unit_of(caption["unit"])
+            elif self.unit is not None and _is_prose(sentence):
+                self.unit = None  # the table has ended
+            return metrics
+        if self.unit is None or not metrics:
+            return metrics
+        cells = sentence.split("|")
+        own = _ROW_UNIT.search(cells[0].strip())
+        unit = self.unit_of(own["unit"]) if own else self.unit
+        if unit is None:
+            return metrics  # a unit of its own, not read (元/股): its cells stay as written
+        return tuple(
+            dataclasses.replace(m, unit=unit[0], scale=unit[1], kind=unit[2])
+            if not m.unit and _whole_cell(m, sentence, cells)
+            else m
+            for m in metrics
+        )
 
 
 def _whole_cell(metric: Metric, sentence: str, cells: list[str]) -> bool:

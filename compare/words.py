@@ -10,14 +10,19 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+# A chapter's or part's numbering, which Chinese writes apart from its heading: 第一节 重要提示.
+_CHAPTER = re.compile(r"第\S{1,6}[章节篇编部分]")
+
+
 def numbered(number: str, heading: str) -> str:
-    """Return a heading with its numbering as written ("一、党的领导", "Item 1A. Risk Factors"):
-    a space between them where both sides are Latin."""
+    """Return a heading with its numbering as written ("一、党的领导", "Item 1A. Risk Factors",
+    "第二节 公司简介"): a space between them where both sides are Latin, or after a chapter's
+    numbering."""
     number, heading = number.strip(), heading.strip()
     if not number or not heading:
         return number or heading
-    joiner = " " if number[-1].isascii() and heading[0].isascii() else ""
-    return number + joiner + heading
+    apart = (number[-1].isascii() and heading[0].isascii()) or _CHAPTER.fullmatch(number)
+    return number + (" " if apart else "") + heading
 
 
 # Punctuation that Markdown (or the HTML it allows) would read as markup.

@@ -878,6 +878,21 @@ def test_outline_text_spaces_latin_numbering_and_counts_one_in_the_singular() ->
     assert lines[-1] == "1 section, 2 subsections, 1 metric"
 
 
+def test_a_chapters_numbering_stands_apart_from_its_heading() -> None:
+    """第一节 重要提示 read "第一节重要提示" on the page, in the outline and in check messages;
+    一、 and （一） keep their heading close, as Chinese writes them."""
+    from compare.words import numbered
+
+    text = "第一章 总体情况\n第一节 经济发展\n生产总值增长8%。\n第二节 社会事业\n新建学校12所。\n"
+    report = parse_outline(text, source=Source(path="report-2021.txt"))
+    shown = [line.split(None, 1)[1].split("  [")[0] for line in render_outline(report).splitlines()
+             if "  [" in line]  # fmt: skip
+    assert shown == ["第一章 总体情况", "第一节 经济发展", "第二节 社会事业"]
+    assert numbered("一、", "党的领导") == "一、党的领导"
+    assert numbered("（一）", "党的领导") == "（一）党的领导"
+    assert numbered("第一部分", "回顾") == "第一部分 回顾"
+
+
 def test_an_sec_filing_is_titled_by_its_cover() -> None:
     """A 10-K opens with its regulator's name, not a title line: its cover names the form and
     the fiscal year (the page read "(untitled)")."""

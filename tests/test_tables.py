@@ -10,7 +10,7 @@ import pytest
 
 from compare.export import comparison_to_json, report_to_json
 from compare.metrics import metrics_csv
-from compare.model import Comparison, Metric, Report, Section, Source
+from compare.model import Comparison, Metric, MetricKind, Report, Section, Source
 from compare.pipeline import compare_reports, read_report
 from compare.quantities import attach_metrics
 from compare.render import (
@@ -455,3 +455,41 @@ def test_a_column_named_once_pairs_with_its_name_as_the_years_move_on() -> None:
     }
     assert changes["1.55个百分点", "2.15个百分点"].absolute == Decimal("-3.70")
     assert changes["1,000.0", None].rolled_off and changes["10.80%", None].rolled_off
+
+
+@pytest.mark.parametrize(
+    ("caption", "shown"),
+    [
+        ("单位：元", ["1,234.5元", "1,000元"]),
+        ("金额单位：人民币万元", ["1,234.5万元", "1,000万元"]),
+        ("主要会计数据（单位：千元）", ["1,234.5千元", "1,000千元"]),
+        ("单位：元 币种：人民币", ["1,234.5元", "1,000元"]),
+        ("单位：万人", ["1,234.5万人", "1,000万人"]),
+    ],
+)
+def test_a_chinese_tables_caption_gives_its_cells_their_unit(
+    caption: str, shown: list[str]
+) -> None:
+    """A company's annual report writes its sums without unit under 单位：元: they were counts
+    of nothing (+222,221,122.22). Each whole cell written without unit takes the caption's;
+    its quote stays as written."""
+    metrics = _metrics_of(caption, "项目 | 2021年 | 2020年", "营业收入 | 1,234.5 | 1,000")
+    assert [format_metric(m) for m in metrics] == shown
+    assert [m.text for m in metrics] == ["1,234.5", "1,000"]
+    counted = MetricKind.COUNT if caption.endswith("万人") else MetricKind.MONEY
+    assert {m.kind for m in metrics} == {counted}
+
+
+def test_a_row_naming_its_own_unit_or_prose_after_the_table_is_not_in_the_captions() -> None:
+    metrics = _metrics_of(
+        "单位：元",
+        "项目 | 2021年 | 2020年",
+        "员工人数（人） | 1,520 | 1,480",  # its own unit
+        "基本每股收益（元/股） | 0.62 | 0.50",  # a unit not read: as written
+        "加权平均净资产收益率 | 12.35% | 10.80%",  # a unit written: kept
+        "报告期内，公司经营稳健。",  # prose ends the table
+        "其他 | 5 | 6",
+    )
+    assert [format_metric(m) for m in metrics] == [
+        "1,520人", "1,480人", "0.62", "0.50", "12.35%", "10.80%", "5", "6",
+    ]  # fmt: skip
