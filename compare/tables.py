@@ -279,7 +279,11 @@ def _whole(cell: str, text: str) -> bool:
 
 # A column's head that is a year, or a day or the end of one: 2018, September 29, 2018,
 # September 2015, 2020年, 2021年末.
-_YEAR_HEAD = re.compile(r"(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?((?:19|20)\d\d)(?:年(?:末|底|度)?)?")
+# 2021年12月31日, 2021年度金额 (a Chinese balance sheet's, and a list of items' sums by year).
+_YEAR_HEAD = re.compile(
+    r"(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?((?:19|20)\d\d)"
+    r"(?:年(?:末|底|度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:金额|余额|发生额|数)?)?"
+)
 
 
 def column_year(column: str) -> int | None:
@@ -288,11 +292,17 @@ def column_year(column: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+# The head of a Chinese table's names' column: 项目 | 第一季度 | 第二季度 | … heads every cell.
+_NAMES_HEADS = frozenset(("项目", "指标", "科目", "名称", "项目名称", "指标名称"))
+
+
 def _years_after_name(head: tuple[str, ...]) -> bool:
     """Tell whether a head names the names' column, then years ("指标 | 2020年 | 2021年"), and
-    what may follow them ("项目 | 2021年 | 2020年 | 本年比上年增减": a company's annual report)."""
-    years = [column_year(h) is not None for h in head[1:]]
-    return column_year(head[0]) is None and len(years) > 0 and years[0]
+    what may follow them ("项目 | 2021年 | 2020年 | 本年比上年增减": a company's annual report);
+    or names it in the words Chinese tables head it with ("项目 | 第一季度 | 第二季度")."""
+    if len(head) < 2 or column_year(head[0]) is not None:
+        return False
+    return column_year(head[1]) is not None or "".join(head[0].split()) in _NAMES_HEADS
 
 
 def _marks_only(cells: list[str], metrics: tuple[Metric, ...]) -> bool:

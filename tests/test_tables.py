@@ -493,3 +493,25 @@ def test_a_row_naming_its_own_unit_or_prose_after_the_table_is_not_in_the_captio
     assert [format_metric(m) for m in metrics] == [
         "1,520人", "1,480人", "0.62", "0.50", "12.35%", "10.80%", "5", "6",
     ]  # fmt: skip
+
+
+def test_a_chinese_tables_dates_sums_and_quarters_head_its_columns() -> None:
+    """A balance sheet heads its columns 2021年12月31日, a list of items' sums 2021年金额, a
+    table of quarters 项目 | 第一季度 | …: no cell had a column, so the oldest year's did not
+    roll off and the quarters were not named."""
+    assert _columns("项目 | 2021年12月31日 | 2020年12月31日", "货币资金 | 1,200 | 1,100") == [
+        ("1,200", "2021年12月31日"),
+        ("1,100", "2020年12月31日"),
+    ]
+    assert _columns("项目 | 第一季度 | 第二季度", "营业收入 | 280 | 300") == [
+        ("280", "第一季度"),
+        ("300", "第二季度"),
+    ]
+    old = ("项目 | 2021年金额 | 2020年金额 | 2019年金额", "政府补助 | 12 | 10 | 8")
+    new = ("项目 | 2022年金额 | 2021年金额 | 2020年金额", "政府补助 | 15 | 12 | 10")
+    changes = {
+        (c.old.text if c.old else None, c.new.text if c.new else None): c
+        for c in _comparison(old, new).metrics
+    }
+    assert changes["12", "15"].status.value == "changed"
+    assert changes["8", None].rolled_off
