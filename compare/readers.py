@@ -97,7 +97,7 @@ class _Line:
     English prose, whose wrapped lines end in a space). `lead` is the width of the line's first
     unbreakable piece: a word, or a CJK character with the punctuation that must follow it.
     Box-less lines (when PDFium's character list and text disagree) have all zeros and are
-    never joined.
+    never joined, nor is a table's row.
     """
 
     text: str
@@ -107,6 +107,7 @@ class _Line:
     top: float = 0.0
     lead: float = 0.0
     last_bottom: float = 0.0
+    cells: bool = False  # a table's row, its cells found apart (see _table_cells)
 
     @property
     def height(self) -> float:
@@ -188,11 +189,39 @@ def _read_pdf_page(page: Any) -> tuple[list[_Line], float]:
                 continue
             left, bottom, _, top = start
             lead = lead_end[2] - left
-            lines.append(_Line(stripped, left, end[2], bottom, top, lead, end[1]))
+            cells = _table_cells(stripped, first, box, top - bottom)
+            row = " | ".join(cells) if cells else stripped
+            lines.append(_Line(row, left, end[2], bottom, top, lead, end[1], bool(cells)))
         return lines, float(page.get_height())
     finally:
         textpage.close()
         page.close()
+
+
+# A Chinese table's cells are set apart by more than this many ems; PDFium gives a row as one
+# line with a space between cells ("营业收入 1,234,567,890.12 1,000,000,000.00 23.46%").
+CELL_GAP = 1.5
+_SPACES = re.compile(r" +")
+
+
+def _table_cells(
+    line: str, first: int, box: Callable[[int], tuple[float, float, float, float] | None], em: float
+) -> list[str]:
+    """Return the cells of a line that is a Chinese table's row (three or more, apart by more
+    than CELL_GAP ems, not all single characters: a title spaced out, 政 府 工 作 报 告, is none),
+    else []. `first` is the line's place in the page's text, `box` gives a place's box."""
+    if em <= 0 or line.count(" ") < 2 or not CJK_ONLY.search(line):
+        return []
+    cells, start = [], 0
+    for gap in _SPACES.finditer(line):
+        before, after = box(first + gap.start() - 1), box(first + gap.end())
+        if before is not None and after is not None and after[0] - before[2] > CELL_GAP * em:
+            cells.append(line[start : gap.start()])
+            start = gap.end()
+    cells.append(line[start:])
+    if len(cells) < 3 or all(len(cell) == 1 for cell in cells):
+        return []
+    return cells
 
 
 def _lead_length(line: str) -> int:
@@ -296,7 +325,7 @@ def _continues(old: _Line, new: _Line, *, right: float, left: float, spacing: fl
     `spacing` is the page's usual line spacing, None when `new` begins a page.
     """
     em = old.height
-    if em <= 0 or new.height <= 0:
+    if em <= 0 or new.height <= 0 or old.cells or new.cells:
         return False
     # The next line's first piece would have fitted: the old line ended on purpose.
     if right - old.right > new.lead + 1.0 * em:

@@ -737,3 +737,53 @@ def test_pdf_page_of_one_line_paragraphs_reads_its_line_spacing_from_wrapped_lin
         ending,
         "Gross margin widened.",
     ]
+
+
+def _draw_cells(path: Path, rows: list[tuple[float, list[tuple[float, str]]]]) -> Path:
+    """Write a one-page PDF of these rows: (baseline, [(x, text), …]) in the built-in CJK font."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = register_font("builtin")
+    document = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    document.setFont(font, 12)
+    for y, cells in rows:
+        for x, text in cells:
+            document.drawString(x, y, text)
+    document.showPage()
+    document.save()
+    return path
+
+
+def test_a_chinese_tables_rows_read_as_cells_each_on_its_line(made: Path) -> None:
+    """A company report's table, drawn cell by cell: PDFium gives each row as one line with a
+    space between cells, and the head row, reaching the margin, ran into the next row
+    (项目 2021年 2020年 本年比上年增减营业收入 1,234…): no figure had a column. A title spaced out
+    (政 府 工 作 报 告) and words a space apart stay as they are."""
+    columns = (72.0, 250.0, 350.0, 450.0)
+    path = _draw_cells(
+        made / "table.pdf",
+        [
+            (780.0, [(72.0, "单位：元")]),
+            (
+                760.0,
+                list(zip(columns, ["项目", "2021年", "2020年", "本年比上年增减"], strict=True)),
+            ),
+            (740.0, list(zip(columns, ["营业收入", "1,234.5", "1,000.0", "23.45%"], strict=True))),
+            (
+                710.0,
+                [
+                    (x, char)
+                    for x, char in zip((72.0, 120.0, 168.0, 216.0), "政府报告", strict=True)
+                ],
+            ),
+            (690.0, [(72.0, "全年营业收入 1,234.5万元 同比增长 23.45%。")]),
+        ],
+    )
+    assert read(readers.read_pdf, path).splitlines() == [
+        "单位：元",
+        "项目 | 2021年 | 2020年 | 本年比上年增减",
+        "营业收入 | 1,234.5 | 1,000.0 | 23.45%",
+        "政 府 报 告",
+        "全年营业收入 1,234.5万元 同比增长 23.45%。",
+    ]
