@@ -58,7 +58,7 @@ UNITS_CN = _words(
     "部门 标准箱 标箱 千瓦时 千瓦 兆瓦 平方公里 平方千米 平方米 立方米 公里 千米 厘米 米 亩 公顷 "
     "千克 公斤 吨 克 斤 美元 欧元 港元 日元 元 "
     "个 项 所 名 位 家 户 件 条 次 场 期 批 起 例 张 套 间 台 辆 架 艘 座 栋 幢 处 块 本 册 篇 首 幅 "
-    "节 堂 门 支 队 组 对 种 类 轮 届 枚 份 棵 株 只 头 盏 颗 宗 笔 款 片 倍 年 天 周 秒 岁 人"
+    "节 堂 门 支 队 组 对 种 类 轮 届 枚 份 棵 株 只 头 盏 颗 宗 笔 款 片 倍 年 天 周 秒 岁 人 股"
 )
 _ONE_UNIT = Decimal(1)
 # Units that measure one thing in different sizes: each unit's size in the first unit of its
@@ -814,6 +814,15 @@ _SHARE_OF_THE = re.compile(r"\s+of\s+(?:our|the|their|its|all)\s", re.I)
 _WITH_A = re.compile(r"\bwith\s+an?\s+((?:[\w-]+\s+){0,3}[\w-]+)\s+of\s*$")
 
 
+# What 股 begins when it counts no shares: 股指 (an index), 股票, 股份, 股东, 股权, 股市, 股价.
+_NOT_SHARES = tuple("指票份东权市价")
+# The classifiers of "the top N" (前五名客户, 前十大股东, 前三家): a group named, not a count.
+_TOP_UNITS = frozenset(("名", "位", "大", "家"))
+_CJK_AFTER = re.compile(r"[\u3400-\u9fff]")
+# What names the digits after it: 股票代码：600000, 邮政编码 310000, 电话 | 0575-8512…
+_CODE_BEFORE = re.compile(r"(?:代码|编码|编号|号码|电话|传真|邮编)\s*[：:|]?\s*$")
+
+
 def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
     """Decide whether a parsed number states a quantity, not a year, version, name or code."""
     if raw.unit == "周年":
@@ -834,6 +843,18 @@ def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
         return False  # 接受15年教育, 九年义务教育: the name of a kind of schooling
     if masked[raw.start - 1 : raw.start] == "每":
         return False  # 每50公斤提高7.4元: the 50 is the measure the price is stated per
+    if (
+        raw.unit in _TOP_UNITS
+        and masked[raw.start - 1 : raw.start] == "前"
+        and _CJK_AFTER.match(masked, raw.end)
+    ):
+        return False  # 前五名客户, 前10名股东: which are meant (the top five), not a figure
+    if masked[raw.start - 1 : raw.start] == "注" and not raw.unit:
+        return False  # 营业成本（注1）: a note's mark
+    if raw.unit.endswith("股") and masked.startswith(_NOT_SHARES, raw.end):
+        return False  # 沪深300股指期权: an index's name (股指, 股票, 股份 are no shares counted)
+    if _CODE_BEFORE.search(masked, max(0, raw.start - 12), raw.start):
+        return False  # 股票代码：600000, 股票代码 | 600000: a name in digits, not a quantity
     if (
         (not raw.unit or (_is_english_unit(raw.unit) and raw.unit != "%"))
         and not raw.currency
@@ -922,6 +943,12 @@ def _chinese_count(masked: str, m: re.Match[str]) -> _Raw | None:
         return None
     if m["cnunit"] == "周" and after == "年":
         return None  # 成立六十周年: an anniversary, as 100周年 is (_stands)
+    if (
+        m["cnunit"] in _TOP_UNITS
+        and masked[m.start() - 1 : m.start()] == "前"
+        and _CJK_AFTER.match(masked, m.end())
+    ):
+        return None  # 前五名客户: the top five, as 前10名股东 is (_stands)
     value = _cn_value(cnnum)
     if value is None:
         return None
@@ -954,11 +981,14 @@ def _is_session(masked: str, m: re.Match[str]) -> bool:
 # --------------------------------------------------------------------------- kinds and labels
 
 _LEAD_WORDS = (
+    # 较上年同期增长23.46%: the comparison, not a label (it left 同期)
+    "比上年同期|较上年同期|比去年同期|较去年同期|与上年同期相比|与去年同期相比|"
     "全市|全省|全年|今年末|今年底|去年末|去年底|年末|年底|年初|今年|去年|当年|现在|目前|"
     "其中|中(?=[已有共均])|先后|已经|已|共计|共(?![建同享])|累计|总计|合计|同时|并且|并|"
     "还|又|再|也要|也(?!门)|要(?![求素点闻害])|但是|但|均|继续|全面推进|全面|提前完成|率先|在(?![校园建职读岗线编册押途])|"
     "从(?![业事])|对(?![外口])|和|及|与|、|确保|力争|"
-    "争取|计划|预计|提出|目标|其|另有|另|面对|比上年预计数|比上年预算|比去年预算|比上年|较上年|同比|分别|就|"
+    "争取|计划|预计|提出|目标|其|另有|另|面对|比上年预计数|比上年预算|比去年预算|"
+    "比上年|较上年|同比|分别|就|"
     "新一轮|实施|实现|推进|推动|完成|做到了|做到|"
     "开展|组织|进一步|把(?![关握])|将(?![军士领])|由(?!于)|的|使(?![用命馆])|让(?![利渡])|"
     "一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|"  # 三是将18项行政事业性收费的…

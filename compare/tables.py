@@ -348,9 +348,9 @@ class TableUnits:
     A company's annual report heads its figures "单位：元" and writes its cells without unit
     ("营业收入 | 1,234,567,890.12 | …"): read alone, a count of nothing. Each whole cell
     written without unit takes the caption's (unit, scale and kind: 1,234 under 单位：万元 is
-    1,234万元), or the unit its row's name states (员工人数（人）); its quote stays as written. A
-    row naming a unit that is not read (基本每股收益（元/股）) keeps its cells as written. `unit_of`
-    reads a unit as the figure grammar does ("万元" -> 万元, 万, money), or gives None.
+    1,234万元), or the unit its row's name states (员工人数（人）, 基本每股收益（元/股）); its quote
+    stays as written. `unit_of` reads a unit as the figure grammar does ("万元" -> 万元, 万,
+    money), or gives None (a footnote's mark, 营业收入（注1）: the caption's unit then).
     """
 
     unit_of: UnitOf
@@ -369,9 +369,7 @@ class TableUnits:
             return metrics
         cells = sentence.split("|")
         own = _ROW_UNIT.search(cells[0].strip())
-        unit = self.unit_of(own["unit"]) if own else self.unit
-        if unit is None:
-            return metrics  # a unit of its own, not read (元/股): its cells stay as written
+        unit = (self.unit_of(own["unit"]) if own else None) or self.unit  # （注1）: no unit
         return tuple(
             dataclasses.replace(m, unit=unit[0], scale=unit[1], kind=unit[2])
             if not m.unit and _whole_cell(m, sentence, cells)

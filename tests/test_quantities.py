@@ -500,6 +500,17 @@ NOT_METRICS = [
     ("aged-and-above", "Those aged 60 and above will receive more.", []),
     ("below-the-age-of", "Families with children below the age of 21 will benefit.", []),
     ("retirement-age", "We will raise the retirement age of 63 by a year.", ["63"]),
+    # A company's annual report: the top five customers, a stock's code, an index, a note.
+    (
+        "top-five",
+        "公司前五名客户合计销售金额为3.21亿元，前10名股东持股1.2亿股。",
+        ["3.21亿元", "1.2亿股"],
+    ),
+    ("rank-top-three-kept", "位居全省前三位。", ["全省前三位"]),
+    ("stock-code", "股票代码：600000，邮政编码 312000，股票代码 | 600000", []),
+    ("index-name", "推出沪深300股指期权等金融产品", []),
+    ("note-mark", "营业成本（注1） | 900 | 800", ["900", "800"]),
+    ("shares", "以500,000,000股为基数，每10股派发现金红利2.00元", ["500,000,000股", "2.00元"]),
 ]
 
 
@@ -518,6 +529,11 @@ LABELS = [
     ),
     ("kindergarten", "全市公办幼儿园在园儿童覆盖面达68%", ["公办幼儿园在园儿童覆盖面"]),
     ("employment", "城镇新增就业1312万人", ["城镇新增就业"]),
+    (
+        "same-period-last-year",
+        "公司实现营业收入12.35亿元，较上年同期增长23.46%；净利润1.1亿元，与上年同期相比下降10.9%。",
+        ["公司实现营业收入", "公司实现营业收入", "净利润", "净利润"],
+    ),
     (
         "rate-and-rate",
         "课后服务的学生参与率91.3%、教师参与率96.2%，居全省前列。",

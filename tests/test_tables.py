@@ -485,13 +485,15 @@ def test_a_row_naming_its_own_unit_or_prose_after_the_table_is_not_in_the_captio
         "单位：元",
         "项目 | 2021年 | 2020年",
         "员工人数（人） | 1,520 | 1,480",  # its own unit
-        "基本每股收益（元/股） | 0.62 | 0.50",  # a unit not read: as written
+        "基本每股收益（元/股） | 0.62 | 0.50",
+        "营业成本（注1） | 900 | 800",  # a footnote's mark: the caption's unit
         "加权平均净资产收益率 | 12.35% | 10.80%",  # a unit written: kept
         "报告期内，公司经营稳健。",  # prose ends the table
         "其他 | 5 | 6",
     )
     assert [format_metric(m) for m in metrics] == [
-        "1,520人", "1,480人", "0.62", "0.50", "12.35%", "10.80%", "5", "6",
+        "1,520人", "1,480人", "0.62元/股", "0.50元/股", "900元", "800元", "12.35%", "10.80%",
+        "5", "6",
     ]  # fmt: skip
 
 
