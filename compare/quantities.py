@@ -820,7 +820,7 @@ _NOT_SHARES = tuple("指票份东权市价")
 _TOP_UNITS = frozenset(("名", "位", "大", "家"))
 _CJK_AFTER = re.compile(r"[\u3400-\u9fff]")
 # What names the digits after it: 股票代码：600000, 邮政编码 310000, 电话 | 0575-8512…
-_CODE_BEFORE = re.compile(r"(?:代码|编码|编号|号码|电话|传真|邮编)\s*[：:|]?\s*$")
+_CODE_WORDS = ("代码", "编码", "编号", "号码", "电话", "传真", "邮编")
 
 
 def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
@@ -853,7 +853,7 @@ def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
         return False  # 营业成本（注1）: a note's mark
     if raw.unit.endswith("股") and masked.startswith(_NOT_SHARES, raw.end):
         return False  # 沪深300股指期权: an index's name (股指, 股票, 股份 are no shares counted)
-    if _CODE_BEFORE.search(masked, max(0, raw.start - 12), raw.start):
+    if masked[max(0, raw.start - 12) : raw.start].rstrip(" \t：:|").endswith(_CODE_WORDS):
         return False  # 股票代码：600000, 股票代码 | 600000: a name in digits, not a quantity
     if (
         (not raw.unit or (_is_english_unit(raw.unit) and raw.unit != "%"))
