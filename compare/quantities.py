@@ -849,8 +849,8 @@ def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
         and _CJK_AFTER.match(masked, raw.end)
     ):
         return False  # 前五名客户, 前10名股东: which are meant (the top five), not a figure
-    if masked[raw.start - 1 : raw.start] == "注" and not raw.unit:
-        return False  # 营业成本（注1）: a note's mark
+    if masked[raw.start - 1 : raw.start] in ("注", "表", "图") and not raw.unit:
+        return False  # 营业成本（注1）, 表1 2021年主要农产品产量: a note's or a table's mark
     if raw.unit.endswith("股") and masked.startswith(_NOT_SHARES, raw.end):
         return False  # 沪深300股指期权: an index's name (股指, 股票, 股份 are no shares counted)
     if masked[max(0, raw.start - 12) : raw.start].rstrip(" \t：:|").endswith(_CODE_WORDS):

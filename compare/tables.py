@@ -342,19 +342,23 @@ UnitOf = Callable[[str], "tuple[str, str, MetricKind] | None"]
 
 @dataclasses.dataclass(slots=True)
 class TableUnits:
-    """The unit a Chinese table's caption names for its cells (单位：万元), in force while a
-    section's sentences are read, up to the first sentence of prose.
+    """The units a Chinese table names for its cells, in force while a section's sentences are
+    read, up to the first sentence of prose.
 
     A company's annual report heads its figures "单位：元" and writes its cells without unit
-    ("营业收入 | 1,234,567,890.12 | …"): read alone, a count of nothing. Each whole cell
-    written without unit takes the caption's (unit, scale and kind: 1,234 under 单位：万元 is
-    1,234万元), or the unit its row's name states (员工人数（人）, 基本每股收益（元/股）); its quote
-    stays as written. `unit_of` reads a unit as the figure grammar does ("万元" -> 万元, 万,
-    money), or gives None (a footnote's mark, 营业收入（注1）: the caption's unit then).
+    ("营业收入 | 1,234,567,890.12 | …"): read alone, a count of nothing. A statistical bulletin
+    gives each row its unit in a column of units ("指标 | 单位 | 绝对数 | 比上年增长（%）", then
+    "粮食 | 万吨 | 68.5 | 2.0"). Each whole cell written without unit takes, the nearer first:
+    its column head's unit (比上年增长（%）: 2.0%), its row's cell under 单位 (68.5万吨), the unit
+    its row's name states (员工人数（人）, 基本每股收益（元/股）), the caption's (1,234 under
+    单位：万元 is 1,234万元): unit, scale and kind. Its quote stays as written. `unit_of` reads a
+    unit as the figure grammar does ("万元" -> 万元, 万, money), or gives None (a footnote's
+    mark, 营业收入（注1）: the next unit then).
     """
 
     unit_of: UnitOf
-    unit: tuple[str, str, MetricKind] | None = None
+    unit: tuple[str, str, MetricKind] | None = None  # the caption's
+    head: tuple[str, ...] = ()  # the head row in force
 
     def read(self, sentence: str, metrics: tuple[Metric, ...]) -> tuple[Metric, ...]:
         """Return a sentence's figures, each whole cell without unit in its table's unit."""
@@ -362,20 +366,43 @@ class TableUnits:
             caption = _UNIT_CAPTION.search(sentence) if "单位" in sentence else None
             if caption is not None:
                 self.unit = self.unit_of(caption["unit"])
-            elif self.unit is not None and _is_prose(sentence):
-                self.unit = None  # the table has ended
+            elif (self.unit is not None or self.head) and _is_prose(sentence):
+                self.unit, self.head = None, ()  # the table has ended
             return metrics
-        if self.unit is None or not metrics:
+        cells = [cell.strip() for cell in sentence.split("|")]
+        if not metrics:
+            if _is_head(cells):
+                self.head = tuple(cells)
             return metrics
-        cells = sentence.split("|")
-        own = _ROW_UNIT.search(cells[0].strip())
-        unit = (self.unit_of(own["unit"]) if own else None) or self.unit  # （注1）: no unit
-        return tuple(
-            dataclasses.replace(m, unit=unit[0], scale=unit[1], kind=unit[2])
-            if not m.unit and _whole_cell(m, sentence, cells)
-            else m
-            for m in metrics
-        )
+        if self.unit is None and not self.head:
+            return metrics
+        own = _ROW_UNIT.search(cells[0])
+        row = (self.unit_of(own["unit"]) if own else None) or self.unit  # （注1）: no unit
+        offset = len(cells) - len(self.head)
+        heads = self.head if self.head and offset in (0, 1) else ()
+        if heads:
+            by_column = [self._head_unit(heads[k - offset]) for k in range(offset, len(cells))]
+            units_at = [k for k in range(offset, len(cells)) if heads[k - offset] in _UNIT_HEADS]
+            if units_at:
+                row = self.unit_of(cells[units_at[0]]) or row
+        found = []
+        for m in metrics:
+            index = sentence.count("|", 0, m.start)
+            unit = by_column[index - offset] if heads and index >= offset else None
+            unit = unit or row
+            if unit is not None and not m.unit and _whole_cell(m, sentence, sentence.split("|")):
+                m = dataclasses.replace(m, unit=unit[0], scale=unit[1], kind=unit[2])
+            found.append(m)
+        return tuple(found)
+
+    def _head_unit(self, head: str) -> tuple[str, str, MetricKind] | None:
+        """Return the unit a column's head states in brackets (比上年增长（%）), or None."""
+        own = _ROW_UNIT.search(head)
+        return self.unit_of(own["unit"]) if own else None
+
+
+# The head of a column of units: 指标 | 单位 | 绝对数.
+_UNIT_HEADS = frozenset(("单位", "计量单位"))
 
 
 def _whole_cell(metric: Metric, sentence: str, cells: list[str]) -> bool:

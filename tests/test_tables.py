@@ -517,3 +517,17 @@ def test_a_chinese_tables_dates_sums_and_quarters_head_its_columns() -> None:
     }
     assert changes["12", "15"].status.value == "changed"
     assert changes["8", None].rolled_off
+
+
+def test_a_column_of_units_and_a_heads_unit_give_a_bulletins_cells_their_units() -> None:
+    """A statistical bulletin gives each row its unit in a column (指标 | 单位 | 绝对数 |
+    比上年增长（%）): 68.5 under 绝对数 in the row of 万吨 is 68.5万吨, and 2.0 under
+    比上年增长（%） is 2.0% (they were counts of nothing); 表1 names the table, no figure."""
+    metrics = _metrics_of(
+        "表1 2021年主要农产品产量",
+        "指标 | 单位 | 绝对数 | 比上年增长（%）",
+        "粮食 | 万吨 | 68.5 | 2.0",
+        "生猪出栏 | 万头 | 150.2 | 25.1",
+    )
+    assert [format_metric(m) for m in metrics] == ["68.5万吨", "2.0%", "150.2万头", "25.1%"]
+    assert [m.kind for m in metrics] == [MetricKind.COUNT, MetricKind.PERCENT] * 2
