@@ -371,8 +371,8 @@ class TableUnits:
             return metrics
         cells = [cell.strip() for cell in sentence.split("|")]
         if not metrics:
-            if _is_head(cells):
-                self.head = tuple(cells)
+            if _CHINESE.search(sentence) and _is_head(cells):
+                self.head = tuple(cells)  # (a 10-K's heads name no unit a cell lacks)
             return metrics
         if self.unit is None and not self.head:
             return metrics
@@ -401,6 +401,7 @@ class TableUnits:
         return self.unit_of(own["unit"]) if own else None
 
 
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
 # The head of a column of units: 指标 | 单位 | 绝对数.
 _UNIT_HEADS = frozenset(("单位", "计量单位"))
 
