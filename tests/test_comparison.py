@@ -691,3 +691,31 @@ def test_markdown_escapes_hostile_text() -> None:
     text = soup.get_text()
     shown = [c.label for c in comparison.metrics] + [f"党的建设{SCRIPT}", f"教育发展{IMG}"]
     assert [s for s in shown if s not in text] == []
+
+
+def test_a_company_annual_report_pair_compares_column_by_column() -> None:
+    """fixtures/company: an invented listed company's 年度报告, two years. Its organisation is the
+    company; its tables' sums are in 元 (单位：元), named by their column; the change column and
+    the quarters pair with their own; the oldest year's column rolls off; shares, the top five
+    customers and a stock code read as a reader would."""
+    folder = FIXTURES / "company"
+    comparison = compare_reports(
+        read_report(folder / "shiyi-tech-2021.txt"), read_report(folder / "shiyi-tech-2022.txt")
+    )
+    assert comparison.old.org == comparison.new.org == "示例科技股份有限公司"
+    assert comparison.warnings == ()
+    pairs = {
+        (c.label, c.old.text if c.old else None, c.new.text if c.new else None): c
+        for c in comparison.metrics
+    }
+    revenue = pairs["营业收入", "1,234,567,890.12", "1,456,789,012.34"]
+    assert (revenue.old.unit, revenue.old.column, revenue.new.column) == ("元", "2021年", "2022年")
+    assert pairs["营业收入", "23.46%", "18.00%"].points == Decimal("-5.46")
+    assert pairs["营业收入", "280,000,000.00", "330,000,000.00"].new.column == "第一季度"
+    assert pairs["货币资金", "1,100,000,000.00", None].rolled_off
+    assert pairs["以", "500,000,000股", "520,000,000股"].absolute == Decimal(20_000_000)
+    assert "公司前五名客户合计销售金额" in {label for label, _, _ in pairs}
+    assert not any("600000" in (old or "") for _, old, _ in pairs)
+    counts = Counter(c.status.value for c in comparison.metrics)
+    assert counts == {"changed": 36, "unchanged": 1, "removed": 5}
+    assert all(c.rolled_off for c in comparison.metrics if c.status.value == "removed")
