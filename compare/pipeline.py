@@ -23,11 +23,17 @@ def read_report(path: str | Path, *, settings: Settings | None = None) -> Report
 
 def compare_reports(old: Report, new: Report, *, settings: Settings | None = None) -> Comparison:
     """Compare two reports: align sections and sentences, diff the text, match the metrics."""
-    from compare import align, diff, metrics
+    from compare import align, diff, metrics, traditional
 
     settings = settings or Settings()
-    sections = align.align_reports(old, new, settings=settings)
+    # A Traditional year against a Simplified one is aligned and diffed in one script (衛生 is
+    # 卫生), then shown in its own.
+    old_text, new_text = traditional.in_one_script(old, new)
+    sections = align.align_reports(old_text, new_text, settings=settings)
     sections = diff.add_text_diffs(sections)
+    carried_over = diff.carried_over(sections)
+    if old_text is not old or new_text is not new:
+        sections = traditional.given_back(sections, old, new)
     changes = metrics.match_metrics(old, new, sections, settings=settings)
     return Comparison(
         old=old,
@@ -35,9 +41,9 @@ def compare_reports(old: Report, new: Report, *, settings: Settings | None = Non
         settings=settings,
         sections=sections,
         metrics=changes,
-        similarity=diff.document_similarity(old, new),
-        carried_over=diff.carried_over(sections),
-        warnings=pair_warnings(old, new),
+        similarity=diff.document_similarity(old_text, new_text),
+        carried_over=carried_over,
+        warnings=pair_warnings(old_text, new_text),
     )
 
 

@@ -862,7 +862,7 @@ def _pieces_from_ops(sentence: SentencePair) -> tuple[list[_Piece], ...] | None:
         old_texts.append(op.old)
         new_texts.append(op.new)
         if op.tag == "equal":
-            old.append((op.new, "", None))
+            old.append((op.old, "", None))  # as the old year writes it (卫生 for 衛生: one word)
             new.append((op.new, "", offset))
             inline.append((op.new, "", offset))
         else:

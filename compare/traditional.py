@@ -14,10 +14,10 @@ import dataclasses
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from compare.model import Report, Section
+from compare.model import Report, Section, SectionPair, SentencePair, TextOp
 
 # Characters common in Traditional Chinese prose that Simplified writes otherwise. A report
 # with enough of them is Traditional; a Simplified one has none.
@@ -175,6 +175,7 @@ def simplified_copy(report: Report) -> Report:
     if not is_traditional(s for section in report.bodies() for s in section.sentences):
         return report
     copy = _with_sections_simplified(report, simplified)
+    copy = dataclasses.replace(copy, title=simplified(report.title), org=simplified(report.org))
     metrics = tuple(
         dataclasses.replace(
             m,
@@ -189,3 +190,62 @@ def simplified_copy(report: Report) -> Report:
         for m in report.metrics
     )
     return dataclasses.replace(copy, metrics=metrics)
+
+
+def in_one_script(old: Report, new: Report) -> tuple[Report, Report]:
+    """Return two reports in one script: a Traditional report in Simplified (simplified_copy)
+    when the other is Simplified, else both as they are. Sections and sentences are paired by
+    their characters: 衛生 and 卫生 are other characters."""
+    old_copy, new_copy = simplified_copy(old), simplified_copy(new)
+    if (old_copy is old) == (new_copy is new):
+        return old, new  # both Simplified, or both Traditional
+    return old_copy, new_copy
+
+
+def given_back(pairs: Sequence[SectionPair], old: Report, new: Report) -> tuple[SectionPair, ...]:
+    """Return section pairs of copies in one script (in_one_script), sentences diffed, with the
+    reports' own sections and sentences (the copies have the same ids, sentences at the same
+    places, and as many characters)."""
+    old_sections = {section.id: section for section in old.bodies()}
+    new_sections = {section.id: section for section in new.bodies()}
+    restored = []
+    for pair in pairs:
+        old_section = old_sections[pair.old.id] if pair.old is not None else None
+        new_section = new_sections[pair.new.id] if pair.new is not None else None
+        sentences = tuple(
+            _own_sentences(
+                sentence,
+                _own(old_section, sentence.old_index, sentence.old),
+                _own(new_section, sentence.new_index, sentence.new),
+            )
+            for sentence in pair.sentences
+        )
+        restored.append(
+            dataclasses.replace(pair, old=old_section, new=new_section, sentences=sentences)
+        )
+    return tuple(restored)
+
+
+def _own_sentences(pair: SentencePair, old: str | None, new: str | None) -> SentencePair:
+    """Return a sentence pair of copies with the reports' own sentences, its diff's operations
+    told in their characters: one for one, each operation spans as many of them as of the
+    copy's (so 衛生 against 卫生 is no edit, as in the copies)."""
+    ops = []
+    at_old = at_new = 0
+    for op in pair.ops:
+        ops.append(
+            TextOp(
+                tag=op.tag,
+                old=(old or "")[at_old : at_old + len(op.old)],
+                new=(new or "")[at_new : at_new + len(op.new)],
+            )
+        )
+        at_old, at_new = at_old + len(op.old), at_new + len(op.new)
+    return dataclasses.replace(pair, old=old, new=new, ops=tuple(ops))
+
+
+def _own(section: Section | None, index: int | None, text: str | None) -> str | None:
+    """Return the sentence at `index` of a report's own section, for a copy's `text`."""
+    if section is None or index is None or text is None:
+        return text
+    return section.sentences[index]
