@@ -52,7 +52,7 @@ from compare.quantities import (
 )
 from compare.records import fast_constructor, fast_replacer
 from compare.settings import Settings
-from compare.tables import column_year, stacked_years
+from compare.tables import column_year, names_a_year, stacked_years
 
 if TYPE_CHECKING:
     import pandas
@@ -420,12 +420,16 @@ def _places(report: Report) -> _Places:
             widths.append(0)
         starting.append(starts_a_change(sentence, m.start, m.end))
         years.append(m.over_years)
-    _newest_first(report.metrics, cells, widths, tabled)
+    _newest_first(report.metrics, cells, widths, tabled, report.year)
     return _Places(cells, widths, starting, years, texts, tabled, at, periods)
 
 
 def _newest_first(
-    metrics: Sequence[Metric], cells: list[int | None], widths: list[int], tabled: list[bool]
+    metrics: Sequence[Metric],
+    cells: list[int | None],
+    widths: list[int],
+    tabled: list[bool],
+    year: int | None,
 ) -> None:
     """Number the columns of a row whose heads are years in rising order (指标 | 2020年 |
     2021年) from the last: as a 10-K's (2018 | 2017), its own year is then column 1 and last
@@ -435,7 +439,7 @@ def _newest_first(
         if tabled[i] and cells[i] and m.column:
             rows[m.section, m.sentence].append(i)
     for ids in rows.values():
-        years = [(cells[i], column_year(metrics[i].column)) for i in ids]
+        years = [(cells[i], column_year(metrics[i].column, year)) for i in ids]
         dated = sorted((cell, year) for cell, year in years if year is not None and cell)
         rising = len({year for _, year in dated}) > 1 and all(
             before[1] < after[1]
@@ -1118,8 +1122,8 @@ def _named_column(side: _Side, i: int) -> str | None:
     """Return the head of figure i's column when it names the column otherwise than by a year
     and once in its row (not "Change", after each year of a 10-K's table), else None."""
     head = side.metrics[i].column
-    if not head or column_year(head) is not None:
-        return None
+    if not head or names_a_year(head):
+        return None  # a year's column, or this or last year's (本报告期, 上年同期)
     m = side.metrics[i]
     row = side.by_sentence[(m.section, m.sentence)]
     return head if sum(1 for k in row if side.metrics[k].column == head) == 1 else None
@@ -1641,7 +1645,7 @@ def _rolled_off(
     years: dict[str, set[int]] = {}  # new section id -> the years its columns show
     row_years: dict[tuple[str, int], set[int]] = {}  # new table row -> the years of its columns
     for metric in new.metrics:
-        if metric.column and (year := column_year(metric.column)) is not None:
+        if metric.column and (year := column_year(metric.column, new.year)) is not None:
             years.setdefault(metric.section, set()).add(year)
             row_years.setdefault((metric.section, metric.sentence), set()).add(year)
     listed_years = _ListedYears(old, new)
@@ -1665,7 +1669,7 @@ def _rolled_off(
             continue
         row = aligned.get((dropped.section, dropped.sentence))
         if dropped.column:
-            year = column_year(dropped.column)
+            year = column_year(dropped.column, old.year)
             shown = row_years.get(row) if row else None
             shown = shown or years.get(paired.get(dropped.section, ""))
         else:  # "… 1.49% in 2017, 2016 and 2015, respectively", against the new sentence's years

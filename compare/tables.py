@@ -286,10 +286,29 @@ _YEAR_HEAD = re.compile(
 )
 
 
-def column_year(column: str) -> int | None:
-    """Return the year a column's head names (2018 of "September 29, 2018"), or None."""
+# Heads that name this year's or last year's column without its year (本报告期 | 上年同期, a
+# balance sheet's 期末 | 期初): years back from the report's own.
+RELATIVE_HEADS = {
+    **dict.fromkeys(("本报告期", "本期", "本年", "本年度", "本期发生额", "本报告期末"), 0),
+    **dict.fromkeys(("本年末", "期末", "期末余额", "期末数"), 0),
+    **dict.fromkeys(("上年同期", "上期", "上年", "上年度", "上期发生额", "上年度末"), 1),
+    **dict.fromkeys(("上年末", "期初", "期初余额", "期初数"), 1),
+}
+
+
+def column_year(column: str, year: int | None = None) -> int | None:
+    """Return the year a column's head names (2018 of "September 29, 2018"; of a report of
+    `year`, 上年同期 is year - 1), or None."""
     found = _YEAR_HEAD.fullmatch(column)
-    return int(found.group(1)) if found else None
+    if found:
+        return int(found.group(1))
+    back = RELATIVE_HEADS.get("".join(column.split()))
+    return year - back if back is not None and year is not None else None
+
+
+def names_a_year(head: str) -> bool:
+    """Tell whether a column's head names a year, or this or last year (本报告期, 上年同期)."""
+    return column_year(head) is not None or "".join(head.split()) in RELATIVE_HEADS
 
 
 # The head of a Chinese table's names' column: 项目 | 第一季度 | 第二季度 | … heads every cell.
@@ -300,9 +319,9 @@ def _years_after_name(head: tuple[str, ...]) -> bool:
     """Tell whether a head names the names' column, then years ("指标 | 2020年 | 2021年"), and
     what may follow them ("项目 | 2021年 | 2020年 | 本年比上年增减": a company's annual report);
     or names it in the words Chinese tables head it with ("项目 | 第一季度 | 第二季度")."""
-    if len(head) < 2 or column_year(head[0]) is not None:
+    if len(head) < 2 or names_a_year(head[0]):
         return False
-    return column_year(head[1]) is not None or "".join(head[0].split()) in _NAMES_HEADS
+    return names_a_year(head[1]) or "".join(head[0].split()) in _NAMES_HEADS
 
 
 def _marks_only(cells: list[str], metrics: tuple[Metric, ...]) -> bool:

@@ -531,3 +531,18 @@ def test_a_column_of_units_and_a_heads_unit_give_a_bulletins_cells_their_units()
     )
     assert [format_metric(m) for m in metrics] == ["68.5万吨", "2.0%", "150.2万头", "25.1%"]
     assert [m.kind for m in metrics] == [MetricKind.COUNT, MetricKind.PERCENT] * 2
+
+
+def test_this_and_last_years_columns_move_on_as_years_do() -> None:
+    """本报告期 | 上年同期 name this year's and last year's columns without their years: the
+    old 上年同期 (1,000.0) rolled on to 1,234.5 as a change of a figure, where it rolls off and
+    the new 上年同期 restates the old 本报告期."""
+    head = "项目 | 本报告期 | 上年同期 | 本报告期比上年同期增减"
+    old = ("单位：元", head, "营业收入 | 1,234.5 | 1,000.0 | 23.45%")
+    new = ("单位：元", head, "营业收入 | 1,456.8 | 1,234.5 | 18.00%")
+    changes = {
+        (c.old.text if c.old else None, c.new.text if c.new else None): c
+        for c in _comparison(old, new).metrics
+    }
+    assert set(changes) == {("1,234.5", "1,456.8"), ("23.45%", "18.00%"), ("1,000.0", None)}
+    assert changes["1,000.0", None].rolled_off
