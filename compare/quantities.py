@@ -823,6 +823,16 @@ _CJK_AFTER = re.compile(r"[\u3400-\u9fff]")
 _CODE_WORDS = ("代码", "编码", "编号", "号码", "电话", "传真", "邮编")
 
 
+def _names_the_top(masked: str, start: int, end: int, unit: str) -> bool:
+    """Tell whether a count names the top of a list (前五名客户, 前10名股东, 前十大股东) rather
+    than counts: 前 before it, a noun after (位居全省前三位。 is a rank)."""
+    return (
+        unit in _TOP_UNITS
+        and masked[start - 1 : start] == "前"
+        and _CJK_AFTER.match(masked, end) is not None
+    )
+
+
 def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
     """Decide whether a parsed number states a quantity, not a year, version, name or code."""
     if raw.unit == "周年":
@@ -843,12 +853,8 @@ def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
         return False  # 接受15年教育, 九年义务教育: the name of a kind of schooling
     if masked[raw.start - 1 : raw.start] == "每":
         return False  # 每50公斤提高7.4元: the 50 is the measure the price is stated per
-    if (
-        raw.unit in _TOP_UNITS
-        and masked[raw.start - 1 : raw.start] == "前"
-        and _CJK_AFTER.match(masked, raw.end)
-    ):
-        return False  # 前五名客户, 前10名股东: which are meant (the top five), not a figure
+    if _names_the_top(masked, raw.start, raw.end, raw.unit):
+        return False  # 前10名股东: which are meant (the top ten), not a figure
     if masked[raw.start - 1 : raw.start] in ("注", "表", "图") and not raw.unit:
         return False  # 营业成本（注1）, 表1 2021年主要农产品产量: a note's or a table's mark
     if raw.unit.endswith("股") and masked.startswith(_NOT_SHARES, raw.end):
@@ -943,12 +949,8 @@ def _chinese_count(masked: str, m: re.Match[str]) -> _Raw | None:
         return None
     if m["cnunit"] == "周" and after == "年":
         return None  # 成立六十周年: an anniversary, as 100周年 is (_stands)
-    if (
-        m["cnunit"] in _TOP_UNITS
-        and masked[m.start() - 1 : m.start()] == "前"
-        and _CJK_AFTER.match(masked, m.end())
-    ):
-        return None  # 前五名客户: the top five, as 前10名股东 is (_stands)
+    if _names_the_top(masked, m.start(), m.end(), m["cnunit"]):
+        return None  # 前五名客户: the top five customers
     value = _cn_value(cnnum)
     if value is None:
         return None

@@ -397,19 +397,21 @@ class TableUnits:
             return metrics
         own = _ROW_UNIT.search(cells[0])
         row = (self.unit_of(own["unit"]) if own else None) or self.unit  # （注1）: no unit
+        # The head stands over the value cells, or over the names' cell too (see TableColumns).
         offset = len(cells) - len(self.head)
-        heads = self.head if self.head and offset in (0, 1) else ()
-        if heads:
-            by_column = [self._head_unit(heads[k - offset]) for k in range(offset, len(cells))]
-            units_at = [k for k in range(offset, len(cells)) if heads[k - offset] in _UNIT_HEADS]
-            if units_at:
-                row = self.unit_of(cells[units_at[0]]) or row
+        by_column: dict[int, tuple[str, str, MetricKind] | None] = {}
+        if self.head and offset in (0, 1):
+            for k in range(offset, len(cells)):
+                head = self.head[k - offset]
+                if head in _UNIT_HEADS:
+                    row = self.unit_of(cells[k]) or row
+                else:
+                    by_column[k] = self._head_unit(head)
+        raw_cells = sentence.split("|")
         found = []
         for m in metrics:
-            index = sentence.count("|", 0, m.start)
-            unit = by_column[index - offset] if heads and index >= offset else None
-            unit = unit or row
-            if unit is not None and not m.unit and _whole_cell(m, sentence, sentence.split("|")):
+            unit = by_column.get(sentence.count("|", 0, m.start)) or row
+            if unit is not None and not m.unit and _whole_cell(m, sentence, raw_cells):
                 m = dataclasses.replace(m, unit=unit[0], scale=unit[1], kind=unit[2])
             found.append(m)
         return tuple(found)
