@@ -1282,6 +1282,7 @@ class _Rarity:
         self._reports = reports
         self._counts: Counter[int] | None = None
         self._sentences = 0
+        self._seen: dict[str, tuple[str, bool]] = {}  # key -> (content, mostly Chinese)
         self._vectors: dict[str, tuple[dict[int, float], float] | None] = {}
 
     def _counted(self) -> Counter[int]:
@@ -1301,33 +1302,40 @@ class _Rarity:
             self._counts.update(odd)
         return self._counts
 
+    def _facts(self, key: str) -> tuple[str, bool]:
+        """Return a sentence key's content and whether it is mostly Chinese (once a key)."""
+        found = self._seen.get(key)
+        if found is None:
+            content = _content(key)
+            found = self._seen[key] = (content, 2 * len(_CJK_CHAR.findall(content)) >= len(key))
+        return found
+
     def _vector(self, key: str, content: str) -> tuple[dict[int, float], float] | None:
         """Return a sentence key's pairs of characters (of its `content`) weighted by IDF, and
-        the vector's norm; None for a sentence mostly in other scripts (its likeness by
-        characters is trusted)."""
+        the vector's norm (None: no pair of characters)."""
         if key in self._vectors:
             return self._vectors[key]
-        found = None
-        if 2 * len(_CJK_CHAR.findall(content)) >= len(key):
-            counts = self._counted()
-            even, odd = _Grams._halves(content)
-            grams = Counter(even)
-            grams.update(odd)
-            total = self._sentences + 1
-            # (A pair stated more often than there are sentences weighs 1, as the commonest.)
-            vector = {
-                g: n * (max(math.log(total / (counts[g] + 1)), 0.0) + 1) for g, n in grams.items()
-            }
-            norm = math.sqrt(math.fsum(v * v for v in vector.values()))
-            found = (vector, norm) if norm else None
-        self._vectors[key] = found
+        counts = self._counted()
+        even, odd = _Grams._halves(content)
+        grams = Counter(even)
+        grams.update(odd)
+        total = self._sentences + 1
+        # (A pair stated more often than there are sentences weighs 1, as the commonest.)
+        vector = {
+            g: n * (max(math.log(total / (counts[g] + 1)), 0.0) + 1) for g, n in grams.items()
+        }
+        norm = math.sqrt(math.fsum(v * v for v in vector.values()))
+        found = self._vectors[key] = (vector, norm) if norm else None
         return found
 
     def shared(self, old_key: str, new_key: str) -> float | None:
         """Return the content two Chinese sentence keys share, 0-100 (the IDF-weighted cosine of
         their character bigrams); None when either is mostly in other scripts, or neither is
         short (_SHORT_CONTENT)."""
-        old_content, new_content = _content(old_key), _content(new_key)
+        old_content, old_chinese = self._facts(old_key)
+        new_content, new_chinese = self._facts(new_key)
+        if not (old_chinese and new_chinese):
+            return None  # its likeness by characters is trusted
         if min(len(old_content), len(new_content)) > _SHORT_CONTENT:
             return None
         old, new = self._vector(old_key, old_content), self._vector(new_key, new_content)
