@@ -985,6 +985,7 @@ def _is_session(masked: str, m: re.Match[str]) -> bool:
 _LEAD_WORDS = (
     # 较上年同期增长23.46%: the comparison, not a label (it left 同期)
     "比上年同期|较上年同期|比去年同期|较去年同期|与上年同期相比|与去年同期相比|"
+    "比上年末|较上年末|比上年底|较上年底|比去年末|比去年底|"  # 比上年末增加48万人: no 末
     "全市|全省|全年|今年末|今年底|去年末|去年底|年末|年底|年初|今年|去年|当年|现在|目前|"
     "其中|中(?=[已有共均])|先后|已经|已|共计|共(?![建同享])|累计|总计|合计|同时|并且|并|"
     "还|又|再|也要|也(?!门)|要(?![求素点闻害])|但是|但|均|继续|全面推进|全面|提前完成|率先|在(?![校园建职读岗线编册押途])|"
@@ -1010,9 +1011,10 @@ _TRAIL_WORDS = (
     "两个|两项|三个|三项|四个|四项|五个|五项|"  # 调处成功率、家长满意率两个100%
     "将|"  # 高校毕业生将(达727万人)
     "又|再|(?<![偿归退返])还|"  # 招收贫困地区农村学生人数又(增长10.5%); not 偿还
-    "大幅|明显|显著|稳步"  # 全市生产总值大幅(下降6.7%): how it moved, not what
+    "大幅|明显|显著|稳步|"  # 全市生产总值大幅(下降6.7%): how it moved, not what
+    "上涨|下跌|多增|少增"  # 居民消费价格上涨0.9%, 城镇新增就业…比上年多增83万人
 )
-_TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年|去年|同期|上一?届|[^，,；;比]{1,5}年前?)"
+_TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年末|上年底|上年|去年同期|去年末|去年底|去年|同期|上一?届|[^，,；;比]{1,5}年前?)"
 # A figure for several years together: stated after 五年来, 过去五年, 近三年, 前四年累计 (not
 # 二〇一二年, 五年前, 三年制, 三年行动计划, 连续两年) anywhere before it in its sentence, or after
 # 年均 or 比2002年 (long before the report's year) in its own clause. A bare 累计 is left out: a
@@ -1048,9 +1050,10 @@ def _longest_by_last(words: list[str]) -> dict[str, int]:
     return spans
 
 
-# The compared part (比…) ends with 期, 年, 届 or 前 and is the longest; 中 and 年均 as written.
+# The compared part (比…) ends with 期, 年, 届, 前, 末 or 底 and is the longest; 中 and 年均 as
+# written.
 _TRAIL_SPAN = _longest_by_last([*_TRAIL_WORDS.split("|"), "中", "年均"])
-_TRAIL_SPAN |= dict.fromkeys("期年届前", _TRAIL_WIDTH)
+_TRAIL_SPAN |= dict.fromkeys("期年届前末底", _TRAIL_WIDTH)
 _TRAIL_SPAN |= dict.fromkeys("月天日", 4)  # 每人每月, 每生每天
 # A prize's tier, which a list of prizes names alone after the first (一等奖3个、二等奖1个).
 _PRIZE_TIER = re.compile("[一二三四特]等奖|[金银铜]奖|优秀奖")
