@@ -231,7 +231,20 @@ def test_construct(sentence: str, expected: list[tuple[object, ...]]) -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["下降", "降低", "减少", "下滑", "回落", "缩小", "降幅", "下跌", "削减", "下降了", "减少约"]
+    [
+        "下降",
+        "降低",
+        "减少",
+        "下滑",
+        "回落",
+        "缩小",
+        "降幅",
+        "下跌",
+        "削减",
+        "下降了",
+        "减少约",
+        "减产",
+    ]
     + ["decreased", "declined by", "fell", "dropped", "down"],
 )
 def test_every_fall_word_makes_the_figure_negative(word: str) -> None:
@@ -534,6 +547,11 @@ LABELS = [
         "年末全国人口141260万人，比上年末增加48万人。全年居民消费价格比上年上涨0.9%。"
         "城镇新增就业1269万人，比上年多增83万人。",
         ["全国人口", "全国人口", "居民消费价格", "城镇新增就业", "城镇新增就业"],
+    ),
+    (
+        "bulletin-harvest",
+        "夏粮产量14596万吨，增产2.2%；早稻产量2802万吨，减产2.7%。全年城镇调查失业率平均为5.1%。",
+        ["夏粮产量", "夏粮产量", "早稻产量", "早稻产量", "城镇调查失业率"],
     ),
     (
         "same-period-last-year",
