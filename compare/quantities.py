@@ -191,7 +191,7 @@ _LEADING = re.compile(
 _TAIL_CN = re.compile(
     rf"(?P<scale>{SCALE_CN})?(?P<q1>余|多)?(?P<scale2>{SCALE_CN})?"
     # 900多万个体工商户: 个体 (self-employed) is a word, not the classifier 个 (3个体育场 is)
-    rf"(?P<unit>[%％]|(?!个体(?:工商户|户|经济|私营))(?:{_alt(UNITS_CN)}))?"
+    rf"(?P<unit>[%％‰]|(?!个体(?:工商户|户|经济|私营))(?:{_alt(UNITS_CN)}))?"
     rf"(?:/(?P<per>{_alt(UNITS_CN)}))?"
     rf"(?:[ \u3000]?(?P<q2>以上|以内|以下|左右))?"  # 70% 以上 as the 2011 report writes it
 )
@@ -234,7 +234,7 @@ _EN_OPENERS = set(
 
 _CHANGE_BEFORE = re.compile(
     r"(?:增长|增加|提高|提升|上升|下降|降低|减少|下滑|回落|跃升|攀升|扩大|缩小|增幅|降幅|涨幅|增速|"
-    r"增产|减产|(?<!新)增|降|减|涨|跌)(?:了|达|达到|为|约|近|超|控制在|保持在|稳定在)?\s*$"
+    r"增产|减产|升值|贬值|(?<!新)增|降|减|涨|跌)(?:了|达|达到|为|约|近|超|控制在|保持在|稳定在)?\s*$"
     r"|(?i:(?=[a-z])(?<![\w-])(?:increased?|increases|decreased?|decreases|rose|rises?|risen|fell|falls?|fallen|grew|"
     r"grows?|grown|growth|declined?|declines|gained?|gains|dropped|drops?|up|down|higher|lower|"
     r"changed?)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
@@ -244,11 +244,11 @@ _CHANGE_BEFORE = re.compile(
 _ANY_LETTER = "A-Za-z\u0130\u0131\u017f\u212a"
 # A character every match of _CHANGE_BEFORE holds: without one in the words before a figure,
 # the search itself is skipped.
-_CHANGE_HINT = re.compile(f"[增提上下降减回跃攀扩缩涨跌{_ANY_LETTER}]")
+_CHANGE_HINT = re.compile(f"[增提上下降减回跃攀扩缩涨跌升贬{_ANY_LETTER}]")
 # The matches of _CHANGE_BEFORE that state a fall: 下降1.7% is a change of -1.7%, and so is
 # decreased 8% (-8%); 下跌 and 削减 match as 跌 and 减. Not 降低为3% (lowered to 3%: a level).
 _FALL_WORD = re.compile(
-    r"(?:下降|降低|减少|下滑|回落|缩小|降幅|减产|降|减|跌)(?:了|达|达到|约|近|超|控制在|保持在|稳定在)?\s*$"
+    r"(?:下降|降低|减少|下滑|回落|缩小|降幅|减产|贬值|降|减|跌)(?:了|达|达到|约|近|超|控制在|保持在|稳定在)?\s*$"
     r"|(?i:decrease|decline|fell|fall|drop|down|lower)"
 )
 # 目标是…: the goals follow (and may go on in the next sentences: see attach_metrics).
@@ -1012,7 +1012,7 @@ _TRAIL_WORDS = (
     "将|"  # 高校毕业生将(达727万人)
     "又|再|(?<![偿归退返])还|"  # 招收贫困地区农村学生人数又(增长10.5%); not 偿还
     "大幅|明显|显著|稳步|"  # 全市生产总值大幅(下降6.7%): how it moved, not what
-    "上涨|下跌|多增|少增|增产|减产|平均为"  # 居民消费价格上涨0.9%, 城镇新增就业…多增83万人
+    "上涨|下跌|多增|少增|增产|减产|升值|贬值|平均为"  # 居民消费价格上涨0.9%, …多增83万人
 )
 _TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年末|上年底|上年|去年同期|去年末|去年底|去年|同期|上一?届|[^，,；;比]{1,5}年前?)"
 # A figure for several years together: stated after 五年来, 过去五年, 近三年, 前四年累计 (not

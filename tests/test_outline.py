@@ -138,6 +138,10 @@ NOTE_TITLE = "绍兴市教育局2022年工作总结（样例：为本项目编�
             ("示例科技股份有限公司2021年年度报告", "示例科技股份有限公司", 2021),
         ),
         (
+            "某市2021年国民经济和社会发展统计公报",
+            ("某市2021年国民经济和社会发展统计公报", "某市", 2021),
+        ),
+        (
             "示例科技股份有限公司2022年半年度报告摘要",
             ("示例科技股份有限公司2022年半年度报告摘要", "示例科技股份有限公司", 2022),
         ),
@@ -158,6 +162,7 @@ NOTE_TITLE = "绍兴市教育局2022年工作总结（样例：为本项目编�
         "chinese-digit-year",
         "no-org-no-year",
         "company-annual-report",
+        "statistical-bulletin",
         "company-half-year-summary",
         "markdown-english",
         "english-no-year",
