@@ -2165,7 +2165,9 @@ def _respectively(masked: str, raws: list[_Raw], reverse: str) -> None:
     label, when there are as many items as figures. A run whose label is no such list (比五年前
     分别增加236家和85家) takes the items of the run before it in the sentence, when as long.
     Without 分别, a list label of as many items as the run's figures is read the same way
-    (城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4%和11.4%).
+    (城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4%和11.4%). With 分别 and no list, a
+    sentence that states as many figures before the run, each labelled its own way, names its
+    items so (接待游客1500万人次，实现旅游收入180亿元，分别增长12%和15%).
     """
     runs: list[list[_Raw]] = []
     for i, raw in enumerate(raws):
@@ -2185,6 +2187,12 @@ def _respectively(masked: str, raws: list[_Raw], reverse: str) -> None:
         earlier = before if says and before is not None and len(before[1]) == len(run) else None
         if items is None and earlier is not None:
             items = earlier[1]
+        if items is None and says:
+            # 接待游客1500万人次，实现旅游收入180亿元，分别增长12%和15%: as many figures before
+            # the run, each of its own label, are what it names.
+            preceding = [raw.label for raw in raws if raw.end <= first]
+            if len(preceding) == len(run) and all(preceding) and len(set(preceding)) == len(run):
+                items = preceding
         if items is None:
             continue
         if earlier is not None and earlier[1] == items:  # the same list, named again
