@@ -56,7 +56,7 @@ CURRENCY = "|".join(re.escape(sign) for sign in CURRENCY_SIGNS)
 UNITS_CN = _words(
     "个百分点 百分点 个位次 位次 个月 人次 人口 架次 辆次 班次 台套 课时 学时 学分 小时 分钟 周年 周岁 分 "
     "部门 标准箱 标箱 千瓦时 千瓦 兆瓦 平方公里 平方千米 平方米 立方米 公里 千米 厘米 米 亩 公顷 "
-    "千克 公斤 吨 克 斤 美元 欧元 港元 日元 元 "
+    "千克 公斤 吨 毫克 微克 克 斤 美元 欧元 港元 日元 元 "
     "个 项 所 名 位 家 户 件 条 次 场 期 批 起 例 张 套 间 台 辆 架 艘 座 栋 幢 处 块 本 册 篇 首 幅 "
     "节 堂 门 支 队 组 对 种 类 轮 届 枚 份 棵 株 只 头 盏 颗 宗 笔 款 片 倍 年 天 周 秒 岁 人 股"
 )
@@ -986,6 +986,7 @@ _LEAD_WORDS = (
     # 较上年同期增长23.46%: the comparison, not a label (it left 同期)
     "比上年同期|较上年同期|比去年同期|较去年同期|与上年同期相比|与去年同期相比|"
     "比上年末|较上年末|比上年底|较上年底|比去年末|比去年底|"  # 比上年末增加48万人: no 末
+    "同口径|可比口径|"  # 同口径增长13.9%: how it is compared
     "全市|全省|全年|今年末|今年底|去年末|去年底|年末|年底|年初|今年|去年|当年|现在|目前|"
     "其中|中(?=[已有共均])|先后|已经|已|共计|共(?![建同享])|累计|总计|合计|同时|并且|并|"
     "还|又|再|也要|也(?!门)|要(?![求素点闻害])|但是|但|均|继续|全面推进|全面|提前完成|率先|在(?![校园建职读岗线编册押途])|"
@@ -1012,7 +1013,8 @@ _TRAIL_WORDS = (
     "将|"  # 高校毕业生将(达727万人)
     "又|再|(?<![偿归退返])还|"  # 招收贫困地区农村学生人数又(增长10.5%); not 偿还
     "大幅|明显|显著|稳步|"  # 全市生产总值大幅(下降6.7%): how it moved, not what
-    "上涨|下跌|多增|少增|增产|减产|升值|贬值|平均为"  # 居民消费价格上涨0.9%, …多增83万人
+    "上涨|下跌|多增|少增|增产|减产|升值|贬值|平均为|"  # 居民消费价格上涨0.9%, …多增83万人
+    "完成"  # 一般公共预算收入完成612.3亿元
 )
 _TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年末|上年底|上年|去年同期|去年末|去年底|去年|同期|上一?届|[^，,；;比]{1,5}年前?)"
 # A figure for several years together: stated after 五年来, 过去五年, 近三年, 前四年累计 (not
@@ -2351,10 +2353,15 @@ def over_years(
     if not clauses:
         return False  # most sentences: no 年均 or 比 in any clause
     clause = _clause_start(reverse, start)
-    if sentence.find("年均", clause, start) >= 0:
+    at = sentence.find("年均", clause, start)
+    if at >= 0 and not _YEARLY_MEAN.match(sentence, at):
         return True
     base = _COMPARED_WITH_YEAR.search(sentence, clause, start)
     return base is not None and year is not None and int(base.group(1)) < year - 2
+
+
+# A year's mean, not a mean over years: PM2.5年均浓度降至32微克/立方米 is one year's level.
+_YEARLY_MEAN = re.compile("年均(?:浓度|气温|降水|降雨|湿度)")
 
 
 class Clauses:

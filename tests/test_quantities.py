@@ -551,6 +551,11 @@ LABELS = [
         ["全国人口", "全国人口", "居民消费价格", "城镇新增就业", "城镇新增就业"],
     ),
     (
+        "concentration-and-comparable-basis",
+        "PM2.5平均浓度为28微克/立方米。一般公共预算收入完成612.3亿元，同口径增长13.9%。",
+        ["PM2.5平均浓度", "一般公共预算收入", "一般公共预算收入"],
+    ),
+    (
         "respectively-the-figures-before",
         "全年接待游客1500万人次，实现旅游收入180亿元，分别增长12%和15%。",
         ["接待游客", "旅游收入", "接待游客", "旅游收入"],
@@ -2265,6 +2270,7 @@ def test_the_value_a_change_starts_from(sentence: str, starting: list[str]) -> N
         ("比五年前增长65%，实施三年行动计划新建学校17所", []),
         ("招生人数连续两年增长10%以上", []),  # each year's growth, two years running
         ("全市累计建立29个教育集团", []),  # a running total: last year's compares
+        ("PM2.5年均浓度降至32微克/立方米，年均增长5%", ["5%"]),  # a year's mean concentration
         (
             "I will also provide a total of $14 million over four years to the Fund.",
             ["$14 million"],
@@ -2290,6 +2296,7 @@ def test_the_value_a_change_starts_from(sentence: str, starting: list[str]) -> N
         "not-a-span",
         "running",
         "to-date",
+        "yearly-mean",
         "en-over-years",
         "en-span-first",
         "en-per-year",
