@@ -538,6 +538,8 @@ class _Shifts:
         column = self.old.cells[i]
         if not column or not self.new.cells[j]:
             return False  # prose, or a figure in a row's label
+        if _named_column(self.old, i) is not None:
+            return False  # a column of its own name (本年比上年增减), not a year's
         o, n = self.old.metrics[i], self.new.metrics[j]
         shift, _ = self.of(((o.section, o.sentence), (n.section, n.sentence)), label=False)
         return shift != 0 and column > abs(shift)

@@ -263,8 +263,19 @@ class TableColumns:
                 index = sentence.count("|", 0, m.start)
             upto = m.start
             whole = index and _whole(cells[index], m.text)
-            named.append(_with_column(m, self.head[index - offset]) if whole else m)
+            if whole:
+                head = self.head[index - offset]
+                m = _with_column(m, head)
+                if m.kind is MetricKind.PERCENT and _CHANGE_HEAD.search(head):
+                    m = _with_kind(m, MetricKind.CHANGE)
+            named.append(m)
         return tuple(named)
+
+
+# A Chinese column of changes: 本年比上年增减, 比上年增长（%）, 同比增速. Its shares are changes
+# (23.46% under it is a rise of 23.46%, as 同比增长23.46% is in prose).
+_CHANGE_HEAD = re.compile("增减|增长|增速|变动|同比|比上年")
+_with_kind = fast_replacer(Metric, "kind")
 
 
 # A cell that states a change in points with its verb is that figure's whole cell: "增加1.55个

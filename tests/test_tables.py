@@ -529,8 +529,9 @@ def test_a_column_of_units_and_a_heads_unit_give_a_bulletins_cells_their_units()
         "粮食 | 万吨 | 68.5 | 2.0",
         "生猪出栏 | 万头 | 150.2 | 25.1",
     )
-    assert [format_metric(m) for m in metrics] == ["68.5万吨", "2.0%", "150.2万头", "25.1%"]
-    assert [m.kind for m in metrics] == [MetricKind.COUNT, MetricKind.PERCENT] * 2
+    assert [format_metric(m) for m in metrics] == ["68.5万吨", "+2.0%", "150.2万头", "+25.1%"]
+    # A column of rises (比上年增长) holds changes, as 比上年增长2.0% in prose is one.
+    assert [m.kind for m in metrics] == [MetricKind.COUNT, MetricKind.CHANGE] * 2
 
 
 def test_this_and_last_years_columns_move_on_as_years_do() -> None:
