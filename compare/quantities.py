@@ -2322,6 +2322,10 @@ def _figure_end(sentence: str, start: int) -> int:
     return _FIGURE_TEXT.match(sentence, start).end()  # type: ignore[union-attr]
 
 
+# A year's mean, not a mean over years: PM2.5年均浓度降至32微克/立方米 is one year's level.
+_YEARLY_MEAN = re.compile("年均(?:浓度|气温|降水|降雨|湿度)")
+
+
 def over_years(
     sentence: str, start: int, *, year: int | None = None, in_review: bool = False
 ) -> bool:
@@ -2358,10 +2362,6 @@ def over_years(
         return True
     base = _COMPARED_WITH_YEAR.search(sentence, clause, start)
     return base is not None and year is not None and int(base.group(1)) < year - 2
-
-
-# A year's mean, not a mean over years: PM2.5年均浓度降至32微克/立方米 is one year's level.
-_YEARLY_MEAN = re.compile("年均(?:浓度|气温|降水|降雨|湿度)")
 
 
 class Clauses:
