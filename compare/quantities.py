@@ -699,6 +699,11 @@ def _next_construct(masked: str, reverse: str, pos: int) -> re.Match[str] | None
     return _MASTER.search(masked, start)
 
 
+# A comparative in brackets, as British and European annual reports give last year's figure:
+# "87% (2021: 84%)", "£3.4 billion (2021: £3.1 billion)".
+_COMPARATIVE_YEAR = re.compile(r"[(（]\s?$")
+
+
 def _scan(sentence: str, masked: str, reverse: str) -> list[_Raw]:
     """Find every quantity in the sentence (masked by _mask; reverse is masked reversed), in order."""
     found: list[_Raw] = []
@@ -738,6 +743,11 @@ def _scan(sentence: str, masked: str, reverse: str) -> list[_Raw]:
                     )
             continue
         if construct == "ratio":
+            if _COMPARATIVE_YEAR.search(masked, max(0, m.start() - 2), m.start()) and _is_year(
+                _decimal(m["ra"]) or Decimal(0), m["ra"]
+            ):
+                pos = m.start("rb")  # (2021: 84%): last year's figure, no ratio
+                continue
             raw = _ratio(masked, m)
             if raw is not None:
                 found.append(raw)

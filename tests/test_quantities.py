@@ -524,6 +524,8 @@ NOT_METRICS = [
     ("stock-code", "股票代码：600000，邮政编码 312000，股票代码 | 600000", []),
     ("index-name", "推出沪深300股指期权等金融产品", []),
     ("per-mille", "出生率为7.52‰，死亡率为7.18‰。", ["7.52‰", "7.18‰"]),
+    # Last year's figure in brackets, as British annual reports give it: no ratio 2021:84.
+    ("comparative-year", "Customer satisfaction improved to 87% (2021: 84%).", ["87%", "84%"]),
     ("note-mark", "营业成本（注1） | 900 | 800", ["900", "800"]),
     ("shares", "以500,000,000股为基数，每10股派发现金红利2.00元", ["500,000,000股", "2.00元"]),
 ]
