@@ -196,6 +196,9 @@ _TAIL_CN = re.compile(
     rf"(?:[ \u3000]?(?P<q2>以上|以内|以下|左右))?"  # 70% 以上 as the 2011 report writes it
 )
 _EN_SCALE = re.compile(rf"\s*({SCALE_EN})\b")
+# A sum's scale written short, as British and European reports do: £1.2bn, €120m, $45k.
+_EN_SHORT_SCALE = re.compile(r"(bn|m|k)\b")
+_EN_SHORT_SCALES = {"bn": "billion", "m": "million", "k": "thousand"}
 _EN_PCT = re.compile(r"\s*(?:[%％]|per\s?cent\b|percent\b)")
 _EN_POINTS = re.compile(r"\s+(percentage[- ]points?|basis points?)\b")
 _EN_WORD = re.compile(r"\s+([a-z][a-z\-]*[a-z])\b")
@@ -497,6 +500,9 @@ def _parse_tail(masked: str, pos: int, currency: str) -> _Tail | None:
     """Read scale, qualifier and unit after a number; None when the number is part of a token."""
     nxt = masked[pos : pos + 2]
     if nxt[:1].isascii() and nxt[:1].isalpha():
+        if currency and (m := _EN_SHORT_SCALE.match(masked, pos)):
+            # £1.2bn, €120m: a sum's scale written short, as British and European reports do.
+            return m.end(), "", _EN_SHORT_SCALES[m.group(1)], "", False
         return None  # 5G, 10b5, 2nd: a name, not a quantity
     if nxt[:1] in ".．" and nxt[1:2].isdigit() or nxt[:1] == "-" and nxt[1:2].isalpha():
         if nxt[:1] == "-" and _SUSPENDED.match(masked, pos + 1):

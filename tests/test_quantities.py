@@ -526,6 +526,11 @@ NOT_METRICS = [
     ("per-mille", "出生率为7.52‰，死亡率为7.18‰。", ["7.52‰", "7.18‰"]),
     # Last year's figure in brackets, as British annual reports give it: no ratio 2021:84.
     ("comparative-year", "Customer satisfaction improved to 87% (2021: 84%).", ["87%", "84%"]),
+    (
+        "short-scales",
+        "Profit rose to £1.2bn, costs to €120m and grants to $45k; 120m tall.",
+        ["£1.2bn", "€120m", "$45k"],
+    ),
     ("note-mark", "营业成本（注1） | 900 | 800", ["900", "800"]),
     ("shares", "以500,000,000股为基数，每10股派发现金红利2.00元", ["500,000,000股", "2.00元"]),
 ]
