@@ -1143,7 +1143,8 @@ _EN_TRAIL = set(
     approximately about around nearly almost some an a the and or from up down over under more
     than less at least close will would had has have spent paid provide set aside between with totalling
     totaling worth contracted shrunk shrank expanded doubled tripled halved jumped projected
-    expected estimated cost only already respectively today"""
+    expected estimated cost only already respectively today improved improve improves
+    improving rising falling climbed dropped gained lost"""
     )
 )
 

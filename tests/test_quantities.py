@@ -558,6 +558,11 @@ LABELS = [
         ["全国人口", "全国人口", "居民消费价格", "城镇新增就业", "城镇新增就业"],
     ),
     (
+        "en-improved-to",
+        "Customer satisfaction improved to 87% (2021: 84%). Operating margin dropped to 12%.",
+        ["Customer satisfaction", "Customer satisfaction", "Operating margin"],
+    ),
+    (
         "concentration-and-comparable-basis",
         "PM2.5平均浓度为28微克/立方米。一般公共预算收入完成612.3亿元，同口径增长13.9%。",
         ["PM2.5平均浓度", "一般公共预算收入", "一般公共预算收入"],
