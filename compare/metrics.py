@@ -1419,13 +1419,17 @@ def match_metrics(
     sections: tuple[SectionPair, ...],
     *,
     settings: Settings,
+    copies: tuple[Report, Report] | None = None,
 ) -> tuple[MetricChange, ...]:
     """Match the metrics of two reports and return one change per figure, in document order.
 
     A report in Traditional Chinese is matched as its Simplified copy (the rules are keyed on
-    Simplified words: traditional.simplified_copy), and its figures given back as written.
+    Simplified words: traditional.simplified_copy; `copies`, when the caller made them), and
+    its figures given back as written.
     """
-    old_copy, new_copy = traditional.simplified_copy(old), traditional.simplified_copy(new)
+    if copies is None:
+        copies = traditional.simplified_copy(old), traditional.simplified_copy(new)
+    old_copy, new_copy = copies
     changes = _match_metrics(old_copy, new_copy, sections, settings=settings)
     if old_copy is old and new_copy is new:
         return changes

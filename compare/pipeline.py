@@ -27,14 +27,15 @@ def compare_reports(old: Report, new: Report, *, settings: Settings | None = Non
 
     settings = settings or Settings()
     # A Traditional year against a Simplified one is aligned and diffed in one script (衛生 is
-    # 卫生), then shown in its own.
-    old_text, new_text = traditional.in_one_script(old, new)
+    # 卫生), then shown in its own; a Traditional report's figures are matched in Simplified.
+    copies = traditional.simplified_copy(old), traditional.simplified_copy(new)
+    old_text, new_text = traditional.in_one_script((old, new), copies)
     sections = align.align_reports(old_text, new_text, settings=settings)
     sections = diff.add_text_diffs(sections)
     carried_over = diff.carried_over(sections)
     if old_text is not old or new_text is not new:
         sections = traditional.given_back(sections, old, new)
-    changes = metrics.match_metrics(old, new, sections, settings=settings)
+    changes = metrics.match_metrics(old, new, sections, settings=settings, copies=copies)
     return Comparison(
         old=old,
         new=new,

@@ -192,14 +192,15 @@ def simplified_copy(report: Report) -> Report:
     return dataclasses.replace(copy, metrics=metrics)
 
 
-def in_one_script(old: Report, new: Report) -> tuple[Report, Report]:
-    """Return two reports in one script: a Traditional report in Simplified (simplified_copy)
-    when the other is Simplified, else both as they are. Sections and sentences are paired by
-    their characters: 衛生 and 卫生 are other characters."""
-    old_copy, new_copy = simplified_copy(old), simplified_copy(new)
-    if (old_copy is old) == (new_copy is new):
-        return old, new  # both Simplified, or both Traditional
-    return old_copy, new_copy
+def in_one_script(
+    reports: tuple[Report, Report], copies: tuple[Report, Report]
+) -> tuple[Report, Report]:
+    """Return two reports in one script, given their simplified_copy: a Traditional report's
+    copy when the other is Simplified, else both as they are. Sections and sentences are paired
+    by their characters: 衛生 and 卫生 are other characters."""
+    if (copies[0] is reports[0]) == (copies[1] is reports[1]):
+        return reports  # both Simplified, or both Traditional
+    return copies
 
 
 def given_back(pairs: Sequence[SectionPair], old: Report, new: Report) -> tuple[SectionPair, ...]:
