@@ -164,6 +164,7 @@ class _Side:
     labelled: dict[int, bool] = field(default_factory=dict)
     purpose_terms: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     states: dict[tuple[int, str, str], bool] = field(default_factory=dict)  # (_states)
+    named: dict[int, str | None] = field(default_factory=dict)  # (_named_column)
 
     def labelled_here(self, i: int) -> bool:
         """Tell whether figure i's label stands in the figure's own clause."""
@@ -1123,12 +1124,17 @@ def _same_column(
 def _named_column(side: _Side, i: int) -> str | None:
     """Return the head of figure i's column when it names the column otherwise than by a year
     and once in its row (not "Change", after each year of a 10-K's table), else None."""
-    head = side.metrics[i].column
-    if not head or names_a_year(head):
-        return None  # a year's column, or this or last year's (本报告期, 上年同期)
+    if i in side.named:  # asked of every pair of cells a table's figure may make
+        return side.named[i]
     m = side.metrics[i]
-    row = side.by_sentence[(m.section, m.sentence)]
-    return head if sum(1 for k in row if side.metrics[k].column == head) == 1 else None
+    head: str | None = m.column
+    if not head or names_a_year(head):
+        head = None  # a year's column, or this or last year's (本报告期, 上年同期)
+    else:
+        row = side.by_sentence[(m.section, m.sentence)]
+        head = head if sum(1 for k in row if side.metrics[k].column == head) == 1 else None
+    side.named[i] = head
+    return head
 
 
 def _place_in_label(side: _Side, sentence: tuple[str, int], i: int) -> int:
