@@ -1380,22 +1380,23 @@ def _sentence_scores(
     return found
 
 
-def _related(
-    scores: dict[tuple[int, int], float],
+def _related_scores(
     olds: Sequence[str],
     news: Sequence[str],
+    cutoff: float,
     rarity: _Rarity,
     settings: Settings,
 ) -> dict[tuple[int, int], float]:
-    """Return the scores of the pairs of keys (olds[a], news[b]) that may be one sentence: those
-    at least settings.sentence_content_check alike, and those less alike that share some
-    content (at least settings.sentence_content_cutoff; Chinese only)."""
-    check, cutoff = settings.sentence_content_check, settings.sentence_content_cutoff
+    """Return the scores (_sentence_scores, at least `cutoff`) of the pairs of keys (olds[a],
+    news[b]) that may be one sentence: those at least settings.sentence_content_check alike,
+    and those less alike that share some content (at least settings.sentence_content_cutoff;
+    Chinese only)."""
+    check, least = settings.sentence_content_check, settings.sentence_content_cutoff
     related = {}
-    for (a, b), score in scores.items():
+    for (a, b), score in _sentence_scores(olds, news, cutoff).items():
         if score < check:
             shared = rarity.shared(olds[a], news[b])
-            if shared is not None and shared < cutoff:
+            if shared is not None and shared < least:
                 continue
         related[a, b] = score
     return related
@@ -1490,7 +1491,7 @@ def align_sentences(
 
     Equal sentences are paired first (difflib on whole sentences), the rest by similarity as
     one assignment (>= settings.sentence_cutoff). Chinese sentences less alike than
-    settings.sentence_content_check must also share content (see _related), weighed by
+    settings.sentence_content_check must also share content (see _related_scores), weighed by
     `rarity` (the two reports'; by default the two sections'). Pairs that keep their order are
     equal or modified; a pair out of order is moved when at least settings.moved_cutoff
     similar, and otherwise split into removed + added.
@@ -1544,9 +1545,12 @@ def _pair_sentences(
         scores: dict[tuple[int, int], float] = {}
         scale = len(left_new) / len(left_old)
         for rows, cols in blocks(len(left_old), len(left_new), _SENTENCE_WINDOW):
-            block = lefts[0][rows.start : rows.stop], lefts[1][cols.start : cols.stop]
-            found_here = _related(
-                _sentence_scores(*block, settings.sentence_cutoff), *block, rarity, settings
+            found_here = _related_scores(
+                lefts[0][rows.start : rows.stop],
+                lefts[1][cols.start : cols.stop],
+                settings.sentence_cutoff,
+                rarity,
+                settings,
             )
             # Each old sentence is in one block: its best are kept as its block is scored, not
             # once all are (a table of thousands of alike rows gives each a thousand).
@@ -1664,7 +1668,7 @@ def _pair_within_gaps(
             scores: dict[tuple[int, int], float] = {}
             for rows, cols in blocks(len(olds), len(news), _SENTENCE_WINDOW):  # around its place
                 block = [old_keys[olds[a]] for a in rows], [new_keys[news[b]] for b in cols]
-                found_here = _related(_sentence_scores(*block, cutoff), *block, rarity, settings)
+                found_here = _related_scores(*block, cutoff, rarity, settings)
                 scores.update(
                     ((rows.start + a, cols.start + b), v) for (a, b), v in found_here.items()
                 )
@@ -1678,8 +1682,7 @@ def _pair_within_gaps(
         if len(olds) == 1 and len(news) == 1:
             sole = settings.sole_sentence_cutoff
             sole_pair = [old_keys[olds[0]]], [new_keys[news[0]]]
-            scored = _sentence_scores(*sole_pair, sole)
-            score = _related(scored, *sole_pair, rarity, settings).get((0, 0))
+            score = _related_scores(*sole_pair, sole, rarity, settings).get((0, 0))
             if score is not None:
                 found[news[0]] = (olds[0], round(score, 1))
                 added = True

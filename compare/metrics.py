@@ -1715,10 +1715,7 @@ class _ListedYears:
 
     def _sentences(self, side: int) -> dict[str, tuple[str, ...]]:
         if side not in self.texts:
-            report = self.reports[side]
-            self.texts[side] = {s.id: s.sentences for s in report.walk()}
-            if report.preamble is not None:
-                self.texts[side]["0"] = report.preamble.sentences
+            self.texts[side] = {s.id: s.sentences for s in self.reports[side].bodies()}
         return self.texts[side]
 
     def _index(self, side: int) -> _SentenceIndex:

@@ -834,7 +834,6 @@ _WITH_A = re.compile(r"\bwith\s+an?\s+((?:[\w-]+\s+){0,3}[\w-]+)\s+of\s*$")
 _NOT_SHARES = tuple("指票份东权市价")
 # The classifiers of "the top N" (前五名客户, 前十大股东, 前三家): a group named, not a count.
 _TOP_UNITS = frozenset(("名", "位", "大", "家"))
-_CJK_AFTER = re.compile(r"[\u3400-\u9fff]")
 # What names the digits after it: 股票代码：600000, 邮政编码 310000, 电话 | 0575-8512…
 _CODE_WORDS = ("代码", "编码", "编号", "号码", "电话", "传真", "邮编")
 
@@ -843,9 +842,7 @@ def _names_the_top(masked: str, start: int, end: int, unit: str) -> bool:
     """Tell whether a count names the top of a list (前五名客户, 前10名股东, 前十大股东) rather
     than counts: 前 before it, a noun after (位居全省前三位。 is a rank)."""
     return (
-        unit in _TOP_UNITS
-        and masked[start - 1 : start] == "前"
-        and _CJK_AFTER.match(masked, end) is not None
+        unit in _TOP_UNITS and masked[start - 1 : start] == "前" and _has_cjk(masked[end : end + 1])
     )
 
 
