@@ -11,7 +11,7 @@ def counted(count: int, noun: str) -> str:
 
 
 # A chapter's or part's numbering, which Chinese writes apart from its heading: 第一节 重要提示.
-_CHAPTER = re.compile(r"第\S{1,6}[章节篇编部分]")
+_CHAPTER = re.compile(r"第\S{1,6}?(?:章|节|節|篇|编|編|部分)")
 
 
 def numbered(number: str, heading: str) -> str:

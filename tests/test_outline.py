@@ -896,6 +896,8 @@ def test_a_chapters_numbering_stands_apart_from_its_heading() -> None:
     assert numbered("一、", "党的领导") == "一、党的领导"
     assert numbered("（一）", "党的领导") == "（一）党的领导"
     assert numbered("第一部分", "回顾") == "第一部分 回顾"
+    assert numbered("第一節", "概況") == "第一節 概況"  # Traditional
+    assert numbered("第一分", "概况") == "第一分概况"  # no chapter (分 alone is no 部分)
 
 
 def test_an_sec_filing_is_titled_by_its_cover() -> None:
