@@ -49,9 +49,14 @@ def read_text(path: Path, *, settings: Settings) -> Document:
 
     fmt = detect_format(data, path)
     encoding = "n/a"  # PDF, Word and RTF files carry their own text encoding
-    if fmt in ("pdf", "docx", "rtf"):
+    if fmt in ("pdf", "docx", "doc", "rtf"):
         readers = _readers(name, fmt)
-        read = {"pdf": readers.read_pdf, "docx": readers.read_docx, "rtf": readers.read_rtf}
+        read = {
+            "pdf": readers.read_pdf,
+            "docx": readers.read_docx,
+            "doc": readers.read_doc,
+            "rtf": readers.read_rtf,
+        }
         raw = read[fmt](data, path)
     else:
         raw, encoding = decode_bytes(data, path=path)
@@ -132,6 +137,7 @@ def _readers(name: str, fmt: str) -> ModuleType:
 
 
 _ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .doc, .xls, .ppt
 _HTML_START = re.compile(
     r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
@@ -139,13 +145,15 @@ _MD_HEADING = re.compile(r"^#{1,6} \S", re.M)
 
 
 def detect_format(data: bytes, path: Path) -> str:
-    """Return txt, md, html, pdf, docx or rtf, judged by the content first and the extension
-    second."""
+    """Return txt, md, html, pdf, docx, doc or rtf, judged by the content first and the
+    extension second."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return "rtf"
+    if data.startswith(_OLE_MAGIC):
+        return "doc"  # the Word 97-2003 reader says what any other compound file is
     suffix = Path(path).suffix.lower()
     if data.startswith(_ZIP_MAGIC) and _is_docx(data, named=suffix == ".docx"):
         return "docx"
@@ -210,7 +218,7 @@ _BINARY_MAGIC = (
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
     (b"\x7fELF", "a program"),
-    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc / .xls); save it as .docx or PDF"),
+    (b"\xd0\xcf\x11\xe0", "a damaged Office file whose header is cut short"),
 )
 # charset-normalizer's names for the GB family, all read with their superset gb18030.
 _GB_NAMES = {"gb2312", "gbk", "gb18030", "cp936", "hz", "euc_cn", "gb2312-80"}

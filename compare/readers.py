@@ -11,6 +11,7 @@ import codecs
 import functools
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections import Counter
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from compare import worddoc
 from compare.errors import UnreadableInput
 
 if TYPE_CHECKING:
@@ -611,6 +613,97 @@ def _docx_table_lines(table: Any) -> list[str]:
             cells.append(" ".join(" ".join(map(_docx_paragraph_text, cell.paragraphs)).split()))
         if any(cells):
             lines.append(" | ".join(cells))
+    return lines
+
+
+# --------------------------------------------------------------------------- Word 97-2003
+
+# What a compound file that holds no Word document is, told by a stream it holds.
+_OLE_KINDS = (
+    ("EncryptedPackage", "a password-protected Office file; remove the password first"),
+    ("Workbook", "an Excel workbook (.xls); a report is read from Word, PDF, HTML or text"),
+    ("Book", "an Excel workbook (.xls); a report is read from Word, PDF, HTML or text"),
+    ("PowerPoint Document", "a PowerPoint file (.ppt); save it as PDF"),
+)
+
+
+def read_doc(data: bytes, path: Path) -> str:
+    """Return a Word 97-2003 document's paragraphs and table rows in order, one per line.
+
+    Paragraphs styled Heading 1-9 (or given an outline level) become Markdown heading lines, table
+    rows `cell | cell` lines; headers, footers, footnotes and field codes are left out. Raises
+    UnreadableInput when the file is no such document.
+    """
+    try:
+        import olefile
+    except ImportError:
+        raise _missing(path, "olefile") from None
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            if not ole.exists("WordDocument"):
+                kind = next((k for name, k in _OLE_KINDS if ole.exists(name)), None)
+                raise UnreadableInput(f"{path}: {kind or 'an Office file that holds no document'}")
+            word = ole.openstream("WordDocument").read()
+            table_name = worddoc.table_stream_name(word)
+            if not ole.exists(table_name):
+                raise UnreadableInput(
+                    f"{path}: not a valid Word document (its {table_name} stream is missing)"
+                )
+            table = ole.openstream(table_name).read()
+            extra = ole.openstream("Data").read() if ole.exists("Data") else b""
+        paragraphs = worddoc.read_paragraphs(word, table, extra)
+    except worddoc.DocError as exc:
+        raise UnreadableInput(f"{path}: {exc}") from None
+    # What olefile and struct raise on a damaged compound file (found by fuzzing).
+    except (OSError, ValueError, IndexError, struct.error, EOFError, RecursionError) as exc:
+        raise UnreadableInput(
+            f"{path}: not a valid Word document (its compound file is damaged: {_said(exc)})"
+        ) from None
+    return "\n".join(_doc_lines(paragraphs))
+
+
+def _said(exc: Exception) -> str:
+    """Return an error's message on one line, cut to 80 characters, or its kind."""
+    text = " ".join(str(exc).split()).rstrip(".")
+    return text[:80] if text else type(exc).__name__
+
+
+def _doc_lines(paragraphs: list[worddoc.Paragraph]) -> list[str]:
+    """Render paragraphs as the Word reader does: headings, text lines, `cell | cell` rows."""
+    lines: list[str] = []
+    cells: list[str] = []
+    cell: list[str] = []
+
+    def end_row() -> None:
+        if cell:
+            cells.append(" ".join(" ".join(cell).split()))
+            cell.clear()
+        if any(cells):
+            lines.append(" | ".join(cells))
+        cells.clear()
+
+    for paragraph in paragraphs:
+        if paragraph.row_end:
+            end_row()
+        elif paragraph.cell_end:
+            cell.append(paragraph.text)
+            cells.append(" ".join(" ".join(cell).split()))
+            cell.clear()
+        elif paragraph.in_table:
+            cell.append(paragraph.text)
+        else:
+            if cells or cell:
+                end_row()
+            text = paragraph.text.strip()
+            if not text:
+                continue
+            level = paragraph.outline or paragraph.heading
+            if level is not None:
+                lines.append(heading_line(level, " ".join(text.split())))
+            else:
+                lines.extend(part.strip() for part in text.split("\n") if part.strip())
+    end_row()
     return lines
 
 

@@ -90,6 +90,196 @@ def add_numbering(document: object, number_format: str, *more: tuple[str, str]) 
     return 90
 
 
+# --------------------------------------------------------------------------- Word 97-2003
+
+SOFFICE = "soffice"  # LibreOffice, which writes real .doc files (Debian: libreoffice-writer-nogui)
+
+
+def convert_with_libreoffice(sources: list[Path], folder: Path, *, to: str = "doc") -> list[Path]:
+    """Convert files (.docx, .fodt) with headless LibreOffice into `folder`; return the new paths.
+
+    LibreOffice keeps its profile in `folder`, so that parallel test workers do not share one.
+    """
+    import subprocess
+
+    profile = (folder / "lo-profile").resolve().as_uri()
+    command = [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", to]
+    subprocess.run(
+        [*command, "--outdir", str(folder), *map(str, sources)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    made = [folder / (source.stem + "." + to) for source in sources]
+    missing = [str(path) for path in made if not path.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice did not write {', '.join(missing)}")
+    return made
+
+
+def make_fodt(body: str, path: Path, *, header: str = "") -> Path:
+    """Write a flat OpenDocument text (one XML file) whose office:text is `body` (ODF markup),
+    with a page header of `header`: a source LibreOffice turns into .doc with headers, notes and
+    fields as Word writes them."""
+    master = ""
+    if header:
+        master = (
+            '<office:master-styles><style:master-page style:name="Standard" '
+            f'style:page-layout-name="pm1"><style:header><text:p>{escape(header)}</text:p>'
+            "</style:header></style:master-page></office:master-styles>"
+        )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">'
+        '<office:automatic-styles><style:page-layout style:name="pm1"/></office:automatic-styles>'
+        f"{master}<office:body><office:text>{body}</office:text></office:body></office:document>",
+        encoding="utf-8",
+    )
+    return path
+
+
+# A flat OpenDocument text with what a .doc keeps apart from its text: a page header (given to
+# make_fodt), a footnote, a page-number field, a link, and a table with an empty cell.
+FIELDS_BODY = (
+    '<text:h text:outline-level="1">一、总体情况</text:h>'
+    "<text:p>全市共有学校120所"
+    '<text:note text:id="n1" text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+    "<text:note-body><text:p>含民办学校。</text:p></text:note-body></text:note>，比上年增加3所。</text:p>"
+    '<text:p>本页为第<text:page-number text:select-page="current">1</text:page-number>页，'
+    '<text:a xlink:href="http://example.org/">详见官网</text:a>。</text:p>'
+    '<table:table table:name="T1"><table:table-column table:number-columns-repeated="3"/>'
+    + "".join(
+        "<table:table-row>"
+        + "".join(
+            f"<table:table-cell><text:p>{cell}</text:p></table:table-cell>"
+            if cell
+            else "<table:table-cell/>"
+            for cell in row
+        )
+        + "</table:table-row>"
+        for row in (("指标", "2020年", "2021年"), ("学校数", "", "120所"))
+    )
+    + "</table:table><text:p>表后一段。</text:p>"
+)
+
+
+def write_word97_fixtures(clean_seed: str, folder: Path) -> list[Path]:
+    """Write fixtures/word97: LibreOffice's .doc files of the clean seed with heading styles and
+    without, of a table whose first cell holds two paragraphs, and of FIELDS_BODY."""
+    import tempfile
+
+    import docx
+
+    with tempfile.TemporaryDirectory() as scratch:
+        made = Path(scratch)
+        table_doc = docx.Document()
+        table_doc.add_heading("Annual report 2021", 1)
+        table_doc.add_paragraph("Net sales rose 6%.")
+        table = table_doc.add_table(rows=2, cols=3)
+        for r, row in enumerate([["Item", "2021", "2020"], ["Net sales", "$1,234", "$1,000"]]):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        table.cell(1, 0).add_paragraph("(in millions)")
+        table_doc.save(str(made / "table.docx"))
+        sources = [
+            make_docx(clean_seed, made / "seed-styled.docx", heading_styles=True),
+            make_docx(clean_seed, made / "seed-normal.docx", heading_styles=False),
+            made / "table.docx",
+            make_fodt(FIELDS_BODY, made / "fields.fodt", header="内部资料 注意保存"),
+        ]
+        written = convert_with_libreoffice(sources, made)
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in written:
+            (folder / path.name).write_bytes(path.read_bytes())
+    return [folder / path.name for path in written]
+
+
+def make_compound_file(streams: dict[str, bytes], path: Path) -> Path:
+    """Write an OLE compound file (version 3, 512-byte sectors) holding `streams` at its root.
+
+    Each stream is padded with zero bytes to 4,096 (the smallest size kept out of the mini
+    stream, which this writer does not make); the whole file
+    fits one sector of allocation table (at most 126 sectors of streams).
+    """
+    import struct
+
+    sector = 512
+    end, free, fat_mark = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+    names = list(streams)
+    if len(names) > 3:
+        raise ValueError("one directory sector holds the root and three streams")
+    fat = [fat_mark, end]  # sector 0: this table; sector 1: the directory
+    starts, body = [], b""
+    for name in names:
+        data = streams[name].ljust(4096, b"\0")
+        data += b"\0" * (-len(data) % sector)
+        count = len(data) // sector
+        first = len(fat)
+        starts.append(first)
+        fat += [first + k + 1 for k in range(count - 1)] + [end]
+        body += data
+    if len(fat) > sector // 4:
+        raise ValueError("the streams need more than one sector of allocation table")
+    fat += [free] * (sector // 4 - len(fat))
+
+    def entry(name: str, kind: int, child: int, right: int, start: int, size: int) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le")
+        return struct.pack(
+            "<64sHBBIII16sIQQIII",
+            encoded, len(encoded), kind, 1, free, right, child,
+            b"\0" * 16, 0, 0, 0, start, size, 0,
+        )  # fmt: skip
+
+    directory = entry("Root Entry", 5, 1 if names else free, free, end, 0)
+    for index, name in enumerate(names):
+        following = index + 2 if index + 1 < len(names) else free
+        size = max(len(streams[name]), 4096)
+        directory += entry(name, 2, free, following, starts[index], size)
+    directory = directory.ljust(sector, b"\0")
+    header = struct.pack(
+        "<8s16sHHHHH6sIIIIIIIII",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\0" * 16, 0x3E, 3, 0xFFFE, 9, 6, b"\0" * 6,
+        0, 1, 1, 0, 4096, end, 0, end, 0,
+    ) + struct.pack("<I", 0) + struct.pack("<108I", *[free] * 108)  # fmt: skip
+    path.write_bytes(header + struct.pack(f"<{sector // 4}I", *fat) + directory + body)
+    return path
+
+
+def word_streams(
+    pieces: list[tuple[str, bool]], *, flags: int = 0x0200, nfib: int = 0xC1
+) -> dict[str, bytes]:
+    """Return the WordDocument and 1Table streams of a Word 97 document whose main text is
+    `pieces`, each (text, stored 8-bit), with no paragraph properties: the least a piece table
+    needs. `flags` and `nfib` are the FIB's (0x0100 marks a password)."""
+    import struct
+
+    word = bytearray(1536)
+    struct.pack_into("<HH", word, 0, 0xA5EC, nfib)
+    struct.pack_into("<H", word, 0x0A, flags)
+    cps, descriptors, position = [0], b"", 0
+    for text, eight_bit in pieces:
+        offset = len(word)
+        if eight_bit:
+            word += text.encode("cp1252")
+            stored = (offset * 2) | 0x40000000
+        else:
+            word += text.encode("utf-16-le")
+            stored = offset
+        position += len(text)
+        cps.append(position)
+        descriptors += struct.pack("<HIH", 0, stored, 0)
+    plc = struct.pack(f"<{len(cps)}I", *cps) + descriptors
+    table = b"\x02" + struct.pack("<I", len(plc)) + plc
+    struct.pack_into("<i", word, 0x4C, position)
+    struct.pack_into("<II", word, 0x1A2, 0, len(table))
+    return {"WordDocument": bytes(word), "1Table": table}
+
+
 # --------------------------------------------------------------------------- RTF
 
 
@@ -336,3 +526,14 @@ def make_html(text: str, path: Path) -> Path:
 """
     path.write_text(page, encoding="utf-8")
     return path
+
+
+if __name__ == "__main__":  # python tests/makedocs.py word97 fixtures/word97
+    import sys
+
+    if sys.argv[1:2] != ["word97"] or len(sys.argv) != 3:
+        sys.exit("usage: python tests/makedocs.py word97 FOLDER")
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "shaoxing-education-bureau-2021.txt"
+    clean = "\n".join(seed.read_text(encoding="utf-8").splitlines()[:39])
+    for path in write_word97_fixtures(clean, Path(sys.argv[2])):
+        print(path)

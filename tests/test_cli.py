@@ -97,6 +97,39 @@ def test_bad_input_is_one_line_exit_2(tmp_path: Path, make, needle: str) -> None
     assert not (tmp_path / "out.json").exists()
 
 
+def test_two_years_of_word_97_documents_compare_from_a_library(tmp_path: Path) -> None:
+    """.doc files are found by year in a library and read (here minimal ones: a piece table)."""
+    from makedocs import make_compound_file, word_streams
+
+    for year, schools in ((2021, 12), (2022, 15)):
+        text = f"某区教育局{year}年工作总结\r一、学校建设\r全区新建学校{schools}所。\r"
+        make_compound_file(word_streams([(text, False)]), tmp_path / f"edu-{year}.doc")
+    result = run("2021", "2022", "--library", str(tmp_path), "--json", "-", "-q")
+    assert result.exit_code == 0, result.output
+    comparison = json.loads(result.stdout)
+    changes = [
+        (m["old"]["text"], m["new"]["text"])
+        for m in comparison["metrics"]
+        if m["status"] == "changed"
+    ]
+    assert changes == [("12所", "15所")]
+    validate(comparison)
+    parsed = tmp_path / "parsed.json"
+    assert run("parse", str(tmp_path / "edu-2021.doc"), "--json", str(parsed)).exit_code == 0
+    model = json.loads(parsed.read_text(encoding="utf-8"))
+    validate(model, "report.schema.json")
+    assert model["source"]["format"] == "doc"
+    assert model["org"] == "某区教育局"
+
+
+def test_an_excel_workbook_of_the_old_format_is_named(tmp_path: Path) -> None:
+    from makedocs import make_compound_file
+
+    path = make_compound_file({"Workbook": b"\x09\x08"}, tmp_path / "report-2021.xls")
+    result = run("parse", str(path))
+    one_line_error(result, str(path), "an Excel workbook (.xls)")
+
+
 def test_a_100_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:  # sparse: no 100 MB written to disk

@@ -69,7 +69,7 @@ def test_missing_file_is_not_found(tmp_path: Path) -> None:
             "not a text file (binary data)",
         ),
         ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(64), "not a text file (a PNG image)"),
-        ("old.doc", b"\xd0\xcf\x11\xe0" + bytes(64), "not a text file (an old Office file"),
+        ("old.doc", b"\xd0\xcf\x11\xe0" + bytes(64), "not a text file (a damaged Office file"),
         (
             "archive.docx",
             None,  # a zip without word/document.xml

@@ -90,8 +90,10 @@ def test_a_file_named_by_year_and_report_kind_files_under_that_kind(tmp_path: Pa
         (tmp_path / f"{year}年政府工作报告.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "2020年度工作总结.docx").write_bytes(b"PK")
     (tmp_path / "2019年度工作总结.rtf").write_bytes(b"{\\rtf1 x}")  # an RTF library file too
+    (tmp_path / "2018年度工作总结.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # and Word 97-2003
     found = {(e.path.name, e.org, e.year) for e in scan_library(tmp_path)}
     assert found == {
+        ("2018年度工作总结.doc", "工作总结", 2018),
         ("2019年度工作总结.rtf", "工作总结", 2019),
         ("2020年度工作总结.docx", "工作总结", 2020),
         ("2021年政府工作报告.pdf", "政府工作报告", 2021),

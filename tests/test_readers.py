@@ -15,6 +15,7 @@ from makedocs import (
     SECTION_HEADING,
     add_numbering,
     find_cjk_font,
+    make_compound_file,
     make_docx,
     make_encrypted_pdf,
     make_html,
@@ -22,6 +23,7 @@ from makedocs import (
     make_rtf,
     make_scan_pdf,
     register_font,
+    word_streams,
 )
 
 from compare import readers
@@ -436,6 +438,161 @@ def test_corrupt_docx_is_refused(data: bytes, reason: str) -> None:
     with pytest.raises(UnreadableInput) as error:
         readers.read_docx(data, Path("report.docx"))
     assert message(error) == f"report.docx: not a valid Word document ({reason})"
+
+
+# --------------------------------------------------------------------------- Word 97-2003 (.doc)
+
+WORD97 = Path(__file__).resolve().parents[1] / "fixtures" / "word97"
+
+
+@pytest.fixture(scope="session")
+def word97() -> dict[str, Path]:
+    """The real .doc files LibreOffice wrote from files made by tests/makedocs.py (see
+    fixtures/word97/README.md): the seed with heading styles and without, a table, and a page
+    with a header, a footnote, fields and a table with an empty cell."""
+    return {path.stem: path for path in sorted(WORD97.glob("*.doc"))}
+
+
+@pytest.mark.parametrize("name", ["seed-styled", "seed-normal"])
+def test_doc_of_the_seed_reads_back_exactly(word97: dict[str, Path], name: str) -> None:
+    assert read(readers.read_doc, word97[name]) == CLEAN
+
+
+def test_doc_heading_styles_and_table_rows(word97: dict[str, Path]) -> None:
+    """A Heading 1 paragraph is a Markdown heading; a row is `cell | cell`, a cell's two
+    paragraphs one cell."""
+    assert read(readers.read_doc, word97["table"]).splitlines() == [
+        "# Annual report 2021",
+        "Net sales rose 6%.",
+        "Item | 2021 | 2020",
+        "Net sales (in millions) | $1,234 | $1,000",
+    ]
+
+
+def test_doc_leaves_out_header_and_notes_and_keeps_field_results(word97: dict[str, Path]) -> None:
+    """No page header, no footnote mark or text; a field shows its result; an empty cell stays
+    a cell, so the row keeps its columns."""
+    assert read(readers.read_doc, word97["fields"]).splitlines() == [
+        "一、总体情况",
+        "全市共有学校120所，比上年增加3所。",
+        "本页为第1页，详见官网。",
+        "指标 | 2020年 | 2021年",
+        "学校数 |  | 120所",
+        "表后一段。",
+    ]
+
+
+def test_doc_of_the_seed_parses_as_the_text_does(word97: dict[str, Path], tmp_path: Path) -> None:
+    from compare.pipeline import read_report
+
+    text = tmp_path / "seed.txt"
+    text.write_text(CLEAN, encoding="utf-8")
+    from_doc, from_text = read_report(word97["seed-normal"]), read_report(text)
+    assert from_doc.source.format == "doc"
+    assert from_doc.sections == from_text.sections
+    assert len(from_doc.metrics) == len(from_text.metrics) > 100
+
+
+def test_doc_pieces_stored_8_bit_and_as_utf16_read_in_order(tmp_path: Path) -> None:
+    """Word stores a run of Latin text in 8 bits (Windows-1252) and Chinese in UTF-16, each a
+    piece of its own; a field's code is left out and its result kept."""
+    streams = word_streams(
+        [
+            ("Revenue rose 5% \u2013 see page \x13 PAGEREF _Toc1 \\h \x147\x15.\r", True),
+            ('营业收入增长5%。\x13 HYPERLINK "http://x" \x14详见\x15\r', False),
+            ("Net \x1eincome\x0bnext line\r", True),
+        ]
+    )
+    path = make_compound_file(streams, tmp_path / "pieces.doc")
+    assert read(readers.read_doc, path).splitlines() == [
+        "Revenue rose 5% \u2013 see page 7.",
+        "营业收入增长5%。详见",
+        "Net -income",
+        "next line",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("streams", "problem"),
+    [
+        ({"Workbook": b"x"}, "an Excel workbook (.xls)"),
+        ({"EncryptedPackage": b"x"}, "a password-protected Office file"),
+        ({"Contents": b"x"}, "an Office file that holds no document"),
+        (word_streams([("a\r", True)], flags=0x0300), "a password-protected Word document"),
+        (word_streams([("a\r", True)], nfib=0x65), "a Word 6 or Word 95 document"),
+        ({"WordDocument": bytes(600)}, "not a valid Word document (its WordDocument stream has no"),
+        (
+            {"WordDocument": word_streams([("a\r", True)])["WordDocument"]},
+            "not a valid Word document (its 1Table stream is missing)",
+        ),
+    ],
+    ids=["xls", "encrypted-docx", "other", "password", "word95", "no-header", "no-table"],
+)
+def test_compound_files_that_are_no_readable_doc_are_named(
+    tmp_path: Path, streams: dict[str, bytes], problem: str
+) -> None:
+    path = make_compound_file(streams, tmp_path / "report.doc")
+    with pytest.raises(UnreadableInput) as error:
+        read(readers.read_doc, path)
+    assert message(error).startswith(f"{path}: {problem}")
+
+
+def _pieces_patched(cps: list[int], *, same_text: bool = False) -> dict[str, bytes]:
+    """Word streams of three 8-bit pieces of 2,000 characters whose piece table is then given
+    `cps` (and with `same_text`, every piece the first one's bytes), as damaged files have."""
+    import struct
+
+    streams = word_streams([("x" * 1999 + "\r", True)] * 3)
+    word, table = bytearray(streams["WordDocument"]), bytearray(streams["1Table"])
+    struct.pack_into("<4I", table, 5, *cps)
+    if same_text:
+        (first,) = struct.unpack_from("<I", table, 5 + 16 + 2)
+        for index in (1, 2):
+            struct.pack_into("<I", table, 5 + 16 + 8 * index + 2, first)
+    struct.pack_into("<i", word, 0x4C, cps[-1])
+    return {"WordDocument": bytes(word), "1Table": bytes(table)}
+
+
+@pytest.mark.parametrize(
+    ("streams", "problem"),
+    [
+        (_pieces_patched([0, 2000, 1000, 6000]), "its pieces of text overlap"),
+        (
+            _pieces_patched([0, 10**6, 2 * 10**6, 3 * 10**6], same_text=True),
+            "its pieces of text claim more than the file holds",
+        ),
+    ],
+    ids=["overlapping", "one-text-many-times"],
+)
+def test_doc_whose_piece_table_is_damaged_is_refused(
+    tmp_path: Path, streams: dict[str, bytes], problem: str
+) -> None:
+    """A piece table that reads text twice is refused: one that read the same bytes over and
+    over could make gigabytes of text of a small file."""
+    path = make_compound_file(streams, tmp_path / "report.doc")
+    with pytest.raises(UnreadableInput) as error:
+        read(readers.read_doc, path)
+    assert message(error) == f"{path}: not a valid Word document ({problem})"
+
+
+def test_damaged_doc_is_refused_in_one_line(word97: dict[str, Path]) -> None:
+    """Cut short or with bytes changed, a real .doc reads or is refused, never a traceback."""
+    import random
+
+    data = word97["fields"].read_bytes()
+    rng = random.Random(7)
+    damaged = [data[:cut] for cut in range(0, len(data), 512)]
+    for _ in range(300):
+        changed = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            changed[rng.randrange(len(changed))] = rng.randrange(256)
+        damaged.append(bytes(changed))
+    for sample in damaged:
+        try:
+            readers.read_doc(sample, Path("damaged.doc"))
+        except UnreadableInput as error:
+            assert str(error).startswith("damaged.doc: ")
+            assert "\n" not in str(error)
 
 
 # --------------------------------------------------------------------------- HTML
