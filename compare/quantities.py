@@ -237,7 +237,7 @@ _EN_OPENERS = set(
 
 _CHANGE_BEFORE = re.compile(
     r"(?:增长|增加|提高|提升|上升|下降|降低|减少|下滑|回落|跃升|攀升|扩大|缩小|增幅|降幅|涨幅|增速|"
-    r"增产|减产|升值|贬值|(?<!新)增|降|减|涨|跌)(?:了|达|达到|为|约|近|超|控制在|保持在|稳定在)?\s*$"
+    r"增产|减产|升值|贬值|(?<![新转])增|降|减|涨|跌)(?:了|达|达到|为|约|近|超|控制在|保持在|稳定在)?\s*$"
     r"|(?i:(?=[a-z])(?<![\w-])(?:increased?|increases|decreased?|decreases|rose|rises?|risen|fell|falls?|fallen|grew|"
     r"grows?|grown|growth|declined?|declines|gained?|gains|dropped|drops?|up|down|higher|lower|"
     r"changed?)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
@@ -1984,6 +1984,9 @@ def _label(
             return what
     if raw.medal:
         return (label or previous.rstrip("金银铜牌")) + MEDALS[raw.medal]
+    if label.endswith("以") and (taken := _TAKEN_AS.match(sentence, raw.end)):
+        raw.noun_end = taken.end()
+        return taken.group(1)  # 以500,000,000股为基数: what the figure is taken as names it
     if raw.classifier and raw.kind is not MetricKind.RANK:
         owned = sentence.startswith("的", raw.end)
         noun, raw.noun_end = _noun_after(sentence, raw)
@@ -2045,6 +2048,10 @@ _CN_PREDICATE = re.compile(
 _CN_RAISES = re.compile("提高|增加|加大|扩大|降低|减少|调整|上调|提供|发放")
 # The longest subject read from the clause before (the corpus's: 全社会研究与实验发展经费).
 SUBJECT_CN_CHARS = 24
+
+
+# 以…为基数: the figure between 以 and 为 is what the words after 为 name (a clause's end after).
+_TAKEN_AS = re.compile(r"为([\u4e00-\u9fff]{1,6})(?=[，,；;。：:（(]|$)")
 
 
 def _subject_cn(sentence: str, reverse: str, start: int, boundary: int) -> str:

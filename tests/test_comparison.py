@@ -713,7 +713,7 @@ def test_a_company_annual_report_pair_compares_column_by_column() -> None:
     assert pairs["营业收入", "23.46%", "18.00%"].points == Decimal("-5.46")
     assert pairs["营业收入", "280,000,000.00", "330,000,000.00"].new.column == "第一季度"
     assert pairs["货币资金", "1,100,000,000.00", None].rolled_off
-    assert pairs["以", "500,000,000股", "520,000,000股"].absolute == Decimal(20_000_000)
+    assert pairs["基数", "500,000,000股", "520,000,000股"].absolute == Decimal(20_000_000)
     assert "公司前五名客户合计销售金额" in {label for label, _, _ in pairs}
     assert not any("600000" in (old or "") for _, old, _ in pairs)
     counts = Counter(c.status.value for c in comparison.metrics)

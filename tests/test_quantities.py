@@ -96,6 +96,8 @@ CONSTRUCTS = [
     ("growth-percent", "全年新登记注册企业增长65.5%", [("65.5%", d("65.5"), "%", "", "", CH)]),
     ("growth-times", "出口额增长1.71倍", [("1.71倍", d("1.71"), "倍", "", "", CH)]),
     ("fall", "全年近视率下降1.06%", [("1.06%", d("-1.06"), "%", "", "", CH)]),
+    # 转增 (shares converted from reserves, so many per 10 held) is a count, not a rise.
+    ("bonus-shares", "每10股转增3股", [("3股", d("3"), "股", "", "", C)]),
     ("fall-en", "Net sales decreased 8% in 2017", [("8%", d("-8"), "%", "", "", CH)]),
     (
         "falls-respectively",
@@ -571,6 +573,12 @@ LABELS = [
         "respectively-the-figures-before",
         "全年接待游客1500万人次，实现旅游收入180亿元，分别增长12%和15%。",
         ["接待游客", "旅游收入", "接待游客", "旅游收入"],
+    ),
+    (
+        "dividend-base-and-bonus-shares",
+        "利润分配预案为：以500,000,000股为基数，向全体股东每10股派发现金红利2.50元（含税），"
+        "以资本公积金向全体股东每10股转增3股。",
+        ["基数", "向全体股东每10股派发现金红利", "以资本公积金向全体股东每10股转增"],
     ),
     (
         "bulletin-per-mille-and-exchange-rate",
