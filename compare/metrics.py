@@ -409,9 +409,9 @@ def _places(report: Report) -> _Places:
             else:  # figures out of order: counted afresh
                 before = sentence.count("|", 0, m.start)
             bars[key] = (m.start, before)
-            cells.append(before)
+            cells.append(m.cell or before)  # (cell: counted without a column of notes)
             if key not in row_widths:
-                row_widths[key] = sentence.count("|") + 1
+                row_widths[key] = sentence.count("|") + 1 - (before - m.cell if m.cell else 0)
             widths.append(row_widths[key])
         elif place in listed[key]:
             cells.append(listed[key][place])

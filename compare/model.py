@@ -78,6 +78,10 @@ class Metric:
     # The head of the table column a cell stands under ("Payments Due in 2019", "2018"): shown
     # beside the label, never compared (see compare.tables.TableColumns).
     column: str = ""
+    # The place of a table's cell in its row counted without a column of references to notes:
+    # under "Note | 2021 | 2020", "Revenue | 4 | 1,250 | 1,100" holds 1,250 in its value cell 1,
+    # as a table without notes does. 0 in a row without such a column (counted as written).
+    cell: int = 0
 
     @property
     def shown_scale(self) -> str:

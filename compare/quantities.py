@@ -2549,8 +2549,8 @@ def extract_metrics(sentence: str, *, section: str = "", index: int = 0) -> tupl
 # Metric(value=..., ..., upper=...) with every field in order, at a fifth of the cost: one
 # Metric is made per figure of every sentence.
 _metric = fast_constructor(Metric)
-# The last fields (group, over_years, caption_scale, column): attach_metrics sets them.
-_BARE = ("", False, "", "")
+# The last fields (group, over_years, caption_scale, column, cell): attach_metrics sets them.
+_BARE = ("", False, "", "", 0)
 _over_years = fast_replacer(Metric, "over_years")
 # The kinds a review of several years states summed over them (not a share, rate or rank).
 SUMMED_KINDS = frozenset({MetricKind.COUNT, MetricKind.MONEY, MetricKind.CHANGE})

@@ -37,11 +37,30 @@ from compare.model import Metric, MetricKind
 from compare.records import fast_replacer
 
 SCALE_WORDS = {"thousands": "thousand", "millions": "million", "billions": "billion"}
-_IN_SCALE = re.compile(r"\bin\s+(thousands|millions|billions)\b", re.IGNORECASE)
-# The caption's parenthesis, at the end of its sentence: "... as follows (dollars in millions):"
-_CAPTION = re.compile(
-    r"\(([^()]*\bin\s+(?:thousands|millions|billions)\b[^()]*)\)\s*[:.]?\s*$", re.IGNORECASE
+# A currency a caption or a head names before its scale: "(in RMB thousands)", "RMB'000".
+_CURRENCY_WORD = r"(?:RMB|Renminbi|HK\$|US\$|S\$|A\$|C\$|£|€|\$|¥)"
+_IN_SCALE = re.compile(
+    rf"\bin\s+(?:{_CURRENCY_WORD}\s*)?(thousands|millions|billions|'000|’000)(?!\w)",
+    re.IGNORECASE,
 )
+# The caption's parenthesis, at the end of its sentence: "... as follows (dollars in millions):",
+# "(Expressed in RMB'000)".
+_CAPTION = re.compile(
+    rf"\(([^()]*\bin\s+(?:{_CURRENCY_WORD}\s*)?(?:thousands|millions|billions|'000|’000)(?!\w)"
+    r"[^()]*)\)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+# A column's head of a unit of money, as British and Hong Kong statements head the columns
+# under their years ("£m | £m", "RMB'000 | RMB'000", "HK$ million"), or with the year ("2022
+# £m"): the sums below are in that scale.
+_MONEY_UNIT = re.compile(
+    rf"(?P<year>(?:19|20)\d\d\s+)?{_CURRENCY_WORD}\s?(?P<scale>'000|’000|m|mn|million|bn|billion)",
+    re.IGNORECASE,
+)
+_UNIT_SCALES = {"'000": "thousand", "’000": "thousand", "m": "million", "mn": "million"}
+_UNIT_SCALES |= {"million": "million", "bn": "billion", "billion": "billion"}
+# The head of a column of references to the notes to the statements: its cells are no figures.
+NOTE_HEADS = frozenset(("note", "notes", "附注", "注释"))
 
 # What a row or a column counts: "money" (the caption's first scale), "shares", "units", or
 # "each" (an amount per share, per RSU, per unit: never scaled). A row's name or a column's head
@@ -59,8 +78,11 @@ _UNITS = re.compile(r"\bunits?\b", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"\s*\(\d\)")
 
 # What a caption's scale is named for when it scales sums of money: "(dollars in millions)",
-# "(€ in millions)", "(amounts in thousands)".
-_MONEY_WORDS = ("dollar", "amount", "euro", "pound", "yen", "rmb", "us$", "s$", "$", "€", "£", "¥")
+# "(€ in millions)", "(amounts in thousands)", "(Expressed in RMB'000)".
+_MONEY_WORDS = (
+    "dollar", "amount", "euro", "pound", "yen", "rmb", "us$", "s$", "$", "€", "£", "¥",
+    "expressed", "stated", "presented",
+)  # fmt: skip
 # A caption rules the rows up to the first sentence of prose after them (ending in a full stop,
 # or long): group heads ("Operating expenses:"), a sub-table's name ("Property, Plant and
 # Equipment, Net") and the header of dates ("Years ended") belong to the table.
@@ -91,7 +113,7 @@ def caption_scales(sentence: str) -> dict[str, str] | None:
     """Return the scale a table's caption names for each thing its cells count, or None when
     the sentence names none: "(dollars in millions and units in thousands)" ->
     {"money": "million", "units": "thousand"}."""
-    if "illions" not in sentence and "housands" not in sentence:
+    if "illions" not in sentence and "housands" not in sentence and "000)" not in sentence:
         return None  # most sentences, told at a glance
     found = _CAPTION.search(sentence)
     if found is None:
@@ -109,7 +131,8 @@ def caption_scales(sentence: str) -> dict[str, str] | None:
             what = "money"
         else:  # "(net income in millions and shares in thousands)": that row's alone
             what = f"named:{before}"
-        scales.setdefault(what, SCALE_WORDS[scale.group(1).lower()])
+        word = scale.group(1).lower()
+        scales.setdefault(what, SCALE_WORDS.get(word) or _UNIT_SCALES[word])
         at = scale.end()
     return scales
 
@@ -122,24 +145,39 @@ _AMOUNT_HEAD = re.compile(
     r"(?:\w+\s+)?amounts?\s*\(\s*in\s+(thousands|millions|billions)\s*\)", re.I
 )
 _RATE_HEAD = re.compile(r"[\w\s-]*\b(?:rates?|yields?)", re.IGNORECASE)
-_NO_HEAD = ("", "(continued)")
+_NO_HEAD = ("", "(continued)", *NOTE_HEADS)
+_HAS_MONEY_UNIT = re.compile(
+    rf"{_CURRENCY_WORD}\s?(?:'000|’000|m|mn|million|bn|billion)\b", re.IGNORECASE
+)
 
 
 def head_scales(row: str) -> dict[str, str] | None:
     """Return the scale a table's head row names for its sums ("Amount (in millions) |
     Effective Interest Rate" -> {"money": "million"}), or None when it names none, or more than
     one, or heads other columns too (shares, prices: which cell is under which is not sure)."""
-    if "illions)" not in row and "housands)" not in row:
+    if "illions)" not in row and "housands)" not in row and not _HAS_MONEY_UNIT.search(row):
         return None  # most rows, told at a glance
     found: set[str] = set()
-    for cell in row.split(" | "):
+    for cell in row.split("|"):
         cell = cell.strip()
         amount = _AMOUNT_HEAD.fullmatch(cell)
+        unit = _MONEY_UNIT.fullmatch(cell)
         if amount is not None:
             found.add(SCALE_WORDS[amount.group(1).lower()])
+        elif unit is not None:
+            found.add(_UNIT_SCALES[unit["scale"].lower()])
         elif not (_RATE_HEAD.fullmatch(cell) or cell.lower() in _NO_HEAD):
             return None
     return {"money": found.pop()} if len(found) == 1 else None
+
+
+def unit_row(cells: list[str]) -> bool:
+    """Tell whether a row without figures heads its columns with their unit of money only
+    ("£m | £m", " | Note | RMB'000 | RMB'000"): the second line of a head of years."""
+    units = [cell for cell in cells if (unit := _MONEY_UNIT.fullmatch(cell)) and not unit["year"]]
+    return bool(units) and all(
+        cell in units or not cell or cell.lower() in NOTE_HEADS for cell in cells
+    )
 
 
 def _names_its_columns(row: str) -> bool:
@@ -238,6 +276,10 @@ class TableColumns:
             return metrics
         cells = [cell.strip() for cell in sentence.split("|")]
         if not metrics:
+            if unit_row(cells):
+                return metrics  # "£m | £m" under "2022 | 2021": the head's second line
+            if len(cells) > 2 and not cells[0]:
+                cells = cells[1:]  # " | Note | 2021 | 2020": the names' column has no head
             if _is_head(cells):
                 self.head = tuple(cells)
             return metrics
@@ -254,6 +296,7 @@ class TableColumns:
             # Nor one that holds cells of a footnote's mark alone ("August 2017 ASR | 15,069 |
             # (3) | (3) | 15,069 | (3)").
             return metrics
+        notes = [k + offset for k, head in enumerate(self.head) if head.lower() in NOTE_HEADS]
         named = []
         index, upto = 0, 0  # the cells counted on from the figure before (a wide row is linear)
         for m in metrics:
@@ -262,6 +305,10 @@ class TableColumns:
             else:  # figures out of order: counted afresh
                 index = sentence.count("|", 0, m.start)
             upto = m.start
+            if index in notes:
+                continue  # "Revenue | 4 | …", 货币资金 | 七、1 | …: a reference to note 4
+            if notes and (before := sum(1 for k in notes if k < index)):
+                m = _with_cell(m, index - before)
             whole = index and _whole(cells[index], m.text)
             if whole:
                 head = self.head[index - offset]
@@ -293,7 +340,8 @@ def _whole(cell: str, text: str) -> bool:
 # 2021年12月31日, 2021年度金额 (a Chinese balance sheet's, and a list of items' sums by year).
 _YEAR_HEAD = re.compile(
     r"(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?((?:19|20)\d\d)"
-    r"(?:年(?:末|底|度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:金额|余额|发生额|数)?)?"
+    r"(?:年(?:末|底|度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:金额|余额|发生额|数)?"
+    rf"|\s+{_CURRENCY_WORD}\s?(?:'000|’000|m|mn|million|bn|billion))?"  # 2022 £m
 )
 
 
@@ -357,6 +405,7 @@ def _is_head(cells: list[str]) -> bool:
 
 
 _with_column = fast_replacer(Metric, "column")
+_with_cell = fast_replacer(Metric, "cell")
 
 
 # A Chinese table's caption of its unit, a line of its own or the end of one: 单位：元,

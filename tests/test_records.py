@@ -40,6 +40,7 @@ def test_builds_the_same_frozen_record() -> None:
         False,
         "",
         "",
+        0,
     )
     plain = Metric(
         value=Decimal("3.5"), unit="所", kind=MetricKind.COUNT, label="学校", text="3.5所",

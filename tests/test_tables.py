@@ -76,6 +76,9 @@ def _figures(*sentences: str) -> list[tuple[str, str, str]]:
         ),
         ("Amounts are stated in thousands (in thousands).", {"money": "thousand"}),
         ("Revenue by segment (€ in millions):", {"money": "million"}),
+        # Hong Kong and British statements name their currency with the scale.
+        ("Consolidated statement of profit or loss (Expressed in RMB'000)", {"money": "thousand"}),
+        ("Segment results (in HK$ millions):", {"money": "million"}),
         # A parenthesis inside the prose, not ending it, is no caption.
         (
             "The Company repurchased 41.6 million shares (in millions of dollars, $10.0) in 2018.",
@@ -547,3 +550,71 @@ def test_this_and_last_years_columns_move_on_as_years_do() -> None:
     }
     assert set(changes) == {("1,234.5", "1,456.8"), ("23.45%", "18.00%"), ("1,000.0", None)}
     assert changes["1,000.0", None].rolled_off
+
+
+# --------------------------------------------------------------------------- IFRS statements
+
+# A British group's income statement: a column of references to its notes, the years' heads
+# with their unit (2021 £m); and a Hong Kong group's, heads of years over a line of units
+# (RMB'000), with the names' column unheaded.
+UK = (
+    "Note | {y} £m | {p} £m",
+    "Revenue | 3 | {a} | {b}",
+    "Operating profit | 4(a) | {c} | {d}",
+)
+HK = (
+    " | Note | {y} | {p}",
+    " | | RMB'000 | RMB'000",
+    "Revenue | 5 | {a} | {b}",
+    "Gross profit | | {c} | {d}",
+)
+# A Chinese listed company's balance sheet: 附注 cites the notes (七、1).
+CN = (
+    "项目 | 附注 | {y}年12月31日 | {p}年12月31日",
+    "货币资金 | 七、1 | {a} | {b}",
+    "应收账款 | 七、5 | {c} | {d}",
+)
+
+
+def _statement(rows: tuple[str, ...], year: int, *figures: str) -> tuple[str, ...]:
+    a, b, c, d = figures
+    return tuple(row.format(y=year, p=year - 1, a=a, b=b, c=c, d=d) for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("rows", "scale", "columns"),
+    [
+        (UK, "million", ("2018 £m", "2017 £m")),
+        (HK, "thousand", ("2018", "2017")),
+        (CN, "", ("2018年12月31日", "2017年12月31日")),
+    ],
+    ids=["uk", "hong-kong", "chinese"],
+)
+def test_a_statements_note_references_are_no_figures_and_its_units_scale_its_sums(
+    rows: tuple[str, ...], scale: str, columns: tuple[str, str]
+) -> None:
+    """ "Revenue | 3 | 1,250 | 1,100" under "Note | 2018 £m | 2017 £m": 3 cites note 3. It was a
+    figure of its own; the heads' unit (£m, RMB'000) is the sums' scale, as a caption's is."""
+    metrics = _metrics_of(*_statement(rows, 2018, "1,250", "1,100", "210", "180"))
+    assert [(m.text, m.caption_scale, m.column) for m in metrics] == [
+        ("1,250", scale, columns[0]),
+        ("1,100", scale, columns[1]),
+        ("210", scale, columns[0]),
+        ("180", scale, columns[1]),
+    ]
+
+
+@pytest.mark.parametrize("rows", [UK, HK, CN], ids=["uk", "hong-kong", "chinese"])
+def test_a_statement_with_a_column_of_notes_moves_on_a_year(rows: tuple[str, ...]) -> None:
+    """This year's figure pairs with last year's, whose copy in the new statement is stated
+    again, and the oldest column rolls off: the column of notes had put this year's figures one
+    cell further on, so that they paired with their own copies (unchanged) and the new year's
+    read as new."""
+    old = _statement(rows, 2017, "1,250", "1,100", "210", "180")
+    new = _statement(rows, 2018, "1,400", "1,250", "260", "210")
+    changes = {
+        (c.old.text if c.old else None, c.new.text if c.new else None): c
+        for c in _comparison(old, new).metrics
+    }
+    assert set(changes) == {("1,250", "1,400"), ("210", "260"), ("1,100", None), ("180", None)}
+    assert changes["1,100", None].rolled_off and changes["180", None].rolled_off
