@@ -199,6 +199,8 @@ _EN_SCALE = re.compile(rf"\s*({SCALE_EN})\b")
 # A sum's scale written short, as British and European reports do: £1.2bn, €120m, $45k.
 _EN_SHORT_SCALE = re.compile(r"(bn|m|k)\b")
 _EN_SHORT_SCALES = {"bn": "billion", "m": "million", "k": "thousand"}
+_EN_SHORT_UNIT = re.compile(r"(p|bps|bp)\b")
+_EN_SHORT_UNITS = {"p": "pence", "bps": "basis points", "bp": "basis points"}
 _EN_PCT = re.compile(r"\s*(?:[%％]|per\s?cent\b|percent\b)")
 _EN_POINTS = re.compile(r"\s+(percentage[- ]points?|basis points?)\b")
 _EN_WORD = re.compile(r"\s+([a-z][a-z\-]*[a-z])\b")
@@ -352,9 +354,9 @@ _LABEL_DROP_HINT = re.compile(r"[（(《0-9０-９第“”\"「」『』\x00\s]
 # English words; an alternative in brackets next to a slash is part of its word, as written
 # (income/(loss), Proceeds from/(Repayments of), net (gains)/losses).
 # A law's name keeps its year, one word with it ("Securities Exchange Act of 1934"); else a
-# number is no word of a label.
+# number is no word of a label, nor the short scale or unit it ends in (£350m, 45.2p, 120bps).
 _EN_WORDS = re.compile(
-    r"Act of (?:19|20)\d\d\b|"
+    r"Act of (?:19|20)\d\d\b|(?!(?<=[0-9])(?:bn|m|k|p|bps|bp)\b)"
     r"(?:\([A-Za-z][^()]{0,30}\)/)?[A-Za-z][A-Za-z&'’\-./]*(?:(?<=/)\([A-Za-z][^()]{0,30}\))?"
 )
 _LEADING_QUOTE = re.compile(r"“[^“”]{0,25}”")
@@ -503,6 +505,13 @@ def _parse_tail(masked: str, pos: int, currency: str) -> _Tail | None:
         if currency and (m := _EN_SHORT_SCALE.match(masked, pos)):
             # £1.2bn, €120m: a sum's scale written short, as British and European reports do.
             return m.end(), "", _EN_SHORT_SCALES[m.group(1)], "", False
+        if (
+            not currency
+            and (m := _EN_SHORT_UNIT.match(masked, pos))
+            and not (m.group(1) == "p" and masked[max(0, pos - 4) : pos].isdigit())
+        ):
+            # 45.2p of earnings per share (pence; not 1080p), margin up 120bps (basis points)
+            return m.end(), _EN_SHORT_UNITS[m.group(1)], "", "", False
         return None  # 5G, 10b5, 2nd: a name, not a quantity
     if nxt[:1] in ".．" and nxt[1:2].isdigit() or nxt[:1] == "-" and nxt[1:2].isalpha():
         if nxt[:1] == "-" and _SUSPENDED.match(masked, pos + 1):
@@ -1438,7 +1447,7 @@ _EN_RELATIVE = re.compile(
 # Where the noun phrase a relative clause hangs on begins: after the last figure, preposition
 # or verb of its clause.
 _EN_PHRASE_BREAK = re.compile(
-    r"\d[\d,.]*(?:%| ?(?:thousand|million|billion|trillion)\b)?|\bat least\b"
+    r"\d[\d,.]*(?:%| ?(?:thousand|million|billion|trillion)\b|(?:bn|m|k|p|bps|bp)\b)?|\bat least\b"
     r"|(?<![\w-])(?:of|in|for|to|by|with|from|on|at|as|had|has|have|is|are|was|were|that|than"
     r"|represented|accounted|approximately)(?![\w-])",  # not the in of paid-in
     re.IGNORECASE,
@@ -1933,8 +1942,8 @@ def _label(
             label = _changed_en(sentence[:start]) or _antecedent_en(sentence[:start])
             if label:
                 return label
-        counted = raw.unit.isalpha() or (
-            _is_english_unit(raw.unit) and bool(_EN_PLURAL.search(raw.unit))
+        counted = raw.unit not in _NOT_COUNTED and (
+            raw.unit.isalpha() or (_is_english_unit(raw.unit) and bool(_EN_PLURAL.search(raw.unit)))
         )
         if counted and not raw.currency:
             return raw.unit  # "and 1,000 employees", "we have placed 76,000 individuals"
@@ -2157,13 +2166,19 @@ def _settle_kind(
         return MetricKind.CHANGE
     if raw.unit in ("倍", "times"):
         return MetricKind.RATIO
-    if raw.currency or raw.unit.split("/")[0].endswith("元") or raw.unit in ("dollars", "yuan"):
+    if raw.currency or raw.unit.split("/")[0].endswith("元") or raw.unit in _MONEY_WORDS:
         return MetricKind.MONEY
     if raw.unit == "%":
         if _RATE_OF_RISE.search(masked, max(0, raw.start - 24), raw.start):
             return MetricKind.CHANGE
         return MetricKind.PERCENT
     return MetricKind.COUNT
+
+
+_MONEY_WORDS = frozenset(("dollars", "yuan", "pence", "pence per share"))
+# Units that name no thing counted: sums (45.2p) and changes (up 1.2 percentage points) are
+# of what the words before name, else of the figure before.
+_NOT_COUNTED = _MONEY_WORDS | CHANGE_UNITS
 
 
 def _falls(raw: _Raw, change: re.Match[str] | None, joined_to: _Raw | None) -> bool:

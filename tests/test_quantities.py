@@ -96,6 +96,10 @@ CONSTRUCTS = [
     ("growth-percent", "全年新登记注册企业增长65.5%", [("65.5%", d("65.5"), "%", "", "", CH)]),
     ("growth-times", "出口额增长1.71倍", [("1.71倍", d("1.71"), "倍", "", "", CH)]),
     ("fall", "全年近视率下降1.06%", [("1.06%", d("-1.06"), "%", "", "", CH)]),
+    # British reports: pence written short (not 1080p), basis points written short.
+    ("pence", "Basic earnings per share was 45.2p", [("45.2p", d("45.2"), "pence", "", "", M)]),
+    ("bps", "Margin up 120bps", [("120bps", d("120"), "basis points", "", "", CH)]),
+    ("video-resolution", "in 1080p video", []),
     # 转增 (shares converted from reserves, so many per 10 held) is a count, not a rise.
     ("bonus-shares", "每10股转增3股", [("3股", d("3"), "股", "", "", C)]),
     ("fall-en", "Net sales decreased 8% in 2017", [("8%", d("-8"), "%", "", "", CH)]),
@@ -573,6 +577,13 @@ LABELS = [
         "respectively-the-figures-before",
         "全年接待游客1500万人次，实现旅游收入180亿元，分别增长12%和15%。",
         ["接待游客", "旅游收入", "接待游客", "旅游收入"],
+    ),
+    (
+        "en-short-scales-pence-and-points-name-no-figure",
+        "Net debt fell to £350m from £420m. Basic earnings per share rose to 45.2p (2021: 40.1p)."
+        " Adjusted operating margin was 14.2%, up 1.2 percentage points.",
+        ["Net debt", "Net debt", "Basic earnings per share", "Basic earnings per share"]
+        + ["Adjusted operating margin", "Adjusted operating margin"],
     ),
     (
         "dividend-base-and-bonus-shares",
