@@ -199,8 +199,8 @@ _EN_SCALE = re.compile(rf"\s*({SCALE_EN})\b")
 # A sum's scale written short, as British and European reports do: £1.2bn, €120m, $45k.
 _EN_SHORT_SCALE = re.compile(r"(bn|m|k)\b")
 _EN_SHORT_SCALES = {"bn": "billion", "m": "million", "k": "thousand"}
-_EN_SHORT_UNIT = re.compile(r"(p|bps|bp)\b")
-_EN_SHORT_UNITS = {"p": "pence", "bps": "basis points", "bp": "basis points"}
+_EN_SHORT_UNIT = re.compile(r"(p|bps|bp|x)\b")
+_EN_SHORT_UNITS = {"p": "pence", "bps": "basis points", "bp": "basis points", "x": "times"}
 _EN_PCT = re.compile(r"\s*(?:[%％]|per\s?cent\b|percent\b)")
 _EN_POINTS = re.compile(r"\s+(percentage[- ]points?|basis points?)\b")
 _EN_WORD = re.compile(r"\s+([a-z][a-z\-]*[a-z])\b")
@@ -356,7 +356,7 @@ _LABEL_DROP_HINT = re.compile(r"[（(《0-9０-９第“”\"「」『』\x00\s]
 # A law's name keeps its year, one word with it ("Securities Exchange Act of 1934"); else a
 # number is no word of a label, nor the short scale or unit it ends in (£350m, 45.2p, 120bps).
 _EN_WORDS = re.compile(
-    r"Act of (?:19|20)\d\d\b|(?!(?<=[0-9])(?:bn|m|k|p|bps|bp)\b)"
+    r"Act of (?:19|20)\d\d\b|(?!(?<=[0-9])(?:bn|m|k|p|bps|bp|x)\b)"
     r"(?:\([A-Za-z][^()]{0,30}\)/)?[A-Za-z][A-Za-z&'’\-./]*(?:(?<=/)\([A-Za-z][^()]{0,30}\))?"
 )
 _LEADING_QUOTE = re.compile(r"“[^“”]{0,25}”")
@@ -510,7 +510,8 @@ def _parse_tail(masked: str, pos: int, currency: str) -> _Tail | None:
             and (m := _EN_SHORT_UNIT.match(masked, pos))
             and not (m.group(1) == "p" and masked[max(0, pos - 4) : pos].isdigit())
         ):
-            # 45.2p of earnings per share (pence; not 1080p), margin up 120bps (basis points)
+            # 45.2p of earnings per share (pence; not 1080p), margin up 120bps (basis points),
+            # net debt 1.2x EBITDA (times)
             return m.end(), _EN_SHORT_UNITS[m.group(1)], "", "", False
         return None  # 5G, 10b5, 2nd: a name, not a quantity
     if nxt[:1] in ".．" and nxt[1:2].isdigit() or nxt[:1] == "-" and nxt[1:2].isalpha():
@@ -1197,6 +1198,7 @@ _EN_GIVING = set(
 )
 _EN_VAGUE = set(_words("additional another extra further more average total"))
 _EN_LEAD = set(_words("and the or of a an with"))
+_EN_DET = set(_words("the a an our its their"))
 _EN_OBJECT_LEAD = _EN_LEAD | set(_words("our their its this these aside up"))
 
 
@@ -1320,6 +1322,8 @@ def _clean_en(text: str, limit: int = 8) -> str:
         words = what  # not "I will allocate an additional $5.4 billion": additional says nothing
     if what is words:
         words = _before_verb(words)
+    if len(words) > 2 and words[0].islower() and words[0].endswith("ing") and words[1] in _EN_DET:
+        words = words[1:]  # "bringing the total for the year to 18.0p": total for the year
     while words and words[0].lower() in _EN_LEAD:
         words.pop(0)
     words = _without_pronoun_subject(words)
@@ -1335,7 +1339,11 @@ def _clean_en(text: str, limit: int = 8) -> str:
     if (
         len(words) > verb + 1
         and words[0] in _EN_FILERS
-        and (_is_past_en(words[verb]) if verb == 1 else words[verb] in _EN_FILER_ACTS)
+        and (
+            _is_past_en(words[verb]) or words[verb] in _EN_FILER_PROPOSES
+            if verb == 1
+            else words[verb] in _EN_FILER_ACTS
+        )
     ):
         # "In May 2018, the Company announced a new capital return program of": who acted and
         # how are not what the figure measures (new capital return program), unless that
@@ -1353,6 +1361,9 @@ _EN_FILERS = ("Company", "Directors", "Board")
 _EN_FILER_ACTS = set(
     _words("authorized approved announced declared increased raised repurchased issued paid")
 )
+# What a board proposes to its shareholders, in the present ("The Board recommends a final
+# dividend of 12.5 pence per share": final dividend).
+_EN_FILER_PROPOSES = set(_words("recommends proposes declares announces approves"))
 _EN_FILER_OBJECT_LEAD = _EN_OBJECT_LEAD | {"into"}  # "the Company entered into a new ASR to…"
 
 
@@ -1447,7 +1458,8 @@ _EN_RELATIVE = re.compile(
 # Where the noun phrase a relative clause hangs on begins: after the last figure, preposition
 # or verb of its clause.
 _EN_PHRASE_BREAK = re.compile(
-    r"\d[\d,.]*(?:%| ?(?:thousand|million|billion|trillion)\b|(?:bn|m|k|p|bps|bp)\b)?|\bat least\b"
+    r"\d[\d,.]*(?:%| ?(?:thousand|million|billion|trillion)\b|(?:bn|m|k|p|bps|bp|x)\b)?"
+    r"|\bat least\b"
     r"|(?<![\w-])(?:of|in|for|to|by|with|from|on|at|as|had|has|have|is|are|was|were|that|than"
     r"|represented|accounted|approximately)(?![\w-])",  # not the in of paid-in
     re.IGNORECASE,
@@ -1564,6 +1576,11 @@ def _antecedent_en(before: str) -> str:
     return "" if not label or _names_nothing_en(label) else label
 
 
+_EN_HOW_TO = re.compile(
+    r"\s*(?:at|on|in|excluding|including)\s[^,;:.]{0,40}?\bto\s*", re.IGNORECASE
+)
+
+
 # Words that link a figure to the one before it, all that is left of its label once "a decline
 # of" is cleaned away: the figure measures what the figure before it does.
 _EN_LINKS = frozenset({"after", "before", "following", "against", "versus", "compared"})
@@ -1589,8 +1606,12 @@ _YEAR_CELL = re.compile(r"\s*(?:19|20)\d\d\s*")  # a row named by a year: 2019 |
 
 # A sum or a rate written before a noun, as its attribute: "The $210 billion share repurchase
 # program was completed", "I will provide a 60% road tax rebate to…".
+# A participle that says what the figure stands for works as one: "Free cash flow of £95m,
+# representing 85% cash conversion" (cash conversion).
 _EN_DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|a|an|its|our|their|this|another|further|additional|set\s+of)\s+$", re.IGNORECASE
+    r"\b(?:the|a|an|its|our|their|this|another|further|additional|set\s+of"
+    r"|representing|delivering|achieving|generating)\s+$",
+    re.IGNORECASE,
 )
 # The noun after: lower-case words ("payout"), or a name ("Jobs and Business Support Package").
 _EN_ATTRIBUTE_OF = re.compile(
@@ -1616,7 +1637,7 @@ def _ends_name_en(word: str) -> bool:
 
 def _attributive_en(sentence: str, raw: _Raw) -> str:
     """Return the noun a figure is the attribute of ("a $1,000 payout": payout), or ""."""
-    if not _EN_DETERMINER_BEFORE.search(sentence, max(0, raw.start - 12), raw.start):
+    if not _EN_DETERMINER_BEFORE.search(sentence, max(0, raw.start - 14), raw.start):
         return ""
     after = _EN_ATTRIBUTE_OF.match(sentence, raw.end)
     if after is None:
@@ -1927,6 +1948,10 @@ def _label(
             # "The Dependency Ratio Ceiling, or DRC, will be reduced from the current 1:7": the
             # clause is all predicate; its subject opens the sentence (one with no figure).
             label = _subject_en(sentence[:start]) or label
+        if previous and _EN_HOW_TO.fullmatch(before):
+            # "Group revenue increased by 8% at constant currency to €2,345 million": how the
+            # change was counted, then what the measure came to
+            return previous
         if previous and label.lower() in _EN_LINKS:
             # "grew by around 1% in real terms last year, after a decline of 0.4% in 2020": the
             # decline is the same measure's, a year before
@@ -2176,9 +2201,9 @@ def _settle_kind(
 
 
 _MONEY_WORDS = frozenset(("dollars", "yuan", "pence", "pence per share"))
-# Units that name no thing counted: sums (45.2p) and changes (up 1.2 percentage points) are
-# of what the words before name, else of the figure before.
-_NOT_COUNTED = _MONEY_WORDS | CHANGE_UNITS
+# Units that name no thing counted: sums (45.2p), changes (up 1.2 percentage points) and
+# multiples (1.5x) are of what the words before name, else of the figure before.
+_NOT_COUNTED = _MONEY_WORDS | CHANGE_UNITS | {"times"}
 
 
 def _falls(raw: _Raw, change: re.Match[str] | None, joined_to: _Raw | None) -> bool:

@@ -100,6 +100,8 @@ CONSTRUCTS = [
     ("pence", "Basic earnings per share was 45.2p", [("45.2p", d("45.2"), "pence", "", "", M)]),
     ("bps", "Margin up 120bps", [("120bps", d("120"), "basis points", "", "", CH)]),
     ("video-resolution", "in 1080p video", []),
+    ("multiple", "Net debt was 1.2x EBITDA", [("1.2x", d("1.2"), "times", "", "", RA)]),
+    ("not-a-multiple", "a 2x2 matrix of 4x4 vehicles", []),
     # 转增 (shares converted from reserves, so many per 10 held) is a count, not a rise.
     ("bonus-shares", "每10股转增3股", [("3股", d("3"), "股", "", "", C)]),
     ("fall-en", "Net sales decreased 8% in 2017", [("8%", d("-8"), "%", "", "", CH)]),
@@ -585,6 +587,23 @@ LABELS = [
         ["Net debt", "Net debt", "Basic earnings per share", "Basic earnings per share"]
         + ["Adjusted operating margin", "Adjusted operating margin"],
     ),
+    (
+        "uk-board-recommends",
+        "The Board recommends a final dividend of 12.5 pence per share, bringing the total for "
+        "the year to 18.0p (2021: 16.5p).",
+        ["final dividend", "total for the year", "total for the year"],
+    ),
+    (
+        "uk-representing",
+        "Free cash flow of £95m, representing 85% cash conversion.",
+        ["Free cash flow", "cash conversion"],
+    ),
+    (
+        "uk-at-constant-currency-to",
+        "Group revenue increased by 8% at constant currency to €2,345 million.",
+        ["Group revenue", "Group revenue"],
+    ),
+    ("uk-multiple", "Net debt to EBITDA was 1.2x (2021: 1.5x).", ["Net debt to EBITDA"] * 2),
     (
         "dividend-base-and-bonus-shares",
         "利润分配预案为：以500,000,000股为基数，向全体股东每10股派发现金红利2.50元（含税），"
