@@ -43,6 +43,7 @@ from compare.quantities import (
     CURRENCY_SIGNS,
     UNIT_SIZES,
     Clauses,
+    may_list_years,
     paid_for,
     starts_a_change,
     stated_for_year,
@@ -1709,9 +1710,10 @@ class _ListedYears:
         self.texts: dict[int, dict[str, tuple[str, ...]]] = {}
 
     def any_lists(self) -> bool:
-        """Tell whether the old report says "respectively" at all (a list of years may be)."""
+        """Tell whether the old report may state a list of years at all ("respectively"), or a
+        figure's comparative ("(2021: £1,250m)")."""
         sentences = self._sentences(0)
-        return any("respectively" in text for held in sentences.values() for text in held)
+        return any(may_list_years(text) for held in sentences.values() for text in held)
 
     def _sentences(self, side: int) -> dict[str, tuple[str, ...]]:
         if side not in self.texts:
@@ -1734,7 +1736,7 @@ class _ListedYears:
             sentences, spans = self._index(side)
             held = sentences.get(section, ())
             text = held[sentence] if sentence < len(held) else ""
-            found = spans.get((section, sentence), []) if "respectively" in text else []
+            found = spans.get((section, sentence), []) if may_list_years(text) else []
             self.found[key] = year_list_years(text, found) if found else {}
         return self.found[key]
 

@@ -2477,11 +2477,19 @@ _LIST_JOIN = re.compile(r",?\s+and\s+|,\s+")
 def year_list_columns(sentence: str, figures: Sequence[tuple[int, int]]) -> dict[int, int]:
     """Return the column of each figure of an English list stated for a list of years ("1.99%,
     1.73% and 1.49% in 2017, 2016 and 2015, respectively"): 1 for the latest year, 2 for the
-    year before, and so on, as a filing's table has them. `figures` are the (start, end) of the
+    year before, and so on, as a filing's table has them; or of a figure and its comparative
+    ("£1,400m (2021: £1,250m)": 1 and 2). `figures` are the (start, end) of the
     sentence's figures in order; the result maps their indexes. Empty for any other sentence.
     """
-    if "respectively" not in sentence or len(figures) < 2:
+    if len(figures) < 2:
         return {}
+    if "respectively" not in sentence:
+        if ":" not in sentence:
+            return {}
+        columns = {}
+        for current, comparative, _ in _comparatives(sentence, figures):
+            columns[current], columns[comparative] = 1, 2
+        return columns
     years_found = _YEAR_LIST.search(sentence)
     if years_found is None:
         return {}
@@ -2506,11 +2514,39 @@ def year_list_columns(sentence: str, figures: Sequence[tuple[int, int]]) -> dict
     return {k: latest_first.index(year) + 1 for k, year in zip(run, years, strict=True)}
 
 
+# Last year's figure in brackets after this year's, as British and European annual reports give
+# it: "Revenue of £1,400m (2021: £1,250m)".
+_COMPARATIVE_OPENS = re.compile(r"\s*[(（]\s*(?:FY\s?)?(?P<year>(?:19|20)\d\d)\s*[:：]\s*")
+_COMPARATIVE_CLOSES = re.compile(r"\s*[)）]")
+
+
+def may_list_years(sentence: str) -> bool:
+    """Tell at a glance whether a sentence may state figures for a list of years, or with their
+    comparatives (see year_list_columns)."""
+    return "respectively" in sentence or ("(" in sentence and ":" in sentence)
+
+
+def _comparatives(sentence: str, figures: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Return (this year's figure, its comparative, the comparative's year) of each figure
+    stated with last year's in brackets, by their indexes among `figures`."""
+    found = []
+    for k in range(1, len(figures)):
+        opens = _COMPARATIVE_OPENS.fullmatch(sentence, figures[k - 1][1], figures[k][0])
+        if opens and _COMPARATIVE_CLOSES.match(sentence, figures[k][1]):
+            found.append((k - 1, k, int(opens["year"])))
+    return found
+
+
 def year_list_years(sentence: str, figures: Sequence[tuple[int, int]]) -> dict[int, int]:
     """Return the year of each figure of an English list stated for a list of years ("1.99%,
     1.73% and 1.49% in 2017, 2016 and 2015, respectively": 2017, 2016, 2015), by index among
     `figures` (see year_list_columns). Empty for any other sentence."""
     columns = year_list_columns(sentence, figures)
+    if columns and "respectively" not in sentence:  # "£1,400m (2021: £1,250m)": 2022, 2021
+        years = {}
+        for current, comparative, year in _comparatives(sentence, figures):
+            years[current], years[comparative] = year + 1, year
+        return years
     listed = _YEAR_LIST.search(sentence) if columns else None
     if listed is None:
         return {}

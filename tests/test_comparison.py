@@ -721,3 +721,35 @@ def test_a_company_annual_report_pair_compares_column_by_column() -> None:
     assert counts == {"changed": 35, "unchanged": 1, "removed": 5}
     assert not any(c.restated for c in comparison.metrics)
     assert all(c.rolled_off for c in comparison.metrics if c.status.value == "removed")
+
+
+def test_a_british_annual_report_pair_moves_on_a_year() -> None:
+    """fixtures/company-uk: an invented British group's annual report, two years. Each prose
+    figure's comparative (2021: £1,250m) is last year's, as the statements' second column is:
+    this year's figures pair with last year's, the new comparatives are last year's stated
+    again, and the old comparatives and the oldest column roll off. The notes' column cites, the
+    unit in the heads (£m) scales the sums, pence, basis points and multiples are figures."""
+    folder = FIXTURES / "company-uk"
+    comparison = compare_reports(
+        read_report(folder / "example-plc-2021.txt"), read_report(folder / "example-plc-2022.txt")
+    )
+    assert comparison.old.org == comparison.new.org == "Example Group plc"
+    assert comparison.warnings == ()
+    pairs = {
+        (c.label, c.old.text if c.old else None, c.new.text if c.new else None): c
+        for c in comparison.metrics
+    }
+    assert pairs["Revenue", "£1,250m", "£1,400m"].absolute == Decimal(150)
+    assert pairs["Revenue", "£1,100m", None].rolled_off  # 2020's, in 2021's brackets
+    assert pairs["Basic earnings per share", "40.1p", "45.2p"].new.unit == "pence"
+    assert pairs["adjusted operating margin", "40bps", "70bps"].absolute == Decimal(30)
+    assert pairs["net debt to EBITDA", "1.5x", "1.2x"].absolute == Decimal("-0.3")
+    revenue = pairs["Revenue", "1,250", "1,400"]
+    assert (revenue.old.column, revenue.new.column) == ("2021 £m", "2022 £m")
+    assert revenue.new.caption_scale == "million"
+    goodwill = pairs["Goodwill", "610", "615"]
+    assert (goodwill.old.column, goodwill.new.caption_scale) == ("2021", "million")
+    assert not any(old in ("3", "10") or new in ("3", "10") for _, old, new in pairs)  # notes
+    counts = Counter(c.status.value for c in comparison.metrics)
+    assert counts == {"changed": 29, "removed": 18}
+    assert all(c.rolled_off for c in comparison.metrics if c.status.value == "removed")

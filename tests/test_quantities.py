@@ -1578,6 +1578,17 @@ def test_a_year_list_gives_each_figure_its_year() -> None:
     assert q.year_list_years("The rate was 1.99% in 2017.", [(13, 18)]) == {}
 
 
+def test_a_figure_and_its_comparative_in_brackets_are_this_and_last_years() -> None:
+    """British and European reports give last year's figure in brackets: a row of two years."""
+    sentence = "Revenue of £1,400m (2021: £1,250m), up 12%, and profit of £245m (2021: £210m)."
+    spans = [(m.start, m.end) for m in extract_metrics(sentence)]
+    assert len(spans) == 5
+    assert year_list_columns(sentence, spans) == {0: 1, 1: 2, 3: 1, 4: 2}
+    assert q.year_list_years(sentence, spans) == {0: 2022, 1: 2021, 3: 2022, 4: 2021}
+    aside = "Revenue rose to £1,400m (see note 3: segments)."
+    assert year_list_columns(aside, [(m.start, m.end) for m in extract_metrics(aside)]) == {}
+
+
 def test_a_row_label_listing_years_leaves_no_respectively_behind() -> None:
     """The years a label cell lists ($58 and $53, respectively) are figures of their own: the
     row's cells are labelled by the words around them, not "… of and respectively"."""
