@@ -449,6 +449,7 @@ _NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
     "chineseCounting": _chinese_number,
     "chineseCountingThousand": _chinese_number,
     "taiwaneseCounting": _chinese_number,
+    "taiwaneseCountingThousand": _chinese_number,
     "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[n - 1] if 0 < n <= 10 else str(n),
     "lowerRoman": lambda n: _roman(n).lower(),
     "upperRoman": _roman,
@@ -669,6 +670,14 @@ def _said(exc: Exception) -> str:
     return text[:80] if text else type(exc).__name__
 
 
+def _doc_number(number: tuple[str | tuple[str, int], ...]) -> str:
+    """Write Word's automatic number of a paragraph (worddoc.Paragraph.number) as Word shows it."""
+    return "".join(
+        part if isinstance(part, str) else _NUMBER_FORMATS.get(part[0], str)(part[1])
+        for part in number
+    )
+
+
 def _doc_lines(paragraphs: list[worddoc.Paragraph]) -> list[str]:
     """Render paragraphs as the Word reader does: headings, text lines, `cell | cell` rows."""
     lines: list[str] = []
@@ -698,6 +707,7 @@ def _doc_lines(paragraphs: list[worddoc.Paragraph]) -> list[str]:
             text = paragraph.text.strip()
             if not text:
                 continue
+            text = _doc_number(paragraph.number) + text
             level = paragraph.outline or paragraph.heading
             if level is not None:
                 lines.append(heading_line(level, " ".join(text.split())))

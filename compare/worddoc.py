@@ -25,6 +25,8 @@ _OBFUSCATED = 0x8000
 _CCP_TEXT = 0x4C
 _STSHF = 0xA2
 _PLCF_BTE_PAPX = 0x102
+_PLF_LST = 0x2E2
+_PLF_LFO = 0x2EA
 _CLX = 0x1A2
 
 # Paragraph properties read (sprm codes).
@@ -34,6 +36,8 @@ _INNER_CELL = 0x244B
 _INNER_ROW_END = 0x244C
 _DEPTH = 0x6649  # sprmPItap: how deep in nested tables
 _OUTLINE = 0x2640
+_LIST = 0x460B  # sprmPIlfo: the paragraph's list (1-based into the LFOs; 0: none)
+_LIST_LEVEL = 0x260A  # sprmPIlvl
 _HUGE_PAPX = 0x6646  # the rest of the properties are in the Data stream
 _DEF_TABLE = 0xD608
 _CHANGE_TABS = 0xC615
@@ -67,6 +71,9 @@ class Paragraph:
 
     text: str
     heading: int | None = None  # 1-9 when the paragraph's style is Heading 1-9
+    # Word's automatic number before the paragraph, as text and counts to write in a number
+    # format ("decimal", "chineseCounting": Word's names): ("（", ("chineseCounting", 1), "）")
+    number: tuple[str | tuple[str, int], ...] = ()
     outline: int | None = None  # an outline level 1-9 set on the paragraph itself
     in_table: bool = False
     cell_end: bool = False  # the paragraph ends a table cell
@@ -81,6 +88,8 @@ class _Props:
     row_end: bool = False
     inner_cell: bool = False
     depth: int = 0
+    list: int | None = None  # the list (LFO) the paragraph is an item of, 1-based; 0: none
+    level: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +127,8 @@ def read_paragraphs(word: bytes, table: bytes, data: bytes = b"") -> list[Paragr
     (ccp_text,) = struct.unpack_from("<i", word, _CCP_TEXT)
     pieces = _pieces(word, table)
     props = _PropsIndex(word, table, data)
-    headings = _heading_styles(word, table)
+    styles = _styles(word, table)
+    lists = _Lists(word, table)
     paragraphs: list[Paragraph] = []
     text: list[str] = []
     fields: list[bool] = []  # for each open field: whether its result has begun
@@ -148,9 +158,20 @@ def read_paragraphs(word: bytes, table: bytes, data: bytes = b"") -> list[Paragr
                 continue
             if char == CELL or char in PARAGRAPH_ENDS:
                 found = props.at(piece.fc + (offset + 1) * size)
-                heading = headings.get(found.style)
+                style = styles.get(found.style)
+                instance, level = found.list, found.level
+                if instance is None:
+                    instance, level = _style_list(styles, found.style)
+                elif level is None:
+                    level = _style_list(styles, found.style)[1]
                 paragraphs.append(
-                    _paragraph("".join(text), found, heading=heading, cell_mark=char == CELL)
+                    _paragraph(
+                        "".join(text),
+                        found,
+                        heading=style.heading if style else None,
+                        number=lists.number(instance, level) if instance else (),
+                        cell_mark=char == CELL,
+                    )
                 )
                 text.clear()
                 continue
@@ -160,11 +181,19 @@ def read_paragraphs(word: bytes, table: bytes, data: bytes = b"") -> list[Paragr
     return paragraphs
 
 
-def _paragraph(text: str, props: _Props, *, heading: int | None, cell_mark: bool) -> Paragraph:
+def _paragraph(
+    text: str,
+    props: _Props,
+    *,
+    heading: int | None,
+    number: tuple[str | tuple[str, int], ...],
+    cell_mark: bool,
+) -> Paragraph:
     row_end = cell_mark and props.row_end
     return Paragraph(
         text=_clean(text),
         heading=heading,
+        number=number,
         outline=props.outline,
         in_table=props.in_table or cell_mark or props.depth > 0,
         cell_end=(cell_mark and not row_end) or props.inner_cell,
@@ -176,28 +205,174 @@ def _clean(text: str) -> str:
     return text.translate(_DROPPED).replace(LINE_BREAK, "\n")
 
 
-def _heading_styles(word: bytes, table: bytes) -> dict[int, int]:
-    """Map the index of each style that is a built-in heading (sti 1-9) to its level."""
+@dataclass(frozen=True, slots=True)
+class _Style:
+    heading: int | None  # the built-in heading (sti 1-9) it is, if any
+    base: int  # the style it is based on (0x0FFF: none)
+    props: _Props  # its paragraph properties that are read: its list and level
+
+
+def _styles(word: bytes, table: bytes) -> dict[int, _Style]:
+    """Read the stylesheet: each style's index -> whether it is a heading, and its list."""
     fc, lcb = struct.unpack_from("<II", word, _STSHF)
     sheet = table[fc : fc + lcb]
-    if len(sheet) < 4:
+    if len(sheet) < 6:
         return {}
-    (header,) = struct.unpack_from("<H", sheet, 0)
-    if header < 2 or 2 + header > len(sheet):
+    header, count, base_size = struct.unpack_from("<HHH", sheet, 0)
+    if header < 4 or 2 + header > len(sheet):
         return {}
-    (count,) = struct.unpack_from("<H", sheet, 2)
-    headings = {}
+    styles = {}
     at = 2 + header
     for index in range(count):
         if at + 2 > len(sheet):
             break
         (size,) = struct.unpack_from("<H", sheet, at)
-        if size >= 2 and at + 4 <= len(sheet):
-            (sti,) = struct.unpack_from("<H", sheet, at + 2)
-            if 1 <= sti & 0x0FFF <= 9:
-                headings[index] = sti & 0x0FFF
+        std = sheet[at + 2 : at + 2 + size]
         at += 2 + size
-    return headings
+        if len(std) < 6:
+            continue
+        sti, kind_base = struct.unpack_from("<HH", std, 0)
+        props = _Props()
+        name_at = base_size
+        if kind_base & 0x000F == 1 and name_at + 2 <= len(std):  # a paragraph style
+            (chars,) = struct.unpack_from("<H", std, name_at)
+            upx_at = name_at + 2 + 2 * (chars + 1)
+            if upx_at + 4 <= len(std):
+                (upx_size,) = struct.unpack_from("<H", std, upx_at)
+                grpprl = std[upx_at + 4 : upx_at + 2 + upx_size]
+                props = _sprms(grpprl, props, b"")
+        heading = sti & 0x0FFF
+        styles[index] = _Style(heading if 1 <= heading <= 9 else None, kind_base >> 4, props)
+    return styles
+
+
+def _style_list(styles: dict[int, _Style], index: int) -> tuple[int | None, int | None]:
+    """Return the list and level a paragraph style gives, itself or through its bases."""
+    for _ in range(10):  # styles are based on a few others at most; a loop is damage
+        style = styles.get(index)
+        if style is None:
+            break
+        if style.props.list is not None:
+            return style.props.list, style.props.level
+        index = style.base
+    return None, None
+
+
+# Word's number formats by their code in a list level (MSONFC), as Word's XML names them.
+NUMBER_FORMATS = {
+    0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter",
+    14: "decimalFullWidth", 18: "decimalEnclosedCircle", 22: "decimalZero", 23: "bullet",
+    28: "decimalEnclosedCircleChinese", 30: "ideographTraditional", 33: "taiwaneseCounting",
+    35: "taiwaneseCountingThousand", 37: "chineseCounting", 39: "chineseCountingThousand",
+    255: "none",
+}  # fmt: skip
+
+
+NUMBER_CHARS = 64  # a level's number text ("第%1章", "（%1）"); longer is damage
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    start: int
+    form: str  # a name of NUMBER_FORMATS (another code: decimal)
+    text: str  # the number's text; characters 0-8 stand for the counts of those levels
+
+
+class _Lists:
+    """Word's automatic numbering: the lists (LSTF with their levels) and the instances that
+    paragraphs name (LFO, with the levels they start again). Counters run per list, as Word
+    continues a list across its instances, and a deeper level starts again under a new item."""
+
+    def __init__(self, word: bytes, table: bytes) -> None:
+        self.levels: dict[int, list[_Level]] = {}  # list id -> its levels
+        self.instances: list[tuple[int, dict[int, int]]] = []  # (list id, restarts by level)
+        self.counters: dict[int, dict[int, int]] = {}
+        self.started: set[int] = set()
+        try:
+            self._read_lists(word, table)
+            self._read_instances(word, table)
+        except (struct.error, IndexError, ValueError):
+            self.instances = []  # damaged numbering: the paragraphs are read without it
+
+    def _read_lists(self, word: bytes, table: bytes) -> None:
+        fc, lcb = struct.unpack_from("<II", word, _PLF_LST)
+        if lcb < 2:
+            return
+        (count,) = struct.unpack_from("<h", table, fc)
+        heads = []
+        for k in range(max(count, 0)):
+            at = fc + 2 + 28 * k
+            (list_id,) = struct.unpack_from("<i", table, at)
+            heads.append((list_id, 1 if table[at + 26] & 0x01 else 9))  # fSimpleList: 1 level
+        at = fc + 2 + 28 * max(count, 0)
+        for list_id, count_levels in heads:
+            levels = []
+            for _ in range(count_levels):
+                start = struct.unpack_from("<i", table, at)[0]
+                form = NUMBER_FORMATS.get(table[at + 4], "decimal")
+                chpx, papx = table[at + 24], table[at + 25]
+                at += 28 + papx + chpx
+                (chars,) = struct.unpack_from("<H", table, at)
+                if chars > NUMBER_CHARS:
+                    raise ValueError("a level's number text is too long")
+                text = table[at + 2 : at + 2 + 2 * chars].decode("utf-16-le", errors="replace")
+                at += 2 + 2 * chars
+                levels.append(_Level(start, form, text))
+            self.levels[list_id] = levels
+
+    def _read_instances(self, word: bytes, table: bytes) -> None:
+        fc, lcb = struct.unpack_from("<II", word, _PLF_LFO)
+        if lcb < 4:
+            return
+        (count,) = struct.unpack_from("<i", table, fc)
+        heads = []
+        for k in range(max(count, 0)):
+            at = fc + 4 + 16 * k
+            (list_id,) = struct.unpack_from("<i", table, at)
+            heads.append((list_id, table[at + 12]))  # clfolvl: its overridden levels
+        at = fc + 4 + 16 * max(count, 0)
+        for list_id, overridden in heads:
+            restarts = {}
+            at += 4  # LFOData's cp
+            for _ in range(overridden):
+                start, flags = struct.unpack_from("<iI", table, at)
+                at += 8
+                if flags & 0x20:  # fFormatting: a whole level follows, as in PlfLst
+                    chpx, papx = table[at + 24], table[at + 25]
+                    at += 28 + papx + chpx
+                    (chars,) = struct.unpack_from("<H", table, at)
+                    at += 2 + 2 * chars
+                if flags & 0x10:  # fStartAt
+                    restarts[flags & 0x0F] = start
+            self.instances.append((list_id, restarts))
+
+    def number(self, instance: int | None, level: int | None) -> tuple[str | tuple[str, int], ...]:
+        """Return the number Word shows before the next item of a list instance (1-based), at
+        a level (0-8), and count it; () for none or a bullet."""
+        if not instance or not 0 < instance <= len(self.instances):
+            return ()
+        list_id, restarts = self.instances[instance - 1]
+        levels = self.levels.get(list_id, [])
+        level = level or 0
+        if level >= len(levels) or levels[level].form == "bullet":
+            return ()
+        counters = self.counters.setdefault(list_id, {})
+        if instance not in self.started:
+            self.started.add(instance)
+            for restarted, start in restarts.items():
+                counters[restarted] = start - 1
+        counters[level] = counters.get(level, levels[level].start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        parts: list[str | tuple[str, int]] = []
+        for char in levels[level].text:
+            at = ord(char)
+            if at < 9:
+                shown = levels[at] if at < len(levels) else _Level(1, "decimal", "")
+                parts.append((shown.form, counters.get(at, shown.start)))
+            else:
+                parts.append(char)
+        return tuple(parts)
 
 
 def _pieces(word: bytes, table: bytes) -> list[_Piece]:
@@ -340,6 +515,10 @@ def _sprms(grpprl: bytes, props: _Props, data: bytes) -> _Props:
             values["depth"] = int.from_bytes(operand, "little")
         elif sprm == _OUTLINE:
             values["outline"] = operand[0] + 1 if operand[0] < 9 else None
+        elif sprm == _LIST:
+            values["list"] = int.from_bytes(operand, "little")
+        elif sprm == _LIST_LEVEL:
+            values["level"] = operand[0]
         elif sprm == _HUGE_PAPX:
             (fc,) = struct.unpack_from("<I", operand, 0)
             if fc + 2 <= len(data):

@@ -170,7 +170,8 @@ FIELDS_BODY = (
 
 def write_word97_fixtures(clean_seed: str, folder: Path) -> list[Path]:
     """Write fixtures/word97: LibreOffice's .doc files of the clean seed with heading styles and
-    without, of a table whose first cell holds two paragraphs, and of FIELDS_BODY."""
+    without, and with its headings numbered 一、 by Word; of a list of two levels (make_list_
+    levels_docx); of a table whose first cell holds two paragraphs; and of FIELDS_BODY."""
     import tempfile
 
     import docx
@@ -189,6 +190,13 @@ def write_word97_fixtures(clean_seed: str, folder: Path) -> list[Path]:
         sources = [
             make_docx(clean_seed, made / "seed-styled.docx", heading_styles=True),
             make_docx(clean_seed, made / "seed-normal.docx", heading_styles=False),
+            make_docx(
+                clean_seed,
+                made / "seed-numbered.docx",
+                heading_styles=True,
+                numbered="chineseCounting",
+            ),
+            make_list_levels_docx(made / "levels.docx"),
             made / "table.docx",
             make_fodt(FIELDS_BODY, made / "fields.fodt", header="内部资料 注意保存"),
         ]
@@ -278,6 +286,24 @@ def word_streams(
     struct.pack_into("<i", word, 0x4C, position)
     struct.pack_into("<II", word, 0x1A2, 0, len(table))
     return {"WordDocument": bytes(word), "1Table": table}
+
+
+# A list of two levels, 一、 then （一）, with an empty second-level item: (text, level).
+LIST_LEVEL_ITEMS = (("甲", 0), ("乙", 1), ("", 1), ("丙", 1), ("丁", 0), ("戊", 1))
+
+
+def make_list_levels_docx(path: Path) -> Path:
+    """Write LIST_LEVEL_ITEMS as a Word list numbered 一、 and （一） by Word, not typed."""
+    import docx
+
+    document = docx.Document()
+    number_id = add_numbering(document, "chineseCounting", ("chineseCounting", "（%2）"))
+    for text, level in LIST_LEVEL_ITEMS:
+        numbering = document.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
+        numbering.get_or_add_ilvl().val = level
+        numbering.get_or_add_numId().val = number_id
+    document.save(str(path))
+    return path
 
 
 # --------------------------------------------------------------------------- RTF

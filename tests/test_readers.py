@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from makedocs import (
     SECTION_HEADING,
-    add_numbering,
     find_cjk_font,
     make_compound_file,
     make_docx,
     make_encrypted_pdf,
     make_html,
+    make_list_levels_docx,
     make_pdf,
     make_rtf,
     make_scan_pdf,
@@ -233,23 +233,18 @@ def test_docx_list_numbers_in_words_formats(
 def test_docx_list_levels_number_under_their_parent_item(tmp_path: Path) -> None:
     """A second level （%2） starts again at （一） under each new first-level item; an empty
     item takes its number, as Word shows it."""
-    import docx
+    path = make_list_levels_docx(tmp_path / "levels.docx")
+    assert read(readers.read_docx, path).splitlines() == LEVELS_READ
 
-    document = docx.Document()
-    number_id = add_numbering(document, "chineseCounting", ("chineseCounting", "（%2）"))
-    for text, level in [("甲", 0), ("乙", 1), ("", 1), ("丙", 1), ("丁", 0), ("戊", 1)]:
-        numbering = document.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
-        numbering.get_or_add_ilvl().val = level
-        numbering.get_or_add_numId().val = number_id
-    path = tmp_path / "levels.docx"
-    document.save(str(path))
-    assert read(readers.read_docx, path).splitlines() == [
-        "一、甲",
-        "（一）乙",
-        "（三）丙",  # Word shows （二） on the empty item
-        "二、丁",
-        "（一）戊",
-    ]
+
+# How Word shows LIST_LEVEL_ITEMS.
+LEVELS_READ = [
+    "一、甲",
+    "（一）乙",
+    "（三）丙",  # Word shows （二） on the empty item
+    "二、丁",
+    "（一）戊",
+]
 
 
 def test_docx_reads_as_its_tracked_changes_accepted(tmp_path: Path) -> None:
@@ -453,9 +448,14 @@ def word97() -> dict[str, Path]:
     return {path.stem: path for path in sorted(WORD97.glob("*.doc"))}
 
 
-@pytest.mark.parametrize("name", ["seed-styled", "seed-normal"])
+@pytest.mark.parametrize("name", ["seed-styled", "seed-normal", "seed-numbered"])
 def test_doc_of_the_seed_reads_back_exactly(word97: dict[str, Path], name: str) -> None:
+    """seed-numbered's 一、 are Word's automatic numbers, not in its text: they are written."""
     assert read(readers.read_doc, word97[name]) == CLEAN
+
+
+def test_doc_list_levels_number_under_their_parent_item(word97: dict[str, Path]) -> None:
+    assert read(readers.read_doc, word97["levels"]).splitlines() == LEVELS_READ
 
 
 def test_doc_heading_styles_and_table_rows(word97: dict[str, Path]) -> None:
