@@ -354,9 +354,9 @@ _LABEL_DROP_HINT = re.compile(r"[（(《0-9０-９第“”\"「」『』\x00\s]
 # English words; an alternative in brackets next to a slash is part of its word, as written
 # (income/(loss), Proceeds from/(Repayments of), net (gains)/losses).
 # A law's name keeps its year, one word with it ("Securities Exchange Act of 1934"); else a
-# number is no word of a label, nor the short scale or unit it ends in (£350m, 45.2p, 120bps).
+# number is no word of a label.
 _EN_WORDS = re.compile(
-    r"Act of (?:19|20)\d\d\b|(?!(?<=[0-9])(?:bn|m|k|p|bps|bp|x)\b)"
+    r"Act of (?:19|20)\d\d\b|"
     r"(?:\([A-Za-z][^()]{0,30}\)/)?[A-Za-z][A-Za-z&'’\-./]*(?:(?<=/)\([A-Za-z][^()]{0,30}\))?"
 )
 _LEADING_QUOTE = re.compile(r"“[^“”]{0,25}”")

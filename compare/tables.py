@@ -267,12 +267,16 @@ class TableColumns:
     """
 
     head: tuple[str, ...] = ()
+    notes: tuple[int, ...] = ()  # the places in the head of columns citing notes ("Note")
 
     def read(self, sentence: str, metrics: tuple[Metric, ...]) -> tuple[Metric, ...]:
         """Return a sentence's figures, each whole cell of a table row with its column's head."""
         if " | " not in sentence:
             if self.head and _is_prose(sentence):
-                self.head = ()  # the table has ended ("2017:" or "Level 2:" goes on with it)
+                self.head, self.notes = (
+                    (),
+                    (),
+                )  # the table has ended ("2017:" or "Level 2:" goes on)
             return metrics
         cells = [cell.strip() for cell in sentence.split("|")]
         if not metrics:
@@ -282,6 +286,7 @@ class TableColumns:
                 cells = cells[1:]  # " | Note | 2021 | 2020": the names' column has no head
             if _is_head(cells):
                 self.head = tuple(cells)
+                self.notes = tuple(k for k, head in enumerate(cells) if head.lower() in NOTE_HEADS)
             return metrics
         if not self.head:
             return metrics
@@ -296,7 +301,7 @@ class TableColumns:
             # Nor one that holds cells of a footnote's mark alone ("August 2017 ASR | 15,069 |
             # (3) | (3) | 15,069 | (3)").
             return metrics
-        notes = [k + offset for k, head in enumerate(self.head) if head.lower() in NOTE_HEADS]
+        notes = [k + offset for k in self.notes]
         named = []
         index, upto = 0, 0  # the cells counted on from the figure before (a wide row is linear)
         for m in metrics:
