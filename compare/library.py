@@ -5,6 +5,7 @@ A file belongs to a year by the year in its file name, else by the year in its t
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ class Entry:
     path: Path
     org: str
     year: int | None
+    # The organisation is the file name's (a Word, PDF, HTML or RTF file's title is not read
+    # when the library is scanned): read the title when organisations are to be told apart.
+    org_from_name: bool = False
 
     def describe(self) -> str:
         """Return "2021 绍兴市教育局 (seeds/x.txt)" for listings in error messages."""
@@ -44,9 +48,12 @@ def default_library() -> Path:
     return Path(__file__).resolve().parents[1] / "seeds"
 
 
+_TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+
+
 def _title_of(path: Path) -> tuple[str, int | None]:
     """Return (org, year) from the first non-empty line of a text file, or ("", None)."""
-    if path.suffix.lower() not in {".txt", ".md", ".markdown"}:
+    if path.suffix.lower() not in _TEXT_SUFFIXES:
         return "", None
     try:
         with path.open("rb") as handle:
@@ -79,7 +86,14 @@ def scan_library(folder: Path) -> tuple[Entry, ...]:
         org, title_year = _title_of(path)
         match = YEAR_IN_NAME.search(path.stem)
         year = int(match.group(1)) if match else title_year
-        entries.append(Entry(path=path, org=org or _org_from_name(path), year=year))
+        entries.append(
+            Entry(
+                path=path,
+                org=org or _org_from_name(path),
+                year=year,
+                org_from_name=not org and path.suffix.lower() not in _TEXT_SUFFIXES,
+            )
+        )
     return tuple(sorted(entries, key=lambda e: (e.year or 0, e.org, e.path.name)))
 
 
@@ -123,9 +137,33 @@ def find_report(arg: str, *, library: Path, org: str | None = None) -> Path:
     return chosen[0].path
 
 
+def _with_title_read(entry: Entry) -> Entry:
+    """Return an entry whose organisation was its file name's with the one its title names, read
+    from the whole file (a Word, PDF, HTML or RTF file); as it was when the file cannot be read
+    or its title names none."""
+    from compare import ingest
+    from compare.errors import CompareError
+    from compare.outline import parse_title
+    from compare.settings import Settings
+
+    try:
+        text = ingest.read_text(entry.path, settings=Settings()).text
+    except CompareError:
+        return entry
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    _, org, _ = parse_title(first.lstrip("#").strip())
+    return dataclasses.replace(entry, org=org, org_from_name=False) if org else entry
+
+
 def reports_of(library: Path, *, org: str | None = None) -> tuple[Entry, ...]:
-    """Return the dated reports of one organisation (the only one, or the one --org names)."""
+    """Return the dated reports of one organisation (the only one, or the one --org names).
+
+    A Word, PDF, HTML or RTF file's title is read only when the organisations the file names
+    give would not do: more than one, or none that --org names.
+    """
     entries = tuple(e for e in scan_library(library) if e.year is not None)
+    if any(e.org_from_name for e in entries) and (org or len({e.org for e in entries}) > 1):
+        entries = tuple(_with_title_read(e) if e.org_from_name else e for e in entries)
     if org:
         entries = tuple(e for e in entries if org in e.org or org in e.path.name)
     orgs = sorted({e.org for e in entries})

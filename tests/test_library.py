@@ -99,3 +99,24 @@ def test_a_file_named_by_year_and_report_kind_files_under_that_kind(tmp_path: Pa
         ("2021年政府工作报告.pdf", "政府工作报告", 2021),
         ("2022年政府工作报告.pdf", "政府工作报告", 2022),
     }
+
+
+def test_a_word_years_title_tells_its_organisation_when_file_names_do_not(tmp_path: Path) -> None:
+    """A library of one organisation's years in two formats (2021 as Word, 2022 as text): the
+    Word file's name (shaoxing-2021.docx) made it another organisation, and `series --all`
+    asked for --org. Its title is read when organisations are to be told apart."""
+    from makedocs import make_compound_file, word_streams
+
+    title = "绍兴市教育局2021年工作总结"
+    make_compound_file(word_streams([(f"{title}\r全市新建学校12所。\r", False)]),
+                       tmp_path / "shaoxing-2021.doc")  # fmt: skip
+    (tmp_path / "shaoxing-2022.txt").write_text(
+        "绍兴市教育局2022年工作总结\n全市新建学校15所。\n", encoding="utf-8"
+    )
+    found = [(e.path.name, e.org) for e in reports_of(tmp_path)]
+    assert found == [("shaoxing-2021.doc", "绍兴市教育局"), ("shaoxing-2022.txt", "绍兴市教育局")]
+    assert [e.year for e in reports_of(tmp_path, org="绍兴市教育局")] == [2021, 2022]
+    # An unreadable file keeps its file name's organisation.
+    (tmp_path / "other-2020.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with pytest.raises(UsageError, match="other: other-2020.doc"):
+        reports_of(tmp_path)
