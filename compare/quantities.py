@@ -2659,6 +2659,8 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
     raws = _scan(sentence, masked, reverse)
     if not raws or (row and _heads_columns(sentence, raws)):
         return ()
+    if "兑" in sentence:
+        raws = _exchange_rates(masked, raws)
     sentence_reverse = reverse if masked is sentence else sentence[::-1]
     targets = _merged(_target_ranges(masked))
     found: list[_Found] = []
@@ -2712,6 +2714,30 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
             )
         )
     return tuple(found)
+
+
+# An exchange rate: 1美元兑6.3757元人民币 is one figure, the price of one unit of a currency.
+_EXCHANGED = re.compile(r"\s*兑换?\s*")
+
+
+def _exchange_rates(masked: str, raws: list[_Raw]) -> list[_Raw]:
+    """Return the figures with each "1美元兑" taken into the price after it: one figure, quoted
+    from the 1 (1美元兑6.3757元), in the unit of the price."""
+    kept: list[_Raw] = []
+    for raw in raws:
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and before.value == 1
+            and before.unit.endswith("元")
+            and raw.unit.endswith("元")
+            and _EXCHANGED.fullmatch(masked, before.end, raw.start)
+        ):
+            raw.start = before.start
+            kept[-1] = raw
+        else:
+            kept.append(raw)
+    return kept
 
 
 # A sentence that names the goals goes on in the next when it ends ；or ：(主要预期目标是：…；).

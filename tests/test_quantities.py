@@ -102,6 +102,12 @@ CONSTRUCTS = [
     ("video-resolution", "in 1080p video", []),
     ("multiple", "Net debt was 1.2x EBITDA", [("1.2x", d("1.2"), "times", "", "", RA)]),
     ("not-a-multiple", "a 2x2 matrix of 4x4 vehicles", []),
+    # An exchange rate is one figure: the price of one unit of a currency.
+    (
+        "exchange-rate",
+        "年末人民币汇率为1美元兑6.3757元人民币",
+        [("1美元兑6.3757元", d("6.3757"), "元", "", "", M)],
+    ),
     # 转增 (shares converted from reserves, so many per 10 held) is a count, not a rise.
     ("bonus-shares", "每10股转增3股", [("3股", d("3"), "股", "", "", C)]),
     ("fall-en", "Net sales decreased 8% in 2017", [("8%", d("-8"), "%", "", "", CH)]),
