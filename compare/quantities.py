@@ -55,7 +55,8 @@ CURRENCY = "|".join(re.escape(sign) for sign in CURRENCY_SIGNS)
 # Units written after Arabic digits (and after a scale word): longest first when compiled.
 UNITS_CN = _words(
     "个百分点 百分点 个位次 位次 个月 人次 人口 架次 辆次 班次 台套 课时 学时 学分 小时 分钟 周年 周岁 分 "
-    "部门 标准箱 标箱 千瓦时 千瓦 兆瓦 平方公里 平方千米 平方米 立方米 公里 千米 厘米 米 亩 公顷 "
+    "部门 标准箱 标箱 千瓦时 千瓦 兆瓦 吨公里 人公里 "
+    "平方公里 平方千米 平方米 立方米 公里 千米 厘米 米 亩 公顷 "
     "千克 公斤 吨 毫克 微克 克 斤 美元 欧元 港元 日元 元 "
     "个 项 所 名 位 家 户 件 条 次 场 期 批 起 例 张 套 间 台 辆 架 艘 座 栋 幢 处 块 本 册 篇 首 幅 "
     "节 堂 门 支 队 组 对 种 类 轮 届 枚 份 棵 株 只 头 盏 颗 宗 笔 款 片 倍 年 天 周 秒 岁 人 股"

@@ -102,6 +102,17 @@ CONSTRUCTS = [
     ("video-resolution", "in 1080p video", []),
     ("multiple", "Net debt was 1.2x EBITDA", [("1.2x", d("1.2"), "times", "", "", RA)]),
     ("not-a-multiple", "a 2x2 matrix of 4x4 vehicles", []),
+    # Freight and passengers carried so far: ton-kilometres, passenger-kilometres.
+    (
+        "ton-km",
+        "货物运输周转量223600亿吨公里",
+        [("223600亿吨公里", d("223600"), "亿吨公里", "亿", "", C)],
+    ),
+    (
+        "passenger-km",
+        "旅客运输周转量19758亿人公里",
+        [("19758亿人公里", d("19758"), "亿人公里", "亿", "", C)],
+    ),
     # An exchange rate is one figure: the price of one unit of a currency.
     (
         "exchange-rate",
