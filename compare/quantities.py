@@ -2055,6 +2055,8 @@ def _label(
         return previous[: tier.start()] + label
     if label in _BARE_SHARES and previous:
         return previous + label  # 426家中小学校参与共同体建设，比例达93.1%: whose share
+    if previous and label.endswith("之比") and before.lstrip().startswith("与"):
+        return f"{previous}与{label}"  # 研究与试验发展经费支出27864亿元，与国内生产总值之比为2.44%
     if label and _PER_TIME.fullmatch(label):
         # 平均每天新增1.2万户: how often is not what; the verb after it says what happened.
         done = before[before.rfind(label) + len(label) :].strip()
