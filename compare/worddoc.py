@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ _TABLE_STREAM_1 = 0x0200  # fWhichTblStm: the table stream is 1Table, else 0Tabl
 _OBFUSCATED = 0x8000
 _CCP_TEXT = 0x4C
 _STSHF = 0xA2
+_PLCF_BTE_CHPX = 0xFA
 _PLCF_BTE_PAPX = 0x102
 _PLF_LST = 0x2E2
 _PLF_LFO = 0x2EA
@@ -39,6 +41,7 @@ _OUTLINE = 0x2640
 _LIST = 0x460B  # sprmPIlfo: the paragraph's list (1-based into the LFOs; 0: none)
 _LIST_LEVEL = 0x260A  # sprmPIlvl
 _HUGE_PAPX = 0x6646  # the rest of the properties are in the Data stream
+_DELETED = 0x0800  # sprmCFRMarkDel: a run deleted with its change tracked
 _DEF_TABLE = 0xD608
 _CHANGE_TABS = 0xC615
 
@@ -129,6 +132,7 @@ def read_paragraphs(word: bytes, table: bytes, data: bytes = b"") -> list[Paragr
     props = _PropsIndex(word, table, data)
     styles = _styles(word, table)
     lists = _Lists(word, table)
+    deleted = _deleted_runs(word, table)
     paragraphs: list[Paragraph] = []
     text: list[str] = []
     fields: list[bool] = []  # for each open field: whether its result has begun
@@ -142,6 +146,8 @@ def read_paragraphs(word: bytes, table: bytes, data: bytes = b"") -> list[Paragr
         if budget < 0:
             raise _damaged("its pieces of text claim more than the file holds")
         size = 1 if piece.compressed else 2
+        if deleted:
+            chars = _without_deleted(chars, piece.fc, size, deleted)
         for offset, char in enumerate(chars):
             if char == FIELD_BEGIN:
                 fields.append(False)
@@ -154,7 +160,7 @@ def read_paragraphs(word: bytes, table: bytes, data: bytes = b"") -> list[Paragr
                 if fields:
                     fields.pop()
                 continue
-            if fields and not all(fields):  # a field's code, not its shown result
+            if char == _GONE or (fields and not all(fields)):  # deleted; a field's code
                 continue
             if char == CELL or char in PARAGRAPH_ENDS:
                 found = props.at(piece.fc + (offset + 1) * size)
@@ -179,6 +185,57 @@ def read_paragraphs(word: bytes, table: bytes, data: bytes = b"") -> list[Paragr
     if text:
         paragraphs.append(Paragraph(text=_clean("".join(text))))
     return paragraphs
+
+
+def _deleted_runs(word: bytes, table: bytes) -> list[tuple[int, int]]:
+    """Return the byte ranges (start, end) of the WordDocument stream that hold text deleted
+    with its change tracked, in order; empty for a document without (most)."""
+    fc, lcb = struct.unpack_from("<II", word, _PLCF_BTE_CHPX)
+    plc = table[fc : fc + lcb]
+    count = (len(plc) - 4) // 8
+    if count < 1:
+        return []
+    pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))
+    runs = []
+    for pn in pages:
+        page = word[(pn & 0x3FFFFF) * PAGE : (pn & 0x3FFFFF) * PAGE + PAGE]
+        if len(page) < PAGE:
+            continue
+        crun = page[PAGE - 1]
+        if crun == 0 or 5 * crun + 4 > PAGE - 1:
+            continue
+        fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        for index in range(crun):
+            at = page[4 * (crun + 1) + index] * 2
+            if not at or at >= PAGE - 1:
+                continue
+            grpprl = page[at + 1 : at + 1 + page[at]]
+            if any(s == _DELETED and o[0] == 1 for s, o in _modifiers(grpprl)):
+                runs.append((fcs[index], fcs[index + 1]))
+    return sorted(runs)
+
+
+# A deleted character's stand-in: kept in its place, so that the offsets of the others hold.
+_GONE = "\x00"
+
+
+def _without_deleted(chars: str, fc: int, size: int, runs: list[tuple[int, int]]) -> str:
+    """Return a piece's characters with those in deleted runs replaced by _GONE (which the
+    reader skips): the piece starts at byte fc, each character `size` bytes."""
+    end = fc + size * len(chars)
+    first = bisect.bisect_right(runs, (fc, end)) - 1
+    gone = list(chars)
+    changed = False
+    for start, stop in runs[max(first, 0) :]:
+        if start >= end:
+            break
+        if stop <= fc:
+            continue
+        low = max(0, (start - fc + size - 1) // size)
+        high = min(len(chars), (stop - fc + size - 1) // size)
+        gone[low:high] = _GONE * (high - low)
+        changed = True
+    return "".join(gone) if changed else chars
 
 
 def _paragraph(
@@ -479,9 +536,9 @@ def _papx(page: bytes, at: int, data: bytes) -> _Props:
     return _sprms(grpprl[2:], _Props(style=style), data)
 
 
-def _sprms(grpprl: bytes, props: _Props, data: bytes) -> _Props:
-    """Apply the property modifiers read."""
-    values: dict[str, Any] = {}
+def _modifiers(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
+    """Yield each property modifier (sprm) of a grpprl with its operand, up to the first that
+    runs past its end."""
     at = 0
     while at + 2 <= len(grpprl):
         (sprm,) = struct.unpack_from("<H", grpprl, at)
@@ -490,21 +547,28 @@ def _sprms(grpprl: bytes, props: _Props, data: bytes) -> _Props:
         if spra == 6:
             if sprm == _DEF_TABLE:
                 if at + 2 > len(grpprl):
-                    break
+                    return
                 (length,) = struct.unpack_from("<H", grpprl, at)
                 size = 2 + max(length - 1, 0)
             elif sprm == _CHANGE_TABS and at < len(grpprl) and grpprl[at] == 255:
-                break  # its size is told inside; nothing read comes after it in practice
+                return  # its size is told inside; nothing read comes after it in practice
             else:
                 if at >= len(grpprl):
-                    break
+                    return
                 size = 1 + grpprl[at]
         else:
             size = _OPERAND[spra]
         operand = grpprl[at : at + size]
         at += size
         if len(operand) < size:
-            break
+            return
+        yield sprm, operand
+
+
+def _sprms(grpprl: bytes, props: _Props, data: bytes) -> _Props:
+    """Apply the paragraph property modifiers read."""
+    values: dict[str, Any] = {}
+    for sprm, operand in _modifiers(grpprl):
         if sprm == _IN_TABLE:
             values["in_table"] = operand[0] == 1
         elif sprm in (_ROW_END, _INNER_ROW_END):

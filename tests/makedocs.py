@@ -171,7 +171,8 @@ FIELDS_BODY = (
 def write_word97_fixtures(clean_seed: str, folder: Path) -> list[Path]:
     """Write fixtures/word97: LibreOffice's .doc files of the clean seed with heading styles and
     without, and with its headings numbered 一、 by Word; of a list of two levels (make_list_
-    levels_docx); of a table whose first cell holds two paragraphs; and of FIELDS_BODY."""
+    levels_docx); of a draft with tracked changes (make_tracked_docx); of a table whose first
+    cell holds two paragraphs; and of FIELDS_BODY."""
     import tempfile
 
     import docx
@@ -197,6 +198,7 @@ def write_word97_fixtures(clean_seed: str, folder: Path) -> list[Path]:
                 numbered="chineseCounting",
             ),
             make_list_levels_docx(made / "levels.docx"),
+            make_tracked_docx(made / "tracked.docx"),
             made / "table.docx",
             make_fodt(FIELDS_BODY, made / "fields.fodt", header="内部资料 注意保存"),
         ]
@@ -302,6 +304,38 @@ def make_list_levels_docx(path: Path) -> Path:
         numbering = document.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
         numbering.get_or_add_ilvl().val = level
         numbering.get_or_add_numId().val = number_id
+    document.save(str(path))
+    return path
+
+
+def make_tracked_docx(path: Path) -> Path:
+    """Write a draft with tracked changes: 12所 inserted and 10所 deleted, a clause moved out
+    and one moved in, a full stop in a content control, and 12所 inserted in a table cell. As
+    accepted: 全市新建学校12所，新增学位5400个。 then 学校数 | 12所."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    change = 'w:id="{}" w:author="局办公室" w:date="2022-01-10T00:00:00Z"'
+
+    def run(text: str, tag: str = "w:t") -> str:
+        return f"<w:r><{tag}>{text}</{tag}></w:r>"
+
+    def add(paragraph: object, xml: str) -> None:
+        """Append an element to a paragraph, its first tag given the w: namespace."""
+        element = parse_xml(xml.replace(">", f" {w}>", 1))
+        paragraph._p.append(element)  # type: ignore[attr-defined]
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("全市新建学校")
+    add(paragraph, f"<w:ins {change.format(1)}>{run('12所')}</w:ins>")
+    add(paragraph, f"<w:del {change.format(2)}>{run('10所', 'w:delText')}</w:del>")
+    add(paragraph, f"<w:moveFrom {change.format(3)}>{run('，旧址')}</w:moveFrom>")
+    add(paragraph, f"<w:moveTo {change.format(4)}>{run('，新增学位5400个')}</w:moveTo>")
+    add(paragraph, f"<w:sdt><w:sdtContent>{run('。')}</w:sdtContent></w:sdt>")
+    cell = document.add_table(rows=1, cols=2).rows[0].cells
+    cell[0].paragraphs[0].add_run("学校数")
+    add(cell[1].paragraphs[0], f"<w:ins {change.format(5)}>{run('12所')}</w:ins>")
     document.save(str(path))
     return path
 
