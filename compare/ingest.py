@@ -11,6 +11,7 @@ import io
 import re
 import sys
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,12 +50,13 @@ def read_text(path: Path, *, settings: Settings) -> Document:
 
     fmt = detect_format(data, path)
     encoding = "n/a"  # PDF, Word and RTF files carry their own text encoding
-    if fmt in ("pdf", "docx", "doc", "rtf"):
+    if fmt in ("pdf", "docx", "doc", "odt", "rtf"):
         readers = _readers(name, fmt)
         read = {
             "pdf": readers.read_pdf,
             "docx": readers.read_docx,
             "doc": readers.read_doc,
+            "odt": readers.read_odt,
             "rtf": readers.read_rtf,
         }
         raw = read[fmt](data, path)
@@ -138,6 +140,7 @@ def _readers(name: str, fmt: str) -> ModuleType:
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .doc, .xls, .ppt
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _HTML_START = re.compile(
     r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
@@ -145,7 +148,7 @@ _MD_HEADING = re.compile(r"^#{1,6} \S", re.M)
 
 
 def detect_format(data: bytes, path: Path) -> str:
-    """Return txt, md, html, pdf, docx, doc or rtf, judged by the content first and the
+    """Return txt, md, html, pdf, docx, doc, odt or rtf, judged by the content first and the
     extension second."""
     head = data[:1024]
     if b"%PDF-" in head:
@@ -157,6 +160,8 @@ def detect_format(data: bytes, path: Path) -> str:
     suffix = Path(path).suffix.lower()
     if data.startswith(_ZIP_MAGIC) and _is_docx(data, named=suffix == ".docx"):
         return "docx"
+    if data.startswith(_ZIP_MAGIC) and _is_odt(data):
+        return "odt"
     sample = _peek_text(data[:8192])
     if _HTML_START.match(sample):
         return "html"
@@ -167,6 +172,19 @@ def detect_format(data: bytes, path: Path) -> str:
     if _MD_HEADING.search(sample):
         return "md"
     return "txt"
+
+
+def _is_odt(data: bytes) -> bool:
+    """Tell whether zip bytes hold an OpenDocument text (its mimetype member says so)."""
+    if _ODT_MIMETYPE in data[:128]:
+        return True  # the mimetype, an OpenDocument file's first member, stored as is
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.read("mimetype")[: len(_ODT_MIMETYPE)] == _ODT_MIMETYPE
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return False
+    except zlib.error:
+        return False
 
 
 def _is_docx(data: bytes, *, named: bool) -> bool:
@@ -183,7 +201,7 @@ def _is_docx(data: bytes, *, named: bool) -> bool:
 # What an archive that is no Word document is, told by a file it holds: the kind, and what to
 # do about it.
 _ZIP_KINDS = (
-    ("content.xml", "an OpenDocument file (.odt); save it as .docx or PDF"),
+    ("content.xml", "an OpenDocument spreadsheet or presentation; save it as PDF"),
     ("xl/workbook.xml", "an Excel workbook; a report is read from .docx, PDF, HTML or text"),
     ("ppt/presentation.xml", "a PowerPoint file; save it as PDF"),
 )

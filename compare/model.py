@@ -29,7 +29,7 @@ class Source:
     """Where a report came from: path as given, detected format and encoding."""
 
     path: str
-    format: str = "txt"  # txt | md | html | pdf | docx | doc | rtf
+    format: str = "txt"  # txt | md | html | pdf | docx | doc | odt | rtf
     encoding: str = "utf-8"
 
 

@@ -717,6 +717,281 @@ def _doc_lines(paragraphs: list[worddoc.Paragraph]) -> list[str]:
     return lines
 
 
+# --------------------------------------------------------------------------- OpenDocument
+
+_ODF = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
+}
+
+
+def _odf(name: str) -> str:
+    """Return an ODF name ("text:p") in Clark notation ({urn…}p)."""
+    prefix, local = name.split(":")
+    return f"{{{_ODF[prefix]}}}{local}"
+
+
+_T = {name: _odf(f"text:{name}") for name in (
+    "p", "h", "list", "list-item", "list-header", "s", "tab", "line-break", "note",
+    "tracked-changes", "sequence-decls", "variable-decls", "user-field-decls", "section",
+    "table-of-content", "index-body", "index-title", "outline-level", "style-name",
+    "continue-numbering", "continue-list", "start-value", "level", "display-levels", "c",
+    "illustration-index", "alphabetical-index", "bibliography", "user-index", "object-index",
+    "table-index",
+)}  # fmt: skip
+# Elements whose text is not the report's: notes, comments, frames (text boxes, pictures),
+# the deleted text of tracked changes, an index's templates.
+_ODF_SKIPPED = {
+    _T["note"], _T["tracked-changes"], _T["sequence-decls"], _T["variable-decls"],
+    _T["user-field-decls"], _odf("office:annotation"), _odf("office:annotation-end"),
+    _odf("text:table-of-content-source"),
+}  # fmt: skip
+_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+# ODF's number formats (style:num-format), as Word's names for them.
+_ODF_NUMBER_FORMATS = {
+    "1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
+    "I": "upperRoman", "": "none", "一, 二, 三, ...": "chineseCounting",
+    "①, ②, ③, ...": "decimalEnclosedCircle", "１, ２, ３, ...": "decimalFullWidth",
+    "甲, 乙, 丙, ...": "ideographTraditional",
+}  # fmt: skip
+_ODF_LEVEL_FORMAT = re.compile(r"%([1-9])%")
+
+
+@dataclass(frozen=True, slots=True)
+class _OdfLevel:
+    form: str  # a name of _NUMBER_FORMATS, or "bullet"
+    start: int
+    pattern: str  # "%1%、" (LibreOffice's num-list-format), or built from prefix and suffix
+
+
+def read_odt(data: bytes, path: Path) -> str:
+    """Return an OpenDocument text's paragraphs and table rows in order, one per line.
+
+    Headings (text:h) become Markdown heading lines, with the number their list or the
+    document's outline numbering gives them; a table row becomes `cell | cell`; notes,
+    comments, frames and tracked deletions are left out. Raises UnreadableInput when the file
+    is no OpenDocument text.
+    """
+    try:
+        from lxml import etree
+    except ImportError:
+        raise _missing(path, "lxml") from None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            content = etree.fromstring(archive.read("content.xml"), parser)
+            names = set(archive.namelist())
+            styles = (
+                etree.fromstring(archive.read("styles.xml"), parser)
+                if "styles.xml" in names
+                else None
+            )
+    except KeyError:
+        raise UnreadableInput(f"{path}: not a valid OpenDocument text (no content.xml)") from None
+    # What zipfile and lxml raise on damaged or odd archives (an encrypted member: RuntimeError;
+    # a compression Python lacks: NotImplementedError).
+    except (
+        zipfile.BadZipFile,
+        etree.XMLSyntaxError,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+    ) as exc:
+        reason = " ".join(str(exc).split())[:80] or type(exc).__name__
+        raise UnreadableInput(f"{path}: not a valid OpenDocument text ({reason})") from None
+    body = content.find(f"{_odf('office:body')}/{_odf('office:text')}")
+    if body is None:
+        raise UnreadableInput(f"{path}: not an OpenDocument text (no text body)")
+    reader = _OdtReader(content, styles)
+    reader.blocks(body)
+    return "\n".join(reader.lines)
+
+
+class _OdtReader:
+    """Walk an ODF text body in order, numbering lists as LibreOffice shows them: a list goes
+    on from the one before when it says so (text:continue-numbering, text:continue-list), and
+    a deeper level starts again under a new item."""
+
+    def __init__(self, content: Any, styles: Any) -> None:
+        self.lines: list[str] = []
+        self.list_styles: dict[str, dict[int, _OdfLevel]] = {}
+        self.outline: dict[int, _OdfLevel] = {}
+        for root in (styles, content):
+            if root is None:
+                continue
+            for style in root.iter(_odf("text:list-style")):
+                self.list_styles[style.get(_odf("style:name"), "")] = _odf_levels(style)
+            for style in root.iter(_odf("text:outline-style")):
+                self.outline = _odf_levels(style)
+        self.counters: dict[str, dict[int, int]] = {}  # list id -> level -> count
+        self.last_list = ""  # the id of the last top-level list
+        self.outline_counts: dict[int, int] = {}
+
+    def blocks(self, parent: Any) -> None:
+        """Read the block elements under parent: paragraphs, headings, lists, tables."""
+        for element in parent:
+            tag = element.tag
+            if tag == _T["p"] or tag == _T["h"]:
+                self.paragraph(element, "")
+            elif tag == _T["list"]:
+                self.list(element, None, 0, {})
+            elif tag == _odf("table:table"):
+                self.table(element)
+            elif tag in _ODF_SKIPPED or not isinstance(tag, str) or tag.startswith(f"{{{_DRAW}"):
+                continue
+            elif tag == _T["index-title"] or tag == _T["index-body"] or tag == _T["section"]:
+                self.blocks(element)
+            elif tag in _INDEXES:
+                body = element.find(_T["index-body"])
+                if body is not None:
+                    self.blocks(body)
+
+    def paragraph(self, element: Any, number: str) -> None:
+        text = _odf_text(element).strip()
+        if element.tag == _T["h"] and not number:
+            number = self.outline_number(element)
+        if not text:
+            return
+        text = number + text
+        if element.tag == _T["h"]:
+            level = _int(element.get(_T["outline-level"]), 1)
+            self.lines.append(heading_line(level, " ".join(text.split())))
+        else:
+            self.lines.extend(part.strip() for part in text.split("\n") if part.strip())
+
+    def outline_number(self, heading: Any) -> str:
+        """Return the outline numbering's number of a heading not in a list ("第一章")."""
+        level = _int(heading.get(_T["outline-level"]), 1)
+        shown = self.outline.get(level)
+        if shown is None or shown.form in ("none", "bullet"):
+            return ""
+        self.outline_counts[level] = self.outline_counts.get(level, shown.start - 1) + 1
+        for deeper in [k for k in self.outline_counts if k > level]:
+            del self.outline_counts[deeper]
+        return _odf_number(self.outline, self.outline_counts, level)
+
+    def list(self, element: Any, style: str | None, depth: int, ids: dict[str, str]) -> None:
+        """Read a list at a depth (0: top level), numbering its items."""
+        style = element.get(_T["style-name"]) or style or ""
+        if depth == 0:
+            own = element.get(_XML_ID) or f"@{len(self.counters)}"
+            continued = element.get(_T["continue-list"])
+            if continued and continued in self.counters:
+                self.counters[own] = self.counters[continued]
+            elif element.get(_T["continue-numbering"]) == "true" and self.last_list:
+                self.counters[own] = self.counters[self.last_list]
+            else:
+                self.counters[own] = {}
+            self.last_list = own
+            ids = {"list": own}
+        counters = self.counters[ids["list"]]
+        levels = self.list_styles.get(style, {})
+        for item in element:
+            if item.tag not in (_T["list-item"], _T["list-header"]):
+                continue
+            number = ""
+            level = depth + 1
+            shown = levels.get(level)
+            if item.tag == _T["list-item"] and shown is not None and shown.form != "bullet":
+                restart = item.get(_T["start-value"])
+                counters[level] = (
+                    _int(restart) if restart else counters.get(level, shown.start - 1) + 1
+                )
+                for deeper in [k for k in counters if k > level]:
+                    del counters[deeper]
+                number = _odf_number(levels, counters, level)
+            first = True
+            for child in item:
+                if child.tag in (_T["p"], _T["h"]):
+                    self.paragraph(child, number if first else "")
+                    first = False
+                elif child.tag == _T["list"]:
+                    self.list(child, style, depth + 1, ids)
+                elif child.tag == _odf("table:table"):
+                    self.table(child)
+
+    def table(self, element: Any) -> None:
+        """Read a table's rows as `cell | cell` lines, a covered (merged) cell left out."""
+        for row in element.iter(_odf("table:table-row")):
+            cells = []
+            for cell in row:
+                if cell.tag != _odf("table:table-cell"):
+                    continue
+                text = " ".join(_odf_text(p) for p in cell.iter(_T["p"], _T["h"]))
+                repeat = min(_int(cell.get(_odf("table:number-columns-repeated")), 1), 64)
+                cells.extend([" ".join(text.split())] * repeat)
+            while cells and not cells[-1]:
+                cells.pop()  # a row's empty cells repeated to the page's edge
+            if any(cells):
+                self.lines.append(" | ".join(cells))
+
+
+_INDEXES = {
+    _T["table-of-content"], _T["illustration-index"], _T["alphabetical-index"],
+    _T["bibliography"], _T["user-index"], _T["object-index"], _T["table-index"],
+}  # fmt: skip
+
+
+def _odf_levels(style: Any) -> dict[int, _OdfLevel]:
+    """Read a list style's (or the outline style's) levels: their format, start, and pattern."""
+    levels = {}
+    for level in style:
+        number = _int(level.get(_T["level"]), 0)
+        if not number:
+            continue
+        if level.tag == _odf("text:list-level-style-bullet"):
+            levels[number] = _OdfLevel("bullet", 1, "")
+            continue
+        form = _ODF_NUMBER_FORMATS.get(level.get(_odf("style:num-format"), ""), "decimal")
+        pattern = level.get(_odf("loext:num-list-format"))
+        if pattern is None:
+            shown = min(max(_int(level.get(_T["display-levels"]), 1), 1), number)
+            places = ".".join(f"%{k}%" for k in range(number - shown + 1, number + 1))
+            prefix = level.get(_odf("style:num-prefix"), "")
+            suffix = level.get(_odf("style:num-suffix"), "")
+            pattern = f"{prefix}{places}{suffix}" if form != "none" else ""
+        levels[number] = _OdfLevel(form, _int(level.get(_T["start-value"]), 1), pattern)
+    return levels
+
+
+def _odf_number(levels: dict[int, _OdfLevel], counters: dict[int, int], level: int) -> str:
+    """Write a level's number from its pattern, each %N% the count of level N in its format."""
+
+    def count(match: re.Match[str]) -> str:
+        at = int(match.group(1))
+        shown = levels.get(at, _OdfLevel("decimal", 1, ""))
+        return _NUMBER_FORMATS.get(shown.form, str)(counters.get(at, shown.start))
+
+    return _ODF_LEVEL_FORMAT.sub(count, levels[level].pattern)
+
+
+def _odf_text(element: Any) -> str:
+    """Return a paragraph's text as shown: spans, links and fields read, text:s spaces, tabs
+    and line breaks written, notes, comments and frames left out."""
+    parts = [element.text or ""]
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _ODF_SKIPPED or tag.startswith(f"{{{_DRAW}"):
+            pass
+        elif tag == _T["s"]:
+            parts.append(" " * min(_int(child.get(_T["c"]), 1), 64))
+        elif tag == _T["tab"]:
+            parts.append("\t")
+        elif tag == _T["line-break"]:
+            parts.append("\n")
+        else:
+            parts.append(_odf_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 # --------------------------------------------------------------------------- RTF
 
 # The code page an RTF file's 8-bit characters are in (\ansicpg936: GBK).

@@ -168,11 +168,11 @@ FIELDS_BODY = (
 )
 
 
-def write_word97_fixtures(clean_seed: str, folder: Path) -> list[Path]:
-    """Write fixtures/word97: LibreOffice's .doc files of the clean seed with heading styles and
-    without, and with its headings numbered 一、 by Word; of a list of two levels (make_list_
-    levels_docx); of a draft with tracked changes (make_tracked_docx); of a table whose first
-    cell holds two paragraphs; and of FIELDS_BODY."""
+def write_office_fixtures(clean_seed: str, folder: Path, *, to: str) -> list[Path]:
+    """Write fixtures/word97 (to="doc") or fixtures/odt (to="odt"): LibreOffice's files of the
+    clean seed with heading styles and without, and with its headings numbered 一、 by Word;
+    of a list of two levels (make_list_levels_docx); of a draft with tracked changes
+    (make_tracked_docx); of a table whose first cell holds two paragraphs; and of FIELDS_BODY."""
     import tempfile
 
     import docx
@@ -202,7 +202,7 @@ def write_word97_fixtures(clean_seed: str, folder: Path) -> list[Path]:
             made / "table.docx",
             make_fodt(FIELDS_BODY, made / "fields.fodt", header="内部资料 注意保存"),
         ]
-        written = convert_with_libreoffice(sources, made)
+        written = convert_with_libreoffice(sources, made, to=to)
         folder.mkdir(parents=True, exist_ok=True)
         for path in written:
             (folder / path.name).write_bytes(path.read_bytes())
@@ -588,12 +588,12 @@ def make_html(text: str, path: Path) -> Path:
     return path
 
 
-if __name__ == "__main__":  # python tests/makedocs.py word97 fixtures/word97
+if __name__ == "__main__":  # python tests/makedocs.py doc fixtures/word97 (or odt fixtures/odt)
     import sys
 
-    if sys.argv[1:2] != ["word97"] or len(sys.argv) != 3:
-        sys.exit("usage: python tests/makedocs.py word97 FOLDER")
+    if len(sys.argv) != 3 or sys.argv[1] not in ("doc", "odt"):
+        sys.exit("usage: python tests/makedocs.py doc|odt FOLDER")
     seed = Path(__file__).resolve().parents[1] / "seeds" / "shaoxing-education-bureau-2021.txt"
     clean = "\n".join(seed.read_text(encoding="utf-8").splitlines()[:39])
-    for path in write_word97_fixtures(clean, Path(sys.argv[2])):
+    for path in write_office_fixtures(clean, Path(sys.argv[2]), to=sys.argv[1]):
         print(path)

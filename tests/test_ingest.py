@@ -76,9 +76,14 @@ def test_missing_file_is_not_found(tmp_path: Path) -> None:
             "not a text file (a zip archive that is not a Word document)",
         ),
         (
+            "report.ods",
+            {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"},
+            "not a text file (an OpenDocument spreadsheet or presentation; save it as PDF)",
+        ),
+        (
             "report.odt",
             {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"},
-            "not a text file (an OpenDocument file (.odt); save it as .docx or PDF)",
+            "not an OpenDocument text (no text body)",
         ),
         (
             "figures.xlsx",
@@ -106,7 +111,8 @@ def test_missing_file_is_not_found(tmp_path: Path) -> None:
         "png",
         "old-office",
         "zip",
-        "opendocument",
+        "opendocument-spreadsheet",
+        "opendocument-text-without-body",
         "excel",
         "damaged-zip",
         "undecodable",

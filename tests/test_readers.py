@@ -580,6 +580,86 @@ def test_damaged_doc_is_refused_in_one_line(word97: dict[str, Path]) -> None:
             assert "\n" not in str(error)
 
 
+# --------------------------------------------------------------------------- OpenDocument (.odt)
+
+ODT = Path(__file__).resolve().parents[1] / "fixtures" / "odt"
+
+
+@pytest.fixture(scope="session")
+def odt() -> dict[str, Path]:
+    """LibreOffice's .odt files of the same sources as fixtures/word97 (fixtures/odt/README.md)."""
+    return {path.stem: path for path in sorted(ODT.glob("*.odt"))}
+
+
+@pytest.mark.parametrize("name", ["seed-styled", "seed-normal", "seed-numbered"])
+def test_odt_of_the_seed_reads_back_exactly(odt: dict[str, Path], name: str) -> None:
+    """seed-numbered's 一、 are a list's numbers, in its list style, not in its text."""
+    assert read(readers.read_odt, odt[name]) == CLEAN
+
+
+def test_odt_lists_tracked_changes_and_tables(odt: dict[str, Path]) -> None:
+    assert read(readers.read_odt, odt["levels"]).splitlines() == LEVELS_READ
+    assert read(readers.read_odt, odt["tracked"]).splitlines() == TRACKED_READ
+    assert read(readers.read_odt, odt["table"]).splitlines() == [
+        "# Annual report 2021",
+        "Net sales rose 6%.",
+        "Item | 2021 | 2020",
+        "Net sales (in millions) | $1,234 | $1,000",
+    ]
+    fields = read(readers.read_odt, odt["fields"]).splitlines()
+    # LibreOffice stores a page number it has not laid out as 0: the field shows what it holds.
+    assert re.fullmatch(r"本页为第\d+页，详见官网。", fields.pop(2))
+    assert fields == [
+        "一、总体情况",
+        "全市共有学校120所，比上年增加3所。",
+        "指标 | 2020年 | 2021年",
+        "学校数 |  | 120所",
+        "表后一段。",
+    ]
+
+
+def test_odt_of_the_seed_parses_as_the_text_does(odt: dict[str, Path], tmp_path: Path) -> None:
+    from compare.pipeline import read_report
+
+    text = tmp_path / "seed.txt"
+    text.write_text(CLEAN, encoding="utf-8")
+    from_odt, from_text = read_report(odt["seed-numbered"]), read_report(text)
+    assert from_odt.source.format == "odt"
+    assert from_odt.sections == from_text.sections
+    assert from_odt.metrics == from_text.metrics
+
+
+@pytest.mark.parametrize(
+    ("members", "problem"),
+    [
+        ({"mimetype": "application/vnd.oasis.opendocument.text"}, "(no content.xml)"),
+        (
+            {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<a><b>"},
+            "not a valid OpenDocument text (",
+        ),
+        (
+            {
+                "mimetype": "application/vnd.oasis.opendocument.text",
+                "content.xml": '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+            },
+            "not an OpenDocument text (no text body)",
+        ),
+    ],
+    ids=["no-content", "broken-xml", "external-entity"],
+)
+def test_damaged_odt_is_refused_in_one_line(
+    tmp_path: Path, members: dict[str, str], problem: str
+) -> None:
+    """A file's entities are never resolved (no file is read through one)."""
+    path = tmp_path / "report.odt"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    with pytest.raises(UnreadableInput) as error:
+        read(readers.read_odt, path)
+    assert problem in message(error) and "\n" not in message(error)
+
+
 # --------------------------------------------------------------------------- HTML
 
 
