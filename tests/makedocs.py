@@ -261,11 +261,16 @@ def make_compound_file(streams: dict[str, bytes], path: Path) -> Path:
 
 
 def word_streams(
-    pieces: list[tuple[str, bool]], *, flags: int = 0x0200, nfib: int = 0xC1
+    pieces: list[tuple[str, bool]],
+    *,
+    flags: int = 0x0200,
+    nfib: int = 0xC1,
+    fast_saved: bool = False,
 ) -> dict[str, bytes]:
     """Return the WordDocument and 1Table streams of a Word 97 document whose main text is
     `pieces`, each (text, stored 8-bit), with no paragraph properties: the least a piece table
-    needs. `flags` and `nfib` are the FIB's (0x0100 marks a password)."""
+    needs. `flags` and `nfib` are the FIB's (0x0100 marks a password); `fast_saved` puts
+    property modifiers (a Prc, as a fast save leaves) before the piece table."""
     import struct
 
     word = bytearray(1536)
@@ -285,6 +290,8 @@ def word_streams(
         descriptors += struct.pack("<HIH", 0, stored, 0)
     plc = struct.pack(f"<{len(cps)}I", *cps) + descriptors
     table = b"\x02" + struct.pack("<I", len(plc)) + plc
+    if fast_saved:  # two Prcs: a bold run's modifier (sprmCFBold on), then an empty one
+        table = b"\x01" + struct.pack("<h", 3) + b"\x35\x08\x01" + b"\x01\x00\x00" + table
     struct.pack_into("<i", word, 0x4C, position)
     struct.pack_into("<II", word, 0x1A2, 0, len(table))
     return {"WordDocument": bytes(word), "1Table": table}

@@ -478,15 +478,20 @@ def test_doc_of_the_seed_parses_as_the_text_does(word97: dict[str, Path], tmp_pa
     assert len(from_doc.metrics) == len(from_text.metrics) > 100
 
 
-def test_doc_pieces_stored_8_bit_and_as_utf16_read_in_order(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fast_saved", [False, True], ids=["saved", "fast-saved"])
+def test_doc_pieces_stored_8_bit_and_as_utf16_read_in_order(
+    tmp_path: Path, fast_saved: bool
+) -> None:
     """Word stores a run of Latin text in 8 bits (Windows-1252) and Chinese in UTF-16, each a
-    piece of its own; a field's code is left out and its result kept."""
+    piece of its own; a field's code is left out and its result kept. A fast save puts
+    property modifiers before the piece table."""
     streams = word_streams(
         [
             ("Revenue rose 5% \u2013 see page \x13 PAGEREF _Toc1 \\h \x147\x15.\r", True),
             ('营业收入增长5%。\x13 HYPERLINK "http://x" \x14详见\x15\r', False),
             ("Net \x1eincome\x0bnext line\r", True),
-        ]
+        ],
+        fast_saved=fast_saved,
     )
     path = make_compound_file(streams, tmp_path / "pieces.doc")
     assert read(readers.read_doc, path).splitlines() == [
