@@ -753,3 +753,33 @@ def test_a_british_annual_report_pair_moves_on_a_year() -> None:
     counts = Counter(c.status.value for c in comparison.metrics)
     assert counts == {"changed": 29, "removed": 18}
     assert all(c.rolled_off for c in comparison.metrics if c.status.value == "removed")
+
+
+def test_a_statistical_bulletin_pair_compares_figure_by_figure() -> None:
+    """fixtures/bulletin: an invented city's statistical bulletin, two years. Every figure is
+    read with its unit and paired with its own: rates per mille, the exchange rate as one
+    price, a table's units from its column of units, falls as negative, 吨公里 and 人公里, the
+    rises a 分别 run gives the figures before it, the ratio of R&D spending to the product."""
+    folder = FIXTURES / "bulletin"
+    comparison = compare_reports(
+        read_report(folder / "shili-2021.txt"), read_report(folder / "shili-2022.txt")
+    )
+    assert comparison.old.org == comparison.new.org == "示例市"
+    assert comparison.warnings == ()
+    pairs = {(c.label, c.old.text, c.new.text): c for c in comparison.metrics if c.old and c.new}
+    assert len(pairs) == len(comparison.metrics) == 31  # every figure changed, none unpaired
+    assert pairs["出生率", "7.52‰", "6.77‰"].absolute == Decimal("-0.75")
+    rate = pairs["人民币汇率", "1美元兑6.3757元", "1美元兑6.9646元"]
+    assert (rate.new.value, rate.new.unit) == (Decimal("6.9646"), "元")
+    assert pairs["人民币汇率", "2.3%", "8.5%"].new.value == Decimal("-8.5")  # 贬值
+    grain = pairs["粮食", "68.5", "69.2"]
+    assert (grain.old.unit, grain.new.unit) == ("万吨", "万吨")
+    assert pairs["粮食", "2.0", "1.0"].new.unit == "%"
+    assert pairs["早稻产量", "2.7%", "2.4%"].absolute == Decimal("5.1")  # -2.7% -> +2.4%
+    assert pairs["货物运输周转量", "2236亿吨公里", "2301亿吨公里"].new.unit == "亿吨公里"
+    assert pairs["接待游客", "12%", "14.7%"].new.value == Decimal("-14.7")
+    assert ("旅游收入", "15%", "16.7%") in pairs
+    share = pairs["研究与试验发展经费支出与生产总值之比", "2.50%", "2.62%"]
+    assert share.points == Decimal("0.12")
+    assert ("普通高校", "12所", "13所") in pairs
+    assert pairs["PM2.5平均浓度", "28微克/立方米", "26微克/立方米"].new.unit == "微克/立方米"
