@@ -642,7 +642,8 @@ def read_doc(data: bytes, path: Path) -> str:
 
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
-            if not ole.exists("WordDocument"):
+            # (An encrypted .docx may hold a WordDocument stream besides its encrypted package.)
+            if ole.exists("EncryptedPackage") or not ole.exists("WordDocument"):
                 kind = next((k for name, k in _OLE_KINDS if ole.exists(name)), None)
                 raise UnreadableInput(f"{path}: {kind or 'an Office file that holds no document'}")
             word = ole.openstream("WordDocument").read()

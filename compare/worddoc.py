@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 WORD_MAGIC = 0xA5EC
+_OLD_WORD_MAGIC = (0xA5DC, 0xA5DB)  # Word 6/95, Word 2
 WORD97_NFIB = 0xC0  # Word 97 writes 0xC1; 0xC0 and 0xC2 come from other writers; Word 6/95 < 0xC0
 PAGE = 512  # a formatted disk page (FKP) of properties
 
@@ -113,6 +114,8 @@ def _fib_header(word: bytes) -> int:
     if len(word) < _CLX + 8:
         raise _damaged("its WordDocument stream is cut short")
     magic, nfib = struct.unpack_from("<HH", word, 0)
+    if magic in _OLD_WORD_MAGIC:
+        raise DocError("a Word 6 or Word 95 document; save it as .docx or PDF")
     if magic != WORD_MAGIC:
         raise _damaged("its WordDocument stream has no Word header")
     if nfib < WORD97_NFIB:

@@ -510,13 +510,28 @@ def test_doc_pieces_stored_8_bit_and_as_utf16_read_in_order(
         ({"Contents": b"x"}, "an Office file that holds no document"),
         (word_streams([("a\r", True)], flags=0x0300), "a password-protected Word document"),
         (word_streams([("a\r", True)], nfib=0x65), "a Word 6 or Word 95 document"),
+        ({"WordDocument": b"\xdc\xa5" + bytes(600)}, "a Word 6 or Word 95 document"),
+        (
+            {"EncryptedPackage": b"x", **word_streams([("a\r", True)])},
+            "a password-protected Office file",
+        ),
         ({"WordDocument": bytes(600)}, "not a valid Word document (its WordDocument stream has no"),
         (
             {"WordDocument": word_streams([("a\r", True)])["WordDocument"]},
             "not a valid Word document (its 1Table stream is missing)",
         ),
     ],
-    ids=["xls", "encrypted-docx", "other", "password", "word95", "no-header", "no-table"],
+    ids=[
+        "xls",
+        "encrypted-docx",
+        "other",
+        "password",
+        "word95",
+        "word95-header",
+        "encrypted-with-word-stream",
+        "no-header",
+        "no-table",
+    ],  # fmt: skip
 )
 def test_compound_files_that_are_no_readable_doc_are_named(
     tmp_path: Path, streams: dict[str, bytes], problem: str
