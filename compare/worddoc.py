@@ -338,6 +338,20 @@ class _Level:
     text: str  # the number's text; characters 0-8 stand for the counts of those levels
 
 
+def _level(table: bytes, at: int) -> tuple[_Level, int]:
+    """Read a list level (LVL: its LVLF, property modifiers, then its number text) at `at`;
+    return it and where the next begins."""
+    start = struct.unpack_from("<i", table, at)[0]
+    form = NUMBER_FORMATS.get(table[at + 4], "decimal")
+    chpx, papx = table[at + 24], table[at + 25]
+    at += 28 + papx + chpx
+    (chars,) = struct.unpack_from("<H", table, at)
+    if chars > NUMBER_CHARS:
+        raise ValueError("a level's number text is too long")
+    text = table[at + 2 : at + 2 + 2 * chars].decode("utf-16-le", errors="replace")
+    return _Level(start, form, text), at + 2 + 2 * chars
+
+
 class _Lists:
     """Word's automatic numbering: the lists (LSTF with their levels) and the instances that
     paragraphs name (LFO, with the levels they start again). Counters run per list, as Word
@@ -368,16 +382,8 @@ class _Lists:
         for list_id, count_levels in heads:
             levels = []
             for _ in range(count_levels):
-                start = struct.unpack_from("<i", table, at)[0]
-                form = NUMBER_FORMATS.get(table[at + 4], "decimal")
-                chpx, papx = table[at + 24], table[at + 25]
-                at += 28 + papx + chpx
-                (chars,) = struct.unpack_from("<H", table, at)
-                if chars > NUMBER_CHARS:
-                    raise ValueError("a level's number text is too long")
-                text = table[at + 2 : at + 2 + 2 * chars].decode("utf-16-le", errors="replace")
-                at += 2 + 2 * chars
-                levels.append(_Level(start, form, text))
+                level, at = _level(table, at)
+                levels.append(level)
             self.levels[list_id] = levels
 
     def _read_instances(self, word: bytes, table: bytes) -> None:
@@ -398,10 +404,7 @@ class _Lists:
                 start, flags = struct.unpack_from("<iI", table, at)
                 at += 8
                 if flags & 0x20:  # fFormatting: a whole level follows, as in PlfLst
-                    chpx, papx = table[at + 24], table[at + 25]
-                    at += 28 + papx + chpx
-                    (chars,) = struct.unpack_from("<H", table, at)
-                    at += 2 + 2 * chars
+                    at = _level(table, at)[1]
                 if flags & 0x10:  # fStartAt
                     restarts[flags & 0x0F] = start
             self.instances.append((list_id, restarts))
