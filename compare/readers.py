@@ -760,6 +760,7 @@ _ODF_NUMBER_FORMATS = {
     "甲, 乙, 丙, ...": "ideographTraditional",
 }  # fmt: skip
 _ODF_LEVEL_FORMAT = re.compile(r"%([1-9])%")
+ODT_CONTENT_BYTES = 256 << 20  # an .odt's text unpacked: more is a zip bomb, not a report
 
 
 @dataclass(frozen=True, slots=True)
@@ -784,6 +785,11 @@ def read_odt(data: bytes, path: Path) -> str:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if archive.getinfo("content.xml").file_size > ODT_CONTENT_BYTES:
+                raise UnreadableInput(
+                    f"{path}: not a valid OpenDocument text (its content.xml unpacks to more "
+                    f"than {ODT_CONTENT_BYTES >> 20} MB)"
+                )
             content = etree.fromstring(archive.read("content.xml"), parser)
             names = set(archive.namelist())
             styles = (

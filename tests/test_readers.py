@@ -1021,3 +1021,19 @@ def test_a_chinese_tables_rows_read_as_cells_each_on_its_line(made: Path) -> Non
         "政 府 报 告",
         "全年营业收入 1,234.5万元 同比增长 23.45%。",
     ]
+
+
+def test_odt_whose_text_unpacks_too_large_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A zip bomb: its content.xml's size is checked before it is unpacked."""
+    monkeypatch.setattr(readers, "ODT_CONTENT_BYTES", 1 << 20)
+    path = tmp_path / "bomb.odt"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<a>" + " " * (2 << 20) + "</a>")
+    with pytest.raises(UnreadableInput) as error:
+        read(readers.read_odt, path)
+    assert message(error) == (
+        f"{path}: not a valid OpenDocument text (its content.xml unpacks to more than 1 MB)"
+    )
