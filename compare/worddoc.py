@@ -1,8 +1,10 @@
 """A Word 97-2003 document's streams (.doc: WordDocument, its table stream) -> its paragraphs.
 
 Pure byte parsing after [MS-DOC]: the FIB gives the piece table (where each run of the main text
-is stored, 8-bit or UTF-16) and the paragraph properties (heading style, outline level, table
-cell and row ends). `compare.readers.read_doc` opens the compound file and renders the lines.
+is stored, 8-bit or UTF-16), the paragraph properties (outline level, list, table cell and row
+ends), the stylesheet (Heading 1-9, a style's list), the lists (Word's automatic numbers) and
+the character properties (text deleted with its change tracked, left out).
+`compare.readers.read_doc` opens the compound file and renders the lines.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ PAGE = 512  # a formatted disk page (FKP) of properties
 _FLAGS = 0x0A
 _ENCRYPTED = 0x0100
 _TABLE_STREAM_1 = 0x0200  # fWhichTblStm: the table stream is 1Table, else 0Table
-_OBFUSCATED = 0x8000
 _CCP_TEXT = 0x4C
 _STSHF = 0xA2
 _PLCF_BTE_CHPX = 0xFA
@@ -121,7 +122,7 @@ def _fib_header(word: bytes) -> int:
     if nfib < WORD97_NFIB:
         raise DocError("a Word 6 or Word 95 document; save it as .docx or PDF")
     (flags,) = struct.unpack_from("<H", word, _FLAGS)
-    if flags & (_ENCRYPTED | _OBFUSCATED):
+    if flags & _ENCRYPTED:  # (fObfuscated says how, and means nothing without it)
         raise DocError("a password-protected Word document; remove the password first")
     return flags
 

@@ -489,6 +489,13 @@ def test_office_file_of_the_seed_parses_as_the_text_does(path: Path, tmp_path: P
     assert from_file.metrics == from_text.metrics
 
 
+def test_doc_flagged_obfuscated_but_not_encrypted_is_read(tmp_path: Path) -> None:
+    """fObfuscated says how an encrypted file is encrypted, and nothing without fEncrypted."""
+    streams = word_streams([("全市新建学校12所。\r", False)], flags=0x8200)
+    path = make_compound_file(streams, tmp_path / "flagged.doc")
+    assert read(readers.read_doc, path) == "全市新建学校12所。"
+
+
 @pytest.mark.parametrize("fast_saved", [False, True], ids=["saved", "fast-saved"])
 def test_doc_pieces_stored_8_bit_and_as_utf16_read_in_order(
     tmp_path: Path, fast_saved: bool
