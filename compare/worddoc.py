@@ -140,6 +140,7 @@ def read_paragraphs(word: bytes, table: bytes, data: bytes = b"") -> list[Paragr
     paragraphs: list[Paragraph] = []
     text: list[str] = []
     fields: list[bool] = []  # for each open field: whether its result has begun
+    in_code = 0  # how many open fields are still in their code (not yet in their result)
     budget = len(word)  # each character is stored once, in a byte or two of the stream
     for piece in pieces:
         if piece.cp >= ccp_text:
@@ -155,16 +156,18 @@ def read_paragraphs(word: bytes, table: bytes, data: bytes = b"") -> list[Paragr
         for offset, char in enumerate(chars):
             if char == FIELD_BEGIN:
                 fields.append(False)
+                in_code += 1
                 continue
             if char == FIELD_SEPARATOR:
-                if fields:
+                if fields and not fields[-1]:
                     fields[-1] = True
+                    in_code -= 1
                 continue
             if char == FIELD_END:
-                if fields:
-                    fields.pop()
+                if fields and not fields.pop():
+                    in_code -= 1
                 continue
-            if char == _GONE or (fields and not all(fields)):  # deleted; a field's code
+            if char == _GONE or in_code:  # deleted; a field's code
                 continue
             if char == CELL or char in PARAGRAPH_ENDS:
                 found = props.at(piece.fc + (offset + 1) * size)
