@@ -233,7 +233,8 @@ def _without_deleted(chars: str, fc: int, size: int, runs: list[tuple[int, int]]
     first = bisect.bisect_right(runs, (fc, end)) - 1
     gone = list(chars)
     changed = False
-    for start, stop in runs[max(first, 0) :]:
+    for k in range(max(first, 0), len(runs)):
+        start, stop = runs[k]
         if start >= end:
             break
         if stop <= fc:
