@@ -15,7 +15,7 @@ import struct
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -600,6 +600,21 @@ def _outline_level(value: str) -> int | None:
     return number + 1 if 0 <= number <= 8 else None
 
 
+def _docx_cell_text(cell: Any) -> str:
+    """Return a table cell's text: its paragraphs, and a table inside it row by row."""
+    from docx.table import Table
+
+    parts: list[str] = []
+    for block in cell.iter_inner_content():
+        if isinstance(block, Table):
+            parts.extend(
+                " ".join(_docx_cell_text(inner) for inner in row.cells) for row in block.rows
+            )
+        else:
+            parts.append(_docx_paragraph_text(block))
+    return " ".join(parts)
+
+
 def _docx_table_lines(table: Any) -> list[str]:
     """Return a table's rows as `cell | cell` lines, merged cells once, empty rows dropped."""
     lines = []
@@ -611,7 +626,7 @@ def _docx_table_lines(table: Any) -> list[str]:
             if previous is not None and cell._tc is previous:
                 continue
             previous = cell._tc
-            cells.append(" ".join(" ".join(map(_docx_paragraph_text, cell.paragraphs)).split()))
+            cells.append(" ".join(_docx_cell_text(cell).split()))
         if any(cells):
             lines.append(" | ".join(cells))
     return lines
@@ -694,7 +709,9 @@ def _doc_lines(paragraphs: list[worddoc.Paragraph]) -> list[str]:
         cells.clear()
 
     for paragraph in paragraphs:
-        if paragraph.row_end:
+        if paragraph.depth > 1:  # a table inside a cell: its text is the cell's, row by row
+            cell.append(paragraph.text)
+        elif paragraph.row_end:
             end_row()
         elif paragraph.cell_end:
             cell.append(paragraph.text)
@@ -926,7 +943,7 @@ class _OdtReader:
 
     def table(self, element: Any) -> None:
         """Read a table's rows as `cell | cell` lines, a covered (merged) cell left out."""
-        for row in element.iter(_odf("table:table-row")):
+        for row in _odf_rows(element):
             cells = []
             for cell in row:
                 if cell.tag != _odf("table:table-cell"):
@@ -938,6 +955,20 @@ class _OdtReader:
                 cells.pop()  # a row's empty cells repeated to the page's edge
             if any(cells):
                 self.lines.append(" | ".join(cells))
+
+
+_ODF_ROW_GROUPS = {
+    _odf("table:table-header-rows"), _odf("table:table-rows"), _odf("table:table-row-group"),
+}  # fmt: skip
+
+
+def _odf_rows(table: Any) -> Iterator[Any]:
+    """Yield a table's own rows, in its row groups too, not those of a table inside a cell."""
+    for child in table:
+        if child.tag == _odf("table:table-row"):
+            yield child
+        elif child.tag in _ODF_ROW_GROUPS:
+            yield from _odf_rows(child)
 
 
 _INDEXES = {

@@ -83,6 +83,7 @@ class Paragraph:
     in_table: bool = False
     cell_end: bool = False  # the paragraph ends a table cell
     row_end: bool = False  # the paragraph is the mark that ends a table row
+    depth: int = 0  # how deep in tables: 1 in a table, 2 in a table inside a cell of one
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +264,7 @@ def _paragraph(
         in_table=props.in_table or cell_mark or props.depth > 0,
         cell_end=(cell_mark and not row_end) or props.inner_cell,
         row_end=row_end,
+        depth=props.depth,
     )
 
 

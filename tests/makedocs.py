@@ -172,7 +172,8 @@ def write_office_fixtures(clean_seed: str, folder: Path, *, to: str) -> list[Pat
     """Write fixtures/word97 (to="doc") or fixtures/odt (to="odt"): LibreOffice's files of the
     clean seed with heading styles and without, and with its headings numbered 一、 by Word;
     of a list of two levels (make_list_levels_docx); of a draft with tracked changes
-    (make_tracked_docx); of a table whose first cell holds two paragraphs; and of FIELDS_BODY."""
+    (make_tracked_docx); of a table whose first cell holds two paragraphs, and one holding a
+    table in a cell (make_nested_table_docx); and of FIELDS_BODY."""
     import tempfile
 
     import docx
@@ -199,6 +200,7 @@ def write_office_fixtures(clean_seed: str, folder: Path, *, to: str) -> list[Pat
             ),
             make_list_levels_docx(made / "levels.docx"),
             make_tracked_docx(made / "tracked.docx"),
+            make_nested_table_docx(made / "nested.docx"),
             made / "table.docx",
             make_fodt(FIELDS_BODY, made / "fields.fodt", header="内部资料 注意保存"),
         ]
@@ -311,6 +313,25 @@ def make_list_levels_docx(path: Path) -> Path:
         numbering = document.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
         numbering.get_or_add_ilvl().val = level
         numbering.get_or_add_numId().val = number_id
+    document.save(str(path))
+    return path
+
+
+def make_nested_table_docx(path: Path) -> Path:
+    """Write a table whose second row's second cell holds a table of its own (小学 12所, 中学
+    8所), between two paragraphs. Read: 学校 | 小学 12所 中学 8所."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("表前一段。")
+    outer = document.add_table(rows=2, cols=2)
+    for (row, column), text in {(0, 0): "指标", (0, 1): "数值", (1, 0): "学校"}.items():
+        outer.cell(row, column).text = text
+    inner = outer.cell(1, 1).add_table(rows=2, cols=2)
+    for row, cells in enumerate([("小学", "12所"), ("中学", "8所")]):
+        for column, text in enumerate(cells):
+            inner.cell(row, column).text = text
+    document.add_paragraph("表后一段。")
     document.save(str(path))
     return path
 
