@@ -354,9 +354,12 @@ _YEAR_HEAD = re.compile(
 # balance sheet's 期末 | 期初): years back from the report's own.
 RELATIVE_HEADS = {
     **dict.fromkeys(("本报告期", "本期", "本年", "本年度", "本期发生额", "本报告期末"), 0),
-    **dict.fromkeys(("本年末", "期末", "期末余额", "期末数"), 0),
+    **dict.fromkeys(("本年末", "期末", "期末余额", "期末数", "年末余额", "年末数"), 0),
+    **dict.fromkeys(("本期金额", "本年金额", "本年累计", "本年实际"), 0),
     **dict.fromkeys(("上年同期", "上期", "上年", "上年度", "上期发生额", "上年度末"), 1),
-    **dict.fromkeys(("上年末", "期初", "期初余额", "期初数"), 1),
+    **dict.fromkeys(("上年末", "期初", "期初余额", "期初数", "年初余额", "年初数"), 1),
+    **dict.fromkeys(("上年年末余额", "上年年末数", "上年年末", "上期金额", "上年金额"), 1),
+    **dict.fromkeys(("上年同期累计", "上年实际"), 1),
 }
 
 

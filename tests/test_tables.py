@@ -537,11 +537,22 @@ def test_a_column_of_units_and_a_heads_unit_give_a_bulletins_cells_their_units()
     assert [m.kind for m in metrics] == [MetricKind.COUNT, MetricKind.CHANGE] * 2
 
 
-def test_this_and_last_years_columns_move_on_as_years_do() -> None:
-    """本报告期 | 上年同期 name this year's and last year's columns without their years: the
-    old 上年同期 (1,000.0) rolled on to 1,234.5 as a change of a figure, where it rolls off and
-    the new 上年同期 restates the old 本报告期."""
-    head = "项目 | 本报告期 | 上年同期 | 本报告期比上年同期增减"
+@pytest.mark.parametrize(
+    ("this", "last"),
+    [
+        ("本报告期", "上年同期"),
+        ("期末余额", "上年年末余额"),
+        ("期末余额", "年初余额"),
+        ("本期金额", "上期金额"),
+    ],
+    ids=["report-period", "balance-last-year-end", "balance-year-start", "amounts"],
+)
+def test_this_and_last_years_columns_move_on_as_years_do(this: str, last: str) -> None:
+    """本报告期 | 上年同期 (a balance sheet's 期末余额 | 上年年末余额 or 年初余额, a cash flow
+    statement's 本期金额 | 上期金额) name this year's and last year's columns without their
+    years: the old 上年同期 (1,000.0) rolled on to 1,234.5 as a change of a figure, where it
+    rolls off and the new 上年同期 restates the old 本报告期."""
+    head = f"项目 | {this} | {last} | 本报告期比上年同期增减"
     old = ("单位：元", head, "营业收入 | 1,234.5 | 1,000.0 | 23.45%")
     new = ("单位：元", head, "营业收入 | 1,456.8 | 1,234.5 | 18.00%")
     changes = {
