@@ -381,6 +381,32 @@ def _filing_title(lines: list[str]) -> str:
     return f"{title} for the fiscal year ended {ended.group(1)}" if ended else title
 
 
+# An official document (公文) opens with its red head, the issuer and 文件 (绍兴市教育局文件), and
+# its number (绍市教〔2022〕1号); a notice then sends the report, whose own title follows.
+_RED_HEAD = re.compile(r"(?P<org>[\u4e00-\u9fff（）()]{2,30}?)\s*文件")
+_DOCUMENT_NUMBER = re.compile(r"[〔\[［](?:19|20)\d\d[〕\]］]\s*\d+\s*号")
+COVER_PARAGRAPHS_CN = 15  # a red head, its number, a notice's title, addressees, text, signature
+
+
+def _red_head_org(line: str) -> str:
+    """Return the issuer a red head names (绍兴市教育局文件: 绍兴市教育局), else ""."""
+    found = _RED_HEAD.fullmatch(line.strip())
+    return found["org"] if found else ""
+
+
+def _cover_title(paragraphs: list[str]) -> tuple[int, tuple[str, str, int | None]] | None:
+    """Return the place and (title, org, year) of a report's title after an official
+    document's cover: one that opens with a red head or a document number."""
+    opening = paragraphs[:3]
+    if not (_red_head_org(opening[0]) or any(_DOCUMENT_NUMBER.search(line) for line in opening)):
+        return None
+    for at, line in enumerate(paragraphs[1:COVER_PARAGRAPHS_CN], start=1):
+        found = parse_title(line)
+        if found[0]:
+            return at, found
+    return None
+
+
 # A report to a congress opens by saying what it is: 现在，我代表国务院，向大会作政府工作报告 (or
 # 向大会报告政府工作, 向大会报告工作). A government's is a 政府工作报告.
 _REPORTS_TO_CONGRESS = re.compile(r"向(?:大[会會]|[会會]议)(?:作|[报報]告)[^，。；,]{0,16}?工作")
@@ -801,8 +827,14 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
             title = first[2:].strip()
         if title:
             paragraphs = paragraphs[1:]
+        elif (cover := _cover_title(paragraphs)) is not None:
+            # An official document's cover (绍兴市教育局文件, its number, the notice that sends
+            # the report) before the report's own title: the cover is the preamble's.
+            at, (title, org, year) = cover
+            paragraphs = paragraphs[:at] + paragraphs[at + 1 :]
         else:
             title = _filing_title(paragraphs)  # the cover of an SEC filing: FORM 10-K
+            org = _red_head_org(paragraphs[0])
     if not org:  # a file without its title line may be named after it
         org = _org_from_text(paragraphs) or parse_title(PurePath(source.path).stem)[1]
     if not title:

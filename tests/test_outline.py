@@ -916,6 +916,43 @@ def test_an_sec_filing_is_titled_by_its_cover() -> None:
     assert "UNITED STATES" in report.preamble.sentences[0]  # the cover is kept as it was
 
 
+# An official document's cover: a red head, its number, the notice that sends the report.
+COVER = (
+    "绍兴市教育局文件\n绍市教〔2022〕1号\n绍兴市教育局关于印发2021年工作总结的通知\n"
+    "各区、县（市）教育局，市直各学校：\n"
+    "现将《绍兴市教育局2021年工作总结》印发给你们，请结合实际认真贯彻落实。\n"
+    "绍兴市教育局\n2022年1月10日\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("cover", "title", "org", "year"),
+    [
+        (COVER, "绍兴市教育局2021年工作总结", "绍兴市教育局", 2021),
+        (
+            COVER.split("\n", 1)[1],
+            "绍兴市教育局2021年工作总结",
+            "绍兴市教育局",
+            2021,
+        ),  # no red head
+        ("绍兴市教育局文件\n绍市教〔2022〕1号\n", "", "绍兴市教育局", None),  # no title after it
+    ],
+    ids=["red-head", "document-number", "red-head-only"],
+)
+def test_an_official_documents_cover_is_passed_for_the_reports_title(
+    cover: str, title: str, org: str, year: int | None
+) -> None:
+    """A report sent as an official document (公文) opens with its cover: the red head (绍兴市教育局
+    文件) and the document number (〔2022〕, no year of the report's). The report's own title
+    follows it; the page read "(untitled)", organisation and year unknown."""
+    body = "\n".join(seed_clean_half().splitlines()[1:])  # the seed without its title line
+    report = parse_outline(
+        cover + (title + "\n" if title else "") + body, source=Source(path="x.txt")
+    )
+    assert (report.title, report.org, report.year) == (title, org, year)
+    assert report.preamble.sentences[0].startswith(cover.splitlines()[0])  # the cover is kept
+
+
 @pytest.mark.parametrize(
     ("opening", "title"),
     [
