@@ -52,7 +52,8 @@ _TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 
 
 def _title_of(path: Path) -> tuple[str, int | None]:
-    """Return (org, year) from the first non-empty line of a text file, or ("", None)."""
+    """Return (org, year) from the opening lines of a text file (its title line, or the title
+    after an official document's cover), or ("", None)."""
     if path.suffix.lower() not in _TEXT_SUFFIXES:
         return "", None
     try:
@@ -68,11 +69,10 @@ def _title_of(path: Path) -> tuple[str, int | None]:
             continue
     else:
         return "", None
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    from compare.outline import parse_title
+    from compare.outline import COVER_PARAGRAPHS_CN, opening_org_year
 
-    _, org, year = parse_title(first.lstrip("#").strip())
-    return org, year
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return opening_org_year(lines[:COVER_PARAGRAPHS_CN])
 
 
 def scan_library(folder: Path) -> tuple[Entry, ...]:
@@ -143,15 +143,15 @@ def _with_title_read(entry: Entry) -> Entry:
     or its title names none."""
     from compare import ingest
     from compare.errors import CompareError
-    from compare.outline import parse_title
+    from compare.outline import COVER_PARAGRAPHS_CN, opening_org_year
     from compare.settings import Settings
 
     try:
         text = ingest.read_text(entry.path, settings=Settings()).text
     except CompareError:
         return entry
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    _, org, _ = parse_title(first.lstrip("#").strip())
+    lines = [line.strip() for line in text.splitlines()[: 4 * COVER_PARAGRAPHS_CN] if line.strip()]
+    org, _ = opening_org_year(lines[:COVER_PARAGRAPHS_CN])
     return dataclasses.replace(entry, org=org, org_from_name=False) if org else entry
 
 

@@ -394,6 +394,21 @@ def _red_head_org(line: str) -> str:
     return found["org"] if found else ""
 
 
+def opening_org_year(lines: list[str]) -> tuple[str, int | None]:
+    """Return the organisation and year a report's opening lines name: its title line, else
+    the title after an official document's cover, else the cover's red head; ("", None) when
+    they name none. (A library files its reports by it without parsing them.)"""
+    if not lines:
+        return "", None
+    _, org, year = parse_title(lines[0].lstrip("#").strip())
+    if org:
+        return org, year
+    cover = _cover_title(lines)
+    if cover is not None:
+        return cover[1][1], cover[1][2]
+    return _red_head_org(lines[0]), None
+
+
 def _cover_title(paragraphs: list[str]) -> tuple[int, tuple[str, str, int | None]] | None:
     """Return the place and (title, org, year) of a report's title after an official
     document's cover: one that opens with a red head or a document number."""

@@ -120,3 +120,21 @@ def test_a_word_years_title_tells_its_organisation_when_file_names_do_not(tmp_pa
     (tmp_path / "other-2020.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     with pytest.raises(UsageError, match="other: other-2020.doc"):
         reports_of(tmp_path)
+
+
+def test_an_official_documents_cover_files_the_report_by_its_own_title(tmp_path: Path) -> None:
+    """A text file opening with a 公文's cover (红头, document number, notice) is filed under the
+    organisation and year of the report's title after it (it read as no organisation, and no
+    year but its file name's)."""
+    cover = "绍兴市教育局文件\n绍市教〔2022〕1号\n绍兴市教育局关于印发2021年工作总结的通知\n"
+    (tmp_path / "notice.txt").write_text(
+        cover + "绍兴市教育局2021年工作总结\n全市新建学校12所。\n", encoding="utf-8"
+    )
+    (tmp_path / "red-head.txt").write_text(
+        "绍兴市卫生健康委员会文件\n全市新建医院2所。\n", encoding="utf-8"
+    )
+    found = {(e.path.name, e.org, e.year) for e in scan_library(tmp_path)}
+    assert found == {
+        ("notice.txt", "绍兴市教育局", 2021),
+        ("red-head.txt", "绍兴市卫生健康委员会", None),
+    }
