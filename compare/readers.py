@@ -1122,7 +1122,26 @@ def read_html(text: str, path: Path) -> str:
     for tag in root.find_all(LINK_BLOCKS):
         if not tag.decomposed and _link_dense(tag):
             tag.decompose()
-    return "\n".join(_html_lines(root))
+    return "\n".join(line for line in _html_lines(root) if not _page_meta(line))
+
+
+# A Chinese site's lines about the page, not the report: 发布时间：2022-01-10 来源：市教育局
+# 浏览次数：1234 字号：[大 中 小], 分享到：微信 微博, 【打印本页】【关闭窗口】.
+_PAGE_META_WORDS = re.compile(
+    r"发布时间|发布日期|发文日期|信息来源|来源[：:]|作者[：:]|浏览次数|浏览量|点击数|点击量|阅读次数|"
+    r"访问次数|阅读量|字号|字体[：:]|[【\[]大[】\]]\s*[【\[]中[】\]]\s*[【\[]小[】\]]|"
+    r"打印本页|【打印】|关闭窗口|【关闭】|分享到|收藏本页|责任编辑|编辑[：:]|审核[：:]"
+)
+PAGE_META_CHARS = 160  # a line about the page is short; a report's sentence may name 来源 too
+
+
+def _page_meta(line: str) -> bool:
+    """Tell whether a line is about the web page (when it was posted, how often read, how to
+    print or share it): two such words, or one at its start, in a short line."""
+    if len(line) > PAGE_META_CHARS:
+        return False
+    found = _PAGE_META_WORDS.findall(line)
+    return len(found) >= 2 or bool(found and _PAGE_META_WORDS.match(line))
 
 
 def _is_hidden_or_chrome(tag: Tag) -> bool:

@@ -728,6 +728,24 @@ def test_html_scripts_styles_and_hidden_blocks_do_not_survive() -> None:
     assert readers.read_html(page, Path("a.html")) == "# 年度报告\n正文第一段。\n正文第二段。"
 
 
+def test_html_lines_about_the_page_do_not_survive() -> None:
+    """A Chinese site's article carries lines about the page: when it was posted, where from,
+    how often read, the font size, print, close and share. 浏览次数：1234 read as a figure (it
+    changes with every visit) and 10:23 as one labelled by the date; a report's own sentences
+    that name a source or 中小学 stay."""
+    page = """<html><body><article>
+      <h1>年度报告</h1>
+      <div class="info">发布时间：2022-01-10 10:23 来源：市教育局 浏览次数：1234 字号：[大 中 小]</div>
+      <p>全市中小学和中小企业共100家，数据来源：市统计局。</p>
+      <div>作者：办公室</div>
+      <div class="share">分享到：微信 微博 【打印本页】【关闭窗口】</div>
+    </article></body></html>"""
+    assert readers.read_html(page, Path("a.html")).splitlines() == [
+        "# 年度报告",
+        "全市中小学和中小企业共100家，数据来源：市统计局。",
+    ]
+
+
 def test_html_blocks_headings_breaks_and_tables() -> None:
     page = """<html><body><main>
       <header><h1>Annual   Report</h1><p>Published 2021</p></header>
