@@ -286,6 +286,9 @@ _NUMERIC_CELL = re.compile(r"(?:[\d$€£¥,.()%—–\-\s*]|\([a-z]\))+")  # 1,
 # A row that names a table's own line, not a title: "Thereafter | 66", "Total | 48" are sums.
 _TABLE_LINE = re.compile(r"\s*(?:Total|Subtotal|Thereafter)\b", re.IGNORECASE)
 _CLOCK = re.compile(r"\s*(?:[ap]\.?m\b|时|点|分)")
+_CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3])[:：][0-5]\d")
+# A day, or a part of one, just before a time: 1月10日, 2022-01-10, 上午, 晚.
+_AFTER_A_DAY = re.compile(r"(?:日|号|\d{4}-\d{1,2}-\d{1,2}|上午|下午|晚上|早上|中午|晚|凌晨)\s*$")
 _CONJUNCTION = re.compile(r"[及和与、或\s]*")
 _FROM = re.compile(r"(?i:\bfrom\b)|从")
 _POINT_ZERO = re.compile(rf"{D}+[.．]0")
@@ -955,6 +958,8 @@ def _ratio(masked: str, m: re.Match[str]) -> _Raw | None:
     before = masked[max(0, m.start() - 3) : m.start()].lower()
     if _CLOCK.match(after) or before.endswith("at "):
         return None
+    if _CLOCK_TIME.fullmatch(m.group()) and _AFTER_A_DAY.search(masked, 0, m.start()):
+        return None  # 1月10日10:30, 2022-01-10 10:23, 上午9:00: a time of day
     left, right = _decimal(m["ra"]), _decimal(m["rb"])
     if left is None or not right:
         return None

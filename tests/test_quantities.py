@@ -557,6 +557,8 @@ NOT_METRICS = [
         ["£1.2bn", "€120m", "$45k"],
     ),
     ("note-mark", "营业成本（注1） | 900 | 800", ["900", "800"]),
+    # A time of day after a day or a part of one is no ratio; a ratio stays one.
+    ("clock-after-a-day", "会议于2022年1月10日10:30召开，下午3:30结束，师生比为1:15。", ["1:15"]),
     ("shares", "以500,000,000股为基数，每10股派发现金红利2.00元", ["500,000,000股", "2.00元"]),
 ]
 
