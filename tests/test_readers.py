@@ -739,6 +739,7 @@ def test_html_lines_about_the_page_do_not_survive() -> None:
       <p>全市中小学和中小企业共100家，数据来源：市统计局。</p>
       <div>作者：办公室</div>
       <div class="share">分享到：微信 微博 【打印本页】【关闭窗口】</div>
+      <div>上一篇：绍兴市教育局2020年工作总结</div>
     </article></body></html>"""
     assert readers.read_html(page, Path("a.html")).splitlines() == [
         "# 年度报告",
