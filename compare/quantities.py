@@ -1728,7 +1728,11 @@ def _acts_only_en(label: str) -> bool:
 _EN_OBJECT_WORD = r"[A-Za-z][A-Za-z0-9\-–’']*(?:(?:\.[A-Za-z])+\.)?"
 _EN_OBJECT = re.compile(
     _EN_OVER_TIME + r"(?:\s+worth)?\s+(?:of|for|towards?"
-    r"|(?:to|under)(?=\s+(?:the|a|an|our|its|their|this|these)\b|\s+[A-Z]))\s+"
+    r"|(?:to|under)(?=\s+(?:the|a|an|our|its|their|this|these)\b|\s+[A-Z])"
+    # "paid £48m in corporation tax"; not "in the year", "in total", "in 2018"
+    r"|in(?!\s+(?:the\s+)?(?:years?|quarters?|period|months?|total|aggregate|full|first|"
+    r"second|third|fourth|last|prior|previous|current|past|next|fiscal|financial|line|cash|"
+    r"table|tables|notes?|section)\b))\s+"
     r"(?:(?:the|a|an|our|its|their|this|these|those)\s+)?(?:new\s+)?"
     rf"({_EN_OBJECT_WORD}(?:\s+{_EN_OBJECT_WORD}){{0,11}})"  # 12 words at most
 )

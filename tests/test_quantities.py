@@ -623,6 +623,18 @@ LABELS = [
         ["Group revenue", "Group revenue"],
     ),
     ("uk-multiple", "Net debt to EBITDA was 1.2x (2021: 1.5x).", ["Net debt to EBITDA"] * 2),
+    # A sum said to be "in" what it is (paid £48m in corporation tax), not in a time or a table.
+    ("en-sum-in-what", "We paid £48m in corporation tax in the UK.", ["corporation tax"]),
+    (
+        "en-total-in-what",
+        "They will receive a total of around $4,000 in benefits.",
+        ["benefits"],
+    ),
+    (
+        "en-in-the-table",
+        "The remaining $44 billion in the table represents the amount available.",
+        ["remaining"],
+    ),
     (
         "dividend-base-and-bonus-shares",
         "利润分配预案为：以500,000,000股为基数，向全体股东每10股派发现金红利2.50元（含税），"
