@@ -255,7 +255,7 @@ _CHANGE_HINT = re.compile(f"[增提上下降减回跃攀扩缩涨跌升贬{_ANY_
 # decreased 8% (-8%); 下跌 and 削减 match as 跌 and 减. Not 降低为3% (lowered to 3%: a level).
 _FALL_WORD = re.compile(
     r"(?:下降|降低|减少|下滑|回落|缩小|降幅|减产|贬值|降|减|跌)(?:了|达|达到|约|近|超|控制在|保持在|稳定在)?\s*$"
-    r"|(?i:decrease|decline|fell|fall|drop|down|lower)"
+    r"|(?i:decrease|decline|fell|fall|drop|down|lower|less)"
 )
 # 目标是…: the goals follow (and may go on in the next sentences: see attach_metrics).
 _GOALS_FOLLOW = re.compile(r"目标(?:是|为|：|:)")
@@ -2168,11 +2168,19 @@ def _within(spans: list[tuple[int, int]], at: int) -> bool:
 
 
 def _change_word(masked: str, raw: _Raw) -> re.Match[str] | None:
-    """Return the change word right before a figure (增长, 下降了, decreased by), if any."""
+    """Return the change word right before a figure (增长, 下降了, decreased by), or the
+    comparison right after it (18% higher than, 5% lower than), if any."""
+    if masked.startswith(" ", raw.end) and (after := _CHANGE_AFTER.match(masked, raw.end)):
+        return _CHANGE_AFTER_WORD.match(masked, after.start(1))
     lo = max(0, raw.start - 24)
     if _CHANGE_HINT.search(masked, lo, raw.start) is None:
         return None
     return _CHANGE_BEFORE.search(masked[lo : raw.start])
+
+
+# "Operating profit of £225m was 18% higher than last year": the comparison after the figure.
+_CHANGE_AFTER = re.compile(r"\s+((?i:higher|lower|more|less))\s+than\b")
+_CHANGE_AFTER_WORD = re.compile(r"(?i:higher|lower|more|less)")
 
 
 # A share named as a rate of rise is a change, whatever verb brings it: 居民消费价格涨幅回落到2.6%

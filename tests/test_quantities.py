@@ -96,6 +96,14 @@ CONSTRUCTS = [
     ("growth-percent", "全年新登记注册企业增长65.5%", [("65.5%", d("65.5"), "%", "", "", CH)]),
     ("growth-times", "出口额增长1.71倍", [("1.71倍", d("1.71"), "倍", "", "", CH)]),
     ("fall", "全年近视率下降1.06%", [("1.06%", d("-1.06"), "%", "", "", CH)]),
+    # A comparison after the figure: 18% higher than last year is a rise, 5% lower a fall.
+    ("higher-than", "Profit was 18% higher than last year", [("18%", d("18"), "%", "", "", CH)]),
+    ("lower-than", "Costs were 5% lower than in 2021", [("5%", d("-5"), "%", "", "", CH)]),
+    (
+        "more-than-before",
+        "more than 80% of staff",
+        [("more than 80%", d("80"), "%", "", "more than", P)],
+    ),
     # British reports: pence written short (not 1080p), basis points written short.
     ("pence", "Basic earnings per share was 45.2p", [("45.2p", d("45.2"), "pence", "", "", M)]),
     ("bps", "Margin up 120bps", [("120bps", d("120"), "basis points", "", "", CH)]),
