@@ -49,7 +49,12 @@ PRE_QUAL_EN = (
 )
 # The currency signs a sum is written with, before its number (a sign of several characters
 # first); metrics and render read sums of money by these too.
-CURRENCY_SIGNS = ("US$", "S$", "C$", "A$", "HK$", "$", "€", "£", "¥", "￥")
+# (and the codes written so in English, RMB2.3 billion and USD 1.2 billion, as Hong Kong and
+# Singapore reports write sums of renminbi and other currencies).
+CURRENCY_SIGNS = (
+    "US$", "S$", "C$", "A$", "HK$", "$", "€", "£", "¥", "￥",
+    "RMB", "HKD", "USD", "SGD", "CNY", "EUR", "GBP",
+)  # fmt: skip
 CURRENCY = "|".join(re.escape(sign) for sign in CURRENCY_SIGNS)
 
 # Units written after Arabic digits (and after a scale word): longest first when compiled.
@@ -255,7 +260,7 @@ _CHANGE_HINT = re.compile(f"[增提上下降减回跃攀扩缩涨跌升贬{_ANY_
 # decreased 8% (-8%); 下跌 and 削减 match as 跌 and 减. Not 降低为3% (lowered to 3%: a level).
 _FALL_WORD = re.compile(
     r"(?:下降|降低|减少|下滑|回落|缩小|降幅|减产|贬值|降|减|跌)(?:了|达|达到|约|近|超|控制在|保持在|稳定在)?\s*$"
-    r"|(?i:decrease|decline|fell|fall|drop|down|lower|less)"
+    r"|(?i:decrease|decline|fell|fall|drop|down|lower|less|reduction)"
 )
 # 目标是…: the goals follow (and may go on in the next sentences: see attach_metrics).
 _GOALS_FOLLOW = re.compile(r"目标(?:是|为|：|:)")
@@ -1157,7 +1162,8 @@ _EN_TRAIL = set(
     than less at least close will would had has have spent paid provide set aside between with totalling
     totaling worth contracted shrunk shrank expanded doubled tripled halved jumped projected
     expected estimated cost only already respectively today improved improve improves
-    improving rising falling climbed dropped gained lost"""
+    improving rising falling climbed dropped gained lost reduced eased widened narrowed
+    recovered"""
     )
 )
 
@@ -1363,13 +1369,13 @@ def _clean_en(text: str, limit: int = 8) -> str:
 
 # Who acts in a filing's sentence ("the Company", "the Company's Board of Directors"), and what
 # it had done.
-_EN_FILERS = ("Company", "Directors", "Board")
+_EN_FILERS = ("Company", "Directors", "Board", "Group")
 _EN_FILER_ACTS = set(
     _words("authorized approved announced declared increased raised repurchased issued paid")
 )
-# What a board proposes to its shareholders, in the present ("The Board recommends a final
-# dividend of 12.5 pence per share": final dividend).
-_EN_FILER_PROPOSES = set(_words("recommends proposes declares announces approves"))
+# What a board proposes to its shareholders, or a group is, in the present ("The Board
+# recommends a final dividend of 12.5 pence per share": final dividend; "The Group employs").
+_EN_FILER_PROPOSES = set(_words("recommends proposes declares announces approves employs operates"))
 _EN_FILER_OBJECT_LEAD = _EN_OBJECT_LEAD | {"into"}  # "the Company entered into a new ASR to…"
 
 
@@ -1599,6 +1605,8 @@ def _names_nothing_en(label: str) -> bool:
     words = label.split()
     if words[0].lower() in _EN_SUBJECTS or label == "Company":  # a filing's "the Company spent"
         return True
+    if len(words) == 2 and words[0] in _EN_FILERS and words[1] in _EN_FILER_PROPOSES:
+        return True  # "The Group employs 12,300 people": the people are what is counted
     if words[0] in _EN_AUXILIARIES and len(words) <= 3:
         return True  # "was a result" (of $59.5 billion of net income): of net income
     return len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed"))
@@ -2171,16 +2179,20 @@ def _change_word(masked: str, raw: _Raw) -> re.Match[str] | None:
     """Return the change word right before a figure (增长, 下降了, decreased by), or the
     comparison right after it (18% higher than, 5% lower than), if any."""
     if masked.startswith(" ", raw.end) and (after := _CHANGE_AFTER.match(masked, raw.end)):
-        return _CHANGE_AFTER_WORD.match(masked, after.start(1))
+        return _CHANGE_AFTER_WORD.match(masked, after.start(1 if after.group(1) else 2))
     lo = max(0, raw.start - 24)
     if _CHANGE_HINT.search(masked, lo, raw.start) is None:
         return None
     return _CHANGE_BEFORE.search(masked[lo : raw.start])
 
 
-# "Operating profit of £225m was 18% higher than last year": the comparison after the figure.
-_CHANGE_AFTER = re.compile(r"\s+((?i:higher|lower|more|less))\s+than\b")
-_CHANGE_AFTER_WORD = re.compile(r"(?i:higher|lower|more|less)")
+# "Operating profit of £225m was 18% higher than last year", "a 5% increase on 2021": the
+# comparison, or the change as a noun, after the figure.
+_CHANGE_NOUNS = "increase|rise|growth|reduction|decrease|decline|fall|drop"
+_CHANGE_AFTER = re.compile(
+    rf"\s+(?:((?i:higher|lower|more|less))\s+than\b|((?i:{_CHANGE_NOUNS}))\b)"
+)
+_CHANGE_AFTER_WORD = re.compile(rf"(?i:higher|lower|more|less|{_CHANGE_NOUNS})")
 
 
 # A share named as a rate of rise is a change, whatever verb brings it: 居民消费价格涨幅回落到2.6%

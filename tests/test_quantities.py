@@ -99,6 +99,11 @@ CONSTRUCTS = [
     # A comparison after the figure: 18% higher than last year is a rise, 5% lower a fall.
     ("higher-than", "Profit was 18% higher than last year", [("18%", d("18"), "%", "", "", CH)]),
     ("lower-than", "Costs were 5% lower than in 2021", [("5%", d("-5"), "%", "", "", CH)]),
+    ("change-noun", "a 5% increase on 2021", [("5%", d("5"), "%", "", "", CH)]),
+    ("fall-noun", "a 10% reduction in emissions", [("10%", d("-10"), "%", "", "", CH)]),
+    # Currency codes before a sum, as Hong Kong and Singapore reports write them.
+    ("rmb", "RMB2.3 billion of revenue", [("RMB2.3 billion", d("2.3"), "RMB", "billion", "", M)]),
+    ("usd", "USD 1.2 billion was raised", [("USD 1.2 billion", d("1.2"), "USD", "billion", "", M)]),
     (
         "more-than-before",
         "more than 80% of staff",
@@ -632,6 +637,11 @@ LABELS = [
     ),
     ("uk-multiple", "Net debt to EBITDA was 1.2x (2021: 1.5x).", ["Net debt to EBITDA"] * 2),
     # A sum said to be "in" what it is (paid £48m in corporation tax), not in a time or a table.
+    (
+        "en-group-employs",
+        "The Group employs 12,300 people. Gearing reduced to 25% from 31%.",
+        ["people", "Gearing", "Gearing"],
+    ),
     ("en-sum-in-what", "We paid £48m in corporation tax in the UK.", ["corporation tax"]),
     (
         "en-total-in-what",
