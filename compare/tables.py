@@ -38,7 +38,7 @@ from compare.records import fast_replacer
 
 SCALE_WORDS = {"thousands": "thousand", "millions": "million", "billions": "billion"}
 # A currency a caption or a head names before its scale: "(in RMB thousands)", "RMB'000".
-_CURRENCY_WORD = r"(?:RMB|Renminbi|HK\$|US\$|S\$|A\$|C\$|£|€|\$|¥)"
+_CURRENCY_WORD = r"(?:RMB|Renminbi|HKD|USD|SGD|CNY|EUR|GBP|HK\$|US\$|S\$|A\$|C\$|£|€|\$|¥)"
 _IN_SCALE = re.compile(
     rf"\bin\s+(?:{_CURRENCY_WORD}\s*)?(thousands|millions|billions|'000|’000)(?!\w)",
     re.IGNORECASE,

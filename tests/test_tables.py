@@ -79,6 +79,7 @@ def _figures(*sentences: str) -> list[tuple[str, str, str]]:
         # Hong Kong and British statements name their currency with the scale.
         ("Consolidated statement of profit or loss (Expressed in RMB'000)", {"money": "thousand"}),
         ("Segment results (in HK$ millions):", {"money": "million"}),
+        ("Income statement (in USD thousands)", {"money": "thousand"}),
         # A parenthesis inside the prose, not ending it, is no caption.
         (
             "The Company repurchased 41.6 million shares (in millions of dollars, $10.0) in 2018.",
