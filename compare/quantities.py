@@ -1667,6 +1667,11 @@ def _attributive_en(sentence: str, raw: _Raw) -> str:
         if word in _EN_OBJECT_END or word in _EN_NOT_NOUN or word.endswith("ed"):
             break  # "the $3 billion allocated last year": what became of it, not what it is
         kept.append(word)
+    if len(kept) == 1 and _CHANGE_AFTER_WORD.fullmatch(kept[0]):
+        # "a 10% reduction in emissions": the change is of what follows it
+        changed = _EN_CHANGE_OF.match(sentence, raw.end)
+        if changed and (what := _object_after_en(sentence, changed.end())):
+            return what
     return " ".join(kept)
 
 
@@ -1765,7 +1770,8 @@ def _object_after_en(sentence: str, end: int) -> str:
         if word.lower() in _EN_OBJECT_END:
             following = words[k + 1] if k + 1 < len(words) else ""
             inside_name = kept and kept[-1][0].isupper() and following[:1].isupper()
-            if not (inside_name and word in ("for", "of", "and")):
+            counted = word == "of" and kept == ["number"]  # "the number of visitors"
+            if not (inside_name and word in ("for", "of", "and")) and not counted:
                 break
         if _participle_after_noun(kept, word):
             break  # "relief measures introduced during…": what follows says what became of it
@@ -2193,6 +2199,9 @@ _CHANGE_AFTER = re.compile(
     rf"\s+(?:((?i:higher|lower|more|less))\s+than\b|((?i:{_CHANGE_NOUNS}))\b)"
 )
 _CHANGE_AFTER_WORD = re.compile(rf"(?i:higher|lower|more|less|{_CHANGE_NOUNS})")
+# The change a figure is the attribute of, before what changed: "a 10% reduction in emissions",
+# "a $278 million decrease in AOCI" (what follows "in" or "of" names it).
+_EN_CHANGE_OF = re.compile(rf"\s+(?i:{_CHANGE_NOUNS})(?=\s+(?:in|of)\s)")
 
 
 # A share named as a rate of rise is a change, whatever verb brings it: 居民消费价格涨幅回落到2.6%

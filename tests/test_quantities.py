@@ -638,6 +638,11 @@ LABELS = [
     ("uk-multiple", "Net debt to EBITDA was 1.2x (2021: 1.5x).", ["Net debt to EBITDA"] * 2),
     # A sum said to be "in" what it is (paid £48m in corporation tax), not in a time or a table.
     (
+        "en-change-of-what",
+        "This led to a 10% reduction in emissions. We saw a 3% rise in the number of visitors.",
+        ["emissions", "number of visitors"],
+    ),
+    (
         "en-group-employs",
         "The Group employs 12,300 people. Gearing reduced to 25% from 31%.",
         ["people", "Gearing", "Gearing"],
