@@ -1603,7 +1603,7 @@ def _names_nothing_en(label: str) -> bool:
     allocate", "I thank") or one bare verb form ("dedicating", "supported"): it says what was
     done, not what the figure measures."""
     words = label.split()
-    if words[0].lower() in _EN_SUBJECTS or label == "Company":  # a filing's "the Company spent"
+    if words[0].lower() in _EN_SUBJECTS or label in ("Company", "Group"):  # "the Company spent"
         return True
     if len(words) == 2 and words[0] in _EN_FILERS and words[1] in _EN_FILER_PROPOSES:
         return True  # "The Group employs 12,300 people": the people are what is counted
@@ -1982,6 +1982,10 @@ def _label(
             return previous
         if label and not _names_nothing_en(label):
             return label
+        if raw.kind is MetricKind.CHANGE and previous and raw.unit == "%":
+            # "Revenue … amounted to HK$12,345 million, representing an increase of 12.3%": a
+            # rate of change named by nothing is the figure's before it
+            return previous
         ends = before.split()[-1:]  # "from 40,000 today to 80,000": the word before is "to"
         if not label and previous and (before.strip() in ("-", "–") or ends == ["to"]):
             return previous  # "from $175 billion to $210 billion": both ends measure one thing

@@ -643,6 +643,12 @@ LABELS = [
         ["emissions", "number of visitors"],
     ),
     (
+        "hk-representing-an-increase",
+        "Profit attributable to owners was HK$1,234 million, representing an increase of 12.3%."
+        " As at 31 December 2022, the Group had 3,456 employees.",
+        ["Profit attributable to owners", "Profit attributable to owners", "employees"],
+    ),
+    (
         "en-group-employs",
         "The Group employs 12,300 people. Gearing reduced to 25% from 31%.",
         ["people", "Gearing", "Gearing"],
