@@ -1319,6 +1319,15 @@ def _clean_en(text: str, limit: int = 8) -> str:
         # for the share is what it measures ("…, which accounted for 47%" is a relative
         # clause's: see _relative_label)
         words = words[:-2]
+    elif (
+        len(words) > 2
+        and words[-1] == "to"
+        and words[-2] in ("amounted", "amounting")
+        and words[-3].lower() not in _EN_RELATIVES
+    ):
+        # "Revenue for the year amounted to HK$12,345 million": the verb names nothing ("…,
+        # which amounted to $620 million" is a relative clause's: see _relative_label)
+        words = words[:-2]
     # A year is no word: what it leaves (FY of FY2020, end- of end-2020) goes with the fillers.
     while words and (
         words[-1].lower() in _EN_TRAIL

@@ -643,6 +643,12 @@ LABELS = [
         ["emissions", "number of visitors"],
     ),
     (
+        "en-amounted-to",
+        "Revenue for the year amounted to HK$12,345 million. Tax benefits went to additional "
+        "paid-in capital, which amounted to $620 million.",
+        ["Revenue for the year", "additional paid-in capital"],
+    ),
+    (
         "hk-representing-an-increase",
         "Profit attributable to owners was HK$1,234 million, representing an increase of 12.3%."
         " As at 31 December 2022, the Group had 3,456 employees.",
