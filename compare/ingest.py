@@ -181,9 +181,16 @@ def _is_odt(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return archive.read("mimetype")[: len(_ODT_MIMETYPE)] == _ODT_MIMETYPE
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-        return False
-    except zlib.error:
+    # (A damaged archive, or one of a compression Python does not read.)
+    except (
+        KeyError,
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ):
         return False
 
 

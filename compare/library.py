@@ -6,6 +6,7 @@ A file belongs to a year by the year in its file name, else by the year in its t
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import re
 from dataclasses import dataclass
@@ -69,10 +70,15 @@ def _title_of(path: Path) -> tuple[str, int | None]:
             continue
     else:
         return "", None
+    return _opening_org_year(text)
+
+
+def _opening_org_year(text: str) -> tuple[str, int | None]:
+    """Return the organisation and year a report's text names in its opening lines."""
     from compare.outline import COVER_PARAGRAPHS_CN, opening_org_year
 
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return opening_org_year(lines[:COVER_PARAGRAPHS_CN])
+    lines = (line.strip() for line in text.splitlines())
+    return opening_org_year(list(itertools.islice(filter(None, lines), COVER_PARAGRAPHS_CN)))
 
 
 def scan_library(folder: Path) -> tuple[Entry, ...]:
@@ -143,15 +149,13 @@ def _with_title_read(entry: Entry) -> Entry:
     or its title names none."""
     from compare import ingest
     from compare.errors import CompareError
-    from compare.outline import COVER_PARAGRAPHS_CN, opening_org_year
     from compare.settings import Settings
 
     try:
         text = ingest.read_text(entry.path, settings=Settings()).text
     except CompareError:
         return entry
-    lines = [line.strip() for line in text.splitlines()[: 4 * COVER_PARAGRAPHS_CN] if line.strip()]
-    org, _ = opening_org_year(lines[:COVER_PARAGRAPHS_CN])
+    org, _ = _opening_org_year(text)
     return dataclasses.replace(entry, org=org, org_from_name=False) if org else entry
 
 

@@ -48,9 +48,8 @@ PRE_QUAL_EN = (
     "nearly|almost|roughly|some|under"
 )
 # The currency signs a sum is written with, before its number (a sign of several characters
-# first); metrics and render read sums of money by these too.
-# (and the codes written so in English, RMB2.3 billion and USD 1.2 billion, as Hong Kong and
-# Singapore reports write sums of renminbi and other currencies).
+# first), and the codes Hong Kong and Singapore reports write so (RMB2.3 billion, USD 1.2
+# billion); metrics and render read sums of money by these too.
 CURRENCY_SIGNS = (
     "US$", "S$", "C$", "A$", "HK$", "$", "€", "£", "¥", "￥",
     "RMB", "HKD", "USD", "SGD", "CNY", "EUR", "GBP",
@@ -2538,8 +2537,6 @@ def year_list_columns(sentence: str, figures: Sequence[tuple[int, int]]) -> dict
     if len(figures) < 2:
         return {}
     if "respectively" not in sentence:
-        if ":" not in sentence:
-            return {}
         columns = {}
         for current, comparative, _ in _comparatives(sentence, figures):
             columns[current], columns[comparative] = 1, 2
@@ -2583,7 +2580,9 @@ def may_list_years(sentence: str) -> bool:
 def _comparatives(sentence: str, figures: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """Return (this year's figure, its comparative, the comparative's year) of each figure
     stated with last year's in brackets, by their indexes among `figures`."""
-    found = []
+    found: list[tuple[int, int, int]] = []
+    if ":" not in sentence and "：" not in sentence:
+        return found  # most sentences, told at a glance
     for k in range(1, len(figures)):
         opens = _COMPARATIVE_OPENS.fullmatch(sentence, figures[k - 1][1], figures[k][0])
         if opens and _COMPARATIVE_CLOSES.match(sentence, figures[k][1]):
@@ -2593,14 +2592,15 @@ def _comparatives(sentence: str, figures: Sequence[tuple[int, int]]) -> list[tup
 
 def year_list_years(sentence: str, figures: Sequence[tuple[int, int]]) -> dict[int, int]:
     """Return the year of each figure of an English list stated for a list of years ("1.99%,
-    1.73% and 1.49% in 2017, 2016 and 2015, respectively": 2017, 2016, 2015), by index among
-    `figures` (see year_list_columns). Empty for any other sentence."""
-    columns = year_list_columns(sentence, figures)
-    if columns and "respectively" not in sentence:  # "£1,400m (2021: £1,250m)": 2022, 2021
+    1.73% and 1.49% in 2017, 2016 and 2015, respectively": 2017, 2016, 2015), or of a figure
+    and its comparative ("£1,400m (2021: £1,250m)": 2022, 2021), by index among `figures` (see
+    year_list_columns). Empty for any other sentence."""
+    if "respectively" not in sentence:  # "£1,400m (2021: £1,250m)": 2022, 2021
         years = {}
         for current, comparative, year in _comparatives(sentence, figures):
             years[current], years[comparative] = year + 1, year
         return years
+    columns = year_list_columns(sentence, figures)
     listed = _YEAR_LIST.search(sentence) if columns else None
     if listed is None:
         return {}

@@ -828,8 +828,7 @@ def read_odt(data: bytes, path: Path) -> str:
         RuntimeError,
         NotImplementedError,
     ) as exc:
-        reason = " ".join(str(exc).split())[:80] or type(exc).__name__
-        raise UnreadableInput(f"{path}: not a valid OpenDocument text ({reason})") from None
+        raise UnreadableInput(f"{path}: not a valid OpenDocument text ({_said(exc)})") from None
     body = content.find(f"{_odf('office:body')}/{_odf('office:text')}")
     if body is None:
         raise UnreadableInput(f"{path}: not an OpenDocument text (no text body)")

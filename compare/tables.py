@@ -53,9 +53,9 @@ _CAPTION = re.compile(
 # A column's head of a unit of money, as British and Hong Kong statements head the columns
 # under their years ("£m | £m", "RMB'000 | RMB'000", "HK$ million"), or with the year ("2022
 # £m"): the sums below are in that scale.
+_UNIT_SCALE = "'000|’000|m|mn|million|bn|billion"  # (the scale words of _UNIT_SCALES)
 _MONEY_UNIT = re.compile(
-    rf"(?P<year>(?:19|20)\d\d\s+)?{_CURRENCY_WORD}\s?(?P<scale>'000|’000|m|mn|million|bn|billion)",
-    re.IGNORECASE,
+    rf"(?P<year>(?:19|20)\d\d\s+)?{_CURRENCY_WORD}\s?(?P<scale>{_UNIT_SCALE})", re.IGNORECASE
 )
 _UNIT_SCALES = {"'000": "thousand", "’000": "thousand", "m": "million", "mn": "million"}
 _UNIT_SCALES |= {"million": "million", "bn": "billion", "billion": "billion"}
@@ -146,9 +146,7 @@ _AMOUNT_HEAD = re.compile(
 )
 _RATE_HEAD = re.compile(r"[\w\s-]*\b(?:rates?|yields?)", re.IGNORECASE)
 _NO_HEAD = ("", "(continued)", *NOTE_HEADS)
-_HAS_MONEY_UNIT = re.compile(
-    rf"{_CURRENCY_WORD}\s?(?:'000|’000|m|mn|million|bn|billion)\b", re.IGNORECASE
-)
+_HAS_MONEY_UNIT = re.compile(rf"{_CURRENCY_WORD}\s?(?:{_UNIT_SCALE})\b", re.IGNORECASE)
 
 
 def head_scales(row: str) -> dict[str, str] | None:
@@ -273,10 +271,8 @@ class TableColumns:
         """Return a sentence's figures, each whole cell of a table row with its column's head."""
         if " | " not in sentence:
             if self.head and _is_prose(sentence):
-                self.head, self.notes = (
-                    (),
-                    (),
-                )  # the table has ended ("2017:" or "Level 2:" goes on)
+                # the table has ended ("2017:" or "Level 2:" goes on with it)
+                self.head, self.notes = (), ()
             return metrics
         cells = [cell.strip() for cell in sentence.split("|")]
         if not metrics:
@@ -346,7 +342,7 @@ def _whole(cell: str, text: str) -> bool:
 _YEAR_HEAD = re.compile(
     r"(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?((?:19|20)\d\d)"
     r"(?:年(?:末|底|度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:金额|余额|发生额|数)?"
-    rf"|\s+{_CURRENCY_WORD}\s?(?:'000|’000|m|mn|million|bn|billion))?"  # 2022 £m
+    rf"|\s+{_CURRENCY_WORD}\s?(?:{_UNIT_SCALE}))?"  # 2022 £m
 )
 
 
