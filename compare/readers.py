@@ -864,7 +864,7 @@ class _OdtReader:
             if tag == _T["p"] or tag == _T["h"]:
                 self.paragraph(element, "")
             elif tag == _T["list"]:
-                self.list(element, None, 0, {})
+                self.list(element, None, 0, None)
             elif tag == _odf("table:table"):
                 self.table(element)
             elif tag in _ODF_SKIPPED or not isinstance(tag, str) or tag.startswith(f"{{{_DRAW}"):
@@ -900,10 +900,13 @@ class _OdtReader:
             del self.outline_counts[deeper]
         return _odf_number(self.outline, self.outline_counts, level)
 
-    def list(self, element: Any, style: str | None, depth: int, ids: dict[str, str]) -> None:
-        """Read a list at a depth (0: top level), numbering its items."""
+    def list(
+        self, element: Any, style: str | None, depth: int, counters: dict[int, int] | None
+    ) -> None:
+        """Read a list at a depth (0: top level, whose counters are found here; a nested list
+        counts on its top list's), numbering its items."""
         style = element.get(_T["style-name"]) or style or ""
-        if depth == 0:
+        if counters is None:
             own = element.get(_XML_ID) or f"@{len(self.counters)}"
             continued = element.get(_T["continue-list"])
             if continued and continued in self.counters:
@@ -913,8 +916,7 @@ class _OdtReader:
             else:
                 self.counters[own] = {}
             self.last_list = own
-            ids = {"list": own}
-        counters = self.counters[ids["list"]]
+            counters = self.counters[own]
         levels = self.list_styles.get(style, {})
         for item in element:
             if item.tag not in (_T["list-item"], _T["list-header"]):
@@ -936,7 +938,7 @@ class _OdtReader:
                     self.paragraph(child, number if first else "")
                     first = False
                 elif child.tag == _T["list"]:
-                    self.list(child, style, depth + 1, ids)
+                    self.list(child, style, depth + 1, counters)
                 elif child.tag == _odf("table:table"):
                     self.table(child)
 
