@@ -1674,15 +1674,26 @@ def _rolled_off(
         for p in pairs
         for old_id, old_index, new_id, new_index in _sentence_links(p, least)
     }
+    # The new row an old row's other cells paired into names its years best: a row the aligner
+    # paired otherwise (Apple's "Total current assets" with the head below it) still pairs its
+    # cells by label and column.
+    landed = _rows_landed(changes)
+    old_rows: dict[tuple[str, int], list[Metric]] = {}
+    for metric in old.metrics:
+        if metric.column:
+            old_rows.setdefault((metric.section, metric.sentence), []).append(metric)
     out = []
     for change in changes:
         dropped = change.old
         if change.status is not MetricStatus.REMOVED or dropped is None:
             out.append(change)
             continue
-        row = aligned.get((dropped.section, dropped.sentence))
+        key = dropped.section, dropped.sentence
+        row = landed.get(key) or aligned.get(key)
         if dropped.column:
             year = column_year(dropped.column, old.year)
+            if year is None:
+                year = _change_column_year(dropped, old_rows.get(key, ()), old.year)
             shown = row_years.get(row) if row else None
             shown = shown or years.get(paired.get(dropped.section, ""))
         else:  # "… 1.49% in 2017, 2016 and 2015, respectively", against the new sentence's years
@@ -1754,6 +1765,31 @@ class _ListedYears:
 
 
 _as_rolled_off = fast_replacer(MetricChange, "rolled_off")
+
+
+def _rows_landed(changes: list[MetricChange]) -> dict[tuple[str, int], tuple[str, int]]:
+    """Map each old table row to the new row most of its paired cells stand in."""
+    votes: dict[tuple[str, int], Counter[tuple[str, int]]] = {}
+    for change in changes:
+        was, now = change.old, change.new
+        if was is not None and now is not None and was.column and now.column:
+            votes.setdefault((was.section, was.sentence), Counter())[now.section, now.sentence] += 1
+    return {row: counted.most_common(1)[0][0] for row, counted in votes.items()}
+
+
+def _change_column_year(cell: Metric, row: Sequence[Metric], year: int | None) -> int | None:
+    """Return the year a change column's cell rolls off with, or None: a column named more than
+    once in its row between two years ("2017 | Change | 2016 | Change | 2015", a 10-K's) holds
+    the change from the older year to the newer, gone when the older year is."""
+    if sum(1 for m in row if m.column == cell.column) < 2 or cell not in row:
+        return None
+    row = sorted(row, key=lambda m: m.start)
+    at = row.index(cell)
+    if at == 0 or at == len(row) - 1:
+        return None
+    before = column_year(row[at - 1].column, year)
+    after = column_year(row[at + 1].column, year)
+    return min(before, after) if before is not None and after is not None else None
 
 
 def _collect(

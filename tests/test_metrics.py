@@ -2047,6 +2047,31 @@ def test_a_year_the_new_tables_no_longer_show_rolled_off(tmp_path: Path) -> None
     assert not any(c.rolled_off for c in changes)
 
 
+def test_a_change_between_years_rolls_off_with_the_older_year(tmp_path: Path) -> None:
+    """A 10-K's "2017 | Change | 2016 | Change | 2015": the second change (2016 against 2015) is
+    gone from next year's table with 2015, so it rolls off; the first pairs with next year's
+    first change. A change column named once is no year's and is dropped plainly."""
+    rows = {
+        2017: "2017 | Change | 2016 | Change | 2015\n\n"
+        "Net sales | $229,234 | 6% | $215,639 | (8)% | $233,715",
+        2018: "2018 | Change | 2017 | Change | 2016\n\n"
+        "Net sales | $265,595 | 16% | $229,234 | 6% | $215,639",
+    }
+    old, new = (read_report(path) for path in write_filings(tmp_path, rows))
+    changes = compare_reports(old, new).metrics
+    assert ("changed", "6%", "16%", False) in _pairs(changes)
+    dropped = {c.old.text: c.rolled_off for c in changes if c.old and c.status.value == "removed"}
+    assert dropped == {"(8)%": True, "$233,715": True}
+    once = {
+        2017: "2017 | 2016 | Change | 2015\n\nNet sales | $229,234 | $215,639 | 6% | $233,715",
+        2018: "2018 | 2017 | 2016\n\nNet sales | $265,595 | $229,234 | $215,639",
+    }
+    old, new = (read_report(path) for path in write_filings(tmp_path, once))
+    changes = compare_reports(old, new).metrics
+    dropped = {c.old.text: c.rolled_off for c in changes if c.old and c.status.value == "removed"}
+    assert dropped == {"6%": False, "$233,715": True}
+
+
 def test_a_table_whose_years_rise_moves_on_from_its_last_column(tmp_path: Path) -> None:
     """A Chinese statistical table lists its years rising (指标 | 2020年 | 2021年): its own year is
     its last column. 2021's 12所 is compared with 2022's 15所, the 2021 column stated again
