@@ -1567,8 +1567,12 @@ def _pair_sentences(
         new_gap = [bisect.bisect_right(new_ends, j) for j in left_new]
         old_years = _row_years(olds[i] for i in left_old)
         new_years = _row_years(news[j] for j in left_new)
+        # A pair counts by how far it passes the cutoff: counted by score alone, three weak
+        # pairs that cross (then dropped) outweighed two good ones in order.
         weights = {
-            (a, b): score - (0 if old_gap[a] == new_gap[b] else settings.sentence_move_penalty)
+            (a, b): score
+            - settings.sentence_cutoff
+            - (0 if old_gap[a] == new_gap[b] else settings.sentence_move_penalty)
             for (a, b), score in scores.items()
             if not _other_years(old_years[a], new_years[b])
         }

@@ -521,6 +521,54 @@ def test_alike_sentences_each_land_in_one_pair(olds: list[str], news: list[str])
         assert p.status.value != "equal" or p.old == p.new
 
 
+def test_rows_pair_with_their_own_though_more_weak_pairs_would_score_more() -> None:
+    """A balance sheet whose next year drops two rows (Goodwill, Acquired intangible assets) and
+    adds a total: each row kept pairs with its own. Counted by score alone, three weak pairs
+    beat two good ones: "Acquired intangible assets, net" took "Other non-current assets" (60)
+    and "Total assets" took "Total non-current assets" (68), leaving both rows unpaired
+    (Apple's balance sheet of 2017 and 2018 lost its current assets' totals so); a pair now
+    counts by how far it passes the cutoff."""
+    olds = [
+        "Current assets:",
+        "Cash | $20,300 | $20,500",
+        "Receivables | 17,900 | 15,800",
+        "Other current assets | 13,900 | 8,300",
+        "Total current assets | 128,600 | 106,900",
+        "Long-term securities | 194,700 | 170,400",
+        "Equipment, net | 33,800 | 27,000",
+        "Goodwill | 5,700 | 5,400",
+        "Acquired intangible assets, net | 2,300 | 3,200",
+        "Other non-current assets | 10,200 | 8,800",
+        "Total assets | 375,300 | 321,700",
+    ]
+    news = [
+        "Current assets:",
+        "Cash | $25,900 | $20,300",
+        "Receivables, net | 23,200 | 17,900",
+        "Other current assets | 12,100 | 13,900",
+        "Total current assets | 131,300 | 128,600",
+        "Non-current assets:",
+        "Securities | 170,800 | 194,700",
+        "Equipment, net | 41,300 | 33,800",
+        "Other non-current assets | 22,300 | 18,200",
+        "Total non-current assets | 234,400 | 246,700",
+        "Total assets | 365,700 | 375,300",
+    ]
+    pairs = align_sentences(section(*olds), section(*news), settings=SETTINGS)
+    paired = {p.old.split(" |")[0]: p.new.split(" |")[0] for p in pairs if p.old and p.new}
+    assert paired == {
+        "Current assets:": "Current assets:",
+        "Cash": "Cash",
+        "Receivables": "Receivables, net",
+        "Other current assets": "Other current assets",
+        "Total current assets": "Total current assets",
+        "Long-term securities": "Securities",
+        "Equipment, net": "Equipment, net",
+        "Other non-current assets": "Other non-current assets",
+        "Total assets": "Total assets",
+    }
+
+
 def test_a_sentence_keeps_its_best_candidates_nearest_its_place(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
