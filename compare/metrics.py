@@ -1675,7 +1675,7 @@ def _rolled_off(
         for old_id, old_index, new_id, new_index in _sentence_links(p, least)
     }
     # The new row an old row's other cells paired into names its years best: a row the aligner
-    # paired otherwise (Apple's "Total current assets" with the head below it) still pairs its
+    # paired otherwise (rows that came in another order, a row against a head) still pairs its
     # cells by label and column.
     landed = _rows_landed(changes)
     old_rows: dict[tuple[str, int], list[Metric]] = {}

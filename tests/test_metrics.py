@@ -2072,6 +2072,25 @@ def test_a_change_between_years_rolls_off_with_the_older_year(tmp_path: Path) ->
     assert dropped == {"6%": False, "$233,715": True}
 
 
+def test_a_rows_years_are_those_of_the_row_its_cells_paired_into(tmp_path: Path) -> None:
+    """A balance sheet of two years, beside a statement of three, whose rows next year come in
+    another order: the row "Cash" is not aligned with its own, but its 2017 cell pairs into
+    it, so its 2016 cell rolls off with the sheet's 2016 (the section still shows 2016)."""
+    three = "2017 | 2016 | 2015\n\nNet sales | $229,234 | $215,639 | $233,715\n\n"
+    sheets = {
+        2017: three + "Balance sheet\n\n2017 | 2016\n\nCash | $20,289 | $21,120\n\n"
+        "Total current assets | 128,645 | 106,869\n\nTotal assets | 375,319 | 321,686",
+        2018: three.replace("2017 | 2016 | 2015", "2018 | 2017 | 2016")
+        + "Balance sheet\n\n2018 | 2017\n\nTotal current assets | 131,339 | 128,645\n\n"
+        "Cash | $25,913 | $20,289\n\nNon-current assets:\n\nTotal assets | 365,725 | 375,319",
+    }
+    old, new = (read_report(path) for path in write_filings(tmp_path, sheets))
+    changes = compare_reports(old, new).metrics
+    assert ("changed", "$20,289", "$25,913", False) in _pairs(changes)
+    dropped = {c.old.text: c.rolled_off for c in changes if c.old and c.status.value == "removed"}
+    assert dropped["$21,120"] and dropped["106,869"] and dropped["321,686"]
+
+
 def test_a_table_whose_years_rise_moves_on_from_its_last_column(tmp_path: Path) -> None:
     """A Chinese statistical table lists its years rising (指标 | 2020年 | 2021年): its own year is
     its last column. 2021's 12所 is compared with 2022's 15所, the 2021 column stated again

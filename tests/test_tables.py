@@ -305,9 +305,7 @@ def test_a_10k_pair_pairs_its_figures_as_before(corpus: Path) -> None:
 
 def test_a_10ks_columns_of_an_older_year_roll_off(corpus: Path) -> None:
     """Apple 2017 -> 2018: the net sales table's second change (2016 against 2015) rolls off
-    with 2015, and the balance sheet's 2016 column with 2016, though the aligner pairs the row
-    "Total current assets" with the head "Non-current assets:" under it: its 2017 cell paired
-    into the 2018 row of two years."""
+    with 2015, and the balance sheet's 2016 column with 2016."""
     old, new = (read_report(corpus / "apple-10k" / f"{year}.txt") for year in (2017, 2018))
     dropped = {
         (c.label, c.old.text): c.rolled_off
