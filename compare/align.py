@@ -387,14 +387,15 @@ def assign(
 
 
 def assign_edges(
-    edges: dict[tuple[int, int], float], cutoff: float, *, limit: int = 400
+    edges: dict[tuple[int, int], float], cutoff: float, *, limit: int = 400, slack: float = 0.0
 ) -> list[tuple[int, int]]:
     """Return the (row, column) pairs that maximise the total score, using only scores >= cutoff.
 
     The problem splits into connected groups of rows and columns that share an allowed score;
     each group is solved exactly (Hungarian), so one good match cannot take another's partner.
     A group with more than `limit` rows or columns (huge documents only) is solved greedily,
-    best score first, to keep the cost bounded.
+    best score first, to keep the cost bounded. Two pairs that cross give way to the two in
+    order when those score at most `slack` less together.
     """
     allowed = sorted((i, j) for (i, j), v in edges.items() if v >= cutoff)
     if len({i for i, _ in allowed}) == len(allowed) == len({j for _, j in allowed}):
@@ -438,15 +439,16 @@ def assign_edges(
                 found = [(rs[b], cs[a]) for a, b in hungarian(transposed)]
             # A row may be placed on a cell without an edge (its candidates went to better
             # rows): it stays unpaired.
-            result.extend(_uncross([e for e in found if e in allowed_here], allowed_here))
+            result.extend(_uncross([e for e in found if e in allowed_here], allowed_here, slack))
     return sorted(result)
 
 
 def _uncross(
-    pairs: list[tuple[int, int]], edges: dict[tuple[int, int], float]
+    pairs: list[tuple[int, int]], edges: dict[tuple[int, int], float], slack: float = 0.0
 ) -> list[tuple[int, int]]:
-    """Swap the partners of two crossing pairs wherever that costs nothing: of equal totals,
-    the one that keeps rows and columns in the same order (Hungarian's paths may cross twins).
+    """Swap the partners of two crossing pairs wherever that costs nothing (or no more than
+    `slack`): of equal totals, the one that keeps rows and columns in the same order
+    (Hungarian's paths may cross twins).
 
     Each swap removes at least one crossing, so the passes end.
     """
@@ -466,7 +468,7 @@ def _uncross(
                 i2 = owner.get(j2)
                 if i2 is None or i2 < i1 or (i2, j1) not in edges:
                     continue
-                if edges[i1, j2] + edges[i2, j1] >= edges[i1, j1] + edges[i2, j2]:
+                if edges[i1, j2] + edges[i2, j1] + slack >= edges[i1, j1] + edges[i2, j2]:
                     partner[i1], partner[i2] = j2, j1
                     owner[j2], owner[j1] = i1, i2
                     swapped = True
@@ -539,6 +541,37 @@ def _heaviest_runs(values: Sequence[int], weights: Sequence[int]) -> list[tuple[
     return found
 
 
+def heaviest_chain(edges: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Return the pairs (a, b) rising in both a and b whose weights sum highest, in order
+    (n log n: a Fenwick tree of the best chain by b)."""
+    if not edges:
+        return []
+    ranks = {b: rank for rank, b in enumerate(sorted({b for _, b in edges}), start=1)}
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (len(ranks) + 1)
+    order = sorted(edges, key=lambda e: (e[0], -e[1]))  # one a's pairs cannot chain
+    totals, links = [], []
+    for k, (a, b) in enumerate(order):
+        before = (0.0, -1)
+        at = ranks[b] - 1
+        while at > 0:  # the best chain over the smaller b
+            before = max(before, tree[at])
+            at -= at & -at
+        total = before[0] + edges[a, b]
+        totals.append(total)
+        links.append(before[1])
+        at = ranks[b]
+        while at < len(tree):
+            if tree[at][0] < total:
+                tree[at] = (total, k)
+            at += at & -at
+    k = max(range(len(order)), key=totals.__getitem__)
+    chain = []
+    while k >= 0:
+        chain.append(order[k])
+        k = links[k]
+    return chain[::-1]
+
+
 def in_every_longest_run(values: Sequence[int], weights: Sequence[int] | None = None) -> set[int]:
     """Return the positions that belong to every longest increasing subsequence of distinct values
     (with `weights`, of the heaviest among the longest).
@@ -595,6 +628,10 @@ _SENTENCE_CANDIDATES = 64
 # A sentence stated more often than this in both years pairs occurrence by occurrence, before
 # difflib looks for equal runs (see _stated_often).
 _STATED_OFTEN = 64
+# Two pairs of sentences that cross give way to the two in order that score up to this much
+# less together: a 10-K's "Beginning" and "Ending accrued warranty" rows, each next year's
+# written as the other's (its ending is next year's beginning), crossed by 0.07 points.
+_ORDER_SLACK = 1.0
 # A section keeps at most this many candidates of the other year (the best): a year without
 # headings, whose paragraph groups are alike everywhere, gave a thousand times the seed 2.5
 # million of them and a peak of 2.3 GB. The corpus needs at most 15 (Apple).
@@ -1576,8 +1613,12 @@ def _pair_sentences(
             for (a, b), score in scores.items()
             if not _other_years(old_years[a], new_years[b])
         }
-        for a, b in assign_edges(weights, -math.inf):
+        assigned = assign_edges(weights, -math.inf, slack=_ORDER_SLACK)
+        for a, b in assigned:
             found[left_new[b]] = (left_old[a], round(scores[a, b], 1))
+        _heaviest_in_order(
+            found, assigned, (scores, weights), (left_old, left_new), (old_gap, new_gap), settings
+        )
     order = sorted(found)
     # Of equally long runs in order, the most alike: a pair that crosses an equal sentence and
     # is too little alike to be moved (so shown as removed and added) leaves it in place.
@@ -1625,6 +1666,53 @@ def _pair_sentences(
         if i not in paired_old
     ]
     return tuple(_interleave(kept, removed))
+
+
+def _heaviest_in_order(
+    found: dict[int, tuple[int, float]],
+    assigned: list[tuple[int, int]],
+    scored: tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]],
+    lefts: tuple[list[int], list[int]],
+    gaps: tuple[list[int], list[int]],
+    settings: Settings,
+) -> None:
+    """Put, into `found`, the pairs in order of greatest total weight in place of the
+    assignment's, when they weigh more than those of its pairs that stay in order.
+
+    The assignment's best total may cross, and of pairs that cross only one stays in place: a
+    roll-forward table's ending balance is next year's beginning balance written alike but for
+    its first word, and its ending row took next year's beginning row (95.7 alike), leaving
+    both beginning rows and both ending rows unpaired. Pairs out of order and alike enough to
+    be moved stay as the assignment made them."""
+    left_old, left_new = lefts
+    scores, weights = scored
+    order = sorted(found)
+    in_order = in_every_longest_run(
+        [found[j][0] for j in order], [round(10 * found[j][1]) for j in order]
+    )
+    if len(in_order) == len(order):
+        return  # the assignment is all in order: the common case
+    kept = {j for k, j in enumerate(order) if k in in_order}
+    moved = {
+        (a, b)
+        for a, b in assigned
+        if left_new[b] not in kept and found[left_new[b]][1] >= settings.moved_cutoff
+    }
+    moved_old, moved_new = {a for a, _ in moved}, {b for _, b in moved}
+    free = {
+        (a, b): weight
+        for (a, b), weight in weights.items()
+        if gaps[0][a] == gaps[1][b] and a not in moved_old and b not in moved_new
+    }
+    chain = heaviest_chain(free)
+    placed = sum(weights[a, b] for a, b in assigned if left_new[b] in kept)
+    if sum(free[pair] for pair in chain) <= placed:
+        return
+    for a, b in assigned:
+        if (a, b) not in moved:
+            del found[left_new[b]]
+    for a, b in chain:
+        found[left_new[b]] = (left_old[a], round(scores[a, b], 1))
 
 
 def _pair_within_gaps(
