@@ -1677,7 +1677,8 @@ def _heaviest_in_order(
     settings: Settings,
 ) -> None:
     """Put, into `found`, the pairs in order of greatest total weight in place of the
-    assignment's, when they weigh more than those of its pairs that stay in order.
+    assignment's, when they weigh more than those of its pairs that stay in order: in each gap
+    between equal sentences that a pair out of order (and not moved) touches.
 
     The assignment's best total may cross, and of pairs that cross only one stays in place: a
     roll-forward table's ending balance is next year's beginning balance written alike but for
@@ -1698,21 +1699,32 @@ def _heaviest_in_order(
         for a, b in assigned
         if left_new[b] not in kept and found[left_new[b]][1] >= settings.moved_cutoff
     }
-    moved_old, moved_new = {a for a, _ in moved}, {b for _, b in moved}
-    free = {
-        (a, b): weight
-        for (a, b), weight in weights.items()
-        if gaps[0][a] == gaps[1][b] and a not in moved_old and b not in moved_new
+    # Only the gaps between equal sentences that a pair out of order and not moved touches
+    # are weighed again, each on its own (a table of thousands of alike rows has many).
+    troubled = {
+        gap
+        for a, b in assigned
+        if left_new[b] not in kept and (a, b) not in moved
+        for gap in (gaps[0][a], gaps[1][b])
     }
-    chain = heaviest_chain(free)
-    placed = sum(weights[a, b] for a, b in assigned if left_new[b] in kept)
-    if sum(free[pair] for pair in chain) <= placed:
-        return
-    for a, b in assigned:
-        if (a, b) not in moved:
-            del found[left_new[b]]
-    for a, b in chain:
-        found[left_new[b]] = (left_old[a], round(scores[a, b], 1))
+    moved_old, moved_new = {a for a, _ in moved}, {b for _, b in moved}
+    free: defaultdict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+    for (a, b), weight in weights.items():
+        gap = gaps[0][a]
+        if gap in troubled and gap == gaps[1][b] and a not in moved_old and b not in moved_new:
+            free[gap][a, b] = weight
+    for gap, edges in free.items():
+        here = [
+            (a, b) for a, b in assigned if (a, b) not in moved and gap in (gaps[0][a], gaps[1][b])
+        ]
+        chain = heaviest_chain(edges)
+        placed = sum(weights[a, b] for a, b in here if left_new[b] in kept)
+        if sum(edges[pair] for pair in chain) <= placed:
+            continue
+        for _, b in here:
+            found.pop(left_new[b], None)  # a pair across two gaps may have gone with the other
+        for a, b in chain:
+            found[left_new[b]] = (left_old[a], round(scores[a, b], 1))
 
 
 def _pair_within_gaps(
