@@ -203,6 +203,7 @@ def _metric_side(metric: Metric | None) -> dict[str, Any] | None:
         "over_years": metric.over_years,
         "caption_scale": metric.caption_scale,
         "column": metric.column,
+        "label": metric.label,
     }
 
 

@@ -80,6 +80,7 @@ TABLE_COLUMNS = (
     "direction",
     "restated",
     "rolled_off",
+    "label_old",  # what the old report called the figure, when not `label` (else "")
 )
 
 # Larger connected blocks of candidates are matched greedily by score (cubic cost otherwise).
@@ -2201,6 +2202,7 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
                 "direction": c.direction.value if c.direction else None,
                 "restated": c.restated,
                 "rolled_off": c.rolled_off,
+                "label_old": c.old.label if c.old and c.new and c.old.label != c.label else "",
             }
         )
     return rows

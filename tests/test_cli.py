@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import random
@@ -401,8 +402,8 @@ def test_a_restated_figure_is_counted_badged_and_not_among_the_largest(tmp_path:
         ("220", "(124)"),
         ("(110)", "(924)"),
     ]
-    rows = table.read_text(encoding="utf-8").splitlines()
-    assert [row.split(",")[6:8] for row in rows if row.split(",")[-2] == "True"] == [
+    rows = csv.DictReader(io.StringIO(table.read_text(encoding="utf-8")))
+    assert [[row["old"], row["new"]] for row in rows if row["restated"] == "True"] == [
         ["220", "-124"],
         ["-110", "-924"],
     ]

@@ -264,6 +264,7 @@ def test_metrics_in_json() -> None:
             "over_years": False,
             "caption_scale": "",
             "column": "",
+            "label": "试点学校",  # the old report's own label: the change's is the new one's
         },
         "new": {
             "value": 421,
@@ -278,6 +279,7 @@ def test_metrics_in_json() -> None:
             "over_years": False,
             "caption_scale": "",
             "column": "",
+            "label": "实施学校",
         },
         "change": {
             "absolute": 39,

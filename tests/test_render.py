@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from compare import render
+from compare.export import comparison_to_json
 from compare.metrics import base_magnitude, metric_change
 from compare.model import (
     Comparison,
@@ -1443,6 +1444,39 @@ def test_the_masthead_says_what_reading_set_aside(basic: Comparison) -> None:
     assert new_cell.get_text() == "none"
     assert "<script>alert" not in render_html(noted)
     assert "| Reading notes | heading 一、" in render_markdown(noted)
+
+
+def test_a_figure_the_old_report_named_otherwise_says_what_it_was_called(
+    tmp_path: Path,
+) -> None:
+    """Paired figures are shown by the new report's label; when the old report called its
+    figure otherwise (试点学校, then 实施学校), the page, the Markdown, the summary line and the
+    JSON say so, so that a reader can judge the pairing. Escaped like any text of the input."""
+    paths = []
+    for year, body in (
+        (2021, "全市中小学<b>试点</b>学校达382所。"),
+        (2022, "全市中小学实施学校达421所。"),
+    ):
+        path = tmp_path / f"{year}.txt"
+        path.write_text(f"某局{year}年工作总结\n一、学校\n{body}\n", "utf-8")
+        paths.append(path)
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    (change,) = comparison.metrics
+    assert change_text(change) == (
+        "中小学实施学校 (was “中小学<b>试点</b>学校”): 382所 → 421所 (+39所, +10.2%)"
+    )
+    page = soup_of(comparison)
+    shown = [cell.get_text() for cell in page.select("tr.metric .label-was")]
+    assert shown == ["was “中小学<b>试点</b>学校”"]
+    assert page.select_one("tr.metric b") is None  # the old label's <b> is text
+    assert "中小学实施学校 (was “中小学&lt;b&gt;试点&lt;/b&gt;学校”) |" in render_markdown(
+        comparison
+    )
+    data = comparison_to_json(comparison)["metrics"][0]
+    assert (data["label"], data["old"]["label"]) == ("中小学实施学校", "中小学<b>试点</b>学校")
+    # A figure called alike in both years says nothing more.
+    same = replace(change, old=replace(change.old, label=" 中小学实施学校"))
+    assert "was" not in change_text(same)
 
 
 def test_markdown_largest_changes_mark_a_changed_qualifier(tmp_path: Path) -> None:
