@@ -1806,7 +1806,7 @@ def _participle_after_noun(kept: list[str], word: str) -> bool:
 # rest of its clause, if short (学校|开展“互联网+教育”结对帮扶, 省份|开展大病医疗保险试点).
 PREDICATE_CHARS = 14
 _DID = re.compile(
-    r"(?:参与|参加|开展|启动|实施|实现|完成|列入|入选|认定为|进入|通过|接受|创建|获评|被评为|被认定为)"
+    r"(?:参与|参加|开展|启动|实施|实现|完成|列入|入选|认定为|进入|通过|接受|创建|获评|被评为|被认定为|为)"
     rf"[^{_CLAUSE_ENDS}、\d]{{1,{PREDICATE_CHARS}}}(?=[{_CLAUSE_ENDS}]|$)"
 )
 

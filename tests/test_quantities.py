@@ -1239,6 +1239,12 @@ LABELS = [
         ["学校开展“互联网+教育”结对帮扶"],
     ),
     ("count-and-its-pilot", "16个省份开展长期护理保险试点。", ["省份开展长期护理保险试点"]),
+    # Things counted and named as something (为): what they are named names them.
+    (
+        "count-named-as",
+        "确定12所初中为数学分层教学试点学校。",
+        ["初中为数学分层教学试点学校"],
+    ),
     (
         "count-did-too-much-to-say",
         "12个省份开展了城乡居民基本医疗保险和大病保险制度整合的试点工作。",
