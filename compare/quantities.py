@@ -2057,6 +2057,9 @@ def _label(
     if label.endswith("以") and (taken := _TAKEN_AS.match(sentence, raw.end)):
         raw.noun_end = taken.end()
         return taken.group(1)  # 以500,000,000股为基数: what the figure is taken as names it
+    if ("将" in label or "把" in label) and (made := _MADE_AS.match(sentence, raw.end)):
+        raw.noun_end = made.end()
+        return made.group(1)  # 将农民人均纯收入2300元（…）作为新的国家扶贫标准: what it is made
     if raw.classifier and raw.kind is not MetricKind.RANK:
         owned = sentence.startswith("的", raw.end)
         noun, raw.noun_end = _noun_after(sentence, raw)
@@ -2124,6 +2127,10 @@ SUBJECT_CN_CHARS = 24
 
 # 以…为基数: the figure between 以 and 为 is what the words after 为 name (a clause's end after).
 _TAKEN_AS = re.compile(r"为([\u4e00-\u9fff]{1,6})(?=[，,；;。：:（(]|$)")
+# What a figure a clause puts (将, 把) is made: 将农民人均纯收入2300元（2010年不变价）作为新的国家扶贫标准.
+_MADE_AS = re.compile(
+    r"(?:[（(][^）)]{0,20}[）)])?作为(?:新的)?([\u4e00-\u9fff]{1,12})(?=[，,；;。：:]|$)"
+)
 
 
 def _subject_cn(sentence: str, reverse: str, start: int, boundary: int) -> str:

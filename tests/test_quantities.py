@@ -1239,6 +1239,12 @@ LABELS = [
         ["学校开展“互联网+教育”结对帮扶"],
     ),
     ("count-and-its-pilot", "16个省份开展长期护理保险试点。", ["省份开展长期护理保险试点"]),
+    # A figure a clause makes something (将…作为): what it is made names it, and its rise.
+    (
+        "made-as",
+        "市政府决定将城镇居民月人均收入900元（2020年价）作为新的低保标准，比上年提高8%。",
+        ["低保标准", "低保标准"],
+    ),
     # Things counted and named as something (为): what they are named names them.
     (
         "count-named-as",
