@@ -2310,6 +2310,10 @@ def _respectively(masked: str, raws: list[_Raw], reverse: str) -> None:
         earlier = before if says and before is not None and len(before[1]) == len(run) else None
         if items is None and earlier is not None:
             items = earlier[1]
+        own = masked[_clause_start(reverse, first) : first]
+        if items is None and says and (not run[0].label or run[0].label not in own):
+            # The run's clause names nothing of its own (比上年分别下降3.14%和4.66%).
+            items = _items_of_clause_before(masked, reverse, raws, first, len(run))
         if items is None and says:
             # 接待游客1500万人次，实现旅游收入180亿元，分别增长12%和15%: as many figures before
             # the run, each of its own label, are what it names.
@@ -2324,6 +2328,28 @@ def _respectively(masked: str, raws: list[_Raw], reverse: str) -> None:
         for raw, item in zip(run, items, strict=True):
             raw.label = item
         before = run, items
+
+
+def _items_of_clause_before(
+    masked: str, reverse: str, raws: list[_Raw], first: int, count: int
+) -> list[str] | None:
+    """Return the count items of a list the clause before a 分别 run's own names, when that
+    clause states no figure: 化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14%和
+    4.66% (both had taken the figure before's label, 单位国内生产总值能耗)."""
+    own = _clause_start(reverse, first)
+    if own < 1 or masked[own - 1] not in "，,":
+        return None
+    start = _clause_start(reverse, own - 1)
+    if any(start <= raw.start < first for raw in raws):
+        return None
+    label = _clean_cn(masked[start : own - 1])
+    if predicate := _CN_PREDICATE.search(label, 1):
+        label = _clean_cn(label[: predicate.start()])
+    return _list_items(_TIME_TAIL.sub("", label), count)
+
+
+# When the clause before says a thing happened: 近年来首次出现双下降.
+_TIME_TAIL = re.compile("(?:近年来|近几年|多年来|今年|去年|上年)$")
 
 
 def _list_items(label: str, count: int) -> list[str] | None:

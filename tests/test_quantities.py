@@ -612,6 +612,19 @@ LABELS = [
         "全年接待游客1500万人次，实现旅游收入180亿元，分别增长12%和15%。",
         ["接待游客", "旅游收入", "接待游客", "旅游收入"],
     ),
+    # The clause before names the list and states no figure: its items, not the figure before.
+    (
+        "respectively-the-clause-before",
+        "全市单位生产总值能耗下降3.5%，工业废水、生活污水排放量近年来首次出现双下降，"
+        "比上年分别下降2.1%和1.8%。",
+        ["单位生产总值能耗", "工业废水", "生活污水排放量"],
+    ),
+    # A run that names itself keeps its own label, though the clause before holds a list.
+    (
+        "respectively-its-own-label",
+        "推进养老保险、社会救助制度建设，城乡低保标准分别提高13.1%和17.7%。",
+        ["城乡低保标准", "城乡低保标准"],
+    ),
     (
         "en-short-scales-pence-and-points-name-no-figure",
         "Net debt fell to £350m from £420m. Basic earnings per share rose to 45.2p (2021: 40.1p)."
