@@ -2202,7 +2202,7 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
                 "direction": c.direction.value if c.direction else None,
                 "restated": c.restated,
                 "rolled_off": c.rolled_off,
-                "label_old": c.old.label if c.old and c.new and c.old.label != c.label else "",
+                "label_old": c.label_was,
             }
         )
     return rows

@@ -311,6 +311,15 @@ class MetricChange:
             self.new is not None and self.new.over_years
         )
 
+    @property
+    def label_was(self) -> str:
+        """What the old report called a paired figure when that is not `label` (the new
+        report's), white space aside: 财政收入 for 一般公共预算收入; else ""."""
+        if self.old is None or self.new is None or not self.old.label:
+            return ""
+        was = self.old.label
+        return was if "".join(was.split()) != "".join(self.label.split()) else ""
+
 
 def same_organisation(old: Report, new: Report) -> bool:
     """Tell whether two reports may be one organisation's: an unknown organisation may be any,

@@ -2127,7 +2127,8 @@ SUBJECT_CN_CHARS = 24
 
 # 以…为基数: the figure between 以 and 为 is what the words after 为 name (a clause's end after).
 _TAKEN_AS = re.compile(r"为([\u4e00-\u9fff]{1,6})(?=[，,；;。：:（(]|$)")
-# What a figure a clause puts (将, 把) is made: 将农民人均纯收入2300元（2010年不变价）作为新的国家扶贫标准.
+# 将 (or 把) … a figure … 作为 Y: the figure is made Y, which names it
+# (将农民人均纯收入2300元（2010年不变价）作为新的国家扶贫标准: 国家扶贫标准).
 _MADE_AS = re.compile(
     r"(?:[（(][^）)]{0,20}[）)])?作为(?:新的)?([\u4e00-\u9fff]{1,12})(?=[，,；;。：:]|$)"
 )

@@ -362,22 +362,11 @@ def figure_notes(change: MetricChange) -> list[str]:
     ]
 
 
-def earlier_label(change: MetricChange) -> str:
-    """Return what the old report called a paired figure when that is not the label shown (the
-    new report's): 财政收入 for 一般公共预算收入, "Other long-term obligations" for "Other
-    non-current liabilities"; else "". A reader sees what was paired with what."""
-    if change.old is None or change.new is None:
-        return ""
-    was = change.old.label
-    return was if was and "".join(was.split()) != "".join(change.label.split()) else ""
-
-
 def label_notes(change: MetricChange) -> str:
     """Return a figure's notes in words: " (goal) (several years)", then what the old report
     called it when the label shown is not its own (" (was “财政收入”)"), or ""."""
     notes = "".join(f" ({note})" for note in figure_notes(change))
-    was = earlier_label(change)
-    return f"{notes} (was “{was}”)" if was else notes
+    return f"{notes} (was “{change.label_was}”)" if change.label_was else notes
 
 
 def sort_value(value: Decimal | int | float | None) -> str:
@@ -1278,7 +1267,7 @@ def _figure_label_html(change: MetricChange) -> str:
             )
         else:
             label += _NOTE_BADGES[note]
-    if was := earlier_label(change):
+    if was := change.label_was:  # what the old report called it, so the pairing can be judged
         label += f' <span class="label-was" title="the old report\'s label">was “{html_text(was)}”</span>'
     return label
 
