@@ -1688,11 +1688,10 @@ def _heaviest_in_order(
     left_old, left_new = lefts
     scores, weights = scored
     order = sorted(found)
-    in_order = in_every_longest_run(
-        [found[j][0] for j in order], [round(10 * found[j][1]) for j in order]
-    )
-    if len(in_order) == len(order):
+    olds = [found[j][0] for j in order]
+    if all(map(operator.lt, olds, olds[1:])):
         return  # the assignment is all in order: the common case
+    in_order = in_every_longest_run(olds, [round(10 * found[j][1]) for j in order])
     kept = {j for k, j in enumerate(order) if k in in_order}
     moved = {
         (a, b)

@@ -315,9 +315,9 @@ class MetricChange:
     def label_was(self) -> str:
         """What the old report called a paired figure when that is not `label` (the new
         report's), white space aside: 财政收入 for 一般公共预算收入; else ""."""
-        if self.old is None or self.new is None or not self.old.label:
+        was = "" if self.old is None or self.new is None else self.old.label
+        if not was or was == self.label:  # most pairs: one label
             return ""
-        was = self.old.label
         return was if "".join(was.split()) != "".join(self.label.split()) else ""
 
 
