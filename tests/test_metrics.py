@@ -1995,6 +1995,15 @@ def test_a_head_of_years_split_into_lines_is_no_stack(tmp_path: Path) -> None:
     assert ("changed", "141,048", "163,756", False) in pairs
 
 
+def _dropped(changes: tuple[MetricChange, ...]) -> dict[str, bool]:
+    """Return each dropped figure's text and whether it rolled off."""
+    return {
+        c.old.text: c.rolled_off
+        for c in changes
+        if c.status is MetricStatus.REMOVED and c.old is not None
+    }
+
+
 def test_a_year_the_new_tables_no_longer_show_rolled_off(tmp_path: Path) -> None:
     """The 2017 filing's 2015 column is gone from the 2018 filing's table of 2018, 2017 and
     2016: its figures are dropped as rolled off, not left out; a row the new filing no longer
@@ -2023,11 +2032,13 @@ def test_a_year_the_new_tables_no_longer_show_rolled_off(tmp_path: Path) -> None
         2018: rows[2018] + "\n\nBalance sheet\n\n2018 | 2017\n\nTotal assets | 365 | 375",
     }
     old, new = (read_report(path) for path in write_filings(tmp_path, sheets))
-    assert {
-        c.old.text: c.rolled_off
-        for c in compare_reports(old, new).metrics
-        if c.status is MetricStatus.REMOVED and c.old is not None
-    } == {"$233,715": True, "5": False, "7": False, "9": True, "321": True}
+    assert _dropped(compare_reports(old, new).metrics) == {
+        "$233,715": True,
+        "5": False,
+        "7": False,
+        "9": True,
+        "321": True,
+    }
     # Prose states its years in a list: its oldest, gone from the new list, rolls off too.
     prose = {
         2017: "Rent expense was $1.1 billion, $939 million and $794 million in 2017, 2016 and"
@@ -2060,7 +2071,7 @@ def test_a_change_between_years_rolls_off_with_the_older_year(tmp_path: Path) ->
     old, new = (read_report(path) for path in write_filings(tmp_path, rows))
     changes = compare_reports(old, new).metrics
     assert ("changed", "6%", "16%", False) in _pairs(changes)
-    dropped = {c.old.text: c.rolled_off for c in changes if c.old and c.status.value == "removed"}
+    dropped = _dropped(changes)
     assert dropped == {"(8)%": True, "$233,715": True}
     once = {
         2017: "2017 | 2016 | Change | 2015\n\nNet sales | $229,234 | $215,639 | 6% | $233,715",
@@ -2068,7 +2079,7 @@ def test_a_change_between_years_rolls_off_with_the_older_year(tmp_path: Path) ->
     }
     old, new = (read_report(path) for path in write_filings(tmp_path, once))
     changes = compare_reports(old, new).metrics
-    dropped = {c.old.text: c.rolled_off for c in changes if c.old and c.status.value == "removed"}
+    dropped = _dropped(changes)
     assert dropped == {"6%": False, "$233,715": True}
 
 
@@ -2087,7 +2098,7 @@ def test_a_rows_years_are_those_of_the_row_its_cells_paired_into(tmp_path: Path)
     old, new = (read_report(path) for path in write_filings(tmp_path, sheets))
     changes = compare_reports(old, new).metrics
     assert ("changed", "$20,289", "$25,913", False) in _pairs(changes)
-    dropped = {c.old.text: c.rolled_off for c in changes if c.old and c.status.value == "removed"}
+    dropped = _dropped(changes)
     assert dropped["$21,120"] and dropped["106,869"] and dropped["321,686"]
 
 
