@@ -47,7 +47,7 @@ class Settings:
     # at most, right ones 28 at least)
 
     # --- metrics
-    metric_cutoff: float = 50.0  # label similarity needed to match two metrics
+    metric_cutoff: float = 51.0  # label similarity needed to match two metrics
     # Match score of two figures (0-100): label similarity times this weight, plus the bonuses
     # below. Position weighs heavily: a figure in the sentence aligned with the old one's
     # sentence is very likely the same figure, whatever its label says.

@@ -2102,6 +2102,32 @@ def test_a_rows_years_are_those_of_the_row_its_cells_paired_into(tmp_path: Path)
     assert dropped["$21,120"] and dropped["106,869"] and dropped["321,686"]
 
 
+def test_figures_whose_labels_are_only_half_alike_do_not_pair_outside_aligned_sentences(
+    tmp_path: Path,
+) -> None:
+    """绿色田园示范基地 and 绿色田园先行片区 are exactly half alike (fuzz.ratio 50), in sentences the
+    aligner does not pair: two things, not one figure changed from 17个 to 13个 (Shanghai
+    2020/2021 had paired them so, and Apple's total program of $300 billion with next year's
+    new program of $100 billion, the largest change by amount of its page)."""
+    head = "某区{0}年工作总结\n一、农业农村\n{1}\n"
+    old, new = (
+        read_report(path)
+        for path in write_years(
+            tmp_path,
+            {
+                2021: head.format(
+                    2021, "推进乡村振兴战略，农村人居环境持续改善，绿色田园示范基地达到17个。"
+                ),
+                2022: head.format(2022, "绿色田园先行片区达到13个，带动周边农户增收。"),
+            },
+        )
+    )
+    assert {(c.status.value, c.label) for c in compare_reports(old, new).metrics} == {
+        ("removed", "绿色田园示范基地"),
+        ("added", "绿色田园先行片区"),
+    }
+
+
 def test_a_table_whose_years_rise_moves_on_from_its_last_column(tmp_path: Path) -> None:
     """A Chinese statistical table lists its years rising (指标 | 2020年 | 2021年): its own year is
     its last column. 2021's 12所 is compared with 2022's 15所, the 2021 column stated again
