@@ -1748,7 +1748,7 @@ def _acts_only_en(label: str) -> bool:
 # A word of it: U.S. and dollar–denominated are one word each ("Notes." is "Notes").
 _EN_OBJECT_WORD = r"[A-Za-z][A-Za-z0-9\-–’']*(?:(?:\.[A-Za-z])+\.)?"
 _EN_OBJECT = re.compile(
-    _EN_OVER_TIME + r"(?:\s+worth)?\s+(?:of|for|towards?"
+    _EN_OVER_TIME + r"(?:[’']?\s+worth)?\s+(?:of|for|towards?"
     r"|(?:to|under)(?=\s+(?:the|a|an|our|its|their|this|these)\b|\s+[A-Z])"
     # "paid £48m in corporation tax"; not "in the year", "in total", "in 2018"
     r"|in(?!\s+(?:the\s+)?(?:years?|quarters?|period|months?|total|aggregate|full|first|"
@@ -1765,6 +1765,10 @@ _EN_OBJECT_END = set(
     was were be been has have had so each every and or but also only including during"""
     )
 )
+
+
+# A span of time or a sum said to be worth of something: "10 years’ worth of GST expenses".
+_EN_WORTH_OF = re.compile(r"[’']?\s+worth\s+of\s")
 
 
 def _object_after_en(sentence: str, end: int) -> str:
@@ -1930,6 +1934,8 @@ def _label(
     if near.isascii() or not _has_cjk(near):
         if debt := _named_after_en(sentence, raw, boundary):
             return debt
+        if _EN_WORTH_OF.match(sentence, raw.end) and (what := _object_after_en(sentence, raw.end)):
+            return what  # "about 10 years' worth of additional GST expenses": what it is worth
         if (
             raw.unit == "%"
             and before.rstrip().endswith(("top", "bottom"))

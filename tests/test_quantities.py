@@ -597,6 +597,13 @@ LABELS = [
         "城镇新增就业1269万人，比上年多增83万人。",
         ["全国人口", "全国人口", "居民消费价格", "城镇新增就业", "城镇新增就业"],
     ),
+    # What a sum or a span is worth of names it, not the verb before it.
+    (
+        "en-worth-of",
+        "Each household will receive $100 worth of shopping vouchers. Those in smaller flats "
+        "will receive about 10 years’ worth of additional utility costs incurred.",
+        ["shopping vouchers", "additional utility costs"],
+    ),
     (
         "en-improved-to",
         "Customer satisfaction improved to 87% (2021: 84%). Operating margin dropped to 12%.",
