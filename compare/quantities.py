@@ -1209,6 +1209,7 @@ _EN_GIVING = set(
 )
 _EN_VAGUE = set(_words("additional another extra further more average total"))
 _EN_LEAD = set(_words("and the or of a an with"))
+_EN_BRINGS = frozenset(("brings", "bring", "brought"))  # "This brings the total … to"
 _EN_DET = set(_words("the a an our its their"))
 _EN_OBJECT_LEAD = _EN_LEAD | set(_words("our their its this these aside up"))
 
@@ -1347,6 +1348,10 @@ def _clean_en(text: str, limit: int = 8) -> str:
     while words and words[0].lower() in _EN_LEAD:
         words.pop(0)
     words = _without_pronoun_subject(words)
+    k = 1 if words and words[0].capitalize() in _EN_PRONOUN_SUBJECTS else 0
+    if len(words) > k + 2 and words[k] in _EN_BRINGS and words[k + 1] in _EN_DET:
+        # "This brings the total expected draw on past reserves to up to $42.9 billion"
+        words = words[k + 2 :]
     if all(word.lower() in _EN_EMPTY for word in words):
         return ""  # "I will set aside $11 billion": I names nothing
     if limit < ROW_LABEL_WORDS:  # prose: a table row's label is a name, not a clause

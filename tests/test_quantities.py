@@ -597,6 +597,13 @@ LABELS = [
         "城镇新增就业1269万人，比上年多增83万人。",
         ["全国人口", "全国人口", "居民消费价格", "城镇新增就业", "城镇新增就业"],
     ),
+    # "This brings the total … to": the total is what is measured, not the verb that brings it.
+    (
+        "en-brings-the-total",
+        "This brings the total expected draw on past reserves to up to $42.9 billion. Together,"
+        " this brought the total support to $5 billion.",
+        ["total expected draw on past reserves", "total support"],
+    ),
     # What a sum or a span is worth of names it, not the verb before it.
     (
         "en-worth-of",
