@@ -1770,6 +1770,8 @@ _EN_OBJECT_END = set(
     was were be been has have had so each every and or but also only including during"""
     )
 )
+# Words after an -ed word that go on its clause, not a noun it qualifies.
+_EN_GOES_ON = _EN_OBJECT_END | _EN_DET
 
 
 # A span of time or a sum said to be worth of something: "10 years’ worth of GST expenses".
@@ -1790,12 +1792,21 @@ def _object_after_en(sentence: str, end: int) -> str:
             counted = word == "of" and kept == ["number"]  # "the number of visitors"
             if not (inside_name and word in ("for", "of", "and")) and not counted:
                 break
-        if _participle_after_noun(kept, word):
-            break  # "relief measures introduced during…": what follows says what became of it
+        following = words[k + 1] if k + 1 < len(words) else ""
+        if _participle_after_noun(kept, word) and not _names_a_noun(following):
+            # "relief measures introduced during…": what follows says what became of it (not
+            # "net deferred tax assets", where the word is the next noun's attribute)
+            break
         kept.append(word)
     if not kept or all(word.lower() in _EN_EMPTY for word in kept):
         return ""  # "40% of these", "of which"
     return " ".join(kept[:8])
+
+
+def _names_a_noun(word: str) -> bool:
+    """Tell whether a word after an -ed word may be the noun it qualifies (tax of "deferred tax
+    assets"), not a word that goes on a clause (during, by, the)."""
+    return word.isalpha() and word.islower() and word not in _EN_GOES_ON
 
 
 def _participle_after_noun(kept: list[str], word: str) -> bool:

@@ -604,6 +604,14 @@ LABELS = [
         " this brought the total support to $5 billion.",
         ["total expected draw on past reserves", "total support"],
     ),
+    # An -ed word before a noun qualifies it (net deferred consideration); one before "during"
+    # says what became of what is named (relief measures introduced during the year).
+    ("en-attribute", "We paid £48m of net deferred consideration.", ["net deferred consideration"]),
+    (
+        "en-participle",
+        "We paid £12m of relief measures introduced during the year.",
+        ["relief measures"],
+    ),
     # What a sum or a span is worth of names it, not the verb before it.
     (
         "en-worth-of",
