@@ -1388,7 +1388,9 @@ _EN_FILER_ACTS = set(
 )
 # What a board proposes to its shareholders, or a group is, in the present ("The Board
 # recommends a final dividend of 12.5 pence per share": final dividend; "The Group employs").
-_EN_FILER_PROPOSES = set(_words("recommends proposes declares announces approves employs operates"))
+_EN_FILER_PROPOSES = set(
+    _words("recommends proposes declares announces approves employs operates anticipates estimates")
+)
 _EN_FILER_OBJECT_LEAD = _EN_OBJECT_LEAD | {"into"}  # "the Company entered into a new ASR to…"
 
 
@@ -1767,7 +1769,7 @@ _EN_OBJECT_END = set(
     _words(
         """to by in on at for of with from into over under through across towards toward per as
     than since until while which who that this these will would shall can could may might is are
-    was were be been has have had so each every and or but also only including during"""
+    was were be been has have had so each every and or but also only including during upon"""
     )
 )
 # Words after an -ed word that go on its clause, not a noun it qualifies.

@@ -654,6 +654,19 @@ LABELS = [
         ["Net debt", "Net debt", "Basic earnings per share", "Basic earnings per share"]
         + ["Adjusted operating margin", "Adjusted operating margin"],
     ),
+    # A filer that anticipates or estimates names nothing: what the sum is of or for does.
+    (
+        "en-filer-estimates",
+        "Currently, the Company estimates recording $3 billion of net deferred tax assets upon"
+        " adoption.",
+        ["net deferred tax assets"],
+    ),
+    (
+        "en-filer-anticipates",
+        "The Company anticipates utilizing approximately $14.0 billion for capital expenditures"
+        " during 2019.",
+        ["capital expenditures"],
+    ),
     (
         "uk-board-recommends",
         "The Board recommends a final dividend of 12.5 pence per share, bringing the total for "
