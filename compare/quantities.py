@@ -1700,6 +1700,8 @@ def _dated_row(label: str, row: str) -> str:
 
 # "issued $7.0 billion and repaid $6.5 billion of Notes": what the second sum is of, the first
 # is of too.
+# A second sum joined to the first, then what both are of: "$12.0 billion and $8.1 billion of".
+_EN_JOINED_SUM = re.compile(rf"\s+and\s+(?:{CURRENCY})?\d[\d,.]*(?:\s+(?:{SCALE_EN}))?(?=\s+of\b)")
 _EN_SHARED_OBJECT = re.compile(
     rf"\s+and\s+[a-z]+\s+(?:{CURRENCY})?\d[\d,.]*(?:\s+(?:{SCALE_EN}))?(?=\s+of\b)"
 )
@@ -1991,6 +1993,10 @@ def _label(
             label = _dated_row(label, sentence)
         elif (raw.currency or raw.unit == "%") and (what := _attributive_en(sentence, raw)):
             return what  # "a $1,000 payout", "a 60% road tax rebate"
+        if label in _EN_FILERS and (joined := _EN_JOINED_SUM.match(sentence, raw.end)):
+            # "the Company had $12.0 billion and $8.1 billion of Commercial Paper outstanding":
+            # the first of two sums shares what the second is of (it was the filer's)
+            label = _object_after_en(sentence, joined.end()) or label
         if label and _acts_only_en(label) and raw.kind is not MetricKind.PERCENT:
             shared = _EN_SHARED_OBJECT.match(sentence, raw.end)
             if what := _object_after_en(sentence, shared.end() if shared else raw.end):

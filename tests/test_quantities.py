@@ -654,6 +654,13 @@ LABELS = [
         ["Net debt", "Net debt", "Basic earnings per share", "Basic earnings per share"]
         + ["Adjusted operating margin", "Adjusted operating margin"],
     ),
+    # Two sums joined by "and", then what both are of: the first is of it too, not the filer's.
+    (
+        "en-two-sums-of-one-thing",
+        "As of September 30, 2017 and September 24, 2016, the Company had $12.0 billion and $8.1"
+        " billion of Commercial Paper outstanding, respectively.",
+        ["Commercial Paper outstanding", "Commercial Paper outstanding"],
+    ),
     # A filer that anticipates or estimates names nothing: what the sum is of or for does.
     (
         "en-filer-estimates",
