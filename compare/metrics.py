@@ -1459,7 +1459,9 @@ def _given_back(change: MetricChange, own: dict[int, Metric]) -> MetricChange:
         label = new.label
     elif old is not None and change.old is not None and label == change.old.label:
         label = old.label
-    return replace(change, old=old, new=new, label=label)
+    # Named otherwise in the Simplified copies, as the old report writes it (not 學校 for 学校).
+    was = old.label if old is not None and change.label_was else ""
+    return replace(change, old=old, new=new, label=label, label_was=was)
 
 
 def _match_metrics(
@@ -2139,9 +2141,10 @@ def _change(
             points = new.value - old.value
         direction = _sign_direction(new_quantity[0] - old_quantity[0])
     same = old_quantity == new_quantity and old.qualifier == new.qualifier
+    label = new.label or old.label
     return _new_change(
         MetricStatus.UNCHANGED if same else MetricStatus.CHANGED,
-        new.label or old.label,
+        label,
         old.kind,
         old,
         new,
@@ -2155,7 +2158,16 @@ def _change(
         round(score, 2),
         restated and not same,
         False,
+        label_was(old.label, label),
     )
+
+
+def label_was(was: str, label: str) -> str:
+    """Return an old figure's label `was` when it is not the label shown (white space aside),
+    else "" (see MetricChange.label_was)."""
+    if not was or was == label:  # most pairs: one label
+        return ""
+    return was if "".join(was.split()) != "".join(label.split()) else ""
 
 
 # MetricChange(status=..., ..., score=...) with every field in order, at a fifth of the cost.

@@ -303,6 +303,10 @@ class MetricChange:
     # (its section's): the oldest column of a filing's table rolls off as the years move on
     # (2017's 2015 column), which is not a figure the new report left out.
     rolled_off: bool = False
+    # What the old report called a paired figure when that is not `label` (the new report's),
+    # white space and script aside (财政收入 for 一般公共预算收入; not 學校 for 学校), as the
+    # old report writes it; else "" (see metrics.label_was).
+    label_was: str = ""
 
     @property
     def over_years(self) -> bool:
@@ -310,15 +314,6 @@ class MetricChange:
         return bool(self.old is not None and self.old.over_years) or bool(
             self.new is not None and self.new.over_years
         )
-
-    @property
-    def label_was(self) -> str:
-        """What the old report called a paired figure when that is not `label` (the new
-        report's), white space aside: 财政收入 for 一般公共预算收入; else ""."""
-        was = "" if self.old is None or self.new is None else self.old.label
-        if not was or was == self.label:  # most pairs: one label
-            return ""
-        return was if "".join(was.split()) != "".join(self.label.split()) else ""
 
 
 def same_organisation(old: Report, new: Report) -> bool:

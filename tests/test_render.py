@@ -1475,7 +1475,8 @@ def test_a_figure_the_old_report_named_otherwise_says_what_it_was_called(
     data = comparison_to_json(comparison)["metrics"][0]
     assert (data["label"], data["old"]["label"]) == ("中小学实施学校", "中小学<b>试点</b>学校")
     # A figure called alike in both years says nothing more.
-    same = replace(change, old=replace(change.old, label=" 中小学实施学校"))
+    assert change.old is not None and change.new is not None
+    same = metric_change(replace(change.old, label=" 中小学实施学校"), change.new)
     assert "was" not in change_text(same)
 
 

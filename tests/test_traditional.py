@@ -181,6 +181,10 @@ def test_a_traditional_year_against_a_simplified_one_compares_as_in_one_script(
               if a != b]  # fmt: skip
     assert len(differ) == 1
     assert [c.status for c in mixed.metrics] == [c.status for c in simple.metrics]
+    # A figure named otherwise says what the old year called it, as that year writes it; one
+    # named alike but for its script says nothing (中小學試點學校 for 中小学实施学校, not 黨員 for 党员).
+    assert [bool(c.label_was) for c in mixed.metrics] == [bool(c.label_was) for c in simple.metrics]
+    assert "中小學試點學校" in [c.label_was for c in mixed.metrics]
     assert abs(mixed.similarity - simple.similarity) < 0.1
     assert abs(mixed.carried_over - simple.carried_over) < 0.1
     assert mixed.warnings == ()  # 紹興市教育局 and 绍兴市教育局 are one organisation
