@@ -2390,6 +2390,9 @@ def _list_items(label: str, count: int) -> list[str] | None:
     noun in its first characters' place: 中、高等职业教育在校生 -> 中等职业教育在校生 and
     高等职业教育在校生; 城镇和农村常住居民人均可支配收入 -> 城镇常住居民… and 农村常住居民….
     """
+    if count == 2 and label.startswith("城乡") and len(label) > 2:
+        # 城乡低保标准分别提高13.1%和17.7%: the towns' and the countryside's, in that order
+        return ["城镇" + label[2:], "农村" + label[2:]]
     items = label.split("、")
     if len(items) < count:
         items[-1:] = _LAST_JOIN.split(items[-1], maxsplit=1)

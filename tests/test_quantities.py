@@ -641,11 +641,12 @@ LABELS = [
         "比上年分别下降2.1%和1.8%。",
         ["单位生产总值能耗", "工业废水", "生活污水排放量"],
     ),
-    # A run that names itself keeps its own label, though the clause before holds a list.
+    # A run that names itself keeps its own label, though the clause before holds a list; 城乡
+    # of two figures is the towns' (城镇) and the countryside's (农村), in that order.
     (
         "respectively-its-own-label",
         "推进养老保险、社会救助制度建设，城乡低保标准分别提高13.1%和17.7%。",
-        ["城乡低保标准", "城乡低保标准"],
+        ["城镇低保标准", "农村低保标准"],
     ),
     (
         "en-short-scales-pence-and-points-name-no-figure",
@@ -1514,11 +1515,14 @@ LABELS = [
         "城镇和乡村学校420所、380所，分别比2015年增加35所和20所。",
         ["城镇学校", "乡村学校", "城镇学校", "乡村学校"],
     ),
+    # 城乡 of two figures is the towns' and the countryside's: a list of two, written short.
     (
-        "respectively-no-list",
+        "respectively-town-and-country",
         "城乡学生资助标准分别提高5%和8%。",
-        ["城乡学生资助标准", "城乡学生资助标准"],
+        ["城镇学生资助标准", "农村学生资助标准"],
     ),
+    # A run with no list and nothing before it keeps its one label for both.
+    ("respectively-no-list", "学生资助标准分别提高5%和8%。", ["学生资助标准", "学生资助标准"]),
     # A measure followed by what it measures (万平方米 is no classifier): the noun after it.
     (
         "nouns-after",
