@@ -1712,10 +1712,14 @@ def _heaviest_in_order(
         gap = gaps[0][a]
         if gap in troubled and gap == gaps[1][b] and a not in moved_old and b not in moved_new:
             free[gap][a, b] = weight
+    # The assignment's pairs (but moves) by the gaps they touch, found once for all gaps.
+    touching: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+    for a, b in assigned:
+        if (a, b) not in moved:
+            for gap in {gaps[0][a], gaps[1][b]} & troubled:
+                touching[gap].append((a, b))
     for gap, edges in free.items():
-        here = [
-            (a, b) for a, b in assigned if (a, b) not in moved and gap in (gaps[0][a], gaps[1][b])
-        ]
+        here = touching[gap]
         chain = heaviest_chain(edges)
         placed = sum(weights[a, b] for a, b in here if left_new[b] in kept)
         if sum(edges[pair] for pair in chain) <= placed:
