@@ -43,6 +43,7 @@ from compare.quantities import (
     CURRENCY_SIGNS,
     UNIT_SIZES,
     Clauses,
+    last_year_figures,
     may_list_years,
     paid_for,
     starts_a_change,
@@ -156,6 +157,11 @@ class _Side:
     funds: list[str | None]  # what a sum paid is for, after who pays (see quantities.paid_for)
     twinned: list[bool]  # the other report states it too (see _twin)
     heads: list[str]  # the head of its table row's group ("Federal"), or "" (Metric.group)
+    # The figure of its sentence that states last year's: "£1,400m (2021: £1,250m)", "to £350m
+    # from £420m", 从上学年全省第7位上升到第3位 (see _places); None for most.
+    last_year: list[int | None]
+    # The value of that figure, by figure, when in the same unit and of the same kind.
+    prior: dict[int, tuple[Decimal, Decimal | None]]
     rows: dict[tuple[tuple[str, int], bool], Row] = field(default_factory=dict)  # (_row)
     # What the sentences name where (see _named_apart), asked only of figures that could pair
     # in aligned sentences; kept, as each is asked of many pairs.
@@ -327,6 +333,12 @@ class _Side:
             funds=[fund_of[label] for label in labels],
             twinned=[False] * len(metrics),
             heads=[m.group for m in metrics],
+            last_year=places.last_year,
+            prior={
+                i: values[k]
+                for i, k in enumerate(places.last_year)
+                if k is not None and units[k] == units[i] and kinds[k] == kinds[i]
+            },
             position=[i / n for i in range(len(metrics))],
             sizes=[float(magnitude) for magnitude, _ in values],
         )
@@ -343,6 +355,7 @@ class _Places(NamedTuple):
     tabled: list[bool]  # the sentence is a table's row
     at: list[int]  # its place among the figures of its sentence
     periods: list[int | None]  # the year its sentence is stated for ("During 2018, …", "2018:")
+    last_year: list[int | None]  # the figure beside it that states last year's ("(2021: £1,250m)")
 
 
 def _places(report: Report) -> _Places:
@@ -424,7 +437,15 @@ def _places(report: Report) -> _Places:
         starting.append(starts_a_change(sentence, m.start, m.end))
         years.append(m.over_years)
     _newest_first(report.metrics, cells, widths, tabled, report.year)
-    return _Places(cells, widths, starting, years, texts, tabled, at, periods)
+    last_year: list[int | None] = [None] * len(report.metrics)
+    members: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, m in enumerate(report.metrics):
+        if listed.get(key := (m.section, m.sentence)):
+            members[key].append(i)
+    for key, ids in members.items():
+        for current, last in last_year_figures(texts[ids[0]], spans[key]).items():
+            last_year[ids[current]] = ids[last]
+    return _Places(cells, widths, starting, years, texts, tabled, at, periods, last_year)
 
 
 def _newest_first(
@@ -843,13 +864,23 @@ def _score_matrix(
     old_twinned, new_twinned = old.twinned, new.twinned
     old_periods, new_periods = old.periods, new.periods
     gap = _years_apart(old, new)
+    # Last year's figure stated beside this year's is the newer report's (the old one's when
+    # the reports are read backwards).
+    backwards = gap is not None and gap < 0
+    new_prior, old_prior = ({}, old.prior) if backwards else (new.prior, {})
     for pair in candidates:
         a, b = pair
         i, j = old_ids[a], new_ids[b]
         o, n = old_metrics[i], new_metrics[j]
         if old.kinds[i] != new.kinds[j] or old_units[i] != new_units[j]:
             continue
-        if old_years[i] != new_years[j] and old.values[i] != new.values[j]:
+        # The new report's figure of last year beside its own is the old figure (赤字率稳定在2.1%,
+        # then 赤字率从去年的2.1%提高到2.3%: 2.1% -> 2.3%), however far this year's has moved
+        # (88个城市启动…试点, then 试点城市由上年的88个增加到317个).
+        prior = (new_prior and new_prior.get(j) == old.values[i]) or (
+            old_prior and old_prior.get(i) == new.values[j]
+        )
+        if old_years[i] != new_years[j] and old.values[i] != new.values[j] and not prior:
             continue  # 五年累计新增城镇就业5870万人 is not a year's 1221万人
         if old.tabled[i] != new.tabled[j]:
             continue  # a table's cell and a figure of prose: Cash generated… | 81,266, $77.4 billion
@@ -904,8 +935,10 @@ def _score_matrix(
             if pair in same_sentence and _named_apart(old, new, i, j):
                 continue  # 城镇登记失业率4.3%左右 and 地方一般公共预算收入增长3%: see _named_apart
         if pair not in same_sentence:
-            if label < settings.metric_global_cutoff and _apart(
-                old_sizes[i], new_sizes[j], magnitude_limit
+            if (
+                not prior
+                and label < settings.metric_global_cutoff
+                and _apart(old_sizes[i], new_sizes[j], magnitude_limit)
             ):
                 continue  # 70家企业 and 1.7万家高新技术企业: alike in name only
             if (
@@ -922,7 +955,7 @@ def _score_matrix(
             score += sentence_weight
             if old.ordinal[i] == new.ordinal[j] and old_starting[i] == new_starting[j]:
                 score += ordinal_weight
-        if old.values[i] == new.values[j]:
+        if prior or old.values[i] == new.values[j]:
             score += value_weight
         elif old_starting[i] != new_starting[j]:
             # 财政收入从3.16万亿元增加到8.31万亿元, then 公共财政收入10.37万亿元: 8.31, not 3.16.
@@ -1151,8 +1184,22 @@ def _twin(old: _Side, new: _Side) -> None:
     its label alone (城镇新增就业900万人以上, the target of both years, and not the five years'
     4500万人 that happen to sit in aligned sections).
     """
-    old_figures = {figure for figure in old.identities if figure[-1]}
-    new_figures = {figure for figure in new.identities if figure[-1]}
+    # Last year's figure beside this year's (赤字率从去年的2.1%提高到2.3%) is the old report's
+    # figure stated again, yet pairs with it no more than a table's column of last year does:
+    # the old figure (赤字率稳定在2.1%) pairs with this year's (2.3%).
+    gap = _years_apart(old, new)
+    newer = old if gap is not None and gap < 0 else new
+    again = {k for k in newer.last_year if k is not None}
+    old_figures = {
+        figure
+        for k, figure in enumerate(old.identities)
+        if figure[-1] and not (newer is old and k in again)
+    }
+    new_figures = {
+        figure
+        for k, figure in enumerate(new.identities)
+        if figure[-1] and not (newer is new and k in again)
+    }
     old.twinned = [figure in new_figures for figure in old.identities]
     new.twinned = [figure in old_figures for figure in new.identities]
 
@@ -1599,6 +1646,7 @@ def _match_metrics(
     prose_copies, prose_repeated = _restated_prose(old_side, new_side, matched, taken)
     copies += prose_copies
     repeated += prose_repeated
+    repeated += _last_year_again(old_side, new_side, matched, taken)
     changes = _collect(old_side, new_side, matched, taken, same_year, copies, repeated)
     changes = _rolled_off(changes, pairs, old, new, settings.sentence_cutoff)
     order = _section_order(pairs)
@@ -1665,46 +1713,62 @@ def _rolled_off(
             years.setdefault(metric.section, set()).add(year)
             row_years.setdefault((metric.section, metric.sentence), set()).add(year)
     listed_years = _ListedYears(old, new)
-    if not (years or listed_years.any_lists()) or not any(
-        change.status is MetricStatus.REMOVED for change in changes
-    ):
+    removed = [
+        k for k, c in enumerate(changes) if c.status is MetricStatus.REMOVED and c.old is not None
+    ]
+    if not removed or not (years or listed_years.any_lists()):
         return changes  # no table of years, no list of years: every report but a filing
-    paired = {p.old.id: p.new.id for p in pairs if p.old is not None and p.new is not None}
-    # An old row's years are weighed against those of the new row aligned with it (a balance
-    # sheet's two years), else against its section's (a row the new report no longer has).
-    aligned = {
-        (old_id, old_index): (new_id, new_index)
-        for p in pairs
-        for old_id, old_index, new_id, new_index in _sentence_links(p, least)
-    }
-    # The new row an old row's other cells paired into names its years best: a row the aligner
-    # paired otherwise (rows that came in another order, a row against a head) still pairs its
-    # cells by label and column.
-    landed = _rows_landed(changes)
     old_rows: dict[tuple[str, int], list[Metric]] = {}
     for metric in old.metrics:
         if metric.column:
             old_rows.setdefault((metric.section, metric.sentence), []).append(metric)
-    out = []
-    for change in changes:
-        dropped = change.old
-        if change.status is not MetricStatus.REMOVED or dropped is None:
-            out.append(change)
-            continue
-        key = dropped.section, dropped.sentence
-        row = landed.get(key) or aligned.get(key)
+    dated: dict[int, int] = {}  # the dropped figures of a year: by their place in `changes`
+    for k in removed:
+        dropped = changes[k].old
+        assert dropped is not None
         if dropped.column:
             year = column_year(dropped.column, old.year)
             if year is None:
+                key = dropped.section, dropped.sentence
                 year = _change_column_year(dropped, old_rows.get(key, ()), old.year)
+        else:  # "… 1.49% in 2017, 2016 and 2015, respectively"
+            year = listed_years.old_year(dropped)
+        if year is not None:
+            dated[k] = year
+    if not dated:
+        return changes
+    paired = {p.old.id: p.new.id for p in pairs if p.old is not None and p.new is not None}
+    # An old row's years are weighed against those of the new row aligned with it (a balance
+    # sheet's two years), else against its section's (a row the new report no longer has).
+    aligned: dict[tuple[str, int], tuple[str, int]] | None = None  # found when first asked
+    # The new row an old row's other cells paired into names its years best: a row the aligner
+    # paired otherwise (rows that came in another order, a row against a head) still pairs its
+    # cells by label and column. So does the new sentence an old sentence's other figures
+    # paired into: a change from last year's figure (to £420m from £465m) whose sentence the
+    # aligner left unpaired.
+    rows = {(m.section, m.sentence) for k in dated if (m := changes[k].old) is not None}
+    landed = _rows_landed(changes, rows)
+    out = list(changes)
+    for k, year in dated.items():
+        dropped = changes[k].old
+        assert dropped is not None
+        key = dropped.section, dropped.sentence
+        row = landed.get(key)
+        if row is None:
+            if aligned is None:
+                aligned = {
+                    (old_id, old_index): (new_id, new_index)
+                    for p in pairs
+                    for old_id, old_index, new_id, new_index in _sentence_links(p, least)
+                }
+            row = aligned.get(key)
+        if dropped.column:
             shown = row_years.get(row) if row else None
             shown = shown or years.get(paired.get(dropped.section, ""))
-        else:  # "… 1.49% in 2017, 2016 and 2015, respectively", against the new sentence's years
-            year = listed_years.old_year(dropped)
+        else:  # against the new sentence's years
             shown = listed_years.new_years(row) if row else None
-        if year is not None and shown and year < min(shown):
-            change = _as_rolled_off(change, True)
-        out.append(change)
+        if shown and year < min(shown):
+            out[k] = _as_rolled_off(changes[k], True)
     return out
 
 
@@ -1751,7 +1815,8 @@ class _ListedYears:
             held = sentences.get(section, ())
             text = held[sentence] if sentence < len(held) else ""
             found = spans.get((section, sentence), []) if may_list_years(text) else []
-            self.found[key] = year_list_years(text, found) if found else {}
+            year = self.reports[side].year
+            self.found[key] = year_list_years(text, found, year) if found else {}
         return self.found[key]
 
     def old_year(self, metric: Metric) -> int | None:
@@ -1770,13 +1835,21 @@ class _ListedYears:
 _as_rolled_off = fast_replacer(MetricChange, "rolled_off")
 
 
-def _rows_landed(changes: list[MetricChange]) -> dict[tuple[str, int], tuple[str, int]]:
-    """Map each old table row to the new row most of its paired cells stand in."""
+def _rows_landed(
+    changes: list[MetricChange], wanted: Collection[tuple[str, int]]
+) -> dict[tuple[str, int], tuple[str, int]]:
+    """Map each old table row of `wanted` to the new row most of its paired cells stand in, and
+    each old prose sentence to the new sentence most of its paired figures stand in."""
     votes: dict[tuple[str, int], Counter[tuple[str, int]]] = {}
     for change in changes:
         was, now = change.old, change.new
-        if was is not None and now is not None and was.column and now.column:
-            votes.setdefault((was.section, was.sentence), Counter())[now.section, now.sentence] += 1
+        if (
+            was is not None
+            and now is not None
+            and (row := (was.section, was.sentence)) in wanted
+            and bool(was.column) == bool(now.column)
+        ):
+            votes.setdefault(row, Counter())[now.section, now.sentence] += 1
     return {row: counted.most_common(1)[0][0] for row, counted in votes.items()}
 
 
@@ -1965,6 +2038,28 @@ def _years_apart(old: _Side, new: _Side) -> int | None:
     """Return how many years the new report is after the old one, or None when either has no
     year (a figure then pairs whatever year its sentence names)."""
     return None if old.year is None or new.year is None else new.year - old.year
+
+
+def _last_year_again(
+    old: _Side, new: _Side, matched: dict[int, tuple[int, float]], taken: set[int]
+) -> list[tuple[int, int]]:
+    """Return the (old, new) figures of which the newer report's is last year's figure stated
+    beside its own, the same as the figure the other report pairs with that one (赤字率稳定在
+    2.1% paired with 赤字率从去年的2.1%提高到2.3%'s 2.3%: its 2.1% is neither new nor dropped,
+    whatever its label)."""
+    found: list[tuple[int, int]] = []
+    gap = _years_apart(old, new)
+    if gap is not None and gap < 0:  # read backwards: the old report is the newer
+        for i, (j, _) in matched.items():
+            k = old.last_year[i]
+            if k is not None and k not in matched and old.values[k] == new.values[j]:
+                found.append((k, j))
+        return found
+    for i, (j, _) in matched.items():
+        k = new.last_year[j]
+        if k is not None and k not in taken and new.values[k] == old.values[i]:
+            found.append((i, k))
+    return found
 
 
 def _restated_prose(

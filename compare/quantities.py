@@ -2607,6 +2607,8 @@ def year_list_columns(sentence: str, figures: Sequence[tuple[int, int]]) -> dict
         columns = {}
         for current, comparative, _ in _comparatives(sentence, figures):
             columns[current], columns[comparative] = 1, 2
+        for current, last in _from_last_year(sentence, figures):
+            columns[current], columns[last] = 1, 2
         return columns
     years_found = _YEAR_LIST.search(sentence)
     if years_found is None:
@@ -2638,10 +2640,59 @@ _COMPARATIVE_OPENS = re.compile(r"\s*[(（]\s*(?:FY\s?)?(?P<year>(?:19|20)\d\d)\
 _COMPARATIVE_CLOSES = re.compile(r"\s*[)）]")
 
 
+# A change from one figure to another, told without naming a year: "Net debt fell to £350m from
+# £420m", "up from £420m", "from 1.5% to 1.7%", 优良率从上学年全省第7位上升到第3位, 财政补助标准由每人
+# 每年320元提高到380元. The start is taken for last year's figure, as a comparative is: where the
+# other year states it (补助标准提高到人均320元, the year before), the two reports' figures move on
+# a year as a table's columns do (see metrics._shift); where neither states the other's, start
+# pairs with start as before. A start that names its year (从2002年1288亿元增加到…, 从2007年底的8.4%
+# 提升到…) is years back, and no such start.
+_FROM_LAST_YEAR_CN = re.compile(r"[从由][^，。；,;：:从由\d]{0,8}$")
+_CN_GOES_TO = re.compile(r"[^，。；,;\d]{0,4}?[到至]")
+_EN_ABOUT = r"(?:(?:about|around|approximately|some|nearly|almost)\s+)?"
+_EN_FROM_OPENS = re.compile(rf"\bfrom\s+{_EN_ABOUT}$")
+_EN_FROM_TO = re.compile(rf"\s+to\s+{_EN_ABOUT}")
+_EN_TO_OPENS = re.compile(rf"\bto\s+{_EN_ABOUT}$")
+_EN_TO_FROM = re.compile(rf"\s+from\s+{_EN_ABOUT}")
+_EN_UP_FROM = re.compile(rf",?\s+(?:up|down)\s+from\s+{_EN_ABOUT}")
+_CHAIN_HINT = re.compile(rf"\bfrom\s|[从由][^，。；,;：:从由\d]{{0,8}}[\d{CN_DIGITS}]")
+
+
+def _may_chain(sentence: str) -> bool:
+    """Tell at a glance whether a sentence may tell a change from last year's figure."""
+    return ("从" in sentence or "由" in sentence or "from" in sentence) and bool(
+        _CHAIN_HINT.search(sentence)
+    )
+
+
+def _from_last_year(sentence: str, figures: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return (this year's figure, last year's) of each change told from last year's figure to
+    this year's (see _FROM_LAST_YEAR_CN), by their indexes among `figures`."""
+    found: list[tuple[int, int]] = []
+    if not _may_chain(sentence):
+        return found  # most sentences, told at a glance
+    for k in range(1, len(figures)):
+        (start, end), next_start = figures[k - 1], figures[k][0]
+        before = sentence[max(0, start - 12) : start]
+        if _FROM_LAST_YEAR_CN.search(before):
+            if _CN_GOES_TO.fullmatch(sentence, end, next_start):
+                found.append((k, k - 1))  # 从上学年全省第7位上升到第3位
+        elif _EN_FROM_OPENS.search(before):
+            if _EN_FROM_TO.fullmatch(sentence, end, next_start):
+                found.append((k, k - 1))  # from 1.5% to 1.7%
+        elif (
+            _EN_TO_OPENS.search(before) and _EN_TO_FROM.fullmatch(sentence, end, next_start)
+        ) or _EN_UP_FROM.fullmatch(sentence, end, next_start):
+            found.append((k - 1, k))  # to £350m from £420m; £1,400m, up from £1,250m
+    return found
+
+
 def may_list_years(sentence: str) -> bool:
     """Tell at a glance whether a sentence may state figures for a list of years, or with their
-    comparatives (see year_list_columns)."""
-    return "respectively" in sentence or ("(" in sentence and ":" in sentence)
+    comparatives or last year's figure (see year_list_columns)."""
+    return (
+        "respectively" in sentence or ("(" in sentence and ":" in sentence) or _may_chain(sentence)
+    )
 
 
 def _comparatives(sentence: str, figures: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -2657,15 +2708,32 @@ def _comparatives(sentence: str, figures: Sequence[tuple[int, int]]) -> list[tup
     return found
 
 
-def year_list_years(sentence: str, figures: Sequence[tuple[int, int]]) -> dict[int, int]:
+def last_year_figures(sentence: str, figures: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Return, for each figure stated with last year's beside it, the index of last year's among
+    `figures`: "£1,400m (2021: £1,250m)" and "to £350m from £420m" map 0 to 1,
+    从上学年全省第7位上升到第3位 maps 1 to 0 (see year_list_columns)."""
+    if "respectively" in sentence:
+        return {}
+    found = {current: comparative for current, comparative, _ in _comparatives(sentence, figures)}
+    found.update(_from_last_year(sentence, figures))
+    return found
+
+
+def year_list_years(
+    sentence: str, figures: Sequence[tuple[int, int]], year: int | None = None
+) -> dict[int, int]:
     """Return the year of each figure of an English list stated for a list of years ("1.99%,
     1.73% and 1.49% in 2017, 2016 and 2015, respectively": 2017, 2016, 2015), or of a figure
     and its comparative ("£1,400m (2021: £1,250m)": 2022, 2021), by index among `figures` (see
-    year_list_columns). Empty for any other sentence."""
+    year_list_columns); in a report of `year`, of a change from last year's figure ("to £350m
+    from £420m": 2022, 2021). Empty for any other sentence."""
     if "respectively" not in sentence:  # "£1,400m (2021: £1,250m)": 2022, 2021
         years = {}
-        for current, comparative, year in _comparatives(sentence, figures):
-            years[current], years[comparative] = year + 1, year
+        for current, comparative, stated in _comparatives(sentence, figures):
+            years[current], years[comparative] = stated + 1, stated
+        if year is not None:
+            for current, last in _from_last_year(sentence, figures):
+                years[current], years[last] = year, year - 1
         return years
     columns = year_list_columns(sentence, figures)
     listed = _YEAR_LIST.search(sentence) if columns else None

@@ -424,9 +424,7 @@ def test_figures_that_rolled_off_are_counted_badged_and_flagged(tmp_path: Path) 
     page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
     (badged,) = [row for row in page.select("tr.metric") if row.select_one(".b-rolled")]
     assert "Net sales · 2015" in badged.get_text() and "$233,715" in badged.get_text()
-    assert (
-        page.select_one("#rolled-off").get_text().startswith("1 of the dropped are of a year the")
-    )
+    assert page.select_one("#rolled-off").get_text().startswith("1 of the dropped is of a year the")
     changes = json.loads(data.read_text(encoding="utf-8"))["metrics"]
     assert [c["old"]["text"] for c in changes if c["rolled_off"]] == ["$233,715"]
     rows_out = list(csv.DictReader(table.read_text(encoding="utf-8").splitlines()))

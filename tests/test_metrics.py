@@ -1133,10 +1133,10 @@ def test_unlabelled_figures_pair_only_in_aligned_sentences() -> None:
         (
             ("Dividends per share were $0.52.",),
             ("Dividends per share rose from $0.52 to $0.57.",),
-            ("$0.52", "$0.52"),  # last year's figure is where this year's change starts
+            ("$0.52", "$0.57"),  # an English "from" is last year's: the $0.52 stated again
         ),
     ],
-    ids=["old-from-to", "new-from-to", "same-value"],
+    ids=["old-from-to", "new-from-to", "from-last-year"],
 )
 def test_the_value_a_change_starts_from_is_last_years(
     old_sentences: tuple[str, ...], new_sentences: tuple[str, ...], expected: tuple[str, str]
@@ -1150,6 +1150,109 @@ def test_the_value_a_change_starts_from_is_last_years(
             (c.old.text, c.new.text) for c in changes if c.old and c.new and c.kind != "change"
         ]
         assert paired == [expected]
+
+
+def _moved_on(
+    old_sentences: tuple[str, ...], new_sentences: tuple[str, ...], *, aligned: bool = True
+) -> list[tuple[str, str, str | None, str | None, bool]]:
+    """Match the figures of two one-section reports, 2021 and 2022, the first sentences aligned
+    or not: (status, label, old text, new text, rolled off), in both reading orders (the
+    backward one swapped back, so that the two read alike)."""
+    old = _one_section_report(2021, old_sentences)
+    new = _one_section_report(2022, new_sentences)
+    sentences = ((0, 0),) if aligned else ()
+    forward = match_metrics(old, new, (pair(old, new, sentences=sentences),), settings=SETTINGS)
+    backward = match_metrics(
+        new,
+        old,
+        (pair(new, old, sentences=tuple((b, a) for a, b in sentences)),),
+        settings=SETTINGS,
+    )
+    assert sorted((status, o, n) for status, _, o, n in summary(forward)) == sorted(
+        ({"added": "removed", "removed": "added"}.get(status, status), o, n)
+        for status, _, n, o in summary(backward)
+    )
+    return sorted(
+        (*row, change.rolled_off) for row, change in zip(summary(forward), forward, strict=True)
+    )
+
+
+@pytest.mark.parametrize(
+    ("old_sentence", "new_sentence", "figures"),
+    [
+        (  # the seed and the 2022 sample: 大一新生体质测试优良率, a rank
+            "大一新生体质测试优良率从上学年全省第7位上升到第3位。",
+            "大一新生体质测试优良率从上学年全省第3位上升到第1位。",
+            ("全省第7位", "第3位", "全省第3位", "第1位"),
+        ),
+        (
+            "赤字率由去年的1.6%提高到2.1%。",
+            "赤字率从去年的2.1%提高到2.3%。",
+            ("1.6%", "2.1%", "2.1%", "2.3%"),
+        ),
+        (  # national 2015 and 2016: a subsidy raised year after year
+            "人均基本公共卫生服务经费补助标准由35元提高到40元。",
+            "基本公共卫生服务经费财政补助从人均40元提高到45元。",
+            ("35元", "40元", "40元", "45元"),
+        ),
+        (
+            "Net debt fell to £420m from £465m.",
+            "Net debt fell to £350m from £420m.",
+            ("£465m", "£420m", "£420m", "£350m"),
+        ),
+        (
+            "Revenue was £1,250m, up from £1,100m.",
+            "Revenue rose from £1,250m to £1,400m.",
+            ("£1,100m", "£1,250m", "£1,250m", "£1,400m"),
+        ),
+    ],
+    ids=["cn-rank", "cn-share", "cn-subsidy", "en-to-from", "en-up-from"],
+)
+def test_a_change_from_last_years_figure_moves_on_a_year(
+    old_sentence: str, new_sentence: str, figures: tuple[str, str, str, str]
+) -> None:
+    """优良率从上学年全省第7位上升到第3位 (2021), then 从上学年全省第3位上升到第1位 (2022): the rank
+    went from third to first. The new report's 第3位 is last year's stated again, and the old
+    report's 第7位 (the year before's) rolled off. It had shown two rises: 7 -> 3 (last year's,
+    as if this year's) and 3 -> 1."""
+    old_start, old_end, new_start, new_end = figures
+    for aligned in (True, False):
+        moved = _moved_on((old_sentence,), (new_sentence,), aligned=aligned)
+        assert [(o, n) for status, _, o, n, _ in moved if o and n] == [(old_end, new_end)]
+        assert [(o, rolled) for _, _, o, n, rolled in moved if not n] == [(old_start, True)]
+        assert not [n for _, _, o, n, _ in moved if not o]  # the new start: stated again
+        assert new_start not in [n for _, _, _, n, _ in moved]
+
+
+def test_last_years_figure_beside_this_years_pairs_the_old_figure_with_this_years() -> None:
+    """赤字率稳定在2.1% (2014), then 赤字率从去年的2.1%提高到2.3% (2015, national reports): the rate
+    went from 2.1% to 2.3%. It had paired 2.1% with 2.1% (unchanged) and shown 2.3% as new. The
+    old figure needs no like label, nor a like size: 88个城市启动城镇居民基本医疗保险试点 (2008)
+    is 城镇居民基本医疗保险试点城市由上年的88个增加到317个's 317 (2009); its 88 is last year's."""
+    moved = _moved_on(("赤字率稳定在2.1%。",), ("赤字率从去年的2.1%提高到2.3%。",), aligned=False)
+    assert moved == [("changed", "赤字率", "2.1%", "2.3%", False)]
+    moved = _moved_on(
+        ("88个城市启动城镇居民基本医疗保险试点。",),
+        ("城镇居民基本医疗保险试点城市由上年的88个增加到317个。",),
+    )
+    assert [(status, o, n) for status, _, o, n, _ in moved] == [("changed", "88个", "317个")]
+    # A start that names its year is years back: it pairs with the old start, unchanged. So do
+    # starts neither year states again (a government's five-year reviews).
+    moved = _moved_on(
+        ("财政收入从2002年的1.89万亿元增加到8.31万亿元。",),
+        ("财政收入从2002年的1.89万亿元增加到10.37万亿元。",),
+    )
+    assert [(o, n) for _, _, o, n, _ in moved] == [  # changed, then unchanged
+        ("8.31万亿元", "10.37万亿元"),
+        ("1.89万亿元", "1.89万亿元"),
+    ]
+    moved = _moved_on(
+        ("财政收入从3.16万亿元增加到8.31万亿元。",), ("财政收入从5.1万亿元增加到11.7万亿元。",)
+    )
+    assert [(o, n) for _, _, o, n, _ in moved] == [
+        ("3.16万亿元", "5.1万亿元"),
+        ("8.31万亿元", "11.7万亿元"),
+    ]
 
 
 def test_the_value_a_change_starts_from_is_no_old_value_in_aligned_sentences_either() -> None:

@@ -1737,6 +1737,50 @@ def test_a_figure_and_its_comparative_in_brackets_are_this_and_last_years() -> N
     assert year_list_columns(aside, [(m.start, m.end) for m in extract_metrics(aside)]) == {}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Net debt fell to £350m from £420m, and revenue rose.", [("£350m", "£420m")]),
+        ("Revenue was £1,400m, up from £1,250m.", [("£1,400m", "£1,250m")]),
+        ("The margin improved from 16.8% to 17.5%.", [("17.5%", "16.8%")]),
+        ("优良率从上学年全省第7位上升到第3位。", [("第3位", "全省第7位")]),
+        ("财政补助标准由每人每年320元提高到380元。", [("380元", "320元")]),
+        ("赤字率从去年的2.1%提高到2.3%。", [("2.3%", "2.1%")]),
+        # A start of a named year is years back; one apart from its end is no such pair.
+        ("资本充足率从2007年底的8.4%提升到去年底的13.3%。", []),
+        ("from $3.7 billion in FY2010 to $11.3 billion in 2019", []),
+        ("double the number of employers, from 40,000 today to 80,000", []),
+        ("Revenue of £1,400m and profit of £245m.", []),
+    ],
+    ids=[
+        "to-from",
+        "up-from",
+        "from-to",
+        "cn-rank",
+        "cn-no-year",
+        "cn-last-year",
+        "cn-named-year",
+        "en-named-years",
+        "en-today",
+        "no-change",
+    ],
+)
+def test_a_change_from_a_figure_states_last_years_beside_this_years(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "Net debt fell to £350m from £420m": the £420m is last year's, as a comparative in
+    brackets is (see metrics: the two reports' figures move on a year where they share it)."""
+    found = extract_metrics(sentence)
+    spans = [(m.start, m.end) for m in found]
+    pairs = q.last_year_figures(sentence, spans)
+    assert [(found[k].text, found[last].text) for k, last in pairs.items()] == expected
+    columns, years = year_list_columns(sentence, spans), q.year_list_years(sentence, spans, 2022)
+    for k, last in pairs.items():  # a row of two columns: this year's, then last year's
+        assert (columns[k], columns[last]) == (1, 2)
+        assert (years[k], years[last]) == (2022, 2021)
+    assert not pairs or q.may_list_years(sentence)
+
+
 def test_a_row_label_listing_years_leaves_no_respectively_behind() -> None:
     """The years a label cell lists ($58 and $53, respectively) are figures of their own: the
     row's cells are labelled by the words around them, not "… of and respectively"."""

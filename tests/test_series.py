@@ -46,6 +46,25 @@ def test_a_figure_is_followed_across_the_years_in_one_row(tmp_path: Path) -> Non
     assert rows["新建公园"] == ["座", "count", "", "", "8"]  # new in 2021
 
 
+def test_a_change_from_last_years_figure_follows_on_in_one_row(tmp_path: Path) -> None:
+    """National 2014-2016: 赤字率稳定在2.1%, then 赤字率从去年的2.1%提高到2.3%, then 赤字率提高到
+    3%. Each year's own figure follows in one row; last year's, stated beside it, takes no place
+    (it had split the row in two: 2.1, 2.1 and then 2.3, 3 on a row of its own)."""
+    rows = _rows(
+        _library(
+            tmp_path,
+            {
+                2014: "赤字率稳定在2.1%。",
+                2015: "赤字率从去年的2.1%提高到2.3%。",
+                2016: "赤字率提高到3%。",
+            },
+        )
+    )
+    assert [row for label, row in rows.items() if label != "label"] == [
+        ["%", "percent", "2.1", "2.3", "3"]
+    ]
+
+
 def test_a_restated_copy_does_not_take_the_place_of_the_years_figure(tmp_path: Path) -> None:
     """A filing restates last filing's own-year figure (Other 220 as (124)) while stating its
     own ((745)): the row follows 220 to (745), and the restatement stands in a row of its own."""
