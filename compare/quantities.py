@@ -549,7 +549,15 @@ def _parse_tail_en(masked: str, pos: int, currency: str) -> _Tail:
         return m.end(), "%", scale, "", False
     if m := _EN_POINTS.match(masked, end):
         return m.end(), m.group(1), scale, "", False
-    if not currency and (word := _EN_WORD.match(masked, end)) and word.group(1) not in _EN_STOP:
+    if (
+        not currency
+        and (word := _EN_WORD.match(masked, end))
+        and (
+            word.group(1) not in _EN_STOP
+            # 12 new stores: new is no unit of its own, but says what the stores are
+            or (word.group(1) == "new" and _EN_COUNTED.match(masked, word.end()))
+        )
+    ):
         unit = word.group(1)
         # 60,000 charging points, 132,000 full-time equivalent employees: what is counted is the
         # plural noun a word or two on. Without one, a verb is no unit (20,000 taking up).
@@ -1613,6 +1621,13 @@ _EN_HOW_TO = re.compile(
 _EN_LINKS = frozenset({"after", "before", "following", "against", "versus", "compared"})
 
 
+def _name_acted_en(label: str) -> bool:
+    """Tell whether an English label is only a name and what it did ("Apple opened", "Company
+    reserved"): of a count after it, the deed and what is counted name the figure."""
+    name, _, verb = label.partition(" ")
+    return name[:1].isupper() and " " not in verb and _is_past_en(verb)
+
+
 def _names_nothing_en(label: str) -> bool:
     """Tell whether an English label is only who acts and the verb ("we have committed", "I will
     allocate", "I thank") or one bare verb form ("dedicating", "supported"): it says what was
@@ -2018,6 +2033,12 @@ def _label(
             # "grew by around 1% in real terms last year, after a decline of 0.4% in 2020": the
             # decline is the same measure's, a year before
             return previous
+        counted = raw.unit not in _NOT_COUNTED and (
+            raw.unit.isalpha() or (_is_english_unit(raw.unit) and bool(_EN_PLURAL.search(raw.unit)))
+        )
+        if counted and not raw.currency and _name_acted_en(label):
+            # "Apple opened 20 new retail stores": what was done to what is counted
+            return f"{label.rpartition(' ')[2]} {raw.unit}"
         if label and not _names_nothing_en(label):
             return label
         if raw.kind is MetricKind.CHANGE and previous and raw.unit == "%":
@@ -2033,9 +2054,6 @@ def _label(
             label = _changed_en(sentence[:start]) or _antecedent_en(sentence[:start])
             if label:
                 return label
-        counted = raw.unit not in _NOT_COUNTED and (
-            raw.unit.isalpha() or (_is_english_unit(raw.unit) and bool(_EN_PLURAL.search(raw.unit)))
-        )
         if counted and not raw.currency:
             return raw.unit  # "and 1,000 employees", "we have placed 76,000 individuals"
         if not label and not raw.unit and not raw.currency and not raw.scale:

@@ -1709,6 +1709,18 @@ LABELS = [
         ["Fixed-rate notes", "Fixed-rate notes", "Fixed-rate notes"],
     ),
     (
+        # "new" is no unit alone, but says what is counted; a name and its deed before a count
+        # name it with what is counted ("We opened" had labelled both years' stores)
+        "en-new-things",
+        "We opened 12 new sites, and Apple opened 20 new retail stores during 2018.",
+        ["opened new sites", "opened new retail stores"],
+    ),
+    (
+        "en-reserved-shares",
+        "Upon approval of the plan, the Company reserved 385 million shares plus the rest.",
+        ["reserved shares"],
+    ),
+    (
         "en-notes-prose",
         "In May 2017 the Company issued 3.000% senior notes due 2027 and 1.375% bonds.",
         ["senior notes due 2027", "bonds"],
