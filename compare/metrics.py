@@ -2258,11 +2258,12 @@ def _change(
 
 
 def label_was(was: str, label: str) -> str:
-    """Return an old figure's label `was` when it is not the label shown (white space aside),
-    else "" (see MetricChange.label_was)."""
+    """Return an old figure's label `was` when it is not the label shown (white space and case
+    aside: "total expected draw on Past Reserves" is "… on past reserves"), else "" (see
+    MetricChange.label_was)."""
     if not was or was == label:  # most pairs: one label
         return ""
-    return was if "".join(was.split()) != "".join(label.split()) else ""
+    return was if "".join(was.casefold().split()) != "".join(label.casefold().split()) else ""
 
 
 # MetricChange(status=..., ..., score=...) with every field in order, at a fifth of the cost.

@@ -1478,6 +1478,11 @@ def test_a_figure_the_old_report_named_otherwise_says_what_it_was_called(
     assert change.old is not None and change.new is not None
     same = metric_change(replace(change.old, label=" 中小学实施学校"), change.new)
     assert "was" not in change_text(same)
+    # Nor one written in other case: Singapore's "total expected draw on Past Reserves" (2021)
+    # is 2022's "… on past reserves".
+    cased = replace(change.new, label="total expected draw on past reserves")
+    same = metric_change(replace(change.old, label="total expected draw on Past Reserves"), cased)
+    assert "was" not in change_text(same)
 
 
 def test_markdown_largest_changes_mark_a_changed_qualifier(tmp_path: Path) -> None:
