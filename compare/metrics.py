@@ -389,6 +389,7 @@ def _places(report: Report) -> _Places:
     for m in report.metrics:
         spans[m.section, m.sentence].append((m.start, m.end))
     listed: dict[tuple[str, int], dict[int, int]] = {}  # a sentence's year list, by figure
+    members: defaultdict[tuple[str, int], list[int]] = defaultdict(list)  # its figures' indexes
     counted: defaultdict[tuple[str, int], int] = defaultdict(int)  # figures met per sentence
     # A row's bars before its figure met last (its offset, their count), and the row's width:
     # counted on from figure to figure, not from the row's start for each (a row of thousands
@@ -417,6 +418,8 @@ def _places(report: Report) -> _Places:
                 opening[key] = blocks.get(m.sentence)
         tabled.append(row)
         periods.append(opening[key])
+        if not row and listed[key]:  # the figures of a sentence that states lists of years
+            members[key].append(len(tabled) - 1)
         if row:
             upto, before = bars.get(key, (0, 0))
             if m.start >= upto:
@@ -438,10 +441,6 @@ def _places(report: Report) -> _Places:
         years.append(m.over_years)
     _newest_first(report.metrics, cells, widths, tabled, report.year)
     last_year: list[int | None] = [None] * len(report.metrics)
-    members: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
-    for i, m in enumerate(report.metrics):
-        if listed.get(key := (m.section, m.sentence)):
-            members[key].append(i)
     for key, ids in members.items():
         for current, last in last_year_figures(texts[ids[0]], spans[key]).items():
             last_year[ids[current]] = ids[last]
@@ -868,19 +867,34 @@ def _score_matrix(
     # the reports are read backwards).
     backwards = gap is not None and gap < 0
     new_prior, old_prior = ({}, old.prior) if backwards else (new.prior, {})
+    # Only those whose last year's value the other side states at all (most pairs ask none).
+    if new_prior:
+        stated = {old.values[i] for i in old_ids}
+        new_prior = {j: v for j, v in new_prior.items() if v in stated}
+    if old_prior:
+        stated = {new.values[j] for j in new_ids}
+        old_prior = {i: v for i, v in old_prior.items() if v in stated}
+
+    def prior(i: int, j: int) -> bool:
+        """Tell whether the newer report's figure states the other's as last year's beside it:
+        the old figure, however far this year's has moved (赤字率稳定在2.1%, then 赤字率从去年的
+        2.1%提高到2.3%: 2.1% -> 2.3%; 88个城市启动…试点, then 试点城市由上年的88个增加到317个)."""
+        return bool(
+            (new_prior and new_prior.get(j) == old.values[i])
+            or (old_prior and old_prior.get(i) == new.values[j])
+        )
+
     for pair in candidates:
         a, b = pair
         i, j = old_ids[a], new_ids[b]
         o, n = old_metrics[i], new_metrics[j]
         if old.kinds[i] != new.kinds[j] or old_units[i] != new_units[j]:
             continue
-        # The new report's figure of last year beside its own is the old figure (赤字率稳定在2.1%,
-        # then 赤字率从去年的2.1%提高到2.3%: 2.1% -> 2.3%), however far this year's has moved
-        # (88个城市启动…试点, then 试点城市由上年的88个增加到317个).
-        prior = (new_prior and new_prior.get(j) == old.values[i]) or (
-            old_prior and old_prior.get(i) == new.values[j]
-        )
-        if old_years[i] != new_years[j] and old.values[i] != new.values[j] and not prior:
+        if (
+            old_years[i] != new_years[j]
+            and old.values[i] != new.values[j]
+            and not ((new_prior or old_prior) and prior(i, j))
+        ):
             continue  # 五年累计新增城镇就业5870万人 is not a year's 1221万人
         if old.tabled[i] != new.tabled[j]:
             continue  # a table's cell and a figure of prose: Cash generated… | 81,266, $77.4 billion
@@ -936,9 +950,9 @@ def _score_matrix(
                 continue  # 城镇登记失业率4.3%左右 and 地方一般公共预算收入增长3%: see _named_apart
         if pair not in same_sentence:
             if (
-                not prior
-                and label < settings.metric_global_cutoff
+                label < settings.metric_global_cutoff
                 and _apart(old_sizes[i], new_sizes[j], magnitude_limit)
+                and not ((new_prior or old_prior) and prior(i, j))
             ):
                 continue  # 70家企业 and 1.7万家高新技术企业: alike in name only
             if (
@@ -955,7 +969,7 @@ def _score_matrix(
             score += sentence_weight
             if old.ordinal[i] == new.ordinal[j] and old_starting[i] == new_starting[j]:
                 score += ordinal_weight
-        if prior or old.values[i] == new.values[j]:
+        if old.values[i] == new.values[j] or ((new_prior or old_prior) and prior(i, j)):
             score += value_weight
         elif old_starting[i] != new_starting[j]:
             # 财政收入从3.16万亿元增加到8.31万亿元, then 公共财政收入10.37万亿元: 8.31, not 3.16.
