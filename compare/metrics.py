@@ -2241,14 +2241,21 @@ def _change(
         judgement = "better" if rank > 0 else "worse" if rank < 0 else None
         direction = _sign_direction(Decimal(rank))
     else:
-        absolute = in_unit_of(new, old) - old.value
-        if old.value == 0 or (new.value != 0 and (old.value < 0) != (new.value < 0)):
+        was, now = old, new
+        old_end, new_end = old_quantity[0], new_quantity[0]
+        if old.upper is not None and new.upper is None and new.qualifier in AT_MOST:
+            # $120–200, then up to $285: the most against the most (+$85, not +$165)
+            was, old_end = replace(old, value=old.upper, upper=None), old_quantity[1] or old_end
+        elif new.upper is not None and old.upper is None and old.qualifier in AT_MOST:
+            now, new_end = replace(new, value=new.upper, upper=None), new_quantity[1] or new_end
+        absolute = in_unit_of(now, was) - was.value
+        if was.value == 0 or (now.value != 0 and (was.value < 0) != (now.value < 0)):
             relative = None  # from nothing, or across zero (a loss to a profit): no ratio
         else:
-            relative = absolute / abs(old.value)  # a loss of 100 shrinking to 50: +50%
+            relative = absolute / abs(was.value)  # a loss of 100 shrinking to 50: +50%
         if old.kind == MetricKind.PERCENT or base_unit(old) == "%":
-            points = new.value - old.value
-        direction = _sign_direction(new_quantity[0] - old_quantity[0])
+            points = now.value - was.value
+        direction = _sign_direction(new_end - old_end)
     same = old_quantity == new_quantity and old.qualifier == new.qualifier
     label = new.label or old.label
     return _new_change(
@@ -2269,6 +2276,25 @@ def _change(
         False,
         label_was(old.label, label),
     )
+
+
+# Qualifiers that make a figure the most it may be: against a range, it is its upper end that
+# the figure compares with.
+AT_MOST = frozenset(
+    (
+        "up to",
+        "less than",
+        "fewer than",
+        "under",
+        "不超过",
+        "低于",
+        "少于",
+        "不足",
+        "不到",
+        "以内",
+        "以下",
+    )
+)
 
 
 def label_was(was: str, label: str) -> str:

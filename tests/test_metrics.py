@@ -48,7 +48,7 @@ from compare.model import (
     Source,
 )
 from compare.pipeline import compare_reports, read_report
-from compare.quantities import attach_metrics
+from compare.quantities import attach_metrics, extract_metrics
 from compare.render import format_absolute
 from compare.settings import Settings
 from tests.conftest import (
@@ -237,6 +237,33 @@ def test_metric_change_deltas(old: Metric, new: Metric, expected: dict[str, obje
     assert got == want
     assert change.status == MetricStatus.CHANGED
     assert change.qualifier_changed is False
+
+
+@pytest.mark.parametrize(
+    ("old_sentence", "new_sentence", "expected"),
+    [
+        # Singapore 2021 -> 2022: the most a household receives, against the most
+        ("rebates of $120 to $200.", "rebates of up to $285.", ("85", "0.425", Direction.UP)),
+        ("rebates of up to $285.", "rebates of $120 to $200.", ("-85", None, Direction.DOWN)),
+        ("赤字率为2.5%至3.5%。", "赤字率控制在3%以内。", ("-0.5", None, Direction.DOWN)),
+        # Else from the lower end: a floor lowered (national 2015 -> 2016's growth target)
+        ("增长7%左右。", "增长6.5%－7%。", ("-0.5", None, Direction.DOWN)),
+        ("rates of 1.000% – 3.850%.", "rates of 2.400% – 3.850%.", ("1.4", None, Direction.UP)),
+    ],
+    ids=["to-up-to", "up-to-to", "yinei", "about-to-range", "range-to-range"],
+)
+def test_a_range_against_a_most_compares_its_upper_end(
+    old_sentence: str, new_sentence: str, expected: tuple[str, str | None, Direction]
+) -> None:
+    """$120–200, then up to $285: the most a household receives rose by $85 (+42.5%), not by
+    $165 from the range's lower end. A range against any other figure, or another range, is
+    counted from its lower end."""
+    (old,), (new,) = extract_metrics(old_sentence), extract_metrics(new_sentence)
+    change = metric_change(old, new)
+    absolute, relative, direction = expected
+    assert (change.absolute, change.direction) == (Decimal(absolute), direction)
+    if relative is not None:
+        assert change.relative == Decimal(relative)
 
 
 @pytest.mark.parametrize(
