@@ -8,8 +8,10 @@ text afterwards.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import functools
 import io
+import itertools
 import re
 import struct
 import zipfile
@@ -194,36 +196,212 @@ def _read_pdf_page(page: Any) -> tuple[list[_Line], float]:
             cells = _table_cells(stripped, first, box, top - bottom)
             row = " | ".join(cells) if cells else stripped
             lines.append(_Line(row, left, end[2], bottom, top, lead, end[1], bool(cells)))
-        return lines, float(page.get_height())
+        return _dated_heads(_head_rows(lines, float(page.get_width()))), float(page.get_height())
     finally:
         textpage.close()
         page.close()
 
 
-# A Chinese table's cells are set apart by more than this many ems; PDFium gives a row as one
-# line with a space between cells ("营业收入 1,234,567,890.12 1,000,000,000.00 23.46%").
+# A table's cells are set apart by more than this many ems; PDFium gives a row as one line
+# with a space between cells ("营业收入 1,234,567,890.12 1,000,000,000.00 23.46%"), or with none
+# where a number meets the next cell's sign ("Net sales $ 265,595$ 229,234$ 215,639").
 CELL_GAP = 1.5
+# An English row's cells may stand nearer, in the narrow columns of a five-year table (a word
+# space is about a quarter of an em, and a justified line's rarely reaches half of one).
+ENGLISH_CELL_GAP = 1.0
 _SPACES = re.compile(r" +")
+_FIGURE_EDGE = frozenset("0123456789$€£¥()%—–-,")
+_SIGN_AFTER_FIGURE = re.compile(r"(?<=[\d%)])(?=[$€£¥(])")
+# Where PDFium may run two cells together without a space: a capital right after a comma or a
+# figure ("September 29,September 30,"), which prose never writes.
+_GLUED = re.compile(r"(?<=[,;:%)\d])(?=[A-Z])")
+# An English row's figure cell (a statement's: $265,595, (1,348), 38.3%, —), once a sign or a
+# closing bracket set in a cell of its own is joined to its figure.
+_FIGURE_CELL = re.compile(r"[(\-−]?(?:[$€£¥]|US\$|HK\$|S\$)?\d[\d,.]*\)?%?|[—–\-]+")
+_CURRENCY_CELL = re.compile(r"(?:[$€£¥]|US\$|HK\$|S\$|RMB)")
+_CLOSING_CELL = re.compile(r"\)?%?")
+ENGLISH_ROW_FIGURES = 2  # an English table's row: at least this many figure cells
 
 
 def _table_cells(
     line: str, first: int, box: Callable[[int], tuple[float, float, float, float] | None], em: float
 ) -> list[str]:
-    """Return the cells of a line that is a Chinese table's row (three or more, apart by more
-    than CELL_GAP ems, not all single characters: a title spaced out, 政 府 工 作 报 告, is none),
-    else []. `first` is the line's place in the page's text, `box` gives a place's box."""
-    if em <= 0 or line.count(" ") < 2 or not CJK_ONLY.search(line):
+    """Return the cells of a line that is a table's row, else [].
+
+    A Chinese row has three or more cells apart by more than CELL_GAP ems, not all single
+    characters (a title spaced out, 政 府 工 作 报 告, is none). An English row (a statement's,
+    "Net sales $ 265,595 $ 229,234") has three or more once a currency sign or a closing bracket
+    in a cell of its own is joined to its figure ("$265,595", "(1,348)"), ENGLISH_ROW_FIGURES of
+    them figures: prose never sets words so far apart. `first` is the line's place in the page's
+    text, `box` gives a place's box."""
+    if em <= 0 or line.count(" ") < 2:
         return []
+    cjk = bool(CJK_ONLY.search(line))
+    if not cjk and sum(ch.isdigit() for ch in line) < 2:
+        return []  # most English lines, told at a glance
+    breaks = [(gap.start(), gap.end()) for gap in _SPACES.finditer(line)]
+    signs: set[int] = set()
+    if not cjk:
+        # An English row's cells meet at a figure or a sign: the spaces between words of its
+        # label, or of prose, are not looked at (a box costs a call into PDFium).
+        breaks = [
+            (start, end)
+            for start, end in breaks
+            if line[start - 1 : start] in _FIGURE_EDGE or line[end : end + 1] in _FIGURE_EDGE
+        ]
+        # A sign right after a figure starts the next cell, however near: a statement sets
+        # its dollar sign at the left of its cell, against the figure of the cell before.
+        signs = {m.start() for m in _SIGN_AFTER_FIGURE.finditer(line)}
+        breaks += [(at, at) for at in signs | {m.start() for m in _GLUED.finditer(line)}]
+        breaks.sort()
+    least = (CELL_GAP if cjk else ENGLISH_CELL_GAP) * em
     cells, start = [], 0
-    for gap in _SPACES.finditer(line):
-        before, after = box(first + gap.start() - 1), box(first + gap.end())
-        if before is not None and after is not None and after[0] - before[2] > CELL_GAP * em:
-            cells.append(line[start : gap.start()])
-            start = gap.end()
+    for gap_start, gap_end in breaks:
+        if gap_start == 0 or gap_end >= len(line):
+            continue
+        if gap_start in signs and gap_start == gap_end:
+            cells.append(line[start:gap_start])
+            start = gap_end
+            continue
+        before, after = box(first + gap_start - 1), box(first + gap_end)
+        if before is not None and after is not None and after[0] - before[2] > least:
+            cells.append(line[start:gap_start])
+            start = gap_end
     cells.append(line[start:])
-    if len(cells) < 3 or all(len(cell) == 1 for cell in cells):
-        return []
-    return cells
+    if cjk:
+        if len(cells) < 3 or all(len(cell) == 1 for cell in cells):
+            return []
+        return cells
+    cells = _joined_signs([cell.strip() for cell in cells])
+    if len(cells) >= 2 and sum(bool(_HEAD_CELL.fullmatch(cell)) for cell in cells) >= 2:
+        return cells  # a head of dates or years: "September 29, | September 30,"
+    figures = sum(1 for cell in cells[1:] if _FIGURE_CELL.fullmatch(cell))
+    return cells if len(cells) >= 3 and figures >= ENGLISH_ROW_FIGURES else []
+
+
+def _joined_signs(cells: list[str]) -> list[str]:
+    """Join a currency sign set in a cell of its own to the figure after it, and a closing
+    bracket or a per cent sign to the figure before it; a sign spaced from its figure inside a
+    cell is closed up ("$ 265,595": "$265,595", "(1,348 )": "(1,348)")."""
+    joined: list[str] = []
+    pending = ""
+    for cell in cells:
+        if _CURRENCY_CELL.fullmatch(cell):
+            pending += cell
+            continue
+        if joined and cell and _CLOSING_CELL.fullmatch(cell) and not pending:
+            joined[-1] += cell
+            continue
+        cell = pending + cell
+        pending = ""
+        cell = re.sub(r"^((?:[(\-−])?(?:[$€£¥]|US\$|HK\$|S\$|RMB))\s+(?=\d)", r"\1", cell)
+        cell = re.sub(r"(?<=\d)\s+(?=\)|%)", "", cell)
+        joined.append(cell)
+    if pending:
+        joined.append(pending)
+    return joined
+
+
+# A table's head whose cells PDFium gives as lines of their own, one after another: each a
+# short line (less than this share of the page's width), on one baseline with the others.
+HEAD_CELL_WIDTH = 0.25
+_HEAD_CELL = re.compile(
+    r"(?:FY\s?)?(?:19|20)\d\d|(?:(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\s+\d{1,2},?(?:\s+(?:19|20)\d\d)?)|(?:19|20)\d\d年"
+)
+
+
+def _head_rows(lines: list[_Line], width: float) -> list[_Line]:
+    """Return a page's lines with the cells of a table's head that PDFium gives as lines of
+    their own set on one line each, as the row's cells are: a statement's centred column heads
+    ("September 29," over "2018", then "September 30," over "2017") read as "September 29, |
+    September 30, | …" and "2018 | 2017 | 2016". Only heads that name years or dates, two or
+    more on one baseline, are so joined."""
+    out: list[_Line] = []
+    run: list[_Line] = []
+
+    def flush() -> None:
+        if len(run) < 2:
+            out.extend(run)
+        else:
+            out.extend(_baseline_rows(run))
+        run.clear()
+
+    for line in lines:
+        short = 0 < line.right - line.left < HEAD_CELL_WIDTH * width and not line.cells
+        if short:
+            run.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return out
+
+
+_DAY_HEAD = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},?"
+)
+_YEAR_HEAD = re.compile(r"(?:19|20)\d\d")
+
+
+def _dated_heads(lines: list[_Line]) -> list[_Line]:
+    """Return a page's lines with a head row of days over a head row of their years joined cell
+    by cell ("September 29, | September 30," over "2018 | 2017": "September 29, 2018 |
+    September 30, 2017"), as a statement's column heads read when their cells wrap."""
+    out: list[_Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if last is not None and last.cells and line.cells:
+            days, years = last.text.split(" | "), line.text.split(" | ")
+            if (
+                len(days) == len(years) >= 2
+                and all(_DAY_HEAD.fullmatch(day) for day in days)
+                and all(_YEAR_HEAD.fullmatch(year) for year in years)
+            ):
+                text = " | ".join(f"{day} {year}" for day, year in zip(days, years, strict=True))
+                out[-1] = dataclasses.replace(last, text=text, last_bottom=line.last_bottom)
+                continue
+        out.append(line)
+    return out
+
+
+def _baseline_rows(run: list[_Line]) -> list[_Line]:
+    """Return a run of short lines, those on one baseline that name years or dates joined into
+    one row each (see _head_rows), in the run's order of baselines from the top."""
+    groups: list[list[_Line]] = []
+    for line in run:
+        for group in groups:
+            if abs(group[0].bottom - line.bottom) <= 0.25 * max(line.height, group[0].height):
+                group.append(line)
+                break
+        else:
+            groups.append([line])
+    if not any(
+        len(group) >= 2
+        and sum(bool(_HEAD_CELL.fullmatch(line.text.strip())) for line in group) >= 2
+        for group in groups
+    ):
+        return run  # short lines of no head (a cover, a list of names): as they were
+    rows = []
+    for group in sorted(groups, key=lambda g: -g[0].bottom):
+        cells = sorted(group, key=lambda line: line.left)
+        apart = all(a.right <= b.left for a, b in itertools.pairwise(cells))
+        if (
+            len(cells) < 2
+            or not apart
+            or sum(bool(_HEAD_CELL.fullmatch(c.text.strip())) for c in cells) < 2
+        ):
+            rows.extend(group)
+            continue
+        first, last = cells[0], cells[-1]
+        text = " | ".join(cell.text for cell in cells)
+        rows.append(
+            _Line(
+                text, first.left, last.right, first.bottom, first.top, first.lead, last.bottom, True
+            )
+        )
+    return rows
 
 
 def _lead_length(line: str) -> int:

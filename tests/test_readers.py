@@ -1016,12 +1016,15 @@ def test_pdf_page_of_one_line_paragraphs_reads_its_line_spacing_from_wrapped_lin
     ]
 
 
-def _draw_cells(path: Path, rows: list[tuple[float, list[tuple[float, str]]]]) -> Path:
-    """Write a one-page PDF of these rows: (baseline, [(x, text), …]) in the built-in CJK font."""
+def _draw_cells(
+    path: Path, rows: list[tuple[float, list[tuple[float, str]]]], *, font: str = ""
+) -> Path:
+    """Write a one-page PDF of these rows: (baseline, [(x, text), …]) in the built-in CJK font
+    (or in `font`, a PDF base font such as Helvetica)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    font = register_font("builtin")
+    font = font or register_font("builtin")
     document = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     document.setFont(font, 12)
     for y, cells in rows:
@@ -1030,6 +1033,163 @@ def _draw_cells(path: Path, rows: list[tuple[float, list[tuple[float, str]]]]) -
     document.showPage()
     document.save()
     return path
+
+
+def statement_rows(year: int, figures: dict[str, tuple[str, str, str]]) -> list:  # type: ignore[type-arg]
+    """Return the rows of an invented 10-K's statement of operations for `year` as a browser
+    prints an EDGAR filing's table: the column heads centred over their columns, each a line
+    of its own (a date over a year), a dollar sign at the left of its cell, and a negative
+    figure's closing bracket in a cell of its own."""
+    columns = (300.0, 400.0, 500.0)  # where each column's figure ends (right-aligned)
+    rows: list = [(780.0, [(72.0, f"Example Corp. Form 10-K {year}")])]
+    rows.append((750.0, [(72.0, "CONSOLIDATED STATEMENTS OF OPERATIONS (In millions)")]))
+    days = {2018: 29, 2017: 30, 2016: 24, 2015: 26}  # a fiscal year's last Saturday
+    heads = [f"September {days[year - k]}," for k in range(3)]
+    rows.append((720.0, [(right - 78.0, head) for right, head in zip(columns, heads, strict=True)]))
+    years = [str(year - k) for k in range(3)]
+    rows.append((706.0, [(right - 30.0, y) for right, y in zip(columns, years, strict=True)]))
+    y = 686.0
+    for label, cells in figures.items():
+        placed: list[tuple[float, str]] = [(72.0, label)]
+        for right, cell in zip(columns, cells, strict=True):
+            if cell.startswith("$"):
+                placed.append((right - 72.0, "$"))
+                cell = cell[1:]
+            closing = cell.endswith(")")
+            digits = cell.rstrip(")")
+            placed.append((right - 6.7 * len(digits), digits))
+            if closing:
+                placed.append((right + 1.0, ")"))
+        rows.append((y, placed))
+        y -= 18.0
+    rows.append((y - 10.0, [(72.0, f"Net sales grew during {year} compared to {year - 1}.")]))
+    return rows
+
+
+def test_an_english_statements_rows_and_heads_read_as_cells(made: Path) -> None:
+    """A 10-K printed to PDF: PDFium gives each column head as a line of its own, and each row
+    as one line whose dollar signs stand apart from their figures ("Net sales $ 265,595 $
+    229,234"). Rows had been joined into one paragraph with the heads and the prose after them,
+    so that no figure had a column. Now the heads of years and dates are rows, and each row's
+    cells are set apart, signs joined to their figures; the prose stays as it was."""
+    figures = {
+        "Net sales": ("$265,595", "$229,234", "$215,639"),
+        "Cost of sales": ("163,756", "141,048", "131,376"),
+        "Other income/(expense), net": ("2,005", "2,745", "(1,348)"),
+        "Gross margin percentage": ("38.3%", "38.5%", "39.1%"),
+    }
+    path = _draw_cells(made / "statement.pdf", statement_rows(2018, figures), font="Helvetica")
+    assert read(readers.read_pdf, path).splitlines() == [
+        "Example Corp. Form 10-K 2018",
+        "CONSOLIDATED STATEMENTS OF OPERATIONS (In millions)",
+        "September 29, 2018 | September 30, 2017 | September 24, 2016",
+        "Net sales | $265,595 | $229,234 | $215,639",
+        "Cost of sales | 163,756 | 141,048 | 131,376",
+        "Other income/(expense), net | 2,005 | 2,745 | (1,348)",
+        "Gross margin percentage | 38.3% | 38.5% | 39.1%",
+        "Net sales grew during 2018 compared to 2017.",
+    ]
+
+
+def test_two_english_statements_in_pdf_compare_column_by_column(made: Path) -> None:
+    """Two years of an invented 10-K's statement, each printed to PDF: this year's figure pairs
+    with last year's by column (read as one paragraph, 2018's 265,595 had paired with 2017's
+    229,234 only by place), last year's column stated again is neither new nor dropped, and
+    the oldest column rolls off."""
+    from compare.pipeline import compare_reports, read_report
+
+    years = {
+        2017: {
+            "Net sales": ("$229,234", "$215,639", "$233,715"),
+            "Other income/(expense), net": ("2,745", "(1,348)", "1,285"),
+        },
+        2018: {
+            "Net sales": ("$265,595", "$229,234", "$215,639"),
+            "Other income/(expense), net": ("2,005", "2,745", "(1,348)"),
+        },
+    }
+    paths = [
+        _draw_cells(made / f"10-k-{year}.pdf", statement_rows(year, rows), font="Helvetica")
+        for year, rows in years.items()
+    ]
+    comparison = compare_reports(*(read_report(path) for path in paths))
+    found = {
+        (c.status.value, c.old.text if c.old else None, c.new.text if c.new else None, c.rolled_off)
+        for c in comparison.metrics
+        if c.old is None or c.old.column
+    }
+    assert found == {
+        ("changed", "$229,234", "$265,595", False),
+        ("changed", "2,745", "2,005", False),
+        ("unchanged", "$215,639", "$215,639", False),  # 2016's, in both filings
+        ("unchanged", "(1,348)", "(1,348)", False),
+        ("removed", "$233,715", None, True),
+        ("removed", "1,285", None, True),
+    }
+    other = next(c for c in comparison.metrics if c.old and c.old.text == "2,745")
+    assert other.new is not None and other.new.column == "September 29, 2018"
+    loss = next(c for c in comparison.metrics if c.old and c.old.text == "(1,348)")
+    assert loss.old is not None and loss.old.value == -1348  # its bracket was a cell apart
+
+
+def test_column_heads_given_as_lines_of_their_own_are_one_row() -> None:
+    """A browser's PDF of an EDGAR table: PDFium gives each centred column head as a line of
+    its own, a date's line then its year's, column after column. Those of a baseline that name
+    dates or years make one row; short lines of anything else (a cover's) stay as they are."""
+    line = readers._Line
+
+    def head(text: str, left: float, bottom: float) -> readers._Line:
+        return line(text, left, left + 6.0 * len(text), bottom, bottom + 12.0, 30.0, bottom)
+
+    lines = [head("Years ended", 330.0, 666.0)]
+    for left, (date, year) in zip(
+        (324.0, 407.0, 490.0),
+        (("September 29,", "2018"), ("September 30,", "2017"), ("September 24,", "2016")),
+        strict=True,
+    ):
+        lines += [head(date, left, 651.0), head(year, left + 22.0, 638.0)]
+    body = line("Net sales | $265,595", 34.0, 566.0, 623.0, 636.0, 20.0, 623.0, True)
+    rows = readers._head_rows([*lines, body], 612.0)
+    assert [(row.text, row.cells) for row in rows] == [
+        ("Years ended", False),
+        ("September 29, | September 30, | September 24,", True),  # joined by _dated_heads
+        ("2018 | 2017 | 2016", True),
+        ("Net sales | $265,595", True),
+    ]
+    assert readers._dated_heads(rows)[1].text == (
+        "September 29, 2018 | September 30, 2017 | September 24, 2016"
+    )
+    cover = [head("绍兴市教育局", 100.0, 500.0), head("二〇二二年一月", 300.0, 500.0)]
+    assert readers._head_rows(cover, 612.0) == cover
+
+
+def test_an_english_rows_cells_are_told_by_their_gaps() -> None:
+    """A sign right after a figure starts the next cell, however near (a browser sets a
+    dollar sign at the left of its cell, against the figure before it); words a space apart,
+    or a line of prose with figures in it, are no cells."""
+
+    def boxes(
+        line: str, gaps: dict[int, float]
+    ) -> Callable[[int], tuple[float, float, float, float]]:
+        lefts, x = [], 0.0
+        for k in range(len(line)):
+            x += gaps.get(k, 0.0)
+            lefts.append(x)
+            x += 6.0
+        return lambda k: (lefts[k], 0.0, lefts[k] + 6.0, 12.0)
+
+    row = "Net sales $ 265,595$ 229,234$ 215,639"
+    wide = {k + 1: 30.0 for k, char in enumerate(row) if char == " " and k != 3}  # not "Net sales"
+    assert readers._table_cells(row, 0, boxes(row, wide), 12.0) == [
+        "Net sales",
+        "$265,595",
+        "$229,234",
+        "$215,639",
+    ]
+    prose = "Net sales rose 16% to $265,595 million in 2018 from $229,234 million."
+    assert readers._table_cells(prose, 0, boxes(prose, {}), 12.0) == []
+    near = "Revenue 1,400 1,250 1,100"  # spaced as words are: one line of text
+    assert readers._table_cells(near, 0, boxes(near, {}), 12.0) == []
 
 
 def test_a_chinese_tables_rows_read_as_cells_each_on_its_line(made: Path) -> None:
