@@ -1016,9 +1016,10 @@ def test_pdf_page_of_one_line_paragraphs_reads_its_line_spacing_from_wrapped_lin
     ]
 
 
-def _draw_cells(
-    path: Path, rows: list[tuple[float, list[tuple[float, str]]]], *, font: str = ""
-) -> Path:
+Rows = list[tuple[float, list[tuple[float, str]]]]  # (baseline, [(x, text), …]) of _draw_cells
+
+
+def _draw_cells(path: Path, rows: Rows, *, font: str = "") -> Path:
     """Write a one-page PDF of these rows: (baseline, [(x, text), …]) in the built-in CJK font
     (or in `font`, a PDF base font such as Helvetica)."""
     from reportlab.lib.pagesizes import A4
@@ -1035,13 +1036,13 @@ def _draw_cells(
     return path
 
 
-def statement_rows(year: int, figures: dict[str, tuple[str, str, str]]) -> list:  # type: ignore[type-arg]
+def statement_rows(year: int, figures: dict[str, tuple[str, str, str]]) -> Rows:
     """Return the rows of an invented 10-K's statement of operations for `year` as a browser
     prints an EDGAR filing's table: the column heads centred over their columns, each a line
     of its own (a date over a year), a dollar sign at the left of its cell, and a negative
     figure's closing bracket in a cell of its own."""
     columns = (300.0, 400.0, 500.0)  # where each column's figure ends (right-aligned)
-    rows: list = [(780.0, [(72.0, f"Example Corp. Form 10-K {year}")])]
+    rows: Rows = [(780.0, [(72.0, f"Example Corp. Form 10-K {year}")])]
     rows.append((750.0, [(72.0, "CONSOLIDATED STATEMENTS OF OPERATIONS (In millions)")]))
     days = {2018: 29, 2017: 30, 2016: 24, 2015: 26}  # a fiscal year's last Saturday
     heads = [f"September {days[year - k]}," for k in range(3)]
