@@ -208,10 +208,11 @@ def _read_pdf_page(page: Any) -> tuple[list[_Line], float]:
 CELL_GAP = 1.5
 # An English row's cells may stand nearer, in the narrow columns of a five-year table (a word
 # space is about a quarter of an em, and a justified line's rarely reaches half of one).
-ENGLISH_CELL_GAP = 1.0
+ENGLISH_CELL_GAP = 0.8
 _SPACES = re.compile(r" +")
 _FIGURE_EDGE = frozenset("0123456789$€£¥()%—–-,")
 _SIGN_AFTER_FIGURE = re.compile(r"(?<=[\d%)])(?=[$€£¥(])")
+_FIGURE_THEN_SIGN = re.compile(r"(?<=[\d%)]) +(?=(?:[$€£¥]\(?|\()\d)")
 # Where PDFium may run two cells together without a space: a capital right after a comma or a
 # figure ("September 29,September 30,"), which prose never writes.
 _GLUED = re.compile(r"(?<=[,;:%)\d])(?=[A-Z])")
@@ -254,12 +255,15 @@ def _table_cells(
         signs = {m.start() for m in _SIGN_AFTER_FIGURE.finditer(line)}
         breaks += [(at, at) for at in signs | {m.start() for m in _GLUED.finditer(line)}]
         breaks.sort()
+        # So does one a space after a figure ("$237,100 $268,895", "382 (1,477) (741)"), which
+        # prose never writes, in columns too narrow to tell by their gap.
+        signs |= {m.start() for m in _FIGURE_THEN_SIGN.finditer(line)}
     least = (CELL_GAP if cjk else ENGLISH_CELL_GAP) * em
     cells, start = [], 0
     for gap_start, gap_end in breaks:
         if gap_start == 0 or gap_end >= len(line):
             continue
-        if gap_start in signs and gap_start == gap_end:
+        if gap_start in signs:
             cells.append(line[start:gap_start])
             start = gap_end
             continue
@@ -307,7 +311,8 @@ def _joined_signs(cells: list[str]) -> list[str]:
 HEAD_CELL_WIDTH = 0.25
 _HEAD_CELL = re.compile(
     r"(?:FY\s?)?(?:19|20)\d\d|(?:(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)\s+\d{1,2},?(?:\s+(?:19|20)\d\d)?)|(?:19|20)\d\d年"
+    r"|October|November|December)\s+(?:\d{1,2},?(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d))"
+    r"|(?:19|20)\d\d年"
 )
 
 

@@ -1187,6 +1187,29 @@ def test_an_english_rows_cells_are_told_by_their_gaps() -> None:
         "$229,234",
         "$215,639",
     ]
+    # In columns too narrow to tell by their gap, a sign a space after a figure starts a cell
+    narrow = "Total cash and securities $237,100 $268,895 $237,585"
+    apart = {narrow.index("$"): 30.0}  # the label's cell, then columns nearly touching
+    assert readers._table_cells(narrow, 0, boxes(narrow, apart), 12.0) == [
+        "Total cash and securities",
+        "$237,100",
+        "$268,895",
+        "$237,585",
+    ]
+    losses = "Reclassified, net of tax 382 (1,477) (741)"
+    assert readers._table_cells(losses, 0, boxes(losses, {25: 40.0}), 12.0) == [
+        "Reclassified, net of tax",
+        "382",
+        "(1,477)",
+        "(741)",
+    ]
+    heads = "September 2013 September 2014 September 2015"
+    wide = {k + 1: 30.0 for k, char in enumerate(heads) if char == " " and heads[k - 1].isdigit()}
+    assert readers._table_cells(heads, 0, boxes(heads, wide), 12.0) == [
+        "September 2013",
+        "September 2014",
+        "September 2015",
+    ]
     prose = "Net sales rose 16% to $265,595 million in 2018 from $229,234 million."
     assert readers._table_cells(prose, 0, boxes(prose, {}), 12.0) == []
     near = "Revenue 1,400 1,250 1,100"  # spaced as words are: one line of text
