@@ -235,10 +235,12 @@ def _table_cells(
     in a cell of its own is joined to its figure ("$265,595", "(1,348)"), ENGLISH_ROW_FIGURES of
     them figures: prose never sets words so far apart. `first` is the line's place in the page's
     text, `box` gives a place's box."""
-    if em <= 0 or line.count(" ") < 2:
+    if em <= 0 or " " not in line:
         return []
     cjk = bool(CJK_ONLY.search(line))
-    if not cjk and sum(ch.isdigit() for ch in line) < 2:
+    if cjk and line.count(" ") < 2:
+        return []
+    if not cjk and sum(ch.isdigit() for ch in line) < 2 and not _UNIT_HEAD.search(line):
         return []  # most English lines, told at a glance
     breaks = [(gap.start(), gap.end()) for gap in _SPACES.finditer(line)]
     signs: set[int] = set()
@@ -309,8 +311,10 @@ def _joined_signs(cells: list[str]) -> list[str]:
 # A table's head whose cells PDFium gives as lines of their own, one after another: each a
 # short line (less than this share of the page's width), on one baseline with the others.
 HEAD_CELL_WIDTH = 0.25
+_UNIT_HEAD = re.compile(r"(?:[£$€¥]|US\$|HK\$|RMB)(?:m|bn|'000)")  # a column's unit: £m, RMB'000
 _HEAD_CELL = re.compile(
-    r"(?:FY\s?)?(?:19|20)\d\d|(?:(?:January|February|March|April|May|June|July|August|September"
+    rf"(?:FY\s?)?(?:19|20)\d\d(?:\s+{_UNIT_HEAD.pattern})?|{_UNIT_HEAD.pattern}|Notes?"
+    r"|(?:(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\s+(?:\d{1,2},?(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d))"
     r"|(?:19|20)\d\d年"
 )

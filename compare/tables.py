@@ -289,6 +289,15 @@ class TableColumns:
         # The head names the value columns, or the names' column too when the others are years
         # ("指标 | 2020年 | 2021年").
         offset = len(cells) - len(self.head)
+        # A PDF's row leaves its empty cells out: under "Note | 2022 £m | 2021 £m", "Cost of
+        # sales | (870) | (790)" cites no note, and its cells are the years'.
+        missing = 0
+        if (
+            self.notes == tuple(range(len(self.notes)))
+            and self.notes
+            and offset == 1 - len(self.notes)
+        ):
+            missing, offset = len(self.notes), 1
         if offset not in (0, 1) or (offset == 0 and not _years_after_name(self.head)):
             # A row that leaves out its last cells ("Balance as of … | 101,467 | $85.77" under
             # three heads) says not which cell is under which head.
@@ -306,13 +315,14 @@ class TableColumns:
             else:  # figures out of order: counted afresh
                 index = sentence.count("|", 0, m.start)
             upto = m.start
-            if index in notes:
+            place = index + missing if index else index  # its column, empty cells counted in
+            if place in notes:
                 continue  # "Revenue | 4 | …", 货币资金 | 七、1 | …: a reference to note 4
-            if notes and (before := sum(1 for k in notes if k < index)):
-                m = _with_cell(m, index - before)
+            if notes and (before := sum(1 for k in notes if k < place)):
+                m = _with_cell(m, place - before)
             whole = index and _whole(cells[index], m.text)
             if whole:
-                head = self.head[index - offset]
+                head = self.head[place - offset]
                 m = _with_column(m, head)
                 if m.kind is MetricKind.PERCENT and _CHANGE_HEAD.search(head):
                     m = _with_kind(m, MetricKind.CHANGE)

@@ -1210,6 +1210,13 @@ def test_an_english_rows_cells_are_told_by_their_gaps() -> None:
         "September 2014",
         "September 2015",
     ]
+    # A British statement's heads: the notes' column, the years with their unit, a unit line
+    for head, cells in (
+        ("Note 2022 £m 2021 £m", ["Note", "2022 £m", "2021 £m"]),
+        ("£m £m", ["£m", "£m"]),
+    ):
+        spaced = {head.index(cell): 40.0 for cell in cells[1:]} | {head.rindex(cells[-1]): 40.0}
+        assert readers._table_cells(head, 0, boxes(head, spaced), 12.0) == cells
     prose = "Net sales rose 16% to $265,595 million in 2018 from $229,234 million."
     assert readers._table_cells(prose, 0, boxes(prose, {}), 12.0) == []
     near = "Revenue 1,400 1,250 1,100"  # spaced as words are: one line of text

@@ -595,6 +595,19 @@ HK = (
     "Revenue | 5 | {a} | {b}",
     "Gross profit | | {c} | {d}",
 )
+# The same as a PDF gives them: an empty cell is no text, so a row that cites no note has one
+# cell less ("Gross profit | 530 | 460"), and the heads have no empty cells either.
+UK_PDF = (
+    "Note | {y} £m | {p} £m",
+    "Revenue | 3 | {a} | {b}",
+    "Gross profit | {c} | {d}",
+)
+HK_PDF = (
+    "Note | {y} | {p}",
+    "RMB'000 | RMB'000",
+    "Revenue | 5 | {a} | {b}",
+    "Gross profit | {c} | {d}",
+)
 # A Chinese listed company's balance sheet: 附注 cites the notes (七、1).
 CN = (
     "项目 | 附注 | {y}年12月31日 | {p}年12月31日",
@@ -614,8 +627,10 @@ def _statement(rows: tuple[str, ...], year: int, *figures: str) -> tuple[str, ..
         (UK, "million", ("2018 £m", "2017 £m")),
         (HK, "thousand", ("2018", "2017")),
         (CN, "", ("2018年12月31日", "2017年12月31日")),
+        (UK_PDF, "million", ("2018 £m", "2017 £m")),
+        (HK_PDF, "thousand", ("2018", "2017")),
     ],
-    ids=["uk", "hong-kong", "chinese"],
+    ids=["uk", "hong-kong", "chinese", "uk-pdf", "hong-kong-pdf"],
 )
 def test_a_statements_note_references_are_no_figures_and_its_units_scale_its_sums(
     rows: tuple[str, ...], scale: str, columns: tuple[str, str]
@@ -631,7 +646,11 @@ def test_a_statements_note_references_are_no_figures_and_its_units_scale_its_sum
     ]
 
 
-@pytest.mark.parametrize("rows", [UK, HK, CN], ids=["uk", "hong-kong", "chinese"])
+@pytest.mark.parametrize(
+    "rows",
+    [UK, HK, CN, UK_PDF, HK_PDF],
+    ids=["uk", "hong-kong", "chinese", "uk-pdf", "hong-kong-pdf"],
+)
 def test_a_statement_with_a_column_of_notes_moves_on_a_year(rows: tuple[str, ...]) -> None:
     """This year's figure pairs with last year's, whose copy in the new statement is stated
     again, and the oldest column rolls off: the column of notes had put this year's figures one
