@@ -1164,63 +1164,53 @@ def test_column_heads_given_as_lines_of_their_own_are_one_row() -> None:
     assert readers._head_rows(cover, 612.0) == cover
 
 
-def test_an_english_rows_cells_are_told_by_their_gaps() -> None:
-    """A sign right after a figure starts the next cell, however near (a browser sets a
-    dollar sign at the left of its cell, against the figure before it); words a space apart,
-    or a line of prose with figures in it, are no cells."""
+def _boxes(line: str) -> tuple[str, Callable[[int], tuple[float, float, float, float]]]:
+    """Return a line with its "‖" marks taken out, and the boxes of its characters: each 6
+    points wide, one after another, 30 points further on after a mark (a cell set apart)."""
+    lefts, x, text = [], 0.0, ""
+    for char in line:
+        if char == "‖":
+            x += 30.0
+            continue
+        lefts.append(x)
+        text += char
+        x += 6.0
+    return text, lambda k: (lefts[k], 0.0, lefts[k] + 6.0, 12.0)
 
-    def boxes(
-        line: str, gaps: dict[int, float]
-    ) -> Callable[[int], tuple[float, float, float, float]]:
-        lefts, x = [], 0.0
-        for k in range(len(line)):
-            x += gaps.get(k, 0.0)
-            lefts.append(x)
-            x += 6.0
-        return lambda k: (lefts[k], 0.0, lefts[k] + 6.0, 12.0)
 
-    row = "Net sales $ 265,595$ 229,234$ 215,639"
-    wide = {k + 1: 30.0 for k, char in enumerate(row) if char == " " and k != 3}  # not "Net sales"
-    assert readers._table_cells(row, 0, boxes(row, wide), 12.0) == [
-        "Net sales",
-        "$265,595",
-        "$229,234",
-        "$215,639",
-    ]
-    # In columns too narrow to tell by their gap, a sign a space after a figure starts a cell
-    narrow = "Total cash and securities $237,100 $268,895 $237,585"
-    apart = {narrow.index("$"): 30.0}  # the label's cell, then columns nearly touching
-    assert readers._table_cells(narrow, 0, boxes(narrow, apart), 12.0) == [
-        "Total cash and securities",
-        "$237,100",
-        "$268,895",
-        "$237,585",
-    ]
-    losses = "Reclassified, net of tax 382 (1,477) (741)"
-    assert readers._table_cells(losses, 0, boxes(losses, {25: 40.0}), 12.0) == [
-        "Reclassified, net of tax",
-        "382",
-        "(1,477)",
-        "(741)",
-    ]
-    heads = "September 2013 September 2014 September 2015"
-    wide = {k + 1: 30.0 for k, char in enumerate(heads) if char == " " and heads[k - 1].isdigit()}
-    assert readers._table_cells(heads, 0, boxes(heads, wide), 12.0) == [
-        "September 2013",
-        "September 2014",
-        "September 2015",
-    ]
-    # A British statement's heads: the notes' column, the years with their unit, a unit line
-    for head, cells in (
-        ("Note 2022 £m 2021 £m", ["Note", "2022 £m", "2021 £m"]),
-        ("£m £m", ["£m", "£m"]),
-    ):
-        spaced = {head.index(cell): 40.0 for cell in cells[1:]} | {head.rindex(cells[-1]): 40.0}
-        assert readers._table_cells(head, 0, boxes(head, spaced), 12.0) == cells
-    prose = "Net sales rose 16% to $265,595 million in 2018 from $229,234 million."
-    assert readers._table_cells(prose, 0, boxes(prose, {}), 12.0) == []
-    near = "Revenue 1,400 1,250 1,100"  # spaced as words are: one line of text
-    assert readers._table_cells(near, 0, boxes(near, {}), 12.0) == []
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        # a browser sets a dollar sign at the left of its cell, against the figure before it
+        (
+            "Net sales ‖$ ‖265,595$ ‖229,234$ ‖215,639",
+            ["Net sales", "$265,595", "$229,234", "$215,639"],
+        ),
+        # in columns too narrow to tell by their gap, a sign a space after a figure starts a cell
+        (
+            "Total cash and securities ‖$237,100 $268,895 $237,585",
+            ["Total cash and securities", "$237,100", "$268,895", "$237,585"],
+        ),
+        (
+            "Reclassified, net of tax ‖382 (1,477) (741)",
+            ["Reclassified, net of tax", "382", "(1,477)", "(741)"],
+        ),
+        # heads: months of years, a British statement's notes' column and years with their unit
+        (
+            "September 2013 ‖September 2014 ‖September 2015",
+            ["September 2013", "September 2014", "September 2015"],
+        ),
+        ("Note ‖2022 £m ‖2021 £m", ["Note", "2022 £m", "2021 £m"]),
+        ("£m ‖£m", ["£m", "£m"]),
+        # prose with figures in it, and figures spaced as words are: one line of text
+        ("Net sales rose 16% to $265,595 million in 2018 from $229,234 million.", []),
+        ("Revenue 1,400 1,250 1,100", []),
+    ],
+    ids=["signs", "narrow", "brackets", "months", "notes", "units", "prose", "near"],
+)
+def test_an_english_rows_cells_are_told_by_their_gaps(line: str, cells: list[str]) -> None:
+    text, box = _boxes(line)
+    assert readers._table_cells(text, 0, box, 12.0) == cells
 
 
 def test_a_chinese_tables_rows_read_as_cells_each_on_its_line(made: Path) -> None:
