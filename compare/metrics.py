@@ -2243,11 +2243,22 @@ def _change(
     else:
         was, now = old, new
         old_end, new_end = old_quantity[0], new_quantity[0]
-        if old.upper is not None and new.upper is None and new.qualifier in AT_MOST:
-            # $120–200, then up to $285: the most against the most (+$85, not +$165)
-            was, old_end = replace(old, value=old.upper, upper=None), old_quantity[1] or old_end
-        elif new.upper is not None and old.upper is None and old.qualifier in AT_MOST:
-            now, new_end = replace(new, value=new.upper, upper=None), new_quantity[1] or new_end
+        # $120–200, then up to $285: the most against the most (+$85, not +$165)
+        old_upper, new_upper = old_quantity[1], new_quantity[1]
+        if (
+            old.upper is not None
+            and old_upper is not None
+            and new.upper is None
+            and new.qualifier in AT_MOST
+        ):
+            was, old_end = replace(old, value=old.upper, upper=None), old_upper
+        elif (
+            new.upper is not None
+            and new_upper is not None
+            and old.upper is None
+            and old.qualifier in AT_MOST
+        ):
+            now, new_end = replace(new, value=new.upper, upper=None), new_upper
         absolute = in_unit_of(now, was) - was.value
         if was.value == 0 or (now.value != 0 and (was.value < 0) != (now.value < 0)):
             relative = None  # from nothing, or across zero (a loss to a profit): no ratio
