@@ -196,7 +196,8 @@ def _read_pdf_page(page: Any) -> tuple[list[_Line], float]:
             cells = _table_cells(stripped, first, box, top - bottom)
             row = " | ".join(cells) if cells else stripped
             lines.append(_Line(row, left, end[2], bottom, top, lead, end[1], bool(cells)))
-        return _dated_heads(_head_rows(lines, float(page.get_width()))), float(page.get_height())
+        rows = _dated_heads(_head_rows(lines, float(page.get_width())))
+        return _wrapped_labels(rows), float(page.get_height())
     finally:
         textpage.close()
         page.close()
@@ -373,6 +374,52 @@ def _dated_heads(lines: list[_Line]) -> list[_Line]:
                 continue
         out.append(line)
     return out
+
+
+# A row's label wrapped inside its cell: the line above the row ends right over it, no more than
+# this many ems apart (a table's rows stand further apart than the lines of one cell).
+WRAPPED_LABEL_GAP = 0.3
+
+
+def _wrapped_labels(lines: list[_Line]) -> list[_Line]:
+    """Return a page's lines with the first lines of a row's wrapped label joined to the row
+    ("Accounts receivable, less allowances of $58 and $53," over "respectively | 23,186 |
+    17,874": the row is named by all of it). A line is one when it is no row itself, starts
+    where the row does and ends right above it."""
+    out: list[_Line] = []
+    for line in lines:
+        joined = 0
+        while (
+            line.cells and joined < WRAPPED_LABEL_LINES and out and _label_wraps_into(out[-1], line)
+        ):
+            above = out.pop()
+            line = dataclasses.replace(
+                line, text=_glue(above.text, line.text), top=above.top, lead=above.lead
+            )
+            joined += 1
+        out.append(line)
+    return out
+
+
+WRAPPED_LABEL_LINES = 2  # a label of three lines at most
+_ENDS_WITH_FIGURE = re.compile(r"[\d)%—–]\s*$")
+
+
+def _label_wraps_into(above: _Line, row: _Line) -> bool:
+    """Tell whether a line is the beginning of an English row's label wrapped in its cell: no
+    row itself, no head of a group ("Earnings per share:"), no figures at its end, starting
+    where the row starts, ending right above it."""
+    text = above.text.rstrip()
+    return (
+        not above.cells
+        and above.height > 0
+        and not CJK_ONLY.search(row.text)
+        and abs(above.left - row.left) <= 0.5 * row.height
+        and above.bottom > row.bottom
+        and above.bottom - row.top <= WRAPPED_LABEL_GAP * row.height
+        and not text.endswith(":")
+        and not _ENDS_WITH_FIGURE.search(text)
+    )
 
 
 def _baseline_rows(run: list[_Line]) -> list[_Line]:

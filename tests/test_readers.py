@@ -1092,6 +1092,27 @@ def test_an_english_statements_rows_and_heads_read_as_cells(made: Path) -> None:
     ]
 
 
+def test_an_english_rows_wrapped_label_is_the_rows_name(made: Path) -> None:
+    """A balance sheet's label too long for its cell wraps: its first line stands right above
+    the row ("Accounts receivable, less allowances of $58 and $53," over "respectively | 23,186
+    | 17,874"), and the row was named "respectively". A group's head ("Current assets:") and a
+    row of its own stand further apart, and stay as they are."""
+    rows: Rows = [
+        (760.0, [(72.0, "Current assets:")]),
+        (740.0, [(72.0, "Cash and cash equivalents"), (300.0, "$25,913"), (400.0, "$20,289")]),
+        (722.0, [(72.0, "Accounts receivable, less allowances of $58 and $53,")]),
+        (710.0, [(72.0, "respectively"), (300.0, "23,186"), (400.0, "17,874")]),
+        (692.0, [(72.0, "Inventories"), (300.0, "3,956"), (400.0, "4,855")]),
+    ]
+    path = _draw_cells(made / "wrapped.pdf", rows, font="Helvetica")
+    assert read(readers.read_pdf, path).splitlines() == [
+        "Current assets:",
+        "Cash and cash equivalents | $25,913 | $20,289",
+        "Accounts receivable, less allowances of $58 and $53, respectively | 23,186 | 17,874",
+        "Inventories | 3,956 | 4,855",
+    ]
+
+
 def test_two_english_statements_in_pdf_compare_column_by_column(made: Path) -> None:
     """Two years of an invented 10-K's statement, each printed to PDF: this year's figure pairs
     with last year's by column (read as one paragraph, 2018's 265,595 had paired with 2017's
