@@ -219,8 +219,11 @@ _FIGURE_THEN_SIGN = re.compile(r"(?<=[\d%)]) +(?=(?:[$€£¥]\(?|\()\d)")
 _GLUED = re.compile(r"(?<=[,;:%)\d])(?=[A-Z])")
 # An English row's figure cell (a statement's: $265,595, (1,348), 38.3%, —), once a sign or a
 # closing bracket set in a cell of its own is joined to its figure.
-_FIGURE_CELL = re.compile(r"[(\-−]?(?:[$€£¥]|US\$|HK\$|S\$)?\d[\d,.]*\)?%?|[—–\-]+")
-_CURRENCY_CELL = re.compile(r"(?:[$€£¥]|US\$|HK\$|S\$|RMB)")
+_SIGN = r"(?:[$€£¥]|US\$|HK\$|S\$|RMB)"  # a currency a statement writes before its sums
+_FIGURE_CELL = re.compile(rf"[(\-−]?{_SIGN}?\d[\d,.]*\)?%?|[—–\-]+")
+_CURRENCY_CELL = re.compile(_SIGN)
+_SPACED_SIGN = re.compile(rf"^([(\-−]?{_SIGN})\s+(?=\d)")  # "$ 265,595"
+_SPACED_CLOSE = re.compile(r"(?<=\d)\s+(?=\)|%)")  # "(1,348 )"
 _CLOSING_CELL = re.compile(r"\)?%?")
 ENGLISH_ROW_FIGURES = 2  # an English table's row: at least this many figure cells
 
@@ -301,8 +304,7 @@ def _joined_signs(cells: list[str]) -> list[str]:
             continue
         cell = pending + cell
         pending = ""
-        cell = re.sub(r"^((?:[(\-−])?(?:[$€£¥]|US\$|HK\$|S\$|RMB))\s+(?=\d)", r"\1", cell)
-        cell = re.sub(r"(?<=\d)\s+(?=\)|%)", "", cell)
+        cell = _SPACED_CLOSE.sub("", _SPACED_SIGN.sub(r"\1", cell))
         joined.append(cell)
     if pending:
         joined.append(pending)
@@ -312,7 +314,7 @@ def _joined_signs(cells: list[str]) -> list[str]:
 # A table's head whose cells PDFium gives as lines of their own, one after another: each a
 # short line (less than this share of the page's width), on one baseline with the others.
 HEAD_CELL_WIDTH = 0.25
-_UNIT_HEAD = re.compile(r"(?:[£$€¥]|US\$|HK\$|RMB)(?:m|bn|'000)")  # a column's unit: £m, RMB'000
+_UNIT_HEAD = re.compile(rf"{_SIGN}(?:m|bn|'000)")  # a column's unit: £m, RMB'000
 _HEAD_CELL = re.compile(
     rf"(?:FY\s?)?(?:19|20)\d\d(?:\s+{_UNIT_HEAD.pattern})?|{_UNIT_HEAD.pattern}|Notes?"
     r"|(?:(?:January|February|March|April|May|June|July|August|September"

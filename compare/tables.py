@@ -293,8 +293,8 @@ class TableColumns:
         # sales | (870) | (790)" cites no note, and its cells are the years'.
         missing = 0
         if (
-            self.notes == tuple(range(len(self.notes)))
-            and self.notes
+            self.notes
+            and self.notes == tuple(range(len(self.notes)))
             and offset == 1 - len(self.notes)
         ):
             missing, offset = len(self.notes), 1
