@@ -290,14 +290,17 @@ class TableColumns:
         # ("指标 | 2020年 | 2021年").
         offset = len(cells) - len(self.head)
         # A PDF's row leaves its empty cells out: under "Note | 2022 £m | 2021 £m", "Cost of
-        # sales | (870) | (790)" cites no note, and its cells are the years'.
+        # sales | (870) | (790)" cites no note, and its cells are the years' (so under "项目 |
+        # 附注 | 2021年12月31日 | …", 应收票据 | 1,234 | 1,000).
         missing = 0
-        if (
-            self.notes
-            and self.notes == tuple(range(len(self.notes)))
-            and offset == 1 - len(self.notes)
-        ):
-            missing, offset = len(self.notes), 1
+        if self.notes:
+            # The offset of a row of every cell: 0 when the head names the names' column too
+            names = self.head[0].lower() not in NOTE_HEADS and _years_after_name(self.head)
+            usual = 0 if names else 1
+            first = 1 - usual  # the head's first value column
+            leading = self.notes == tuple(range(first, first + len(self.notes)))
+            if leading and offset == usual - len(self.notes):
+                missing, offset = len(self.notes), usual
         if offset not in (0, 1) or (offset == 0 and not _years_after_name(self.head)):
             # A row that leaves out its last cells ("Balance as of … | 101,467 | $85.77" under
             # three heads) says not which cell is under which head.

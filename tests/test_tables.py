@@ -614,6 +614,11 @@ CN = (
     "货币资金 | 七、1 | {a} | {b}",
     "应收账款 | 七、5 | {c} | {d}",
 )
+CN_PDF = (
+    "项目 | 附注 | {y}年12月31日 | {p}年12月31日",
+    "货币资金 | 七、1 | {a} | {b}",
+    "应收票据 | {c} | {d}",
+)
 
 
 def _statement(rows: tuple[str, ...], year: int, *figures: str) -> tuple[str, ...]:
@@ -629,8 +634,9 @@ def _statement(rows: tuple[str, ...], year: int, *figures: str) -> tuple[str, ..
         (CN, "", ("2018年12月31日", "2017年12月31日")),
         (UK_PDF, "million", ("2018 £m", "2017 £m")),
         (HK_PDF, "thousand", ("2018", "2017")),
+        (CN_PDF, "", ("2018年12月31日", "2017年12月31日")),
     ],
-    ids=["uk", "hong-kong", "chinese", "uk-pdf", "hong-kong-pdf"],
+    ids=["uk", "hong-kong", "chinese", "uk-pdf", "hong-kong-pdf", "chinese-pdf"],
 )
 def test_a_statements_note_references_are_no_figures_and_its_units_scale_its_sums(
     rows: tuple[str, ...], scale: str, columns: tuple[str, str]
@@ -648,8 +654,8 @@ def test_a_statements_note_references_are_no_figures_and_its_units_scale_its_sum
 
 @pytest.mark.parametrize(
     "rows",
-    [UK, HK, CN, UK_PDF, HK_PDF],
-    ids=["uk", "hong-kong", "chinese", "uk-pdf", "hong-kong-pdf"],
+    [UK, HK, CN, UK_PDF, HK_PDF, CN_PDF],
+    ids=["uk", "hong-kong", "chinese", "uk-pdf", "hong-kong-pdf", "chinese-pdf"],
 )
 def test_a_statement_with_a_column_of_notes_moves_on_a_year(rows: tuple[str, ...]) -> None:
     """This year's figure pairs with last year's, whose copy in the new statement is stated
