@@ -214,6 +214,9 @@ _SPACES = re.compile(r" +")
 _FIGURE_EDGE = frozenset("0123456789$€£¥()%—–-,")
 _SIGN_AFTER_FIGURE = re.compile(r"(?<=[\d%)])(?=[$€£¥(])")
 _FIGURE_THEN_SIGN = re.compile(r"(?<=[\d%)]) +(?=(?:[$€£¥]\(?|\()\d)")
+_SUMS_APART = re.compile(
+    r"(?:(?<=\d,\d{3})|(?<=\d\.\d\d)) +(?=[-−(]?\d)|(?<=(?:19|20)\d\d年) +(?=[\u4e00-\u9fff])"
+)
 # Where PDFium may run two cells together without a space: a capital right after a comma or a
 # figure ("September 29,September 30,"), which prose never writes.
 _GLUED = re.compile(r"(?<=[,;:%)\d])(?=[A-Z])")
@@ -248,7 +251,12 @@ def _table_cells(
         return []  # most English lines, told at a glance
     breaks = [(gap.start(), gap.end()) for gap in _SPACES.finditer(line)]
     signs: set[int] = set()
-    if not cjk:
+    if cjk:
+        # Two sums written out in full a space apart are two cells, in columns too narrow to
+        # tell by their gap ("营业收入 1,456,789,012.34 1,234,567,890.12 18.00%"), and so are a
+        # year's head and the next ("2021年 本年比上年增减").
+        signs = {m.start() for m in _SUMS_APART.finditer(line)}
+    else:
         # An English row's cells meet at a figure or a sign: the spaces between words of its
         # label, or of prose, are not looked at (a box costs a call into PDFium).
         breaks = [

@@ -1234,6 +1234,28 @@ def test_an_english_rows_cells_are_told_by_their_gaps(line: str, cells: list[str
     assert readers._table_cells(text, 0, box, 12.0) == cells
 
 
+def test_two_chinese_sums_a_space_apart_are_two_cells() -> None:
+    """A company report's table in columns too narrow to tell by their gap: two sums written
+    out in full a space apart are two cells (it read 营业收入 | 1,456,789,012.34 1,234,567,890.12
+    | 18.00%). A sum a space from its unit is one."""
+    text, box = _boxes("营业收入 ‖1,456,789,012.34 1,234,567,890.12 ‖18.00%")
+    assert readers._table_cells(text, 0, box, 12.0) == [
+        "营业收入",
+        "1,456,789,012.34",
+        "1,234,567,890.12",
+        "18.00%",
+    ]
+    text, box = _boxes("项目 ‖2022年 ‖2021年 本年比上年增减")  # and a year's head and the next
+    assert readers._table_cells(text, 0, box, 12.0) == [
+        "项目",
+        "2022年",
+        "2021年",
+        "本年比上年增减",
+    ]
+    text, box = _boxes("营业收入 1,234.56 万元，同比增长 18.00%")
+    assert readers._table_cells(text, 0, box, 12.0) == []
+
+
 def test_a_chinese_tables_rows_read_as_cells_each_on_its_line(made: Path) -> None:
     """A company report's table, drawn cell by cell: PDFium gives each row as one line with a
     space between cells, and the head row, reaching the margin, ran into the next row
