@@ -112,6 +112,7 @@ class _Line:
     lead: float = 0.0
     last_bottom: float = 0.0
     cells: bool = False  # a table's row, its cells found apart (see _table_cells)
+    edges: tuple[tuple[float, float], ...] = ()  # each cell's left and right, when known
 
     @property
     def height(self) -> float:
@@ -193,11 +194,12 @@ def _read_pdf_page(page: Any) -> tuple[list[_Line], float]:
                 continue
             left, bottom, _, top = start
             lead = lead_end[2] - left
-            cells = _table_cells(stripped, first, box, top - bottom)
-            row = " | ".join(cells) if cells else stripped
-            lines.append(_Line(row, left, end[2], bottom, top, lead, end[1], bool(cells)))
+            cells = _table_row(stripped, first, box, top - bottom)
+            row = " | ".join(cell for cell, _ in cells) if cells else stripped
+            edges = tuple(edge for _, edge in cells)
+            lines.append(_Line(row, left, end[2], bottom, top, lead, end[1], bool(cells), edges))
         rows = _dated_heads(_head_rows(lines, float(page.get_width())))
-        return _wrapped_labels(rows), float(page.get_height())
+        return _wrapped_labels(_wrapped_heads(rows)), float(page.get_height())
     finally:
         textpage.close()
         page.close()
@@ -234,7 +236,17 @@ ENGLISH_ROW_FIGURES = 2  # an English table's row: at least this many figure cel
 def _table_cells(
     line: str, first: int, box: Callable[[int], tuple[float, float, float, float] | None], em: float
 ) -> list[str]:
-    """Return the cells of a line that is a table's row, else [].
+    """Return the cells of a line that is a table's row, else [] (see _table_row)."""
+    return [cell for cell, _ in _table_row(line, first, box, em)]
+
+
+Cell = tuple[str, tuple[float, float]]  # a cell's text, and its left and right (0, 0: unknown)
+
+
+def _table_row(
+    line: str, first: int, box: Callable[[int], tuple[float, float, float, float] | None], em: float
+) -> list[Cell]:
+    """Return the cells of a line that is a table's row, each with its left and right, else [].
 
     A Chinese row has three or more cells apart by more than CELL_GAP ems, not all single
     characters (a title spaced out, 政 府 工 作 报 告, is none). An English row (a statement's,
@@ -273,48 +285,58 @@ def _table_cells(
         # prose never writes, in columns too narrow to tell by their gap.
         signs |= {m.start() for m in _FIGURE_THEN_SIGN.finditer(line)}
     least = (CELL_GAP if cjk else ENGLISH_CELL_GAP) * em
-    cells, start = [], 0
+    spans, start = [], 0
     for gap_start, gap_end in breaks:
         if gap_start == 0 or gap_end >= len(line):
             continue
         if gap_start in signs:
-            cells.append(line[start:gap_start])
+            spans.append((start, gap_start))
             start = gap_end
             continue
         before, after = box(first + gap_start - 1), box(first + gap_end)
         if before is not None and after is not None and after[0] - before[2] > least:
-            cells.append(line[start:gap_start])
+            spans.append((start, gap_start))
             start = gap_end
-    cells.append(line[start:])
+    spans.append((start, len(line)))
+    if len(spans) < 2:
+        return []
+
+    def edges(start: int, end: int) -> tuple[float, float]:
+        left, right = box(first + start), box(first + max(start, end - 1))
+        return (left[0], right[2]) if left is not None and right is not None else (0.0, 0.0)
+
+    cells = [(line[start:end], edges(start, end)) for start, end in spans]
     if cjk:
-        if len(cells) < 3 or all(len(cell) == 1 for cell in cells):
+        if len(cells) < 3 or all(len(cell) == 1 for cell, _ in cells):
             return []
         return cells
-    cells = _joined_signs([cell.strip() for cell in cells])
-    if len(cells) >= 2 and sum(bool(_HEAD_CELL.fullmatch(cell)) for cell in cells) >= 2:
+    cells = _joined_signs([(cell.strip(), edge) for cell, edge in cells])
+    texts = [cell for cell, _ in cells]
+    if len(texts) >= 2 and sum(bool(_HEAD_CELL.fullmatch(cell)) for cell in texts) >= 2:
         return cells  # a head of dates or years: "September 29, | September 30,"
-    figures = sum(1 for cell in cells[1:] if _FIGURE_CELL.fullmatch(cell))
+    figures = sum(1 for cell in texts[1:] if _FIGURE_CELL.fullmatch(cell))
     return cells if len(cells) >= 3 and figures >= ENGLISH_ROW_FIGURES else []
 
 
-def _joined_signs(cells: list[str]) -> list[str]:
+def _joined_signs(cells: list[Cell]) -> list[Cell]:
     """Join a currency sign set in a cell of its own to the figure after it, and a closing
     bracket or a per cent sign to the figure before it; a sign spaced from its figure inside a
     cell is closed up ("$ 265,595": "$265,595", "(1,348 )": "(1,348)")."""
-    joined: list[str] = []
-    pending = ""
-    for cell in cells:
+    joined: list[Cell] = []
+    pending: Cell | None = None
+    for cell, (left, right) in cells:
         if _CURRENCY_CELL.fullmatch(cell):
-            pending += cell
+            pending = (pending[0] + cell, pending[1]) if pending else (cell, (left, right))
             continue
-        if joined and cell and _CLOSING_CELL.fullmatch(cell) and not pending:
-            joined[-1] += cell
+        if joined and cell and _CLOSING_CELL.fullmatch(cell) and pending is None:
+            text, (first_left, _) = joined[-1]
+            joined[-1] = (text + cell, (first_left, right))
             continue
-        cell = pending + cell
-        pending = ""
-        cell = _SPACED_CLOSE.sub("", _SPACED_SIGN.sub(r"\1", cell))
-        joined.append(cell)
-    if pending:
+        if pending is not None:
+            cell, left = pending[0] + cell, pending[1][0]
+            pending = None
+        joined.append((_SPACED_CLOSE.sub("", _SPACED_SIGN.sub(r"\1", cell)), (left, right)))
+    if pending is not None:
         joined.append(pending)
     return joined
 
@@ -384,6 +406,41 @@ def _dated_heads(lines: list[_Line]) -> list[_Line]:
                 continue
         out.append(line)
     return out
+
+
+def _wrapped_heads(lines: list[_Line]) -> list[_Line]:
+    """Return a page's lines with a table head's cell that wraps joined whole: a short line
+    right below a row, under one of its cells but the first, is that cell's second line
+    (比上年增长 over （%）: 比上年增长（%）, whose unit the rises under it take)."""
+    out: list[_Line] = []
+    for line in lines:
+        row = out[-1] if out else None
+        if row is not None and row.cells and len(row.edges) >= 2 and not line.cells:
+            under = _cell_above(row, line)
+            if under is not None:
+                cells = row.text.split(" | ")
+                if len(cells) == len(row.edges):
+                    cells[under] = _glue(cells[under], line.text)
+                    out[-1] = dataclasses.replace(row, text=" | ".join(cells))
+                    continue
+        out.append(line)
+    return out
+
+
+def _cell_above(row: _Line, line: _Line) -> int | None:
+    """Return the cell of a row (not its first) that a line continues: a line no wider than
+    the cell, centred under it, right below the row (WRAPPED_LABEL_GAP ems or nearer); else
+    None."""
+    em = row.height
+    if line.height <= 0 or em <= 0 or row.bottom - line.top > WRAPPED_LABEL_GAP * em:
+        return None
+    if row.bottom <= line.bottom:
+        return None
+    middle = (line.left + line.right) / 2
+    for k, (left, right) in enumerate(row.edges):
+        if k and left - em <= middle <= right + em and line.right - line.left <= right - left + em:
+            return k
+    return None
 
 
 # A row's label wrapped inside its cell: the line above the row ends right over it, no more than
@@ -462,9 +519,18 @@ def _baseline_rows(run: list[_Line]) -> list[_Line]:
             continue
         first, last = cells[0], cells[-1]
         text = " | ".join(cell.text for cell in cells)
+        edges = tuple((cell.left, cell.right) for cell in cells)
         rows.append(
             _Line(
-                text, first.left, last.right, first.bottom, first.top, first.lead, last.bottom, True
+                text,
+                first.left,
+                last.right,
+                first.bottom,
+                first.top,
+                first.lead,
+                last.bottom,
+                True,
+                edges,
             )
         )
     return rows

@@ -1234,6 +1234,27 @@ def test_an_english_rows_cells_are_told_by_their_gaps(line: str, cells: list[str
     assert readers._table_cells(text, 0, box, 12.0) == cells
 
 
+def test_a_heads_cell_that_wraps_is_read_whole(made: Path) -> None:
+    """A statistical bulletin's table, its last head too wide for its column: 比上年增长 over
+    （%）. The second line stood as a line of its own, so the head read 比上年增长 and the rises
+    under it took the row's unit (1.0万吨). A line below a row that is no cell of it stays."""
+    columns = (72.0, 200.0, 300.0, 400.0)
+    path = _draw_cells(
+        made / "wrapped-head.pdf",
+        [
+            (760.0, list(zip(columns, ["指标", "单位", "绝对数", "比上年增长"], strict=True))),
+            (748.0, [(412.0, "（%）")]),
+            (728.0, list(zip(columns, ["粮食", "万吨", "69.2", "1.0"], strict=True))),
+            (716.0, [(72.0, "早稻产量12.6万吨，增产2.4%。")]),
+        ],
+    )
+    assert read(readers.read_pdf, path).splitlines() == [
+        "指标 | 单位 | 绝对数 | 比上年增长（%）",
+        "粮食 | 万吨 | 69.2 | 1.0",
+        "早稻产量12.6万吨，增产2.4%。",
+    ]
+
+
 def test_two_chinese_sums_a_space_apart_are_two_cells() -> None:
     """A company report's table in columns too narrow to tell by their gap: two sums written
     out in full a space apart are two cells (it read 营业收入 | 1,456,789,012.34 1,234,567,890.12
