@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from compare import worddoc
 from compare.errors import UnreadableInput
@@ -300,31 +300,38 @@ def _table_row(
     spans.append((start, len(line)))
     if len(spans) < 2:
         return []
+    cells = [(line[start:end], (start, end)) for start, end in spans]  # by place in the line
+    if cjk:
+        if len(cells) < 3 or all(len(cell) == 1 for cell, _ in cells):
+            return []
+    else:
+        cells = _joined_signs([(cell.strip(), span) for cell, span in cells])
+        texts = [cell for cell, _ in cells]
+        # a head of dates or years ("September 29, | September 30,"), or a row of figures
+        head = len(texts) >= 2 and sum(bool(_HEAD_CELL.fullmatch(cell)) for cell in texts) >= 2
+        figures = sum(1 for cell in texts[1:] if _FIGURE_CELL.fullmatch(cell))
+        if not head and (len(cells) < 3 or figures < ENGLISH_ROW_FIGURES):
+            return []
 
     def edges(start: int, end: int) -> tuple[float, float]:
         left, right = box(first + start), box(first + max(start, end - 1))
         return (left[0], right[2]) if left is not None and right is not None else (0.0, 0.0)
 
-    cells = [(line[start:end], edges(start, end)) for start, end in spans]
-    if cjk:
-        if len(cells) < 3 or all(len(cell) == 1 for cell, _ in cells):
-            return []
-        return cells
-    cells = _joined_signs([(cell.strip(), edge) for cell, edge in cells])
-    texts = [cell for cell, _ in cells]
-    if len(texts) >= 2 and sum(bool(_HEAD_CELL.fullmatch(cell)) for cell in texts) >= 2:
-        return cells  # a head of dates or years: "September 29, | September 30,"
-    figures = sum(1 for cell in texts[1:] if _FIGURE_CELL.fullmatch(cell))
-    return cells if len(cells) >= 3 and figures >= ENGLISH_ROW_FIGURES else []
+    return [(cell, edges(*span)) for cell, span in cells]
 
 
-def _joined_signs(cells: list[Cell]) -> list[Cell]:
+_Place = TypeVar("_Place", int, float)
+
+
+def _joined_signs(
+    cells: list[tuple[str, tuple[_Place, _Place]]],
+) -> list[tuple[str, tuple[_Place, _Place]]]:
     """Join a currency sign set in a cell of its own to the figure after it, and a closing
     bracket or a per cent sign to the figure before it; a sign spaced from its figure inside a
     cell is closed up ("$ 265,595": "$265,595", "(1,348 )": "(1,348)")."""
-    joined: list[Cell] = []
-    pending: Cell | None = None
-    for cell, (left, right) in cells:
+    joined: list[tuple[str, tuple[_Place, _Place]]] = []
+    pending: tuple[str, tuple[_Place, _Place]] | None = None
+    for cell, (left, right) in cells:  # where the cell starts and ends
         if _CURRENCY_CELL.fullmatch(cell):
             pending = (pending[0] + cell, pending[1]) if pending else (cell, (left, right))
             continue
