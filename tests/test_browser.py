@@ -7,6 +7,7 @@ go to test-output/ for a person to look at.
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
@@ -434,3 +435,64 @@ def test_dropped_figures_that_only_rolled_off_can_be_hidden(
     assert sorted(page.js(f"{shown}.map(r => r.cells[3].textContent)")) == ["5", "7"]
     assert page.page.locator("#metric-count").text_content() == "2 of 6 shown"
     assert page.errors == []
+
+
+def _printed_page(text: str) -> str:
+    """Return a report's text as a web page a browser prints: a paragraph a line, and each run
+    of `cell | cell` rows one table (names left, figures right, empty cells kept)."""
+    body: list[str] = []
+    rows: list[list[str]] = []
+
+    def table() -> None:
+        if rows:
+            lines = "".join(
+                "<tr>"
+                + "".join(
+                    f'<td style="text-align:{"left" if k == 0 else "right"}">{html.escape(c)}</td>'
+                    for k, c in enumerate(cells)
+                )
+                + "</tr>"
+                for cells in rows
+            )
+            body.append(f'<table style="width:100%">{lines}</table>')
+            rows.clear()
+
+    for line in text.splitlines():
+        if " | " in line or line.startswith("| "):
+            rows.append([cell.strip() for cell in line.split("|")])
+        elif line.strip():
+            table()
+            body.append(f"<p>{html.escape(line)}</p>")
+    table()
+    return (
+        '<html><meta charset="utf-8"><body style="font-size:11pt">'
+        + "".join(body)
+        + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("fixture", ["company-uk", "company", "bulletin"])
+def test_a_reports_tables_printed_to_pdf_compare_as_their_texts(
+    browser: Any, tmp_path: Path, fixture: str
+) -> None:
+    """The fixtures' two years, printed by Chromium with their tables as tables (a statement's
+    dollar signs and brackets in cells of their own, heads that wrap, a note's column left
+    empty): read back from the PDFs, they compare figure for figure as the texts do."""
+    from compare.pipeline import compare_reports, read_report
+
+    texts = sorted((ROOT / "fixtures" / fixture).glob("*.txt"))
+    pdfs = []
+    for text in texts:
+        page = browser.new_page()
+        page.set_content(_printed_page(text.read_text(encoding="utf-8")))
+        pdfs.append(tmp_path / f"{text.stem}.pdf")
+        page.pdf(path=str(pdfs[-1]))
+        page.close()
+
+    def figures(old: Path, new: Path) -> list[tuple[object, ...]]:
+        return sorted(
+            (c.status.value, c.label, c.old and c.old.text, c.new and c.new.text, c.rolled_off)
+            for c in compare_reports(read_report(old), read_report(new)).metrics
+        )
+
+    assert figures(*pdfs) == figures(*texts)
