@@ -216,16 +216,19 @@ _SPACES = re.compile(r" +")
 _FIGURE_EDGE = frozenset("0123456789$€£¥()%—–-,")
 _SIGN_AFTER_FIGURE = re.compile(r"(?<=[\d%)])(?=[$€£¥(])")
 _FIGURE_THEN_SIGN = re.compile(r"(?<=[\d%)]) +(?=(?:[$€£¥]\(?|\()\d)")
-_SUMS_APART = re.compile(
-    r"(?:(?<=\d,\d{3})|(?<=\d\.\d\d)) +(?=[-−(]?\d)|(?<=(?:19|20)\d\d年) +(?=[\u4e00-\u9fff])"
+# Two figures written out in full (a sum with its separators, a share, a negative in brackets, a
+# dash for nothing) a space apart: two cells, which prose never writes so.
+_FIGURES_APART = re.compile(
+    r"(?:(?<=\d,\d{3})|(?<=\d\.\d\d)|(?<=\d%)|(?<=\d\))|(?<=—%)|(?<=—)) +(?=[-−(]?\d|—)"
 )
+_YEAR_HEAD_APART = re.compile(r"(?<=(?:19|20)\d\d年) +(?=[\u4e00-\u9fff])")
 # Where PDFium may run two cells together without a space: a capital right after a comma or a
 # figure ("September 29,September 30,"), which prose never writes.
 _GLUED = re.compile(r"(?<=[,;:%)\d])(?=[A-Z])")
 # An English row's figure cell (a statement's: $265,595, (1,348), 38.3%, —), once a sign or a
 # closing bracket set in a cell of its own is joined to its figure.
 _SIGN = r"(?:[$€£¥]|US\$|HK\$|S\$|RMB)"  # a currency a statement writes before its sums
-_FIGURE_CELL = re.compile(rf"[(\-−]?{_SIGN}?\d[\d,.]*\)?%?|[—–\-]+")
+_FIGURE_CELL = re.compile(rf"[(\-−]?{_SIGN}?[(\-−]?\d[\d,.]*\)?%?|[—–\-]+%?")
 _CURRENCY_CELL = re.compile(_SIGN)
 _SPACED_SIGN = re.compile(rf"^([(\-−]?{_SIGN})\s+(?=\d)")  # "$ 265,595"
 _SPACED_CLOSE = re.compile(r"(?<=\d)\s+(?=\)|%)")  # "(1,348 )"
@@ -263,11 +266,12 @@ def _table_row(
         return []  # most English lines, told at a glance
     breaks = [(gap.start(), gap.end()) for gap in _SPACES.finditer(line)]
     signs: set[int] = set()
+    # Two figures written out in full a space apart are two cells, in columns too narrow to
+    # tell by their gap ("营业收入 1,456,789,012.34 1,234,567,890.12 18.00%", "Basic 4,955,377
+    # 5,217,242"), and so are a year's head and the next ("2021年 本年比上年增减").
+    signs = {m.start() for m in _FIGURES_APART.finditer(line)}
     if cjk:
-        # Two sums written out in full a space apart are two cells, in columns too narrow to
-        # tell by their gap ("营业收入 1,456,789,012.34 1,234,567,890.12 18.00%"), and so are a
-        # year's head and the next ("2021年 本年比上年增减").
-        signs = {m.start() for m in _SUMS_APART.finditer(line)}
+        signs |= {m.start() for m in _YEAR_HEAD_APART.finditer(line)}
     else:
         # An English row's cells meet at a figure or a sign: the spaces between words of its
         # label, or of prose, are not looked at (a box costs a call into PDFium).
@@ -278,8 +282,9 @@ def _table_row(
         ]
         # A sign right after a figure starts the next cell, however near: a statement sets
         # its dollar sign at the left of its cell, against the figure of the cell before.
-        signs = {m.start() for m in _SIGN_AFTER_FIGURE.finditer(line)}
-        breaks += [(at, at) for at in signs | {m.start() for m in _GLUED.finditer(line)}]
+        glued = {m.start() for m in _SIGN_AFTER_FIGURE.finditer(line)}
+        signs |= glued
+        breaks += [(at, at) for at in glued | {m.start() for m in _GLUED.finditer(line)}]
         breaks.sort()
         # So does one a space after a figure ("$237,100 $268,895", "382 (1,477) (741)"), which
         # prose never writes, in columns too narrow to tell by their gap.

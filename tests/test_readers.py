@@ -1216,6 +1216,10 @@ def _boxes(line: str) -> tuple[str, Callable[[int], tuple[float, float, float, f
             "Reclassified, net of tax ‖382 (1,477) (741)",
             ["Reclassified, net of tax", "382", "(1,477)", "(741)"],
         ),
+        (
+            "Unrealized losses ‖$(596) $(186) $(782)",
+            ["Unrealized losses", "$(596)", "$(186)", "$(782)"],
+        ),
         # heads: months of years, a British statement's notes' column and years with their unit
         (
             "September 2013 ‖September 2014 ‖September 2015",
@@ -1225,9 +1229,27 @@ def _boxes(line: str) -> tuple[str, Callable[[int], tuple[float, float, float, f
         ("£m ‖£m", ["£m", "£m"]),
         # prose with figures in it, and figures spaced as words are: one line of text
         ("Net sales rose 16% to $265,595 million in 2018 from $229,234 million.", []),
-        ("Revenue 1,400 1,250 1,100", []),
+        ("Net sales rose to 1,400 from 1,250, 12% in all.", []),
+        # columns that touch: sums written out in full a space apart ("Basic 4,955,377 5,217,242")
+        ("Basic ‖4,955,377 5,217,242 5,470,820", ["Basic", "4,955,377", "5,217,242", "5,470,820"]),
+        (
+            "iPhone ‖217,722 —% 216,756 2% 211,884",
+            ["iPhone", "217,722", "—%", "216,756", "2%", "211,884"],
+        ),
     ],
-    ids=["signs", "narrow", "brackets", "months", "notes", "units", "prose", "near"],
+    ids=[
+        "signs",
+        "narrow",
+        "brackets",
+        "signed-brackets",
+        "months",
+        "notes",
+        "units",
+        "prose",
+        "near",
+        "sums",
+        "shares",
+    ],
 )
 def test_an_english_rows_cells_are_told_by_their_gaps(line: str, cells: list[str]) -> None:
     text, box = _boxes(line)
