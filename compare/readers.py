@@ -234,6 +234,12 @@ _SPACED_SIGN = re.compile(rf"^([(\-−]?{_SIGN})\s+(?=\d)")  # "$ 265,595"
 _SPACED_CLOSE = re.compile(r"(?<=\d)\s+(?=\)|%)")  # "(1,348 )"
 _CLOSING_CELL = re.compile(r"\)?%?")
 ENGLISH_ROW_FIGURES = 2  # an English table's row: at least this many figure cells
+# Or a sum alone, this many ems or more from its name, written as a statement writes sums:
+# with a currency sign or with separators of thousands.
+LONE_SUM_GAP = 3.0
+_SUM_CELL = re.compile(
+    rf"[(\-−]?{_SIGN}[(\-−]?\d[\d,.]*\)?|[(\-−]?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\)?"
+)
 
 
 def _table_cells(
@@ -315,14 +321,23 @@ def _table_row(
         # a head of dates or years ("September 29, | September 30,"), or a row of figures
         head = len(texts) >= 2 and sum(bool(_HEAD_CELL.fullmatch(cell)) for cell in texts) >= 2
         figures = sum(1 for cell in texts[1:] if _FIGURE_CELL.fullmatch(cell))
-        if not head and (len(cells) < 3 or figures < ENGLISH_ROW_FIGURES):
+        row = len(cells) >= 3 and figures >= ENGLISH_ROW_FIGURES
+        lone_sum = len(cells) == 2 and bool(_SUM_CELL.fullmatch(texts[1]))
+        if not (head or row or lone_sum):
             return []
 
     def edges(start: int, end: int) -> tuple[float, float]:
         left, right = box(first + start), box(first + max(start, end - 1))
         return (left[0], right[2]) if left is not None and right is not None else (0.0, 0.0)
 
-    return [(cell, edges(*span)) for cell, span in cells]
+    found = [(cell, edges(*span)) for cell, span in cells]
+    if len(found) == 2 and not cjk:
+        # A row of one sum ("2019 | $8,797", "Total term debt | $104,193") only far from its
+        # name: prose sets a sum a word space after the words before it.
+        (_, (_, right)), (_, (left, _)) = found
+        if not right or left - right < LONE_SUM_GAP * em:
+            return []
+    return found
 
 
 _Place = TypeVar("_Place", int, float)

@@ -1220,6 +1220,10 @@ def _boxes(line: str) -> tuple[str, Callable[[int], tuple[float, float, float, f
             "Unrealized losses ‖$(596) $(186) $(782)",
             ["Unrealized losses", "$(596)", "$(186)", "$(782)"],
         ),
+        # a schedule's rows of one sum, far from their names ("2019 | $8,797"); near, prose
+        ("2019 ‖‖$8,797", ["2019", "$8,797"]),
+        ("Thereafter ‖‖58,485", ["Thereafter", "58,485"]),
+        ("The Company paid $8,797", []),
         # heads: months of years, a British statement's notes' column and years with their unit
         (
             "September 2013 ‖September 2014 ‖September 2015",
@@ -1242,6 +1246,9 @@ def _boxes(line: str) -> tuple[str, Callable[[int], tuple[float, float, float, f
         "narrow",
         "brackets",
         "signed-brackets",
+        "lone-sum",
+        "lone-sum-thousands",
+        "lone-sum-prose",
         "months",
         "notes",
         "units",
