@@ -746,6 +746,9 @@ def _toc_key(cand: _Candidate) -> tuple[str, Ordinal, str]:
     return cand.style, cand.ordinal, re.sub(r"\s+", "", heading).casefold()
 
 
+TOC_BREAK = 6  # lines between two runs of contents entries, at most, for them to be one contents
+
+
 def _find_toc(paragraphs: list[str], candidates: dict[int, _Candidate]) -> list[int]:
     """Return the lines of a table of contents: 3+ headings with no text between, repeated later."""
     order = sorted(candidates)
@@ -758,7 +761,26 @@ def _find_toc(paragraphs: list[str], candidates: dict[int, _Candidate]) -> list[
             runs[-1].append(line)
         else:
             runs.append([line])
+    found: list[int] = []
+    entries: set[tuple[str, Ordinal, str]] = set()  # the keys of the contents' entries
     for run in runs:
+        if not run:
+            continue
+        keys = {_toc_key(candidates[i]) for i in run}
+        if found:
+            # A contents page broken by entries that wrap (a PDF's: "Item" / "5." / "Market for
+            # Registrant's …") goes on after them, up to the text's first heading: one the
+            # contents list already (PART I, Item 1. Business).
+            if run[0] - found[-1] > TOC_BREAK:
+                break
+            listed = [i for i in run if _toc_key(candidates[i]) in entries]
+            if listed and listed[0] == run[0]:
+                break  # the text begins (after the contents and a paragraph of its own)
+            found += range(found[-1] + 1, listed[0] if listed else run[-1] + 1)
+            if listed:
+                break
+            entries |= keys
+            continue
         if len(run) < 3:
             continue
         later = {_toc_key(candidates[i]) for i in order if i > run[-1]}
@@ -767,8 +789,9 @@ def _find_toc(paragraphs: list[str], candidates: dict[int, _Candidate]) -> list[
             first = run[0]
             while first > 0 and _TOC_LABEL.match(paragraphs[first - 1]):
                 first -= 1
-            return list(range(first, run[-1] + 1))
-    return []
+            found = list(range(first, run[-1] + 1))
+            entries = keys
+    return found
 
 
 # --------------------------------------------------------------------------- no headings

@@ -657,6 +657,10 @@ def _line_spacing(lines: list[_Line]) -> float:
     return chosen[len(chosen) // 2] if chosen else 0.0
 
 
+_ENDS_WITH_PAGE = re.compile(r"[^\d,.\s]\s+\d{1,3}$")
+_ENTRY_START = re.compile(r"(?:item|part|note)\s+[\dIVXLC]+[A-Z]?\b", re.IGNORECASE)  # Item 1A
+
+
 def _continues(old: _Line, new: _Line, *, right: float, left: float, spacing: float | None) -> bool:
     """Tell whether `new` continues `old`'s paragraph.
 
@@ -665,6 +669,12 @@ def _continues(old: _Line, new: _Line, *, right: float, left: float, spacing: fl
     """
     em = old.height
     if em <= 0 or new.height <= 0 or old.cells or new.cells:
+        return False
+    # A table of contents' entry ends with its page, set at the margin: the next entry
+    # ("Item 1A. Risk Factors 8", then "Item 1B. …") is no continuation of it.
+    if _ENDS_WITH_PAGE.search(old.text) and (
+        NUMBERED_HEADING.match(new.text) or _ENTRY_START.match(new.text)
+    ):
         return False
     # The next line's first piece would have fitted: the old line ended on purpose.
     if right - old.right > new.lead + 1.0 * em:

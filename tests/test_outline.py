@@ -539,6 +539,58 @@ def test_table_of_contents_is_dropped_with_a_warning() -> None:
     assert (report.org, report.year) == ("Apple Inc.", 2017)
 
 
+# The same as a PDF gives it: entries that wrap in their cells ("Item" / "5." / "Market for …"
+# / "Securities 19") break the contents into runs, and the entries after them are read too.
+TEN_K_PDF = """
+Apple Inc.
+(Exact name of Registrant as specified in its charter)
+TABLE OF CONTENTS
+Page
+Part I
+Item 1. Business 1
+Item 1A. Risk Factors 8
+Item 2. Properties 18
+Part II
+Item
+5.
+Market for Registrant's Common Equity, Related Stockholder Matters and Issuer Purchases of
+Equity Securities 19
+Item 6. Selected Financial Data 21
+Item 7. Management's Discussion and Analysis 22
+PART I
+Item 1. Business
+The Company designs phones.
+Item 1A. Risk Factors
+Risks abound.
+Item 2. Properties
+The Company owns buildings.
+PART II
+Item 5. Market for Registrant's Common Equity
+Shares trade on Nasdaq.
+Item 6. Selected Financial Data
+Net sales rose.
+Item 7. Management's Discussion and Analysis
+Results improved.
+"""
+
+
+def test_a_table_of_contents_broken_by_entries_that_wrap_is_dropped_whole() -> None:
+    """A 10-K printed to PDF: its contents' entries that wrap break the contents into runs of
+    headings. Only the first run was dropped; the others stood as sections of their own, ahead
+    of the text's, and the text's Items 6 and 7 were lost under them."""
+    report = parse(TEN_K_PDF, path="2018.txt")
+    assert [(s.number, s.heading) for s in report.walk()] == [
+        ("PART I", ""),
+        ("Item 1.", "Business"),
+        ("Item 1A.", "Risk Factors"),
+        ("Item 2.", "Properties"),
+        ("PART II", ""),
+        ("Item 5.", "Market for Registrant's Common Equity"),
+        ("Item 6.", "Selected Financial Data"),
+        ("Item 7.", "Management's Discussion and Analysis"),
+    ]
+
+
 def test_headings_without_text_between_are_not_a_contents_list_unless_repeated() -> None:
     report = parse("一、甲\n（一）子一\n1.孙一\n正文。\n2.孙二\n正文。\n（二）子二\n正文。")
     assert report.warnings == ()
