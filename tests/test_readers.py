@@ -1284,6 +1284,33 @@ def test_a_heads_cell_that_wraps_is_read_whole(made: Path) -> None:
     ]
 
 
+def test_a_contents_entry_ending_with_its_page_is_not_continued_by_the_next() -> None:
+    """A 10-K's contents page printed to PDF: each entry reaches the margin with its page, and
+    read as wrapped, all of them had run into one paragraph (the outline then lost the Items)."""
+    line = readers._Line
+
+    def at(text: str, bottom: float, right: float = 576.0) -> readers._Line:
+        return line(text, 36.0, right, bottom, bottom + 12.0, 30.0, bottom)
+
+    entries = [
+        at("Item 1. Business 1", 700.0),
+        at("Item 1A. Risk Factors 8", 686.0),
+        at("Item 1B. Unresolved Staff Comments 17", 672.0),
+        at(
+            "Apple designs, manufactures and markets mobile communication and media devices and",
+            650.0,
+        ),
+        at("personal computers.", 636.0, right=150.0),
+    ]
+    assert readers._join_wrapped_lines([entries]) == [
+        "Item 1. Business 1",
+        "Item 1A. Risk Factors 8",
+        "Item 1B. Unresolved Staff Comments 17",
+        "Apple designs, manufactures and markets mobile communication and media devices and"
+        " personal computers.",
+    ]
+
+
 def test_two_chinese_sums_a_space_apart_are_two_cells() -> None:
     """A company report's table in columns too narrow to tell by their gap: two sums written
     out in full a space apart are two cells (it read 营业收入 | 1,456,789,012.34 1,234,567,890.12
