@@ -2244,21 +2244,10 @@ def _change(
         was, now = old, new
         old_end, new_end = old_quantity[0], new_quantity[0]
         # $120–200, then up to $285: the most against the most (+$85, not +$165)
-        old_upper, new_upper = old_quantity[1], new_quantity[1]
-        if (
-            old.upper is not None
-            and old_upper is not None
-            and new.upper is None
-            and new.qualifier in AT_MOST
-        ):
-            was, old_end = replace(old, value=old.upper, upper=None), old_upper
-        elif (
-            new.upper is not None
-            and new_upper is not None
-            and old.upper is None
-            and old.qualifier in AT_MOST
-        ):
-            now, new_end = replace(new, value=new.upper, upper=None), new_upper
+        if (top := _upper_end(old, new)) is not None and old_quantity[1] is not None:
+            was, old_end = top, old_quantity[1]
+        elif (top := _upper_end(new, old)) is not None and new_quantity[1] is not None:
+            now, new_end = top, new_quantity[1]
         absolute = in_unit_of(now, was) - was.value
         if was.value == 0 or (now.value != 0 and (was.value < 0) != (now.value < 0)):
             relative = None  # from nothing, or across zero (a loss to a profit): no ratio
@@ -2287,6 +2276,14 @@ def _change(
         False,
         label_was(old.label, label),
     )
+
+
+def _upper_end(ranged: Metric, other: Metric) -> Metric | None:
+    """Return a range as its upper end when the other figure is a most it may be (up to $285,
+    3%以内), else None."""
+    if ranged.upper is None or other.upper is not None or other.qualifier not in AT_MOST:
+        return None
+    return replace(ranged, value=ranged.upper, upper=None)
 
 
 # Qualifiers that make a figure the most it may be: against a range, it is its upper end that
