@@ -750,7 +750,9 @@ TOC_BREAK = 6  # lines between two runs of contents entries, at most, for them t
 
 
 def _find_toc(paragraphs: list[str], candidates: dict[int, _Candidate]) -> list[int]:
-    """Return the lines of a table of contents: 3+ headings with no text between, repeated later."""
+    """Return the lines of a table of contents: 3+ headings with no text between, repeated later,
+    and the runs of headings that go on after them a few lines on (TOC_BREAK), up to a heading
+    the contents list already."""
     order = sorted(candidates)
     runs: list[list[int]] = []
     for line in order:
