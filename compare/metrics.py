@@ -948,6 +948,15 @@ def _score_matrix(
             label = _label_score(old_labels[a], new_labels[b])
             if pair in same_sentence and _named_apart(old, new, i, j):
                 continue  # 城镇登记失业率4.3%左右 and 地方一般公共预算收入增长3%: see _named_apart
+        if (
+            pair in same_sentence
+            and not old.tabled[i]
+            and label < label_cutoff
+            and _apart(old_sizes[i], new_sizes[j], SENTENCE_MAGNITUDE_LIMIT)
+        ):
+            # In aligned sentences too, a price of $149.20 is no $44.0 billion: figures of prose
+            # named alike in nothing and a thousandfold apart are other figures.
+            continue
         if pair not in same_sentence:
             if (
                 label < settings.metric_global_cutoff
@@ -988,6 +997,8 @@ def _score_matrix(
 
 # Figures of aligned sentences pair only this many places apart at most (see _score_matrix).
 SENTENCE_WINDOW = 16
+# Nor, in prose, when their labels are unlike and their sizes this many times apart.
+SENTENCE_MAGNITUDE_LIMIT = 1000.0
 
 # What a sentence names around a figure is read this many characters either side of it (see
 # _named_apart): all of any real sentence (the corpus's longest has 825), but not the whole of

@@ -1282,6 +1282,30 @@ def test_last_years_figure_beside_this_years_pairs_the_old_figure_with_this_year
     ]
 
 
+def test_figures_of_aligned_sentences_a_thousandfold_apart_and_unlike_are_other_figures() -> None:
+    """Apple's 10-Ks printed to PDF aligned "…delivered under this ASR at an average repurchase
+    price of $149.20." with "Of the $73.1 billion, $44.0 billion was repurchased…": the price
+    became $44.0 billion (+29,490,616,522%), the first of the page's largest changes. A figure
+    named alike keeps its pair however far it moved (a table's cell does too)."""
+    old = _one_section_report(
+        2017, ("Shares were delivered at an average repurchase price of $149.20.",)
+    )
+    new = _one_section_report(
+        2018, ("Of the total, $44.0 billion was repurchased under the program.",)
+    )
+    changes = match_metrics(old, new, (pair(old, new, sentences=((0, 0),)),), settings=SETTINGS)
+    assert [(c.old.text if c.old else None, c.new.text if c.new else None) for c in changes] == [
+        ("$149.20", None),
+        (None, "$44.0 billion"),
+    ]
+    old = _one_section_report(2017, ("Net cash from investing activities was $12 million.",))
+    new = _one_section_report(2018, ("Net cash from investing activities was $16.1 billion.",))
+    changes = match_metrics(old, new, (pair(old, new, sentences=((0, 0),)),), settings=SETTINGS)
+    assert [(c.old.text, c.new.text) for c in changes if c.old and c.new] == [
+        ("$12 million", "$16.1 billion")
+    ]
+
+
 def test_the_value_a_change_starts_from_is_no_old_value_in_aligned_sentences_either() -> None:
     """In May 2017 the Board increased the share repurchase authorization from $175 billion to
     $210 billion; the next filing's sentence tells of a new program of up to $100 billion. The
