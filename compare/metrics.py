@@ -875,6 +875,8 @@ def _score_matrix(
         stated = {new.values[j] for j in new_ids}
         old_prior = {i: v for i, v in old_prior.items() if v in stated}
 
+    asks_prior = bool(new_prior or old_prior)
+
     def prior(i: int, j: int) -> bool:
         """Tell whether the newer report's figure states the other's as last year's beside it:
         the old figure, however far this year's has moved (赤字率稳定在2.1%, then 赤字率从去年的
@@ -893,7 +895,7 @@ def _score_matrix(
         if (
             old_years[i] != new_years[j]
             and old.values[i] != new.values[j]
-            and not ((new_prior or old_prior) and prior(i, j))
+            and not (asks_prior and prior(i, j))
         ):
             continue  # 五年累计新增城镇就业5870万人 is not a year's 1221万人
         if old.tabled[i] != new.tabled[j]:
@@ -961,7 +963,7 @@ def _score_matrix(
             if (
                 label < settings.metric_global_cutoff
                 and _apart(old_sizes[i], new_sizes[j], magnitude_limit)
-                and not ((new_prior or old_prior) and prior(i, j))
+                and not (asks_prior and prior(i, j))
             ):
                 continue  # 70家企业 and 1.7万家高新技术企业: alike in name only
             if (
@@ -978,7 +980,7 @@ def _score_matrix(
             score += sentence_weight
             if old.ordinal[i] == new.ordinal[j] and old_starting[i] == new_starting[j]:
                 score += ordinal_weight
-        if old.values[i] == new.values[j] or ((new_prior or old_prior) and prior(i, j)):
+        if old.values[i] == new.values[j] or (asks_prior and prior(i, j)):
             score += value_weight
         elif old_starting[i] != new_starting[j]:
             # 财政收入从3.16万亿元增加到8.31万亿元, then 公共财政收入10.37万亿元: 8.31, not 3.16.
@@ -1215,16 +1217,12 @@ def _twin(old: _Side, new: _Side) -> None:
     gap = _years_apart(old, new)
     newer = old if gap is not None and gap < 0 else new
     again = {k for k in newer.last_year if k is not None}
-    old_figures = {
-        figure
-        for k, figure in enumerate(old.identities)
-        if figure[-1] and not (newer is old and k in again)
-    }
-    new_figures = {
-        figure
-        for k, figure in enumerate(new.identities)
-        if figure[-1] and not (newer is new and k in again)
-    }
+
+    def stated(side: _Side) -> set[Identity]:
+        skip = again if side is newer else set()
+        return {figure for k, figure in enumerate(side.identities) if figure[-1] and k not in skip}
+
+    old_figures, new_figures = stated(old), stated(new)
     old.twinned = [figure in new_figures for figure in old.identities]
     new.twinned = [figure in old_figures for figure in new.identities]
 

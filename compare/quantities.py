@@ -2621,11 +2621,9 @@ def year_list_columns(sentence: str, figures: Sequence[tuple[int, int]]) -> dict
     """
     if len(figures) < 2:
         return {}
-    if "respectively" not in sentence:
+    if "respectively" not in sentence:  # a figure and last year's: columns 1 and 2
         columns = {}
-        for current, comparative, _ in _comparatives(sentence, figures):
-            columns[current], columns[comparative] = 1, 2
-        for current, last in _from_last_year(sentence, figures):
+        for current, last in last_year_figures(sentence, figures).items():
             columns[current], columns[last] = 1, 2
         return columns
     years_found = _YEAR_LIST.search(sentence)
@@ -2666,7 +2664,6 @@ _COMPARATIVE_CLOSES = re.compile(r"\s*[)）]")
 # pairs with start as before. A start that names its year (从2002年1288亿元增加到…, 从2007年底的8.4%
 # 提升到…) is years back, and no such start.
 _FROM_LAST_YEAR_CN = re.compile(r"[从由][^，。；,;：:从由\d]{0,8}$")
-_CN_GOES_TO = re.compile(r"[^，。；,;\d]{0,4}?[到至]")
 _EN_ABOUT = r"(?:(?:about|around|approximately|some|nearly|almost)\s+)?"
 _EN_FROM_OPENS = re.compile(rf"\bfrom\s+{_EN_ABOUT}$")
 _EN_FROM_TO = re.compile(rf"\s+to\s+{_EN_ABOUT}")
@@ -2693,7 +2690,7 @@ def _from_last_year(sentence: str, figures: Sequence[tuple[int, int]]) -> list[t
         (start, end), next_start = figures[k - 1], figures[k][0]
         before = sentence[max(0, start - 12) : start]
         if _FROM_LAST_YEAR_CN.search(before):
-            if _CN_GOES_TO.fullmatch(sentence, end, next_start):
+            if _GOES_TO.fullmatch(sentence, end, next_start):
                 found.append((k, k - 1))  # 从上学年全省第7位上升到第3位
         elif _EN_FROM_OPENS.search(before):
             if _EN_FROM_TO.fullmatch(sentence, end, next_start):
