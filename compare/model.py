@@ -304,7 +304,7 @@ class MetricChange:
     # (2017's 2015 column), which is not a figure the new report left out.
     rolled_off: bool = False
     # What the old report called a paired figure when that is not `label` (the new report's),
-    # white space and script aside (财政收入 for 一般公共预算收入; not 學校 for 学校), as the
+    # white space, case and script aside (财政收入 for 一般公共预算收入; not 學校 for 学校), as the
     # old report writes it; else "" (see metrics.label_was).
     label_was: str = ""
 
