@@ -41,6 +41,7 @@ from compare.model import (
 )
 from compare.quantities import (
     CURRENCY_SIGNS,
+    FIXED_KINDS,
     UNIT_SIZES,
     Clauses,
     last_year_figures,
@@ -890,7 +891,9 @@ def _score_matrix(
         a, b = pair
         i, j = old_ids[a], new_ids[b]
         o, n = old_metrics[i], new_metrics[j]
-        if old.kinds[i] != new.kinds[j] or old_units[i] != new_units[j]:
+        if old_units[i] != new_units[j]:
+            continue
+        if old.kinds[i] != new.kinds[j] and not _goal_restated(o, n):
             continue
         if (
             old_years[i] != new_years[j]
@@ -995,6 +998,25 @@ def _score_matrix(
         score -= position_weight * (old.position[i] - new.position[j]) ** 2
         scores[pair] = max(score, 0.01)
     return scores
+
+
+def _goal_restated(old: Metric, new: Metric) -> bool:
+    """Tell whether two figures of unlike kinds are one goal, stated as one in one report only:
+    the same value, with the same floor or bound, one a target (今年再减少农村贫困人口1000万人以上,
+    then 今年也要再减少农村贫困人口1000万人以上). A figure without such a bound is no plan's:
+    last year's growth of 5% is not this year's goal of 5%, nor 1000多万 a goal's."""
+    kinds = {old.kind, new.kind}
+    return (
+        MetricKind.TARGET in kinds
+        and not kinds & FIXED_KINDS
+        and old.qualifier in _GOAL_BOUNDS
+        and old.qualifier == new.qualifier
+        and _quantity(old) == _quantity(new)
+    )
+
+
+# The bounds a plan's figure is stated with (1000万人以上, 17%左右, 4.5%以内).
+_GOAL_BOUNDS = frozenset({"以上", "以内", "以內", "以下", "左右"})
 
 
 # Figures of aligned sentences pair only this many places apart at most (see _score_matrix).
@@ -2270,7 +2292,7 @@ def _change(
     return _new_change(
         MetricStatus.UNCHANGED if same else MetricStatus.CHANGED,
         label,
-        old.kind,
+        MetricKind.TARGET if _goal_restated(old, new) else old.kind,
         old,
         new,
         absolute,

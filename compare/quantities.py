@@ -2277,7 +2277,7 @@ _EN_CHANGE_OF = re.compile(rf"\s+(?i:{_CHANGE_NOUNS})(?=\s+(?:in|of)\s)")
 _RATE_OF_RISE = re.compile(r"(?:涨幅|增幅|增速|增长率|增长速度)[^，,；;。：:！？!?]{0,16}$")
 
 # The kinds a figure keeps whatever the words around it: a place in a ranking, a multiple.
-_FIXED_KINDS = frozenset({MetricKind.RANK, MetricKind.RATIO})
+FIXED_KINDS = frozenset({MetricKind.RANK, MetricKind.RATIO})
 
 
 def _settle_kind(
@@ -2288,7 +2288,7 @@ def _settle_kind(
     change: re.Match[str] | None,
 ) -> MetricKind:
     """Choose the metric's kind from its unit and the words around it (`change`: _change_word)."""
-    if raw.kind in _FIXED_KINDS:
+    if raw.kind in FIXED_KINDS:
         return raw.kind
     if raw.unit in ("位", "名") and _RANK_WORDS.search(
         masked, _clause_start(reverse, raw.start), raw.start
@@ -2322,7 +2322,7 @@ def _falls(raw: _Raw, change: re.Match[str] | None, joined_to: _Raw | None) -> b
     and) without a change word of its own falls when that one does. Ranks and ratios keep their
     values (a place, a multiple).
     """
-    if raw.kind in _FIXED_KINDS:
+    if raw.kind in FIXED_KINDS:
         return False
     if change is not None:
         return _FALL_WORD.match(change.group()) is not None
