@@ -294,6 +294,8 @@ _CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3])[:：][0-5]\d")
 # A day, or a part of one, just before a time: 1月10日, 2022-01-10, 上午, 晚.
 _AFTER_A_DAY = re.compile(r"(?:日|号|\d{4}-\d{1,2}-\d{1,2}|上午|下午|晚上|早上|中午|晚|凌晨)\s*$")
 _CONJUNCTION = re.compile(r"[及和与、或\s]*")
+# The words before a streak's length: 连续10年世界第一, 已连续5年增长.
+_STREAK = re.compile(r"[\s，,、]*(?:已经?|再|实现)?连续")
 _FROM = re.compile(r"(?i:\bfrom\b)|从")
 _POINT_ZERO = re.compile(rf"{D}+[.．]0")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -2154,6 +2156,16 @@ def _label(
         return previous  # 超140%及超200%: the second figure shares the first one's label
     if raw.kind is MetricKind.RANK and previous:
         return previous
+    if (
+        raw.unit == "年"
+        and _STREAK.fullmatch(before)
+        and not _CN_RAISES.match(sentence, raw.end)  # 连续7年提高企业退休人员基本养老金水平
+    ):
+        # 上海港集装箱吞吐量达到4330.3万标准箱、连续10年世界第一; 粮食总产量实现了“八连增”，连续
+        # 5年超万亿斤: how many years a record has stood is of what set it, not of the record.
+        subject = previous or _subject_cn(sentence, reverse, start, boundary, first=False)
+        if subject:
+            return subject
     after = _AFTER_TEXT.match(sentence, raw.end)
     tail = _clean_cn(after.group(1)) if after else ""
     if not tail or any(ch.isdigit() for ch in tail):
@@ -2182,15 +2194,18 @@ _MADE_AS = re.compile(
 )
 
 
-def _subject_cn(sentence: str, reverse: str, start: int, boundary: int) -> str:
+def _subject_cn(
+    sentence: str, reverse: str, start: int, boundary: int, *, first: bool = True
+) -> str:
     """Return what a figure with no label of its own measures, named by its sentence's first
     clause when that clause is just before the figure's own and states no figure:
     全社会研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元; 今年中央财政用于教育的投入，
-    将由去年的1076亿元增加到1562亿元. "" if none."""
+    将由去年的1076亿元增加到1562亿元. "" if none. With first=False the clause before need not be
+    the sentence's first (农业全面丰收，粮食总产量实现了“八连增”，连续5年…: 粮食总产量)."""
     if start < 1 or sentence[start - 1] not in "，,":
         return ""
     clause = _clause_start(reverse, start - 1)
-    if clause < boundary or sentence[:clause].strip():
+    if clause < boundary or (first and sentence[:clause].strip()):
         # A figure of the sentence is in it (its words are that figure's), or the clause is not
         # the sentence's first: 建立健全城镇保障性住房制度，覆盖面逐步扩大，…已达到12.5% is not
         # any 覆盖面's.

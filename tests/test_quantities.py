@@ -1725,6 +1725,23 @@ LABELS = [
         "In May 2017 the Company issued 3.000% senior notes due 2027 and 1.375% bonds.",
         ["senior notes due 2027", "bonds"],
     ),
+    # How many years a record has stood is of what set it (Shanghai 2020, national 2012), not
+    # of the record; but after a verb of raising, what is raised names it (national 2011).
+    (
+        "streak-after-a-figure",
+        "上海港集装箱吞吐量达到4330.3万标准箱、连续10年世界第一。",
+        ["上海港集装箱吞吐量"] * 3,
+    ),
+    (
+        "streak-after-a-clause",
+        "农业全面丰收，粮食总产量实现了历史罕见的“八连增”，连续5年超万亿斤。",
+        ["粮食总产量"],
+    ),
+    (
+        "streak-of-raises",
+        "实施养老保险关系跨省转移接续办法，连续7年提高企业退休人员基本养老金水平。",
+        ["提高企业退休人员基本养老金水平"],
+    ),
 ]
 
 
