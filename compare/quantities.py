@@ -1580,7 +1580,8 @@ _EN_CHANGED = re.compile(
     r"for|from|and|or)\b)"
     r"(?:number\s+of\s+)?(?P<what>[^,;:.]+?)"
     r"(?:\s+(?:within|over|in|during|since|by|for)\s+(?:a|an|the|the\s+past|the\s+last)?\s*"
-    r"(?:decade|year|years|\w+\s+years?|\d{4})\b.*|\s+(?:today|now|this\s+year|last\s+year))?"
+    r"(?:decade|year|years|\w+\s+years?|\d{4})\b.*|\s+(?:today|now|this\s+year|last\s+year)"
+    r"|\s+in\s+(?:two|three|four|several|\d+)\s+(?:steps|stages|phases)\b.*)?"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -1738,7 +1739,7 @@ _EN_BEFORE_SUM = _EN_VAGUE | set(_words("a an the of about around approximately 
 _EN_ACTOR = re.compile(r"\s*(?:I|we|We)\s")
 # What a sum was spent to do, right after it: "$73.1 billion to repurchase shares of its…".
 _EN_PURPOSE = re.compile(
-    _EN_OVER_TIME + r"\s+to\s+([a-z]+\s+[A-Za-z][A-Za-z\-]*(?:\s+[a-z][a-z\-]*)?)\b"
+    _EN_OVER_TIME + r"\s+to\s+([a-z]+(?:\s+[A-Za-z][A-Za-z\-]*){1,5}?)\b"
     r"(?=\s+(?:of|for|in|and|that|which|with|by|to)\b|[,.]|$)"
 )
 _EN_PRONOUNS = set(_words("this it"))
@@ -2050,6 +2051,8 @@ def _label(
         ends = before.split()[-1:]  # "from 40,000 today to 80,000": the word before is "to"
         if not label and previous and (before.strip() in ("-", "–") or ends == ["to"]):
             return previous  # "from $175 billion to $210 billion": both ends measure one thing
+        if not label and ends == ["to"] and (changed := _changed_en(sentence[:start])):
+            return changed  # "we will reduce the sub-DRC for Manufacturing in two steps, to 18%"
         if not label and before.strip().lower() == "from":
             # "…double the number of eligible employers, from 40,000 today to 80,000"; "We have
             # tripled our government spending on healthcare within a decade, from $3.7 billion"

@@ -1725,6 +1725,20 @@ LABELS = [
         "In May 2017 the Company issued 3.000% senior notes due 2027 and 1.375% bonds.",
         ["senior notes due 2027", "bonds"],
     ),
+    # Singapore 2021 and 2022: a change to a figure named by the verb of the clause before, and
+    # a sum set aside for a purpose of more than two words after its verb.
+    (
+        "en-reduced-in-steps-to",
+        "Therefore, we will reduce the sub-DRC for Manufacturing in two steps, to 18% from "
+        "1 January 2022, and to 15% from 1 January 2023.",
+        ["sub-DRC for Manufacturing"] * 2,
+    ),
+    (
+        "en-set-aside-for-a-long-purpose",
+        "For FY2022, we will set aside $6 billion to maintain a multi-layered public health "
+        "defence.",
+        ["set aside to maintain a multi-layered public health defence"],
+    ),
     # How many years a record has stood is of what set it (Shanghai 2020, national 2012), not
     # of the record; but after a verb of raising, what is raised names it (national 2011).
     (
