@@ -52,6 +52,7 @@ from compare.quantities import (
     without_payers,
     year_list_columns,
     year_list_years,
+    yearly_average,
 )
 from compare.records import fast_constructor, fast_replacer
 from compare.settings import Settings
@@ -145,6 +146,8 @@ class _Side:
     widths: list[int]  # columns of that row (0 in prose)
     starting: list[bool]  # the value a change starts from (从3.16万亿元增加到…: 3.16万亿元)
     years: list[bool]  # stated for several years together (Metric.over_years)
+    # Of those, a yearly average (年均增长10.6%), not the years' sum or change (比2002年增长65.5%)
+    averaged: list[bool]
     position: list[float]  # 0-1 place in the document
     texts: list[str]  # the sentence the figure stands in
     tabled: list[bool]  # it stands in a table's row (`cell | cell`), not in prose
@@ -322,6 +325,10 @@ class _Side:
             widths=places.widths,
             starting=starting,
             years=places.years,
+            averaged=[
+                over and yearly_average(places.texts[i], metrics[i].start)
+                for i, over in enumerate(places.years)
+            ],
             texts=places.texts,
             tabled=places.tabled,
             periods=places.periods,
@@ -901,6 +908,8 @@ def _score_matrix(
             and not (asks_prior and prior(i, j))
         ):
             continue  # 五年累计新增城镇就业5870万人 is not a year's 1221万人
+        if old_years[i] and new_years[j] and old.averaged[i] != new.averaged[j]:
+            continue  # 年均增长7.8% is not 比2002年增长65.5%, nor 6400万人 a year's 1000多万人
         if old.tabled[i] != new.tabled[j]:
             continue  # a table's cell and a figure of prose: Cash generated… | 81,266, $77.4 billion
         if (
@@ -948,6 +957,8 @@ def _score_matrix(
             new.parts[j] and old.part_stated_beside(i, new.parts[j])
         ):
             continue  # 中央财政赤字7500亿元 and 财政赤字10500亿元，其中中央财政赤字8500亿元
+        if _per_unit(old_labels[a], new_labels[b]):
+            continue  # 单位国内生产总值能耗 (energy per unit of GDP) is not 国内生产总值
         label = labels.get(pair)
         if label is None:
             label = _label_score(old_labels[a], new_labels[b])
@@ -998,6 +1009,12 @@ def _score_matrix(
         score -= position_weight * (old.position[i] - new.position[j]) ** 2
         scores[pair] = max(score, 0.01)
     return scores
+
+
+def _per_unit(old: str, new: str) -> bool:
+    """Tell whether one label measures something per unit of what the other names (单位国内生产
+    总值能耗 against 国内生产总值)."""
+    return bool(old and new) and ("单位" + old in new or "单位" + new in old)
 
 
 def _goal_restated(old: Metric, new: Metric) -> bool:

@@ -2720,6 +2720,25 @@ def _from_last_year(sentence: str, figures: Sequence[tuple[int, int]]) -> list[t
     return found
 
 
+def yearly_average(sentence: str, start: int) -> bool:
+    """Tell whether the figure at sentence[start:] is a yearly average of several years (年均增长
+    10.6%, 平均每年城镇新增就业1000多万人, "grew 5% a year on average"), not their sum or the
+    change across them (比2002年增长65.5%, 五年城镇新增就业5870万人)."""
+    clause = _clause_start(sentence[::-1], start)
+    at = sentence.find("年均", clause, start)
+    if at >= 0 and not _YEARLY_MEAN.match(sentence, at):
+        return True
+    return bool(
+        _AVERAGE_CN.search(sentence, clause, start) or _EN_AVERAGE.search(sentence, clause, start)
+    )
+
+
+# Words before a figure that make it a yearly average (年均 aside: 年均浓度 is no average of
+# years).
+_AVERAGE_CN = re.compile("平均每年|每年平均|年平均(?!浓度|气温|降水)")
+_EN_AVERAGE = re.compile(r"(?i:\b(?:average\s+annual|annual\s+average|compound\s+annual)\b)")
+
+
 def may_list_years(sentence: str) -> bool:
     """Tell at a glance whether a sentence may state figures for a list of years, or with their
     comparatives or last year's figure (see year_list_columns)."""

@@ -340,6 +340,29 @@ def test_figures_in_units_of_one_family_pair_and_others_do_not(tmp_path: Path) -
     assert ("changed", "资助学生", "2871万人", "2130万名") in found
 
 
+def test_a_yearly_average_of_years_is_not_their_sum(tmp_path: Path) -> None:
+    """The national reports of 2008 and 2016 each review five years. 2008's GDP grew 65.5% on
+    2002, 10.6% a year; 2016's grew 7.8% a year: 10.6% -> 7.8%, where 65.5% had paired with
+    7.8%. 2008's 平均每年 1000多万 new jobs are not 2016's five-year 6400万; its 5100万 are. And
+    energy per unit of GDP (单位国内生产总值能耗) is no figure of GDP's."""
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            2008: "2008年政府工作报告\n\n一、过去五年工作回顾\n\n"
+            "2007年，国内生产总值比2002年增长65.5%，年均增长10.6%。"
+            "城镇新增就业5100万人。平均每年城镇新增就业1000多万人。\n",
+            2016: "2016年政府工作报告\n\n一、过去五年工作回顾\n\n"
+            "国内生产总值年均增长7.8%。城镇新增就业人数超过6400万人。"
+            "单位国内生产总值能耗下降18.2%。\n",
+        },
+    )
+    assert ("changed", "国内生产总值", "10.6%", "7.8%") in found
+    assert ("removed", "国内生产总值", "65.5%", None) in found
+    assert ("changed", "城镇新增就业人数", "5100万人", "超过6400万人") in found
+    assert ("removed", "平均每年城镇新增就业", "1000多万人", None) in found
+    assert ("added", "单位国内生产总值能耗", None, "18.2%") in found
+
+
 def test_a_short_form_names_the_figure_its_long_form_names(tmp_path: Path) -> None:
     """The 2014 report's 能源消耗强度下降3.7% is the 2015 report's 能耗强度下降4.8%, stated in
     sections that do not align: the short form is written out before labels are compared."""

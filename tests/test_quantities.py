@@ -32,6 +32,7 @@ from compare.quantities import (
     stated_for_year,
     without_payers,
     year_list_columns,
+    yearly_average,
 )
 from tests.conftest import FIXTURES, SEED_2021, SEED_2022, corpus_files
 
@@ -2703,6 +2704,27 @@ def test_a_change_against_a_year_long_before_is_over_several_years() -> None:
     metrics = extract_metrics(sentence)
     assert [over_years(sentence, m.start, year=2008) for m in metrics] == [True, False, False]
     assert not any(over_years(sentence, m.start) for m in metrics)  # year unknown: not said
+
+
+def test_a_yearly_average_is_told_from_the_years_sum() -> None:
+    """年均 and 平均每年 make a figure a yearly average; a change on a year long before, a
+    five-year total and a yearly mean concentration (年均浓度) are none."""
+    sentence = (
+        "国内生产总值比2002年增长65.5%，年均增长10.6%；五年城镇新增就业5870万人，平均每年"
+        "新增1174万人；细颗粒物年均浓度下降到32微克/立方米；sales grew at a compound annual "
+        "rate of 5%."
+    )
+    metrics = extract_metrics(sentence)
+    averages = [m.text for m in metrics if yearly_average(sentence, m.start)]
+    assert averages == ["10.6%", "1174万人", "5%"]
+    assert [m.text for m in metrics] == [
+        "65.5%",
+        "10.6%",
+        "5870万人",
+        "1174万人",
+        "32微克/立方米",
+        "5%",
+    ]
 
 
 @pytest.mark.parametrize(
