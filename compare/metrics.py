@@ -1059,6 +1059,7 @@ CONTRASTS = (
     ("收入", "支出"),
     ("进口", "出口"),
     ("beginning", "end"),  # of the year, of a balance: Beginning/Ending accrued warranty costs
+    ("first", "second", "third", "fourth"),  # quarters, halves, tranches, steps
 )
 
 

@@ -759,6 +759,22 @@ def test_a_beginning_balance_is_not_an_ending_one(tmp_path: Path) -> None:
     assert ("Ending", "$3,834", "Ending", "$3,692") in paired
 
 
+def test_one_quarters_sum_is_not_anothers(tmp_path: Path) -> None:
+    """Apple's 2017 10-K closes its notes on debt with the third quarter's issuance of $7.0
+    billion, the 2018 one with the first quarter's of $7.0 billion: other issuances of the same
+    size, which had read unchanged. A quarter (or half, or tranche) is a part against others."""
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            year: f"Example Corp. Annual Report {year}\n\nItem 8. Financial Statements\n\n"
+            f"During {year}, the {quarter} quarter debt issuance was $7.0 billion.\n"
+            for year, quarter in ((2017, "third"), (2018, "first"))
+        },
+    )
+    assert ("unchanged", "first quarter debt issuance", "$7.0 billion", "$7.0 billion") not in found
+    assert ("added", "first quarter debt issuance", None, "$7.0 billion") in found
+
+
 def test_rows_named_by_years_pair_by_year_whatever_their_sign(tmp_path: Path) -> None:
     """A schedule of payments by year (2018 | $6,500, then 2019 | $8,797): each year's row
     pairs with the same year's row of the other filing, not with the row at its place (8,863
