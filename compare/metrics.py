@@ -1014,7 +1014,9 @@ def _score_matrix(
 def _per_unit(old: str, new: str) -> bool:
     """Tell whether one label measures something per unit of what the other names (单位国内生产
     总值能耗 against 国内生产总值)."""
-    return bool(old and new) and ("单位" + old in new or "单位" + new in old)
+    if "单位" in new:
+        return bool(old) and "单位" + old in new
+    return "单位" in old and bool(new) and "单位" + new in old
 
 
 def _goal_restated(old: Metric, new: Metric) -> bool:
