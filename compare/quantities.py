@@ -1148,7 +1148,7 @@ _WHOLE_NOUN = re.compile("任务|目标|工作|情况下?|问题|要求|基础�
 _GOES_ON = re.compile(r"增加|增长|提高|提升|扩大|减少|下降|降低|上升|达到|到|至|已|均|都|全部|分别")
 _NOUN_CUT_WORDS = (
     r"参与|参加|开展|实现|完成|被|获|进入|成功|列入|入选|结对|共建|分别|均|已|全部|启动|达到|成为|赴|"
-    r"对口|认定|吸引|举办|(?<!公)共|(?<![高初小大集])中(?![心学医央])|和|与|及|通过|涉及|接受|创建|提前|全?覆盖|"
+    r"对口|认定|吸引|举办|(?<!公)共|(?<![高初小大集])中(?![心学医央小等职])|和|与|及|通过|涉及|接受|创建|提前|全?覆盖|"
     # 12所在绍高校紧紧抓住…, 100篇优秀作品并汇编成册
     r"紧紧|抓住|积极|切实|深入|持续|不断|主动|率先|(?<![合兼])并(?!购)|不动摇|"
     # 1260万农村户籍孩子在城市接受义务教育 (but 在校生, 在园儿童, 在建项目 are nouns)
@@ -1890,6 +1890,9 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     digit = _DIGIT.search(noun)
     if digit:
         noun = noun[: digit.start()]
+    listed = noun.rfind("、")
+    if listed > 0 and _VERB_END.fullmatch(noun, listed + 1):
+        noun = noun[:listed]  # 2.2万多所农村中小学改造危房、建设7000多所…: the next one's verb
     # 459所义务教育阶段学校（不含教学点）秋季开学后: the noun ends with its parenthesis.
     closed = noun.find("）", 1)
     if 0 < closed < len(noun) - 1:

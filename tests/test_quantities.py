@@ -1740,6 +1740,14 @@ LABELS = [
         "defence.",
         ["set aside to maintain a multi-layered public health defence"],
     ),
+    # 中小学 and 中等 are words, not 中 (among) cutting the noun; a verb after 、 is the next
+    # figure's (national 2008: the first had read 农村, the second 远程教育已覆盖农村).
+    (
+        "rural-schools",
+        "国家安排专项资金支持2.2万多所农村中小学改造危房、建设 7000多所寄宿制学校，"
+        "远程教育已覆盖36万所农村中小学。",
+        ["农村中小学改造危房", "寄宿制学校", "远程教育已覆盖农村中小学"],
+    ),
     # How many years a record has stood is of what set it (Shanghai 2020, national 2012), not
     # of the record; but after a verb of raising, what is raised names it (national 2011).
     (
