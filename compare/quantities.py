@@ -1881,7 +1881,8 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
     ):
         end += 1
     if end == start:
-        return "", raw.end
+        # 建成100个“美丽街区”。: the name in quotes is all that is counted
+        return (_clean_cn(prefix, strip=False), start) if prefix else ("", raw.end)
     noun = sentence[start:end]
     if not prefix and (_GOES_ON.match(noun) or (raw.unit.endswith("人") and _AT_PLACE.match(noun))):
         # 由88个增加到317个, 20所已完成: no noun is counted; nor after people counted as 人 and

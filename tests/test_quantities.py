@@ -1748,6 +1748,8 @@ LABELS = [
         "远程教育已覆盖36万所农村中小学。",
         ["农村中小学改造危房", "寄宿制学校", "远程教育已覆盖农村中小学"],
     ),
+    # A name in quotes that ends the clause is what is counted (Shanghai 2021 had read 建成).
+    ("quoted-noun-alone", "建成100个“美丽街区”。", ["美丽街区"]),
     # How many years a record has stood is of what set it (Shanghai 2020, national 2012), not
     # of the record; but after a verb of raising, what is raised names it (national 2011).
     (
