@@ -1157,6 +1157,8 @@ _NOUN_CUT_WORDS = (
 _NOUN_CUT = re.compile(f"{_NOUN_CUT_WORDS}|为")
 # Where the people counted are, right after them (1亿人在中西部地区…): no noun of theirs.
 _AT_PLACE = re.compile("在(?![校园建职读岗线编册押途])")
+# A conjunction right before a figure (not the end of a verb: 惠及, 涉及, 普及).
+_AND_BEFORE = re.compile("(?:和|与|(?<![惠涉普波遍危顾论提])及)$")
 # A noun after a figure that opens with a conjunction is the next figure's (和助餐场所217个), but
 # 和谐, 和美 and 和平 are words of their own (10个和美乡村).
 _JOINS_NEXT = re.compile("[和与及或](?![谐美平睦])")
@@ -2124,6 +2126,10 @@ def _label(
             if not label or _VERB_END.search(label):
                 # 235所学校开展“互联网+教育”结对帮扶: what the counted did names them.
                 return noun + _what_they_did(sentence, raw.noun_end)
+            if _AND_BEFORE.search(label):
+                # 完成白龙港污水处理厂提标改造和1434个住宅小区雨污混接改造: before 和 is another deed
+                # (惠及 is a verb: 学生营养改善计划惠及3200万孩子 keeps its label)
+                return noun
             # 新建中小学6所的任务, 增幅11个百分点的情况下: the task or case the figure is part of
             if owned and _WHOLE_NOUN.fullmatch(noun):
                 return label

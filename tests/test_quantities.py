@@ -1748,6 +1748,18 @@ LABELS = [
         "远程教育已覆盖36万所农村中小学。",
         ["农村中小学改造危房", "寄宿制学校", "远程教育已覆盖农村中小学"],
     ),
+    # After 和, the count is of its own noun, not of the deed before 和 (Shanghai 2020), and
+    # 三项 is of the tasks however the clause before ends (Shanghai 2021: now unchanged).
+    (
+        "count-after-and",
+        "完成白龙港污水处理厂提标改造和1434个住宅小区雨污混接改造。",
+        ["住宅小区雨污混接改造"],
+    ),
+    (
+        "count-after-and-tasks",
+        "以推进浦东高水平改革开放和三项新的重大任务为战略牵引。",
+        ["新的重大任务"],
+    ),
     # A name in quotes that ends the clause is what is counted (Shanghai 2021 had read 建成).
     ("quoted-noun-alone", "建成100个“美丽街区”。", ["美丽街区"]),
     # How many years a record has stood is of what set it (Shanghai 2020, national 2012), not
