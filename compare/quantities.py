@@ -1221,6 +1221,10 @@ _EN_GIVING = set(
 )
 _EN_VAGUE = set(_words("additional another extra further more average total"))
 _EN_LEAD = set(_words("and the or of a an with"))
+# Words that open what qualifies a name before them ("value as of …", "payments for …"), and
+# how many words more a label may take to reach that name.
+_EN_PHRASE_STARTS = set(_words("as for in at to on from under"))
+NAME_BEFORE_WORDS = 3
 _EN_BRINGS = frozenset(("brings", "bring", "brought"))  # "This brings the total … to"
 _EN_DET = set(_words("the a an our its their"))
 _EN_OBJECT_LEAD = _EN_LEAD | set(_words("our their its this these aside up"))
@@ -1368,7 +1372,22 @@ def _clean_en(text: str, limit: int = 8) -> str:
         return ""  # "I will set aside $11 billion": I names nothing
     if limit < ROW_LABEL_WORDS:  # prose: a table row's label is a name, not a clause
         words = _after_links_en(words)
-    words = words[-limit:]
+    head = max(0, len(words) - limit)
+    if head and words[head].lower() in _EN_PHRASE_STARTS:
+        # "The fair value as of the respective vesting dates of RSUs was": the last eight open
+        # with what qualifies a name. The name is taken too when a few words more reach its
+        # start (after the, a, of …): fair value as of …; "would have on the value of" has none.
+        start = head
+        while (
+            start > 0
+            and len(words) - start < limit + NAME_BEFORE_WORDS
+            and words[start - 1][:1].isalpha()
+            and words[start - 1].lower() not in _EN_NOT_A_NAME
+        ):
+            start -= 1
+        if start < head and (start == 0 or words[start - 1].lower() in _EN_LEAD | _EN_DET):
+            head = start
+    words = words[head:]
     while len(words) > 1 and words[0].lower() in _EN_LEAD:
         words.pop(0)  # the last eight of "number of OECD countries that levy net wealth taxes"
     # "had authorized" is a verb, "had deferred tax liabilities" a verb and its object
@@ -1624,6 +1643,8 @@ _EN_HOW_TO = re.compile(
 # Words that link a figure to the one before it, all that is left of its label once "a decline
 # of" is cleaned away: the figure measures what the figure before it does.
 _EN_LINKS = frozenset({"after", "before", "following", "against", "versus", "compared"})
+# Words that end the name a label reaches back for (see _clean_en): no part of a name.
+_EN_NOT_A_NAME = _EN_PHRASE_STARTS | _EN_LEAD | _EN_DET | _EN_TRAIL | _EN_LINKS
 
 
 def _name_acted_en(label: str) -> bool:

@@ -1726,6 +1726,17 @@ LABELS = [
         "In May 2017 the Company issued 3.000% senior notes due 2027 and 1.375% bonds.",
         ["senior notes due 2027", "bonds"],
     ),
+    # Apple: the last eight words before the sum open with what qualifies its name, so the
+    # name is reached for (they had read "as of the respective …", "for the employees' …").
+    (
+        "en-name-before-its-qualifier",
+        "The fair value as of the respective vesting dates of RSUs was $6.1 billion. Total "
+        "payments for the employees’ tax obligations to taxing authorities were $2.0 billion.",
+        [
+            "fair value as of the respective vesting dates of RSUs",
+            "Total payments for the employees’ tax obligations to taxing authorities",
+        ],
+    ),
     # Singapore 2021 and 2022: a change to a figure named by the verb of the clause before, and
     # a sum set aside for a purpose of more than two words after its verb.
     (
