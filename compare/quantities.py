@@ -1385,7 +1385,7 @@ def _clean_en(text: str, limit: int = 8) -> str:
             and words[start - 1].lower() not in _EN_NOT_A_NAME
         ):
             start -= 1
-        if start < head and (start == 0 or words[start - 1].lower() in _EN_LEAD | _EN_DET):
+        if start < head and (start == 0 or words[start - 1].lower() in _EN_NAME_OPENERS):
             head = start
     words = words[head:]
     while len(words) > 1 and words[0].lower() in _EN_LEAD:
@@ -1645,6 +1645,7 @@ _EN_HOW_TO = re.compile(
 _EN_LINKS = frozenset({"after", "before", "following", "against", "versus", "compared"})
 # Words that end the name a label reaches back for (see _clean_en): no part of a name.
 _EN_NOT_A_NAME = _EN_PHRASE_STARTS | _EN_LEAD | _EN_DET | _EN_TRAIL | _EN_LINKS
+_EN_NAME_OPENERS = _EN_LEAD | _EN_DET  # what comes right before a name (the, a, of …)
 
 
 def _name_acted_en(label: str) -> bool:
@@ -2605,8 +2606,7 @@ def over_years(
     if not clauses:
         return False  # most sentences: no 年均 or 比 in any clause
     clause = _clause_start(reverse, start)
-    at = sentence.find("年均", clause, start)
-    if at >= 0 and not _YEARLY_MEAN.match(sentence, at):
+    if _says_nian_jun(sentence, clause, start):
         return True
     base = _COMPARED_WITH_YEAR.search(sentence, clause, start)
     return base is not None and year is not None and int(base.group(1)) < year - 2
@@ -2753,15 +2753,20 @@ def _from_last_year(sentence: str, figures: Sequence[tuple[int, int]]) -> list[t
 
 def yearly_average(sentence: str, start: int) -> bool:
     """Tell whether the figure at sentence[start:] is a yearly average of several years (年均增长
-    10.6%, 平均每年城镇新增就业1000多万人, "grew 5% a year on average"), not their sum or the
-    change across them (比2002年增长65.5%, 五年城镇新增就业5870万人)."""
+    10.6%, 平均每年城镇新增就业1000多万人, "at a compound annual rate of 5%"), not their sum or
+    the change across them (比2002年增长65.5%, 五年城镇新增就业5870万人)."""
     clause = _clause_start(sentence[::-1], start)
-    at = sentence.find("年均", clause, start)
-    if at >= 0 and not _YEARLY_MEAN.match(sentence, at):
-        return True
     return bool(
-        _AVERAGE_CN.search(sentence, clause, start) or _EN_AVERAGE.search(sentence, clause, start)
+        _says_nian_jun(sentence, clause, start)
+        or _AVERAGE_CN.search(sentence, clause, start)
+        or _EN_AVERAGE.search(sentence, clause, start)
     )
+
+
+def _says_nian_jun(sentence: str, clause: int, start: int) -> bool:
+    """Tell whether sentence[clause:start] says 年均 of years (年均增长, not 年均浓度)."""
+    at = sentence.find("年均", clause, start)
+    return at >= 0 and not _YEARLY_MEAN.match(sentence, at)
 
 
 # Words before a figure that make it a yearly average (年均 aside: 年均浓度 is no average of
