@@ -679,8 +679,13 @@ _ABBREVIATION = re.compile("|".join(ABBREVIATIONS))
 
 def identity(metric: Metric) -> Identity:
     """Return what makes two quotes the same figure: value, range, unit base, kind and label
-    (its short forms written out, see ABBREVIATIONS)."""
-    return (*_quantity(metric), base_unit(metric), metric.kind, _label_key(_own_label(metric)))
+    (its short forms written out, see ABBREVIATIONS; the number of what its unit counts left
+    out: 淘汰落后产能项目600项 is 淘汰落后产能's, 城镇新增就业人数 城镇新增就业's)."""
+    written = _written_unit(metric)
+    label = _own_label(metric)
+    if written and label.endswith((written + "数", written + "目")) and len(label) > 3:
+        label = label[:-2]
+    return (*_quantity(metric), base_unit(metric), metric.kind, _label_key(label))
 
 
 def _own_label(metric: Metric) -> str:

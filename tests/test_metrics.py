@@ -340,6 +340,28 @@ def test_figures_in_units_of_one_family_pair_and_others_do_not(tmp_path: Path) -
     assert ("changed", "资助学生", "2871万人", "2130万名") in found
 
 
+def test_the_number_of_what_a_unit_counts_names_it_as_the_thing_does(tmp_path: Path) -> None:
+    """Shanghai's plans for 2020 and 2021: 淘汰落后产能800项, then 淘汰落后产能项目600项, in
+    sections that do not align. 项目 after a count in 项 (人数 after 人) says what the unit
+    says: the two are one figure. Other closing words stay (新增就业岗位 in 万个)."""
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            2020: "2020年政府工作报告\n\n一、2019年工作回顾\n\n经济运行稳中向好。\n\n"
+            "二、城市管理\n\n继续提高城市经济密度，淘汰落后产能800项，低效建设用地减量"
+            "15平方公里。\n",
+            2021: "2021年政府工作报告\n\n一、2020年工作回顾\n\n经济运行稳中向好。\n\n"
+            "二、产业基础\n\n大力实施产业基础再造工程，鼓励重点产业和企业技术改造，"
+            "淘汰落后产能项目600项。\n\n三、民生\n\n帮助长期失业青年就业创业。\n",
+        },
+    )
+    assert ("changed", "淘汰落后产能项目", "800项", "600项") in found
+    jobs = metric("58", "万人", "城镇新增就业人数", scale="万")
+    assert metrics_module.identity(jobs)[-1] == "城镇新增就业"
+    posts = metric("58", "万个", "新增就业岗位", scale="万")
+    assert metrics_module.identity(posts)[-1] == "新增就业岗位"
+
+
 def test_a_yearly_average_of_years_is_not_their_sum(tmp_path: Path) -> None:
     """The national reports of 2008 and 2016 each review five years. 2008's GDP grew 65.5% on
     2002, 10.6% a year; 2016's grew 7.8% a year: 10.6% -> 7.8%, where 65.5% had paired with
