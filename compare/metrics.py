@@ -1026,16 +1026,16 @@ def _per_unit(old: str, new: str) -> bool:
 
 def _goal_restated(old: Metric, new: Metric) -> bool:
     """Tell whether two figures of unlike kinds are one goal, stated as one in one report only:
-    the same value, with the same floor or bound, one a target (今年再减少农村贫困人口1000万人以上,
-    then 今年也要再减少农村贫困人口1000万人以上). A figure without such a bound is no plan's:
-    last year's growth of 5% is not this year's goal of 5%, nor 1000多万 a goal's."""
+    both with the same floor or bound, one a target (今年再减少农村贫困人口1000万人以上, then
+    今年也要再减少农村贫困人口1000万人以上; 能源消耗强度要降低3.9%以上, then 能耗强度下降3.1%以上).
+    A figure without such a bound is no plan's: last year's growth of 5% is not this year's goal
+    of 5%, nor 1000多万 a goal's."""
     kinds = {old.kind, new.kind}
     return (
         MetricKind.TARGET in kinds
         and not kinds & FIXED_KINDS
         and old.qualifier in _GOAL_BOUNDS
         and old.qualifier == new.qualifier
-        and _quantity(old) == _quantity(new)
     )
 
 

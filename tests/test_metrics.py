@@ -481,18 +481,22 @@ def test_kinds_must_agree() -> None:
 def test_a_goal_stated_as_one_in_one_year_only_is_the_same_goal(tmp_path: Path) -> None:
     """The national reports of 2014 and 2015 both plan 减少农村贫困人口1000万人以上, the second
     with 要 (a goal's word), in sections that do not align; 2015's and 2016's plan 铁路投资 of
-    8000亿元以上 likewise. Each read as dropped and as new. A goal's bound (以上, 左右) is what
-    makes them one: a growth of 5% is still not a goal of 5% (test_kinds_must_agree)."""
+    8000亿元以上 likewise; 2014 plans 能源消耗强度要降低3.9%以上, 2015 能耗强度下降3.1%以上.
+    Each read as dropped and as new. A goal's bound (以上, 左右) is what makes them one: a
+    growth of 5% is still not a goal of 5% (test_kinds_must_agree)."""
     found = _changes_of_texts(
         tmp_path,
         {
             2014: "2014年政府工作报告\n\n一、2014年重点工作\n\n经济运行稳中向好。\n\n"
-            "二、农业\n\n今年再减少农村贫困人口1000万人以上。新增就业1310万人。\n",
+            "二、农业\n\n今年再减少农村贫困人口1000万人以上。新增就业1310万人。\n\n"
+            "三、节能\n\n今年能源消耗强度要降低3.9%以上。\n",
             2015: "2015年政府工作报告\n\n一、2015年重点工作\n\n"
-            "难度再大，今年也要再减少农村贫困人口1000万人以上。新增就业1322万人。\n",
+            "难度再大，今年也要再减少农村贫困人口1000万人以上。新增就业1322万人。\n\n"
+            "二、节能\n\n能耗强度下降3.1%以上。\n",
         },
     )
     assert ("unchanged", "减少农村贫困人口", "1000万人以上", "1000万人以上") in found
+    assert ("changed", "能耗强度", "3.9%以上", "3.1%以上") in found
     plain = metric("1000", "万人", "减少农村贫困人口", scale="万", qualifier="以上")
     goal = replace(plain, kind=MetricKind.TARGET)
     assert metric_change(plain, goal).kind is MetricKind.TARGET  # the page tags it a goal
