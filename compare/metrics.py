@@ -673,6 +673,7 @@ ABBREVIATIONS = {
     "低保": "最低生活保障",
     "新农合": "新型农村合作医疗",
     "GDP": "国内生产总值",
+    "进出口总额": "进出口贸易总额",
 }
 _ABBREVIATION = re.compile("|".join(ABBREVIATIONS))
 

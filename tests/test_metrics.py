@@ -402,6 +402,11 @@ def test_a_short_form_names_the_figure_its_long_form_names(tmp_path: Path) -> No
     assert metrics_module.identity(short) == metrics_module.identity(
         replace(short, label="能源消耗强度")
     )
+    # National 2009/2010: 进出口贸易总额2.56万亿美元, then 全年进出口总额2.2万亿美元.
+    trade = metric("2.2", "万亿美元", "进出口总额", scale="万亿", kind=MetricKind.MONEY)
+    assert metrics_module.identity(trade) == metrics_module.identity(
+        replace(trade, label="进出口贸易总额")
+    )
 
 
 def test_qualifier_change_is_a_change_even_at_equal_value() -> None:
