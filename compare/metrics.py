@@ -674,8 +674,12 @@ ABBREVIATIONS = {
     "新农合": "新型农村合作医疗",
     "GDP": "国内生产总值",
     "进出口总额": "进出口贸易总额",
+    "棚户区改造": "棚户区住房改造",
+    "棚改": "棚户区住房改造",
 }
 _ABBREVIATION = re.compile("|".join(ABBREVIATIONS))
+# A verb of allocating that closes a label says how the sum was put, not what it is.
+_ALLOCATED_AT_END = re.compile("(?:拟|将)?(?:安排|下达)$")
 
 
 def identity(metric: Metric) -> Identity:
@@ -686,6 +690,9 @@ def identity(metric: Metric) -> Identity:
     label = _own_label(metric)
     if written and label.endswith((written + "数", written + "目")) and len(label) > 3:
         label = label[:-2]
+    elif (allocated := _ALLOCATED_AT_END.search(label, 2)) and paid_for(label) is None:
+        # 中央预算内投资安排5000亿元 is 中央预算内投资's; 中央财政将安排 names only who pays
+        label = label[: allocated.start()]
     return (*_quantity(metric), base_unit(metric), metric.kind, _label_key(label))
 
 

@@ -407,6 +407,18 @@ def test_a_short_form_names_the_figure_its_long_form_names(tmp_path: Path) -> No
     assert metrics_module.identity(trade) == metrics_module.identity(
         replace(trade, label="进出口贸易总额")
     )
+    # National 2015/2016: 棚户区改造580万套, then 棚户区住房改造600万套; 中央预算内投资增加到
+    # 4776亿元, then 中央预算内投资安排5000亿元. A label of who pays keeps its verb (the payer
+    # alone pairs by what the sum is for: test_a_sum_labelled_by_who_pays_pairs_by_what_it_is_for).
+    housing = metric("600", "万套", "棚户区住房改造", scale="万")
+    for other in ("棚户区改造", "棚改"):
+        assert metrics_module.identity(housing) == metrics_module.identity(
+            replace(housing, label=other)
+        )
+    budget = metric("5000", "亿元", "中央预算内投资安排", scale="亿", kind=MetricKind.MONEY)
+    assert metrics_module.identity(budget)[-1] == "中央预算内投资"
+    payer = replace(budget, label="中央财政将安排")
+    assert metrics_module.identity(payer)[-1] == "中央财政将安排"
 
 
 def test_qualifier_change_is_a_change_even_at_equal_value() -> None:
