@@ -2033,6 +2033,11 @@ def _label(
         if not label and "|" in sentence:  # a table row: its first cell (asked only here)
             cell = sentence.split("|", 1)[0]
             label = _clean_en(cell, ROW_LABEL_WORDS)
+            if previous and label.startswith(previous + " ") and _DIGIT.search(cell):
+                # "Dividends and dividend equivalents declared at $2.18 per share or RSU | — |
+                # (12,188)": the row is named by the words before the figure its name opens
+                # with ("…, net of tax effects of $(1) and $8 | $(77)" keeps its whole name)
+                label = previous
             if not label and _YEAR_CELL.fullmatch(cell):
                 label = cell.strip()  # "2019 | $8,797": the year the payments fall due in
         if label and "|" in sentence:

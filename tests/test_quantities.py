@@ -1737,6 +1737,14 @@ LABELS = [
             "Total payments for the employees’ tax obligations to taxing authorities",
         ],
     ),
+    # Apple 2018: a row whose name holds a figure is named by the words before it, as the
+    # 2017 filing's row without the figure is (it read "… declared at per share or RSU").
+    (
+        "en-row-name-holding-a-figure",
+        "Dividends and dividend equivalents declared at $2.18 per share or RSU | — | — | "
+        "(12,188) | — | (12,188)",
+        ["Dividends and dividend equivalents declared"] * 3,
+    ),
     # Singapore 2021 and 2022: a change to a figure named by the verb of the clause before, and
     # a sum set aside for a purpose of more than two words after its verb.
     (
