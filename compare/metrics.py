@@ -1231,11 +1231,23 @@ def _same_column(
         return True
     if old.periods[i] is not None and new.periods[j] is not None:
         # Rows of a table that stacks its years, each of its year's block (whose years follow:
-        # see _other_years): the blocks share no figure, and a row is known by its name.
-        return old.labels[i] == new.labels[j] and old.widths[i] == new.widths[j]
+        # see _other_years): the blocks share no figure, and a row is known by its name, its
+        # date aside (a roll-forward's "Balances as of September 30, 2017", then "… 29, 2018").
+        return old.widths[i] == new.widths[j] and (
+            old.labels[i] == new.labels[j]
+            or _DATE_IN_LABEL.sub("", old.labels[i]) == _DATE_IN_LABEL.sub("", new.labels[j])
+        )
     # Other current assets | 13,936 | 8,283 and Total current assets | 131,339 | 128,645: rows
     # whose labels differ are one row only if they share a figure (last year's column).
     return common > 0 and (linked or old.widths[i] == new.widths[j])
+
+
+# A date in a label as labels are compared (lower case, marks dropped): "september 30  2017",
+# "31 december 2021", "2017".
+_DATE_IN_LABEL = re.compile(
+    r"(?:\b\d{1,2}\s+)?(?:\b(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\s+)?(?:\d{1,2}\s+)?\b(?:19|20)\d\d\b"
+)
 
 
 def _named_column(side: _Side, i: int) -> str | None:
@@ -1726,7 +1738,7 @@ def _match_metrics(
     repeated += prose_repeated
     repeated += _last_year_again(old_side, new_side, matched, taken)
     changes = _collect(old_side, new_side, matched, taken, same_year, copies, repeated)
-    changes = _rolled_off(changes, pairs, old, new, settings.sentence_cutoff)
+    changes = _rolled_off(changes, pairs, old, new, (old_side, new_side), settings.sentence_cutoff)
     order = _section_order(pairs)
     return tuple(sorted(changes, key=lambda c: _sort_key(c, order)))
 
@@ -1776,6 +1788,7 @@ def _rolled_off(
     pairs: Sequence[SectionPair],
     old: Report,
     new: Report,
+    sides: tuple[_Side, _Side],
     least: float,
 ) -> list[MetricChange]:
     """Mark the dropped figures of a year older than every year the columns of the new
@@ -1783,24 +1796,37 @@ def _rolled_off(
     2017 filing's 2015 column, gone from the 2018 filing's tables of 2018, 2017 and 2016. A
     figure of a list of years in prose ("… and $794 million in 2017, 2016 and 2015,
     respectively") is weighed against the list of the new sentence aligned with it (rows and
-    sentences aligned at least `least` alike, as _sentence_links gives them)."""
+    sentences aligned at least `least` alike, as _sentence_links gives them); a row of a table
+    that stacks its years in blocks (a roll-forward's 2015, gone from the next filing's 2016 to
+    2018) against the blocks of its paired section."""
+    old_side, new_side = sides
     years: dict[str, set[int]] = {}  # new section id -> the years its columns show
     row_years: dict[tuple[str, int], set[int]] = {}  # new table row -> the years of its columns
-    for metric in new.metrics:
+    blocks: dict[str, set[int]] = {}  # new section id -> the years of its tables' blocks
+    # (new section id, row name, its date aside) -> the years of the blocks that have the row:
+    # a roll-forward's 2015 movements are gone though its 2015 closing balance opens it.
+    block_rows: dict[tuple[str, str], set[int]] = {}
+    for j, metric in enumerate(new.metrics):
         if metric.column and (year := column_year(metric.column, new.year)) is not None:
             years.setdefault(metric.section, set()).add(year)
             row_years.setdefault((metric.section, metric.sentence), set()).add(year)
+        elif new_side.tabled[j] and (year := new_side.periods[j]) is not None:
+            blocks.setdefault(metric.section, set()).add(year)
+            name = _DATE_IN_LABEL.sub("", new_side.labels[j])
+            block_rows.setdefault((metric.section, name), set()).add(year)
     listed_years = _ListedYears(old, new)
     removed = [
         k for k, c in enumerate(changes) if c.status is MetricStatus.REMOVED and c.old is not None
     ]
-    if not removed or not (years or listed_years.any_lists()):
+    if not removed or not (years or blocks or listed_years.any_lists()):
         return changes  # no table of years, no list of years: every report but a filing
     old_rows: dict[tuple[str, int], list[Metric]] = {}
     for metric in old.metrics:
         if metric.column:
             old_rows.setdefault((metric.section, metric.sentence), []).append(metric)
     dated: dict[int, int] = {}  # the dropped figures of a year: by their place in `changes`
+    stacked: dict[int, str] = {}  # those in a block of a table that stacks its years: row name
+    index = {id(metric): i for i, metric in enumerate(old.metrics)} if blocks else {}
     for k in removed:
         dropped = changes[k].old
         assert dropped is not None
@@ -1811,6 +1837,9 @@ def _rolled_off(
                 year = _change_column_year(dropped, old_rows.get(key, ()), old.year)
         else:  # "… 1.49% in 2017, 2016 and 2015, respectively"
             year = listed_years.old_year(dropped)
+        if year is None and (i := index.get(id(dropped))) is not None and old_side.tabled[i]:
+            year = old_side.periods[i]  # "Balances as of September 27, 2014 | …" and its year
+            stacked[k] = _DATE_IN_LABEL.sub("", old_side.labels[i])
         if year is not None:
             dated[k] = year
     if not dated:
@@ -1840,7 +1869,10 @@ def _rolled_off(
                     for old_id, old_index, new_id, new_index in _sentence_links(p, least)
                 }
             row = aligned.get(key)
-        if dropped.column:
+        if k in stacked:  # against the blocks of the paired section that have the row
+            section = paired.get(dropped.section, "")
+            shown = block_rows.get((section, stacked[k])) or blocks.get(section)
+        elif dropped.column:
             shown = row_years.get(row) if row else None
             shown = shown or years.get(paired.get(dropped.section, ""))
         else:  # against the new sentence's years

@@ -545,4 +545,40 @@ def stacked_years(sentences: Sequence[str]) -> dict[int, int]:
                 years[index] = year
             elif _is_prose(sentence):
                 year = None
+    return years | _rolled_forward(sentences)
+
+
+# A roll-forward's balance row: "Balances as of September 26, 2015 | 5,578,753 | …", "Balance
+# at 31 December 2021 | 1,250". Its year is that of the date.
+_BALANCE_ROW = re.compile(
+    r"\s*(?:Beginning |Ending |Closing |Opening )?[Bb]alances? (?:as of|at) [^|]*?"
+    r"\b((?:19|20)\d\d)\s*\|"
+)
+
+
+def _rolled_forward(sentences: Sequence[str]) -> dict[int, int]:
+    """Return the year of each row of a roll-forward (a balance, the year's movements, the next
+    year's balance, …: Apple's statement of shareholders' equity, its RSU activity), by the
+    row's index: a balance row is of its date's year, the rows up to it of the same year (the
+    movements of the year that ends there). Only balances a year apart make one: a table's
+    rows up to its first balance, and after its last, are of no year."""
+    years: dict[int, int] = {}
+    since: list[int] = []  # the rows since the last balance
+    last: tuple[int, int] | None = None  # the last balance: its index and year
+    for index, sentence in enumerate(sentences):
+        if " | " not in sentence:
+            if _is_prose(sentence):
+                since, last = [], None
+            continue
+        balance = _BALANCE_ROW.match(sentence)
+        if balance is None:
+            if last is not None:
+                since.append(index)
+            continue
+        year = int(balance.group(1))
+        if last is not None and year == last[1] + 1:
+            years[last[0]] = last[1]  # the balance the year opens with
+            years.update(dict.fromkeys(since, year))
+            years[index] = year
+        since, last = [], (index, year)
     return years

@@ -2240,6 +2240,43 @@ def test_a_stacked_tables_year_pairs_with_the_next_years_block(tmp_path: Path) -
     assert ("added", "", "$46,852", False) in backwards
 
 
+def _roll_forward(first: int, grants: tuple[str, ...], balances: tuple[str, ...]) -> str:
+    """Write an RSU roll-forward as Apple's 10-Ks state it: a balance, the year's grants, the
+    next balance, …, the first balance at the end of fiscal `first`."""
+    days = {2014: "27", 2015: "26", 2016: "24", 2017: "30", 2018: "29"}
+    rows = [f"Balance as of September {days[first]}, {first} | {balances[0]}"]
+    for k, granted in enumerate(grants, start=1):
+        year = first + k
+        rows += [f"RSUs granted | {granted}", f"Balance as of September {days[year]}, {year} | "]
+        rows[-1] += balances[k]
+    return "\n\n".join(rows)
+
+
+def test_a_roll_forwards_year_pairs_with_the_next_years(tmp_path: Path) -> None:
+    """Apple's RSU activity and statement of shareholders' equity roll three years forward
+    from a balance; the next filing drops the oldest year and adds its own. 2017's grants and
+    closing balance pair with 2018's (50,112 -> 45,351; 97,571 -> 92,155); the years both
+    state are the same figures stated again; 2015's movements are dropped as rolled off, as is
+    the balance 2015 opened with. Before, 2017's grants read unchanged against the next
+    filing's 2017, 2018's as new, and the balances of other dates as other rows."""
+    filings = {
+        2017: _roll_forward(
+            2014, ("45,587", "49,468", "50,112"), ("103,822", "101,467", "99,089", "97,571")
+        ),
+        2018: _roll_forward(
+            2015, ("49,468", "50,112", "45,351"), ("101,467", "99,089", "97,571", "92,155")
+        ),
+    }
+    old, new = (read_report(p) for p in write_filings(tmp_path, filings))
+    changes = compare_reports(old, new).metrics
+    pairs = _pairs(changes)
+    assert ("changed", "50,112", "45,351", False) in pairs
+    assert ("changed", "97,571", "92,155", False) in pairs
+    assert not any(status in ("added", "unchanged") for status, *_ in pairs), pairs
+    # 2015's closing balance (101,467) opens the next filing's roll-forward: not dropped.
+    assert _dropped(changes) == {"103,822": True, "45,587": True}
+
+
 def test_a_head_of_years_split_into_lines_is_no_stack(tmp_path: Path) -> None:
     """A PDF reader may put a table's head of years on lines of their own ("2018", "2017"):
     its rows are columns of years, not a block of 2017's."""

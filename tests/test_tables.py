@@ -20,7 +20,7 @@ from compare.render import (
     render_html,
     render_markdown,
 )
-from compare.tables import caption_scales, counts
+from compare.tables import caption_scales, counts, stacked_years
 from tests.test_export import validate
 
 STATEMENT = (
@@ -670,3 +670,26 @@ def test_a_statement_with_a_column_of_notes_moves_on_a_year(rows: tuple[str, ...
     }
     assert set(changes) == {("1,250", "1,400"), ("210", "260"), ("1,100", None), ("180", None)}
     assert changes["1,100", None].rolled_off and changes["180", None].rolled_off
+
+
+def test_a_roll_forwards_rows_are_of_the_year_their_balance_closes() -> None:
+    """A balance is of its date's year; the movements after it, of the year the next balance
+    closes. Balances that are not a year apart make no roll-forward, and prose ends one."""
+    rows = [
+        "Balance at 31 December 2020 | 1,000",
+        "Issued | 250",
+        "Balance at 31 December 2021 | 1,250",
+        "Issued | 300",
+        "Redeemed | (50)",
+        "Balance at 31 December 2022 | 1,500",
+        "The notes are redeemable at par on any interest date after the fifth year of issue.",
+        "Issued | 400",
+        "Balance at 31 December 2023 | 1,900",
+    ]
+    assert stacked_years(rows) == {0: 2020, 1: 2021, 2: 2021, 3: 2022, 4: 2022, 5: 2022}
+    apart = [
+        "Balances as of September 24, 2016 | 5",
+        "Net income | 1",
+        "Balances as of September 29, 2018 | 6",
+    ]
+    assert stacked_years(apart) == {}
