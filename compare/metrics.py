@@ -2402,12 +2402,16 @@ AT_MOST = frozenset(
 
 
 def label_was(was: str, label: str) -> str:
-    """Return an old figure's label `was` when it is not the label shown (white space and case
-    aside: "total expected draw on Past Reserves" is "… on past reserves"), else "" (see
-    MetricChange.label_was)."""
+    """Return an old figure's label `was` when it is not the label shown (white space, case and
+    a date aside: "total expected draw on Past Reserves" is "… on past reserves", "Balances as
+    of September 30, 2017" is the row "Balances as of September 29, 2018" a year on), else ""
+    (see MetricChange.label_was)."""
     if not was or was == label:  # most pairs: one label
         return ""
-    return was if "".join(was.casefold().split()) != "".join(label.casefold().split()) else ""
+    if "".join(was.casefold().split()) == "".join(label.casefold().split()):
+        return ""
+    undated = [_DATE_IN_LABEL.sub("", utils.default_process(text)).split() for text in (was, label)]
+    return "" if undated[0] == undated[1] else was
 
 
 # MetricChange(status=..., ..., score=...) with every field in order, at a fifth of the cost.

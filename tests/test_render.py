@@ -1483,6 +1483,13 @@ def test_a_figure_the_old_report_named_otherwise_says_what_it_was_called(
     cased = replace(change.new, label="total expected draw on past reserves")
     same = metric_change(replace(change.old, label="total expected draw on Past Reserves"), cased)
     assert "was" not in change_text(same)
+    # Nor a roll-forward's balance a year on: Apple's "Balances as of September 30, 2017" is
+    # 2018's "Balances as of September 29, 2018"; a name that changed besides still shows.
+    dated = replace(change.new, label="Balances as of September 29, 2018")
+    same = metric_change(replace(change.old, label="Balances as of September 30, 2017"), dated)
+    assert "was" not in change_text(same)
+    other = metric_change(replace(change.old, label="Balance as of September 30, 2017"), dated)
+    assert "was “Balance as of September 30, 2017”" in change_text(other)
 
 
 def test_markdown_largest_changes_mark_a_changed_qualifier(tmp_path: Path) -> None:
