@@ -680,17 +680,25 @@ ABBREVIATIONS = {
 _ABBREVIATION = re.compile("|".join(ABBREVIATIONS))
 # A verb of allocating that closes a label says how the sum was put, not what it is.
 _ALLOCATED_AT_END = re.compile("(?:拟|将)?(?:安排|下达)$")
+_ALLOCATED_ENDS = frozenset("排达")  # the last characters of those verbs, to ask first
+_UNIT_NOUN_ENDS = frozenset("数目")  # 人数, 项目: the last characters of a unit's noun
 
 
 def identity(metric: Metric) -> Identity:
     """Return what makes two quotes the same figure: value, range, unit base, kind and label
     (its short forms written out, see ABBREVIATIONS; the number of what its unit counts left
     out: 淘汰落后产能项目600项 is 淘汰落后产能's, 城镇新增就业人数 城镇新增就业's)."""
-    written = _written_unit(metric)
     label = _own_label(metric)
-    if written and label.endswith((written + "数", written + "目")) and len(label) > 3:
-        label = label[:-2]
-    elif (allocated := _ALLOCATED_AT_END.search(label, 2)) and paid_for(label) is None:
+    end = label[-1:]
+    if end in _UNIT_NOUN_ENDS and len(label) > 3:
+        written = _written_unit(metric)
+        if written and label.endswith((written + "数", written + "目")):
+            label = label[:-2]
+    elif (
+        end in _ALLOCATED_ENDS
+        and (allocated := _ALLOCATED_AT_END.search(label, 2))
+        and paid_for(label) is None
+    ):
         # 中央预算内投资安排5000亿元 is 中央预算内投资's; 中央财政将安排 names only who pays
         label = label[: allocated.start()]
     return (*_quantity(metric), base_unit(metric), metric.kind, _label_key(label))
@@ -2357,7 +2365,7 @@ def _change(
     return _new_change(
         MetricStatus.UNCHANGED if same else MetricStatus.CHANGED,
         label,
-        MetricKind.TARGET if _goal_restated(old, new) else old.kind,
+        MetricKind.TARGET if old.kind is not new.kind and _goal_restated(old, new) else old.kind,
         old,
         new,
         absolute,
