@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import re
@@ -1970,6 +1971,31 @@ def test_attach_metrics_sets_section_and_sentence_in_document_order() -> None:
         ("2", 0, "17名"),
     ]
     assert report.metrics_in("1.1")[1].label == "覆盖率"
+
+
+def test_what_this_changes_is_what_the_sentence_before_named() -> None:
+    """Singapore 2022: "this will be raised" names nothing of its own; it is the minimum
+    qualifying salary the sentence before raised, for the sector the sentence opens with. A
+    sentence that names its own figures keeps them."""
+    sentences = (
+        "The minimum qualifying salary for new EP applicants will be raised from the current "
+        "$4,500 to $5,000.",
+        "For the financial services sector, which has higher salary norms, this will be "
+        "raised from the current $5,000 to $5,500.",
+        "It will be raised again next year, to a levy of $650.",
+    )
+    section = Section(id="1", number="1.", heading="Jobs", sentences=sentences)
+    budget = Report(title="Budget", org="o", year=2022, source=Source(path="x.txt"))
+    report = attach_metrics(dataclasses.replace(budget, sections=(section,)))
+    labels = [(m.text, m.label) for m in report.metrics]
+    salary = "minimum qualifying salary for new EP applicants"
+    assert labels[:4] == [
+        ("$4,500", salary),
+        ("$5,000", salary),
+        ("$5,000", f"{salary} (financial services sector)"),
+        ("$5,500", f"{salary} (financial services sector)"),
+    ]
+    assert labels[4][0] == "$650" and "salary" not in labels[4][1]  # named in its own words
 
 
 def test_table_rows_are_named_under_their_group_head() -> None:
