@@ -97,24 +97,29 @@ def _slug(text: str) -> str:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file")
+@library_option
+@org_option
 @click.option("--json", "json_path", metavar="PATH", help="Write the model as JSON ('-': stdout).")
-def parse(file: Path, json_path: str | None) -> None:
-    """Read FILE and print its outline: numbered headings with sentence and metric counts.
+def parse(file: str, library: Path | None, org: str | None, json_path: str | None) -> None:
+    """Read FILE (a path, or a year in the library) and print its outline: numbered headings
+    with sentence and metric counts.
 
     A FILE of '-' is the report piped into standard input.
 
     \b
     Examples:
       compare parse seeds/shaoxing-education-bureau-2021.txt
+      compare parse 2021
       compare parse report.pdf --json report.json
       pdftotext report.pdf - | compare parse -
     """
     from compare.export import render_outline, report_to_json
+    from compare.library import find_report
     from compare.pipeline import read_report
     from compare.writing import write_output
 
-    report = read_report(file)
+    report = read_report(find_report(file, library=_library(library), org=org))
     if json_path is not None:
         write_output(
             json_path, json.dumps(report_to_json(report), ensure_ascii=False, indent=2) + "\n"

@@ -68,6 +68,16 @@ def test_parse_prints_the_seed_outline() -> None:
     )  # the second, PDF-extracted copy is set aside, with a warning
 
 
+def test_parse_reads_a_year_from_the_library_as_the_other_commands_do() -> None:
+    """`compare 2021 2022` and `compare check 2022` take years; `compare parse 2022` took
+    only a path ("2022: no such file")."""
+    result = run("parse", "2022")
+    assert result.exit_code == 0, result.output
+    assert "绍兴市教育局 · 2022" in result.stdout
+    assert "一、党建引领全面加强" in result.stdout
+    one_line_error(run("parse", "2019"), "no report for 2019", "available: 2021")
+
+
 def test_parse_json_validates_against_the_schema(tmp_path: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     result = run("parse", str(SEED_2021), "--json", "-")
