@@ -687,7 +687,8 @@ _UNIT_NOUN_ENDS = frozenset("数目")  # 人数, 项目: the last characters of 
 def identity(metric: Metric) -> Identity:
     """Return what makes two quotes the same figure: value, range, unit base, kind and label
     (its short forms written out, see ABBREVIATIONS; the number of what its unit counts left
-    out: 淘汰落后产能项目600项 is 淘汰落后产能's, 城镇新增就业人数 城镇新增就业's)."""
+    out: 淘汰落后产能项目600项 is 淘汰落后产能's, 城镇新增就业人数 is 城镇新增就业; and a closing
+    verb of allocating: 中央预算内投资安排 is 中央预算内投资)."""
     label = _own_label(metric)
     end = label[-1:]
     if end in _UNIT_NOUN_ENDS and len(label) > 3:

@@ -284,7 +284,7 @@ class MetricChange:
 
     status: MetricStatus
     label: str
-    kind: MetricKind
+    kind: MetricKind  # the old figure's; a goal when either states it as one with its bound
     old: Metric | None
     new: Metric | None
     absolute: Decimal | None = None

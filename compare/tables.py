@@ -526,7 +526,8 @@ def stacked_years(sentences: Sequence[str]) -> dict[int, int]:
     """Return the year each table row of a section is under when its tables stack their years
     under lines of their own ("2017:" then "Net sales | $52,579 | …", "2016:" then "Net sales |
     $46,852 | …"), by the row's index; empty when no year line heads a table. A year rules the
-    rows up to the next year line or the first sentence of prose."""
+    rows up to the next year line or the first sentence of prose. The rows of a roll-forward
+    are of their years too (see _rolled_forward)."""
     years: dict[int, int] = {}
     year: int | None = None
     lines = [
