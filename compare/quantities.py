@@ -3064,7 +3064,7 @@ def _attach_metrics(report: Report) -> Report:
         columns = TableColumns()  # the head row of the table being read
         units = TableUnits(_caption_unit)  # the unit of the table being read ("单位：万元")
         marks = _footnote_marks(section.sentences)
-        previous_label = ""  # the last label of the sentence before
+        previous: tuple[Metric, ...] = ()  # the figures of the sentence before
         for index, sentence in enumerate(section.sentences):
             metrics = extract_metrics(sentence, section=section.id, index=index)
             if marks and metrics and " | " in sentence:
@@ -3087,17 +3087,23 @@ def _attach_metrics(report: Report) -> Report:
                 metrics = tuple(
                     m if m.kind is MetricKind.CHANGE else _as_target(m) for m in metrics
                 )
-            if previous_label and metrics and _EN_IT_CHANGES.search(sentence):
+            if (
+                previous
+                and metrics
+                and ("his " in sentence or "It " in sentence or " it " in sentence)
+                and _EN_IT_CHANGES.search(sentence)
+                and (named := next((m.label for m in reversed(previous) if m.label), ""))
+            ):
                 # "…the minimum qualifying salary for new EP applicants will be raised from the
                 # current $4,500 to $5,000. For the financial services sector, …, this will be
                 # raised from the current $5,000 to $5,500.": this is what the sentence before
                 # raised, for whom the sentence opens with.
                 scope = _EN_FOR_WHOM.match(sentence)
-                label = f"{previous_label} ({scope.group(1)})" if scope else previous_label
+                label = f"{named} ({scope.group(1)})" if scope else named
                 metrics = tuple(
                     m if m.label else dataclasses.replace(m, label=label) for m in metrics
                 )
-            previous_label = next((m.label for m in reversed(metrics) if m.label), "")
+            previous = metrics
             reviews = index in reviewed
             # Else no span of years (五年来, 年均, 比2002年, over five years) is named.
             if reviews or "年" in sentence or "years" in sentence:
