@@ -550,9 +550,9 @@ def stacked_years(sentences: Sequence[str]) -> dict[int, int]:
 
 
 # A roll-forward's balance row: "Balances as of September 26, 2015 | 5,578,753 | …", "Balance
-# at 31 December 2021 | 1,250". Its year is that of the date.
+# at 31 December 2021 | 1,250", "Balance, December 31, 2021 | …". Its year is that of the date.
 _BALANCE_ROW = re.compile(
-    r"\s*(?:Beginning |Ending |Closing |Opening )?[Bb]alances? (?:as of|at) [^|]*?"
+    r"\s*(?:Beginning |Ending |Closing |Opening )?[Bb]alances?(?:,| as of| at) [^|]*?"
     r"\b((?:19|20)\d\d)\s*\|"
 )
 

@@ -687,6 +687,8 @@ def test_a_roll_forwards_rows_are_of_the_year_their_balance_closes() -> None:
         "Balance at 31 December 2023 | 1,900",
     ]
     assert stacked_years(rows) == {0: 2020, 1: 2021, 2: 2021, 3: 2022, 4: 2022, 5: 2022}
+    comma = ["Balance, December 31, 2020 | 9", "Issued | 1", "Balance, December 31, 2021 | 10"]
+    assert stacked_years(comma) == {0: 2020, 1: 2021, 2: 2021}
     apart = [
         "Balances as of September 24, 2016 | 5",
         "Net income | 1",
