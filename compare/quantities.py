@@ -42,7 +42,7 @@ CJK = "\u3400-\u9fff"
 SCALE_CN = "万亿|千万|百万|亿|万"
 SCALE_EN = "thousand|million|billion|trillion"
 
-PRE_QUAL_CN = "超过|大约|将近|接近|不足|不到|不少于|不低于|不超过|低于|高于|少于|多于|至少|(?<![最赶接将])近|约|超|逾"
+PRE_QUAL_CN = "超过|突破|大约|将近|接近|不足|不到|不少于|不低于|不超过|低于|高于|少于|多于|至少|(?<![最赶接将])近|约|超|逾"
 PRE_QUAL_EN = (
     "more than|less than|fewer than|at least|up to|close to|over|about|approximately|around|"
     "nearly|almost|roughly|some|under"
@@ -140,7 +140,7 @@ NUM_CORE = (
 # Every construct starts with one of these characters (or a word's first letter, or a line
 # start); testing this first lets the scanner pass over ordinary text quickly.
 _FIRST = (
-    rf"(?:^|(?=[0-9０-９{CN_DIGITS}第全世亚省国市同超大将接不至近约逾低高少多$€£¥￥§+(（\-−]"
+    rf"(?:^|(?=[0-9０-９{CN_DIGITS}第全世亚省国市同超突大将接不至近约逾低高少多$€£¥￥§+(（\-−]"
     rf"|(?<![A-Za-z])[A-Za-z]))"
 )
 
@@ -191,7 +191,7 @@ _MASTER = re.compile(
 # may come before the first of them in a match: qualifiers, currencies, scopes, words, signs.
 _NEEDED = re.compile(rf"[\d{CN_DIGITS}§]")
 _LEADING = re.compile(
-    r"(?i)[a-z\s.+(（$€£¥￥\-−第前全省国市球世界亚洲区县内行业同类城超过大约将近接不足到少于低高多至逾]*"
+    r"(?i)[a-z\s.+(（$€£¥￥\-−第前全省国市球世界亚洲区县内行业同类城超过大约将近接不足到少于低高多至逾突破]*"
 )
 _TAIL_CN = re.compile(
     rf"(?P<scale>{SCALE_CN})?(?P<q1>余|多)?(?P<scale2>{SCALE_CN})?"

@@ -244,6 +244,9 @@ CONSTRUCTS = [
     ("yu", "组建940余人宣讲队伍", [("940余人", d("940"), "人", "", "余", C)]),
     ("wan-yu", "2.4万余个跨界融合实例", [("2.4万余个", d("2.4"), "万个", "万", "余", C)]),
     ("jin", "惠及近80万人", [("近80万人", d("80"), "万人", "万", "近", C)]),
+    # 突破 before a figure says "more than", as 超过 does; it is no part of the label (national
+    # 2014's 进出口总额突破4万亿美元 had been named 进出口总额突破, apart from 进出口总额).
+    ("tupo", "参保人数突破2亿人", [("突破2亿人", d("2"), "亿人", "亿", "突破", C)]),
     (
         "chao",
         "目标数超140%及超200%申报",
@@ -1780,6 +1783,7 @@ LABELS = [
         "以推进浦东高水平改革开放和三项新的重大任务为战略牵引。",
         ["新的重大任务"],
     ),
+    ("tupo-label", "进出口总额突破4万亿美元，取得新突破。", ["进出口总额"]),
     # A name in quotes that ends the clause is what is counted (Shanghai 2021 had read 建成).
     ("quoted-noun-alone", "建成100个“美丽街区”。", ["美丽街区"]),
     # How many years a record has stood is of what set it (Shanghai 2020, national 2012), not
