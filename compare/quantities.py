@@ -1635,6 +1635,11 @@ def _antecedent_en(before: str) -> str:
     return "" if not label or _names_nothing_en(label) else label
 
 
+# A figure's clause that is only "at" or "with" and the figure (", at around $6,800", ", with
+# $25 billion set aside"): it is of what the clause before ends with.
+_EN_AT_OR_WITH = re.compile(
+    r"\s*(?:at|with)(?:\s+(?:around|about|approximately|nearly|some))?\s*", re.IGNORECASE
+)
 _EN_HOW_TO = re.compile(
     r"\s*(?:at|on|in|excluding|including)\s[^,;:.]{0,40}?\bto\s*", re.IGNORECASE
 )
@@ -2121,7 +2126,12 @@ def _label(
             verb = " ".join(said[-2:] if len(said) > 1 and said[-1] in _EN_PARTICLES else said[-1:])
             return f"{verb} to {purpose.group(1)}" if verb.islower() else f"to {purpose.group(1)}"
         if not label and not previous and start > 0 and "|" not in sentence:
-            return _subject_en(sentence[:start])  # "The overall deficit …, at $64.9 billion"
+            # "The overall deficit …, at $64.9 billion"; else what the clause before ends with:
+            # "They will receive even more support from the Assurance Package, at around $6,800"
+            subject = _subject_en(sentence[:start])
+            if not subject and _EN_AT_OR_WITH.fullmatch(before):
+                subject = _antecedent_en(sentence[:start])
+            return subject
         return label or previous
     label = _clean_cn(before)
     if not label.strip(" |") and (name := _row_name_cn(sentence, raw)):

@@ -1730,6 +1730,13 @@ LABELS = [
         "In May 2017 the Company issued 3.000% senior notes due 2027 and 1.375% bonds.",
         ["senior notes due 2027", "bonds"],
     ),
+    # Singapore 2022: a clause of "at" or "with" and the figure alone is of what the clause
+    # before ends with (both had no label).
+    (
+        "en-at-after-a-clause",
+        "They will receive even more support from the Assurance Package, at around $6,800.",
+        ["Assurance Package"],
+    ),
     # Apple: the last eight words before the sum open with what qualifies its name, so the
     # name is reached for (they had read "as of the respective …", "for the employees' …").
     (
