@@ -299,12 +299,14 @@ class MetricChange:
     # are years moved on, and last year's filing said otherwise for a year both show. (An old
     # filing's own-year figure is then in two changes: to this year's, and to its restated copy.)
     restated: bool = False
-    # A dropped figure of a year older than every year the new report's table columns show
-    # (its section's): the oldest column of a filing's table rolls off as the years move on
-    # (2017's 2015 column), which is not a figure the new report left out.
+    # A dropped figure of a year older than every year the new report's table columns or blocks
+    # show (its section's): the oldest column of a filing's table, or the oldest year of a table
+    # that stacks its years (a roll-forward), rolls off as the years move on (2017's 2015
+    # column), which is not a figure the new report left out.
     rolled_off: bool = False
     # What the old report called a paired figure when that is not `label` (the new report's),
-    # white space, case and script aside (财政收入 for 一般公共预算收入; not 學校 for 学校), as the
+    # white space, case, script and a date aside (财政收入 for 一般公共预算收入; not 學校 for 学校,
+    # nor "Balances as of September 30, 2017" for the row a year on), as the
     # old report writes it; else "" (see metrics.label_was).
     label_was: str = ""
 

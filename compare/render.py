@@ -1228,7 +1228,7 @@ _YEARS_BADGE = (
 
 _ROLLED_OFF_BADGE = (
     ' <span class="badge b-rolled" title="of a year older than every year the new report\'s'
-    " row or sentence shows: the table's oldest column, or last year's start of a change,"
+    " row or sentence shows: the table's oldest column or block, or last year's start of a change,"
     ' rolled off; the figure was not left out">rolled off</span>'
 )
 
