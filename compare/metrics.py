@@ -667,6 +667,11 @@ def _units(unit: str, scale: str) -> tuple[str, str, Decimal]:
 # 一般公共预算 (2014's 财政收入增长10.1% and 2015's 一般公共预算收入增长8.6% measure one thing).
 ABBREVIATIONS = {
     "一般公共预算": "公共财政",
+    # An intensity is per unit of GDP (listed before 能耗, which the alternation would take).
+    "能耗强度": "单位国内生产总值能源消耗",
+    "能源消耗强度": "单位国内生产总值能源消耗",
+    "二氧化碳排放强度": "单位国内生产总值二氧化碳排放",
+    "碳排放强度": "单位国内生产总值二氧化碳排放",
     "能耗": "能源消耗",
     "研发": "研究与试验发展",
     "医保": "医疗保险",

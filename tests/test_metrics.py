@@ -402,6 +402,16 @@ def test_a_short_form_names_the_figure_its_long_form_names(tmp_path: Path) -> No
     assert metrics_module.identity(short) == metrics_module.identity(
         replace(short, label="能源消耗强度")
     )
+    # An intensity is per unit of GDP: national 2015's 能耗强度下降4.8%, then 2016's 单位国内
+    # 生产总值能耗下降5.6%.
+    for per_unit in ("单位国内生产总值能耗", "单位国内生产总值能源消耗"):
+        assert metrics_module.identity(short) == metrics_module.identity(
+            replace(short, label=per_unit)
+        )
+    carbon = metric("3.1", "%", "二氧化碳排放强度", kind=MetricKind.CHANGE)
+    assert metrics_module.identity(carbon) == metrics_module.identity(
+        replace(carbon, label="单位国内生产总值二氧化碳排放")
+    )
     # National 2009/2010: 进出口贸易总额2.56万亿美元, then 全年进出口总额2.2万亿美元.
     trade = metric("2.2", "万亿美元", "进出口总额", scale="万亿", kind=MetricKind.MONEY)
     assert metrics_module.identity(trade) == metrics_module.identity(
