@@ -1059,7 +1059,7 @@ _TRAIL_WORDS = (
     "上涨|下跌|多增|少增|增产|减产|升值|贬值|平均为|"  # 居民消费价格上涨0.9%, …多增83万人
     "完成"  # 一般公共预算收入完成612.3亿元
 )
-_TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年末|上年底|上年|去年同期|去年末|去年底|去年|同期|上一?届|[^，,；;比]{1,5}年前?)"
+_TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年末|上年底|上年|去年同期|去年末|去年底|去年|同期|上一?届|首届|[^，,；;比]{1,5}年前?)"
 # A figure for several years together: stated after 五年来, 过去五年, 近三年, 前四年累计 (not
 # 二〇一二年, 五年前, 三年制, 三年行动计划, 连续两年) anywhere before it in its sentence, or after
 # 年均 or 比2002年 (long before the report's year) in its own clause. A bare 累计 is left out: a

@@ -1791,6 +1791,13 @@ LABELS = [
         ["新的重大任务"],
     ),
     ("tupo-label", "进出口总额突破4万亿美元，取得新突破。", ["进出口总额"]),
+    # Against the first fair, as against the last, the clause names nothing of its own
+    # (Shanghai 2020's 23% had read 比首届, apart from 2021's 2.1%).
+    (
+        "compared-with-the-first",
+        "按一年计累计意向成交711.3亿美元，比首届增长23%。",
+        ["按一年计累计意向成交", "按一年计累计意向成交"],
+    ),
     # A name in quotes that ends the clause is what is counted (Shanghai 2021 had read 建成).
     ("quoted-noun-alone", "建成100个“美丽街区”。", ["美丽街区"]),
     # How many years a record has stood is of what set it (Shanghai 2020, national 2012), not
@@ -2510,7 +2517,17 @@ LABEL_PIECES = st.sampled_from(
 
 
 ENDINGS = [*_words_of(q._LEAD_WORDS), *_words_of(q._TRAIL_WORDS), "赛中", "年均", "比上年同期"]
-ENDINGS += ["较去年", "比同期", "比上届", "比上一届", "比三年前", "较2020年", "比五年", "比上年\n"]
+ENDINGS += [
+    "较去年",
+    "比同期",
+    "比上届",
+    "比首届",
+    "比上一届",
+    "比三年前",
+    "较2020年",
+    "比五年",
+    "比上年\n",
+]
 ENDINGS += ["每人每月", "每生每天", "人均每日", "从每人每月", "到现在的", "到去年底的"]
 
 
