@@ -1005,6 +1005,8 @@ def _score_matrix(
                 label < settings.metric_global_cutoff
                 and _apart(old_sizes[i], new_sizes[j], magnitude_limit)
                 and not (asks_prior and prior(i, j))
+                # A rate of growth is no size: 增长23%, then 增长2.1%, is one figure slowing.
+                and not (o.kind is MetricKind.CHANGE and old_units[i] == "%")
             ):
                 continue  # 70家企业 and 1.7万家高新技术企业: alike in name only
             if (

@@ -546,13 +546,15 @@ def test_position_in_sentence_pair_beats_a_weak_label() -> None:
 
 
 def test_a_figure_ten_times_another_needs_more_than_a_similar_label() -> None:
-    """70家企业 (listed companies) is not 1.7万家高新技术企业: alike in name, 243x apart."""
+    """70家企业 (listed companies) is not 1.7万家高新技术企业: alike in name, 243x apart. A
+    rate of growth is not judged by its ratio."""
     old = report(
         2021,
         (
             metric("70", "家", "企业", sentence=0),
             metric("1184", "万平方米", "旧里房屋改造", sentence=1, scale="万"),
             metric("9", "个", "乡村振兴示范村", sentence=2),
+            metric("23", "%", "意向成交", sentence=5, kind=MetricKind.CHANGE),
         ),
     )
     new = report(
@@ -561,6 +563,7 @@ def test_a_figure_ten_times_another_needs_more_than_a_similar_label() -> None:
             metric("1.7", "万家", "高新技术企业", sentence=3, scale="万"),
             metric("75.3", "万平方米", "旧里房屋改造", sentence=4, scale="万"),
             metric("28", "个", "乡村振兴示范村创建", sentence=0),
+            metric("2.1", "%", "按一年计累计意向成交", sentence=6, kind=MetricKind.CHANGE),
         ),
     )
     changes = match_metrics(old, new, (pair(old, new, sentences=()),), settings=SETTINGS)
@@ -571,6 +574,9 @@ def test_a_figure_ten_times_another_needs_more_than_a_similar_label() -> None:
         ("changed", "旧里房屋改造", "1184万平方米", "75.3万平方米"),
         # A similar label and a plausible change: still the same figure.
         ("changed", "乡村振兴示范村创建", "9个", "28个"),
+        # A rate of growth is no size: growing 23%, then 2.1%, is one figure slowing down
+        # (Shanghai 2020/2021's import fair).
+        ("changed", "按一年计累计意向成交", "23%", "2.1%"),
     }
     # In aligned sentences, the place of a figure is evidence enough, whatever the ratio.
     aligned = pair(old, new, sentences=((0, 3),))
