@@ -681,6 +681,9 @@ ABBREVIATIONS = {
     "进出口总额": "进出口贸易总额",
     "棚户区改造": "棚户区住房改造",
     "棚改": "棚户区住房改造",
+    # Foreign investment actually used: 实际利用外资, 实到外资金额 (Shanghai), 实际使用外资.
+    "实际利用外": "实际使用外",
+    "实到外资": "实际使用外资",
 }
 _ABBREVIATION = re.compile("|".join(ABBREVIATIONS))
 # A verb of allocating that closes a label says how the sum was put, not what it is.
@@ -693,13 +696,16 @@ def identity(metric: Metric) -> Identity:
     """Return what makes two quotes the same figure: value, range, unit base, kind and label
     (its short forms written out, see ABBREVIATIONS; the number of what its unit counts left
     out: 淘汰落后产能项目600项 is 淘汰落后产能's, 城镇新增就业人数 is 城镇新增就业; and a closing
-    verb of allocating: 中央预算内投资安排 is 中央预算内投资)."""
+    verb of allocating: 中央预算内投资安排 is 中央预算内投资; and a closing 金额, the amount of
+    what it names: 实到外资金额 is 实到外资)."""
     label = _own_label(metric)
     end = label[-1:]
     if end in _UNIT_NOUN_ENDS and len(label) > 3:
         written = _written_unit(metric)
         if written and label.endswith((written + "数", written + "目")):
             label = label[:-2]
+    elif end == "额" and len(label) > 4 and label.endswith("金额"):
+        label = label[:-2]
     elif (
         end in _ALLOCATED_ENDS
         and (allocated := _ALLOCATED_AT_END.search(label, 2))

@@ -412,6 +412,13 @@ def test_a_short_form_names_the_figure_its_long_form_names(tmp_path: Path) -> No
     assert metrics_module.identity(carbon) == metrics_module.identity(
         replace(carbon, label="单位国内生产总值二氧化碳排放")
     )
+    # Foreign investment actually used, however named: Shanghai 2020's 实到外资金额增长10.1%,
+    # 2021's 实际利用外资…增长6.2%; national 2016's 实际使用外资.
+    foreign = metric("6.2", "%", "实际利用外资", kind=MetricKind.CHANGE)
+    for other in ("实到外资金额", "实际使用外资"):
+        assert metrics_module.identity(foreign) == metrics_module.identity(
+            replace(foreign, label=other)
+        )
     # National 2009/2010: 进出口贸易总额2.56万亿美元, then 全年进出口总额2.2万亿美元.
     trade = metric("2.2", "万亿美元", "进出口总额", scale="万亿", kind=MetricKind.MONEY)
     assert metrics_module.identity(trade) == metrics_module.identity(
