@@ -200,6 +200,9 @@ _TAIL_CN = re.compile(
     rf"(?:/(?P<per>{_alt(UNITS_CN)}))?"
     rf"(?:[ \u3000]?(?P<q2>以上|以内|以下|左右))?"  # 70% 以上 as the 2011 report writes it
 )
+# A population after a bare count in 万 or 亿 (6000万农村人口, 60万无电地区人口): the count
+# is of people, as 6000万人 is.
+_PEOPLE_AFTER = re.compile(r"[^\d\s，,；;。、的]{0,6}?人口|农民")
 _EN_SCALE = re.compile(rf"\s*({SCALE_EN})\b")
 # A sum's scale written short, as British and European reports do: £1.2bn, €120m, $45k.
 _EN_SHORT_SCALE = re.compile(r"(bn|m|k)\b")
@@ -538,6 +541,8 @@ def _parse_tail(masked: str, pos: int, currency: str) -> _Tail | None:
         if per:
             written += "/" + per
         counted = unit in COUNTERS or not unit and bool(scale)  # 29个部门, 80万师生
+        if not unit and scale and _PEOPLE_AFTER.match(masked, m.end()):
+            written = scale + "人"  # 6000万农村人口 are people, as 6000万人 are
         return m.end(), written, scale, q2 or q1 or "", counted
     return _parse_tail_en(masked, pos, currency)
 
