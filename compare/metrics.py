@@ -1561,7 +1561,8 @@ def _nearest(
 
 
 def _section_links(sections: Iterable[SectionPair]) -> list[tuple[str, str]]:
-    """Return (old id, new id) links of sections that split, merged or exchanged sentences."""
+    """Return (old id, new id) links of sections that split, merged or exchanged sentences,
+    and of those left unpaired under a pair (_orphan_links)."""
     links: list[tuple[str, str]] = []
     new_of_old = {p.old.id: p.new.id for p in sections if p.old and p.new}
     old_of_new = {p.new.id: p.old.id for p in sections if p.old and p.new}
@@ -1575,8 +1576,45 @@ def _section_links(sections: Iterable[SectionPair]) -> list[tuple[str, str]]:
                 links.append((p.old.id, s.moved_to))
             if p.new and s.moved_from is not None:
                 links.append((s.moved_from, p.new.id))
+    links += _orphan_links(sections, new_of_old, old_of_new)
     aligned = set(new_of_old.items()) | {(o, n) for n, o in old_of_new.items()}
     return [link for link in dict.fromkeys(links) if link not in aligned]
+
+
+def _orphan_links(
+    sections: Iterable[SectionPair], new_of_old: dict[str, str], old_of_new: dict[str, str]
+) -> list[tuple[str, str]]:
+    """Return links of the sections left unpaired under a pair of sections: each with its
+    parent's counterpart, and with the other year's unpaired sections under it. National 2009
+    states its farm work in five subsections (3.3.1 to 3.3.5) of 3.3, 2010 in 2.3 alone; 2009's
+    再解决6000万人安全饮水问题 is 2010's 今年再解决6000万农村人口的安全饮水问题."""
+
+    def under(section_id: str, paired: dict[str, str]) -> str | None:
+        """The id of the nearest ancestor of a section that is paired (None: none is)."""
+        while "." in section_id:
+            section_id = section_id.rsplit(".", 1)[0]
+            if section_id in paired:
+                return section_id
+        return None
+
+    removed: defaultdict[str, list[str]] = defaultdict(list)  # new parent id -> old orphans
+    added: defaultdict[str, list[str]] = defaultdict(list)  # new parent id -> new orphans
+    for p in sections:
+        if p.old is not None and p.new is None:
+            parent = under(p.old.id, new_of_old)
+            if parent is not None:
+                removed[new_of_old[parent]].append(p.old.id)
+        elif p.new is not None and p.old is None:
+            parent = under(p.new.id, old_of_new)
+            if parent is not None:
+                added[parent].append(p.new.id)
+    links: list[tuple[str, str]] = []
+    for parent, old_ids in removed.items():
+        links += [(old_id, parent) for old_id in old_ids]
+        links += [(old_id, new_id) for old_id in old_ids for new_id in added.get(parent, ())]
+    for parent, new_ids in added.items():
+        links += [(old_of_new[parent], new_id) for new_id in new_ids]
+    return links
 
 
 @collector_paused()

@@ -1101,6 +1101,36 @@ def test_a_part_named_beside_a_figure_is_not_that_figure(tmp_path: Path) -> None
     assert not any(new == "10500亿元" for _, new in pairs)
 
 
+def test_figures_of_subsections_pair_with_those_of_their_parents_counterpart(
+    tmp_path: Path,
+) -> None:
+    """National 2009 states its farm work in subsections (一是…, 二是…) of a part, 2010 in the
+    part alone: the subsections align with nothing, and their sentences are too unlike 2010's
+    to pair, but their figures are still those of 2010's part (再解决6000万人安全饮水问题, then
+    今年再解决6000万农村人口的安全饮水问题)."""
+    head = "{year}年政府工作报告\n\n一、{last}年工作回顾\n\n经济平稳较快发展，农业生产稳定。\n\n"
+    tasks = "二、{year}年主要任务\n\n（一）保持经济平稳较快发展。\n\n要扩大国内需求，稳定外需。\n\n"
+    old = (
+        "（二）着力解决好三农问题。\n\n一是稳定发展粮食生产。加强农田水利建设，稳定种粮面积。\n\n"
+        "二是加强农村基础设施建设。大规模开展土地整理复垦，提高耕地质量。再解决6000万人安全饮水"
+        "问题，扩大农村电网改造。支持农村沼气、乡村道路和农村清洁工程建设，推进广播电视村村通。\n\n"
+        "三是深化农村改革。稳定和完善农村基本经营制度。\n"
+    )
+    new = (
+        "（二）着力解决好三农问题。\n\n要稳定发展粮食生产，加强农田水利建设。今年再解决6000万农村"
+        "人口的安全饮水问题，加快农村公路、沼气和危房改造试点建设，推进农村清洁工程。深化农村改革，"
+        "稳定农村基本经营制度。\n"
+    )
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            year: head.format(year=year, last=year - 1) + tasks.format(year=year) + body
+            for year, body in ((2009, old), (2010, new))
+        },
+    )
+    assert ("unchanged", "6000万人", "6000万") in {(s, old, new) for s, _, old, new in found}
+
+
 @pytest.mark.parametrize(
     ("label", "expected"),
     [
