@@ -1095,6 +1095,7 @@ CONTRASTS = (
     ("小学", "初中", "高中"),
     ("收入", "支出"),
     ("进口", "出口"),
+    ("铁路", "公路"),  # 高速铁路 and 高速公路, 铁路投资 and 公路投资
     ("beginning", "end"),  # of the year, of a balance: Beginning/Ending accrued warranty costs
     ("first", "second", "third", "fourth"),  # quarters, halves, tranches, steps
 )

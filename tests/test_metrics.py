@@ -1042,11 +1042,14 @@ def test_a_label_read_from_another_clause_does_not_part_figures(tmp_path: Path) 
 
 
 def test_labels_naming_contrasting_parts_are_other_figures(tmp_path: Path) -> None:
-    """Revenue is not spending, nor the central deficit the national one, however alike the
-    rest of their labels and their places: a label naming both parts (中小学) still pairs."""
+    """Revenue is not spending, nor the central deficit the national one, nor a motorway a
+    railway, however alike the rest of their labels and their places: a label naming both
+    parts (中小学) still pairs."""
     texts = {
-        2020: "全市财政收入增长8%。全国财政赤字2000亿元。农村中小学生人均公用经费500元。",
-        2021: "全市财政支出增长9%。中央财政赤字1500亿元。初中学生人均公用经费600元。",
+        2020: "全市财政收入增长8%。全国财政赤字2000亿元。农村中小学生人均公用经费500元。"
+        "高速公路通车里程2.8万公里。",
+        2021: "全市财政支出增长9%。中央财政赤字1500亿元。初中学生人均公用经费600元。"
+        "高速铁路营业里程1.9万公里。",
     }
     found = _review_changes(tmp_path, texts)
     pairs = {(old, new) for _, _, old, new in found if old and new}
