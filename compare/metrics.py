@@ -245,6 +245,23 @@ class _Side:
         # Figure i names no part of a wanted group: another figure named what is found.
         return any(part in self._parts_named(i) for part in wanted)
 
+    def part_named_apart(self, i: int, parts: tuple[tuple[int, str], ...]) -> bool:
+        """Tell whether figure i names no word of a group of parts (CONTRASTS) while another
+        figure of its section names one of those parts and, that word aside, what figure i
+        names: national 2016's 拟安排财政赤字2.18万亿元, then 中央财政赤字1.4万亿元 in the next
+        sentence — 2008's 中央财政赤字预算拟安排1800亿元 is the 1.4, not the 2.18."""
+        own = {group for group, _ in self.parts[i]}
+        wanted = [part for part in parts if part[0] not in own]
+        if not wanted or not self.labels[i]:
+            return False
+        for k in self.by_section[self.metrics[i].section]:
+            word = next((w for group, w in self.parts[k] if (group, w) in wanted), "")
+            if word and k != i:
+                rest = self.labels[k].replace(word, "")
+                if _label_score(rest, self.labels[i]) >= _PART_APART_LABEL:
+                    return True
+        return False
+
     def _parts_named(self, i: int) -> set[tuple[int, str]]:
         """Return the parts (CONTRASTS) the figures of figure i's sentence name, found once per
         sentence, not once per pair asked of it."""
@@ -990,6 +1007,10 @@ def _score_matrix(
             new.parts[j] and old.part_stated_beside(i, new.parts[j])
         ):
             continue  # 中央财政赤字7500亿元 and 财政赤字10500亿元，其中中央财政赤字8500亿元
+        if (old.parts[i] and not new.parts[j] and new.part_named_apart(j, old.parts[i])) or (
+            new.parts[j] and not old.parts[i] and old.part_named_apart(i, new.parts[j])
+        ):
+            continue  # 中央财政赤字1800亿元 and 财政赤字2.18万亿元 (…中央财政赤字1.4万亿元)
         if _per_unit(old_labels[a], new_labels[b]):
             continue  # 单位国内生产总值能耗 (energy per unit of GDP) is not 国内生产总值
         label = labels.get(pair)
@@ -1101,6 +1122,9 @@ CONTRASTS = (
 )
 
 
+# How alike, a part's word aside, another figure's label must be to the label of one that names
+# no part, to be the figure of that part (see _Side.part_named_apart).
+_PART_APART_LABEL = 60.0
 # Other forms of English CONTRASTS words: the "ending" balance is the one at the "end".
 _EN_CONTRAST_FORMS = {"ending": "end"}
 # Every word of CONTRASTS, and 中小学 first (it holds 小学 and stands for 初中 too); English

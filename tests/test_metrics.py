@@ -1134,6 +1134,22 @@ def test_figures_of_subsections_pair_with_those_of_their_parents_counterpart(
     assert ("unchanged", "6000万人", "6000万") in {(s, old, new) for s, _, old, new in found}
 
 
+def test_a_part_named_in_the_next_sentence_is_not_the_figure_beside(tmp_path: Path) -> None:
+    """National 2016 plans 财政赤字2.18万亿元, and 中央财政赤字1.4万亿元 a sentence on: 2008's
+    中央财政赤字预算拟安排1800亿元, in the aligned first sentence, is the 1.4, not the 2.18."""
+    found = _review_changes(
+        tmp_path,
+        {
+            2008: "今年，中央财政赤字预算拟安排1800亿元，比去年预算赤字减少650亿元。",
+            2016: "今年拟安排财政赤字2.18万亿元，比去年增加5600亿元。"
+            "其中中央财政赤字1.4万亿元，地方财政赤字7800亿元。",
+        },
+    )
+    pairs = {(old, new) for _, _, old, new in found if old and new}
+    assert ("1800亿元", "1.4万亿元") in pairs
+    assert not any(new == "2.18万亿元" for _, new in pairs)
+
+
 @pytest.mark.parametrize(
     ("label", "expected"),
     [
