@@ -1016,8 +1016,8 @@ def _score_matrix(
         label = labels.get(pair)
         if label is None:
             label = _label_score(old_labels[a], new_labels[b])
-            if pair in same_sentence and _named_apart(old, new, i, j):
-                continue  # 城镇登记失业率4.3%左右 and 地方一般公共预算收入增长3%: see _named_apart
+        if label < NAMED_APART_BELOW and _named_apart(old, new, i, j):
+            continue  # 城镇登记失业率4.3%左右 and 地方一般公共预算收入增长3%: see _named_apart
         if (
             pair in same_sentence
             and not old.tabled[i]
@@ -1219,7 +1219,7 @@ def _contrasting(old: tuple[tuple[int, str], ...], new: tuple[tuple[int, str], .
 
 
 def _named_apart(old: _Side, new: _Side, i: int, j: int) -> bool:
-    """Tell whether two figures of aligned sentences, of unlike labels, measure different things.
+    """Tell whether two figures of unlike labels measure different things.
 
     They do when one year's sentence names what the other year's figure measures only where it
     states no figure, and its own figure's label stands in that figure's clause. The 2020
@@ -1232,12 +1232,33 @@ def _named_apart(old: _Side, new: _Side, i: int, j: int) -> bool:
     old_label, new_label = old.metrics[i].label, new.metrics[j].label
     if not old_label or not new_label or old_label in new_label or new_label in old_label:
         return False
-    # Most pairs of unlike labels name neither in the other's sentence: one search tells.
-    return (
-        old.names(i, new_label) and old.labelled_here(i) and old.names_only_elsewhere(i, new_label)
-    ) or (
-        new.names(j, old_label) and new.labelled_here(j) and new.names_only_elsewhere(j, old_label)
-    )
+    return _names_apart(old, i, new_label) or _names_apart(new, j, old_label)
+
+
+def _names_apart(side: _Side, i: int, label: str) -> bool:
+    """Tell whether figure i's sentence names what `label` names only where it states no
+    figure, its own label standing in its clause. A Chinese label's head (its longest ending of
+    more than half of it) names it too: 2020's 实现综合为老服务中心街镇全覆盖，新增老年人日间服务中心
+    83家 names 2021's 新增社区综合为老服务中心 without a figure; the 83 is of other centres."""
+    name = label
+    if not side.names(i, name):  # most pairs of unlike labels: one search tells
+        if not "\u4e00" <= label[-1] <= "\u9fff":
+            return False  # an English label's head is not its last letters
+        shortest = max(_HEAD_CHARS, len(label) // 2 + 1)
+        if shortest >= len(label) or not side.names(i, label[-shortest:]):
+            return False  # no head of the label is named: a longer one holds the shortest
+        heads = (label[-size:] for size in range(len(label) - 1, shortest - 1, -1))
+        name = next((head for head in heads if side.names(i, head)), "")
+        if not name:
+            return False
+    return side.labelled_here(i) and side.names_only_elsewhere(i, name)
+
+
+# Labels less alike than this are weighed by _named_apart (新增老年人日间服务中心 and
+# 新增社区综合为老服务中心 are 61 alike, by 新增 and 服务中心).
+NAMED_APART_BELOW = 80.0
+# The fewest characters of a label's head that _names_apart looks for (服务中心).
+_HEAD_CHARS = 4
 
 
 def _same_column(

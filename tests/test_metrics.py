@@ -1015,6 +1015,26 @@ def test_a_figure_named_without_one_last_year_is_new(tmp_path: Path) -> None:
     assert not any(old == "4%左右" and new for _, _, old, new in found)
 
 
+def test_a_figure_named_by_the_head_of_a_name_stated_without_one_is_another(
+    tmp_path: Path,
+) -> None:
+    """Shanghai 2020 counts 新增老年人日间服务中心83家 after 实现综合为老服务中心街镇全覆盖 (the
+    centres named, no figure); 2021 counts 新增社区综合为老服务中心52家. The two labels are 61 alike
+    (新增, 服务中心), but 2020's 83 is of other centres: the head of 2021's name, 综合为老服务中心,
+    stands in 2020's sentence where it states no figure. The meal places beside them pair."""
+    found = _review_changes(
+        tmp_path,
+        {
+            2020: "加快建设社区嵌入式养老设施，实现综合为老服务中心街镇全覆盖，"
+            "新增老年人日间服务中心83家和助餐场所217个。",
+            2021: "稳步实施长护险试点，新增社区综合为老服务中心52家、助餐场所212个。",
+        },
+    )
+    pairs = {(old, new) for _, _, old, new in found if old and new}
+    assert pairs == {("217个", "212个")}
+    assert ("removed", "新增老年人日间服务中心", "83家", None) in found
+
+
 def _review_changes(
     tmp_path: Path, texts: dict[int, str]
 ) -> set[tuple[str, str, str | None, str | None]]:
