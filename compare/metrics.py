@@ -1865,28 +1865,53 @@ def _same_year_figures(
     value, in one unit, for one year named right after them, each the only such figure of its
     report: Singapore's "from $3.7 billion in FY2010 to $11.3 billion in 2019" (2021) and
     "from $3.7 billion in 2010 to $11.3 billion in 2019" (2022), whose labels (government
-    spending on healthcare, Government healthcare expenditure) differ too much to pair."""
+    spending on healthcare, Government healthcare expenditure) differ too much to pair. Or for
+    the only year their sentences name, with the same qualifier and labels alike (at least
+    SAME_YEAR_LABEL): "In the last Financial Year, FY2020, we were expecting to draw up to $52
+    billion from Past Reserves" (2021), "At the onset of COVID-19 in FY2020, we were looking to
+    draw up to $52 billion" (2022)."""
 
     def keyed(side: _Side, ids: Iterable[int]) -> dict[tuple[object, ...], list[int]]:
         found: defaultdict[tuple[object, ...], list[int]] = defaultdict(list)
         for i in ids:
             metric = side.metrics[i]
             after = _YEAR_AFTER.match(side.texts[i], metric.end)
+            key: tuple[object, ...] = (
+                metric.value,
+                metric.upper,
+                metric.unit,
+                metric.scale,
+                metric.kind,
+            )
             if after is not None:
-                year = after.group(1) or after.group(2)
-                key = (metric.value, metric.upper, metric.unit, metric.scale, metric.kind, year)
-                found[key].append(i)
+                found[(*key, after.group(1) or after.group(2))].append(i)
+            elif len(years := set(_SENTENCE_YEAR.findall(side.texts[i]))) == 1:
+                # The only year its sentence names; "up to $52 billion" is no "$52 billion".
+                found[(*key, "~" + years.pop(), metric.qualifier)].append(i)
         return found
 
     old_keys = keyed(old, (i for i in range(len(old.metrics)) if i not in paired))
     if not old_keys:
         return []
     new_keys = keyed(new, (j for j in range(len(new.metrics)) if j not in taken))
-    return [
-        (ids[0], new_keys[key][0])
-        for key, ids in old_keys.items()
-        if len(ids) == 1 and len(new_keys.get(key, ())) == 1
-    ]
+    pairs = []
+    for key, ids in old_keys.items():
+        if len(ids) != 1 or len(new_keys.get(key, ())) != 1:
+            continue
+        i, j = ids[0], new_keys[key][0]
+        loose = len(key) > 6  # by the year of the sentence, not one right after the figure
+        if loose and _label_score(old.labels[i], new.labels[j]) < SAME_YEAR_LABEL:
+            continue
+        pairs.append((i, j))
+    return pairs
+
+
+# A year a sentence names ("In the last Financial Year, FY2020, …", "2020年").
+_SENTENCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# How alike the labels of two figures must be to pair by the one year their sentences name
+# (expecting to draw and looking to draw, of up to $52 billion in FY2020), where a year right
+# after both figures is evidence enough.
+SAME_YEAR_LABEL = 51.0
 
 
 def _rolled_off(

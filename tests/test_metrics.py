@@ -2575,6 +2575,30 @@ def test_a_figure_stated_for_the_same_year_in_other_words_pairs(tmp_path: Path) 
     assert pairs == {("$3.7 billion", "$3.7 billion"), ("$11.3 billion", "$11.3 billion")}
 
 
+def test_a_figure_of_the_one_year_its_sentences_name_pairs_if_named_alike(
+    tmp_path: Path,
+) -> None:
+    """Singapore 2021: "In the last Financial Year, FY2020, we were expecting to draw up to $52
+    billion from Past Reserves"; 2022: "At the onset of COVID-19 in FY2020, we were looking to
+    draw up to $52 billion". The one year both sentences name, the value, its "up to" and
+    labels alike make one figure; 2022's "$52 billion" of FY2020 (no "up to") stays apart, and
+    so does a figure named otherwise."""
+    texts = {
+        2021: "Budget 2021\n\nIn the last Financial Year, FY2020, we were expecting to draw up"
+        " to $52 billion from Past Reserves.\n\nIn 2019, hospital spending reached $500 million.\n",
+        2022: "Budget 2022\n\nAt the onset of COVID-19 in FY2020, we were looking to draw up to"
+        " $52 billion from Past Reserves.\n\nThe draw is less than the initial draw of $52"
+        " billion agreed for FY2020.\n\nIn 2019, loans to small firms came to $500 million.\n",
+    }
+    old, new = (read(path) for path in write_years(tmp_path, texts, name="speech"))
+    pairs = {
+        (c.old.text, c.new.text)
+        for c in match_metrics(old, new, (), settings=SETTINGS)
+        if c.old is not None and c.new is not None
+    }
+    assert pairs == {("up to $52 billion", "up to $52 billion")}
+
+
 def _seed_paragraphs(count: int) -> list[str]:
     """The seed's longest paragraphs (900-1,300 characters), longest first."""
     lines = SEED_2021.read_text(encoding="utf-8").splitlines()[:39]
