@@ -256,8 +256,13 @@ def format_metric(metric: Metric | None) -> str:
         text = " ".join(p for p in (number, scale_word, unit) if p)
     else:
         full_unit = scale_word + unit
-        if qualifier in CN_INNER_QUALIFIERS and scale and full_unit.startswith(scale):
-            text = number + scale + qualifier + full_unit[len(scale) :]  # 3万余个
+        if (
+            qualifier in CN_INNER_QUALIFIERS
+            and scale
+            and full_unit.startswith(scale)
+            and qualifier + scale not in metric.text
+        ):
+            text = number + scale + qualifier + full_unit[len(scale) :]  # 3万余个, not 9000多万吨
         elif qualifier in CN_INNER_QUALIFIERS:
             text = number + qualifier + full_unit  # 100余所
         else:
