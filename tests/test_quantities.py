@@ -1799,6 +1799,14 @@ LABELS = [
         ["新的重大任务"],
     ),
     ("tupo-label", "进出口总额突破4万亿美元，取得新突破。", ["进出口总额"]),
+    # 与 inside a counted name joins what its head is for (Shanghai 2021 had read 研发); before
+    # another figure it joins that one.
+    (
+        "yu-inside-a-name",
+        "建成15个研发与转化功能型平台，集成电路取得突破。",
+        ["研发与转化功能型平台"],
+    ),
+    ("yu-before-a-figure", "建成10个示范基地与20个实训基地。", ["示范基地", "实训基地"]),
     # Against the first fair, as against the last, the clause names nothing of its own
     # (Shanghai 2020's 23% had read 比首届, apart from 2021's 2.1%).
     (
