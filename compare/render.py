@@ -86,6 +86,7 @@ SENTENCE_MARKS = {
 }
 # Written between number and unit: 100余所 (餘: Traditional Chinese, see compare.traditional).
 CN_INNER_QUALIFIERS = ("余", "多", "餘")
+RANK_COUNTERS = frozenset({"位", "名"})  # 46位: a place, not the scope of a ranking
 CN_TRAILING_QUALIFIERS = ("以上", "以内", "以下", "左右", "以內")  # after the unit: 90%以上
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ROUNDED = Decimal(1).scaleb(-MAX_DECIMALS)
@@ -104,6 +105,7 @@ STATUS_TRENDS = {
 # Enum members asked for on every row, bound once: reading a member from its enum class costs
 # about as much as a small function call (Python 3.11), and a page does it thousands of times.
 _RANK = MetricKind.RANK
+_RATIO = MetricKind.RATIO
 _CHANGE = MetricKind.CHANGE
 _TARGET = MetricKind.TARGET
 _METRIC_CHANGED = MetricStatus.CHANGED
@@ -235,9 +237,15 @@ def format_metric(metric: Metric | None) -> str:
         return "—"
     number = format_number(metric.value)
     if metric.kind is _RANK:
-        # A Chinese rank's unit is its scope: 全省第2 has unit 全省.
+        # A Chinese rank's unit is its scope: 全省第2 has unit 全省; or the place's counter,
+        # with no scope named (排名从46位提升到31位: 第46位).
         cjk = bool(CJK.search(metric.text + metric.unit))
+        if cjk and metric.unit in RANK_COUNTERS:
+            return f"第{number}{metric.unit}"
         return f"{metric.unit}第{number}" if cjk else f"No. {number}"
+    if metric.kind is _RATIO:
+        # A ratio's value is left over right (1:7 is 0.1429): it is shown as written.
+        return metric.text.strip() or f"{number}:1"
     if metric.upper is not None:
         number += "–" + format_number(metric.upper)
     if metric.kind is _CHANGE and metric.value > 0:
@@ -256,13 +264,11 @@ def format_metric(metric: Metric | None) -> str:
         text = " ".join(p for p in (number, scale_word, unit) if p)
     else:
         full_unit = scale_word + unit
-        if (
-            qualifier in CN_INNER_QUALIFIERS
-            and scale
-            and full_unit.startswith(scale)
-            and qualifier + scale not in metric.text
-        ):
-            text = number + scale + qualifier + full_unit[len(scale) :]  # 3万余个, not 9000多万吨
+        written = _written_tail(metric.text) if qualifier in CN_INNER_QUALIFIERS else ""
+        if written and qualifier in written and set(written) <= set(qualifier + full_unit):
+            text = number + written  # as written: 9000多万吨, 4万多亿元, 3万余个
+        elif qualifier in CN_INNER_QUALIFIERS and scale and full_unit.startswith(scale):
+            text = number + scale + qualifier + full_unit[len(scale) :]  # 3万余个
         elif qualifier in CN_INNER_QUALIFIERS:
             text = number + qualifier + full_unit  # 100余所
         else:
@@ -274,6 +280,15 @@ def format_metric(metric: Metric | None) -> str:
             return f"{qualifier} {text}"  # about +5%
         return sign + qualifier + text[len(sign) :]  # +超10%, −近3%: the sign leads
     return text
+
+
+# What a figure's text writes after its last digit: 多万吨 of 9000多万吨.
+_AFTER_LAST_DIGIT = re.compile(r"^.*[0-9０-９]")
+
+
+def _written_tail(text: str) -> str:
+    """Return what a figure's text writes after its number (its scale, qualifier and unit)."""
+    return _AFTER_LAST_DIGIT.sub("", text, count=1)
 
 
 def _unit_suffix(metric: Metric) -> str:
@@ -305,8 +320,8 @@ def format_absolute(change: MetricChange) -> str:
     """Format the absolute change in the old metric's unit; ranks read better/worse."""
     if change.kind is _RANK and change.rank is not None:
         return format_rank(change.rank)
-    if change.absolute is None or change.old is None:
-        return "—"
+    if change.absolute is None or change.old is None or change.kind is _RATIO:
+        return "—"  # (a difference of ratios, 1:5 less 1:7, reads as nothing)
     if change.old.unit.endswith("%"):
         # A difference of two percents is in percentage points, never a percent.
         return format_points(change.points if change.points is not None else change.absolute)

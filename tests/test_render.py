@@ -229,6 +229,7 @@ def _m(value: str, unit: str, **kw: object) -> Metric:
         # As written: 9000多万吨 is not 9,000万多吨 (national 2016's 淘汰落后炼钢炼铁产能).
         (_m("9000", "万吨", scale="万", qualifier="多", text="9000多万吨"), "9,000多万吨"),
         (_m("7600", "万", scale="万", qualifier="多", text="7600多万"), "7,600多万"),
+        (_m("4", "万亿元", scale="万亿", qualifier="多", text="4万多亿元"), "4万多亿元"),
         (_m("6", "万人次", scale="万", qualifier="逾"), "逾6万人次"),
         (_m("90", "%", qualifier="以上"), "90%以上"),
         (_m("100", "%", qualifier="超"), "超100%"),
@@ -250,7 +251,11 @@ def _m(value: str, unit: str, **kw: object) -> Metric:
         (_m("0", "%", kind=MetricKind.CHANGE), "0%"),
         (_m("161000", "employees", qualifier="approximately"), "approximately 161,000 employees"),
         (_m("2", "全省", kind=MetricKind.RANK, text="全省第二"), "全省第2"),
+        # No scope named: 营商环境国际排名从46位提升到31位 (Shanghai 2020) had shown 位第46.
+        (_m("46", "位", kind=MetricKind.RANK, text="46位"), "第46位"),
         (_m("3", "", kind=MetricKind.RANK, text="third"), "No. 3"),
+        # A ratio's value is left over right: 1:7 had shown as 0.1429: (Singapore 2022).
+        (_m("0.1428571428571428571428571429", ":", kind=MetricKind.RATIO, text="1:7"), "1:7"),
         (None, "—"),
     ],
     ids=[
@@ -262,6 +267,7 @@ def _m(value: str, unit: str, **kw: object) -> Metric:
         "qualifier-after-scale-as-written",
         "qualifier-before-scale-as-written",
         "qualifier-before-bare-scale-as-written",
+        "qualifier-inside-scale-as-written",
         "leading-qualifier-scaled",
         "trailing-qualifier",
         "leading-qualifier",
@@ -281,7 +287,9 @@ def _m(value: str, unit: str, **kw: object) -> Metric:
         "no-change",
         "english-count",
         "rank-zh",
+        "rank-zh-no-scope",
         "rank-en",
+        "ratio",
         "none",
     ],
 )
@@ -358,6 +366,17 @@ def _change(old: Metric | None, new: Metric | None, **kw: object) -> MetricChang
             "—",
         ),
         (_change(_m("1.06", "%"), None, status=MetricStatus.REMOVED), "—", "—"),
+        (
+            _change(
+                _m("0.1429", ":", kind=MetricKind.RATIO, text="1:7"),
+                _m("0.2", ":", kind=MetricKind.RATIO, text="1:5"),
+                absolute=D("0.0571"),
+                relative=D("0.4"),
+                kind=MetricKind.RATIO,
+            ),
+            "—",  # not +0.0571:
+            "+40.0%",
+        ),
     ],
     ids=[
         "count",
@@ -367,6 +386,7 @@ def _change(old: Metric | None, new: Metric | None, **kw: object) -> MetricChang
         "scaled-down",
         "rank",
         "dropped",
+        "ratio",
     ],
 )
 def test_format_absolute_and_relative(change: MetricChange, absolute: str, relative: str) -> None:
