@@ -1013,6 +1013,10 @@ def _score_matrix(
             continue  # 中央财政赤字1800亿元 and 财政赤字2.18万亿元 (…中央财政赤字1.4万亿元)
         if _per_unit(old_labels[a], new_labels[b]):
             continue  # 单位国内生产总值能耗 (energy per unit of GDP) is not 国内生产总值
+        if ("、" in o.label) != ("、" in n.label) and (
+            _listed_total(old, i) or _listed_total(new, j)
+        ):
+            continue  # 保障性住房、棚户区改造住房共1000万套 is not 棚户区改造住房280万套 alone
         label = labels.get(pair)
         if label is None:
             label = _label_score(old_labels[a], new_labels[b])
@@ -1088,6 +1092,20 @@ def _goal_restated(old: Metric, new: Metric) -> bool:
         and old.qualifier in _GOAL_BOUNDS
         and old.qualifier == new.qualifier
     )
+
+
+def _listed_total(side: _Side, i: int) -> bool:
+    """Tell whether figure i is the total of the things its label lists (开工建设保障性住房、
+    棚户区改造住房共1000万套), not a figure of each (…排放量分别下降3%)."""
+    metric = side.metrics[i]
+    if "、" not in metric.label:
+        return False
+    before = side.texts[i][: metric.start].rstrip()
+    return before.endswith(_TOTAL_WORDS)
+
+
+# Words right before a figure that make it the total of what its label lists.
+_TOTAL_WORDS = ("共", "共计", "合计", "总计", "总共")
 
 
 # The bounds a plan's figure is stated with (1000万人以上, 17%左右, 4.5%以内).

@@ -1154,6 +1154,24 @@ def test_figures_of_subsections_pair_with_those_of_their_parents_counterpart(
     assert ("unchanged", "6000万人", "6000万") in {(s, old, new) for s, _, old, new in found}
 
 
+def test_a_total_of_listed_things_is_not_one_of_them(tmp_path: Path) -> None:
+    """National 2011 plans 开工建设保障性住房、棚户区改造住房共1000万套, the total of two things;
+    2010 planned 保障性住房300万套 and 各类棚户区改造住房280万套 apart: neither is the 1000. A list
+    whose figure is each thing's (…、…排放量分别下降3%) still pairs with one of them."""
+    found = _review_changes(
+        tmp_path,
+        {
+            2010: "今年拟建设保障性住房300万套，拟改造各类棚户区改造住房280万套。"
+            "二氧化硫排放量要减少3%左右。",
+            2011: "今年拟开工建设保障性住房、棚户区改造住房共1000万套。"
+            "二氧化硫、氮氧化物排放量要分别减少3%。",
+        },
+    )
+    pairs = {(old, new) for _, _, old, new in found if old and new}
+    assert not any(new == "1000万套" for _, new in pairs)
+    assert ("3%左右", "3%") in pairs
+
+
 def test_a_part_named_in_the_next_sentence_is_not_the_figure_beside(tmp_path: Path) -> None:
     """National 2016 plans 财政赤字2.18万亿元, and 中央财政赤字1.4万亿元 a sentence on: 2008's
     中央财政赤字预算拟安排1800亿元, in the aligned first sentence, is the 1.4, not the 2.18."""
