@@ -148,6 +148,9 @@ class _Side:
     years: list[bool]  # stated for several years together (Metric.over_years)
     # Of those, a yearly average (年均增长10.6%), not the years' sum or change (比2002年增长65.5%)
     averaged: list[bool]
+    # Of this year's plan in a work report: after 今年 in its sentence (今年中央预算内投资增加到
+    # 4776亿元 plans, as 中央预算内投资拟增加到4576亿元 does, though no goal's word says so).
+    planned: list[bool]
     position: list[float]  # 0-1 place in the document
     texts: list[str]  # the sentence the figure stands in
     tabled: list[bool]  # it stands in a table's row (`cell | cell`), not in prose
@@ -346,6 +349,7 @@ class _Side:
                 over and yearly_average(places.texts[i], metrics[i].start)
                 for i, over in enumerate(places.years)
             ],
+            planned=_planned(report, places.texts),
             texts=places.texts,
             tabled=places.tabled,
             periods=places.periods,
@@ -367,6 +371,23 @@ class _Side:
             position=[i / n for i in range(len(metrics))],
             sizes=[float(magnitude) for magnitude, _ in values],
         )
+
+
+def _planned(report: Report, texts: list[str]) -> list[bool]:
+    """Tell, by figure, whether a work report (政府工作报告, given early in its year) states it
+    after 今年 in its sentence: this year's plan. A year's summary (工作总结) tells of 今年 what
+    was done."""
+    if "工作报告" not in report.title:
+        return [False] * len(texts)
+    found = []
+    for metric, text in zip(report.metrics, texts, strict=True):
+        now = _THIS_YEAR.search(text, 0, metric.start) if "今年" in text else None
+        found.append(now is not None)
+    return found
+
+
+# This year, in a work report: the year it plans (not 今年以来, this year so far).
+_THIS_YEAR = re.compile("今年(?!以来)")
 
 
 class _Places(NamedTuple):
@@ -950,7 +971,11 @@ def _score_matrix(
         o, n = old_metrics[i], new_metrics[j]
         if old_units[i] != new_units[j]:
             continue
-        if old.kinds[i] != new.kinds[j] and not _goal_restated(o, n):
+        if (
+            old.kinds[i] != new.kinds[j]
+            and not _goal_restated(o, n)
+            and not ((old.planned[i] or new.planned[j]) and _plan_kinds(o, n))
+        ):
             continue
         if (
             old_years[i] != new_years[j]
@@ -1106,6 +1131,13 @@ def _listed_total(side: _Side, i: int) -> bool:
 
 # Words right before a figure that make it the total of what its label lists.
 _TOTAL_WORDS = ("共", "共计", "合计", "总计", "总共")
+
+
+def _plan_kinds(old: Metric, new: Metric) -> bool:
+    """Tell whether two figures of unlike kinds may both be plans: one a target, the other no
+    figure of a fixed kind (a rank, a ratio) nor a change (增长12.2%: a rate, not a level)."""
+    kinds = {old.kind, new.kind}
+    return MetricKind.TARGET in kinds and not kinds & FIXED_KINDS and MetricKind.CHANGE not in kinds
 
 
 # The bounds a plan's figure is stated with (1000万人以上, 17%左右, 4.5%以内).

@@ -1111,7 +1111,8 @@ def test_share_subject(label: str, expected: str) -> None:
 def test_a_part_named_beside_a_figure_is_not_that_figure(tmp_path: Path) -> None:
     """The 2010 report plans 财政赤字10500亿元，其中中央财政赤字8500亿元: the 10500 names no part,
     but its sentence gives the 中央 figure beside it, so last year's 中央财政赤字7500亿元 is
-    the 8500 (both goals: a breakdown of a goal is one), not the 10500."""
+    the 8500 (both goals: a breakdown of a goal is one), not the 10500. The national total,
+    全国财政赤字合计9500亿元, is the 10500's (this year's plan, after 今年)."""
     found = _review_changes(
         tmp_path,
         {
@@ -1121,7 +1122,8 @@ def test_a_part_named_beside_a_figure_is_not_that_figure(tmp_path: Path) -> None
     )
     pairs = {(old, new) for _, _, old, new in found if old and new}
     assert ("7500亿元", "8500亿元") in pairs
-    assert not any(new == "10500亿元" for _, new in pairs)
+    assert ("7500亿元", "10500亿元") not in pairs
+    assert ("9500亿元", "10500亿元") in pairs
 
 
 def test_figures_of_subsections_pair_with_those_of_their_parents_counterpart(
@@ -1152,6 +1154,28 @@ def test_figures_of_subsections_pair_with_those_of_their_parents_counterpart(
         },
     )
     assert ("unchanged", "6000万人", "6000万") in {(s, old, new) for s, _, old, new in found}
+
+
+def test_a_work_reports_figure_of_this_year_may_be_a_plan(tmp_path: Path) -> None:
+    """A work report, given early in its year, plans what it says of 今年: national 2015's 今年
+    中央预算内投资增加到4776亿元 is the plan 2014 stated with a goal's word (中央预算内投资拟增加到
+    4576亿元). A year's summary (工作总结) tells of 今年 what was done: not a plan's figure."""
+    texts = {
+        2014: "中央预算内投资拟增加到4576亿元，重点投向保障性安居工程。",
+        2015: "今年中央预算内投资增加到4776亿元，但政府不唱独角戏。",
+    }
+    (tmp_path / "report").mkdir()
+    (tmp_path / "summary").mkdir()
+    found = _review_changes(tmp_path / "report", texts)
+    assert ("changed", "中央预算内投资", "4576亿元", "4776亿元") in found
+    summaries = _changes_of_texts(
+        tmp_path / "summary",
+        {
+            year: f"某市教育局{year}年工作总结\n\n一、主要工作\n\n{text}\n"
+            for year, text in texts.items()
+        },
+    )
+    assert not any(old and new for _, _, old, new in summaries)
 
 
 def test_a_total_of_listed_things_is_not_one_of_them(tmp_path: Path) -> None:
