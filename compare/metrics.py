@@ -1045,8 +1045,6 @@ def _score_matrix(
         label = labels.get(pair)
         if label is None:
             label = _label_score(old_labels[a], new_labels[b])
-        if label < NAMED_APART_BELOW and _named_apart(old, new, i, j):
-            continue  # 城镇登记失业率4.3%左右 and 地方一般公共预算收入增长3%: see _named_apart
         if (
             pair in same_sentence
             and not old.tabled[i]
@@ -1087,6 +1085,14 @@ def _score_matrix(
             # 1076亿元增加到1562亿元 and next year's 中央财政为此将投入120亿元), in aligned sentences
             # too: "increased the authorization from $175 billion to $210 billion" and next
             # year's "a new program of up to $100 billion" (the $175 billion was gone already).
+            continue
+        if (
+            label < (label_cutoff if pair in same_sentence else NAMED_APART_BELOW)
+            and (pair in same_sentence or old.values[i] != new.values[j])
+            and _named_apart(old, new, i, j)
+        ):
+            # 城镇登记失业率4.3%左右 and 地方一般公共预算收入增长3%: see _named_apart (asked last,
+            # of the pairs left: it reads the sentences' clauses)
             continue
         # Break ties by document order. The penalty is squared so that, among matchings of
         # otherwise equal score, one that keeps the figures in order always wins (with a
@@ -1290,22 +1296,24 @@ def _names_apart(side: _Side, i: int, label: str) -> bool:
     figure, its own label standing in its clause. A Chinese label's head (its longest ending of
     more than half of it) names it too: 2020's 实现综合为老服务中心街镇全覆盖，新增老年人日间服务中心
     83家 names 2021's 新增社区综合为老服务中心 without a figure; the 83 is of other centres."""
+    text, (start, end) = side.texts[i], side.reach(i)
     name = label
-    if not side.names(i, name):  # most pairs of unlike labels: one search tells
-        if not "\u4e00" <= label[-1] <= "\u9fff":
-            return False  # an English label's head is not its last letters
+    if text.find(name, start, end) < 0:  # most pairs of unlike labels: one search tells
         shortest = max(_HEAD_CHARS, len(label) // 2 + 1)
-        if shortest >= len(label) or not side.names(i, label[-shortest:]):
-            return False  # no head of the label is named: a longer one holds the shortest
-        heads = (label[-size:] for size in range(len(label) - 1, shortest - 1, -1))
-        name = next((head for head in heads if side.names(i, head)), "")
-        if not name:
+        if (
+            shortest >= len(label)
+            or not "\u4e00" <= label[-1] <= "\u9fff"  # an English label's head is no ending
+            or text.find(label[-shortest:], start, end) < 0  # no head is: a longer holds it
+        ):
             return False
+        heads = (label[-size:] for size in range(len(label) - 1, shortest - 1, -1))
+        name = next(head for head in heads if text.find(head, start, end) >= 0)
     return side.labelled_here(i) and side.names_only_elsewhere(i, name)
 
 
-# Labels less alike than this are weighed by _named_apart (新增老年人日间服务中心 and
-# 新增社区综合为老服务中心 are 61 alike, by 新增 and 服务中心).
+# Labels less alike than this, of figures outside aligned sentences, are weighed by _named_apart
+# (新增老年人日间服务中心 and 新增社区综合为老服务中心 are 61 alike, by 新增 and 服务中心); in aligned
+# sentences, those below the cutoff (their place speaks for them).
 NAMED_APART_BELOW = 80.0
 # The fewest characters of a label's head that _names_apart looks for (服务中心).
 _HEAD_CHARS = 4
