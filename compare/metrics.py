@@ -1605,13 +1605,22 @@ def _similar_sentences(
     best_old: dict[int, tuple[float, int]] = {}
     best_new: dict[int, tuple[float, int]] = {}
     for i, j in candidates:
-        score = single_precision(partial_similarity(old.sentences[i], new.sentences[j], cutoff))
+        old_sentence, new_sentence = old.sentences[i], new.sentences[j]
+        if not (_worded(old_sentence) and _worded(new_sentence)):
+            continue  # a row of figures alone ("— | — | (13,735)") is alike in nothing
+        score = single_precision(partial_similarity(old_sentence, new_sentence, cutoff))
         if score > 0:
             best_old[i] = max(best_old.get(i, (0.0, 0)), (score, -j))
             best_new[j] = max(best_new.get(j, (0.0, 0)), (score, -i))
     links = {(old.id, i, new.id, -j) for i, (_, j) in best_old.items()}
     links.update((old.id, -i, new.id, j) for j, (_, i) in best_new.items())
     return links
+
+
+@functools.lru_cache(maxsize=4096)
+def _worded(sentence: str) -> bool:
+    """Tell whether a sentence holds a word (a letter or a CJK character), not figures alone."""
+    return any(c.isalpha() for c in sentence)
 
 
 def _shortlists(

@@ -2670,6 +2670,16 @@ def test_long_sentences_of_split_sections_are_compared_in_chunks(
     assert {(i, j) for _, i, _, j in links} == {(0, 0), (0, 1)}  # c and d link to nothing
 
 
+def test_rows_of_figures_alone_link_to_nothing() -> None:
+    """Apple's 10-Ks printed to PDF, read a table a block of rows, leave rows of figures alone
+    ("100 | — | 100 | 100 | — | 100"): such rows of sections that split or merged are alike in
+    their dashes and bars only, and had paired 100 with (13,735). A row with words still links."""
+    old = Section(id="1", sentences=("100 | — | 100 | 100 | — | 100", "Net sales | 229,234 | 5"))
+    new = Section(id="2", sentences=("— | — | (13,735) | — | (13,735)", "Net sales | 265,595 | 5"))
+    links = metrics_module._similar_sentences(old, new, [0, 1], [0, 1], cutoff=55.0)
+    assert {(i, j) for _, i, _, j in links} == {(1, 1)}
+
+
 def test_partial_similarity_is_partial_ratio_up_to_its_chunking_length() -> None:
     a, b, *_ = _seed_paragraphs(2)
     short, long = a[:300], b[:200] + a[:300] + b[200:400]
