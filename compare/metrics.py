@@ -250,15 +250,18 @@ class _Side:
 
     def part_named_apart(self, i: int, parts: tuple[tuple[int, str], ...]) -> bool:
         """Tell whether figure i names no word of a group of parts (CONTRASTS) while another
-        figure of its section names one of those parts and, that word aside, what figure i
-        names: national 2016's 拟安排财政赤字2.18万亿元, then 中央财政赤字1.4万亿元 in the next
-        sentence — 2008's 中央财政赤字预算拟安排1800亿元 is the 1.4, not the 2.18."""
-        own = {group for group, _ in self.parts[i]}
-        wanted = [part for part in parts if part[0] not in own]
+        figure of its section names a part of that group and, that word aside, what figure i
+        names: figure i is then the whole, or another part. National 2016's 拟安排财政赤字2.18万亿
+        元, then 中央财政赤字1.4万亿元 in the next sentence: 2008's 中央财政赤字预算拟安排1800亿元 is
+        the 1.4, not the 2.18; Apple 2018's "2017 debt issuances of $28.7 billion", beside "First
+        quarter 2018 debt issuance": 2017's "Second quarter 2017 debt issuance of $10.0 billion"
+        is not the year's $28.7 billion."""
+        own = self.groups[i]  # 铁路、高速公路运营里程 names both parts: neither whole nor other
+        wanted = {part for part in parts if part[0] not in own}
         if not wanted or not self.labels[i]:
             return False
         for k in self.by_section[self.metrics[i].section]:
-            word = next((w for group, w in self.parts[k] if (group, w) in wanted), "")
+            word = next((part[1] for part in self.parts[k] if _part_of(part, wanted)), "")
             if word and k != i:
                 rest = self.labels[k].replace(word, "")
                 if _label_score(rest, self.labels[i]) >= _PART_APART_LABEL:
@@ -1178,6 +1181,17 @@ CONTRASTS = (
 )
 
 
+def _part_of(part: tuple[int, str], wanted: set[tuple[int, str]]) -> bool:
+    """Tell whether a part (CONTRASTS) is one of the wanted parts, or of their group when
+    neither names the whole (全国 is all of 中央 and 地方: a figure of no part may be its)."""
+    group, word = part
+    return part in wanted or (
+        word not in _WHOLE_PARTS and any(g == group and w not in _WHOLE_PARTS for g, w in wanted)
+    )
+
+
+# The words of CONTRASTS that name the whole the others are parts of.
+_WHOLE_PARTS = frozenset({"全国"})
 # How alike, a part's word aside, another figure's label must be to the label of one that names
 # no part, to be the figure of that part (see _Side.part_named_apart).
 _PART_APART_LABEL = 60.0

@@ -1178,6 +1178,38 @@ def test_a_work_reports_figure_of_this_year_may_be_a_plan(tmp_path: Path) -> Non
     assert not any(old and new for _, _, old, new in summaries)
 
 
+def test_a_figure_of_no_part_beside_another_part_is_not_this_part() -> None:
+    """Apple's 2017 filing lists "Second quarter 2017 debt issuance of $10.0 billion"; 2018's
+    sums "2017 debt issuances of $28.7 billion" beside "First quarter 2018 debt issuance": its
+    figure of no quarter, among quarters, is the year's, not the second quarter's. A label
+    naming both parts (铁路、高速公路运营里程) is neither a whole nor another part, and a figure of
+    no part may be the whole's (全国财政赤字 beside 中央财政赤字)."""
+    old = report(
+        2017,
+        (
+            metric("10.0", "$", "Second quarter debt issuance", sentence=0, scale="billion"),
+            metric("10", "万公里", "铁路、高速公路运营里程", sentence=1, scale="万"),
+            metric("1.1", "万公里", "高速铁路运营里程", sentence=1, scale="万"),
+            metric("9500", "亿元", "全国财政赤字合计", sentence=2, scale="亿"),
+        ),
+    )
+    new = report(
+        2018,
+        (
+            metric("28.7", "$", "debt issuances", sentence=3, scale="billion"),
+            metric("7.0", "$", "First quarter debt issuance", sentence=3, scale="billion"),
+            metric("11.2", "万公里", "高速公路通车里程", sentence=0, scale="万"),
+            metric("10500", "亿元", "拟安排财政赤字", sentence=1, scale="亿"),
+            metric("8500", "亿元", "中央财政赤字", sentence=1, scale="亿"),
+        ),
+    )
+    changes = match_metrics(old, new, (pair(old, new, sentences=()),), settings=SETTINGS)
+    pairs = {(c.old.text, c.new.text) for c in changes if c.old and c.new}
+    assert not any(new_text == "28.7$" for _, new_text in pairs)
+    assert ("10万公里", "11.2万公里") in pairs
+    assert ("9500亿元", "10500亿元") in pairs
+
+
 def test_a_total_of_listed_things_is_not_one_of_them(tmp_path: Path) -> None:
     """National 2011 plans 开工建设保障性住房、棚户区改造住房共1000万套, the total of two things;
     2010 planned 保障性住房300万套 and 各类棚户区改造住房280万套 apart: neither is the 1000. A list
