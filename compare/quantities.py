@@ -203,6 +203,8 @@ _TAIL_CN = re.compile(
 # A population after a bare count in 万 or 亿 (6000万农村人口, 60万无电地区人口): the count
 # is of people, as 6000万人 is.
 _PEOPLE_AFTER = re.compile(r"[^\d\s，,；;。、的]{0,6}?人口|农民")
+# A number run on by digits and then letters with hyphens: a code, not a quantity.
+_CODE_GOES_ON = re.compile(r"-\d+-[A-Z]")
 _EN_SCALE = re.compile(rf"\s*({SCALE_EN})\b")
 # A sum's scale written short, as British and European reports do: £1.2bn, €120m, $45k.
 _EN_SHORT_SCALE = re.compile(r"(bn|m|k)\b")
@@ -527,6 +529,10 @@ def _parse_tail(masked: str, pos: int, currency: str) -> _Tail | None:
             # net debt 1.2x EBITDA (times)
             return m.end(), _EN_SHORT_UNITS[m.group(1)], "", "", False
         return None  # 5G, 10b5, 2nd: a name, not a quantity
+    if nxt.startswith(("”", "″")):
+        return None  # 21.5” iMac: a size in inches names a product
+    if nxt[:1] == "-" and _CODE_GOES_ON.match(masked, pos):
+        return None  # 1-800-SEC-0330: a telephone number spelt with letters
     if nxt[:1] in ".．" and nxt[1:2].isdigit() or nxt[:1] == "-" and nxt[1:2].isalpha():
         if nxt[:1] == "-" and _SUSPENDED.match(masked, pos + 1):
             return pos, "", "", "", False  # 52-or 53-week: a suspended hyphen whose space was lost

@@ -586,6 +586,9 @@ NOT_METRICS = [
     # A time of day after a day or a part of one is no ratio; a ratio stays one.
     ("clock-after-a-day", "会议于2022年1月10日10:30召开，下午3:30结束，师生比为1:15。", ["1:15"]),
     ("shares", "以500,000,000股为基数，每10股派发现金红利2.00元", ["500,000,000股", "2.00元"]),
+    # A size in inches names a product, a number spelt with letters calls one (Apple's 10-K).
+    ("inches", "The desktops include iMac®, 21.5” iMac with Retina® 4K display.", []),
+    ("phone-letters", "Call the SEC at 1-800-SEC-0330 for the Room; it had 3 rooms.", ["3 rooms"]),
 ]
 
 
