@@ -1779,6 +1779,12 @@ _EN_OVER_TIME = (
 # acts before the verb ("I will set aside").
 _EN_BEFORE_SUM = _EN_VAGUE | set(_words("a an the of about around approximately nearly almost"))
 _EN_ACTOR = re.compile(r"\s*(?:I|we|We)\s")
+# A sum said to go to a name, right after it: "$5.2 billion will be allocated to JGI".
+_EN_GIVEN_TO = re.compile(
+    r"\s+(?:will\s+be|is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(allocated|set\s+aside|earmarked|committed|given)\s+(to|for)\s+"
+    r"((?:the\s+)?[A-Z][\w\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w\-]*){0,4})"
+)
 # What a sum was spent to do, right after it: "$73.1 billion to repurchase shares of its…".
 _EN_PURPOSE = re.compile(
     _EN_OVER_TIME + r"\s+to\s+([a-z]+(?:\s+[A-Za-z][A-Za-z\-]*){1,5}?)\b"
@@ -2095,6 +2101,9 @@ def _label(
             return f"{label.rpartition(' ')[2]} {raw.unit}"
         if label and not _names_nothing_en(label):
             return label
+        if not label and raw.currency and (given := _EN_GIVEN_TO.match(sentence, raw.end)):
+            # "Of this, $5.2 billion will be allocated to JGI": what the sum goes to
+            return f"{given.group(1)} {given.group(2)} {given.group(3)}"
         if raw.kind is MetricKind.CHANGE and previous and raw.unit == "%":
             # "Revenue … amounted to HK$12,345 million, representing an increase of 12.3%": a
             # rate of change named by nothing is the figure's before it

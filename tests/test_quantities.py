@@ -1748,6 +1748,13 @@ LABELS = [
         "They will receive even more support from the Assurance Package, at around $6,800.",
         ["Assurance Package"],
     ),
+    # Singapore 2021: a sum named by nothing before it goes to the name after it (it had no
+    # label).
+    (
+        "en-allocated-to-a-name",
+        "Of this, $5.2 billion will be allocated to JGI, to extend the hiring window.",
+        ["allocated to JGI"],
+    ),
     # Apple: the last eight words before the sum open with what qualifies its name, so the
     # name is reached for (they had read "as of the respective …", "for the employees' …").
     (
