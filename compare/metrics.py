@@ -42,6 +42,7 @@ from compare.model import (
 from compare.quantities import (
     CURRENCY_SIGNS,
     FIXED_KINDS,
+    MONTHS,
     UNIT_SIZES,
     Clauses,
     last_year_figures,
@@ -1385,8 +1386,7 @@ def _same_column(
 # A date in a label as labels are compared (lower case, marks dropped): "september 30  2017",
 # "31 december 2021", "2017".
 _DATE_IN_LABEL = re.compile(
-    r"(?:\b\d{1,2}\s+)?(?:\b(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\s+)?(?:\d{1,2}\s+)?\b(?:19|20)\d\d\b"
+    rf"(?:\b\d{{1,2}}\s+)?(?:\b(?i:{MONTHS})\s+)?(?:\d{{1,2}}\s+)?\b(?:19|20)\d\d\b"
 )
 
 
