@@ -1005,7 +1005,12 @@ def _score_matrix(
             # A table row is named by its label: aligned rows of unlike labels are other rows.
             # (The figures of a year list in prose are named by their aligned sentences: their
             # labels are read from the words around each, and differ along the list.)
-            if old.tabled[i] and pair not in labels and (old_labels[a] or new_labels[b]):
+            if (
+                old.tabled[i]
+                and pair not in labels
+                and (old_labels[a] or new_labels[b])
+                and not (pair in same_sentence and _moved_on(shifts, o, n))
+            ):
                 continue  # Second quarter | 0.57 and Mortgage-backed securities | 18,105
             if not _same_column(old, new, i, j, linked=pair in same_sentence, shifts=shifts):
                 continue  # Interest rate contracts: $218 (column 2) -> $33,000 (column 3)
@@ -1334,6 +1339,14 @@ NAMED_APART_BELOW = 80.0
 _HEAD_CHARS = 4
 
 
+def _moved_on(shifts: _Shifts, old: Metric, new: Metric) -> bool:
+    """Tell whether the table rows of two figures are one row, renamed or not: the new repeats
+    a figure of the old a column or more further right (see _renamed_row)."""
+    rows = (old.section, old.sentence), (new.section, new.sentence)
+    shift, common = shifts.of(rows, label=False)
+    return shift != 0 and common > 0
+
+
 def _same_column(
     old: _Side,
     new: _Side,
@@ -1551,23 +1564,42 @@ def _hungarian(scores: list[list[float]]) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def _sentence_links(pair: SectionPair, least: float) -> set[SentenceLink]:
+def _sentence_links(
+    pair: SectionPair, least: float, sides: tuple[_Side, _Side]
+) -> set[SentenceLink]:
     """Return the sentence pairs that the aligner matched in a section pair at least `least`
     alike (settings.sentence_cutoff): the only two sentences left between two pairs in order,
     paired on less (settings.sole_sentence_cutoff), are shown so but are no evidence that
     their figures are the same (Apple's "$166 billion of the share repurchase program had been
-    utilized" against "The remaining $29.0 billion repurchased during 2018")."""
+    utilized" against "The remaining $29.0 billion repurchased during 2018"), unless they are
+    table rows of which the new repeats the old's figures further right (see _renamed_row)."""
     if pair.old is None or pair.new is None:
         return set()
+    old_id, new_id = pair.old.id, pair.new.id
     return {
-        (pair.old.id, s.old_index, pair.new.id, s.new_index)
+        (old_id, s.old_index, new_id, s.new_index)
         for s in pair.sentences
         if s.old_index is not None
         and s.new_index is not None
         and s.old
         and s.new
-        and s.score >= least
+        and (s.score >= least or _renamed_row(sides, (old_id, s.old_index), (new_id, s.new_index)))
     }
+
+
+def _renamed_row(
+    sides: tuple[_Side, _Side], old_row: tuple[str, int], new_row: tuple[str, int]
+) -> bool:
+    """Tell whether two table rows that the aligner paired on little, between two pairs, are
+    one row renamed: the new repeats a figure of the old a column or more further right, as
+    its table moved on a year (Current portion of long-term debt | 6,496 | 3,500, then Term
+    debt | 8,784 | 6,496, in Apple's balance sheets of 2017 and 2018)."""
+    old, new = sides
+    old_ids, new_ids = old.by_sentence.get(old_row), new.by_sentence.get(new_row)
+    if not old_ids or not new_ids or not old.cells[old_ids[0]] or not new.cells[new_ids[0]]:
+        return False  # prose, or a figure in a row's label
+    shift, common = _shift(_row(old, old_row), _row(new, new_row))
+    return shift != 0 and common > 0
 
 
 # fuzz.partial_ratio costs about the cube of the shorter text's length (two sentences of 1,000
@@ -1853,7 +1885,7 @@ def _match_metrics(
     # 1. Within aligned section pairs, where sentence positions are known. Their table rows'
     #    shifts are found once for all of them, and serve again for restated copies below.
     aligned_pairs = [
-        (p, _sentence_links(p, settings.sentence_cutoff))
+        (p, _sentence_links(p, settings.sentence_cutoff, (old_side, new_side)))
         for p in pairs
         if p.old is not None and p.new is not None
     ]
@@ -2078,7 +2110,7 @@ def _rolled_off(
                 aligned = {
                     (old_id, old_index): (new_id, new_index)
                     for p in pairs
-                    for old_id, old_index, new_id, new_index in _sentence_links(p, least)
+                    for old_id, old_index, new_id, new_index in _sentence_links(p, least, sides)
                 }
             row = aligned.get(key)
         if k in stacked:  # against the blocks of the paired section that have the row

@@ -1400,6 +1400,39 @@ def test_aligned_rows_of_unlike_labels_are_other_rows() -> None:
     }
 
 
+def test_a_renamed_row_is_known_by_last_years_figure(tmp_path: Path) -> None:
+    """A balance sheet that renames a row between two rows it keeps (Current portion of
+    long-term debt, then Term debt under Current liabilities:) states last year's figure of
+    it a column on: the rows are one, this year's figure changed, and the year before last
+    rolled off. A row renamed that repeats nothing (Accrued expenses, then Other current
+    liabilities) stays dropped and new."""
+    rows = (
+        "September 30, 2017 | September 24, 2016\n\nCurrent liabilities:\n\n"
+        "Accounts payable | $41,200 | $35,100\n\n"
+        "Accrued expenses | 23,300 | 20,800\n\n"
+        "Commercial paper | 10,900 | 7,400\n\n"
+        "Current portion of long-term debt | 5,870 | 3,120\n\n"
+        "Total current liabilities | 81,270 | 66,420"
+    )
+    new_rows = (
+        "September 29, 2018 | September 30, 2017\n\nCurrent liabilities:\n\n"
+        "Accounts payable | $47,500 | $41,200\n\n"
+        "Other current liabilities | 30,150 | 27,420\n\n"
+        "Commercial paper | 10,800 | 10,900\n\n"
+        "Term debt | 8,050 | 5,870\n\n"
+        "Total current liabilities | 96,500 | 85,390"
+    )
+    paths = write_filings(tmp_path, {2017: rows, 2018: new_rows})
+    changes = compare_reports(read_report(paths[0]), read_report(paths[1])).metrics
+    found = {
+        (c.status.value, c.old.text if c.old else None, c.new.text if c.new else None): c
+        for c in changes
+    }
+    assert found["changed", "5,870", "8,050"].label_was == "Current portion of long-term debt"
+    assert found["removed", "3,120", None].rolled_off
+    assert ("removed", "23,300", None) in found and ("added", None, "30,150") in found
+
+
 def test_unlabelled_figures_pair_only_in_aligned_sentences() -> None:
     """Of the $52 billion… and …we will set aside $6 billion…: no label, no aligned sentence,
     nothing says they are one figure."""
