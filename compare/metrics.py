@@ -2596,7 +2596,10 @@ def _change(
         if old.kind == MetricKind.PERCENT or base_unit(old) == "%":
             points = now.value - was.value
         direction = _sign_direction(new_end - old_end)
-    same = old_quantity == new_quantity and old.qualifier == new.qualifier
+    reworded = _QUALIFIER_MEANS.get(old.qualifier, old.qualifier) != _QUALIFIER_MEANS.get(
+        new.qualifier, new.qualifier
+    )
+    same = old_quantity == new_quantity and not reworded
     label = new.label or old.label
     return _new_change(
         MetricStatus.UNCHANGED if same else MetricStatus.CHANGED,
@@ -2610,7 +2613,7 @@ def _change(
         rank,
         direction,
         judgement,
-        old.qualifier != new.qualifier,
+        reworded,
         round(score, 2),
         restated and not same,
         False,
@@ -2643,6 +2646,22 @@ AT_MOST = frozenset(
         "以下",
     )
 )
+
+
+# Qualifiers of one meaning, each to the first of its group: "nearly $100 billion", then "close
+# to $100 billion", is a figure unchanged, as 超过10% and 10%以上 are. (低于4.6% and 4.6%以内,
+# below and at most, stay apart.)
+_QUALIFIER_MEANS = {
+    qualifier: group[0]
+    for group in (
+        ("nearly", "almost", "close to", "将近", "接近", "近"),
+        ("about", "approximately", "around", "roughly", "some", "约", "大约", "左右"),
+        ("more than", "over", "超过", "超", "逾", "多于", "高于", "以上", "多", "余"),
+        ("less than", "fewer than", "under", "不足", "不到", "少于", "低于"),
+        ("at least", "至少", "不少于", "不低于"),
+    )
+    for qualifier in group
+}
 
 
 def label_was(was: str, label: str) -> str:

@@ -451,6 +451,27 @@ def test_qualifier_change_is_a_change_even_at_equal_value() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("old_qualifier", "new_qualifier", "status"),
+    [
+        ("nearly", "close to", MetricStatus.UNCHANGED),  # Singapore's $100 billion committed
+        ("超过", "以上", MetricStatus.UNCHANGED),
+        ("约", "左右", MetricStatus.UNCHANGED),
+        ("低于", "以内", MetricStatus.CHANGED),  # below, then at most: reworded, not one
+        ("近", "超过", MetricStatus.CHANGED),
+    ],
+)
+def test_qualifiers_of_one_meaning_leave_a_figure_unchanged(
+    old_qualifier: str, new_qualifier: str, status: MetricStatus
+) -> None:
+    old = metric("100", "$", "committed", qualifier=old_qualifier, scale="billion")
+    change = metric_change(old, replace(old, qualifier=new_qualifier))
+    assert (change.status, change.qualifier_changed) == (
+        status,
+        status is MetricStatus.CHANGED,
+    )
+
+
 def test_same_figure_is_unchanged() -> None:
     m = metric("63", "%", "参加资金监管", kind=MetricKind.PERCENT)
     change = metric_change(m, m)

@@ -1520,10 +1520,10 @@ def test_a_figure_the_old_report_named_otherwise_says_what_it_was_called(
 
 
 def test_markdown_largest_changes_mark_a_changed_qualifier(tmp_path: Path) -> None:
-    """100场以上 -> 200余场 is marked on the page's largest changes; the Markdown summary
-    lost the mark (the full figures table had it)."""
+    """100场左右 -> 200余场 (about, then more than) is marked on the page's largest changes;
+    the Markdown summary lost the mark (the full figures table had it)."""
     paths = []
-    for year, count in ((2021, "100场以上"), (2022, "200余场")):
+    for year, count in ((2021, "100场左右"), (2022, "200余场")):
         path = tmp_path / f"{year}.txt"
         path.write_text(f"某局{year}年工作总结\n一、宣讲\n开展思政理论集中宣讲{count}。\n", "utf-8")
         paths.append(path)
