@@ -446,6 +446,9 @@ def _places(report: Report) -> _Places:
     # of cells would cost the square).
     bars: dict[tuple[str, int], tuple[int, int]] = {}
     row_widths: dict[tuple[str, int], int] = {}
+    # A row of figures alone ("(1,952) | (872)", its label left blank) has no label cell: its
+    # first figure stands in column 1 (1 for such a row, else 0).
+    unlabelled: dict[tuple[str, int], int] = {}
     at: list[int] = []
     for m in report.metrics:
         key = (m.section, m.sentence)
@@ -477,9 +480,15 @@ def _places(report: Report) -> _Places:
             else:  # figures out of order: counted afresh
                 before = sentence.count("|", 0, m.start)
             bars[key] = (m.start, before)
-            cells.append(m.cell or before)  # (cell: counted without a column of notes)
+            if key not in unlabelled:
+                unlabelled[key] = int(
+                    not before and sentence[: sentence.find("|")].strip() == m.text
+                )
+            cells.append((m.cell or before) + unlabelled[key])  # (cell: without a notes column)
             if key not in row_widths:
-                row_widths[key] = sentence.count("|") + 1 - (before - m.cell if m.cell else 0)
+                row_widths[key] = (
+                    sentence.count("|") + 1 - (before - m.cell if m.cell else 0) + unlabelled[key]
+                )
             widths.append(row_widths[key])
         elif place in listed[key]:
             cells.append(listed[key][place])

@@ -1421,6 +1421,26 @@ def test_aligned_rows_of_unlike_labels_are_other_rows() -> None:
     }
 
 
+def test_a_row_of_figures_alone_moves_on_a_year(tmp_path: Path) -> None:
+    """A subtotal row whose label is left blank ("(1,940) | (860)", then "470 | (1,940)") has
+    no label cell: its first figure is this year's, as in the labelled rows around it. 2017's
+    figure pairs with 2018's, and 2016's is dropped; it had paired with 2018's restated 2017."""
+    head = "Line item | {} | {}\n\n"
+    paths = write_filings(
+        tmp_path,
+        {
+            2017: head.format(2017, 2016)
+            + "Foreign exchange contracts | $(650) | $(870)\n\n(1,940) | (860)",
+            2018: head.format(2018, 2017)
+            + "Foreign exchange contracts | $210 | $(650)\n\n470 | (1,940)",
+        },
+    )
+    found = set(summary(compare_reports(read_report(paths[0]), read_report(paths[1])).metrics))
+    assert ("changed", "", "(1,940)", "470") in found
+    assert ("removed", "", "(860)", None) in found
+    assert not any(old == "(860)" and new for _, _, old, new in found)
+
+
 def test_a_renamed_row_is_known_by_last_years_figure(tmp_path: Path) -> None:
     """A balance sheet that renames a row between two rows it keeps (Current portion of
     long-term debt, then Term debt under Current liabilities:) states last year's figure of

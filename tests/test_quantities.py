@@ -531,6 +531,10 @@ NOT_METRICS = [
     # A table's own lines with a small sum are no page references.
     ("thereafter-row", "Thereafter | 66", ["66"]),
     ("total-row", "Total | 48", ["48"]),
+    # A number that opens a row numbers it when a cell names something; in a row of figures
+    # alone (its label left blank, as Apple's subtotals of derivative gains), it is a figure.
+    ("numbered-row", "3 | 学校数 | 12所", ["12所"]),
+    ("row-of-figures-alone", "486 | (1,952)", ["486", "(1,952)"]),
     (
         "exhibit-row",
         "4.3 | Officer's Certificate of the Registrant, dated as of May 3, 2013, including forms of"
