@@ -2010,6 +2010,9 @@ _EN_PART_DONE = re.compile(
 )
 
 
+_EN_NET_OF = re.compile(r"\s*net\s+of\s+")
+
+
 def _label(
     sentence: str, raw: _Raw, boundary: int, previous: str, reverse: str, *, named_after: bool
 ) -> str:
@@ -2020,6 +2023,11 @@ def _label(
     """
     start = max(_clause_start(reverse, raw.start), boundary)
     before = sentence[start : raw.start]
+    if _EN_NET_OF.fullmatch(before) and sentence[start - 1 : start] == ",":
+        # "proceeds from the issuance of term debt, net of $7.0 billion": net of what is owed
+        # (or paid) says how the sum before the comma was counted; it names nothing itself
+        start = max(_clause_start(reverse, start - 1), boundary)
+        before = sentence[start : raw.start]
     near = sentence[max(0, raw.start - 20) : raw.end + 20]
     if near.isascii() or not _has_cjk(near):
         if debt := _named_after_en(sentence, raw, boundary):

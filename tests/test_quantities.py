@@ -838,6 +838,13 @@ LABELS = [
         ["Balances as of September 30, 2017"] * 2,
     ),
     ("row-named-by-a-year", "2019 | $8,797", ["2019"]),
+    # ", net of" says how the sum was counted: the clause before names it.
+    (
+        "net-of",
+        "Cash was partially offset by proceeds from the issuance of term debt, net of $7.0 "
+        "billion and proceeds from commercial paper, net of $3.9 billion.",
+        ["proceeds from the issuance of term debt net", "proceeds from commercial paper net"],
+    ),
     # A sum or rate written as a noun's attribute measures that noun.
     (
         "attribute-of-a-noun",
