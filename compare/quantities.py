@@ -2011,6 +2011,15 @@ _EN_PART_DONE = re.compile(
 
 
 _EN_NET_OF = re.compile(r"\s*net\s+of\s+")
+# A gain or loss named by nothing else is named by the line it is recognised in.
+_EN_GAINS = frozenset(("gain", "gains", "loss", "losses"))
+_EN_GAIN_IN = re.compile(
+    r"\s+in\s+((?:[A-Za-z][\w/()’'-]*)(?:\s+[A-Za-z][\w/()’'-]*){0,5}?)"
+    r"(?=\s*[,.;]|\s+(?:and|or)\s+an?\s|\s+(?:for|during|in)\s|\s*$)"
+)
+# "…, a gain of $85 million in cost of sales and a loss of $198 million": the next of a list
+# of sums, each of its own noun
+_EN_NEXT_ITEM = re.compile(r"\b(?:and|or)\s+an?\s+(?=[a-z]+\s+of\s*$)")
 
 
 def _label(
@@ -2058,6 +2067,8 @@ def _label(
             before = _EN_YEAR_LIST.sub("", before)  # "grew in 2018 and 2017 by": Net sales
         if given := _WITH_A.search(before):
             before = given.group(1)  # "provide children below the age of 21 with a top-up of"
+        elif boundary and (item := _EN_NEXT_ITEM.search(before)):
+            before = before[item.end() :]
         # A table row's label cell is a name, not a clause: it is kept longer.
         label = _clean_en(before, ROW_LABEL_WORDS if "|" in before else 8)
         if label and (relative := _EN_RELATIVE.search(label)):
@@ -2107,6 +2118,8 @@ def _label(
         if counted and not raw.currency and _name_acted_en(label):
             # "Apple opened 20 new retail stores": what was done to what is counted
             return f"{label.rpartition(' ')[2]} {raw.unit}"
+        if label.lower() in _EN_GAINS and (line := _EN_GAIN_IN.match(sentence, raw.end)):
+            return f"{label} in {line.group(1)}"  # "a gain of $20 million in net sales"
         if label and not _names_nothing_en(label):
             return label
         if not label and raw.currency and (given := _EN_GIVEN_TO.match(sentence, raw.end)):

@@ -838,6 +838,13 @@ LABELS = [
         ["Balances as of September 30, 2017"] * 2,
     ),
     ("row-named-by-a-year", "2019 | $8,797", ["2019"]),
+    # A gain or loss is named by the line it falls in, each of a list by its own.
+    (
+        "gains-by-line",
+        "During 2018, the Company recognized a gain of $20 million in net sales, a gain of $85 "
+        "million in cost of sales and a loss of $198 million in other income/(expense), net.",
+        ["gain in net sales", "gain in cost of sales", "loss in other income/(expense)"],
+    ),
     # ", net of" says how the sum was counted: the clause before names it.
     (
         "net-of",
