@@ -1699,7 +1699,7 @@ _YEAR_CELL = re.compile(r"\s*(?:19|20)\d\d\s*")  # a row named by a year: 2019 |
 # representing 85% cash conversion" (cash conversion).
 _EN_DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|its|our|their|this|another|further|additional|set\s+of"
-    r"|representing|delivering|achieving|generating)\s+$",
+    r"|representing|delivering|achieving|generating)\s+(?:[a-z]+ed\s+)?$",
     re.IGNORECASE,
 )
 # The noun after: lower-case words ("payout"), or a name ("Jobs and Business Support Package").

@@ -864,6 +864,11 @@ LABELS = [
         ["road tax rebate"],
     ),
     ("attribute-after-a-verb", "Each household will also receive a $1,000 payout.", ["payout"]),
+    (
+        "attribute-after-a-participle",
+        "I will maintain the enhanced 70% risk-share under the Trade Loan.",
+        ["risk-share"],
+    ),
     # A sum written as the attribute of a name measures the name (not the pronoun I).
     (
         "attribute-of-a-name",
