@@ -1084,7 +1084,7 @@ def _score_matrix(
             if (
                 (old_twinned[i] or new_twinned[j])
                 and old.identities[i] != new.identities[j]
-                and not (old_cells[i] and new_cells[j])  # a table's columns: by column
+                and (old_cells[i] is None or new_cells[j] is None)  # a table: by column
                 and not (gap and old_periods[i] is not None and new_periods[j] is not None)
             ):
                 # One of them is stated by both reports: it pairs with its twin. Not a year's
@@ -2079,7 +2079,9 @@ def _rolled_off(
             old_rows.setdefault((metric.section, metric.sentence), []).append(metric)
     dated: dict[int, int] = {}  # the dropped figures of a year: by their place in `changes`
     stacked: dict[int, str] = {}  # those in a block of a table that stacks its years: row name
-    index = {id(metric): i for i, metric in enumerate(old.metrics)} if blocks else {}
+    # The figures of a row's label, by their places (see _label_year), weigh as its cells do.
+    labelled: set[int] = set()
+    index = {id(metric): i for i, metric in enumerate(old.metrics)}
     for k in removed:
         dropped = changes[k].old
         assert dropped is not None
@@ -2090,6 +2092,11 @@ def _rolled_off(
                 year = _change_column_year(dropped, old_rows.get(key, ()), old.year)
         else:  # "… 1.49% in 2017, 2016 and 2015, respectively"
             year = listed_years.old_year(dropped)
+            i = index.get(id(dropped))
+            if year is None and i is not None and old_side.cells[i] == 0:
+                year = _label_year(old_side, i, old.year)
+                if year is not None:
+                    labelled.add(k)
         if year is None and (i := index.get(id(dropped))) is not None and old_side.tabled[i]:
             year = old_side.periods[i]  # "Balances as of September 27, 2014 | …" and its year
             stacked[k] = _DATE_IN_LABEL.sub("", old_side.labels[i])
@@ -2125,7 +2132,7 @@ def _rolled_off(
         if k in stacked:  # against the blocks of the paired section that have the row
             section = paired.get(dropped.section, "")
             shown = block_rows.get((section, stacked[k])) or blocks.get(section)
-        elif dropped.column:
+        elif dropped.column or k in labelled:
             shown = row_years.get(row) if row else None
             shown = shown or years.get(paired.get(dropped.section, ""))
         else:  # against the new sentence's years
@@ -2214,6 +2221,19 @@ def _rows_landed(
         ):
             votes.setdefault(row, Counter())[now.section, now.sentence] += 1
     return {row: counted.most_common(1)[0][0] for row, counted in votes.items()}
+
+
+def _label_year(side: _Side, i: int, year: int | None) -> int | None:
+    """Return the year of figure i of a table row's label, the year of the column at its place
+    ("…, net of tax effects of $(77), $8 and $201, respectively | 224 | 75 | (411)" under
+    2017 | 2016 | 2015: $201 is 2015's), or None."""
+    m = side.metrics[i]
+    row = m.section, m.sentence
+    place = _place_in_label(side, row, i)
+    for k in side.by_sentence[row]:
+        if side.cells[k] == place and (column := side.metrics[k].column):
+            return column_year(column, year)
+    return None
 
 
 def _change_column_year(cell: Metric, row: Sequence[Metric], year: int | None) -> int | None:

@@ -2073,6 +2073,13 @@ def _label(
         label = _clean_en(before, ROW_LABEL_WORDS if "|" in before else 8)
         if label and (relative := _EN_RELATIVE.search(label)):
             label = _relative_label(label, relative, sentence[:start], previous)
+        elif label and start and 0 < raw.start < (bar := sentence.find("|")):
+            # A figure in a row's label cell: the cell is a name, its commas no clauses ("Change
+            # in foreign currency translation, net of tax effects of $(77), $8 and $201, …"):
+            # the first of its figures is named by the whole, as the others are.
+            row_name = _clean_en(sentence[:bar], ROW_LABEL_WORDS)
+            if row_name.endswith(" " + label):
+                label = row_name
         if not label and "|" in sentence:  # a table row: its first cell (asked only here)
             cell = sentence.split("|", 1)[0]
             label = _clean_en(cell, ROW_LABEL_WORDS)

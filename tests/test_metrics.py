@@ -1381,6 +1381,33 @@ def test_a_list_of_years_in_a_row_label_moves_on_with_the_columns() -> None:
         assert not paired & {("$(7)", "$(478)"), ("$264", "$(478)"), ("$(441)", "$425")}
 
 
+def test_the_years_a_row_label_lists_roll_on_with_its_columns(tmp_path: Path) -> None:
+    """Apple's comprehensive income states each row's tax for three years in its label. The
+    first of them is named by the whole label as the others are, so that the new filing's
+    restated 2017 is the old 2017 stated again (not new), and the oldest year rolls off."""
+    row = (
+        "Line item | {} | {} | {}\n\nChange in foreign currency translation, net of tax effects"
+        " of {}, {} and {}, respectively | {} | {} | {}"
+    )
+    paths = write_filings(
+        tmp_path,
+        {
+            2017: row.format(2017, 2016, 2015, "$(70)", "$9", "$190", 220, 70, "(400)"),
+            2018: row.format(2018, 2017, 2016, "$(2)", "$(70)", "$9", "(520)", 220, 70),
+        },
+    )
+    changes = compare_reports(read_report(paths[0]), read_report(paths[1])).metrics
+    found = {
+        (c.status.value, c.old.text if c.old else None, c.new.text if c.new else None): c
+        for c in changes
+    }
+    label = "Change in foreign currency translation net of tax effects"
+    assert found["changed", "$(70)", "$(2)"].label == label
+    assert ("added", None, "$(70)") not in found
+    assert found["removed", "$190", None].rolled_off
+    assert found["removed", "(400)", None].rolled_off
+
+
 def test_aligned_rows_of_unlike_labels_are_other_rows() -> None:
     """A table row is named by its label: aligned or not, a quarter is not a security, and
     "Other current assets" is not "Total current assets" unless they share last year's figure."""

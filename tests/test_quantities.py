@@ -792,6 +792,12 @@ LABELS = [
         ["我国营商环境", "我国营商环境"],
     ),
     ("table-row", "Total net sales | $229,234 | $215,639", ["Total net sales", "Total net sales"]),
+    # A row's label cell is a name: its comma starts no clause, for its first figure either.
+    (
+        "row-label-years",
+        "Accounts receivable, less allowances of $58 and $53, respectively | 17,874 | 15,754",
+        ["Accounts receivable less allowances"] * 4,
+    ),
     # A row's label cell is a name: kept whole (a sentence keeps its last eight words).
     (
         "table-row-long-label",
