@@ -446,9 +446,8 @@ def _places(report: Report) -> _Places:
     # of cells would cost the square).
     bars: dict[tuple[str, int], tuple[int, int]] = {}
     row_widths: dict[tuple[str, int], int] = {}
-    # A row of figures alone ("(1,952) | (872)", its label left blank) has no label cell: its
-    # first figure stands in column 1 (1 for such a row, else 0).
-    unlabelled: dict[tuple[str, int], int] = {}
+    # How far a row's value cells stand from where they are written (see _label_cells).
+    shifted: dict[tuple[str, int], int] = {}
     at: list[int] = []
     for m in report.metrics:
         key = (m.section, m.sentence)
@@ -480,14 +479,15 @@ def _places(report: Report) -> _Places:
             else:  # figures out of order: counted afresh
                 before = sentence.count("|", 0, m.start)
             bars[key] = (m.start, before)
-            if key not in unlabelled:
-                unlabelled[key] = int(
-                    not before and sentence[: sentence.find("|")].strip() == m.text
-                )
-            cells.append((m.cell or before) + unlabelled[key])  # (cell: without a notes column)
+            if key not in shifted:
+                shifted[key] = 0 if m.cell else _label_cells(sentence, m.text, before)
+            cell = m.cell or before  # (cell: counted without a column of notes)
+            if cell or shifted[key] > 0:
+                cell += shifted[key]
+            cells.append(cell)
             if key not in row_widths:
                 row_widths[key] = (
-                    sentence.count("|") + 1 - (before - m.cell if m.cell else 0) + unlabelled[key]
+                    sentence.count("|") + 1 - (before - m.cell if m.cell else 0) + shifted[key]
                 )
             widths.append(row_widths[key])
         elif place in listed[key]:
@@ -504,6 +504,25 @@ def _places(report: Report) -> _Places:
         for current, last in last_year_figures(texts[ids[0]], spans[key]).items():
             last_year[ids[current]] = ids[last]
     return _Places(cells, widths, starting, years, texts, tabled, at, periods, last_year)
+
+
+def _label_cells(row: str, first: str, before: int) -> int:
+    """Return how many columns a table row's value cells stand on from where they are written,
+    given its first figure's text and the bars before it.
+
+    A row of figures alone ("(1,952) | (872)", its label left blank) has no label cell: its
+    first figure stands in column 1 (1). A row whose label goes on in cells of words before its
+    first figure ("Foreign exchange contracts | Revenue | $(662) | $(865)", under a column of
+    the line items the gains fall in) has its value cells from column 1 on, as the rows around
+    it without such a cell do (minus the cells of words). Else 0.
+    """
+    cells = row.split("|", before + 1)
+    if not before:
+        return int(cells[0].strip() == first)
+    return -sum(1 for cell in cells[1:before] if _WORDED_CELL.search(cell))
+
+
+_WORDED_CELL = re.compile(r"[^\W\d_]")  # a letter of any script
 
 
 def _newest_first(

@@ -303,8 +303,9 @@ class TableColumns:
                 missing, offset = len(self.notes), usual
         if offset not in (0, 1) or (offset == 0 and not _years_after_name(self.head)):
             # A row that leaves out its last cells ("Balance as of … | 101,467 | $85.77" under
-            # three heads) says not which cell is under which head.
-            return metrics
+            # three heads) says not which cell is under which head; a head that ends in years
+            # does, of the row's last cells (see _under_years).
+            return self._under_years(sentence, cells, metrics)
         if _marks_only(cells, metrics):
             # Nor one that holds cells of a footnote's mark alone ("August 2017 ASR | 15,069 |
             # (3) | (3) | 15,069 | (3)").
@@ -329,6 +330,30 @@ class TableColumns:
                 m = _with_column(m, head)
                 if m.kind is MetricKind.PERCENT and _CHANGE_HEAD.search(head):
                     m = _with_kind(m, MetricKind.CHANGE)
+            named.append(m)
+        return tuple(named)
+
+    def _under_years(
+        self, sentence: str, cells: list[str], metrics: tuple[Metric, ...]
+    ) -> tuple[Metric, ...]:
+        """Return a row's figures, those of its last cells with the years of the head's last
+        cells, one by one from the right, when the head ends in two years or more and the row
+        has a cell before them: under "Comprehensive Income Components | Financial Statement
+        Line Item | 2017 | 2016", "Cost of sales | (654) | (130)" (its group's name left out),
+        "Foreign exchange contracts | Revenue | $(662) | $(865)" and a subtotal of figures
+        alone, "(1,952) | (872)", hold 2017's and 2016's."""
+        years = 0
+        while years < len(self.head) and column_year(self.head[-1 - years]) is not None:
+            years += 1
+        first = len(cells) - years  # the row's cell under the head's first year
+        alone = first == 0 and _whole(cells[0], metrics[0].text)  # "(1,952) | (872)"
+        if years < 2 or (first < 1 and not alone):
+            return metrics
+        named = []
+        for m in metrics:
+            place = sentence.count("|", 0, m.start)
+            if place >= first and _whole(cells[place], m.text):
+                m = _with_column(m, self.head[place - len(cells)])
             named.append(m)
         return tuple(named)
 

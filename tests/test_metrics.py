@@ -1468,6 +1468,34 @@ def test_a_row_of_figures_alone_moves_on_a_year(tmp_path: Path) -> None:
     assert not any(old == "(860)" and new for _, _, old, new in found)
 
 
+def test_a_row_whose_label_goes_on_in_a_cell_of_words_moves_on_a_year(tmp_path: Path) -> None:
+    """Apple's gains reclassified from AOCI name the line item each falls in, in a cell after
+    the row's name ("Foreign exchange contracts | Revenue | $(660) | $(860)"). Its figures are
+    this year's and last year's, as the row's beside it without that cell: 2017's pairs with
+    2018's (it had read unchanged against 2018's restated 2017), and 2016's rolls off."""
+    head = "Comprehensive Income Components | Financial Statement Line Item | {} | {}\n\n"
+    paths = write_filings(
+        tmp_path,
+        {
+            2017: head.format(2017, 2016)
+            + "Foreign exchange contracts | Revenue | $(660) | $(860)\n\n"
+            + "Cost of sales | (650) | (130)",
+            2018: head.format(2018, 2017)
+            + "Foreign exchange contracts | Net sales | $210 | $(660)\n\n"
+            + "Cost of sales | (70) | (650)",
+        },
+    )
+    changes = compare_reports(read_report(paths[0]), read_report(paths[1])).metrics
+    found = {
+        (c.status.value, c.old.text if c.old else None, c.new.text if c.new else None): c
+        for c in changes
+    }
+    assert ("changed", "$(660)", "$210") in found
+    assert ("changed", "(650)", "(70)") in found
+    assert found["removed", "$(860)", None].rolled_off
+    assert found["removed", "(130)", None].rolled_off
+
+
 def test_a_renamed_row_is_known_by_last_years_figure(tmp_path: Path) -> None:
     """A balance sheet that renames a row between two rows it keeps (Current portion of
     long-term debt, then Term debt under Current liabilities:) states last year's figure of

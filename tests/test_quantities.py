@@ -2449,7 +2449,7 @@ def _plain_grammar() -> re.Pattern[str]:
         + "|".join(
             [
                 rf"(?P<skip>Form\s+10-K\s*\|\s*\d+|§+\s*[\d.]+"
-                rf"|^\s*\d+(?:\.\d+)*\*?\s*(?=\|)"
+                rf"|^\s*\d+(?:\.\d+)*\*?\s*(?=\|.*[A-Za-z{q.CJK}])"
                 rf"|(?<![A-Za-z])(?:{q.MONTHS})\.?\s+\d{{1,2}}(?![0-9])(?:st|nd|rd|th)?"
                 rf"(?:,?\s+\d{{4}})?"
                 rf"|{after}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{q.MONTHS})\b(?:\s+\d{{4}})?"

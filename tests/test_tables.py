@@ -427,6 +427,28 @@ def test_a_head_that_names_the_names_column_then_years_gives_columns() -> None:
     assert {c for _, c in _columns("Shares | Price | Value", "Balance | 101 | $85")} == {""}
 
 
+def test_a_head_that_ends_in_years_names_a_rows_last_cells() -> None:
+    """Apple's gains reclassified from AOCI: the head names the names' column and a column of
+    the line items they fall in, then years. A row states its line item, or leaves out its
+    group's name, or is a subtotal of figures alone: its last cells are the years'."""
+    head = "Comprehensive Income Components | Financial Statement Line Item | 2017 | 2016"
+    rows = (
+        "Foreign exchange contracts | Revenue | $(662) | $(865)",
+        "Cost of sales | (654) | (130)",
+        "(1,952) | (872)",
+    )
+    assert _columns(head, *rows) == [
+        ("$(662)", "2017"),
+        ("$(865)", "2016"),
+        ("(654)", "2017"),
+        ("(130)", "2016"),
+        ("(1,952)", "2017"),
+        ("(872)", "2016"),
+    ]
+    # One cell after a name: which year it is is not sure.
+    assert _columns(head, "Total | 48") == [("48", "")]
+
+
 # Invented, in the shape of a Chinese company's annual report: its main figures, this year and
 # last, and the change between them.
 COMPANY = (
