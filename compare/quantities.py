@@ -2250,6 +2250,17 @@ def _label(
         done = before[before.rfind(label) + len(label) :].strip()
         if _VERB_END.fullmatch(done):
             return label + done
+    if (
+        previous
+        and raw.kind is MetricKind.CHANGE
+        and len(label) >= 2
+        and label != previous
+        and label in previous
+        and _AGAINST_LAST_YEAR.search(before)
+    ):
+        # 中央财政赤字预算拟安排1800亿元，比去年预算赤字减少650亿元: the change is of the figure
+        # before, named again in short (the 赤字 of 中央财政, not the whole country's)
+        return previous
     if label:
         return label
     if previous and not named_after and before.strip() and _CONJUNCTION.fullmatch(before):
@@ -2272,6 +2283,9 @@ def _label(
         return previous or _subject_cn(sentence, reverse, start, boundary)
     raw.noun_end = after.end() if after else raw.end  # the next figure's label starts after it
     return tail
+
+
+_AGAINST_LAST_YEAR = re.compile("[比较](?:上年|去年)")
 
 
 # Words that start what a clause says of its subject (粮食产量|屡创历史新高, 贸易顺差|连续两年

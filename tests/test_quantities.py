@@ -785,6 +785,12 @@ LABELS = [
         ["省等级幼儿园占比和儿童覆盖率", "省等级幼儿园占比和儿童覆盖率"],
     ),
     ("medals", "中国区8金17银8铜", ["中国区金牌", "中国区银牌", "中国区铜牌"]),
+    # A change against last year, named again in short, is of the figure before it.
+    (
+        "change-named-in-short",
+        "今年，中央财政赤字预算拟安排1800亿元，比去年预算赤字减少650亿元。",
+        ["中央财政赤字预算拟安排", "中央财政赤字预算拟安排"],
+    ),
     # 国际 is where the rank is held, as 全球 is; 助力 (helped) what was done, not what ranks.
     (
         "international-rank",
