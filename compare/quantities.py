@@ -1115,6 +1115,7 @@ _TRAIL_SPAN |= dict.fromkeys("月天日", 4)  # 每人每月, 每生每天
 _PRIZE_TIER = re.compile("[一二三四特]等奖|[金银铜]奖|优秀奖")
 # A share that says not of what: the figure before it in its sentence says.
 _BARE_SHARES = {"比例", "比重", "占比"}
+_SHARE_ENDS = ("比例", "比重")
 # A label that says only how often (平均每天, 每年, 日均).
 _PER_TIME = re.compile("(?:平均|日均|月均|年均)?每?(?:天|日|月|年|周|小时)")
 _LENGTHS_AND_AREAS = {unit for unit, (family, _) in UNIT_SIZES.items() if family in ("米", "亩")}
@@ -2243,6 +2244,9 @@ def _label(
         return previous[: tier.start()] + label
     if label in _BARE_SHARES and previous:
         return previous + label  # 426家中小学校参与共同体建设，比例达93.1%: whose share
+    if previous and label.startswith("占") and label.endswith(_SHARE_ENDS):
+        # 全国财政赤字合计9500亿元，占国内生产总值比重在3%以内: the share of the figure before
+        return previous if previous.endswith(label) else previous + label
     if previous and label.endswith("之比") and before.lstrip().startswith("与"):
         return f"{previous}与{label}"  # 研究与试验发展经费支出27864亿元，与国内生产总值之比为2.44%
     if label and _PER_TIME.fullmatch(label):

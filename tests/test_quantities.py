@@ -785,6 +785,18 @@ LABELS = [
         ["省等级幼儿园占比和儿童覆盖率", "省等级幼儿园占比和儿童覆盖率"],
     ),
     ("medals", "中国区8金17银8铜", ["中国区金牌", "中国区银牌", "中国区铜牌"]),
+    # A share that names no subject (占国内生产总值比重) is the share of the figure before it:
+    # the deficit's is not R&D spending's.
+    (
+        "share-of-the-figure-before",
+        "全国财政赤字合计9500亿元，占国内生产总值比重在3%以内。",
+        ["全国财政赤字合计", "全国财政赤字合计占国内生产总值比重"],
+    ),
+    (
+        "share-moving-from-to",
+        "全社会研究与实验发展经费增加到3664亿元，占国内生产总值比重从1.07%提高到1.49%。",
+        ["全社会研究与实验发展经费"] + ["全社会研究与实验发展经费占国内生产总值比重"] * 2,
+    ),
     # A change against last year, named again in short, is of the figure before it.
     (
         "change-named-in-short",
