@@ -347,13 +347,19 @@ class TableColumns:
             years += 1
         first = len(cells) - years  # the row's cell under the head's first year
         alone = first == 0 and _whole(cells[0], metrics[0].text)  # "(1,952) | (872)"
+        heads = self.head[-years:] if years else ()
         if years < 2 or (first < 1 and not alone):
-            return metrics
+            # Under "2017 | Change | 2016 | Change | 2015", a row that leaves its changes blank
+            # ("Interest expense | (2,323) | (1,456) | (733)") has a value cell for each year.
+            heads = tuple(head for head in self.head if column_year(head) is not None)
+            first = 1
+            if len(heads) < 2 or len(cells) - 1 != len(heads):
+                return metrics
         named = []
         for m in metrics:
             place = sentence.count("|", 0, m.start)
             if place >= first and _whole(cells[place], m.text):
-                m = _with_column(m, self.head[place - len(cells)])
+                m = _with_column(m, heads[place - first])
             named.append(m)
         return tuple(named)
 

@@ -447,6 +447,14 @@ def test_a_head_that_ends_in_years_names_a_rows_last_cells() -> None:
     ]
     # One cell after a name: which year it is is not sure.
     assert _columns(head, "Total | 48") == [("48", "")]
+    # A row that leaves its changes blank has a cell for each year of "2017 | Change | …".
+    changes = "2017 | Change | 2016 | Change | 2015"
+    assert _columns(changes, "Interest expense | (2,323) | (1,456) | (733)") == [
+        ("(2,323)", "2017"),
+        ("(1,456)", "2016"),
+        ("(733)", "2015"),
+    ]
+    assert {c for _, c in _columns(changes, "Other | (133) | (1,195)")} == {""}
 
 
 # Invented, in the shape of a Chinese company's annual report: its main figures, this year and
