@@ -2104,6 +2104,7 @@ def _rolled_off(
     for k in removed:
         dropped = changes[k].old
         assert dropped is not None
+        i = index.get(id(dropped))
         if dropped.column:
             year = column_year(dropped.column, old.year)
             if year is None:
@@ -2111,12 +2112,11 @@ def _rolled_off(
                 year = _change_column_year(dropped, old_rows.get(key, ()), old.year)
         else:  # "… 1.49% in 2017, 2016 and 2015, respectively"
             year = listed_years.old_year(dropped)
-            i = index.get(id(dropped))
             if year is None and i is not None and old_side.cells[i] == 0:
                 year = _label_year(old_side, i, old.year)
                 if year is not None:
                     labelled.add(k)
-        if year is None and (i := index.get(id(dropped))) is not None and old_side.tabled[i]:
+        if year is None and i is not None and old_side.tabled[i]:
             year = old_side.periods[i]  # "Balances as of September 27, 2014 | …" and its year
             stacked[k] = _DATE_IN_LABEL.sub("", old_side.labels[i])
         if year is not None:
