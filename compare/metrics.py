@@ -177,6 +177,8 @@ class _Side:
     unstated: dict[tuple[str, int, str, int, int], bool] = field(default_factory=dict)
     starts: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     parts_named: dict[tuple[str, int], set[tuple[int, str]]] = field(default_factory=dict)
+    # (section, parts) -> labels without their part's word (see part_named_apart)
+    apart: dict[tuple[str, frozenset[tuple[int, str]]], list[str]] = field(default_factory=dict)
     labelled: dict[int, bool] = field(default_factory=dict)
     purpose_terms: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     states: dict[tuple[int, str, str], bool] = field(default_factory=dict)  # (_states)
@@ -258,16 +260,27 @@ class _Side:
         quarter 2018 debt issuance": 2017's "Second quarter 2017 debt issuance of $10.0 billion"
         is not the year's $28.7 billion."""
         own = self.groups[i]  # 铁路、高速公路运营里程 names both parts: neither whole nor other
-        wanted = {part for part in parts if part[0] not in own}
+        wanted = frozenset(part for part in parts if part[0] not in own)
         if not wanted or not self.labels[i]:
             return False
-        for k in self.by_section[self.metrics[i].section]:
-            word = next((part[1] for part in self.parts[k] if _part_of(part, wanted)), "")
-            if word and k != i:
-                rest = self.labels[k].replace(word, "")
-                if _label_score(rest, self.labels[i]) >= _PART_APART_LABEL:
-                    return True
-        return False
+        # The labels, each without its part's word, of the section's figures that name one of
+        # the wanted parts (never figure i: its own parts' groups are left out of them), found
+        # once per section and parts: a section of thousands of figures is not read again for
+        # every pair asked of it.
+        key = self.metrics[i].section, wanted
+        rests = self.apart.get(key)
+        if rests is None:
+            rests = self.apart[key] = [
+                self.labels[k].replace(word, "")
+                for k in self.by_section[key[0]]
+                if (word := next((p[1] for p in self.parts[k] if _part_of(p, wanted)), ""))
+            ]
+        return bool(rests) and (
+            process.extractOne(
+                self.labels[i], rests, scorer=fuzz.ratio, score_cutoff=_PART_APART_LABEL
+            )
+            is not None
+        )
 
     def _parts_named(self, i: int) -> set[tuple[int, str]]:
         """Return the parts (CONTRASTS) the figures of figure i's sentence name, found once per
@@ -1215,7 +1228,7 @@ CONTRASTS = (
 )
 
 
-def _part_of(part: tuple[int, str], wanted: set[tuple[int, str]]) -> bool:
+def _part_of(part: tuple[int, str], wanted: Collection[tuple[int, str]]) -> bool:
     """Tell whether a part (CONTRASTS) is one of the wanted parts, or of their group when
     neither names the whole (全国 is all of 中央 and 地方: a figure of no part may be its)."""
     group, word = part
