@@ -362,10 +362,7 @@ class _Side:
             widths=places.widths,
             starting=starting,
             years=places.years,
-            averaged=[
-                over and yearly_average(places.texts[i], metrics[i].start)
-                for i, over in enumerate(places.years)
-            ],
+            averaged=_averaged(places, metrics),
             planned=_planned(report, places.texts),
             texts=places.texts,
             tabled=places.tabled,
@@ -517,6 +514,19 @@ def _places(report: Report) -> _Places:
         for current, last in last_year_figures(texts[ids[0]], spans[key]).items():
             last_year[ids[current]] = ids[last]
     return _Places(cells, widths, starting, years, texts, tabled, at, periods, last_year)
+
+
+def _averaged(places: _Places, metrics: Sequence[Metric]) -> list[bool]:
+    """Tell of each figure stated over several years whether it is their yearly average (see
+    quantities.yearly_average), each sentence reversed once."""
+    reversed_texts: dict[str, str] = {}
+    found = []
+    for i, over in enumerate(places.years):
+        text = places.texts[i]
+        if over and text not in reversed_texts:
+            reversed_texts[text] = text[::-1]
+        found.append(over and yearly_average(text, metrics[i].start, reversed_texts[text]))
+    return found
 
 
 def _label_cells(row: str, first: str, before: int) -> int:
@@ -2027,6 +2037,7 @@ def _same_year_figures(
 
     def keyed(side: _Side, ids: Iterable[int]) -> dict[tuple[object, ...], list[int]]:
         found: defaultdict[tuple[object, ...], list[int]] = defaultdict(list)
+        only_years: dict[tuple[str, int], str | None] = {}  # by sentence: read once each
         for i in ids:
             metric = side.metrics[i]
             after = _YEAR_AFTER.match(side.texts[i], metric.end)
@@ -2039,9 +2050,13 @@ def _same_year_figures(
             )
             if after is not None:
                 found[(*key, after.group(1) or after.group(2))].append(i)
-            elif len(years := set(_SENTENCE_YEAR.findall(side.texts[i]))) == 1:
+                continue
+            sentence = metric.section, metric.sentence
+            if sentence not in only_years:
+                only_years[sentence] = _only_year(side.texts[i])
+            if (year := only_years[sentence]) is not None:
                 # The only year its sentence names; "up to $52 billion" is no "$52 billion".
-                found[(*key, "~" + years.pop(), metric.qualifier)].append(i)
+                found[(*key, "~" + year, metric.qualifier)].append(i)
         return found
 
     old_keys = keyed(old, (i for i in range(len(old.metrics)) if i not in paired))
@@ -2062,6 +2077,19 @@ def _same_year_figures(
 
 # A year a sentence names ("In the last Financial Year, FY2020, …", "2020年").
 _SENTENCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _only_year(sentence: str) -> str | None:
+    """Return the one year a sentence names, or None when it names none or several (read up
+    to the second year, not through a sentence of thousands of figures)."""
+    found = None
+    for year in _SENTENCE_YEAR.finditer(sentence):
+        if found is not None and year.group(1) != found:
+            return None
+        found = year.group(1)
+    return found
+
+
 # How alike the labels of two figures must be to pair by the one year their sentences name
 # (expecting to draw and looking to draw, of up to $52 billion in FY2020), where a year right
 # after both figures is evidence enough.

@@ -2834,11 +2834,13 @@ def _from_last_year(sentence: str, figures: Sequence[tuple[int, int]]) -> list[t
     return found
 
 
-def yearly_average(sentence: str, start: int) -> bool:
+def yearly_average(sentence: str, start: int, reverse: str | None = None) -> bool:
     """Tell whether the figure at sentence[start:] is a yearly average of several years (年均增长
     10.6%, 平均每年城镇新增就业1000多万人, "at a compound annual rate of 5%"), not their sum or
-    the change across them (比2002年增长65.5%, 五年城镇新增就业5870万人)."""
-    clause = _clause_start(sentence[::-1], start)
+    the change across them (比2002年增长65.5%, 五年城镇新增就业5870万人). `reverse`: the sentence
+    reversed, when the caller has it (a sentence of thousands of figures is not reversed for
+    each)."""
+    clause = _clause_start(sentence[::-1] if reverse is None else reverse, start)
     return bool(
         _says_nian_jun(sentence, clause, start)
         or _AVERAGE_CN.search(sentence, clause, start)
