@@ -179,6 +179,7 @@ class _Side:
     parts_named: dict[tuple[str, int], set[tuple[int, str]]] = field(default_factory=dict)
     # (section, parts) -> labels without their part's word (see part_named_apart)
     apart: dict[tuple[str, frozenset[tuple[int, str]]], list[str]] = field(default_factory=dict)
+    apart_found: dict[tuple[int, frozenset[tuple[int, str]]], bool] = field(default_factory=dict)
     labelled: dict[int, bool] = field(default_factory=dict)
     purpose_terms: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     states: dict[tuple[int, str, str], bool] = field(default_factory=dict)  # (_states)
@@ -267,6 +268,9 @@ class _Side:
         # the wanted parts (never figure i: its own parts' groups are left out of them), found
         # once per section and parts: a section of thousands of figures is not read again for
         # every pair asked of it.
+        found = self.apart_found.get((i, wanted))
+        if found is not None:
+            return found
         key = self.metrics[i].section, wanted
         rests = self.apart.get(key)
         if rests is None:
@@ -275,12 +279,13 @@ class _Side:
                 for k in self.by_section[key[0]]
                 if (word := next((p[1] for p in self.parts[k] if _part_of(p, wanted)), ""))
             ]
-        return bool(rests) and (
+        found = self.apart_found[i, wanted] = bool(rests) and (
             process.extractOne(
                 self.labels[i], rests, scorer=fuzz.ratio, score_cutoff=_PART_APART_LABEL
             )
             is not None
         )
+        return found
 
     def _parts_named(self, i: int) -> set[tuple[int, str]]:
         """Return the parts (CONTRASTS) the figures of figure i's sentence name, found once per
