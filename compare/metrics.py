@@ -653,9 +653,17 @@ class _Shifts:
         """Return (shift, cells repeated) of an old and a new table row (by their sentences)."""
         found = self.rows.get((*rows, label))
         if found is None:
-            found = _shift(
-                _row(self.old, rows[0], label=label), _row(self.new, rows[1], label=label)
-            )
+            old_row = _row(self.old, rows[0], label=label)
+            new_row = _row(self.new, rows[1], label=label)
+            found = _shift(old_row, new_row)
+            dated = None if label else _year_shift(self.old, self.new, rows)
+            if dated is not None and dated != found[0]:
+                # The heads of their columns say it, when they repeat as many cells so
+                # (Percentage of total net sales | 42% | 40% | 40%, then | 42% | 42% | 40%:
+                # values repeat at no shift and at one alike).
+                common = sum(1 for k, cell in old_row.items() if new_row.get(k + dated) == cell)
+                if common >= found[1]:
+                    found = dated, common
             if found == (0, 0) and not label:
                 found = (self._table_shift(rows), 0)
             self.rows[(*rows, label)] = found
@@ -700,6 +708,37 @@ class _Shifts:
         if old_table is None or new_table is None:
             return 0
         return self.tables.get((old_table, new_table), 0)
+
+
+def _year_shift(
+    old: _Side, new: _Side, rows: tuple[tuple[str, int], tuple[str, int]]
+) -> int | None:
+    """Return by how many columns the new table row stands a year on from the old, as the heads
+    of their columns say (the new row's column of a year the old row's column also holds, less
+    the old's), or None when they name no year in common, or disagree."""
+
+    def years(side: _Side, row: tuple[str, int]) -> dict[int, int] | None:
+        found: dict[int, int] = {}
+        for k in side.by_sentence.get(row, ()):
+            cell, column = side.cells[k], side.metrics[k].column
+            if not cell or _CHANGE_COLUMN.fullmatch(column):
+                continue  # a figure of the row's label, or a change between two years
+            if not column or (year := column_year(column, side.year)) is None:
+                return None  # a value cell under no year: the heads are not sure
+            found[year] = cell
+        return found
+
+    old_years = years(old, rows[0])
+    if not old_years:
+        return None
+    new_years = years(new, rows[1])
+    if not new_years:
+        return None
+    shifts = {new_years[year] - old_years[year] for year in old_years.keys() & new_years.keys()}
+    return shifts.pop() if len(shifts) == 1 else None
+
+
+_CHANGE_COLUMN = re.compile(r"(?i:change)|增减|变动")  # a column of changes between years
 
 
 def _tables(side: _Side, found: dict[tuple[str, int], tuple[str, int]]) -> None:
@@ -962,11 +1001,21 @@ def _score_matrix(
     labels = _similar_labels(old_labels, new_labels, label_cutoff, keep)
     candidates = set(labels)
     same_sentence: set[tuple[int, int]] = set()
+    rows_linked: set[tuple[str, int]] = set()  # old table rows aligned with a new table row
+    new_rows_linked: set[tuple[str, int]] = set()
     if sentence_links and not require_label:
         column = {j: b for b, j in enumerate(new_ids)}
         linked: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
         for old_section, old_sentence, new_section, new_sentence in sentence_links:
             linked[(old_section, old_sentence)].append((new_section, new_sentence))
+        # Table rows the aligner paired with a row: their cells pair within it, not with another
+        # row of their label (every region's "Percentage of total net sales | 7% | 6% | 6%").
+        for old_row, new_rows in linked.items():
+            if (held := old.by_sentence.get(old_row)) and old.cells[held[0]] is not None:
+                for new_row in new_rows:
+                    if (into := new.by_sentence.get(new_row)) and new.cells[into[0]] is not None:
+                        rows_linked.add(old_row)
+                        new_rows_linked.add(new_row)
         for a, i in enumerate(old_ids):
             m = old.metrics[i]
             # Figures of aligned sentences pair near their own place: a real sentence states a
@@ -1070,6 +1119,16 @@ def _score_matrix(
                 continue  # Second quarter | 0.57 and Mortgage-backed securities | 18,105
             if not _same_column(old, new, i, j, linked=pair in same_sentence, shifts=shifts):
                 continue  # Interest rate contracts: $218 (column 2) -> $33,000 (column 3)
+            if (
+                pair not in same_sentence
+                and old_periods[i] is None  # a table that stacks its years pairs its blocks
+                and new_periods[j] is None
+                and (
+                    (o.section, o.sentence) in rows_linked
+                    or (n.section, n.sentence) in new_rows_linked
+                )
+            ):
+                continue  # a row aligned with another: its oldest year rolls off, not moves over
         if section_links is not None and (o.section, n.section) not in section_links:
             continue
         if require_label and not old.labels[i]:

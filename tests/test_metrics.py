@@ -1496,6 +1496,73 @@ def test_a_row_whose_label_goes_on_in_a_cell_of_words_moves_on_a_year(tmp_path: 
     assert found["removed", "(130)", None].rolled_off
 
 
+def test_the_years_over_a_rows_columns_say_how_far_it_moved_on(tmp_path: Path) -> None:
+    """Apple's shares of net sales by region: "42% | 40% | 40%" for 2017, 2016 and 2015, then
+    "42% | 42% | 40%" for 2018, 2017 and 2016. Their values repeat as often at no shift as at
+    one, and the row had paired 2015's 40% with 2016's and 2016's with 2017's; the heads of the
+    columns say the table moved on a year."""
+    head = "{} | Change | {} | Change | {}\n\n"
+    region = (
+        "{}:\n\nNet sales | ${} | 5% | ${} | 1% | ${}\n\n"
+        "Percentage of total net sales | {} | {} | {}\n\n"
+    )
+    paths = write_filings(
+        tmp_path,
+        {
+            2017: head.format(2017, 2016, 2015)
+            + region.format("Americas", 960, 860, 930, "42%", "40%", "40%")
+            + region.format("Japan", 170, 160, 150, "7%", "6%", "6%"),
+            2018: head.format(2018, 2017, 2016)
+            + region.format("Americas", 1120, 960, 860, "42%", "42%", "40%")
+            + region.format("Japan", 210, 170, 160, "8%", "7%", "6%"),
+        },
+    )
+    changes = compare_reports(read_report(paths[0]), read_report(paths[1])).metrics
+    years = {
+        (c.old.text, c.old.column, c.new.text, c.new.column)
+        for c in changes
+        if c.old and c.new and c.label.endswith("Percentage of total net sales")
+    }
+    assert ("7%", "2017", "8%", "2018") in years
+    assert ("42%", "2017", "42%", "2018") in years
+    # No year paired with the next but the filings' own; 2015 pairs with nothing.
+    assert all(old == new or (old, new) == ("2017", "2018") for _, old, _, new in years)
+    assert not any(old == "2015" for _, old, _, _ in years)
+
+
+def test_a_row_aligned_with_a_row_pairs_its_cells_within_it() -> None:
+    """Every region's row and every expense's is "Percentage of total net sales". A row the
+    aligner paired with a row pairs its cells within that row: its oldest year (2015) is not
+    moved over to another region's 2016, nor its 2016 to another's 2017, though the sum of
+    such pairs' scores was higher than the one right pair's."""
+    old = _one_section_report(
+        2017,
+        (
+            "2017 | Change | 2016 | Change | 2015",
+            "Percentage of total net sales | 8% | 10% | 10%",
+            "Percentage of total net sales | 7% | 6% | 6%",
+            "Percentage of total net sales | 7% | 7% | 6%",
+        ),
+    )
+    new = _one_section_report(
+        2018,
+        (
+            "2018 | Change | 2017 | Change | 2016",
+            "Percentage of total net sales | 7% | 8% | 10%",
+            "Percentage of total net sales | 7% | 7% | 6%",
+            "Percentage of total net sales | 6% | 7% | 7%",
+        ),
+    )
+    aligned = pair(old, new, sentences=((0, 0), (1, 1), (2, 2), (3, 3)))
+    changes = match_metrics(old, new, (aligned,), settings=SETTINGS)
+    rows = {(c.old.sentence, c.new.sentence) for c in changes if c.old and c.new}
+    assert rows == {(1, 1), (2, 2), (3, 3)}
+    paired = {
+        (c.old.text, c.old.column, c.new.text, c.new.column) for c in changes if c.old and c.new
+    }
+    assert ("6%", "2016", "6%", "2016") in paired  # the same year, stated again
+
+
 def test_a_renamed_row_is_known_by_last_years_figure(tmp_path: Path) -> None:
     """A balance sheet that renames a row between two rows it keeps (Current portion of
     long-term debt, then Term debt under Current liabilities:) states last year's figure of
