@@ -648,6 +648,9 @@ class _Shifts:
         self.tables: dict[tuple[tuple[str, int], tuple[str, int]], int] | None = None
         self.old_tables: dict[tuple[str, int], tuple[str, int]] = {}  # row -> its table
         self.new_tables: dict[tuple[str, int], tuple[str, int]] = {}
+        # row -> its value cells by year (see _years), found when first needed
+        self.old_years: dict[tuple[str, int], dict[int, int] | None] = {}
+        self.new_years: dict[tuple[str, int], dict[int, int] | None] = {}
 
     def of(self, rows: tuple[tuple[str, int], tuple[str, int]], *, label: bool) -> tuple[int, int]:
         """Return (shift, cells repeated) of an old and a new table row (by their sentences)."""
@@ -656,7 +659,7 @@ class _Shifts:
             old_row = _row(self.old, rows[0], label=label)
             new_row = _row(self.new, rows[1], label=label)
             found = _shift(old_row, new_row)
-            dated = None if label else _year_shift(self.old, self.new, rows)
+            dated = None if label else self._year_shift(rows)
             if dated is not None and dated != found[0]:
                 # The heads of their columns say it, when they repeat as many cells so
                 # (Percentage of total net sales | 42% | 40% | 40%, then | 42% | 42% | 40%:
@@ -667,6 +670,39 @@ class _Shifts:
             if found == (0, 0) and not label:
                 found = (self._table_shift(rows), 0)
             self.rows[(*rows, label)] = found
+        return found
+
+    def _year_shift(self, rows: tuple[tuple[str, int], tuple[str, int]]) -> int | None:
+        """Return by how many columns the new table row stands a year on from the old, as the
+        heads of their columns say (the new row's column of a year the old row's column also
+        holds, less the old's), or None when they name no year in common, or disagree."""
+        old_years = self._years(self.old, rows[0], self.old_years)
+        if not old_years:
+            return None
+        new_years = self._years(self.new, rows[1], self.new_years)
+        if not new_years:
+            return None
+        shifts = {new_years[year] - old_years[year] for year in old_years.keys() & new_years.keys()}
+        return shifts.pop() if len(shifts) == 1 else None
+
+    @staticmethod
+    def _years(
+        side: _Side, row: tuple[str, int], known: dict[tuple[str, int], dict[int, int] | None]
+    ) -> dict[int, int] | None:
+        """Return a table row's value cells by the year over their columns, or None when a value
+        cell stands under no year (the heads are then not sure); found once per row."""
+        if row in known:
+            return known[row]
+        found: dict[int, int] = {}
+        for k in side.by_sentence.get(row, ()):
+            cell, column = side.cells[k], side.metrics[k].column
+            if not cell or _CHANGE_COLUMN.fullmatch(column):
+                continue  # a figure of the row's label, or a change between two years
+            if not column or (year := column_year(column, side.year)) is None:
+                known[row] = None  # a value cell under no year
+                return None
+            found[year] = cell
+        known[row] = found
         return found
 
     def same_year(self, i: int, j: int) -> bool:
@@ -708,34 +744,6 @@ class _Shifts:
         if old_table is None or new_table is None:
             return 0
         return self.tables.get((old_table, new_table), 0)
-
-
-def _year_shift(
-    old: _Side, new: _Side, rows: tuple[tuple[str, int], tuple[str, int]]
-) -> int | None:
-    """Return by how many columns the new table row stands a year on from the old, as the heads
-    of their columns say (the new row's column of a year the old row's column also holds, less
-    the old's), or None when they name no year in common, or disagree."""
-
-    def years(side: _Side, row: tuple[str, int]) -> dict[int, int] | None:
-        found: dict[int, int] = {}
-        for k in side.by_sentence.get(row, ()):
-            cell, column = side.cells[k], side.metrics[k].column
-            if not cell or _CHANGE_COLUMN.fullmatch(column):
-                continue  # a figure of the row's label, or a change between two years
-            if not column or (year := column_year(column, side.year)) is None:
-                return None  # a value cell under no year: the heads are not sure
-            found[year] = cell
-        return found
-
-    old_years = years(old, rows[0])
-    if not old_years:
-        return None
-    new_years = years(new, rows[1])
-    if not new_years:
-        return None
-    shifts = {new_years[year] - old_years[year] for year in old_years.keys() & new_years.keys()}
-    return shifts.pop() if len(shifts) == 1 else None
 
 
 _CHANGE_COLUMN = re.compile(r"(?i:change)|增减|变动")  # a column of changes between years
