@@ -3140,6 +3140,7 @@ def _attach_metrics(report: Report) -> Report:
         after_goal = False  # the sentence before set a goal
         parts_go_on = False  # the sentence before is a part of a breakdown, ending in ；
         group = _Group()
+        title = ""  # a line naming the table that follows (see _TABLE_TITLE)
         scales = TableScales()  # the scale of the table being read ("(in millions)")
         columns = TableColumns()  # the head row of the table being read
         units = TableUnits(_caption_unit)  # the unit of the table being read ("单位：万元")
@@ -3153,7 +3154,13 @@ def _attach_metrics(report: Report) -> Report:
                 head = _group_head(sentence)
                 if head or group.head:
                     group = _Group(head)
-            elif group.head and metrics:
+                if not head and _TABLE_TITLE.fullmatch(sentence):
+                    title = sentence.strip()  # "iPad", over "The following table presents …"
+                elif not (title and _INTRODUCES_TABLE.match(sentence)):
+                    title = ""
+            elif title and not group.head:
+                group, title = _Group(title), ""  # the table's rows are named under its title
+            if " | " in sentence and group.head and metrics:
                 if repeated is None:
                     repeated = _repeated_row_names(section)
                 metrics = group.name(metrics, sentence, repeated)
@@ -3234,6 +3241,12 @@ def _group_head(sentence: str) -> str:
         # $10.0 billion:": heads of a year are named otherwise the next (2017 debt issuances).
         return ""
     return _FOOTNOTE_MARK.sub("", head[:-1]).strip()  # "Level 2 (2):" -> "Level 2"
+
+
+# A line that names the table after it, its rows' group ("iPad", then "The following table
+# presents iPad net sales …", then the table): a few words, no sentence.
+_TABLE_TITLE = re.compile(r"\s*[A-Za-z][A-Za-z&’' -]{0,38}[A-Za-z]\s*")
+_INTRODUCES_TABLE = re.compile(r"\s*The following table")
 
 
 # A table's footnote: its mark, then its prose in the next cell ("(2) | In May 2017, the

@@ -2095,6 +2095,40 @@ def test_what_this_changes_is_what_the_sentence_before_named() -> None:
     assert labels[4][0] == "$650" and "salary" not in labels[4][1]  # named in its own words
 
 
+def test_a_tables_title_line_names_its_rows() -> None:
+    """A 10-K's MD&A gives each product a table of the same rows (Net sales, Percentage of total
+    net sales), each under a line of its title ("iPad") and a sentence that introduces it. The
+    rows are named under the title, told apart as they are by the reader; prose between a
+    title and its table other than that sentence ends the title."""
+    rows = (
+        "iPhone",
+        "The following table presents iPhone net sales (dollars in millions):",
+        "2018 | Change | 2017",
+        "Net sales | $166,699 | 18% | $141,319",
+        "Percentage of total net sales | 63% | 62%",
+        "iPhone net sales increased during 2018.",
+        "iPad",
+        "The following table presents iPad net sales (dollars in millions):",
+        "2018 | Change | 2017",
+        "Net sales | $18,805 | (2)% | $19,222",
+        "Percentage of total net sales | 7% | 8%",
+        "Mac",
+        "Mac net sales fell in every region.",
+        "2018 | Change | 2017",
+        "Net sales | $25,484 | (1)% | $25,850",
+    )
+    section = Section(id="1", number="Item 7.", heading="Results", sentences=rows)
+    report = attach_metrics(
+        Report(title="t", org="o", year=2018, source=Source(path="x.txt"), sections=(section,))
+    )
+    named = {m.text: m.label for m in report.metrics}
+    assert named["$166,699"] == "iPhone: Net sales"
+    assert named["63%"] == "iPhone: Percentage of total net sales"
+    assert named["$18,805"] == "iPad: Net sales"
+    assert named["7%"] == "iPad: Percentage of total net sales"
+    assert named["$25,484"] == "Net sales"  # "Mac", then prose of its own: no title
+
+
 def test_table_rows_are_named_under_their_group_head() -> None:
     """A 10-K's tax note repeats Current / Deferred / Total under Federal:, State: and
     Foreign:; each row is named under its head. A group ends at its total; a head of dates

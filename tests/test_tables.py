@@ -283,7 +283,7 @@ def test_a_10k_states_its_statements_in_millions(corpus: Path) -> None:
     assert by_text[("Net sales", "$265,595")] == "million"
     assert by_text[("Total assets", "$365,725")] == "million"
     assert by_text[("Weighted-average basic shares outstanding", "4,955,377")] == "thousand"
-    assert by_text[("Unit sales", "217,722")] == "thousand"
+    assert by_text[("iPhone: Unit sales", "217,722")] == "thousand"
     assert by_text[("Earnings per share: Basic", "$12.01")] == ""
     # The repurchase table's head names shares and prices, and its rows leave cells out.
     assert by_text[("Open market and privately negotiated purchases", "26,859")] == ""
