@@ -2117,11 +2117,7 @@ def test_a_tables_title_line_names_its_rows() -> None:
         "2018 | Change | 2017",
         "Net sales | $25,484 | (1)% | $25,850",
     )
-    section = Section(id="1", number="Item 7.", heading="Results", sentences=rows)
-    report = attach_metrics(
-        Report(title="t", org="o", year=2018, source=Source(path="x.txt"), sections=(section,))
-    )
-    named = {m.text: m.label for m in report.metrics}
+    named = {m.text: m.label for m in _section_report(rows).metrics}
     assert named["$166,699"] == "iPhone: Net sales"
     assert named["63%"] == "iPhone: Percentage of total net sales"
     assert named["$18,805"] == "iPad: Net sales"
@@ -2157,10 +2153,7 @@ def test_table_rows_are_named_under_their_group_head() -> None:
         "Basic | $12.01 | $9.27",
         "Cash dividends declared per share | $2.72 | $2.40",
     )
-    section = Section(id="1", number="Item 8.", heading="Financial Statements", sentences=rows)
-    report = attach_metrics(
-        Report(title="t", org="o", year=2018, source=Source(path="x.txt"), sections=(section,))
-    )
+    report = _section_report(rows)
     labels = [m.label for m in report.metrics[::2]]  # one per row
     assert labels == [
         "Federal: Current",
@@ -2181,12 +2174,16 @@ def test_table_rows_are_named_under_their_group_head() -> None:
     assert [m.group for m in report.metrics[:6:2]] == ["Federal"] * 3
 
 
-def _figures_of_section(*sentences: str) -> list[tuple[str, str]]:
+def _section_report(sentences: tuple[str, ...], year: int = 2018) -> Report:
+    """Return a filing of one section of these sentences, its figures read."""
     section = Section(id="1", number="Item 5.", heading="Market", sentences=sentences)
-    report = attach_metrics(
-        Report(title="t", org="o", year=2017, source=Source(path="x.txt"), sections=(section,))
+    return attach_metrics(
+        Report(title="t", org="o", year=year, source=Source(path="x.txt"), sections=(section,))
     )
-    return [(m.label, m.text) for m in report.metrics]
+
+
+def _figures_of_section(*sentences: str) -> list[tuple[str, str]]:
+    return [(m.label, m.text) for m in _section_report(sentences, 2017).metrics]
 
 
 def test_a_cell_holding_a_footnotes_mark_is_no_figure() -> None:
