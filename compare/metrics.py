@@ -57,7 +57,7 @@ from compare.quantities import (
 )
 from compare.records import fast_constructor, fast_replacer
 from compare.settings import Settings
-from compare.tables import column_year, names_a_year, stacked_years
+from compare.tables import column_year, names_a_change, names_a_year, stacked_years
 
 if TYPE_CHECKING:
     import pandas
@@ -696,7 +696,7 @@ class _Shifts:
         found: dict[int, int] = {}
         for k in side.by_sentence.get(row, ()):
             cell, column = side.cells[k], side.metrics[k].column
-            if not cell or _CHANGE_COLUMN.fullmatch(column):
+            if not cell or names_a_change(column):
                 continue  # a figure of the row's label, or a change between two years
             if not column or (year := column_year(column, side.year)) is None:
                 known[row] = None  # a value cell under no year
@@ -744,9 +744,6 @@ class _Shifts:
         if old_table is None or new_table is None:
             return 0
         return self.tables.get((old_table, new_table), 0)
-
-
-_CHANGE_COLUMN = re.compile(r"(?i:change)|增减|变动")  # a column of changes between years
 
 
 def _tables(side: _Side, found: dict[tuple[str, int], tuple[str, int]]) -> None:

@@ -367,6 +367,14 @@ class TableColumns:
 # A Chinese column of changes: 本年比上年增减, 比上年增长（%）, 同比增速. Its shares are changes
 # (23.46% under it is a rise of 23.46%, as 同比增长23.46% is in prose).
 _CHANGE_HEAD = re.compile("增减|增长|增速|变动|同比|比上年")
+
+
+def names_a_change(head: str) -> bool:
+    """Tell whether a column's head names the change between years ("Change" after each year
+    of a 10-K's table, 本年比上年增减 in a company's annual report), not a year."""
+    return head.strip().lower() == "change" or _CHANGE_HEAD.search(head) is not None
+
+
 _with_kind = fast_replacer(Metric, "kind")
 
 
