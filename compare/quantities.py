@@ -3158,12 +3158,13 @@ def _attach_metrics(report: Report) -> Report:
                     title = sentence.strip()  # "iPad", over "The following table presents …"
                 elif not (title and _INTRODUCES_TABLE.match(sentence)):
                     title = ""
-            elif title and not group.head:
-                group, title = _Group(title), ""  # the table's rows are named under its title
-            if " | " in sentence and group.head and metrics:
-                if repeated is None:
-                    repeated = _repeated_row_names(section)
-                metrics = group.name(metrics, sentence, repeated)
+            else:
+                if title and not group.head:
+                    group, title = _Group(title), ""  # the table's rows are named by its title
+                if group.head and metrics:
+                    if repeated is None:
+                        repeated = _repeated_row_names(section)
+                    metrics = group.name(metrics, sentence, repeated)
             metrics = scales.read(sentence, metrics)
             metrics = units.read(sentence, metrics)
             metrics = columns.read(sentence, metrics)
