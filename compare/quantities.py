@@ -368,11 +368,16 @@ _CONDITION = re.compile(r"在[^，,；;。在]{1,20}?的?(?:情况|背景|前提
 _LABEL_DROP_HINT = re.compile(r"[（(《0-9０-９第“”\"「」『』\x00\s]")
 # English words; an alternative in brackets next to a slash is part of its word, as written
 # (income/(loss), Proceeds from/(Repayments of), net (gains)/losses).
-# A law's name keeps its year, one word with it ("Securities Exchange Act of 1934"); else a
+# A law's name keeps its year, one word with it ("Securities Exchange Act of 1934"). Digits
+# written into a word are part of it (COVID-19, G20, the 20th percentile, a 4-room flat, 400cc,
+# 5G), but not a year (FY2020, end-2020: a label names what is measured every year); else a
 # number is no word of a label.
 _EN_WORDS = re.compile(
     r"Act of (?:19|20)\d\d\b|"
-    r"(?:\([A-Za-z][^()]{0,30}\)/)?[A-Za-z][A-Za-z&'’\-./]*(?:(?<=/)\([A-Za-z][^()]{0,30}\))?"
+    r"(?<![\d.,$£€¥])\d+(?:st|nd|rd|th|cc|G|D|(?:-[A-Za-z]+)+)\b|"
+    r"(?:\([A-Za-z][^()]{0,30}\)/)?[A-Za-z][A-Za-z&'’\-./]*"
+    r"(?:(?<!FY)(?!(?:19|20)\d\d(?!\d))\d+[A-Za-z&'’\-./]*)*"
+    r"(?:(?<=/)\([A-Za-z][^()]{0,30}\))?"
 )
 _LEADING_QUOTE = re.compile(r"“[^“”]{0,25}”")
 # A counted noun: up to 20 of these characters or CJK ideographs (tested apart: a regex class
@@ -1505,6 +1510,8 @@ def _subject_en(before: str) -> str:
     # or figure ("…, $252.3 billion and $216.0 billion, respectively, of …").
     words: list[str] = []
     for clause in _CLAUSE_END.split(before):
+        if _YEAR.search(clause):
+            clause = _EN_YEAR_LIST.sub("", clause)  # "The overall deficit for FY2020 is …, at"
         words = _EN_WORDS.findall(clause)
         if (
             words
@@ -1562,8 +1569,10 @@ _YEAR_BEFORE_COMMA = re.compile(rf"(?<![\d,.]){_YEAR.pattern}, ?$")
 # The list of years a figure's label ends with, or that stands before its verb, and the word
 # that leads to it: "grew in 2018 and 2017 by", "expense in 2018, 2017 and 2016 of", "net sales
 # in 2018 included" (the year goes, and the word that put the figure in it with it).
+# A year may be written as a fiscal one: FY2020, fiscal 2018, Financial Year 2020.
+_EN_A_YEAR = rf"(?:FY\s?|(?:fiscal|financial)\s+(?:year\s+)?)?{_YEAR.pattern}"
 _EN_YEAR_LIST = re.compile(
-    rf"\b(?:in|for|during)\s+{_YEAR.pattern}(?:(?:\s*,\s*|\s+)(?:and\s+)?{_YEAR.pattern})*"
+    rf"\b(?:in|for|during)\s+{_EN_A_YEAR}(?:(?:\s*,\s*|\s+)(?:and\s+)?{_EN_A_YEAR})*"
     r"(?=\s*(?:(?:of|by|were|was|are|is|totaled|totalled|amounted to)\s*)?$|\s+[a-z])",
     re.IGNORECASE,
 )

@@ -899,6 +899,26 @@ LABELS = [
         "I will maintain the enhanced 70% risk-share under the Trade Loan.",
         ["risk-share"],
     ),
+    # Digits written into a word are part of the name; a year written into one is not.
+    (
+        "digits-in-a-name",
+        "The COVID-19 Resilience Package will cost $11 billion.",
+        ["COVID-19 Resilience Package"],
+    ),
+    (
+        "digits-in-a-unit",
+        "Owners of smaller motorcycles up to 400cc will receive $50 in cash.",
+        ["smaller motorcycles up to 400cc will receive"],
+    ),
+    (
+        "digits-in-an-ordinal",
+        "Real incomes of our local workers at the 20th percentile rose by almost 40%.",
+        ["our local workers at the 20th percentile"],
+    ),
+    ("digits-in-an-attribute", "The 5G network will cost $40 million.", ["5G network"]),
+    # A year written as a fiscal one goes with the word that leads to it, as a year does.
+    ("fiscal-year-in-a-word", "The overall deficit for FY2020 is $5 billion.", ["overall deficit"]),
+    ("fiscal-year-apart", "Revenue for fiscal 2018 was $5 billion.", ["Revenue"]),
     # A sum written as the attribute of a name measures the name (not the pronoun I).
     (
         "attribute-of-a-name",
@@ -1015,7 +1035,7 @@ LABELS = [
         "subject-of-a-later-clause",
         "The overall Budget deficit for Financial Year 2020 is also the largest since"
         " independence, at $64.9 billion, or 13.9% of GDP.",
-        ["overall Budget deficit for Financial Year", "overall Budget deficit for Financial Year"],
+        ["overall Budget deficit", "overall Budget deficit"],
     ),
     (
         "subject-before-its-short-name",
