@@ -327,6 +327,8 @@ class _Side:
             stating[m.section].add(m.sentence)
             figure = identity(m)
             magnitude, upper, unit, kind, label = figure
+            if kind is MetricKind.TARGET and label != (matched := _matched_label(m)):
+                label = matched  # 经济增长预期目标 is matched with its words (增长预期目标)
             if places.tabled[i] and unit in CURRENCY_SIGNS:
                 # A table writes its sign in the first and the total rows only (2019 | $8,797
                 # then 2020 | 10,183), or in a cell of its own ($ | 229,234): a cell is as much
@@ -832,14 +834,32 @@ _ABBREVIATION = re.compile("|".join(ABBREVIATIONS))
 _ALLOCATED_AT_END = re.compile("(?:拟|将)?(?:安排|下达)$")
 _ALLOCATED_ENDS = frozenset("排达")  # the last characters of those verbs, to ask first
 _UNIT_NOUN_ENDS = frozenset("数目")  # 人数, 项目: the last characters of a unit's noun
+# A target's label that closes by calling it a target says so twice (国内生产总值增长目标 8%左右
+# is 国内生产总值's target, as 国内生产总值增长8%左右 is).
+_NAMED_A_TARGET = re.compile("(?:增长)?(?:预期)?(?:增长)?目标$")
 
 
 def identity(metric: Metric) -> Identity:
     """Return what makes two quotes the same figure: value, range, unit base, kind and label
-    (its short forms written out, see ABBREVIATIONS; the number of what its unit counts left
-    out: 淘汰落后产能项目600项 is 淘汰落后产能's, 城镇新增就业人数 is 城镇新增就业; and a closing
-    verb of allocating: 中央预算内投资安排 is 中央预算内投资; and a closing 金额, the amount of
-    what it names: 实到外资金额 is 实到外资)."""
+    (as _matched_label writes it, and a target's without the words that call it one:
+    国内生产总值增长目标 8%左右 is 国内生产总值增长8%左右 quoted again)."""
+    label = _matched_label(metric)
+    if (
+        metric.kind is MetricKind.TARGET
+        and label.endswith("目标")
+        and (said := _NAMED_A_TARGET.search(label))
+        and said.start() >= 2
+    ):
+        label = label[: said.start()]
+    return (*_quantity(metric), base_unit(metric), metric.kind, label)
+
+
+def _matched_label(metric: Metric) -> str:
+    """Return a metric's label as labels are matched: its short forms written out (see
+    ABBREVIATIONS), the number of what its unit counts left out (淘汰落后产能项目600项 is
+    淘汰落后产能's, 城镇新增就业人数 is 城镇新增就业), a closing verb of allocating (中央预算内
+    投资安排 is 中央预算内投资's) and a closing 金额, the amount of what it names (实到外资金额 is
+    实到外资's)."""
     label = _own_label(metric)
     end = label[-1:]
     if end in _UNIT_NOUN_ENDS and len(label) > 3:
@@ -855,7 +875,7 @@ def identity(metric: Metric) -> Identity:
     ):
         # 中央预算内投资安排5000亿元 is 中央预算内投资's; 中央财政将安排 names only who pays
         label = label[: allocated.start()]
-    return (*_quantity(metric), base_unit(metric), metric.kind, _label_key(label))
+    return _label_key(label)
 
 
 def _own_label(metric: Metric) -> str:

@@ -1957,6 +1957,21 @@ def test_figure_quoted_twice_is_one_change() -> None:
     ]
 
 
+def test_a_target_called_a_target_is_the_target_quoted_again() -> None:
+    """The 2009 national report sets 国内生产总值增长8%左右 and then explains 提出8%左右的国内
+    生产总值增长目标: one target, stated twice; 2008's, stated twice as well, is unchanged once."""
+
+    def target(year: int, label: str, sentence: int) -> Metric:
+        return metric("8", "%", label, section="2", sentence=sentence, kind=MetricKind.TARGET)
+
+    old = report(2008, (target(2008, "国内生产总值", 2), target(2008, "国内生产总值", 6)), ("2",))
+    new = report(
+        2009, (target(2009, "国内生产总值", 11), target(2009, "国内生产总值增长目标", 16)), ("2",)
+    )
+    changes = match_metrics(old, new, (pair(old, new, "2", "2"),), settings=SETTINGS)
+    assert summary(changes) == [("unchanged", "国内生产总值", "8%", "8%")]
+
+
 def test_split_section_figures_follow_their_content() -> None:
     old = report(
         2021,
