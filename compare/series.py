@@ -155,9 +155,13 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
     rows: list[list[Metric | None]] = []
     where: dict[Metric, int] = {}  # metric of the latest year -> row index
     if reports:
+        first: dict[Identity, int] = {}
         for metric in reports[0].metrics:
-            where[metric] = len(rows)
-            rows.append([metric] + [None] * (n - 1))
+            # A figure the year states twice is one row, as a comparison reports it once.
+            at = first.setdefault(identity(metric), len(rows))
+            where[metric] = at
+            if at == len(rows):
+                rows.append([metric] + [None] * (n - 1))
     for year, comparison in enumerate(comparisons, start=1):
         latest: dict[Metric, int] = {}
         twins = _rows_by_figure(where)

@@ -199,6 +199,24 @@ def test_a_figure_stated_twice_in_a_year_stays_one_row() -> None:
     ]
 
 
+def test_the_first_year_states_a_figure_twice_in_one_row(tmp_path: Path) -> None:
+    """The 2008 national report sets 国内生产总值增长8%左右 in its targets and says why it
+    proposes 国内生产总值增长8%左右 later: one target, one row (it had a second row of 2008's
+    8% alone)."""
+    rows = build_series(
+        _library(
+            tmp_path,
+            {
+                2008: "今年的主要预期目标是：国内生产总值增长8%左右。"
+                "提出国内生产总值增长8%左右，是综合考虑的结果。",
+                2009: "今年的主要预期目标是：国内生产总值增长8%左右。",
+            },
+        ),
+        workers=1,
+    ).rows
+    assert [[m and m.text for m in row.values] for row in rows] == [["8%左右", "8%左右"]]
+
+
 def test_a_year_that_states_no_figure_leaves_a_gap_in_its_row(tmp_path: Path) -> None:
     """The 2013 national report states no grain harvest: 2012's figure and 2014's are one
     measure's, one row with a gap, not two rows."""
