@@ -54,6 +54,7 @@ from compare.quantities import (
     year_list_columns,
     year_list_years,
     yearly_average,
+    years_stated,
 )
 from compare.records import fast_constructor, fast_replacer
 from compare.settings import Settings
@@ -2284,8 +2285,10 @@ def _rolled_off(
         elif dropped.column or k in labelled:
             shown = row_years.get(row) if row else None
             shown = shown or years.get(paired.get(dropped.section, ""))
-        else:  # against the new sentence's years
-            shown = listed_years.new_years(row) if row else None
+        elif row:  # against the new sentence's years
+            shown = listed_years.new_years(row) or listed_years.new_years_stated(row, dropped)
+        else:
+            shown = None
         if shown and year < min(shown):
             out[k] = _as_rolled_off(changes[k], True)
     return out
@@ -2349,6 +2352,19 @@ class _ListedYears:
     def new_years(self, sentence: tuple[str, int]) -> set[int]:
         """Return the years a new sentence's list is stated for (empty for any other)."""
         return set(self._years(1, *sentence).values())
+
+    def new_years_stated(self, sentence: tuple[str, int], old: Metric) -> set[int]:
+        """Return the years a new sentence that lists none states its figures for, when the old
+        figure is one of a list of years: the 2018 filing's "… 59% of total trade receivables
+        as of both September 29, 2018 and September 30, 2017" shows 2018 and 2017, against the
+        2017 filing's "59% and 63% of trade receivables as of September 30, 2017 and September
+        24, 2016, respectively" (not against "from $175 billion to $210 billion", a change)."""
+        held = self._sentences(0).get(old.section, ())
+        if old.sentence >= len(held) or "respectively" not in held[old.sentence]:
+            return set()
+        section, index = sentence
+        held = self._sentences(1).get(section, ())
+        return years_stated(held[index]) if index < len(held) else set()
 
 
 _as_rolled_off = fast_replacer(MetricChange, "rolled_off")

@@ -2952,6 +2952,28 @@ def stated_for_year(sentence: str) -> int | None:
     return None
 
 
+# The dates a balance is stated as of: "As of September 30, 2017, …", "… as of both September
+# 29, 2018 and September 30, 2017".
+_AS_OF_DATES = re.compile(
+    rf"\b[Aa]s\s+of\s+(?:both\s+)?(?:{MONTHS})\s+\d{{1,2}},\s+((?:19|20)\d\d)\b"
+    rf"(?:,?\s+and\s+(?:{MONTHS})\s+\d{{1,2}},\s+((?:19|20)\d\d)\b)?"
+)
+
+
+def years_stated(sentence: str) -> set[int]:
+    """Return the years an English sentence states its figures for when it lists none of them
+    year by year: the year it opens with (stated_for_year), and the dates of the balances it
+    states ("… accounted for 59% of total trade receivables as of both September 29, 2018 and
+    September 30, 2017": 2018 and 2017)."""
+    years = set()
+    if (year := stated_for_year(sentence)) is not None:
+        years.add(year)
+    if "s of " in sentence:
+        for found in _AS_OF_DATES.finditer(sentence):
+            years.update(int(y) for y in found.groups() if y)
+    return years
+
+
 # A cash flow stated as cash used: its figure is negative, as a cash flow statement writes it.
 _CASH_USED = re.compile(r"(?:net )?cash used (?:in|by) (?:\w+ )?activities", re.IGNORECASE)
 

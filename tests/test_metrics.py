@@ -2726,6 +2726,32 @@ def test_a_year_the_new_tables_no_longer_show_rolled_off(tmp_path: Path) -> None
         for c in compare_reports(old, new).metrics
         if c.status is MetricStatus.REMOVED and c.old is not None
     ] == [("$794 million", True)]
+    # A new sentence that states one figure for the years it shows, not a list: the old
+    # list's year older than those rolls off (Apple's 2016 share of trade receivables).
+    for opening, stated in (
+        ("", " as of both September 29, 2018 and September 30, 2017"),
+        ("As of September 29, 2018, the", ""),
+    ):
+        shares = {
+            2017: "The Company's cellular network carriers accounted for 59% and 63% of trade"
+            " receivables as of September 30, 2017 and September 24, 2016, respectively.",
+            2018: f"{opening or 'The'} Company's cellular network carriers accounted for 59% of"
+            f" total trade receivables{stated}.",
+        }
+        old, new = (read_report(path) for path in write_filings(tmp_path, shares))
+        changes = compare_reports(old, new).metrics
+        assert ("unchanged", "59%", "59%", False) in _pairs(changes)
+        assert _dropped(changes) == {"63%": True}
+    # A change from one figure to another is no list of years: a new sentence's year says
+    # nothing of what became of it.
+    authorized = {
+        2017: "In May 2017, the Board increased the share repurchase authorization from $175"
+        " billion to $210 billion, of which $166 billion had been utilized.",
+        2018: "As of September 29, 2018, $29.0 billion of the share repurchase authorization"
+        " had been utilized.",
+    }
+    old, new = (read_report(path) for path in write_filings(tmp_path, authorized))
+    assert not any(c.rolled_off for c in compare_reports(old, new).metrics)
     # Without a table of years in the new report, nothing rolls off.
     plain = write_filings(tmp_path, {2017: rows[2017], 2018: "Net sales rose 16%."})
     changes = compare_reports(*(read_report(p) for p in plain)).metrics
