@@ -221,7 +221,8 @@ _EN_PLURAL = re.compile(r"(?<![su'])s$")
 # Singapore-based startups", "15 AfAs" (a plural, after up to two capitalised words).
 _EN_NAMED_COUNT = re.compile(r" ((?:[A-Z][A-Za-z\-]*[a-z] ){0,2}[A-Za-z][A-Za-z\-]+(?<![su'])s)\b")
 _EN_COUNTED = re.compile(r"(?:\s+[a-z][a-z\-]*[a-z])?\s+[a-z][a-z\-]*[a-z](?<![su'])s\b")
-_EN_PER = re.compile(r"\s+per\s+([a-z]+)\b")
+# "per common share" is per share (not "per diluted share", a measure of its own).
+_EN_PER = re.compile(r"\s+per\s+(?:(?:common|ordinary)\s+(?=share\b))?([a-z]+)\b")
 _EN_MEASURE = re.compile(r"\s+(feet|foot|metres|meters|kilometres|kilometers|miles|yards|inches)\b")
 _RANGE_SEP = re.compile(r"\s*(?:—{1,2}|–|-|－|~|～|〜|至|到)\s*|\s+to\s+")
 _SUSPENDED = re.compile(r"(?:or|and|to|through)\s")

@@ -395,6 +395,11 @@ ENGLISH = [
         ],
     ),
     (
+        "per-common-share",
+        "The Company paid quarterly dividends of $0.63 per common share in the fourth quarter.",
+        [("$0.63 per common share", d("0.63"), "$ per share", "", "", M)],
+    ),
+    (
         "nearly",
         "the Government committed nearly $100 billion for relief",
         [("nearly $100 billion", d("100"), "$", "billion", "nearly", M)],
