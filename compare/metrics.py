@@ -803,7 +803,17 @@ def _units(unit: str, scale: str) -> tuple[str, str, Decimal]:
     if written in UNIT_SIZES:
         family, unit_size = UNIT_SIZES[written]
         return written, family, size * unit_size
+    if " per " in written and (each := _PER_RECIPIENT.fullmatch(written)):
+        return written, f"{each.group(1)} per recipient", size
     return written, "%" if written in _PERCENT_UNITS else written, size
+
+
+# A sum per whom it is given to is one unit whoever that is: a charity's matching grant "up to
+# a cap of $250,000 per applicant", then "… per charity".
+_PER_RECIPIENT = re.compile(
+    r"(.*) per (?:applicant|beneficiary|charity|child|company|employee|employer|family|firm"
+    r"|household|individual|local|member|person|recipient|resident|student|taxpayer|worker)"
+)
 
 
 # Short forms the reports use for a long name one year and not the next: a label is compared

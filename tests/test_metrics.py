@@ -1972,6 +1972,16 @@ def test_a_target_called_a_target_is_the_target_quoted_again() -> None:
     assert summary(changes) == [("unchanged", "国内生产总值", "8%", "8%")]
 
 
+def test_a_sum_per_recipient_pairs_whoever_receives_it() -> None:
+    """Singapore's matching grant for charities, "up to a cap of $250,000 per applicant", then
+    "… per charity": one cap, unchanged; a sum per tonne is no sum per charity."""
+    old = report(2021, (metric("250000", "$ per applicant", "up to a cap", kind=MetricKind.MONEY),))
+    for unit, expected in (("$ per charity", "unchanged"), ("$ per tonne", "removed")):
+        new = report(2022, (metric("250000", unit, "up to a cap", kind=MetricKind.MONEY),))
+        changes = match_metrics(old, new, (pair(old, new),), settings=SETTINGS)
+        assert changes[0].status.value == expected
+
+
 def test_split_section_figures_follow_their_content() -> None:
     old = report(
         2021,
