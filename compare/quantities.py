@@ -1379,8 +1379,13 @@ def _clean_en(text: str, limit: int = 8) -> str:
         words = what  # not "I will allocate an additional $5.4 billion": additional says nothing
     if what is words:
         words = _before_verb(words)
-    if len(words) > 2 and words[0].islower() and words[0].endswith("ing") and words[1] in _EN_DET:
-        words = words[1:]  # "bringing the total for the year to 18.0p": total for the year
+    if len(words) > 2 and words[0].endswith("ing") and words[0][1:].islower():
+        # "bringing the total for the year to 18.0p": total for the year; "Putting together
+        # the proposed draw of up to $11 billion": proposed draw
+        # (a capitalised gerund only with its particle: "Housing the poor" may be a subject)
+        verb = 2 if words[1] in _EN_PARTICLES or words[1] == "together" else 1
+        if len(words) > verb + 1 and words[verb] in _EN_DET and (verb == 2 or words[0].islower()):
+            words = words[verb:]
     while words and words[0].lower() in _EN_LEAD:
         words.pop(0)
     words = _without_pronoun_subject(words)

@@ -904,6 +904,12 @@ LABELS = [
         "I will maintain the enhanced 70% risk-share under the Trade Loan.",
         ["risk-share"],
     ),
+    # A gerund and its particle are how a sum was put together, not what it is.
+    (
+        "gerund-with-a-particle",
+        "Putting together the proposed draw of up to $11 billion in FY2021, we draw less.",
+        ["proposed draw"],
+    ),
     # Digits written into a word are part of the name; a year written into one is not.
     (
         "digits-in-a-name",
