@@ -326,10 +326,9 @@ class _Side:
             by_section[m.section].append(i)
             by_sentence[(m.section, m.sentence)].append(i)
             stating[m.section].add(m.sentence)
-            figure = identity(m)
-            magnitude, upper, unit, kind, label = figure
-            if kind is MetricKind.TARGET and label != (matched := _matched_label(m)):
-                label = matched  # 经济增长预期目标 is matched with its words (增长预期目标)
+            label = _matched_label(m)  # 经济增长预期目标 is matched with its words
+            figure = _identity(m, label)
+            magnitude, upper, unit, kind, _ = figure
             if places.tabled[i] and unit in CURRENCY_SIGNS:
                 # A table writes its sign in the first and the total rows only (2019 | $8,797
                 # then 2020 | 10,183), or in a cell of its own ($ | 229,234): a cell is as much
@@ -854,7 +853,11 @@ def identity(metric: Metric) -> Identity:
     """Return what makes two quotes the same figure: value, range, unit base, kind and label
     (as _matched_label writes it, and a target's without the words that call it one:
     国内生产总值增长目标 8%左右 is 国内生产总值增长8%左右 quoted again)."""
-    label = _matched_label(metric)
+    return _identity(metric, _matched_label(metric))
+
+
+def _identity(metric: Metric, label: str) -> Identity:
+    """Return the metric's identity, given its label as matched (see identity)."""
     if (
         metric.kind is MetricKind.TARGET
         and label.endswith("目标")
