@@ -1571,8 +1571,20 @@ LABELS = [
     (
         "compared-with-budget",
         "今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元。",
-        ["拟安排财政赤字", "拟安排财政赤字"],
+        ["财政赤字", "财政赤字"],
     ),
+    # What a figure is compared with names nothing of it, before its name or after.
+    (
+        "compared-with-last-budget-after",
+        "赤字规模比上年预算减少1500亿元，赤字率下降到2%左右。",
+        ["赤字规模", "赤字率"],
+    ),
+    (
+        "compared-with-before-a-reform",
+        "实施上述政策，今年将比改革前减轻企业和个人负担5000多亿元。",
+        ["减轻企业和个人负担"],
+    ),
+    ("allocated-first", "安排技改专项资金200亿元。", ["技改专项资金"]),
     (
         "compared-with-estimate",
         "中央财政拟投入社会保障资金2930亿元，比上年预计数增加439亿元。",

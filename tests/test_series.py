@@ -89,7 +89,7 @@ def test_every_year_is_stated_in_the_row_unit(tmp_path: Path) -> None:
             },
         )
     )
-    assert rows["拟安排财政赤字"] == ["亿元", "target", "8000", "12000", "13500"]
+    assert rows["财政赤字"] == ["亿元", "target", "8000", "12000", "13500"]
 
 
 def test_the_unit_column_says_an_english_scale(tmp_path: Path) -> None:
