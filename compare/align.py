@@ -13,7 +13,6 @@ import heapq
 import itertools
 import math
 import operator
-import re
 import struct
 import sys
 import unicodedata
@@ -36,6 +35,7 @@ from compare.model import (
     SentencePair,
     SentenceStatus,
 )
+from compare.patterns import regex
 from compare.records import fast_constructor
 from compare.settings import Settings
 
@@ -48,13 +48,11 @@ ONLY_ONE_LEFT = "only one left"  # the only subsection unmatched under each of a
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # One token per CJK character, per Latin word, per number; punctuation and spaces are dropped.
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_TOKEN = re.compile(rf"[{_CJK}]|[a-z\u00c0-\u024f]+|{_NUMBER.pattern}|#")
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_SPACE = re.compile(r"\s+")
-_SPACE_BY_CJK = re.compile(
-    rf"\s+(?=[{_CJK}，。；：、！？“”（）])|(?<=[{_CJK}，。；：、！？“”（）])\s+"
-)
+_NUMBER = regex(r"\d+(?:[.,]\d+)*")
+_TOKEN = regex(rf"[{_CJK}]|[a-z\u00c0-\u024f]+|{_NUMBER.pattern}|#")
+_YEAR = regex(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_SPACE = regex(r"\s+")
+_SPACE_BY_CJK = regex(rf"\s+(?=[{_CJK}，。；：、！？“”（）])|(?<=[{_CJK}，。；：、！？“”（）])\s+")
 _TRAILING_PUNCT = ".。:：;；,，!！?？"
 
 
@@ -201,10 +199,10 @@ def report_year(report: Report) -> int | None:
 # "line" (a CJK character or "#" stands for itself, each distinct word or number gets a
 # stand-in character), so a bigram is two adjacent UTF-16 code units, read as one 32-bit int
 # from the encoded line at offset 0 and again at offset 2.
-_RUN = re.compile(rf"[{_CJK}#]+|[a-z\u00c0-\u024f]+|{_NUMBER.pattern}")  # tokens, CJK in runs
-_WORD_OR_NUMBER = re.compile(rf"[a-z\u00c0-\u024f]+|{_NUMBER.pattern}")
-_CHUNK = re.compile(r"[a-z\u00c0-\u024f\d][a-z\u00c0-\u024f\d.,]*")  # one leading set: fast
-_DIGIT = re.compile(r"\d")
+_RUN = regex(rf"[{_CJK}#]+|[a-z\u00c0-\u024f]+|{_NUMBER.pattern}")  # tokens, CJK in runs
+_WORD_OR_NUMBER = regex(rf"[a-z\u00c0-\u024f]+|{_NUMBER.pattern}")
+_CHUNK = regex(r"[a-z\u00c0-\u024f\d][a-z\u00c0-\u024f\d.,]*")  # one leading set: fast
+_DIGIT = regex(r"\d")
 _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # native, as array("I")
 
 
@@ -1284,8 +1282,8 @@ def _interleave(
 
 # What a Chinese sentence's content is read from: CJK characters, Latin letters, and numbers
 # as "#" (their values change from year to year, not what the sentence is about).
-_CONTENT_DROP = re.compile(rf"[^{_CJK}a-z#\0]+")
-_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_CONTENT_DROP = regex(rf"[^{_CJK}a-z#\0]+")
+_CJK_CHAR = regex(rf"[{_CJK}]")
 
 
 def _content(text: str) -> str:
@@ -1386,7 +1384,7 @@ class _Rarity:
 # A sentence key longer than this (a report with no sentence end) is compared clause by
 # clause: fuzz.ratio's cost grows with the product of the two lengths.
 LONG_KEY = 20_000
-_CLAUSE_MARK = re.compile(r"(?<=[，,；;：:、])")
+_CLAUSE_MARK = regex(r"(?<=[，,；;：:、])")
 
 
 def _sentence_scores(
@@ -1798,7 +1796,7 @@ def _pair_within_gaps(
 
 # A table row named by a year: "2019 | 8,863" (a 10-K's principal due in 2019); not a row of
 # column heads ("2018 | 2017 | 2016", "2017 | Change | 2016"), whose next cell is no figure.
-_ROW_YEAR = re.compile(r"((?:19|20)\d\d) \| (?!(?:19|20)\d\d(?!\d))[^|\d]*\d")
+_ROW_YEAR = regex(r"((?:19|20)\d\d) \| (?!(?:19|20)\d\d(?!\d))[^|\d]*\d")
 
 
 def _row_years(sentences: Iterable[str]) -> list[str | None]:

@@ -5,7 +5,6 @@ Rules live in a TOML file; `compare/rules/example.toml` documents every key.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 from compare.errors import RulesError
 from compare.model import Comparison, MetricChange, MetricKind, MetricStatus, Report, Section
 from compare.outline import numbering_value
+from compare.patterns import regex
 from compare.words import counted, markdown_text, numbered
 
 KNOWN_KEYS = {
@@ -217,7 +217,7 @@ def check_structure(report: Report, rules: Rules) -> list[Finding]:
 
 
 # A lettered item (a 10-K's Item 1A, 1B, 7A, 9A) goes under its number's, not after it.
-_SUB_ITEM = re.compile(r"\d[A-Za-z]\b")
+_SUB_ITEM = regex(r"\d[A-Za-z]\b")
 
 
 def _numbering(where: str, group: tuple[Section, ...]) -> list[Finding]:

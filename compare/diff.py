@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - a platform without its wheel
 
 from compare.collector import collector_paused
 from compare.model import Report, SectionPair, SentencePair, SentenceStatus, TextOp
+from compare.patterns import regex
 from compare.records import fast_constructor, fast_replacer
 
 EQUAL, INSERT, DELETE, REPLACE = "equal", "insert", "delete", "replace"
@@ -51,7 +52,7 @@ def _class_without(low: int, high: int, excluded: str) -> str:
 _PLAIN_CHAR = (
     "[" + _class_without(0x4E00, 0x9FFF, _NUMERAL_START) + "，。、；：？！“”‘’（）《》【】—…·]"
 )
-_TOKEN = re.compile(
+_TOKEN = regex(
     _PLAIN_CHAR
     + r"""
     | (?<![0-9A-Za-z.])[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％‰]?   # signed number
@@ -63,10 +64,10 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-_CJK_RUN = re.compile(f"[{_CJK}]+")
-_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’]*|\d+(?:[.,]\d+)*%?")
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\.)\s+|\n+")
+_CJK_CHAR = regex(f"[{_CJK}]")
+_CJK_RUN = regex(f"[{_CJK}]+")
+_WORD = regex(r"[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’]*|\d+(?:[.,]\d+)*%?")
+_SENTENCE_END = regex(r"(?<=[。！？；!?;])|(?<=\.)\s+|\n+")
 
 # English words that carry no subject: every English text is full of them, so counted as terms
 # they made any two English reports read 97-99 similar. CJK bigrams need no such list: a
@@ -430,9 +431,9 @@ def _needs_ops(pair: SentencePair) -> bool:
 # --------------------------------------------------------------------------- similarity
 
 
-_PAIR = re.compile("..")  # two characters of a line (neither is a line break)
-_LATER_PAIR = re.compile("(?<=.)..")  # the same, but not at the start of the line
-_LONE = re.compile("^.$", re.MULTILINE)  # a line of one character
+_PAIR = regex("..")  # two characters of a line (neither is a line break)
+_LATER_PAIR = regex("(?<=.)..")  # the same, but not at the start of the line
+_LONE = regex("^.$", re.MULTILINE)  # a line of one character
 
 
 def terms(text: str) -> list[str]:

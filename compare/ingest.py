@@ -20,6 +20,7 @@ from types import ModuleType
 from compare.collector import collector_paused
 from compare.errors import ReportNotFound, UnreadableInput
 from compare.model import STDIN, STDIN_NAME, Source
+from compare.patterns import regex
 from compare.settings import Settings
 
 
@@ -141,10 +142,10 @@ def _readers(name: str, fmt: str) -> ModuleType:
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .doc, .xls, .ppt
 _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
-_HTML_START = re.compile(
+_HTML_START = regex(
     r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
-_MD_HEADING = re.compile(r"^#{1,6} \S", re.M)
+_MD_HEADING = regex(r"^#{1,6} \S", re.M)
 
 
 def detect_format(data: bytes, path: Path) -> str:
@@ -247,7 +248,7 @@ _BINARY_MAGIC = (
 )
 # charset-normalizer's names for the GB family, all read with their superset gb18030.
 _GB_NAMES = {"gb2312", "gbk", "gb18030", "cp936", "hz", "euc_cn", "gb2312-80"}
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL = regex(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def decode_bytes(data: bytes, *, path: Path) -> tuple[str, str]:
@@ -341,34 +342,32 @@ def _checked(text: str, name: str) -> str:
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "\u3000-\u303f\uff00-\uffef"
-_HAN_RE = re.compile(f"[{_HAN}]")
-_HAN_OR_PUNCT = re.compile(f"[{_HAN}{_CJK_PUNCT}]")
+_HAN_RE = regex(f"[{_HAN}]")
+_HAN_OR_PUNCT = regex(f"[{_HAN}{_CJK_PUNCT}]")
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _FULLWIDTH_ALNUM_CHARS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05"
 # What a PDF extractor writes for ―― (two U+2015) and the middle dot.
 _EXTRACTED = {"――": "——", "・": "·", "･": "·"}
-_ZERO_WIDTH = re.compile(f"[{_INVISIBLE_CHARS}]")
-_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_FULLWIDTH_ALNUM = re.compile(f"[{_FULLWIDTH_ALNUM_CHARS}]")
-_FULLWIDTH_DOT = re.compile(r"(?<=\d)\uff0e(?=\d)")
+_ZERO_WIDTH = regex(f"[{_INVISIBLE_CHARS}]")
+_OTHER_BREAKS = regex("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_FULLWIDTH_ALNUM = regex(f"[{_FULLWIDTH_ALNUM_CHARS}]")
+_FULLWIDTH_DOT = regex(r"(?<=\d)\uff0e(?=\d)")
 # Any character _normalize_chars may change: most lines hold none and are returned as they are.
-_TO_NORMALIZE = re.compile(
-    f"[{_INVISIBLE_CHARS}{_FULLWIDTH_ALNUM_CHARS}\uff0e{''.join(_EXTRACTED)}]"
-)
+_TO_NORMALIZE = regex(f"[{_INVISIBLE_CHARS}{_FULLWIDTH_ALNUM_CHARS}\uff0e{''.join(_EXTRACTED)}]")
 _WIDE_SPACE = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
-_CJK_GAP = re.compile(f"(?<=[{_HAN}{_CJK_PUNCT}])[ {_WIDE_SPACE}]+(?=[{_HAN}{_CJK_PUNCT}])")
+_CJK_GAP = regex(f"(?<=[{_HAN}{_CJK_PUNCT}])[ {_WIDE_SPACE}]+(?=[{_HAN}{_CJK_PUNCT}])")
 # Full-width punctuation carries its own spacing: a space beside it is always stray.
-_PUNCT_GAP = re.compile(
+_PUNCT_GAP = regex(
     f"(?<=[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20])[ {_WIDE_SPACE}]+"
     f"|[ {_WIDE_SPACE}]+(?=[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20])"
 )
 # Any space: without one a line has no gap to drop and no run to collapse.
-_SPACE = re.compile(f"[ {_WIDE_SPACE}]")
+_SPACE = regex(f"[ {_WIDE_SPACE}]")
 # Runs of two or more spaces, or any space other than " " (one plain space is left alone).
-_SPACES = re.compile(f"[{_WIDE_SPACE}][ {_WIDE_SPACE}]*| [ {_WIDE_SPACE}]+")
+_SPACES = regex(f"[{_WIDE_SPACE}][ {_WIDE_SPACE}]*| [ {_WIDE_SPACE}]+")
 # A paragraph break flattened into one long line: (a space and) two or more indent characters.
-_FLAT_BREAK = re.compile(r"(?<=\S)[ \t\u00a0]*[\u3000\u2003]{2,}(?=\S)")
-_INDENT = re.compile(r"^(?:[\u3000\u2003]{2}|\t|\u00a0{2}| {4})")
+_FLAT_BREAK = regex(r"(?<=\S)[ \t\u00a0]*[\u3000\u2003]{2,}(?=\S)")
+_INDENT = regex(r"^(?:[\u3000\u2003]{2}|\t|\u00a0{2}| {4})")
 
 
 def _normalize_chars(line: str) -> str:
@@ -402,7 +401,7 @@ _TERMINAL = "。！？；：.!?;:…"
 _CLOSING = "”’」』）)]】\"'》"
 _CONTINUES = "，。、；：？！）》」』】〕”’%‰℃,.;:?!)]}…"
 _OPENS = "（《「『【〔“‘([{，、,"
-_HEADING = re.compile(
+_HEADING = regex(
     r"""^(?:
         [一二三四五六七八九十百零〇]+、
       | [（(][一二三四五六七八九十百]+[）)]
@@ -418,7 +417,7 @@ _HEADING = re.compile(
     )""",
     re.X,
 )
-_FRAGMENT = re.compile(rf"^[^\s{_HAN + _CJK_PUNCT}]{{1,12}}$")
+_FRAGMENT = regex(rf"^[^\s{_HAN + _CJK_PUNCT}]{{1,12}}$")
 _TABLE_ROW = " | "
 _HEADING_MAX = 39  # a numbered line of 40 or more is a paragraph wrapped at a PDF line width
 _HEADING_LONGEST = 100  # a wrapped numbered heading up to this long (as outline._MAX_HEADING)
@@ -452,7 +451,7 @@ def _is_fragment(text: str) -> bool:
 
 # --------------------------------------------------------------------------- page furniture
 
-_FOOTER = re.compile(
+_FOOTER = regex(
     r"""^(?:
         [-—–―－]\s*\d{1,4}\s*[-—–―－]
       | 第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?
@@ -461,11 +460,11 @@ _FOOTER = re.compile(
     )$""",
     re.X,
 )
-_DIGITS = re.compile(r"\d+")
+_DIGITS = regex(r"\d+")
 # A page number stands at either end of a footer line, apart from other digits: not 1,049 or $3.5.
-_FIRST_PAGE_NUMBER = re.compile(r"^\D*?(?<![\d.,$])(\d{1,4})(?![\d.,%])")
-_LAST_PAGE_NUMBER = re.compile(r"(?<![\d.,$])(\d{1,4})(?![\d.,%])\D*$")
-_PAGE_MARK = re.compile(r"\||页|page|/|—|-|·", re.I)
+_FIRST_PAGE_NUMBER = regex(r"^\D*?(?<![\d.,$])(\d{1,4})(?![\d.,%])")
+_LAST_PAGE_NUMBER = regex(r"(?<![\d.,$])(\d{1,4})(?![\d.,%])\D*$")
+_PAGE_MARK = regex(r"\||页|page|/|—|-|·", re.I)
 
 
 def _furniture(lines: list[str]) -> set[int]:
@@ -719,7 +718,7 @@ def _belongs(paragraph: str, last: str, line: _Line, stats: _GapStats, *, first:
     return len(last) >= _FULL_LINE * stats.latin_width and not heading
 
 
-_DANGLING = re.compile(
+_DANGLING = regex(
     r"(?<![\w'’-])(?:a|an|the|of|to|and|or|for|with|in|on|at|by|from|into|than|our|their|its)$"
 )
 _FULL_LINE = 0.75  # share of the usual wrapped length from which a line counts as full
@@ -750,9 +749,9 @@ def _ends_heading(paragraph: str, last: str, stats: _GapStats) -> bool:
     return bool(before) and bool(_HAN_OR_PUNCT.match(before[-1]))
 
 
-_LATIN_END = re.compile(f"[^{_HAN}{_CJK_PUNCT}]+$")
-_LATIN_START = re.compile(f"^[^{_HAN}{_CJK_PUNCT}]+")
-_SUSPENDED = re.compile(r"(?:or|and|to|through)\s")
+_LATIN_END = regex(f"[^{_HAN}{_CJK_PUNCT}]+$")
+_LATIN_START = regex(f"^[^{_HAN}{_CJK_PUNCT}]+")
+_SUSPENDED = regex(r"(?:or|and|to|through)\s")
 
 
 def _needs_space(before: str, after: str) -> bool:
@@ -771,7 +770,7 @@ def _needs_space(before: str, after: str) -> bool:
 
 _GRAM = 6  # characters per shingle; long enough that Chinese phrases rarely repeat by chance
 _SHORT = 20  # lines with fewer letters (headings) neither start nor break a copy
-_KEEP = re.compile(f"[0-9a-z{_HAN}]+")
+_KEEP = regex(f"[0-9a-z{_HAN}]+")
 # The opening a copy repeats: the first 2% of the lines, at most about a page (the corpus's
 # longest is 1,897 letters, Apple's 10-K); a long report's 2% would hold all of it again when
 # it is made of parts alike, and every line would start a search for a copy.

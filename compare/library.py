@@ -14,11 +14,12 @@ from pathlib import Path
 
 from compare.errors import ReportNotFound, UsageError
 from compare.model import STDIN
+from compare.patterns import regex
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc", ".odt", ".rtf"}
-YEAR_IN_NAME = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-YEAR_ARG = re.compile(r"^\d{4}$")
-_YEAR_AND_MARK = re.compile(YEAR_IN_NAME.pattern + "(?:年度|年)?")
+YEAR_IN_NAME = regex(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+YEAR_ARG = regex(r"^\d{4}$")
+_YEAR_AND_MARK = regex(YEAR_IN_NAME.pattern + "(?:年度|年)?")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

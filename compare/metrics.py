@@ -14,7 +14,6 @@ import decimal
 import functools
 import itertools
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -39,6 +38,7 @@ from compare.model import (
     SectionPair,
     SectionStatus,
 )
+from compare.patterns import regex
 from compare.quantities import (
     CURRENCY_SIGNS,
     FIXED_KINDS,
@@ -408,7 +408,7 @@ def _planned(report: Report, texts: list[str]) -> list[bool]:
 
 
 # This year, in a work report: the year it plans (not 今年以来, this year so far).
-_THIS_YEAR = re.compile("今年(?!以来)")
+_THIS_YEAR = regex("今年(?!以来)")
 
 
 class _Places(NamedTuple):
@@ -552,7 +552,7 @@ def _label_cells(row: str, first: str, before: int) -> int:
     return -sum(1 for cell in cells[1:before] if _WORDED_CELL.search(cell))
 
 
-_WORDED_CELL = re.compile(r"[^\W\d_]")  # a letter of any script
+_WORDED_CELL = regex(r"[^\W\d_]")  # a letter of any script
 
 
 def _newest_first(
@@ -809,7 +809,7 @@ def _units(unit: str, scale: str) -> tuple[str, str, Decimal]:
 
 # A sum per whom it is given to is one unit whoever that is: a charity's matching grant "up to
 # a cap of $250,000 per applicant", then "… per charity".
-_PER_RECIPIENT = re.compile(
+_PER_RECIPIENT = regex(
     r"(.*) per (?:applicant|beneficiary|charity|child|company|employee|employer|family|firm"
     r"|household|individual|local|member|person|recipient|resident|student|taxpayer|worker)"
 )
@@ -839,14 +839,14 @@ ABBREVIATIONS = {
     "实际利用外": "实际使用外",
     "实到外资": "实际使用外资",
 }
-_ABBREVIATION = re.compile("|".join(ABBREVIATIONS))
+_ABBREVIATION = regex("|".join(ABBREVIATIONS))
 # A verb of allocating that closes a label says how the sum was put, not what it is.
-_ALLOCATED_AT_END = re.compile("(?:拟|将)?(?:安排|下达)$")
+_ALLOCATED_AT_END = regex("(?:拟|将)?(?:安排|下达)$")
 _ALLOCATED_ENDS = frozenset("排达")  # the last characters of those verbs, to ask first
 _UNIT_NOUN_ENDS = frozenset("数目")  # 人数, 项目: the last characters of a unit's noun
 # A target's label that closes by calling it a target says so twice (国内生产总值增长目标 8%左右
 # is 国内生产总值's target, as 国内生产总值增长8%左右 is).
-_NAMED_A_TARGET = re.compile("(?:增长)?(?:预期)?(?:增长)?目标$")
+_NAMED_A_TARGET = regex("(?:增长)?(?:预期)?(?:增长)?目标$")
 
 
 def identity(metric: Metric) -> Identity:
@@ -1359,7 +1359,7 @@ _PART_APART_LABEL = 60.0
 _EN_CONTRAST_FORMS = {"ending": "end"}
 # Every word of CONTRASTS, and 中小学 first (it holds 小学 and stands for 初中 too); English
 # words whole and in any case (not the end of "spend").
-_CONTRAST_WORD = re.compile(
+_CONTRAST_WORD = regex(
     "|".join(["中小学", *(word for group in CONTRASTS for word in group if not word.isascii())])
     + r"|(?i:\b(?:"
     + "|".join([*(w for group in CONTRASTS for w in group if w.isascii()), *_EN_CONTRAST_FORMS])
@@ -1552,7 +1552,7 @@ def _same_column(
 
 # A date in a label as labels are compared (lower case, marks dropped): "september 30  2017",
 # "31 december 2021", "2017".
-_DATE_IN_LABEL = re.compile(
+_DATE_IN_LABEL = regex(
     rf"(?:\b\d{{1,2}}\s+)?(?:\b(?i:{MONTHS})\s+)?(?:\d{{1,2}}\s+)?\b(?:19|20)\d\d\b"
 )
 
@@ -2117,7 +2117,7 @@ def _match_metrics(
 
 
 # A figure stated for a year right after it: "$3.7 billion in FY2010", "2300元（2010年不变价）".
-_YEAR_AFTER = re.compile(
+_YEAR_AFTER = regex(
     r"\s*(?:in|during|for|as of)\s+(?:FY|fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b"
     r"|\s*[（(]?((?:19|20)\d\d)年"
 )
@@ -2179,7 +2179,7 @@ def _same_year_figures(
 
 
 # A year a sentence names ("In the last Financial Year, FY2020, …", "2020年").
-_SENTENCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_SENTENCE_YEAR = regex(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _only_year(sentence: str) -> str | None:

@@ -13,6 +13,7 @@ from pathlib import PurePath
 from compare import traditional
 from compare.collector import collector_paused
 from compare.model import Report, Section, Source
+from compare.patterns import regex
 from compare.words import counted
 
 # --------------------------------------------------------------------------- numerals
@@ -54,9 +55,9 @@ def _roman_number(text: str) -> int | None:
     return total
 
 
-_NUMBERING_DIGITS = re.compile(r"\d+")
-_NUMBERING_ROMAN = re.compile(r"\b([IVXL]+)\b")
-_NUMBERING_CN = re.compile(r"[〇零一二三四五六七八九十百]+")
+_NUMBERING_DIGITS = regex(r"\d+")
+_NUMBERING_ROMAN = regex(r"\b([IVXL]+)\b")
+_NUMBERING_CN = regex(r"[〇零一二三四五六七八九十百]+")
 
 
 def numbering_value(number: str) -> int | None:
@@ -77,12 +78,12 @@ def numbering_value(number: str) -> int | None:
 _OPEN_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》"}
 _OPEN_CLOSE |= {"【": "】", "〈": "〉", "[": "]"}
 _CLOSERS = frozenset(_OPEN_CLOSE.values()) | {'"'}
-_BRACKET = re.compile("[" + re.escape("".join(_OPEN_CLOSE) + "".join(sorted(_CLOSERS))) + "]")
+_BRACKET = regex("[" + re.escape("".join(_OPEN_CLOSE) + "".join(sorted(_CLOSERS))) + "]")
 _QUOTE_CLOSERS = frozenset('”’」』"')  # a stop just inside these ends the sentence; not brackets
 _CJK_END = "。！？；"
 _DANGLING = frozenset({"and", "or", "but", "以及", "和", "或"})
 _ASCII_END = "!?;"
-_STOP = re.compile(f"[{_CJK_END}{_ASCII_END}.]")
+_STOP = regex(f"[{_CJK_END}{_ASCII_END}.]")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -306,16 +307,16 @@ _CN_KIND = (
     r"(?:政府)?(?:工作)?(?:总结|报告|要点|计划|规划)|(?:半)?年度报告(?:摘要)?|年报|年鉴|白皮书|"
     r"(?:国民经济和社会发展)?统计公报"
 )
-_CN_TITLE = re.compile(
+_CN_TITLE = regex(
     rf"^(?:(?P<y1>{_YEAR})年度?)?(?P<org>.*?)(?:(?P<y2>{_YEAR})年度?)?(?:的|上半年|全年)?"
     rf"(?P<kind>{_CN_KIND})$"
 )
-_EN_KIND = re.compile(
+_EN_KIND = regex(
     r"\b(?:annual report|form 10-k|budget (?:speech|statement)|report|statement|speech|review)\b",
     re.IGNORECASE,
 )
-_TRAILING_NOTE = re.compile(r"\s*(?:（[^（）]*）|\([^()]*\))\s*$")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TRAILING_NOTE = regex(r"\s*(?:（[^（）]*）|\([^()]*\))\s*$")
+_CJK = regex(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _year_value(text: str | None) -> int | None:
@@ -362,10 +363,8 @@ def _year_from_path(path: str) -> int | None:
     return int(years[-1]) if years else None
 
 
-_SEC_FORM = re.compile(r"form\s+(10-k|10-q|20-f|40-f)", re.IGNORECASE)
-_FISCAL_YEAR = re.compile(
-    r"for the fiscal year ended\s+([A-Z][a-z]+ \d{1,2}, \d{4})", re.IGNORECASE
-)
+_SEC_FORM = regex(r"form\s+(10-k|10-q|20-f|40-f)", re.IGNORECASE)
+_FISCAL_YEAR = regex(r"for the fiscal year ended\s+([A-Z][a-z]+ \d{1,2}, \d{4})", re.IGNORECASE)
 COVER_PARAGRAPHS = 12  # an SEC filing names its form within its cover's first lines
 
 
@@ -383,8 +382,8 @@ def _filing_title(lines: list[str]) -> str:
 
 # An official document (公文) opens with its red head, the issuer and 文件 (绍兴市教育局文件), and
 # its number (绍市教〔2022〕1号); a notice then sends the report, whose own title follows.
-_RED_HEAD = re.compile(r"(?P<org>[\u4e00-\u9fff（）()]{2,30}?)\s*文件")
-_DOCUMENT_NUMBER = re.compile(r"[〔\[［](?:19|20)\d\d[〕\]］]\s*\d+\s*号")
+_RED_HEAD = regex(r"(?P<org>[\u4e00-\u9fff（）()]{2,30}?)\s*文件")
+_DOCUMENT_NUMBER = regex(r"[〔\[［](?:19|20)\d\d[〕\]］]\s*\d+\s*号")
 COVER_PARAGRAPHS_CN = 15  # a red head, its number, a notice's title, addressees, text, signature
 
 
@@ -424,7 +423,7 @@ def _cover_title(paragraphs: list[str]) -> tuple[int, tuple[str, str, int | None
 
 # A report to a congress opens by saying what it is: 现在，我代表国务院，向大会作政府工作报告 (or
 # 向大会报告政府工作, 向大会报告工作). A government's is a 政府工作报告.
-_REPORTS_TO_CONGRESS = re.compile(r"向(?:大[会會]|[会會]议)(?:作|[报報]告)[^，。；,]{0,16}?工作")
+_REPORTS_TO_CONGRESS = regex(r"向(?:大[会會]|[会會]议)(?:作|[报報]告)[^，。；,]{0,16}?工作")
 OPENING_PARAGRAPHS = 5
 
 
@@ -464,7 +463,7 @@ _CHAPTER_UNITS = {
     "篇": "cn-volume",
 }
 _MAX_HEADING = 100
-_HAS_DIGIT = re.compile(r"[0-9０-９]")
+_HAS_DIGIT = regex(r"[0-9０-９]")
 _LOOKAHEAD = 200  # candidates searched for the number a gap skipped
 # Styles that only ever number headings: any number may open or continue their list.
 _EXPLICIT = frozenset({"en-part", "en-item", "en-note"})
@@ -515,23 +514,21 @@ def _numbered(
     return _Candidate(line, style, (ordinal, 0), number, heading, body)
 
 
-_MD = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
-_ITEM = re.compile(r"^(item\s+(\d{1,2})([a-z])?)\s*(?:[.:]\s*(?:\|\s*)?|\|\s*)(.*)$", re.IGNORECASE)
-_PART = re.compile(r"^(part\s+([ivxl]+|\d{1,2}))\s*(?:$|[.:|\-–—]\s*(.*)$)", re.IGNORECASE)
-_NOTE = re.compile(r"^(Note\s+(\d{1,2}))\s*[–—:-]\s*(\S.{0,150})$")
-_CHAPTER = re.compile(
-    rf"^(第([{_CN_NUM}\d]+)(章|节|節|部分|篇))[\s、，：:]*(.*)$"
-)  # 節: Traditional
-_CN_DUN = re.compile(rf"^(([{_CN_NUM}]+)\s*、)\s*(.*)$")
-_CN_PAREN = re.compile(rf"^([（(]\s*([{_CN_NUM}]+)\s*[）)])\s*(.*)$")
-_RUN_IN = re.compile(rf"^(([{_CN_NUM}]+)是)(.+)$")
-_AR_PAREN = re.compile(r"^([（(]\s*(\d{1,2})\s*[）)])\s*(.*)$")
-_AR_DUN = re.compile(r"^((\d{1,2})\s*、)\s*(.*)$")
-_DECIMAL = re.compile(
+_MD = regex(r"^(#{1,6})\s+(\S.*?)\s*#*$")
+_ITEM = regex(r"^(item\s+(\d{1,2})([a-z])?)\s*(?:[.:]\s*(?:\|\s*)?|\|\s*)(.*)$", re.IGNORECASE)
+_PART = regex(r"^(part\s+([ivxl]+|\d{1,2}))\s*(?:$|[.:|\-–—]\s*(.*)$)", re.IGNORECASE)
+_NOTE = regex(r"^(Note\s+(\d{1,2}))\s*[–—:-]\s*(\S.{0,150})$")
+_CHAPTER = regex(rf"^(第([{_CN_NUM}\d]+)(章|节|節|部分|篇))[\s、，：:]*(.*)$")  # 節: Traditional
+_CN_DUN = regex(rf"^(([{_CN_NUM}]+)\s*、)\s*(.*)$")
+_CN_PAREN = regex(rf"^([（(]\s*([{_CN_NUM}]+)\s*[）)])\s*(.*)$")
+_RUN_IN = regex(rf"^(([{_CN_NUM}]+)是)(.+)$")
+_AR_PAREN = regex(r"^([（(]\s*(\d{1,2})\s*[）)])\s*(.*)$")
+_AR_DUN = regex(r"^((\d{1,2})\s*、)\s*(.*)$")
+_DECIMAL = regex(
     r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d%％])\.?(?:\s+|(?=[^\s万亿千百十个元年月日倍]))(\S.*)$"
 )
-_AR_DOT = re.compile(r"^((\d{1,2})\s*[.．])(?!\d)\s*(.+)$")
-_PAGE_CELL = re.compile(r"^\d{1,4}$")
+_AR_DOT = regex(r"^((\d{1,2})\s*[.．])(?!\d)\s*(.+)$")
+_PAGE_CELL = regex(r"^\d{1,4}$")
 
 
 def _match_heading(index: int, line: str) -> _Candidate | None:
@@ -737,7 +734,7 @@ def _freeze(node: _Node, prefix: str, position: int) -> Section:
 
 # --------------------------------------------------------------------------- table of contents
 
-_TOC_LABEL = re.compile(r"^(?:table of contents|contents|page|目\s*[录錄])$", re.IGNORECASE)
+_TOC_LABEL = regex(r"^(?:table of contents|contents|page|目\s*[录錄])$", re.IGNORECASE)
 
 
 def _toc_key(cand: _Candidate) -> tuple[str, Ordinal, str]:
@@ -798,7 +795,7 @@ def _find_toc(paragraphs: list[str], candidates: dict[int, _Candidate]) -> list[
 
 # --------------------------------------------------------------------------- no headings
 
-_TOPIC_OPENERS = re.compile(
+_TOPIC_OPENERS = regex(
     r"^(?:let me|let us|i will now|i now turn|next,|first,|second,|third,|fourth,|finally,|"
     r"in summary|in conclusion|to conclude|turning to|another|the (?:first|second|third|next)|"
     r"首先|其次|再次|最后|此外|同时|另外)",
@@ -832,9 +829,9 @@ def _first_words(text: str) -> str:
 
 # --------------------------------------------------------------------------- entry point
 
-_PARAGRAPH_BREAK = re.compile(r"[ \t]*[\u3000\u2003]{2,}|[ \t]+[\u3000\u2003]+")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
-_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+_PARAGRAPH_BREAK = regex(r"[ \t]*[\u3000\u2003]{2,}|[ \t]+[\u3000\u2003]+")
+_INVISIBLE = regex(r"[\u200b-\u200d\u2060\ufeff]")
+_RULE = regex(r"^(?:-{3,}|\*{3,}|_{3,})$")
 
 
 def _paragraphs(text: str) -> list[str]:

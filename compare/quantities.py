@@ -21,6 +21,7 @@ from typing import NamedTuple
 from compare import traditional
 from compare.collector import collector_paused
 from compare.model import SCALES, Metric, MetricKind, Report, Section
+from compare.patterns import regex
 from compare.records import fast_constructor, fast_replacer
 from compare.tables import TableColumns, TableScales, TableUnits
 
@@ -150,7 +151,7 @@ _FIRST = (
 # follows a run is never a digit, so giving digits back cannot help); only alternatives that
 # cannot start at the same place were reordered. tests/test_quantities.py compares it with the
 # plain grammar.
-_MASTER = re.compile(
+_MASTER = regex(
     _FIRST
     + "(?:"
     + "|".join(
@@ -189,11 +190,11 @@ _MASTER = re.compile(
 
 # A character every construct (and skipped span) of _MASTER contains, and the characters that
 # may come before the first of them in a match: qualifiers, currencies, scopes, words, signs.
-_NEEDED = re.compile(rf"[\d{CN_DIGITS}§]")
-_LEADING = re.compile(
+_NEEDED = regex(rf"[\d{CN_DIGITS}§]")
+_LEADING = regex(
     r"(?i)[a-z\s.+(（$€£¥￥\-−第前全省国市球世界亚洲区县内行业同类城超过大约将近接不足到少于低高多至逾突破]*"
 )
-_TAIL_CN = re.compile(
+_TAIL_CN = regex(
     rf"(?P<scale>{SCALE_CN})?(?P<q1>余|多)?(?P<scale2>{SCALE_CN})?"
     # 900多万个体工商户: 个体 (self-employed) is a word, not the classifier 个 (3个体育场 is)
     rf"(?P<unit>[%％‰]|(?!个体(?:工商户|户|经济|私营))(?:{_alt(UNITS_CN)}))?"
@@ -202,31 +203,31 @@ _TAIL_CN = re.compile(
 )
 # A population after a bare count in 万 or 亿 (6000万农村人口, 60万无电地区人口): the count
 # is of people, as 6000万人 is.
-_PEOPLE_AFTER = re.compile(r"[^\d\s，,；;。、的]{0,6}?人口|农民")
+_PEOPLE_AFTER = regex(r"[^\d\s，,；;。、的]{0,6}?人口|农民")
 # A number run on by digits and then letters with hyphens: a code, not a quantity.
-_CODE_GOES_ON = re.compile(r"-\d+-[A-Z]")
-_EN_SCALE = re.compile(rf"\s*({SCALE_EN})\b")
+_CODE_GOES_ON = regex(r"-\d+-[A-Z]")
+_EN_SCALE = regex(rf"\s*({SCALE_EN})\b")
 # A sum's scale written short, as British and European reports do: £1.2bn, €120m, $45k.
-_EN_SHORT_SCALE = re.compile(r"(bn|m|k)\b")
+_EN_SHORT_SCALE = regex(r"(bn|m|k)\b")
 _EN_SHORT_SCALES = {"bn": "billion", "m": "million", "k": "thousand"}
-_EN_SHORT_UNIT = re.compile(r"(p|bps|bp|x)\b")
+_EN_SHORT_UNIT = regex(r"(p|bps|bp|x)\b")
 _EN_SHORT_UNITS = {"p": "pence", "bps": "basis points", "bp": "basis points", "x": "times"}
-_EN_PCT = re.compile(r"\s*(?:[%％]|per\s?cent\b|percent\b)")
-_EN_POINTS = re.compile(r"\s+(percentage[- ]points?|basis points?)\b")
-_EN_WORD = re.compile(r"\s+([a-z][a-z\-]*[a-z])\b")
+_EN_PCT = regex(r"\s*(?:[%％]|per\s?cent\b|percent\b)")
+_EN_POINTS = regex(r"\s+(percentage[- ]points?|basis points?)\b")
+_EN_WORD = regex(r"\s+([a-z][a-z\-]*[a-z])\b")
 # A plural noun (points, employees, matches; not business or status), and one a word or two on
 # from the word after a number (the words between included).
-_EN_PLURAL = re.compile(r"(?<![su'])s$")
+_EN_PLURAL = regex(r"(?<![su'])s$")
 # What a bare count counts when a name comes first: "31 Singapore companies", "11
 # Singapore-based startups", "15 AfAs" (a plural, after up to two capitalised words).
-_EN_NAMED_COUNT = re.compile(r" ((?:[A-Z][A-Za-z\-]*[a-z] ){0,2}[A-Za-z][A-Za-z\-]+(?<![su'])s)\b")
-_EN_COUNTED = re.compile(r"(?:\s+[a-z][a-z\-]*[a-z])?\s+[a-z][a-z\-]*[a-z](?<![su'])s\b")
+_EN_NAMED_COUNT = regex(r" ((?:[A-Z][A-Za-z\-]*[a-z] ){0,2}[A-Za-z][A-Za-z\-]+(?<![su'])s)\b")
+_EN_COUNTED = regex(r"(?:\s+[a-z][a-z\-]*[a-z])?\s+[a-z][a-z\-]*[a-z](?<![su'])s\b")
 # "per common share" is per share (not "per diluted share", a measure of its own).
-_EN_PER = re.compile(r"\s+per\s+(?:(?:common|ordinary)\s+(?=share\b))?([a-z]+)\b")
-_EN_MEASURE = re.compile(r"\s+(feet|foot|metres|meters|kilometres|kilometers|miles|yards|inches)\b")
-_RANGE_SEP = re.compile(r"\s*(?:—{1,2}|–|-|－|~|～|〜|至|到)\s*|\s+to\s+")
-_SUSPENDED = re.compile(r"(?:or|and|to|through)\s")
-_TALLY_PART = re.compile(rf"({D}+)([金银铜])")
+_EN_PER = regex(r"\s+per\s+(?:(?:common|ordinary)\s+(?=share\b))?([a-z]+)\b")
+_EN_MEASURE = regex(r"\s+(feet|foot|metres|meters|kilometres|kilometers|miles|yards|inches)\b")
+_RANGE_SEP = regex(r"\s*(?:—{1,2}|–|-|－|~|～|〜|至|到)\s*|\s+to\s+")
+_SUSPENDED = regex(r"(?:or|and|to|through)\s")
+_TALLY_PART = regex(rf"({D}+)([金银铜])")
 
 _EN_STOP = set(
     _words(
@@ -248,7 +249,7 @@ _EN_OPENERS = set(
     )
 )
 
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = regex(
     r"(?:增长|增加|提高|提升|上升|下降|降低|减少|下滑|回落|跃升|攀升|扩大|缩小|增幅|降幅|涨幅|增速|"
     r"增产|减产|升值|贬值|(?<![新转])增|降|减|涨|跌)(?:了|达|达到|为|约|近|超|控制在|保持在|稳定在)?\s*$"
     r"|(?i:(?=[a-z])(?<![\w-])(?:increased?|increases|decreased?|decreases|rose|rises?|risen|fell|falls?|fallen|grew|"
@@ -260,55 +261,55 @@ _CHANGE_BEFORE = re.compile(
 _ANY_LETTER = "A-Za-z\u0130\u0131\u017f\u212a"
 # A character every match of _CHANGE_BEFORE holds: without one in the words before a figure,
 # the search itself is skipped.
-_CHANGE_HINT = re.compile(f"[增提上下降减回跃攀扩缩涨跌升贬{_ANY_LETTER}]")
+_CHANGE_HINT = regex(f"[增提上下降减回跃攀扩缩涨跌升贬{_ANY_LETTER}]")
 # The matches of _CHANGE_BEFORE that state a fall: 下降1.7% is a change of -1.7%, and so is
 # decreased 8% (-8%); 下跌 and 削减 match as 跌 and 减. Not 降低为3% (lowered to 3%: a level).
-_FALL_WORD = re.compile(
+_FALL_WORD = regex(
     r"(?:下降|降低|减少|下滑|回落|缩小|降幅|减产|贬值|降|减|跌)(?:了|达|达到|约|近|超|控制在|保持在|稳定在)?\s*$"
     r"|(?i:decrease|decline|fell|fall|drop|down|lower|less|reduction)"
 )
 # 目标是…: the goals follow (and may go on in the next sentences: see attach_metrics).
-_GOALS_FOLLOW = re.compile(r"目标(?:是|为|：|:)")
-_TARGET_STRONG = re.compile(f"{_GOALS_FOLLOW.pattern}|预期目标|主要预期")
-_TARGET_WEAK = re.compile(
+_GOALS_FOLLOW = regex(r"目标(?:是|为|：|:)")
+_TARGET_STRONG = regex(f"{_GOALS_FOLLOW.pattern}|预期目标|主要预期")
+_TARGET_WEAK = regex(
     r"力争|争取|确保|预期|预计(?!数|执行数)|拟|提出|(?<![需重主只必纲首概紧扼提])要(?![求素点闻害务领件])|目标(?!数)|"
     r"计划(?=[0-9０-９新增完成实现建成达到投资改造培训招录开工])|"
     r"(?i:\b(?:targets?|targeted|aims?\s+to|goal|expects?\s+to|expected\s+to|plans?\s+to|"
     r"projected|forecast)\b)"
 )
 # The first character of every match of _TARGET_STRONG and _TARGET_WEAK.
-_TARGET_HINT = re.compile(f"[目预主力争确拟提要计{_ANY_LETTER}]")
-_BREAKDOWN = re.compile("(?<=[，,；;])其中")
+_TARGET_HINT = regex(f"[目预主力争确拟提要计{_ANY_LETTER}]")
+_BREAKDOWN = regex("(?<=[，,；;])其中")
 _CLAUSE_ENDS = "，,；;：:。！？!?\n|"
-_CLAUSE_END = re.compile(f"[{_CLAUSE_ENDS}]")
+_CLAUSE_END = regex(f"[{_CLAUSE_ENDS}]")
 
-_QUOTES = re.compile(
+_QUOTES = regex(
     r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|“[^“”]{0,25}”|「[^「」]{0,25}」|『[^『』]{0,25}』"
     r'|"[^"\n]{0,25}"'
 )
-_IDIOMS = re.compile(_alt(IDIOMS))
+_IDIOMS = regex(_alt(IDIOMS))
 # Both in one scan, which blanks what the two would: no idiom holds a quotation mark, so one
 # inside quotes goes with them (a test compares it with the two scans).
-_QUOTES_OR_IDIOMS = re.compile(f"{_QUOTES.pattern}|{_IDIOMS.pattern}")
+_QUOTES_OR_IDIOMS = regex(f"{_QUOTES.pattern}|{_IDIOMS.pattern}")
 # A table-of-contents row: text cells, then a small page number as the last cell.
-_PAGE_CELL = re.compile(r"(?<=\|)\s*\d{1,3}\s*$")
-_NUMERIC_CELL = re.compile(r"(?:[\d$€£¥,.()%—–\-\s*]|\([a-z]\))+")  # 1,234(a): a footnote
+_PAGE_CELL = regex(r"(?<=\|)\s*\d{1,3}\s*$")
+_NUMERIC_CELL = regex(r"(?:[\d$€£¥,.()%—–\-\s*]|\([a-z]\))+")  # 1,234(a): a footnote
 # A row that names a table's own line, not a title: "Thereafter | 66", "Total | 48" are sums.
-_TABLE_LINE = re.compile(r"\s*(?:Total|Subtotal|Thereafter)\b", re.IGNORECASE)
-_CLOCK = re.compile(r"\s*(?:[ap]\.?m\b|时|点|分)")
-_CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3])[:：][0-5]\d")
+_TABLE_LINE = regex(r"\s*(?:Total|Subtotal|Thereafter)\b", re.IGNORECASE)
+_CLOCK = regex(r"\s*(?:[ap]\.?m\b|时|点|分)")
+_CLOCK_TIME = regex(r"(?:[01]?\d|2[0-3])[:：][0-5]\d")
 # A day, or a part of one, just before a time: 1月10日, 2022-01-10, 上午, 晚.
-_AFTER_A_DAY = re.compile(r"(?:日|号|\d{4}-\d{1,2}-\d{1,2}|上午|下午|晚上|早上|中午|晚|凌晨)\s*$")
-_CONJUNCTION = re.compile(r"[及和与、或\s]*")
+_AFTER_A_DAY = regex(r"(?:日|号|\d{4}-\d{1,2}-\d{1,2}|上午|下午|晚上|早上|中午|晚|凌晨)\s*$")
+_CONJUNCTION = regex(r"[及和与、或\s]*")
 # The words before a streak's length: 连续10年世界第一, 已连续5年增长.
-_STREAK = re.compile(r"[\s，,、]*(?:已经?|再|实现)?连续")
-_FROM = re.compile(r"(?i:\bfrom\b)|从")
-_POINT_ZERO = re.compile(rf"{D}+[.．]0")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_STREAK = regex(r"[\s，,、]*(?:已经?|再|实现)?连续")
+_FROM = regex(r"(?i:\bfrom\b)|从")
+_POINT_ZERO = regex(rf"{D}+[.．]0")
+_YEAR = regex(r"(?:19|20)\d\d")
 # Figures joined like this share a verb: 增长9.8%和8.5%, increased 16% or $36.4 billion.
-_JOINED = re.compile(r"\s*(?:or|and|或|和|与|及|、|，或)\s*")
+_JOINED = regex(r"\s*(?:or|and|或|和|与|及|、|，或)\s*")
 # The items of a list label: "A、B和C" -> A, B, C (和/与/及 only before the last item).
-_LAST_JOIN = re.compile("[和与及]")
+_LAST_JOIN = regex("[和与及]")
 # Addresses: a ZIP code after a US state (or its two-letter code), a number before a street.
 _US_STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
@@ -320,18 +321,18 @@ _US_STATES = (
     "ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|"
     "TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
-_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
-_NAME_LIST = re.compile(
+_ZIP = regex(r"\d{5}(?:-\d{4})?")
+_NAME_LIST = regex(
     r"\b[A-Za-z]*[A-Z][A-Za-z]* \d{1,2}(?: [A-Z][a-z]+)?(?:, \d{1,2}(?: [A-Z][a-z]+)?)*"
     r"(?:,? and |,? or |, )$"
 )
-_LETTERED = re.compile(r"\([a-z]{1,3}\)")  # 401(k), 15(d): a number lettered is a name
-_BEFORE_ZIP = re.compile(rf"\b(?:{_US_STATES}),?\s*\|?\s*$")
-_STREET = re.compile(
+_LETTERED = regex(r"\([a-z]{1,3}\)")  # 401(k), 15(d): a number lettered is a name
+_BEFORE_ZIP = regex(rf"\b(?:{_US_STATES}),?\s*\|?\s*$")
+_STREET = regex(
     r"\s+(?:[A-Z][A-Za-z]*\s+){1,3}(?:Loop|Way|Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|"
     r"Boulevard|Blvd\.|Lane|Place|Plaza|Court|Parkway|Square|Circle|Highway)(?![A-Za-z])"
 )
-_RANK_WORDS = re.compile(r"排名|排位|位次|名次|排在|排第")
+_RANK_WORDS = regex(r"排名|排位|位次|名次|排在|排第")
 
 
 def _heads_columns(sentence: str, raws: list[_Raw]) -> bool:
@@ -348,45 +349,45 @@ def _heads_columns(sentence: str, raws: list[_Raw]) -> bool:
     return not any(cell in figures for cell in cells)
 
 
-_ASCII_LETTER = re.compile("[A-Za-z]")
+_ASCII_LETTER = regex("[A-Za-z]")
 
 
 # A row of an exhibit index (a 10-K's list of the documents filed with it): "10.1* | Employee
 # Stock Purchase Plan… | 8-K | 10.1 | 3/13/15", or "31.2** | Rule 13a-14(a)… Certification".
 # Its numbers name documents, and its rates name notes ("1.00% Notes due 2018"): no figures.
-_EXHIBIT_ROW = re.compile(
+_EXHIBIT_ROW = regex(
     r"\| (?:\d{1,2}-[KQ]|[SF]-\d{1,2}|8-A12[BG]|DEF 14A|[24]0-F|6-K|11-K)(?:/A)? \|"
     r"|^\d{1,3}(?:\.\d{1,3})?\*+(?:, ?\*+)? \|"
 )
-_TOKEN_REST = re.compile(r"[0-9A-Za-z０-９.．\-]*")
-_LABEL_DROP = re.compile(
+_TOKEN_REST = regex(r"[0-9A-Za-z０-９.．\-]*")
+_LABEL_DROP = regex(
     rf"（[^（）]*）|\([^()]*\)|《[^《》]*》|{D}{{4}}年[度末底初]?|第[{CN_DIGITS}0-9]+届|[“”\"「」『』\x00\s]"
 )
 # A condition a figure is stated under is no part of what it measures: 在…的情况下,
 # 在…的基础上, 在…背景下.
-_CONDITION = re.compile(r"在[^，,；;。在]{1,20}?的?(?:情况|背景|前提|条件|基础)[下上]")
+_CONDITION = regex(r"在[^，,；;。在]{1,20}?的?(?:情况|背景|前提|条件|基础)[下上]")
 # A character every match of _LABEL_DROP starts with.
-_LABEL_DROP_HINT = re.compile(r"[（(《0-9０-９第“”\"「」『』\x00\s]")
+_LABEL_DROP_HINT = regex(r"[（(《0-9０-９第“”\"「」『』\x00\s]")
 # English words; an alternative in brackets next to a slash is part of its word, as written
 # (income/(loss), Proceeds from/(Repayments of), net (gains)/losses).
 # A law's name keeps its year, one word with it ("Securities Exchange Act of 1934"). Digits
 # written into a word are part of it (COVID-19, G20, the 20th percentile, a 4-room flat, 400cc,
 # 5G), but not a year (FY2020, end-2020: a label names what is measured every year); else a
 # number is no word of a label.
-_EN_WORDS = re.compile(
+_EN_WORDS = regex(
     r"Act of (?:19|20)\d\d\b|"
     r"(?<![\d.,$£€¥])\d+(?:st|nd|rd|th|cc|G|D|(?:-[A-Za-z]+)+)\b|"
     r"(?:\([A-Za-z][^()]{0,30}\)/)?[A-Za-z][A-Za-z&'’\-./]*"
     r"(?:(?<!FY)(?!(?:19|20)\d\d(?!\d))\d+[A-Za-z&'’\-./]*)*"
     r"(?:(?<=/)\([A-Za-z][^()]{0,30}\))?"
 )
-_LEADING_QUOTE = re.compile(r"“[^“”]{0,25}”")
+_LEADING_QUOTE = regex(r"“[^“”]{0,25}”")
 # A counted noun: up to 20 of these characters or CJK ideographs (tested apart: a regex class
 # with the CJK range takes milliseconds to compile, at every start of the program).
 _NOUN_OTHERS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+（）()、“”")
-_DIGIT = re.compile(r"[0-9０-９]")
-_AFTER_TEXT = re.compile(r"的?([^，,；;。！？!?\n|、\d]{1,20})")
-_HAS_NUMBER = re.compile(rf"{D}|[{CN_DIGITS}]")
+_DIGIT = regex(r"[0-9０-９]")
+_AFTER_TEXT = regex(r"的?([^，,；;。！？!?\n|、\d]{1,20})")
+_HAS_NUMBER = regex(rf"{D}|[{CN_DIGITS}]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _CN_ONE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _CN_ONE |= {"七": 7, "八": 8, "九": 9}
@@ -671,7 +672,7 @@ def _clause_start(reverse: str, pos: int) -> int:
 
 
 # A list of numbers that name (3、4号线, 1、2号楼, 5、6期): the first has no word of its own.
-_NAMED_NEXT = re.compile(r"(?:\d+、)*\d+(?:号|期)")
+_NAMED_NEXT = regex(r"(?:\d+、)*\d+(?:号|期)")
 
 
 def _keep_bare(masked: str, raw: _Raw, text: str) -> bool:
@@ -752,7 +753,7 @@ def _next_construct(masked: str, reverse: str, pos: int) -> re.Match[str] | None
 
 # A comparative in brackets, as British and European annual reports give last year's figure:
 # "87% (2021: 84%)", "£3.4 billion (2021: £3.1 billion)".
-_COMPARATIVE_YEAR = re.compile(r"[(（]\s?$")
+_COMPARATIVE_YEAR = regex(r"[(（]\s?$")
 
 
 def _scan(sentence: str, masked: str, reverse: str) -> list[_Raw]:
@@ -831,7 +832,7 @@ def _scan(sentence: str, masked: str, reverse: str) -> list[_Raw]:
 
 
 # 分别高4.2和0.7个百分点: the first number's unit is the second's, said once.
-_CN_SUSPENDED = re.compile(r"[和与及、](?=\d)")
+_CN_SUSPENDED = regex(r"[和与及、](?=\d)")
 
 
 def _suspended_unit(masked: str, raw: _Raw, at: int) -> None:
@@ -854,25 +855,23 @@ def _is_english_unit(unit: str) -> bool:
 
 
 # Years of schooling that name its kind, not a span of time: 15年教育, 十二年免费教育, 九年一贯制.
-_SCHOOLING = re.compile("(?:免费|义务|基础)*(?:教育|一贯制)(?![投经支])")
+_SCHOOLING = regex("(?:免费|义务|基础)*(?:教育|一贯制)(?![投经支])")
 
 
 # Areas named by the time it takes to cross them (15分钟社区生活圈, 1小时通勤圈).
-_REACH = re.compile("[^，。；、\\d]{0,4}圈")
+_REACH = regex("[^，。；、\\d]{0,4}圈")
 # People of an age bound (15岁以上人口, 3岁以下婴幼儿, 60周岁以上老年人): a group, not a measure.
-_AGE_GROUP = re.compile(
-    "(?:的)?(?:人口|人群|儿童|婴幼儿|幼儿|少年|青少年|老人|老年人|居民|妇女|人员)"
-)
+_AGE_GROUP = regex("(?:的)?(?:人口|人群|儿童|婴幼儿|幼儿|少年|青少年|老人|老年人|居民|妇女|人员)")
 
 # People of an age ("workers aged 55 to 70", "children below the age of 21", "those aged 60 and
 # above"): a group, as 15岁以上人口 is; not "the retirement age of 63", a measure.
-_AGED = re.compile(r"(?:\baged|\b(?:below|above|under|over|at)\s+the\s+age\s+of)\s+$", re.I)
+_AGED = regex(r"(?:\baged|\b(?:below|above|under|over|at)\s+the\s+age\s+of)\s+$", re.I)
 AGED_CHARS = 24  # how far back "aged" or "below the age of" is looked for
 
 # A share of a whole named with its article: "9% of our population", "40% of the firms".
-_SHARE_OF_THE = re.compile(r"\s+of\s+(?:our|the|their|its|all)\s", re.I)
+_SHARE_OF_THE = regex(r"\s+of\s+(?:our|the|their|its|all)\s", re.I)
 # What is given, right before its sum: "… with a top-up of $200", "with an annual payout of".
-_WITH_A = re.compile(r"\bwith\s+an?\s+((?:[\w-]+\s+){0,3}[\w-]+)\s+of\s*$")
+_WITH_A = regex(r"\bwith\s+an?\s+((?:[\w-]+\s+){0,3}[\w-]+)\s+of\s*$")
 
 
 # What 股 begins when it counts no shares: 股指 (an index), 股票, 股份, 股东, 股权, 股市, 股价.
@@ -945,8 +944,8 @@ def _skip_token(masked: str, pos: int) -> int:
 
 
 # "between 4% and 6%": a range, as "4% to 6%" is.
-_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_BETWEEN = regex(r"\bbetween\s+$", re.IGNORECASE)
+_AND = regex(r"\s+and\s+", re.IGNORECASE)
 
 
 def _between_and(masked: str, first: _Raw) -> re.Match[str] | None:
@@ -1061,7 +1060,7 @@ _LEAD_WORDS = (
     "过去五年|近五年|近三年|五年来|五年(?![前后级制度内中])|三年(?![前后级制度内中])|两年(?![前后级制度内中])"
 )
 # (The years at the start, 五年全国新增城镇就业, are told by over_years.)
-_LEAD_STRIP = re.compile(f"^(?:{_LEAD_WORDS})")
+_LEAD_STRIP = regex(f"^(?:{_LEAD_WORDS})")
 _TRAIL_WORDS = (
     "达到|(?<!身)高达|达|为|是|均为|均达|均列|由|分别为|分别|共计|共有|已有|已经|共|累计|总计|约|有|超过|了|的|等|"
     "控制在|在|到|至|增长|增加|提高|提升|上升|下降|降低|降|减少|回落|跃升|同比|"
@@ -1083,7 +1082,7 @@ _TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年末|上年底|上年|去年�
 # 二〇一二年, 五年前, 三年制, 三年行动计划, 连续两年) anywhere before it in its sentence, or after
 # 年均 or 比2002年 (long before the report's year) in its own clause. A bare 累计 is left out: a
 # running total compares with last year's.
-_SPAN_OF_YEARS = re.compile(
+_SPAN_OF_YEARS = regex(
     r"(?<![〇零一二三四五六七八九十])(?<!连续)[两二三四五六七八九十]年"
     r"(?![前后级制]|行动|计划|规划|攻坚)"
 )
@@ -1094,9 +1093,7 @@ _TRAIL_YEARS = (
     f"{_SPAN_OF_YEARS.pattern}|(?:每人|人均)?每年|(?:每人|每生|人均)每[月天日]|"
     "连续[两二三四五六七八九十]年"
 )
-_TRAIL_STRIP = re.compile(
-    f"(?:{_TRAIL_WORDS}|(?<=[赛会动])中|年均|{_TRAIL_COMPARED}|{_TRAIL_YEARS})$"
-)
+_TRAIL_STRIP = regex(f"(?:{_TRAIL_WORDS}|(?<=[赛会动])中|年均|{_TRAIL_COMPARED}|{_TRAIL_YEARS})$")
 # Every word above starts with a plain character: a label that starts with none of these is
 # not searched.
 _LEAD_FIRST = {word[0] for word in _LEAD_WORDS.split("|")}
@@ -1120,14 +1117,14 @@ _TRAIL_SPAN = _longest_by_last([*_TRAIL_WORDS.split("|"), "中", "年均"])
 _TRAIL_SPAN |= dict.fromkeys("期年届前末底", _TRAIL_WIDTH)
 _TRAIL_SPAN |= dict.fromkeys("月天日", 4)  # 每人每月, 每生每天
 # A prize's tier, which a list of prizes names alone after the first (一等奖3个、二等奖1个).
-_PRIZE_TIER = re.compile("[一二三四特]等奖|[金银铜]奖|优秀奖")
+_PRIZE_TIER = regex("[一二三四特]等奖|[金银铜]奖|优秀奖")
 # A share that says not of what: the figure before it in its sentence says.
 _BARE_SHARES = {"比例", "比重", "占比"}
 _SHARE_ENDS = ("比例", "比重")
 # A label that says only how often (平均每天, 每年, 日均).
-_PER_TIME = re.compile("(?:平均|日均|月均|年均)?每?(?:天|日|月|年|周|小时)")
+_PER_TIME = regex("(?:平均|日均|月均|年均)?每?(?:天|日|月|年|周|小时)")
 _LENGTHS_AND_AREAS = {unit for unit, (family, _) in UNIT_SIZES.items() if family in ("米", "亩")}
-_VERB_END = re.compile(
+_VERB_END = regex(
     r"(?:成立|建立|组建|选派|推荐|遴选|评选|选树|培育|共建|新建|确定|完成|完善|涉及|结对|斩获|获得|"
     r"获|开展|举办|组织|推出|发布|认定|培养|选拔|聘任|接纳|打造|设立|新增|增加|增设|建成|建设|实施|"
     r"启动|出台|制定|制订|印发|创建|引进|拥有|有|达|达到|为|是|推进|招收|录取|培训|受理|办理|参加|"
@@ -1139,10 +1136,10 @@ _REACHES = {"惠及", "覆盖"}
 # A label that says only who puts money in (中央财政拟安排, 今年将投入), and the fund the sum
 # makes, named right after it (1300亿元灾后重建资金, 200亿元技改专项资金; not a bare 资金).
 _PAYERS = "中央财政|国家财政|地方财政|各级财政|各级政府|中央|财政"
-_ALLOCATES = re.compile(f"(?:{_PAYERS})?(?:今年)?(?:将|拟|再|还|为此将)?(?:安排|投入|下达)")
-_PAYER = re.compile(_PAYERS)  # a label of who pays alone: 把中央财政的400亿元补贴资金用好
+_ALLOCATES = regex(f"(?:{_PAYERS})?(?:今年)?(?:将|拟|再|还|为此将)?(?:安排|投入|下达)")
+_PAYER = regex(_PAYERS)  # a label of who pays alone: 把中央财政的400亿元补贴资金用好
 _FUND_ENDS = ("投入", "资金", "经费", "支出", "补助")  # what a sum is put into
-_FUND = re.compile("[\u4e00-\u9fff]{1,10}?(?:资金|款|经费)")
+_FUND = regex("[\u4e00-\u9fff]{1,10}?(?:资金|款|经费)")
 
 
 def without_payers(text: str) -> str:
@@ -1162,10 +1159,10 @@ def paid_for(label: str) -> str | None:
 
 
 # What a figure is part of, after 的: not what it counts (新建中小学6所的任务).
-_WHOLE_NOUN = re.compile("任务|目标|工作|情况下?|问题|要求|基础上")
+_WHOLE_NOUN = regex("任务|目标|工作|情况下?|问题|要求|基础上")
 # What goes on after a figure that counts no noun: a verb of change (88个增加到, 600元提高到)
 # or an adverb (20所已完成改造, 3所均通过验收).
-_GOES_ON = re.compile(r"增加|增长|提高|提升|扩大|减少|下降|降低|上升|达到|到|至|已|均|都|全部|分别")
+_GOES_ON = regex(r"增加|增长|提高|提升|扩大|减少|下降|降低|上升|达到|到|至|已|均|都|全部|分别")
 _NOUN_CUT_WORDS = (
     r"参与|参加|开展|实现|完成|被|获|进入|成功|列入|入选|结对|共建|分别|均|已|全部|启动|达到|成为|赴|"
     r"对口|认定|吸引|举办|(?<!公)共|(?<![高初小大集])中(?![心学医央小等职])|和|与(?![\u4e00-\u9fff])|及|通过|"
@@ -1176,16 +1173,16 @@ _NOUN_CUT_WORDS = (
     # 1260万农村户籍孩子在城市接受义务教育 (but 在校生, 在园儿童, 在建项目 are nouns)
     r"在(?![校园建职读岗线编册押途])"
 )
-_NOUN_CUT = re.compile(f"{_NOUN_CUT_WORDS}|为")
+_NOUN_CUT = regex(f"{_NOUN_CUT_WORDS}|为")
 # Where the people counted are, right after them (1亿人在中西部地区…): no noun of theirs.
-_AT_PLACE = re.compile("在(?![校园建职读岗线编册押途])")
+_AT_PLACE = regex("在(?![校园建职读岗线编册押途])")
 # A conjunction right before a figure (not the end of a verb: 惠及, 涉及, 普及).
-_AND_BEFORE = re.compile("(?:和|与|(?<![惠涉普波遍危顾论提])及)$")
+_AND_BEFORE = regex("(?:和|与|(?<![惠涉普波遍危顾论提])及)$")
 # A noun after a figure that opens with a conjunction is the next figure's (和助餐场所217个), but
 # 和谐, 和美 and 和平 are words of their own (10个和美乡村).
-_JOINS_NEXT = re.compile("[和与及或](?![谐美平睦])")
+_JOINS_NEXT = regex("[和与及或](?![谐美平睦])")
 # 两次被评为…优胜窗口: after 被, 为 belongs to the verb (评为), and what follows is what was won.
-_PASSIVE_NOUN_CUT = re.compile(_NOUN_CUT_WORDS)
+_PASSIVE_NOUN_CUT = regex(_NOUN_CUT_WORDS)
 _EN_TRAIL = set(
     _words(
         """increased increase increases decreased decrease decreases rose rise rises fell fall grew
@@ -1504,8 +1501,8 @@ _EN_NO_SUBJECT = set(
 
 # Clauses that are no subject either: a date's rest ("…, 2018 and September 30, …") and one
 # that opens with a figure ("…, $252.3 billion and $216.0 billion, respectively, of …").
-_DATE_REST = re.compile(rf"\s*(?:{_YEAR.pattern}\s+)?(?:and|or|to)\s+(?:{MONTHS})\s+\d{{1,2}}\s*")
-_FIGURE_FIRST = re.compile(rf"\s*[-−(]?(?:{CURRENCY})?\d")
+_DATE_REST = regex(rf"\s*(?:{_YEAR.pattern}\s+)?(?:and|or|to)\s+(?:{MONTHS})\s+\d{{1,2}}\s*")
+_FIGURE_FIRST = regex(rf"\s*[-−(]?(?:{CURRENCY})?\d")
 
 
 def _subject_en(before: str) -> str:
@@ -1538,13 +1535,13 @@ def _subject_en(before: str) -> str:
 
 
 # A relative pronoun, alone or after a share of what it stands for ("each of which").
-_EN_RELATIVE = re.compile(
+_EN_RELATIVE = regex(
     r"(?:^|(?<= ))(?:(?:each|all|both|one|two|some|most|none|any) of )?(?:which|who|whom)(?= |$)",
     re.IGNORECASE,
 )
 # Where the noun phrase a relative clause hangs on begins: after the last figure, preposition
 # or verb of its clause.
-_EN_PHRASE_BREAK = re.compile(
+_EN_PHRASE_BREAK = regex(
     r"\d[\d,.]*(?:%| ?(?:thousand|million|billion|trillion)\b|(?:bn|m|k|p|bps|bp|x)\b)?"
     r"|\bat least\b"
     r"|(?<![\w-])(?:of|in|for|to|by|with|from|on|at|as|had|has|have|is|are|was|were|that|than"
@@ -1572,14 +1569,14 @@ def _governed_en(words: list[str]) -> str:
 
 # A clause that opens with a year after a comma, and the year that ends the clause before it:
 # the two are items of one list of years (in 2018, 2017 and 2016).
-_EN_YEAR_ITEM = re.compile(rf" ?{_YEAR.pattern}\b(?!,\d)")
-_YEAR_BEFORE_COMMA = re.compile(rf"(?<![\d,.]){_YEAR.pattern}, ?$")
+_EN_YEAR_ITEM = regex(rf" ?{_YEAR.pattern}\b(?!,\d)")
+_YEAR_BEFORE_COMMA = regex(rf"(?<![\d,.]){_YEAR.pattern}, ?$")
 # The list of years a figure's label ends with, or that stands before its verb, and the word
 # that leads to it: "grew in 2018 and 2017 by", "expense in 2018, 2017 and 2016 of", "net sales
 # in 2018 included" (the year goes, and the word that put the figure in it with it).
 # A year may be written as a fiscal one: FY2020, fiscal 2018, Financial Year 2020.
 _EN_A_YEAR = rf"(?:FY\s?|(?:fiscal|financial)\s+(?:year\s+)?)?{_YEAR.pattern}"
-_EN_YEAR_LIST = re.compile(
+_EN_YEAR_LIST = regex(
     rf"\b(?:in|for|during)\s+{_EN_A_YEAR}(?:(?:\s*,\s*|\s+)(?:and\s+)?{_EN_A_YEAR})*"
     r"(?=\s*(?:(?:of|by|were|was|are|is|totaled|totalled|amounted to)\s*)?$|\s+[a-z])",
     re.IGNORECASE,
@@ -1624,7 +1621,7 @@ def _relative_label(label: str, relative: re.Match[str], before: str, previous: 
 
 # What a change from one figure to another is of: the object of the verb that changed it, up to
 # the clause's end or a time ("tripled our government spending on healthcare within a decade").
-_EN_CHANGED = re.compile(
+_EN_CHANGED = regex(
     r"\b(?:doubl|tripl|quadrupl|halv|increas|rais|grow|grew|grown|cut|reduc|lower|expand|"
     r"extend)(?:e|es|ed|ing|s)?\s+(?:(?:our|the|its|their|his|her|this|that)\s+)?"
     # Not a noun's ("The first increase will take place…", "an increase in the GST")
@@ -1668,12 +1665,10 @@ def _antecedent_en(before: str) -> str:
 
 # A figure's clause that is only "at" or "with" and the figure (", at around $6,800", ", with
 # $25 billion set aside"): it is of what the clause before ends with.
-_EN_AT_OR_WITH = re.compile(
+_EN_AT_OR_WITH = regex(
     r"\s*(?:at|with)(?:\s+(?:around|about|approximately|nearly|some))?\s*", re.IGNORECASE
 )
-_EN_HOW_TO = re.compile(
-    r"\s*(?:at|on|in|excluding|including)\s[^,;:.]{0,40}?\bto\s*", re.IGNORECASE
-)
+_EN_HOW_TO = regex(r"\s*(?:at|on|in|excluding|including)\s[^,;:.]{0,40}?\bto\s*", re.IGNORECASE)
 
 
 # Words that link a figure to the one before it, all that is left of its label once "a decline
@@ -1707,28 +1702,28 @@ def _names_nothing_en(label: str) -> bool:
 
 # A date that ends a table row's name: which balance a row states ("Balances as of September
 # 30, 2017 | 5,126,201 | …"); its numbers are no words of a label otherwise.
-_EN_CELL_DATE = re.compile(rf"\b({MONTHS})( \d{{1,2}}, \d{{4}})\s*$")
-_YEAR_CELL = re.compile(r"\s*(?:19|20)\d\d\s*")  # a row named by a year: 2019 | $8,797
+_EN_CELL_DATE = regex(rf"\b({MONTHS})( \d{{1,2}}, \d{{4}})\s*$")
+_YEAR_CELL = regex(r"\s*(?:19|20)\d\d\s*")  # a row named by a year: 2019 | $8,797
 
 
 # A sum or a rate written before a noun, as its attribute: "The $210 billion share repurchase
 # program was completed", "I will provide a 60% road tax rebate to…".
 # A participle that says what the figure stands for works as one: "Free cash flow of £95m,
 # representing 85% cash conversion" (cash conversion).
-_EN_DETERMINER_BEFORE = re.compile(
+_EN_DETERMINER_BEFORE = regex(
     r"\b(?:the|a|an|its|our|their|this|another|further|additional|set\s+of"
     r"|representing|delivering|achieving|generating)\s+(?:[a-z]+ed\s+)?$",
     re.IGNORECASE,
 )
 # The noun after: lower-case words ("payout"), or a name ("Jobs and Business Support Package").
-_EN_ATTRIBUTE_OF = re.compile(
+_EN_ATTRIBUTE_OF = regex(
     r"\s+((?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*"
     r"|[A-Z][\w\-]+(?:\s+(?:(?:and|of|for)\s+)?[A-Z][\w\-]*){0,5})\b"
 )
 _EN_NOT_NOUN = set(_words("the a an its our their worth"))
 
 
-_EN_NAME_NOUN = re.compile(r"\s+([a-z][a-z\-]*)\b")  # the word after a name (U-Save rebate)
+_EN_NAME_NOUN = regex(r"\s+([a-z][a-z\-]*)\b")  # the word after a name (U-Save rebate)
 
 
 def _ends_name_en(word: str) -> bool:
@@ -1779,8 +1774,8 @@ def _dated_row(label: str, row: str) -> str:
 # "issued $7.0 billion and repaid $6.5 billion of Notes": what the second sum is of, the first
 # is of too.
 # A second sum joined to the first, then what both are of: "$12.0 billion and $8.1 billion of".
-_EN_JOINED_SUM = re.compile(rf"\s+and\s+(?:{CURRENCY})?\d[\d,.]*(?:\s+(?:{SCALE_EN}))?(?=\s+of\b)")
-_EN_SHARED_OBJECT = re.compile(
+_EN_JOINED_SUM = regex(rf"\s+and\s+(?:{CURRENCY})?\d[\d,.]*(?:\s+(?:{SCALE_EN}))?(?=\s+of\b)")
+_EN_SHARED_OBJECT = regex(
     rf"\s+and\s+[a-z]+\s+(?:{CURRENCY})?\d[\d,.]*(?:\s+(?:{SCALE_EN}))?(?=\s+of\b)"
 )
 
@@ -1796,15 +1791,15 @@ _EN_OVER_TIME = (
 # Words between a verb and its sum ("set aside an additional $200 million": set aside), and who
 # acts before the verb ("I will set aside").
 _EN_BEFORE_SUM = _EN_VAGUE | set(_words("a an the of about around approximately nearly almost"))
-_EN_ACTOR = re.compile(r"\s*(?:I|we|We)\s")
+_EN_ACTOR = regex(r"\s*(?:I|we|We)\s")
 # A sum said to go to a name, right after it: "$5.2 billion will be allocated to JGI".
-_EN_GIVEN_TO = re.compile(
+_EN_GIVEN_TO = regex(
     r"\s+(?:will\s+be|is|are|was|were|has\s+been|have\s+been)\s+"
     r"(allocated|set\s+aside|earmarked|committed|given)\s+(to|for)\s+"
     r"((?:the\s+)?[A-Z][\w\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w\-]*){0,4})"
 )
 # What a sum was spent to do, right after it: "$73.1 billion to repurchase shares of its…".
-_EN_PURPOSE = re.compile(
+_EN_PURPOSE = regex(
     _EN_OVER_TIME + r"\s+to\s+([a-z]+(?:\s+[A-Za-z][A-Za-z\-]*){1,5}?)\b"
     r"(?=\s+(?:of|for|in|and|that|which|with|by|to)\b|[,.]|$)"
 )
@@ -1840,7 +1835,7 @@ def _acts_only_en(label: str) -> bool:
 # Solutions Grant" (to or under a name, not "to enable"), "$2 billion worth of relief measures".
 # A word of it: U.S. and dollar–denominated are one word each ("Notes." is "Notes").
 _EN_OBJECT_WORD = r"[A-Za-z][A-Za-z0-9\-–’']*(?:(?:\.[A-Za-z])+\.)?"
-_EN_OBJECT = re.compile(
+_EN_OBJECT = regex(
     _EN_OVER_TIME + r"(?:[’']?\s+worth)?\s+(?:of|for|towards?"
     r"|(?:to|under)(?=\s+(?:the|a|an|our|its|their|this|these)\b|\s+[A-Z])"
     # "paid £48m in corporation tax"; not "in the year", "in total", "in 2018"
@@ -1863,7 +1858,7 @@ _EN_GOES_ON = _EN_OBJECT_END | _EN_DET
 
 
 # A span of time or a sum said to be worth of something: "10 years’ worth of GST expenses".
-_EN_WORTH_OF = re.compile(r"[’']?\s+worth\s+of\s")
+_EN_WORTH_OF = regex(r"[’']?\s+worth\s+of\s")
 
 
 def _object_after_en(sentence: str, end: int) -> str:
@@ -1913,7 +1908,7 @@ def _participle_after_noun(kept: list[str], word: str) -> bool:
 # What a count's things did, when the count's noun is all its label names: its verb, then the
 # rest of its clause, if short (学校|开展“互联网+教育”结对帮扶, 省份|开展大病医疗保险试点).
 PREDICATE_CHARS = 14
-_DID = re.compile(
+_DID = regex(
     r"(?:参与|参加|开展|启动|实施|实现|完成|列入|入选|认定为|进入|通过|接受|创建|获评|被评为|被认定为|为)"
     rf"[^{_CLAUSE_ENDS}、\d]{{1,{PREDICATE_CHARS}}}(?=[{_CLAUSE_ENDS}]|$)"
 )
@@ -1984,12 +1979,12 @@ def _noun_after(sentence: str, raw: _Raw) -> tuple[str, int]:
 # notes' coupon: the notes and their due year are what it measures, and a share's par value
 # ("$0.00001 par value per share") is named after its sum.
 _EN_DEBT = r"(?:Notes|notes|Bonds|bonds|Debentures|debentures)\b"
-_EN_INSTRUMENT = re.compile(
+_EN_INSTRUMENT = regex(
     r"\s+((?:(?:Senior|Subordinated|Convertible|senior|subordinated|convertible)\s+)?"
     rf"{_EN_DEBT}(?:\s+due\s+{_YEAR.pattern}\b)?)"
 )
-_EN_NAMES_DEBT = re.compile(rf"\b{_EN_DEBT}")
-_EN_PAR_VALUE = re.compile(r"\s+(par value(?:\s+per\s+share)?)\b")
+_EN_NAMES_DEBT = regex(rf"\b{_EN_DEBT}")
+_EN_PAR_VALUE = regex(r"\s+(par value(?:\s+per\s+share)?)\b")
 
 
 def _named_after_en(sentence: str, raw: _Raw, boundary: int) -> str:
@@ -2018,26 +2013,26 @@ def _named_after_en(sentence: str, raw: _Raw, boundary: int) -> str:
 ROW_LABEL_WORDS = 16
 
 
-_EN_TOP_SHARE = re.compile(r"\bthe\s+(top|bottom)\s*$", re.IGNORECASE)  # the top 20% of …
+_EN_TOP_SHARE = regex(r"\bthe\s+(top|bottom)\s*$", re.IGNORECASE)  # the top 20% of …
 # A part of the figure before ("…, of which $166 billion had been utilized"), and what became of
 # it: a participle after the figure.
-_OF_WHICH = re.compile(r"\s*of\s+(?:which|these|that\s+amount)\s*", re.IGNORECASE)
-_EN_PART_DONE = re.compile(
+_OF_WHICH = regex(r"\s*of\s+(?:which|these|that\s+amount)\s*", re.IGNORECASE)
+_EN_PART_DONE = regex(
     r"\s+(?:had|has|have|was|were|is|are|will\s+be)(?:\s+been)?\s+"
     r"([a-z]+(?:ed|en)|[a-z]*paid|spent|held|sold)\b"
 )
 
 
-_EN_NET_OF = re.compile(r"\s*net\s+of\s+")
+_EN_NET_OF = regex(r"\s*net\s+of\s+")
 # A gain or loss named by nothing else is named by the line it is recognised in.
 _EN_GAINS = frozenset(("gain", "gains", "loss", "losses"))
-_EN_GAIN_IN = re.compile(
+_EN_GAIN_IN = regex(
     r"\s+in\s+((?:[A-Za-z][\w/()’'-]*)(?:\s+[A-Za-z][\w/()’'-]*){0,5}?)"
     r"(?=\s*[,.;]|\s+(?:and|or)\s+an?\s|\s+(?:for|during|in)\s|\s*$)"
 )
 # "…, a gain of $85 million in cost of sales and a loss of $198 million": the next of a list
 # of sums, each of its own noun
-_EN_NEXT_ITEM = re.compile(r"\b(?:and|or)\s+an?\s+(?=[a-z]+\s+of\s*$)")
+_EN_NEXT_ITEM = regex(r"\b(?:and|or)\s+an?\s+(?=[a-z]+\s+of\s*$)")
 
 
 def _label(
@@ -2306,25 +2301,25 @@ def _label(
     return tail
 
 
-_AGAINST_LAST_YEAR = re.compile("[比较](?:上年|去年)")
+_AGAINST_LAST_YEAR = regex("[比较](?:上年|去年)")
 
 
 # Words that start what a clause says of its subject (粮食产量|屡创历史新高, 贸易顺差|连续两年
 # 下降), and verbs whose object is what a figure after them measures (继续提高|企业退休人员基本
 # 养老金，人均每年增长10%左右; 向…学生提供|助学金，每人每年1500元).
-_CN_PREDICATE = re.compile(
+_CN_PREDICATE = regex(
     "屡|连续|逐步|继续|不断|持续|首次|稳步|明显|进一步|大幅|显著|再创|创|保持|实现|得到|取得"
 )
-_CN_RAISES = re.compile("提高|增加|加大|扩大|降低|减少|调整|上调|提供|发放")
+_CN_RAISES = regex("提高|增加|加大|扩大|降低|减少|调整|上调|提供|发放")
 # The longest subject read from the clause before (the corpus's: 全社会研究与实验发展经费).
 SUBJECT_CN_CHARS = 24
 
 
 # 以…为基数: the figure between 以 and 为 is what the words after 为 name (a clause's end after).
-_TAKEN_AS = re.compile(r"为([\u4e00-\u9fff]{1,6})(?=[，,；;。：:（(]|$)")
+_TAKEN_AS = regex(r"为([\u4e00-\u9fff]{1,6})(?=[，,；;。：:（(]|$)")
 # 将 (or 把) … a figure … 作为 Y: the figure is made Y, which names it
 # (将农民人均纯收入2300元（2010年不变价）作为新的国家扶贫标准: 国家扶贫标准).
-_MADE_AS = re.compile(
+_MADE_AS = regex(
     r"(?:[（(][^）)]{0,20}[）)])?作为(?:新的)?([\u4e00-\u9fff]{1,12})(?=[，,；;。：:]|$)"
 )
 
@@ -2413,18 +2408,16 @@ def _change_word(masked: str, raw: _Raw) -> re.Match[str] | None:
 # "Operating profit of £225m was 18% higher than last year", "a 5% increase on 2021": the
 # comparison, or the change as a noun, after the figure.
 _CHANGE_NOUNS = "increase|rise|growth|reduction|decrease|decline|fall|drop"
-_CHANGE_AFTER = re.compile(
-    rf"\s+(?:((?i:higher|lower|more|less))\s+than\b|((?i:{_CHANGE_NOUNS}))\b)"
-)
-_CHANGE_AFTER_WORD = re.compile(rf"(?i:higher|lower|more|less|{_CHANGE_NOUNS})")
+_CHANGE_AFTER = regex(rf"\s+(?:((?i:higher|lower|more|less))\s+than\b|((?i:{_CHANGE_NOUNS}))\b)")
+_CHANGE_AFTER_WORD = regex(rf"(?i:higher|lower|more|less|{_CHANGE_NOUNS})")
 # The change a figure is the attribute of, before what changed: "a 10% reduction in emissions",
 # "a $278 million decrease in AOCI" (what follows "in" or "of" names it).
-_EN_CHANGE_OF = re.compile(rf"\s+(?i:{_CHANGE_NOUNS})(?=\s+(?:in|of)\s)")
+_EN_CHANGE_OF = regex(rf"\s+(?i:{_CHANGE_NOUNS})(?=\s+(?:in|of)\s)")
 
 
 # A share named as a rate of rise is a change, whatever verb brings it: 居民消费价格涨幅回落到2.6%
 # is the price rise of 2.6%, as 涨幅为2.6% and 上涨2.6% are (the verb tells how the rate moved).
-_RATE_OF_RISE = re.compile(r"(?:涨幅|增幅|增速|增长率|增长速度)[^，,；;。：:！？!?]{0,16}$")
+_RATE_OF_RISE = regex(r"(?:涨幅|增幅|增速|增长率|增长速度)[^，,；;。：:！？!?]{0,16}$")
 
 # The kinds a figure keeps whatever the words around it: a place in a ranking, a multiple.
 FIXED_KINDS = frozenset({MetricKind.RANK, MetricKind.RATIO})
@@ -2548,7 +2541,7 @@ def _items_of_clause_before(
 
 
 # When the clause before says a thing happened: 近年来首次出现双下降.
-_TIME_TAIL = re.compile("(?:近年来|近几年|多年来|今年|去年|上年)$")
+_TIME_TAIL = regex("(?:近年来|近几年|多年来|今年|去年|上年)$")
 
 
 def _list_items(label: str, count: int) -> list[str] | None:
@@ -2576,22 +2569,22 @@ def _list_items(label: str, count: int) -> list[str] | None:
 
 
 # Where a change starts: 从3.16万亿元增加到8.31万亿元, 由去年的1076亿元增加到…, from $0.63 to $0.73.
-_STARTS_FROM = re.compile(r"(?:[从由]|\bfrom\s)[^，。；,;从由]{0,12}$", re.IGNORECASE)
-_GOES_TO = re.compile(r"[^，。；,;\d]{0,4}?(?:[到至]|\sto\s)", re.IGNORECASE)
+_STARTS_FROM = regex(r"(?:[从由]|\bfrom\s)[^，。；,;从由]{0,12}$", re.IGNORECASE)
+_GOES_TO = regex(r"[^，。；,;\d]{0,4}?(?:[到至]|\sto\s)", re.IGNORECASE)
 
 # A change against a year (比2002年): over several years if long before the report's (see
 # _SPAN_OF_YEARS for the rest of what over_years reads).
-_COMPARED_WITH_YEAR = re.compile(r"比((?:19|20)\d\d)年")
+_COMPARED_WITH_YEAR = regex(r"比((?:19|20)\d\d)年")
 # A section that reviews several years (过去五年工作回顾, “十一五”时期国民经济和社会发展的回顾)
 # states its figures for those years together, except in a sentence that names last year; so
 # does a paragraph from a sentence that opens with the years on (过去五年，我国发展成就举世瞩目。).
-_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五[”\"]?时期")
-_OPENS_REVIEW = re.compile(r"(?:过去|这|近)?[两三四五六七八九十]年(?:来|以来)?[，,]")
-_LAST_YEAR = re.compile(r"去年|上年|((?:19|20)\d\d)年")
+_PLAN_PERIOD = regex(r"十[一二三四五六七八九]五[”\"]?时期")
+_OPENS_REVIEW = regex(r"(?:过去|这|近)?[两三四五六七八九十]年(?:来|以来)?[，,]")
+_LAST_YEAR = regex(r"去年|上年|((?:19|20)\d\d)年")
 # A level reached (达到39.8万亿元, 增加到8.31万亿元, 积累7810亿元, 通车里程超过12万公里) is where
 # the years ended: it compares with last year's level; so is a stock (外汇储备超过1.52万亿美元,
 # 贷款余额, 汽车保有量).
-_LEVEL_REACHED = re.compile(r"(?:[到至]|积累|里程|储备|余额|保有量)\s*$")
+_LEVEL_REACHED = regex(r"(?:[到至]|积累|里程|储备|余额|保有量)\s*$")
 
 
 def reviews_years(heading: str) -> bool:
@@ -2655,15 +2648,15 @@ def _spans(sentence: str) -> _Spans:
 
 
 # An English span of several years: "over the next five years", "over four years".
-_EN_SPAN_OF_YEARS = re.compile(
+_EN_SPAN_OF_YEARS = regex(
     r"\bover\s+(?:the\s+)?(?:next\s+|past\s+|last\s+|coming\s+)?"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years\b",
     re.IGNORECASE,
 )
-_EN_PER_YEAR = re.compile(
+_EN_PER_YEAR = regex(
     r"\s*(?:per\s+year|a\s+year|each\s+year|every\s+year|annually|per\s+annum)\b", re.IGNORECASE
 )
-_FIGURE_TEXT = re.compile(r"[^\s,;]*(?:\s+(?:million|billion|trillion))?")
+_FIGURE_TEXT = regex(r"[^\s,;]*(?:\s+(?:million|billion|trillion))?")
 
 
 def _figure_end(sentence: str, start: int) -> int:
@@ -2672,7 +2665,7 @@ def _figure_end(sentence: str, start: int) -> int:
 
 
 # A year's mean, not a mean over years: PM2.5年均浓度降至32微克/立方米 is one year's level.
-_YEARLY_MEAN = re.compile("年均(?:浓度|气温|降水|降雨|湿度)")
+_YEARLY_MEAN = regex("年均(?:浓度|气温|降水|降雨|湿度)")
 
 
 def over_years(
@@ -2757,8 +2750,8 @@ class Clauses:
 # "in 2017, 2016 and 2015" / "as of September 30, 2017 and September 24, 2016" before
 # "respectively": the years a list of figures is stated for, one figure each.
 _LISTED_YEAR = rf"(?:(?:{MONTHS})\s+\d{{1,2}},\s+)?(?:fiscal\s+)?({_YEAR.pattern})\b"
-_YEAR_LIST = re.compile(rf"{_LISTED_YEAR}(?:,\s+{_LISTED_YEAR})*,?\s+and\s+{_LISTED_YEAR}")
-_LIST_JOIN = re.compile(r",?\s+and\s+|,\s+")
+_YEAR_LIST = regex(rf"{_LISTED_YEAR}(?:,\s+{_LISTED_YEAR})*,?\s+and\s+{_LISTED_YEAR}")
+_LIST_JOIN = regex(r",?\s+and\s+|,\s+")
 
 
 def year_list_columns(sentence: str, figures: Sequence[tuple[int, int]]) -> dict[int, int]:
@@ -2801,8 +2794,8 @@ def year_list_columns(sentence: str, figures: Sequence[tuple[int, int]]) -> dict
 
 # Last year's figure in brackets after this year's, as British and European annual reports give
 # it: "Revenue of £1,400m (2021: £1,250m)".
-_COMPARATIVE_OPENS = re.compile(r"\s*[(（]\s*(?:FY\s?)?(?P<year>(?:19|20)\d\d)\s*[:：]\s*")
-_COMPARATIVE_CLOSES = re.compile(r"\s*[)）]")
+_COMPARATIVE_OPENS = regex(r"\s*[(（]\s*(?:FY\s?)?(?P<year>(?:19|20)\d\d)\s*[:：]\s*")
+_COMPARATIVE_CLOSES = regex(r"\s*[)）]")
 
 
 # A change from one figure to another, told without naming a year: "Net debt fell to £350m from
@@ -2812,14 +2805,14 @@ _COMPARATIVE_CLOSES = re.compile(r"\s*[)）]")
 # a year as a table's columns do (see metrics._shift); where neither states the other's, start
 # pairs with start as before. A start that names its year (从2002年1288亿元增加到…, 从2007年底的8.4%
 # 提升到…) is years back, and no such start.
-_FROM_LAST_YEAR_CN = re.compile(r"[从由][^，。；,;：:从由\d]{0,8}$")
+_FROM_LAST_YEAR_CN = regex(r"[从由][^，。；,;：:从由\d]{0,8}$")
 _EN_ABOUT = r"(?:(?:about|around|approximately|some|nearly|almost)\s+)?"
-_EN_FROM_OPENS = re.compile(rf"\bfrom\s+{_EN_ABOUT}$")
-_EN_FROM_TO = re.compile(rf"\s+to\s+{_EN_ABOUT}")
-_EN_TO_OPENS = re.compile(rf"\bto\s+{_EN_ABOUT}$")
-_EN_TO_FROM = re.compile(rf"\s+from\s+{_EN_ABOUT}")
-_EN_UP_FROM = re.compile(rf",?\s+(?:up|down)\s+from\s+{_EN_ABOUT}")
-_CHAIN_HINT = re.compile(rf"\bfrom\s|[从由][^，。；,;：:从由\d]{{0,8}}[\d{CN_DIGITS}]")
+_EN_FROM_OPENS = regex(rf"\bfrom\s+{_EN_ABOUT}$")
+_EN_FROM_TO = regex(rf"\s+to\s+{_EN_ABOUT}")
+_EN_TO_OPENS = regex(rf"\bto\s+{_EN_ABOUT}$")
+_EN_TO_FROM = regex(rf"\s+from\s+{_EN_ABOUT}")
+_EN_UP_FROM = regex(rf",?\s+(?:up|down)\s+from\s+{_EN_ABOUT}")
+_CHAIN_HINT = regex(rf"\bfrom\s|[从由][^，。；,;：:从由\d]{{0,8}}[\d{CN_DIGITS}]")
 
 
 def _may_chain(sentence: str) -> bool:
@@ -2873,8 +2866,8 @@ def _says_nian_jun(sentence: str, clause: int, start: int) -> bool:
 
 # Words before a figure that make it a yearly average (年均 aside: 年均浓度 is no average of
 # years).
-_AVERAGE_CN = re.compile("平均每年|每年平均|年平均(?!浓度|气温|降水)")
-_EN_AVERAGE = re.compile(r"(?i:\b(?:average\s+annual|annual\s+average|compound\s+annual)\b)")
+_AVERAGE_CN = regex("平均每年|每年平均|年平均(?!浓度|气温|降水)")
+_EN_AVERAGE = regex(r"(?i:\b(?:average\s+annual|annual\s+average|compound\s+annual)\b)")
 
 
 def may_list_years(sentence: str) -> bool:
@@ -2935,13 +2928,13 @@ def year_list_years(
 
 # An English sentence that opens with the year it reports on: "During 2018, the Company spent
 # $73.1 billion…", "In fiscal 2017, …", "In May 2018, the Company announced…".
-_OPENS_WITH_YEAR = re.compile(
+_OPENS_WITH_YEAR = regex(
     rf"\s*(?:During|In|For)\s+(?:fiscal\s+(?:year\s+)?|(?:{MONTHS})\s+)?((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)"
 )
 
 
 # "Cash used in financing activities of $87.9 billion during 2018 consisted primarily of…"
-_DURING_YEAR = re.compile(r"\bduring\s+(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b")
+_DURING_YEAR = regex(r"\bduring\s+(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b")
 
 
 def stated_for_year(sentence: str) -> int | None:
@@ -2962,7 +2955,7 @@ def stated_for_year(sentence: str) -> int | None:
 
 # The dates a balance is stated as of: "As of September 30, 2017, …", "… as of both September
 # 29, 2018 and September 30, 2017".
-_AS_OF_DATES = re.compile(
+_AS_OF_DATES = regex(
     rf"\b[Aa]s\s+of\s+(?:both\s+)?(?:{MONTHS})\s+\d{{1,2}},\s+((?:19|20)\d\d)\b"
     rf"(?:,?\s+and\s+(?:{MONTHS})\s+\d{{1,2}},\s+((?:19|20)\d\d)\b)?"
 )
@@ -2983,7 +2976,7 @@ def years_stated(sentence: str) -> set[int]:
 
 
 # A cash flow stated as cash used: its figure is negative, as a cash flow statement writes it.
-_CASH_USED = re.compile(r"(?:net )?cash used (?:in|by) (?:\w+ )?activities", re.IGNORECASE)
+_CASH_USED = regex(r"(?:net )?cash used (?:in|by) (?:\w+ )?activities", re.IGNORECASE)
 
 
 def starts_a_change(sentence: str, start: int, end: int) -> bool:
@@ -3118,7 +3111,7 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
 
 
 # An exchange rate: 1美元兑6.3757元人民币 is one figure, the price of one unit of a currency.
-_EXCHANGED = re.compile(r"\s*兑换?\s*")
+_EXCHANGED = regex(r"\s*兑换?\s*")
 
 
 def _exchange_rates(masked: str, raws: list[_Raw]) -> list[_Raw]:
@@ -3246,11 +3239,11 @@ def _attach_metrics(report: Report) -> Report:
 
 # A sentence whose subject is "this" or "it", changed: what it changes is what the sentence
 # before named.
-_EN_IT_CHANGES = re.compile(
+_EN_IT_CHANGES = regex(
     r"\b(?:[Tt]his|[Ii]t)\s+(?:will|would|shall|is|was|has)\s+(?:be\s+|been\s+)?"
     r"(?:raised|increased|reduced|lowered|cut|extended|doubled|halved)\b"
 )
-_EN_FOR_WHOM = re.compile(r"\s*For\s+(?:the\s+)?([^,]{3,60}),")
+_EN_FOR_WHOM = regex(r"\s*For\s+(?:the\s+)?([^,]{3,60}),")
 
 
 # A table's rows fall into groups under heads of their own line: "Federal:" then "Current |
@@ -3259,9 +3252,9 @@ _EN_FOR_WHOM = re.compile(r"\s*For\s+(?:the\s+)?([^,]{3,60}),")
 # under its group's head only when other rows of its section have its name too (Current,
 # Deferred, Basic, Net sales by region), and a group ends at its total.
 GROUP_HEAD_CHARS = 60
-_GROUP_HEAD = re.compile(rf"[^|:：]{{1,{GROUP_HEAD_CHARS}}}[:：]")
-_FOOTNOTE_MARK = re.compile(r"\s*\(\d\)")
-_YEAR_IN_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_GROUP_HEAD = regex(rf"[^|:：]{{1,{GROUP_HEAD_CHARS}}}[:：]")
+_FOOTNOTE_MARK = regex(r"\s*\(\d\)")
+_YEAR_IN_HEAD = regex(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TOTALS = ("Total", "Subtotal")
 _NO_GROUP = {"其中", "包括", "of which", "including"}
 
@@ -3285,17 +3278,17 @@ def _group_head(sentence: str) -> str:
 
 # A line that names the table after it, its rows' group ("iPad", then "The following table
 # presents iPad net sales …", then the table): a few words, no sentence.
-_TABLE_TITLE = re.compile(r"\s*[A-Za-z][A-Za-z&’' -]{0,38}[A-Za-z]\s*")
-_INTRODUCES_TABLE = re.compile(r"\s*The following table")
+_TABLE_TITLE = regex(r"\s*[A-Za-z][A-Za-z&’' -]{0,38}[A-Za-z]\s*")
+_INTRODUCES_TABLE = regex(r"\s*The following table")
 
 
 # A table's footnote: its mark, then its prose in the next cell ("(2) | In May 2017, the
 # Company entered into …"). A mark in a cell of its own stands where the row has no figure:
 # "May 2017 ASR | 4,510 | (2) | 4,510" (its price is told in the footnote), not a loss of 2.
-_FOOTNOTE_DEFINED = re.compile(r"\((\d{1,2})\) \| .*[a-z]{3}")
+_FOOTNOTE_DEFINED = regex(r"\((\d{1,2})\) \| .*[a-z]{3}")
 # A mark put after a name ("Level 1 (1):", "Total (3)", "… Programs (1)"): its footnote is
 # told of that name, and a cell "(1)" in the same section is then a sum in brackets.
-_MARK_AFTER_WORD = re.compile(r"(?<=[^\s|(])\s*\((\d{1,2})\)")
+_MARK_AFTER_WORD = regex(r"(?<=[^\s|(])\s*\((\d{1,2})\)")
 
 
 def _footnote_marks(sentences: Sequence[str]) -> frozenset[str]:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from compare import worddoc
 from compare.errors import UnreadableInput
+from compare.patterns import regex
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -34,7 +35,7 @@ CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 
 # Heading text that already carries its own numbering; the outline reads its level from that,
 # so a Markdown `#` would only contradict it.
-NUMBERED_HEADING = re.compile(
+NUMBERED_HEADING = regex(
     r"""^\s*(?:
         [一二三四五六七八九十百千]+\s*[、.．]              # 一、
       | [（(]\s*[一二三四五六七八九十百千\d]+\s*[)）]      # （一） (1)
@@ -62,7 +63,7 @@ def _missing(path: Path, library: str) -> UnreadableInput:
 # --------------------------------------------------------------------------- PDF
 
 # A page number as printed in a header or footer: `- 3 -`, `— 3 —`, `3`, `第3页`, `3/12`, `Page 3`.
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = regex(
     r"""^[\s\-—–－~·•]*(?:
         \d{1,4}
       | 第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?
@@ -83,11 +84,11 @@ WRAPPED_FOR_SPACING = 3
 NO_LINE_START = "，。、；：？！”’）》」』】〕…—,.;:?!)]%"
 NO_LINE_END = "“‘《（【「『〔(["
 SHARED_PUNCTUATION = "“”‘’…—"
-CJK_ONLY = re.compile(rf"[{CJK}]")
-CJK_CHAR = re.compile(rf"[{CJK}{SHARED_PUNCTUATION}]")
+CJK_ONLY = regex(rf"[{CJK}]")
+CJK_CHAR = regex(rf"[{CJK}{SHARED_PUNCTUATION}]")
 # A line's first unbreakable piece: opening punctuation, then a Latin word or number or one
 # other character, then the punctuation that may not begin a line.
-LINE_LEAD = re.compile(
+LINE_LEAD = regex(
     rf"[{re.escape(NO_LINE_END)}]*(?:[^\s{CJK}{SHARED_PUNCTUATION}]+|.)[{re.escape(NO_LINE_START)}]*"
 )
 
@@ -212,34 +213,32 @@ CELL_GAP = 1.5
 # An English row's cells may stand nearer, in the narrow columns of a five-year table (a word
 # space is about a quarter of an em, and a justified line's rarely reaches half of one).
 ENGLISH_CELL_GAP = 0.8
-_SPACES = re.compile(r" +")
+_SPACES = regex(r" +")
 _FIGURE_EDGE = frozenset("0123456789$€£¥()%—–-,")
-_SIGN_AFTER_FIGURE = re.compile(r"(?<=[\d%)])(?=[$€£¥(])")
-_FIGURE_THEN_SIGN = re.compile(r"(?<=[\d%)]) +(?=(?:[$€£¥]\(?|\()\d)")
+_SIGN_AFTER_FIGURE = regex(r"(?<=[\d%)])(?=[$€£¥(])")
+_FIGURE_THEN_SIGN = regex(r"(?<=[\d%)]) +(?=(?:[$€£¥]\(?|\()\d)")
 # Two figures written out in full (a sum with its separators, a share, a negative in brackets, a
 # dash for nothing) a space apart: two cells, which prose never writes so.
-_FIGURES_APART = re.compile(
+_FIGURES_APART = regex(
     r"(?:(?<=\d,\d{3})|(?<=\d\.\d\d)|(?<=\d%)|(?<=\d\))|(?<=—%)|(?<=—)) +(?=[-−(]?\d|—)"
 )
-_YEAR_HEAD_APART = re.compile(r"(?<=(?:19|20)\d\d年) +(?=[\u4e00-\u9fff])")
+_YEAR_HEAD_APART = regex(r"(?<=(?:19|20)\d\d年) +(?=[\u4e00-\u9fff])")
 # Where PDFium may run two cells together without a space: a capital right after a comma or a
 # figure ("September 29,September 30,"), which prose never writes.
-_GLUED = re.compile(r"(?<=[,;:%)\d])(?=[A-Z])")
+_GLUED = regex(r"(?<=[,;:%)\d])(?=[A-Z])")
 # An English row's figure cell (a statement's: $265,595, (1,348), 38.3%, —), once a sign or a
 # closing bracket set in a cell of its own is joined to its figure.
 _SIGN = r"(?:[$€£¥]|US\$|HK\$|S\$|RMB)"  # a currency a statement writes before its sums
-_FIGURE_CELL = re.compile(rf"[(\-−]?{_SIGN}?[(\-−]?\d[\d,.]*\)?%?|[—–\-]+%?")
-_CURRENCY_CELL = re.compile(_SIGN)
-_SPACED_SIGN = re.compile(rf"^([(\-−]?{_SIGN})\s+(?=\d)")  # "$ 265,595"
-_SPACED_CLOSE = re.compile(r"(?<=\d)\s+(?=\)|%)")  # "(1,348 )"
-_CLOSING_CELL = re.compile(r"\)?%?")
+_FIGURE_CELL = regex(rf"[(\-−]?{_SIGN}?[(\-−]?\d[\d,.]*\)?%?|[—–\-]+%?")
+_CURRENCY_CELL = regex(_SIGN)
+_SPACED_SIGN = regex(rf"^([(\-−]?{_SIGN})\s+(?=\d)")  # "$ 265,595"
+_SPACED_CLOSE = regex(r"(?<=\d)\s+(?=\)|%)")  # "(1,348 )"
+_CLOSING_CELL = regex(r"\)?%?")
 ENGLISH_ROW_FIGURES = 2  # an English table's row: at least this many figure cells
 # Or a sum alone, this many ems or more from its name, written as a statement writes sums:
 # with a currency sign or with separators of thousands.
 LONE_SUM_GAP = 3.0
-_SUM_CELL = re.compile(
-    rf"[(\-−]?{_SIGN}[(\-−]?\d[\d,.]*\)?|[(\-−]?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\)?"
-)
+_SUM_CELL = regex(rf"[(\-−]?{_SIGN}[(\-−]?\d[\d,.]*\)?|[(\-−]?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\)?")
 
 
 def _table_cells(
@@ -371,8 +370,8 @@ def _joined_signs(
 # A table's head whose cells PDFium gives as lines of their own, one after another: each a
 # short line (less than this share of the page's width), on one baseline with the others.
 HEAD_CELL_WIDTH = 0.25
-_UNIT_HEAD = re.compile(rf"{_SIGN}(?:m|bn|'000)")  # a column's unit: £m, RMB'000
-_HEAD_CELL = re.compile(
+_UNIT_HEAD = regex(rf"{_SIGN}(?:m|bn|'000)")  # a column's unit: £m, RMB'000
+_HEAD_CELL = regex(
     rf"(?:FY\s?)?(?:19|20)\d\d(?:\s+{_UNIT_HEAD.pattern})?|{_UNIT_HEAD.pattern}|Notes?"
     r"|(?:(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\s+(?:\d{1,2},?(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d))"
@@ -407,11 +406,11 @@ def _head_rows(lines: list[_Line], width: float) -> list[_Line]:
     return out
 
 
-_DAY_HEAD = re.compile(
+_DAY_HEAD = regex(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},?"
 )
-_YEAR_HEAD = re.compile(r"(?:19|20)\d\d")
+_YEAR_HEAD = regex(r"(?:19|20)\d\d")
 
 
 def _dated_heads(lines: list[_Line]) -> list[_Line]:
@@ -496,7 +495,7 @@ def _wrapped_labels(lines: list[_Line]) -> list[_Line]:
 
 
 WRAPPED_LABEL_LINES = 2  # a label of three lines at most
-_ENDS_WITH_FIGURE = re.compile(r"[\d)%—–]\s*$")
+_ENDS_WITH_FIGURE = regex(r"[\d)%—–]\s*$")
 
 
 def _label_wraps_into(above: _Line, row: _Line) -> bool:
@@ -657,8 +656,8 @@ def _line_spacing(lines: list[_Line]) -> float:
     return chosen[len(chosen) // 2] if chosen else 0.0
 
 
-_ENDS_WITH_PAGE = re.compile(r"[^\d,.\s]\s+\d{1,3}$")
-_ENTRY_START = re.compile(r"(?:item|part|note)\s+[\dIVXLC]+[A-Z]?\b", re.IGNORECASE)  # Item 1A
+_ENDS_WITH_PAGE = regex(r"[^\d,.\s]\s+\d{1,3}$")
+_ENTRY_START = regex(r"(?:item|part|note)\s+[\dIVXLC]+[A-Z]?\b", re.IGNORECASE)  # Item 1A
 
 
 def _continues(old: _Line, new: _Line, *, right: float, left: float, spacing: float | None) -> bool:
@@ -703,7 +702,7 @@ def _glue(old: str, new: str) -> str:
 
 # --------------------------------------------------------------------------- Word
 
-HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+HEADING_STYLE = regex(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 OUTLINE_LEVEL = "./w:pPr/w:outlineLvl/@w:val"
 
 
@@ -804,7 +803,7 @@ _NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
     "upperLetter": lambda n: _letter(n).upper(),
     "none": lambda n: "",
 }
-_LEVEL_TEXT = re.compile(r"%([1-9])")
+_LEVEL_TEXT = regex(r"%([1-9])")
 
 
 class _DocxNumbering:
@@ -1123,7 +1122,7 @@ _ODF_NUMBER_FORMATS = {
     "①, ②, ③, ...": "decimalEnclosedCircle", "１, ２, ３, ...": "decimalFullWidth",
     "甲, 乙, 丙, ...": "ideographTraditional",
 }  # fmt: skip
-_ODF_LEVEL_FORMAT = re.compile(r"%([1-9])%")
+_ODF_LEVEL_FORMAT = regex(r"%([1-9])%")
 ODT_CONTENT_BYTES = 256 << 20  # an .odt's text unpacked: more is a zip bomb, not a report
 
 
@@ -1438,8 +1437,8 @@ LINK_DENSITY_SEVERAL = 0.33
 LINK_BLOCKS = ("div", "section", "ul", "ol", "dl", "table", "p", "span", "td")
 # HTML whitespace; a run of it that holds a line break between two CJK characters renders as
 # nothing (CSS Text segment-break rules), any other run as one space.
-SEGMENT_BREAK = re.compile(rf"(?<=[{CJK}])[ \t\f\xa0]*[\r\n][ \t\r\n\f\xa0]*(?=[{CJK}])")
-HTML_SPACE = re.compile(r"[ \t\r\n\f\xa0]+")
+SEGMENT_BREAK = regex(rf"(?<=[{CJK}])[ \t\f\xa0]*[\r\n][ \t\r\n\f\xa0]*(?=[{CJK}])")
+HTML_SPACE = regex(r"[ \t\r\n\f\xa0]+")
 
 
 def read_html(text: str, path: Path) -> str:
@@ -1475,7 +1474,7 @@ def read_html(text: str, path: Path) -> str:
 
 # A Chinese site's lines about the page, not the report: 发布时间：2022-01-10 来源：市教育局
 # 浏览次数：1234 字号：[大 中 小], 分享到：微信 微博, 【打印本页】【关闭窗口】, 上一篇：….
-_PAGE_META_WORDS = re.compile(
+_PAGE_META_WORDS = regex(
     r"发布时间|发布日期|发文日期|信息来源|来源[：:]|作者[：:]|浏览次数|浏览量|点击数|点击量|阅读次数|"
     r"访问次数|阅读量|字号|字体[：:]|[【\[]大[】\]]\s*[【\[]中[】\]]\s*[【\[]小[】\]]|"
     r"打印本页|【打印】|关闭窗口|【关闭】|分享到|收藏本页|责任编辑|编辑[：:]|审核[：:]|"

@@ -51,6 +51,7 @@ from compare.model import (
     SentenceStatus,
     same_organisation,
 )
+from compare.patterns import regex
 from compare.quantities import CURRENCY_SIGNS
 from compare.words import markdown_text, numbered
 
@@ -88,7 +89,7 @@ SENTENCE_MARKS = {
 CN_INNER_QUALIFIERS = ("余", "多", "餘")
 RANK_COUNTERS = frozenset({"位", "名"})  # 46位: a place, not the scope of a ranking
 CN_TRAILING_QUALIFIERS = ("以上", "以内", "以下", "左右", "以內")  # after the unit: 90%以上
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK = regex(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ROUNDED = Decimal(1).scaleb(-MAX_DECIMALS)
 _PLACES = [Decimal(1).scaleb(-places) for places in range(MAX_DECIMALS + 1)]  # 1, 0.1, 0.01 ...
 _HUNDRED = Decimal(100)
@@ -283,7 +284,7 @@ def format_metric(metric: Metric | None) -> str:
 
 
 # What a figure's text writes after its last digit: 多万吨 of 9000多万吨.
-_AFTER_LAST_DIGIT = re.compile(r"^.*[0-9０-９]")
+_AFTER_LAST_DIGIT = regex(r"^.*[0-9０-９]")
 
 
 def _written_tail(text: str) -> str:
@@ -1008,7 +1009,7 @@ def settings_rows(comparison: Comparison) -> list[tuple[str, str]]:
 # call with an escape per value took most of the render time. Every text value is escaped here,
 # once.
 
-_HTML_SPECIAL = re.compile(r"[&<>\"']")
+_HTML_SPECIAL = regex(r"[&<>\"']")
 TREND_HTML = {
     t: f'<span class="trend t-{t}" title="{t}">{symbol}<span class="trend-word"> {t}</span></span>'
     for t, symbol in TREND_SYMBOLS.items()
@@ -1179,9 +1180,9 @@ def _matched_by(pair: SectionPair) -> str:
 
 # The space between a number and its scale word, where a narrow column broke a figure in two
 # ("$5.6 / billion"): a page holds them together.
-_SCALE_SPACE = re.compile(r" (?=(?:thousand|million|billion|trillion)\b)")
+_SCALE_SPACE = regex(r" (?=(?:thousand|million|billion|trillion)\b)")
 # A sign before a currency sign: a line may break between the two (−$59.9 billion).
-_SIGNED_CURRENCY = re.compile(
+_SIGNED_CURRENCY = regex(
     "(?<=[−+])(?=" + "|".join(re.escape(sign) for sign in CURRENCY_SIGNS) + ")"
 )
 

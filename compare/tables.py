@@ -34,18 +34,19 @@ import re
 from collections.abc import Callable, Sequence
 
 from compare.model import Metric, MetricKind
+from compare.patterns import regex
 from compare.records import fast_replacer
 
 SCALE_WORDS = {"thousands": "thousand", "millions": "million", "billions": "billion"}
 # A currency a caption or a head names before its scale: "(in RMB thousands)", "RMB'000".
 _CURRENCY_WORD = r"(?:RMB|Renminbi|HKD|USD|SGD|CNY|EUR|GBP|HK\$|US\$|S\$|A\$|C\$|£|€|\$|¥)"
-_IN_SCALE = re.compile(
+_IN_SCALE = regex(
     rf"\bin\s+(?:{_CURRENCY_WORD}\s*)?(thousands|millions|billions|'000|’000)(?!\w)",
     re.IGNORECASE,
 )
 # The caption's parenthesis, at the end of its sentence: "... as follows (dollars in millions):",
 # "(Expressed in RMB'000)".
-_CAPTION = re.compile(
+_CAPTION = regex(
     rf"\(([^()]*\bin\s+(?:{_CURRENCY_WORD}\s*)?(?:thousands|millions|billions|'000|’000)(?!\w)"
     r"[^()]*)\)\s*[:.]?\s*$",
     re.IGNORECASE,
@@ -54,7 +55,7 @@ _CAPTION = re.compile(
 # under their years ("£m | £m", "RMB'000 | RMB'000", "HK$ million"), or with the year ("2022
 # £m"): the sums below are in that scale.
 _UNIT_SCALE = "'000|’000|m|mn|million|bn|billion"  # (the scale words of _UNIT_SCALES)
-_MONEY_UNIT = re.compile(
+_MONEY_UNIT = regex(
     rf"(?P<year>(?:19|20)\d\d\s+)?{_CURRENCY_WORD}\s?(?P<scale>{_UNIT_SCALE})", re.IGNORECASE
 )
 _UNIT_SCALES = {"'000": "thousand", "’000": "thousand", "m": "million", "mn": "million"}
@@ -67,15 +68,15 @@ NOTE_HEADS = frozenset(("note", "notes", "附注", "注释"))
 # starting with shares counts shares, though it goes on "... earnings per share".
 # "Weighted-average diluted shares", "Total Number of Shares Purchased"; not "Common stock
 # issued, net of shares withheld for employee taxes" (a sum).
-_SHARES = re.compile(
+_SHARES = regex(
     r"^(?:[\w-]+\s+){0,3}?(?:shares|rsus)\b|\bnumber\s+of\s+(?:shares|rsus)\b|\bshares$",
     re.IGNORECASE,
 )
-_MONEY = re.compile(r"\bdollar\s+value\b|\bfair\s+value\b(?!\s+per\b)", re.IGNORECASE)
+_MONEY = regex(r"\bdollar\s+value\b|\bfair\s+value\b(?!\s+per\b)", re.IGNORECASE)
 # "Cash dividends declared per share"; not "Dividends declared at $2.18 per share" (a sum).
-_EACH = re.compile(r"(?<![0-9] )\bper\s+(?:share|rsu|unit)\b", re.IGNORECASE)
-_UNITS = re.compile(r"\bunits?\b", re.IGNORECASE)
-_FOOTNOTE = re.compile(r"\s*\(\d\)")
+_EACH = regex(r"(?<![0-9] )\bper\s+(?:share|rsu|unit)\b", re.IGNORECASE)
+_UNITS = regex(r"\bunits?\b", re.IGNORECASE)
+_FOOTNOTE = regex(r"\s*\(\d\)")
 
 # What a caption's scale is named for when it scales sums of money: "(dollars in millions)",
 # "(€ in millions)", "(amounts in thousands)", "(Expressed in RMB'000)".
@@ -141,12 +142,10 @@ def caption_scales(sentence: str) -> dict[str, str] | None:
 # millions) | Effective Interest Rate | Amount (in millions) | Effective Interest Rate" and
 # has no caption. Its sums are then in that scale, as under a caption, when every head names
 # sums of money in one scale or rates (whose cells, "1.10%", no scale touches).
-_AMOUNT_HEAD = re.compile(
-    r"(?:\w+\s+)?amounts?\s*\(\s*in\s+(thousands|millions|billions)\s*\)", re.I
-)
-_RATE_HEAD = re.compile(r"[\w\s-]*\b(?:rates?|yields?)", re.IGNORECASE)
+_AMOUNT_HEAD = regex(r"(?:\w+\s+)?amounts?\s*\(\s*in\s+(thousands|millions|billions)\s*\)", re.I)
+_RATE_HEAD = regex(r"[\w\s-]*\b(?:rates?|yields?)", re.IGNORECASE)
 _NO_HEAD = ("", "(continued)", *NOTE_HEADS)
-_HAS_MONEY_UNIT = re.compile(rf"{_CURRENCY_WORD}\s?(?:{_UNIT_SCALE})\b", re.IGNORECASE)
+_HAS_MONEY_UNIT = regex(rf"{_CURRENCY_WORD}\s?(?:{_UNIT_SCALE})\b", re.IGNORECASE)
 
 
 def head_scales(row: str) -> dict[str, str] | None:
@@ -366,7 +365,7 @@ class TableColumns:
 
 # A Chinese column of changes: 本年比上年增减, 比上年增长（%）, 同比增速. Its shares are changes
 # (23.46% under it is a rise of 23.46%, as 同比增长23.46% is in prose).
-_CHANGE_HEAD = re.compile("增减|增长|增速|变动|同比|比上年")
+_CHANGE_HEAD = regex("增减|增长|增速|变动|同比|比上年")
 
 
 def names_a_change(head: str) -> bool:
@@ -391,7 +390,7 @@ def _whole(cell: str, text: str) -> bool:
 # A column's head that is a year, or a day or the end of one: 2018, September 29, 2018,
 # September 2015, 2020年, 2021年末.
 # 2021年12月31日, 2021年度金额 (a Chinese balance sheet's, and a list of items' sums by year).
-_YEAR_HEAD = re.compile(
+_YEAR_HEAD = regex(
     r"(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?((?:19|20)\d\d)"
     r"(?:年(?:末|底|度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:金额|余额|发生额|数)?"
     rf"|\s+{_CURRENCY_WORD}\s?(?:{_UNIT_SCALE}))?"  # 2022 £m
@@ -466,12 +465,12 @@ _with_cell = fast_replacer(Metric, "cell")
 
 # A Chinese table's caption of its unit, a line of its own or the end of one: 单位：元,
 # 金额单位：万元, 单位：人民币亿元, （单位：万人）, 单位：元 币种：人民币.
-_UNIT_CAPTION = re.compile(
+_UNIT_CAPTION = regex(
     r"(?:金额)?单位\s*[：:]\s*(?:人民币)?(?P<unit>[^\s，,；;、（）()|]{1,6})"
     r"(?:\s*币种\s*[：:]\s*\S{1,6})?\s*[)）]?\s*$"
 )
 # A row's name that states its own unit: 基本每股收益（元/股）, 员工人数（人）.
-_ROW_UNIT = re.compile(r"[（(](?P<unit>[^（）()]{1,6})[)）]\s*$")
+_ROW_UNIT = regex(r"[（(](?P<unit>[^（）()]{1,6})[)）]\s*$")
 UnitOf = Callable[[str], "tuple[str, str, MetricKind] | None"]
 
 
@@ -538,7 +537,7 @@ class TableUnits:
         return self.unit_of(own["unit"]) if own else None
 
 
-_CHINESE = re.compile(r"[\u3400-\u9fff]")
+_CHINESE = regex(r"[\u3400-\u9fff]")
 # The head of a column of units: 指标 | 单位 | 绝对数.
 _UNIT_HEADS = frozenset(("单位", "计量单位"))
 
@@ -558,7 +557,7 @@ def _is_prose(sentence: str) -> bool:
 
 # A filing stacks a table's years one under the other, each under a line of its year ("2018",
 # "2017:"): the fair value of its securities, its quarterly results, its dividends by quarter.
-_YEAR_LINE = re.compile(r"\s*((?:19|20)\d\d)\s*:?\s*")
+_YEAR_LINE = regex(r"\s*((?:19|20)\d\d)\s*:?\s*")
 
 
 def stacked_years(sentences: Sequence[str]) -> dict[int, int]:
@@ -590,7 +589,7 @@ def stacked_years(sentences: Sequence[str]) -> dict[int, int]:
 
 # A roll-forward's balance row: "Balances as of September 26, 2015 | 5,578,753 | …", "Balance
 # at 31 December 2021 | 1,250", "Balance, December 31, 2021 | …". Its year is that of the date.
-_BALANCE_ROW = re.compile(
+_BALANCE_ROW = regex(
     r"\s*(?:Beginning |Ending |Closing |Opening )?[Bb]alances?(?:,| as of| at) [^|]*?"
     r"\b((?:19|20)\d\d)\s*\|"
 )

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from compare.model import Report, Section, SectionPair, SentencePair, TextOp
+from compare.patterns import regex
 
 # Characters common in Traditional Chinese prose that Simplified writes otherwise. A report
 # with enough of them is Traditional; a Simplified one has none.
@@ -26,8 +26,8 @@ TRADITIONAL_ONLY = frozenset(
     "資價報績電車場館樂習邊讓處據傳統隊團給運輸階層專衛劃決議預備續維護紀錄豐權機構設質檢驗證數"
     "導語聯網絡銷費興項級類節門幾餘約達較減績貫徹黨領導堅強綜結紹"
 )
-_TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_TRADITIONAL = regex("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
+_CJK = regex(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # At least this many of them, and this share of the CJK characters, in the first sentences.
 TRADITIONAL_LEAST = 3
 TRADITIONAL_SHARE = 0.02

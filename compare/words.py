@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from compare.patterns import regex
+
 
 def counted(count: int, noun: str) -> str:
     """Return a count with its noun, singular for one: "1 metric", "3 metrics"."""
@@ -11,7 +13,7 @@ def counted(count: int, noun: str) -> str:
 
 
 # A chapter's or part's numbering, which Chinese writes apart from its heading: 第一节 重要提示.
-_CHAPTER = re.compile(r"第\S{1,6}?(?:章|节|節|篇|编|編|部分)")
+_CHAPTER = regex(r"第\S{1,6}?(?:章|节|節|篇|编|編|部分)")
 
 
 def numbered(number: str, heading: str) -> str:
@@ -26,7 +28,7 @@ def numbered(number: str, heading: str) -> str:
 
 
 # Punctuation that Markdown (or the HTML it allows) would read as markup.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
+MARKDOWN_SPECIAL = regex(r"([\\`*_\[\]<>|#~&!])")
 
 
 def markdown_text(text: object) -> str:
