@@ -18,9 +18,10 @@ _ASKED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", 
 
 
 class _Compiled:
-    """A pattern compiled: the compiled pattern's methods, held as the object's own (asking for
-    them costs no more than asking the compiled pattern)."""
+    """A pattern compiled: the compiled pattern's methods, held in the object's own slots (asking
+    for them costs about what asking the compiled pattern does)."""
 
+    __slots__ = ("pattern", "flags", "groups", "groupindex", *_ASKED)
     pattern: str
 
     def __repr__(self) -> str:
@@ -29,6 +30,8 @@ class _Compiled:
 
 class _Pattern(_Compiled):
     """A pattern's source and flags, until one of its methods is first asked for."""
+
+    __slots__ = ()
 
     def __init__(self, source: str, flags: int) -> None:
         self.pattern = source  # read without compiling: patterns are built from others' sources
