@@ -1773,8 +1773,10 @@ def _dated_row(label: str, row: str) -> str:
 
 # "issued $7.0 billion and repaid $6.5 billion of Notes": what the second sum is of, the first
 # is of too.
-# A second sum joined to the first, then what both are of: "$12.0 billion and $8.1 billion of".
-_EN_JOINED_SUM = regex(rf"\s+and\s+(?:{CURRENCY})?\d[\d,.]*(?:\s+(?:{SCALE_EN}))?(?=\s+of\b)")
+# The sums joined to the first, then what all are of: "$12.0 billion and $8.1 billion of", "$2.2
+# billion, $1.4 billion and $722 million of interest expense".
+_EN_SUM = rf"(?:{CURRENCY})?\d[\d,.]*(?:\s+(?:{SCALE_EN}))?"
+_EN_JOINED_SUM = regex(rf"(?:,\s+{_EN_SUM})*,?\s+and\s+{_EN_SUM}(?=\s+of\b)")
 _EN_SHARED_OBJECT = regex(
     rf"\s+and\s+[a-z]+\s+(?:{CURRENCY})?\d[\d,.]*(?:\s+(?:{SCALE_EN}))?(?=\s+of\b)"
 )
@@ -2112,9 +2114,14 @@ def _label(
             # the first of two sums shares what the second is of (it was the filer's)
             label = _object_after_en(sentence, joined.end()) or label
         if label and _acts_only_en(label) and raw.kind is not MetricKind.PERCENT:
-            shared = _EN_SHARED_OBJECT.match(sentence, raw.end)
-            if what := _object_after_en(sentence, shared.end() if shared else raw.end):
-                label = f"{label.split()[-1]} {what}"  # the verb and its object: repaid Notes
+            if joined := _EN_JOINED_SUM.match(sentence, raw.end):
+                # "The Company recognized $2.2 billion, $1.4 billion and $722 million of interest
+                # expense": what the last is of, all are of (interest expense)
+                label = _object_after_en(sentence, joined.end()) or label
+            else:
+                shared = _EN_SHARED_OBJECT.match(sentence, raw.end)
+                if what := _object_after_en(sentence, shared.end() if shared else raw.end):
+                    label = f"{label.split()[-1]} {what}"  # the verb and its object: repaid Notes
         if (
             label
             and start > 0

@@ -904,6 +904,13 @@ LABELS = [
         "I will maintain the enhanced 70% risk-share under the Trade Loan.",
         ["risk-share"],
     ),
+    # A list of sums after who acted how: what the last is of, all are of.
+    (
+        "filer-list-of-sums",
+        "The Company recognized $2.2 billion, $1.4 billion and $722 million of interest expense"
+        " on its term debt for 2017, 2016 and 2015, respectively.",
+        ["interest expense"] * 3,
+    ),
     # A gerund and its particle are how a sum was put together, not what it is.
     (
         "gerund-with-a-particle",
