@@ -48,3 +48,21 @@ def test_reading_the_package_compiles_no_pattern_until_one_is_used() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert int(made) == 0
+
+
+def test_every_pattern_of_the_package_compiles() -> None:
+    """A pattern no longer compiles when its module is imported: one that a run seldom asks for
+    (a PDF reader's, an English filing's) must still be a valid expression."""
+    import importlib
+    import pkgutil
+
+    import compare
+    from compare.patterns import _Compiled
+
+    seen = 0
+    for module in pkgutil.iter_modules(compare.__path__):
+        for value in vars(importlib.import_module(f"compare.{module.name}")).values():
+            if isinstance(value, _Compiled):
+                re.compile(value.pattern, value.flags)
+                seen += 1
+    assert seen > 300
