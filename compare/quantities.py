@@ -1773,6 +1773,12 @@ def _dated_row(label: str, row: str) -> str:
 
 # "issued $7.0 billion and repaid $6.5 billion of Notes": what the second sum is of, the first
 # is of too.
+# A name after a preposition, right before the figure it is of: "… for the proposed draw of up
+# to", "… equivalent to the annual emissions of about", "… up to a cap of".
+_EN_NAMED_BY_PREPOSITION = regex(
+    r"\b(?:for|to)\s+(?:the|a|an)\s+((?:[A-Za-z][\w\-’']*\s+){0,2}[A-Za-z][\w\-’']*)"
+    r"\s+of\s+(?:about\s+|up\s+to\s+|over\s+|nearly\s+)?$"
+)
 # The sums joined to the first, then what all are of: "$12.0 billion and $8.1 billion of", "$2.2
 # billion, $1.4 billion and $722 million of interest expense".
 _EN_SUM = rf"(?:{CURRENCY})?\d[\d,.]*(?:\s+(?:{SCALE_EN}))?"
@@ -2113,6 +2119,16 @@ def _label(
             # "the Company had $12.0 billion and $8.1 billion of Commercial Paper outstanding":
             # the first of two sums shares what the second is of (it was the filer's)
             label = _object_after_en(sentence, joined.end()) or label
+        if (
+            label
+            and before.endswith(("of ", "of about ", "of up to ", "of over ", "of nearly "))
+            and (named := _EN_NAMED_BY_PREPOSITION.search(before))
+            and not _CHANGE_AFTER_WORD.fullmatch(named.group(1))  # "to an increase of": in what
+        ):
+            # "given her in-principle support for the proposed draw of up to $11 billion", "In
+            # exchange for an up-front payment of $3.0 billion": what the figure is of is the
+            # name after the last preposition, not what leads to it
+            label = named.group(1)
         if label and _acts_only_en(label) and raw.kind is not MetricKind.PERCENT:
             if joined := _EN_JOINED_SUM.match(sentence, raw.end):
                 # "The Company recognized $2.2 billion, $1.4 billion and $722 million of interest

@@ -904,6 +904,18 @@ LABELS = [
         "I will maintain the enhanced 70% risk-share under the Trade Loan.",
         ["risk-share"],
     ),
+    # The name after the last preposition, right before "of" and the figure, is what it is of.
+    (
+        "named-after-a-preposition",
+        "The President has given her in-principle support for the proposed draw of up to $11"
+        " billion on Past Reserves.",
+        ["proposed draw"],
+    ),
+    (
+        "named-after-in-exchange-for",
+        "In exchange for an up-front payment of $3.0 billion, the bank delivered shares.",
+        ["up-front payment"],
+    ),
     # A list of sums after who acted how: what the last is of, all are of.
     (
         "filer-list-of-sums",
