@@ -1712,7 +1712,7 @@ _YEAR_CELL = regex(r"\s*(?:19|20)\d\d\s*")  # a row named by a year: 2019 | $8,7
 # representing 85% cash conversion" (cash conversion).
 _EN_DETERMINER_BEFORE = regex(
     r"\b(?:the|a|an|its|our|their|this|another|further|additional|set\s+of"
-    r"|representing|delivering|achieving|generating)\s+(?:[a-z]+ed\s+)?$",
+    r"|representing|delivering|achieving|generating|receive|receives)\s+(?:[a-z]+ed\s+)?$",
     re.IGNORECASE,
 )
 # The noun after: lower-case words ("payout"), or a name ("Jobs and Business Support Package").
@@ -1750,8 +1750,12 @@ def _attributive_en(sentence: str, raw: _Raw) -> str:
         if noun and not _ends_name_en(noun.group(1)):
             return f"{after.group(1)} {noun.group(1)}"
         return after.group(1)
-    kept = []
-    for word in after.group(1).split():
+    kept: list[str] = []
+    words = after.group(1).split()
+    for k, word in enumerate(words):
+        if word == "for" and kept and k + 1 < len(words) and not _ends_name_en(words[k + 1]):
+            kept += words[k : k + 2]  # "30% support for wages paid from April": support for wages
+            break
         if word in _EN_OBJECT_END or word in _EN_NOT_NOUN or word.endswith("ed"):
             break  # "the $3 billion allocated last year": what became of it, not what it is
         kept.append(word)

@@ -900,6 +900,21 @@ LABELS = [
     ),
     ("attribute-after-a-verb", "Each household will also receive a $1,000 payout.", ["payout"]),
     (
+        "attribute-after-receive",
+        "Firms in these sectors will receive 30% support for wages paid from April to June.",
+        ["support for wages"],
+    ),
+    (
+        "attribute-for-what",
+        "Donors will enjoy a 250% tax deduction for donations made this year.",
+        ["tax deduction for donations"],
+    ),
+    (
+        "attribute-for-a-name",
+        "I will set aside a $500 million fund for the green economy.",
+        ["fund"],
+    ),
+    (
         "attribute-after-a-participle",
         "I will maintain the enhanced 70% risk-share under the Trade Loan.",
         ["risk-share"],
