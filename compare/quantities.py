@@ -870,8 +870,11 @@ AGED_CHARS = 24  # how far back "aged" or "below the age of" is looked for
 
 # A share of a whole named with its article: "9% of our population", "40% of the firms".
 _SHARE_OF_THE = regex(r"\s+of\s+(?:our|the|their|its|all)\s", re.I)
-# What is given, right before its sum: "… with a top-up of $200", "with an annual payout of".
-_WITH_A = regex(r"\bwith\s+an?\s+((?:[\w-]+\s+){0,3}[\w-]+)\s+of\s*$")
+# What a sum is of, named after the last preposition right before it: what is given ("… with a
+# top-up of $200", "with an annual payout of"), what leads to it aside ("given her in-principle
+# support for the proposed draw of up to $11 billion", "In exchange for an up-front payment of",
+# "equivalent to the annual emissions of about 7,400 cars", "up to a cap of").
+_WITH_A = regex(r"\b(?:with|for|to)\s+(?:an?|the)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s+of\s*$")
 
 
 # What 股 begins when it counts no shares: 股指 (an index), 股票, 股份, 股东, 股权, 股市, 股价.
@@ -1777,12 +1780,6 @@ def _dated_row(label: str, row: str) -> str:
 
 # "issued $7.0 billion and repaid $6.5 billion of Notes": what the second sum is of, the first
 # is of too.
-# A name after a preposition, right before the figure it is of: "… for the proposed draw of up
-# to", "… equivalent to the annual emissions of about", "… up to a cap of".
-_EN_NAMED_BY_PREPOSITION = regex(
-    r"\b(?:for|to)\s+(?:the|a|an)\s+((?:[A-Za-z][\w\-’']*\s+){0,2}[A-Za-z][\w\-’']*)"
-    r"\s+of\s+(?:about\s+|up\s+to\s+|over\s+|nearly\s+)?$"
-)
 # The sums joined to the first, then what all are of: "$12.0 billion and $8.1 billion of", "$2.2
 # billion, $1.4 billion and $722 million of interest expense".
 _EN_SUM = rf"(?:{CURRENCY})?\d[\d,.]*(?:\s+(?:{SCALE_EN}))?"
@@ -2090,8 +2087,10 @@ def _label(
         before = sentence[start : raw.start]
         if _YEAR.search(before):
             before = _EN_YEAR_LIST.sub("", before)  # "grew in 2018 and 2017 by": Net sales
-        if given := _WITH_A.search(before):
-            before = given.group(1)  # "provide children below the age of 21 with a top-up of"
+        if (given := _WITH_A.search(before)) and not _CHANGE_AFTER_WORD.fullmatch(given.group(1)):
+            # "provide children below the age of 21 with a top-up of" (not "to an increase of":
+            # the change is of what follows it)
+            before = given.group(1)
         elif boundary and (item := _EN_NEXT_ITEM.search(before)):
             before = before[item.end() :]
         # A table row's label cell is a name, not a clause: it is kept longer.
@@ -2123,16 +2122,6 @@ def _label(
             # "the Company had $12.0 billion and $8.1 billion of Commercial Paper outstanding":
             # the first of two sums shares what the second is of (it was the filer's)
             label = _object_after_en(sentence, joined.end()) or label
-        if (
-            label
-            and before.endswith(("of ", "of about ", "of up to ", "of over ", "of nearly "))
-            and (named := _EN_NAMED_BY_PREPOSITION.search(before))
-            and not _CHANGE_AFTER_WORD.fullmatch(named.group(1))  # "to an increase of": in what
-        ):
-            # "given her in-principle support for the proposed draw of up to $11 billion", "In
-            # exchange for an up-front payment of $3.0 billion": what the figure is of is the
-            # name after the last preposition, not what leads to it
-            label = named.group(1)
         if label and _acts_only_en(label) and raw.kind is not MetricKind.PERCENT:
             if joined := _EN_JOINED_SUM.match(sentence, raw.end):
                 # "The Company recognized $2.2 billion, $1.4 billion and $722 million of interest
