@@ -45,8 +45,10 @@ from compare.quantities import (
     MONTHS,
     UNIT_SIZES,
     Clauses,
+    debt_terms,
     last_year_figures,
     may_list_years,
+    other_notes,
     paid_for,
     starts_a_change,
     stated_for_year,
@@ -166,6 +168,7 @@ class _Side:
     funds: list[str | None]  # what a sum paid is for, after who pays (see quantities.paid_for)
     twinned: list[bool]  # the other report states it too (see _twin)
     heads: list[str]  # the head of its table row's group ("Federal"), or "" (Metric.group)
+    debts: list[tuple[str, ...]]  # the coupon and due year its label names notes by, or ()
     # The figure of its sentence that states last year's: "£1,400m (2021: £1,250m)", "to £350m
     # from £420m", 从上学年全省第7位上升到第3位 (see _places); None for most.
     last_year: list[int | None]
@@ -383,6 +386,7 @@ class _Side:
             funds=[fund_of[label] for label in labels],
             twinned=[False] * len(metrics),
             heads=[m.group for m in metrics],
+            debts=[debt_terms(m.label) for m in metrics],
             last_year=places.last_year,
             prior={
                 i: values[k]
@@ -1174,6 +1178,8 @@ def _score_matrix(
             continue
         if old.heads[i] and new.heads[j] and old.heads[i] != new.heads[j]:
             continue  # Federal: Current and State: Current, Level 1: Subtotal and Level 2's
+        if old.debts[i] and new.debts[j] and other_notes(old.debts[i], new.debts[j]):
+            continue  # Fixed-rate 2.300% notes due 2022 and 2.000% notes due 2020: other notes
         if old.parts[i] and new.parts[j] and _contrasting(old.parts[i], new.parts[j]):
             continue  # 全国财政赤字 and 中央财政赤字, 财政收入 and 财政支出: other figures
         if old.shares[i] and new.shares[j] and _other_shares(old.shares[i], new.shares[j]):

@@ -1994,6 +1994,45 @@ _EN_INSTRUMENT = regex(
 )
 _EN_NAMES_DEBT = regex(rf"\b{_EN_DEBT}")
 _EN_PAR_VALUE = regex(r"\s+(par value(?:\s+per\s+share)?)\b")
+# A table row of notes ("Fixed-rate 1.800% notes | 2020 | 1,000 | 1.84%", "Floating-rate notes |
+# 2019 | 500 | 1.39%"): the notes are named by their kind, their coupon and the year they fall
+# due, as a bond's name states them ("1.800% Notes due 2020"). The coupon is no figure of the
+# row, and notes of another coupon or due year are other notes (see other_notes). A row of many
+# notes names a range of coupons and of years ("… | 2018 | – | 2043 | …"): no year of its own.
+_EN_COUPON = r"\d{1,2}(?:\.\d{1,3})?%"
+_EN_DEBT_ROW = regex(
+    rf"\s*((?:[A-Za-z][\w-]*\s+){{0,3}}?(?:{_EN_COUPON}(?:\s*[–-]\s*{_EN_COUPON})?\s+)?"
+    rf"(?:(?:Senior|Subordinated|Convertible|senior|subordinated|convertible)\s+)?{_EN_DEBT})"
+    r"\s*\|(?:\s*((?:19|20)\d\d)\s*\|(?!\s*[–-]\s*\|))?"
+)
+# What names one issue of notes apart from another: its coupon, and the year it falls due.
+_EN_DEBT_TERM = regex(rf"{_EN_COUPON}|(?<=\bdue )(?:19|20)\d\d\b")
+
+
+def debt_terms(label: str) -> tuple[str, ...]:
+    """Return the coupons and due year a label names notes by ("Fixed-rate 1.800% notes due
+    2020" -> ("1.800%", "2020")), () for a label of anything else."""
+    if "%" not in label and "due " not in label:
+        return ()  # most labels, told at a glance
+    return tuple(_EN_DEBT_TERM.findall(label))
+
+
+def other_notes(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Tell whether two labels' debt terms (debt_terms) name other notes: another coupon, or
+    another due year where both state one (notes that have fallen due state none: "— | $—").
+    A range of coupons is an issue of several notes, named by its last: the first fall due
+    first ("Fixed-rate 1.000% – 3.850% notes", a year later "2.400% – 3.850% notes")."""
+    if old == new:
+        return False
+    old_coupons = [term for term in old if term.endswith("%")]
+    new_coupons = [term for term in new if term.endswith("%")]
+    if len(old_coupons) == len(new_coupons) == 2:
+        old_coupons, new_coupons = old_coupons[1:], new_coupons[1:]
+    if old_coupons != new_coupons:
+        return True
+    old_due = [term for term in old if not term.endswith("%")]
+    new_due = [term for term in new if not term.endswith("%")]
+    return bool(old_due and new_due and old_due != new_due)
 
 
 def _named_after_en(sentence: str, raw: _Raw, boundary: int) -> str:
@@ -3069,6 +3108,11 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
     raws = _scan(sentence, masked, reverse)
     if not raws or (row and _heads_columns(sentence, raws)):
         return ()
+    debt = _EN_DEBT_ROW.match(sentence) if row else None
+    if debt:
+        raws = [raw for raw in raws if raw.start >= debt.end(1)]  # the coupon names the notes
+        if not raws:
+            return ()
     if "兑" in sentence:
         raws = _exchange_rates(masked, raws)
     sentence_reverse = reverse if masked is sentence else sentence[::-1]
@@ -3099,6 +3143,11 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
             raw.upper = None if raw.upper is None else -raw.upper
         boundary = max(raw.end, raw.noun_end)
         previous = raw.label
+    if debt:
+        notes = " ".join(debt.group(1).split())
+        due = debt.group(2)
+        for raw in raws:
+            raw.label = f"{notes} due {due}" if due and "due" not in notes else notes
     # 完成55.3万平方米、2.9万户中心城区旧里改造: two measures of what the second one names.
     for raw, after in zip(reversed(raws[:-1]), reversed(raws[1:]), strict=True):
         if (

@@ -1352,6 +1352,52 @@ def test_an_aligned_row_pairs_past_the_label_candidates_of_its_table() -> None:
     _assert_swapped(forward, backward)
 
 
+def test_notes_of_another_coupon_or_due_year_are_other_notes() -> None:
+    """Apple's table of notes lists each issue's notes by coupon and due year; a year later the
+    issues of 2017 are one row and 2018's are new. Aligned rows of other notes paired as one
+    ("Fixed-rate notes: 2.300% -> 2.000%, 1,750 -> 750"); an issue of several notes keeps its
+    name's last coupon as its first notes fall due (1.000% – 3.850%, then 2.400% – 3.850%)."""
+    old = _one_section_report(
+        2017,
+        (
+            "Fixed-rate 1.000% – 3.850% notes | 2018 | – | 2043 | 12,500 | 1.08% | – | 3.91%",
+            "Fixed-rate 2.300% notes | 2022 | 1,000 | 2.34% | — | —%",
+            "Fixed-rate 3.000% notes | 2024 | 1,750 | 2.11% | — | —%",
+            "Floating-rate notes | 2020 | 500 | 1.38% | — | —%",
+        ),
+    )
+    new = _one_section_report(
+        2018,
+        (
+            "Fixed-rate 2.400% – 3.850% notes | 2023 | – | 2043 | 8,500 | 2.44% | – | 3.91%",
+            "Fixed-rate 2.000% notes | 2020 | 1,000 | 2.03% | — | —%",
+            "Fixed-rate 2.400% notes | 2023 | 750 | 2.66% | — | —%",
+            "Floating-rate notes | 2019 | 500 | 2.48% | — | —%",
+        ),
+    )
+    aligned = pair(old, new, sentences=((0, 0), (1, 1), (2, 2), (3, 3)))
+    forward = match_metrics(old, new, (aligned,), settings=SETTINGS)
+    assert sorted(summary(forward)) == [
+        ("added", "Fixed-rate 2.000% notes due 2020", None, "1,000"),
+        ("added", "Fixed-rate 2.000% notes due 2020", None, "2.03%"),
+        ("added", "Fixed-rate 2.400% notes due 2023", None, "2.66%"),
+        ("added", "Fixed-rate 2.400% notes due 2023", None, "750"),
+        ("added", "Floating-rate notes due 2019", None, "2.48%"),
+        ("added", "Floating-rate notes due 2019", None, "500"),
+        ("changed", "Fixed-rate 2.400% – 3.850% notes", "1.08%", "2.44%"),
+        ("changed", "Fixed-rate 2.400% – 3.850% notes", "12,500", "8,500"),
+        ("removed", "Fixed-rate 2.300% notes due 2022", "1,000", None),
+        ("removed", "Fixed-rate 2.300% notes due 2022", "2.34%", None),
+        ("removed", "Fixed-rate 3.000% notes due 2024", "1,750", None),
+        ("removed", "Fixed-rate 3.000% notes due 2024", "2.11%", None),
+        ("removed", "Floating-rate notes due 2020", "1.38%", None),
+        ("removed", "Floating-rate notes due 2020", "500", None),
+        ("unchanged", "Fixed-rate 2.400% – 3.850% notes", "3.91%", "3.91%"),
+    ]
+    backward = match_metrics(new, old, _mirror_all((aligned,)), settings=SETTINGS)
+    _assert_swapped(forward, backward)
+
+
 def test_a_list_of_years_in_a_row_label_moves_on_with_the_columns() -> None:
     """The label states this year's, last year's and the year before's tax, as the columns do."""
     old = _one_section_report(

@@ -1849,10 +1849,22 @@ LABELS = [
         " preceding 12 months",
         ["Securities Exchange Act of 1934 during the preceding"],
     ),
+    # A row of notes is named by their coupon and due year, as a bond's name states them; the
+    # coupon is no figure of the row ("Fixed-rate notes" named every row of Apple's table).
     (
         "en-notes-row",
         "Fixed-rate 1.550% notes | 2019 | 500 | 1.59% | — | —%",
-        ["Fixed-rate notes", "Fixed-rate notes", "Fixed-rate notes"],
+        ["Fixed-rate 1.550% notes due 2019"] * 2,
+    ),
+    (
+        "en-notes-row-of-an-issue",  # notes falling due over years: no year of their own
+        "Fixed-rate 1.000% – 3.850% notes | 2018 | – | 2043 | 12,500 | 1.08% | – | 3.91%",
+        ["Fixed-rate 1.000% – 3.850% notes"] * 3,
+    ),
+    (
+        "en-floating-notes-row",
+        "Floating-rate notes | 2020 | 500 | 1.51% | — | —%",
+        ["Floating-rate notes due 2020"] * 2,
     ),
     (
         # "new" is no unit alone, but says what is counted; a name and its deed before a count
