@@ -1246,6 +1246,18 @@ def _score_matrix(
             score += sentence_weight
             if old.ordinal[i] == new.ordinal[j] and old_starting[i] == new_starting[j]:
                 score += ordinal_weight
+        elif (
+            gap
+            and old_periods[i] is not None
+            and new_periods[j] is not None
+            and old_cells[i] is None
+            and new_cells[j] is None
+            and old.ordinal[i] == new.ordinal[j]
+        ):
+            # Sentences of a year each, a year apart (see _other_years), are aligned with their
+            # copies, not with each other: "As of September 30, 2017, … which accounted for 42%,
+            # 19% and 10%", then "As of September 29, 2018, … 62% and 12%": 42% -> 62%.
+            score += ordinal_weight
         if old.values[i] == new.values[j] or (asks_prior and prior(i, j)):
             score += value_weight
         elif old_starting[i] != new_starting[j]:

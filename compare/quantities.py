@@ -2988,18 +2988,22 @@ _OPENS_WITH_YEAR = regex(
 )
 
 
+# "As of September 24, 2016, the total amount of gross unrecognized tax benefits was $7.7
+# billion": a balance of that year's end (not "As of September 29, 2018 and September 30, 2017")
+_OPENS_AS_OF = regex(rf"\s*As\s+of\s+(?:{MONTHS})\s+\d{{1,2}},\s+((?:19|20)\d\d)\b(?!,?\s+and\s)")
 # "Cash used in financing activities of $87.9 billion during 2018 consisted primarily of…"
 _DURING_YEAR = regex(r"\bduring\s+(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b")
 
 
 def stated_for_year(sentence: str) -> int | None:
     """Return the year an English sentence says its figures are for, by its opening ("During
-    2018, …": 2018) or by "during 2018" in a sentence that names no other year; else None. A
-    10-K tells each figure of its year and of the year before, in sentences of their own
-    ("During 2017, the Company spent $33.0 billion…" in both filings)."""
+    2018, …": 2018; "As of September 24, 2016, …": 2016) or by "during 2018" in a sentence that
+    names no other year; else None. A 10-K tells each figure of its year and of the year before,
+    in sentences of their own ("During 2017, the Company spent $33.0 billion…" in both filings).
+    """
     if not sentence[:1].isascii():
         return None  # most Chinese sentences, told at a glance
-    found = _OPENS_WITH_YEAR.match(sentence)
+    found = _OPENS_WITH_YEAR.match(sentence) or _OPENS_AS_OF.match(sentence)
     if found:
         return int(found.group(1))
     during = _DURING_YEAR.search(sentence) if "during" in sentence else None

@@ -2620,6 +2620,47 @@ def _pairs(changes: tuple[MetricChange, ...]) -> list[tuple[str, str, str, bool]
     ]
 
 
+# Balances as of each year's end, a list of shares in each (Apple's vendor receivables).
+BALANCE_PROSE = {
+    2017: (
+        "As of September 30, 2017, the total amount of gross unrecognized tax benefits was $8.4 "
+        "billion. As of September 24, 2016, the total amount of gross unrecognized tax benefits "
+        "was $7.7 billion. As of September 30, 2017, the Company had three vendors that "
+        "individually represented 10% or more of total vendor non-trade receivables, which "
+        "accounted for 42%, 19% and 10%. As of September 24, 2016, the Company had two vendors "
+        "that individually represented 10% or more of total vendor non-trade receivables, which "
+        "accounted for 47% and 21%."
+    ),
+    2018: (
+        "The Company had approximately 132,000 full-time equivalent employees. The Company "
+        "operated 506 retail stores in 25 countries. "
+        "As of September 29, 2018, the total amount of gross unrecognized tax benefits was $9.7 "
+        "billion. As of September 30, 2017, the total amount of gross unrecognized tax benefits "
+        "was $8.4 billion. As of September 29, 2018, the Company had two vendors that "
+        "individually represented 10% or more of total vendor non-trade receivables, which "
+        "accounted for 62% and 12%. As of September 30, 2017, the Company had three vendors "
+        "that individually represented 10% or more of total vendor non-trade receivables, which "
+        "accounted for 42%, 19% and 10%."
+    ),
+}
+
+
+def test_a_balance_as_of_a_years_end_pairs_with_the_next_years(tmp_path: Path) -> None:
+    """A sentence that opens "As of September 30, 2017," states that year's balances: they pair
+    with the next filing's 2018 balances (the new filing's 2017 is a copy), in their order.
+    Before, 2017's paired with its copy and 2016's with 2018's ($7.7 billion -> $9.7 billion),
+    and then 19% -> 62% (a tie of places, broken by where the figures stand in the filings: the
+    new filing's stand further on, after figures of its own)."""
+    rows = {year: text.replace(". ", ".\n\n") for year, text in BALANCE_PROSE.items()}
+    old, new = (read_report(path) for path in write_filings(tmp_path, rows))
+    pairs = _pairs(compare_reports(old, new).metrics)
+    assert ("changed", "$8.4 billion", "$9.7 billion", False) in pairs
+    assert ("removed", "$7.7 billion", "", False) in pairs
+    assert ("changed", "42%", "62%", False) in pairs
+    assert ("changed", "19%", "12%", False) in pairs
+    assert not any(o == "$7.7 billion" and n for _, o, n, _ in pairs)
+
+
 def test_a_years_figure_in_prose_pairs_with_the_next_years(tmp_path: Path) -> None:
     """2017's figure pairs with 2018's; 2016's has no next (dropped, as a table's last column
     is); the new filing's 2017 is 2017's stated again: not new, and restated when told

@@ -3161,6 +3161,9 @@ def test_a_list_of_figures_for_a_list_of_years_reads_as_a_row(
         ("In fiscal 2017, net sales rose 6%.", 2017),
         ("In May 2018, the Company announced a new capital return program of $100 billion.", 2018),
         ("For 2016, the effective tax rate was 25.6%.", 2016),
+        # A balance as of a year's date is that year's (a 10-K states its year's and the last)
+        ("As of September 24, 2016, the total amount of benefits was $7.7 billion.", 2016),
+        ("As of September 29, 2018 and September 30, 2017, the Company had $12.0 billion.", None),
         ("In 2010 to 2015, exports doubled.", None),  # a span, no one year
         ("Cash used in financing activities of $87.9 billion during 2018 consisted of…", 2018),
         ("Net sales during 2018 rose from 2017's.", None),  # two years named

@@ -293,14 +293,15 @@ def test_a_10k_states_its_statements_in_millions(corpus: Path) -> None:
 
 def test_a_10k_pair_pairs_its_figures_as_before(corpus: Path) -> None:
     """Shown in millions, Apple's figures pair as when no scale was read: every pair of figures
-    written alike is unchanged."""
+    written alike is unchanged. (Fewer such pairs than before 2026-12-01: a balance as of 2017
+    pairs with 2018's, not with the new filing's copy of it.)"""
     old, new = (read_report(corpus / "apple-10k" / f"{year}.txt") for year in (2017, 2018))
     comparison = compare_reports(old, new)
     alike = [
         c for c in comparison.metrics
         if c.old is not None and c.new is not None and c.old.text == c.new.text
     ]  # fmt: skip
-    assert len(alike) > 300 and all(c.status.value == "unchanged" for c in alike)
+    assert len(alike) > 280 and all(c.status.value == "unchanged" for c in alike)
 
 
 def test_a_10ks_columns_of_an_older_year_roll_off(corpus: Path) -> None:
