@@ -372,10 +372,12 @@ _LABEL_DROP_HINT = regex(r"[（(《0-9０-９第“”\"「」『』\x00\s]")
 # (income/(loss), Proceeds from/(Repayments of), net (gains)/losses).
 # A law's name keeps its year, one word with it ("Securities Exchange Act of 1934"). Digits
 # written into a word are part of it (COVID-19, G20, the 20th percentile, a 4-room flat, 400cc,
-# 5G), but not a year (FY2020, end-2020: a label names what is measured every year); else a
-# number is no word of a label.
+# 5G), but not a year (FY2020, end-2020: a label names what is measured every year); so is the
+# number of a market index (the S&P 500 Index, the Russell 2000 Index); else a number is no word
+# of a label.
 _EN_WORDS = regex(
     r"Act of (?:19|20)\d\d\b|"
+    r"(?<![\d.,$£€¥])\d+(?=\s+Index\b)|"
     r"(?<![\d.,$£€¥])\d+(?:st|nd|rd|th|cc|G|D|(?:-[A-Za-z]+)+)\b|"
     r"(?:\([A-Za-z][^()]{0,30}\)/)?[A-Za-z][A-Za-z&'’\-./]*"
     r"(?:(?<!FY)(?!(?:19|20)\d\d(?!\d))\d+[A-Za-z&'’\-./]*)*"

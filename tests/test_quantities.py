@@ -1849,6 +1849,9 @@ LABELS = [
         " preceding 12 months",
         ["Securities Exchange Act of 1934 during the preceding"],
     ),
+    # A market index keeps its number ("S&P Index" named Apple's row of the S&P 500).
+    ("en-market-index-row", "S&P 500 Index | $100 | $119", ["S&P 500 Index"] * 2),
+    ("en-market-index-row-russell", "Russell 2000 Index | 100 | 120", ["Russell 2000 Index"] * 2),
     # A row of notes is named by their coupon and due year, as a bond's name states them; the
     # coupon is no figure of the row ("Fixed-rate notes" named every row of Apple's table).
     (
