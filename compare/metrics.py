@@ -2232,7 +2232,9 @@ def _rolled_off(
     respectively") is weighed against the list of the new sentence aligned with it (rows and
     sentences aligned at least `least` alike, as _sentence_links gives them); a row of a table
     that stacks its years in blocks (a roll-forward's 2015, gone from the next filing's 2016 to
-    2018) against the blocks of its paired section."""
+    2018) against the blocks of its paired section; a figure of a sentence stated for a year
+    ("During 2016, the Company spent $29.0 billion…") against the years the paired section's
+    sentences are stated for (2018 and 2017)."""
     old_side, new_side = sides
     years: dict[str, set[int]] = {}  # new section id -> the years its columns show
     row_years: dict[tuple[str, int], set[int]] = {}  # new table row -> the years of its columns
@@ -2248,11 +2250,15 @@ def _rolled_off(
             blocks.setdefault(metric.section, set()).add(year)
             name = _DATE_IN_LABEL.sub("", new_side.labels[j])
             block_rows.setdefault((metric.section, name), set()).add(year)
+    prose: dict[str, set[int]] = {}  # new section id -> the years its sentences are stated for
+    for period, held in new_side.stated_prose.items():
+        for j in held:
+            prose.setdefault(new.metrics[j].section, set()).add(period)
     listed_years = _ListedYears(old, new)
     removed = [
         k for k, c in enumerate(changes) if c.status is MetricStatus.REMOVED and c.old is not None
     ]
-    if not removed or not (years or blocks or listed_years.any_lists()):
+    if not removed or not (years or blocks or prose or listed_years.any_lists()):
         return changes  # no table of years, no list of years: every report but a filing
     old_rows: dict[tuple[str, int], list[Metric]] = {}
     for metric in old.metrics:
@@ -2260,6 +2266,7 @@ def _rolled_off(
             old_rows.setdefault((metric.section, metric.sentence), []).append(metric)
     dated: dict[int, int] = {}  # the dropped figures of a year: by their place in `changes`
     stacked: dict[int, str] = {}  # those in a block of a table that stacks its years: row name
+    stated: set[int] = set()  # those of a sentence stated for a year ("During 2016, …")
     # The figures of a row's label, by their places (see _label_year), weigh as its cells do.
     labelled: set[int] = set()
     index = {id(metric): i for i, metric in enumerate(old.metrics)}
@@ -2281,6 +2288,8 @@ def _rolled_off(
         if year is None and i is not None and old_side.tabled[i]:
             year = old_side.periods[i]  # "Balances as of September 27, 2014 | …" and its year
             stacked[k] = _DATE_IN_LABEL.sub("", old_side.labels[i])
+        elif year is None and i is not None and (year := old_side.periods[i]) is not None:
+            stated.add(k)
         if year is not None:
             dated[k] = year
     if not dated:
@@ -2313,6 +2322,11 @@ def _rolled_off(
         if k in stacked:  # against the blocks of the paired section that have the row
             section = paired.get(dropped.section, "")
             shown = block_rows.get((section, stacked[k])) or blocks.get(section)
+        elif k in stated:
+            # (the old filing's own year is shown by the next as last year's, whatever its
+            # sentences of that section say: "In August 2017, … 4.5 million shares" was dropped)
+            own = old.year is not None and year >= old.year
+            shown = None if own else prose.get(paired.get(dropped.section, ""))
         elif dropped.column or k in labelled:
             shown = row_years.get(row) if row else None
             shown = shown or years.get(paired.get(dropped.section, ""))

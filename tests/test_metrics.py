@@ -2620,6 +2620,35 @@ def _pairs(changes: tuple[MetricChange, ...]) -> list[tuple[str, str, str, bool]
     ]
 
 
+def test_a_year_the_next_filings_sentences_no_longer_state_rolls_off(tmp_path: Path) -> None:
+    """The 2017 filing's sentences of 2016 are dropped from the 2018 filing, which states 2018
+    and 2017: they roll off, as a table's oldest column does. A figure of 2017 itself that the
+    2018 filing no longer states is dropped, not rolled off (2018's sentences state 2017 as
+    last year's)."""
+    rows = {year: text.replace(". ", ".\n\n") for year, text in FILING_PROSE.items()}
+    rows[2017] += (
+        "\n\nIn August 2017, the purchase period for this ASR ended and an additional 4.5 "
+        "million shares were delivered."
+    )
+    old, new = (read_report(path) for path in write_filings(tmp_path, rows))
+    dropped = {
+        c.old.text: c.rolled_off
+        for c in compare_reports(old, new).metrics
+        if c.status.value == "removed" and c.old is not None
+    }
+    assert dropped == {"$29.0 billion": True, "$65.8 billion": True, "4.5 million shares": False}
+    # So when the 2018 filing's sentences state 2018 alone.
+    rows[2018] = "During 2018, the Company spent $73.1 billion to repurchase shares of its stock."
+    (tmp_path / "alone").mkdir()
+    old, new = (read_report(path) for path in write_filings(tmp_path / "alone", rows))
+    dropped = {
+        c.old.text: c.rolled_off
+        for c in compare_reports(old, new).metrics
+        if c.status.value == "removed" and c.old is not None
+    }
+    assert dropped["$29.0 billion"] and not dropped["4.5 million shares"]
+
+
 # Balances as of each year's end, a list of shares in each (Apple's vendor receivables).
 BALANCE_PROSE = {
     2017: (
