@@ -2074,6 +2074,12 @@ _EN_PART_DONE = regex(
 
 
 _EN_NET_OF = regex(r"\s*net\s+of\s+")
+# Words that take the figure before further, to the next: "…, with a view to reaching", ", before
+# rising to", "and then to".
+_EN_GOING_ON_TO = regex(
+    r"(?:^|[\s,;])(?:(?:with\s+a\s+view\s+to|before|and\s+then|then|eventually|ultimately)\s+)?"
+    r"(?:reaching|rising\s+to|climbing\s+to|increasing\s+to|growing\s+to|to\s+reach)\s*$"
+)
 # A gain or loss named by nothing else is named by the line it is recognised in.
 _EN_GAINS = frozenset(("gain", "gains", "loss", "losses"))
 _EN_GAIN_IN = regex(
@@ -2106,6 +2112,11 @@ def _label(
             return debt
         if _EN_WORTH_OF.match(sentence, raw.end) and (what := _object_after_en(sentence, raw.end)):
             return what  # "about 10 years' worth of additional GST expenses": what it is worth
+        if previous and _EN_GOING_ON_TO.search(before):
+            # "raise our carbon tax to $25 per tonne in 2024 and 2025 and $45 per tonne in 2026
+            # and 2027, with a view to reaching $50 to $80 per tonne by 2030": where the figure
+            # before goes on to (named "view to reaching")
+            return previous
         if (
             raw.unit == "%"
             and before.rstrip().endswith(("top", "bottom"))

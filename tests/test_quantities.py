@@ -1849,6 +1849,14 @@ LABELS = [
         " preceding 12 months",
         ["Securities Exchange Act of 1934 during the preceding"],
     ),
+    # A figure the one before goes on to is of what that one is of ("view to reaching").
+    (
+        "en-goes-on-to",
+        "I will raise our carbon tax to $25 per tonne in 2024 and 2025 and $45 per tonne in 2026"
+        " and 2027, with a view to reaching $50 to $80 per tonne by 2030.",
+        ["carbon tax"] * 3,
+    ),
+    ("en-before-reaching", "The levy rises to $25 in 2024, before reaching $45.", ["levy"] * 2),
     # A market index keeps its number ("S&P Index" named Apple's row of the S&P 500).
     ("en-market-index-row", "S&P 500 Index | $100 | $119", ["S&P 500 Index"] * 2),
     ("en-market-index-row-russell", "Russell 2000 Index | 100 | 120", ["Russell 2000 Index"] * 2),
