@@ -149,7 +149,13 @@ def _warn_pair(comparison: Comparison) -> None:
 @click.argument("new")
 @library_option
 @org_option
-@click.option("-o", "--html", "html_path", metavar="PATH", help="HTML report path ('-': stdout).")
+@click.option(
+    "-o",
+    "--html",
+    "html_path",
+    metavar="PATH",
+    help="HTML report path ('-': stdout; a folder: the usual name in it).",
+)
 @click.option("--json", "json_path", metavar="PATH", help="Also write compare.diff/1 JSON.")
 @click.option("--md", "md_path", metavar="PATH", help="Also write a Markdown report.")
 @click.option("--csv", "csv_path", metavar="PATH", help="Also write the metric changes as CSV.")
@@ -172,7 +178,8 @@ def diff(
     A path of '-' is the report piped into standard input (one of OLD and NEW).
 
     Without --html the report goes to reports/<org>-<old>-vs-<new>.html. With --json, --md or
-    --csv set to '-' and no --html, only that output is written, to stdout.
+    --csv set to '-' and no --html, only that output is written, to stdout. An output given as a
+    folder gets that name in it (reports/<org>-<old>-vs-<new>.json for --json reports/).
 
     \b
     Examples:
@@ -197,14 +204,26 @@ def diff(
     comparison = compare_reports(old_report, new_report)
 
     to_stdout = "-" in (json_path, md_path, csv_path)
+    org_name = report_name(comparison, fallback=Path(new_report.source.path).stem)
+    # A report without a year is named by its file (its stem), never by the path given.
+    years = [
+        str(report.year) if report.year else _slug(Path(report.source.path).stem)
+        for report in (old_report, new_report)
+    ]
+    name = f"{_slug(org_name)}-{years[0]}-vs-{years[1]}"
     if html_path is None and not to_stdout:
-        org_name = report_name(comparison, fallback=Path(new_report.source.path).stem)
-        # A report without a year is named by its file (its stem), never by the path given.
-        years = [
-            str(report.year) if report.year else _slug(Path(report.source.path).stem)
-            for report in (old_report, new_report)
-        ]
-        html_path = str(Path("reports") / f"{_slug(org_name)}-{years[0]}-vs-{years[1]}.html")
+        html_path = str(Path("reports") / f"{name}.html")
+    html_path, json_path, md_path, csv_path = (
+        str(Path(path) / f"{name}{suffix}")
+        if path not in (None, "-") and Path(path).is_dir()
+        else path
+        for path, suffix in (
+            (html_path, ".html"),
+            (json_path, ".json"),
+            (md_path, ".md"),
+            (csv_path, ".csv"),
+        )
+    )
     outputs = [
         (
             json_path,
@@ -337,7 +356,8 @@ def series(
 ) -> None:
     """Follow every metric across YEARS (years or paths), or --all years of one organisation.
 
-    Without --csv or --html the table goes to reports/<org>-series.csv and .html.
+    Without --csv or --html the table goes to reports/<org>-series.csv and .html; an output
+    given as a folder gets that name in it.
 
     \b
     Examples:
@@ -383,9 +403,17 @@ def series(
     result = build_series(paths, workers=jobs, progress=progress)
     if bar is not None:
         bar.__exit__(None, None, None)
+    name = f"{_slug(result.org or 'report')}-series"
     if csv_path is None and html_path is None:
-        stem = Path("reports") / f"{_slug(result.org or 'report')}-series"
-        csv_path, html_path = f"{stem}.csv", f"{stem}.html"
+        csv_path, html_path = (
+            str(Path("reports") / f"{name}{suffix}") for suffix in (".csv", ".html")
+        )
+    csv_path, html_path = (
+        str(Path(path) / f"{name}{suffix}")
+        if path not in (None, "-") and Path(path).is_dir()
+        else path
+        for path, suffix in ((csv_path, ".csv"), (html_path, ".html"))
+    )
     if csv_path:
         write_output(csv_path, result.csv())
     if html_path:

@@ -185,6 +185,28 @@ def test_compare_two_years_writes_the_report(
     assert (tmp_path / "mine.html").read_text(encoding="utf-8") == html.read_text(encoding="utf-8")
 
 
+def test_an_output_given_as_a_folder_gets_its_usual_name_in_it(tmp_path: Path) -> None:
+    """`-o out/` writes out/<org>-<old>-vs-<new>.html (it had failed: "cannot write (Is a
+    directory)"), and so do --json, --md and --csv, each with its own suffix; a series' too."""
+    out = tmp_path / "out"
+    out.mkdir()
+    folder = str(out) + os.sep
+    result = run(
+        "2021", "2022", "--library", str(SEEDS), "-q",
+        "-o", folder, "--json", str(out), "--md", str(out), "--csv", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    stem = "绍兴市教育局-2021-vs-2022"
+    assert result.stdout == f"{out / stem}.html\n"
+    assert sorted(p.name for p in out.iterdir()) == [
+        f"{stem}.{suffix}" for suffix in ("csv", "html", "json", "md")
+    ]
+    assert json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))["schema"]
+    series = run("series", "2021", "2022", "--library", str(SEEDS), "--csv", str(out), "-j", "1")
+    assert series.exit_code == 0, series.output
+    assert (out / "绍兴市教育局-series.csv").read_text(encoding="utf-8").startswith("label,")
+
+
 def test_a_report_without_a_year_names_the_default_report_by_its_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
