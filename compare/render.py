@@ -1146,9 +1146,27 @@ def _sentence_row(sentence: SentencePair, pair: SectionPair, index: PageIndex) -
     )
 
 
-def _map_side(pair: SectionPair, section: Section | None, year: str) -> str:
+def went_link(pair: SectionPair, index: PageIndex) -> Link | None:
+    """Return, for the section map's side a pair has no section on, the section it went into
+    or came from: "→ merged into …" (an old section merged into a new one), "← split from …"
+    (a new section split from an old one); None for any other pair."""
+    if pair.new is None and pair.merged_into is not None:
+        link = _link_to(index.by_new.get(pair.merged_into), "new")
+        return None if link is None else Link(link.href, f"→ merged into {link.label}")
+    if pair.old is None and pair.split_from is not None:
+        link = _link_to(index.by_old.get(pair.split_from), "old")
+        return None if link is None else Link(link.href, f"← split from {link.label}")
+    return None
+
+
+def _map_side(pair: SectionPair, section: Section | None, year: str, went: Link | None) -> str:
+    """Return one side of a section map's row: its heading, else a dash, and where the section
+    went (see went_link)."""
     if section is None:
-        return f'<span class="none" title="not in {html_text(year)}">—</span>'
+        none = f'<span class="none" title="not in {html_text(year)}">—</span>'
+        if went is None:
+            return none
+        return f'{none} <a class="went" href="{html_text(went.href)}">{html_text(went.label)}</a>'
     anchor, label = html_text(pair_anchor(pair)), html_text(section_label(section))
     return f'<a class="lvl-{section.level}" href="#{anchor}">{label}</a>'
 
@@ -1162,13 +1180,14 @@ def section_map_row_html(pair: SectionPair, index: PageIndex) -> Markup:
         score = f'<span title="match score{_matched_by(pair)}">{format_score(pair.score)}</span>'
         # How much of the text stayed: a same-heading match scores 100 however rewritten.
         similarity = format_score(pair.similarity)
+    went = went_link(pair, index)
     return Markup(
         f'<tr class="st-{pair.status}" data-changed="{changed}">\n'
-        f'<td class="old">{_map_side(pair, pair.old, index.old_year)}</td>\n'
+        f'<td class="old">{_map_side(pair, pair.old, index.old_year, went)}</td>\n'
         f'<td class="status">{badges_html(pair)}</td>\n'
         f'<td class="num">{score}</td>\n'
         f'<td class="num">{similarity}</td>\n'
-        f'<td class="new">{_map_side(pair, pair.new, index.new_year)}</td>\n'
+        f'<td class="new">{_map_side(pair, pair.new, index.new_year, went)}</td>\n'
         "</tr>"
     )
 
@@ -1402,6 +1421,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "link_html": link_html,
     "links_html": links_html,
     "notes": pair_notes,
+    "went": went_link,
     "moved_link": moved_link,
     "metric_link": metric_link,
     "year": year_label,

@@ -1181,6 +1181,23 @@ def test_split_and_merge_are_noted_with_links() -> None:
     assert soup.html["lang"] == "en"
 
 
+def test_the_section_map_says_where_a_merged_or_split_section_went() -> None:
+    """A section merged into another has no match of its own: its row named nothing on the new
+    side but a dash. It names the section it went into, linked, as a split-off one names the
+    section it came from."""
+    soup = soup_of(rc.english())
+    went = {
+        a["href"]: (a.find_parent("td")["class"], text_of(a)) for a in soup.select("#map a.went")
+    }
+    assert went == {
+        "#sec-o3-n4": (["new"], "→ merged into Item 7. Management's Discussion & Analysis"),
+        "#sec-o2-n2": (["old"], "← split from Item 1A. Risk Factors"),
+    }
+    markdown = render_markdown(rc.english())
+    assert "| — (← split from Item 1A. Risk Factors) | added, split |" in markdown
+    assert "| — (→ merged into Item 7. Management's Discussion \\& Analysis) |" in markdown
+
+
 def test_settings_are_shown_in_the_footer(basic: Comparison, basic_soup: BeautifulSoup) -> None:
     rows = {
         text_of(tr.find_all("td")[0]): text_of(tr.find_all("td")[1])
