@@ -415,10 +415,17 @@ def test_a_restated_figure_is_counted_badged_and_not_among_the_largest(tmp_path:
     the year's changes out of the largest."""
     old, new = (str(path) for path in write_filings(tmp_path))
     html, data = tmp_path / "r.html", tmp_path / "r.json"
-    table = tmp_path / "r.csv"
-    result = run(old, new, "--html", str(html), "--json", str(data), "--csv", str(table))
+    table, markdown = tmp_path / "r.csv", tmp_path / "r.md"
+    result = run(
+        old, new, "--html", str(html), "--json", str(data), "--csv", str(table), "--md", str(markdown)
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "Metrics: 5 changed (2 restated), " in result.stdout
+    # The page and the Markdown count them too, under the figures' counts.
+    said = "2 of the changed are past years' figures told otherwise than last year's report did"
+    page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("#restated").get_text().startswith(said)
+    assert f"\n  - {said} (restated)\n" in markdown.read_text(encoding="utf-8")
     listed = result.stdout.split("Largest figure changes:\n")[1].splitlines()
     assert listed[:2] == [
         "  Cost of sales: 141,048 → 163,756 (+22,708, +16.1%)",
@@ -451,8 +458,13 @@ def test_figures_that_rolled_off_are_counted_badged_and_flagged(tmp_path: Path) 
     }
     old, new = (str(path) for path in write_filings(tmp_path, rows))
     html, data, table = tmp_path / "r.html", tmp_path / "r.json", tmp_path / "r.csv"
-    result = run(old, new, "--html", str(html), "--json", str(data), "--csv", str(table))
+    markdown = tmp_path / "r.md"
+    result = run(
+        old, new, "--html", str(html), "--json", str(data), "--csv", str(table), "--md", str(markdown)
+    )  # fmt: skip
     assert "0 new, 1 dropped (1 rolled off)" in result.stdout
+    said = "\n  - 1 of the dropped is of a year the new report no longer shows (rolled off)\n"
+    assert said in markdown.read_text(encoding="utf-8")
     page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
     (badged,) = [row for row in page.select("tr.metric") if row.select_one(".b-rolled")]
     assert "Net sales · 2015" in badged.get_text() and "$233,715" in badged.get_text()
