@@ -875,8 +875,13 @@ _SHARE_OF_THE = regex(r"\s+of\s+(?:our|the|their|its|all)\s", re.I)
 # What a sum is of, named after the last preposition right before it: what is given ("… with a
 # top-up of $200", "with an annual payout of"), what leads to it aside ("given her in-principle
 # support for the proposed draw of up to $11 billion", "In exchange for an up-front payment of",
-# "equivalent to the annual emissions of about 7,400 cars", "up to a cap of").
-_WITH_A = regex(r"\b(?:with|for|to)\s+(?:an?|the)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s+of\s*$")
+# "equivalent to the annual emissions of about 7,400 cars", "up to a cap of"), what it is held
+# under ("$44.0 billion was repurchased under the Company's previous share repurchase program of
+# up to $210 billion": previous share repurchase program).
+_WITH_A = regex(
+    r"\b(?:with|for|to|under)\s+(?:an?|the|its|their|our|the\s+Company[’']s)\s+"
+    r"((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s+of\s*$"
+)
 
 
 # What 股 begins when it counts no shares: 股指 (an index), 股票, 股份, 股东, 股权, 股市, 股价.

@@ -927,6 +927,12 @@ LABELS = [
         ["proposed draw"],
     ),
     (
+        "named-after-under",  # ("repurchased under the Company's previous share … program")
+        "Of the $73.1 billion, $44.0 billion was repurchased under the Company’s previous share"
+        " repurchase program of up to $210 billion, thereby completing that program.",
+        ["", "", "previous share repurchase program"],
+    ),
+    (
         "named-after-in-exchange-for",
         "In exchange for an up-front payment of $3.0 billion, the bank delivered shares.",
         ["up-front payment"],
