@@ -842,6 +842,8 @@ ABBREVIATIONS = {
     # Foreign investment actually used: 实际利用外资, 实到外资金额 (Shanghai), 实际使用外资.
     "实际利用外": "实际使用外",
     "实到外资": "实际使用外资",
+    # Rural income per head: 农民人均纯收入 is 农村居民人均纯收入 (national 2011 and 2010).
+    "农民人均纯收入": "农村居民人均纯收入",
 }
 _ABBREVIATION = regex("|".join(ABBREVIATIONS))
 # A verb of allocating that closes a label says how the sum was put, not what it is.

@@ -419,6 +419,20 @@ def test_a_short_form_names_the_figure_its_long_form_names(tmp_path: Path) -> No
         assert metrics_module.identity(foreign) == metrics_module.identity(
             replace(foreign, label=other)
         )
+    # National 2010/2011: 农村居民人均纯收入5153元, then (its review's other section) 农民人均纯收入
+    # 达到5919元: dropped and new before.
+    (tmp_path / "income").mkdir()
+    income = _changes_of_texts(
+        tmp_path / "income",
+        {
+            2010: "2010年政府工作报告\n\n一、2009年工作回顾\n\n"
+            "城镇居民人均可支配收入17175元，农村居民人均纯收入5153元。\n\n"
+            "二、今年的工作\n\n粮食产量稳定在1万亿斤以上。\n",
+            2011: "2011年政府工作报告\n\n一、“十一五”时期回顾\n\n经济平稳较快发展。\n\n"
+            "二、农业农村\n\n粮食产量屡创历史新高，农民人均纯收入达到5919元。\n",
+        },
+    )
+    assert ("changed", "农民人均纯收入", "5153元", "5919元") in income
     # National 2009/2010: 进出口贸易总额2.56万亿美元, then 全年进出口总额2.2万亿美元.
     trade = metric("2.2", "万亿美元", "进出口总额", scale="万亿", kind=MetricKind.MONEY)
     assert metrics_module.identity(trade) == metrics_module.identity(
