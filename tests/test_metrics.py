@@ -433,6 +433,15 @@ def test_a_short_form_names_the_figure_its_long_form_names(tmp_path: Path) -> No
         },
     )
     assert ("changed", "农民人均纯收入", "5153元", "5919元") in income
+    # National 2013/2014: R&D spending's share of GDP and a pension's level, however named.
+    share = metric("1.97", "%", "全社会研究与试验发展经费支出占国内生产总值的比重")
+    assert metrics_module.identity(share) == metrics_module.identity(
+        replace(share, label="全社会研发支出占国内生产总值比重")
+    )
+    pension = metric("10", "%", "企业退休人员基本养老金水平", kind=MetricKind.CHANGE)
+    assert metrics_module.identity(pension) == metrics_module.identity(
+        replace(pension, label="企业退休人员基本养老金")
+    )
     # National 2009/2010: 进出口贸易总额2.56万亿美元, then 全年进出口总额2.2万亿美元.
     trade = metric("2.2", "万亿美元", "进出口总额", scale="万亿", kind=MetricKind.MONEY)
     assert metrics_module.identity(trade) == metrics_module.identity(
