@@ -431,6 +431,7 @@ def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
     """Return the short summary printed after a comparison: counts and the largest changes."""
     from compare.render import (
         change_text,
+        flagged,
         format_score,
         largest_amounts,
         largest_changes,
@@ -440,9 +441,9 @@ def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
     old, new = comparison.old, comparison.new
     s = comparison.section_counts()
     m = comparison.metric_counts()
-    count = sum(1 for change in comparison.metrics if change.restated)
+    count = flagged(comparison.metrics, "restated")
     restated = f" ({count} restated)" if count else ""
-    count = sum(1 for change in comparison.metrics if change.rolled_off)
+    count = flagged(comparison.metrics, "rolled_off")
     rolled_off = f" ({count} rolled off)" if count else ""
     lines = [
         f"{report_name(comparison)}: {old.year or old.source.path} → {new.year or new.source.path}",
