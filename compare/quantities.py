@@ -2018,7 +2018,7 @@ _EN_DEBT_TERM = regex(rf"{_EN_COUPON}|(?<=\bdue )(?:19|20)\d\d\b")
 
 def debt_terms(label: str) -> tuple[str, ...]:
     """Return the coupons and due year a label names notes by ("Fixed-rate 1.800% notes due
-    2020" -> ("1.800%", "2020")), () for a label of anything else."""
+    2020" -> ("1.800%", "2020")): the rates and "due" years it names, () for most labels."""
     if "%" not in label and "due " not in label:
         return ()  # most labels, told at a glance
     return tuple(_EN_DEBT_TERM.findall(label))
