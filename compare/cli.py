@@ -96,6 +96,14 @@ def _slug(text: str) -> str:
     return re.sub(r"[\s/\\:*?\"<>|]+", "-", text)[:SLUG_LIMIT].strip("-") or "report"
 
 
+def _into_folder(path: str | None, name: str, suffix: str) -> str | None:
+    """Return where an output goes: a folder given gets the output's usual name in it (`name`
+    and `suffix`: out/ -> out/绍兴市教育局-2021-vs-2022.html); any other path as given."""
+    if path is None or path == "-" or not Path(path).is_dir():
+        return path
+    return str(Path(path) / f"{name}{suffix}")
+
+
 @cli.command()
 @click.argument("file")
 @library_option
@@ -213,17 +221,10 @@ def diff(
     name = f"{_slug(org_name)}-{years[0]}-vs-{years[1]}"
     if html_path is None and not to_stdout:
         html_path = str(Path("reports") / f"{name}.html")
-    html_path, json_path, md_path, csv_path = (
-        str(Path(path) / f"{name}{suffix}")
-        if path not in (None, "-") and Path(path).is_dir()
-        else path
-        for path, suffix in (
-            (html_path, ".html"),
-            (json_path, ".json"),
-            (md_path, ".md"),
-            (csv_path, ".csv"),
-        )
-    )
+    html_path = _into_folder(html_path, name, ".html")
+    json_path = _into_folder(json_path, name, ".json")
+    md_path = _into_folder(md_path, name, ".md")
+    csv_path = _into_folder(csv_path, name, ".csv")
     outputs = [
         (
             json_path,
@@ -283,7 +284,8 @@ def check(
     A path of '-' is the report piped into standard input.
 
     Exit codes: 0 no findings, 1 findings, 2 usage or input error.
-    See compare/rules/example.toml for every rule.
+    See compare/rules/example.toml for every rule. An output given as a folder gets
+    <org>-<year>-check.md (.xml, .json) in it.
 
     \b
     Examples:
@@ -313,6 +315,12 @@ def check(
         _warn_pair(comparison)
         against = old_report.source.path
     subject = new_report.source.path
+    # An output given as a folder: <org>-<year>-check.md (.xml, .json) in it.
+    name = _slug(f"{new_report.org or Path(subject).stem}-{new_report.year or ''}".strip("-"))
+    name = f"{name}-check"
+    md_path = _into_folder(md_path, name, ".md")
+    junit_path = _into_folder(junit_path, name, ".xml")
+    json_path = _into_folder(json_path, name, ".json")
     if md_path:
         write_output(md_path, checks.findings_markdown(findings, subject=subject))
     names = checks.checks_run(rules, with_comparison=old is not None)
@@ -408,12 +416,8 @@ def series(
         csv_path, html_path = (
             str(Path("reports") / f"{name}{suffix}") for suffix in (".csv", ".html")
         )
-    csv_path, html_path = (
-        str(Path(path) / f"{name}{suffix}")
-        if path not in (None, "-") and Path(path).is_dir()
-        else path
-        for path, suffix in ((csv_path, ".csv"), (html_path, ".html"))
-    )
+    csv_path = _into_folder(csv_path, name, ".csv")
+    html_path = _into_folder(html_path, name, ".html")
     if csv_path:
         write_output(csv_path, result.csv())
     if html_path:

@@ -187,7 +187,8 @@ def test_compare_two_years_writes_the_report(
 
 def test_an_output_given_as_a_folder_gets_its_usual_name_in_it(tmp_path: Path) -> None:
     """`-o out/` writes out/<org>-<old>-vs-<new>.html (it had failed: "cannot write (Is a
-    directory)"), and so do --json, --md and --csv, each with its own suffix; a series' too."""
+    directory)"), and so do --json, --md and --csv, each with its own suffix; a series' and a
+    check's outputs too."""
     out = tmp_path / "out"
     out.mkdir()
     folder = str(out) + os.sep
@@ -205,6 +206,13 @@ def test_an_output_given_as_a_folder_gets_its_usual_name_in_it(tmp_path: Path) -
     series = run("series", "2021", "2022", "--library", str(SEEDS), "--csv", str(out), "-j", "1")
     assert series.exit_code == 0, series.output
     assert (out / "绍兴市教育局-series.csv").read_text(encoding="utf-8").startswith("label,")
+    checked = run(
+        "check", "2022", "--library", str(SEEDS), "--against", "2021",
+        "--md", str(out), "--junit", str(out), "--json", str(out),
+    )  # fmt: skip
+    assert checked.exit_code == 0, checked.output
+    for suffix in ("md", "xml", "json"):
+        assert (out / f"绍兴市教育局-2022-check.{suffix}").stat().st_size > 0
 
 
 def test_a_report_without_a_year_names_the_default_report_by_its_file(
