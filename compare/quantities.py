@@ -373,10 +373,11 @@ _LABEL_DROP_HINT = regex(r"[（(《0-9０-９第“”\"「」『』\x00\s]")
 # A law's name keeps its year, one word with it ("Securities Exchange Act of 1934"). Digits
 # written into a word are part of it (COVID-19, G20, the 20th percentile, a 4-room flat, 400cc,
 # 5G), but not a year (FY2020, end-2020: a label names what is measured every year); so is the
-# number of a market index (the S&P 500 Index, the Russell 2000 Index); else a number is no word
-# of a label.
+# number of a market index (the S&P 500 Index, the Russell 2000 Index), and of a tier, level or
+# phase (the Tier 1 levy, Level 2 assets): one word with it; else a number is no word of a label.
 _EN_WORDS = regex(
     r"Act of (?:19|20)\d\d\b|"
+    r"\b(?:Tier|Level|Phase|Stage|Band|Grade|Class|Category)\s\d{1,2}[A-Z]?\b(?![.,]\d)|"
     r"(?<![\d.,$£€¥])\d+(?=\s+Index\b)|"
     r"(?<![\d.,$£€¥])\d+(?:st|nd|rd|th|cc|G|D|(?:-[A-Za-z]+)+)\b|"
     r"(?:\([A-Za-z][^()]{0,30}\)/)?[A-Za-z][A-Za-z&'’\-./]*"
@@ -2079,6 +2080,8 @@ _EN_PART_DONE = regex(
 
 
 _EN_NET_OF = regex(r"\s*net\s+of\s+")
+# A change's start that only says it is the present one, opening its clause: ", from today's".
+_EN_FROM_NOW = regex(r"[\s,]*from\s+(?:today[’']s|the\s+current|the\s+present|current)\s*")
 # Words that take the figure before further, to the next: "…, with a view to reaching", ", before
 # rising to", "and then to".
 _EN_GOING_ON_TO = regex(
@@ -2117,6 +2120,11 @@ def _label(
             return debt
         if _EN_WORTH_OF.match(sentence, raw.end) and (what := _object_after_en(sentence, raw.end)):
             return what  # "about 10 years' worth of additional GST expenses": what it is worth
+        if previous and _EN_FROM_NOW.fullmatch(before):
+            # "increase the property tax rates for the portion of Annual Value in excess of
+            # $30,000, from today's 4% to 16%": the rates the clause before names (was "from
+            # today's")
+            return previous
         if previous and _EN_GOING_ON_TO.search(before):
             # "raise our carbon tax to $25 per tonne in 2024 and 2025 and $45 per tonne in 2026
             # and 2027, with a view to reaching $50 to $80 per tonne by 2030": where the figure

@@ -1863,6 +1863,19 @@ LABELS = [
         ["carbon tax"] * 3,
     ),
     ("en-before-reaching", "The levy rises to $25 in 2024, before reaching $45.", ["levy"] * 2),
+    # A change's start that says only that it is today's is of what the clause before names.
+    (
+        "en-from-todays",
+        "I will increase the property tax rates for the portion of Annual Value in excess of"
+        " $30,000, from today’s 4% to 16%, to 6% to 32%.",
+        ["property tax rates for the portion of Annual Value in excess"] * 4,
+    ),
+    # A tier's or level's number is part of its name ("Tier levy").
+    (
+        "en-tier-number",
+        "We will raise the Tier 1 levy from the current $330 to $400.",
+        ["Tier 1 levy"] * 2,
+    ),
     # A market index keeps its number ("S&P Index" named Apple's row of the S&P 500).
     ("en-market-index-row", "S&P 500 Index | $100 | $119", ["S&P 500 Index"] * 2),
     ("en-market-index-row-russell", "Russell 2000 Index | 100 | 120", ["Russell 2000 Index"] * 2),
