@@ -1251,6 +1251,9 @@ _EN_GIVING = set(
 )
 _EN_VAGUE = set(_words("additional another extra further more average total"))
 _EN_LEAD = set(_words("and the or of a an with"))
+# A time that opens a clause ("Last year, this became 16%"): which one, and its span.
+_EN_WHICH = frozenset(("last", "this", "next", "that", "each", "every"))
+_EN_SPANS = frozenset(("year", "month", "quarter", "week"))
 # Words that open what qualifies a name before them ("value as of …", "payments for …"), and
 # how many words more a label may take to reach that name.
 _EN_PHRASE_STARTS = set(_words("as for in at to on from under"))
@@ -1398,6 +1401,8 @@ def _clean_en(text: str, limit: int = 8) -> str:
             words = words[verb:]
     while words and words[0].lower() in _EN_LEAD:
         words.pop(0)
+    while len(words) > 2 and words[0].lower() in _EN_WHICH and words[1] in _EN_SPANS:
+        del words[:2]  # "Last year, this became 16%": when, not what
     words = _without_pronoun_subject(words)
     k = 1 if words and words[0].capitalize() in _EN_PRONOUN_SUBJECTS else 0
     if len(words) > k + 2 and words[k] in _EN_BRINGS and words[k + 1] in _EN_DET:
@@ -1534,8 +1539,9 @@ def _subject_en(before: str) -> str:
             and words[0].lower() not in _EN_NO_SUBJECT
             and not _DATE_REST.fullmatch(clause)
             and not _FIGURE_FIRST.match(clause)
+            and not (len(words) == 2 and words[0].lower() in _EN_WHICH and words[1] in _EN_SPANS)
         ):
-            break
+            break  # (not a time: "Last year, this became 16%")
     else:
         return ""
     verb = next((k for k, word in enumerate(words) if word.lower() in _EN_SUBJECT_END), None)
@@ -3335,8 +3341,9 @@ def _attach_metrics(report: Report) -> Report:
 # A sentence whose subject is "this" or "it", changed: what it changes is what the sentence
 # before named.
 _EN_IT_CHANGES = regex(
-    r"\b(?:[Tt]his|[Ii]t)\s+(?:will|would|shall|is|was|has)\s+(?:be\s+|been\s+)?"
-    r"(?:raised|increased|reduced|lowered|cut|extended|doubled|halved)\b"
+    r"\b(?:[Tt]his|[Ii]t)\s+(?:(?:will|would|shall|is|was|has)\s+(?:be\s+|been\s+)?"
+    r"(?:raised|increased|reduced|lowered|cut|extended|doubled|halved)\b|"
+    r"(?:became|will\s+become|rose\s+to|fell\s+to|grew\s+to|reached)\s)"
 )
 _EN_FOR_WHOM = regex(r"\s*For\s+(?:the\s+)?([^,]{3,60}),")
 

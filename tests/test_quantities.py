@@ -2212,6 +2212,17 @@ def test_what_this_changes_is_what_the_sentence_before_named() -> None:
         ("$5,500", f"{salary} (financial services sector)"),
     ]
     assert labels[4][0] == "$650" and "salary" not in labels[4][1]  # named in its own words
+    # What "this" became is what the sentence before named, not when it became so ("Last year").
+    ageing = (
+        "In 2010, 9% of our population were aged 65 and above.",
+        "Last year, this became 16%.",
+    )
+    section = Section(id="1", number="1.", heading="Ageing", sentences=ageing)
+    report = attach_metrics(dataclasses.replace(budget, sections=(section,)))
+    assert [(m.text, m.label) for m in report.metrics] == [
+        ("9%", "population"),
+        ("16%", "population"),
+    ]
 
 
 def test_a_tables_title_line_names_its_rows() -> None:
