@@ -29,7 +29,15 @@ KNOWN_KEYS = {
         "against",
     },
     "sections": {"required", "max_removed", "max_added"},
-    "metrics": {"max_fall_pct", "max_fall_points", "must_keep", "restated", "rule"},
+    "metrics": {
+        "max_fall_pct",
+        "max_fall_points",
+        "max_rise_pct",
+        "max_rise_points",
+        "must_keep",
+        "restated",
+        "rule",
+    },
     "similarity": {"min", "min_carried_over"},
 }
 # Structural checks of the pair, run only with --against.
@@ -42,9 +50,11 @@ RULE_KEYS = {
     "max",
     "max_fall_pct",
     "max_fall_points",
+    "max_rise_pct",
+    "max_rise_points",
     "must_keep",
 }
-RULE_NUMBERS = ("min", "max", "max_fall_pct", "max_fall_points")
+RULE_NUMBERS = ("min", "max", "max_fall_pct", "max_fall_points", "max_rise_pct", "max_rise_points")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,6 +76,10 @@ class Rules:
     max_added: int | None = None
     max_fall_pct: Decimal | None = None
     max_fall_points: Decimal | None = None  # percentage points, for figures in percent
+    # A rise past these is as suspect in a report checked as it arrives (a scale mistyped: 1.2亿
+    # for 1.2万): percent of the value, and percentage points.
+    max_rise_pct: Decimal | None = None
+    max_rise_points: Decimal | None = None
     must_keep: tuple[str, ...] = ()
     restated: bool = False  # report every past year's figure the new report tells otherwise
     metric_rules: tuple[dict[str, Any], ...] = ()
@@ -112,6 +126,10 @@ def load_rules(path: Path | None) -> Rules:
             max_fall_pct=_optional_number(metrics.get("max_fall_pct"), "metrics.max_fall_pct"),
             max_fall_points=_optional_number(
                 metrics.get("max_fall_points"), "metrics.max_fall_points"
+            ),
+            max_rise_pct=_optional_number(metrics.get("max_rise_pct"), "metrics.max_rise_pct"),
+            max_rise_points=_optional_number(
+                metrics.get("max_rise_points"), "metrics.max_rise_points"
             ),
             must_keep=tuple(_strings(metrics.get("must_keep", []), "metrics.must_keep")),
             restated=_typed(metrics.get("restated", False), bool, "metrics.restated"),
@@ -306,6 +324,9 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
         findings.extend(
             _falls(change, rules.max_fall_pct, rules.max_fall_points, checks=_LIMITS_FOR_ALL)
         )
+        findings.extend(
+            _rises(change, rules.max_rise_pct, rules.max_rise_points, checks=_RISES_FOR_ALL)
+        )
     if rules.restated:
         from compare.render import change_text  # jinja2 and the rest only for a finding
 
@@ -350,8 +371,9 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
     return findings
 
 
-# The checks a fall past each limit is reported under: (percent of the value, points).
+# The checks a fall (or rise) past each limit is reported under: (percent of the value, points).
 _LIMITS_FOR_ALL = ("metrics.max_fall_pct", "metrics.max_fall_points")
+_RISES_FOR_ALL = ("metrics.max_rise_pct", "metrics.max_rise_points")
 _LIMITS_OF_A_RULE = ("metrics.rule", "metrics.rule")
 
 
@@ -364,23 +386,51 @@ def _falls(
 ) -> list[Finding]:
     """Return the findings of a changed figure that fell by more than `pct` percent of its
     value or, for a percent, by more than `points` percentage points."""
-    if change.status != MetricStatus.CHANGED or change.old is None or change.restated:
-        return []  # a restated figure did not fall over the year: last year's report said otherwise
-    fallen = (
-        (checks[0], pct, None if change.relative is None else -change.relative * 100, "%"),
-        (checks[1], points, None if change.points is None else -change.points, " points"),
+    return _moves(change, pct, points, checks=checks, sign=-1)
+
+
+def _rises(
+    change: MetricChange,
+    pct: Decimal | None,
+    points: Decimal | None,
+    *,
+    checks: tuple[str, str],
+) -> list[Finding]:
+    """Return the findings of a changed figure that rose by more than `pct` percent of its
+    value or, for a percent, by more than `points` percentage points."""
+    return _moves(change, pct, points, checks=checks, sign=1)
+
+
+def _moves(
+    change: MetricChange,
+    pct: Decimal | None,
+    points: Decimal | None,
+    *,
+    checks: tuple[str, str],
+    sign: int,
+) -> list[Finding]:
+    """Return the findings of a changed figure that moved (sign 1: up, -1: down) by more than
+    `pct` percent of its value or, for a percent, by more than `points` percentage points."""
+    if (pct is None and points is None) or change.status != MetricStatus.CHANGED:
+        return []
+    if change.old is None or change.restated:
+        return []  # a restated figure did not move over the year: last year's report said otherwise
+    moved = (
+        (checks[0], pct, None if change.relative is None else sign * change.relative * 100, "%"),
+        (checks[1], points, None if change.points is None else sign * change.points, " points"),
     )
+    verb = "rises" if sign > 0 else "falls"
     found = []
-    for check, limit, fall, unit in fallen:
-        if limit is not None and fall is not None and fall > limit:
+    for check, limit, amount, unit in moved:
+        if limit is not None and amount is not None and amount > limit:
             from compare.render import change_text  # jinja2 and the rest only for a finding
 
-            amount = f"{fall:.1f}" if unit == "%" else str(fall)
+            shown = f"{amount:.1f}" if unit == "%" else str(amount)
             found.append(
                 Finding(
                     check=check,
                     where=change.label,
-                    message=f"{change_text(change)} falls {amount}{unit} (at most {limit}{unit})",
+                    message=f"{change_text(change)} {verb} {shown}{unit} (at most {limit}{unit})",
                 )
             )
     return found
@@ -433,6 +483,11 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
         findings.extend(
             _falls(
                 c, rule.get("max_fall_pct"), rule.get("max_fall_points"), checks=_LIMITS_OF_A_RULE
+            )
+        )
+        findings.extend(
+            _rises(
+                c, rule.get("max_rise_pct"), rule.get("max_rise_points"), checks=_LIMITS_OF_A_RULE
             )
         )
     return findings
@@ -517,6 +572,8 @@ def checks_run(rules: Rules, *, with_comparison: bool) -> list[str]:
             "sections.max_added",
             "metrics.max_fall_pct",
             "metrics.max_fall_points",
+            *(["metrics.max_rise_pct"] if rules.max_rise_pct is not None else []),
+            *(["metrics.max_rise_points"] if rules.max_rise_points is not None else []),
             "metrics.must_keep",
             *(["metrics.restated"] if rules.restated else []),
             "metrics.rule",

@@ -348,6 +348,42 @@ def test_a_percent_may_be_held_to_a_fall_in_points(tmp_path: Path) -> None:
     assert "metrics.max_fall_points" in checks_run(load_rules(rules), with_comparison=True)
 
 
+def test_a_rise_past_its_limit_is_a_finding(tmp_path: Path) -> None:
+    """A figure that rose more than `max_rise_pct` of its value (a scale mistyped: 3.5亿元 for
+    3.5万元), or a percent more than `max_rise_points`, is a finding, for every figure or for
+    one; a fall is none of theirs."""
+    from compare.check import check_comparison
+    from compare.pipeline import compare_reports, read_report
+
+    paths = []
+    for year, share, fund, schools in (
+        (2021, "60%", "3.5万元", "20所"),
+        (2022, "90%", "3.5亿元", "12所"),
+    ):
+        paths.append(tmp_path / f"summary-{year}.txt")
+        paths[-1].write_text(
+            f"某局{year}年工作总结\n\n一、主要工作\n\n"
+            f"家长满意度达{share}。奖励资金{fund}。全市新建学校{schools}。\n",
+            encoding="utf-8",
+        )
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[metrics]\nmax_rise_pct = 500\nmax_rise_points = 20\n", encoding="utf-8")
+    found = [(f.check, f.where) for f in check_comparison(comparison, load_rules(rules))]
+    assert found == [
+        ("metrics.max_rise_points", "家长满意度"),
+        ("metrics.max_rise_pct", "奖励资金"),
+    ]
+    message = check_comparison(comparison, load_rules(rules))[1].message
+    assert message.endswith("rises 999900.0% (at most 500%)")
+    assert "metrics.max_rise_pct" in checks_run(load_rules(rules), with_comparison=True)
+    rules.write_text(
+        '[[metrics.rule]]\nlabel = "家长满意度"\nmax_rise_points = 25\n', encoding="utf-8"
+    )
+    assert [f.check for f in check_comparison(comparison, load_rules(rules))] == ["metrics.rule"]
+    assert "metrics.max_rise_pct" not in checks_run(load_rules(rules), with_comparison=True)
+
+
 def test_similarity_rules_bound_the_vocabulary_and_the_text_carried_over(tmp_path: Path) -> None:
     from compare.check import check_comparison
     from compare.model import Comparison
