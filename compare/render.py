@@ -1324,9 +1324,11 @@ def _metric_row(change: MetricChange, index: PageIndex) -> str:
     label = _figure_label_html(change)
     absolute = change.rank if change.rank is not None else _absolute_amount(change)
     relative = None if change.kind is _RANK else change.relative
-    rolled = ' data-rolled-off=""' if change.rolled_off else ""
+    flags = ' data-rolled-off=""' if change.rolled_off else ""
+    if change.restated:
+        flags += ' data-restated=""'
     return (
-        f'<tr class="metric t-{t}" data-trend="{t}"{rolled}>\n'
+        f'<tr class="metric t-{t}" data-trend="{t}"{flags}>\n'
         f'<td class="trend-col" data-sort="{t}">{TREND_HTML[t]}</td>\n'
         f"<td>{label}</td>\n"
         f"<td>{_where_html(change, index)}</td>\n"

@@ -19,7 +19,7 @@ import pytest
 import render_cases as rc
 
 from compare.render import render_html
-from tests.conftest import write_years
+from tests.conftest import write_filings, write_years
 
 pytestmark = pytest.mark.browser
 
@@ -434,6 +434,22 @@ def test_dropped_figures_that_only_rolled_off_can_be_hidden(
     page.page.select_option("#metric-status", "left-out")
     assert sorted(page.js(f"{shown}.map(r => r.cells[3].textContent)")) == ["5", "7"]
     assert page.page.locator("#metric-count").text_content() == "2 of 6 shown"
+    assert page.errors == []
+
+
+def test_restated_figures_can_be_shown_alone(tabs: dict[str, Page], tmp_path: Path) -> None:
+    """A filing that tells last filing's years otherwise: "restated" shows those figures alone,
+    as many as the summary counts."""
+    from compare.pipeline import compare_reports, read_report
+
+    old, new = (read_report(path) for path in write_filings(tmp_path))
+    page_path = tmp_path / "filing.html"
+    page_path.write_text(render_html(compare_reports(old, new)), encoding="utf-8")
+    page = tabs["basic"].load(page_path)
+    shown = "[...document.querySelectorAll('#metric-table tbody tr')].filter(r => !r.hidden)"
+    page.page.select_option("#metric-status", "restated")
+    assert sorted(page.js(f"{shown}.map(r => r.cells[4].textContent)")) == ["−124", "−924"]
+    assert page.page.locator("#restated").text_content().startswith("2 of the changed")
     assert page.errors == []
 
 

@@ -124,6 +124,8 @@
         var trendOf = row.getAttribute("data-trend");
         var kept = wanted === "left-out"  /* dropped, but not a column that rolled off */
           ? trendOf === "dropped" && !row.hasAttribute("data-rolled-off")
+          : wanted === "restated"  /* a past year's figure told otherwise */
+          ? row.hasAttribute("data-restated")
           : !wanted || trendOf === wanted;
         var show = kept &&
           (!query || row.textContent.toLowerCase().indexOf(query) >= 0);
