@@ -7,6 +7,7 @@ from `compare check` exit 1.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Mapping
@@ -97,9 +98,12 @@ def _slug(text: str) -> str:
 
 
 def _into_folder(path: str | None, name: str, suffix: str) -> str | None:
-    """Return where an output goes: a folder given gets the output's usual name in it (`name`
-    and `suffix`: out/ -> out/绍兴市教育局-2021-vs-2022.html); any other path as given."""
-    if path is None or path == "-" or not Path(path).is_dir():
+    """Return where an output goes: a folder given (one that exists, or any path ending in a
+    slash, made if need be) gets the output's usual name in it (`name` and `suffix`: out/ ->
+    out/绍兴市教育局-2021-vs-2022.html); any other path as given."""
+    if path is None or path == "-":
+        return path
+    if not path.endswith(("/", os.sep)) and not Path(path).is_dir():
         return path
     return str(Path(path) / f"{name}{suffix}")
 

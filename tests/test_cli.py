@@ -187,14 +187,13 @@ def test_compare_two_years_writes_the_report(
 
 def test_an_output_given_as_a_folder_gets_its_usual_name_in_it(tmp_path: Path) -> None:
     """`-o out/` writes out/<org>-<old>-vs-<new>.html (it had failed: "cannot write (Is a
-    directory)"), and so do --json, --md and --csv, each with its own suffix; a series' and a
-    check's outputs too."""
+    directory)", and a folder not made yet became a file named "out"), and so do --json, --md
+    and --csv, each with its own suffix; a series' and a check's outputs too."""
     out = tmp_path / "out"
-    out.mkdir()
-    folder = str(out) + os.sep
+    folder = str(out) + os.sep  # a folder not made yet, said to be one by its slash
     result = run(
         "2021", "2022", "--library", str(SEEDS), "-q",
-        "-o", folder, "--json", str(out), "--md", str(out), "--csv", str(out),
+        "-o", folder, "--json", folder, "--md", folder, "--csv", folder,
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     stem = "绍兴市教育局-2021-vs-2022"
@@ -203,6 +202,7 @@ def test_an_output_given_as_a_folder_gets_its_usual_name_in_it(tmp_path: Path) -
         f"{stem}.{suffix}" for suffix in ("csv", "html", "json", "md")
     ]
     assert json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))["schema"]
+    # A folder that is there needs no slash.
     series = run("series", "2021", "2022", "--library", str(SEEDS), "--csv", str(out), "-j", "1")
     assert series.exit_code == 0, series.output
     assert (out / "绍兴市教育局-series.csv").read_text(encoding="utf-8").startswith("label,")
