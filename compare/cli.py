@@ -112,7 +112,12 @@ def _into_folder(path: str | None, name: str, suffix: str) -> str | None:
 @click.argument("file")
 @library_option
 @org_option
-@click.option("--json", "json_path", metavar="PATH", help="Write the model as JSON ('-': stdout).")
+@click.option(
+    "--json",
+    "json_path",
+    metavar="PATH",
+    help="Write the model as JSON ('-': stdout; a folder: <org>-<year>.json in it).",
+)
 def parse(file: str, library: Path | None, org: str | None, json_path: str | None) -> None:
     """Read FILE (a path, or a year in the library) and print its outline: numbered headings
     with sentence and metric counts.
@@ -132,6 +137,9 @@ def parse(file: str, library: Path | None, org: str | None, json_path: str | Non
     from compare.writing import write_output
 
     report = read_report(find_report(file, library=_library(library), org=org))
+    # A folder given: <org>-<year>.json in it.
+    name = _slug(f"{report.org or Path(report.source.path).stem}-{report.year or ''}".strip("-"))
+    json_path = _into_folder(json_path, name, ".json")
     if json_path is not None:
         write_output(
             json_path, json.dumps(report_to_json(report), ensure_ascii=False, indent=2) + "\n"

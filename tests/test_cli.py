@@ -188,7 +188,7 @@ def test_compare_two_years_writes_the_report(
 def test_an_output_given_as_a_folder_gets_its_usual_name_in_it(tmp_path: Path) -> None:
     """`-o out/` writes out/<org>-<old>-vs-<new>.html (it had failed: "cannot write (Is a
     directory)", and a folder not made yet became a file named "out"), and so do --json, --md
-    and --csv, each with its own suffix; a series' and a check's outputs too."""
+    and --csv, each with its own suffix; a series', a check's and a parse's outputs too."""
     out = tmp_path / "out"
     folder = str(out) + os.sep  # a folder not made yet, said to be one by its slash
     result = run(
@@ -213,6 +213,9 @@ def test_an_output_given_as_a_folder_gets_its_usual_name_in_it(tmp_path: Path) -
     assert checked.exit_code == 0, checked.output
     for suffix in ("md", "xml", "json"):
         assert (out / f"绍兴市教育局-2022-check.{suffix}").stat().st_size > 0
+    parsed = run("parse", "2021", "--library", str(SEEDS), "--json", str(out))
+    assert parsed.exit_code == 0, parsed.output
+    assert json.loads((out / "绍兴市教育局-2021.json").read_text(encoding="utf-8"))["year"] == 2021
 
 
 def test_a_report_without_a_year_names_the_default_report_by_its_file(
