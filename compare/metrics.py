@@ -2516,6 +2516,13 @@ def _collect(
     # or dropped: it is that figure quoted again (the new report's column for last year).
     old_ids_seen |= {figure for figure in new.identities if figure[-1]}
     new_ids_seen |= {figure for figure in old.identities if figure[-1]}
+    # So is the figure of notes that have fallen due since, stated without their due year
+    # ("Floating-rate notes due 2018 | … | $2,000", then "Floating-rate notes | — | $— | —% |
+    # $2,000 | 1.10%": last year's column), either way round.
+    for dated, bare in ((old, new), (new, old)):
+        seen_dated, seen_bare = _fallen_due(dated, bare)
+        (old_ids_seen if dated is old else new_ids_seen).update(seen_dated)
+        (new_ids_seen if dated is old else old_ids_seen).update(seen_bare)
     for i, o in enumerate(old.metrics):
         if i not in matched and old.identities[i] not in old_ids_seen:
             old_ids_seen.add(old.identities[i])
@@ -2525,6 +2532,26 @@ def _collect(
             new_ids_seen.add(new.identities[j])
             changes.append(_one_side(MetricStatus.ADDED, None, n))
     return changes
+
+
+_DUE_YEAR_KEY = regex(r" due (?:19|20)\d\d$")  # at the end of a label as labels are compared
+
+
+def _fallen_due(dated: _Side, bare: _Side) -> tuple[set[Identity], set[Identity]]:
+    """Return the identities of the table cells of notes named by their due year (see
+    quantities.other_notes) that the other side states without it, and those statements."""
+    undated: dict[Identity, Identity] = {}
+    for i, debt in enumerate(dated.debts):
+        if debt and dated.tabled[i] and not debt[-1].endswith("%"):  # a due year: last
+            figure = dated.identities[i]
+            label = figure[-1]
+            if isinstance(label, str) and (due := _DUE_YEAR_KEY.search(label)):
+                undated[(*figure[:-1], label[: due.start()])] = figure
+    if not undated:
+        return set(), set()
+    stated = {figure for j, figure in enumerate(bare.identities) if bare.tabled[j]}
+    found = undated.keys() & stated
+    return {undated[figure] for figure in found}, found
 
 
 def _stated_years(periods: list[int | None], tabled: list[bool]) -> dict[int, list[int]]:

@@ -1421,6 +1421,24 @@ def test_notes_of_another_coupon_or_due_year_are_other_notes() -> None:
     _assert_swapped(forward, backward)
 
 
+def test_notes_that_fell_due_are_stated_again_not_new(tmp_path: Path) -> None:
+    """The 2013 notes fell due in 2018: the next filing's row names no due year ("— | $—") and
+    states last year's $2,000 in its column for 2017. That is the old filing's figure quoted
+    again: not a new figure beside a dropped one (Apple's "Floating-rate notes due 2018")."""
+    head = (
+        "Maturities | {0} | {1}\n\nAmount (in millions) | Effective Interest Rate | Amount (in"
+        " millions) | Effective Interest Rate\n\n2013 debt issuance of $17.0 billion:\n\n"
+    )
+    rows = {
+        2017: head.format(2017, 2016)
+        + "Floating-rate notes | 2018 | 2018 | $2,000 | 1.10% | 1.10% | $2,000 | 1.10% | 1.10%",
+        2018: head.format(2018, 2017) + "Floating-rate notes | — | $— | —% | $2,000 | 1.10%",
+    }
+    old, new = (read_report(path) for path in write_filings(tmp_path, rows))
+    changes = summary(compare_reports(old, new).metrics)
+    assert [c for c in changes if c[0] in ("added", "removed") and "$2,000" in c[2:]] == []
+
+
 def test_a_list_of_years_in_a_row_label_moves_on_with_the_columns() -> None:
     """The label states this year's, last year's and the year before's tax, as the columns do."""
     old = _one_section_report(
