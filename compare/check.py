@@ -322,10 +322,10 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
         )
     for change in comparison.metrics:
         findings.extend(
-            _falls(change, rules.max_fall_pct, rules.max_fall_points, checks=_LIMITS_FOR_ALL)
+            _moves(change, rules.max_fall_pct, rules.max_fall_points, _FALLS_FOR_ALL, sign=-1)
         )
         findings.extend(
-            _rises(change, rules.max_rise_pct, rules.max_rise_points, checks=_RISES_FOR_ALL)
+            _moves(change, rules.max_rise_pct, rules.max_rise_points, _RISES_FOR_ALL, sign=1)
         )
     if rules.restated:
         from compare.render import change_text  # jinja2 and the rest only for a finding
@@ -372,41 +372,17 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
 
 
 # The checks a fall (or rise) past each limit is reported under: (percent of the value, points).
-_LIMITS_FOR_ALL = ("metrics.max_fall_pct", "metrics.max_fall_points")
+_FALLS_FOR_ALL = ("metrics.max_fall_pct", "metrics.max_fall_points")
 _RISES_FOR_ALL = ("metrics.max_rise_pct", "metrics.max_rise_points")
-_LIMITS_OF_A_RULE = ("metrics.rule", "metrics.rule")
-
-
-def _falls(
-    change: MetricChange,
-    pct: Decimal | None,
-    points: Decimal | None,
-    *,
-    checks: tuple[str, str],
-) -> list[Finding]:
-    """Return the findings of a changed figure that fell by more than `pct` percent of its
-    value or, for a percent, by more than `points` percentage points."""
-    return _moves(change, pct, points, checks=checks, sign=-1)
-
-
-def _rises(
-    change: MetricChange,
-    pct: Decimal | None,
-    points: Decimal | None,
-    *,
-    checks: tuple[str, str],
-) -> list[Finding]:
-    """Return the findings of a changed figure that rose by more than `pct` percent of its
-    value or, for a percent, by more than `points` percentage points."""
-    return _moves(change, pct, points, checks=checks, sign=1)
+_OF_A_RULE = ("metrics.rule", "metrics.rule")
 
 
 def _moves(
     change: MetricChange,
     pct: Decimal | None,
     points: Decimal | None,
-    *,
     checks: tuple[str, str],
+    *,
     sign: int,
 ) -> list[Finding]:
     """Return the findings of a changed figure that moved (sign 1: up, -1: down) by more than
@@ -481,14 +457,10 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
                 )
             )
         findings.extend(
-            _falls(
-                c, rule.get("max_fall_pct"), rule.get("max_fall_points"), checks=_LIMITS_OF_A_RULE
-            )
+            _moves(c, rule.get("max_fall_pct"), rule.get("max_fall_points"), _OF_A_RULE, sign=-1)
         )
         findings.extend(
-            _rises(
-                c, rule.get("max_rise_pct"), rule.get("max_rise_points"), checks=_LIMITS_OF_A_RULE
-            )
+            _moves(c, rule.get("max_rise_pct"), rule.get("max_rise_points"), _OF_A_RULE, sign=1)
         )
     return findings
 
