@@ -17,7 +17,7 @@ from compare.check import (
     load_rules,
 )
 from compare.errors import RulesError
-from compare.model import Report, Section, Source
+from compare.model import Comparison, Report, Section, Source
 from compare.outline import numbering_value
 from compare.pipeline import read_report
 from tests.conftest import FILING_ROWS, corpus_files, write_filings
@@ -247,29 +247,32 @@ def test_a_metric_rule_may_name_a_table_column(tmp_path: Path) -> None:
     ]
 
 
+def _two_summaries(tmp_path: Path, old: str, new: str) -> Comparison:
+    """Compare two years' work summaries of one section, whose text is given (2021, 2022)."""
+    from compare.pipeline import compare_reports, read_report
+
+    paths = []
+    for year, body in ((2021, old), (2022, new)):
+        paths.append(tmp_path / f"summary-{year}.txt")
+        paths[-1].write_text(f"某局{year}年工作总结\n\n一、主要工作\n\n{body}\n", encoding="utf-8")
+    return compare_reports(read_report(paths[0]), read_report(paths[1]))
+
+
 def test_falls_are_found_and_written_as_the_summary_writes_changes(tmp_path: Path) -> None:
     """A fall past the limit names the figure with both values and its change (a percent's in
     points too); a rule for one figure holds it to its own limit; a rise is no finding."""
     from compare.check import check_comparison
-    from compare.pipeline import compare_reports, read_report
 
-    paths = []
-    for year, share, schools, pupils in (
-        (2021, "98%", "20所", "1000人"),
-        (2022, "90%", "12所", "1500人"),
-    ):
-        paths.append(tmp_path / f"summary-{year}.txt")
-        paths[-1].write_text(
-            f"某局{year}年工作总结\n\n一、主要工作\n\n"
-            f"家长满意度达{share}。全市新建学校{schools}。招收学生{pupils}。\n",
-            encoding="utf-8",
-        )
+    comparison = _two_summaries(
+        tmp_path,
+        "家长满意度达98%。全市新建学校20所。招收学生1000人。",
+        "家长满意度达90%。全市新建学校12所。招收学生1500人。",
+    )
     rules = tmp_path / "rules.toml"
     rules.write_text(
         '[metrics]\nmax_fall_pct = 30\n\n[[metrics.rule]]\nlabel = "家长满意度"\nmax_fall_pct = 5\n',
         encoding="utf-8",
     )
-    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
     found = [(f.check, f.message) for f in check_comparison(comparison, load_rules(rules))]
     assert found == [
         ("metrics.max_fall_pct", "新建学校: 20所 → 12所 (−8所, −40.0%) falls 40.0% (at most 30%)"),
@@ -322,16 +325,10 @@ def test_a_percent_may_be_held_to_a_fall_in_points(tmp_path: Path) -> None:
     """max_fall_points bounds the fall of a percent in percentage points, for every figure or
     for one; figures of other units have no points to fall by."""
     from compare.check import check_comparison
-    from compare.pipeline import compare_reports, read_report
 
-    paths = []
-    for year, share, schools in ((2021, "98%", "20所"), (2022, "90%", "2所")):
-        paths.append(tmp_path / f"summary-{year}.txt")
-        paths[-1].write_text(
-            f"某局{year}年工作总结\n\n一、主要工作\n\n家长满意度达{share}。全市新建学校{schools}。\n",
-            encoding="utf-8",
-        )
-    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    comparison = _two_summaries(
+        tmp_path, "家长满意度达98%。全市新建学校20所。", "家长满意度达90%。全市新建学校2所。"
+    )
     rules = tmp_path / "rules.toml"
     rules.write_text("[metrics]\nmax_fall_points = 5\n", encoding="utf-8")
     found = [(f.check, f.message) for f in check_comparison(comparison, load_rules(rules))]
@@ -353,20 +350,12 @@ def test_a_rise_past_its_limit_is_a_finding(tmp_path: Path) -> None:
     3.5万元), or a percent more than `max_rise_points`, is a finding, for every figure or for
     one; a fall is none of theirs."""
     from compare.check import check_comparison
-    from compare.pipeline import compare_reports, read_report
 
-    paths = []
-    for year, share, fund, schools in (
-        (2021, "60%", "3.5万元", "20所"),
-        (2022, "90%", "3.5亿元", "12所"),
-    ):
-        paths.append(tmp_path / f"summary-{year}.txt")
-        paths[-1].write_text(
-            f"某局{year}年工作总结\n\n一、主要工作\n\n"
-            f"家长满意度达{share}。奖励资金{fund}。全市新建学校{schools}。\n",
-            encoding="utf-8",
-        )
-    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    comparison = _two_summaries(
+        tmp_path,
+        "家长满意度达60%。奖励资金3.5万元。全市新建学校20所。",
+        "家长满意度达90%。奖励资金3.5亿元。全市新建学校12所。",
+    )
     rules = tmp_path / "rules.toml"
     rules.write_text("[metrics]\nmax_rise_pct = 500\nmax_rise_points = 20\n", encoding="utf-8")
     found = [(f.check, f.where) for f in check_comparison(comparison, load_rules(rules))]
