@@ -50,6 +50,7 @@ from compare.quantities import (
     may_list_years,
     other_notes,
     paid_for,
+    part_done,
     starts_a_change,
     stated_for_year,
     without_payers,
@@ -169,6 +170,7 @@ class _Side:
     twinned: list[bool]  # the other report states it too (see _twin)
     heads: list[str]  # the head of its table row's group ("Federal"), or "" (Metric.group)
     debts: list[tuple[str, ...]]  # the coupon and due year its label names notes by, or ()
+    done: list[str]  # what became of the part of the figure before it is ("utilized"), or ""
     # The figure of its sentence that states last year's: "£1,400m (2021: £1,250m)", "to £350m
     # from £420m", 从上学年全省第7位上升到第3位 (see _places); None for most.
     last_year: list[int | None]
@@ -387,6 +389,10 @@ class _Side:
             twinned=[False] * len(metrics),
             heads=[m.group for m in metrics],
             debts=[debt_terms(m.label) for m in metrics],
+            done=[
+                part_done(places.texts[i], m.start, m.end) if m.label.endswith(_DONE_ENDS) else ""
+                for i, m in enumerate(metrics)
+            ],
             last_year=places.last_year,
             prior={
                 i: values[k]
@@ -1190,6 +1196,8 @@ def _score_matrix(
             continue  # Federal: Current and State: Current, Level 1: Subtotal and Level 2's
         if old.debts[i] and new.debts[j] and other_notes(old.debts[i], new.debts[j]):
             continue  # Fixed-rate 2.300% notes due 2022 and 2.000% notes due 2020: other notes
+        if old.done[i] != new.done[j]:
+            continue  # "…, of which $166 billion had been utilized" is no "program of $100 billion"
         if old.parts[i] and new.parts[j] and _contrasting(old.parts[i], new.parts[j]):
             continue  # 全国财政赤字 and 中央财政赤字, 财政收入 and 财政支出: other figures
         if old.shares[i] and new.shares[j] and _other_shares(old.shares[i], new.shares[j]):
@@ -2534,6 +2542,8 @@ def _collect(
     return changes
 
 
+# The ends of a label named for what became of a part of the figure before (see part_done).
+_DONE_ENDS = ("ed", "en", "paid", "spent", "held", "sold")
 _DUE_YEAR_KEY = regex(r" due (?:19|20)\d\d$")  # at the end of a label as labels are compared
 
 

@@ -1421,6 +1421,31 @@ def test_notes_of_another_coupon_or_due_year_are_other_notes() -> None:
     _assert_swapped(forward, backward)
 
 
+def test_what_became_of_a_part_pairs_only_with_what_became_of_a_part(tmp_path: Path) -> None:
+    """Apple 2017's "…authorization from $175 billion to $210 billion, of which $166 billion had
+    been utilized" had paired its $166 billion with 2018's "new program to repurchase up to $100
+    billion": a part utilized is no program's size. It pairs with another part utilized."""
+    head = "Example Corp. Annual Report {0}\n\nItem 5. Market for Equity\n\n"
+    texts = {
+        2017: head.format(2017)
+        + "In May 2017, the Board of Directors increased the share repurchase authorization from"
+        " $175 billion to $210 billion of the Company’s common stock, of which $166 billion had"
+        " been utilized as of September 30, 2017.\n",
+        2018: head.format(2018)
+        + "In May 2018, the Board of Directors authorized a new program to repurchase up to $100"
+        " billion of the Company’s common stock.\n",
+    }
+    found = _changes_of_texts(tmp_path, texts)
+    assert ("removed", "Board of Directors increased the share repurchase authorization utilized",
+            "$166 billion", None) in found  # fmt: skip
+    texts[2018] = texts[2018].replace(
+        "stock.", "stock, of which $29.0 billion had been utilized as of September 29, 2018."
+    )
+    (tmp_path / "again").mkdir()
+    again = _changes_of_texts(tmp_path / "again", texts)
+    assert [c[2:] for c in again if c[2] == "$166 billion"] == [("$166 billion", "$29.0 billion")]
+
+
 def test_notes_that_fell_due_are_stated_again_not_new(tmp_path: Path) -> None:
     """The 2013 notes fell due in 2018: the next filing's row names no due year ("— | $—") and
     states last year's $2,000 in its column for 2017. That is the old filing's figure quoted
