@@ -880,7 +880,7 @@ _SHARE_OF_THE = regex(r"\s+of\s+(?:our|the|their|its|all)\s", re.I)
 # under ("$44.0 billion was repurchased under the Company's previous share repurchase program of
 # up to $210 billion": previous share repurchase program).
 _WITH_A = regex(
-    r"\b(?:with|for|to|under)\s+(?:an?|the|its|their|our|the\s+Company[’']s)\s+"
+    r"\b(?:with|for|to|under)\s+(?:the\s+Company[’']s|an?|the|its|their|our)\s+"
     r"((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s+of\s*$"
 )
 

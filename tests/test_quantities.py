@@ -933,6 +933,12 @@ LABELS = [
         ["", "", "previous share repurchase program"],
     ),
     (
+        "named-after-under-the-companys",  # (not "Company’s previous program")
+        "Of the $73.1 billion, $44.0 billion was bought back under the Company’s previous program"
+        " of up to $210 billion.",
+        ["", "", "previous program"],
+    ),
+    (
         "named-after-in-exchange-for",
         "In exchange for an up-front payment of $3.0 billion, the bank delivered shares.",
         ["up-front payment"],
