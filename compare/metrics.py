@@ -389,10 +389,7 @@ class _Side:
             twinned=[False] * len(metrics),
             heads=[m.group for m in metrics],
             debts=[debt_terms(m.label) for m in metrics],
-            done=[
-                part_done(places.texts[i], m.start, m.end) if m.label.endswith(_DONE_ENDS) else ""
-                for i, m in enumerate(metrics)
-            ],
+            done=[part_done(places.texts[i], m.start, m.end) for i, m in enumerate(metrics)],
             last_year=places.last_year,
             prior={
                 i: values[k]
@@ -2542,8 +2539,6 @@ def _collect(
     return changes
 
 
-# The ends of a label named for what became of a part of the figure before (see part_done).
-_DONE_ENDS = ("ed", "en", "paid", "spent", "held", "sold")
 _DUE_YEAR_KEY = regex(r" due (?:19|20)\d\d$")  # at the end of a label as labels are compared
 
 

@@ -2083,15 +2083,16 @@ _EN_PART_DONE = regex(
     r"\s+(?:had|has|have|was|were|is|are|will\s+be)(?:\s+been)?\s+"
     r"([a-z]+(?:ed|en)|[a-z]*paid|spent|held|sold)\b"
 )
-_OF_WHICH_BEFORE = regex(r"\bof\s+(?:which|these|that\s+amount)\s*$", re.IGNORECASE)
+_OF_WHICH_BEFORE = regex(rf"\b{_OF_WHICH.pattern}$", re.IGNORECASE)  # right before a figure
 
 
 def part_done(sentence: str, start: int, end: int) -> str:
     """Return what became of the part a figure is of the figure before ("…, of which $166
     billion had been utilized": utilized), else "". Such a part is no measure of the whole: the
     $166 billion of an authorization utilized is not next year's program of $100 billion."""
-    if not _OF_WHICH_BEFORE.search(sentence, max(0, start - 24), start):
-        return ""
+    near = max(0, start - 24)
+    if "of" not in sentence[near:start] or not _OF_WHICH_BEFORE.search(sentence, near, start):
+        return ""  # (most figures, told at a glance: every figure of a report is asked)
     became = _EN_PART_DONE.match(sentence, end)
     return became.group(1) if became else ""
 
