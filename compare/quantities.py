@@ -1254,6 +1254,13 @@ _EN_LEAD = set(_words("and the or of a an with"))
 # A time that opens a clause ("Last year, this became 16%"): which one, and its span.
 _EN_WHICH = frozenset(("last", "this", "next", "that", "each", "every"))
 _EN_SPANS = frozenset(("year", "month", "quarter", "week"))
+
+
+def _opens_with_a_time(words: list[str]) -> bool:
+    """Tell whether words open with a time ("Last year", "This quarter"), not a name."""
+    return len(words) > 1 and words[0].lower() in _EN_WHICH and words[1] in _EN_SPANS
+
+
 # Words that open what qualifies a name before them ("value as of …", "payments for …"), and
 # how many words more a label may take to reach that name.
 _EN_PHRASE_STARTS = set(_words("as for in at to on from under"))
@@ -1401,7 +1408,7 @@ def _clean_en(text: str, limit: int = 8) -> str:
             words = words[verb:]
     while words and words[0].lower() in _EN_LEAD:
         words.pop(0)
-    while len(words) > 2 and words[0].lower() in _EN_WHICH and words[1] in _EN_SPANS:
+    while len(words) > 2 and _opens_with_a_time(words):
         del words[:2]  # "Last year, this became 16%": when, not what
     words = _without_pronoun_subject(words)
     k = 1 if words and words[0].capitalize() in _EN_PRONOUN_SUBJECTS else 0
@@ -1539,7 +1546,7 @@ def _subject_en(before: str) -> str:
             and words[0].lower() not in _EN_NO_SUBJECT
             and not _DATE_REST.fullmatch(clause)
             and not _FIGURE_FIRST.match(clause)
-            and not (len(words) == 2 and words[0].lower() in _EN_WHICH and words[1] in _EN_SPANS)
+            and not (len(words) == 2 and _opens_with_a_time(words))
         ):
             break  # (not a time: "Last year, this became 16%")
     else:
