@@ -2539,9 +2539,6 @@ def _collect(
     return changes
 
 
-_DUE_YEAR_KEY = regex(r" due (?:19|20)\d\d$")  # at the end of a label as labels are compared
-
-
 def _fallen_due(dated: _Side, bare: _Side) -> tuple[set[Identity], set[Identity]]:
     """Return the identities of the table cells of notes named by their due year (see
     quantities.other_notes) that the other side states without it, and those statements."""
@@ -2549,9 +2546,9 @@ def _fallen_due(dated: _Side, bare: _Side) -> tuple[set[Identity], set[Identity]
     for i, debt in enumerate(dated.debts):
         if debt and dated.tabled[i] and not debt[-1].endswith("%"):  # a due year: last
             figure = dated.identities[i]
-            label = figure[-1]
-            if isinstance(label, str) and (due := _DUE_YEAR_KEY.search(label)):
-                undated[(*figure[:-1], label[: due.start()])] = figure
+            due = f" due {debt[-1]}"  # at the end of the label as labels are compared
+            if figure[-1].endswith(due):
+                undated[(*figure[:-1], figure[-1].removesuffix(due))] = figure
     if not undated:
         return set(), set()
     stated = {figure for j, figure in enumerate(bare.identities) if bare.tabled[j]}
