@@ -1076,6 +1076,20 @@ def badges_html(pair: SectionPair) -> str:
     return " ".join([BADGE_HTML[badge] for badge in pair_badges(pair)])
 
 
+def text_width(text: str) -> int:
+    """Return about how wide a text is drawn, in half-em units: a CJK character counts two."""
+    return (len(text) + len(text.encode("utf-8"))) // 2  # a CJK character is 3 bytes, Latin 1
+
+
+def drawn_height(pair: SectionPair) -> int:
+    """Return about how tall (px) an unfolded section is drawn, reserved for it until the browser
+    lays it out (report.css: content-visibility): its sentence rows, at some 70 half-em units to
+    a line of a side-by-side column."""
+    rows = sentence_rows(pair)
+    lines = sum(1 + max(text_width(r.old or ""), text_width(r.new or "")) // 70 for r in rows)
+    return 80 + 11 * len(rows) + 24 * lines
+
+
 def section_head_html(pair: SectionPair) -> Markup:
     """Return the opening of a section pair: its <section> and <details> tags, then the summary.
 
@@ -1096,10 +1110,11 @@ def section_head_html(pair: SectionPair) -> Markup:
     similarity = ""
     if pair.old and pair.new:
         similarity = f' <span class="muted">similarity {format_score(pair.similarity)}</span>'
+    size = f' style="contain-intrinsic-size: auto {drawn_height(pair)}px"' if changed else ""
     return Markup(
         f'<section class="pair lvl-{pair_level(pair)} st-{pair.status}"'
         f' id="{html_text(pair_anchor(pair))}" data-status="{pair.status}"'
-        f' data-changed="{"true" if changed else "false"}"{stop}>\n'
+        f' data-changed="{"true" if changed else "false"}"{stop}{size}>\n'
         f"<details{' open' if changed else ''}>\n"
         "<summary>\n"
         f'<{tag} class="pair-heading">{heading}</{tag}>\n'
@@ -1243,6 +1258,25 @@ def _where_html(change: MetricChange, index: PageIndex) -> str:
         link = metric_link(change, index)
         html = index.section_links[key] = _link_html(link) if link else ""
     return html
+
+
+def metric_table_height(changes: Iterable[MetricChange], index: PageIndex) -> int:
+    """Return about how tall (px) the figures table is drawn, reserved for it until the browser
+    lays it out (report.css: content-visibility): a row is as tall as its most wrapped cell, at
+    some 20 half-em units to a line of the Figure column, 28 of the Section column, 14 of a
+    value's."""
+    sections: dict[tuple[str, str] | None, int] = {}
+    height = 40
+    for change in changes:
+        home = _metric_home(change, index)
+        if home not in sections:
+            link = metric_link(change, index)
+            sections[home] = text_width(link.label) if link else 0
+        label = text_width(change.label) + text_width(change.label_was)
+        label += text_width(figure_column(change)) + 12 * len(figure_notes(change))
+        value = max(text_width(m.text) for m in (change.old, change.new) if m is not None)
+        height += 8 + 25 * max(1 + label // 20, 1 + sections[home] // 28, 1 + value // 14)
+    return height
 
 
 def metric_rows_html(
@@ -1421,6 +1455,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "section_head_html": section_head_html,
     "sentence_rows_html": sentence_rows_html,
     "metric_rows_html": metric_rows_html,
+    "metric_table_height": metric_table_height,
     "section_map_row": section_map_row_html,
     "trend_html": trend_html,
     "figure_label": figure_label_html,

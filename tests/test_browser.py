@@ -241,6 +241,86 @@ def test_keys_move_to_the_next_and_previous_change(basic_page: Page) -> None:
     assert page.page.input_value("#metric-filter") == "n"
 
 
+# checkVisibility({contentVisibilityAuto: true}) is false while the browser skips an element.
+_LAID_OUT = "el => el.checkVisibility({contentVisibilityAuto: true})"
+
+
+def _laid_out_soon(locator: Any) -> bool:
+    """Tell whether the browser lays an element out within a second (it does so a frame after
+    the element nears the screen)."""
+    for _ in range(20):
+        if locator.evaluate(_LAID_OUT):
+            return True
+        locator.page.wait_for_timeout(50)
+    return False
+
+
+def test_sections_and_figures_off_screen_wait_to_be_laid_out(seed_page: Page) -> None:
+    """A long report opens at once: what is off screen is laid out only as it nears the screen,
+    in a room about its size meanwhile (so the scroll bar does not jump)."""
+    page = seed_page
+    first, last = (page.page.locator("section.pair > details").nth(k) for k in (0, -1))
+    assert page.page.locator("#summary").evaluate(_LAID_OUT) is True
+    assert first.evaluate(_LAID_OUT) is False
+    assert page.page.locator("#metric-table").evaluate(_LAID_OUT) is False
+    first.scroll_into_view_if_needed()
+    assert _laid_out_soon(first)
+    assert last.evaluate(_LAID_OUT) is False
+    page.page.emulate_media(media="print")  # a printout holds every section and figure
+    assert last.evaluate(_LAID_OUT) is True
+    assert page.page.locator("#metric-table").evaluate(_LAID_OUT) is True
+    page.page.emulate_media(media="screen")
+    reserved = page.js(
+        "[...document.querySelectorAll('section.pair[style], #metrics .scroll')].map(e =>"
+        " [e.id || 'figures', parseFloat(getComputedStyle(e).containIntrinsicHeight.split(' ')[1])])"
+    )
+    last.scroll_into_view_if_needed()
+    page.page.locator("#metrics").scroll_into_view_if_needed()
+    assert _laid_out_soon(page.page.locator("#metric-table"))
+    page.js(
+        "document.querySelectorAll('.pair, #metrics .scroll').forEach(e =>"
+        " e.style.contentVisibility = 'visible')"
+    )
+    drawn = page.js(
+        "[...document.querySelectorAll('section.pair[style], #metrics .scroll')].map(e =>"
+        " e.getBoundingClientRect().height)"
+    )
+    assert len(reserved) > 20
+    ratios = {name: guess / real for (name, guess), real in zip(reserved, drawn, strict=True)}
+    assert 0.75 < ratios.pop("figures") < 1.35
+    assert 0.9 < sum(g for _, g in reserved[:-1]) / sum(drawn[:-1]) < 1.1
+    assert [name for name, ratio in ratios.items() if not 0.6 < ratio < 1.5] == []
+    assert page.errors == []
+
+
+def test_next_change_goes_on_from_a_section_far_down(seed_page: Page) -> None:
+    """Next from the middle of a long report: the first change below the toolbar, though the
+    sections above it were never laid out."""
+    page = seed_page
+    sections = page.page.locator("section.pair[data-changed='true']")
+    target = sections.nth(sections.count() * 2 // 3)
+    target.evaluate("el => el.scrollIntoView({block: 'start'})")
+    page.page.wait_for_timeout(100)
+    # Its top just below the toolbar, the section before it wholly above.
+    target.evaluate(
+        "el => window.scrollBy(0, el.getBoundingClientRect().top"
+        " - document.querySelector('.toolbar').getBoundingClientRect().bottom - 4)"
+    )
+    page.page.wait_for_timeout(100)
+    stops = page.js("[...document.querySelectorAll('[data-stop]')].map(e => e.id)")
+    first = target.evaluate(
+        "el => (el.hasAttribute('data-stop') ? el : el.querySelector('[data-stop]')).id"
+    )
+    page.page.keyboard.press("n")
+    assert page.js("document.activeElement.id") == first
+    assert page.page.locator("#change-position").text_content() == (
+        f"change {stops.index(first) + 1} of {len(stops)}"
+    )
+    page.page.keyboard.press("p")
+    assert page.js("document.activeElement.id") == stops[stops.index(first) - 1]
+    assert page.errors == []
+
+
 def test_moved_link_leads_to_the_sentence(basic_page: Page) -> None:
     page = basic_page
     page.page.click("#row-o1\\.1-n1\\.1-1-x td.old a.moved-link")
@@ -512,3 +592,26 @@ def test_a_reports_tables_printed_to_pdf_compare_as_their_texts(
         )
 
     assert figures(*pdfs) == figures(*texts)
+
+
+def test_the_page_benchmark_times_every_step_against_a_page_laid_out_whole(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """benchmarks/page.py is not run by the suite: one measured load keeps it from breaking
+    unseen, and its baseline must be the page with every part laid out on load."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("benchmark_page", ROOT / "benchmarks/page.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    monkeypatch.setattr(bench, "PAIRS", bench.PAIRS[:1])  # the seed pair
+    [(name, page, baseline)] = bench.write_pages(tmp_path)
+    times = bench.measure(browser, page)
+    assert set(times) == {"open", "next", "inline", "figures", "both"}
+    assert all(value > 0 for value in times.values())
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    for path, laid_out in ((page, False), (baseline, True)):
+        tab.goto(path.as_uri())
+        assert tab.locator("#metric-table").evaluate(_LAID_OUT) is laid_out
+    tab.close()
