@@ -294,30 +294,58 @@ def test_sections_and_figures_off_screen_wait_to_be_laid_out(seed_page: Page) ->
 
 
 def test_next_change_goes_on_from_a_section_far_down(seed_page: Page) -> None:
-    """Next from the middle of a long report: the first change below the toolbar, though the
-    sections above it were never laid out."""
+    """Next and Previous from the middle of a long report: the first change below the toolbar,
+    the last above it, though the sections above were never laid out."""
     page = seed_page
-    sections = page.page.locator("section.pair[data-changed='true']")
+    # A section two thirds down with two changed rows or more.
+    sections = page.page.locator("section.pair:has(tr[data-stop] ~ tr[data-stop])")
     target = sections.nth(sections.count() * 2 // 3)
-    target.evaluate("el => el.scrollIntoView({block: 'start'})")
-    page.page.wait_for_timeout(100)
-    # Its top just below the toolbar, the section before it wholly above.
-    target.evaluate(
-        "el => window.scrollBy(0, el.getBoundingClientRect().top"
-        " - document.querySelector('.toolbar').getBoundingClientRect().bottom - 4)"
-    )
-    page.page.wait_for_timeout(100)
     stops = page.js("[...document.querySelectorAll('[data-stop]')].map(e => e.id)")
-    first = target.evaluate(
-        "el => (el.hasAttribute('data-stop') ? el : el.querySelector('[data-stop]')).id"
+    first = stops.index(target.locator("tr[data-stop]").first.get_attribute("id"))
+
+    def scroll_to(el: Any) -> None:
+        """Bring an element's top just below the toolbar, with nothing focused."""
+        page.js("document.activeElement.blur()")
+        el.evaluate("el => el.scrollIntoView({block: 'start'})")
+        page.page.wait_for_timeout(100)
+        el.evaluate(
+            "el => window.scrollBy(0, el.getBoundingClientRect().top"
+            " - document.querySelector('.toolbar').getBoundingClientRect().bottom - 4)"
+        )
+        page.page.wait_for_timeout(100)
+
+    scroll_to(target)  # the section before it wholly above the toolbar
+    page.page.keyboard.press("n")
+    assert page.js("document.activeElement.id") == stops[first]
+    assert page.page.locator("#change-position").text_content() == (
+        f"change {first + 1} of {len(stops)}"
+    )
+    scroll_to(target)
+    page.page.keyboard.press("p")
+    assert page.js("document.activeElement.id") == stops[first - 1]
+    # The toolbar across the section, between its first changed row and its second.
+    scroll_to(target.locator("tr[data-stop]").nth(1))
+    page.page.keyboard.press("n")
+    assert page.js("document.activeElement.id") == stops[first + 1]
+    scroll_to(target.locator("tr[data-stop]").nth(1))
+    page.page.keyboard.press("p")
+    assert page.js("document.activeElement.id") == stops[first]
+    assert page.errors == []
+
+
+def test_next_change_passes_over_a_folded_section(basic_page: Page) -> None:
+    page = basic_page
+    stops = page.js("[...document.querySelectorAll('[data-stop]')].map(e => e.id)")
+    folded = page.js("id => document.getElementById(id).closest('section').id", stops[0])
+    page.page.click(f"#{folded} > details > summary")  # the reader folds it
+    inside = page.js(
+        "id => [...document.querySelectorAll(`#${id} [data-stop]`)].map(e => e.id)", folded
     )
     page.page.keyboard.press("n")
-    assert page.js("document.activeElement.id") == first
+    assert page.js("document.activeElement.id") == stops[len(inside)]
     assert page.page.locator("#change-position").text_content() == (
-        f"change {stops.index(first) + 1} of {len(stops)}"
+        f"change 1 of {len(stops) - len(inside)}"
     )
-    page.page.keyboard.press("p")
-    assert page.js("document.activeElement.id") == stops[stops.index(first) - 1]
     assert page.errors == []
 
 

@@ -48,26 +48,19 @@
      (report.css: content-visibility), and would do so for every such section to answer (half
      a second on a 10-K's page). */
   var shown = function (el) {
-    var section = el.closest(".pair") || el;
     if (el.closest("details:not([open])")) { return false; }
+    var section = el.closest(".pair") || el;
     return section.checkVisibility ? section.checkVisibility() : section.getClientRects().length > 0;
   };
   var toolbar = document.querySelector(".toolbar");
   function below() { return toolbar ? toolbar.getBoundingClientRect().bottom : 0; }
-  /* Where a stop is against a line across the screen. A section wholly above or below the line
-     places its rows; only the section across it, on screen and so laid out, is asked row by
-     row: asking a row off screen its place has the browser lay out its section first. */
-  function isBelow(el, line) {
+  /* A stop's top, as far as a line across the screen needs it: a section wholly above or below
+     the line stands for its rows; only rows of the section across it, on screen and so laid
+     out, are asked (asking a row off screen its place has the browser lay out its section). */
+  function topAgainst(el, line) {
     var section = el.closest(".pair") || el, box = section.getBoundingClientRect();
-    if (box.bottom <= line) { return false; }
-    if (box.top > line || section === el) { return box.top > line; }
-    return el.getBoundingClientRect().top > line;
-  }
-  function isAbove(el, line) {
-    var section = el.closest(".pair") || el, box = section.getBoundingClientRect();
-    if (box.top >= line) { return false; }
-    if (box.bottom < line || section === el) { return true; }
-    return el.getBoundingClientRect().top < line;
+    if (section === el || box.bottom <= line || box.top > line) { return box.top; }
+    return el.getBoundingClientRect().top;
   }
   function go(step) {
     var list = stops.filter(shown);
@@ -77,12 +70,12 @@
       i = Math.max(0, Math.min(list.length - 1, i + step));
     } else if (step > 0) {
       var top = below() + 2;
-      i = list.findIndex(function (el) { return isBelow(el, top); });
+      i = list.findIndex(function (el) { return topAgainst(el, top) > top; });
       if (i < 0) { i = list.length - 1; }
     } else {
       var edge = below() - 2;
       i = -1;
-      list.forEach(function (el, k) { if (isAbove(el, edge)) { i = k; } });
+      list.forEach(function (el, k) { if (topAgainst(el, edge) < edge) { i = k; } });
       if (i < 0) { i = 0; }
     }
     list[i].focus({ preventScroll: true });
