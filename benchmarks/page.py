@@ -17,6 +17,7 @@ is the median of --runs fresh loads, run alternately.
 
     python benchmarks/page.py                 # the seed pair and the corpus pairs present
     python benchmarks/page.py --runs 7
+    python benchmarks/page.py --sizes 10,100 # generated pairs too, as run.py makes them
 
 Needs the dev extras (playwright) and /usr/bin/chromium (apt-get install -y chromium).
 """
@@ -27,6 +28,7 @@ import argparse
 import statistics
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,18 +36,25 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus"
 CHROMIUM = Path("/usr/bin/chromium")
+SEEDS = ROOT / "seeds"
 PAIRS = [
-    ("seed", ROOT / "seeds" / "shaoxing-education-bureau-2021.txt"),
-    ("national 2012/2013", CORPUS / "cn-state-council-gwr" / "2012.txt"),
-    ("Singapore 2021/2022", CORPUS / "singapore-budget-speech" / "2021.txt"),
-    ("Apple 10-K 2017/2018", CORPUS / "apple-10k" / "2017.txt"),
+    (
+        "seed",
+        SEEDS / "shaoxing-education-bureau-2021.txt",
+        SEEDS / "shaoxing-education-bureau-2022-sample.txt",
+    ),
+    (
+        "national 2012/2013",
+        CORPUS / "cn-state-council-gwr" / "2012.txt",
+        CORPUS / "cn-state-council-gwr" / "2013.txt",
+    ),
+    (
+        "Singapore 2021/2022",
+        CORPUS / "singapore-budget-speech" / "2021.txt",
+        CORPUS / "singapore-budget-speech" / "2022.txt",
+    ),
+    ("Apple 10-K 2017/2018", CORPUS / "apple-10k" / "2017.txt", CORPUS / "apple-10k" / "2018.txt"),
 ]
-NEW = {
-    "seed": ROOT / "seeds" / "shaoxing-education-bureau-2022-sample.txt",
-    "national 2012/2013": CORPUS / "cn-state-council-gwr" / "2013.txt",
-    "Singapore 2021/2022": CORPUS / "singapore-budget-speech" / "2022.txt",
-    "Apple 10-K 2017/2018": CORPUS / "apple-10k" / "2018.txt",
-}
 ALL_LAID_OUT = "<style>.pair, #metrics .scroll { content-visibility: visible !important; }</style>"
 
 # Milliseconds from a change to the second animation frame after it (the frame that shows it),
@@ -65,17 +74,25 @@ _AFTER_LOAD = """addEventListener("load", () => requestAnimationFrame(() =>
   requestAnimationFrame(() => { window.shownAt = performance.now(); })));"""
 
 
-def write_pages(folder: Path) -> list[tuple[str, Path, Path]]:
-    """Write each pair's report page, and its baseline copy; return (name, page, baseline)."""
+def write_pages(folder: Path, sizes: Sequence[int] = ()) -> list[tuple[str, Path, Path]]:
+    """Write each pair's report page, and its baseline copy; return (name, page, baseline).
+
+    `sizes`: generated pairs as run.py makes them (x10: ten times the seed pair's size), after
+    the real ones.
+    """
     from compare.pipeline import compare_reports, read_report
     from compare.render import render_html
 
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import run
+
+    pairs = [*PAIRS, *((f"generated x{n}", *run.write_pair(n, str(folder))) for n in sizes)]
     pages: list[tuple[str, Path, Path]] = []
-    for name, old in PAIRS:
+    for name, old, new in pairs:
         if not old.is_file():
             print(f"{name}: skipped, {old} is missing", file=sys.stderr)
             continue
-        html = render_html(compare_reports(read_report(old), read_report(NEW[name])))
+        html = render_html(compare_reports(read_report(old), read_report(new)))
         page, baseline = folder / f"{len(pages)}.html", folder / f"{len(pages)}-baseline.html"
         page.write_text(html, encoding="utf-8")
         baseline.write_text(html.replace("</head>", ALL_LAID_OUT + "</head>", 1), encoding="utf-8")
@@ -121,6 +138,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=5, help="fresh loads of each page (median)")
+    parser.add_argument(
+        "--sizes", default="", help="generated pairs too, e.g. 10,100 (x100: a 13 MB page)"
+    )
     args = parser.parse_args()
     try:
         from playwright.sync_api import sync_playwright
@@ -130,7 +150,8 @@ def main() -> None:
         sys.exit(f"page.py: no browser at {CHROMIUM} (apt-get install -y chromium)")
     steps = ("open", "next", "inline", "figures", "both")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        pages = write_pages(Path(tmp))
+        sizes = [int(n) for n in args.sizes.split(",") if n]
+        pages = write_pages(Path(tmp), sizes)
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
         )
