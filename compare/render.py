@@ -1248,16 +1248,28 @@ def _value_cell(metric: Metric | None, index: PageIndex) -> str:
     )
 
 
-def _where_html(change: MetricChange, index: PageIndex) -> str:
-    """Return the link to a figure's section (as metric_link), made once per section."""
+# A section's name in a figure's row is cut to two lines (report.css: td.where): past this
+# width, in half-em units, it may be, and the link's title holds it whole.
+WHERE_TITLE_PAST = 40
+
+
+def where_html(change: MetricChange, index: PageIndex) -> Markup:
+    """Return the link to a figure's section (as metric_link), made once per section; a long
+    name ("Item 5. Market for Registrant's Common Equity, Related Stockholder Matters and …")
+    carries it whole as the link's title."""
     key = _metric_home(change, index)
     if key is None:
-        return ""
+        return Markup("")
     html = index.section_links.get(key)
     if html is None:
         link = metric_link(change, index)
-        html = index.section_links[key] = _link_html(link) if link else ""
-    return html
+        html = ""
+        if link is not None:
+            label = html_text(link.label)
+            title = f' title="{label}"' if text_width(link.label) > WHERE_TITLE_PAST else ""
+            html = f'<a href="{html_text(link.href)}"{title}>{label}</a>'
+        index.section_links[key] = html
+    return Markup(html)
 
 
 def metric_table_height(changes: Iterable[MetricChange], index: PageIndex) -> int:
@@ -1275,7 +1287,8 @@ def metric_table_height(changes: Iterable[MetricChange], index: PageIndex) -> in
         label = text_width(change.label) + text_width(change.label_was)
         label += text_width(figure_column(change)) + 12 * len(figure_notes(change))
         value = max(text_width(m.text) for m in (change.old, change.new) if m is not None)
-        height += 8 + 25 * max(1 + label // 20, 1 + sections[home] // 28, 1 + value // 14)
+        where = min(2, 1 + sections[home] // 28)  # cut to two lines (report.css: td.where)
+        height += 8 + 25 * max(1 + label // 20, where, 1 + value // 14)
     return height
 
 
@@ -1365,7 +1378,7 @@ def _metric_row(change: MetricChange, index: PageIndex) -> str:
         f'<tr class="metric t-{t}" data-trend="{t}"{flags}>\n'
         f'<td class="trend-col" data-sort="{t}">{TREND_HTML[t]}</td>\n'
         f"<td>{label}</td>\n"
-        f"<td>{_where_html(change, index)}</td>\n"
+        f'<td class="where">{where_html(change, index)}</td>\n'
         f"{_value_cell(change.old, index)}\n"
         f"{_value_cell(change.new, index)}\n"
         f'<td class="num change" data-sort="{sort_value(absolute)}">'
@@ -1463,6 +1476,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "figure_name": figure_name,
     "years_badge": years_badge,
     "link_html": link_html,
+    "where_html": where_html,
     "links_html": links_html,
     "notes": pair_notes,
     "flagged": flagged,

@@ -545,6 +545,41 @@ def test_dropped_figures_that_only_rolled_off_can_be_hidden(
     assert page.errors == []
 
 
+def test_a_long_section_name_beside_a_figure_takes_two_lines(
+    tabs: dict[str, Page], tmp_path: Path
+) -> None:
+    """A 10-K's item names run to a dozen words: beside a figure, in the figures table and the
+    largest changes, the name is cut to two lines, whole in its title and in print."""
+    from compare.pipeline import compare_reports, read_report
+
+    name = (
+        "Item 5. Market for Registrant's Common Equity, Related Stockholder Matters and Issuer"
+        " Purchases of Equity Securities"
+    )
+    texts = {
+        year: f"Example Corp. Annual Report {year}\n\n{name}\n\n"
+        f"As of October {year}, there were {count:,} shareholders of record.\n"
+        for year, count in ((2017, 25333), (2018, 23712))
+    }
+    old, new = (read_report(path) for path in write_years(tmp_path, texts, name="filing"))
+    page_path = tmp_path / "filing.html"
+    page_path.write_text(render_html(compare_reports(old, new)), encoding="utf-8")
+    page = tabs["basic"].load(page_path, width=1000)
+    links = page.page.locator("td.where a")
+    assert links.count() == 2  # largest changes, figures table
+    for k in range(2):
+        link = links.nth(k)
+        link.scroll_into_view_if_needed()
+        assert link.get_attribute("title") == name
+        assert html.unescape(link.inner_html()) == name  # cut on screen only
+        height = link.evaluate("a => a.getBoundingClientRect().height")
+        line = link.evaluate("a => parseFloat(getComputedStyle(a).lineHeight)")
+        assert height < 2.5 * line
+    page.page.emulate_media(media="print")
+    assert links.nth(1).evaluate("a => a.getBoundingClientRect().height") > 2.5 * line
+    assert page.errors == []
+
+
 def test_restated_figures_can_be_shown_alone(tabs: dict[str, Page], tmp_path: Path) -> None:
     """A filing that tells last filing's years otherwise: "restated" shows those figures alone,
     as many as the summary counts."""
