@@ -2249,7 +2249,7 @@ def _rolled_off(
     that stacks its years in blocks (a roll-forward's 2015, gone from the next filing's 2016 to
     2018) against the blocks of its paired section; a figure of a sentence stated for a year
     ("During 2016, the Company spent $29.0 billion…") against the years the paired section's
-    sentences are stated for (2018 and 2017)."""
+    sentences are stated for (2018 and 2017). Never a figure of the old report's own year."""
     old_side, new_side = sides
     years: dict[str, set[int]] = {}  # new section id -> the years its columns show
     row_years: dict[tuple[str, int], set[int]] = {}  # new table row -> the years of its columns
@@ -2338,10 +2338,7 @@ def _rolled_off(
             section = paired.get(dropped.section, "")
             shown = block_rows.get((section, stacked[k])) or blocks.get(section)
         elif k in stated:
-            # (the old filing's own year is shown by the next as last year's, whatever its
-            # sentences of that section say: "In August 2017, … 4.5 million shares" was dropped)
-            own = old.year is not None and year >= old.year
-            shown = None if own else prose.get(paired.get(dropped.section, ""))
+            shown = prose.get(paired.get(dropped.section, ""))
         elif dropped.column or k in labelled:
             shown = row_years.get(row) if row else None
             shown = shown or years.get(paired.get(dropped.section, ""))
@@ -2349,7 +2346,11 @@ def _rolled_off(
             shown = listed_years.new_years(row) or listed_years.new_years_stated(row, dropped)
         else:
             shown = None
-        if shown and year < min(shown):
+        # The old filing's own year never rolls off: the next shows it as last year's, whatever
+        # its row or sentences there say ("In August 2017, … 4.5 million shares", notes issued
+        # in 2017 beside the row of notes issued in 2018, "—" for 2017: both were left out).
+        own = old.year is not None and year >= old.year
+        if shown and year < min(shown) and not own:
             out[k] = _as_rolled_off(changes[k], True)
     return out
 

@@ -265,9 +265,11 @@ class TableColumns:
 
     head: tuple[str, ...] = ()
     notes: tuple[int, ...] = ()  # the places in the head of columns citing notes ("Note")
+    fresh: bool = False  # the head was the sentence before: a second line may go under it
 
     def read(self, sentence: str, metrics: tuple[Metric, ...]) -> tuple[Metric, ...]:
         """Return a sentence's figures, each whole cell of a table row with its column's head."""
+        fresh, self.fresh = self.fresh, False
         if " | " not in sentence:
             if self.head and _is_prose(sentence):
                 # the table has ended ("2017:" or "Level 2:" goes on with it)
@@ -276,12 +278,14 @@ class TableColumns:
         cells = [cell.strip() for cell in sentence.split("|")]
         if not metrics:
             if unit_row(cells):
+                self.fresh = fresh
                 return metrics  # "£m | £m" under "2022 | 2021": the head's second line
             if len(cells) > 2 and not cells[0]:
                 cells = cells[1:]  # " | Note | 2021 | 2020": the names' column has no head
             if _is_head(cells):
-                self.head = tuple(cells)
-                self.notes = tuple(k for k, head in enumerate(cells) if head.lower() in NOTE_HEADS)
+                heads = (fresh and _under_years_head(self.head, cells)) or tuple(cells)
+                self.head, self.fresh = heads, True
+                self.notes = tuple(k for k, head in enumerate(heads) if head.lower() in NOTE_HEADS)
             return metrics
         if not self.head:
             return metrics
@@ -410,10 +414,29 @@ RELATIVE_HEADS = {
 }
 
 
+def _under_years_head(years: tuple[str, ...], under: list[str]) -> tuple[str, ...] | None:
+    """Return the head of a table whose head takes two lines, years and then the columns of
+    each year ("Maturities | 2017 | 2016", then "Amount (in millions) | Effective Interest Rate
+    | Amount (in millions) | Effective Interest Rate"), as one line: each column named with its
+    year first, "2017 · Amount (in millions)" (see column_year). None when the first line is no
+    line of years, or the second does not repeat one set of columns for each of them."""
+    name = years[:1] if years and column_year(years[0]) is None else ()
+    dated = years[len(name) :]
+    if len(dated) < 2 or any(column_year(head) is None for head in dated):
+        return None
+    if len(under) % len(dated) == 1:  # "(Continued) | Amount | …": the names' column's head
+        name, under = name or (under[0],), under[1:]
+    width = len(under) // len(dated)
+    if width < 2 or len(under) % len(dated) or under[:width] * len(dated) != under:
+        return None
+    return (*name, *(f"{year} · {head}" for year in dated for head in under[:width]))
+
+
 def column_year(column: str, year: int | None = None) -> int | None:
-    """Return the year a column's head names (2018 of "September 29, 2018"; of a report of
-    `year`, 上年同期 is year - 1), or None."""
-    found = _YEAR_HEAD.fullmatch(column)
+    """Return the year a column's head names (2018 of "September 29, 2018", of "2018 · Notional
+    Amount": see _under_years_head; of a report of `year`, 上年同期 is year - 1), or None."""
+    dated, dot, _ = column.partition(" · ")
+    found = _YEAR_HEAD.fullmatch(dated if dot else column)
     if found:
         return int(found.group(1))
     back = RELATIVE_HEADS.get("".join(column.split()))

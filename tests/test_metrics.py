@@ -2868,6 +2868,37 @@ def _dropped(changes: tuple[MetricChange, ...]) -> dict[str, bool]:
     }
 
 
+def test_a_head_of_two_lines_rolls_off_its_oldest_year_not_the_old_filings_own(
+    tmp_path: Path,
+) -> None:
+    """Apple's tables of derivatives and of notes head their columns in two lines (the years,
+    then "Amount | Effective Interest Rate" under each): the 2017 filing's 2016 cells roll off
+    in the 2018 filing's table of 2018 and 2017. A 2017 cell does not, though its aligned row
+    states a 2018 figure alone (other notes, issued in 2018: "—" for 2017): the old filing's own
+    year is last year's in the next, and a row that leaves it out left something out."""
+    head = "Maturities | {} | {}\n\nAmount | Effective Interest Rate | Amount | Effective Interest Rate"
+    rows = {
+        2017: head.format(2017, 2016)
+        + "\n\nFloating-rate notes | 2019 | 1,000 | 1.61% | 2,000 | 1.09%"
+        + "\n\nFixed-rate 3.750% notes | 2047 | 1,000 | 3.78% | — | —%",
+        2018: head.format(2018, 2017)
+        + "\n\nFloating-rate notes | 2019 | 1,000 | 2.64% | 1,000 | 1.61%"
+        + "\n\nFixed-rate 3.750% notes | 2048 | 1,250 | 3.80% | — | —%",
+    }
+    old, new = (read_report(path) for path in write_filings(tmp_path, rows))
+    dropped = {
+        (c.old.text, c.old.column): c.rolled_off
+        for c in compare_reports(old, new).metrics
+        if c.status is MetricStatus.REMOVED and c.old is not None
+    }
+    assert dropped == {
+        ("2,000", "2016 · Amount"): True,
+        ("1.09%", "2016 · Effective Interest Rate"): True,
+        ("1,000", "2017 · Amount"): False,
+        ("3.78%", "2017 · Effective Interest Rate"): False,
+    }
+
+
 def test_a_year_the_new_tables_no_longer_show_rolled_off(tmp_path: Path) -> None:
     """The 2017 filing's 2015 column is gone from the 2018 filing's table of 2018, 2017 and
     2016: its figures are dropped as rolled off, not left out; a row the new filing no longer

@@ -20,7 +20,7 @@ from compare.render import (
     render_html,
     render_markdown,
 )
-from compare.tables import caption_scales, counts, stacked_years
+from compare.tables import caption_scales, column_year, counts, stacked_years
 from tests.test_export import validate
 
 STATEMENT = (
@@ -222,7 +222,11 @@ def test_a_caption_does_not_run_into_the_next_section() -> None:
     assert [m.caption_scale for m in report.metrics] == ["", ""]
 
 
-def _comparison(old_rows: tuple[str, ...], new_rows: tuple[str, ...]) -> Comparison:
+def _comparison(
+    old_rows: tuple[str, ...], new_rows: tuple[str, ...], *, year: int = 2017
+) -> Comparison:
+    """Compare two filings of one section (Item 8.), the old of `year`, the new a year on."""
+
     def report(year: int, rows: tuple[str, ...]) -> Report:
         section = Section(id="1", number="Item 8.", heading="Financial Statements", sentences=rows)
         return attach_metrics(
@@ -230,7 +234,7 @@ def _comparison(old_rows: tuple[str, ...], new_rows: tuple[str, ...]) -> Compari
                    sections=(section,))
         )  # fmt: skip
 
-    return compare_reports(report(2017, old_rows), report(2018, new_rows))
+    return compare_reports(report(year, old_rows), report(year + 1, new_rows))
 
 
 def test_the_page_shows_a_cell_in_its_captions_scale() -> None:
@@ -373,6 +377,37 @@ def test_a_cell_whose_column_is_not_sure_has_none(sentences: tuple[str, ...]) ->
     assert {column for _, column in _columns(*sentences)} == {""}
 
 
+def test_a_head_of_years_over_a_line_of_their_columns_names_each_with_its_year() -> None:
+    """A 10-K's head of two lines: the years, then the same columns under each. A cell is told
+    by its year and its column ("2017 · Notional Amount"), and the year is read from it."""
+    rows = (
+        "2017 | 2016",
+        "Notional Amount | Credit Risk Amount | Notional Amount | Credit Risk Amount",
+        "Interest rate contracts | $33,000 | $218 | $24,500 | $728",
+    )
+    assert _columns(*rows) == [
+        ("$33,000", "2017 · Notional Amount"),
+        ("$218", "2017 · Credit Risk Amount"),
+        ("$24,500", "2016 · Notional Amount"),
+        ("$728", "2016 · Credit Risk Amount"),
+    ]
+    assert [column_year(column) for _, column in _columns(*rows)] == [2017, 2017, 2016, 2016]
+    # The names' column headed on either line ("(Continued)" on a table's second page).
+    debt = (
+        "Maturities | 2017 | 2016",
+        "(Continued) | Amount (in millions) | Effective Interest Rate | Amount (in millions) |"
+        " Effective Interest Rate",
+        "Fixed-rate 3.750% notes | 2047 | 1,000 | 3.78% | — | —%",
+    )
+    assert _columns(*debt)[-2:] == [
+        ("1,000", "2017 · Amount (in millions)"),
+        ("3.78%", "2017 · Effective Interest Rate"),
+    ]
+    # A second line that is not one set of columns a year heads the table alone, as before.
+    other = ("2018 | 2017", "Shares | Amount", "Balance | 5 | $3")
+    assert _columns(*other) == [("5", "Shares"), ("$3", "Amount")]
+
+
 def test_a_group_line_keeps_the_head_in_force() -> None:
     """'2017:' or 'Level 2:' between a head and its rows is part of the table."""
     rows = ("Fourth Quarter | Third Quarter", "2017:", "Net sales | $52,579 | $45,408")
@@ -493,7 +528,7 @@ def test_a_column_named_once_pairs_with_its_name_as_the_years_move_on() -> None:
                        "减少2.15个百分点") for line in COMPANY]  # fmt: skip
     changes = {
         (c.old.text if c.old else None, c.new.text if c.new else None): c
-        for c in _comparison(tuple(old), tuple(new)).metrics
+        for c in _comparison(tuple(old), tuple(new), year=2021).metrics
     }
     assert set(changes) == {
         ("1,234.5", "1,456.8"),
@@ -563,7 +598,7 @@ def test_a_chinese_tables_dates_sums_and_quarters_head_its_columns() -> None:
     new = ("项目 | 2022年金额 | 2021年金额 | 2020年金额", "政府补助 | 15 | 12 | 10")
     changes = {
         (c.old.text if c.old else None, c.new.text if c.new else None): c
-        for c in _comparison(old, new).metrics
+        for c in _comparison(old, new, year=2021).metrics
     }
     assert changes["12", "15"].status.value == "changed"
     assert changes["8", None].rolled_off
