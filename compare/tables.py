@@ -344,7 +344,11 @@ class TableColumns:
         has a cell before them: under "Comprehensive Income Components | Financial Statement
         Line Item | 2017 | 2016", "Cost of sales | (654) | (130)" (its group's name left out),
         "Foreign exchange contracts | Revenue | $(662) | $(865)" and a subtotal of figures
-        alone, "(1,952) | (872)", hold 2017's and 2016's."""
+        alone, "(1,952) | (872)", hold 2017's and 2016's. Not under a head of two lines
+        ("2017 · Amount | 2017 · Effective Interest Rate | …"): a row wider than it states
+        ranges ("1.10% | 1.10%", "2019 | – | 2020"), and its cells are not one a column."""
+        if any(" · " in head for head in self.head):
+            return metrics
         years = 0
         while years < len(self.head) and column_year(self.head[-1 - years]) is not None:
             years += 1

@@ -403,6 +403,10 @@ def test_a_head_of_years_over_a_line_of_their_columns_names_each_with_its_year()
         ("1,000", "2017 · Amount (in millions)"),
         ("3.78%", "2017 · Effective Interest Rate"),
     ]
+    # A row wider than the head states ranges (maturities 2019 – 2019, rates 1.61% – 1.61%):
+    # which cell is under which column is not sure.
+    wide = "Floating-rate notes | 2019 | 2019 | 1,000 | 1.61% | 1.61% | 2,000 | 0.86% | – | 1.09%"
+    assert {column for _, column in _columns(*debt[:2], wide)} == {""}
     # A second line that is not one set of columns a year heads the table alone, as before.
     other = ("2018 | 2017", "Shares | Amount", "Balance | 5 | $3")
     assert _columns(*other) == [("5", "Shares"), ("$3", "Amount")]
