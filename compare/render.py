@@ -1275,19 +1275,20 @@ def where_html(change: MetricChange, index: PageIndex) -> Markup:
 def metric_table_height(changes: Iterable[MetricChange], index: PageIndex) -> int:
     """Return about how tall (px) the figures table is drawn, reserved for it until the browser
     lays it out (report.css: content-visibility): a row is as tall as its most wrapped cell, at
-    some 20 half-em units to a line of the Figure column, 28 of the Section column, 14 of a
-    value's."""
+    some 20 half-em units to a line of the Figure column (its label, what it was called, its
+    column), 28 of the Section column (two lines at most), 14 of a value's."""
     sections: dict[tuple[str, str] | None, int] = {}
     height = 40
     for change in changes:
         home = _metric_home(change, index)
-        if home not in sections:
+        where = sections.get(home)
+        if where is None:
             link = metric_link(change, index)
-            sections[home] = text_width(link.label) if link else 0
-        label = text_width(change.label) + text_width(change.label_was)
-        label += text_width(figure_column(change)) + 12 * len(figure_notes(change))
-        value = max(text_width(m.text) for m in (change.old, change.new) if m is not None)
-        where = min(2, 1 + sections[home] // 28)  # cut to two lines (report.css: td.where)
+            # cut to two lines (report.css: td.where)
+            where = sections[home] = min(2, 1 + text_width(link.label) // 28) if link else 1
+        label = text_width(change.label + change.label_was + figure_column(change))
+        either = change.new or change.old  # a value's width, either side's alike
+        value = text_width(either.text) if either is not None else 0
         height += 8 + 25 * max(1 + label // 20, where, 1 + value // 14)
     return height
 
