@@ -2868,6 +2868,17 @@ def _dropped(changes: tuple[MetricChange, ...]) -> dict[str, bool]:
     }
 
 
+def _dropped_cells(tmp_path: Path, rows: dict[int, str]) -> dict[tuple[str, str], bool]:
+    """Compare two filings of these table rows; return each dropped figure's text and column,
+    and whether it rolled off."""
+    old, new = (read_report(path) for path in write_filings(tmp_path, rows))
+    return {
+        (c.old.text, c.old.column): c.rolled_off
+        for c in compare_reports(old, new).metrics
+        if c.status is MetricStatus.REMOVED and c.old is not None
+    }
+
+
 def test_a_head_of_two_lines_rolls_off_its_oldest_year_not_the_old_filings_own(
     tmp_path: Path,
 ) -> None:
@@ -2885,13 +2896,7 @@ def test_a_head_of_two_lines_rolls_off_its_oldest_year_not_the_old_filings_own(
         + "\n\nFloating-rate notes | 2019 | 1,000 | 2.64% | 1,000 | 1.61%"
         + "\n\nFixed-rate 3.750% notes | 2048 | 1,250 | 3.80% | — | —%",
     }
-    old, new = (read_report(path) for path in write_filings(tmp_path, rows))
-    dropped = {
-        (c.old.text, c.old.column): c.rolled_off
-        for c in compare_reports(old, new).metrics
-        if c.status is MetricStatus.REMOVED and c.old is not None
-    }
-    assert dropped == {
+    assert _dropped_cells(tmp_path, rows) == {
         ("2,000", "2016 · Amount"): True,
         ("1.09%", "2016 · Effective Interest Rate"): True,
         ("1,000", "2017 · Amount"): False,
@@ -2908,13 +2913,7 @@ def test_a_year_the_new_tables_no_longer_show_rolled_off(tmp_path: Path) -> None
         "Other income | 5 | 7 | 9",
         2018: "2018 | 2017 | 2016\n\nNet sales | $265,595 | $229,234 | $215,639",
     }
-    old, new = (read_report(path) for path in write_filings(tmp_path, rows))
-    dropped = {
-        (c.old.text, c.old.column): c.rolled_off
-        for c in compare_reports(old, new).metrics
-        if c.status is MetricStatus.REMOVED and c.old is not None
-    }
-    assert dropped == {
+    assert _dropped_cells(tmp_path, rows) == {
         ("$233,715", "2015"): True,
         ("5", "2017"): False,
         ("7", "2016"): False,
