@@ -8,8 +8,9 @@ section and on the figures table). For each report it times, in one headless Chr
 - next: the first Next press from a section two thirds down (report.js: `go`), to the frame that
   shows where it went;
 - inline: switching the view to inline, to the frame that shows it;
-- figures: scrolling to the figures table, to the frame after the browser has laid it out;
-- both: open, then figures: a page's whole layout, which the baseline pays on load.
+- busy after: the long tasks (50 ms or more) in the 1.5 s after that frame: work the page does
+  once shown, when a click would wait (report.js lays the figures table out when first idle);
+- figures: scrolling to the figures table, to the frame after the browser has laid it out.
 
 Baseline, in the same browser and minutes: the same page with every part laid out on load (the
 rule overridden by `content-visibility: visible`), as the page was before 2026-12-01. Each figure
@@ -69,8 +70,18 @@ _FRAME = """([action, table]) => new Promise(done => {
   (0, eval)(action);  // no CSP in the test tab: see measure
   requestAnimationFrame(frame);
 })"""
-# Recorded in every tab: the time of the second frame after the load event.
-_AFTER_LOAD = """addEventListener("load", () => requestAnimationFrame(() =>
+# Recorded in every tab: the time of the second frame after the load event, and the long tasks
+# (50 ms or more) that start after it: the page's work once shown (report.js lays the figures
+# table out when the browser is first idle).
+_AFTER_LOAD = """window.busyAfter = 0;
+new PerformanceObserver(list => {
+  for (const task of list.getEntries()) {
+    if (window.shownAt !== undefined && task.startTime >= window.shownAt) {
+      window.busyAfter += task.duration;
+    }
+  }
+}).observe({type: "longtask", buffered: true});
+addEventListener("load", () => requestAnimationFrame(() =>
   requestAnimationFrame(() => { window.shownAt = performance.now(); })));"""
 
 
@@ -101,7 +112,7 @@ def write_pages(folder: Path, sizes: Sequence[int] = ()) -> list[tuple[str, Path
 
 
 def measure(browser: Any, path: Path) -> dict[str, float]:
-    """Open a page in a fresh tab and time the four steps (ms)."""
+    """Open a page in a fresh tab and time the five steps (ms)."""
     # The page's Content-Security-Policy allows its own script alone; the tab sets it aside so
     # that the timing code may run in the page.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
@@ -111,6 +122,8 @@ def measure(browser: Any, path: Path) -> dict[str, float]:
         tab.goto(path.as_uri(), wait_until="load")
         tab.wait_for_function("window.shownAt !== undefined")
         times = {"open": tab.evaluate("window.shownAt")}
+        tab.wait_for_timeout(1500)
+        times["busy after"] = tab.evaluate("window.busyAfter")
         tab.evaluate(
             "() => { const s = document.querySelectorAll('section.pair');"
             " s[Math.floor(s.length * 2 / 3)].scrollIntoView(); }"
@@ -127,7 +140,6 @@ def measure(browser: Any, path: Path) -> dict[str, float]:
         tab.wait_for_timeout(300)
         action = "document.getElementById('metrics').scrollIntoView()"
         times["figures"] = tab.evaluate(_FRAME, [action, True])
-        times["both"] = times["open"] + times["figures"]
         return times
     finally:
         context.close()
@@ -148,7 +160,7 @@ def main() -> None:
         sys.exit("page.py: playwright is not installed (pip install -e '.[dev]')")
     if not CHROMIUM.exists():
         sys.exit(f"page.py: no browser at {CHROMIUM} (apt-get install -y chromium)")
-    steps = ("open", "next", "inline", "figures", "both")
+    steps = ("open", "busy after", "next", "inline", "figures")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         sizes = [int(n) for n in args.sizes.split(",") if n]
         pages = write_pages(Path(tmp), sizes)
