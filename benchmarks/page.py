@@ -4,7 +4,7 @@ A reviewer opens the HTML report; a 10-K's page holds some 1,700 figure rows and
 The page lays out only what is on or near the screen (report.css: content-visibility on each
 section and on the figures table). For each report it times, in one headless Chromium:
 
-- open: from navigation to the frame after the load event (the first that shows the page whole);
+- open: from navigation to the first frame after the load event (the frame that shows the page);
 - next: the first Next press from a section two thirds down (report.js: `go`), to the frame that
   shows where it went;
 - inline: switching the view to inline, to the frame that shows it;
@@ -70,9 +70,9 @@ _FRAME = """([action, table]) => new Promise(done => {
   (0, eval)(action);  // no CSP in the test tab: see measure
   requestAnimationFrame(frame);
 })"""
-# Recorded in every tab: the time of the second frame after the load event, and the long tasks
-# (50 ms or more) that start after it: the page's work once shown (report.js lays the figures
-# table out when the browser is first idle).
+# Recorded in every tab: the time of the first frame after the load event (the frame that shows
+# the page loaded), and the long tasks (50 ms or more) that start after it: the page's work once
+# shown (report.js lays the figures table out when the browser is first idle).
 _AFTER_LOAD = """window.busyAfter = 0;
 new PerformanceObserver(list => {
   for (const task of list.getEntries()) {
@@ -81,8 +81,9 @@ new PerformanceObserver(list => {
     }
   }
 }).observe({type: "longtask", buffered: true});
-addEventListener("load", () => requestAnimationFrame(() =>
-  requestAnimationFrame(() => { window.shownAt = performance.now(); })));"""
+addEventListener("load", () => requestAnimationFrame(() => {
+  window.shownAt = performance.now();
+}));"""
 
 
 def write_pages(folder: Path, sizes: Sequence[int] = ()) -> list[tuple[str, Path, Path]]:
