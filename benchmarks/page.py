@@ -8,7 +8,7 @@ section and on the figures table). For each report it times, in one headless Chr
 - next: the first Next press from a section two thirds down (report.js: `go`), to the frame that
   shows where it went;
 - inline: switching the view to inline, to the frame that shows it;
-- busy after: the long tasks (50 ms or more) in the 1.5 s after that frame: work the page does
+- busy after: the long tasks (50 ms or more) in the 3 s after that frame: work the page does
   once shown, when a click would wait (report.js lays the figures table out when first idle);
 - figures: scrolling to the figures table, to the frame after the browser has laid it out.
 
@@ -123,7 +123,7 @@ def measure(browser: Any, path: Path) -> dict[str, float]:
         tab.goto(path.as_uri(), wait_until="load")
         tab.wait_for_function("window.shownAt !== undefined")
         times = {"open": tab.evaluate("window.shownAt")}
-        tab.wait_for_timeout(1500)
+        tab.wait_for_timeout(3000)
         times["busy after"] = tab.evaluate("window.busyAfter")
         tab.evaluate(
             "() => { const s = document.querySelectorAll('section.pair');"
