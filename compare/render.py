@@ -15,7 +15,7 @@ import contextlib
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
@@ -430,6 +430,21 @@ def flagged(metrics: Iterable[MetricChange], flag: str) -> int:
     counts, as the command, the page and the Markdown say them (a filter of Jinja's own,
     selectattr, costs 2 ms on a 10-K's 1,800 figures)."""
     return sum(1 for change in metrics if getattr(change, flag))
+
+
+def flag_notes(metrics: Sequence[MetricChange]) -> list[tuple[str, str]]:
+    """Return what the summary says under the figures' counts, as (id, text), the page and the
+    Markdown alike: how many of the changed are restated, how many of the dropped rolled off."""
+    notes = []
+    if restated := flagged(metrics, "restated"):
+        past = "is a past year's figure" if restated == 1 else "are past years' figures"
+        said = "told otherwise than last year's report did (restated)"
+        notes.append(("restated", f"{restated} of the changed {past} {said}"))
+    if rolled := flagged(metrics, "rolled_off"):
+        shows = "is" if rolled == 1 else "are"
+        said = "of a year the new report no longer shows (rolled off)"
+        notes.append(("rolled-off", f"{rolled} of the dropped {shows} {said}"))
+    return notes
 
 
 def metric_summary(metrics: Iterable[MetricChange]) -> dict[str, int]:
@@ -1052,8 +1067,11 @@ def _runs_html(runs: Iterable[_Run], *, plain: bool = False) -> str:
     return "".join(parts)
 
 
-def _link_html(link: Link) -> str:
-    return f'<a href="{html_text(link.href)}">{html_text(link.label)}</a>'
+def _link_html(link: Link, *, title: bool = False) -> str:
+    """Return a link's tag; with title, its label again as its title (shown whole on hover)."""
+    label = html_text(link.label)
+    tip = f' title="{label}"' if title else ""
+    return f'<a href="{html_text(link.href)}"{tip}>{label}</a>'
 
 
 def link_html(link: Link) -> Markup:
@@ -1265,9 +1283,7 @@ def where_html(change: MetricChange, index: PageIndex) -> Markup:
         link = metric_link(change, index)
         html = ""
         if link is not None:
-            label = html_text(link.label)
-            title = f' title="{label}"' if text_width(link.label) > WHERE_TITLE_PAST else ""
-            html = f'<a href="{html_text(link.href)}"{title}>{label}</a>'
+            html = _link_html(link, title=text_width(link.label) > WHERE_TITLE_PAST)
         index.section_links[key] = html
     return Markup(html)
 
@@ -1481,6 +1497,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "links_html": links_html,
     "notes": pair_notes,
     "flagged": flagged,
+    "flag_notes": flag_notes,
     "went": went_link,
     "moved_link": moved_link,
     "metric_link": metric_link,
