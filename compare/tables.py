@@ -266,6 +266,7 @@ class TableColumns:
     head: tuple[str, ...] = ()
     notes: tuple[int, ...] = ()  # the places in the head of columns citing notes ("Note")
     fresh: bool = False  # the head was the sentence before: a second line may go under it
+    two_lines: bool = False  # the head is years over their columns (see _under_years_head)
 
     def read(self, sentence: str, metrics: tuple[Metric, ...]) -> tuple[Metric, ...]:
         """Return a sentence's figures, each whole cell of a table row with its column's head."""
@@ -273,7 +274,7 @@ class TableColumns:
         if " | " not in sentence:
             if self.head and _is_prose(sentence):
                 # the table has ended ("2017:" or "Level 2:" goes on with it)
-                self.head, self.notes = (), ()
+                self.head, self.notes, self.two_lines = (), (), False
             return metrics
         cells = [cell.strip() for cell in sentence.split("|")]
         if not metrics:
@@ -283,8 +284,9 @@ class TableColumns:
             if len(cells) > 2 and not cells[0]:
                 cells = cells[1:]  # " | Note | 2021 | 2020": the names' column has no head
             if _is_head(cells):
-                heads = (fresh and _under_years_head(self.head, cells)) or tuple(cells)
-                self.head, self.fresh = heads, True
+                dated = _under_years_head(self.head, cells) if fresh else None
+                heads = dated or tuple(cells)
+                self.head, self.fresh, self.two_lines = heads, True, dated is not None
                 self.notes = tuple(k for k, head in enumerate(heads) if head.lower() in NOTE_HEADS)
             return metrics
         if not self.head:
@@ -347,7 +349,7 @@ class TableColumns:
         alone, "(1,952) | (872)", hold 2017's and 2016's. Not under a head of two lines
         ("2017 · Amount | 2017 · Effective Interest Rate | …"): a row wider than it states
         ranges ("1.10% | 1.10%", "2019 | – | 2020"), and its cells are not one a column."""
-        if any(" · " in head for head in self.head):
+        if self.two_lines:
             return metrics
         years = 0
         while years < len(self.head) and column_year(self.head[-1 - years]) is not None:
@@ -418,6 +420,10 @@ RELATIVE_HEADS = {
 }
 
 
+# Between a column's year and its name, in the head of a table whose head takes two lines.
+YEAR_MARK = " · "
+
+
 def _under_years_head(years: tuple[str, ...], under: list[str]) -> tuple[str, ...] | None:
     """Return the head of a table whose head takes two lines, years and then the columns of
     each year ("Maturities | 2017 | 2016", then "Amount (in millions) | Effective Interest Rate
@@ -433,13 +439,13 @@ def _under_years_head(years: tuple[str, ...], under: list[str]) -> tuple[str, ..
     width = len(under) // len(dated)
     if width < 2 or len(under) % len(dated) or under[:width] * len(dated) != under:
         return None
-    return (*name, *(f"{year} · {head}" for year in dated for head in under[:width]))
+    return (*name, *(f"{year}{YEAR_MARK}{head}" for year in dated for head in under[:width]))
 
 
 def column_year(column: str, year: int | None = None) -> int | None:
     """Return the year a column's head names (2018 of "September 29, 2018", of "2018 · Notional
     Amount": see _under_years_head; of a report of `year`, 上年同期 is year - 1), or None."""
-    dated, dot, _ = column.partition(" · ")
+    dated, dot, _ = column.partition(YEAR_MARK)
     found = _YEAR_HEAD.fullmatch(dated if dot else column)
     if found:
         return int(found.group(1))
