@@ -97,6 +97,11 @@ def _slug(text: str) -> str:
     return re.sub(r"[\s/\\:*?\"<>|]+", "-", text)[:SLUG_LIMIT].strip("-") or "report"
 
 
+def _report_stem(report: Report) -> str:
+    """Return the name a report's own outputs take in a folder: <org>-<year>, else its file's."""
+    return _slug(f"{report.org or Path(report.source.path).stem}-{report.year or ''}".strip("-"))
+
+
 def _into_folder(path: str | None, name: str, suffix: str) -> str | None:
     """Return where an output goes: a folder given (one that exists, or any path ending in a
     slash, made if need be) gets the output's usual name in it (`name` and `suffix`: out/ ->
@@ -137,9 +142,7 @@ def parse(file: str, library: Path | None, org: str | None, json_path: str | Non
     from compare.writing import write_output
 
     report = read_report(find_report(file, library=_library(library), org=org))
-    # A folder given: <org>-<year>.json in it.
-    name = _slug(f"{report.org or Path(report.source.path).stem}-{report.year or ''}".strip("-"))
-    json_path = _into_folder(json_path, name, ".json")
+    json_path = _into_folder(json_path, _report_stem(report), ".json")
     if json_path is not None:
         write_output(
             json_path, json.dumps(report_to_json(report), ensure_ascii=False, indent=2) + "\n"
@@ -328,8 +331,7 @@ def check(
         against = old_report.source.path
     subject = new_report.source.path
     # An output given as a folder: <org>-<year>-check.md (.xml, .json) in it.
-    name = _slug(f"{new_report.org or Path(subject).stem}-{new_report.year or ''}".strip("-"))
-    name = f"{name}-check"
+    name = f"{_report_stem(new_report)}-check"
     md_path = _into_folder(md_path, name, ".md")
     junit_path = _into_folder(junit_path, name, ".xml")
     json_path = _into_folder(json_path, name, ".json")
