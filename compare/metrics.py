@@ -2132,12 +2132,12 @@ def _match_metrics(
         label_cutoff=max(cutoff, settings.metric_global_cutoff),
         require_label=True,
     )
-    # 4. What is left: a figure stated for the same year in both, in other words.
-    for i, j in _same_year_figures(
-        old_side, new_side, matched.keys() | old_yearless, taken | new_yearless
-    ):
-        matched[i] = (j, SAME_YEAR_SCORE)
-        taken.add(j)
+    # 4. What is left: a figure stated for the same year in both, in other words; then a goal
+    #    for a year after both, revised.
+    for find in (_same_year_figures, _revised_goals):
+        for i, j in find(old_side, new_side, matched.keys() | old_yearless, taken | new_yearless):
+            matched[i] = (j, SAME_YEAR_SCORE)
+            taken.add(j)
     copies, repeated = _restated_copies(old_side, new_side, matched, taken, aligned_shifts)
     prose_copies, prose_repeated = _restated_prose(old_side, new_side, matched, taken)
     copies += prose_copies
@@ -2149,12 +2149,14 @@ def _match_metrics(
     return tuple(sorted(changes, key=lambda c: _sort_key(c, order)))
 
 
-# A figure stated for a year right after it: "$3.7 billion in FY2010", "2300元（2010年不变价）".
+# A figure stated for a year right after it: "$3.7 billion in FY2010", "2300元（2010年不变价）",
+# "$50 to $80 per tonne by 2030".
 _YEAR_AFTER = regex(
-    r"\s*(?:in|during|for|as of)\s+(?:FY|fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b"
+    r"\s*(?:in|during|for|as of|by)\s+(?:FY|fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b"
     r"|\s*[（(]?((?:19|20)\d\d)年"
 )
-# The score of a pair found by _same_year_figures: sure of the figure, not of its label.
+# The score of a pair found by _same_year_figures or _revised_goals: sure of the figure (of its
+# year), not of its label.
 SAME_YEAR_SCORE = 60.0
 
 
@@ -2211,6 +2213,40 @@ def _same_year_figures(
     return pairs
 
 
+def _revised_goals(
+    old: _Side, new: _Side, paired: Collection[int], taken: Collection[int]
+) -> list[tuple[int, int]]:
+    """Return the pairs of figures left unpaired that are goals for one year after both
+    reports, named right after them, each its report's only one in its unit for that year,
+    their labels alike (at least REVISED_GOAL_LABEL): Singapore's carbon tax "to be increased to
+    between $10 and $15 per tonne by 2030" (2021) and "reaching $50 to $80 per tonne by 2030"
+    (2022), said in sections apart and labelled apart (carbon tax level, carbon tax)."""
+    if old.year is None or new.year is None:
+        return []
+    after_both = max(old.year, new.year)
+
+    def keyed(side: _Side, ids: Iterable[int]) -> dict[tuple[object, ...], list[int]]:
+        found: defaultdict[tuple[object, ...], list[int]] = defaultdict(list)
+        for i in ids:
+            metric = side.metrics[i]
+            after = _YEAR_AFTER.match(side.texts[i], metric.end)
+            if after is not None and int(year := after.group(1) or after.group(2)) > after_both:
+                found[(metric.unit, metric.scale, metric.kind, year)].append(i)
+        return found
+
+    old_keys = keyed(old, (i for i in range(len(old.metrics)) if i not in paired))
+    new_keys = (
+        keyed(new, (j for j in range(len(new.metrics)) if j not in taken)) if old_keys else {}
+    )
+    return [
+        (ids[0], new_keys[key][0])
+        for key, ids in old_keys.items()
+        if len(ids) == 1
+        and len(new_keys.get(key, ())) == 1
+        and _label_score(old.labels[ids[0]], new.labels[new_keys[key][0]]) >= REVISED_GOAL_LABEL
+    ]
+
+
 # A year a sentence names ("In the last Financial Year, FY2020, …", "2020年").
 _SENTENCE_YEAR = regex(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
@@ -2230,6 +2266,10 @@ def _only_year(sentence: str) -> str | None:
 # (expecting to draw and looking to draw, of up to $52 billion in FY2020), where a year right
 # after both figures is evidence enough.
 SAME_YEAR_LABEL = 51.0
+# How alike the labels of two goals for one year must be to pair whatever their values (carbon
+# tax level and carbon tax score 77; Solar panels on roofs will make and Offshore wind farms
+# will make, 60).
+REVISED_GOAL_LABEL = 70.0
 
 
 def _rolled_off(

@@ -328,8 +328,10 @@ def format_absolute(change: MetricChange) -> str:
         return format_points(change.points if change.points is not None else change.absolute)
     text = format_signed(change.absolute)
     currency, _ = currency_split(change.old.unit)
-    if currency and text not in ("0", "—"):
-        return text[0] + currency + text[1:] + _unit_suffix(change.old)
+    if currency:
+        # +$40 per tonne, −$8 billion, $0 per tonne
+        sign = text[0] if text[0] in "+−" else ""
+        text = sign + currency + text[len(sign) :]
     return text + _unit_suffix(change.old)
 
 

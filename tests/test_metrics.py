@@ -3130,6 +3130,34 @@ def test_a_figure_of_the_one_year_its_sentences_name_pairs_if_named_alike(
     assert pairs == {("up to $52 billion", "up to $52 billion")}
 
 
+def test_a_goal_for_a_year_after_both_reports_pairs_when_revised(tmp_path: Path) -> None:
+    """Singapore 2021: a carbon tax level "to be increased to between $10 and $15 per tonne by
+    2030"; 2022, in another section and named otherwise: "reaching $50 to $80 per tonne by
+    2030". Each report's only goal in its unit for a year after both is one figure, revised.
+    Not one of two goals for that year, nor a figure of a year the reports cover (a past year's
+    figure told otherwise, a goal for the newer report's own year), nor one named otherwise."""
+    texts = {
+        2021: "Budget 2021\n\nIn 2018 we announced a carbon tax level of $5 per tonne of emissions"
+        " from 2019 to 2023, to be increased to between $10 and $15 per tonne by 2030.\n\nOur"
+        " city parks will gain 100 hectares by 2028 and our nature reserves 200 hectares by"
+        " 2028.\n\nClinic spending came to $500 million in 2021.\n\nBus fares for seniors"
+        " should fall to 50 cents by 2022.\n\nSolar panels on roofs will make 2 gigawatts by"
+        " 2035.\n",
+        2022: "Budget 2022\n\nWe will raise the carbon tax to $25 per tonne in 2024 and $45 per"
+        " tonne in 2026, to reach $50 to $80 per tonne by 2030.\n\nOur parks will gain 150"
+        " hectares by 2028.\n\nClinic spending was $600 million in 2021.\n\nBus fares for older"
+        " riders are to fall to 40 cents by 2022.\n\nOffshore wind farms will make 3 gigawatts"
+        " by 2035.\n",
+    }
+    old, new = (read(path) for path in write_years(tmp_path, texts, name="speech"))
+    changes = match_metrics(old, new, (), settings=SETTINGS)
+    paired = [c for c in changes if c.old is not None and c.new is not None]
+    assert [(c.status.value, c.old and c.old.text, c.new and c.new.text) for c in paired] == [
+        ("changed", "$10 and $15 per tonne", "$50 to $80 per tonne")
+    ]
+    assert paired[0].absolute == 40
+
+
 def _seed_paragraphs(count: int) -> list[str]:
     """The seed's longest paragraphs (900-1,300 characters), longest first."""
     lines = SEED_2021.read_text(encoding="utf-8").splitlines()[:39]

@@ -345,6 +345,17 @@ def _change(old: Metric | None, new: Metric | None, **kw: object) -> MetricChang
         ),
         (
             _change(
+                _m("5", "$ per tonne"),
+                _m("5", "$ per tonne"),
+                absolute=D(0),
+                relative=D(0),
+                status=MetricStatus.UNCHANGED,
+            ),
+            "$0 per tonne",  # as its figures read, not "0 per tonne"
+            "0%",
+        ),
+        (
+            _change(
                 _m("3.686", "亿元", scale="亿"),
                 _m("3.2", "亿元", scale="亿"),
                 absolute=D("-0.486"),
@@ -383,6 +394,7 @@ def _change(old: Metric | None, new: Metric | None, **kw: object) -> MetricChang
         "percent-in-points",
         "dollars",
         "dollars-per-share",
+        "dollars-unchanged",
         "scaled-down",
         "rank",
         "dropped",
