@@ -120,6 +120,18 @@ _HOLDERS_READ = 64  # sentences read per term looked up
 _PERCENT_UNITS = {"%", "％"}
 _ONE = Decimal(1)
 
+
+def quantize(value: Decimal, exponent: Decimal, rounding: str | None = None) -> Decimal:
+    """Return value.quantize(exponent, rounding), in as many digits as that takes: a result of
+    more digits than the context's 28 (a figure of 30 digits, a change of 10^31 percent) raises
+    InvalidOperation in the context."""
+    try:
+        return value.quantize(exponent, rounding=rounding)
+    except decimal.InvalidOperation:
+        digits = max(value.adjusted(), 0) - exponent.adjusted() + 2
+        return value.quantize(exponent, rounding=rounding, context=decimal.Context(prec=digits))
+
+
 _UNIT_FAMILIES = {family for family, _ in UNIT_SIZES.values()}
 
 # The figures of a table row by column: column -> ((magnitude and upper end, base unit), ...)
@@ -3081,13 +3093,13 @@ def in_unit_of(metric: Metric, reference: Metric | None) -> Decimal:
         # one significant digit more than the value was written with (2000万亩: 133.33万公顷).
         if exact:  # no trailing zeros (1000, not 1000.0), nor an exponent (1000, not 1E+3)
             whole = converted == converted.to_integral()
-            return converted.quantize(_ONE) if whole else converted.normalize()
+            return quantize(converted, _ONE) if whole else converted.normalize()
         places = len(metric.value.as_tuple().digits) - converted.adjusted()
-        return converted.quantize(_ONE.scaleb(-max(places, 0)))
+        return quantize(converted, _ONE.scaleb(-max(places, 0)))
     # The value's decimals less the places the scale moved it by; what is past them is zeros.
     places = max(0, -int(metric.value.as_tuple().exponent) - factor.adjusted())
     if -int(converted.as_tuple().exponent) > places:
-        converted = converted.quantize(_ONE.scaleb(-places))
+        converted = quantize(converted, _ONE.scaleb(-places))
     return converted
 
 
@@ -3105,7 +3117,7 @@ def metrics_csv(changes: tuple[MetricChange, ...]) -> str:
     """Return the change table as CSV text (header row first; relative rounded to 6 places)."""
     table = metrics_table(changes)
     table["relative"] = [
-        None if value is None else value.quantize(CSV_RELATIVE_PLACES)
+        None if value is None else quantize(value, CSV_RELATIVE_PLACES)
         for value in table["relative"]
     ]
     return table.to_csv(index=False, lineterminator="\n")

@@ -34,7 +34,7 @@ from markupsafe import Markup, escape
 from compare import __version__
 from compare import series as series_stage
 from compare.collector import collector_paused
-from compare.metrics import base_magnitude, base_size, base_unit
+from compare.metrics import base_magnitude, base_size, base_unit, quantize
 from compare.model import (
     SCALES,
     Comparison,
@@ -137,7 +137,7 @@ def format_number(value: Decimal | int | float | None) -> str:
         # ($0.00001 par value per share is not $0).
         small = size.adjusted() < -MAX_DECIMALS and size != _ZERO
         places = Decimal(1).scaleb(size.adjusted() - 1) if small else _ROUNDED
-        size = size.quantize(places, rounding=ROUND_HALF_UP)
+        size = quantize(size, places, ROUND_HALF_UP)
         size = size.normalize() if size != _ZERO else _ZERO
         text = _fixed(size)
     if size >= _THOUSAND:
@@ -169,9 +169,9 @@ def _round(value: Decimal, places: int, *, pad: bool) -> Decimal:
     """
     if not pad and value.as_tuple().exponent >= -places:  # type: ignore[operator]
         return value
-    rounded = value.quantize(_PLACES[places], rounding=ROUND_HALF_UP)
+    rounded = quantize(value, _PLACES[places], ROUND_HALF_UP)
     if rounded == _ZERO and value != _ZERO:
-        rounded = value.quantize(Decimal(1).scaleb(value.adjusted()), rounding=ROUND_HALF_UP)
+        rounded = quantize(value, Decimal(1).scaleb(value.adjusted()), ROUND_HALF_UP)
     return rounded
 
 

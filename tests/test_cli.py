@@ -535,6 +535,45 @@ def test_compare_paths_json_to_stdout_and_other_forms(tmp_path: Path) -> None:
     assert "绍兴市教育局" in (tmp_path / "r.md").read_text(encoding="utf-8")
 
 
+def test_figures_of_more_digits_than_decimal_holds_are_written_in_every_output(
+    tmp_path: Path,
+) -> None:
+    """A run of 37 digits read as a figure (a bad extraction, an account number) against 9:
+    its change, +617…%, has more digits than Decimal's context of 28, and rounding it for the
+    page, the Markdown, the CSV and the check had raised InvalidOperation, a traceback."""
+    old, new = write_years(
+        tmp_path,
+        {
+            2021: "绍兴市教育局2021年工作总结\n一、学校建设\n新建学校9所，投入资金0.0000000000000000000003"
+            "亿元。\n",
+            2022: "绍兴市教育局2022年工作总结\n一、学校建设\n新建学校5555555555555555555555555555555555511"
+            "所，投入资金98765432109876543210987654321亿元。\n",
+        },
+    )
+    outputs = {name: tmp_path / name for name in ("r.html", "r.json", "r.md", "r.csv")}
+    result = run(
+        str(old),
+        str(new),
+        "--html",
+        str(outputs["r.html"]),
+        "--json",
+        str(outputs["r.json"]),
+        "--md",
+        str(outputs["r.md"]),
+        "--csv",
+        str(outputs["r.csv"]),
+    )
+    assert result.exit_code == 0, result.output
+    markdown = outputs["r.md"].read_text(encoding="utf-8")
+    assert "+61,728,395,061,728,395,061,728,395,070,000,000,000%" in markdown
+    assert "+61,728,395,061,728,395,061,728,395,070,000,000,000%" in outputs["r.html"].read_text(
+        encoding="utf-8"
+    )
+    assert "617283950617283950617283950700000000.000000" in outputs["r.csv"].read_text()
+    check = run("check", str(new), "--against", str(old), "--md", str(tmp_path / "c.md"))
+    assert check.exit_code in (0, 1), check.output
+
+
 def test_unknown_year_lists_what_is_available() -> None:
     one_line_error(
         run("2019", "2022", "--library", str(SEEDS)), "no report for 2019", "2021", "2022"
