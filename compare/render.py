@@ -568,7 +568,7 @@ def _same_value(one: Metric | None, other: Metric | None) -> bool:
 
 def _significant(value: Decimal, digits: int) -> Decimal:
     """Round a value to this many significant digits (87,876,000,000 to 3: 8.79E+10)."""
-    return round(value, digits - 1 - value.adjusted())
+    return quantize(value, _ONE.scaleb(value.adjusted() - digits + 1))
 
 
 # --------------------------------------------------------------------------- sections

@@ -540,14 +540,16 @@ def test_figures_of_more_digits_than_decimal_holds_are_written_in_every_output(
 ) -> None:
     """A run of 37 digits read as a figure (a bad extraction, an account number) against 9:
     its change, +617…%, has more digits than Decimal's context of 28, and rounding it for the
-    page, the Markdown, the CSV and the check had raised InvalidOperation, a traceback."""
+    page, the Markdown, the CSV and the check had raised InvalidOperation, a traceback; so had
+    telling whether two such figures are one stated twice (they are not: both are listed)."""
     old, new = write_years(
         tmp_path,
         {
             2021: "绍兴市教育局2021年工作总结\n一、学校建设\n新建学校9所，投入资金0.0000000000000000000003"
-            "亿元。\n",
+            f"亿元。\n二、回顾\n新建学校{'3' * 37}所。\n三、再述\n新建学校{'2' * 37}所。\n",
             2022: "绍兴市教育局2022年工作总结\n一、学校建设\n新建学校5555555555555555555555555555555555511"
-            "所，投入资金98765432109876543210987654321亿元。\n",
+            f"所，投入资金98765432109876543210987654321亿元。\n二、回顾\n新建学校{'4' * 37}所。\n"
+            f"三、再述\n新建学校{'4' * 37}所。\n",
         },
     )
     outputs = {name: tmp_path / name for name in ("r.html", "r.json", "r.md", "r.csv")}
@@ -570,6 +572,7 @@ def test_figures_of_more_digits_than_decimal_holds_are_written_in_every_output(
         encoding="utf-8"
     )
     assert "617283950617283950617283950700000000.000000" in outputs["r.csv"].read_text()
+    assert markdown.split("\n## ")[1].count("+100.0% |") == 1
     check = run("check", str(new), "--against", str(old), "--md", str(tmp_path / "c.md"))
     assert check.exit_code in (0, 1), check.output
 
