@@ -475,7 +475,7 @@ def _furniture(lines: list[str]) -> set[int]:
     shapes: dict[str, list[int]] = {}
     for i in content:
         text = lines[i]
-        if len(text) <= 80 and not text.isdigit() and len(_DIGITS.findall(text)) <= 3:
+        if len(text) <= 80 and not text.isdecimal() and len(_DIGITS.findall(text)) <= 3:
             shapes.setdefault(_DIGITS.sub("#", text), []).append(i)
     place = {i: k for k, i in enumerate(content)}
     for shape, where in shapes.items():
@@ -497,7 +497,7 @@ def _furniture(lines: list[str]) -> set[int]:
     content = [i for i in content if i not in drop]
     lone: list[int] = []
     for k, i in enumerate(content):
-        if not (lines[i].isdigit() and len(lines[i]) <= 4):
+        if not (lines[i].isdecimal() and len(lines[i]) <= 4):
             continue
         before = lines[content[k - 1]] if k > 0 else ""
         after = lines[content[k + 1]] if k + 1 < len(content) else ""

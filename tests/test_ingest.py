@@ -313,6 +313,12 @@ REPAIR_CASES = {
         "某局2021年工作总结\n第一段。\n3\n第二段。\n4\n第三段。\n5\n一、第四段",
         "某局2021年工作总结\n第一段。\n第二段。\n第三段。\n一、第四段",
     ),
+    "circled-numbers-on-lines-of-their-own-are-content": (
+        # ①②③ are digits to str.isdigit but no int(): reading them as page numbers had raised.
+        # Each marks the item after it, as a list's marker broken off its line.
+        "某局2021年工作总结\n第一段。\n①\n第二段。\n②\n第三段。\n③\n第四段。",
+        "某局2021年工作总结\n第一段。\n①第二段。\n②第三段。\n③第四段。",
+    ),
     "lone-numbers-that-do-not-rise-are-content": (
         "Cash and securities.\n2017\nCost | Gains\nTotal.\n2016\nCost | Gains",
         "Cash and securities.\n2017\nCost | Gains\nTotal.\n2016\nCost | Gains",
