@@ -3042,14 +3042,19 @@ _OPENS_WITH_YEAR = regex(
 # "As of September 24, 2016, the total amount of gross unrecognized tax benefits was $7.7
 # billion": a balance of that year's end (not "As of September 29, 2018 and September 30, 2017")
 _OPENS_AS_OF = regex(rf"\s*As\s+of\s+(?:{MONTHS})\s+\d{{1,2}},\s+((?:19|20)\d\d)\b(?!,?\s+and\s)")
-# "Cash used in financing activities of $87.9 billion during 2018 consisted primarily of…"
-_DURING_YEAR = regex(r"\bduring\s+(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b")
+# "Cash used in financing activities of $87.9 billion during 2018 consisted primarily of…";
+# "Net sales increased 16% or $36.4 billion during 2018 compared to 2017".
+_DURING_YEAR = regex(
+    r"\bduring\s+(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b"
+    r"(?:\s+compared\s+(?:to|with)\s+(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d\d)\b)?"
+)
 
 
 def stated_for_year(sentence: str) -> int | None:
     """Return the year an English sentence says its figures are for, by its opening ("During
     2018, …": 2018; "As of September 24, 2016, …": 2016) or by "during 2018" in a sentence that
-    names no other year; else None. A 10-K tells each figure of its year and of the year before,
+    names no other year but the one it is compared to ("… during 2018 compared to 2017"); else
+    None. A 10-K tells each figure of its year and of the year before,
     in sentences of their own ("During 2017, the Company spent $33.0 billion…" in both filings).
     """
     if not sentence[:1].isascii():
@@ -3058,8 +3063,8 @@ def stated_for_year(sentence: str) -> int | None:
     if found:
         return int(found.group(1))
     during = _DURING_YEAR.search(sentence) if "during" in sentence else None
-    if during and len(set(_YEAR.findall(sentence))) == 1:
-        return int(during.group(1))
+    if during and set(_YEAR.findall(sentence)) <= {during.group(1), during.group(2)}:
+        return int(during.group(1))  # the year it names, or the one compared to another
     return None
 
 

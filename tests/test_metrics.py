@@ -2713,6 +2713,29 @@ def test_a_year_the_next_filings_sentences_no_longer_state_rolls_off(tmp_path: P
     assert dropped["$29.0 billion"] and not dropped["4.5 million shares"]
 
 
+def test_a_years_growth_against_the_year_before_pairs_with_the_next_years(
+    tmp_path: Path,
+) -> None:
+    """A 10-K states its year's growth and the year before's ("Net sales increased 6% or $13.6
+    billion during 2017 compared to 2016", "… declined 8% or $18.1 billion during 2016 compared
+    to 2015"), the next one its own and again the last. 2017's growth pairs with 2018's (6% ->
+    16%) and 2016's rolls off; before, 2017's paired with its copy and 2016's decline with
+    2018's growth (8% -> 16%)."""
+    rows = {
+        2017: "Net sales increased 6% or $13.6 billion during 2017 compared to 2016.\n\n"
+        "Net sales declined 8% or $18.1 billion during 2016 compared to 2015.",
+        2018: "Net sales increased 16% or $36.4 billion during 2018 compared to 2017.\n\n"
+        "Net sales increased 6% or $13.6 billion during 2017 compared to 2016.",
+    }
+    old, new = (read_report(path) for path in write_filings(tmp_path, rows))
+    changes = compare_reports(old, new).metrics
+    assert [(s, o, n) for s, o, n, _ in _pairs(changes) if s != "removed"] == [
+        ("changed", "6%", "16%"),
+        ("changed", "$13.6 billion", "$36.4 billion"),
+    ]
+    assert {c.old.text for c in changes if c.old and c.rolled_off} == {"8%", "$18.1 billion"}
+
+
 # Balances as of each year's end, a list of shares in each (Apple's vendor receivables).
 BALANCE_PROSE = {
     2017: (

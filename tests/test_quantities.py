@@ -3214,6 +3214,10 @@ def test_a_list_of_figures_for_a_list_of_years_reads_as_a_row(
         ("In 2010 to 2015, exports doubled.", None),  # a span, no one year
         ("Cash used in financing activities of $87.9 billion during 2018 consisted of…", 2018),
         ("Net sales during 2018 rose from 2017's.", None),  # two years named
+        # ... but for the year it is compared to: the figures are the later year's.
+        ("Net sales increased 16% or $36.4 billion during 2018 compared to 2017.", 2018),
+        ("Net sales declined 8% during fiscal 2016 compared with fiscal 2015.", 2016),
+        ("Net sales increased 6% during 2017 compared to 2016, as in 2015.", None),
         ("The Company spent $73.1 billion in 2018.", None),  # "in" there is no period's
         ("2018年全市生产总值增长6%。", None),
     ],
