@@ -22,6 +22,7 @@ from compare.errors import ReportNotFound, UnreadableInput
 from compare.model import STDIN, STDIN_NAME, Source
 from compare.patterns import regex
 from compare.settings import Settings
+from compare.words import counted
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,6 +52,7 @@ def read_text(path: Path, *, settings: Settings) -> Document:
 
     fmt = detect_format(data, path)
     encoding = "n/a"  # PDF, Word and RTF files carry their own text encoding
+    decoding: tuple[str, ...] = ()  # what decoding noticed
     if fmt in ("pdf", "docx", "doc", "odt", "rtf"):
         readers = _readers(name, fmt)
         read = {
@@ -62,7 +64,7 @@ def read_text(path: Path, *, settings: Settings) -> Document:
         }
         raw = read[fmt](data, path)
     else:
-        raw, encoding = decode_bytes(data, path=path)
+        raw, encoding, decoding = decode_bytes(data, path=path)
         if fmt == "html":
             raw = _readers(name, fmt).read_html(raw, path)
     if not raw.strip():
@@ -72,6 +74,7 @@ def read_text(path: Path, *, settings: Settings) -> Document:
     lines = _repair_lines(raw)
     total = _count_lines(raw)
     kept, warnings = _split_renditions(lines, total_lines=total)
+    warnings = decoding + warnings
     text = "\n".join(line.text for line in kept)
     if not text.strip():
         raise UnreadableInput(
@@ -251,11 +254,14 @@ _GB_NAMES = {"gb2312", "gbk", "gb18030", "cp936", "hz", "euc_cn", "gb2312-80"}
 _CONTROL = regex(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
-def decode_bytes(data: bytes, *, path: Path) -> tuple[str, str]:
-    """Decode file bytes to text; return (text, encoding name) or raise UnreadableInput.
+def decode_bytes(data: bytes, *, path: Path) -> tuple[str, str, tuple[str, ...]]:
+    """Decode file bytes to text; return (text, encoding name, warnings) or raise
+    UnreadableInput.
 
     Accepted: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM, GB18030 / GBK / GB2312
-    (reported as "gb18030"), Big5, and mostly-ASCII Windows-1252.
+    (reported as "gb18030"), Big5, and mostly-ASCII Windows-1252. UTF-8 with a few damaged
+    bytes (a file cut off inside a character, a stray byte) is read with each damaged run as
+    U+FFFD, and a warning says so (see _damaged_utf8).
     """
     name = str(path)
     for bom, encoding in (
@@ -267,7 +273,7 @@ def decode_bytes(data: bytes, *, path: Path) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             try:
-                return _checked(data.decode(encoding), name), encoding
+                return _checked(data.decode(encoding), name), encoding, ()
             except UnicodeDecodeError as exc:
                 raise UnreadableInput(
                     f"{name}: cannot decode the text (it starts like {encoding} but byte "
@@ -281,15 +287,42 @@ def decode_bytes(data: bytes, *, path: Path) -> tuple[str, str]:
     if b"\x00" in data[:65536]:
         raise UnreadableInput(f"{name}: not a text file (binary data)")
     try:
-        return _checked(data.decode("utf-8"), name), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        return _checked(data.decode("utf-8"), name), "utf-8", ()
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        text, runs = damaged
+        return (
+            _checked(text, name),
+            "utf-8",
+            (
+                f"bytes not UTF-8 in {counted(runs, 'place')} (the first at byte {first:,}), read as \ufffd",
+            ),
+        )
     guessed = _guess_encoding(data)
     if guessed is not None:
-        return _checked(guessed[0], name), guessed[1]
+        return _checked(guessed[0], name), guessed[1], ()
     raise UnreadableInput(
         f"{name}: cannot decode the text (not UTF-8, UTF-16 or GB18030); save it as UTF-8"
     )
+
+
+# UTF-8 with a few damaged bytes: at least this many characters of two or more bytes read
+# well for each damaged run. Text in another encoding read as UTF-8 is damaged at nearly every
+# character past ASCII (GBK's 中文 is two runs, and no character).
+UTF8_CHARACTERS_PER_DAMAGE = 50
+_REPLACED = regex("\ufffd+")  # a damaged run: one byte lost inside a character is up to three
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, int] | None:
+    """Return (text, damaged runs) for UTF-8 bytes with a few runs that are not UTF-8 (a file
+    cut off inside a character, a stray byte), each byte of them read as U+FFFD; None when the
+    bytes are no UTF-8 (too few characters past ASCII read well for each run damaged)."""
+    text = data.decode("utf-8", errors="replace")
+    runs = len(_REPLACED.findall(text)) - data.count("\ufffd".encode())
+    wide = sum(1 for ch in text if ord(ch) > 0x7F) - runs
+    return (text, runs) if wide >= UTF8_CHARACTERS_PER_DAMAGE * runs else None
 
 
 def _guess_encoding(data: bytes) -> tuple[str, str] | None:

@@ -185,7 +185,47 @@ def test_each_encoding_reads_back_the_clean_rendition(
 
 def test_a_short_gbk_slice_decodes_as_gb18030() -> None:
     text = "\n".join(CLEAN_LINES[:3]) + "\n"
-    assert decode_bytes(text.encode("gbk"), path=Path("x.txt")) == (text, "gb18030")
+    assert decode_bytes(text.encode("gbk"), path=Path("x.txt")) == (text, "gb18030", ())
+
+
+def test_utf8_cut_inside_a_character_reads_with_a_warning(tmp_path: Path) -> None:
+    """A UTF-8 report cut off inside a character (head -c, a download broken off) or with a
+    stray byte had been refused whole: "not UTF-8, UTF-16 or GB18030". Each damaged run reads
+    as U+FFFD, and a warning names where the first is."""
+    data = (CLEAN + "\n").encode("utf-8")
+    cut = data.index("试点覆盖率".encode()) + 1  # inside 试
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data[:cut])
+    document = read_text(path, settings=SETTINGS)
+    assert document.text.endswith("\ufffd")
+    assert document.text[:-1] == CLEAN[: len(document.text) - 1]
+    assert document.source.encoding == "utf-8"
+    assert document.warnings == (
+        f"bytes not UTF-8 in 1 place (the first at byte {cut - 1:,}), read as \ufffd",
+    )
+    stray = bytearray(data)
+    stray[cut] = 0xFF  # a byte inside 试 lost: one place, however many bytes of it are damaged
+    path.write_bytes(bytes(stray))
+    document = read_text(path, settings=SETTINGS)
+    assert re.sub("\ufffd+", "试", document.text) == CLEAN
+    assert document.warnings == (
+        f"bytes not UTF-8 in 1 place (the first at byte {cut - 1:,}), read as \ufffd",
+    )
+
+
+def test_text_of_another_encoding_is_no_damaged_utf8(tmp_path: Path) -> None:
+    """GBK text is damaged as UTF-8 at nearly every character: it reads as GB18030, as before,
+    and UTF-8 with too many damaged places for the characters that read well is refused."""
+    path = tmp_path / "gbk.txt"
+    path.write_bytes((CLEAN + "\n").encode("gbk"))
+    assert read_text(path, settings=SETTINGS).source.encoding == "gb18030"
+    mixed = b"\n".join(
+        line.encode("utf-8") if k % 2 else line.encode("gbk") + b"\x81\x20"
+        for k, line in enumerate(CLEAN_LINES)
+    )
+    path.write_bytes(mixed)
+    with pytest.raises(UnreadableInput, match="cannot decode the text"):
+        read_text(path, settings=SETTINGS)
 
 
 def test_crlf_line_ends_read_like_lf(tmp_path: Path) -> None:
