@@ -48,6 +48,9 @@ class Settings:
 
     # --- metrics
     metric_cutoff: float = 51.0  # label similarity needed to match two metrics
+    metric_latin_cutoff: float = 60.0  # ... of labels in ASCII letters outside aligned sentences:
+    # English phrases are alike by their common words alone (the Company, in the amount of):
+    # 1.9% of pairs of a 10-K's labels drawn at random reach 51, 1.0% 60 (Chinese: 1.2%, 1.1%)
     # Match score of two figures (0-100): label similarity times this weight, plus the bonuses
     # below. Position weighs heavily: a figure in the sentence aligned with the old one's
     # sentence is very likely the same figure, whatever its label says.

@@ -3181,6 +3181,35 @@ def test_a_goal_for_a_year_after_both_reports_pairs_when_revised(tmp_path: Path)
     assert paired[0].absolute == 40
 
 
+def test_english_labels_alike_by_their_common_words_do_not_pair(tmp_path: Path) -> None:
+    """Apple's 2017 judgment "in favor of the Company in the amount of approximately $930
+    million" and 2018's VirnetX damages "against the Company and awarded damages of $440
+    million" are labels 53 alike by "the Company" and "in": outside aligned sentences, English
+    labels pair from 60 (Settings.metric_latin_cutoff). Labels alike in what they name (capital
+    return program) still pair."""
+    texts = {
+        2017: "Example Inc. Annual Report 2017\n\nItem 3. Legal Proceedings\n\nThe Company is"
+        " subject to various legal proceedings arising in the ordinary course of business.\n\n"
+        "On March 6, 2014, the District Court entered final judgment in favor of the Company in"
+        " the amount of approximately $930 million.\n\nItem 5. Capital Return\n\nThe Board"
+        " approved a total capital return program of $300 billion.\n",
+        2018: "Example Inc. Annual Report 2018\n\nItem 3. Legal Proceedings\n\nThe Company is"
+        " subject to various legal proceedings arising in the ordinary course of business.\n\n"
+        "On September 30, 2016, a jury returned a verdict in VirnetX I against the Company and"
+        " awarded damages of $440 million.\n\nItem 5. Capital Return\n\nIn May 2018 the"
+        " directors set the capital return program at $350 billion for the coming years.\n",
+    }
+    old, new = (read(path) for path in write_years(tmp_path, texts, name="example"))
+    assert [
+        (c.status.value, c.old and c.old.text, c.new and c.new.text)
+        for c in compare_reports(old, new).metrics
+    ] == [
+        ("removed", "approximately $930 million", None),
+        ("added", None, "$440 million"),
+        ("changed", "$300 billion", "$350 billion"),
+    ]
+
+
 def _seed_paragraphs(count: int) -> list[str]:
     """The seed's longest paragraphs (900-1,300 characters), longest first."""
     lines = SEED_2021.read_text(encoding="utf-8").splitlines()[:39]
