@@ -26,6 +26,7 @@ KNOWN_KEYS = {
         "outside",
         "renditions",
         "unreadable",
+        "damaged",
         "against",
     },
     "sections": {"required", "max_removed", "max_added"},
@@ -193,7 +194,8 @@ def _metric_rule(rule: Any, path: Path) -> dict[str, Any]:
 
 
 def check_structure(report: Report, rules: Rules) -> list[Finding]:
-    """Return structural findings on one report: numbering, empty, duplicated, stray text, renditions."""
+    """Return structural findings on one report: numbering, empty, duplicated, stray text,
+    renditions, unreadable figures, damaged bytes."""
     on = rules.structure
     findings: list[Finding] = []
     siblings: list[tuple[str, tuple[Section, ...]]] = [("top level", report.sections)]
@@ -231,6 +233,8 @@ def check_structure(report: Report, rules: Rules) -> list[Finding]:
             findings.append(Finding(check="structure.renditions", message=warning))
         elif on["unreadable"] and "could not" in warning:
             findings.append(Finding(check="structure.unreadable", message=warning))
+        elif on["damaged"] and "not UTF-8" in warning:
+            findings.append(Finding(check="structure.damaged", message=warning))
     return findings
 
 

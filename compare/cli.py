@@ -10,7 +10,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -153,11 +153,12 @@ def parse(file: str, library: Path | None, org: str | None, json_path: str | Non
     _warn(report)
 
 
-def _warn(report: Report) -> None:
+def _warn(report: Report, *, said: Collection[str] = ()) -> None:
     """Say on stderr what reading the report guessed or set aside (a second rendition, no
-    headings, a table of contents dropped)."""
+    headings, a table of contents dropped), but what was `said` already (check's findings)."""
     for warning in report.warnings:
-        click.echo(f"Warning: {report.source.path}: {warning}", err=True)
+        if warning not in said:
+            click.echo(f"Warning: {report.source.path}: {warning}", err=True)
 
 
 def _warn_pair(comparison: Comparison) -> None:
@@ -322,9 +323,11 @@ def check(
     lib = _library(library)
     new_report = read_report(find_report(new, library=lib, org=org))
     findings = checks.check_structure(new_report, rules)
+    _warn(new_report, said={f.message for f in findings})
     against = None
     if old is not None:
         old_report = read_report(find_report(old, library=lib, org=org))
+        _warn(old_report)
         comparison = compare_reports(old_report, new_report)
         findings += checks.check_comparison(comparison, rules)
         _warn_pair(comparison)

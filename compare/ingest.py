@@ -310,8 +310,9 @@ def decode_bytes(data: bytes, *, path: Path) -> tuple[str, str, tuple[str, ...]]
 
 # UTF-8 with a few damaged bytes: at least this many characters of two or more bytes read
 # well for each damaged run. Text in another encoding read as UTF-8 is damaged at nearly every
-# character past ASCII (GBK's 中文 is two runs, and no character).
-UTF8_CHARACTERS_PER_DAMAGE = 50
+# character past ASCII: of 40,000 slices (20-2,000 bytes) of the corpus and the seeds written in
+# GBK, Big5, Shift-JIS, EUC-KR, UTF-16 or Latin-1, the most that read well was 2 a run.
+UTF8_CHARACTERS_PER_DAMAGE = 10
 _REPLACED = regex("\ufffd+")  # a damaged run: one byte lost inside a character is up to three
 
 

@@ -139,6 +139,25 @@ def test_second_rendition_warning_is_a_finding_unless_switched_off(tmp_path: Pat
     assert check_structure(r, load_rules(rules)) == []
 
 
+def test_damaged_bytes_are_a_finding_unless_switched_off(tmp_path: Path) -> None:
+    """A report cut off inside a character reads (see ingest.decode_bytes); a CI job is told."""
+    path = tmp_path / "cut-2021.txt"
+    data = "某局2021年工作总结\n一、学校建设\n全市新建学校12所，投入资金3.6亿元。\n".encode()
+    path.write_bytes(data[:-2])  # the first two of 。's three bytes
+    found = check_structure(read_report(path), load_rules(None))
+    assert [(f.check, f.message) for f in found if f.check == "structure.damaged"] == [
+        (
+            "structure.damaged",
+            f"bytes not UTF-8 in 1 place (the first at byte {len(data) - 4:,}), read as \ufffd",
+        )
+    ]
+    rules = tmp_path / "r.toml"
+    rules.write_text("[structure]\ndamaged = false\n", encoding="utf-8")
+    assert "structure.damaged" not in {
+        f.check for f in check_structure(read_report(path), load_rules(rules))
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

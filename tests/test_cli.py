@@ -577,6 +577,20 @@ def test_figures_of_more_digits_than_decimal_holds_are_written_in_every_output(
     assert check.exit_code in (0, 1), check.output
 
 
+def test_check_says_what_reading_noticed_once(tmp_path: Path) -> None:
+    """check says on stderr what reading each report noticed, as the comparison does: the old
+    report's (the seed's second rendition set aside), and the new report's unless a finding
+    says it already (damaged bytes, a finding of its own)."""
+    data = SEED_2022.read_bytes()
+    cut = tmp_path / "cut-2022.txt"
+    cut.write_bytes(data[: data.index("。".encode()) + 1])  # inside the first 。
+    result = run("check", str(cut), "--against", str(SEED_2021))
+    assert result.exit_code == 1
+    assert "[structure.damaged] bytes not UTF-8 in 1 place" in result.stdout
+    assert "not UTF-8" not in result.stderr
+    assert f"Warning: {SEED_2021}: a second, partial rendition" in result.stderr
+
+
 def test_unknown_year_lists_what_is_available() -> None:
     one_line_error(
         run("2019", "2022", "--library", str(SEEDS)), "no report for 2019", "2021", "2022"
