@@ -322,7 +322,7 @@ def _damaged_utf8(data: bytes) -> tuple[str, int] | None:
     bytes are no UTF-8 (too few characters past ASCII read well for each run damaged)."""
     text = data.decode("utf-8", errors="replace")
     runs = len(_REPLACED.findall(text)) - data.count("\ufffd".encode())
-    wide = sum(1 for ch in text if ord(ch) > 0x7F) - runs
+    wide = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
     return (text, runs) if wide >= UTF8_CHARACTERS_PER_DAMAGE * runs else None
 
 

@@ -3054,8 +3054,8 @@ def stated_for_year(sentence: str) -> int | None:
     """Return the year an English sentence says its figures are for, by its opening ("During
     2018, …": 2018; "As of September 24, 2016, …": 2016) or by "during 2018" in a sentence that
     names no other year but the one it is compared to ("… during 2018 compared to 2017"); else
-    None. A 10-K tells each figure of its year and of the year before,
-    in sentences of their own ("During 2017, the Company spent $33.0 billion…" in both filings).
+    None. A 10-K tells each figure of its year and of the year before, in sentences of their own
+    ("During 2017, the Company spent $33.0 billion…" in both filings).
     """
     if not sentence[:1].isascii():
         return None  # most Chinese sentences, told at a glance
