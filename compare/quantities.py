@@ -422,8 +422,16 @@ def _mask(sentence: str) -> str:
     return "".join(pieces)
 
 
+# A run of more digits is no quantity but numbers run together (a bad extraction): no figure.
+# (Python writes no int of over 4,300 digits, which the JSON output would ask for.)
+MOST_DIGITS = 40
+
+
 def _decimal(text: str) -> Decimal | None:
-    """Value a run of Arabic digits as written (full-width allowed, thousands commas dropped)."""
+    """Value a run of Arabic digits as written (full-width allowed, thousands commas dropped);
+    None past MOST_DIGITS digits."""
+    if len(text) > MOST_DIGITS and sum(ch.isdigit() for ch in text) > MOST_DIGITS:
+        return None
     if not text.isascii():
         text = text.translate(_FULLWIDTH)
     try:

@@ -3201,6 +3201,15 @@ def test_a_list_of_figures_for_a_list_of_years_reads_as_a_row(
     assert [found.get(k) for k in range(len(spans))] == columns
 
 
+def test_a_run_of_over_40_digits_is_no_figure() -> None:
+    """Numbers run together by a bad extraction: 40 digits still read (and are compared in as
+    many digits as they take); past that no figure is read, as the JSON output could not write
+    an integer of thousands of digits (a traceback, found by the damaged-report test)."""
+    assert [m.value for m in extract_metrics(f"新建学校{'4' * 40}所。")] == [Decimal("4" * 40)]
+    assert extract_metrics(f"新建学校{'4' * 41}所。") == ()
+    assert extract_metrics(f"投入资金{'2021' * 1600}亿元。") == ()
+
+
 @pytest.mark.parametrize(
     ("sentence", "year"),
     [
