@@ -1406,8 +1406,8 @@ def _sentence_scores(
     )
     pairs = {(a, b) for a in long_old for b in range(len(news))}
     pairs |= {(a, b) for b in long_new for a in range(len(olds))}
-    old_clauses = {a: _CLAUSE_MARK.split(olds[a]) for a, _ in pairs}
-    new_clauses = {b: _CLAUSE_MARK.split(news[b]) for _, b in pairs}
+    old_clauses = {a: _CLAUSE_MARK.split(olds[a]) for a in {a for a, _ in pairs}}
+    new_clauses = {b: _CLAUSE_MARK.split(news[b]) for b in {b for _, b in pairs}}
     for a, b in sorted(pairs):
         score = Indel.normalized_similarity(old_clauses[a], new_clauses[b]) * 100
         if score >= cutoff:
@@ -1838,8 +1838,8 @@ def _cross_section_moves(pairs: list[SectionPair], settings: Settings) -> list[S
         # Only section pairs within `window` of these sentences' own pairs are searched.
         low = bisect.bisect_left(added_at, removed[rows[0]][0] - settings.window)
         high = bisect.bisect_right(added_at, removed[rows[-1]][0] + settings.window)
-        scores = scores_at_least(
-            old_keys[rows.start : rows.stop], new_keys[low:high], fuzz.ratio, settings.moved_cutoff
+        scores = _sentence_scores(
+            old_keys[rows.start : rows.stop], new_keys[low:high], settings.moved_cutoff
         )
         for (a, b), score in sorted(scores.items()):
             i, j = rows.start + a, low + b

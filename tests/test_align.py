@@ -933,6 +933,63 @@ def test_a_sentence_moved_to_another_section_names_that_section() -> None:
     assert moved == [("o1.1-n1.1", True, "2.2", None), ("o2.2-n2.2", False, None, "1.1")]
 
 
+def _endless_sentence(seed: int, clauses: int) -> str:
+    """A sentence with no end: `clauses` invented clauses of figures, joined by commas."""
+    rng = random.Random(seed)
+    places = "东西南北中"
+    parts = [f"{rng.choice(places)}区第{k}项完成{rng.randint(10, 99999)}个" for k in range(clauses)]
+    return "，".join(parts) + "。"
+
+
+def test_a_sentence_with_no_end_moved_to_another_section_is_scored_by_its_clauses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A report with no sentence end holds sentences of hundreds of thousands of characters,
+    whose fuzzy score costs the product of their lengths: the damaged-report property test's
+    runs of digits took over 230 s in the search for sentences moved between sections. Such a
+    sentence is scored clause by clause there too, and is still found moved; each is split into
+    its clauses once a search, not once for each sentence it is scored against."""
+    moving = _endless_sentence(1, 2_000)
+    assert len(moving) > align.LONG_KEY
+    old = doc(
+        ("甲工作", [("一", BODY["a"] + moving), ("二", BODY["b"])]),
+        ("乙工作", [("三", BODY["c"]), ("四", BODY["d"])]),
+    )
+    new = doc(
+        ("甲工作", [("一", BODY["a"]), ("二", BODY["b"])]),
+        ("乙工作", [("三", BODY["c"]), ("四", BODY["d"] + moving)]),
+    )
+    longest: list[int] = []
+    splits: Counter[str] = Counter()
+    scores_at_least, clause_mark = align.scores_at_least, align._CLAUSE_MARK
+
+    def measured(olds: list[str], news: list[str], *args: Any) -> dict[tuple[int, int], float]:
+        longest.append(max(map(len, [*olds, *news]), default=0))
+        return scores_at_least(olds, news, *args)
+
+    class Counted:
+        def split(self, text: str) -> list[str]:
+            splits[text] += 1
+            return clause_mark.split(text)
+
+    monkeypatch.setattr(align, "scores_at_least", measured)
+    monkeypatch.setattr(align, "_CLAUSE_MARK", Counted())
+    pairs = align_reports(parse(render(old)), parse(render(new)), settings=SETTINGS)
+    moved = [
+        (p.key, s.moved_to, s.moved_from)
+        for p in pairs
+        for s in p.sentences
+        if s.status.value == "moved"
+    ]
+    assert moved == [("o1.1-n1.1", "2.2", None), ("o2.2-n2.2", None, "1.1")]
+    assert max(longest) <= align.LONG_KEY
+    splits.clear()
+    others = [BODY[k] for k in "abcdefgh"] * 8
+    found = align._sentence_scores([moving], [*others, moving + "又"], SETTINGS.moved_cutoff)
+    assert found == {(0, len(others)): pytest.approx(100, abs=0.1)}
+    assert splits[moving] == 1
+
+
 # --------------------------------------------------------------------------- fast paths
 
 
