@@ -1815,22 +1815,32 @@ def _renamed_row(
 # fuzz.partial_ratio costs about the cube of the shorter text's length (two sentences of 1,000
 # characters: 34 ms; of 4,000: 5.7 s). A shorter text longer than PARTIAL_WHOLE (the corpus's
 # sentences with figures in sections that split or merged are 300 at most) is scored in chunks of
-# PARTIAL_CHUNK characters, each against the whole of the longer: the mean of their scores.
+# PARTIAL_CHUNK characters, each against the whole of the longer: the mean of their scores. Each
+# chunk costs about the longer's length, so of a text longer still (a report with no sentence
+# end: hundreds of thousands of characters) PARTIAL_CHUNKS chunks spread evenly over it are
+# scored, not all (all the chunks of two texts of 450,000 digits took 17 s).
 PARTIAL_WHOLE = 512
 PARTIAL_CHUNK = 128
+PARTIAL_CHUNKS = 32
 
 
 def partial_similarity(a: str, b: str, cutoff: float) -> float:
     """Return fuzz.partial_ratio of two texts (0 below `cutoff`), at a cost that grows with the
     shorter's length, not its cube: past PARTIAL_WHOLE characters, the mean of the partial
-    ratios of its chunks (a text found whole in the other still scores 100, chunk by chunk)."""
+    ratios of its chunks (a text found whole in the other still scores 100, chunk by chunk), and
+    past PARTIAL_CHUNKS chunks, of that many spread evenly over it."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) <= PARTIAL_WHOLE:
         return fuzz.partial_ratio(short, long, score_cutoff=cutoff)
     count = -(-len(short) // PARTIAL_CHUNK)
-    size = -(-len(short) // count)  # chunks of one size, the last maybe shorter
+    if count <= PARTIAL_CHUNKS:
+        size = -(-len(short) // count)  # chunks of one size, the last maybe shorter
+        starts = list(range(0, len(short), size))
+    else:
+        size, count = PARTIAL_CHUNK, PARTIAL_CHUNKS
+        starts = [k * (len(short) - size) // (count - 1) for k in range(count)]
     total = 0.0
-    for k, start in enumerate(range(0, len(short), size)):
+    for k, start in enumerate(starts):
         if total + 100.0 * (count - k) < cutoff * count:
             return 0.0  # the chunks left cannot bring the mean up to the cutoff
         total += fuzz.partial_ratio(short[start : start + size], long)

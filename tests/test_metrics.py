@@ -3211,7 +3211,7 @@ def test_english_labels_alike_by_their_common_words_do_not_pair(tmp_path: Path) 
 
 
 def _seed_paragraphs(count: int) -> list[str]:
-    """The seed's longest paragraphs (900-1,300 characters), longest first."""
+    """The seed's longest paragraphs (280-450 characters), longest first."""
     lines = SEED_2021.read_text(encoding="utf-8").splitlines()[:39]
     return sorted(lines, key=len, reverse=True)[:count]
 
@@ -3258,6 +3258,34 @@ def test_partial_similarity_is_partial_ratio_up_to_its_chunking_length() -> None
     )
     assert metrics_module.partial_similarity(a, b, 55.0) == 0.0  # unrelated, past the length
     assert metrics_module.partial_similarity(a, b + a + b, 55.0) == 100.0
+
+
+def test_partial_similarity_of_a_text_of_many_chunks_scores_a_few_spread_over_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each chunk costs the longer text's length: two sentences of 450,000 digits (a report with
+    no sentence end) took 17 s chunk by chunk. Past PARTIAL_CHUNKS chunks, that many spread
+    evenly over the shorter are scored: a text found whole in the other still scores 100, one
+    found only in part scores less, an unrelated one 0."""
+    paragraphs = _seed_paragraphs(36)
+    some = paragraphs[::2]
+    short = "".join(some + some[::-1])  # some 7,800 characters: 62 chunks
+    other = "".join(paragraphs[1::2])
+    assert len(short) > metrics_module.PARTIAL_CHUNK * metrics_module.PARTIAL_CHUNKS
+    calls: list[int] = []
+    partial_ratio = metrics_module.fuzz.partial_ratio
+
+    def counted(a: str, b: str, **kwargs: Any) -> float:
+        calls.append(len(a))
+        return partial_ratio(a, b, **kwargs)
+
+    monkeypatch.setattr(metrics_module.fuzz, "partial_ratio", counted)
+    assert metrics_module.partial_similarity(short, other + short + other, 55.0) == 100.0
+    assert len(calls) == metrics_module.PARTIAL_CHUNKS
+    assert max(calls) == metrics_module.PARTIAL_CHUNK
+    half = "".join(some[: len(some) // 2]) + other
+    assert 55.0 < metrics_module.partial_similarity(short, half * 2, 55.0) < 90.0
+    assert metrics_module.partial_similarity(short, other * 3, 55.0) == 0.0
 
 
 def test_figures_of_sentences_paired_only_by_their_place_pair_by_their_labels(
