@@ -64,7 +64,7 @@ def read_text(path: Path, *, settings: Settings) -> Document:
         }
         raw = read[fmt](data, path)
     else:
-        raw, encoding, decoding = decode_bytes(data, path=path)
+        raw, encoding, decoding = decode_bytes(data, path=path, html=fmt == "html")
         if fmt == "html":
             raw = _readers(name, fmt).read_html(raw, path)
     if not raw.strip():
@@ -252,14 +252,17 @@ _BINARY_MAGIC = (
 _CONTROL = regex(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
-def decode_bytes(data: bytes, *, path: Path) -> tuple[str, str, tuple[str, ...]]:
+def decode_bytes(
+    data: bytes, *, path: Path, html: bool = False
+) -> tuple[str, str, tuple[str, ...]]:
     """Decode file bytes to text; return (text, encoding name, warnings) or raise
     UnreadableInput.
 
     Accepted: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM, GB18030 / GBK / GB2312
     (reported as "gb18030"), Big5, and mostly-ASCII Windows-1252 (see _guess_encoding). UTF-8
     with a few damaged bytes (a file cut off inside a character, a stray byte) is read with
-    each damaged run as U+FFFD, and a warning says so (see _damaged_utf8).
+    each damaged run as U+FFFD, and a warning says so (see _damaged_utf8). An HTML page that is
+    not UTF-8 is read in the encoding it declares, if the bytes read in it (see _declared).
     """
     name = str(path)
     for bom, encoding in (
@@ -288,6 +291,12 @@ def decode_bytes(data: bytes, *, path: Path) -> tuple[str, str, tuple[str, ...]]
         return _checked(data.decode("utf-8"), name), "utf-8", ()
     except UnicodeDecodeError as exc:
         first = exc.start
+    declared = _declared(data) if html else None
+    if declared is not None:
+        try:
+            return _checked(data.decode(declared), name), declared, ()
+        except UnicodeDecodeError:
+            pass  # declared wrong: read as any other text
     damaged = _damaged_utf8(data)
     if damaged is not None:
         text, runs = damaged
@@ -323,6 +332,23 @@ def _damaged_utf8(data: bytes) -> tuple[str, int] | None:
     runs = len(_REPLACED.findall(text)) - data.count("\ufffd".encode())
     wide = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
     return (text, runs) if wide >= UTF8_CHARACTERS_PER_DAMAGE * runs else None
+
+
+# A page's <meta charset> or <meta http-equiv="Content-Type" content="…; charset=…">, looked for
+# in its first 1,024 bytes as browsers do, and the encodings it may name that are read (the
+# names browsers read as GBK, Big5 and Windows-1252 alike).
+_META_CHARSET = regex(r"""<meta\b[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
+_CHARSETS = {
+    **dict.fromkeys(("gb2312", "gbk", "x-gbk", "gb18030", "chinese", "csgb2312"), "gb18030"),
+    **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"), "big5"),
+    **dict.fromkeys(("windows-1252", "iso-8859-1", "latin1", "us-ascii", "cp1252"), "cp1252"),
+}
+
+
+def _declared(data: bytes) -> str | None:
+    """Return the encoding an HTML page declares, if it is one that is read, else None."""
+    found = _META_CHARSET.search(data[:1024].decode("latin-1"))
+    return _CHARSETS.get(found.group(1).lower()) if found else None
 
 
 # Bytes that are not UTF-8 and mostly ASCII (at least this share) are read as Windows-1252,

@@ -247,6 +247,45 @@ def test_japanese_in_shift_jis_is_refused_not_read_as_rare_chinese() -> None:
         decode_bytes(japanese.encode("shift_jis"), path=Path("x.txt"))
 
 
+def _page(charset: str, article: str) -> str:
+    """A page declaring `charset`, with a style sheet of ASCII ten times the article's length."""
+    rules = "".join(f".c{k} {{ margin: {k}px; }}\n" for k in range(len(article) * 3))
+    return (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        f"<style>{rules}</style></head><body><article><h1>Notice</h1><p>{article}</p></article>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("charset", "encoding", "article", "read"),
+    [
+        # Mostly ASCII, and three names' characters past GB2312: read as Windows-1252 unless
+        # declared.
+        ("gb2312", "gbk", "市长朱镕基与王堃、李喆出席会议。", "gb18030"),
+        # Two characters whose bytes are as common in GBK (矗蔼) as in Big5: read as GBK unless
+        # declared.
+        ("big5", "big5", "提高", "big5"),
+    ],
+)
+def test_an_html_page_is_read_in_the_encoding_it_declares(
+    tmp_path: Path, charset: str, encoding: str, article: str, read: str
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(_page(charset, article).encode(encoding))
+    document = read_text(path, settings=SETTINGS)
+    assert (document.text, document.source.encoding) == (f"# Notice\n{article}", read)
+    undeclared = decode_bytes(path.read_bytes(), path=path)  # as text: no declaration read
+    assert undeclared[1] != read
+
+
+def test_an_html_page_declared_wrong_is_read_as_it_is() -> None:
+    page = _page("big5", "全市新建幼儿园十二所。").encode("gbk")  # declared Big5, written in GBK
+    assert decode_bytes(page, path=Path("x.html"), html=True)[1] == "gb18030"
+    page = _page("gb2312", "全市新建幼儿园十二所。").encode("utf-8")
+    assert decode_bytes(page, path=Path("x.html"), html=True)[1] == "utf-8"
+
+
 def test_utf8_cut_inside_a_character_reads_with_a_warning(tmp_path: Path) -> None:
     """A UTF-8 report cut off inside a character (head -c, a download broken off) or with a
     stray byte had been refused whole: "not UTF-8, UTF-16 or GB18030". Each damaged run reads
