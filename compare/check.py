@@ -233,7 +233,7 @@ def check_structure(report: Report, rules: Rules) -> list[Finding]:
             findings.append(Finding(check="structure.renditions", message=warning))
         elif on["unreadable"] and "could not" in warning:
             findings.append(Finding(check="structure.unreadable", message=warning))
-        elif on["damaged"] and "not UTF-8" in warning:
+        elif on["damaged"] and warning.endswith("read as \ufffd"):
             findings.append(Finding(check="structure.damaged", message=warning))
     return findings
 

@@ -261,8 +261,9 @@ def decode_bytes(
     Accepted: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM, GB18030 / GBK / GB2312
     (reported as "gb18030"), Big5, and mostly-ASCII Windows-1252 (see _guess_encoding). UTF-8
     with a few damaged bytes (a file cut off inside a character, a stray byte) is read with
-    each damaged run as U+FFFD, and a warning says so (see _damaged_utf8). An HTML page that is
-    not UTF-8 is read in the encoding it declares, if the bytes read in it (see _declared).
+    each damaged run as U+FFFD, and a warning says so (see _damaged); so is GB18030 or Big5
+    with a few damaged bytes (see _guess_encoding). An HTML page that is not UTF-8 is read in
+    the encoding it declares, if the bytes read in it (see _declared).
     """
     name = str(path)
     for bom, encoding in (
@@ -297,41 +298,44 @@ def decode_bytes(
             return _checked(data.decode(declared), name), declared, ()
         except UnicodeDecodeError:
             pass  # declared wrong: read as any other text
-    damaged = _damaged_utf8(data)
+    damaged = _damaged(data, "utf-8", first)
     if damaged is not None:
-        text, runs = damaged
-        return (
-            _checked(text, name),
-            "utf-8",
-            (
-                f"bytes not UTF-8 in {counted(runs, 'place')} (the first at byte {first:,}), read as \ufffd",
-            ),
-        )
+        return _checked(damaged[0], name), "utf-8", (damaged[1],)
     guessed = _guess_encoding(data)
     if guessed is not None:
-        return _checked(guessed[0], name), guessed[1], ()
+        text, encoding, warnings = guessed
+        return _checked(text, name), encoding, warnings
     raise UnreadableInput(
         f"{name}: cannot decode the text (not UTF-8, UTF-16, GB18030, Big5 or Windows-1252); "
         "save it as UTF-8"
     )
 
 
-# UTF-8 with a few damaged bytes: at least this many characters of two or more bytes read
-# well for each damaged run. Text in another encoding read as UTF-8 is damaged at nearly every
-# character past ASCII: of 40,000 slices (20-2,000 bytes) of the corpus and the seeds written in
-# GBK, Big5, Shift-JIS, EUC-KR, UTF-16 or Latin-1, the most that read well was 2 a run.
-UTF8_CHARACTERS_PER_DAMAGE = 10
+# Text with a few damaged bytes: at least this many characters past ASCII read well for each
+# damaged run. Text in another encoding read as UTF-8 is damaged at nearly every character past
+# ASCII: of 40,000 slices (20-2,000 bytes) of the corpus and the seeds written in GBK, Big5,
+# Shift-JIS, EUC-KR, UTF-16 or Latin-1, the most that read well was 2 a run.
+CHARACTERS_PER_DAMAGE = 10
 _REPLACED = regex("\ufffd+")  # a damaged run: one byte lost inside a character is up to three
+_NAMES = {"utf-8": "UTF-8", "gb18030": "GB18030", "big5": "Big5"}
 
 
-def _damaged_utf8(data: bytes) -> tuple[str, int] | None:
-    """Return (text, damaged runs) for UTF-8 bytes with a few runs that are not UTF-8 (a file
-    cut off inside a character, a stray byte), each byte of them read as U+FFFD; None when the
-    bytes are no UTF-8 (too few characters past ASCII read well for each run damaged)."""
-    text = data.decode("utf-8", errors="replace")
-    runs = len(_REPLACED.findall(text)) - data.count("\ufffd".encode())
+def _damaged(data: bytes, encoding: str, first: int) -> tuple[str, str] | None:
+    """Return (text, warning) for bytes in `encoding` with a few runs that are not (a file cut
+    off inside a character, a stray byte; the first at byte `first`), each read as U+FFFD; None
+    when the bytes are not in `encoding` (too few characters past ASCII read well for each run
+    damaged)."""
+    text = data.decode(encoding, errors="replace")
+    try:
+        written = data.count("\ufffd".encode(encoding))  # U+FFFD as the file has it
+    except UnicodeEncodeError:
+        written = 0
+    runs = len(_REPLACED.findall(text)) - written
     wide = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
-    return (text, runs) if wide >= UTF8_CHARACTERS_PER_DAMAGE * runs else None
+    if wide < CHARACTERS_PER_DAMAGE * runs:
+        return None
+    where = f"{counted(runs, 'place')} (the first at byte {first:,})"
+    return text, f"bytes not {_NAMES[encoding]} in {where}, read as \ufffd"
 
 
 # A page's <meta charset> or <meta http-equiv="Content-Type" content="…; charset=…">, looked for
@@ -364,12 +368,13 @@ LEAST_COMMON_SHARE = 0.5
 _PAST_ASCII = bytes(range(0x80, 0x100))
 
 
-def _guess_encoding(data: bytes) -> tuple[str, str] | None:
-    """Return (text, encoding) for non-UTF-8 bytes in an accepted encoding, else None.
+def _guess_encoding(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """Return (text, encoding, warnings) for non-UTF-8 bytes in an accepted encoding, else None.
 
     Chinese bytes may read as both GB18030 and Big5: of the readings that are mostly Chinese,
     the one whose characters are the more common in their encoding wins (see _common_share),
-    GB18030 on a tie. charset-normalizer had guessed. Of slices (2 to 1,000 characters, a
+    GB18030 on a tie. A reading with a few damaged bytes (see _damaged) is a reading, with a
+    warning. charset-normalizer had guessed. Of slices (2 to 1,000 characters, a
     third after English lines) of the seeds and the national and Shanghai reports, it read 326
     of 2,821 in GBK otherwise (mostly as Big5) and refused 33; it refused 453 of 1,992 in Big5
     (taken for UTF-16 or Korean) and misread 28; and it took English with curly quotes in
@@ -377,26 +382,30 @@ def _guess_encoding(data: bytes) -> tuple[str, str] | None:
     characters whose bytes are UTF-8 as well) and 17 in Big5 (16 of them ties of two to five
     characters, read as GBK), none refused.
     """
-    readings: dict[str, str] = {}
+    readings: dict[str, tuple[str, tuple[str, ...]]] = {}
     shares: dict[str, float] = {}
     for encoding in ("gb18030", "big5"):
+        warnings: tuple[str, ...] = ()
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as exc:
+            damaged = _damaged(data, encoding, exc.start)
+            if damaged is None:
+                continue
+            text, warnings = damaged[0], damaged[1:]
         wide = _wide(text)
         share = _common_share(wide, encoding)
         if _mostly_chinese(wide) and share >= LEAST_COMMON_SHARE:
-            readings[encoding], shares[encoding] = text, share
+            readings[encoding], shares[encoding] = (text, warnings), share
     chinese = max(shares, key=lambda e: (shares[e], e == "gb18030"), default=None)
     plain = len(data.translate(None, _PAST_ASCII))  # the bytes past ASCII deleted
     if plain >= LATIN_ASCII * len(data) and (chinese is None or shares[chinese] < COMMON_SHARE):
         try:
-            return data.decode("cp1252"), "cp1252"
+            return data.decode("cp1252"), "cp1252", ()
         except UnicodeDecodeError:
             pass  # one of the five bytes Windows-1252 leaves undefined
     if chinese is not None:
-        return readings[chinese], chinese
+        return readings[chinese][0], chinese, readings[chinese][1]
     return None
 
 

@@ -156,6 +156,15 @@ def test_damaged_bytes_are_a_finding_unless_switched_off(tmp_path: Path) -> None
     assert "structure.damaged" not in {
         f.check for f in check_structure(read_report(path), load_rules(rules))
     }
+    data = "某局2021年工作总结\n一、学校建设\n全市新建学校12所，投入资金3.6亿元。\n".encode("gbk")
+    path.write_bytes(data[:-2])  # the first of 。's two bytes
+    found = check_structure(read_report(path), load_rules(None))
+    assert [(f.check, f.message) for f in found if f.check == "structure.damaged"] == [
+        (
+            "structure.damaged",
+            f"bytes not GB18030 in 1 place (the first at byte {len(data) - 3:,}), read as \ufffd",
+        )
+    ]
 
 
 @pytest.mark.parametrize(

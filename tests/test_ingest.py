@@ -311,6 +311,33 @@ def test_utf8_cut_inside_a_character_reads_with_a_warning(tmp_path: Path) -> Non
     )
 
 
+@pytest.mark.parametrize(
+    ("encoding", "read", "name"), [("gbk", "gb18030", "GB18030"), ("big5", "big5", "Big5")]
+)
+def test_gbk_or_big5_cut_inside_a_character_reads_with_a_warning(
+    tmp_path: Path, encoding: str, read: str, name: str
+) -> None:
+    """A GBK or Big5 report cut off inside a character, or with a stray byte, had been refused
+    whole ("cannot decode the text"), as UTF-8 had been: each damaged place reads as U+FFFD."""
+    text = CLEAN if encoding == "gbk" else _traditional(CLEAN)
+    data = (text + "\n").encode(encoding)
+    cut = len(text[:1000].encode(encoding)) + 1  # inside the 1,001st character
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data[:cut])
+    document = read_text(path, settings=SETTINGS)
+    assert (document.text, document.source.encoding) == (text[:1000] + "\ufffd", read)
+    assert document.warnings == (
+        f"bytes not {name} in 1 place (the first at byte {cut - 1:,}), read as \ufffd",
+    )
+    stray = bytearray(data)
+    stray[cut] = 0xFF  # the trail byte of the 1,001st character lost
+    path.write_bytes(bytes(stray))
+    document = read_text(path, settings=SETTINGS)
+    assert document.source.encoding == read
+    assert re.sub("\ufffd+", text[1000], document.text) == text
+    assert len(document.warnings) == 1 and f"bytes not {name} in 1 place" in document.warnings[0]
+
+
 def test_text_of_another_encoding_is_no_damaged_utf8(tmp_path: Path) -> None:
     """GBK text is damaged as UTF-8 at nearly every character: it reads as GB18030, as before,
     and UTF-8 with too many damaged places for the characters that read well is refused."""
