@@ -913,8 +913,8 @@ def test_align_sentences_of_a_missing_section() -> None:
     assert align_sentences(None, None, settings=SETTINGS) == ()
 
 
-def test_a_sentence_moved_to_another_section_names_that_section() -> None:
-    moving = "邀请非遗传承人走进校园，组织传统文化体验周活动。"
+def _moved_between_sections(moving: str) -> tuple[Report, Report]:
+    """Two years of four sections: `moving` ends section 1.1 in the old, 2.2 in the new."""
     old = doc(
         ("甲工作", [("一", BODY["a"] + moving), ("二", BODY["b"])]),
         ("乙工作", [("三", BODY["c"]), ("四", BODY["d"])]),
@@ -923,7 +923,12 @@ def test_a_sentence_moved_to_another_section_names_that_section() -> None:
         ("甲工作", [("一", BODY["a"]), ("二", BODY["b"])]),
         ("乙工作", [("三", BODY["c"]), ("四", BODY["d"] + moving)]),
     )
-    pairs = align_reports(parse(render(old)), parse(render(new)), settings=SETTINGS)
+    return parse(render(old)), parse(render(new))
+
+
+def test_a_sentence_moved_to_another_section_names_that_section() -> None:
+    moving = "邀请非遗传承人走进校园，组织传统文化体验周活动。"
+    pairs = align_reports(*_moved_between_sections(moving), settings=SETTINGS)
     moved = [
         (p.key, s.old is not None, s.moved_to, s.moved_from)
         for p in pairs
@@ -951,14 +956,6 @@ def test_a_sentence_with_no_end_moved_to_another_section_is_scored_by_its_clause
     its clauses once a search, not once for each sentence it is scored against."""
     moving = _endless_sentence(1, 2_000)
     assert len(moving) > align.LONG_KEY
-    old = doc(
-        ("甲工作", [("一", BODY["a"] + moving), ("二", BODY["b"])]),
-        ("乙工作", [("三", BODY["c"]), ("四", BODY["d"])]),
-    )
-    new = doc(
-        ("甲工作", [("一", BODY["a"]), ("二", BODY["b"])]),
-        ("乙工作", [("三", BODY["c"]), ("四", BODY["d"] + moving)]),
-    )
     longest: list[int] = []
     splits: Counter[str] = Counter()
     scores_at_least, clause_mark = align.scores_at_least, align._CLAUSE_MARK
@@ -974,7 +971,7 @@ def test_a_sentence_with_no_end_moved_to_another_section_is_scored_by_its_clause
 
     monkeypatch.setattr(align, "scores_at_least", measured)
     monkeypatch.setattr(align, "_CLAUSE_MARK", Counted())
-    pairs = align_reports(parse(render(old)), parse(render(new)), settings=SETTINGS)
+    pairs = align_reports(*_moved_between_sections(moving), settings=SETTINGS)
     moved = [
         (p.key, s.moved_to, s.moved_from)
         for p in pairs
