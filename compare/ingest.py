@@ -362,8 +362,8 @@ def _declared(data: bytes) -> str | None:
 LATIN_ASCII = 0.9
 COMMON_SHARE = 0.9
 # A Chinese reading of fewer common characters than this share is no reading (Japanese in
-# Shift-JIS read as GB18030 scores 0; Chinese in its own encoding at least 0.6, in slices of
-# 5 characters or more, and 0.89 in slices of 20 or more).
+# Shift-JIS read as GB18030 scores 0; Chinese in its own encoding at least 0.67 in slices of 5
+# characters or more, and 0.93 in slices of 20 or more).
 LEAST_COMMON_SHARE = 0.5
 _PAST_ASCII = bytes(range(0x80, 0x100))
 
@@ -374,13 +374,13 @@ def _guess_encoding(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
     Chinese bytes may read as both GB18030 and Big5: of the readings that are mostly Chinese,
     the one whose characters are the more common in their encoding wins (see _common_share),
     GB18030 on a tie. A reading with a few damaged bytes (see _damaged) is a reading, with a
-    warning. charset-normalizer had guessed. Of slices (2 to 1,000 characters, a
-    third after English lines) of the seeds and the national and Shanghai reports, it read 326
-    of 2,821 in GBK otherwise (mostly as Big5) and refused 33; it refused 453 of 1,992 in Big5
-    (taken for UTF-16 or Korean) and misread 28; and it took English with curly quotes in
-    Windows-1252 for Central European, refused. Now 11 in GBK are misread (10 of them two
-    characters whose bytes are UTF-8 as well) and 17 in Big5 (16 of them ties of two to five
-    characters, read as GBK), none refused.
+    warning. charset-normalizer had guessed: of slices (2 to 1,000 characters, a third after
+    English lines) of the seeds and the national and Shanghai reports, it read 326 of 2,821 in
+    GBK otherwise (mostly as Big5) and refused 33; it refused 453 of 1,992 in Big5 (taken for
+    UTF-16 or Korean) and misread 28; and it took English with curly quotes in Windows-1252
+    for Central European, refused. Now 11 in GBK are misread (10 of them two characters whose
+    bytes are UTF-8 as well) and 17 in Big5 (16 of them ties of two to five characters, read
+    as GBK), none refused.
     """
     readings: dict[str, tuple[str, tuple[str, ...]]] = {}
     shares: dict[str, float] = {}
@@ -418,9 +418,10 @@ def _common_share(wide: Counter[str], encoding: str) -> float:
     """Return the share of the characters past ASCII (`wide`: but dashes, quotes and ellipses)
     of a reading of bytes that are common in its encoding: GB2312's symbols and its first level
     of characters (the 3,755 most used), or Big5's symbols and its common characters (5,401). A
-    reading in the wrong encoding is mostly rare characters: GBK read as Big5 scores 0.64 in
-    the median, Big5 read as GB18030 0.38, and each in its own encoding 1.0 (slices of 20
-    characters or more: at least 0.89)."""
+    reading in the wrong encoding is mostly rare characters: GBK read as Big5 scores 0.6 in the
+    median, Big5 read as GB18030 0.39, and each in its own encoding 1.0 (in slices of 20
+    characters or more, at least 0.93; slices of the seeds and the national and Shanghai
+    reports, Big5 made by OpenCC's s2t)."""
     common = _COMMON[encoding]
     counted = [(ch, n) for ch, n in wide.items() if ch not in _PUNCT]
     total = sum(n for _, n in counted)
