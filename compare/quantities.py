@@ -875,8 +875,14 @@ _REACH = regex("[^，。；、\\d]{0,4}圈")
 _AGE_GROUP = regex("(?:的)?(?:人口|人群|儿童|婴幼儿|幼儿|少年|青少年|老人|老年人|居民|妇女|人员)")
 
 # People of an age ("workers aged 55 to 70", "children below the age of 21", "those aged 60 and
-# above"): a group, as 15岁以上人口 is; not "the retirement age of 63", a measure.
-_AGED = regex(r"(?:\baged|\b(?:below|above|under|over|at)\s+the\s+age\s+of)\s+$", re.I)
+# above", "at age 65", "when they turn 55", "those who turn 55"): a group, as 15岁以上人口 is;
+# not "the retirement age of 63", a measure.
+_AGED = regex(
+    r"(?:\baged|\b(?:below|above|under|over|at)\s+the\s+age\s+of|\b(?:at|from|by|until)\s+age"
+    r"|\b(?:when|once|until|before|after)\s+(?:they|you|he|she|we|I)\s+"
+    r"(?:turn|turns|reach|reaches|are|is|was|were)|\bwho\s+(?:turn|turns|turned))\s+$",
+    re.I,
+)
 AGED_CHARS = 24  # how far back "aged" or "below the age of" is looked for
 
 # A share of a whole named with its article: "9% of our population", "40% of the firms".

@@ -574,6 +574,12 @@ NOT_METRICS = [
     ("aged-and-above", "Those aged 60 and above will receive more.", []),
     ("below-the-age-of", "Families with children below the age of 21 will benefit.", []),
     ("retirement-age", "We will raise the retirement age of 63 by a year.", ["63"]),
+    (
+        "when-they-turn",
+        "Those who turn 55 in 2027 will receive payouts when they are 65, and at age 70 more.",
+        [],
+    ),
+    ("when-they-reach-a-sum", "When they reach $10,000, they are paid out.", ["$10,000"]),
     # A company's annual report: the top five customers, a stock's code, an index, a note.
     (
         "top-five",
