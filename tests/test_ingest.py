@@ -207,7 +207,7 @@ def test_a_traditional_report_in_big5_reads_as_big5(tmp_path: Path) -> None:
 @pytest.mark.parametrize("encoding", ["gbk", "big5"])
 def test_every_ten_characters_of_chinese_read_back_in_their_encoding(encoding: str) -> None:
     """Short Chinese text reads as GBK and as Big5 alike; charset-normalizer's guess had read 4
-    of these 768 slices in GBK as Big5 (and 1 in 9 of the corpus's slices of 2 to 100
+    of these 768 slices in GBK as Big5 (and 1 in 9 of the corpus.s slices of 2 to 1,000
     characters), and refused 294 in Big5 (taken for UTF-16 or Korean). The reading whose
     characters are the more common in its encoding wins."""
     text = "".join(CLEAN_LINES)
