@@ -323,10 +323,11 @@ def check(
     lib = _library(library)
     new_report = read_report(find_report(new, library=lib, org=org))
     findings = checks.check_structure(new_report, rules)
+    # Both read before either is warned of: a refused report says one thing (its Error: line).
+    old_report = None if old is None else read_report(find_report(old, library=lib, org=org))
     _warn(new_report, said={f.message for f in findings})
     against = None
-    if old is not None:
-        old_report = read_report(find_report(old, library=lib, org=org))
+    if old_report is not None:
         _warn(old_report)
         comparison = compare_reports(old_report, new_report)
         findings += checks.check_comparison(comparison, rules)
