@@ -258,12 +258,13 @@ def decode_bytes(
     """Decode file bytes to text; return (text, encoding name, warnings) or raise
     UnreadableInput.
 
-    Accepted: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM, GB18030 / GBK / GB2312
-    (reported as "gb18030"), Big5, and mostly-ASCII Windows-1252 (see _guess_encoding). UTF-8
-    with a few damaged bytes (a file cut off inside a character, a stray byte) is read with
-    each damaged run as U+FFFD, and a warning says so (see _damaged); so is GB18030 or Big5
-    with a few damaged bytes (see _guess_encoding). An HTML page that is not UTF-8 is read in
-    the encoding it declares, if the bytes read in it (see _declared).
+    Accepted: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM (UTF-16 without one too:
+    see _utf16_unmarked), GB18030 / GBK / GB2312 (reported as "gb18030"), Big5, and
+    mostly-ASCII Windows-1252 (see _guess_encoding). UTF-8 with a few damaged bytes (a file
+    cut off inside a character, a stray byte) is read with each damaged run as U+FFFD, and a
+    warning says so (see _damaged); so is GB18030 or Big5 with a few damaged bytes (see
+    _guess_encoding). An HTML page that is not UTF-8 is read in the encoding it declares, if
+    the bytes read in it (see _declared).
     """
     name = str(path)
     for bom, encoding in (
@@ -287,7 +288,10 @@ def decode_bytes(
         if data.startswith(magic):
             raise UnreadableInput(f"{name}: not a text file ({what})")
     if b"\x00" in data[:65536]:
-        raise UnreadableInput(f"{name}: not a text file (binary data)")
+        unmarked = _utf16_unmarked(data)
+        if unmarked is None:
+            raise UnreadableInput(f"{name}: not a text file (binary data)")
+        return _checked(unmarked[0], name), unmarked[1], ()
     try:
         return _checked(data.decode("utf-8"), name), "utf-8", ()
     except UnicodeDecodeError as exc:
@@ -309,6 +313,35 @@ def decode_bytes(
         f"{name}: cannot decode the text (not UTF-8, UTF-16, GB18030, Big5 or Windows-1252); "
         "save it as UTF-8"
     )
+
+
+# UTF-16 without a byte order mark (as some exports write it): of its readings, little- and
+# big-endian, the one that is at least this share text (ASCII, Chinese, pinyin, dashes and
+# quotes) and the more of it. Binary data read as UTF-16 is characters of every script, if it
+# reads at all (a lone surrogate ends it); the other order of real text is rare characters.
+UTF16_TEXT_SHARE = 0.95
+
+
+def _utf16_unmarked(data: bytes) -> tuple[str, str] | None:
+    """Return (text, encoding) for UTF-16 bytes without a byte order mark, else None."""
+    best: tuple[float, str, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        counts = Counter(text)
+        share = sum(n for ch, n in counts.items() if _text_like(ch)) / max(1, len(text))
+        if share >= UTF16_TEXT_SHARE and (best is None or share > best[0]):
+            best = (share, text, encoding)
+    return None if best is None else (best[1], best[2])
+
+
+def _text_like(ch: str) -> bool:
+    """Tell whether a character is one a report's text is mostly made of."""
+    if ch.isascii():
+        return ch.isprintable() or ch in "\t\n\r"
+    return ch in _PUNCT or ch in _PINYIN or _common_gb(ch) or _common_big5(ch)
 
 
 # Text with a few damaged bytes: at least this many characters past ASCII read well for each

@@ -184,6 +184,25 @@ def test_each_encoding_reads_back_the_clean_rendition(
     )
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_reads(tmp_path: Path, encoding: str) -> None:
+    """UTF-16 without its byte order mark (as some exports write it) had been refused as
+    "binary data" for its zero bytes: it reads, in the byte order whose reading is text."""
+    path = tmp_path / "unmarked.txt"
+    for text in (CLEAN + "\n", _traditional(CLEAN) + "\n", ENGLISH):
+        path.write_bytes(text.encode(encoding))
+        document = read_text(path, settings=SETTINGS)
+        assert (document.text, document.source.encoding) == (text.rstrip("\n"), encoding)
+
+
+def test_binary_data_with_zero_bytes_is_still_no_text() -> None:
+    rng = random.Random(7)
+    for size in (20, 200, 2_000, 20_000):
+        data = bytes(rng.randrange(256) for _ in range(size)) + b"\x00"
+        with pytest.raises(UnreadableInput, match="binary data"):
+            decode_bytes(data, path=Path("x.bin"))
+
+
 def test_a_short_gbk_slice_decodes_as_gb18030() -> None:
     text = "\n".join(CLEAN_LINES[:3]) + "\n"
     assert decode_bytes(text.encode("gbk"), path=Path("x.txt")) == (text, "gb18030", ())
