@@ -225,22 +225,24 @@ def measure(old_path: Path, new_path: Path, repeat: int) -> dict[str, float]:
     return best
 
 
-def end_to_end(old_path: Path, new_path: Path, html: Path, *, runs: int) -> float:
-    """Return the median wall time of `compare OLD NEW --html PATH -q` in a fresh interpreter.
+def end_to_end(old_path: Path, new_path: Path, html: Path, *, runs: int) -> tuple[float, float]:
+    """Return the median wall time of `compare OLD NEW --html PATH -q` in a fresh interpreter,
+    and the time of the first run.
 
-    Warm, like a user's second run: a first, untimed run writes the bytecode caches (Python's
-    .pyc files, the compiled templates), which PYTHONDONTWRITEBYTECODE would otherwise forbid.
+    Median: warm, like a user's second run. The first run starts with an empty cache folder
+    (its temp folder is html's folder) and writes the caches: compiled templates and patterns
+    (compare.caches), and Python's .pyc files, which PYTHONDONTWRITEBYTECODE would forbid.
     """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["TMPDIR"] = str(html.parent)
     command = [sys.executable, "-m", "compare", str(old_path), str(new_path)]
     command += ["--html", str(html), "-q"]
     times = []
-    for run in range(runs + 1 if runs > 1 else runs):
+    for _ in range(runs + 1 if runs > 1 else runs):
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True, cwd=html.parent, env=env)
-        if run or runs == 1:
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times[1:] or times), times[0]
 
 
 def write_pair(size: int, folder: str) -> tuple[Path, Path]:
@@ -283,7 +285,9 @@ def child(size: int, limit: float) -> None:
             result["linear"] = own["in-process"] / (len(old_text) + len(new_text)) / per_char
         result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         runs = 7 if size <= 10 else 1
-        result["end-to-end"] = end_to_end(old_path, new_path, Path(tmp, "r.html"), runs=runs)
+        result["end-to-end"], result["first-run"] = end_to_end(
+            old_path, new_path, Path(tmp, "r.html"), runs=runs
+        )
         result["htmldiff"] = time_baseline("htmldiff", old_text, new_text, limit)
         result["sequencematcher"] = time_baseline("sequencematcher", old_text, new_text, limit)
     print(json.dumps(result))
@@ -414,7 +418,7 @@ def main() -> None:
     print(
         "times in ms (stages and in-process: best of 5 for x1 and x10, one run above; median:"
         " the median in-process run; end-to-end: median of 7 warm runs for x1 and x10, one run"
-        " above)"
+        " above, with empty caches)"
     )
     print(
         f"{'size':>6} {'chars':>10} "
@@ -427,6 +431,10 @@ def main() -> None:
             + " ".join(f"{fmt(r[s]):>10}" for s in stages)
             + f" {fmt(r['htmldiff']):>10} {fmt(r['sequencematcher']):>10} {r['peak_mb']:>8.0f}"
         )
+    print(
+        "end-to-end, the first run (ms; empty caches of compiled templates and patterns): "
+        + ", ".join(f"x{r['size']} {fmt(r['first-run']).strip()}" for r in rows)
+    )
     if any("linear" in r for r in rows):
         print(
             "\ncost per character against x10, measured in the same process (the size's run over"

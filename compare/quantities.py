@@ -128,7 +128,7 @@ IDIOMS = _words(
 
 def _alt(words: list[str]) -> str:
     """Return a regex alternation of words, longest first so 人次 wins over 人."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _NOT_AFTER = r"(?<![A-Za-z0-9.．,_+＋/])(?<![A-Za-z0-9][-−])"

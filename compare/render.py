@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
+from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from jinja2 import (
@@ -33,6 +34,7 @@ from markupsafe import Markup, escape
 
 from compare import __version__
 from compare import series as series_stage
+from compare.caches import cache_folder
 from compare.collector import collector_paused
 from compare.metrics import base_magnitude, base_size, base_unit, quantize
 from compare.model import (
@@ -1524,16 +1526,16 @@ OPTIONS: dict[str, Any] = {
 
 
 class _TemplateCache(FileSystemBytecodeCache):
-    """Compiled templates kept in the user's temp folder, so a run does not compile them again.
+    """Compiled templates kept in the user's cache folder, so a run does not compile them again.
 
     Compiling the page's templates takes longer than rendering it. A cached template is used
     only while its source is unchanged (jinja2 checks); the file names carry a hash of OPTIONS
     and the version, since the compiled code depends on them too. A failed write costs speed only.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path) -> None:
         key = hashlib.sha256(repr((OPTIONS, __version__)).encode()).hexdigest()[:12]
-        super().__init__(pattern=f"compare-{key}-%s.cache")
+        super().__init__(directory=str(folder), pattern=f"template-{key}-%s.cache")
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):  # a full or read-only temp folder: compile next time
@@ -1541,11 +1543,9 @@ class _TemplateCache(FileSystemBytecodeCache):
 
 
 def _template_cache() -> BytecodeCache | None:
-    """Return the compiled-template cache, or None where no safe temp folder exists."""
-    try:
-        return _TemplateCache()
-    except RuntimeError:  # jinja2 found no temp folder that only this user can write
-        return None
+    """Return the compiled-template cache, or None where the user has no cache folder."""
+    folder = cache_folder()
+    return _TemplateCache(folder) if folder is not None else None
 
 
 @functools.cache

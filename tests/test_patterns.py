@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+
+from compare import patterns
 from compare.patterns import regex
+from tests.conftest import ROOT
 
 
 def test_a_pattern_answers_as_the_compiled_one() -> None:
@@ -66,3 +74,139 @@ def test_every_pattern_of_the_package_compiles() -> None:
                 re.compile(value.pattern, value.flags)
                 seen += 1
     assert seen > 300
+
+
+def _package_patterns() -> list[tuple[str, int]]:
+    """Return the source and flags of every pattern the package makes."""
+    import importlib
+    import pkgutil
+
+    import compare
+    from compare.patterns import _Compiled
+
+    found = []
+    for module in pkgutil.iter_modules(compare.__path__):
+        for value in vars(importlib.import_module(f"compare.{module.name}")).values():
+            if isinstance(value, _Compiled):
+                found.append((value.pattern, value.flags))
+    return found
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the pattern cache at an empty folder of the test's, with nothing compiled yet."""
+    monkeypatch.setattr(patterns, "cache_folder", lambda: tmp_path)
+    monkeypatch.setattr(patterns, "_made", {})
+    patterns._kept.cache_clear()
+    yield tmp_path / patterns.CACHE_NAME
+    patterns._kept.cache_clear()
+
+
+def test_a_pattern_from_the_cache_is_the_pattern_re_compiles(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run hands the programs an earlier run compiled to the engine: each must be the very
+    pattern re.compile makes (patterns compare equal only when their programs do)."""
+    sources = _package_patterns()
+    for source, flags in sources:
+        assert patterns.compile_cached(source, flags) == re.compile(source, flags)
+    patterns._keep()  # as the run ends
+    assert cache.exists()
+
+    patterns._kept.cache_clear()  # the next run: compiles nothing, reads the file
+    monkeypatch.setattr(patterns._compiler, "_code", lambda *args: pytest.fail("compiled"))
+    for source, flags in sources:
+        assert patterns.compile_cached(source, flags) == re.compile(source, flags)
+
+
+def test_the_second_run_of_the_command_compiles_none_of_the_patterns(tmp_path: Path) -> None:
+    """Compiling the patterns took 0.13 s of a 0.46 s run of `compare 2021 2022`."""
+    code = (
+        "import atexit, sys\n"
+        "import compare.cli, compare.patterns as p\n"
+        "atexit.register(lambda: print('compiled', len(p._made)))\n"
+        "sys.argv = ['compare', '2021', '2022', '-q', '-o', sys.argv[1]]\n"
+        "compare.cli.main()\n"
+    )
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    compiled, pages = [], []
+    for run in range(2):
+        page = tmp_path / f"run{run}.html"
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(page)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        compiled.append(int(done.stdout.split("compiled")[-1]))
+        pages.append(page.read_bytes())
+    assert compiled[0] > 100 and compiled[1] == 0
+    assert pages[0] == pages[1]
+    folder = tmp_path / f"compare-{os.getuid()}"  # the compiled templates are kept there too
+    assert (folder / patterns.CACHE_NAME).exists() and any(folder.glob("template-*"))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not a cache", "truncated", "not a mapping", "not programs"],
+)
+def test_a_damaged_cache_is_compiled_past(cache: Path, damage: bytes | str) -> None:
+    """A cache file that cannot be read, or whose programs the engine refuses, is ignored: each
+    pattern is compiled as before, and the next write mends the file."""
+    source, flags = r"(新[建增])([\u4e00-\u9fff]{2})(\d+)", 0
+    patterns.compile_cached(source, flags)
+    patterns._keep()
+    whole = cache.read_bytes()
+    if damage == "truncated":
+        cache.write_bytes(whole[: len(whole) // 2])
+    elif damage == "not a mapping":
+        cache.write_bytes(marshal.dumps([1, 2, 3]))
+    elif damage == "not programs":
+        bad = {(source, flags): (32, [999999], 3, {}, (None,) * 4), ("x", 0): "y"}
+        cache.write_bytes(marshal.dumps(bad))
+    else:
+        cache.write_bytes(damage)  # type: ignore[arg-type]
+    patterns._kept.cache_clear()
+    patterns._made.clear()
+    again = patterns.compile_cached(source, flags)
+    assert again == re.compile(source, flags)
+    assert again.search("新建学校20所").group(3) == "20"  # type: ignore[union-attr]
+    patterns._keep()
+    patterns._kept.cache_clear()
+    assert patterns._kept()[(source, flags)] == marshal.loads(whole)[(source, flags)]
+
+
+def test_no_cache_folder_compiles_every_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(patterns, "cache_folder", lambda: None)
+    monkeypatch.setattr(patterns, "_made", {})
+    patterns._kept.cache_clear()
+    try:
+        assert patterns.compile_cached("学校(\\d+)所").match("学校12所")
+        patterns._keep()  # nowhere to write: nothing happens
+    finally:
+        patterns._kept.cache_clear()
+
+
+def test_alternations_of_words_are_written_in_one_order_in_every_run() -> None:
+    """Built from sets, the alternations of units and idioms had their words of one length in
+    the order of the run's string hashes: a pattern's source differed from run to run, and the
+    cache kept a program for each."""
+    code = (
+        "import hashlib, compare.quantities as q, compare.patterns as p\n"
+        "sources = sorted(v.pattern for v in vars(q).values() if isinstance(v, p._Compiled))\n"
+        "print(hashlib.sha256(repr(sources).encode()).hexdigest())\n"
+    )
+    printed = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(printed) == 1
