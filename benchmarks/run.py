@@ -368,8 +368,34 @@ def series_speedup() -> str:
     return (
         f"series over {len(paths)} national reports ({len(series.rows)} metric rows): "
         f"1 worker {times[1]:.2f} s, {cores} workers {times[cores]:.2f} s, "
-        f"speed-up {times[1] / times[cores]:.2f}x"
+        f"speed-up {times[1] / times[cores]:.2f}x; the machine's ceiling in the same minutes "
+        f"(a loop of arithmetic, one task a core, over the same pool): {pool_ceiling(cores):.2f}x"
     )
+
+
+def _spin(count: int) -> int:
+    """Busy the CPU: no memory, no I/O (see pool_ceiling)."""
+    total = 0
+    for k in range(count):
+        total += k * k
+    return total
+
+
+def pool_ceiling(cores: int, count: int = 5_000_000) -> float:
+    """Return how much faster `cores` tasks of pure arithmetic run in a process pool than one
+    after another: what a pool can gain on this machine at all (cores of a shared virtual
+    machine need not run at once at full speed)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    start = time.perf_counter()
+    for _ in range(cores):
+        _spin(count)
+    alone = time.perf_counter() - start
+    with ProcessPoolExecutor(max_workers=cores) as pool:
+        start = time.perf_counter()
+        list(pool.map(_spin, [count] * cores))
+        together = time.perf_counter() - start
+    return alone / together
 
 
 def fmt(seconds: object) -> str:
