@@ -739,16 +739,18 @@ def read_docx(data: bytes, path: Path) -> str:
 
     lines: list[str] = []
     numbering = _DocxNumbering(document)
+    chains: dict[str | None, tuple[Any, ...]] = {}
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             lines.extend(_docx_table_lines(block))
             continue
-        label = numbering.label(block)  # an empty item still takes its number, as in Word
+        styles = _style_chain(block, chains)
+        label = numbering.label(block, styles)  # an empty item still takes its number, as in Word
         text = _docx_paragraph_text(block).strip()
         if not text:
             continue
         text = label + text
-        level = _docx_heading_level(block)
+        level = _docx_heading_level(block, styles)
         if level is not None:
             lines.append(heading_line(level, " ".join(text.split())))
         else:
@@ -837,9 +839,10 @@ class _DocxNumbering:
             abstract_id = (_docx_xpath(number, "./w:abstractNumId/@w:val") or [""])[0]
             self.lists[number.get(_W + "numId") or ""] = (abstract_id, restarts)
 
-    def label(self, paragraph: Any) -> str:
-        """Return the number Word shows before a paragraph ("一、", "（一）", "1."), or ""."""
-        found = _numbering_of(paragraph)
+    def label(self, paragraph: Any, styles: tuple[Any, ...]) -> str:
+        """Return the number Word shows before a paragraph ("一、", "（一）", "1."), or ""
+        (styles: its style and the styles that one is based on)."""
+        found = _numbering_of(paragraph, styles)
         if found is None or found[0] not in self.lists:
             return ""
         number_id, level = found
@@ -888,14 +891,25 @@ def _int(value: str | None, default: int = 0) -> int:
         return default
 
 
-def _numbering_of(paragraph: Any) -> tuple[str, int] | None:
-    """Return the (list id, level) a paragraph or its style numbers it with, or None."""
-    sources = [paragraph._p]
-    style = paragraph.style
-    while style is not None:
-        sources.append(style.element)
-        style = style.base_style
-    for element in sources:
+def _style_chain(paragraph: Any, known: dict[str | None, tuple[Any, ...]]) -> tuple[Any, ...]:
+    """Return a paragraph's style and the styles it is based on, in order, found once per style
+    of the document (`known`). python-docx finds a style by going through every style of the
+    document: asking each paragraph took 2 ms of it, 0.8 s of a 380-paragraph report."""
+    style_id = paragraph._p.style  # None: the document's default paragraph style
+    chain = known.get(style_id)
+    if chain is None:
+        found = []
+        style = paragraph.style
+        while style is not None:
+            found.append(style)
+            style = style.base_style
+        chain = known[style_id] = tuple(found)
+    return chain
+
+
+def _numbering_of(paragraph: Any, styles: tuple[Any, ...]) -> tuple[str, int] | None:
+    """Return the (list id, level) a paragraph or its styles number it with, or None."""
+    for element in [paragraph._p, *(style.element for style in styles)]:
         found = _docx_xpath(element, "./w:pPr/w:numPr")
         if found:
             number_id = (_docx_xpath(found[0], "./w:numId/@w:val") or ["0"])[0]
@@ -920,20 +934,18 @@ def _docx_paragraph_text(paragraph: Any) -> str:
     return "".join(Run(run, paragraph).text for run in _docx_xpath(paragraph._p, _DOCX_RUNS))
 
 
-def _docx_heading_level(paragraph: Any) -> int | None:
-    """Return the heading level (1-9) a paragraph's outline level or style gives it, or None."""
+def _docx_heading_level(paragraph: Any, styles: tuple[Any, ...]) -> int | None:
+    """Return the heading level (1-9) a paragraph's outline level or styles give it, or None."""
     values = paragraph._p.xpath(OUTLINE_LEVEL)
     if values:
         return _outline_level(values[0])
-    style = paragraph.style
-    while style is not None:
+    for style in styles:
         named = HEADING_STYLE.match(style.name or "")
         if named:
             return int(named.group(1))
         values = style.element.xpath(OUTLINE_LEVEL)
         if values:
             return _outline_level(values[0])
-        style = style.base_style
     return None
 
 
