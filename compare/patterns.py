@@ -109,13 +109,15 @@ def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
         tuple(by_number),
     )
     if not _made:
-        atexit.register(_keep)
+        atexit.register(keep_compiled)
     _made[key] = program
     return cast("re.Pattern[str]", _sre.compile(source, *program))
 
 
-# The programs this run compiled, written to the cache folder as it ends.
+# The programs this run compiled, written to the cache folder as it ends (keep_compiled), and
+# how many of them were written.
 _made: dict[tuple[str, int], Program] = {}
+_written = 0
 
 
 @functools.cache
@@ -134,11 +136,18 @@ def _read(path: Path) -> dict[tuple[str, int], Program]:
     return found if isinstance(found, dict) else {}
 
 
-def _keep() -> None:
-    """Add this run's programs to the file (as others' runs may have, meanwhile), atomically."""
+def keep_compiled() -> None:
+    """Add the programs this process compiled to the file (merged with what others' runs wrote
+    meanwhile), atomically, if it compiled any since it last did.
+
+    A run does at its end; a worker of a process pool, which ends without running what atexit
+    holds, after each task (compare.series.run_pool).
+    """
+    global _written
     folder = cache_folder()
-    if folder is None:
+    if folder is None or len(_made) == _written:
         return
+    _written = len(_made)
     path = folder / CACHE_NAME
     programs = _read(path)
     if len(programs) + len(_made) > CACHE_LIMIT:

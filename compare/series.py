@@ -7,12 +7,13 @@ row; reading and comparing run in a process pool over all cores.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from compare.metrics import (
     Identity,
@@ -23,6 +24,7 @@ from compare.metrics import (
     unit_and_scale,
 )
 from compare.model import Comparison, Metric, MetricStatus, Report
+from compare.patterns import keep_compiled
 from compare.settings import Settings
 
 if TYPE_CHECKING:
@@ -119,11 +121,19 @@ def run_pool(
 
     with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
         results = []
-        for result in pool.map(func, items):
+        for result in pool.map(functools.partial(_keeping_patterns, func), items):
             results.append(result)
             if progress:
                 progress(1)
         return results
+
+
+def _keeping_patterns(func: Callable, item: Any) -> Any:
+    """Run func on item in a pool's worker, then keep the patterns it compiled for the next run:
+    a worker ends without running what atexit holds (compare.patterns.keep_compiled)."""
+    result = func(item)
+    keep_compiled()
+    return result
 
 
 def build_series(

@@ -97,6 +97,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point the pattern cache at an empty folder of the test's, with nothing compiled yet."""
     monkeypatch.setattr(patterns, "cache_folder", lambda: tmp_path)
     monkeypatch.setattr(patterns, "_made", {})
+    monkeypatch.setattr(patterns, "_written", 0)
     patterns._kept.cache_clear()
     yield tmp_path / patterns.CACHE_NAME
     patterns._kept.cache_clear()
@@ -110,8 +111,12 @@ def test_a_pattern_from_the_cache_is_the_pattern_re_compiles(
     sources = _package_patterns()
     for source, flags in sources:
         assert patterns.compile_cached(source, flags) == re.compile(source, flags)
-    patterns._keep()  # as the run ends
-    assert cache.exists()
+    patterns.keep_compiled()  # as the run ends
+    whole = cache.read_bytes()
+    cache.unlink()
+    patterns.keep_compiled()  # nothing compiled since: nothing written (a pool's next task)
+    assert not cache.exists()
+    cache.write_bytes(whole)
 
     patterns._kept.cache_clear()  # the next run: compiles nothing, reads the file
     monkeypatch.setattr(patterns._compiler, "_code", lambda *args: pytest.fail("compiled"))
@@ -158,7 +163,7 @@ def test_a_damaged_cache_is_compiled_past(cache: Path, damage: bytes | str) -> N
     pattern is compiled as before, and the next write mends the file."""
     source, flags = r"(新[建增])([\u4e00-\u9fff]{2})(\d+)", 0
     patterns.compile_cached(source, flags)
-    patterns._keep()
+    patterns.keep_compiled()
     whole = cache.read_bytes()
     if damage == "truncated":
         cache.write_bytes(whole[: len(whole) // 2])
@@ -171,10 +176,11 @@ def test_a_damaged_cache_is_compiled_past(cache: Path, damage: bytes | str) -> N
         cache.write_bytes(damage)  # type: ignore[arg-type]
     patterns._kept.cache_clear()
     patterns._made.clear()
+    patterns._written = 0
     again = patterns.compile_cached(source, flags)
     assert again == re.compile(source, flags)
     assert again.search("新建学校20所").group(3) == "20"  # type: ignore[union-attr]
-    patterns._keep()
+    patterns.keep_compiled()
     patterns._kept.cache_clear()
     assert patterns._kept()[(source, flags)] == marshal.loads(whole)[(source, flags)]
 
@@ -182,10 +188,11 @@ def test_a_damaged_cache_is_compiled_past(cache: Path, damage: bytes | str) -> N
 def test_no_cache_folder_compiles_every_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(patterns, "cache_folder", lambda: None)
     monkeypatch.setattr(patterns, "_made", {})
+    monkeypatch.setattr(patterns, "_written", 0)
     patterns._kept.cache_clear()
     try:
         assert patterns.compile_cached("学校(\\d+)所").match("学校12所")
-        patterns._keep()  # nowhere to write: nothing happens
+        patterns.keep_compiled()  # nowhere to write: nothing happens
     finally:
         patterns._kept.cache_clear()
 
