@@ -3136,9 +3136,23 @@ CSV_RELATIVE_PLACES = Decimal("0.000001")  # relative change as a fraction, to 0
 
 def metrics_csv(changes: tuple[MetricChange, ...]) -> str:
     """Return the change table as CSV text (header row first; relative rounded to 6 places)."""
-    table = metrics_table(changes)
-    table["relative"] = [
-        None if value is None else quantize(value, CSV_RELATIVE_PLACES)
-        for value in table["relative"]
-    ]
-    return table.to_csv(index=False, lineterminator="\n")
+    rows = table_rows(changes)
+    for row in rows:
+        relative = row["relative"]
+        if isinstance(relative, Decimal):
+            row["relative"] = quantize(relative, CSV_RELATIVE_PLACES)
+    return csv_text(TABLE_COLUMNS, rows)
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[dict[str, object]]) -> str:
+    """Return rows as CSV text, header first: what pandas' DataFrame.to_csv(index=False) writes
+    of the same table (None as an empty field, other values as str() gives them), without
+    importing pandas, which took 0.3 s of a 0.4 s run that wrote a CSV."""
+    import csv
+    import io
+
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([["" if row[c] is None else row[c] for c in columns] for row in rows])
+    return text.getvalue()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from compare.metrics import (
     Identity,
     base_magnitude,
+    csv_text,
     identity,
     in_unit_of,
     match_metrics,
@@ -70,6 +71,16 @@ class Series:
         """Return the series as a DataFrame: label, unit, kind, then one column per year."""
         import pandas as pd
 
+        return pd.DataFrame.from_records(self._records(), columns=self._columns())
+
+    def csv(self) -> str:
+        """Return the table as CSV text (as the DataFrame's to_csv would write it)."""
+        return csv_text(self._columns(), self._records())
+
+    def _columns(self) -> list[str]:
+        return ["label", "column", "unit", "kind", *map(str, self.years)]
+
+    def _records(self) -> list[dict[str, object]]:
         records = []
         for row in self.rows:
             record: dict[str, object] = {
@@ -81,12 +92,7 @@ class Series:
             for year, amount in zip(self.years, row.amounts(), strict=True):
                 record[str(year)] = None if amount is None else _plain(amount)
             records.append(record)
-        columns = ["label", "column", "unit", "kind", *map(str, self.years)]
-        return pd.DataFrame.from_records(records, columns=columns)
-
-    def csv(self) -> str:
-        """Return the table as CSV text."""
-        return self.table().to_csv(index=False, lineterminator="\n")
+        return records
 
 
 def _plain(amount: Decimal) -> str:

@@ -332,3 +332,12 @@ def test_patterns_compiled_in_the_pools_workers_are_kept_for_the_next_run(tmp_pa
         kept[jobs] = set(marshal.loads(cache.read_bytes()))
     assert len(kept["1"]) > 100
     assert kept["2"] == kept["1"]
+
+
+def test_the_series_csv_is_what_its_dataframe_writes() -> None:
+    """The CSV is written without pandas (0.3 s to import), as the DataFrame wrote it."""
+    from tests.conftest import SEED_2021, SEED_2022
+
+    series = build_series([SEED_2021, SEED_2022], workers=1)
+    assert len(series.rows) > 100
+    assert series.csv() == series.table().to_csv(index=False, lineterminator="\n")
