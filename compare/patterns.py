@@ -96,22 +96,32 @@ def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
             return cast("re.Pattern[str]", _sre.compile(source, *kept))
         except (TypeError, ValueError, RuntimeError, OverflowError):  # not a program: compile
             pass
+    try:
+        program = _program(source, flags)
+        compiled = _sre.compile(source, *program)
+    except (AttributeError, TypeError, ValueError, RuntimeError):
+        return re.compile(source, flags)  # a Python whose re works otherwise: as re does
+    if not _made:
+        atexit.register(keep_compiled)
+    _made[key] = program
+    return cast("re.Pattern[str]", compiled)
+
+
+def _program(source: str, flags: int) -> Program:
+    """Return what re's compiler makes of a source, as re.compile hands it to the engine (a
+    source that is no expression raises re.error, as re.compile does)."""
     parsed = _parser.parse(source, flags)
     names = parsed.state.groupdict
     by_number: list[str | None] = [None] * parsed.state.groups
     for name, number in names.items():
         by_number[number] = name
-    program: Program = (
+    return (
         int(flags | parsed.state.flags),
         list(map(int, _compiler._code(parsed, flags))),  # its opcodes are named ints
         parsed.state.groups - 1,
         dict(names),
         tuple(by_number),
     )
-    if not _made:
-        atexit.register(keep_compiled)
-    _made[key] = program
-    return cast("re.Pattern[str]", _sre.compile(source, *program))
 
 
 # The programs this run compiled, written to the cache folder as it ends (keep_compiled), and
@@ -161,5 +171,5 @@ def keep_compiled() -> None:
         with os.fdopen(fd, "wb") as handle:
             marshal.dump(programs, handle)
         os.replace(temp, path)
-    except OSError:  # a full disk: as above
+    except (OSError, ValueError):  # a full disk (or a program marshal refused): as above
         Path(temp).unlink(missing_ok=True)

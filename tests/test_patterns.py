@@ -217,3 +217,24 @@ def test_alternations_of_words_are_written_in_one_order_in_every_run() -> None:
         for seed in (1, 2, 3)
     }
     assert len(printed) == 1
+
+
+def test_an_engine_that_takes_programs_otherwise_leaves_compiling_to_re(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another Python's engine may take its programs otherwise: patterns then compile as re
+    compiles them, and a bad expression still raises re.error."""
+
+    class Engine:
+        MAGIC = 0
+
+        @staticmethod
+        def compile(*args: object) -> None:
+            raise TypeError("compile() takes 7 arguments")
+
+    monkeypatch.setattr(patterns, "_sre", Engine)
+    found = patterns.compile_cached(r"学校(\d+)所")
+    assert found == re.compile(r"学校(\d+)所") and found.match("学校12所")
+    assert not patterns._made
+    with pytest.raises(re.error):
+        patterns.compile_cached("学校(")
