@@ -6,7 +6,6 @@ from `compare check` exit 1.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -136,7 +135,7 @@ def parse(file: str, library: Path | None, org: str | None, json_path: str | Non
       compare parse report.pdf --json report.json
       pdftotext report.pdf - | compare parse -
     """
-    from compare.export import render_outline, report_to_json
+    from compare.export import json_chunks, render_outline, report_to_json
     from compare.library import find_report
     from compare.pipeline import read_report
     from compare.writing import write_output
@@ -144,9 +143,7 @@ def parse(file: str, library: Path | None, org: str | None, json_path: str | Non
     report = read_report(find_report(file, library=_library(library), org=org))
     json_path = _into_folder(json_path, _report_stem(report), ".json")
     if json_path is not None:
-        write_output(
-            json_path, json.dumps(report_to_json(report), ensure_ascii=False, indent=2) + "\n"
-        )
+        write_output(json_path, json_chunks(report_to_json(report)))
         if json_path == "-":
             return
     click.echo(render_outline(report), nl=False)
@@ -212,7 +209,7 @@ def diff(
       compare a/2015.txt b/2016.txt --html out.html --csv changes.csv
       compare 2021 2022 --json - | jq .summary
     """
-    from compare.export import comparison_to_json
+    from compare.export import comparison_to_json, json_chunks
     from compare.library import find_report
     from compare.metrics import metrics_csv
     from compare.model import STDIN
@@ -242,10 +239,7 @@ def diff(
     md_path = _into_folder(md_path, name, ".md")
     csv_path = _into_folder(csv_path, name, ".csv")
     outputs = [
-        (
-            json_path,
-            lambda: json.dumps(comparison_to_json(comparison), ensure_ascii=False, indent=2) + "\n",
-        ),
+        (json_path, lambda: json_chunks(comparison_to_json(comparison))),
         (md_path, lambda: iter_markdown(comparison, generated_at=generated_at)),
         (csv_path, lambda: metrics_csv(comparison.metrics)),
         # The page and the Markdown are written while they are made: at a thousand times the
@@ -312,6 +306,7 @@ def check(
       pdftotext report.pdf - | compare check - --against 2021
     """
     from compare import check as checks
+    from compare.export import json_chunks
     from compare.library import find_report
     from compare.model import STDIN
     from compare.pipeline import compare_reports, read_report
@@ -351,7 +346,7 @@ def check(
             against=against,
             checks=names,
         )
-        write_output(json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_output(json_path, json_chunks(data))
     if "-" not in (md_path, json_path):
         click.echo(checks.findings_text(findings, subject=subject), nl=False)
     raise SystemExit(1 if findings else 0)

@@ -4,6 +4,7 @@ contracts) and the plain-text outline that `compare parse` prints.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -250,3 +251,25 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
             "carried_over": round(comparison.carried_over, 2),
         },
     }
+
+
+JSON_CHUNK = 1 << 16  # characters of JSON text written at a time
+
+
+def json_chunks(data: Any) -> Iterator[str]:
+    """Yield data as the JSON text json.dumps(data, ensure_ascii=False, indent=2) gives, and a
+    line break, in pieces of about JSON_CHUNK characters: a big comparison's text need not be
+    held whole, nor the encoder's millions of small pieces that json.dumps joins."""
+    import json
+
+    pieces: list[str] = []
+    size = 0
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        pieces.append(piece)
+        size += len(piece)
+        if size >= JSON_CHUNK:
+            yield "".join(pieces)
+            pieces.clear()
+            size = 0
+    pieces.append("\n")
+    yield "".join(pieces)

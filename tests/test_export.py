@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from compare.export import comparison_to_json, number, report_to_json
+from compare.export import JSON_CHUNK, comparison_to_json, json_chunks, number, report_to_json
 from compare.metrics import metric_change
 from compare.model import (
     Comparison,
@@ -354,3 +354,14 @@ def test_seed_against_2022_sample_json_validates() -> None:
             assert "".join(op[2] for op in s["ops"]) == (s["new"] or "")
     changed = [m for m in data["metrics"] if m["old"] and m["old"]["text"] == "3.686亿元"]
     assert [(m["new"]["text"], m["change"]["absolute"]) for m in changed] == [("4.2亿元", 0.514)]
+
+
+def test_json_is_written_in_pieces_as_json_dumps_writes_it() -> None:
+    """json.dumps with an indent joins millions of small pieces at a hundred times the seed's
+    size: a run with --json peaked at 246 MB against 133 MB without it (133 MB now), and took
+    9.4 s against 8.7 s."""
+    data = comparison_to_json(compare_reports(read_report(SEED_2021), read_report(SEED_2022)))
+    pieces = list(json_chunks(data))
+    assert "".join(pieces) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert len(pieces) > 2 and all(len(piece) < 2 * JSON_CHUNK for piece in pieces)
+    assert list(json_chunks({"a": [1, "二"]})) == ['{\n  "a": [\n    1,\n    "二"\n  ]\n}\n']
