@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +27,31 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=60, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+def run_and_ask(
+    args: list[str], question: str, *, env: dict[str, str] | None = None
+) -> tuple[subprocess.CompletedProcess[str], object]:
+    """Run `compare ARGS` in a fresh interpreter, from the project folder, and return the run
+    and the value of `question` (an expression over sys and compare's modules) as it ends: what
+    it imported, what it compiled."""
+    code = (
+        "import atexit, sys\n"
+        "import compare.cli, compare.patterns\n"
+        f"atexit.register(lambda: print('ANSWER', repr({question})))\n"
+        "sys.argv = ['compare', *sys.argv[1:]]\n"
+        "compare.cli.main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+    answer = done.stdout.rpartition("ANSWER ")[2]
+    return done, ast.literal_eval(answer) if answer else None
 
 
 def corpus_files() -> list[Path]:

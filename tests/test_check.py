@@ -20,7 +20,7 @@ from compare.errors import RulesError
 from compare.model import Comparison, Report, Section, Source
 from compare.outline import numbering_value
 from compare.pipeline import read_report
-from tests.conftest import FILING_ROWS, corpus_files, write_filings
+from tests.conftest import FILING_ROWS, corpus_files, run_and_ask, write_filings
 
 
 def report(*sections: Section, warnings: tuple[str, ...] = ()) -> Report:
@@ -466,30 +466,15 @@ def test_a_check_imports_the_xml_writer_and_the_rules_reader_only_when_asked(
 ) -> None:
     """A CI job runs `compare check` on every report: xml.sax.saxutils (for --junit) imports
     urllib, http and email, some 20 ms of a 0.29 s run; tomllib is for --rules."""
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
-    code = (
-        "import atexit, sys\n"
-        "import compare.cli\n"
-        "atexit.register(lambda: print('xml.sax.saxutils' in sys.modules, 'tomllib' in sys.modules))\n"
-        "sys.argv = ['compare', 'check', '2022', '--against', '2021', *sys.argv[1:]]\n"
-        "compare.cli.main()\n"
-    )
     rules = tmp_path / "rules.toml"
     rules.write_text("[structure]\nnumbering = true\n", encoding="utf-8")
     imported = []
     for more in ([], ["--junit", str(tmp_path / "check.xml"), "--rules", str(rules)]):
-        done = subprocess.run(
-            [sys.executable, "-c", code, "--json", str(tmp_path / "check.json"), *more],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            check=False,
+        args = ["check", "2022", "--against", "2021", "--json", str(tmp_path / "check.json")]
+        done, answer = run_and_ask(
+            [*args, *more], "['xml.sax.saxutils' in sys.modules, 'tomllib' in sys.modules]"
         )
         assert done.returncode in (0, 1), done.stderr
-        imported.append(done.stdout.split()[-2:])
-    assert imported == [["False", "False"], ["True", "True"]]
+        imported.append(answer)
+    assert imported == [[False, False], [True, True]]
     assert ET.parse(tmp_path / "check.xml").getroot().tag == "testsuite"

@@ -55,10 +55,10 @@ from compare.settings import Settings
 from tests.conftest import (
     FILING_ROWS,
     FIXTURES,
-    ROOT,
     SEED_2021,
     SEED_2022,
     corpus_files,
+    run_and_ask,
     write_filings,
     write_years,
 )
@@ -2359,25 +2359,11 @@ def test_csv_is_written_as_pandas_writes_the_table() -> None:
 
 
 def test_a_comparison_written_as_csv_imports_no_pandas(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import atexit, sys\n"
-        "import compare.cli\n"
-        "atexit.register(lambda: print('pandas' in sys.modules))\n"
-        "sys.argv = ['compare', '2021', '2022', '-q', '--csv', sys.argv[1], '--html', sys.argv[2]]\n"
-        "compare.cli.main()\n"
-    )
     out = tmp_path / "metrics.csv"
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(out), str(tmp_path / "page.html")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
-    assert done.stdout.split()[-1] == "False"
+    args = ["2021", "2022", "-q", "--csv", str(out), "--html", str(tmp_path / "page.html")]
+    done, imported = run_and_ask(args, "'pandas' in sys.modules")
+    assert done.returncode == 0, done.stderr
+    assert imported is False
     assert out.read_text(encoding="utf-8").startswith(",".join(TABLE_COLUMNS) + "\n")
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from compare import patterns
 from compare.patterns import regex
-from tests.conftest import ROOT
+from tests.conftest import run_and_ask
 
 
 def test_a_pattern_answers_as_the_compiled_one() -> None:
@@ -126,27 +126,16 @@ def test_a_pattern_from_the_cache_is_the_pattern_re_compiles(
 
 def test_the_second_run_of_the_command_compiles_none_of_the_patterns(tmp_path: Path) -> None:
     """Compiling the patterns took 0.13 s of a 0.46 s run of `compare 2021 2022`."""
-    code = (
-        "import atexit, sys\n"
-        "import compare.cli, compare.patterns as p\n"
-        "atexit.register(lambda: print('compiled', len(p._made)))\n"
-        "sys.argv = ['compare', '2021', '2022', '-q', '-o', sys.argv[1]]\n"
-        "compare.cli.main()\n"
-    )
-    env = {**os.environ, "TMPDIR": str(tmp_path)}
     compiled, pages = [], []
     for run in range(2):
         page = tmp_path / f"run{run}.html"
-        done = subprocess.run(
-            [sys.executable, "-c", code, str(page)],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=ROOT,
-            check=False,
+        done, made = run_and_ask(
+            ["2021", "2022", "-q", "-o", str(page)],
+            "len(compare.patterns._made)",
+            env={"TMPDIR": str(tmp_path)},
         )
         assert done.returncode == 0, done.stderr
-        compiled.append(int(done.stdout.split("compiled")[-1]))
+        compiled.append(made)
         pages.append(page.read_bytes())
     assert compiled[0] > 100 and compiled[1] == 0
     assert pages[0] == pages[1]
