@@ -17,6 +17,11 @@ from pathlib import Path
 
 from compare.errors import OutputError
 
+# What an output does with a character UTF-8 cannot encode: a file name that is not UTF-8
+# (bad\xff.txt) is held as a lone surrogate (\udcff, Python's way), and is written as its
+# escape: valid JSON (read back, the very name), and legible in a page.
+UNENCODABLE = "backslashreplace"
+
 
 def write_output(path: str | Path, text: str | Iterable[str]) -> None:
     """Write text or text chunks to path atomically (creating its folder), or stdout for '-'.
@@ -28,7 +33,7 @@ def write_output(path: str | Path, text: str | Iterable[str]) -> None:
     chunks = (text,) if isinstance(text, str) else text
     if str(path) == "-":
         for chunk in chunks:
-            sys.stdout.write(chunk)
+            _write_stdout(chunk)
         sys.stdout.flush()
         return
     target = Path(path)
@@ -46,7 +51,7 @@ def write_output(path: str | Path, text: str | Iterable[str]) -> None:
         # mkstemp makes the file readable by its owner only; give it the mode a plain write
         # would (the umask's), or keep the mode of the file it replaces.
         os.fchmod(fd, _mode_for(target))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", errors=UNENCODABLE, newline="\n") as handle:
             for chunk in chunks:
                 handle.write(chunk)
         os.replace(tmp, target)
@@ -56,6 +61,15 @@ def write_output(path: str | Path, text: str | Iterable[str]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_stdout(chunk: str) -> None:
+    """Write to standard output as it is set up, escaping what its encoding cannot hold."""
+    try:
+        sys.stdout.write(chunk)
+    except UnicodeEncodeError:
+        encoding = sys.stdout.encoding or "utf-8"
+        sys.stdout.write(chunk.encode(encoding, UNENCODABLE).decode(encoding))
 
 
 def _is_stream(target: Path) -> bool:
@@ -71,7 +85,7 @@ def _is_stream(target: Path) -> bool:
 def _write_through(target: Path, chunks: Iterable[str]) -> None:
     """Write the chunks straight to a device or pipe: there is no rename to make it atomic."""
     try:
-        with target.open("w", encoding="utf-8", newline="\n") as handle:
+        with target.open("w", encoding="utf-8", errors=UNENCODABLE, newline="\n") as handle:
             for chunk in chunks:
                 handle.write(chunk)
     except OSError as exc:

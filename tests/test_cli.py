@@ -872,3 +872,19 @@ def test_readme_usage_is_current() -> None:
     block = re.search(r"<!-- usage -->\n```text\n(.*?)```", readme, re.S)
     assert block, "README.md lacks the <!-- usage --> block"
     assert block.group(1) == CliRunner().invoke(cli, ["--help"], prog_name="compare").output
+
+
+def test_a_report_whose_file_name_is_not_utf8_is_compared(tmp_path: Path) -> None:
+    """The page, the JSON and the Markdown name it by its escape; the JSON reads back as the
+    very name (Python's lone surrogate)."""
+    old = tmp_path / os.fsdecode(b"bureau\xff-2021.txt")
+    old.write_bytes(SEED_2021.read_bytes())
+    page, data, md = tmp_path / "p.html", tmp_path / "d.json", tmp_path / "d.md"
+    result = run(str(old), str(SEED_2022), "-o", str(page), "--json", str(data), "--md", str(md))
+    assert result.exit_code == 0, result.output
+    assert json.loads(data.read_text(encoding="utf-8"))["old"]["path"] == str(old)
+    assert "bureau\\udcff-2021.txt" in page.read_text(encoding="utf-8")
+    assert "bureau\\udcff-2021.txt" in md.read_text(encoding="utf-8")
+    parsed = tmp_path / "r.json"
+    assert run("parse", str(old), "--json", str(parsed)).exit_code == 0
+    assert json.loads(parsed.read_text(encoding="utf-8"))["source"]["path"] == str(old)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import threading
@@ -122,3 +123,17 @@ def test_a_link_keeps_pointing_at_the_file_it_replaces(tmp_path: Path) -> None:
     assert link.is_symlink() and link.resolve() == real
     assert real.read_text(encoding="utf-8") == "new\n"
     assert sorted(p.name for p in real.parent.iterdir()) == ["2022.html"]
+
+
+def test_a_name_that_is_not_utf8_is_written_as_its_escape(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file named bad\\xff.txt is held as 'bad\\udcff.txt': writing it into a UTF-8 output
+    raised UnicodeEncodeError (a traceback, the output not written)."""
+    name = os.fsdecode(b"bad\xff-2021.txt")
+    write_output(tmp_path / "out.json", ['{"path": "', name, '"}'])
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == '{"path": "bad\\udcff-2021.txt"}'
+    strict = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
+    monkeypatch.setattr("sys.stdout", strict)
+    write_output("-", name)
+    assert strict.buffer.getvalue() == b"bad\\udcff-2021.txt"
