@@ -37,16 +37,22 @@ class Document:
 # --------------------------------------------------------------------------- reading a file
 
 
+def read_input(path: Path, *, settings: Settings) -> tuple[str, bytes]:
+    """Return the name a report goes by (as given; STDIN_NAME for "-") and its bytes; raise
+    ReportNotFound or UnreadableInput (missing, a folder, too large, unreadable)."""
+    if str(path) == STDIN:
+        return STDIN_NAME, _read_stdin(settings)
+    return str(path), _read_file(Path(path), settings)
+
+
 @collector_paused()
-def read_text(path: Path, *, settings: Settings) -> Document:
-    """Read one report file into repaired text; raise ReportNotFound or UnreadableInput."""
-    path = Path(path)
-    name = str(path)
+def read_text(path: Path, *, settings: Settings, data: bytes | None = None) -> Document:
+    """Read one report file (or its bytes, read_input's, when given) into repaired text; raise
+    ReportNotFound or UnreadableInput."""
+    name, data = read_input(path, settings=settings) if data is None else (str(path), data)
     if name == STDIN:
-        data = _read_stdin(settings)
-        name, path = STDIN_NAME, Path(STDIN_NAME)
-    else:
-        data = _read_file(path, settings)
+        name = STDIN_NAME
+    path = Path(name)
     if not data:
         raise UnreadableInput(f"{name}: empty file")
 

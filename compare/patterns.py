@@ -22,14 +22,12 @@ from __future__ import annotations
 import atexit
 import functools
 import marshal
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, cast
 
-from compare.caches import cache_folder
+from compare.caches import cache_folder, write_kept
 
 try:  # re's compiler and engine: what re.compile runs (3.11 to 3.13 alike)
     import _sre
@@ -163,13 +161,6 @@ def keep_compiled() -> None:
     if len(programs) + len(_made) > CACHE_LIMIT:
         programs = {}
     programs.update(_made)
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{CACHE_NAME}.", dir=folder)
-    except OSError:  # a read-only folder: the next run compiles again
-        return
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            marshal.dump(programs, handle)
-        os.replace(temp, path)
-    except (OSError, ValueError):  # a full disk (or a program marshal refused): as above
-        Path(temp).unlink(missing_ok=True)
+    # Not written (a read-only folder, a full disk, a program marshal refused): the next run
+    # compiles again.
+    write_kept(folder, CACHE_NAME, functools.partial(marshal.dump, programs))

@@ -12,13 +12,22 @@ from compare.settings import Settings
 
 
 def read_report(path: str | Path, *, settings: Settings | None = None) -> Report:
-    """Read one report file into a Report: ingest -> outline -> quantities."""
-    from compare import ingest, outline, quantities
+    """Read one report file into a Report: ingest -> outline -> quantities; or take the one an
+    earlier run read from the same bytes, by the same code and settings (compare.caches)."""
+    from compare import caches, ingest
 
     settings = settings or Settings()
-    doc = ingest.read_text(Path(path), settings=settings)
-    report = outline.parse_outline(doc.text, source=doc.source, warnings=doc.warnings)
-    return quantities.attach_metrics(report)
+    name, data = ingest.read_input(Path(path), settings=settings)
+    key = caches.report_key(name, data, settings)
+    report = caches.kept_report(key)
+    if report is None:
+        from compare import outline, quantities
+
+        doc = ingest.read_text(Path(path), settings=settings, data=data)
+        report = outline.parse_outline(doc.text, source=doc.source, warnings=doc.warnings)
+        report = quantities.attach_metrics(report)
+        caches.keep_report(key, report, len(data))
+    return report
 
 
 def compare_reports(old: Report, new: Report, *, settings: Settings | None = None) -> Comparison:

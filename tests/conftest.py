@@ -29,6 +29,17 @@ settings.register_profile("dev", max_examples=60, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
+@pytest.fixture(autouse=True)
+def reports_read_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process tests read every report anew, keeping none: a test that changes a stage must
+    see it run, not a report an earlier test kept (compare.caches). The report cache's own tests
+    (tests/test_caches.py, fixture `kept`) undo this; a run in a subprocess keeps as a user's."""
+    from compare import caches
+
+    monkeypatch.setattr(caches, "kept_report", lambda key: None)
+    monkeypatch.setattr(caches, "keep_report", lambda key, report, size: None)
+
+
 def run_and_ask(
     args: list[str], question: str, *, env: dict[str, str] | None = None
 ) -> tuple[subprocess.CompletedProcess[str], object]:

@@ -141,6 +141,8 @@ def test_the_second_run_of_the_command_compiles_none_of_the_patterns(tmp_path: P
     assert pages[0] == pages[1]
     folder = tmp_path / f"compare-{os.getuid()}"  # the compiled templates are kept there too
     assert (folder / patterns.CACHE_NAME).exists() and any(folder.glob("template-*"))
+    # and the two reports read: the second run took them, and its page is the first's
+    assert len(list(folder.glob("report-*.pickle"))) == 2
 
 
 @pytest.mark.parametrize(
