@@ -85,6 +85,13 @@ def no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(quantities, "attach_metrics", fail)
 
 
+def seed_copy(folder: Path) -> Path:
+    """Copy the 2021 seed into folder, under a name of the test's (a report's name is its own)."""
+    path = folder / "bureau-2021.txt"
+    path.write_bytes(SEED_2021.read_bytes())
+    return path
+
+
 def kept_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("report-*.pickle"))
 
@@ -93,8 +100,7 @@ def test_a_report_read_again_is_the_one_kept(
     kept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The 10-K pair of the corpus: 2.2 s end to end read anew, 1.5 s with both reports kept."""
-    path = tmp_path / "bureau-2021.txt"
-    path.write_bytes(SEED_2021.read_bytes())
+    path = seed_copy(tmp_path)
     first = read_report(path)
     assert len(kept_files(kept)) == 1
     no_reading(monkeypatch)
@@ -122,8 +128,7 @@ def test_another_file_name_or_other_bytes_are_read_anew(
 def test_other_settings_or_other_code_read_the_report_anew(
     kept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "bureau-2021.txt"
-    path.write_bytes(SEED_2021.read_bytes())
+    path = seed_copy(tmp_path)
     read_report(path)
     no_reading(monkeypatch)
     with pytest.raises(pytest.fail.Exception):
@@ -163,8 +168,7 @@ def test_the_code_stamp_changes_with_the_packages_files(
 def test_a_damaged_kept_report_is_read_past_and_mended(
     kept: Path, tmp_path: Path, damage: bytes | str
 ) -> None:
-    path = tmp_path / "bureau-2021.txt"
-    path.write_bytes(SEED_2021.read_bytes())
+    path = seed_copy(tmp_path)
     first = read_report(path)
     (file,) = kept_files(kept)
     good = file.read_bytes()
@@ -182,8 +186,7 @@ def test_a_large_input_is_not_kept(
     kept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(caches, "LARGEST_KEPT", 1000)
-    path = tmp_path / "bureau-2021.txt"
-    path.write_bytes(SEED_2021.read_bytes())
+    path = seed_copy(tmp_path)
     read_report(path)
     assert kept_files(kept) == []
 
@@ -213,8 +216,7 @@ def test_the_least_recently_used_reports_go_first(
 def test_the_kept_reports_are_held_to_a_size(
     kept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "bureau-2021.txt"
-    path.write_bytes(SEED_2021.read_bytes())
+    path = seed_copy(tmp_path)
     read_report(path)
     (file,) = kept_files(kept)
     monkeypatch.setattr(caches, "REPORT_BYTES_KEPT", file.stat().st_size * 3 // 2)
@@ -229,8 +231,7 @@ def test_with_no_cache_folder_reports_are_read_every_time(
 ) -> None:
     kept.mkdir(mode=0o700)
     kept.chmod(0o777)  # others may write there: not used
-    path = tmp_path / "bureau-2021.txt"
-    path.write_bytes(SEED_2021.read_bytes())
+    path = seed_copy(tmp_path)
     first = read_report(path)
     assert read_report(path) == first
     assert kept_files(kept) == []
