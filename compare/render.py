@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from jinja2 import (
     BytecodeCache,
@@ -33,7 +33,6 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from compare import __version__
-from compare import series as series_stage
 from compare.caches import cache_folder
 from compare.collector import collector_paused
 from compare.metrics import base_magnitude, base_size, base_unit, quantize
@@ -56,6 +55,9 @@ from compare.model import (
 from compare.patterns import regex
 from compare.quantities import CURRENCY_SIGNS
 from compare.words import markdown_text, numbered
+
+if TYPE_CHECKING:
+    from compare import series as series_stage
 
 _ONE = Decimal(1)
 TOP_CHANGES = 10  # figures listed under "largest changes" in the summary
@@ -1416,6 +1418,8 @@ def _metric_row(change: MetricChange, index: PageIndex) -> str:
 
 def series_points(row: series_stage.SeriesRow) -> str:
     """Return the sparkline points of a series row, from each year's value in its base unit."""
+    from compare import series as series_stage  # a comparison's page needs none of it
+
     return series_stage.sparkline(
         [base_magnitude(m) if m is not None else None for m in row.values]
     )

@@ -80,6 +80,7 @@ from compare.render import (
     trend_html,
 )
 from compare.writing import write_output
+from tests.conftest import run_and_ask
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "render"
 D = Decimal
@@ -1560,3 +1561,14 @@ def test_markdown_largest_changes_mark_a_changed_qualifier(tmp_path: Path) -> No
     summary = text.split("## Section map")[0]
     rows = [line for line in summary.splitlines() if "思政理论集中宣讲" in line]
     assert rows and all("(qualifier changed)" in row for row in rows)
+
+
+def test_a_comparisons_page_is_written_without_the_series_module(tmp_path: Path) -> None:
+    """render needs compare.series only for a series page (its sparklines): importing it (and
+    building its dataclasses) cost every `compare OLD NEW` run about 3.5 ms."""
+    page = tmp_path / "p.html"
+    done, imported = run_and_ask(
+        ["2021", "2022", "-q", "-o", str(page)], "'compare.series' in sys.modules"
+    )
+    assert done.returncode == 0, done.stderr
+    assert imported is False and "<html" in page.read_text(encoding="utf-8")
