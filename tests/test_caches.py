@@ -235,3 +235,17 @@ def test_with_no_cache_folder_reports_are_read_every_time(
     first = read_report(path)
     assert read_report(path) == first
     assert kept_files(kept) == []
+
+
+def test_a_report_that_cannot_be_kept_is_read_all_the_same(
+    kept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk, or a report pickle refuses: the run goes on, and leaves no temp file."""
+    path = seed_copy(tmp_path)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pickle, "dump", refuse)
+    assert len(read_report(path).metrics) > 100
+    assert list(kept.iterdir()) == []
