@@ -79,10 +79,14 @@ def write_kept(folder: Path, name: str, dump: Callable[[IO[bytes]], object]) -> 
     return True
 
 
-def report_key(name: str, data: bytes, settings: Settings) -> str:
-    """Return the key a report read from these bytes is kept under (see the module's text)."""
+def report_key(name: str, data: bytes, settings: Settings) -> str | None:
+    """Return the key a report read from these bytes is kept under (see the module's text), or
+    None where the package's own files cannot be read (run from a zip): no report is kept."""
+    code = _code_stamp()
+    if code is None:
+        return None
     digest = hashlib.blake2b(digest_size=20)
-    for part in (_code_stamp(), name, repr(sorted(settings.as_dict().items()))):
+    for part in (code, name, repr(sorted(settings.as_dict().items()))):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     digest.update(data)
@@ -143,19 +147,26 @@ def _forget_old_reports(folder: Path) -> None:
 
 
 @functools.cache
-def _code_stamp() -> str:
+def _code_stamp() -> str | None:
     """Return what names the code that reads a report: the Python, a digest of the package's
     files (their contents: a wheel's files may all bear one time) and the installed
-    distributions (a *.dist-info folder names its version). About 3 ms, once a run."""
+    distributions (a *.dist-info folder names its version). About 3 ms, once a run. None when
+    the package's modules cannot be read as files (a zip): its version could not be told."""
     package = Path(__file__).parent
     digest = hashlib.blake2b(digest_size=20)
+    modules = 0
     for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             path = Path(folder, name)
             digest.update(str(path.relative_to(package)).encode("utf-8", "surrogatepass"))
-            with contextlib.suppress(OSError):
+            try:
                 digest.update(path.read_bytes())
+            except OSError:
+                return None  # a file of the package unread: another version could look the same
+            modules += name.endswith(".py")
+    if not modules:
+        return None
     parts = [sys.version, str(pickle.HIGHEST_PROTOCOL), digest.hexdigest()]
     for entry in sys.path:
         if entry.endswith(("site-packages", "dist-packages")):

@@ -18,15 +18,16 @@ def read_report(path: str | Path, *, settings: Settings | None = None) -> Report
 
     settings = settings or Settings()
     name, data = ingest.read_input(Path(path), settings=settings)
-    key = caches.report_key(name, data, settings)
-    report = caches.kept_report(key)
+    key = caches.report_key(name, data, settings)  # None: nothing is kept (see caches)
+    report = caches.kept_report(key) if key else None
     if report is None:
         from compare import outline, quantities
 
         doc = ingest.read_text(Path(path), settings=settings, data=data)
         report = outline.parse_outline(doc.text, source=doc.source, warnings=doc.warnings)
         report = quantities.attach_metrics(report)
-        caches.keep_report(key, report, len(data))
+        if key:
+            caches.keep_report(key, report, len(data))
     return report
 
 

@@ -249,3 +249,21 @@ def test_a_report_that_cannot_be_kept_is_read_all_the_same(
     monkeypatch.setattr(pickle, "dump", refuse)
     assert len(read_report(path).metrics) > 100
     assert list(kept.iterdir()) == []
+
+
+def test_run_from_a_zip_no_report_is_kept(
+    kept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The package's files cannot be read to tell its version: every report is read anew."""
+    monkeypatch.setattr(caches, "__file__", str(tmp_path / "compare.pyz" / "compare" / "caches.py"))
+    caches._code_stamp.cache_clear()
+    try:
+        assert caches._code_stamp() is None
+        path = seed_copy(tmp_path)
+        read_report(path)
+        assert kept_files(kept) == []
+        no_reading(monkeypatch)
+        with pytest.raises(pytest.fail.Exception):
+            read_report(path)
+    finally:
+        caches._code_stamp.cache_clear()
