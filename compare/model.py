@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from compare.records import fast_pickled
 from compare.settings import Settings
 
 FROZEN = {"frozen": True, "slots": True, "kw_only": True}
@@ -24,6 +25,7 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 
+@fast_pickled
 @dataclass(**FROZEN)
 class Source:
     """Where a report came from: path as given, detected format and encoding."""
@@ -43,6 +45,7 @@ class MetricKind(StrEnum):
     TARGET = "target"
 
 
+@fast_pickled
 @dataclass(**FROZEN)
 class Metric:
     """One stated quantity, e.g. 全市中小学试点学校达382所 -> value 382, unit 所.
@@ -119,6 +122,7 @@ SCALES: dict[str, Decimal] = {
 }
 
 
+@fast_pickled
 @dataclass(**FROZEN)
 class Section:
     """A heading and its body; children are the next level down.
@@ -150,6 +154,7 @@ class Section:
         return "\n".join(s.text for s in self.walk() if s.text)
 
 
+@fast_pickled
 @dataclass(**FROZEN)
 class Report:
     """One year of a report, as read from one file."""
@@ -217,6 +222,7 @@ class Direction(StrEnum):
     SAME = "same"
 
 
+@fast_pickled
 @dataclass(**FROZEN)
 class TextOp:
     """One difflib-style operation: tag is equal | insert | delete | replace."""
@@ -226,6 +232,7 @@ class TextOp:
     new: str
 
 
+@fast_pickled
 @dataclass(**FROZEN)
 class SentencePair:
     """A sentence of the old section against one of the new (either may be None)."""
@@ -241,6 +248,7 @@ class SentencePair:
     moved_from: str | None = None  # old section id, for an added sentence found elsewhere
 
 
+@fast_pickled
 @dataclass(**FROZEN)
 class SectionPair:
     """An old section matched to a new one, or left unmatched (added / removed).
@@ -271,6 +279,7 @@ class SectionPair:
         return f"{old}-{new}"
 
 
+@fast_pickled
 @dataclass(**FROZEN)
 class MetricChange:
     """A metric of the old report matched to one of the new (either may be None).
@@ -326,6 +335,7 @@ def same_organisation(old: Report, new: Report) -> bool:
     return not old_org or not new_org or old_org in new_org or new_org in old_org
 
 
+@fast_pickled
 @dataclass(**FROZEN)
 class Comparison:
     """Everything `compare OLD NEW` found."""

@@ -1,5 +1,5 @@
-"""Frozen dataclass class -> a cheaper constructor for it (for records made by the thousand), and
-a cheaper dataclasses.replace of one field.
+"""Frozen dataclass class -> a cheaper constructor for it (for records made by the thousand), a
+cheaper dataclasses.replace of one field, and cheaper pickling.
 
 A frozen dataclass's __init__ sets each field through object.__setattr__, which costs about five
 times what the record's own attribute stores would. The constructor made here fills a plain
@@ -42,6 +42,37 @@ def fast_constructor(cls: type[T]) -> Callable[..., T]:
     except TypeError:  # "object layout differs": Python will not share it
         return _calling(cls, names)
     return build
+
+
+def fast_pickled(cls: type[T]) -> type[T]:
+    """Class decorator: pickle a frozen dataclass's records as their class and their fields'
+    values, rebuilt by fast_constructor's function.
+
+    dataclasses pickles a frozen class with slots through a __getstate__ and a __setstate__ that
+    look its fields up anew for every record: a 10-K pair's comparison took 88 ms to pickle and
+    64 ms to unpickle, 59 and 25 ms this way (the reports kept between runs, compare.caches, and
+    what series' process pool sends between processes).
+    """
+    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    getter = operator.attrgetter(*names)
+    values_of = getter if len(names) > 1 else lambda record: (getter(record),)
+    _BUILDERS[cls] = fast_constructor(cls)
+
+    def __reduce__(self: T) -> tuple[Callable[..., T], tuple[type[T], tuple[object, ...]]]:
+        return rebuilt, (cls, values_of(self))
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
+
+
+# The constructor of each fast_pickled class, by class
+_BUILDERS: dict[type, Callable[..., Any]] = {}
+
+
+def rebuilt(cls: type[T], values: tuple[object, ...]) -> T:
+    """Return the record of a fast_pickled class with these field values (what unpickling one
+    calls)."""
+    return _BUILDERS[cls](*values)  # type: ignore[no-any-return]
 
 
 def _calling(cls: type[T], names: tuple[str, ...]) -> Callable[..., T]:

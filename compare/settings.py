@@ -8,7 +8,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from compare.records import fast_pickled
 
+
+@fast_pickled
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """Tuning knobs with their defaults; scores run 0-100."""
