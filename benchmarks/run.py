@@ -230,10 +230,11 @@ def end_to_end(old_path: Path, new_path: Path, html: Path, *, runs: int) -> dict
     of `runs` runs of new reports, and the median of `runs` runs again (when runs > 1).
 
     The first run starts with an empty cache folder (its temp folder is html's folder) and
-    writes the caches: compiled templates and patterns, the reports read (compare.caches), and
-    Python's .pyc files, which PYTHONDONTWRITEBYTECODE would forbid. A run of new reports has
-    the code's caches but not the reports' (a user's next pair: their kept reports are deleted
-    before each run); a run again has both (the same pair compared again).
+    writes the caches: compiled templates and patterns, the reports read and their comparison
+    (compare.caches), and Python's .pyc files, which PYTHONDONTWRITEBYTECODE would forbid. A run
+    of new reports has the code's caches but not the reports' (a user's next pair: the kept
+    reports and comparison are deleted before each run); a run again has both (the same pair
+    compared again).
     """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["TMPDIR"] = str(html.parent)
@@ -243,7 +244,7 @@ def end_to_end(old_path: Path, new_path: Path, html: Path, *, runs: int) -> dict
 
     def timed(*, new_reports: bool) -> float:
         if new_reports:
-            for report in kept.glob("report-*.pickle"):
+            for report in kept.glob("*.pickle"):  # the reports and their comparison
                 report.unlink()
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True, cwd=html.parent, env=env)
@@ -474,8 +475,8 @@ def main() -> None:
     )
     if any("again" in r for r in rows):
         print(
-            "end-to-end, the same pair again (ms; median of 7, both reports kept by the run"
-            " before): "
+            "end-to-end, the same pair again (ms; median of 7, both reports and their comparison"
+            " kept by the run before): "
             + ", ".join(f"x{r['size']} {fmt(r['again']).strip()}" for r in rows if "again" in r)
         )
     if any("linear" in r for r in rows):

@@ -1,14 +1,17 @@
 """The folder where a run keeps what the next run can reuse: compiled templates (render),
-compiled regular expressions (patterns) and the reports it read (read_report's Reports).
+compiled regular expressions (patterns), the reports it read and the comparisons it made
+(pipeline's read_report and compare_reports).
 
 It is <temp folder>/compare-<user id>, made readable and writable by its owner only. Where no
 such folder can be had (another user's folder of that name, a read-only temp folder), there is
-none, and every run compiles and reads what it needs: caching costs speed only, never a result.
+none, and every run compiles, reads and compares anew: caching costs speed only, never a result.
 
 A report read is kept under a key of everything its reading depends on: the file's bytes and
 the name it was given by, the settings, and the code that reads it (the package's files, the
-Python, the installed distributions and their versions). Change any and the report is read
-again; a kept report is never used for another input or by another version of the code.
+Python, the installed distributions and their versions); the report holds its key
+(Report.key). A comparison is kept under a key of its two reports' keys and the settings.
+Change any and the work is done anew: what is kept is never used for another input or by
+another version of the code.
 """
 
 from __future__ import annotations
@@ -28,15 +31,16 @@ from typing import IO, TYPE_CHECKING
 from compare.collector import collector_paused
 
 if TYPE_CHECKING:
-    from compare.model import Report
+    from compare.model import Comparison, Report
     from compare.settings import Settings
 
-# Reports kept at most, and their files' bytes together: past either, the least recently used
-# go. An input larger than LARGEST_KEPT (three times the corpus's largest, a 10-K) is read every
-# time: its report's file would be three times its size, and writing it would cost the first
-# run a sixth of reading it (x100 the seed: 0.2 s a year).
-REPORTS_KEPT = 64
-REPORT_BYTES_KEPT = 256 << 20
+# Reports and comparisons kept at most, and their files' bytes together: past either, the least
+# recently used go. An input larger than LARGEST_KEPT (three times the corpus's largest, a 10-K)
+# is read every time, and its comparisons made every time: its report's file would be three
+# times its size, and writing it would cost the first run a sixth of reading it (x100 the seed:
+# 0.2 s a year).
+KEPT = 64
+BYTES_KEPT = 256 << 20
 LARGEST_KEPT = 1 << 20
 
 
@@ -81,9 +85,9 @@ def write_kept(folder: Path, name: str, dump: Callable[[IO[bytes]], object]) -> 
 
 def report_key(name: str, data: bytes, settings: Settings) -> str | None:
     """Return the key a report read from these bytes is kept under (see the module's text), or
-    None where the package's own files cannot be read (run from a zip): no report is kept."""
+    None: an input over LARGEST_KEPT, or the package's own files unread (run from a zip)."""
     code = _code_stamp()
-    if code is None:
+    if code is None or len(data) > LARGEST_KEPT:
         return None
     digest = hashlib.blake2b(digest_size=20)
     for part in (code, name, repr(sorted(settings.as_dict().items()))):
@@ -93,46 +97,76 @@ def report_key(name: str, data: bytes, settings: Settings) -> str | None:
     return digest.hexdigest()
 
 
+def comparison_key(old: Report, new: Report, settings: Settings) -> str | None:
+    """Return the key a comparison of two reports is kept under: of their readings' keys and
+    the settings; None unless both were read by read_report and are kept (Report.key)."""
+    if not old.key or not new.key:
+        return None
+    digest = hashlib.blake2b(digest_size=20)
+    for part in (old.key, new.key, repr(sorted(settings.as_dict().items()))):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 def kept_report(key: str) -> Report | None:
     """Return the report kept under key by an earlier run, or None (none kept, or unreadable)."""
     from compare.model import Report
 
+    found = _kept(f"report-{key}.pickle")
+    return found if isinstance(found, Report) else None
+
+
+def keep_report(key: str, report: Report) -> None:
+    """Keep a report for the next run that reads it (see kept_report)."""
+    _keep(f"report-{key}.pickle", report)
+
+
+def kept_comparison(key: str) -> Comparison | None:
+    """Return the comparison kept under key by an earlier run, or None."""
+    from compare.model import Comparison
+
+    found = _kept(f"comparison-{key}.pickle")
+    return found if isinstance(found, Comparison) else None
+
+
+def keep_comparison(key: str, comparison: Comparison) -> None:
+    """Keep a comparison for the next run that compares the same two readings."""
+    _keep(f"comparison-{key}.pickle", comparison)
+
+
+def _kept(name: str) -> object:
+    """Return what the cache folder keeps under name, or None (none kept, or unreadable)."""
     folder = cache_folder()
     if folder is None:
         return None
-    path = folder / _report_name(key)
+    path = folder / name
     try:
         with collector_paused():  # a report holds many objects, but no cycles
             found = pickle.loads(path.read_bytes())
-    except Exception:  # missing, cut short, or not a pickle of this code's: read the file
-        return None
-    if not isinstance(found, Report):
+    except Exception:  # missing, cut short, or not a pickle of this code's: the work is done anew
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used: kept longest
     return found
 
 
-def keep_report(key: str, report: Report, size: int) -> None:
-    """Keep a report read from an input of size bytes for the next run (not a large one's), and
-    let the least recently used go past REPORTS_KEPT or REPORT_BYTES_KEPT."""
+def _keep(name: str, record: object) -> None:
+    """Keep a record in the cache folder, and let the least recently used go past KEPT or
+    BYTES_KEPT."""
     folder = cache_folder()
-    if folder is None or size > LARGEST_KEPT:
-        return
-    if write_kept(folder, _report_name(key), lambda f: pickle.dump(report, f, protocol=5)):
-        _forget_old_reports(folder)
+    if folder is not None and write_kept(
+        folder, name, lambda f: pickle.dump(record, f, protocol=5)
+    ):
+        _forget_old(folder)
 
 
-def _report_name(key: str) -> str:
-    return f"report-{key}.pickle"
-
-
-def _forget_old_reports(folder: Path) -> None:
+def _forget_old(folder: Path) -> None:
     kept = []
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
-                if entry.name.startswith("report-") and entry.name.endswith(".pickle"):
+                if entry.name.endswith(".pickle"):
                     found = entry.stat(follow_symlinks=False)
                     kept.append((found.st_mtime_ns, found.st_size, entry.path))
     except OSError:
@@ -141,7 +175,7 @@ def _forget_old_reports(folder: Path) -> None:
     total = 0
     for count, (_, size, path) in enumerate(kept, start=1):
         total += size
-        if count > REPORTS_KEPT or total > REPORT_BYTES_KEPT:
+        if count > KEPT or total > BYTES_KEPT:
             with contextlib.suppress(OSError):  # gone already: another run let it go
                 os.unlink(path)
 

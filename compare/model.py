@@ -167,6 +167,10 @@ class Report:
     sections: tuple[Section, ...] = ()
     metrics: tuple[Metric, ...] = ()
     warnings: tuple[str, ...] = ()
+    # What compare.caches keeps this reading under (of the file's bytes and name, the settings
+    # and the code): "" when the report was not read by pipeline.read_report, or not keepable.
+    # Not part of what a report is: two equal reports are equal whatever their keys.
+    key: str = field(default="", compare=False, repr=False)
 
     def walk(self) -> Iterator[Section]:
         """Yield every section (not the preamble), depth first in document order."""

@@ -5,6 +5,7 @@ The only module that knows the order of the stages; cli.py calls these two funct
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from compare.model import Comparison, Report, same_organisation
@@ -18,7 +19,7 @@ def read_report(path: str | Path, *, settings: Settings | None = None) -> Report
 
     settings = settings or Settings()
     name, data = ingest.read_input(Path(path), settings=settings)
-    key = caches.report_key(name, data, settings)  # None: nothing is kept (see caches)
+    key = caches.report_key(name, data, settings)  # None: not kept (a large input: see caches)
     report = caches.kept_report(key) if key else None
     if report is None:
         from compare import outline, quantities
@@ -27,15 +28,30 @@ def read_report(path: str | Path, *, settings: Settings | None = None) -> Report
         report = outline.parse_outline(doc.text, source=doc.source, warnings=doc.warnings)
         report = quantities.attach_metrics(report)
         if key:
-            caches.keep_report(key, report, len(data))
+            report = dataclasses.replace(report, key=key)  # its comparisons are kept under it
+            caches.keep_report(key, report)
     return report
 
 
 def compare_reports(old: Report, new: Report, *, settings: Settings | None = None) -> Comparison:
-    """Compare two reports: align sections and sentences, diff the text, match the metrics."""
-    from compare import align, diff, metrics, traditional
+    """Compare two reports: align sections and sentences, diff the text, match the metrics; or
+    take the comparison an earlier run made of the same two readings, by the same code and
+    settings (compare.caches; only of reports read_report keeps)."""
+    from compare import caches
 
     settings = settings or Settings()
+    key = caches.comparison_key(old, new, settings)
+    comparison = caches.kept_comparison(key) if key else None
+    if comparison is None:
+        comparison = _compared(old, new, settings)
+        if key:
+            caches.keep_comparison(key, comparison)
+    return comparison
+
+
+def _compared(old: Report, new: Report, settings: Settings) -> Comparison:
+    from compare import align, diff, metrics, traditional
+
     # A Traditional year against a Simplified one is aligned and diffed in one script (衛生 is
     # 卫生), then shown in its own; a Traditional report's figures are matched in Simplified.
     copies = traditional.simplified_copy(old), traditional.simplified_copy(new)

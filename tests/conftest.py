@@ -31,13 +31,16 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 @pytest.fixture(autouse=True)
 def reports_read_anew(monkeypatch: pytest.MonkeyPatch) -> None:
-    """In-process tests read every report anew, keeping none: a test that changes a stage must
-    see it run, not a report an earlier test kept (compare.caches). The report cache's own tests
-    (tests/test_caches.py, fixture `kept`) undo this; a run in a subprocess keeps as a user's."""
+    """In-process tests read and compare every report anew, keeping none: a test that changes a
+    stage must see it run, not a report or comparison an earlier test kept (compare.caches).
+    The cache's own tests (tests/test_caches.py, fixture `kept`) undo this; a run in a
+    subprocess keeps as a user's does."""
     from compare import caches
 
     monkeypatch.setattr(caches, "kept_report", lambda key: None)
-    monkeypatch.setattr(caches, "keep_report", lambda key, report, size: None)
+    monkeypatch.setattr(caches, "keep_report", lambda key, report: None)
+    monkeypatch.setattr(caches, "kept_comparison", lambda key: None)
+    monkeypatch.setattr(caches, "keep_comparison", lambda key, comparison: None)
 
 
 def run_and_ask(

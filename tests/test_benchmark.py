@@ -96,14 +96,14 @@ def test_a_failed_measurement_leaves_no_folder_behind(
 def test_end_to_end_times_new_reports_apart_from_the_same_pair_again(
     bench: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The end-to-end column is a user's next pair (the code's caches warm, the reports read
-    anew), not a run that takes both reports from the cache: that one is printed apart."""
+    """The end-to-end column is a user's next pair (the code's caches warm, the reports read and
+    compared anew), not a run that takes them from the cache: that one is printed apart."""
     kept = tmp_path / f"compare-{os.getuid()}"
     found_before: list[int] = []
     run = subprocess.run
 
     def counting(*args: object, **kwargs: object) -> object:
-        found_before.append(len(list(kept.glob("report-*.pickle"))))
+        found_before.append(len(list(kept.glob("*.pickle"))))
         return run(*args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(bench.subprocess, "run", counting)
@@ -115,7 +115,13 @@ def test_end_to_end_times_new_reports_apart_from_the_same_pair_again(
         runs=2,
     )
     assert set(times) == {"first-run", "end-to-end", "again"}
-    assert found_before == [0, 0, 0, 2, 2]  # first; two of new reports; two again
+    assert found_before == [
+        0,
+        0,
+        0,
+        3,
+        3,
+    ]  # first; two of new reports; two again (2 reports, 1 pair)
 
 
 def _ab_table(*args: str) -> tuple[str, dict[str, list[str]]]:
