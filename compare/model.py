@@ -168,9 +168,10 @@ class Report:
     metrics: tuple[Metric, ...] = ()
     warnings: tuple[str, ...] = ()
     # What compare.caches keeps this reading under (of the file's bytes and name, the settings
-    # and the code): "" when the report was not read by pipeline.read_report, or not keepable.
-    # Not part of what a report is: two equal reports are equal whatever their keys.
-    key: str = field(default="", compare=False, repr=False)
+    # and the code), set by pipeline.read_report alone: "" for a report made otherwise, or not
+    # kept. Not part of what a report is (equal reports are equal whatever their keys), and not
+    # carried over by dataclasses.replace: a report made from another is not its reading.
+    key: str = field(default="", init=False, compare=False, repr=False)
 
     def walk(self) -> Iterator[Section]:
         """Yield every section (not the preamble), depth first in document order."""

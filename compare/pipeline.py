@@ -5,7 +5,6 @@ The only module that knows the order of the stages; cli.py calls these two funct
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from compare.model import Comparison, Report, same_organisation
@@ -28,7 +27,9 @@ def read_report(path: str | Path, *, settings: Settings | None = None) -> Report
         report = outline.parse_outline(doc.text, source=doc.source, warnings=doc.warnings)
         report = quantities.attach_metrics(report)
         if key:
-            report = dataclasses.replace(report, key=key)  # its comparisons are kept under it
+            # The report is this call's alone yet: it takes its key as a frozen record's
+            # __post_init__ would (its comparisons are kept under it).
+            object.__setattr__(report, "key", key)
             caches.keep_report(key, report)
     return report
 

@@ -323,9 +323,10 @@ def test_other_settings_or_reports_not_read_from_files_are_compared_anew(
     no_comparing(monkeypatch)
     with pytest.raises(pytest.fail.Exception):
         compare_reports(old, new, settings=dataclasses.replace(Settings(), metric_cutoff=60.0))
-    unkept = dataclasses.replace(old, key="")  # made in memory: nothing tells its reading
+    edited = dataclasses.replace(old, warnings=("edited",))  # made from a reading: not it
+    assert not edited.key
     with pytest.raises(pytest.fail.Exception):
-        compare_reports(unkept, new)
+        compare_reports(edited, new)
     with pytest.raises(pytest.fail.Exception):
         compare_reports(new, old)  # the other way round is another comparison
 
