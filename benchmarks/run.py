@@ -18,6 +18,7 @@ also times x10 runs around its own, and reports its cost per character against t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import inspect
 import json
 import multiprocessing as mp
@@ -30,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -374,15 +376,35 @@ def series_speedup() -> str:
     cores = os.cpu_count() or 1
     times = {}
     for workers in (1, cores):
-        start = time.perf_counter()
-        series = build_series(paths, workers=workers)
-        times[workers] = time.perf_counter() - start
+        # Each in a cache folder of its own, empty: the run before must not have kept the
+        # reports and comparisons this one makes (compare.caches).
+        with _fresh_cache_folder():
+            start = time.perf_counter()
+            series = build_series(paths, workers=workers)
+            times[workers] = time.perf_counter() - start
     return (
         f"series over {len(paths)} national reports ({len(series.rows)} metric rows): "
         f"1 worker {times[1]:.2f} s, {cores} workers {times[cores]:.2f} s, "
         f"speed-up {times[1] / times[cores]:.2f}x; the machine's ceiling in the same minutes "
         f"(a loop of arithmetic, one task a core, over the same pool): {pool_ceiling(cores):.2f}x"
     )
+
+
+@contextlib.contextmanager
+def _fresh_cache_folder() -> Iterator[None]:
+    """Give this process (and the pool's workers it starts) an empty temp folder, so an empty
+    cache folder, for a block."""
+    from compare.caches import cache_folder
+
+    before = tempfile.tempdir
+    with tempfile.TemporaryDirectory(prefix="compare-bench-") as folder:
+        tempfile.tempdir = folder
+        cache_folder.cache_clear()
+        try:
+            yield
+        finally:
+            tempfile.tempdir = before
+            cache_folder.cache_clear()
 
 
 def _spin(count: int) -> int:

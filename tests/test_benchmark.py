@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
 import pytest
 
@@ -122,6 +122,30 @@ def test_end_to_end_times_new_reports_apart_from_the_same_pair_again(
         3,
         3,
     ]  # first; two of new reports; two again (2 reports, 1 pair)
+
+
+def test_the_series_speed_up_runs_each_with_an_empty_cache_folder(
+    bench: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run on all cores had taken the reports and comparisons the one-worker run kept:
+    a speed-up of 4.29x against the machine's ceiling of 2.08x."""
+    from compare import caches, series
+
+    if not (ROOT.parent / "shared" / "corpus" / "cn-state-council-gwr").is_dir():
+        pytest.skip("no shared corpus")
+    found: list[int] = []
+
+    def build(paths: list[Path], *, workers: int) -> SimpleNamespace:
+        folder = caches.cache_folder()
+        assert folder is not None
+        found.append(len(list(folder.glob("*.pickle"))))
+        (folder / f"report-{workers}.pickle").write_bytes(b"kept by this run")
+        return SimpleNamespace(rows=())
+
+    monkeypatch.setattr(series, "build_series", build)
+    monkeypatch.setattr(bench, "pool_ceiling", lambda cores: 1.0)
+    assert "speed-up" in bench.series_speedup()
+    assert found == [0, 0]
 
 
 def _ab_table(*args: str) -> tuple[str, dict[str, list[str]]]:
