@@ -89,12 +89,7 @@ def report_key(name: str, data: bytes, settings: Settings) -> str | None:
     code = _code_stamp()
     if code is None or len(data) > LARGEST_KEPT:
         return None
-    digest = hashlib.blake2b(digest_size=20)
-    for part in (code, name, repr(sorted(settings.as_dict().items()))):
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    digest.update(data)
-    return digest.hexdigest()
+    return _digest(code, name, _settings_text(settings), data=data)
 
 
 def comparison_key(old: Report, new: Report, settings: Settings) -> str | None:
@@ -102,11 +97,21 @@ def comparison_key(old: Report, new: Report, settings: Settings) -> str | None:
     the settings; None unless both were read by read_report and are kept (Report.key)."""
     if not old.key or not new.key:
         return None
+    return _digest(old.key, new.key, _settings_text(settings))
+
+
+def _digest(*parts: str, data: bytes = b"") -> str:
+    """Return the hex digest of texts (each ended by a NUL: none runs into the next) and bytes."""
     digest = hashlib.blake2b(digest_size=20)
-    for part in (old.key, new.key, repr(sorted(settings.as_dict().items()))):
+    for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
+    digest.update(data)
     return digest.hexdigest()
+
+
+def _settings_text(settings: Settings) -> str:
+    return repr(sorted(settings.as_dict().items()))
 
 
 def kept_report(key: str) -> Report | None:
@@ -142,7 +147,7 @@ def _kept(name: str) -> object:
         return None
     path = folder / name
     try:
-        with collector_paused():  # a report holds many objects, but no cycles
+        with collector_paused():  # a report or comparison: many objects, but no cycles
             found = pickle.loads(path.read_bytes())
     except Exception:  # missing, cut short, or not a pickle of this code's: the work is done anew
         return None
