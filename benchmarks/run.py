@@ -478,7 +478,7 @@ def main() -> None:
     print(
         "times in ms (stages and in-process: best of 5 for x1 and x10, one run above; median:"
         " the median in-process run; end-to-end: median of 7 runs for x1 and x10 with the code's"
-        " caches but the reports read anew, one run above, with empty caches)"
+        " caches but the reports read and compared anew, one run above, with empty caches)"
     )
     print(
         f"{'size':>6} {'chars':>10} "
@@ -492,8 +492,9 @@ def main() -> None:
             + f" {fmt(r['htmldiff']):>10} {fmt(r['sequencematcher']):>10} {r['peak_mb']:>8.0f}"
         )
     print(
-        "end-to-end, the first run (ms; empty caches of compiled templates, patterns and"
-        " reports): " + ", ".join(f"x{r['size']} {fmt(r['first-run']).strip()}" for r in rows)
+        "end-to-end, the first run (ms; empty caches of compiled templates, patterns, reports"
+        " and comparisons): "
+        + ", ".join(f"x{r['size']} {fmt(r['first-run']).strip()}" for r in rows)
     )
     if any("again" in r for r in rows):
         print(
