@@ -211,7 +211,6 @@ def diff(
     """
     from compare.export import comparison_to_json, json_chunks
     from compare.library import find_report
-    from compare.metrics import metrics_csv
     from compare.model import STDIN
     from compare.pipeline import compare_reports, read_report
     from compare.render import iter_html, iter_markdown, report_name
@@ -241,7 +240,7 @@ def diff(
     outputs = [
         (json_path, lambda: json_chunks(comparison_to_json(comparison))),
         (md_path, lambda: iter_markdown(comparison, generated_at=generated_at)),
-        (csv_path, lambda: metrics_csv(comparison.metrics)),
+        (csv_path, lambda: _metrics_csv(comparison)),
         # The page and the Markdown are written while they are made: at a thousand times the
         # seed's size the page is 200 MB of text, which need not be held whole.
         (html_path, lambda: iter_html(comparison, generated_at=generated_at)),
@@ -259,6 +258,13 @@ def diff(
         return
     click.echo(summary_text(comparison), nl=False)
     click.echo(f"Report: {html_path}")
+
+
+def _metrics_csv(comparison: Comparison) -> str:
+    # Imported only for a CSV: a comparison taken from the cache needs nothing else of metrics.
+    from compare.metrics import metrics_csv
+
+    return metrics_csv(comparison.metrics)
 
 
 @cli.command()

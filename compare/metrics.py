@@ -27,7 +27,6 @@ from compare.align import blocks, hungarian, single_precision
 from compare.collector import collector_paused
 from compare.diff import terms
 from compare.model import (
-    SCALES,
     Direction,
     Metric,
     MetricChange,
@@ -40,10 +39,8 @@ from compare.model import (
 )
 from compare.patterns import regex
 from compare.quantities import (
-    CURRENCY_SIGNS,
     FIXED_KINDS,
     MONTHS,
-    UNIT_SIZES,
     Clauses,
     debt_terms,
     last_year_figures,
@@ -62,6 +59,14 @@ from compare.quantities import (
 from compare.records import fast_constructor, fast_replacer
 from compare.settings import Settings
 from compare.tables import column_year, names_a_change, names_a_year, stacked_years
+from compare.units import (
+    CURRENCY_SIGNS,
+    UNIT_SIZES,
+    base_size,
+    base_unit,
+    quantize,
+    written_unit,
+)
 
 if TYPE_CHECKING:
     import pandas
@@ -117,21 +122,7 @@ SHORTLIST = 8
 _RAREST_TERMS = 16  # a sentence's terms looked up, rarest first
 _HOLDERS_READ = 64  # sentences read per term looked up
 
-_PERCENT_UNITS = {"%", "％"}
 _ONE = Decimal(1)
-
-
-def quantize(value: Decimal, exponent: Decimal, rounding: str | None = None) -> Decimal:
-    """Return value.quantize(exponent, rounding), in as many digits as that takes: a result of
-    more digits than the context's 28 (a figure of 30 digits, a change of 10^31 percent) raises
-    InvalidOperation in the context."""
-    try:
-        return value.quantize(exponent, rounding=rounding)
-    except decimal.InvalidOperation:
-        digits = max(value.adjusted(), 0) - exponent.adjusted() + 2
-        return value.quantize(exponent, rounding=rounding, context=decimal.Context(prec=digits))
-
-
 _UNIT_FAMILIES = {family for family, _ in UNIT_SIZES.values()}
 
 # The figures of a table row by column: column -> ((magnitude and upper end, base unit), ...)
@@ -355,7 +346,7 @@ class _Side:
             # the others: 从5.1万亿元增加到11.7万亿元 states 11.7 first, as 10.37万亿元 would be.
             # A unit of a family counts as written: 林地5万亩、绿地1000公顷 are first of their
             # units, as in a year that states no 林地.
-            counted = _written_unit(m) if unit in _UNIT_FAMILIES else unit
+            counted = written_unit(m) if unit in _UNIT_FAMILIES else unit
             key = (m.section, m.sentence, cells[i], starting[i], kind, counted)
             ordinal.append(seen[key])
             seen[key] += 1
@@ -788,52 +779,6 @@ def _new_column(column: int, shift: int) -> int | None:
     return None if column <= -2 * shift else column + shift
 
 
-def _written_unit(metric: Metric) -> str:
-    """Return the unit without its scale word (亿元 -> 元, 万人 -> 人)."""
-    return _units(metric.unit, metric.scale)[0]
-
-
-def base_unit(metric: Metric) -> str:
-    """Return the unit without its scale word (亿元 -> 元, 万人 -> 人), with % normalised and
-    a unit of UNIT_SIZES as the first of its family (亿吨 -> 公斤, 万公顷 -> 亩)."""
-    return _units(metric.unit, metric.scale)[1]
-
-
-def base_size(metric: Metric) -> Decimal:
-    """Return the size of the metric's scale and unit in its base unit (亿吨: 10^8 * 1000)."""
-    return _units(metric.unit, metric.scale)[2]
-
-
-def base_magnitude(metric: Metric) -> Decimal:
-    """Return the value in the base unit (5.31亿吨 and 10570亿斤 in 公斤): what a trend line or a
-    sort compares across years told in other units."""
-    return metric.value * base_size(metric)
-
-
-@functools.lru_cache(maxsize=4096)
-def _units(unit: str, scale: str) -> tuple[str, str, Decimal]:
-    """Return a unit as written without its scale word, its base unit, and the size of the
-    scale and unit in the base unit (see _written_unit, base_unit and base_size)."""
-    written = unit.strip()
-    if scale and written.startswith(scale):
-        written = written[len(scale) :]
-    size = SCALES.get(scale, _ONE)
-    if written in UNIT_SIZES:
-        family, unit_size = UNIT_SIZES[written]
-        return written, family, size * unit_size
-    if " per " in written and (each := _PER_RECIPIENT.fullmatch(written)):
-        return written, f"{each.group(1)} per recipient", size
-    return written, "%" if written in _PERCENT_UNITS else written, size
-
-
-# A sum per whom it is given to is one unit whoever that is: a charity's matching grant "up to
-# a cap of $250,000 per applicant", then "… per charity".
-_PER_RECIPIENT = regex(
-    r"(.*) per (?:applicant|beneficiary|charity|child|company|employee|employer|family|firm"
-    r"|household|individual|local|member|person|recipient|resident|student|taxpayer|worker)"
-)
-
-
 # Short forms the reports use for a long name one year and not the next: a label is compared
 # in the long form (能耗强度下降4.8% and 能源消耗强度下降3.7% measure one thing). A name changed
 # by law is compared in its old form: the budget law of 2014 renamed the 公共财政 budget the
@@ -906,7 +851,7 @@ def _matched_label(metric: Metric) -> str:
     label = _own_label(metric)
     end = label[-1:]
     if end in _UNIT_NOUN_ENDS and len(label) > 3:
-        written = _written_unit(metric)
+        written = written_unit(metric)
         if written and label.endswith((written + "数", written + "目")):
             label = label[:-2]
     elif end == "额" and len(label) > 4 and label.endswith("金额"):
@@ -3100,7 +3045,7 @@ def in_unit_of(metric: Metric, reference: Metric | None) -> Decimal:
     16200.00 (which would make a change of 13500亿 -> 1.62万亿 read +2,700.00亿).
     """
     if reference is None or (
-        reference.scale == metric.scale and _written_unit(reference) == _written_unit(metric)
+        reference.scale == metric.scale and written_unit(reference) == written_unit(metric)
     ):
         return metric.value
     size, reference_size = base_size(metric), base_size(reference)

@@ -24,6 +24,7 @@ from compare.model import SCALES, Metric, MetricKind, Report, Section
 from compare.patterns import regex
 from compare.records import fast_constructor, fast_replacer
 from compare.tables import TableColumns, TableScales, TableUnits
+from compare.units import CURRENCY_SIGNS, UNIT_SIZES
 
 # --------------------------------------------------------------------------- named parts
 
@@ -48,13 +49,6 @@ PRE_QUAL_EN = (
     "more than|less than|fewer than|at least|up to|close to|over|about|approximately|around|"
     "nearly|almost|roughly|some|under"
 )
-# The currency signs a sum is written with, before its number (a sign of several characters
-# first), and the codes Hong Kong and Singapore reports write so (RMB2.3 billion, USD 1.2
-# billion); metrics and render read sums of money by these too.
-CURRENCY_SIGNS = (
-    "US$", "S$", "C$", "A$", "HK$", "$", "€", "£", "¥", "￥",
-    "RMB", "HKD", "USD", "SGD", "CNY", "EUR", "GBP",
-)  # fmt: skip
 CURRENCY = "|".join(re.escape(sign) for sign in CURRENCY_SIGNS)
 
 # Units written after Arabic digits (and after a scale word): longest first when compiled.
@@ -66,31 +60,6 @@ UNITS_CN = _words(
     "个 项 所 名 位 家 户 件 条 次 场 期 批 起 例 张 套 间 台 辆 架 艘 座 栋 幢 处 块 本 册 篇 首 幅 "
     "节 堂 门 支 队 组 对 种 类 轮 届 枚 份 棵 株 只 头 盏 颗 宗 笔 款 片 倍 年 天 周 秒 岁 人 股"
 )
-_ONE_UNIT = Decimal(1)
-# Units that measure one thing in different sizes: each unit's size in the first unit of its
-# family. 2014's 粮食产量超过1.2万亿斤 and 2015's 6.07亿吨 are one figure, up 1.2%; a target of
-# 66.7万公顷 and next year's 1500万亩 one, up half. (The area family counts in 亩, which every
-# unit of it is a whole or finite decimal number of: 1公顷 = 15亩, 1平方米 = 0.0015亩.)
-UNIT_SIZES: dict[str, tuple[str, Decimal]] = {
-    "公斤": ("公斤", _ONE_UNIT),
-    "千克": ("公斤", _ONE_UNIT),
-    "斤": ("公斤", Decimal("0.5")),
-    "吨": ("公斤", Decimal(1000)),
-    "亩": ("亩", _ONE_UNIT),
-    "公顷": ("亩", Decimal(15)),
-    "平方米": ("亩", Decimal("0.0015")),
-    "平方公里": ("亩", Decimal(1500)),
-    "平方千米": ("亩", Decimal(1500)),
-    "米": ("米", _ONE_UNIT),
-    "公里": ("米", Decimal(1000)),
-    "千米": ("米", Decimal(1000)),
-    "人": ("人", _ONE_UNIT),  # 资助学生2871万人, then 2130万名
-    "名": ("人", _ONE_UNIT),
-    # As Traditional Chinese writes them (compare.traditional gives a figure its own wording).
-    "噸": ("公斤", Decimal(1000)),
-    "畝": ("亩", _ONE_UNIT),
-    "公頃": ("亩", Decimal(15)),
-}
 # Measure words that make a Chinese numeral a quantity (两个, 三项, 十二所); 年/期/级 are left
 # out because 三年行动 and 二期工程 name things rather than count them.
 CLASSIFIERS_CN = _words(

@@ -35,7 +35,6 @@ from markupsafe import Markup, escape
 from compare import __version__
 from compare.caches import cache_folder
 from compare.collector import collector_paused
-from compare.metrics import base_magnitude, base_size, base_unit, quantize
 from compare.model import (
     SCALES,
     Comparison,
@@ -53,7 +52,7 @@ from compare.model import (
     same_organisation,
 )
 from compare.patterns import regex
-from compare.quantities import CURRENCY_SIGNS
+from compare.units import CURRENCY_SIGNS, base_magnitude, base_size, base_unit, quantize
 from compare.words import markdown_text, numbered
 
 if TYPE_CHECKING:

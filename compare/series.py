@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from compare.metrics import (
     Identity,
-    base_magnitude,
     csv_text,
     identity,
     in_unit_of,
@@ -27,6 +26,7 @@ from compare.metrics import (
 from compare.model import Comparison, Metric, MetricStatus, Report
 from compare.patterns import keep_compiled
 from compare.settings import Settings
+from compare.units import base_magnitude
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -33,7 +33,6 @@ import tests.reflow as reflow_module
 from compare.cli import cli
 from compare.diff import sentence_ops
 from compare.ingest import repair_text
-from compare.metrics import base_size
 from compare.model import (
     Comparison,
     Metric,
@@ -51,6 +50,7 @@ from compare.model import (
 )
 from compare.pipeline import compare_reports, read_report
 from compare.render import render_html, render_markdown
+from compare.units import base_size
 from tests.conftest import CORPUS, FIXTURES, ROOT, SEED_2021, SEED_2022, SEEDS, corpus_files
 from tests.makedocs import make_docx, make_html, make_pdf, make_rtf
 from tests.reflow import LAYOUTS, reflow

@@ -19,7 +19,7 @@ from markupsafe import escape
 
 from compare import render
 from compare.export import comparison_to_json
-from compare.metrics import base_magnitude, metric_change
+from compare.metrics import metric_change
 from compare.model import (
     Comparison,
     Direction,
@@ -79,6 +79,7 @@ from compare.render import (
     sort_value,
     trend_html,
 )
+from compare.units import base_magnitude
 from compare.writing import write_output
 from tests.conftest import run_and_ask
 
