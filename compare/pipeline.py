@@ -17,9 +17,7 @@ def read_report(path: str | Path, *, settings: Settings | None = None) -> Report
     from compare import caches, ingest
 
     settings = settings or Settings()
-    name, data = ingest.read_input(Path(path), settings=settings)
-    key = caches.report_key(name, data, settings)  # None: not kept (a large input: see caches)
-    report = caches.kept_report(key) if key else None
+    data, key, report = _kept_reading(Path(path), settings)
     if report is None:
         from compare import outline, quantities
 
@@ -32,6 +30,22 @@ def read_report(path: str | Path, *, settings: Settings | None = None) -> Report
             object.__setattr__(report, "key", key)
             caches.keep_report(key, report)
     return report
+
+
+def kept_report(path: str | Path, *, settings: Settings | None = None) -> Report | None:
+    """Return the report an earlier run read from the file's bytes (read_report would take it),
+    or None: what needs no reading, found without a process of its own (compare.series)."""
+    return _kept_reading(Path(path), settings or Settings())[2]
+
+
+def _kept_reading(path: Path, settings: Settings) -> tuple[bytes, str | None, Report | None]:
+    """Return a file's bytes, the key its report is kept under (None: not kept, see caches),
+    and the report kept under it, if any."""
+    from compare import caches, ingest
+
+    name, data = ingest.read_input(path, settings=settings)
+    key = caches.report_key(name, data, settings)
+    return data, key, caches.kept_report(key) if key else None
 
 
 def compare_reports(old: Report, new: Report, *, settings: Settings | None = None) -> Comparison:
@@ -48,6 +62,17 @@ def compare_reports(old: Report, new: Report, *, settings: Settings | None = Non
         if key:
             caches.keep_comparison(key, comparison)
     return comparison
+
+
+def kept_comparison(
+    old: Report, new: Report, *, settings: Settings | None = None
+) -> Comparison | None:
+    """Return the comparison an earlier run made of these two readings (compare_reports would
+    take it), or None."""
+    from compare import caches
+
+    key = caches.comparison_key(old, new, settings or Settings())
+    return caches.kept_comparison(key) if key else None
 
 
 def _compared(old: Report, new: Report, settings: Settings) -> Comparison:

@@ -148,17 +148,41 @@ def build_series(
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Series:
-    """Read the reports at paths (ordered by year), compare consecutive years, chain the metrics."""
+    """Read the reports at paths (ordered by year), compare consecutive years, chain the metrics.
+
+    What an earlier run kept (compare.caches) is taken in this process; only the rest is read
+    and compared in the pool: its workers would load each kept file and send it back, and
+    starting them costs more than loading (the national reports' series again: see README)."""
+    from compare.pipeline import kept_comparison, kept_report
+
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    reports = run_pool(_read, list(paths), workers=workers, progress=progress)
+    reports = _kept_or_made(kept_report, _read, list(paths), workers, progress)
     reports.sort(key=lambda r: (r.year or 0, r.source.path))
-    comparisons = run_pool(
-        _compare_pair,
-        list(zip(reports, reports[1:], strict=False)),
-        workers=workers,
-        progress=progress,
+    pairs = list(zip(reports, reports[1:], strict=False))
+    comparisons = _kept_or_made(
+        lambda pair: kept_comparison(*pair), _compare_pair, pairs, workers, progress
     )
     return chain_metrics(reports, comparisons)
+
+
+def _kept_or_made(
+    kept: Callable[[Any], Any],
+    make: Callable[[Any], Any],
+    items: list[Any],
+    workers: int,
+    progress: Callable[[int], None] | None,
+) -> list[Any]:
+    """Return make(item) for each item, taking kept(item) where it is not None and making only
+    the others in the pool."""
+    results = [kept(item) for item in items]
+    found = sum(result is not None for result in results)
+    if progress and found:
+        progress(found)
+    missing = [i for i, result in enumerate(results) if result is None]
+    made = run_pool(make, [items[i] for i in missing], workers=workers, progress=progress)
+    for i, result in zip(missing, made, strict=True):
+        results[i] = result
+    return results
 
 
 def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) -> Series:
