@@ -19,17 +19,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from jinja2 import (
-    BytecodeCache,
-    Environment,
-    FileSystemBytecodeCache,
-    PackageLoader,
-    StrictUndefined,
-)
-from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from compare import __version__
@@ -56,6 +47,8 @@ from compare.units import CURRENCY_SIGNS, base_magnitude, base_size, base_unit, 
 from compare.words import markdown_text, numbered
 
 if TYPE_CHECKING:
+    from jinja2 import BytecodeCache, Environment
+
     from compare import series as series_stage
 
 _ONE = Decimal(1)
@@ -1519,45 +1512,52 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+# The environment's options but its undefined (StrictUndefined: a missing name fails the page).
 OPTIONS: dict[str, Any] = {
     "autoescape": True,
-    "undefined": StrictUndefined,
     "trim_blocks": True,
     "lstrip_blocks": True,
     "keep_trailing_newline": True,
 }
 
 
-class _TemplateCache(FileSystemBytecodeCache):
-    """Compiled templates kept in the user's cache folder, so a run does not compile them again.
-
-    Compiling the page's templates takes longer than rendering it. A cached template is used
-    only while its source is unchanged (jinja2 checks); the file names carry a hash of OPTIONS
-    and the version, since the compiled code depends on them too. A failed write costs speed only.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        key = hashlib.sha256(repr((OPTIONS, __version__)).encode()).hexdigest()[:12]
-        super().__init__(directory=str(folder), pattern=f"template-{key}-%s.cache")
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):  # a full or read-only temp folder: compile next time
-            super().dump_bytecode(bucket)
-
-
 def _template_cache() -> BytecodeCache | None:
-    """Return the compiled-template cache, or None where the user has no cache folder."""
+    """Return the compiled-template cache, or None where the user has no cache folder.
+
+    Compiling the page's templates takes longer than rendering it: they are kept in the user's
+    cache folder. A cached template is used only while its source is unchanged (jinja2 checks);
+    the file names carry a hash of OPTIONS and the version, since the compiled code depends on
+    them too. A failed write costs speed only.
+    """
+    from jinja2 import FileSystemBytecodeCache
+    from jinja2.bccache import Bucket
+
+    class TemplateCache(FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            with contextlib.suppress(OSError):  # a full or read-only temp folder: compile anew
+                super().dump_bytecode(bucket)
+
     folder = cache_folder()
-    return _TemplateCache(folder) if folder is not None else None
+    if folder is None:
+        return None
+    key = hashlib.sha256(repr((OPTIONS, "StrictUndefined", __version__)).encode()).hexdigest()
+    return TemplateCache(directory=str(folder), pattern=f"template-{key[:12]}-%s.cache")
 
 
 @functools.cache
 def environment() -> Environment:
-    """Return the one jinja2 Environment: package templates, autoescape, strict undefined."""
+    """Return the one jinja2 Environment: package templates, autoescape, strict undefined.
+
+    jinja2 is imported here, not with the module: `compare check` words its findings with this
+    module's functions and renders no template (jinja2's import is about a tenth of its run).
+    """
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
     env = Environment(
         loader=PackageLoader("compare"),
         auto_reload=False,  # templates do not change during a run: no need to check each use
         bytecode_cache=_template_cache(),
+        undefined=StrictUndefined,
         **OPTIONS,
     )
     env.filters.update(FILTERS)
