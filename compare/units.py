@@ -17,7 +17,7 @@ from compare.patterns import regex
 
 # The currency signs a sum is written with, before its number (a sign of several characters
 # first), and the codes Hong Kong and Singapore reports write so (RMB2.3 billion, USD 1.2
-# billion); metrics and render read sums of money by these too.
+# billion): quantities finds sums of money by these, metrics and render read them so too.
 CURRENCY_SIGNS = (
     "US$", "S$", "C$", "A$", "HK$", "$", "€", "£", "¥", "￥",
     "RMB", "HKD", "USD", "SGD", "CNY", "EUR", "GBP",
@@ -48,6 +48,7 @@ UNIT_SIZES: dict[str, tuple[str, Decimal]] = {
     "畝": ("亩", _ONE_UNIT),
     "公頃": ("亩", Decimal(15)),
 }
+
 _PERCENT_UNITS = {"%", "％"}
 
 
