@@ -3,7 +3,7 @@
 
 quantities reads figures by these, metrics compares them, and render shows them: a comparison
 kept by an earlier run is shown with this module alone, without importing metrics and what it
-imports (rapidfuzz, align, diff, quantities: 40 ms of `compare 2021 2022` run again).
+imports (rapidfuzz, align, diff, quantities: about 50 ms of `compare 2021 2022` run again).
 """
 
 from __future__ import annotations

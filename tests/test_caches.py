@@ -354,7 +354,7 @@ def test_the_comparisons_of_a_large_input_are_not_kept(
 
 def test_a_pair_shown_again_imports_none_of_the_comparing(tmp_path: Path) -> None:
     """A kept comparison is shown with compare.units alone: importing metrics (rapidfuzz, align,
-    diff, quantities) cost `compare 2021 2022` run again about 40 of its 300 ms."""
+    diff, quantities) cost `compare 2021 2022` run again about 50 of its 300 ms."""
     modules = "compare.metrics", "compare.quantities", "compare.align", "rapidfuzz"
     question = f"[m for m in {modules!r} if m in sys.modules]"
     env = {"TMPDIR": str(tmp_path)}  # a cache folder of this test's own, empty
@@ -372,8 +372,8 @@ def test_a_series_again_takes_what_was_kept_without_a_pool(
     kept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A series run again loads its kept reports and comparisons itself: a pool's workers would
-    load each and send it back, and starting them cost more (national --all again: 0.60 s on
-    two workers, 0.43 s so)."""
+    load each and send it back, and starting them cost more (national --all again: 0.70 s on
+    two workers, 0.45 s so)."""
     paths = list(seed_pair(tmp_path))
     pooled: list[int] = []
     pool = series.run_pool

@@ -482,7 +482,7 @@ def test_a_check_imports_the_xml_writer_and_the_rules_reader_only_when_asked(
 
 def test_a_checks_findings_are_worded_without_jinja2(tmp_path: Path) -> None:
     """Findings are worded by render's functions, but no template is rendered: importing jinja2
-    cost `compare check` with findings about 25 ms of a 0.2-0.4 s run."""
+    cost `compare check` with findings 30-40 ms of a 0.25-0.4 s run."""
     rules = tmp_path / "rules.toml"
     rules.write_text("[metrics]\nmax_fall_pct = 10\n", encoding="utf-8")
     report = tmp_path / "check.md"
