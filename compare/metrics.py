@@ -656,6 +656,7 @@ class _Shifts:
     def __init__(self, old: _Side, new: _Side, links: Collection[SentenceLink]) -> None:
         self.old, self.new, self.links = old, new, links
         self.rows: dict[tuple[tuple[str, int], tuple[str, int], bool], tuple[int, int]] = {}
+        self.repeats: dict[tuple[tuple[str, int], tuple[str, int], bool], tuple[int, int]] = {}
         # (old table, new table), each by its first row -> shift; found when first needed.
         self.tables: dict[tuple[tuple[str, int], tuple[str, int]], int] | None = None
         self.old_tables: dict[tuple[str, int], tuple[str, int]] = {}  # row -> its table
@@ -668,6 +669,19 @@ class _Shifts:
         """Return (shift, cells repeated) of an old and a new table row (by their sentences)."""
         found = self.rows.get((*rows, label))
         if found is None:
+            found = self._repeated(rows, label=label)
+            if found == (0, 0) and not label:
+                found = (self._table_shift(rows), 0)
+            self.rows[(*rows, label)] = found
+        return found
+
+    def _repeated(
+        self, rows: tuple[tuple[str, int], tuple[str, int]], *, label: bool
+    ) -> tuple[int, int]:
+        """Return (shift, cells repeated) of two table rows as their own cells and the heads of
+        their columns say (of, before a row that repeats nothing takes its table's shift)."""
+        found = self.repeats.get((*rows, label))
+        if found is None:
             old_row = _row(self.old, rows[0], label=label)
             new_row = _row(self.new, rows[1], label=label)
             found = _shift(old_row, new_row)
@@ -679,9 +693,7 @@ class _Shifts:
                 common = sum(1 for k, cell in old_row.items() if new_row.get(k + dated) == cell)
                 if common >= found[1]:
                     found = dated, common
-            if found == (0, 0) and not label:
-                found = (self._table_shift(rows), 0)
-            self.rows[(*rows, label)] = found
+            self.repeats[(*rows, label)] = found
         return found
 
     def _year_shift(self, rows: tuple[tuple[str, int], tuple[str, int]]) -> int | None:
@@ -743,9 +755,8 @@ class _Shifts:
                 old_table, new_table = self.old_tables.get(pair[0]), self.new_tables.get(pair[1])
                 if old_table is None or new_table is None:
                     continue  # not two table rows
-                found = self.rows.get((*pair, False))
-                if found is None:
-                    found = _shift(_row(self.old, pair[0]), _row(self.new, pair[1]))
+                # Each as the rows and their heads say, whichever rows were asked before.
+                found = self._repeated(pair, label=False)
                 if found[1]:
                     votes[old_table, new_table][found[0]] += 1
             for tables, counts in votes.items():
@@ -1521,6 +1532,8 @@ def _same_column(
     column, new_column = old.cells[i], new.cells[j]
     if (column == 0) != (new_column == 0):
         return False  # a figure of a row's label and one of its columns
+    if not linked and old.widths[i] != new.widths[j]:
+        return False  # rows not aligned must be as wide, whatever their shift (see the end)
     label = column == 0  # a list of years in the label moves on as the columns do
     o, n = old.metrics[i], new.metrics[j]
     rows = (o.section, o.sentence), (n.section, n.sentence)

@@ -1642,6 +1642,45 @@ def test_the_years_over_a_rows_columns_say_how_far_it_moved_on(tmp_path: Path) -
     assert not any(old == "2015" for _, old, _, _ in years)
 
 
+def test_a_row_that_repeats_nothing_takes_its_tables_shift_whichever_is_asked_first(
+    tmp_path: Path,
+) -> None:
+    """The row "Other | 7 | 8 | 9 | 10" is told anew a year on (11 | 12 | 13 | 14), one of its cells
+    stands under no year; the table's other rows moved on a year, as the heads of their columns
+    say (their values repeat as often at no shift as at one). It takes their shift, 1, however
+    the rows are asked: asked before them, it took 0 (the table's shift was then found from the
+    rows' cells alone), and the shortcuts of figure matching may ask rows in any order."""
+    head = "{} | {} | {}\n\n"
+    rows = "Percentage of total net sales | 42% | {}\n\nGross margin percentage | 38% | {}\n\n"
+    paths = write_filings(
+        tmp_path,
+        {
+            2017: head.format(2017, 2016, 2015)
+            + rows.format("40% | 40%", "39% | 39%")
+            + "Other | 7 | 8 | 9 | 10\n",
+            2018: head.format(2018, 2017, 2016)
+            + rows.format("42% | 40%", "38% | 39%")
+            + "Other | 11 | 12 | 13 | 14\n",
+        },
+    )
+    old, new = read_report(paths[0]), read_report(paths[1])
+    settings = Settings()
+    old_side, new_side = metrics_module._Side.of(old), metrics_module._Side.of(new)
+    metrics_module._twin(old_side, new_side)
+    links = set()
+    for pair in align_reports(old, new, settings=settings):
+        if pair.old is not None and pair.new is not None:
+            links |= metrics_module._sentence_links(
+                pair, settings.sentence_cutoff, (old_side, new_side)
+            )
+    share, margin, other = ((("1", k), ("1", k)) for k in (1, 2, 3))  # rows by sentence
+    assert {(o[0], o[1], n[0], n[1]) for o, n in (share, margin, other)} <= links
+    for order in ((share, margin, other), (other, share, margin)):
+        shifts = metrics_module._Shifts(old_side, new_side, links)
+        found = {rows: shifts.of(rows, label=False) for rows in order}
+        assert found == {share: (1, 2), margin: (1, 2), other: (1, 0)}
+
+
 def test_a_row_aligned_with_a_row_pairs_its_cells_within_it() -> None:
     """Every region's row and every expense's is "Percentage of total net sales". A row the
     aligner paired with a row pairs its cells within that row: its oldest year (2015) is not
