@@ -655,6 +655,8 @@ class _Shifts:
 
     def __init__(self, old: _Side, new: _Side, links: Collection[SentenceLink]) -> None:
         self.old, self.new, self.links = old, new, links
+        # (old row, new row, label) -> of's answer; and -> the rows' own shift (_repeated),
+        # which the tables' votes read too (an answer may be the table's shift instead)
         self.rows: dict[tuple[tuple[str, int], tuple[str, int], bool], tuple[int, int]] = {}
         self.repeats: dict[tuple[tuple[str, int], tuple[str, int], bool], tuple[int, int]] = {}
         # (old table, new table), each by its first row -> shift; found when first needed.

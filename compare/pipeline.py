@@ -55,8 +55,7 @@ def compare_reports(old: Report, new: Report, *, settings: Settings | None = Non
     from compare import caches
 
     settings = settings or Settings()
-    key = caches.comparison_key(old, new, settings)
-    comparison = caches.kept_comparison(key) if key else None
+    key, comparison = _kept_comparing(old, new, settings)
     if comparison is None:
         comparison = _compared(old, new, settings)
         if key:
@@ -69,10 +68,18 @@ def kept_comparison(
 ) -> Comparison | None:
     """Return the comparison an earlier run made of these two readings (compare_reports would
     take it), or None."""
+    return _kept_comparing(old, new, settings or Settings())[1]
+
+
+def _kept_comparing(
+    old: Report, new: Report, settings: Settings
+) -> tuple[str | None, Comparison | None]:
+    """Return the key a comparison of two readings is kept under (None: not kept, see caches),
+    and the comparison kept under it, if any."""
     from compare import caches
 
-    key = caches.comparison_key(old, new, settings or Settings())
-    return caches.kept_comparison(key) if key else None
+    key = caches.comparison_key(old, new, settings)
+    return key, caches.kept_comparison(key) if key else None
 
 
 def _compared(old: Report, new: Report, settings: Settings) -> Comparison:
