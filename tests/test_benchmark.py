@@ -68,6 +68,35 @@ def test_the_new_side_is_a_next_year_edit_of_the_old(pair: tuple[Path, Path]) ->
     assert len(old_lines & new_lines) < len(old_lines) / 2
 
 
+def test_htmldiff_is_given_english_a_sentence_a_line_as_it_is_chinese(bench: ModuleType) -> None:
+    # English had been cut at Chinese sentence ends only: a whole report was one line, which
+    # HtmlDiff compared character by character (Apple's pair: over 120 s instead of 1.7 s).
+    english = (
+        "# Budget Speech\n\nRevenue rose by 5%. Spending fell; the deficit is $1.2 billion.\n"
+        "| Total | 2022 | 2021 |\n| Sales | $265.6 | $229.2 |\nU.S. sales grew? Yes!\n"
+    )
+    assert bench.sentence_lines(english) == [
+        "# Budget Speech",
+        "Revenue rose by 5%.",
+        "Spending fell;",
+        "the deficit is $1.2 billion.",
+        "| Total | 2022 | 2021 |",
+        "| Sales | $265.6 | $229.2 |",
+        "U.S.",
+        "sales grew?",
+        "Yes!",
+    ]
+    # Chinese is cut at its own ends, across the extractor's line breaks, as before.
+    chinese = "一、总体情况\n全年新建学校12\n所，增长3.5%。投入资金2\n亿元；完成率100%！\n"
+    assert bench.sentence_lines(chinese) == [
+        "一、总体情况全年新建学校12所，增长3.5%。",
+        "投入资金2亿元；",
+        "完成率100%！",
+    ]
+    seed = (ROOT / "seeds" / "shaoxing-education-bureau-2021.txt").read_text(encoding="utf-8")
+    assert len(bench.sentence_lines(seed)) > 100
+
+
 def test_one_measured_run_goes_through_every_stage(
     bench: ModuleType, pair: tuple[Path, Path]
 ) -> None:
