@@ -132,7 +132,7 @@ def sentence_lines(text: str) -> list[str]:
     """Return text as the lines HtmlDiff is given: its sentences. A Chinese text (one with a
     。！？ or ；) is cut after each of them, its line breaks dropped (an extractor breaks its lines
     inside words); another, an English report, after . ! ? ; before white space and at its line
-    breaks (its text file holds a paragraph, a table row, a heading a line). Until 2026-12-02
+    breaks (its text file holds a paragraph, a table row, a heading a line). Until 2026-12-01
     English was cut as Chinese is: into one line, a whole report, that HtmlDiff compared
     character by character (Apple's pair: over 120 s, against 1.7 s a sentence a line)."""
     if _CHINESE_END.search(text):
