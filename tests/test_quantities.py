@@ -2814,6 +2814,7 @@ TARGET_PIECES = st.sampled_from(
     + ["提出", "提要"]
     + ["目标", "目标数", "计划", "计划新增", "aims to ", "target", "goal", " expected to ", "，"]
     + ["。", "ſ", "达到", "3%", " ", "x", "其中", "；"]
+    + ["Targeted", "AIMS TO ", "Plans to ", "forecast", "projected", "expects to ", "Goal", "K"]
 )
 
 
