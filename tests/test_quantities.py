@@ -2742,6 +2742,12 @@ def test_letter_class_is_what_ignorecase_matches() -> None:
     assert re.findall(f"[{q._ANY_LETTER}]", every) == ignorecase
 
 
+def test_goal_words_open_with_letters_of_no_other_case_form() -> None:
+    # _TARGET_HINT looks for English goal words at their first letters alone.
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall(r"(?i)[tagepf]", every) == list("AEFGPTaefgpt")
+
+
 def test_trail_width_is_the_longest_strip() -> None:
     assert re._parser.parse(q._TRAIL_STRIP.pattern).getwidth()[1] == q._TRAIL_WIDTH  # type: ignore[attr-defined]
 
@@ -2814,7 +2820,8 @@ TARGET_PIECES = st.sampled_from(
     + ["提出", "提要"]
     + ["目标", "目标数", "计划", "计划新增", "aims to ", "target", "goal", " expected to ", "，"]
     + ["。", "ſ", "达到", "3%", " ", "x", "其中", "；"]
-    + ["Targeted", "AIMS TO ", "Plans to ", "forecast", "projected", "expects to ", "Goal", "K"]
+    + ["Targeted", "AIMS TO ", "Plans to ", "forecast", "projected", "expects to ", "Goal"]
+    + ["\u212a"]  # the Kelvin sign, which matches k ignoring case
 )
 
 
