@@ -1345,10 +1345,16 @@ def _without_pronoun_subject(words: list[str]) -> list[str]:
     return words
 
 
+# Words before English figures cleaned, by text: a table's rows are named by their first cell
+# once for each of their figures (Apple's 10-K asks 5,974 times for 578 texts).
+CLEANED_EN_CACHE = 4096
+
+
+@functools.lru_cache(maxsize=CLEANED_EN_CACHE)
 def _clean_en(text: str, limit: int = 8) -> str:
     """Keep the last words (`limit` at most) before an English number, without verbs and
     fillers at the end, and without who acts at the start ("I expect an overall deficit of" ->
-    overall deficit)."""
+    overall deficit). Cached: a pure function of its arguments."""
     words = _EN_WORDS.findall(text)
     if (
         len(words) > 2
