@@ -76,8 +76,8 @@ ORIGINAL = {
 @pytest.fixture
 def kept(temp: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Keep reports in the test's own cache folder (conftest's reports_read_anew undone)."""
-    for name in ("kept_report", "keep_report", "kept_comparison", "keep_comparison"):
-        monkeypatch.setattr(caches, name, ORIGINAL[name])
+    for name, function in ORIGINAL.items():
+        monkeypatch.setattr(caches, name, function)
     return temp
 
 
