@@ -212,15 +212,16 @@ def diff(
     from compare.export import comparison_to_json, json_chunks
     from compare.library import find_report
     from compare.model import STDIN
-    from compare.pipeline import compare_reports, read_report
+    from compare.pipeline import compare_reports, read_reports
     from compare.render import iter_html, iter_markdown, report_name
     from compare.writing import write_output
 
     if old == new == STDIN:
         raise click.UsageError("only one of OLD and NEW can be '-' (standard input)")
     lib = _library(library)
-    old_report = read_report(find_report(old, library=lib, org=org))
-    new_report = read_report(find_report(new, library=lib, org=org))
+    old_report, new_report = read_reports(
+        [find_report(old, library=lib, org=org), find_report(new, library=lib, org=org)]
+    )
     comparison = compare_reports(old_report, new_report)
 
     to_stdout = "-" in (json_path, md_path, csv_path)
@@ -315,17 +316,20 @@ def check(
     from compare.export import json_chunks
     from compare.library import find_report
     from compare.model import STDIN
-    from compare.pipeline import compare_reports, read_report
+    from compare.pipeline import compare_reports, read_report, read_reports
     from compare.writing import write_output
 
     if old == new == STDIN:
         raise click.UsageError("only one of NEW and --against can be '-' (standard input)")
     rules = checks.load_rules(rules_path)
     lib = _library(library)
-    new_report = read_report(find_report(new, library=lib, org=org))
-    findings = checks.check_structure(new_report, rules)
     # Both read before either is warned of: a refused report says one thing (its Error: line).
-    old_report = None if old is None else read_report(find_report(old, library=lib, org=org))
+    new_path = find_report(new, library=lib, org=org)
+    if old is None:
+        new_report, old_report = read_report(new_path), None
+    else:
+        new_report, old_report = read_reports([new_path, find_report(old, library=lib, org=org)])
+    findings = checks.check_structure(new_report, rules)
     _warn(new_report, said={f.message for f in findings})
     against = None
     if old_report is not None:

@@ -9,6 +9,7 @@ import os
 import pickle
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 
 from compare import align, caches, metrics, outline, quantities, render, series
 from compare.caches import cache_folder
-from compare.pipeline import compare_reports, read_report
+from compare.pipeline import compare_reports, read_report, read_reports
 from compare.settings import Settings
 from tests.conftest import SEED_2021, SEED_2022, run_and_ask
 
@@ -113,6 +114,26 @@ def test_a_report_read_again_is_the_one_kept(
     again = read_report(path)
     assert again == first and again is not first
     assert again.source.path == str(path) and len(again.metrics) > 100
+
+
+def test_two_reports_read_side_by_side_are_kept_and_taken_again_without_a_child(
+    kept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second report, read in a child (pipeline.read_reports), is kept by the child; both
+    kept, the next run forks none."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # see test_reading's `children`
+    forked: list[int] = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forked.append(1) or fork())
+    old, new = seed_copy(tmp_path), tmp_path / "bureau-2022.txt"
+    new.write_bytes(SEED_2022.read_bytes())
+    first = read_reports([old, new])
+    assert forked == [1] and len(kept_files(kept)) == 2
+    no_reading(monkeypatch)
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("a child was forked"))
+    again = read_reports([old, new])
+    assert again == first and again[1] is not first[1]
 
 
 def test_another_file_name_or_other_bytes_are_read_anew(

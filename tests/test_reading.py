@@ -8,9 +8,12 @@ corpus file reads with a sensible outline and no lost text; odd input fails with
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import random
 import re
 import shutil
+import threading
 import unicodedata
 from collections import Counter
 from decimal import Decimal
@@ -26,13 +29,13 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from compare.cli import cli
-from compare.errors import CompareError
+from compare.errors import CompareError, UnreadableInput
 from compare.ingest import read_text
 from compare.model import Report
-from compare.pipeline import read_report
+from compare.pipeline import read_report, read_reports
 from compare.settings import Settings
 from tests import reflow as reflowing
-from tests.conftest import CORPUS, FIXTURES, SEED_2021, corpus_files
+from tests.conftest import CORPUS, FIXTURES, SEED_2021, SEED_2022, corpus_files
 from tests.makedocs import make_docx, make_html, make_pdf
 
 SEED_LINES = SEED_2021.read_text(encoding="utf-8").split("\n")
@@ -594,3 +597,126 @@ def test_parse_json_matches_the_report_schema(
     assert [s["id"] for s in document["sections"]] == [s.id for s in report.sections]
     assert len(document["metrics"]) == len(report.metrics)
     assert document["warnings"] == list(report.warnings)
+
+
+# Two reports read side by side (pipeline.read_reports, as `compare` and `compare check` read
+# them): the second in a forked child while this process reads the first.
+
+
+@pytest.fixture
+def children(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The children read_reports forks (their pids), on a machine of two cores.
+
+    A worker of the test run may hold idle threads an earlier test left (the browser tests'
+    asyncio loop): they are not counted here, so that these tests fork wherever they run; the
+    count itself is tested with a thread of the test's own (test_a_process_with_threads...).
+    """
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    forked: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    return forked
+
+
+def reaped(pid: int) -> bool:
+    """Tell whether a child has ended and been waited for (none left behind, no zombie)."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_two_reports_read_side_by_side_are_those_read_one_by_one(children: list[int]) -> None:
+    both = read_reports([SEED_2021, SEED_2022])
+    assert len(children) == 1 and reaped(children[0])
+    assert both == [read_report(SEED_2021), read_report(SEED_2022)]
+    assert all(report.metrics and report.sections for report in both)
+
+
+def test_a_second_report_the_child_cannot_read_fails_with_its_own_error(
+    tmp_path: Path, children: list[int], capfd: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "2022.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(UnreadableInput, match=re.escape(f"{empty}: empty file")):
+        read_reports([SEED_2021, empty])
+    assert len(children) == 1 and reaped(children[0])
+    assert capfd.readouterr().err == ""  # the child said nothing of its own: no traceback
+
+
+def test_the_first_reports_error_comes_first_and_stops_the_child(
+    tmp_path: Path, children: list[int]
+) -> None:
+    empty, missing = tmp_path / "2021.txt", tmp_path / "2022.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(UnreadableInput, match="2021.txt: empty file"):
+        read_reports([empty, missing])  # as read in order: the first file's error
+    assert children == []
+    with pytest.raises(UnreadableInput, match="2021.txt: empty file"):
+        read_reports([empty, SEED_2022])
+    assert len(children) == 1 and reaped(children[0])
+
+
+def test_a_child_that_fails_otherwise_leaves_the_report_to_be_read_here(
+    monkeypatch: pytest.MonkeyPatch, children: list[int], capfd: pytest.CaptureFixture[str]
+) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise pickle.PicklingError("cannot send")
+
+    monkeypatch.setattr(pickle, "dump", refused)  # only the child sends a report
+    both = read_reports([SEED_2021, SEED_2022])
+    assert len(children) == 1 and reaped(children[0])
+    assert both[1] == read_report(SEED_2022)
+    assert capfd.readouterr().err == ""
+
+
+def test_a_process_with_threads_or_one_core_reads_its_reports_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("a child was forked"))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    expected = [read_report(SEED_2021), read_report(SEED_2022)]
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert read_reports([SEED_2021, SEED_2022]) == expected
+    finally:
+        stop.set()
+        thread.join()
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    assert read_reports([SEED_2021, SEED_2022]) == expected
+
+
+def test_compare_and_check_read_side_by_side_say_what_they_say_read_in_order(
+    monkeypatch: pytest.MonkeyPatch, children: list[int]
+) -> None:
+    """The JSON of `compare` and `compare check`, a report piped into '-' among them, is the
+    same whether the second report was read in a child or after the first, here."""
+    runner = CliRunner()
+    piped = SEED_2022.read_bytes()
+    commands = [
+        ([str(SEED_2021), str(SEED_2022), "--json", "-"], None),
+        ([str(SEED_2021), "-", "--json", "-"], piped),
+        (["check", "-", "--against", str(SEED_2021), "--json", "-"], piped),
+    ]
+    side_by_side = [runner.invoke(cli, args, input=data).stdout for args, data in commands]
+    assert len(children) == 3 and all(map(reaped, children))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    in_order = [runner.invoke(cli, args, input=data).stdout for args, data in commands]
+    assert len(children) == 3
+    assert side_by_side == in_order
+    assert [json.loads(out)["new"]["path"] for out in side_by_side[:2]] == [
+        str(SEED_2022),
+        "<stdin>",
+    ]
