@@ -241,6 +241,31 @@ def measure(old_path: Path, new_path: Path, repeat: int) -> dict[str, float]:
     return best
 
 
+def as_run(old_path: Path, new_path: Path, repeat: int) -> float:
+    """Time what `compare OLD NEW --html PATH` does in its process, as it does it (median of
+    `repeat` runs): the two reports read side by side (pipeline.read_reports: the second in a
+    forked child, on a machine of two cores), compared and the page written; with no cache
+    folder, as measure's stages, which add up the same work done one after another in one
+    process (end_to_end times what keeping the reports and their comparison costs).
+    """
+    from compare.pipeline import compare_reports, read_reports
+    from compare.render import iter_html
+    from compare.writing import write_output
+
+    times = []
+    with tempfile.TemporaryDirectory(prefix="compare-bench-") as folder:
+        for _ in range(repeat):
+            with _no_cache_folder():
+                clear_caches()
+                start = time.perf_counter()
+                old, new = read_reports([old_path, new_path])
+                comparison = compare_reports(old, new)
+                write_output(Path(folder, "report.html"), iter_html(comparison))
+                times.append(time.perf_counter() - start)
+            del old, new, comparison
+    return statistics.median(times)
+
+
 def end_to_end(old_path: Path, new_path: Path, html: Path, *, runs: int) -> dict[str, float]:
     """Time `compare OLD NEW --html PATH -q` in a fresh interpreter: the first run, the median
     of `runs` runs of new reports, and the median of `runs` runs again (when runs > 1).
@@ -314,6 +339,8 @@ def child(size: int, limit: float) -> None:
             per_char = statistics.median(x10_runs) / x10_chars
             result["linear"] = own["in-process"] / (len(old_text) + len(new_text)) / per_char
         result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        if size <= 100:  # (x1000 would take another minute and a half)
+            result["as-run"] = as_run(old_path, new_path, repeat=5 if size <= 10 else 1)
         runs = 7 if size <= 10 else 1
         result.update(end_to_end(old_path, new_path, Path(tmp, "r.html"), runs=runs))
         result["htmldiff"] = time_baseline("htmldiff", old_text, new_text, limit)
@@ -343,6 +370,7 @@ def child_pair(name: str, old_year: str, new_year: str, limit: float) -> None:
     }
     result.update(measure(old_path, new_path, repeat=3))
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["as-run"] = as_run(old_path, new_path, repeat=3)
     result["htmldiff"] = time_baseline("htmldiff", old_text, new_text, limit)
     result["sequencematcher"] = time_baseline("sequencematcher", old_text, new_text, limit)
     print(json.dumps(result))
@@ -353,10 +381,11 @@ def real_pairs(limit: float, seed_chars: int) -> list[str]:
     if not CORPUS.is_dir():
         return [f"real pairs: skipped, no corpus at {CORPUS}"]
     lines = [
-        "real pairs of years (compare: median of 3 in-process runs; size: chars over the seed"
-        " pair's):",
-        f"{'pair':<36} {'size':>6} {'compare':>10} {'HtmlDiff':>10} {'SeqMatch':>10}"
-        f" {'vs HtmlDiff':>12} {'peak MB':>8}",
+        "real pairs of years (compare: median of 3 in-process runs, its stages one after"
+        " another; as run: median of 3, as `compare` runs them, the reports read side by side;"
+        " size: chars over the seed pair's):",
+        f"{'pair':<36} {'size':>6} {'compare':>10} {'as run':>10} {'HtmlDiff':>10}"
+        f" {'SeqMatch':>10} {'vs HtmlDiff':>12} {'as run':>7} {'peak MB':>8}",
     ]
     for name, old_year, new_year in REAL_PAIRS:
         if not (CORPUS / name / f"{old_year}.txt").is_file():
@@ -368,14 +397,19 @@ def real_pairs(limit: float, seed_chars: int) -> list[str]:
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"measured {r['pair']}", file=sys.stderr)
         html = r["htmldiff"]
-        versus = (
-            f"{html / r['median']:.1f}x" if html is not None else f">{limit / r['median']:.0f}x"
+        versus, run_versus = (
+            f"{html / r[key]:.1f}x" if html is not None else f">{limit / r[key]:.0f}x"
+            for key in ("median", "as-run")
         )
         lines.append(
             f"{r['pair']:<36} {r['chars'] / seed_chars:>5.1f}x {fmt(r['median']):>10}"
-            f" {fmt(html):>10} {fmt(r['sequencematcher']):>10} {versus:>12} {r['peak_mb']:>8.0f}"
+            f" {fmt(r['as-run']):>10} {fmt(html):>10} {fmt(r['sequencematcher']):>10}"
+            f" {versus:>12} {run_versus:>7} {r['peak_mb']:>8.0f}"
         )
-    lines.append("vs HtmlDiff: HtmlDiff's time over compare's (above 1.0x compare is faster)")
+    lines.append(
+        "vs HtmlDiff: HtmlDiff's time over compare's (above 1.0x compare is faster), for the"
+        " stages one after another and as run"
+    )
     return lines
 
 
@@ -413,6 +447,23 @@ def _fresh_cache_folder() -> Iterator[None]:
     before = tempfile.tempdir
     with tempfile.TemporaryDirectory(prefix="compare-bench-") as folder:
         tempfile.tempdir = folder
+        cache_folder.cache_clear()
+        try:
+            yield
+        finally:
+            tempfile.tempdir = before
+            cache_folder.cache_clear()
+
+
+@contextlib.contextmanager
+def _no_cache_folder() -> Iterator[None]:
+    """Give this process a temp folder that is a file, so no cache folder (compare.caches):
+    nothing is kept or taken, for a block."""
+    from compare.caches import cache_folder
+
+    before = tempfile.tempdir
+    with tempfile.NamedTemporaryFile(prefix="compare-bench-") as file:
+        tempfile.tempdir = file.name
         cache_folder.cache_clear()
         try:
             yield
@@ -516,6 +567,13 @@ def main() -> None:
             " kept by the run before): "
             + ", ".join(f"x{r['size']} {fmt(r['again']).strip()}" for r in rows if "again" in r)
         )
+    if any("as-run" in r for r in rows):
+        print(
+            "in-process as `compare` runs it (ms; the reports read side by side, the second in a"
+            " forked child, then compared and the page written; median of 5, one run above x10):"
+            " "
+            + ", ".join(f"x{r['size']} {fmt(r['as-run']).strip()}" for r in rows if "as-run" in r)
+        )
     if any("linear" in r for r in rows):
         print(
             "\ncost per character against x10, measured in the same process (the size's run over"
@@ -541,6 +599,8 @@ def main() -> None:
                 parts.append(f"{name}: >{args.limit:.0f}s, so >{args.limit / r['median']:.1f}x")
             else:  # the baseline was stopped before compare's own time: nothing to conclude
                 parts.append(f"{name}: >{args.limit:.0f}s (stopped), no verdict")
+        if "as-run" in r and r["htmldiff"] is not None:
+            parts.append(f"htmldiff as run: {r['htmldiff'] / r['as-run']:.1f}x")
         print(f"  x{r['size']}: " + ", ".join(parts))
     if not args.no_real:
         # As the table's x1: the clean rendition of the 2021 report and the 2022 sample.

@@ -107,6 +107,23 @@ def test_one_measured_run_goes_through_every_stage(
     assert times["in-process"] == pytest.approx(sum(times[s] for s in stages))
 
 
+def test_as_run_reads_the_reports_side_by_side_and_keeps_nothing(
+    bench: ModuleType, pair: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The "as run" figure times the CLI's own reading (the second report in a forked child),
+    with no cache folder: no report or pattern kept, no page left behind."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    forked: list[int] = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forked.append(1) or fork())
+    assert bench.as_run(*pair, repeat=2) > 0
+    assert forked == [1, 1]
+    assert list(temp.iterdir()) == []
+
+
 def test_a_failed_measurement_leaves_no_folder_behind(
     bench: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
