@@ -13,7 +13,9 @@ import pickle
 import random
 import re
 import shutil
+import signal
 import threading
+import time
 import unicodedata
 from collections import Counter
 from decimal import Decimal
@@ -635,9 +637,15 @@ def reaped(pid: int) -> bool:
     return False
 
 
+def open_files() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
 def test_two_reports_read_side_by_side_are_those_read_one_by_one(children: list[int]) -> None:
+    before = open_files()
     both = read_reports([SEED_2021, SEED_2022])
     assert len(children) == 1 and reaped(children[0])
+    assert open_files() == before  # the pipe closed
     assert both == [read_report(SEED_2021), read_report(SEED_2022)]
     assert all(report.metrics and report.sections for report in both)
 
@@ -666,17 +674,61 @@ def test_the_first_reports_error_comes_first_and_stops_the_child(
     assert len(children) == 1 and reaped(children[0])
 
 
+@pytest.mark.parametrize("end", ["raises", "killed"])
 def test_a_child_that_fails_otherwise_leaves_the_report_to_be_read_here(
-    monkeypatch: pytest.MonkeyPatch, children: list[int], capfd: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch,
+    children: list[int],
+    capfd: pytest.CaptureFixture[str],
+    end: str,
 ) -> None:
-    def refused(*args: object, **kwargs: object) -> None:
-        raise pickle.PicklingError("cannot send")
+    def failing(report: Report, file: Any, **kwargs: object) -> None:  # only the child sends
+        if end == "raises":
+            raise pickle.PicklingError("cannot send")
+        file.write(pickle.dumps(report)[:1000])  # a part of it, then killed
+        file.flush()
+        os.kill(os.getpid(), signal.SIGKILL)
 
-    monkeypatch.setattr(pickle, "dump", refused)  # only the child sends a report
+    monkeypatch.setattr(pickle, "dump", failing)
     both = read_reports([SEED_2021, SEED_2022])
     assert len(children) == 1 and reaped(children[0])
     assert both[1] == read_report(SEED_2022)
     assert capfd.readouterr().err == ""
+
+
+def test_an_interrupt_stops_the_child_at_once(
+    monkeypatch: pytest.MonkeyPatch, children: list[int]
+) -> None:
+    """Ctrl-C while the first report is read: the child reading the second (here for a
+    minute) is stopped and waited for, not left running."""
+    from compare import pipeline
+
+    made = pipeline._made
+
+    def slow_or_interrupted(path: Path, *args: Any) -> Report:
+        if path == SEED_2022:
+            time.sleep(60)  # the child
+        if path == SEED_2021:
+            raise KeyboardInterrupt
+        return made(path, *args)
+
+    monkeypatch.setattr(pipeline, "_made", slow_or_interrupted)
+    start = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        read_reports([SEED_2021, SEED_2022])
+    assert time.monotonic() - start < 30
+    assert len(children) == 1 and reaped(children[0])
+
+
+def test_no_process_to_be_had_reads_both_here(
+    monkeypatch: pytest.MonkeyPatch, children: list[int]
+) -> None:
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    before = open_files()
+    assert read_reports([SEED_2021, SEED_2022]) == [read_report(SEED_2021), read_report(SEED_2022)]
+    assert open_files() == before
 
 
 def test_a_process_with_threads_or_one_core_reads_its_reports_in_order(
