@@ -8,6 +8,7 @@ import dataclasses
 import os
 import pickle
 import stat
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -121,6 +122,8 @@ def test_two_reports_read_side_by_side_are_kept_and_taken_again_without_a_child(
 ) -> None:
     """The second report, read in a child (pipeline.read_reports), is kept by the child; both
     kept, the next run forks none."""
+    if sys.platform != "linux":
+        pytest.skip("reports are read side by side on Linux only (pipeline._may_fork)")
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     monkeypatch.setattr(threading, "active_count", lambda: 1)  # see test_reading's `children`
     forked: list[int] = []
