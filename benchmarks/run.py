@@ -442,34 +442,31 @@ def series_speedup() -> str:
 def _fresh_cache_folder() -> Iterator[None]:
     """Give this process (and the pool's workers it starts) an empty temp folder, so an empty
     cache folder, for a block."""
-    from compare.caches import cache_folder
-
-    before = tempfile.tempdir
-    with tempfile.TemporaryDirectory(prefix="compare-bench-") as folder:
-        tempfile.tempdir = folder
-        cache_folder.cache_clear()
-        try:
-            yield
-        finally:
-            tempfile.tempdir = before
-            cache_folder.cache_clear()
+    with tempfile.TemporaryDirectory(prefix="compare-bench-") as folder, _temp_folder(folder):
+        yield
 
 
 @contextlib.contextmanager
 def _no_cache_folder() -> Iterator[None]:
     """Give this process a temp folder that is a file, so no cache folder (compare.caches):
     nothing is kept or taken, for a block."""
+    with tempfile.NamedTemporaryFile(prefix="compare-bench-") as file, _temp_folder(file.name):
+        yield
+
+
+@contextlib.contextmanager
+def _temp_folder(path: str) -> Iterator[None]:
+    """Make path this process's temp folder, where compare.caches makes its cache folder."""
     from compare.caches import cache_folder
 
     before = tempfile.tempdir
-    with tempfile.NamedTemporaryFile(prefix="compare-bench-") as file:
-        tempfile.tempdir = file.name
+    tempfile.tempdir = path
+    cache_folder.cache_clear()
+    try:
+        yield
+    finally:
+        tempfile.tempdir = before
         cache_folder.cache_clear()
-        try:
-            yield
-        finally:
-            tempfile.tempdir = before
-            cache_folder.cache_clear()
 
 
 def _spin(count: int) -> int:
