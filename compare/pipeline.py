@@ -1,6 +1,8 @@
-"""The stages wired together: path -> Report, and Report x Report -> Comparison.
+"""The stages wired together: path -> Report (two side by side), and Report x Report ->
+Comparison.
 
-The only module that knows the order of the stages; cli.py calls these two functions.
+The only module that knows the order of the stages; cli.py calls read_report (or
+read_reports, for two) and compare_reports.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from pathlib import Path
 
 from compare.errors import CompareError
 from compare.model import Comparison, Report, same_organisation
-from compare.patterns import keep_compiled
 from compare.settings import Settings
 
 
@@ -67,6 +68,8 @@ def read_reports(paths: Sequence[str | Path], *, settings: Settings | None = Non
     if child == 0:  # the child: read the second report, send it, end without atexit's work
         code = 1
         try:
+            from compare.patterns import keep_compiled
+
             os.close(readable)
             report = _made(new_path, new_data, new_key, settings)
             with open(writable, "wb") as sending:
