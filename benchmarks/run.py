@@ -258,7 +258,7 @@ def as_run(old_path: Path, new_path: Path, repeat: int) -> float:
             with _no_cache_folder():
                 clear_caches()
                 start = time.perf_counter()
-                old, new = read_reports([old_path, new_path])
+                old, new = read_reports(old_path, new_path)
                 comparison = compare_reports(old, new)
                 write_output(Path(folder, "report.html"), iter_html(comparison))
                 times.append(time.perf_counter() - start)

@@ -220,7 +220,7 @@ def diff(
         raise click.UsageError("only one of OLD and NEW can be '-' (standard input)")
     lib = _library(library)
     old_report, new_report = read_reports(
-        [find_report(old, library=lib, org=org), find_report(new, library=lib, org=org)]
+        find_report(old, library=lib, org=org), find_report(new, library=lib, org=org)
     )
     comparison = compare_reports(old_report, new_report)
 
@@ -328,7 +328,7 @@ def check(
     if old is None:
         new_report, old_report = read_report(new_path), None
     else:
-        new_report, old_report = read_reports([new_path, find_report(old, library=lib, org=org)])
+        new_report, old_report = read_reports(new_path, find_report(old, library=lib, org=org))
     findings = checks.check_structure(new_report, rules)
     _warn(new_report, said={f.message for f in findings})
     against = None

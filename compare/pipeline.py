@@ -7,16 +7,10 @@ read_reports, for two) and compare_reports.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pickle
-import signal
-import sys
-import threading
-from collections.abc import Sequence
 from pathlib import Path
 
 from compare.errors import CompareError
+from compare.forked import in_child
 from compare.model import Comparison, Report, same_organisation
 from compare.settings import Settings
 
@@ -29,20 +23,19 @@ def read_report(path: str | Path, *, settings: Settings | None = None) -> Report
     return report if report is not None else _made(Path(path), data, key, settings)
 
 
-def read_reports(paths: Sequence[str | Path], *, settings: Settings | None = None) -> list[Report]:
-    """Read report files as read_report reads each, two at a time where that pays: the second
-    in a forked process while this one reads the first (the two cores of a reviewer's machine:
-    Apple's two 10-Ks 827 -> 481 ms, the seed pair 84 -> 71 ms; README, "Performance").
+def read_reports(
+    old: str | Path, new: str | Path, *, settings: Settings | None = None
+) -> tuple[Report, Report]:
+    """Read two report files as read_report reads each, side by side where that can be: the
+    second in a forked child while this process reads the first (compare.forked; the two cores
+    of a reviewer's machine: Apple's two 10-Ks 827 -> 481 ms, the seed pair 84 -> 71 ms;
+    README, "Performance"). A report kept by an earlier run is taken, and needs no child.
 
     Errors are those read_report raises, the first file's first: a second file the child could
-    not read (a child that ends otherwise than with 0) is read again here, raising its own
-    error. A report kept by an earlier run needs no child; nor does a process on one core, or
-    one that runs threads (fork would copy the locks they hold).
+    not read is read again here, which raises its own error.
     """
     settings = settings or Settings()
-    if len(paths) != 2 or not _may_fork():
-        return [read_report(path, settings=settings) for path in paths]
-    old_path, new_path = map(Path, paths)
+    old_path, new_path = Path(old), Path(new)
     old_data, old_key, old_report = _kept_reading(old_path, settings)
     try:
         new_data, new_key, new_report = _kept_reading(new_path, settings)
@@ -51,59 +44,12 @@ def read_reports(paths: Sequence[str | Path], *, settings: Settings | None = Non
             _made(old_path, old_data, old_key, settings)  # its error first, as read in order
         raise
     if old_report is not None or new_report is not None:
-        return [
+        return (
             old_report if old_report is not None else _made(old_path, old_data, old_key, settings),
             new_report if new_report is not None else _made(new_path, new_data, new_key, settings),
-        ]
-    readable, writable = os.pipe()
-    try:
-        child = os.fork()
-    except OSError:  # no process to be had (the user's limit reached): both read here, in order
-        os.close(readable)
-        os.close(writable)
-        return [
-            _made(old_path, old_data, old_key, settings),
-            _made(new_path, new_data, new_key, settings),
-        ]
-    if child == 0:  # the child: read the second report, send it, end without atexit's work
-        code = 1
-        try:
-            from compare.patterns import keep_compiled
-
-            os.close(readable)
-            report = _made(new_path, new_data, new_key, settings)
-            with open(writable, "wb") as sending:
-                pickle.dump(report, sending, protocol=pickle.HIGHEST_PROTOCOL)
-            keep_compiled()  # the patterns compiled for it, as a pool's worker keeps them
-            code = 0
-        finally:
-            os._exit(code)  # no traceback, no exit handlers: the parent reports what failed
-    os.close(writable)
-    try:
-        with open(readable, "rb") as received:
-            old_report = _made(old_path, old_data, old_key, settings)
-            sent = received.read()  # all the child wrote, until it closed its end
-    except BaseException:  # the first file's error, or an interrupt: the child is stopped
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(child, signal.SIGKILL)
-        raise
-    finally:
-        _, status = os.waitpid(child, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        # The child could not read the file, or failed otherwise: read here, which raises the
-        # file's own error as read_report would.
-        return [old_report, _made(new_path, new_data, new_key, settings)]
-    return [old_report, pickle.loads(sent)]
-
-
-def _may_fork() -> bool:
-    """Tell whether reading in a forked process can pay and is safe: Linux (fork as Python's
-    multiprocessing uses it there), two cores or more for this process, no thread but this."""
-    return (
-        sys.platform == "linux"
-        and len(os.sched_getaffinity(0)) > 1
-        and threading.active_count() == 1
-    )
+        )
+    with in_child(lambda: _made(new_path, new_data, new_key, settings)) as new_reading:
+        return _made(old_path, old_data, old_key, settings), new_reading.value()
 
 
 def _made(path: Path, data: bytes, key: str | None, settings: Settings) -> Report:
@@ -179,22 +125,24 @@ def _compared(old: Report, new: Report, settings: Settings) -> Comparison:
     # 卫生), then shown in its own; a Traditional report's figures are matched in Simplified.
     copies = traditional.simplified_copy(old), traditional.simplified_copy(new)
     old_text, new_text = traditional.in_one_script((old, new), copies)
-    sections = align.align_reports(old_text, new_text, settings=settings)
-    sections = diff.add_text_diffs(sections)
-    carried_over = diff.carried_over(sections)
-    if old_text is not old or new_text is not new:
-        sections = traditional.given_back(sections, old, new)
-    changes = metrics.match_metrics(old, new, sections, settings=settings, copies=copies)
-    return Comparison(
-        old=old,
-        new=new,
-        settings=settings,
-        sections=sections,
-        metrics=changes,
-        similarity=diff.document_similarity(old_text, new_text),
-        carried_over=carried_over,
-        warnings=pair_warnings(old_text, new_text),
-    )
+    # The similarity of the two texts' terms needs nothing else: a child counts them meanwhile.
+    with in_child(lambda: diff.document_similarity(old_text, new_text)) as similarity:
+        sections = align.align_reports(old_text, new_text, settings=settings)
+        sections = diff.add_text_diffs(sections)
+        carried_over = diff.carried_over(sections)
+        if old_text is not old or new_text is not new:
+            sections = traditional.given_back(sections, old, new)
+        changes = metrics.match_metrics(old, new, sections, settings=settings, copies=copies)
+        return Comparison(
+            old=old,
+            new=new,
+            settings=settings,
+            sections=sections,
+            metrics=changes,
+            similarity=similarity.value(),
+            carried_over=carried_over,
+            warnings=pair_warnings(old_text, new_text),
+        )
 
 
 def pair_warnings(old: Report, new: Report) -> tuple[str, ...]:

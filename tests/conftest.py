@@ -43,6 +43,48 @@ def reports_read_anew(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(caches, "keep_comparison", lambda key, comparison: None)
 
 
+@pytest.fixture
+def children(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The children compare.forked starts (their pids, os.fork counted), on a machine of two
+    cores; skips the test where none would be started (not Linux).
+
+    A worker of the test run may hold idle threads an earlier test left (the browser tests'
+    asyncio loop): they are not counted here, so that these tests fork wherever they run; the
+    count itself is tested with a thread of the test's own (tests/test_forked.py).
+    """
+    import threading
+
+    if sys.platform != "linux":
+        pytest.skip("a call runs in a forked child on Linux only (compare.forked.may_fork)")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    forked: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    return forked
+
+
+def reaped(pid: int) -> bool:
+    """Tell whether a child has ended and been waited for (none left behind, no zombie)."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def open_files() -> int:
+    """Count this process's open file descriptors."""
+    return len(os.listdir("/proc/self/fd"))
+
+
 def run_and_ask(
     args: list[str], question: str, *, env: dict[str, str] | None = None
 ) -> tuple[subprocess.CompletedProcess[str], object]:

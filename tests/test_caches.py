@@ -8,9 +8,7 @@ import dataclasses
 import os
 import pickle
 import stat
-import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -118,24 +116,17 @@ def test_a_report_read_again_is_the_one_kept(
 
 
 def test_two_reports_read_side_by_side_are_kept_and_taken_again_without_a_child(
-    kept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    kept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, children: list[int]
 ) -> None:
     """The second report, read in a child (pipeline.read_reports), is kept by the child; both
     kept, the next run forks none."""
-    if sys.platform != "linux":
-        pytest.skip("reports are read side by side on Linux only (pipeline._may_fork)")
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
-    monkeypatch.setattr(threading, "active_count", lambda: 1)  # see test_reading's `children`
-    forked: list[int] = []
-    fork = os.fork
-    monkeypatch.setattr(os, "fork", lambda: forked.append(1) or fork())
     old, new = seed_copy(tmp_path), tmp_path / "bureau-2022.txt"
     new.write_bytes(SEED_2022.read_bytes())
-    first = read_reports([old, new])
-    assert forked == [1] and len(kept_files(kept)) == 2
+    first = read_reports(old, new)
+    assert len(children) == 1 and len(kept_files(kept)) == 2
     no_reading(monkeypatch)
     monkeypatch.setattr(os, "fork", lambda: pytest.fail("a child was forked"))
-    again = read_reports([old, new])
+    again = read_reports(old, new)
     assert again == first and again[1] is not first[1]
 
 

@@ -13,6 +13,7 @@ import atexit
 import functools
 import itertools
 import json
+import os
 import random
 import re
 import shutil
@@ -51,7 +52,16 @@ from compare.model import (
 from compare.pipeline import compare_reports, read_report
 from compare.render import render_html, render_markdown
 from compare.units import base_size
-from tests.conftest import CORPUS, FIXTURES, ROOT, SEED_2021, SEED_2022, SEEDS, corpus_files
+from tests.conftest import (
+    CORPUS,
+    FIXTURES,
+    ROOT,
+    SEED_2021,
+    SEED_2022,
+    SEEDS,
+    corpus_files,
+    reaped,
+)
 from tests.makedocs import make_docx, make_html, make_pdf, make_rtf
 from tests.reflow import LAYOUTS, reflow
 from tests.variants import make_variant, seed_text
@@ -92,6 +102,23 @@ def read(path: Path) -> Report:
 def compared(old: Path, new: Path) -> Comparison:
     """Compare two report files once per process."""
     return compare_reports(read(old), read(new))
+
+
+def test_the_similarity_counted_in_a_child_is_the_one_counted_here(
+    monkeypatch: pytest.MonkeyPatch, children: list[int]
+) -> None:
+    """compare_reports counts the two reports' terms in a forked child while it aligns them
+    (compare.forked): the comparison is the one made on one core."""
+    from compare import diff
+
+    old, new = read(SEED_2021), read(SEED_2022)
+    side_by_side = compare_reports(old, new)
+    assert len(children) == 1 and reaped(children[0])
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    alone = compare_reports(old, new)
+    assert len(children) == 1
+    assert side_by_side == alone
+    assert side_by_side.similarity == diff.document_similarity(old, new) > 90
 
 
 def changes(comparison: Comparison) -> list[str]:

@@ -9,14 +9,9 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import random
 import re
 import shutil
-import signal
-import sys
-import threading
-import time
 import unicodedata
 from collections import Counter
 from decimal import Decimal
@@ -38,7 +33,15 @@ from compare.model import Report
 from compare.pipeline import read_report, read_reports
 from compare.settings import Settings
 from tests import reflow as reflowing
-from tests.conftest import CORPUS, FIXTURES, SEED_2021, SEED_2022, corpus_files
+from tests.conftest import (
+    CORPUS,
+    FIXTURES,
+    SEED_2021,
+    SEED_2022,
+    corpus_files,
+    open_files,
+    reaped,
+)
 from tests.makedocs import make_docx, make_html, make_pdf
 
 SEED_LINES = SEED_2021.read_text(encoding="utf-8").split("\n")
@@ -603,53 +606,15 @@ def test_parse_json_matches_the_report_schema(
 
 
 # Two reports read side by side (pipeline.read_reports, as `compare` and `compare check` read
-# them): the second in a forked child while this process reads the first.
-
-
-@pytest.fixture
-def children(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The children read_reports forks (their pids), on a machine of two cores.
-
-    A worker of the test run may hold idle threads an earlier test left (the browser tests'
-    asyncio loop): they are not counted here, so that these tests fork wherever they run; the
-    count itself is tested with a thread of the test's own (test_a_process_with_threads...).
-    """
-    if sys.platform != "linux":
-        pytest.skip("reports are read side by side on Linux only (pipeline._may_fork)")
-    monkeypatch.setattr(threading, "active_count", lambda: 1)
-    forked: list[int] = []
-    fork = os.fork
-
-    def counted() -> int:
-        pid = fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counted)
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
-    return forked
-
-
-def reaped(pid: int) -> bool:
-    """Tell whether a child has ended and been waited for (none left behind, no zombie)."""
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
-
-
-def open_files() -> int:
-    return len(os.listdir("/proc/self/fd"))
+# them): the second in a forked child while this process reads the first (compare.forked).
 
 
 def test_two_reports_read_side_by_side_are_those_read_one_by_one(children: list[int]) -> None:
     before = open_files()
-    both = read_reports([SEED_2021, SEED_2022])
+    both = read_reports(SEED_2021, SEED_2022)
     assert len(children) == 1 and reaped(children[0])
     assert open_files() == before  # the pipe closed
-    assert both == [read_report(SEED_2021), read_report(SEED_2022)]
+    assert both == (read_report(SEED_2021), read_report(SEED_2022))
     assert all(report.metrics and report.sections for report in both)
 
 
@@ -659,7 +624,7 @@ def test_a_second_report_the_child_cannot_read_fails_with_its_own_error(
     empty = tmp_path / "2022.txt"
     empty.write_bytes(b"")
     with pytest.raises(UnreadableInput, match=re.escape(f"{empty}: empty file")):
-        read_reports([SEED_2021, empty])
+        read_reports(SEED_2021, empty)
     assert len(children) == 1 and reaped(children[0])
     assert capfd.readouterr().err == ""  # the child said nothing of its own: no traceback
 
@@ -670,94 +635,18 @@ def test_the_first_reports_error_comes_first_and_stops_the_child(
     empty, missing = tmp_path / "2021.txt", tmp_path / "2022.txt"
     empty.write_bytes(b"")
     with pytest.raises(UnreadableInput, match="2021.txt: empty file"):
-        read_reports([empty, missing])  # as read in order: the first file's error
+        read_reports(empty, missing)  # as read in order: the first file's error
     assert children == []
     with pytest.raises(UnreadableInput, match="2021.txt: empty file"):
-        read_reports([empty, SEED_2022])
+        read_reports(empty, SEED_2022)
     assert len(children) == 1 and reaped(children[0])
-
-
-@pytest.mark.parametrize("end", ["raises", "killed"])
-def test_a_child_that_fails_otherwise_leaves_the_report_to_be_read_here(
-    monkeypatch: pytest.MonkeyPatch,
-    children: list[int],
-    capfd: pytest.CaptureFixture[str],
-    end: str,
-) -> None:
-    def failing(report: Report, file: Any, **kwargs: object) -> None:  # only the child sends
-        if end == "raises":
-            raise pickle.PicklingError("cannot send")
-        file.write(pickle.dumps(report)[:1000])  # a part of it, then killed
-        file.flush()
-        os.kill(os.getpid(), signal.SIGKILL)
-
-    monkeypatch.setattr(pickle, "dump", failing)
-    both = read_reports([SEED_2021, SEED_2022])
-    assert len(children) == 1 and reaped(children[0])
-    assert both[1] == read_report(SEED_2022)
-    assert capfd.readouterr().err == ""
-
-
-def test_an_interrupt_stops_the_child_at_once(
-    monkeypatch: pytest.MonkeyPatch, children: list[int]
-) -> None:
-    """Ctrl-C while the first report is read: the child reading the second (here for a
-    minute) is stopped and waited for, not left running."""
-    from compare import pipeline
-
-    made = pipeline._made
-
-    def slow_or_interrupted(path: Path, *args: Any) -> Report:
-        if path == SEED_2022:
-            time.sleep(60)  # the child
-        if path == SEED_2021:
-            raise KeyboardInterrupt
-        return made(path, *args)
-
-    monkeypatch.setattr(pipeline, "_made", slow_or_interrupted)
-    start = time.monotonic()
-    with pytest.raises(KeyboardInterrupt):
-        read_reports([SEED_2021, SEED_2022])
-    assert time.monotonic() - start < 30
-    assert len(children) == 1 and reaped(children[0])
-
-
-def test_no_process_to_be_had_reads_both_here(
-    monkeypatch: pytest.MonkeyPatch, children: list[int]
-) -> None:
-    def refused() -> int:
-        raise BlockingIOError(11, "Resource temporarily unavailable")
-
-    monkeypatch.setattr(os, "fork", refused)
-    before = open_files()
-    assert read_reports([SEED_2021, SEED_2022]) == [read_report(SEED_2021), read_report(SEED_2022)]
-    assert open_files() == before
-
-
-def test_a_process_with_threads_or_one_core_reads_its_reports_in_order(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(os, "fork", lambda: pytest.fail("a child was forked"))
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    expected = [read_report(SEED_2021), read_report(SEED_2022)]
-    stop = threading.Event()
-    thread = threading.Thread(target=stop.wait)
-    thread.start()
-    try:
-        assert read_reports([SEED_2021, SEED_2022]) == expected
-    finally:
-        stop.set()
-        thread.join()
-    monkeypatch.setattr(threading, "active_count", lambda: 1)
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
-    assert read_reports([SEED_2021, SEED_2022]) == expected
 
 
 def test_compare_and_check_read_side_by_side_say_what_they_say_read_in_order(
     monkeypatch: pytest.MonkeyPatch, children: list[int]
 ) -> None:
     """The JSON of `compare` and `compare check`, a report piped into '-' among them, is the
-    same whether the second report was read in a child or after the first, here."""
+    same whether the second report was read (and the terms counted) in a child or here."""
     runner = CliRunner()
     piped = SEED_2022.read_bytes()
     commands = [
@@ -766,10 +655,10 @@ def test_compare_and_check_read_side_by_side_say_what_they_say_read_in_order(
         (["check", "-", "--against", str(SEED_2021), "--json", "-"], piped),
     ]
     side_by_side = [runner.invoke(cli, args, input=data).stdout for args, data in commands]
-    assert len(children) == 3 and all(map(reaped, children))
+    assert len(children) == 6 and all(map(reaped, children))  # a report and the terms each
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
     in_order = [runner.invoke(cli, args, input=data).stdout for args, data in commands]
-    assert len(children) == 3
+    assert len(children) == 6
     assert side_by_side == in_order
     assert [json.loads(out)["new"]["path"] for out in side_by_side[:2]] == [
         str(SEED_2022),
