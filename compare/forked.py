@@ -47,9 +47,9 @@ class Child(Generic[T]):
         self._readable = -1
         with received:
             sent = received.read()  # all the child wrote, until it closed its end
-        # Interrupted before this, the child is stopped by in_child (its pid is kept till now).
-        pid, self._pid = self._pid, None
-        _, status = os.waitpid(pid, 0)
+        # Interrupted before it is waited for, the child is stopped by in_child (stop).
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = None
         if os.waitstatus_to_exitcode(status) != 0:
             return self._call()  # its call raised (and raises here again), or it was killed
         value: T = pickle.loads(sent)
