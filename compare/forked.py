@@ -43,9 +43,8 @@ class Child(Generic[T]):
         """Return the call's value: the child's, once it ended with 0; else made here."""
         if self._pid is None:
             return self._call()
-        received = open(self._readable, "rb")  # noqa: SIM115 (it owns the descriptor now)
-        self._readable = -1
-        with received:
+        with open(self._readable, "rb") as received:  # which closes the descriptor
+            self._readable = -1
             sent = received.read()  # all the child wrote, until it closed its end
         # Interrupted before it is waited for, the child is stopped by in_child (stop).
         _, status = os.waitpid(self._pid, 0)

@@ -6,6 +6,7 @@ import ast
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -52,8 +53,6 @@ def children(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     asyncio loop): they are not counted here, so that these tests fork wherever they run; the
     count itself is tested with a thread of the test's own (tests/test_forked.py).
     """
-    import threading
-
     if sys.platform != "linux":
         pytest.skip("a call runs in a forked child on Linux only (compare.forked.may_fork)")
     monkeypatch.setattr(threading, "active_count", lambda: 1)
