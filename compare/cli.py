@@ -213,7 +213,7 @@ def diff(
     from compare.library import find_report
     from compare.model import STDIN
     from compare.pipeline import compare_reports, read_reports
-    from compare.render import iter_html, iter_markdown, report_name
+    from compare.render import iter_html, iter_markdown, page_templates_beside, report_name
     from compare.writing import write_output
 
     if old == new == STDIN:
@@ -222,9 +222,10 @@ def diff(
     old_report, new_report = read_reports(
         find_report(old, library=lib, org=org), find_report(new, library=lib, org=org)
     )
-    comparison = compare_reports(old_report, new_report)
-
     to_stdout = "-" in (json_path, md_path, csv_path)
+    with page_templates_beside(html_path is not None or not to_stdout):
+        comparison = compare_reports(old_report, new_report)
+
     org_name = report_name(comparison, fallback=Path(new_report.source.path).stem)
     # A report without a year is named by its file (its stem), never by the path given.
     years = [

@@ -14,6 +14,7 @@ import bisect
 import contextlib
 import functools
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from markupsafe import Markup, escape
 from compare import __version__
 from compare.caches import cache_folder
 from compare.collector import collector_paused
+from compare.forked import in_child
 from compare.model import (
     SCALES,
     Comparison,
@@ -1537,11 +1539,58 @@ def _template_cache() -> BytecodeCache | None:
             with contextlib.suppress(OSError):  # a full or read-only temp folder: compile anew
                 super().dump_bytecode(bucket)
 
+        def holds(self, name: str, filename: str | None) -> bool:
+            """Tell whether a compiled template is kept for this name (made from whatever
+            source: a stale one is compiled again where it is loaded)."""
+            key = self.get_cache_key(name, filename)
+            return os.path.exists(os.path.join(self.directory, self.pattern % key))
+
     folder = cache_folder()
     if folder is None:
         return None
     key = hashlib.sha256(repr((OPTIONS, "StrictUndefined", __version__)).encode()).hexdigest()
     return TemplateCache(directory=str(folder), pattern=f"template-{key[:12]}-%s.cache")
+
+
+# The templates a page is made of: report.html, what it extends and includes, and its script.
+PAGE_TEMPLATES = (
+    "report.html",
+    "base.html",
+    "report.css",
+    "_summary.html",
+    "_section_map.html",
+    "_metrics.html",
+    "_sections.html",
+    "report.js",
+)
+
+
+@contextlib.contextmanager
+def page_templates_beside(page: bool = True) -> Iterator[None]:
+    """Compile the page's templates during the block, in a forked child (compare.forked), when
+    a page is to be made and the cache folder lacks any of them: a first run's (a CI job's in a
+    new container). The page is then made from what the child kept (the seed pair: 97 ms of
+    compiling, beside the comparing's 140 ms). A child that failed leaves the compiling to this
+    process, at the block's end, as the page would have done it."""
+    env = environment() if page else None
+    holds = getattr(env.bytecode_cache, "holds", None) if env is not None else None
+    if env is None or env.loader is None or holds is None:
+        yield  # no page, or no cache folder: compiled where the page is made
+        return
+    loader = env.loader
+    if all(holds(name, loader.get_source(env, name)[1]) for name in PAGE_TEMPLATES):
+        yield
+        return
+    with in_child(_compile_page_templates) as compiling:
+        yield
+        compiling.value()
+
+
+def _compile_page_templates() -> None:
+    """Compile the page's templates, kept in the cache folder by the environment's cache."""
+    env = environment()
+    for name in PAGE_TEMPLATES:
+        env.get_template(name)
 
 
 @functools.cache
