@@ -378,8 +378,7 @@ def test_the_comparisons_of_a_large_input_are_not_kept(
 def compiled(temp: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The templates this process compiles, in a cache folder of the test's own, empty (the
     page's environment made anew in it)."""
-    render.environment.cache_clear()
-    render._script.cache_clear()
+    as_a_new_process()
     names: list[str] = []
     compile_template = jinja2.Environment.compile
 
@@ -391,6 +390,11 @@ def compiled(temp: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]
 
     monkeypatch.setattr(jinja2.Environment, "compile", counted)
     yield names
+    as_a_new_process()
+
+
+def as_a_new_process() -> None:
+    """Forget the page's environment and script, as the next run's process starts without them."""
     render.environment.cache_clear()
     render._script.cache_clear()
 
@@ -434,8 +438,7 @@ def test_a_first_runs_page_templates_are_compiled_in_a_child_while_it_compares(
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "elsewhere"))
     (tmp_path / "elsewhere").mkdir()
     cache_folder.cache_clear()
-    render.environment.cache_clear()
-    render._script.cache_clear()
+    as_a_new_process()
     alone = tmp_path / "alone.html"
     write_page(alone)
     assert sorted(compiled) == sorted(render.PAGE_TEMPLATES) and len(children) == 3
@@ -445,9 +448,9 @@ def test_a_first_runs_page_templates_are_compiled_in_a_child_while_it_compares(
 def test_page_templates_kept_need_no_child(
     compiled: list[str], tmp_path: Path, children: list[int]
 ) -> None:
+    """A run whose page templates an earlier run kept forks no child for them."""
     write_page(tmp_path / "first.html")
-    render.environment.cache_clear()
-    render._script.cache_clear()
+    as_a_new_process()
     write_page(tmp_path / "again.html")
     assert len(children) == 5  # the second run: a report and the terms, no templates
     assert compiled == []
@@ -457,14 +460,14 @@ def test_page_templates_kept_need_no_child(
 def test_one_page_template_missing_is_compiled_in_a_child(
     compiled: list[str], temp: Path, tmp_path: Path, children: list[int]
 ) -> None:
+    """One template's file gone (a full disk when it was written): the child compiles it."""
     write_page(tmp_path / "first.html")
     env = render.environment()
     assert env.loader is not None and isinstance(env.bytecode_cache, jinja2.FileSystemBytecodeCache)
     name = "_metrics.html"
     key = env.bytecode_cache.get_cache_key(name, env.loader.get_source(env, name)[1])
     (temp / (env.bytecode_cache.pattern % key)).unlink()
-    render.environment.cache_clear()
-    render._script.cache_clear()
+    as_a_new_process()
     write_page(tmp_path / "again.html")
     assert len(children) == 6 and compiled == []
     assert held(temp) == list(render.PAGE_TEMPLATES)
@@ -473,6 +476,8 @@ def test_one_page_template_missing_is_compiled_in_a_child(
 def test_templates_a_child_failed_to_compile_are_compiled_here(
     compiled: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, children: list[int]
 ) -> None:
+    """A child that fails (killed, out of memory) leaves the compiling to this process, as
+    rendering without a child would do it."""
     parent, compile_templates = os.getpid(), render._compile_page_templates
 
     def killed_in_a_child() -> None:
