@@ -80,6 +80,9 @@ def write_kept(folder: Path, name: str, dump: Callable[[IO[bytes]], object]) -> 
     except Exception:  # a full disk, or what was to be kept could not be written: as above
         Path(temp).unlink(missing_ok=True)
         return False
+    except BaseException:  # interrupted or terminated (compare.cli) while writing
+        Path(temp).unlink(missing_ok=True)
+        raise
     return True
 
 

@@ -6,10 +6,12 @@ from `compare check` exit 1.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
 import sys
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -432,7 +434,8 @@ def series(
         if bar is not None:
             bar.update(done)
 
-    result = build_series(paths, workers=jobs, progress=progress)
+    with _terminated_at_once():  # a pool of workers may run
+        result = build_series(paths, workers=jobs, progress=progress)
     if bar is not None:
         bar.__exit__(None, None, None)
     name = f"{_slug(result.org or 'report')}-series"
@@ -497,9 +500,50 @@ def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(lines) + "\n"
 
 
+class Terminated(BaseException):
+    """SIGTERM came (a CI job cancelled or out of time): raised wherever the run is, so that what
+    it leaves half-done is undone on the way out, as on Ctrl-C (a page's temp file removed, a
+    forked child stopped). Not an Exception: nothing that handles those takes it for one."""
+
+
+@contextlib.contextmanager
+def _terminated_at_once() -> Iterator[None]:
+    """Let SIGTERM end the process at once during the block, as it does without main's handler.
+
+    A series' process pool cannot be stopped from an exception: on Python 3.11 the pool's
+    manager fails on futures already cancelled, and the process hangs at its exit, feeding a
+    worker the same signal killed. The block writes nothing, so nothing is left half-written.
+    """
+    try:
+        previous = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    except ValueError:  # not the main thread (cli called from a thread): main set no handler
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main() -> None:
-    """Entry point of the `compare` console script."""
-    cli(prog_name="compare")
+    """Entry point of the `compare` console script (and of `python -m compare`)."""
+    process = os.getpid()
+
+    def terminated(signum: int, frame: object) -> None:
+        if os.getpid() != process:  # a forked child or a pool's worker: ends as by default
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        cli(prog_name="compare")
+    except Terminated:
+        click.echo("Terminated.", err=True)
+        sys.exit(128 + signal.SIGTERM)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -68,6 +68,25 @@ def test_a_temp_folder_that_cannot_be_written_gives_no_cache(
     assert cache_folder() is None
 
 
+@pytest.mark.parametrize("stop", [OSError, KeyboardInterrupt])
+def test_a_kept_file_not_written_leaves_no_temp_file(temp: Path, stop: type[BaseException]) -> None:
+    """A full disk is silent (the next run does the work again); Ctrl-C or SIGTERM while a kept
+    file is written (compare.cli) goes on, and neither leaves the half-written temp file."""
+    folder = cache_folder()
+    assert folder is not None
+
+    def dump(handle: object) -> None:
+        handle.write(b"half")  # type: ignore[attr-defined]
+        raise stop
+
+    if stop is OSError:
+        assert caches.write_kept(folder, "kept.bin", dump) is False
+    else:
+        with pytest.raises(stop):
+            caches.write_kept(folder, "kept.bin", dump)
+    assert list(folder.iterdir()) == []
+
+
 # --------------------------------------------------------------------------- kept reports
 
 # The cache's functions as the package has them (conftest's reports_read_anew replaces them)

@@ -888,3 +888,102 @@ def test_a_report_whose_file_name_is_not_utf8_is_compared(tmp_path: Path) -> Non
     parsed = tmp_path / "r.json"
     assert run("parse", str(old), "--json", str(parsed)).exit_code == 0
     assert json.loads(parsed.read_text(encoding="utf-8"))["source"]["path"] == str(old)
+
+
+# --------------------------------------------------------------------------- SIGTERM
+
+# A run of `compare` (main, as the console script runs it) in a fresh interpreter, after the
+# setup code given: a CI job's runner that cancels it or runs out of time sends SIGTERM.
+SIGNALLED = """
+import os, signal, sys, time
+import compare.cli, compare.pipeline, compare.render, compare.series
+os.sched_getaffinity = lambda pid: {{0, 1}}  # two cores: the second report read in a child
+{setup}
+sys.argv = ["compare", *sys.argv[1:]]
+compare.cli.main()
+"""
+
+
+def run_signalled(
+    setup: str, args: list[str], folder: Path, *, session: bool = False
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", SIGNALLED.format(setup=setup), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "TMPDIR": str(folder)},
+        timeout=60,
+        start_new_session=session,  # its own process group, for a signal sent to the group
+        check=False,
+    )
+
+
+def test_sigterm_while_the_page_is_written_leaves_no_file_and_says_so(tmp_path: Path) -> None:
+    """Killed by SIGTERM half-way through writing a page, a run had left the page's temp file
+    (.page.html.xxxx.tmp) in the output folder and ended without a word; it now removes it,
+    says "Terminated." and exits 143, as a shell reports a process SIGTERM ended."""
+    setup = """
+made = compare.render.iter_html
+def iter_html(*args, **kwargs):
+    chunks = made(*args, **kwargs)
+    yield next(chunks)
+    os.kill(os.getpid(), signal.SIGTERM)
+    yield from chunks
+compare.render.iter_html = iter_html
+"""
+    out = tmp_path / "out"
+    done = run_signalled(
+        setup, [str(SEED_2021), str(SEED_2022), "-o", str(out / "page.html")], tmp_path
+    )
+    assert (done.returncode, done.stderr, done.stdout) == (143, "Terminated.\n", "")
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a report is read in a child on Linux only")
+def test_sigterm_stops_the_child_reading_the_second_report(tmp_path: Path) -> None:
+    """The child reading the second report (compare.forked) had been left to run when SIGTERM
+    ended the run; it is stopped with it now."""
+    pids = tmp_path / "pids"
+    setup = f"""
+parent, made = os.getpid(), compare.pipeline._made
+def slow_in_a_child(*args, **kwargs):
+    if os.getpid() != parent:
+        with open({str(pids)!r}, "a") as pids:
+            pids.write(f"{{os.getpid()}}\\n")
+        time.sleep(60)
+    return made(*args, **kwargs)
+compare.pipeline._made = slow_in_a_child
+signal.signal(signal.SIGALRM, lambda *args: os.kill(os.getpid(), signal.SIGTERM))
+signal.setitimer(signal.ITIMER_REAL, 2.0)  # while this process waits for the child
+"""
+    done = run_signalled(
+        setup, [str(SEED_2021), str(SEED_2022), "-o", str(tmp_path / "p.html")], tmp_path
+    )
+    child = int(pids.read_text())
+    try:
+        os.kill(child, 0)
+    except ProcessLookupError:
+        alive = False
+    else:
+        alive = True
+        os.kill(child, 9)
+    assert (done.returncode, done.stderr) == (143, "Terminated.\n")
+    assert not alive and not (tmp_path / "p.html").exists()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="signals to a process group")
+def test_sigterm_to_a_series_pool_ends_it_at_once(tmp_path: Path) -> None:
+    """A series' process pool cannot be stopped from an exception (Python 3.11's pool hung at
+    exit, feeding a worker the signal had killed): SIGTERM ends such a run at once, workers and
+    all, as it did before compare handled the signal."""
+    setup = """
+def terminating(*args):
+    os.killpg(os.getpgid(0), signal.SIGTERM)  # a worker's first task: the whole group
+    time.sleep(60)
+compare.series._keeping_patterns = terminating
+"""
+    args = ["series", "--library", str(SEEDS), "--all", "-j", "2", "--csv", str(tmp_path / "s.csv")]
+    done = run_signalled(setup, args, tmp_path, session=True)
+    assert done.returncode == -15 and "Traceback" not in done.stderr
+    assert not (tmp_path / "s.csv").exists()
