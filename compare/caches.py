@@ -2,8 +2,9 @@
 compiled regular expressions (patterns), the reports it read and the comparisons it made
 (pipeline's read_report and compare_reports).
 
-It is <temp folder>/compare-<user id>, made readable and writable by its owner only. Where no
-such folder can be had (another user's folder of that name, a read-only temp folder), there is
+It is <temp folder>/compare-<user id>, or the folder $COMPARE_CACHE_DIR names (a CI job that
+keeps it between jobs starts warm: its runs compile no pattern or template), made readable and
+writable by its owner only. Where no such folder can be had (another user's folder of that name, a read-only temp folder), there is
 none, and every run compiles, reads and compares anew: caching costs speed only, never a result.
 
 A report read is kept under a key of everything its reading depends on: the file's bytes and
@@ -44,13 +45,21 @@ BYTES_KEPT = 256 << 20
 LARGEST_KEPT = 1 << 20
 
 
+# The variable naming a cache folder of the user's choice (see the module's text).
+CACHE_DIR_VARIABLE = "COMPARE_CACHE_DIR"
+
+
 @functools.cache
 def cache_folder() -> Path | None:
     """Return the user's cache folder, made if missing, or None where it is not safely ours."""
     owner = os.getuid() if hasattr(os, "getuid") else None
-    folder = Path(tempfile.gettempdir()) / f"compare-{owner if owner is not None else 'cache'}"
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    if chosen:
+        folder = Path(chosen).expanduser()
+    else:
+        folder = Path(tempfile.gettempdir()) / f"compare-{owner if owner is not None else 'cache'}"
     try:
-        folder.mkdir(mode=stat.S_IRWXU)
+        folder.mkdir(mode=stat.S_IRWXU, parents=bool(chosen))
     except FileExistsError:
         pass  # made by an earlier run (or planted: checked below)
     except OSError:

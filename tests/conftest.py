@@ -31,6 +31,13 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(autouse=True)
+def no_chosen_cache_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs keep what they compile in the temp folder's cache folder, which tests set (TMPDIR):
+    not in one the developer's environment names (compare.caches.CACHE_DIR_VARIABLE)."""
+    monkeypatch.delenv("COMPARE_CACHE_DIR", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def reports_read_anew(monkeypatch: pytest.MonkeyPatch) -> None:
     """In-process tests read and compare every report anew, keeping none: a test that changes a
     stage must see it run, not a report or comparison an earlier test kept (compare.caches).
