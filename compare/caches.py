@@ -65,13 +65,18 @@ def cache_folder() -> Path | None:
     except OSError:
         return None
     try:
-        found = folder.lstat()  # lstat: a symbolic link planted in its place is not followed
+        # In the shared temp folder, a symbolic link planted in its place is not followed.
+        found = folder.stat() if chosen else folder.lstat()
     except OSError:
         return None
     if not stat.S_ISDIR(found.st_mode):
         return None
-    if owner is not None and (found.st_uid != owner or stat.S_IMODE(found.st_mode) & 0o077):
-        return None  # another user's, or one others may write to: what it holds is not trusted
+    # Another user's, or one others may write to: what it holds is not trusted. The temp
+    # folder's must be the owner's alone (what it keeps is the reports read); a folder the user
+    # chose may be readable by others (made by a CI cache's restore, or mkdir -p).
+    others = 0o022 if chosen else 0o077
+    if owner is not None and (found.st_uid != owner or stat.S_IMODE(found.st_mode) & others):
+        return None
     return folder
 
 

@@ -71,14 +71,16 @@ def test_the_folder_compare_cache_dir_names_is_made_and_used(
     assert stat.S_IMODE(chosen.stat().st_mode) == 0o700 and not temp.exists()
 
 
+@pytest.mark.parametrize(("mode", "used"), [(0o755, True), (0o775, False), (0o777, False)])
 def test_a_chosen_folder_others_may_write_to_is_not_used(
-    temp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    temp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: int, used: bool
 ) -> None:
-    chosen = tmp_path / "shared"
-    chosen.mkdir(mode=0o700)
-    chosen.chmod(0o777)
+    """One others may read is used (made by `mkdir -p`, or restored by a CI cache)."""
+    chosen = tmp_path / "chosen"
+    chosen.mkdir()
+    chosen.chmod(mode)
     monkeypatch.setenv(caches.CACHE_DIR_VARIABLE, str(chosen))
-    assert cache_folder() is None
+    assert cache_folder() == (chosen if used else None)
 
 
 def test_a_check_in_a_new_container_with_the_cache_folder_kept_compiles_nothing(
