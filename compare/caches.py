@@ -25,7 +25,7 @@ import pickle
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -98,6 +98,29 @@ def write_kept(folder: Path, name: str, dump: Callable[[IO[bytes]], object]) -> 
         Path(temp).unlink(missing_ok=True)
         raise
     return True
+
+
+@contextlib.contextmanager
+def locked(folder: Path, name: str) -> Iterator[None]:
+    """Hold an exclusive lock on folder/.<name>.lock during the block, so that processes that
+    read a file, merge what they add and write it again (patterns.keep_compiled: a pool's
+    workers, forked children, other runs) do it one at a time. Where the system has no such
+    lock (fcntl: not on Windows) or the lock file cannot be made, the block runs unlocked: a
+    lost addition costs speed only. The lock ends with the process that holds it."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with contextlib.ExitStack() as held:
+        try:
+            handle = held.enter_context(open(folder / f".{name}.lock", "ab"))
+        except OSError:  # a read-only folder: unlocked
+            handle = None
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def report_key(name: str, data: bytes, settings: Settings) -> str | None:

@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any, cast
 
-from compare.caches import cache_folder, write_kept
+from compare.caches import cache_folder, locked, write_kept
 
 try:  # re's compiler and engine: what re.compile runs (3.11 to 3.13 alike)
     import _sre
@@ -157,10 +157,11 @@ def keep_compiled() -> None:
         return
     _written = len(_made)
     path = folder / CACHE_NAME
-    programs = _read(path)
-    if len(programs) + len(_made) > CACHE_LIMIT:
-        programs = {}
-    programs.update(_made)
-    # Not written (a read-only folder, a full disk, a program marshal refused): the next run
-    # compiles again.
-    write_kept(folder, CACHE_NAME, functools.partial(marshal.dump, programs))
+    with locked(folder, CACHE_NAME):  # no other process writes between the reading and writing
+        programs = _read(path)
+        if len(programs) + len(_made) > CACHE_LIMIT:
+            programs = {}
+        programs.update(_made)
+        # Not written (a read-only folder, a full disk, a program marshal refused): the next
+        # run compiles again.
+        write_kept(folder, CACHE_NAME, functools.partial(marshal.dump, programs))

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -229,3 +230,38 @@ def test_an_engine_that_takes_programs_otherwise_leaves_compiling_to_re(
     assert not patterns._made
     with pytest.raises(re.error):
         patterns.compile_cached("学校(")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="two processes forked at once")
+def test_two_processes_keeping_their_programs_at_once_lose_neither(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pool's two workers (compare.series) and a forked child (compare.forked) each add their
+    programs to the file, read, merged and written again: one that wrote between another's
+    reading and writing lost what it added (seen as a flaky test of series' workers)."""
+    has_read, go_on = os.pipe()
+    other = os.fork()
+    if other == 0:  # the other process: keeps its program while this one is between the two
+        code = 1
+        try:
+            os.read(has_read, 1)
+            patterns._made.clear()
+            patterns.compile_cached("the other's", 0)
+            patterns.keep_compiled()
+            code = 0
+        finally:
+            os._exit(code)
+    read = patterns._read
+
+    def read_then_wait(path: Path) -> dict[tuple[str, int], patterns.Program]:
+        programs = read(path)
+        os.write(go_on, b"x")
+        time.sleep(0.5)  # the other's whole keeping fits here, unless it waits for this one
+        return programs
+
+    patterns.compile_cached("this one's", 0)
+    monkeypatch.setattr(patterns, "_read", read_then_wait)
+    patterns.keep_compiled()
+    _, status = os.waitpid(other, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert {("this one's", 0), ("the other's", 0)} <= set(read(cache))
