@@ -2,10 +2,11 @@
 compiled regular expressions (patterns), the reports it read and the comparisons it made
 (pipeline's read_report and compare_reports).
 
-It is <temp folder>/compare-<user id>, or the folder $COMPARE_CACHE_DIR names (a CI job that
-keeps it between jobs starts warm: its runs compile no pattern or template), made readable and
-writable by its owner only. Where no such folder can be had (another user's folder of that name, a read-only temp folder), there is
-none, and every run compiles, reads and compares anew: caching costs speed only, never a result.
+It is <temp folder>/compare-<user id>, made readable and writable by its owner only, or the
+folder $COMPARE_CACHE_DIR names (a CI job that keeps it between jobs starts warm: its runs
+compile no pattern or template), which others may read but not write to. Where no such folder
+can be had (another user's folder of that name, a read-only temp folder), there is none, and
+every run compiles, reads and compares anew: caching costs speed only, never a result.
 
 A report read is kept under a key of everything its reading depends on: the file's bytes and
 the name it was given by, the settings, and the code that reads it (the package's files, the
