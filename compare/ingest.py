@@ -95,25 +95,27 @@ def read_text(path: Path, *, settings: Settings, data: bytes | None = None) -> D
 
 def _read_file(path: Path, settings: Settings) -> bytes:
     """Return a file's bytes; raise ReportNotFound or UnreadableInput (missing, a folder, too
-    large, unreadable)."""
+    large, unreadable).
+
+    At most the size limit is read, whatever the file's size says: a pipe (`<(pdftotext …)`), a
+    device such as /dev/zero, or a file still growing gives its size as 0 or less than it is.
+    """
     name = str(path)
+    limit = settings.max_input_bytes
     if not path.exists():
         raise ReportNotFound(f"{name}: no such file")
     if path.is_dir():
         raise UnreadableInput(f"{name}: is a directory, not a file")
     try:
         size = path.stat().st_size
-        if size > settings.max_input_bytes:
-            raise UnreadableInput(
-                f"{name}: too large ({size:,} bytes; the limit is {settings.max_input_bytes:,})"
-            )
-        data = path.read_bytes()
+        if size > limit:
+            raise UnreadableInput(f"{name}: too large ({size:,} bytes; the limit is {limit:,})")
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise UnreadableInput(f"{name}: cannot be read ({exc.strerror or exc})") from exc
-    if len(data) > settings.max_input_bytes:  # the file grew between stat and read
-        raise UnreadableInput(
-            f"{name}: too large ({len(data):,} bytes; the limit is {settings.max_input_bytes:,})"
-        )
+    if len(data) > limit:
+        raise UnreadableInput(f"{name}: too large (more than {limit:,} bytes, the limit)")
     return data
 
 

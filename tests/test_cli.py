@@ -148,6 +148,27 @@ def test_a_100_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     one_line_error(run("parse", str(path)), str(path), "too large")
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_an_endless_input_is_refused_at_the_size_limit() -> None:
+    """/dev/zero gives its size as 0 and never ends: the run reads the limit's worth, and stops."""
+    import resource
+
+    def at_most_4_gib() -> None:  # were it read to the end, the run fails instead of the machine
+        resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "compare", "parse", "/dev/zero"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=at_most_4_gib,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        "Error: /dev/zero: too large (more than 52,428,800 bytes, the limit)"
+    ]
+
+
 def test_gbk_file_parses_and_says_its_encoding(tmp_path: Path) -> None:
     text = "\n".join(SEED_2021.read_text(encoding="utf-8").splitlines()[:39]) + "\n"
     path = tmp_path / "gbk-2021.txt"

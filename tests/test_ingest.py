@@ -4,9 +4,11 @@ second renditions, and every file of the shared corpus."""
 from __future__ import annotations
 
 import io
+import os
 import random
 import re
 import textwrap
+import threading
 import unicodedata
 import zipfile
 from collections import Counter
@@ -151,6 +153,32 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UnreadableInput) as error:
         read_text(path, settings=Settings(max_input_bytes=1000))
     assert message(error) == f"{path}: too large ({size:,} bytes; the limit is 1,000)"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_is_read_no_further_than_the_size_limit(tmp_path: Path) -> None:
+    """A pipe gives its size as 0 (`compare <(pdftotext a.pdf -) …`): past the limit, the reading
+    stops and says so, without waiting for the pipe's end (/dev/zero has none)."""
+    pipe = tmp_path / "report.txt"
+    os.mkfifo(pipe)
+    refused = threading.Event()
+    waited_in_vain: list[bool] = []
+
+    def write() -> None:
+        with pipe.open("wb") as handle:
+            handle.write(b"x" * 2000)
+            handle.flush()
+            # The pipe stays open, as an endless one would, until the reader has given up.
+            waited_in_vain.append(not refused.wait(timeout=10))
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    with pytest.raises(UnreadableInput) as error:
+        read_text(pipe, settings=Settings(max_input_bytes=1000))
+    refused.set()
+    writer.join(timeout=15)
+    assert message(error) == f"{pipe}: too large (more than 1,000 bytes, the limit)"
+    assert waited_in_vain == [False]
 
 
 # --------------------------------------------------------------------------- encodings
