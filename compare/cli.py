@@ -140,7 +140,7 @@ def parse(file: str, library: Path | None, org: str | None, json_path: str | Non
     from compare.export import json_chunks, render_outline, report_to_json
     from compare.library import find_report
     from compare.pipeline import read_report
-    from compare.writing import write_output
+    from compare.writing import say, write_output
 
     report = read_report(find_report(file, library=_library(library), org=org))
     json_path = _into_folder(json_path, _report_stem(report), ".json")
@@ -148,7 +148,7 @@ def parse(file: str, library: Path | None, org: str | None, json_path: str | Non
         write_output(json_path, json_chunks(report_to_json(report)))
         if json_path == "-":
             return
-    click.echo(render_outline(report), nl=False)
+    say(render_outline(report), nl=False)
     _warn(report)
 
 
@@ -216,7 +216,7 @@ def diff(
     from compare.model import STDIN
     from compare.pipeline import compare_reports, read_reports
     from compare.render import iter_html, iter_markdown, page_templates_beside, report_name
-    from compare.writing import write_output
+    from compare.writing import say, write_output
 
     if old == new == STDIN:
         raise click.UsageError("only one of OLD and NEW can be '-' (standard input)")
@@ -258,10 +258,10 @@ def diff(
     if to_stdout or html_path == "-":
         return
     if quiet:
-        click.echo(html_path)
+        say(str(html_path))
         return
-    click.echo(summary_text(comparison), nl=False)
-    click.echo(f"Report: {html_path}")
+    say(summary_text(comparison), nl=False)
+    say(f"Report: {html_path}")
 
 
 def _metrics_csv(comparison: Comparison) -> str:
@@ -320,7 +320,7 @@ def check(
     from compare.library import find_report
     from compare.model import STDIN
     from compare.pipeline import compare_reports, read_report, read_reports
-    from compare.writing import write_output
+    from compare.writing import say, write_output
 
     if old == new == STDIN:
         raise click.UsageError("only one of NEW and --against can be '-' (standard input)")
@@ -361,7 +361,7 @@ def check(
         )
         write_output(json_path, json_chunks(data))
     if "-" not in (md_path, json_path):
-        click.echo(checks.findings_text(findings, subject=subject), nl=False)
+        say(checks.findings_text(findings, subject=subject), nl=False)
     raise SystemExit(1 if findings else 0)
 
 
@@ -404,7 +404,7 @@ def series(
     from compare.model import STDIN
     from compare.render import render_series_html
     from compare.series import build_series
-    from compare.writing import write_output
+    from compare.writing import say, write_output
 
     lib = _library(library)
     if all_years and years:
@@ -452,10 +452,10 @@ def series(
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     if "-" not in (csv_path, html_path):
-        click.echo(f"{len(result.rows)} metrics over {len(result.years)} years")
+        say(f"{len(result.rows)} metrics over {len(result.years)} years")
         for path in (csv_path, html_path):
             if path:
-                click.echo(f"Wrote {path}")
+                say(f"Wrote {path}")
 
 
 def summary_text(comparison) -> str:  # type: ignore[no-untyped-def]

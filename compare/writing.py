@@ -8,12 +8,16 @@ string or as chunks written while they are made (a big report need not be held w
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+import click
 
 from compare.errors import OutputError
 
@@ -21,6 +25,9 @@ from compare.errors import OutputError
 # (bad\xff.txt) is held as a lone surrogate (\udcff, Python's way), and is written as its
 # escape: valid JSON (read back, the very name), and legible in a page.
 UNENCODABLE = "backslashreplace"
+
+# What standard output is called in an error (as "<stdin>" is for standard input)
+STDOUT_NAME = "<stdout>"
 
 
 def write_output(path: str | Path, text: str | Iterable[str]) -> None:
@@ -32,9 +39,10 @@ def write_output(path: str | Path, text: str | Iterable[str]) -> None:
     """
     chunks = (text,) if isinstance(text, str) else text
     if str(path) == "-":
-        for chunk in chunks:
-            _write_stdout(chunk)
-        sys.stdout.flush()
+        with _stdout_errors():
+            for chunk in chunks:
+                _write_stdout(chunk)
+            sys.stdout.flush()
         return
     target = Path(path)
     if _is_stream(target):
@@ -61,6 +69,28 @@ def write_output(path: str | Path, text: str | Iterable[str]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def say(text: str, *, nl: bool = True) -> None:
+    """Print text on standard output (as click.echo does); raise OutputError when it cannot be
+    written (`compare 2021 2022 > /dev/full`, a full disk behind `>`)."""
+    with _stdout_errors():
+        click.echo(text, nl=nl)
+
+
+@contextlib.contextmanager
+def _stdout_errors() -> Iterator[None]:
+    """Turn a failed write to standard output into an OutputError naming it.
+
+    A closed pipe (`compare … --json - | head`) is left to click, which ends the run quietly
+    (exit 1), as other commands do when what reads them has stopped.
+    """
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise
+        raise OutputError(f"{STDOUT_NAME}: cannot write ({exc.strerror or exc})") from None
 
 
 def _write_stdout(chunk: str) -> None:

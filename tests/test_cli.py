@@ -148,6 +148,53 @@ def test_a_100_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     one_line_error(run("parse", str(path)), str(path), "too large")
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("2021", "2022"),  # the summary
+        ("2021", "2022", "--json", "-"),  # the comparison
+        ("parse", "2021"),  # the outline
+        ("check", "2022", "--against", "2021"),  # the findings
+    ],
+)
+def test_standard_output_that_cannot_be_written_is_one_error_line(
+    args: tuple[str, ...], tmp_path: Path
+) -> None:
+    """`compare 2021 2022 > /dev/full`: a full disk behind the shell's `>` is said in one line,
+    not in a traceback."""
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "compare", *args, "--library", str(SEEDS)]
+            + ([] if "-" in args or args[0] in ("parse", "check") else ["-o", str(tmp_path)]),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("Warning: ")]
+    assert (result.returncode, errors) == (
+        2,
+        ["Error: <stdout>: cannot write (No space left on device)"],
+    ), result.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly() -> None:
+    """`compare 2021 2022 --json - | head -c 100`: the closed pipe ends the run with exit 1 and
+    nothing on stderr but the reading's warnings (as other commands end in a pipe)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "compare", "2021", "2022", "--json", "-", "--library", str(SEEDS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(100).startswith("{")
+    process.stdout.close()
+    errors = [line for line in process.stderr.read().splitlines() if not line.startswith("Warning")]
+    assert (process.wait(timeout=120), errors) == (1, [])
+
+
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
 def test_an_endless_input_is_refused_at_the_size_limit() -> None:
     """/dev/zero gives its size as 0 and never ends: the run reads the limit's worth, and stops."""
