@@ -51,17 +51,39 @@ def default_library() -> Path:
 
 
 _TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+# Files whose opening is read when the library is scanned: for a text file's title, and to
+# tell compare's own pages and Markdown from reports (see _made_by_compare)
+_HEAD_READ = _TEXT_SUFFIXES | {".html", ".htm"}
+HEAD_BYTES = 4096
+
+# compare's own outputs, which a library folder may come to hold (`compare 2021 2022 -o
+# seeds/`): the page names its generator in its <head>; the Markdown opens with the pair's
+# name and years, then its table of the two reports. Taken for reports, they made a year
+# ambiguous ("2 reports for 2021") and a second organisation ("绍兴市教育局-vs").
+_OWN_PAGE = re.compile(rb'<meta name="generator" content="compare ')
+_OWN_MARKDOWN = re.compile(r"# [^\n]*: [^\n]* → [^\n]*\n\n\| \| Old \(".encode())
 
 
-def _title_of(path: Path) -> tuple[str, int | None]:
-    """Return (org, year) from the opening lines of a text file (its title line, or the title
-    after an official document's cover), or ("", None)."""
-    if path.suffix.lower() not in _TEXT_SUFFIXES:
-        return "", None
+def _head(path: Path) -> bytes:
+    """Return a file's opening bytes (empty when they cannot be read or are not looked at)."""
+    if path.suffix.lower() not in _HEAD_READ:
+        return b""
     try:
         with path.open("rb") as handle:
-            head = handle.read(4096)
+            return handle.read(HEAD_BYTES)
     except OSError:
+        return b""
+
+
+def _made_by_compare(head: bytes) -> bool:
+    """Tell whether a file's opening is that of a page or Markdown file compare wrote."""
+    return bool(_OWN_PAGE.search(head) or _OWN_MARKDOWN.match(head))
+
+
+def _title_of(path: Path, head: bytes) -> tuple[str, int | None]:
+    """Return (org, year) from the opening lines of a text file (its title line, or the title
+    after an official document's cover), or ("", None)."""
+    if path.suffix.lower() not in _TEXT_SUFFIXES or not head:
         return "", None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -90,7 +112,10 @@ def scan_library(folder: Path) -> tuple[Entry, ...]:
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() not in SUFFIXES or not path.is_file() or path.name.startswith("."):
             continue
-        org, title_year = _title_of(path)
+        head = _head(path)
+        if _made_by_compare(head):
+            continue
+        org, title_year = _title_of(path, head)
         match = YEAR_IN_NAME.search(path.stem)
         year = int(match.group(1)) if match else title_year
         entries.append(

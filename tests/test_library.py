@@ -138,3 +138,37 @@ def test_an_official_documents_cover_files_the_report_by_its_own_title(tmp_path:
         ("notice.txt", "绍兴市教育局", 2021),
         ("red-head.txt", "绍兴市卫生健康委员会", None),
     }
+
+
+def test_compares_written_into_the_library_are_not_reports(tmp_path: Path) -> None:
+    """`compare 2021 2022 -o seeds/ --md seeds/` puts a page and a Markdown file beside the
+    reports; the next `compare 2021 2022` (or `series --all`) must not take them for a third
+    report of 2021 and a second organisation."""
+    from click.testing import CliRunner
+
+    from compare.cli import cli
+    from tests.conftest import SEED_2021, SEED_2022
+
+    for seed in (SEED_2021, SEED_2022):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "绍兴市教育局2020年工作总结.md").write_text(  # a report in Markdown stays one
+        "# 绍兴市教育局2020年工作总结\n\n一、总体情况\n\n全年新增学校3所。\n", encoding="utf-8"
+    )
+    runner = CliRunner()
+    library = ["--library", str(tmp_path)]
+    folder = f"{tmp_path}/"
+    for args in (
+        ["2021", "2022", "-o", folder, "--md", folder],
+        ["series", "--all", "--html", folder],
+    ):
+        written = runner.invoke(cli, [*args, *library])
+        assert written.exit_code == 0, written.output
+    assert {p.suffix for p in tmp_path.iterdir()} == {".txt", ".md", ".html"}
+    found = {(e.path.name, e.year) for e in scan_library(tmp_path)}
+    assert found == {
+        (SEED_2021.name, 2021),
+        (SEED_2022.name, 2022),
+        ("绍兴市教育局2020年工作总结.md", 2020),
+    }
+    again = runner.invoke(cli, ["2021", "2022", *library, "--json", "-"])
+    assert again.exit_code == 0, again.output
