@@ -18,6 +18,9 @@ Shapes:
 - repeated: every sentence of both years the same one (the first with a figure), in one
   paragraph, every other one of the new year with that figure changed: thousands of sentences
   and figures alike;
+- interleaved: both years' sentences in one paragraph under one heading, every other one of
+  the new year edited: one section of thousands of sentences whose equal runs are each one
+  sentence long;
 - wide-row: each year's numbers as the cells of one table row;
 - stacked: each year's numbers as the rows of a table stacked by year, each year's block under
   a line of its year (the old year's 2021 and 2020, the new year's 2022 and 2021).
@@ -79,6 +82,15 @@ def repeated(text: str, *, edited: bool) -> str:
     return "\n".join([title, "一、总体情况", "".join(said)]) + "\n"
 
 
+def interleaved(text: str, *, edited: bool) -> str:
+    """Return the report's sentences in one paragraph under one heading; `edited`: every other
+    one with a word added before its end."""
+    title, *lines = text.splitlines()
+    sentences = re.findall(r"[^。；\n]+[。；]", "\n".join(lines))
+    said = [s[:-1] + "等" + s[-1] if edited and k % 2 else s for k, s in enumerate(sentences)]
+    return "\n".join([title, "一、总体情况", "".join(said)]) + "\n"
+
+
 def wide_row(text: str) -> str:
     """Return the report's numbers as the cells of one table row under one heading."""
     title = text.splitlines()[0]
@@ -126,6 +138,10 @@ SHAPES = {
     "repeated": (
         lambda old: repeated(old, edited=False),
         lambda new: repeated(new, edited=True),
+    ),
+    "interleaved": (
+        lambda old: interleaved(old, edited=False),
+        lambda new: interleaved(new, edited=True),
     ),
     "wide-row": (wide_row, wide_row),
     # The old year states 2021 and 2020, the new one 2022 and 2021 (its own rows).

@@ -8,7 +8,8 @@ import math
 import random
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
 from types import SimpleNamespace
 from typing import Any
 
@@ -682,6 +683,62 @@ def test_a_line_stated_hundreds_of_times_and_edited_every_other_time_pairs_in_or
     assert statuses["moved"] == 0
     paired = [(p.old_index, p.new_index) for p in pairs if p.old and p.new]
     assert [i for i, _ in paired] == sorted(i for i, _ in paired)
+
+
+def test_a_long_section_edited_every_other_sentence_pairs_each_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A year read as one long section, every other sentence edited next year: each equal
+    sentence pairs with its own, each edited one is modified in place, and difflib's search for
+    equal runs is given no more than _ANCHORED_SENTENCES at once (given them all, its runs of
+    one sentence each cost the square of the length: 12,000 sentences took 36 s). Here 600
+    sentences against a limit of 200, as 6,000 against 2,000."""
+    monkeypatch.setattr(align, "_ANCHORED_SENTENCES", 200)
+    searched: list[int] = []
+    matcher = align.SequenceMatcher
+
+    def counted(junk: None, a: Sequence[object], b: Sequence[object], **kwargs: object) -> object:
+        searched.append(len(a) + len(b))
+        return matcher(junk, a, b, **kwargs)
+
+    monkeypatch.setattr(align, "SequenceMatcher", counted)
+    olds = [f"第{k}项工作完成{k % 97 + 3}个。" for k in range(600)]
+    news = [line.replace("完成", "如期完成") if k % 2 else line for k, line in enumerate(olds)]
+    rows = sentence_rows(section(*olds), section(*news))
+    expected = [("modified" if k % 2 else "equal", k, k) for k in range(600)]
+    assert rows == expected
+    assert searched and max(searched) <= align._ANCHORED_SENTENCES
+
+
+@pytest.mark.parametrize("distinct", [True, False])
+def test_equal_runs_found_from_anchors_are_as_many_as_difflibs(distinct: bool) -> None:
+    """Split at the lines stated once in each year, the equal runs of two long lists (lines
+    added, dropped and edited here and there) pair as many lines as difflib's do, each with an
+    equal line, in order; lines all distinct, they pair exactly as difflib's. (With lines
+    repeated, a repeated line may pair with its other occurrence.)"""
+    rnd = random.Random(5)
+    olds = [f"line {k if distinct else rnd.randrange(4000)}" for k in range(3000)]
+    news: list[str] = []
+    for line in olds:
+        roll = rnd.random()
+        if roll < 0.1:
+            continue  # dropped
+        news.append(line + " edited" if roll < 0.2 else line)
+        if roll > 0.95:
+            news.append(f"new line {len(news)}")
+    assert len(olds) + len(news) > align._ANCHORED_SENTENCES
+    whole = SequenceMatcher(None, olds, news, autojunk=False).get_matching_blocks()
+    runs = align._equal_runs(olds, news, range(len(olds)), range(len(news)))
+
+    def pairs(blocks: Iterable[tuple[int, int, int]]) -> list[tuple[int, int]]:
+        return [(a + k, b + k) for a, b, size in blocks for k in range(size)]
+
+    found = pairs(runs)
+    assert len(found) == len(pairs(whole)) > 2000
+    assert all(olds[i] == news[j] for i, j in found)
+    assert found == sorted(found) and len({j for _, j in found}) == len(found)
+    if distinct:
+        assert found == pairs(whole)
 
 
 def test_of_near_equal_sentences_the_pair_that_keeps_its_place_wins(
