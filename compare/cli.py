@@ -140,10 +140,12 @@ def parse(file: str, library: Path | None, org: str | None, json_path: str | Non
     from compare.export import json_chunks, render_outline, report_to_json
     from compare.library import find_report
     from compare.pipeline import read_report
-    from compare.writing import say, write_output
+    from compare.writing import say, spare_inputs, write_output
 
-    report = read_report(find_report(file, library=_library(library), org=org))
+    path = find_report(file, library=_library(library), org=org)
+    report = read_report(path)
     json_path = _into_folder(json_path, _report_stem(report), ".json")
+    spare_inputs([json_path], [path])
     if json_path is not None:
         write_output(json_path, json_chunks(report_to_json(report)))
         if json_path == "-":
@@ -216,14 +218,13 @@ def diff(
     from compare.model import STDIN
     from compare.pipeline import compare_reports, read_reports
     from compare.render import iter_html, iter_markdown, page_templates_beside, report_name
-    from compare.writing import say, write_output
+    from compare.writing import say, spare_inputs, write_output
 
     if old == new == STDIN:
         raise click.UsageError("only one of OLD and NEW can be '-' (standard input)")
     lib = _library(library)
-    old_report, new_report = read_reports(
-        find_report(old, library=lib, org=org), find_report(new, library=lib, org=org)
-    )
+    inputs = find_report(old, library=lib, org=org), find_report(new, library=lib, org=org)
+    old_report, new_report = read_reports(*inputs)
     to_stdout = "-" in (json_path, md_path, csv_path)
     with page_templates_beside(html_path is not None or not to_stdout):
         comparison = compare_reports(old_report, new_report)
@@ -241,6 +242,7 @@ def diff(
     json_path = _into_folder(json_path, name, ".json")
     md_path = _into_folder(md_path, name, ".md")
     csv_path = _into_folder(csv_path, name, ".csv")
+    spare_inputs([json_path, md_path, csv_path, html_path], inputs)
     outputs = [
         (json_path, lambda: json_chunks(comparison_to_json(comparison))),
         (md_path, lambda: iter_markdown(comparison, generated_at=generated_at)),
@@ -320,18 +322,25 @@ def check(
     from compare.library import find_report
     from compare.model import STDIN
     from compare.pipeline import compare_reports, read_report, read_reports
-    from compare.writing import say, write_output
+    from compare.writing import say, spare_inputs, write_output
 
     if old == new == STDIN:
         raise click.UsageError("only one of NEW and --against can be '-' (standard input)")
     rules = checks.load_rules(rules_path)
     lib = _library(library)
     # Both read before either is warned of: a refused report says one thing (its Error: line).
-    new_path = find_report(new, library=lib, org=org)
+    inputs = [find_report(new, library=lib, org=org)]
     if old is None:
-        new_report, old_report = read_report(new_path), None
+        new_report, old_report = read_report(inputs[0]), None
     else:
-        new_report, old_report = read_reports(new_path, find_report(old, library=lib, org=org))
+        inputs.append(find_report(old, library=lib, org=org))
+        new_report, old_report = read_reports(*inputs)
+    # An output given as a folder: <org>-<year>-check.md (.xml, .json) in it.
+    name = f"{_report_stem(new_report)}-check"
+    md_path = _into_folder(md_path, name, ".md")
+    junit_path = _into_folder(junit_path, name, ".xml")
+    json_path = _into_folder(json_path, name, ".json")
+    spare_inputs([md_path, junit_path, json_path], inputs)
     findings = checks.check_structure(new_report, rules)
     _warn(new_report, said={f.message for f in findings})
     against = None
@@ -342,11 +351,6 @@ def check(
         _warn_pair(comparison)
         against = old_report.source.path
     subject = new_report.source.path
-    # An output given as a folder: <org>-<year>-check.md (.xml, .json) in it.
-    name = f"{_report_stem(new_report)}-check"
-    md_path = _into_folder(md_path, name, ".md")
-    junit_path = _into_folder(junit_path, name, ".xml")
-    json_path = _into_folder(json_path, name, ".json")
     if md_path:
         write_output(md_path, checks.findings_markdown(findings, subject=subject))
     names = checks.checks_run(rules, with_comparison=old is not None)
@@ -404,7 +408,7 @@ def series(
     from compare.model import STDIN
     from compare.render import render_series_html
     from compare.series import build_series
-    from compare.writing import say, write_output
+    from compare.writing import say, spare_inputs, write_output
 
     lib = _library(library)
     if all_years and years:
@@ -445,6 +449,7 @@ def series(
         )
     csv_path = _into_folder(csv_path, name, ".csv")
     html_path = _into_folder(html_path, name, ".html")
+    spare_inputs([csv_path, html_path], paths)
     if csv_path:
         write_output(csv_path, result.csv())
     if html_path:

@@ -71,6 +71,25 @@ def write_output(path: str | Path, text: str | Iterable[str]) -> None:
         raise
 
 
+def spare_inputs(outputs: Iterable[str | None], inputs: Iterable[str | Path]) -> None:
+    """Raise OutputError, before anything is written, when an output would replace a file the
+    run reads (by any name: a link to it, ./name): inputs are never modified
+    (`compare old.txt new.txt -o old.txt` had written the page over old.txt)."""
+    read = {_identity(path) for path in inputs} - {None}
+    for output in outputs:
+        if output is not None and output != "-" and _identity(output) in read:
+            raise OutputError(f"{output}: is a report this run reads; write to another path")
+
+
+def _identity(path: str | Path) -> tuple[int, int] | None:
+    """Return (device, inode) of the regular file at path, links followed, or None."""
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):  # missing, unreadable, or a name with a NUL byte
+        return None
+    return (found.st_dev, found.st_ino) if stat.S_ISREG(found.st_mode) else None
+
+
 def say(text: str, *, nl: bool = True) -> None:
     """Print text on standard output (as click.echo does); raise OutputError when it cannot be
     written (`compare 2021 2022 > /dev/full`, a full disk behind `>`)."""

@@ -148,6 +148,35 @@ def test_a_100_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     one_line_error(run("parse", str(path)), str(path), "too large")
 
 
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (["OLD", "NEW", "-o", "OLD"], "OLD"),  # the page over the old report
+        (["OLD", "NEW", "--json", "./NEW"], "./NEW"),  # by another name
+        (["OLD", "NEW", "--md", "LINK"], "LINK"),  # through a link to it
+        (["OLD", "NEW", "--csv", "NEW", "-o", "page.html"], "NEW"),
+        (["parse", "LINK", "--json", "OLD"], "OLD"),
+        (["check", "NEW", "--against", "OLD", "--junit", "OLD"], "OLD"),
+        (["series", "OLD", "NEW", "--html", "NEW"], "NEW"),
+    ],
+)
+def test_an_output_is_never_written_over_an_input(
+    args: list[str], written: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`compare old.txt new.txt -o old.txt`, a slip of the fingers, had replaced the old report
+    with the page. Inputs are never modified: the run says so in one line, and writes nothing."""
+    monkeypatch.chdir(tmp_path)
+    names = {"OLD": "edu-2021.txt", "NEW": "edu-2022.txt", "LINK": "link.txt"}
+    names["./NEW"] = f"./{names['NEW']}"
+    for seed, name in ((SEED_2021, names["OLD"]), (SEED_2022, names["NEW"])):
+        Path(name).write_bytes(seed.read_bytes())
+    Path(names["LINK"]).symlink_to(names["OLD"])
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    result = run(*(names.get(arg, arg) for arg in args))
+    one_line_error(result, f"{names[written]}: is a report this run reads")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 @pytest.mark.parametrize(
     "args",
