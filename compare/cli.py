@@ -340,7 +340,7 @@ def check(
     md_path = _into_folder(md_path, name, ".md")
     junit_path = _into_folder(junit_path, name, ".xml")
     json_path = _into_folder(json_path, name, ".json")
-    spare_inputs([md_path, junit_path, json_path], inputs)
+    spare_inputs([md_path, junit_path, json_path], [*inputs, rules_path] if rules_path else inputs)
     findings = checks.check_structure(new_report, rules)
     _warn(new_report, said={f.message for f in findings})
     against = None

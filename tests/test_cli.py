@@ -157,6 +157,7 @@ def test_a_100_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
         (["OLD", "NEW", "--csv", "NEW", "-o", "page.html"], "NEW"),
         (["parse", "LINK", "--json", "OLD"], "OLD"),
         (["check", "NEW", "--against", "OLD", "--junit", "OLD"], "OLD"),
+        (["check", "NEW", "--rules", "RULES", "--md", "RULES"], "RULES"),  # the rules read
         (["series", "OLD", "NEW", "--html", "NEW"], "NEW"),
     ],
 )
@@ -171,6 +172,8 @@ def test_an_output_is_never_written_over_an_input(
     for seed, name in ((SEED_2021, names["OLD"]), (SEED_2022, names["NEW"])):
         Path(name).write_bytes(seed.read_bytes())
     Path(names["LINK"]).symlink_to(names["OLD"])
+    names["RULES"] = "rules.toml"
+    Path(names["RULES"]).write_text("[structure]\nnumbering = true\n", encoding="utf-8")
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     result = run(*(names.get(arg, arg) for arg in args))
     one_line_error(result, f"{names[written]}: is a report this run reads")
