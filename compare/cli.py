@@ -98,6 +98,18 @@ def _slug(text: str) -> str:
     return re.sub(r"[\s/\\:*?\"<>|]+", "-", text)[:SLUG_LIMIT].strip("-") or "report"
 
 
+# A file name holds at most 255 bytes, and an output's temp file adds 14 (.<name>.xxxxxxxx.tmp).
+NAME_BYTES = 255 - 14
+
+
+def _file_name(name: str, suffix: str) -> str:
+    """Return name + suffix, the name cut short (at a character) to fit in NAME_BYTES: two
+    reports named by long file names without years had made a name of 540 bytes, refused."""
+    while name and len(f"{name}{suffix}".encode("utf-8", "surrogateescape")) > NAME_BYTES:
+        name = name[:-1]
+    return f"{name.rstrip('-')}{suffix}"
+
+
 def _report_stem(report: Report) -> str:
     """Return the name a report's own outputs take in a folder: <org>-<year>, else its file's."""
     return _slug(f"{report.org or Path(report.source.path).stem}-{report.year or ''}".strip("-"))
@@ -111,7 +123,7 @@ def _into_folder(path: str | None, name: str, suffix: str) -> str | None:
         return path
     if not path.endswith(("/", os.sep)) and not Path(path).is_dir():
         return path
-    return str(Path(path) / f"{name}{suffix}")
+    return str(Path(path) / _file_name(name, suffix))
 
 
 @cli.command()
@@ -237,7 +249,7 @@ def diff(
     ]
     name = f"{_slug(org_name)}-{years[0]}-vs-{years[1]}"
     if html_path is None and not to_stdout:
-        html_path = str(Path("reports") / f"{name}.html")
+        html_path = str(Path("reports") / _file_name(name, ".html"))
     html_path = _into_folder(html_path, name, ".html")
     json_path = _into_folder(json_path, name, ".json")
     md_path = _into_folder(md_path, name, ".md")
@@ -445,7 +457,7 @@ def series(
     name = f"{_slug(result.org or 'report')}-series"
     if csv_path is None and html_path is None:
         csv_path, html_path = (
-            str(Path("reports") / f"{name}{suffix}") for suffix in (".csv", ".html")
+            str(Path("reports") / _file_name(name, suffix)) for suffix in (".csv", ".html")
         )
     csv_path = _into_folder(csv_path, name, ".csv")
     html_path = _into_folder(html_path, name, ".html")

@@ -470,6 +470,27 @@ def test_a_long_title_names_the_report_file_in_a_few_words(
     assert len(written.name.encode("utf-8")) < 255
 
 
+def test_reports_named_by_long_file_names_without_years_get_a_name_that_fits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without years, the page is named by the two file names; 70 CJK characters each had made
+    a name of 540 bytes ("File name too long"). It is cut to fit, with its temp file's name."""
+    monkeypatch.chdir(tmp_path)
+    for name, count in (("甲" * 70, 3), ("乙" * 70, 5)):
+        body = f"某某单位工作总结\n一、总体情况\n全年新建学校{count}所。\n"
+        Path(f"{name}.txt").write_text(body, encoding="utf-8")
+    for args in ([], ["--json", "out/", "-o", "out/"]):
+        result = run(f"{'甲' * 70}.txt", f"{'乙' * 70}.txt", "-q", *args)
+        assert result.exit_code == 0, result.output
+        written = Path(result.stdout.strip())
+        assert written.is_file() and written.name.startswith("某某单位-甲甲甲")
+        assert written.suffix == ".html"
+        assert len(written.name.encode("utf-8")) <= 255 - len(
+            "..abcdefgh.tmp"
+        )  # its temp file: .NAME.abcdefgh.tmp
+    assert len(list(Path("out").glob("*.json"))) == 1
+
+
 def test_summary_lists_the_pages_largest_changes_in_its_words(tmp_path: Path) -> None:
     """A rate that went from 63% to 97% rose 34 points, not only 54%: the summary writes the
     change as the page's table does. A change across zero (增长0.8% -> 下降1.7%) has no ratio,
