@@ -110,6 +110,16 @@ def _file_name(name: str, suffix: str) -> str:
     return f"{name.rstrip('-')}{suffix}"
 
 
+def _one_to_stdout(**outputs: str | None) -> None:
+    """Refuse two outputs on standard output: `--json - --md -` wrote the JSON and then the
+    Markdown, which no reader of either can take apart (`| jq` failed)."""
+    named = [f"--{name}" for name, path in outputs.items() if path == "-"]
+    if len(named) > 1:
+        raise click.UsageError(
+            f"only one output can be '-' (standard output); {' and '.join(named)} both are"
+        )
+
+
 def _report_stem(report: Report) -> str:
     """Return the name a report's own outputs take in a folder: <org>-<year>, else its file's."""
     return _slug(f"{report.org or Path(report.source.path).stem}-{report.year or ''}".strip("-"))
@@ -234,6 +244,7 @@ def diff(
 
     if old == new == STDIN:
         raise click.UsageError("only one of OLD and NEW can be '-' (standard input)")
+    _one_to_stdout(html=html_path, json=json_path, md=md_path, csv=csv_path)
     lib = _library(library)
     inputs = find_report(old, library=lib, org=org), find_report(new, library=lib, org=org)
     old_report, new_report = read_reports(*inputs)
@@ -338,6 +349,7 @@ def check(
 
     if old == new == STDIN:
         raise click.UsageError("only one of NEW and --against can be '-' (standard input)")
+    _one_to_stdout(md=md_path, junit=junit_path, json=json_path)
     rules = checks.load_rules(rules_path)
     lib = _library(library)
     # Both read before either is warned of: a refused report says one thing (its Error: line).
@@ -422,6 +434,7 @@ def series(
     from compare.series import build_series
     from compare.writing import say, spare_inputs, write_output
 
+    _one_to_stdout(csv=csv_path, html=html_path)
     lib = _library(library)
     if all_years and years:
         raise click.UsageError("give YEARS or --all, not both")

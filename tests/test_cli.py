@@ -937,6 +937,27 @@ def test_a_report_piped_into_dash_is_read_from_stdin(tmp_path: Path) -> None:
     assert series.exit_code == 2 and "not '-'" in series.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["2021", "2022", "--json", "-", "--md", "-"], "--json and --md"),
+        (["2021", "2022", "--csv", "-", "-o", "-"], "--html and --csv"),
+        (
+            ["check", "2022", "--against", "2021", "--json", "-", "--junit", "-"],
+            "--junit and --json",
+        ),
+        (["series", "--all", "--csv", "-", "--html", "-"], "--csv and --html"),
+    ],
+)
+def test_two_outputs_on_standard_output_are_refused(args: list[str], named: str) -> None:
+    """`--json - --md -` had written the JSON, then the Markdown, on stdout: `| jq` failed. One
+    output may go there; two are a usage error, before anything is read or written."""
+    result = run(*args)
+    assert result.exit_code == 2
+    assert f"only one output can be '-' (standard output); {named} both are" in result.stderr
+    assert result.stdout == ""
+
+
 def test_series_writes_csv(tmp_path: Path) -> None:
     out = tmp_path / "s.csv"
     result = run("series", "2021", "2022", "--library", str(SEEDS), "--csv", str(out), "-j", "1")
