@@ -1485,12 +1485,15 @@ def read_html(text: str, path: Path) -> str:
 
 
 # A Chinese site's lines about the page, not the report: 发布时间：2022-01-10 来源：市教育局
-# 浏览次数：1234 字号：[大 中 小], 分享到：微信 微博, 【打印本页】【关闭窗口】, 上一篇：….
+# 浏览次数：1234 字号：[大 中 小], 分享到：微信 微博, 【打印本页】【关闭窗口】, 上一篇：…; and its
+# footer when no <footer> holds it: 版权所有：某市人民政府 主办：… 网站标识码：3306000001
+# 浙ICP备12345678号 浙公网安备33060202000001号 (the licence numbers read as figures).
 _PAGE_META_WORDS = regex(
     r"发布时间|发布日期|发文日期|信息来源|来源[：:]|作者[：:]|浏览次数|浏览量|点击数|点击量|阅读次数|"
     r"访问次数|阅读量|字号|字体[：:]|[【\[]大[】\]]\s*[【\[]中[】\]]\s*[【\[]小[】\]]|"
     r"打印本页|【打印】|关闭窗口|【关闭】|分享到|收藏本页|责任编辑|编辑[：:]|审核[：:]|"
-    r"上一篇|下一篇|相关阅读|相关链接|相关文章|扫一扫"
+    r"上一篇|下一篇|相关阅读|相关链接|相关文章|扫一扫|"
+    r"版权所有|\S?ICP备|\S?公网安备|网站标识码|主办[：:]|承办[：:]|技术支持[：:]|网站地图|联系我们"
 )
 PAGE_META_CHARS = 160  # a line about the page is short; a report's sentence may name 来源 too
 

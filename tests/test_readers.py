@@ -768,6 +768,28 @@ def test_html_lines_about_the_page_do_not_survive() -> None:
     ]
 
 
+def test_html_a_sites_footer_outside_a_footer_element_does_not_survive() -> None:
+    """A government site's footer, in a <div> of the body: its licence numbers (浙ICP备12345678号)
+    read as figures of the last section. A report's sentence about copyright stays."""
+    page = """<html><body>
+      <h1>某市2021年政府工作报告</h1>
+      <p>一、2020年工作回顾</p>
+      <p>加强版权保护，版权登记量增长12%。</p>
+      <div class="foot">
+        <p>版权所有：某市人民政府 主办：某市人民政府办公室</p>
+        <p>网站标识码：3306000001 浙ICP备12345678号</p>
+        <p>浙公网安备 33060202000001号</p>
+        <p>网站地图 | 联系我们</p>
+        <p>技术支持：某某网络公司</p>
+      </div>
+    </body></html>"""
+    assert readers.read_html(page, Path("a.html")).splitlines() == [
+        "# 某市2021年政府工作报告",
+        "一、2020年工作回顾",
+        "加强版权保护，版权登记量增长12%。",
+    ]
+
+
 def test_html_blocks_headings_breaks_and_tables() -> None:
     page = """<html><body><main>
       <header><h1>Annual   Report</h1><p>Published 2021</p></header>
