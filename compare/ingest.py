@@ -73,6 +73,8 @@ def read_text(path: Path, *, settings: Settings, data: bytes | None = None) -> D
         raw, encoding, decoding = decode_bytes(data, path=path, html=fmt == "html")
         if fmt == "html":
             raw = _readers(name, fmt).read_html(raw, path)
+        elif fmt == "md":
+            raw = without_front_matter(raw)
     if not raw.strip():
         what = "only whitespace" if fmt in ("txt", "md") else f"no text found in the {fmt} file"
         raise UnreadableInput(f"{name}: empty file ({what})")
@@ -184,6 +186,32 @@ def detect_format(data: bytes, path: Path) -> str:
     if _MD_HEADING.search(sample):
         return "md"
     return "txt"
+
+
+# A Markdown file's front matter, as static-site tools and note apps write it at its very start:
+# YAML between --- lines (or --- and ...), or TOML between +++ lines. Page settings, not text.
+_FRONT_MATTER = regex(
+    r"\A(\ufeff?[ \t]*(---|\+\+\+)[ \t]*\n)(.*?\n)?(?:\2|\.\.\.)[ \t]*$", re.S | re.M
+)
+_FRONT_TITLE = regex(r"^title[ \t]*[:=][ \t]*([\"']?)(.+?)\1[ \t]*$", re.M)
+# A line of front matter: a key (title: …, date = …), or a value's continuation (indented, or
+# an item "- …"). A file that opens with a rule (---) and text is no front matter.
+_FRONT_LINE = regex(r"[\w.-]+[ \t]*[:=]|[ \t]|-[ \t]|\s*$")
+
+
+def without_front_matter(text: str) -> str:
+    """Return Markdown text with its front matter blanked (its lines kept as empty lines, so
+    that line numbers hold). Its title is put in its last line when no title heading (# …)
+    follows: the report's title is then its first line, as in a file without front matter."""
+    found = _FRONT_MATTER.match(text)
+    if not found or not all(map(_FRONT_LINE.match, (found.group(3) or "").splitlines())):
+        return text
+    rest = text[found.end() :]
+    blank = "\n" * found.group(0).count("\n")
+    title = _FRONT_TITLE.search(found.group(3) or "")
+    if title and not rest.lstrip().startswith(("# ", "#\t")):  # no title heading of its own
+        return f"{blank}{title.group(2)}{rest}"
+    return blank + rest
 
 
 def _is_odt(data: bytes) -> bool:

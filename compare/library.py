@@ -93,6 +93,10 @@ def _title_of(path: Path, head: bytes) -> tuple[str, int | None]:
             continue
     else:
         return "", None
+    if path.suffix.lower() != ".txt":  # Markdown: its front matter is no title
+        from compare.ingest import without_front_matter
+
+        text = without_front_matter(text)
     return _opening_org_year(text)
 
 

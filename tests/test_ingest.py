@@ -26,7 +26,9 @@ from compare.ingest import (
     read_text,
     repair_text,
     split_renditions,
+    without_front_matter,
 )
+from compare.pipeline import read_report
 from compare.settings import Settings
 from tests.conftest import CORPUS, SEED_2021, corpus_files
 from tests.reflow import LAYOUTS, reflow
@@ -153,6 +155,53 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UnreadableInput) as error:
         read_text(path, settings=Settings(max_input_bytes=1000))
     assert message(error) == f"{path}: too large ({size:,} bytes; the limit is 1,000)"
+
+
+BODY_MD = "## 一、总体情况\n\n全市新建学校12所。\n\n## 二、下一步打算\n\n新建学校15所。\n"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "---\ntitle: 某市教育局2021年工作总结\ndate: 2022-01-10\ntags:\n  - 总结\n---\n\n",
+        "---\nlayout: post\n...\n",  # YAML's other end
+        '+++\ntitle = "某市教育局2021年工作总结"\n+++\n',  # TOML, as Hugo writes it
+    ],
+)
+def test_a_markdown_files_front_matter_is_not_its_text(opening: str, tmp_path: Path) -> None:
+    """A report kept as Markdown by a static-site tool or a notes app opens with front matter:
+    it had been read as the preamble's sentence, and the report left untitled."""
+    path = tmp_path / "report.md"
+    path.write_text(f"{opening}# 某市教育局2021年工作总结\n\n{BODY_MD}", encoding="utf-8")
+    report = read_report(path, settings=SETTINGS)
+    assert (report.title, report.org, report.year) == (
+        "某市教育局2021年工作总结",
+        "某市教育局",
+        2021,
+    )
+    assert report.preamble is None
+    assert [s.heading for s in report.sections] == ["一、总体情况", "二、下一步打算"]
+
+
+def test_front_matter_gives_the_title_when_no_heading_does(tmp_path: Path) -> None:
+    path = tmp_path / "report.md"
+    path.write_text(f'---\ntitle: "某市教育局2021年工作总结"\n---\n{BODY_MD}', encoding="utf-8")
+    report = read_report(path, settings=SETTINGS)
+    assert (report.title, report.org, report.year) == (
+        "某市教育局2021年工作总结",
+        "某市教育局",
+        2021,
+    )
+
+
+def test_a_markdown_file_that_opens_with_a_rule_keeps_its_text(tmp_path: Path) -> None:
+    """--- is also a rule: between two rules stands text, not front matter."""
+    path = tmp_path / "report.md"
+    text = f"---\n\n# 某市教育局2021年工作总结\n\n---\n\n{BODY_MD}"
+    path.write_text(text, encoding="utf-8")
+    report = read_report(path, settings=SETTINGS)
+    assert report.title == "某市教育局2021年工作总结"
+    assert without_front_matter(text) == text
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")

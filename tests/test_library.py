@@ -172,3 +172,18 @@ def test_compares_written_into_the_library_are_not_reports(tmp_path: Path) -> No
     }
     again = runner.invoke(cli, ["2021", "2022", *library, "--json", "-"])
     assert again.exit_code == 0, again.output
+
+
+def test_a_markdown_report_with_front_matter_is_filed_by_its_title(tmp_path: Path) -> None:
+    """notes.md opens with front matter (---, title: …, ---): its year and organisation are its
+    title's, as for a file without it."""
+    (tmp_path / "notes.md").write_text(
+        "---\ntitle: 绍兴市教育局2021年工作总结\n---\n\n# 绍兴市教育局2021年工作总结\n\n一、总体情况\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "draft.md").write_text(
+        "---\ntitle: 绍兴市教育局2022年工作总结\nauthor: 办公室\n---\n一、总体情况\n",
+        encoding="utf-8",
+    )
+    found = {(e.path.name, e.org, e.year) for e in scan_library(tmp_path)}
+    assert found == {("notes.md", "绍兴市教育局", 2021), ("draft.md", "绍兴市教育局", 2022)}
