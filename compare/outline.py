@@ -302,14 +302,20 @@ def split_sentences(text: str) -> tuple[str, ...]:
 
 # --------------------------------------------------------------------------- title, org, year
 
-_YEAR = r"(?:19|20)\d{2}|[一二〇零][〇零一二三四五六七八九]{3}"
+# A year in Arabic or Chinese digits; its zero is often typed as a circle (二○二一, U+25CB) or a
+# letter O (二Ｏ二一, 二O二一) for 〇.
+_YEAR = r"(?:19|20)\d{2}|[一二〇零][〇零○ＯO一二三四五六七八九]{3}"
+_YEAR_ZEROS = str.maketrans("○ＯO", "〇〇〇")
 _CN_KIND = (
     r"(?:政府)?(?:工作)?(?:总结|报告|要点|计划|规划)|(?:半)?年度报告(?:摘要)?|年报|年鉴|白皮书|"
     r"(?:国民经济和社会发展)?统计公报"
 )
+# Of a school year (2021-2022学年, 2021学年), the year it starts; a report "on" a year's work to
+# a congress (关于绍兴市教育局2021年工作情况的报告) is named by its organisation and year too.
 _CN_TITLE = regex(
-    rf"^(?:(?P<y1>{_YEAR})年度?)?(?P<org>.*?)(?:(?P<y2>{_YEAR})年度?)?(?:的|上半年|全年)?"
-    rf"(?P<kind>{_CN_KIND})$"
+    rf"^(?:关于)?(?:(?P<y1>{_YEAR})年度?)?(?P<org>.*?)"
+    rf"(?:(?P<y2>{_YEAR})(?:[-－—–~～至](?:{_YEAR}))?学?年度?)?"
+    rf"(?:的|上半年|全年|(?:工作)?(?:开展|执行)?情况的)?(?P<kind>{_CN_KIND})$"
 )
 _EN_KIND = regex(
     r"\b(?:annual report|form 10-k|budget (?:speech|statement)|report|statement|speech|review)\b",
@@ -325,7 +331,7 @@ def _year_value(text: str | None) -> int | None:
         return None
     if text.isdigit():
         return int(text)
-    return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    return int("".join(str(_CN_DIGITS[ch]) for ch in text.translate(_YEAR_ZEROS)))
 
 
 def parse_title(line: str) -> tuple[str, str, int | None]:

@@ -449,8 +449,8 @@ def test_summary_names_something_when_the_organisation_is_unknown(
             "{year}年工作总结（" + "本稿为征求意见稿，" * 15 + "）",
             "2022年工作总结（本稿为征求意见稿",
         ),
-        # an organisation of 61 characters
-        ("关于" + "推进教育高质量发展" * 6 + "的{year}年工作总结", "关于推进教育高质量发展"),
+        # an organisation of 63 characters (关于, "on", opens the title, not the organisation)
+        ("关于" + "推进教育高质量发展" * 7 + "的{year}年工作总结", "推进教育高质量发展"),
     ],
 )
 def test_a_long_title_names_the_report_file_in_a_few_words(

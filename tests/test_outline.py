@@ -146,6 +146,20 @@ NOTE_TITLE = "绍兴市教育局2022年工作总结（样例：为本项目编�
             ("示例科技股份有限公司2022年半年度报告摘要", "示例科技股份有限公司", 2022),
         ),
         ("# Apple Inc. 2017 Annual Report", ("Apple Inc. 2017 Annual Report", "Apple Inc.", 2017)),
+        # 〇 typed as a circle (U+25CB), or as the letter O (full width, read as ASCII)
+        ("绍兴市教育局二○二一年工作总结", ("绍兴市教育局二○二一年工作总结", "绍兴市教育局", 2021)),
+        ("绍兴市教育局二O二二年工作总结", ("绍兴市教育局二O二二年工作总结", "绍兴市教育局", 2022)),
+        # a school year, named by the year it starts
+        (
+            "绍兴市教育局2021-2022学年工作总结",
+            ("绍兴市教育局2021-2022学年工作总结", "绍兴市教育局", 2021),
+        ),
+        ("某区教育局2021学年工作总结", ("某区教育局2021学年工作总结", "某区教育局", 2021)),
+        # a report to a congress on a year's work
+        (
+            "关于绍兴市教育局2021年工作情况的报告",
+            ("关于绍兴市教育局2021年工作情况的报告", "绍兴市教育局", 2021),
+        ),
         ("Budget Speech", ("Budget Speech", "", None)),
         ("各位代表：", ("", "", None)),
         ("2021年，全市教育系统全面贯彻党的教育方针。", ("", "", None)),
@@ -165,6 +179,11 @@ NOTE_TITLE = "绍兴市教育局2022年工作总结（样例：为本项目编�
         "statistical-bulletin",
         "company-half-year-summary",
         "markdown-english",
+        "circle-zero-year",
+        "letter-o-zero-year",
+        "school-year-span",
+        "school-year",
+        "report-on-work",
         "english-no-year",
         "salutation",
         "sentence",
