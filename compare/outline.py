@@ -307,8 +307,8 @@ def split_sentences(text: str) -> tuple[str, ...]:
 _YEAR = r"(?:19|20)\d{2}|[一二〇零][〇零○ＯO一二三四五六七八九]{3}"
 _YEAR_ZEROS = str.maketrans("○ＯO", "〇〇〇")
 _CN_KIND = (
-    r"(?:政府)?(?:工作)?(?:总结|报告|要点|计划|规划)|(?:半)?年度报告(?:摘要)?|年报|年鉴|白皮书|"
-    r"(?:国民经济和社会发展)?统计公报"
+    r"(?:政府)?(?:工作)?(?:总结|报告|要点|计划|规划|思路|安排|打算)|(?:半)?年度报告(?:摘要)?|年报|"
+    r"年鉴|白皮书|(?:国民经济和社会发展)?统计公报|(?:部门)?(?:决算|预算)"
 )
 # Of a school year (2021-2022学年, 2021学年), the year it starts; a report "on" a year's work to
 # a congress (关于绍兴市教育局2021年工作情况的报告) is named by its organisation and year too.
@@ -316,6 +316,14 @@ _CN_TITLE = regex(
     rf"^(?:关于)?(?:(?P<y1>{_YEAR})年度?)?(?P<org>.*?)"
     rf"(?:(?P<y2>{_YEAR})(?:[-－—–~～至](?:{_YEAR}))?学?年度?)?"
     rf"(?:的|上半年|全年|(?:工作)?(?:开展|执行)?情况的)?(?P<kind>{_CN_KIND})$"
+)
+# A title that names its year after the organisation, and then what the report is about, or a
+# second year's plan after the first's summary: 绍兴市教育局2021年工作总结和2022年工作思路,
+# 某局2021年度法治政府建设工作报告, 某局关于2021年工作总结的报告. The organisation is what comes
+# before the first year. Tried before _CN_TITLE, which reads up to the last year.
+_CN_TITLE_TOPIC = regex(
+    rf"^(?:关于)?(?!关于)(?P<org>.+?)(?:关于)?(?P<y2>{_YEAR})(?:[-－—–~～至](?:{_YEAR}))?学?年度?"
+    rf".*(?P<kind>{_CN_KIND})$"
 )
 _EN_KIND = regex(
     r"\b(?:annual report|form 10-k|budget (?:speech|statement)|report|statement|speech|review)\b",
@@ -346,14 +354,14 @@ def parse_title(line: str) -> tuple[str, str, int | None]:
         return "", "", None
     if _CJK.search(core):
         squeezed = re.sub(r"\s+", "", core)
-        m = _CN_TITLE.match(squeezed)
+        m = _cn_title(squeezed)
         if m is None and traditional.any_traditional(squeezed) and traditional.available():
             # 紹興市教育局2021年工作總結: read in Simplified, the organisation as written.
-            m = _CN_TITLE.match(traditional.simplified(squeezed))
+            m = _cn_title(traditional.simplified(squeezed))
         if m is None:
             return "", "", None
         org = squeezed[m.start("org") : m.end("org")]
-        return title, org, _year_value(m["y1"] or m["y2"])
+        return title, org, _year_value(m.groupdict().get("y1") or m["y2"])
     kind = _EN_KIND.search(core)
     if kind is None or core.endswith("."):
         return "", "", None
@@ -361,6 +369,12 @@ def parse_title(line: str) -> tuple[str, str, int | None]:
     cut = min(kind.start(), year_match.start() if year_match else len(core))
     org = re.sub(r"\b(?:FY|Fiscal(?: Year)?)\s*$", "", core[:cut]).strip(" -–—:,")
     return title, org, int(year_match.group()) if year_match else None
+
+
+def _cn_title(text: str) -> re.Match[str] | None:
+    """Return the match of a Chinese title: the organisation before the first year, else as
+    _CN_TITLE reads it (a year first, 2021年绍兴市教育局工作总结, or none)."""
+    return _CN_TITLE_TOPIC.match(text) or _CN_TITLE.match(text)
 
 
 def _year_from_path(path: str) -> int | None:

@@ -155,6 +155,21 @@ NOTE_TITLE = "绍兴市教育局2022年工作总结（样例：为本项目编�
             ("绍兴市教育局2021-2022学年工作总结", "绍兴市教育局", 2021),
         ),
         ("某区教育局2021学年工作总结", ("某区教育局2021学年工作总结", "某区教育局", 2021)),
+        # a year's summary and the next year's plan: the first year's
+        (
+            "绍兴市教育局2021年工作总结和2022年工作思路",
+            ("绍兴市教育局2021年工作总结和2022年工作思路", "绍兴市教育局", 2021),
+        ),
+        # the report's subject between its year and its kind
+        (
+            "某区教育局2021年度法治政府建设工作报告",
+            ("某区教育局2021年度法治政府建设工作报告", "某区教育局", 2021),
+        ),
+        (
+            "某区教育局关于2021年工作总结的报告",
+            ("某区教育局关于2021年工作总结的报告", "某区教育局", 2021),
+        ),
+        ("某区教育局2021年部门决算", ("某区教育局2021年部门决算", "某区教育局", 2021)),
         # a report to a congress on a year's work
         (
             "关于绍兴市教育局2021年工作情况的报告",
@@ -183,6 +198,10 @@ NOTE_TITLE = "绍兴市教育局2022年工作总结（样例：为本项目编�
         "letter-o-zero-year",
         "school-year-span",
         "school-year",
+        "summary-and-plan",
+        "subject-then-kind",
+        "org-on-year",
+        "final-accounts",
         "report-on-work",
         "english-no-year",
         "salutation",
