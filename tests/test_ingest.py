@@ -157,6 +157,7 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     assert message(error) == f"{path}: too large ({size:,} bytes; the limit is 1,000)"
 
 
+MD_TITLED = ("某市教育局2021年工作总结", "某市教育局", 2021)  # title, organisation, year
 BODY_MD = "## 一、总体情况\n\n全市新建学校12所。\n\n## 二、下一步打算\n\n新建学校15所。\n"
 
 
@@ -174,11 +175,7 @@ def test_a_markdown_files_front_matter_is_not_its_text(opening: str, tmp_path: P
     path = tmp_path / "report.md"
     path.write_text(f"{opening}# 某市教育局2021年工作总结\n\n{BODY_MD}", encoding="utf-8")
     report = read_report(path, settings=SETTINGS)
-    assert (report.title, report.org, report.year) == (
-        "某市教育局2021年工作总结",
-        "某市教育局",
-        2021,
-    )
+    assert (report.title, report.org, report.year) == MD_TITLED
     assert report.preamble is None
     assert [s.heading for s in report.sections] == ["一、总体情况", "二、下一步打算"]
 
@@ -187,11 +184,7 @@ def test_front_matter_gives_the_title_when_no_heading_does(tmp_path: Path) -> No
     path = tmp_path / "report.md"
     path.write_text(f'---\ntitle: "某市教育局2021年工作总结"\n---\n{BODY_MD}', encoding="utf-8")
     report = read_report(path, settings=SETTINGS)
-    assert (report.title, report.org, report.year) == (
-        "某市教育局2021年工作总结",
-        "某市教育局",
-        2021,
-    )
+    assert (report.title, report.org, report.year) == MD_TITLED
 
 
 def test_a_markdown_file_that_opens_with_a_rule_keeps_its_text(tmp_path: Path) -> None:
