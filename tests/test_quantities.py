@@ -621,6 +621,8 @@ LABELS = [
         ["中小学试点学校", "试点覆盖率"],
     ),
     ("kindergarten", "全市公办幼儿园在园儿童覆盖面达68%", ["公办幼儿园在园儿童覆盖面"]),
+    # 完成 is a verb stripped from a label's start, but 完成率 is the label (it had read 率)
+    ("completion-rate", "完成率达到98%以上，完成投资120亿元。", ["完成率", "投资"]),
     ("employment", "城镇新增就业1312万人", ["城镇新增就业"]),
     (
         "bulletin-year-end-and-price",
