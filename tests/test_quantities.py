@@ -623,6 +623,8 @@ LABELS = [
     ("kindergarten", "全市公办幼儿园在园儿童覆盖面达68%", ["公办幼儿园在园儿童覆盖面"]),
     # 完成 is a verb stripped from a label's start, but 完成率 is the label (it had read 率)
     ("completion-rate", "完成率达到98%以上，完成投资120亿元。", ["完成率", "投资"]),
+    # the writer (我局, 我市) is not part of what is counted
+    ("writer", "我局共有干部职工85人，我市新建学校12所。", ["干部职工", "新建学校"]),
     ("employment", "城镇新增就业1312万人", ["城镇新增就业"]),
     (
         "bulletin-year-end-and-price",
