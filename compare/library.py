@@ -93,7 +93,7 @@ def _title_of(path: Path, head: bytes) -> tuple[str, int | None]:
             continue
     else:
         return "", None
-    if path.suffix.lower() != ".txt":  # Markdown: its front matter is no title
+    if path.suffix.lower() in (".md", ".markdown"):  # its front matter is no title
         from compare.ingest import without_front_matter
 
         text = without_front_matter(text)

@@ -310,11 +310,13 @@ _CN_KIND = (
     r"(?:政府)?(?:工作)?(?:总结|报告|要点|计划|规划|思路|安排|打算)|(?:半)?年度报告(?:摘要)?|年报|"
     r"年鉴|白皮书|(?:国民经济和社会发展)?统计公报|(?:部门)?(?:决算|预算)"
 )
-# Of a school year (2021-2022学年, 2021学年), the year it starts; a report "on" a year's work to
-# a congress (关于绍兴市教育局2021年工作情况的报告) is named by its organisation and year too.
+# What follows a year named after the organisation: 年, 年度, or a school year's 学年, which may
+# span two (2021-2022学年: the year it starts is the report's).
+_AFTER_YEAR = rf"(?:[-－—–~～至](?:{_YEAR}))?学?年度?"
+# A report "on" a year's work to a congress (关于绍兴市教育局2021年工作情况的报告) is named by its
+# organisation and year too.
 _CN_TITLE = regex(
-    rf"^(?:关于)?(?:(?P<y1>{_YEAR})年度?)?(?P<org>.*?)"
-    rf"(?:(?P<y2>{_YEAR})(?:[-－—–~～至](?:{_YEAR}))?学?年度?)?"
+    rf"^(?:关于)?(?:(?P<y1>{_YEAR})年度?)?(?P<org>.*?)(?:(?P<y2>{_YEAR}){_AFTER_YEAR})?"
     rf"(?:的|上半年|全年|(?:工作)?(?:开展|执行)?情况的)?(?P<kind>{_CN_KIND})$"
 )
 # A title that names its year after the organisation, and then what the report is about, or a
@@ -322,8 +324,7 @@ _CN_TITLE = regex(
 # 某局2021年度法治政府建设工作报告, 某局关于2021年工作总结的报告. The organisation is what comes
 # before the first year. Tried before _CN_TITLE, which reads up to the last year.
 _CN_TITLE_TOPIC = regex(
-    rf"^(?:关于)?(?!关于)(?P<org>.+?)(?:关于)?(?P<y2>{_YEAR})(?:[-－—–~～至](?:{_YEAR}))?学?年度?"
-    rf".*(?P<kind>{_CN_KIND})$"
+    rf"^(?:关于)?(?!关于)(?P<org>.+?)(?:关于)?(?P<y2>{_YEAR}){_AFTER_YEAR}.*(?P<kind>{_CN_KIND})$"
 )
 _EN_KIND = regex(
     r"\b(?:annual report|form 10-k|budget (?:speech|statement)|report|statement|speech|review)\b",
