@@ -176,19 +176,26 @@ def parse(file: str, library: Path | None, org: str | None, json_path: str | Non
     _warn(report)
 
 
-def _warn(report: Report, *, said: Collection[str] = ()) -> None:
-    """Say on stderr what reading the report guessed or set aside (a second rendition, no
-    headings, a table of contents dropped), but what was `said` already (check's findings)."""
-    for warning in report.warnings:
-        if warning not in said:
-            click.echo(f"Warning: {report.source.path}: {warning}", err=True)
+def _warn(*reports: Report, said: Collection[str] = ()) -> None:
+    """Say on stderr what reading the reports guessed or set aside (a second rendition, no
+    headings, a table of contents dropped), each line once (one file given twice is read
+    twice), but what was `said` already (check's findings)."""
+    lines = dict.fromkeys(
+        f"Warning: {report.source.path}: {warning}"
+        for report in reports
+        for warning in report.warnings
+        if warning not in said
+    )
+    for line in lines:
+        click.echo(line, err=True)
 
 
-def _warn_pair(comparison: Comparison) -> None:
+def _warn_pair(comparison: Comparison, *, said: Collection[str] = ()) -> None:
     """Say on stderr what is odd about the pair (one file twice, the years backwards, two
-    organisations); the page and the JSON say it too."""
+    organisations); the page and the JSON say it too, and check's findings (`said`)."""
     for warning in comparison.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        if warning not in said:
+            click.echo(f"Warning: {warning}", err=True)
 
 
 @cli.command(name=DEFAULT_COMMAND)
@@ -277,8 +284,7 @@ def diff(
     for path, make in outputs:
         if path is not None:
             write_output(path, make())
-    for report in (old_report, new_report):  # once the outputs stand: a failed run says one thing
-        _warn(report)
+    _warn(old_report, new_report)  # once the outputs stand: a failed run says one thing
     _warn_pair(comparison)
     if to_stdout or html_path == "-":
         return
@@ -369,10 +375,12 @@ def check(
     _warn(new_report, said={f.message for f in findings})
     against = None
     if old_report is not None:
-        _warn(old_report)
+        # One file given as both is read twice: its warnings are said once.
+        same = old_report.source.path == new_report.source.path
+        _warn(old_report, said=new_report.warnings if same else ())
         comparison = compare_reports(old_report, new_report)
         findings += checks.check_comparison(comparison, rules)
-        _warn_pair(comparison)
+        _warn_pair(comparison, said={f.message for f in findings})
         against = old_report.source.path
     subject = new_report.source.path
     if md_path:

@@ -352,6 +352,28 @@ def test_the_main_job_says_what_reading_set_aside(tmp_path: Path) -> None:
     json.loads(quiet.stdout)
 
 
+def test_one_file_given_twice_is_warned_of_once(tmp_path: Path) -> None:
+    """The 2021 seed given as both years is read twice, but what reading it set aside is said
+    once; `check` says each finding once (as a finding, not again as a warning)."""
+    page = tmp_path / "r.html"
+    result = run(str(SEED_2021), "2021", "--library", str(SEEDS), "--html", str(page))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"Warning: {SEED_2021}: a second, partial rendition of the report (lines 40-237, about"
+        " 18% of it) was found and set aside",
+        f"Warning: the old and the new report are one file, {SEED_2021}",
+    ]
+    check = run("check", str(SEED_2021), "--against", "2021", "--library", str(SEEDS))
+    assert check.exit_code == 1, check.output
+    assert check.stderr == ""
+    said = [line.split("] ", 1)[1] for line in check.stdout.splitlines() if "] " in line]
+    assert said == [
+        "a second, partial rendition of the report (lines 40-237, about 18% of it) was found"
+        " and set aside",
+        f"the old and the new report are one file, {SEED_2021}",
+    ]
+
+
 def test_years_out_of_order_are_said(tmp_path: Path) -> None:
     """Given the later year first, or one year twice, the command still compares, and says so
     on stderr: a reader of "+34 pp" must know it runs backwards."""
@@ -373,7 +395,8 @@ def test_years_out_of_order_are_said(tmp_path: Path) -> None:
     in_order = run("2021", "2022", "--library", str(SEEDS), "--html", str(page))
     assert "the old" not in in_order.stderr
     check = run("check", "2021", "--against", "2022", "--library", str(SEEDS))
-    assert "run backwards" in check.stderr
+    # check says it once, as a finding (structure.against), not again as a warning
+    assert "run backwards" in check.stdout and "run backwards" not in check.stderr
 
 
 def test_two_organisations_reports_are_said(tmp_path: Path) -> None:
