@@ -86,6 +86,10 @@ class Rules:
     min_carried_over: float | None = None
 
 
+# A rules file is a few dozen lines; the example is under 2 KB.
+RULES_MAX_BYTES = 1_000_000
+
+
 def load_rules(path: Path | None) -> Rules:
     """Read a rules TOML file (None: the defaults); RulesError names the file and the problem."""
     structure = dict.fromkeys(KNOWN_KEYS["structure"], True)
@@ -94,7 +98,13 @@ def load_rules(path: Path | None) -> Rules:
     import tomllib  # only here: a check without rules need not import it
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:  # at most the limit: --rules /dev/zero must not fill memory
+            raw = handle.read(RULES_MAX_BYTES + 1)
+        if len(raw) > RULES_MAX_BYTES:
+            raise RulesError(
+                f"{path}: too large for a rules file (more than {RULES_MAX_BYTES:,} bytes)"
+            )
+        data = tomllib.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise RulesError(f"{path}: no such rules file") from None
     except (OSError, UnicodeDecodeError) as exc:

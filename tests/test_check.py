@@ -203,6 +203,35 @@ def test_malformed_rules_name_file_and_problem(tmp_path: Path, text: str, messag
     assert message in str(err.value)
 
 
+def test_a_rules_file_that_never_ends_is_refused_not_read_whole(tmp_path: Path) -> None:
+    """`--rules /dev/zero` (or a pipe that keeps writing) is cut off at the limit with a
+    one-line error, not read until memory runs out; a rules file not UTF-8 is named too."""
+    from compare.check import RULES_MAX_BYTES
+
+    with pytest.raises(RulesError) as err:
+        load_rules(Path("/dev/zero"))
+    assert str(err.value) == (
+        f"/dev/zero: too large for a rules file (more than {RULES_MAX_BYTES:,} bytes)"
+    )
+    big = tmp_path / "big.toml"
+    big.write_text("# padding\n" * (RULES_MAX_BYTES // 10 + 1), encoding="utf-8")
+    with pytest.raises(RulesError, match="too large for a rules file"):
+        load_rules(big)
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(b"[sections]\nrequired = ['caf\xe9']\n")
+    with pytest.raises(RulesError, match=f"^{latin}: cannot read the rules file .*utf-8"):
+        load_rules(latin)
+    from click.testing import CliRunner
+
+    from compare.cli import cli
+
+    result = CliRunner().invoke(cli, ["check", "2022", "--rules", "/dev/zero"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Error: /dev/zero: too large for a rules file (more than {RULES_MAX_BYTES:,} bytes)"
+    ]
+
+
 def test_metric_rule_bounds_the_figure_not_its_rank(tmp_path: Path) -> None:
     from decimal import Decimal
 
