@@ -19,6 +19,16 @@ from compare.patterns import regex
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc", ".odt", ".rtf"}
 YEAR_IN_NAME = regex(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 YEAR_ARG = regex(r"^\d{4}$")
+
+
+def year_in_name(name: str) -> int | None:
+    """Return the first year a file name gives (shaoxing-2021.txt, 2021年工作总结-2022年1月.pdf:
+    2021), else None: the year a library files it under, and a report's year when its text
+    names none."""
+    match = YEAR_IN_NAME.search(name)
+    return int(match.group(1)) if match else None
+
+
 _YEAR_AND_MARK = regex(YEAR_IN_NAME.pattern + "(?:年度|年)?")
 
 
@@ -120,8 +130,9 @@ def scan_library(folder: Path) -> tuple[Entry, ...]:
         if _made_by_compare(head):
             continue
         org, title_year = _title_of(path, head)
-        match = YEAR_IN_NAME.search(path.stem)
-        year = int(match.group(1)) if match else title_year
+        year = year_in_name(path.stem)
+        if year is None:
+            year = title_year
         entries.append(
             Entry(
                 path=path,
@@ -166,9 +177,17 @@ def find_report(arg: str, *, library: Path, org: str | None = None) -> Path:
             f"{library}: no report for {arg}{which}; available: {_available(entries)}"
         )
     if len(chosen) > 1:
+        # --org picks among organisations; one organisation's two files of a year (a draft
+        # beside the final) are told apart only by their paths.
+        orgs = {e.org for e in chosen}
+        if len(orgs) == len(chosen) and not org:
+            how = "pick one with --org"
+        elif len(orgs) > 1 and not org:
+            how = "pick one with --org, or give the one you mean as a path"
+        else:
+            how = "give the one you mean as a path"
         raise UsageError(
-            f"{library}: {len(chosen)} reports for {arg} ({_available(tuple(chosen))}); "
-            "pick one with --org"
+            f"{library}: {len(chosen)} reports for {arg} ({_available(tuple(chosen))}); {how}"
         )
     return chosen[0].path
 

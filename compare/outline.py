@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 from compare import traditional
 from compare.collector import collector_paused
+from compare.library import year_in_name
 from compare.model import Report, Section, Source
 from compare.patterns import regex
 from compare.words import counted
@@ -376,12 +377,6 @@ def _cn_title(text: str) -> re.Match[str] | None:
     """Return the match of a Chinese title: the organisation before the first year, else as
     _CN_TITLE reads it (a year first, 2021年绍兴市教育局工作总结, or none)."""
     return _CN_TITLE_TOPIC.match(text) or _CN_TITLE.match(text)
-
-
-def _year_from_path(path: str) -> int | None:
-    """Return the last plausible year in a file name (2012.txt, shaoxing-...-2021.txt)."""
-    years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", PurePath(path).name)
-    return int(years[-1]) if years else None
 
 
 _SEC_FORM = regex(r"form\s+(10-k|10-q|20-f|40-f)", re.IGNORECASE)
@@ -898,7 +893,7 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
     if not title:
         title = _work_report_title(paragraphs, org)
     if year is None:
-        year = _year_from_path(source.path)
+        year = year_in_name(PurePath(source.path).stem)
 
     candidates: dict[int, _Candidate] = {}
     for index, line in enumerate(paragraphs):

@@ -374,6 +374,35 @@ def test_one_file_given_twice_is_warned_of_once(tmp_path: Path) -> None:
     ]
 
 
+def test_a_year_found_by_file_name_that_reads_as_another_is_said(tmp_path: Path) -> None:
+    """Files named by the year they were published (2021.txt holding 2020年工作总结): `compare
+    2021 2022` compares them, but says why the page reads 2020 -> 2021; `check` and `parse`
+    say it too; files whose name and title agree say nothing."""
+    for name, year, count in (("summary-2021.txt", 2020, 3), ("summary-2022.txt", 2021, 5)):
+        (tmp_path / name).write_text(
+            f"绍兴市教育局{year}年工作总结\n一、党建\n新增学校{count}所。\n二、教学\n新增教师{count}人。\n",
+            encoding="utf-8",
+        )
+    page = tmp_path / "r.html"
+    result = run("2021", "2022", "--library", str(tmp_path), "--html", str(page))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("绍兴市教育局: 2020 → 2021")
+    said = [
+        f"Warning: {tmp_path / f'summary-{asked}.txt'}: taken for {asked} by its file name, but"
+        f" it reads as the report of {asked - 1}"
+        for asked in (2021, 2022)
+    ]
+    assert result.stderr.splitlines() == said
+    check = run("check", "2022", "--against", "2021", "--library", str(tmp_path))
+    assert check.stderr.splitlines() == said
+    parse = run("parse", "2022", "--library", str(tmp_path))
+    assert parse.stderr.splitlines() == said[1:]
+    by_path = run(str(tmp_path / "summary-2021.txt"), "2022", "--library", str(tmp_path))
+    assert by_path.stderr.splitlines() == said[1:]
+    agreed = run("2021", "2022", "--library", str(SEEDS), "--html", str(page))
+    assert "taken for" not in agreed.stderr
+
+
 def test_years_out_of_order_are_said(tmp_path: Path) -> None:
     """Given the later year first, or one year twice, the command still compares, and says so
     on stderr: a reader of "+34 pp" must know it runs backwards."""

@@ -57,6 +57,35 @@ def test_ambiguous_year_asks_for_org(library: Path) -> None:
     assert find_report("2021", library=library, org="宁波") == library / "b-2021.txt"
 
 
+def test_one_organisations_two_files_of_a_year_are_told_apart_by_path(library: Path) -> None:
+    """A draft beside the final report: --org cannot tell them apart, so the error does not
+    send the user to it; with another organisation's file of that year too, it names both."""
+    write(library, "a-2021-draft.txt", "绍兴市教育局2021年工作总结")
+    with pytest.raises(UsageError) as err:
+        find_report("2021", library=library)
+    assert str(err.value).endswith("; give the one you mean as a path")
+    with pytest.raises(UsageError) as err:
+        find_report("2021", library=library, org="绍兴")
+    assert str(err.value).endswith("; give the one you mean as a path")
+    write(library, "b-2021.txt", "宁波市教育局2021年工作总结")
+    with pytest.raises(UsageError) as err:
+        find_report("2021", library=library)
+    assert str(err.value).endswith("; pick one with --org, or give the one you mean as a path")
+    assert find_report("2021", library=library, org="宁波") == library / "b-2021.txt"
+
+
+def test_a_file_named_with_two_years_is_of_the_first_here_and_when_read(tmp_path: Path) -> None:
+    """A file whose name gives two years and whose title none is filed under the first
+    (2021年工作总结-2022年1月: the report's year, then its date), and read as that year's: the
+    library and the report agree on which year it is."""
+    from compare.pipeline import read_report
+
+    path = write(tmp_path, "2021年工作总结-2022年1月.txt", "绍兴市教育局工作总结")
+    assert [(e.path, e.year) for e in scan_library(tmp_path)] == [(path, 2021)]
+    assert find_report("2021", library=tmp_path) == path
+    assert read_report(path).year == 2021
+
+
 def test_missing_path_and_missing_library(tmp_path: Path) -> None:
     with pytest.raises(ReportNotFound, match="nope.txt: no such file"):
         find_report(str(tmp_path / "nope.txt"), library=tmp_path)
