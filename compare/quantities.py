@@ -1049,7 +1049,7 @@ _LEAD_WORDS = (
     "从(?![业事])|对(?![外口])|和|及|与|、|确保|力争|"
     "争取|计划|预计|提出|目标|其|另有|另|面对|比上年预计数|比上年预算|比去年预算|比改革前|"
     "拟安排(?=[\u4e00-\u9fff]{2})|安排(?=[\u4e00-\u9fff]{2})|"  # 拟安排财政赤字9000亿元
-    "比上年|较上年|同比|分别|就|"
+    "比上年|较上年|同比|分别|就(?![业医读诊近地餐])|"  # not 就业率
     "新一轮|实施|实现|推进|推动|助力|完成(?![率额量值])|做到了|做到|"  # not 完成率达到98%
     "开展|组织|进一步|把(?![关握])|将(?![军士领])|由(?!于)|的|使(?![用命馆])|让(?![利渡])|"
     "一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|"  # 三是将18项行政事业性收费的…
@@ -2294,6 +2294,11 @@ def _label(
                 subject = _antecedent_en(sentence[:start])
             return subject
         return label or previous
+    if raw.kind is not MetricKind.RANK and (against := _AGAINST_OTHER.search(before)):
+        # 增长8.5%，高于全省1.2个百分点; 增速比全省平均高1个百分点: a lead over another's figure
+        # (a province's, the average's) is named by what leads and against what: 生产总值高于全省
+        # (not 高于: 全省 is no filler here).
+        return (_clean_cn(before[: against.start()]) or previous) + against.group(1)
     label = _clean_cn(before)
     if not label.strip(" |") and (name := _row_name_cn(sentence, raw)):
         return name  # 学校数 | 12所 | 15所: a table row's value cell is of the row's name
@@ -2380,7 +2385,9 @@ def _label(
     if previous and not named_after and before.strip() and _CONJUNCTION.fullmatch(before):
         return previous  # 超140%及超200%: the second figure shares the first one's label
     if raw.kind is MetricKind.RANK and previous:
-        return previous
+        # 增速比全省高1个百分点，居全省第二: the rank is of what led, not of the lead
+        against = _AGAINST_OTHER.search(previous)
+        return previous[: against.start()] or previous if against else previous
     if (
         raw.unit == "年"
         and _STREAK.fullmatch(before)
@@ -2400,6 +2407,14 @@ def _label(
 
 
 _AGAINST_LAST_YEAR = regex("[比较](?:上年|去年)")
+# A lead over another's figure, just before the figure (see _label): 高于全省, 快于城镇居民,
+# 增速比全省平均高. Not over last year's (比上年高 is the figure's change), nor a bound
+# (不低于全省平均, 低于4.6%), nor 占比提高, 同比提高, 比重 or 比例.
+_AGAINST_OTHER = regex(
+    r"((?:增幅|增速|涨幅|降幅)?(?:(?<!不)[高低快慢]于|超过|领先)(?!上年|去年|同期)[\u4e00-\u9fff]{1,10}"
+    r"|(?:增幅|增速|涨幅|降幅)?(?<![占同环])[比较](?![较重例率上去同])[\u4e00-\u9fff]{1,10}?"
+    r"(?<![提降减加放])[高低快慢])\s*$"
+)
 
 
 # Words that start what a clause says of its subject (粮食产量|屡创历史新高, 贸易顺差|连续两年

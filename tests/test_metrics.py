@@ -659,6 +659,29 @@ def _changes_of_texts(
     return set(summary(comparison.metrics))
 
 
+def test_leads_over_the_province_pair_by_what_leads(tmp_path: Path) -> None:
+    """A city's report says by how much it led the province: each lead is named by what led
+    (生产总值高于全省), and a year that states them in another order pairs each with its own.
+    The page and the summary had named all three 高于."""
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            2021: "某市2021年工作总结\n\n一、经济发展\n\n全市经济稳中有进。"
+            "全市生产总值增长8.5%，高于全省1.2个百分点；城镇居民人均可支配收入增长7.1%，"
+            "高于全省0.5个百分点；农村居民人均可支配收入增长9.6%，高于全省0.4个百分点。\n",
+            2022: "某市2022年工作总结\n\n一、经济发展\n\n全市经济稳中有进。"
+            "农村居民人均可支配收入增长9.9%，高于全省0.8个百分点；城镇居民人均可支配收入增长"
+            "6.8%，高于全省0.3个百分点；全市生产总值增长7.9%，高于全省2.1个百分点。\n",
+        },
+    )
+    leads = {(label, old, new) for _, label, old, new in found if "高于" in label}
+    assert leads == {
+        ("生产总值高于全省", "1.2个百分点", "2.1个百分点"),
+        ("城镇居民人均可支配收入高于全省", "0.5个百分点", "0.3个百分点"),
+        ("农村居民人均可支配收入高于全省", "0.4个百分点", "0.8个百分点"),
+    }
+
+
 def test_rows_of_other_groups_do_not_pair(tmp_path: Path) -> None:
     """Apple's tax note states Current / Deferred / Total under Federal:, State: and Foreign:.
     A year whose table has no Federal group any more drops its rows: they do not pair with

@@ -626,6 +626,27 @@ LABELS = [
     # the writer (我局, 我市) is not part of what is counted
     ("writer", "我局共有干部职工85人，我市新建学校12所。", ["干部职工", "新建学校"]),
     ("employment", "城镇新增就业1312万人", ["城镇新增就业"]),
+    # A lead over another's figure (the province's, the average's) is named by what leads and
+    # against what (they had read 高于, 比全省高); a rank after it is of what led. Not a change
+    # against last year (同比提高), a share's change (占比提高) or a bound (低于4.6%).
+    (
+        "lead-over-the-province",
+        "全市生产总值增长8.5%，高于全省1.2个百分点。居民收入增长7.1%，增幅比全省平均高0.5个"
+        "百分点，居全省第二。全市生产总值增速快于全国2个百分点。",
+        [
+            "生产总值",
+            "生产总值高于全省",
+            "居民收入",
+            "居民收入增幅比全省平均高",
+            "居民收入",
+            "生产总值增速快于全国",
+        ],
+    ),
+    (
+        "not-a-lead",
+        "就业率同比提高2个百分点，服务业占比提高1.2个百分点，城镇登记失业率低于4.6%。",
+        ["就业率", "服务业占比", "城镇登记失业率"],
+    ),
     (
         "bulletin-year-end-and-price",
         "年末全国人口141260万人，比上年末增加48万人。全年居民消费价格比上年上涨0.9%。"
