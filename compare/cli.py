@@ -11,7 +11,7 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -194,11 +194,17 @@ def _warn(*reports: Report, said: Collection[str] = ()) -> None:
 def _warn_asked(asked: dict[str, Report]) -> None:
     """Say on stderr when a year asked of the library found a file (by the year in its name)
     whose report reads as another year's: `compare 2021 2022` showing 2020 -> 2021 says why."""
-    for arg, report in asked.items():
-        if arg.isdigit() and report.year is not None and report.year != int(arg):
+    _warn_years((arg, report.source.path, report.year) for arg, report in asked.items())
+
+
+def _warn_years(found: Iterable[tuple[str, str, int | None]]) -> None:
+    """Say (see _warn_asked) of each (argument, file, year it reads as) whose year is not the
+    one asked."""
+    for arg, path, year in dict.fromkeys(found):
+        if arg.isdigit() and year is not None and year != int(arg):
             click.echo(
-                f"Warning: {report.source.path}: taken for {arg} by its file name, but it reads"
-                f" as the report of {report.year}",
+                f"Warning: {path}: taken for {arg} by its file name, but it reads as the report"
+                f" of {year}",
                 err=True,
             )
 
@@ -508,6 +514,9 @@ def series(
         write_output(html_path, render_series_html(result))
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    read_as = dict(zip(result.paths, result.years, strict=True))
+    asked = zip(years, paths, strict=False)  # none with --all
+    _warn_years((arg, str(path), read_as.get(str(path))) for arg, path in asked)
     if "-" not in (csv_path, html_path):
         say(f"{len(result.rows)} metrics over {len(result.years)} years")
         for path in (csv_path, html_path):

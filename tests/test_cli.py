@@ -376,8 +376,8 @@ def test_one_file_given_twice_is_warned_of_once(tmp_path: Path) -> None:
 
 def test_a_year_found_by_file_name_that_reads_as_another_is_said(tmp_path: Path) -> None:
     """Files named by the year they were published (2021.txt holding 2020年工作总结): `compare
-    2021 2022` compares them, but says why the page reads 2020 -> 2021; `check` and `parse`
-    say it too; files whose name and title agree say nothing."""
+    2021 2022` compares them, but says why the page reads 2020 -> 2021; `check`, `parse` and
+    `series` say it too; files whose name and title agree say nothing."""
     for name, year, count in (("summary-2021.txt", 2020, 3), ("summary-2022.txt", 2021, 5)):
         (tmp_path / name).write_text(
             f"绍兴市教育局{year}年工作总结\n一、党建\n新增学校{count}所。\n二、教学\n新增教师{count}人。\n",
@@ -399,6 +399,9 @@ def test_a_year_found_by_file_name_that_reads_as_another_is_said(tmp_path: Path)
     assert parse.stderr.splitlines() == said[1:]
     by_path = run(str(tmp_path / "summary-2021.txt"), "2022", "--library", str(tmp_path))
     assert by_path.stderr.splitlines() == said[1:]
+    series = run("series", "2021", "2022", "--library", str(tmp_path), "--csv", "-", "-j", "1")
+    assert series.stdout.splitlines()[0].endswith(",2020,2021")
+    assert series.stderr.splitlines() == said
     agreed = run("2021", "2022", "--library", str(SEEDS), "--html", str(page))
     assert "taken for" not in agreed.stderr
 
