@@ -1042,7 +1042,7 @@ _LEAD_WORDS = (
     "比上年同期|较上年同期|比去年同期|较去年同期|与上年同期相比|与去年同期相比|"
     "比上年末|较上年末|比上年底|较上年底|比去年末|比去年底|"  # 比上年末增加48万人: no 末
     "同口径|可比口径|"  # 同口径增长13.9%: how it is compared
-    "全市|全省|全年|今年末|今年底|去年末|去年底|年末|年底|年初|今年|去年|当年|现在|目前|"
+    "全市|全省|全区(?![域间])|全县|全年|今年末|今年底|去年末|去年底|年末|年底|年初|今年|去年|当年|现在|目前|"
     "我(?:市|省|区|县|局|委|厅|办|校|院|们)|"  # 我局共有干部职工85人: the writer, not the label
     "其中|中(?=[已有共均])|先后|已经|已|共计|共有|拥有|现有|共(?![建同享])|累计|总计|合计|同时|并且|并|"
     "还|又|再|也要|也(?!门)|要(?![求素点闻害])|但是|但|均|继续|全面推进|全面|提前完成|率先|在(?![校园建职读岗线编册押途])|"
@@ -1117,6 +1117,8 @@ _TRAIL_SPAN |= dict.fromkeys("月天日", 4)  # 每人每月, 每生每天
 _PRIZE_TIER = regex("[一二三四特]等奖|[金银铜]奖|优秀奖")
 # A share that says not of what: the figure before it in its sentence says.
 _BARE_SHARES = {"比例", "比重", "占比"}
+# A rate of change named alone (增速位居全市第二) is the figure's before it.
+_BARE_RATES = {"增速", "增幅", "涨幅", "降幅", "增长率"}
 _SHARE_ENDS = ("比例", "比重")
 # A label that says only how often (平均每天, 每年, 日均).
 _PER_TIME = regex("(?:平均|日均|月均|年均)?每?(?:天|日|月|年|周|小时)")
@@ -2359,6 +2361,8 @@ def _label(
         return previous[: tier.start()] + label
     if label in _BARE_SHARES and previous:
         return previous + label  # 426家中小学校参与共同体建设，比例达93.1%: whose share
+    if label in _BARE_RATES and previous and not previous.endswith(label):
+        return previous + label  # 地区生产总值1250亿元，增速位居全市第二: whose growth
     if previous and label.startswith("占") and label.endswith(_SHARE_ENDS):
         # 全国财政赤字合计9500亿元，占国内生产总值比重在3%以内: the share of the figure before
         return previous if previous.endswith(label) else previous + label

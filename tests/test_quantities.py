@@ -642,6 +642,21 @@ LABELS = [
             "生产总值增速快于全国",
         ],
     ),
+    # A district's or a county's own scope (全区, 全县) is not part of a label, as 全市 is not;
+    # a rate of change named alone is the figure's before it (it had read 增速).
+    (
+        "district-and-bare-rate",
+        "全区实现地区生产总值1250.3亿元，同比增长7.2%，增速位居全市第二。全县粮食产量30万吨，增幅3%。"
+        "全区域覆盖率达到90%。",
+        [
+            "地区生产总值",
+            "地区生产总值",
+            "地区生产总值增速",
+            "粮食产量",
+            "粮食产量增幅",
+            "全区域覆盖率",
+        ],
+    ),
     (
         "not-a-lead",
         "就业率同比提高2个百分点，服务业占比提高1.2个百分点，城镇登记失业率低于4.6%。",
