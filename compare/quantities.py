@@ -843,6 +843,14 @@ _SCHOOLING = regex("(?:免费|义务|基础)*(?:教育|一贯制)(?![投经支])
 # Areas named by the time it takes to cross them (15分钟社区生活圈, 1小时通勤圈).
 _REACH = regex("[^，。；、\\d]{0,4}圈")
 # People of an age bound (15岁以上人口, 3岁以下婴幼儿, 60周岁以上老年人): a group, not a measure.
+# A bound on a sum or a size just before what is counted, and the count (10亿元以上重大项目12个,
+# 超10亿元项目12个, 100兆瓦以上光伏电站3座, 2000万元以上企业达到1200家): the bound says which
+# things are counted. Not when a word between says more of the bounded figure (以上，连续8年).
+_CLASS_BOUNDS = {"以上", "以下", "及以上", "超", "超过", "逾"}
+_CLASS_COUNTED = regex(
+    r"的?(?:(?!连续|达|增|比|为|是|占|共|累计|其中)[\u4e00-\u9fff]){1,10}"
+    r"(?:达到|达|有|共有|共计|共|为)?[0-9.]+(?:万|亿)?[个家座项所批户台条处栋艘辆]"
+)
 _AGE_GROUP = regex("(?:的)?(?:人口|人群|儿童|婴幼儿|幼儿|少年|青少年|老人|老年人|居民|妇女|人员)")
 
 # People of an age ("workers aged 55 to 70", "children below the age of 21", "those aged 60 and
@@ -898,6 +906,8 @@ def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
         return False  # 15分钟社区生活圈, 1小时交通圈: the name of a reach
     if raw.unit in ("岁", "周岁") and raw.qualifier and _AGE_GROUP.match(masked, raw.end):
         return False  # 15岁以上人口, 3岁以下婴幼儿: who is counted, not a figure
+    if raw.qualifier in _CLASS_BOUNDS and _CLASS_COUNTED.match(masked, raw.end):
+        return False  # 10亿元以上重大项目12个, 超10亿元项目12个: which are counted, not a sum
     if (
         raw.unit == "年"
         and _SCHOOLING.match(masked, raw.end)

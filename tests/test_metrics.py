@@ -682,6 +682,25 @@ def test_leads_over_the_province_pair_by_what_leads(tmp_path: Path) -> None:
     }
 
 
+def test_a_bound_on_what_is_counted_is_no_figure_of_its_own(tmp_path: Path) -> None:
+    """10亿元以上重大项目 are the projects counted: the two years' counts pair by that name, and
+    the bound is no sum that stayed the same (nor one that went from 10亿元 to 5亿元)."""
+    found = _changes_of_texts(
+        tmp_path,
+        {
+            2021: "某区2021年工作总结\n\n一、项目建设\n\n项目建设提速。"
+            "新开工10亿元以上重大项目12个，其中超50亿元项目3个。\n",
+            2022: "某区2022年工作总结\n\n一、项目建设\n\n项目建设提速。"
+            "新开工10亿元以上重大项目15个，其中超50亿元项目2个，5亿元以上产业项目20个。\n",
+        },
+    )
+    assert found == {
+        ("changed", "新开工10亿元以上重大项目", "12个", "15个"),
+        ("changed", "超50亿元项目", "3个", "2个"),
+        ("added", "5亿元以上产业项目", None, "20个"),
+    }
+
+
 def test_rows_of_other_groups_do_not_pair(tmp_path: Path) -> None:
     """Apple's tax note states Current / Deferred / Total under Federal:, State: and Foreign:.
     A year whose table has no Federal group any more drops its rows: they do not pair with

@@ -601,6 +601,14 @@ NOT_METRICS = [
     # A time of day after a day or a part of one is no ratio; a ratio stays one.
     ("clock-after-a-day", "会议于2022年1月10日10:30召开，下午3:30结束，师生比为1:15。", ["1:15"]),
     ("shares", "以500,000,000股为基数，每10股派发现金红利2.00元", ["500,000,000股", "2.00元"]),
+    # A bound before what is counted says which things are counted (projects over 1bn), not a
+    # sum; a bound that a clause goes on about is a figure.
+    (
+        "class-bound",
+        "新开工10亿元以上重大项目12个，其中超10亿元项目5个，2000万元以上企业达到1200家。"
+        "粮食产量稳定在1.2万亿斤以上，连续8年。",
+        ["12个", "5个", "1200家", "1.2万亿斤以上", "8年"],
+    ),
     # A size in inches names a product, a number spelt with letters calls one (Apple's 10-K).
     ("inches", "The desktops include iMac®, 21.5” iMac with Retina® 4K display.", []),
     ("phone-letters", "Call the SEC at 1-800-SEC-0330 for the Room; it had 3 rooms.", ["3 rooms"]),
@@ -656,6 +664,11 @@ LABELS = [
             "粮食产量增幅",
             "全区域覆盖率",
         ],
+    ),
+    (
+        "class-bound",
+        "引进5000万元以上项目35个，总投资120亿元；其中超10亿元项目12个，超亿元项目45个。",
+        ["引进5000万元以上项目", "总投资", "超10亿元项目", "超亿元项目"],
     ),
     (
         "not-a-lead",
