@@ -53,7 +53,7 @@ CURRENCY = "|".join(re.escape(sign) for sign in CURRENCY_SIGNS)
 
 # Units written after Arabic digits (and after a scale word): longest first when compiled.
 UNITS_CN = _words(
-    "个百分点 百分点 个位次 位次 个月 人次 人口 架次 辆次 班次 台套 课时 学时 学分 小时 分钟 周年 周岁 分 "
+    "个百分点 百分点 个位次 位次 个月 人次 人口 架次 辆次 班次 批次 户次 台套 课时 学时 学分 小时 分钟 周年 周岁 分 "
     "部门 标准箱 标箱 千瓦时 千瓦 兆瓦 吨公里 人公里 "
     "平方公里 平方千米 平方米 立方米 公里 千米 厘米 米 亩 公顷 "
     "千克 公斤 吨 毫克 微克 克 斤 美元 欧元 港元 日元 元 "
@@ -70,7 +70,7 @@ CLASSIFIERS_CN = _words(
 COUNTERS = set(CLASSIFIERS_CN) | set(
     _words(
         "期 部 方面 片 辆 架 艘 栋 幢 块 本 册 首 幅 节 堂 对 类 枚 份 棵 株 只 头 盏 颗 宗 笔 款 "
-        "部门 人次 架次 辆次 台套"
+        "部门 人次 架次 辆次 批次 户次 台套"
     )
 ) - {"个百分点", "个月", "小时", "倍", "天", "周"}
 CHANGE_UNITS = {"个百分点", "百分点", "个位次", "位次", "percentage points", "percentage point"}
@@ -241,7 +241,7 @@ _FALL_WORD = regex(
 _GOALS_FOLLOW = regex(r"目标(?:是|为|：|:)")
 _TARGET_STRONG = regex(f"{_GOALS_FOLLOW.pattern}|预期目标|主要预期")
 _TARGET_WEAK = regex(
-    r"力争|争取|确保|预期|预计(?!数|执行数)|拟|提出|(?<![需重主只必纲首概紧扼提])要(?![求素点闻害务领件])|目标(?!数)|"
+    r"力争|争取|确保|预期(?!寿命)|预计(?!数|执行数)|拟|提出|(?<![需重主只必纲首概紧扼提])要(?![求素点闻害务领件])|目标(?!数)|"
     r"计划(?=[0-9０-９新增完成实现建成达到投资改造培训招录开工])|"
     r"(?i:\b(?:targets?|targeted|aims?\s+to|goal|expects?\s+to|expected\s+to|plans?\s+to|"
     r"projected|forecast)\b)"

@@ -634,6 +634,12 @@ LABELS = [
     # the writer (我局, 我市) is not part of what is counted
     ("writer", "我局共有干部职工85人，我市新建学校12所。", ["干部职工", "新建学校"]),
     ("employment", "城镇新增就业1312万人", ["城镇新增就业"]),
+    # 批次 and 户次 are units, as 人次 is (it had read 1200批 and the label 接待群众来访次)
+    (
+        "batches",
+        "全年共接待群众来访1200批次3500人次，开展检查1500户次。",
+        ["接待群众来访", "接待群众来访", "检查"],
+    ),
     # A lead over another's figure (the province's, the average's) is named by what leads and
     # against what (they had read 高于, 比全省高); a rank after it is of what led. Not a change
     # against last year (同比提高), a share's change (占比提高) or a bound (低于4.6%).
@@ -2165,6 +2171,17 @@ def test_last_years_estimate_is_no_goal_word() -> None:
         ("400亿元", MetricKind.CHANGE),
     ]
     assert extract_metrics("预计全年增长8%左右。")[0].kind is MetricKind.TARGET
+
+
+def test_life_expectancy_is_no_goal_word() -> None:
+    """人均预期寿命 (life expectancy) names a measure: 预期 there sets no goal, so a year's
+    life expectancy is a figure of that year, not a target (it had read as one)."""
+    found = extract_metrics("人均预期寿命达到82.3岁，比上年提高0.3岁。")
+    assert [(m.label, m.text, m.kind) for m in found] == [
+        ("人均预期寿命", "82.3岁", MetricKind.COUNT),
+        ("人均预期寿命", "0.3岁", MetricKind.CHANGE),
+    ]
+    assert extract_metrics("预期全年增长8%左右。")[0].kind is MetricKind.TARGET
 
 
 def test_years_ago_are_no_figure() -> None:
