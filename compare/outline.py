@@ -693,20 +693,44 @@ class _Builder:
         return root
 
 
-def _lone_firsts(node: _Node) -> set[int]:
-    """Return the lines of childless ambiguous headings that open a list nobody continues."""
+def _lone_firsts(node: _Node, listed: dict[tuple[str, int], int] | None = None) -> set[int]:
+    """Return the lines of childless ambiguous headings that open a list nobody continues,
+    unless their style is a list's at that level elsewhere in the report and they are no
+    longer than its headings (一、…（一）（二）, then 二、…（一）聚焦产业升级 alone: the report's
+    second level, not a numbered sentence; 1．规上工业：年主营业务收入2000万元及以上的… stays text)."""
+    if listed is None:
+        listed = _listed_styles(node)
     found: set[int] = set()
     styles: dict[str, list[_Node]] = {}
     for child in node.children:
         assert child.cand is not None
         styles.setdefault(child.cand.style, []).append(child)
-        found |= _lone_firsts(child)
+        found |= _lone_firsts(child, listed)
     for style, group in styles.items():
         cand = group[0].cand
         assert cand is not None
         lone = len(group) == 1 and not group[0].children
         if lone and style in _AMBIGUOUS and cand.ordinal == (1, 0):
-            found.add(cand.line)
+            longest = listed.get((style, node.level), -1)
+            if len(cand.heading) > longest or cand.body:
+                found.add(cand.line)
+    return found
+
+
+def _listed_styles(node: _Node) -> dict[tuple[str, int], int]:
+    """Return, by (style, level of the parent), the longest heading of the lists of two or more
+    headings of that style under one parent of that level."""
+    found: dict[tuple[str, int], int] = {}
+    groups: dict[str, list[_Candidate]] = {}
+    for child in node.children:
+        assert child.cand is not None
+        groups.setdefault(child.cand.style, []).append(child.cand)
+        for key, longest in _listed_styles(child).items():
+            found[key] = max(found.get(key, 0), longest)
+    for style, group in groups.items():
+        if len(group) > 1:
+            key = (style, node.level)
+            found[key] = max(found.get(key, 0), *(len(c.heading) for c in group))
     return found
 
 

@@ -489,6 +489,44 @@ def test_numbered_sentence_inside_bullets_does_not_shatter_the_tree() -> None:
     ]
 
 
+def test_a_lone_first_of_the_reports_second_level_is_a_heading() -> None:
+    """A district's work report: 一、 with （一）（二）, then 二、 with one （一） only. The
+    report's second level is （一）, so the lone one is a heading too (it had been folded into
+    二、's text as a numbered sentence); a lone 1． longer than the report's 1． headings (a
+    glossary's entry) stays text, and so does a lone 1． in a report that has no list of them."""
+    report = parse(
+        """
+        某区2021年政府工作报告
+        一、2021年工作回顾
+        过去一年，全区实现地区生产总值1250.3亿元。
+        （一）坚持稳中求进，经济实力持续增强
+        1．工业经济稳步增长。规上工业增加值增长9.8%。
+        2．服务业提质增效。社会消费品零售总额达到520亿元。
+        （二）坚持改革创新，发展动力不断激发
+        新增市场主体1.2万户。
+        二、2022年主要工作
+        主要预期目标是：地区生产总值增长7%左右。
+        （一）聚焦产业升级
+        新开工重大项目12个。
+        附件：名词解释
+        1．规上工业：年主营业务收入2000万元及以上的工业企业。
+        """
+    )
+    assert [(s.id, s.number, s.heading) for s in report.walk()][-2:] == [
+        ("2", "二、", "2022年主要工作"),
+        ("2.1", "（一）", "聚焦产业升级"),
+    ]
+    assert report.section("2.1").text.endswith(
+        "1．规上工业：年主营业务收入2000万元及以上的工业企业。"
+    )
+    plain = parse("一、甲\n正文。\n二、乙\n（一）这句话只是碰巧以编号开头\n三、丙\n正文。")
+    assert outline(plain) == [
+        ("1", "一、", "甲", 1),
+        ("2", "二、", "乙", 1),
+        ("3", "三、", "丙", 1),
+    ]
+
+
 def test_numbering_restarts_under_a_new_parent() -> None:
     report = parse(
         "一、甲\n（一）子一\n（二）子二\n二、乙\n（一）子三\n（二）子四\n（二）重复的编号"
