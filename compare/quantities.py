@@ -1081,10 +1081,10 @@ _TRAIL_WORDS = (
     "将|"  # 高校毕业生将(达727万人)
     "又|再|(?<![偿归退返])还|"  # 招收贫困地区农村学生人数又(增长10.5%); not 偿还
     "大幅|明显|显著|稳步|"  # 全市生产总值大幅(下降6.7%): how it moved, not what
-    "上涨|下跌|多增|少增|增产|减产|升值|贬值|平均为|"  # 居民消费价格上涨0.9%, …多增83万人
+    "上涨|下跌|多增|少增|净增|净减|增产|减产|升值|贬值|平均为|"  # 居民消费价格上涨0.9%, …多增83万人
     "完成"  # 一般公共预算收入完成612.3亿元
 )
-_TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年末|上年底|上年|去年同期|去年末|去年底|去年|同期|上一?届|首届|[^，,；;比]{1,5}年前?)"
+_TRAIL_COMPARED = "(?:比|较)(?:上年同期|上年末|上年底|上年|去年同期|去年末|去年底|去年|同期|年初|上一?届|首届|[^，,；;比]{1,5}年前?)"
 # A figure for several years together: stated after 五年来, 过去五年, 近三年, 前四年累计 (not
 # 二〇一二年, 五年前, 三年制, 三年行动计划, 连续两年) anywhere before it in its sentence, or after
 # 年均 or 比2002年 (long before the report's year) in its own clause. A bare 累计 is left out: a
@@ -1118,10 +1118,10 @@ def _longest_by_last(words: list[str]) -> dict[str, int]:
     return spans
 
 
-# The compared part (比…) ends with 期, 年, 届, 前, 末 or 底 and is the longest; 中 and 年均 as
-# written.
+# The compared part (比…) ends with 期, 年, 届, 前, 末, 底 or 初 and is the longest; 中 and 年均
+# as written.
 _TRAIL_SPAN = _longest_by_last([*_TRAIL_WORDS.split("|"), "中", "年均"])
-_TRAIL_SPAN |= dict.fromkeys("期年届前末底", _TRAIL_WIDTH)
+_TRAIL_SPAN |= dict.fromkeys("期年届前末底初", _TRAIL_WIDTH)
 _TRAIL_SPAN |= dict.fromkeys("月天日", 4)  # 每人每月, 每生每天
 # A prize's tier, which a list of prizes names alone after the first (一等奖3个、二等奖1个).
 _PRIZE_TIER = regex("[一二三四特]等奖|[金银铜]奖|优秀奖")
@@ -2376,6 +2376,15 @@ def _label(
     if previous and label.startswith("占") and label.endswith(_SHARE_ENDS):
         # 全国财政赤字合计9500亿元，占国内生产总值比重在3%以内: the share of the figure before
         return previous if previous.endswith(label) else previous + label
+    if (
+        previous
+        and raw.kind is MetricKind.PERCENT
+        and label.startswith("占")
+        and not label.startswith(("占地", "占用"))
+        and len(label) > 1
+    ):
+        # 民生支出85.3亿元，占一般公共预算支出的78.6%: the figure before's share of a whole
+        return previous + label
     if previous and label.endswith("之比") and before.lstrip().startswith("与"):
         return f"{previous}与{label}"  # 研究与试验发展经费支出27864亿元，与国内生产总值之比为2.44%
     if label and _PER_TIME.fullmatch(label):
