@@ -1127,6 +1127,15 @@ _TRAIL_SPAN |= dict.fromkeys("月天日", 4)  # 每人每月, 每生每天
 _PRIZE_TIER = regex("[一二三四特]等奖|[金银铜]奖|优秀奖")
 # A share that says not of what: the figure before it in its sentence says.
 _BARE_SHARES = {"比例", "比重", "占比"}
+# A whole that is a place (占全省的8.5%), and groups named after each other by one measure.
+_SCOPE_WHOLE = regex("占(全国|全省|全市|全区|全县|全球|世界)的?")
+_OTHER_GROUP = {
+    "农村居民": "城镇居民",
+    "城镇居民": "农村居民",
+    "农村": "城镇",
+    "城镇": "农村",
+    "农民": "城镇居民",
+}
 # A rate of change named alone (增速位居全市第二) is the figure's before it.
 _BARE_RATES = {"增速", "增幅", "涨幅", "降幅", "增长率"}
 _SHARE_ENDS = ("比例", "比重")
@@ -2376,15 +2385,16 @@ def _label(
     if previous and label.startswith("占") and label.endswith(_SHARE_ENDS):
         # 全国财政赤字合计9500亿元，占国内生产总值比重在3%以内: the share of the figure before
         return previous if previous.endswith(label) else previous + label
-    if (
-        previous
-        and raw.kind is MetricKind.PERCENT
-        and label.startswith("占")
-        and not label.startswith(("占地", "占用"))
-        and len(label) > 1
-    ):
-        # 民生支出85.3亿元，占一般公共预算支出的78.6%: the figure before's share of a whole
-        return previous + label
+    if previous and raw.kind is MetricKind.PERCENT:
+        if label.startswith("占") and not label.startswith(("占地", "占用")):
+            return previous + label  # 民生支出85.3亿元，占一般公共预算支出的78.6%: its share
+        if not label and (scope := _SCOPE_WHOLE.fullmatch(before.strip())):
+            # 户籍人口445万人，占全省的8.5%: a share of a place (which cleaning takes away)
+            return f"{previous}占{scope.group(1)}"
+    if (other := _OTHER_GROUP.get(label)) and previous.startswith(other) and previous != other:
+        # 城镇居民人均可支配收入6.8万元、增长5.2%，农村居民4.2万元: the same measure of the other
+        # group (the country's people, after the towns')
+        return label + previous[len(other) :]
     if previous and label.endswith("之比") and before.lstrip().startswith("与"):
         return f"{previous}与{label}"  # 研究与试验发展经费支出27864亿元，与国内生产总值之比为2.44%
     if label and _PER_TIME.fullmatch(label):

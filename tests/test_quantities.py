@@ -693,6 +693,23 @@ LABELS = [
             "占地面积",
         ],
     ),
+    # A share of a place (占全省的8.5%: the place had been cleaned away, leaving the count's
+    # label), and the other group's figure of one measure (农村居民4.2万元 after 城镇居民人均可支配收入).
+    (
+        "share-of-a-place-and-the-other-group",
+        "全市户籍人口445万人，占全省的8.5%。城镇居民人均可支配收入6.8万元、增长5.2%，农村居民4.2万元、"
+        "增长6.5%。城镇新增就业5万人，农村劳动力转移2万人。",
+        [
+            "户籍人口",
+            "户籍人口占全省",
+            "城镇居民人均可支配收入",
+            "城镇居民人均可支配收入",
+            "农村居民人均可支配收入",
+            "农村居民人均可支配收入",
+            "城镇新增就业",
+            "农村劳动力转移",
+        ],
+    ),
     (
         "not-a-lead",
         "就业率同比提高2个百分点，服务业占比提高1.2个百分点，城镇登记失业率低于4.6%。",
