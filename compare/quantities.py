@@ -223,7 +223,10 @@ _CHANGE_BEFORE = regex(
     r"增产|减产|升值|贬值|(?<![新转])增|降|减|涨|跌)(?:了|达|达到|为|约|近|超|控制在|保持在|稳定在)?\s*$"
     r"|(?i:(?=[a-z])(?<![\w-])(?:increased?|increases|decreased?|decreases|rose|rises?|risen|fell|falls?|fallen|grew|"
     r"grows?|grown|growth|declined?|declines|gained?|gains|dropped|drops?|up|down|higher|lower|"
-    r"changed?)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
+    r"changed?)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$"
+    # "We reduced emissions by 18%", "cut costs by 5%": the verb, what it changed, then by
+    r"|(?=[a-z])(?<![\w-])(?:reduced|cut|lowered|raised|increased|decreased|grew|boosted)"
+    r"(?:\s+(?!by\b)[a-z][\w'’-]*){0,3}\s+by(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
 )
 # The characters (?i)[a-z] matches (İ ı ſ K besides ASCII letters; a test holds this to it):
 # classes that list them need no IGNORECASE, which lets the regex engine scan for them quickly.
@@ -235,7 +238,7 @@ _CHANGE_HINT = regex(f"[增提上下降减回跃攀扩缩涨跌升贬{_ANY_LETTE
 # decreased 8% (-8%); 下跌 and 削减 match as 跌 and 减. Not 降低为3% (lowered to 3%: a level).
 _FALL_WORD = regex(
     r"(?:下降|降低|减少|下滑|回落|缩小|降幅|减产|贬值|降|减|跌)(?:了|达|达到|约|近|超|控制在|保持在|稳定在)?\s*$"
-    r"|(?i:decrease|decline|fell|fall|drop|down|lower|less|reduction)"
+    r"|(?i:decrease|decline|fell|fall|drop|down|lower|less|reduc|cut)"
 )
 # 目标是…: the goals follow (and may go on in the next sentences: see attach_metrics).
 _GOALS_FOLLOW = regex(r"目标(?:是|为|：|:)")
@@ -2545,7 +2548,8 @@ def _change_word(masked: str, raw: _Raw) -> re.Match[str] | None:
     comparison right after it (18% higher than, 5% lower than), if any."""
     if masked.startswith(" ", raw.end) and (after := _CHANGE_AFTER.match(masked, raw.end)):
         return _CHANGE_AFTER_WORD.match(masked, after.start(1 if after.group(1) else 2))
-    lo = max(0, raw.start - 24)
+    # English says what changed between the verb and "by" ("increased the dividend by 10%").
+    lo = max(0, raw.start - (40 if masked[raw.start - 1 : raw.start] == " " else 24))
     if _CHANGE_HINT.search(masked, lo, raw.start) is None:
         return None
     return _CHANGE_BEFORE.search(masked[lo : raw.start])

@@ -2207,6 +2207,29 @@ def test_last_years_estimate_is_no_goal_word() -> None:
     assert extract_metrics("预计全年增长8%左右。")[0].kind is MetricKind.TARGET
 
 
+def test_an_english_verb_then_what_it_changed_then_by_states_a_change() -> None:
+    """ "We reduced emissions by 18%", "the Board increased the dividend by 10%", "the duty will
+    be raised by 15 cents per litre" (Singapore 2021): changes, falling for reduced, cut and
+    lowered; they had read as a share of 18% and a count."""
+
+    def found(sentence: str) -> list[tuple[str, str, MetricKind, Decimal]]:
+        return [(m.label, m.text, m.kind, m.value) for m in extract_metrics(sentence)]
+
+    assert found("We reduced emissions by 18% against our baseline.") == [
+        ("emissions", "18%", CH, Decimal("-18"))
+    ]
+    assert found("We cut operating costs by $200 million.") == [
+        ("operating costs", "$200 million", CH, Decimal("-200"))
+    ]
+    assert found("The Board increased the dividend by 10%.") == [
+        ("dividend", "10%", CH, Decimal("10"))
+    ]
+    assert found("Costs were lowered by 3%.") == [("Costs", "3%", CH, Decimal("-3"))]
+    assert [m.kind for m in extract_metrics("the duty will be raised by 15 cents per litre")] == [
+        CH
+    ]
+
+
 def test_life_expectancy_is_no_goal_word() -> None:
     """人均预期寿命 (life expectancy) names a measure: 预期 there sets no goal, so a year's
     life expectancy is a figure of that year, not a target (it had read as one)."""
