@@ -223,11 +223,16 @@ _CHANGE_BEFORE = regex(
     r"增产|减产|升值|贬值|(?<![新转])增|降|减|涨|跌)(?:了|达|达到|为|约|近|超|控制在|保持在|稳定在)?\s*$"
     r"|(?i:(?=[a-z])(?<![\w-])(?:increased?|increases|decreased?|decreases|rose|rises?|risen|fell|falls?|fallen|grew|"
     r"grows?|grown|growth|declined?|declines|gained?|gains|dropped|drops?|up|down|higher|lower|"
-    r"changed?)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$"
-    # "We reduced emissions by 18%", "cut costs by 5%": the verb, what it changed, then by
-    r"|(?=[a-z])(?<![\w-])(?:reduced|cut|lowered|raised|increased|decreased|grew|boosted)"
-    r"(?:\s+(?!by\b)[a-z][\w'’-]*){0,3}\s+by(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
+    r"changed?)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
 )
+# "We reduced emissions by 18%", "cut costs by $5 million": the verb, what it changed, then by;
+# looked for (further back) only before a figure that "by" comes close before.
+_CHANGE_VERB_BY = regex(
+    r"(?i:(?=[a-z])(?<![\w-])(?:reduced|cut|lowered|raised|increased|decreased|grew|boosted)"
+    r"(?:\s+(?!by\b)[a-z][\w'’-]*){0,3}\s+by"
+    r"(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
+)
+VERB_BY_CHARS = 48
 # The characters (?i)[a-z] matches (İ ı ſ K besides ASCII letters; a test holds this to it):
 # classes that list them need no IGNORECASE, which lets the regex engine scan for them quickly.
 _ANY_LETTER = "A-Za-z\u0130\u0131\u017f\u212a"
@@ -2548,11 +2553,15 @@ def _change_word(masked: str, raw: _Raw) -> re.Match[str] | None:
     comparison right after it (18% higher than, 5% lower than), if any."""
     if masked.startswith(" ", raw.end) and (after := _CHANGE_AFTER.match(masked, raw.end)):
         return _CHANGE_AFTER_WORD.match(masked, after.start(1 if after.group(1) else 2))
-    # English says what changed between the verb and "by" ("increased the dividend by 10%").
-    lo = max(0, raw.start - (40 if masked[raw.start - 1 : raw.start] == " " else 24))
+    lo = max(0, raw.start - 24)
     if _CHANGE_HINT.search(masked, lo, raw.start) is None:
         return None
-    return _CHANGE_BEFORE.search(masked[lo : raw.start])
+    if change := _CHANGE_BEFORE.search(masked[lo : raw.start]):
+        return change
+    if "by" in masked[max(0, raw.start - 16) : raw.start]:
+        # English may say what changed between the verb and "by" (increased the dividend by)
+        return _CHANGE_VERB_BY.search(masked[max(0, raw.start - VERB_BY_CHARS) : raw.start])
+    return None
 
 
 # "Operating profit of £225m was 18% higher than last year", "a 5% increase on 2021": the
