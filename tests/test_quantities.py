@@ -743,6 +743,13 @@ LABELS = [
         "will receive about 10 years’ worth of additional utility costs incurred.",
         ["shopping vouchers", "additional utility costs"],
     ),
+    # A preposition ends no label: "across 12 countries" counts countries (it was "across"),
+    # "Sales grew in 8 of our 10 regions" is Sales' ("Sales grew in").
+    (
+        "en-preposition-at-the-end",
+        "Headcount grew to 3,400 employees across 12 countries. Sales grew in 8 of our 10 regions.",
+        ["Headcount", "countries", "Sales", "regions"],
+    ),
     (
         "en-improved-to",
         "Customer satisfaction improved to 87% (2021: 84%). Operating margin dropped to 12%.",
