@@ -1219,7 +1219,8 @@ _EN_TRAIL = set(
     totaling worth contracted shrunk shrank expanded doubled tripled halved jumped projected
     expected estimated cost only already respectively today improved improve improves
     improving rising falling climbed dropped gained lost reduced eased widened narrowed
-    recovered in across within among throughout"""
+    recovered in across within among throughout remained remains stayed stays steady stable flat
+    high strong robust healthy"""
     )
 )
 

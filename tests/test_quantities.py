@@ -750,6 +750,13 @@ LABELS = [
         "Headcount grew to 3,400 employees across 12 countries. Sales grew in 8 of our 10 regions.",
         ["Headcount", "countries", "Sales", "regions"],
     ),
+    # How a measure held ends no label: "remained high at 94%" is Customer retention's.
+    (
+        "en-remained",
+        "Customer retention remained high at 94%. Occupancy stayed steady at 88%. High yield"
+        " bonds of $2 billion.",
+        ["Customer retention", "Occupancy", "High yield bonds"],
+    ),
     (
         "en-improved-to",
         "Customer satisfaction improved to 87% (2021: 84%). Operating margin dropped to 12%.",
