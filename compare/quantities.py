@@ -2324,7 +2324,11 @@ def _label(
                 subject = _antecedent_en(sentence[:start])
             return subject
         return label or previous
-    if raw.kind is not MetricKind.RANK and (against := _AGAINST_OTHER.search(before)):
+    if (
+        raw.kind is not MetricKind.RANK
+        and _AGAINST_HINT.search(before)
+        and (against := _AGAINST_OTHER.search(before))
+    ):
         # 增长8.5%，高于全省1.2个百分点; 增速比全省平均高1个百分点: a lead over another's figure
         # (a province's, the average's) is named by what leads and against what: 生产总值高于全省
         # (not 高于: 全省 is no filler here).
@@ -2452,6 +2456,7 @@ _AGAINST_LAST_YEAR = regex("[比较](?:上年|去年)")
 # A lead over another's figure, just before the figure (see _label): 高于全省, 快于城镇居民,
 # 增速比全省平均高. Not over last year's (比上年高 is the figure's change), nor a bound
 # (不低于全省平均, 低于4.6%), nor 占比提高, 同比提高, 比重 or 比例.
+_AGAINST_HINT = regex("[于比较超领]")  # a character every match of _AGAINST_OTHER holds
 _AGAINST_OTHER = regex(
     r"((?:增幅|增速|涨幅|降幅)?(?:(?<!不)[高低快慢]于|超过|领先)(?!上年|去年|同期)[\u4e00-\u9fff]{1,10}"
     r"|(?:增幅|增速|涨幅|降幅)?(?<![占同环])[比较](?![较重例率上去同])[\u4e00-\u9fff]{1,10}?"
