@@ -90,18 +90,29 @@ def _made_by_compare(head: bytes) -> bool:
     return bool(_OWN_PAGE.search(head) or _OWN_MARKDOWN.match(head))
 
 
+def _decoded_head(head: bytes) -> str | None:
+    """Return a text file's opening read as UTF-8, else GB18030, with BOMs (one or more) left
+    out, or None. A few bad places (a character the read cut in two, a stray byte) are read as
+    \ufffd; more say it is not that encoding. UTF-8 read with its errors ignored had turned a
+    GBK file's title to noise, so the file was filed under its name's words."""
+    for encoding in ("utf-8", "gb18030"):
+        text = head.decode(encoding, errors="replace")
+        if text.count("\ufffd") <= _HEAD_ERRORS:
+            return text.lstrip("\ufeff")
+    return None
+
+
+# Bad places an opening may hold and still be read in an encoding.
+_HEAD_ERRORS = 3
+
+
 def _title_of(path: Path, head: bytes) -> tuple[str, int | None]:
     """Return (org, year) from the opening lines of a text file (its title line, or the title
     after an official document's cover), or ("", None)."""
     if path.suffix.lower() not in _TEXT_SUFFIXES or not head:
         return "", None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = head.decode(encoding, errors="strict" if encoding == "gb18030" else "ignore")
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = _decoded_head(head)
+    if text is None:
         return "", None
     if path.suffix.lower() in (".md", ".markdown"):  # its front matter is no title
         from compare.ingest import without_front_matter
