@@ -90,19 +90,26 @@ def _made_by_compare(head: bytes) -> bool:
     return bool(_OWN_PAGE.search(head) or _OWN_MARKDOWN.match(head))
 
 
-def _decoded_head(head: bytes) -> str | None:
-    """Return a text file's opening read as UTF-8, else GB18030, with BOMs (one or more) left
-    out, or None. A few bad places (a character the read cut in two, a stray byte) are read as
-    \ufffd; more say it is not that encoding. UTF-8 read with its errors ignored had turned a
+def _decoded_head(head: bytes, path: Path) -> str | None:
+    """Return a text file's opening as text, with BOMs (one or more) left out, or None.
+
+    UTF-8 with a few bad places (a character the read cut in two, a stray byte: as \ufffd);
+    else as reading the whole file would tell its encoding (GBK, Big5, UTF-16: see
+    ingest.decode_bytes, imported only then). UTF-8 read with its errors ignored had turned a
     GBK file's title to noise, so the file was filed under its name's words."""
-    for encoding in ("utf-8", "gb18030"):
-        text = head.decode(encoding, errors="replace")
-        if text.count("\ufffd") <= _HEAD_ERRORS:
-            return text.lstrip("\ufeff")
-    return None
+    text = head.decode("utf-8", errors="replace")
+    if text.count("\ufffd") > _HEAD_ERRORS:
+        from compare.errors import CompareError
+        from compare.ingest import decode_bytes
+
+        try:
+            text = decode_bytes(head, path=path)[0]
+        except CompareError:
+            return None
+    return text.lstrip("\ufeff")
 
 
-# Bad places an opening may hold and still be read in an encoding.
+# Bad places a UTF-8 opening may hold and still be read as UTF-8.
 _HEAD_ERRORS = 3
 
 
@@ -111,7 +118,7 @@ def _title_of(path: Path, head: bytes) -> tuple[str, int | None]:
     after an official document's cover), or ("", None)."""
     if path.suffix.lower() not in _TEXT_SUFFIXES or not head:
         return "", None
-    text = _decoded_head(head)
+    text = _decoded_head(head, path)
     if text is None:
         return "", None
     if path.suffix.lower() in (".md", ".markdown"):  # its front matter is no title

@@ -92,7 +92,8 @@ def test_titles_in_gbk_or_after_two_boms_file_the_report_by_its_organisation(
     """A GBK text file's title had been read as UTF-8 with its errors ignored (noise), and a
     file opening with two BOMs kept the second in its organisation: both were filed under
     other organisations (gbk; \ufeff绍兴市教育局), so `series --all` asked for --org. A UTF-8
-    opening cut inside a character by the read, or with a stray byte, is still UTF-8."""
+    opening cut inside a character by the read, or with a stray byte, is still UTF-8; Big5 and
+    UTF-16 are told as reading the whole file tells them."""
     body = "\n一、总体情况\n全年新增学校3所。\n" + "其他工作有序推进。" * 400
     (tmp_path / "a-2020.txt").write_bytes(("绍兴市教育局2020年工作总结" + body).encode("gbk"))
     (tmp_path / "b-2021.txt").write_bytes(
@@ -100,13 +101,21 @@ def test_titles_in_gbk_or_after_two_boms_file_the_report_by_its_organisation(
     )
     damaged = ("绍兴市教育局2022年工作总结" + body).encode("utf-8")
     (tmp_path / "c-2022.txt").write_bytes(damaged[:200] + b"\xff" + damaged[200:])
+    (tmp_path / "d-2023.txt").write_bytes(("绍兴市教育局2023年工作总结" + body).encode("utf-16"))
+    traditional = "\n一、總體情況\n全年新增學校3所。\n" + "其他工作有序推進。" * 400
+    (tmp_path / "e-2021.txt").write_bytes(
+        ("臺北市教育局2021年工作總結" + traditional).encode("big5")
+    )
     found = [(e.path.name, e.org, e.year) for e in scan_library(tmp_path)]
     assert found == [
         ("a-2020.txt", "绍兴市教育局", 2020),
         ("b-2021.txt", "绍兴市教育局", 2021),
+        ("e-2021.txt", "臺北市教育局", 2021),
         ("c-2022.txt", "绍兴市教育局", 2022),
+        ("d-2023.txt", "绍兴市教育局", 2023),
     ]
-    assert [e.path.name for e in reports_of(tmp_path)] == ["a-2020.txt", "b-2021.txt", "c-2022.txt"]
+    shaoxing = [e.path.name for e in reports_of(tmp_path, org="绍兴")]
+    assert shaoxing == ["a-2020.txt", "b-2021.txt", "c-2022.txt", "d-2023.txt"]
 
 
 def test_missing_path_and_missing_library(tmp_path: Path) -> None:
