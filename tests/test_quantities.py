@@ -710,6 +710,8 @@ LABELS = [
             "农村劳动力转移",
         ],
     ),
+    # 环比 (against the month or quarter before) is how a change is counted, as 同比 is
+    ("month-on-month", "一季度工业用电量环比增长5%。", ["一季度工业用电量"]),
     (
         "not-a-lead",
         "就业率同比提高2个百分点，服务业占比提高1.2个百分点，城镇登记失业率低于4.6%。",
