@@ -174,7 +174,7 @@ def parse(file: str, library: Path | None, org: str | None, json_path: str | Non
             return
     say(render_outline(report), nl=False)
     _warn(report)
-    _warn_asked({file: report})
+    _warn_asked((file, report))
 
 
 def _warn(*reports: Report, said: Collection[str] = ()) -> None:
@@ -191,10 +191,11 @@ def _warn(*reports: Report, said: Collection[str] = ()) -> None:
         click.echo(line, err=True)
 
 
-def _warn_asked(asked: dict[str, Report]) -> None:
+def _warn_asked(*asked: tuple[str | None, Report | None]) -> None:
     """Say on stderr when a year asked of the library found a file (by the year in its name)
-    whose report reads as another year's: `compare 2021 2022` showing 2020 -> 2021 says why."""
-    _warn_years((arg, report.source.path, report.year) for arg, report in asked.items())
+    whose report reads as another year's: `compare 2021 2022` showing 2020 -> 2021 says why.
+    Each pair is (the argument, the report read for it); None where there is none."""
+    _warn_years((arg, r.source.path, r.year) for arg, r in asked if arg and r is not None)
 
 
 def _warn_years(found: Iterable[tuple[str, str, int | None]]) -> None:
@@ -304,7 +305,7 @@ def diff(
         if path is not None:
             write_output(path, make())
     _warn(old_report, new_report)  # once the outputs stand: a failed run says one thing
-    _warn_asked({old: old_report, new: new_report})
+    _warn_asked((old, old_report), (new, new_report))
     _warn_pair(comparison)
     if to_stdout or html_path == "-":
         return
@@ -402,11 +403,7 @@ def check(
         findings += checks.check_comparison(comparison, rules)
         _warn_pair(comparison, said={f.message for f in findings})
         against = old_report.source.path
-    _warn_asked(
-        {new: new_report}
-        if old is None or old_report is None
-        else {old: old_report, new: new_report}
-    )
+    _warn_asked((old, old_report), (new, new_report))
     subject = new_report.source.path
     if md_path:
         write_output(md_path, checks.findings_markdown(findings, subject=subject))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from compare.errors import ReportNotFound, UsageError
+from compare.errors import CompareError, ReportNotFound, UsageError
 from compare.model import STDIN
 from compare.patterns import regex
 
@@ -99,7 +99,6 @@ def _decoded_head(head: bytes, path: Path) -> str | None:
     GBK file's title to noise, so the file was filed under its name's words."""
     text = head.decode("utf-8", errors="replace")
     if text.count("\ufffd") > _HEAD_ERRORS:
-        from compare.errors import CompareError
         from compare.ingest import decode_bytes
 
         try:

@@ -850,7 +850,6 @@ _SCHOOLING = regex("(?:免费|义务|基础)*(?:教育|一贯制)(?![投经支])
 
 # Areas named by the time it takes to cross them (15分钟社区生活圈, 1小时通勤圈).
 _REACH = regex("[^，。；、\\d]{0,4}圈")
-# People of an age bound (15岁以上人口, 3岁以下婴幼儿, 60周岁以上老年人): a group, not a measure.
 # A bound on a sum or a size just before what is counted, and the count (10亿元以上重大项目12个,
 # 超10亿元项目12个, 100兆瓦以上光伏电站3座, 2000万元以上企业达到1200家): the bound says which
 # things are counted. Not when a word between says more of the bounded figure (以上，连续8年).
@@ -859,6 +858,7 @@ _CLASS_COUNTED = regex(
     r"的?(?:(?!连续|达|增|比|为|是|占|共|累计|其中)[\u4e00-\u9fff]){1,10}"
     r"(?:达到|达|有|共有|共计|共|为)?[0-9.]+(?:万|亿)?[个家座项所批户台条处栋艘辆]"
 )
+# People of an age bound (15岁以上人口, 3岁以下婴幼儿, 60周岁以上老年人): a group, not a measure.
 _AGE_GROUP = regex("(?:的)?(?:人口|人群|儿童|婴幼儿|幼儿|少年|青少年|老人|老年人|居民|妇女|人员)")
 
 # People of an age ("workers aged 55 to 70", "children below the age of 21", "those aged 60 and
@@ -1135,6 +1135,7 @@ _TRAIL_SPAN |= dict.fromkeys("月天日", 4)  # 每人每月, 每生每天
 _PRIZE_TIER = regex("[一二三四特]等奖|[金银铜]奖|优秀奖")
 # A share that says not of what: the figure before it in its sentence says.
 _BARE_SHARES = {"比例", "比重", "占比"}
+_SHARE_ENDS = ("比例", "比重")
 # A whole that is a place (占全省的8.5%), and groups named after each other by one measure.
 _SCOPE_WHOLE = regex("占(全国|全省|全市|全区|全县|全球|世界)的?")
 _OTHER_GROUP = {
@@ -1146,7 +1147,6 @@ _OTHER_GROUP = {
 }
 # A rate of change named alone (增速位居全市第二) is the figure's before it.
 _BARE_RATES = {"增速", "增幅", "涨幅", "降幅", "增长率"}
-_SHARE_ENDS = ("比例", "比重")
 # A label that says only how often (平均每天, 每年, 日均).
 _PER_TIME = regex("(?:平均|日均|月均|年均)?每?(?:天|日|月|年|周|小时)")
 _LENGTHS_AND_AREAS = {unit for unit, (family, _) in UNIT_SIZES.items() if family in ("米", "亩")}
@@ -2433,7 +2433,7 @@ def _label(
     if raw.kind is MetricKind.RANK and previous:
         # 增速比全省高1个百分点，居全省第二: the rank is of what led, not of the lead
         against = _AGAINST_OTHER.search(previous)
-        return previous[: against.start()] or previous if against else previous
+        return (previous[: against.start()] if against else "") or previous
     if (
         raw.unit == "年"
         and _STREAK.fullmatch(before)
