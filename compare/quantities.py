@@ -2273,9 +2273,10 @@ def _label(
         if not label and raw.currency and (given := _EN_GIVEN_TO.match(sentence, raw.end)):
             # "Of this, $5.2 billion will be allocated to JGI": what the sum goes to
             return f"{given.group(1)} {given.group(2)} {given.group(3)}"
-        if raw.kind is MetricKind.CHANGE and previous and raw.unit == "%":
+        if raw.kind is MetricKind.CHANGE and previous and raw.unit in ("%", "points", "point"):
             # "Revenue … amounted to HK$12,345 million, representing an increase of 12.3%": a
-            # rate of change named by nothing is the figure's before it
+            # rate of change named by nothing is the figure's before it; so is a move in points
+            # ("Customer satisfaction reached 87%, down 2 points on last year")
             return previous
         ends = before.split()[-1:]  # "from 40,000 today to 80,000": the word before is "to"
         if not label and previous and (before.strip() in ("-", "–") or ends == ["to"]):

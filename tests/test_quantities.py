@@ -851,6 +851,13 @@ LABELS = [
         ["Profit attributable to owners", "Profit attributable to owners", "employees"],
     ),
     (
+        # a move in points after a percentage is the percentage's: no measure called "points"
+        "en-down-points-on-last-year",
+        "Customer satisfaction reached 87%, down 2 points on last year.",
+        ["Customer satisfaction", "Customer satisfaction"],
+    ),
+    ("en-index-rose-points", "The index rose 300 points in the year.", ["index"]),
+    (
         "en-group-employs",
         "The Group employs 12,300 people. Gearing reduced to 25% from 31%.",
         ["people", "Gearing", "Gearing"],
