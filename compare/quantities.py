@@ -243,7 +243,7 @@ _CHANGE_HINT = regex(f"[增提上下降减回跃攀扩缩涨跌升贬{_ANY_LETTE
 # decreased 8% (-8%); 下跌 and 削减 match as 跌 and 减. Not 降低为3% (lowered to 3%: a level).
 _FALL_WORD = regex(
     r"(?:下降|降低|减少|下滑|回落|缩小|降幅|减产|贬值|降|减|跌)(?:了|达|达到|约|近|超|控制在|保持在|稳定在)?\s*$"
-    r"|(?i:decrease|decline|fell|fall|drop|down|lower|less|reduc|cut)"
+    r"|(?i:decrease|decline|fell|fall|drop|down|lower|less|reduc|cut|below|behind)"
 )
 # 目标是…: the goals follow (and may go on in the next sentences: see attach_metrics).
 _GOALS_FOLLOW = regex(r"目标(?:是|为|：|:)")
@@ -585,15 +585,17 @@ def _parse_tail_en(masked: str, pos: int, currency: str) -> _Tail:
     return end, unit, scale, "", False
 
 
-def _parse_number(masked: str, m: re.Match[str]) -> _Raw | None:
-    """Turn a number match plus its tail into a raw quantity; None when it is not a metric."""
+def _parse_number(masked: str, m: re.Match[str], currency: str = "") -> _Raw | None:
+    """Turn a number match plus its tail into a raw quantity; None when it is not a metric.
+
+    `currency` is the one written before a range's first end, for the second (£1.1-1.3bn)."""
     pnum, minus, digits, cur, preq = m.group("pnum", "minus", "digits", "cur", "preq")
     value = _decimal(pnum or digits)
     if value is None:
         return None
     if pnum or minus:
         value = -value
-    cur = (cur or "").strip()
+    cur = (cur or "").strip() or currency
     tail = _parse_tail(masked, m.end(), cur)
     if tail is None:
         return None
@@ -626,6 +628,9 @@ def _try_range(masked: str, first: _Raw, reverse: str, sep: re.Match[str]) -> _R
     if not m2 or m2["preq"] or m2["pnum"] or m2["minus"]:
         return None
     second = _parse_number(masked, m2)
+    if first.currency and (second is None or not (second.currency or second.unit)):
+        # the currency written once, before the range: $1.1-1.3 billion, £1.1-1.3bn
+        second = _parse_number(masked, m2, first.currency)
     if second is None or second.value < first.value:
         return None
     if first.unit and first.unit != second.unit and not first.currency:
@@ -2559,6 +2564,8 @@ def _change_word(masked: str, raw: _Raw) -> re.Match[str] | None:
     """Return the change word right before a figure (增长, 下降了, decreased by), or the
     comparison right after it (18% higher than, 5% lower than), if any."""
     if masked.startswith(" ", raw.end) and (after := _CHANGE_AFTER.match(masked, raw.end)):
+        if after.group(3):
+            return _CHANGE_PLACE_WORD.match(masked, after.start(3))
         return _CHANGE_AFTER_WORD.match(masked, after.start(1 if after.group(1) else 2))
     lo = max(0, raw.start - 24)
     if _CHANGE_HINT.search(masked, lo, raw.start) is None:
@@ -2572,9 +2579,15 @@ def _change_word(masked: str, raw: _Raw) -> re.Match[str] | None:
 
 
 # "Operating profit of £225m was 18% higher than last year", "a 5% increase on 2021": the
-# comparison, or the change as a noun, after the figure.
+# comparison, or the change as a noun, after the figure; or where the figure stands against
+# another ("8% ahead of prior year", "3% below plan", "5% up on last year").
 _CHANGE_NOUNS = "increase|rise|growth|reduction|decrease|decline|fall|drop"
-_CHANGE_AFTER = regex(rf"\s+(?:((?i:higher|lower|more|less))\s+than\b|((?i:{_CHANGE_NOUNS}))\b)")
+_CHANGE_AFTER = regex(
+    rf"\s+(?:((?i:higher|lower|more|less))\s+than\b|((?i:{_CHANGE_NOUNS}))\b"
+    r"|((?i:ahead)(?=\s+of\b)|(?i:above|below|behind)\b"
+    r"|(?i:up|down)(?=\s+(?:on|from|against|versus|vs|compared|year)\b)))"
+)
+_CHANGE_PLACE_WORD = regex(r"(?i:ahead|above|below|behind|up|down)")
 _CHANGE_AFTER_WORD = regex(rf"(?i:higher|lower|more|less|{_CHANGE_NOUNS})")
 # The change a figure is the attribute of, before what changed: "a 10% reduction in emissions",
 # "a $278 million decrease in AOCI" (what follows "in" or "of" names it).

@@ -102,6 +102,13 @@ CONSTRUCTS = [
     ("higher-than", "Profit was 18% higher than last year", [("18%", d("18"), "%", "", "", CH)]),
     ("lower-than", "Costs were 5% lower than in 2021", [("5%", d("-5"), "%", "", "", CH)]),
     ("change-noun", "a 5% increase on 2021", [("5%", d("5"), "%", "", "", CH)]),
+    # Where the figure stands against another: ahead of or above is a rise, behind or below a fall.
+    ("ahead-of", "Revenue was 8% ahead of prior year", [("8%", d("8"), "%", "", "", CH)]),
+    ("below-plan", "Sales were 3% below plan", [("3%", d("-3"), "%", "", "", CH)]),
+    ("behind", "Volumes were 5% behind last year", [("5%", d("-5"), "%", "", "", CH)]),
+    ("up-on", "Revenue was 5% up on last year", [("5%", d("5"), "%", "", "", CH)]),
+    ("down-year-on-year", "Volumes 4% down year-on-year", [("4%", d("-4"), "%", "", "", CH)]),
+    ("not-up-and-running", "5 stores up and running", [("5 stores", d("5"), "stores", "", "", C)]),
     ("fall-noun", "a 10% reduction in emissions", [("10%", d("-10"), "%", "", "", CH)]),
     # Currency codes before a sum, as Hong Kong and Singapore reports write them.
     ("rmb", "RMB2.3 billion of revenue", [("RMB2.3 billion", d("2.3"), "RMB", "billion", "", M)]),
@@ -306,6 +313,31 @@ def test_every_fall_word_makes_the_figure_negative(word: str) -> None:
         else f"Industrial output {word} 3%, and exports increased 3%"
     )
     assert [m.value for m in extract_metrics(sentence)] == [d("-3"), d("3")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Capex guidance is $1.1-1.3 billion.", ("$1.1-1.3 billion", 1.1, 1.3, "$", "billion")),
+        ("Capex guidance is £1.1-1.3bn.", ("£1.1-1.3bn", 1.1, 1.3, "£", "billion")),
+        ("revenue of $1.1 to 1.3 billion", ("$1.1 to 1.3 billion", 1.1, 1.3, "$", "billion")),
+        ("aid of $5 to 10 per household", ("$5 to 10 per household", 5, 10, "$ per household", "")),
+    ],
+    ids=["hyphen", "short-scale", "to", "per"],
+)
+def test_a_currency_written_once_is_the_whole_ranges(
+    sentence: str, expected: tuple[str, float, float, str, str]
+) -> None:
+    """ "$1.1-1.3 billion" is one sum from 1.1 to 1.3 billion dollars, not $1.1 and a bare count."""
+    text, lo, hi, unit, scale = expected
+    found = [(m.text, m.value, m.upper, m.unit, m.scale, m.kind) for m in extract_metrics(sentence)]
+    assert found == [(text, d(str(lo)), d(str(hi)), unit, scale, M)]
+
+
+def test_a_currency_is_not_lent_to_a_count() -> None:
+    """ "paid $5 to 10 suppliers": the suppliers are counted, not a range of dollars."""
+    found = [(m.text, m.kind) for m in extract_metrics("We paid $5 to 10 suppliers.")]
+    assert found == [("$5", M), ("10 suppliers", C)]
 
 
 def test_range_sets_upper() -> None:
