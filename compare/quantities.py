@@ -756,6 +756,7 @@ def _scan(sentence: str, masked: str, reverse: str) -> list[_Raw]:
     found: list[_Raw] = []
     pos = 0
     last_scope = ""
+    lent = (-1, "")  # where a "from $5 to" leaves off, and its currency
     while (m := _next_construct(masked, reverse, pos)) is not None:
         pos = max(m.end(), pos + 1)
         construct = m.lastgroup  # the outermost named group closes last
@@ -805,6 +806,8 @@ def _scan(sentence: str, masked: str, reverse: str) -> list[_Raw]:
                 found.append(raw)
             continue
         raw = _parse_number(masked, m)
+        if lent[0] == m.start() and (raw is None or not (raw.currency or raw.unit)):
+            raw = _parse_number(masked, m, lent[1])  # "from $5 to 10": the 10 is dollars too
         if raw is None:
             pos = _skip_token(masked, m.end())
             continue
@@ -813,6 +816,8 @@ def _scan(sentence: str, masked: str, reverse: str) -> list[_Raw]:
             merged = _try_range(masked, raw, reverse, sep)
             if merged is not None:
                 raw = merged
+            elif raw.currency:
+                lent = (sep.end(), raw.currency)
             elif raw.unit in ("", "年") and _year_range(masked, raw, sep):
                 pos = _skip_token(masked, raw.end)
                 continue

@@ -334,6 +334,16 @@ def test_a_currency_written_once_is_the_whole_ranges(
     assert found == [(text, d(str(lo)), d(str(hi)), unit, scale, M)]
 
 
+def test_from_a_sum_to_a_bare_number_is_two_sums() -> None:
+    """ "rose from $61.3 billion to 70.9 billion": both ends are dollars, as two values."""
+    found = extract_metrics("Operating income rose from $61.3 billion to 70.9 billion.")
+    assert [(m.text, m.value, m.unit, m.scale, m.kind) for m in found] == [
+        ("$61.3 billion", d("61.3"), "$", "billion", M),
+        ("70.9 billion", d("70.9"), "$", "billion", M),
+    ]
+    assert [m.kind for m in extract_metrics("Headcount rose from $5 to 10 people.")] == [M, C]
+
+
 def test_a_currency_is_not_lent_to_a_count() -> None:
     """ "paid $5 to 10 suppliers": the suppliers are counted, not a range of dollars."""
     found = [(m.text, m.kind) for m in extract_metrics("We paid $5 to 10 suppliers.")]
