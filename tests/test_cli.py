@@ -668,6 +668,47 @@ def test_figures_that_rolled_off_are_counted_badged_and_flagged(tmp_path: Path) 
     )
 
 
+def test_a_label_a_spreadsheet_would_run_as_a_formula_is_written_as_text(tmp_path: Path) -> None:
+    """A report line "=cmd投资100亿元": the CSV of the comparison and of a series write the label
+    after an apostrophe, so a spreadsheet shows it and runs nothing; negative numbers stay numbers."""
+    for year, sums in ((2021, ("100", "12", "下降3%")), (2022, ("120", "15", "下降5%"))):
+        text = (
+            f"某市统计局{year}年工作总结\n一、经济发展\n=cmd投资{sums[0]}亿元。\n"
+            f"@x项目{sums[1]}个。\n二、社会事业\n+1学校招生{sums[2]}。\n"
+        )
+        (tmp_path / f"i-{year}.txt").write_text(text, encoding="utf-8")
+    old, new = str(tmp_path / "i-2021.txt"), str(tmp_path / "i-2022.txt")
+    table = run(old, new, "--csv", "-").stdout
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert [(row["label"], row["old"], row["new"]) for row in rows] == [
+        ("'=cmd投资", "100", "120"),
+        ("'@x项目", "12", "15"),
+        ("'+1学校招生", "-3", "-5"),
+    ]
+    series = run("series", old, new, "--csv", "-", "-j", "1").stdout
+    followed = [(row["label"], row["2022"]) for row in csv.DictReader(io.StringIO(series))]
+    assert followed == [("'=cmd投资", "120"), ("'@x项目", "15"), ("'+1学校招生", "-5")]
+
+
+def test_the_csv_says_which_figures_are_of_several_years(tmp_path: Path) -> None:
+    """过去五年…年均增长7.8% is not the year's growth: the CSV says so (over_years), as the page
+    and the Markdown do with "(several years)"."""
+    texts = {
+        2021: "某市人民政府2021年政府工作报告\n一、过去五年工作回顾\n过去五年，全市生产总值年均增长7.8%。\n"
+        "二、2021年工作\n全市生产总值增长6.5%。\n",
+        2022: "某市人民政府2022年政府工作报告\n一、2022年工作\n全市生产总值增长5.5%。\n"
+        "二、2023年工作安排\n全年经济工作会议召开。\n",
+    }
+    for year, text in texts.items():
+        (tmp_path / f"o-{year}.txt").write_text(text, encoding="utf-8")
+    result = run(str(tmp_path / "o-2021.txt"), str(tmp_path / "o-2022.txt"), "--csv", "-")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(row["old"], row["new"], row["over_years"]) for row in rows] == [
+        ("7.8", "", "True"),
+        ("6.5", "5.5", "False"),
+    ]
+
+
 def test_summary_similarity_is_not_rounded_up_to_identical(tmp_path: Path) -> None:
     """One figure changed in a long text: nearly the same is not 100/100, and the summary says
     what the HTML report says."""

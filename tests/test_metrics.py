@@ -2405,10 +2405,10 @@ def test_metrics_table_and_csv() -> None:
     assert list(table.columns) == list(TABLE_COLUMNS)
     assert metrics_csv(changes) == (
         "status,label,column,kind,section_old,section_new,old,new,unit,absolute,relative,points,"
-        "rank,direction,restated,rolled_off,label_old\n"
-        "changed,投入,,money,3,4,1.2,0.9,亿元,-0.3,-0.250000,,,down,False,False,\n"
-        "changed,覆盖率,,percent,1,1,89.5,98.6,%,9.1,0.101676,9.1,,up,False,False,试点覆盖率\n"
-        "added,示范校,,count,,2,,30,所,,,,,,False,False,\n"
+        "rank,direction,restated,rolled_off,label_old,over_years\n"
+        "changed,投入,,money,3,4,1.2,0.9,亿元,-0.3,-0.250000,,,down,False,False,,False\n"
+        "changed,覆盖率,,percent,1,1,89.5,98.6,%,9.1,0.101676,9.1,,up,False,False,试点覆盖率,False\n"
+        "added,示范校,,count,,2,,30,所,,,,,,False,False,,False\n"
     )
     assert metrics_csv(()) == ",".join(TABLE_COLUMNS) + "\n"
 
