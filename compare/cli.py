@@ -122,7 +122,15 @@ def _one_to_stdout(**outputs: str | None) -> None:
 
 def _report_stem(report: Report) -> str:
     """Return the name a report's own outputs take in a folder: <org>-<year>, else its file's."""
-    return _slug(f"{report.org or Path(report.source.path).stem}-{report.year or ''}".strip("-"))
+    return _slug(f"{report.org or _file_org(report)}-{report.year or ''}".strip("-"))
+
+
+def _file_org(report: Report) -> str:
+    """Return what names a report that names no organisation: its file's name without the year
+    (report-2021.txt -> report; outputs had been named report-2021-2021.json)."""
+    from compare.library import org_from_name
+
+    return org_from_name(Path(report.source.path)) or "report"
 
 
 def _into_folder(path: str | None, name: str, suffix: str) -> str | None:
@@ -162,12 +170,12 @@ def parse(file: str, library: Path | None, org: str | None, json_path: str | Non
     from compare.export import json_chunks, render_outline, report_to_json
     from compare.library import find_report
     from compare.pipeline import read_report
-    from compare.writing import say, spare_inputs, write_output
+    from compare.writing import check_outputs, say, write_output
 
     path = find_report(file, library=_library(library), org=org)
     report = read_report(path)
     json_path = _into_folder(json_path, _report_stem(report), ".json")
-    spare_inputs([json_path], [path])
+    check_outputs([json_path], [path])
     if json_path is not None:
         write_output(json_path, json_chunks(report_to_json(report)))
         if json_path == "-":
@@ -264,10 +272,10 @@ def diff(
     """
     from compare.export import comparison_to_json, json_chunks
     from compare.library import find_report
-    from compare.model import STDIN
+    from compare.model import STDIN, STDIN_NAME
     from compare.pipeline import compare_reports, read_reports
     from compare.render import iter_html, iter_markdown, page_templates_beside, report_name
-    from compare.writing import say, spare_inputs, write_output
+    from compare.writing import check_outputs, say, write_output
 
     if old == new == STDIN:
         raise click.UsageError("only one of OLD and NEW can be '-' (standard input)")
@@ -279,7 +287,8 @@ def diff(
     with page_templates_beside(html_path is not None or not to_stdout):
         comparison = compare_reports(old_report, new_report)
 
-    org_name = report_name(comparison, fallback=Path(new_report.source.path).stem)
+    named = new_report if new_report.source.path != STDIN_NAME else old_report
+    org_name = report_name(comparison, fallback=_file_org(named))
     # A report without a year is named by its file (its stem), never by the path given.
     years = [
         str(report.year) if report.year else _slug(Path(report.source.path).stem)
@@ -292,7 +301,7 @@ def diff(
     json_path = _into_folder(json_path, name, ".json")
     md_path = _into_folder(md_path, name, ".md")
     csv_path = _into_folder(csv_path, name, ".csv")
-    spare_inputs([json_path, md_path, csv_path, html_path], inputs)
+    check_outputs([json_path, md_path, csv_path, html_path], inputs)
     outputs = [
         (json_path, lambda: json_chunks(comparison_to_json(comparison))),
         (md_path, lambda: iter_markdown(comparison, generated_at=generated_at)),
@@ -372,7 +381,7 @@ def check(
     from compare.library import find_report
     from compare.model import STDIN
     from compare.pipeline import compare_reports, read_report, read_reports
-    from compare.writing import say, spare_inputs, write_output
+    from compare.writing import check_outputs, say, write_output
 
     if old == new == STDIN:
         raise click.UsageError("only one of NEW and --against can be '-' (standard input)")
@@ -391,7 +400,7 @@ def check(
     md_path = _into_folder(md_path, name, ".md")
     junit_path = _into_folder(junit_path, name, ".xml")
     json_path = _into_folder(json_path, name, ".json")
-    spare_inputs([md_path, junit_path, json_path], [*inputs, rules_path] if rules_path else inputs)
+    check_outputs([md_path, junit_path, json_path], [*inputs, rules_path] if rules_path else inputs)
     findings = checks.check_structure(new_report, rules)
     _warn(new_report, said={f.message for f in findings})
     against = None
@@ -462,7 +471,7 @@ def series(
     from compare.model import STDIN
     from compare.render import render_series_html
     from compare.series import build_series
-    from compare.writing import say, spare_inputs, write_output
+    from compare.writing import check_outputs, say, write_output
 
     _one_to_stdout(csv=csv_path, html=html_path)
     lib = _library(library)
@@ -504,7 +513,7 @@ def series(
         )
     csv_path = _into_folder(csv_path, name, ".csv")
     html_path = _into_folder(html_path, name, ".html")
-    spare_inputs([csv_path, html_path], paths)
+    check_outputs([csv_path, html_path], paths)
     if csv_path:
         write_output(csv_path, result.csv())
     if html_path:

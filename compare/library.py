@@ -153,7 +153,7 @@ def scan_library(folder: Path) -> tuple[Entry, ...]:
         entries.append(
             Entry(
                 path=path,
-                org=org or _org_from_name(path),
+                org=org or org_from_name(path),
                 year=year,
                 org_from_name=not org and path.suffix.lower() not in _TEXT_SUFFIXES,
             )
@@ -161,7 +161,7 @@ def scan_library(folder: Path) -> tuple[Entry, ...]:
     return tuple(sorted(entries, key=lambda e: (e.year or 0, e.org, e.path.name)))
 
 
-def _org_from_name(path: Path) -> str:
+def org_from_name(path: Path) -> str:
     """Return the file name without its year (and the 年 or 年度 after it), as a fallback
     organisation: 2022年政府工作报告.pdf -> 政府工作报告."""
     stem = _YEAR_AND_MARK.sub("", path.stem)

@@ -71,14 +71,43 @@ def write_output(path: str | Path, text: str | Iterable[str]) -> None:
         raise
 
 
-def spare_inputs(outputs: Iterable[str | None], inputs: Iterable[str | Path]) -> None:
-    """Raise OutputError, before anything is written, when an output would replace a file the
-    run reads (by any name: a link to it, ./name): inputs are never modified
-    (`compare old.txt new.txt -o old.txt` had written the page over old.txt)."""
+def check_outputs(outputs: Iterable[str | None], inputs: Iterable[str | Path]) -> None:
+    """Raise OutputError, before anything is written, when the outputs cannot all be written
+    as asked:
+    - one would replace a file the run reads (by any name: a link to it, ./name): inputs are
+      never modified (`compare old.txt new.txt -o old.txt` had written the page over old.txt);
+    - two are one path (`-o same.out --json same.out`: the page had replaced the JSON);
+    - one is the folder another goes in (`--json out -o out/`: the JSON was written as the file
+      `out`, then the page failed, leaving the run half done);
+    - a folder on an output's path is a file (`-o notes.md/page.html`).
+    """
+    given = [output for output in outputs if output is not None and output != "-"]
     read = {_identity(path) for path in inputs} - {None}
-    for output in outputs:
-        if output is not None and output != "-" and _identity(output) in read:
+    seen: dict[str, str] = {}
+    for output in given:
+        if _identity(output) in read:
             raise OutputError(f"{output}: is a report this run reads; write to another path")
+        if (blocking := _file_on_the_way(Path(output))) is not None:
+            raise OutputError(f"{output}: cannot write here ({blocking} is a file, not a folder)")
+        where = os.path.realpath(output)
+        if where in seen:
+            raise OutputError(f"{output}: given for two outputs; give each its own path")
+        seen[where] = output
+    for where, output in seen.items():
+        for other_where, other in seen.items():
+            if other_where.startswith(where + os.sep):
+                raise OutputError(
+                    f"{output}: given for an output and as the folder of {other}; "
+                    "give each its own path"
+                )
+
+
+def _file_on_the_way(path: Path) -> Path | None:
+    """Return the nearest folder of path that exists as something other than a folder, if any."""
+    for folder in path.parents:
+        if folder.exists():
+            return None if folder.is_dir() else folder
+    return None
 
 
 def _identity(path: str | Path) -> tuple[int, int] | None:

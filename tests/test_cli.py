@@ -180,6 +180,34 @@ def test_an_output_is_never_written_over_an_input(
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["-o", "same.out", "--json", "same.out"], "same.out: given for two outputs"),
+        (["--json", "./r.json", "--md", "r.json"], "r.json: given for two outputs"),
+        (["--json", "out", "-o", "out/"], "out: given for an output and as the folder of out/"),
+        (["-o", "notes.md/page.html"], "(notes.md is a file, not a folder)"),
+        (["series", "OLD", "NEW", "--csv", "t", "--html", "t/"], "t: given for an output and as"),
+    ],
+    ids=["one-path", "one-file-two-names", "file-and-its-folder", "folder-is-a-file", "series"],
+)
+def test_outputs_that_cannot_all_be_written_are_refused_before_any_is(
+    args: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o same.out --json same.out` had written the JSON and then the page over it, exit 0;
+    `--json out -o out/` wrote the JSON as the file `out`, then failed on the page. Outputs that
+    cannot all be written are refused in one line before any is written."""
+    monkeypatch.chdir(tmp_path)
+    for seed, name in ((SEED_2021, "OLD"), (SEED_2022, "NEW")):
+        Path(name).write_bytes(seed.read_bytes())
+    Path("notes.md").write_text("kept\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    command = args if args[0] == "series" else ["OLD", "NEW", *args]
+    result = run(*command)
+    one_line_error(result, said)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 @pytest.mark.parametrize(
     "args",
@@ -333,6 +361,32 @@ def test_a_report_without_a_year_names_the_default_report_by_its_file(
     assert result.stdout == f"{Path('reports') / '绍兴市教育局-2021-vs-summary-draft.html'}\n"
     assert [p.name for p in (tmp_path / "reports").iterdir()] == [
         "绍兴市教育局-2021-vs-summary-draft.html"
+    ]
+
+
+def test_reports_naming_no_organisation_name_their_outputs_once_by_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """report-2021.txt and report-2022.txt with headings but no title line: the outputs are
+    report-2021-vs-2022.html, report-2021.json, report-2022-check.md (they had been named
+    report-2022-2021-vs-2022.html and report-2021-2021.json), and a report piped in does not
+    name the other's page."""
+    for year, figure in ((2021, "1200"), (2022, "1300")):
+        text = f"一、经济发展\n全市生产总值达到{figure}亿元。\n二、社会事业\n新建学校12所。\n"
+        (tmp_path / f"report-{year}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run("report-2021.txt", "report-2022.txt", "-q").stdout.strip() == str(
+        Path("reports") / "report-2021-vs-2022.html"
+    )
+    piped = CliRunner().invoke(
+        cli, ["report-2021.txt", "-", "-q"], input=Path("report-2022.txt").read_bytes()
+    )
+    assert piped.stdout.strip() == str(Path("reports") / "report-2021-vs-stdin.html")
+    assert run("parse", "report-2021.txt", "--json", "out/").exit_code == 0
+    assert run("check", "report-2022.txt", "--md", "out/").exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "report-2021.json",
+        "report-2022-check.md",
     ]
 
 
