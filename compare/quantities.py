@@ -225,6 +225,13 @@ _CHANGE_BEFORE = regex(
     r"grows?|grown|growth|declined?|declines|gained?|gains|dropped|drops?|up|down|higher|lower|"
     r"changed?)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
 )
+# The verbs that "up" finishes without telling a rise: "free up over $17 billion of working
+# capital", "taking up", "women made up 45% of", "set up 12 new centres" (not "went up 3%").
+_PHRASAL_UP = regex(
+    r"(?i:(?<![\w-])(?:free[ds]?|freeing|take[ns]?|took|taking|make[s]?|made|making|sets?|"
+    r"setting|use[ds]?|using|sign(?:s|ed|ing)?|open(?:s|ed|ing)?|buil[dt]s?|building|"
+    r"add(?:s|ed|ing)?|tie[ds]?|tying|lock(?:s|ed|ing)?)\s+$)"
+)
 # "We reduced emissions by 18%", "cut costs by $5 million": the verb, what it changed, then by;
 # looked for (further back) only before a figure that "by" comes close before.
 _CHANGE_VERB_BY = regex(
@@ -2576,6 +2583,10 @@ def _change_word(masked: str, raw: _Raw) -> re.Match[str] | None:
     if _CHANGE_HINT.search(masked, lo, raw.start) is None:
         return None
     if change := _CHANGE_BEFORE.search(masked[lo : raw.start]):
+        if change.group().startswith(("up", "Up")) and _PHRASAL_UP.search(
+            masked, lo, lo + change.start()
+        ):
+            return None  # "free up $17 billion", "women made up 45%": no change
         return change
     if "by" in masked[max(0, raw.start - 16) : raw.start]:
         # English may say what changed between the verb and "by" (increased the dividend by)

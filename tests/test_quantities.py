@@ -109,6 +109,14 @@ CONSTRUCTS = [
     ("up-on", "Revenue was 5% up on last year", [("5%", d("5"), "%", "", "", CH)]),
     ("down-year-on-year", "Volumes 4% down year-on-year", [("4%", d("-4"), "%", "", "", CH)]),
     ("not-up-and-running", "5 stores up and running", [("5 stores", d("5"), "stores", "", "", C)]),
+    # "up" that finishes a verb tells no rise: free up, take up, make up, set up.
+    (
+        "free-up",
+        "taking up over $17 billion of working capital",
+        [("over $17 billion", d("17"), "$", "billion", "over", M)],
+    ),
+    ("made-up", "Women made up 45% of the workforce", [("45%", d("45"), "%", "", "", P)]),
+    ("went-up", "Prices went up 3%", [("3%", d("3"), "%", "", "", CH)]),
     ("fall-noun", "a 10% reduction in emissions", [("10%", d("-10"), "%", "", "", CH)]),
     # Currency codes before a sum, as Hong Kong and Singapore reports write them.
     ("rmb", "RMB2.3 billion of revenue", [("RMB2.3 billion", d("2.3"), "RMB", "billion", "", M)]),
