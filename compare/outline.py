@@ -411,8 +411,10 @@ def _red_head_org(line: str) -> str:
 
 def opening_org_year(lines: list[str]) -> tuple[str, int | None]:
     """Return the organisation and year a report's opening lines name: its title line, else
-    the title after an official document's cover, else the cover's red head; ("", None) when
-    they name none. (A library files its reports by it without parsing them.)"""
+    the title after an official document's cover, else the cover's red head, else what the
+    text calls itself (我代表上海市人民政府, a filing's registrant), as reading the report
+    names it; ("", None) when they name none. (A library files its reports by it without
+    parsing them: `--org 上海市人民政府` had found no report that `parse` named so.)"""
     if not lines:
         return "", None
     _, org, year = parse_title(lines[0].lstrip("#").strip())
@@ -421,7 +423,7 @@ def opening_org_year(lines: list[str]) -> tuple[str, int | None]:
     cover = _cover_title(lines)
     if cover is not None:
         return cover[1][1], cover[1][2]
-    return _red_head_org(lines[0]), None
+    return _red_head_org(lines[0]) or _org_from_text(lines), None
 
 
 def _cover_title(paragraphs: list[str]) -> tuple[int, tuple[str, str, int | None]] | None:

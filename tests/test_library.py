@@ -201,6 +201,39 @@ def test_an_official_documents_cover_files_the_report_by_its_own_title(tmp_path:
     }
 
 
+def test_a_report_that_names_itself_in_its_text_is_filed_as_reading_names_it(
+    tmp_path: Path,
+) -> None:
+    """A work report with no title line (现在，我代表上海市人民政府，向大会报告工作) and a 10-K
+    (Apple Inc. over "(Exact name of registrant …)") are filed under the organisation that
+    `parse` names: `--org 上海市人民政府` had found none, the library calling them all
+    "organisation unknown", and `series --all` had mixed two governments' reports."""
+    speech = (
+        "各位代表：\n现在，我代表{}，向大会报告工作，请予审议。\n一、工作回顾\n新建学校{}所。\n"
+    )
+    for name, org, schools in (
+        ("2020.txt", "上海市人民政府", 10),
+        ("2021.txt", "上海市人民政府", 12),
+        ("2016.txt", "国务院", 30),
+    ):
+        (tmp_path / name).write_text(speech.format(org, schools), encoding="utf-8")
+    (tmp_path / "2018.txt").write_text(
+        "FORM 10-K\nApple Inc.\n(Exact name of Registrant as specified in its charter)\n"
+        "Net sales were $265.6 billion.\n",
+        encoding="utf-8",
+    )
+    found = {(e.path.name, e.org) for e in scan_library(tmp_path)}
+    assert found == {
+        ("2020.txt", "上海市人民政府"),
+        ("2021.txt", "上海市人民政府"),
+        ("2016.txt", "国务院"),
+        ("2018.txt", "Apple Inc."),
+    }
+    assert find_report("2021", library=tmp_path, org="上海") == tmp_path / "2021.txt"
+    with pytest.raises(UsageError, match="3 organisations"):
+        reports_of(tmp_path, org=None)
+
+
 def test_compares_written_into_the_library_are_not_reports(tmp_path: Path) -> None:
     """`compare 2021 2022 -o seeds/ --md seeds/` puts a page and a Markdown file beside the
     reports; the next `compare 2021 2022` (or `series --all`) must not take them for a third
