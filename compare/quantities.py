@@ -225,6 +225,15 @@ _CHANGE_BEFORE = regex(
     r"grows?|grown|growth|declined?|declines|gained?|gains|dropped|drops?|up|down|higher|lower|"
     r"changed?)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
 )
+# Verbs that tell how a rate or a sum moved ("Singapore's GDP contracted by 5.4% in 2020",
+# "Profit climbed 5%", "margins narrowed 0.4 percentage points"): a change of a share, points or
+# a sum only ("we improved 40 schools" counts the schools).
+_CHANGE_MOTION = regex(
+    r"(?i:(?<![\w-])(?:climbed|jumped|surged|soared|expanded|accelerated|rebounded|recovered|"
+    r"advanced|improved|widened|narrowed|contracted|shrank|shrunk|tumbled|slumped|plunged|"
+    r"plummeted|slipped|dipped|eased)(?:\s+by)?(?:\s+(?:approximately|about|around|nearly|"
+    r"almost|some))?\s*$)"
+)
 # The verbs that "up" finishes without telling a rise: "free up over $17 billion of working
 # capital", "taking up", "women made up 45% of", "set up 12 new centres" (not "went up 3%").
 _PHRASAL_UP = regex(
@@ -250,7 +259,8 @@ _CHANGE_HINT = regex(f"[增提上下降减回跃攀扩缩涨跌升贬{_ANY_LETTE
 # decreased 8% (-8%); 下跌 and 削减 match as 跌 and 减. Not 降低为3% (lowered to 3%: a level).
 _FALL_WORD = regex(
     r"(?:下降|降低|减少|下滑|回落|缩小|降幅|减产|贬值|降|减|跌)(?:了|达|达到|约|近|超|控制在|保持在|稳定在)?\s*$"
-    r"|(?i:decrease|decline|fell|fall|drop|down|lower|less|reduc|cut|below|behind)"
+    r"|(?i:decrease|decline|fell|fall|drop|down|lower|less|reduc|cut|below|behind|narrowed|"
+    r"contracted|shr[au]nk|tumbled|slumped|plunged|plummeted|slipped|dipped|eased)"
 )
 # 目标是…: the goals follow (and may go on in the next sentences: see attach_metrics).
 _GOALS_FOLLOW = regex(r"目标(?:是|为|：|:)")
@@ -1237,7 +1247,8 @@ _EN_TRAIL = set(
     expected estimated cost only already respectively today improved improve improves
     improving rising falling climbed dropped gained lost reduced eased widened narrowed
     recovered in across within among throughout remained remains stayed stays steady stable flat
-    high strong robust healthy"""
+    high strong robust healthy went gone came picked edged ticked rebounded advanced surged
+    soared tumbled slumped plunged plummeted slipped dipped accelerated shrunk"""
     )
 )
 
@@ -2588,6 +2599,10 @@ def _change_word(masked: str, raw: _Raw) -> re.Match[str] | None:
         ):
             return None  # "free up $17 billion", "women made up 45%": no change
         return change
+    if (raw.unit == "%" or raw.unit in CHANGE_UNITS or raw.currency) and (
+        moved := _CHANGE_MOTION.search(masked[lo : raw.start])
+    ):
+        return moved
     if "by" in masked[max(0, raw.start - 16) : raw.start]:
         # English may say what changed between the verb and "by" (increased the dividend by)
         return _CHANGE_VERB_BY.search(masked[max(0, raw.start - VERB_BY_CHARS) : raw.start])

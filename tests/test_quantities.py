@@ -117,6 +117,16 @@ CONSTRUCTS = [
     ),
     ("made-up", "Women made up 45% of the workforce", [("45%", d("45"), "%", "", "", P)]),
     ("went-up", "Prices went up 3%", [("3%", d("3"), "%", "", "", CH)]),
+    # Verbs of how a rate or a sum moved: a change (a fall when it shrank), but not of a count.
+    ("contracted-by", "Singapore’s GDP contracted by 5.4%", [("5.4%", d("-5.4"), "%", "", "", CH)]),
+    ("climbed", "Revenue climbed $2 billion", [("$2 billion", d("2"), "$", "billion", "", CH)]),
+    (
+        "narrowed-points",
+        "Margins narrowed 0.4 percentage points",
+        [("0.4 percentage points", d("-0.4"), "percentage points", "", "", CH)],
+    ),
+    ("narrowed-to", "The deficit narrowed to 2.1%", [("2.1%", d("2.1"), "%", "", "", P)]),
+    ("improved-schools", "We improved 40 schools", [("40 schools", d("40"), "schools", "", "", C)]),
     ("fall-noun", "a 10% reduction in emissions", [("10%", d("-10"), "%", "", "", CH)]),
     # Currency codes before a sum, as Hong Kong and Singapore reports write them.
     ("rmb", "RMB2.3 billion of revenue", [("RMB2.3 billion", d("2.3"), "RMB", "billion", "", M)]),
@@ -907,6 +917,11 @@ LABELS = [
         ["Customer satisfaction", "Customer satisfaction"],
     ),
     ("en-index-rose-points", "The index rose 300 points in the year.", ["index"]),
+    (
+        "en-moved-verbs",
+        "Prices went up 3%, sales picked up 4% and profit tumbled 5%.",
+        ["Prices", "sales", "profit"],
+    ),
     (
         "en-group-employs",
         "The Group employs 12,300 people. Gearing reduced to 25% from 31%.",
