@@ -511,8 +511,10 @@ def findings_junit(findings: list[Finding], *, subject: str, checks: list[str]) 
     from xml.sax.saxutils import escape, quoteattr  # only here: it imports urllib, http, email…
 
     cases = []
+    failures = 0
     for check in checks:
         mine = [f for f in findings if f.check == check]
+        failures += bool(mine)
         body = "".join(
             f"<failure message={quoteattr(f.message)} type={quoteattr(check)}>{escape(f.where)}</failure>"
             for f in mine
@@ -520,7 +522,6 @@ def findings_junit(findings: list[Finding], *, subject: str, checks: list[str]) 
         cases.append(
             f'  <testcase classname="compare.check" name={quoteattr(check)}>{body}</testcase>'
         )
-    failures = len({f.check for f in findings})
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<testsuite name={quoteattr("compare check " + subject)} tests="{len(checks)}" '
@@ -566,5 +567,6 @@ def checks_run(rules: Rules, *, with_comparison: bool) -> list[str]:
             *(["metrics.restated"] if rules.restated else []),
             "metrics.rule",
             "similarity.min",
+            "similarity.min_carried_over",
         ]
     return names

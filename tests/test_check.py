@@ -20,7 +20,14 @@ from compare.errors import RulesError
 from compare.model import Comparison, Report, Section, Source
 from compare.outline import numbering_value
 from compare.pipeline import read_report
-from tests.conftest import FILING_ROWS, corpus_files, run_and_ask, write_filings
+from tests.conftest import (
+    FILING_ROWS,
+    SEED_2021,
+    SEED_2022,
+    corpus_files,
+    run_and_ask,
+    write_filings,
+)
 
 
 def report(*sections: Section, warnings: tuple[str, ...] = ()) -> Report:
@@ -520,3 +527,31 @@ def test_a_checks_findings_are_worded_without_jinja2(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr  # findings: figures that fell more than 10%
     assert "(at most 10%)" in report.read_text(encoding="utf-8")
     assert imported is False
+
+
+def test_every_check_that_finds_is_a_test_case_and_counted_as_failed(tmp_path: Path) -> None:
+    """Rules strict enough that every limit is passed: each finding's check is a JUnit test case
+    and in the JSON's `checks`, and the failures counted are the test cases that failed
+    (`similarity.min_carried_over` had been a failure counted with no test case of its own)."""
+    from compare.check import check_comparison, findings_json
+    from compare.pipeline import compare_reports
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        "[sections]\nmax_removed = 0\nmax_added = 0\n"
+        "[metrics]\nmax_fall_pct = 0\nmax_rise_pct = 0\nmax_fall_points = 0\n"
+        "max_rise_points = 0\n"
+        "[similarity]\nmin = 100\nmin_carried_over = 100\n",
+        encoding="utf-8",
+    )
+    comparison = compare_reports(read_report(SEED_2021), read_report(SEED_2022))
+    found = check_comparison(comparison, load_rules(rules))
+    checks = checks_run(load_rules(rules), with_comparison=True)
+    assert "similarity.min_carried_over" in {f.check for f in found}
+    assert {f.check for f in found} <= set(checks)
+    suite = ET.fromstring(findings_junit(found, subject="r.txt", checks=checks))
+    failed = [c.get("name") for c in suite.iter("testcase") if c.find("failure") is not None]
+    assert sorted(failed) == sorted({f.check for f in found})
+    assert suite.get("failures") == str(len(failed))
+    data = findings_json(found, subject="r.txt", against="o.txt", checks=checks)
+    assert {f["check"] for f in data["findings"]} <= set(data["checks"])
