@@ -346,7 +346,9 @@ def _metrics_csv(comparison: Comparison) -> str:
 @click.option(
     "--md", "md_path", metavar="PATH", help="Write the findings as Markdown ('-': stdout)."
 )
-@click.option("--junit", "junit_path", metavar="PATH", help="Write the findings as JUnit XML.")
+@click.option(
+    "--junit", "junit_path", metavar="PATH", help="Write the findings as JUnit XML ('-': stdout)."
+)
 @click.option(
     "--json", "json_path", metavar="PATH", help="Write compare.check/1 JSON ('-': stdout)."
 )
@@ -427,7 +429,7 @@ def check(
             checks=names,
         )
         write_output(json_path, json_chunks(data))
-    if "-" not in (md_path, json_path):
+    if "-" not in (md_path, junit_path, json_path):
         say(checks.findings_text(findings, subject=subject), nl=False)
     raise SystemExit(1 if findings else 0)
 

@@ -1056,6 +1056,24 @@ def test_check_json_says_what_the_exit_code_says(tmp_path: Path) -> None:
     assert "structure.against" not in written["checks"]  # it runs only with --against
 
 
+@pytest.mark.parametrize("option", ["--md", "--junit", "--json"])
+def test_a_checks_output_on_stdout_stands_there_alone(option: str) -> None:
+    """`--junit -` had written the XML and then the plain findings on stdout, which no XML
+    reader takes; each output given as '-' is all that stdout holds, as it is written to a file."""
+    args = ("check", "2022", "--against", "2021", "--library", str(SEEDS))
+    result = run(*args, option, "-")
+    assert result.exit_code == 0, result.output
+    assert "no findings" not in result.stdout
+    if option == "--junit":
+        import xml.etree.ElementTree as ET
+
+        assert ET.fromstring(result.stdout).get("failures") == "0"
+    elif option == "--json":
+        assert json.loads(result.stdout)["passed"] is True
+    else:
+        assert result.stdout.endswith("No findings.\n")
+
+
 def test_a_report_piped_into_dash_is_read_from_stdin(tmp_path: Path) -> None:
     """`pdftotext report.pdf - | compare check - --against 2021`: '-' is standard input, for
     parse, compare and check alike, named <stdin>; as a GBK pipe too."""
