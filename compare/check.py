@@ -371,18 +371,29 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
         findings.append(
             Finding(
                 check="similarity.min",
-                message=f"overall similarity {comparison.similarity:.0f} is below {rules.min_similarity:g}",
+                message=f"overall similarity {_below(comparison.similarity, rules.min_similarity)}"
+                f" is below {rules.min_similarity:g}",
             )
         )
     if rules.min_carried_over is not None and comparison.carried_over < rules.min_carried_over:
         findings.append(
             Finding(
                 check="similarity.min_carried_over",
-                message=f"{comparison.carried_over:.0f}% of the text is carried over, "
-                f"below {rules.min_carried_over:g}%",
+                message=f"{_below(comparison.carried_over, rules.min_carried_over)}% of the text "
+                f"is carried over, below {rules.min_carried_over:g}%",
             )
         )
     return findings
+
+
+def _below(value: float, limit: float) -> str:
+    """Return value with the fewest decimals that still read below limit: 78.87 against 78.9
+    is 78.87, not 79 (a message "79 is below 78.9" contradicted itself)."""
+    for places in range(7):
+        shown = f"{value:.{places}f}"
+        if float(shown) < limit:
+            return shown
+    return repr(value)
 
 
 # The checks a fall (or rise) past each limit is reported under: (percent of the value, points).

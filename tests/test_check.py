@@ -451,6 +451,13 @@ def test_similarity_rules_bound_the_vocabulary_and_the_text_carried_over(tmp_pat
         ("similarity.min", "overall similarity 92 is below 95"),
         ("similarity.min_carried_over", "6% of the text is carried over, below 10%"),
     ]
+    # Rounded to whole numbers, 78.87 and 84.94 had read 79 and 85: above their limits
+    close = replace(comparison, similarity=78.87, carried_over=84.94)
+    rules.write_text("[similarity]\nmin = 78.9\nmin_carried_over = 84.95\n", encoding="utf-8")
+    assert [f.message for f in check_comparison(close, load_rules(rules))] == [
+        "overall similarity 78.87 is below 78.9",
+        "84.9% of the text is carried over, below 84.95%",
+    ]
     rules.write_text('[similarity]\nmin_carried_over = "half"\n', encoding="utf-8")
     with pytest.raises(RulesError, match="min_carried_over"):
         load_rules(rules)
