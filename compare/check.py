@@ -521,23 +521,36 @@ def findings_junit(findings: list[Finding], *, subject: str, checks: list[str]) 
     """Return findings as JUnit XML: one test case per check, failed when it has findings."""
     from xml.sax.saxutils import escape, quoteattr  # only here: it imports urllib, http, email…
 
+    def attr(text: str) -> str:
+        return quoteattr(_xml_chars(text))
+
     cases = []
     failures = 0
     for check in checks:
         mine = [f for f in findings if f.check == check]
         failures += bool(mine)
         body = "".join(
-            f"<failure message={quoteattr(f.message)} type={quoteattr(check)}>{escape(f.where)}</failure>"
+            f"<failure message={attr(f.message)} type={attr(check)}>"
+            f"{escape(_xml_chars(f.where))}</failure>"
             for f in mine
         )
-        cases.append(
-            f'  <testcase classname="compare.check" name={quoteattr(check)}>{body}</testcase>'
-        )
+        cases.append(f'  <testcase classname="compare.check" name={attr(check)}>{body}</testcase>')
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<testsuite name={quoteattr("compare check " + subject)} tests="{len(checks)}" '
+        f'<testsuite name={attr("compare check " + subject)} tests="{len(checks)}" '
         f'failures="{failures}" errors="0">\n' + "\n".join(cases) + "\n</testsuite>\n"
     )
+
+
+# What XML 1.0 forbids in a document: control characters but tab and line ends, lone surrogates
+# (a file name not UTF-8, bad\xff.txt, is held as \udcff) and U+FFFE/U+FFFF.
+_NOT_XML = regex(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_chars(text: str) -> str:
+    r"""Return text with each character XML 1.0 forbids written as its escape (\x01): a file
+    named bad\x01name-2022.txt had made a JUnit file that XML parsers refuse."""
+    return _NOT_XML.sub(lambda m: ascii(m.group())[1:-1], text)
 
 
 CHECK_SCHEMA = "compare.check/1"

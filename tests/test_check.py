@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from compare.check import (
+    Finding,
     check_structure,
     checks_run,
     findings_junit,
@@ -562,3 +563,15 @@ def test_every_check_that_finds_is_a_test_case_and_counted_as_failed(tmp_path: P
     assert suite.get("failures") == str(len(failed))
     data = findings_json(found, subject="r.txt", against="o.txt", checks=checks)
     assert {f["check"] for f in data["findings"]} <= set(data["checks"])
+
+
+def test_junit_is_valid_xml_whatever_the_file_is_called() -> None:
+    """A file named bad\\x01name-2022.txt (or a name not UTF-8, held as \\udcff) had made a
+    <testsuite name=…> that XML parsers refuse: such characters are written as their escapes."""
+    found = [Finding(check="structure.empty", where="1\x0b", message="section 1 \ufffe is empty")]
+    xml = findings_junit(found, subject="bad\x01name-2022\udcff.txt", checks=["structure.empty"])
+    suite = ET.fromstring(xml.encode("utf-8"))
+    assert suite.get("name") == "compare check bad\\x01name-2022\\udcff.txt"
+    failure = suite.find("testcase/failure")
+    assert failure is not None
+    assert (failure.get("message"), failure.text) == ("section 1 \\ufffe is empty", "1\\x0b")
