@@ -5,6 +5,7 @@ Rules live in a TOML file; `compare/rules/example.toml` documents every key.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -127,32 +128,31 @@ def load_rules(path: Path | None) -> Rules:
         metric_rules = tuple(
             _metric_rule(r, path) for r in _typed(metrics.get("rule", []), list, "metrics.rule")
         )
-        similarity = data.get("similarity", {}).get("min")
-        carried = data.get("similarity", {}).get("min_carried_over")
+        similarity = _optional_number(
+            data.get("similarity", {}).get("min"), "similarity.min", least=0, most=100
+        )
+        carried = _optional_number(
+            data.get("similarity", {}).get("min_carried_over"),
+            "similarity.min_carried_over",
+            least=0,
+            most=100,
+        )
         return Rules(
             structure=structure,
             required=tuple(_strings(sections.get("required", []), "sections.required")),
             max_removed=_optional_int(sections.get("max_removed"), "sections.max_removed"),
             max_added=_optional_int(sections.get("max_added"), "sections.max_added"),
-            max_fall_pct=_optional_number(metrics.get("max_fall_pct"), "metrics.max_fall_pct"),
-            max_fall_points=_optional_number(
-                metrics.get("max_fall_points"), "metrics.max_fall_points"
-            ),
-            max_rise_pct=_optional_number(metrics.get("max_rise_pct"), "metrics.max_rise_pct"),
-            max_rise_points=_optional_number(
-                metrics.get("max_rise_points"), "metrics.max_rise_points"
-            ),
+            max_fall_pct=_limit(metrics.get("max_fall_pct"), "metrics.max_fall_pct"),
+            max_fall_points=_limit(metrics.get("max_fall_points"), "metrics.max_fall_points"),
+            max_rise_pct=_limit(metrics.get("max_rise_pct"), "metrics.max_rise_pct"),
+            max_rise_points=_limit(metrics.get("max_rise_points"), "metrics.max_rise_points"),
             must_keep=tuple(_strings(metrics.get("must_keep", []), "metrics.must_keep")),
             restated=_typed(metrics.get("restated", False), bool, "metrics.restated"),
             metric_rules=metric_rules,
-            min_similarity=None
-            if similarity is None
-            else float(_typed(similarity, (int, float), "similarity.min")),
-            min_carried_over=None
-            if carried is None
-            else float(_typed(carried, (int, float), "similarity.min_carried_over")),
+            min_similarity=None if similarity is None else float(similarity),
+            min_carried_over=None if carried is None else float(carried),
         )
-    except TypeError as exc:
+    except (TypeError, ValueError) as exc:
         raise RulesError(f"{path}: {exc}") from None
 
 
@@ -165,11 +165,37 @@ def _typed(value: Any, kind: Any, name: str) -> Any:
 
 
 def _optional_int(value: Any, name: str) -> int | None:
-    return None if value is None else _typed(value, int, name)
+    return None if value is None else _at_least(_typed(value, int, name), 0, name)
 
 
-def _optional_number(value: Any, name: str) -> Decimal | None:
-    return None if value is None else Decimal(str(_typed(value, (int, float), name)))
+def _optional_number(
+    value: Any, name: str, *, least: int | None = None, most: int | None = None
+) -> Decimal | None:
+    """Return value as a Decimal (None: None); one that is not a finite number from least to
+    most is a TypeError or ValueError naming it (nan had raised InvalidOperation, a traceback,
+    or switched a check off)."""
+    if value is None:
+        return None
+    number = _typed(value, (int, float), name)
+    if isinstance(number, float) and not math.isfinite(number):
+        past = " (a number past 1.8e308 reads as inf)" if math.isinf(number) else ""
+        raise ValueError(f"{name} must be a finite number, not {number}{past}")
+    if least is not None:
+        _at_least(number, least, name)
+    if most is not None and number > most:
+        raise ValueError(f"{name} must be at most {most}, not {number}")
+    return Decimal(str(number))
+
+
+def _limit(value: Any, name: str) -> Decimal | None:
+    """Return a limit on a move (max_fall_pct …): a number of 0 or more, or None."""
+    return _optional_number(value, name, least=0)
+
+
+def _at_least(number: Any, least: int, name: str) -> Any:
+    if number < least:
+        raise ValueError(f"{name} must be at least {least}, not {number}")
+    return number
 
 
 def _strings(value: Any, name: str) -> list[str]:
@@ -192,7 +218,10 @@ def _metric_rule(rule: Any, path: Path) -> dict[str, Any]:
     checked = dict(rule)  # numbers as Decimals; a wrong type is a TypeError, named by load_rules
     for key in RULE_NUMBERS:
         if key in rule:
-            checked[key] = _optional_number(rule[key], f"[[metrics.rule]] {key}")
+            name = f"[[metrics.rule]] {key}"
+            # min and max bound a value, which may be negative (下降1.7% is −1.7%)
+            bound = key in ("min", "max")
+            checked[key] = _optional_number(rule[key], name) if bound else _limit(rule[key], name)
     if "must_keep" in rule:
         _typed(rule["must_keep"], bool, "[[metrics.rule]] must_keep")
     if "column" in rule:

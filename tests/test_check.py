@@ -188,6 +188,26 @@ def test_damaged_bytes_are_a_finding_unless_switched_off(tmp_path: Path) -> None
         ('[[metrics.rule]]\nlabel = "x"\nmust_keep = 3\n', "must_keep must be a bool"),
         ("[metrics]\nmax_fall_points = [1]\n", "metrics.max_fall_points must be a number"),
         ('[[metrics.rule]]\nlabel = "x"\ncolumn = 2019\n', "column must be a str"),
+        (
+            "[metrics]\nmax_fall_pct = nan\n",
+            "metrics.max_fall_pct must be a finite number, not nan",
+        ),
+        (
+            '[[metrics.rule]]\nlabel = "x"\nmin = nan\n',
+            "rule]] min must be a finite number, not nan",
+        ),
+        ("[similarity]\nmin = nan\n", "similarity.min must be a finite number, not nan"),
+        (
+            "[metrics]\nmax_rise_points = 1e400\n",
+            "max_rise_points must be a finite number, not inf",
+        ),
+        ("[metrics]\nmax_fall_pct = -5\n", "metrics.max_fall_pct must be at least 0, not -5"),
+        (
+            '[[metrics.rule]]\nlabel = "x"\nmax_fall_points = -1\n',
+            "max_fall_points must be at least 0",
+        ),
+        ("[sections]\nmax_removed = -1\n", "sections.max_removed must be at least 0, not -1"),
+        ("[similarity]\nmin_carried_over = 101\n", "min_carried_over must be at most 100, not 101"),
     ],
     ids=[
         "syntax",
@@ -200,6 +220,14 @@ def test_damaged_bytes_are_a_finding_unless_switched_off(tmp_path: Path) -> None
         "rule-keep",
         "points",
         "rule-column",
+        "nan",
+        "rule-nan",
+        "similarity-nan",
+        "inf",
+        "negative",
+        "rule-negative",
+        "removed-negative",
+        "similarity-past-100",
     ],
 )
 def test_malformed_rules_name_file_and_problem(tmp_path: Path, text: str, message: str) -> None:
@@ -209,6 +237,24 @@ def test_malformed_rules_name_file_and_problem(tmp_path: Path, text: str, messag
         load_rules(path)
     assert str(err.value).startswith(f"{path}: ")
     assert message in str(err.value)
+
+
+def test_a_rules_value_of_nan_is_an_input_error_not_a_traceback(tmp_path: Path) -> None:
+    """`max_fall_pct = nan` had ended `compare check` with a traceback (InvalidOperation) and
+    exit 1; a rule's min may still be below zero (下降1.7% is −1.7%)."""
+    from click.testing import CliRunner
+
+    from compare.cli import cli
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[metrics]\nmax_fall_pct = nan\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "2022", "--against", "2021", "--rules", str(rules)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Error: {rules}: metrics.max_fall_pct must be a finite number, not nan"
+    ]
+    rules.write_text('[[metrics.rule]]\nlabel = "x"\nmin = -2\n', encoding="utf-8")
+    assert load_rules(rules).metric_rules[0]["min"] == -2
 
 
 def test_a_rules_file_that_never_ends_is_refused_not_read_whole(tmp_path: Path) -> None:
