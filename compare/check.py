@@ -274,6 +274,10 @@ def check_structure(report: Report, rules: Rules) -> list[Finding]:
             findings.append(Finding(check="structure.unreadable", message=warning))
         elif on["damaged"] and warning.endswith("read as \ufffd"):
             findings.append(Finding(check="structure.damaged", message=warning))
+        elif on["duplicates"] and "appears twice" in warning:
+            # a heading repeated where it cannot be a sibling's (二、乙 after 二、乙): its text
+            # was read into the first's section (see outline._repeated_headings)
+            findings.append(Finding(check="structure.duplicates", message=warning))
     return findings
 
 

@@ -147,6 +147,27 @@ def test_second_rendition_warning_is_a_finding_unless_switched_off(tmp_path: Pat
     assert check_structure(r, load_rules(rules)) == []
 
 
+def test_a_heading_repeated_is_a_finding_unless_switched_off(tmp_path: Path) -> None:
+    """二、乙 twice (the second read into the first's text, with a warning) had passed the check:
+    it is a duplicated heading, as two sibling headings alike are."""
+    path = tmp_path / "twice-2022.txt"
+    path.write_text(
+        "某市统计局2022年工作总结\n一、甲\n内容一。\n二、乙\n内容二。\n二、乙\n内容三。\n"
+        "三、丙\n内容四。\n",
+        encoding="utf-8",
+    )
+    found = check_structure(read_report(path), load_rules(None))
+    assert [(f.check, f.message) for f in found] == [
+        (
+            "structure.duplicates",
+            "heading 二、乙 appears twice; the text may hold a second copy of the report",
+        )
+    ]
+    rules = tmp_path / "r.toml"
+    rules.write_text("[structure]\nduplicates = false\n", encoding="utf-8")
+    assert check_structure(read_report(path), load_rules(rules)) == []
+
+
 def test_damaged_bytes_are_a_finding_unless_switched_off(tmp_path: Path) -> None:
     """A report cut off inside a character reads (see ingest.decode_bytes); a CI job is told."""
     path = tmp_path / "cut-2021.txt"
