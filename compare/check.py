@@ -6,6 +6,7 @@ Rules live in a TOML file; `compare/rules/example.toml` documents every key.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -387,15 +388,15 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
             for change in comparison.metrics
             if change.restated
         )
-    dropped = {c.label for c in comparison.metrics if c.status == MetricStatus.REMOVED}
-    kept = {c.label for c in comparison.metrics if c.status != MetricStatus.REMOVED}
     for label in rules.must_keep:
-        if any(label in d for d in dropped) and not any(label in k for k in kept):
+        matches = _labelled(comparison.metrics, label)
+        dropped = [c for c in matches if c.status == MetricStatus.REMOVED]
+        if dropped and len(dropped) == len(matches):
             findings.append(
                 Finding(
                     check="metrics.must_keep",
                     where=label,
-                    message=f"the figure “{label}” disappeared",
+                    message=f"the figure {_called(dropped, label)} disappeared",
                 )
             )
     for rule in rules.metric_rules:
@@ -427,6 +428,23 @@ def _below(value: float, limit: float) -> str:
         if float(shown) < limit:
             return shown
     return repr(value)
+
+
+def _labelled(changes: Iterable[MetricChange], label: str) -> list[MetricChange]:
+    """Return the figures a rule's label names: those labelled so, else those whose label holds
+    it (学生满意度 is 学生满意度, not 学生满意度调查覆盖率, unless no figure is called 学生满意度)."""
+    changes = list(changes)
+    return [c for c in changes if c.label == label] or [c for c in changes if label in c.label]
+
+
+def _called(changes: list[MetricChange], label: str, column: str = "") -> str:
+    """Return how a finding names the figures found for a rule's label: the label (and column),
+    and, when found by a label that only holds it, the labels they have."""
+    named = f"“{label} · {column}”" if column else f"“{label}”"
+    found = dict.fromkeys(c.label for c in changes if c.label != label)
+    if found:
+        named += f" (found as {', '.join(f'“{f}”' for f in found)})"
+    return named
 
 
 # The checks a fall (or rise) past each limit is reported under: (percent of the value, points).
@@ -480,18 +498,20 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
     kind = rule.get("kind")
     # A table's cell is found by its column too ("Term debt" under "Total").
     column = rule.get("column", "")
-    matches = [
-        c
-        for c in comparison.metrics
-        if label in c.label
-        and (c.kind == kind if kind else c.kind != MetricKind.RANK)
-        and (not column or column in figure_column(c))
-    ]
+    matches = _labelled(
+        (
+            c
+            for c in comparison.metrics
+            if (c.kind == kind if kind else c.kind != MetricKind.RANK)
+            and (not column or column in figure_column(c))
+        ),
+        label,
+    )
     findings = []
     if rule.get("must_keep") and not any(c.new is not None for c in matches):
-        named = f"{label} · {column}" if column else label
+        named = _called(matches, label, column)
         findings.append(
-            Finding(check="metrics.rule", where=label, message=f"the figure “{named}” is missing")
+            Finding(check="metrics.rule", where=label, message=f"the figure {named} is missing")
         )
     for c in matches:
         if c.new is None:

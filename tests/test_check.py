@@ -390,6 +390,35 @@ def _two_summaries(tmp_path: Path, old: str, new: str) -> Comparison:
     return compare_reports(read_report(paths[0]), read_report(paths[1]))
 
 
+def test_a_label_names_the_figure_called_so_before_those_whose_label_holds_it(
+    tmp_path: Path,
+) -> None:
+    """学生满意度 dropped while 学生满意度调查覆盖率 stayed had been no finding, and a rule for
+    学生满意度 had bounded the other: the figure labelled so is the one checked. A label no figure
+    has finds those whose label holds it, and the finding says which."""
+    from compare.check import check_comparison
+
+    comparison = _two_summaries(
+        tmp_path,
+        "学生满意度为98%。学生满意度调查覆盖率达到60%。家长满意度为97%。",
+        "学生满意度调查覆盖率达到70%。",
+    )
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[metrics]\nmust_keep = ["学生满意度", "家长"]\n'
+        '[[metrics.rule]]\nlabel = "学生满意度"\nmust_keep = true\nmin = 95\n'
+        '[[metrics.rule]]\nlabel = "覆盖率"\nmin = 95\n',
+        encoding="utf-8",
+    )
+    found = [(f.check, f.message) for f in check_comparison(comparison, load_rules(rules))]
+    assert found == [
+        ("metrics.must_keep", "the figure “学生满意度” disappeared"),
+        ("metrics.must_keep", "the figure “家长” (found as “家长满意度”) disappeared"),
+        ("metrics.rule", "the figure “学生满意度” is missing"),
+        ("metrics.rule", "学生满意度调查覆盖率 is 70%, below 95"),
+    ]
+
+
 def test_falls_are_found_and_written_as_the_summary_writes_changes(tmp_path: Path) -> None:
     """A fall past the limit names the figure with both values and its change (a percent's in
     points too); a rule for one figure holds it to its own limit; a rise is no finding."""
