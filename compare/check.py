@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from compare.errors import RulesError
-from compare.model import Comparison, MetricChange, MetricKind, MetricStatus, Report, Section
+from compare.model import (
+    SCALES,
+    Comparison,
+    Metric,
+    MetricChange,
+    MetricKind,
+    MetricStatus,
+    Report,
+    Section,
+)
 from compare.outline import numbering_value
 from compare.patterns import regex
 from compare.words import counted, markdown_text, numbered
@@ -54,6 +63,7 @@ RULE_KEYS = {
     "max_rise_pct",
     "max_rise_points",
     "must_keep",
+    "scale",
 }
 RULE_NUMBERS = ("min", "max", "max_fall_pct", "max_fall_points", "max_rise_pct", "max_rise_points")
 
@@ -227,6 +237,11 @@ def _metric_rule(rule: Any, path: Path) -> dict[str, Any]:
         _typed(rule["must_keep"], bool, "[[metrics.rule]] must_keep")
     if "column" in rule:
         _typed(rule["column"], str, "[[metrics.rule]] column")
+    if "scale" in rule and (rule["scale"] not in SCALES or not rule["scale"]):
+        scales = ", ".join(scale for scale in SCALES if scale)
+        raise RulesError(
+            f"{path}: [[metrics.rule]] scale must be one of {scales}, not {rule['scale']!r}"
+        )
     return checked
 
 
@@ -430,6 +445,12 @@ def _below(value: float, limit: float) -> str:
     return repr(value)
 
 
+def _amount(metric: Metric) -> Decimal:
+    """Return a figure's value with its scale multiplied in, or its table caption's when it has
+    none ("(in millions)" over $265,595: 265595000000), as it is shown."""
+    return metric.value * SCALES.get(metric.shown_scale, Decimal(1))
+
+
 def _labelled(changes: Iterable[MetricChange], label: str) -> list[MetricChange]:
     """Return the figures a rule's label names: those labelled so, else those whose label holds
     it (学生满意度 is 学生满意度, not 学生满意度调查覆盖率, unless no figure is called 学生满意度)."""
@@ -513,25 +534,30 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
         findings.append(
             Finding(check="metrics.rule", where=label, message=f"the figure {named} is missing")
         )
+    # min and max count in base units (1.3万亿元 is 1300000000000), or in the rule's scale
+    # (scale = "亿": min = 1250 is 1250亿); 1.3万亿元 had been 1.3, below 1250.
+    scale = rule.get("scale", "")
+    size = SCALES[scale]
+    scale_word = f" {scale}" if scale.isascii() and scale else scale
     for c in matches:
         if c.new is None:
             continue
-        value = c.new.value
+        amount = _amount(c.new)
         shown = format_metric(c.new)  # signed: 下降1.7% is −1.7%, as the bounds read it
-        if "min" in rule and value < rule["min"]:
+        if "min" in rule and amount < rule["min"] * size:
             findings.append(
                 Finding(
                     check="metrics.rule",
                     where=label,
-                    message=f"{figure_name(c)} is {shown}, below {rule['min']}",
+                    message=f"{figure_name(c)} is {shown}, below {rule['min']}{scale_word}",
                 )
             )
-        if "max" in rule and value > rule["max"]:
+        if "max" in rule and amount > rule["max"] * size:
             findings.append(
                 Finding(
                     check="metrics.rule",
                     where=label,
-                    message=f"{figure_name(c)} is {shown}, above {rule['max']}",
+                    message=f"{figure_name(c)} is {shown}, above {rule['max']}{scale_word}",
                 )
             )
         findings.extend(

@@ -419,6 +419,37 @@ def test_a_label_names_the_figure_called_so_before_those_whose_label_holds_it(
     ]
 
 
+def test_a_rules_bounds_count_in_base_units_or_in_the_scale_it_names(tmp_path: Path) -> None:
+    """1.3万亿元 had been found "below 1250" (its 1.3 against 1250): a rule's min and max count
+    in base units (元), or in its `scale` (亿: 1.3万亿元 is 13000亿)."""
+    from compare.check import check_comparison
+
+    comparison = _two_summaries(
+        tmp_path,
+        "全市生产总值达到1200亿元。失业率为3.2%。",
+        "全市生产总值达到1.3万亿元。失业率为3.5%。",
+    )
+    rules = tmp_path / "rules.toml"
+
+    def found(rule: str) -> list[str]:
+        rules.write_text(f'[[metrics.rule]]\nlabel = "生产总值"\n{rule}\n', encoding="utf-8")
+        return [f.message for f in check_comparison(comparison, load_rules(rules))]
+
+    assert found("min = 1250") == []
+    assert found("max = 1200000000000") == ["生产总值 is 1.3万亿元, above 1200000000000"]
+    assert found('scale = "亿"\nmin = 1250') == []
+    assert found('scale = "亿"\nmin = 14000\nmax = 20000') == [
+        "生产总值 is 1.3万亿元, below 14000亿"
+    ]
+    rules.write_text('[[metrics.rule]]\nlabel = "失业率"\nmax = 3.4\n', encoding="utf-8")
+    assert [f.message for f in check_comparison(comparison, load_rules(rules))] == [
+        "失业率 is 3.5%, above 3.4"
+    ]
+    rules.write_text('[[metrics.rule]]\nlabel = "x"\nscale = "亿元"\n', encoding="utf-8")
+    with pytest.raises(RulesError, match="scale must be one of .*亿, 万亿.*, not '亿元'"):
+        load_rules(rules)
+
+
 def test_falls_are_found_and_written_as_the_summary_writes_changes(tmp_path: Path) -> None:
     """A fall past the limit names the figure with both values and its change (a percent's in
     points too); a rule for one figure holds it to its own limit; a rise is no finding."""
