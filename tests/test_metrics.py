@@ -3281,7 +3281,7 @@ def test_a_goal_for_a_year_after_both_reports_pairs_when_revised(tmp_path: Path)
         2021: "Budget 2021\n\nIn 2018 we announced a carbon tax level of $5 per tonne of emissions"
         " from 2019 to 2023, to be increased to between $10 and $15 per tonne by 2030.\n\nOur"
         " city parks will gain 100 hectares by 2028 and our nature reserves 200 hectares by"
-        " 2028.\n\nClinic spending came to $500 million in 2021.\n\nBus fares for seniors"
+        " 2028.\n\nClinic spending on the young came to $500 million in 2021.\n\nBus fares for seniors"
         " should fall to 50 cents by 2022.\n\nSolar panels on roofs will make 2 gigawatts by"
         " 2035.\n",
         2022: "Budget 2022\n\nWe will raise the carbon tax to $25 per tonne in 2024 and $45 per"
