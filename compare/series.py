@@ -57,7 +57,7 @@ class SeriesRow:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Series:
-    """Every metric of an organisation's reports, one row per metric, one column per year."""
+    """Every metric of an organisation's reports, one row per metric, one column per report."""
 
     org: str  # the organisation, else the latest title (a speech has no organisation line)
     years: tuple[int, ...]
@@ -67,8 +67,27 @@ class Series:
     # twice, two organisations), each said once
     warnings: tuple[str, ...] = ()
 
+    @property
+    def headings(self) -> tuple[str, ...]:
+        """Return the heading of each report's column, each unique: its year; where reports
+        share a year (a file named for another year, another organisation's report), the year
+        and the file's name (its path where names are alike). One file given twice is numbered
+        (#2)."""
+        reports = [
+            (year, path, Path(path).name) for year, path in zip(self.years, self.paths, strict=True)
+        ]
+        headings = []
+        for year, path, name in reports:
+            of_year = [(p, n) for y, p, n in reports if y == year]
+            file = name if len({p for p, n in of_year if n == name}) == 1 else path
+            headings.append(str(year) if len(of_year) == 1 else f"{year} ({file})")
+        return tuple(
+            f"{heading} #{headings[:i].count(heading) + 1}" if heading in headings[:i] else heading
+            for i, heading in enumerate(headings)
+        )
+
     def table(self) -> pd.DataFrame:
-        """Return the series as a DataFrame: label, unit, kind, then one column per year."""
+        """Return the series as a DataFrame: label, unit, kind, then one column per report."""
         import pandas as pd
 
         return pd.DataFrame.from_records(self._records(), columns=self._columns())
@@ -78,9 +97,10 @@ class Series:
         return csv_text(self._columns(), self._records())
 
     def _columns(self) -> list[str]:
-        return ["label", "column", "unit", "kind", *map(str, self.years)]
+        return ["label", "column", "unit", "kind", *self.headings]
 
     def _records(self) -> list[dict[str, object]]:
+        headings = self.headings
         records = []
         for row in self.rows:
             record: dict[str, object] = {
@@ -89,8 +109,8 @@ class Series:
                 "unit": row.unit,
                 "kind": row.kind,
             }
-            for year, amount in zip(self.years, row.amounts(), strict=True):
-                record[str(year)] = None if amount is None else _plain(amount)
+            for heading, amount in zip(headings, row.amounts(), strict=True):
+                record[heading] = None if amount is None else _plain(amount)
             records.append(record)
         return records
 

@@ -1166,6 +1166,32 @@ def test_a_series_says_what_reading_set_aside_and_when_its_years_are_two_organis
     assert tidy.stderr == f"Warning: the old and the new report are one file, {SEED_2022}\n"
 
 
+def _bureau(path: Path, year: int, body: str, org: str = "某市统计局") -> Path:
+    path.write_text(f"{org}{year}年工作总结\n一、经济发展\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_reports_of_one_year_in_a_series_keep_their_own_columns(tmp_path: Path) -> None:
+    """Two reports of 2021 (another organisation's, or a file named for a year it is not of):
+    the CSV's columns were both headed 2021, and both held the later report's figures; the
+    first's were lost. Each column is now headed by its year and file, on the page too."""
+    a = _bureau(tmp_path / "a-2021.txt", 2021, "全市生产总值达到1200亿元。新建学校12所。")
+    c = _bureau(tmp_path / "c-2021.txt", 2021, "教育经费投入8500万元。", org="某区教育局")
+    page = tmp_path / "s.html"
+    result = run("series", str(a), str(c), "--csv", "-", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "label,column,unit,kind,2021 (a-2021.txt),2021 (c-2021.txt)",
+        "生产总值,,亿元,money,1200,",
+        "新建学校,,所,count,12,",
+        "教育经费投入,,万元,money,,8500",
+    ]
+    assert run("series", str(a), str(c), "--html", str(page), "-j", "1").exit_code == 0
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    heads = [th.get_text() for th in soup.select("table.series thead th")]
+    assert heads[3:] == ["2021 (a-2021.txt)", "2021 (c-2021.txt)"]
+
+
 def test_series_of_fewer_than_two_reports_says_what_to_give(tmp_path: Path) -> None:
     one = run("series", "2021", "--library", str(SEEDS))
     assert one.exit_code == 2

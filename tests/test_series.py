@@ -8,9 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from compare.model import Metric, MetricChange, MetricKind, MetricStatus, Report, Source
 from compare.render import render_series_html
-from compare.series import build_series, chain_metrics
+from compare.series import Series, build_series, chain_metrics
 from tests.conftest import write_filings, write_years
 
 
@@ -341,3 +343,23 @@ def test_the_series_csv_is_what_its_dataframe_writes() -> None:
     series = build_series([SEED_2021, SEED_2022], workers=1)
     assert len(series.rows) > 100
     assert series.csv() == series.table().to_csv(index=False, lineterminator="\n")
+
+
+@pytest.mark.parametrize(
+    ("years", "paths", "headings"),
+    [
+        ((2021, 2022), ("a/2021.txt", "a/2022.txt"), ("2021", "2022")),
+        (
+            (2021, 2021, 2022),
+            ("a/2021.txt", "a/2022.txt", "a/2023.txt"),
+            ("2021 (2021.txt)", "2021 (2022.txt)", "2022"),
+        ),
+        ((2021, 2021), ("a/2021.txt", "b/2021.txt"), ("2021 (a/2021.txt)", "2021 (b/2021.txt)")),
+        ((2021, 2021), ("a/2021.txt", "a/2021.txt"), ("2021 (2021.txt)", "2021 (2021.txt) #2")),
+    ],
+    ids=["years", "a-year-twice", "alike-names", "one-file-twice"],
+)
+def test_each_report_has_a_column_heading_of_its_own(
+    years: tuple[int, ...], paths: tuple[str, ...], headings: tuple[str, ...]
+) -> None:
+    assert Series(org="", years=years, paths=paths, rows=()).headings == headings
