@@ -71,8 +71,9 @@ class Series:
     def headings(self) -> tuple[str, ...]:
         """Return the heading of each report's column, each unique: its year; where reports
         share a year (a file named for another year, another organisation's report), the year
-        and the file's name (its path where names are alike). One file given twice is numbered
-        (#2)."""
+        and the file's name (its path where names are alike); where the year is unknown, the
+        file's name alone, as a comparison names such a report. One file given twice is
+        numbered (#2)."""
         reports = [
             (year, path, Path(path).name) for year, path in zip(self.years, self.paths, strict=True)
         ]
@@ -80,7 +81,10 @@ class Series:
         for year, path, name in reports:
             of_year = [(p, n) for y, p, n in reports if y == year]
             file = name if len({p for p, n in of_year if n == name}) == 1 else path
-            headings.append(str(year) if len(of_year) == 1 else f"{year} ({file})")
+            if year and len(of_year) == 1:
+                headings.append(str(year))
+            else:
+                headings.append(f"{year} ({file})" if year else file)
         return tuple(
             f"{heading} #{headings[:i].count(heading) + 1}" if heading in headings[:i] else heading
             for i, heading in enumerate(headings)

@@ -1192,6 +1192,28 @@ def test_reports_of_one_year_in_a_series_keep_their_own_columns(tmp_path: Path) 
     assert heads[3:] == ["2021 (a-2021.txt)", "2021 (c-2021.txt)"]
 
 
+def test_a_report_of_unknown_year_in_a_series_is_headed_by_its_file(tmp_path: Path) -> None:
+    """A report whose year neither its title nor its file name tells had a column headed 0, in
+    the CSV and on the page; it is headed by its file's name, as `compare` names it."""
+    old = tmp_path / "notes.txt"
+    old.write_text("工作总结\n一、经济发展\n全市生产总值达到1100亿元。\n", encoding="utf-8")
+    new = _bureau(tmp_path / "a-2022.txt", 2022, "全市生产总值达到1300亿元。")
+    page = tmp_path / "s.html"
+    result = run("series", str(old), str(new), "--csv", "-", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "label,column,unit,kind,notes.txt,2022",
+        "生产总值,,亿元,money,1100,1300",
+    ]
+    assert run("series", str(old), str(new), "--html", str(page), "-j", "1").exit_code == 0
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert [th.get_text() for th in soup.select("table.series thead th")][3:] == [
+        "notes.txt",
+        "2022",
+    ]
+    assert soup.title.get_text() == "某市统计局: notes.txt, 2022"
+
+
 def test_series_of_fewer_than_two_reports_says_what_to_give(tmp_path: Path) -> None:
     one = run("series", "2021", "--library", str(SEEDS))
     assert one.exit_code == 2

@@ -356,8 +356,10 @@ def test_the_series_csv_is_what_its_dataframe_writes() -> None:
         ),
         ((2021, 2021), ("a/2021.txt", "b/2021.txt"), ("2021 (a/2021.txt)", "2021 (b/2021.txt)")),
         ((2021, 2021), ("a/2021.txt", "a/2021.txt"), ("2021 (2021.txt)", "2021 (2021.txt) #2")),
+        ((0, 2022), ("a/notes.txt", "a/2022.txt"), ("notes.txt", "2022")),
+        ((0, 0, 2022), ("a/x.txt", "b/x.txt", "a/2022.txt"), ("a/x.txt", "b/x.txt", "2022")),
     ],
-    ids=["years", "a-year-twice", "alike-names", "one-file-twice"],
+    ids=["years", "a-year-twice", "alike-names", "one-file-twice", "no-year", "alike-no-year"],
 )
 def test_each_report_has_a_column_heading_of_its_own(
     years: tuple[int, ...], paths: tuple[str, ...], headings: tuple[str, ...]
