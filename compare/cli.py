@@ -586,7 +586,8 @@ def _terminated_at_once() -> Iterator[None]:
 
     A series' process pool cannot be stopped from an exception: on Python 3.11 the pool's
     manager fails on futures already cancelled, and the process hangs at its exit, feeding a
-    worker the same signal killed. The block writes nothing, so nothing is left half-written.
+    worker the same signal killed. Its workers end with this process (series.run_pool). The
+    block writes nothing, so nothing is left half-written.
     """
     try:
         previous = signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import signal
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -147,15 +149,40 @@ def run_pool(
             if progress:
                 progress(1)
         return results
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # only here: it costs a tenth of a second
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(items)),
+        # Forked on Linux, as Python before 3.14 forks them there: a worker's parent is this
+        # process, whose end ends it (_ending_with_parent).
+        mp_context=multiprocessing.get_context("fork") if sys.platform == "linux" else None,
+        initializer=_ending_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         results = []
         for result in pool.map(functools.partial(_keeping_patterns, func), items):
             results.append(result)
             if progress:
                 progress(1)
         return results
+
+
+# prctl's option (linux/prctl.h): the signal a process is sent when its parent ends
+PR_SET_PDEATHSIG = 1
+
+
+def _ending_with_parent(parent: int) -> None:
+    """Have this pool's worker killed when its parent, the run, ends, or now if it has ended
+    (Linux): a run ended at once by SIGTERM (compare.cli) had left its workers blocked forever
+    on queues no process would use again."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it ended before the worker was set to end with it
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _keeping_patterns(func: Callable, item: Any) -> Any:

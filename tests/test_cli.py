@@ -8,9 +8,11 @@ import json
 import os
 import random
 import re
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -1347,3 +1349,55 @@ compare.series._keeping_patterns = terminating
     done = run_signalled(setup, args, tmp_path, session=True)
     assert done.returncode == -15 and "Traceback" not in done.stderr
     assert not (tmp_path / "s.csv").exists()
+
+
+def _running(pid: int) -> bool:
+    """Tell whether a process runs (not ended, nor a zombie left for its parent to reap)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a worker ends with its parent on Linux only")
+def test_sigterm_to_a_series_run_alone_ends_its_pool_workers(tmp_path: Path) -> None:
+    """SIGTERM sent to the run's process alone (`kill PID`, not its process group) ended it,
+    but left its pool's workers blocked forever, re-parented; they end with it now."""
+    pids = tmp_path / "workers"
+    setup = f"""
+def working(*args):
+    with open({str(pids)!r}, "a") as pids:
+        pids.write(f"{{os.getpid()}}\\n")
+    time.sleep(60)
+compare.series._keeping_patterns = working
+"""
+    out = tmp_path / "s.csv"
+    args = ["series", "--library", str(SEEDS), "--all", "-j", "2", "--csv", str(out)]
+    run = subprocess.Popen(
+        [sys.executable, "-c", SIGNALLED.format(setup=setup), *args],
+        cwd=ROOT,
+        env={**os.environ, "TMPDIR": str(tmp_path)},  # nothing kept: both years read in the pool
+        stdout=subprocess.DEVNULL,  # not a pipe: a worker left running would hold it open
+        stderr=subprocess.DEVNULL,
+    )
+    workers: list[int] = []
+    try:
+        for _ in range(300):  # both workers at their task, within 30 s
+            workers = [int(pid) for pid in pids.read_text().split()] if pids.exists() else []
+            if len(workers) == 2 or run.poll() is not None:
+                break
+            time.sleep(0.1)
+        os.kill(run.pid, signal.SIGTERM)
+        assert run.wait(timeout=30) == -signal.SIGTERM
+        for _ in range(50):  # ended within 5 s
+            if not any(map(_running, workers)):
+                break
+            time.sleep(0.1)
+        assert len(workers) == 2 and [pid for pid in workers if _running(pid)] == []
+        assert not out.exists()
+    finally:
+        run.kill()
+        for pid in workers:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
