@@ -93,7 +93,8 @@ class Series:
         )
 
     def table(self) -> pd.DataFrame:
-        """Return the series as a DataFrame: label, unit, kind, then one column per report."""
+        """Return the series as a DataFrame: label, column, unit, kind, one column per report,
+        then over_years (some year states the figure for several years together)."""
         import pandas as pd
 
         return pd.DataFrame.from_records(self._records(), columns=self._columns())
@@ -103,7 +104,7 @@ class Series:
         return csv_text(self._columns(), self._records())
 
     def _columns(self) -> list[str]:
-        return ["label", "column", "unit", "kind", *self.headings]
+        return ["label", "column", "unit", "kind", *self.headings, "over_years"]
 
     def _records(self) -> list[dict[str, object]]:
         headings = self.headings
@@ -117,6 +118,7 @@ class Series:
             }
             for heading, amount in zip(headings, row.amounts(), strict=True):
                 record[heading] = None if amount is None else _plain(amount)
+            record["over_years"] = row.over_years
             records.append(record)
         return records
 

@@ -456,7 +456,7 @@ def test_a_year_found_by_file_name_that_reads_as_another_is_said(tmp_path: Path)
     by_path = run(str(tmp_path / "summary-2021.txt"), "2022", "--library", str(tmp_path))
     assert by_path.stderr.splitlines() == said[1:]
     series = run("series", "2021", "2022", "--library", str(tmp_path), "--csv", "-", "-j", "1")
-    assert series.stdout.splitlines()[0].endswith(",2020,2021")
+    assert series.stdout.splitlines()[0].endswith(",2020,2021,over_years")
     assert series.stderr.splitlines() == said
     agreed = run("2021", "2022", "--library", str(SEEDS), "--html", str(page))
     assert "taken for" not in agreed.stderr
@@ -1135,7 +1135,7 @@ def test_series_writes_csv(tmp_path: Path) -> None:
     result = run("series", "2021", "2022", "--library", str(SEEDS), "--csv", str(out), "-j", "1")
     assert result.exit_code == 0, result.output
     header = out.read_text(encoding="utf-8").splitlines()[0]
-    assert header == "label,column,unit,kind,2021,2022"
+    assert header == "label,column,unit,kind,2021,2022,over_years"
 
 
 def test_a_series_says_what_reading_set_aside_and_when_its_years_are_two_organisations(
@@ -1183,10 +1183,10 @@ def test_reports_of_one_year_in_a_series_keep_their_own_columns(tmp_path: Path) 
     result = run("series", str(a), str(c), "--csv", "-", "-j", "1")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        "label,column,unit,kind,2021 (a-2021.txt),2021 (c-2021.txt)",
-        "生产总值,,亿元,money,1200,",
-        "新建学校,,所,count,12,",
-        "教育经费投入,,万元,money,,8500",
+        "label,column,unit,kind,2021 (a-2021.txt),2021 (c-2021.txt),over_years",
+        "生产总值,,亿元,money,1200,,False",
+        "新建学校,,所,count,12,,False",
+        "教育经费投入,,万元,money,,8500,False",
     ]
     assert run("series", str(a), str(c), "--html", str(page), "-j", "1").exit_code == 0
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -1204,8 +1204,8 @@ def test_a_report_of_unknown_year_in_a_series_is_headed_by_its_file(tmp_path: Pa
     result = run("series", str(old), str(new), "--csv", "-", "-j", "1")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        "label,column,unit,kind,notes.txt,2022",
-        "生产总值,,亿元,money,1100,1300",
+        "label,column,unit,kind,notes.txt,2022,over_years",
+        "生产总值,,亿元,money,1100,1300,False",
     ]
     assert run("series", str(old), str(new), "--html", str(page), "-j", "1").exit_code == 0
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

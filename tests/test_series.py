@@ -28,7 +28,8 @@ def _library(tmp_path: Path, bodies: dict[int, str]) -> list[Path]:
 
 def _rows(paths: list[Path]) -> dict[str, list[str]]:
     table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
-    return {row[0]: row[2:] for row in table}  # label: unit, kind, the years (not the column)
+    # label: unit, kind, the years (not the column, nor over_years: see its own test)
+    return {row[0]: row[2:-1] for row in table}
 
 
 def test_a_figure_is_followed_across_the_years_in_one_row(tmp_path: Path) -> None:
@@ -72,7 +73,7 @@ def test_a_restated_copy_does_not_take_the_place_of_the_years_figure(tmp_path: P
     own ((745)): the row follows 220 to (745), and the restatement stands in a row of its own."""
     paths = write_filings(tmp_path)
     table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
-    other = [row[4:] for row in table if row[0] == "Other"]
+    other = [row[4:-1] for row in table if row[0] == "Other"]
     assert ["220", "-745"] in other
     assert ["", "-124"] in other
     assert ["-110", "-924"] in other
@@ -264,7 +265,7 @@ def test_a_row_goes_on_over_two_years_that_state_none_of_its_figures(tmp_path: P
         },
     )
     table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
-    assert sorted(row[4:] for row in table if row[0] == "单位生产总值能耗") == [
+    assert sorted(row[4:-1] for row in table if row[0] == "单位生产总值能耗") == [
         ["", "", "", "", "-18.2"],
         ["-17.2", "", "", "", ""],
     ]
@@ -282,7 +283,9 @@ def test_a_gap_is_bridged_only_between_figures_of_one_measure(tmp_path: Path) ->
         },
     )
     table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
-    rows = sorted(row[4:] for row in table if row[0] in ("人均预期寿命", "新建公园", "新建公园率"))
+    rows = sorted(
+        row[4:-1] for row in table if row[0] in ("人均预期寿命", "新建公园", "新建公园率")
+    )
     assert rows == [["", "", "75"], ["", "", "8"], ["1", "", ""], ["8", "", ""]]
 
 
@@ -296,7 +299,7 @@ def test_a_table_cells_row_names_its_column(tmp_path: Path) -> None:
     series = build_series(write_filings(tmp_path, rows), workers=1)
     table = list(csv.reader(io.StringIO(series.csv())))
     assert table[0][:4] == ["label", "column", "unit", "kind"]
-    assert [row[:2] + row[4:] for row in table[1:]] == [
+    assert [row[:2] + row[4:-1] for row in table[1:]] == [
         ["Term debt", "Due in 2019", "6500", "8797"],
         ["Term debt", "Due later", "18083", "18933"],
     ]
@@ -365,3 +368,20 @@ def test_each_report_has_a_column_heading_of_its_own(
     years: tuple[int, ...], paths: tuple[str, ...], headings: tuple[str, ...]
 ) -> None:
     assert Series(org="", years=years, paths=paths, rows=()).headings == headings
+
+
+def test_the_csv_says_which_rows_hold_figures_of_several_years(tmp_path: Path) -> None:
+    """A five-year review's 年均增长 comes back in a row of its own; the CSV marks that row
+    (over_years), as the page does, so that a spreadsheet does not read it as a year's growth."""
+    paths = _library(
+        tmp_path,
+        {
+            2020: "全市生产总值增长6.5%。",
+            2021: "全市生产总值增长5.5%。过去五年，全市生产总值年均增长7.8%。",
+        },
+    )
+    table = list(csv.DictReader(io.StringIO(build_series(paths, workers=1).csv())))
+    assert [(row["2020"], row["2021"], row["over_years"]) for row in table] == [
+        ("6.5", "5.5", "False"),
+        ("", "7.8", "True"),
+    ]
