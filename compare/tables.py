@@ -285,7 +285,8 @@ class TableColumns:
                 cells = cells[1:]  # " | Note | 2021 | 2020": the names' column has no head
             if _is_head(cells):
                 dated = _under_years_head(self.head, cells) if fresh else None
-                heads = dated or tuple(cells)
+                split = _under_first_head(self.head, cells) if fresh and not dated else None
+                heads = dated or split or tuple(cells)
                 self.head, self.fresh, self.two_lines = heads, True, dated is not None
                 self.notes = tuple(k for k, head in enumerate(heads) if head.lower() in NOTE_HEADS)
             return metrics
@@ -440,6 +441,26 @@ def _under_years_head(years: tuple[str, ...], under: list[str]) -> tuple[str, ..
     if width < 2 or len(under) % len(dated) or under[:width] * len(dated) != under:
         return None
     return (*name, *(f"{year}{YEAR_MARK}{head}" for year in dated for head in under[:width]))
+
+
+def _under_first_head(over: tuple[str, ...], under: list[str]) -> tuple[str, ...] | None:
+    """Return the head of a table whose first column's head is split on a second line, as a
+    statement of shareholders' equity heads its columns ("Common Stock and Additional Paid-In
+    Capital | Retained Earnings | … | Total Shareholders' Equity", then "Shares | Amount" under
+    the first): "Common Stock and Additional Paid-In Capital · Shares", "… · Amount", then the
+    others. Only when the second line counts shares and the first head alone names what has
+    shares (stock, capital): which head a second line stands under is not written, and no
+    column is better than another's. None when the second line is not narrower, or either names
+    years (see _under_years_head)."""
+    if not 2 <= len(under) < len(over) or any(names_a_year(head) for head in (*over, *under)):
+        return None
+    holders = [k for k, head in enumerate(over) if _HOLDS_SHARES.search(head)]
+    if holders != [0] or not any(_SHARES.match(head) for head in under):
+        return None
+    return (*(f"{over[0]} · {head}" for head in under), *over[1:])
+
+
+_HOLDS_SHARES = regex(r"\b(?:stock|capital|shares)\b", re.IGNORECASE)
 
 
 def column_year(column: str, year: int | None = None) -> int | None:

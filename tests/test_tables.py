@@ -355,12 +355,14 @@ def test_each_cell_of_a_row_is_told_by_the_head_of_its_column() -> None:
     [
         # A row that leaves out its last cells: which is under which is not sure.
         ("Number of RSUs | Fair Value Per RSU | Aggregate Fair Value", "Balance | 101,467 | $85"),
-        # A head of two lines: the second heads two columns of four.
+        # A head of two lines: the second heads two columns of four, under either stock.
         (
-            "Common Stock | Retained Earnings | Total",
+            "Preferred Stock | Common Stock | Total",
             "Shares | Amount",
             "Balance | 5 | $3 | $4 | $9",
         ),
+        # Nor is it sure under heads that name no stock.
+        ("Region A | Region B | Total", "Shares | Amount", "Balance | 5 | $3 | $4 | $9"),
         # A cell of a footnote's mark alone shifts the others.
         (
             "Periods | Shares | Price",
@@ -375,6 +377,25 @@ def test_each_cell_of_a_row_is_told_by_the_head_of_its_column() -> None:
 )
 def test_a_cell_whose_column_is_not_sure_has_none(sentences: tuple[str, ...]) -> None:
     assert {column for _, column in _columns(*sentences)} == {""}
+
+
+def test_a_statement_of_equity_splits_its_first_head_into_shares_and_amount() -> None:
+    """Apple's statement of shareholders' equity heads four columns, then "Shares | Amount"
+    under the first: its five rows "Balances as of September 29, 2018" had no column, and read
+    as five figures of one name (−$150 → −$3,454 among the largest changes, named by nothing)."""
+    rows = (
+        "Common Stock and Additional Paid-In Capital | Retained Earnings | Accumulated Other"
+        " Comprehensive Income/(Loss) | Total Shareholders’ Equity",
+        "Shares | Amount",
+        "Balances as of September 29, 2018 | 4,754,986 | $40,201 | $70,400 | $(3,454) | $107,147",
+    )
+    assert [column for _, column in _columns(*rows)] == [
+        "Common Stock and Additional Paid-In Capital · Shares",
+        "Common Stock and Additional Paid-In Capital · Amount",
+        "Retained Earnings",
+        "Accumulated Other Comprehensive Income/(Loss)",
+        "Total Shareholders’ Equity",
+    ]
 
 
 def test_a_head_of_years_over_a_line_of_their_columns_names_each_with_its_year() -> None:
