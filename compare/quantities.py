@@ -3426,9 +3426,9 @@ def _attach_metrics(report: Report) -> Report:
                     if repeated is None:
                         repeated = _repeated_row_names(section)
                     metrics = group.name(metrics, sentence, repeated)
-            metrics = scales.read(sentence, metrics)
             metrics = units.read(sentence, metrics)
             metrics = columns.read(sentence, metrics)
+            metrics = scales.read(sentence, metrics)  # by the row, or by the column when unsure
             breakdown = parts_go_on or (after_goal and sentence.startswith("其中"))
             if goals:
                 metrics = tuple(_as_target(m) for m in metrics)

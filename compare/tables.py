@@ -15,7 +15,9 @@ scale as written:
 - a row the caption does not name when the caption scales only rows it names ("Effect of
   dilutive securities" under "(net income in millions and shares in thousands)");
 - every cell of a table whose head row names columns of shares or prices ("Number of RSUs (in
-  thousands) | Weighted-Average Grant Date Fair Value Per RSU").
+  thousands) | Weighted-Average Grant Date Fair Value Per RSU"), but for a cell whose column
+  the table's head has told (TableColumns: "Common Stock … · Shares" is in thousands, "Retained
+  Earnings" in millions, under a statement of equity's caption).
 
 A table with no caption may name its scale in its head row instead ("Amount (in millions) |
 Effective Interest Rate"): read as a caption when it heads nothing but sums and rates.
@@ -220,7 +222,14 @@ class TableScales:
                 self.unsure = True
             return metrics
         if self.unsure:
-            return metrics
+            # Which head a cell stands under is not told by this row; the columns' reading may
+            # have told it (TableColumns: "Common Stock … · Shares", "Retained Earnings"): a cell
+            # with its column is scaled for what its column counts, money unless it says.
+            cells = sentence.split("|")
+            return tuple(
+                self._scaled(m, sentence, cells, _column_counts(m.column)) if m.column else m
+                for m in metrics
+            )
         cells = sentence.split("|")
         name = cells[0].strip()
         row = counts(name) or self._named(name)
@@ -247,6 +256,11 @@ class TableScales:
 
 
 _with_caption_scale = fast_replacer(Metric, "caption_scale")
+
+
+def _column_counts(column: str) -> str | None:
+    """Return what a column counts by its head's last line ("… · Shares": shares), else None."""
+    return counts(column.rpartition(" · ")[2])
 
 
 @dataclasses.dataclass(slots=True)

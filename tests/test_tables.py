@@ -396,6 +396,17 @@ def test_a_statement_of_equity_splits_its_first_head_into_shares_and_amount() ->
         "Accumulated Other Comprehensive Income/(Loss)",
         "Total Shareholders’ Equity",
     ]
+    # Under the statement's caption each cell is in its column's scale: the shares in
+    # thousands, the sums in millions (they had been left as written, the head being unsure).
+    caption = "(In millions, except number of shares which are reflected in thousands)"
+    scaled = [(m.text, m.caption_scale) for m in _metrics_of(caption, *rows)]
+    assert scaled == [
+        ("4,754,986", "thousand"),
+        ("$40,201", "million"),
+        ("$70,400", "million"),
+        ("$(3,454)", "million"),
+        ("$107,147", "million"),
+    ]
 
 
 def test_a_head_of_years_over_a_line_of_their_columns_names_each_with_its_year() -> None:
