@@ -38,6 +38,7 @@ from collections.abc import Callable, Sequence
 from compare.model import Metric, MetricKind
 from compare.patterns import regex
 from compare.records import fast_replacer
+from compare.units import CURRENCY_SIGNS
 
 SCALE_WORDS = {"thousands": "thousand", "millions": "million", "billions": "billion"}
 # A currency a caption or a head names before its scale: "(in RMB thousands)", "RMB'000".
@@ -58,7 +59,8 @@ _CAPTION = regex(
 # £m"): the sums below are in that scale.
 _UNIT_SCALE = "'000|’000|m|mn|million|bn|billion"  # (the scale words of _UNIT_SCALES)
 _MONEY_UNIT = regex(
-    rf"(?P<year>(?:19|20)\d\d\s+)?{_CURRENCY_WORD}\s?(?P<scale>{_UNIT_SCALE})", re.IGNORECASE
+    rf"(?P<year>(?:19|20)\d\d\s+)?(?P<currency>{_CURRENCY_WORD})\s?(?P<scale>{_UNIT_SCALE})",
+    re.IGNORECASE,
 )
 _UNIT_SCALES = {"'000": "thousand", "’000": "thousand", "m": "million", "mn": "million"}
 _UNIT_SCALES |= {"million": "million", "bn": "billion", "billion": "billion"}
@@ -196,6 +198,10 @@ class TableScales:
 
     scales: dict[str, str] = dataclasses.field(default_factory=dict)
     unsure: bool = False  # the table's head names columns: its cells are left as written
+    # The currency the table's sums are written in, by its head ("2022 £m") or its first sum
+    # with a sign ("Net sales | $265,595"): a sum the table writes bare ("Cost of sales |
+    # 163,756") is in it too, as the caption's scale is.
+    currency: str = ""
 
     def read(self, sentence: str, metrics: tuple[Metric, ...]) -> tuple[Metric, ...]:
         """Return a sentence's figures, the whole cells of a table row in the scale its caption
@@ -204,12 +210,12 @@ class TableScales:
         if " | " not in sentence:
             scales = caption_scales(sentence)
             if scales is not None:
-                self.scales, self.unsure = scales, False
+                self.scales, self.unsure, self.currency = scales, False, ""
             elif self.scales and _is_prose(sentence):
-                self.scales, self.unsure = {}, False  # the table has ended
+                self.scales, self.unsure, self.currency = {}, False, ""  # the table has ended
             return metrics
         if not metrics and (head := head_scales(sentence)) is not None:
-            self.scales, self.unsure = head, False
+            self.scales, self.unsure, self.currency = head, False, head_currency(sentence)
             return metrics
         if not self.scales:
             return metrics
@@ -252,10 +258,31 @@ class TableScales:
             return metric
         if scale in _WHOLE_SCALES and metric.value != metric.value.to_integral_value():
             return metric  # $192.50 in a table in millions: a price, not a sum
+        if what == "money":
+            if metric.unit in CURRENCY_SIGNS:
+                self.currency = self.currency or metric.unit
+            elif not metric.unit and self.currency and metric.kind is MetricKind.COUNT:
+                metric = _as_sum(metric, self.currency)
         return _with_caption_scale(metric, scale)
 
 
 _with_caption_scale = fast_replacer(Metric, "caption_scale")
+
+
+def _as_sum(metric: Metric, currency: str) -> Metric:
+    """Return a bare cell as a sum in its table's currency (its text stays as written)."""
+    return dataclasses.replace(metric, unit=currency, kind=MetricKind.MONEY)
+
+
+def head_currency(row: str) -> str:
+    """Return the currency a head row's units of money name ("2022 £m | 2021 £m", "£m | £m",
+    "HK$ million"), when they name one sign of CURRENCY_SIGNS, else ""."""
+    found = set()
+    for cell in row.split("|"):
+        unit = _MONEY_UNIT.fullmatch(cell.strip())
+        if unit is not None:
+            found.add(unit["currency"].upper())
+    return found.pop() if len(found) == 1 and found <= set(CURRENCY_SIGNS) else ""
 
 
 def _column_counts(column: str) -> str | None:

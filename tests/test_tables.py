@@ -320,7 +320,39 @@ def test_a_10ks_columns_of_an_older_year_roll_off(corpus: Path) -> None:
     assert dropped["Greater China", "(17)%"]
     assert dropped["Research and development", "25%"]
     assert dropped["Total current assets", "106,869"]
-    assert not dropped["Total liabilities", "$241,272"]  # a row 2018 no longer has
+    assert not dropped["Total liabilities", "$193,437"]  # a row 2018 no longer has
+    # Its 2017 cell is not dropped: 2018's balance sheet states it again, as a sum now that the
+    # sheet's bare cells are in its currency ("Total liabilities | 241,272", under "$" rows).
+    assert ("Total liabilities", "$241,272") not in dropped
+
+
+def test_a_tables_bare_sums_are_in_the_currency_its_head_or_first_sums_name() -> None:
+    """A 10-K writes "$" on a table's first and total rows only, a British statement in its head
+    ("2022 £m"): "Cost of sales | 163,756" had read as a count of 163,756 million, left out of
+    the largest changes by amount; it is $163,756 million, as "Net sales | $265,595" is."""
+    filing = (
+        "(In millions, except number of shares which are reflected in thousands)",
+        "2018 | 2017",
+        "Net sales | $265,595 | $229,234",
+        "Cost of sales | 163,756 | 141,048",
+        "Shares used in computing earnings per share | 4,955,377 | 5,217,242",
+    )
+    assert [(m.text, m.unit, m.kind, m.caption_scale) for m in _metrics_of(*filing)] == [
+        ("$265,595", "$", MetricKind.MONEY, "million"),
+        ("$229,234", "$", MetricKind.MONEY, "million"),
+        ("163,756", "$", MetricKind.MONEY, "million"),
+        ("141,048", "$", MetricKind.MONEY, "million"),
+        ("4,955,377", "", MetricKind.COUNT, "thousand"),  # shares: no sum
+        ("5,217,242", "", MetricKind.COUNT, "thousand"),
+    ]
+    statement = ("Note | 2022 £m | 2021 £m", "Revenue | 3 | 1,400 | 1,250")
+    assert [(m.text, m.unit, m.caption_scale) for m in _metrics_of(*statement)] == [
+        ("1,400", "£", "million"),
+        ("1,250", "£", "million"),
+    ]
+    # A table that names no currency leaves its bare cells as written.
+    plain = ("(In millions)", "2018 | 2017", "Cost of sales | 163,756 | 141,048")
+    assert {(m.unit, m.kind) for m in _metrics_of(*plain)} == {("", MetricKind.COUNT)}
 
 
 # Invented, in the shape of a 10-K's contractual obligations (one row, five sums).
