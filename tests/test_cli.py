@@ -1173,25 +1173,31 @@ def _bureau(path: Path, year: int, body: str, org: str = "某市统计局") -> P
     return path
 
 
+def _series_outputs(tmp_path: Path, *paths: Path) -> tuple[list[str], list[str], str]:
+    """Return a series' CSV lines, its page's heads of the reports' columns, and its title."""
+    result = run("series", *map(str, paths), "--csv", "-", "-j", "1")
+    assert result.exit_code == 0, result.output
+    page = tmp_path / "s.html"
+    assert run("series", *map(str, paths), "--html", str(page), "-j", "1").exit_code == 0
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    heads = [th.get_text() for th in soup.select("table.series thead th")][3:]
+    return result.stdout.splitlines(), heads, soup.title.get_text()
+
+
 def test_reports_of_one_year_in_a_series_keep_their_own_columns(tmp_path: Path) -> None:
     """Two reports of 2021 (another organisation's, or a file named for a year it is not of):
     the CSV's columns were both headed 2021, and both held the later report's figures; the
     first's were lost. Each column is now headed by its year and file, on the page too."""
     a = _bureau(tmp_path / "a-2021.txt", 2021, "全市生产总值达到1200亿元。新建学校12所。")
     c = _bureau(tmp_path / "c-2021.txt", 2021, "教育经费投入8500万元。", org="某区教育局")
-    page = tmp_path / "s.html"
-    result = run("series", str(a), str(c), "--csv", "-", "-j", "1")
-    assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == [
+    table, heads, _ = _series_outputs(tmp_path, a, c)
+    assert table == [
         "label,column,unit,kind,2021 (a-2021.txt),2021 (c-2021.txt),over_years",
         "生产总值,,亿元,money,1200,,False",
         "新建学校,,所,count,12,,False",
         "教育经费投入,,万元,money,,8500,False",
     ]
-    assert run("series", str(a), str(c), "--html", str(page), "-j", "1").exit_code == 0
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    heads = [th.get_text() for th in soup.select("table.series thead th")]
-    assert heads[3:] == ["2021 (a-2021.txt)", "2021 (c-2021.txt)"]
+    assert heads == ["2021 (a-2021.txt)", "2021 (c-2021.txt)"]
 
 
 def test_a_report_of_unknown_year_in_a_series_is_headed_by_its_file(tmp_path: Path) -> None:
@@ -1200,20 +1206,13 @@ def test_a_report_of_unknown_year_in_a_series_is_headed_by_its_file(tmp_path: Pa
     old = tmp_path / "notes.txt"
     old.write_text("工作总结\n一、经济发展\n全市生产总值达到1100亿元。\n", encoding="utf-8")
     new = _bureau(tmp_path / "a-2022.txt", 2022, "全市生产总值达到1300亿元。")
-    page = tmp_path / "s.html"
-    result = run("series", str(old), str(new), "--csv", "-", "-j", "1")
-    assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == [
+    table, heads, title = _series_outputs(tmp_path, old, new)
+    assert table == [
         "label,column,unit,kind,notes.txt,2022,over_years",
         "生产总值,,亿元,money,1100,1300,False",
     ]
-    assert run("series", str(old), str(new), "--html", str(page), "-j", "1").exit_code == 0
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    assert [th.get_text() for th in soup.select("table.series thead th")][3:] == [
-        "notes.txt",
-        "2022",
-    ]
-    assert soup.title.get_text() == "某市统计局: notes.txt, 2022"
+    assert heads == ["notes.txt", "2022"]
+    assert title == "某市统计局: notes.txt, 2022"
 
 
 def test_series_of_fewer_than_two_reports_says_what_to_give(tmp_path: Path) -> None:
