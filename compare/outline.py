@@ -499,6 +499,7 @@ class _Candidate:
     number: str
     heading: str
     body: str = ""
+    stopped: bool = False  # the line ends as a sentence does (。；！？): see _only_heading
 
 
 def _run_in(text: str) -> tuple[str, str]:
@@ -529,7 +530,8 @@ def _numbered(
         heading, body = rest, ""
     if not heading or len(heading) > _MAX_HEADING:
         return None
-    return _Candidate(line, style, (ordinal, 0), number, heading, body)
+    stopped = rest.endswith(("。", "；", "！", "？"))
+    return _Candidate(line, style, (ordinal, 0), number, heading, body, stopped)
 
 
 _MD = regex(r"^(#{1,6})\s+(\S.*?)\s*#*$")
@@ -714,9 +716,29 @@ def _lone_firsts(node: _Node, listed: dict[tuple[str, int], int] | None = None) 
         lone = len(group) == 1 and not group[0].children
         if lone and style in _AMBIGUOUS and cand.ordinal == (1, 0):
             longest = listed.get((style, node.level), -1)
-            if len(cand.heading) > longest or cand.body:
+            if (len(cand.heading) > longest or cand.body) and not _only_heading(node, group[0]):
                 found.add(cand.line)
     return found
+
+
+# The longest a report's only heading may be (一、2022年工作情况, not a numbered sentence).
+ONLY_HEADING_CHARS = 20
+
+
+def _only_heading(node: _Node, child: _Node) -> bool:
+    """Tell whether a lone first item is the report's one heading: the only one at its top, a
+    short line of its own (no sentence run in, no full stop) over text. "一、2022年工作" over
+    its paragraphs had been read as no heading at all ("no headings found")."""
+    cand = child.cand
+    assert cand is not None
+    return (
+        node.cand is None
+        and len(node.children) == 1
+        and not cand.body
+        and bool(child.paragraphs)
+        and len(cand.heading) <= ONLY_HEADING_CHARS
+        and not cand.stopped
+    )
 
 
 def _listed_styles(node: _Node) -> dict[tuple[str, int], int]:

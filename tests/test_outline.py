@@ -527,6 +527,17 @@ def test_a_lone_first_of_the_reports_second_level_is_a_heading() -> None:
     ]
 
 
+def test_a_reports_one_heading_is_a_heading_and_a_numbered_sentence_is_not() -> None:
+    """A short report with one section, 一、2022年工作 over its text, had read as no heading
+    at all ("no headings found; 2 paragraphs grouped into 1 section"); a lone numbered sentence
+    (一、全市生产总值增长5.5%。) stays text."""
+    report = parse("某市人民政府2022年政府工作报告\n一、2022年工作\n全市生产总值增长5.5%。\n")
+    assert outline(report) == [("1", "一、", "2022年工作", 1)]
+    assert not report.warnings
+    sentence = parse("某市人民政府2022年政府工作报告\n一、全市生产总值增长5.5%。\n会议召开。\n")
+    assert [s.style for s in sentence.walk()] == ["para-group"]
+
+
 def test_numbering_restarts_under_a_new_parent() -> None:
     report = parse(
         "一、甲\n（一）子一\n（二）子二\n二、乙\n（一）子三\n（二）子四\n（二）重复的编号"
