@@ -241,6 +241,34 @@ def test_keys_move_to_the_next_and_previous_change(basic_page: Page) -> None:
     assert page.page.input_value("#metric-filter") == "n"
 
 
+def test_next_and_prev_buttons_clicked_with_the_mouse_go_on_from_the_current_change(
+    seed_page: Page,
+) -> None:
+    """A click moves the focus to the button: Next went back to the first change on screen
+    (change 6, then 2, then 1) and Previous from change 6 to change 1."""
+    page = seed_page
+    position = page.page.locator("#change-position")
+    total = len(page.js("[...document.querySelectorAll('[data-stop]')]"))
+    for _ in range(6):
+        page.page.keyboard.press("n")
+    assert position.text_content() == f"change 6 of {total}"
+    seen = []
+    for button in ("#next-change", "#next-change", "#prev-change", "#prev-change"):
+        page.page.click(button)  # a real mouse click: moves, presses, releases
+        seen.append(position.text_content())
+    assert seen == [f"change {k} of {total}" for k in (7, 8, 7, 6)]
+    # A click elsewhere in the page does not lose the place; a click on a change makes it the
+    # current one.
+    page.page.locator("#changes .legend").click()
+    page.page.keyboard.press("n")
+    assert position.text_content() == f"change 7 of {total}"
+    following = page.page.locator("tr[data-stop]:focus ~ tr[data-stop]").first
+    following.locator("td.new").click()
+    page.page.keyboard.press("n")
+    assert position.text_content() == f"change 9 of {total}"
+    assert page.errors == []
+
+
 # checkVisibility({contentVisibilityAuto: true}) is false while the browser skips an element.
 _LAID_OUT = "el => el.checkVisibility({contentVisibilityAuto: true})"
 
@@ -317,9 +345,12 @@ def test_the_figures_table_is_laid_out_once_the_page_is_idle(seed_page: Page) ->
     assert page.errors == []
 
 
-def test_next_change_goes_on_from_a_section_far_down(seed_page: Page) -> None:
-    """Next and Previous from the middle of a long report: the first change below the toolbar,
-    the last above it, though the sections above were never laid out."""
+def test_next_change_goes_on_from_a_section_far_down(
+    seed_page: Page, pages: dict[str, Path]
+) -> None:
+    """Next and Previous from the middle of a long report, before any change was gone to: the
+    first change below the toolbar, the last above it, though the sections above were never
+    laid out."""
     page = seed_page
     # A section two thirds down with two changed rows or more.
     sections = page.page.locator("section.pair:has(tr[data-stop] ~ tr[data-stop])")
@@ -328,8 +359,8 @@ def test_next_change_goes_on_from_a_section_far_down(seed_page: Page) -> None:
     first = stops.index(target.locator("tr[data-stop]").first.get_attribute("id"))
 
     def scroll_to(el: Any) -> None:
-        """Bring an element's top just below the toolbar, with nothing focused."""
-        page.js("document.activeElement.blur()")
+        """Bring an element's top just below the toolbar, on a page opened afresh."""
+        page.load(pages["seed"])
         el.evaluate("el => el.scrollIntoView({block: 'start'})")
         page.page.wait_for_timeout(100)
         el.evaluate(

@@ -62,10 +62,17 @@
     if (section === el || box.bottom <= line || box.top > line) { return box.top; }
     return el.getBoundingClientRect().top;
   }
+  /* The change last gone to, or clicked: Next and Previous go on from it. Kept here, not read
+     from the focus, which a click on a button or in the text takes away. */
+  var current = null;
+  document.addEventListener("click", function (event) {
+    var stop = event.target.closest && event.target.closest("[data-stop]");
+    if (stop) { current = stop; }
+  });
   function go(step) {
     var list = stops.filter(shown);
     if (!list.length) { if (position) { position.textContent = "no changes"; } return; }
-    var i = list.indexOf(document.activeElement);
+    var i = current ? list.indexOf(current) : -1;
     if (i >= 0) {
       i = Math.max(0, Math.min(list.length - 1, i + step));
     } else if (step > 0) {
@@ -78,6 +85,7 @@
       list.forEach(function (el, k) { if (topAgainst(el, edge) < edge) { i = k; } });
       if (i < 0) { i = 0; }
     }
+    current = list[i];
     list[i].focus({ preventScroll: true });
     list[i].scrollIntoView({ block: "center" });
     if (position) { position.textContent = "change " + (i + 1) + " of " + list.length; }
