@@ -420,6 +420,31 @@ def test_map_link_to_a_folded_section_unfolds_it(basic_page: Page) -> None:
     assert page.page.locator("#sec-o1-n1 .empty-note").is_visible()
 
 
+@pytest.mark.parametrize("width", [360, 400, 1280])
+def test_a_link_lands_with_its_heading_below_the_toolbar(
+    tabs: dict[str, Page], pages: dict[str, Path], width: int
+) -> None:
+    """On a phone the toolbar wraps to three lines (125 px at 360 px wide): a fixed room of
+    72 px left a link's heading under it."""
+    page = tabs["seed"].load(pages["seed"], width=width)
+    links = {
+        "#metrics": "h2",
+        "#changes": "h2",
+        page.js("document.querySelector('#map a').getAttribute('href')"): ".pair-heading",
+    }
+    for href, heading in links.items():
+        page.js("window.scrollTo(0, 0)")
+        page.page.locator(f"a[href='{href}']").first.click()
+        page.page.wait_for_timeout(200)
+        toolbar = page.js("document.querySelector('.toolbar').getBoundingClientRect().bottom")
+        top = page.js(
+            "([id, h]) => document.getElementById(id).querySelector(h).getBoundingClientRect().top",
+            [href[1:], heading],
+        )
+        assert toolbar <= top < toolbar + 60, f"{href} at {width}px: {top} under {toolbar}"
+    assert page.errors == []
+
+
 @pytest.mark.parametrize("width", [1280, 800])
 def test_no_horizontal_scroll_and_screenshot(
     tabs: dict[str, Page], pages: dict[str, Path], width: int

@@ -54,6 +54,13 @@
   };
   var toolbar = document.querySelector(".toolbar");
   function below() { return toolbar ? toolbar.getBoundingClientRect().bottom : 0; }
+  /* A link's target lands below the toolbar, which takes three lines on a phone
+     (report.css: scroll-padding-top). */
+  if (toolbar && window.ResizeObserver) {
+    new ResizeObserver(function () {
+      document.documentElement.style.setProperty("--toolbar-height", toolbar.offsetHeight + "px");
+    }).observe(toolbar);
+  }
   /* A stop's top, as far as a line across the screen needs it: a section wholly above or below
      the line stands for its rows; only rows of the section across it, on screen and so laid
      out, are asked (asking a row off screen its place has the browser lay out its section). */
