@@ -465,6 +465,30 @@ def test_no_horizontal_scroll_and_screenshot(
         page.page.screenshot(path=str(OUTPUT / f"report-{width}-{part}.png"))
 
 
+@pytest.mark.parametrize("width", [320, 400])
+def test_no_horizontal_scroll_on_a_phone(
+    tabs: dict[str, Page], pages: dict[str, Path], tmp_path: Path, width: int
+) -> None:
+    """A file's long path in the header (Singapore's page was 557 px wide at 400), the settings'
+    table (364 px at 320) and the figures' "Show" list (Apple's, 354 px) fit a phone's screen."""
+    from compare.pipeline import compare_reports, read_report
+
+    folder = tmp_path / "singapore_budget_speech_statements_of_the_financial_year"
+    folder.mkdir()
+    old, new = (read_report(path) for path in write_filings(folder))
+    filing = tmp_path / "filing.html"
+    filing.write_text(render_html(compare_reports(old, new)), encoding="utf-8")
+    widths = {}
+    for path in (pages["seed"], filing):
+        page = tabs["seed"].load(path, width=width)
+        assert page.page.locator("#metric-status option[value=restated]").count() == (
+            path == filing
+        )
+        widths[path.name] = page.js("document.documentElement.scrollWidth")
+        assert page.errors == []
+    assert widths == {pages["seed"].name: width, filing.name: width}
+
+
 @pytest.mark.parametrize("width", [1280, 800, 420])
 def test_summary_counts_keep_their_names_on_one_line_inside_their_card(
     tabs: dict[str, Page], pages: dict[str, Path], width: int
