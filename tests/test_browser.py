@@ -594,6 +594,26 @@ def test_print_shows_old_values_and_folded_sections(basic_page: Page) -> None:
     assert not page.page.locator(".toolbar").is_visible()
 
 
+def test_printed_figures_table_repeats_its_column_names_on_every_page(
+    seed_page: Page, tmp_path: Path
+) -> None:
+    """The header repeated on each printed page of the figures table was an empty grey band:
+    the script's sort buttons in its cells were not drawn there."""
+    import pypdfium2 as pdfium
+
+    pdf = tmp_path / "report.pdf"
+    seed_page.page.emulate_media(media="print")  # the tab is set to screen
+    seed_page.page.pdf(path=str(pdf))
+    texts = [page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf)]
+    first = next(k for k, text in enumerate(texts) if "Absolute" in text)  # the table's head
+    last = next(k for k, text in enumerate(texts) if "Text, section by section" in text)
+    assert last - first > 2  # the table runs over pages
+    heads = ["Trend", "Figure", "Section", "Absolute", "Relative", "Points"]
+    assert [[h for h in heads if h not in text] for text in texts[first:last]] == [[]] * (
+        last - first
+    )
+
+
 def test_series_values_keep_number_and_unit_on_one_line(
     tabs: dict[str, Page], tmp_path: Path
 ) -> None:
