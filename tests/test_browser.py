@@ -418,6 +418,12 @@ def test_map_link_to_a_folded_section_unfolds_it(basic_page: Page) -> None:
     # The page unfolds it on hashchange, which fires after the click has returned.
     page.page.wait_for_function("document.querySelector('#sec-o1-n1 details').open", timeout=5000)
     assert page.page.locator("#sec-o1-n1 .empty-note").is_visible()
+    # The reader folds it again and follows the same link: no hash change this time.
+    page.page.click("#sec-o1-n1 > details > summary")
+    assert not page.page.locator("#sec-o1-n1 .empty-note").is_visible()
+    page.page.click("#map a[href='#sec-o1-n1'] >> nth=0")
+    assert page.page.locator("#sec-o1-n1 .empty-note").is_visible()
+    assert page.errors == []
 
 
 @pytest.mark.parametrize("width", [360, 400, 1280])

@@ -13,8 +13,8 @@
       if (node.tagName === "DETAILS") { node.open = true; }
     }
   }
-  function revealHash() {
-    var id = decodeURIComponent(location.hash.slice(1));
+  function revealHash(hash) {
+    var id = decodeURIComponent(hash.slice(1));
     var target = id && document.getElementById(id);
     if (target) {
       reveal(target);
@@ -22,8 +22,13 @@
       if (inner) { inner.open = true; }
     }
   }
-  window.addEventListener("hashchange", revealHash);
-  revealHash();
+  window.addEventListener("hashchange", function () { revealHash(location.hash); });
+  revealHash(location.hash);
+  /* A link followed again (no hash change) to a section folded since, before it scrolls. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('a[href^="#"]');
+    if (link) { revealHash(link.hash); }
+  });
 
   /* Side-by-side or inline. */
   toArray(document.querySelectorAll('input[name="view"]')).forEach(function (radio) {
