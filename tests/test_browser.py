@@ -241,6 +241,24 @@ def test_keys_move_to_the_next_and_previous_change(basic_page: Page) -> None:
     assert page.page.input_value("#metric-filter") == "n"
 
 
+def test_keys_work_after_clicking_a_checkbox_or_a_radio_button(basic_page: Page) -> None:
+    """n did nothing while "Only changed sections" or "Inline" had the focus: they are not
+    text fields."""
+    page = basic_page
+    position = page.page.locator("#change-position")
+    total = len(page.js("[...document.querySelectorAll('[data-stop]')]"))
+    page.page.click("#only-changed")
+    page.page.keyboard.press("n")
+    assert position.text_content() == f"change 1 of {total}"
+    page.page.click("input[name=view][value=inline]")
+    page.page.keyboard.press("j")
+    assert position.text_content() == f"change 2 of {total}"
+    page.page.focus("#metric-status")  # a list one may type into to choose
+    page.page.keyboard.press("n")
+    assert position.text_content() == f"change 2 of {total}"
+    assert page.errors == []
+
+
 def test_next_and_prev_buttons_clicked_with_the_mouse_go_on_from_the_current_change(
     seed_page: Page,
 ) -> None:

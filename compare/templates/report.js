@@ -102,10 +102,16 @@
     list[i].scrollIntoView({ block: "center" });
     if (position) { position.textContent = "change " + (i + 1) + " of " + list.length; }
   }
+  /* The keys are letters only where one types: not in a checkbox, a radio or a button. */
+  function typing(el) {
+    if (!el || !el.closest) { return false; }
+    var input = el.closest("input");
+    if (input) { return !/^(checkbox|radio|button|submit|reset|range|color|file|image)$/.test(input.type); }
+    return Boolean(el.closest('select, textarea, [contenteditable]:not([contenteditable="false"])'));
+  }
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) { return; }
-    var field = event.target && event.target.closest && event.target.closest("input, select, textarea, [contenteditable]");
-    if (field) { return; }
+    if (typing(event.target)) { return; }
     var key = event.key.toLowerCase();
     if (key === "n" || key === "j") { event.preventDefault(); go(1); }
     if (key === "p" || key === "k") { event.preventDefault(); go(-1); }
