@@ -219,6 +219,29 @@ def test_changed_only_filter_hides_unchanged_sections(seed_page: Page, basic_pag
     )
 
 
+def test_changed_only_filter_says_when_no_section_changed(
+    tabs: dict[str, Page], pages: dict[str, Path], tmp_path: Path
+) -> None:
+    """A file compared with itself: "Only changed sections" left an empty section map and an
+    empty text with nothing said."""
+    from compare.pipeline import compare_reports, read_report
+
+    page_path = tmp_path / "same.html"
+    report = read_report(SEED_OLD)
+    page_path.write_text(render_html(compare_reports(report, report)), encoding="utf-8")
+    notes = {
+        name: tabs[name].load(path).page.locator(".none-changed")
+        for name, path in (("basic", page_path), ("seed", pages["seed"]))
+    }
+    assert notes["seed"].count() == 0  # sections changed: nothing to say
+    note = notes["basic"]
+    assert note.count() == 2 and not note.first.is_visible()
+    tabs["basic"].page.check("#only-changed")
+    assert [n.is_visible() and n.text_content() for n in note.all()] == ["No section changed."] * 2
+    assert note.first.evaluate("el => el.closest('section').id") == "map"
+    assert note.last.evaluate("el => el.closest('section').id") == "changes"
+
+
 def test_keys_move_to_the_next_and_previous_change(basic_page: Page) -> None:
     page = basic_page
     stops = page.js("[...document.querySelectorAll('[data-stop]')].map(e => e.id)")
