@@ -721,6 +721,7 @@ class PageIndex:
                 self.split_into.setdefault(p.split_from, []).append(p)
             if p.merged_into is not None:
                 self.merged_from.setdefault(p.merged_into, []).append(p)
+        self.lang = page_lang(comparison)  # of the reports' text, not of the page's words
         self.old_year = year_label(comparison.old, "old")
         self.new_year = year_label(comparison.new, "new")
         figures: dict[tuple[str, int], list[MetricChange]] = {}
@@ -832,7 +833,10 @@ def report_name(comparison: Comparison, fallback: str = "Organisation unknown") 
 
 
 def page_lang(comparison: Comparison) -> str:
-    """Return the page language: zh-CN when the reports are written in Chinese, else en."""
+    """Return the reports' language: zh-CN when they are written in Chinese, else en.
+
+    The page's own words are English (<html lang="en">): the reports' text carries this.
+    """
     sample = " ".join(
         [comparison.old.title, comparison.new.title, comparison.old.org, comparison.new.org]
         + [section_label(p.new or p.old) for p in comparison.sections[:20]]
@@ -1033,13 +1037,13 @@ def settings_rows(comparison: Comparison) -> list[tuple[str, str]]:
 
 _HTML_SPECIAL = regex(r"[&<>\"']")
 TREND_HTML = {
-    t: f'<span class="trend t-{t}" title="{t}">{symbol}<span class="trend-word"> {t}</span></span>'
+    t: f'<span class="trend t-{t}" title="{t}" lang="en">{symbol}<span class="trend-word"> {t}</span></span>'
     for t, symbol in TREND_SYMBOLS.items()
 }
 
 # Every word pair_badges can return: a section status, or one of the four shape words.
 BADGE_HTML = {
-    b: f'<span class="badge b-{b}">{b}</span>'
+    b: f'<span class="badge b-{b}" lang="en">{b}</span>'
     for b in [*(s.value for s in SectionStatus), "renamed", "moved", "split", "merged"]
 }
 
@@ -1108,11 +1112,12 @@ def drawn_height(pair: SectionPair) -> int:
     return 80 + 11 * len(rows) + 24 * lines
 
 
-def section_head_html(pair: SectionPair) -> Markup:
+def section_head_html(pair: SectionPair, lang: str = "en") -> Markup:
     """Return the opening of a section pair: its <section> and <details> tags, then the summary.
 
     The summary line holds the heading (the old one struck out and the new one when renamed),
-    the badges and, for a matched pair, the text similarity. The template closes both tags.
+    in the reports' language, the badges and, for a matched pair, the text similarity. The
+    template closes both tags.
     """
     changed = pair_changed(pair)
     stop = ' data-stop tabindex="-1"' if section_stop(pair) else ""
@@ -1127,7 +1132,9 @@ def section_head_html(pair: SectionPair) -> Markup:
         heading = html_text(section_label(pair.new or pair.old))
     similarity = ""
     if pair.old and pair.new:
-        similarity = f' <span class="muted">similarity {format_score(pair.similarity)}</span>'
+        similarity = (
+            f' <span class="muted" lang="en">similarity {format_score(pair.similarity)}</span>'
+        )
     size = f' style="contain-intrinsic-size: auto {drawn_height(pair)}px"' if changed else ""
     return Markup(
         f'<section class="pair lvl-{pair_level(pair)} st-{pair.status}"'
@@ -1135,7 +1142,7 @@ def section_head_html(pair: SectionPair) -> Markup:
         f' data-changed="{"true" if changed else "false"}"{stop}{size}>\n'
         f"<details{' open' if changed else ''}>\n"
         "<summary>\n"
-        f'<{tag} class="pair-heading">{heading}</{tag}>\n'
+        f'<{tag} class="pair-heading" lang="{lang}">{heading}</{tag}>\n'
         f'<span class="pair-meta">{badges_html(pair)}{similarity}</span>\n'
         "</summary>"
     )
@@ -1165,12 +1172,15 @@ def _sentence_row(sentence: SentencePair, pair: SectionPair, index: PageIndex) -
     old_note = new_note = inline_note = ""
     moved = moved_link(sentence, pair, index)
     if moved is not None:
-        href, label = html_text(moved.href), html_text(moved.label)
+        href = html_text(moved.href)
+        label = f'<span lang="{index.lang}">{html_text(moved.label)}</span>'
         if sentence.moved_to is not None:
-            old_note = inline_note = f' <a class="moved-link" href="{href}">↷ moved to {label}</a>'
+            old_note = inline_note = (
+                f' <a class="moved-link" href="{href}" lang="en">↷ moved to {label}</a>'
+            )
         else:
             new_note = inline_note = (
-                f' <a class="moved-link" href="{href}">↶ moved from {label}</a>'
+                f' <a class="moved-link" href="{href}" lang="en">↶ moved from {label}</a>'
             )
     stop = "" if status is _EQUAL else ' data-stop tabindex="-1"'
     old_class = " empty" if sentence.old is None else ""
@@ -1322,23 +1332,23 @@ def metric_rows_html(
 
 
 _RESTATED_BADGE = (
-    ' <span class="badge b-restated" title="the same year\'s figure, stated otherwise by the '
+    ' <span class="badge b-restated" lang="en" title="the same year\'s figure, stated otherwise by the '
     "older report (a table's columns are years)\">restated</span>"
 )
 _GOAL_BADGE = (
-    ' <span class="badge b-goal" title="a goal the report sets (力争, 预期目标, aims to), '
+    ' <span class="badge b-goal" lang="en" title="a goal the report sets (力争, 预期目标, aims to), '
     'not an outcome">goal</span>'
 )
 
 
 _YEARS_BADGE = (
-    ' <span class="badge b-years" title="stated for several years together (过去五年, 年均, '
+    ' <span class="badge b-years" lang="en" title="stated for several years together (过去五年, 年均, '
     "five-year totals), not for the report's year alone\">several years</span>"
 )
 
 
 _ROLLED_OFF_BADGE = (
-    ' <span class="badge b-rolled" title="of a year older than every year the new report\'s'
+    ' <span class="badge b-rolled" lang="en" title="of a year older than every year the new report\'s'
     " row or sentence shows: the table's oldest column or block, or last year's start of a change,"
     ' rolled off; the figure was not left out">rolled off</span>'
 )
@@ -1373,7 +1383,7 @@ def _figure_label_html(change: MetricChange) -> str:
             was = change.old.qualifier if change.old else ""
             now = change.new.qualifier if change.new else ""
             label += (
-                f' <span class="badge b-qualifier" title="{html_text(was)} → {html_text(now)}">'
+                f' <span class="badge b-qualifier" lang="en" title="{html_text(was)} → {html_text(now)}">'
                 "qualifier changed</span>"
             )
         else:

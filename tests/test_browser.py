@@ -614,6 +614,42 @@ def test_a_signed_sum_keeps_its_sign_on_its_line(
         assert lines == 1, f"{text!r} takes {lines} lines at {width}px"
 
 
+def test_a_chinese_reports_page_speaks_english_words_in_english(basic_page: Page) -> None:
+    """<html lang="zh-CN"> had a screen reader read the page's English words (Summary, Only
+    changed sections, the columns' names, the legend) with a Chinese voice: now the page is
+    English and the reports' text Chinese. The similarity meter has a name."""
+    page = basic_page
+    lang_of = (
+        "sels => sels.map(sel => { const el = document.querySelector(sel);"
+        " return [sel, el.closest('[lang]').lang]; })"
+    )
+    english = [
+        "#summary-title",
+        "label.only-changed",
+        "#next-change",
+        "#metric-table thead th",
+        ".top-changes thead th",
+        "#changes .legend",
+        ".count dt",
+        ".pair .badge",
+        "#metric-table .trend",
+        ".colophon",
+    ]
+    chinese = [
+        ".masthead .org",
+        ".sources tbody td",
+        ".pair-heading",
+        ".sentences tbody td.old",
+        "#metric-table tbody td:nth-child(2)",
+        ".top-changes tbody td:nth-child(2)",
+        ".map tbody td.new",
+    ]
+    assert page.js(lang_of, english) == [[sel, "en"] for sel in english]
+    assert page.js(lang_of, chinese) == [[sel, "zh-CN"] for sel in chinese]
+    assert page.page.get_by_role("meter", name="Overall text similarity, 0 to 100").count() == 1
+    assert page.errors == []
+
+
 def test_readable_without_script(browser: Any, pages: dict[str, Path]) -> None:
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, java_script_enabled=False

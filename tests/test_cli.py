@@ -540,7 +540,7 @@ def test_summary_names_something_when_the_organisation_is_unknown(
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == "Budget speech: 2021 → 2022"
     page = (tmp_path / "reports" / "Budget-speech-2021-vs-2022.html").read_text(encoding="utf-8")
-    assert '<p class="org">Budget speech</p>' in page
+    assert '<p class="org" lang="en">Budget speech</p>' in page
     assert "Organisation unknown" not in page
     assert (
         (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Budget speech: 2021 → 2022")
@@ -549,7 +549,8 @@ def test_summary_names_something_when_the_organisation_is_unknown(
     (tmp_path / "speech-2022.txt").write_text("We spent $45 million.\n", encoding="utf-8")
     untitled = run(old, new, "--html", str(tmp_path / "r.html"))
     assert untitled.stdout.splitlines()[0] == "Organisation unknown: 2021 → 2022"
-    assert '<p class="org">Organisation unknown</p>' in (tmp_path / "r.html").read_text("utf-8")
+    page = (tmp_path / "r.html").read_text("utf-8")
+    assert '<p class="org" lang="en">Organisation unknown</p>' in page
 
 
 @pytest.mark.parametrize(

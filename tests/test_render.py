@@ -957,9 +957,11 @@ def test_section_map_rows_and_small_pieces_escape_headings() -> None:
         "&lt;b&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a>"
     )
     assert links_html([link, Link("#y", "y")]) == str(link_html(link)) + ', <a href="#y">y</a>'
-    assert badges_html(comparison.sections[0]) == '<span class="badge b-modified">modified</span>'
+    assert badges_html(comparison.sections[0]) == (
+        '<span class="badge b-modified" lang="en">modified</span>'
+    )
     assert trend_html(comparison.metrics[0]) == (
-        '<span class="trend t-up" title="up">▲<span class="trend-word"> up</span></span>'
+        '<span class="trend t-up" title="up" lang="en">▲<span class="trend-word"> up</span></span>'
     )
 
 
@@ -1023,7 +1025,9 @@ def test_header_names_organisation_years_titles_and_sources(basic_soup: Beautifu
         "seeds/shaoxing-education-bureau-2022-sample.txt txt, utf-8",
     ]
     assert text_of(header.find(class_="generated")) == "Generated 2024-03-01 09:30"
-    assert basic_soup.html["lang"] == "zh-CN"
+    # The page's words are English; the reports' text is marked Chinese.
+    assert basic_soup.html["lang"] == "en"
+    assert header.find(class_="org")["lang"] == "zh-CN"
 
 
 def test_summary_counts(basic_soup: BeautifulSoup) -> None:

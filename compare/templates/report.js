@@ -149,7 +149,7 @@
         var sorted = rows.slice().sort(function (a, b) {
           var x = cellValue(a, col), y = cellValue(b, col);
           if (x === "" || y === "") { return (x === "") - (y === ""); } /* blanks last */
-          var order = numeric ? asNumber(x) - asNumber(y) : x.localeCompare(y, document.documentElement.lang);
+          var order = numeric ? asNumber(x) - asNumber(y) : x.localeCompare(y, tbody.lang);
           return ascending ? order : -order;
         });
         sorted.forEach(function (row) { tbody.appendChild(row); });
