@@ -560,6 +560,33 @@ def test_summary_counts_keep_their_names_on_one_line_inside_their_card(
     assert overflowing == [], f"at {width}px"
 
 
+def test_a_long_word_in_a_section_heading_wraps_inside_its_box(
+    tabs: dict[str, Page], tmp_path: Path
+) -> None:
+    """A heading's long unbroken word ran past the section's edge and was cut off there."""
+    from compare.pipeline import compare_reports, read_report
+
+    word = "Intercompanyreconciliationsandeliminationsoftheconsolidatedsubsidiaries" * 2
+    texts = {
+        year: f"Example Corp. Annual Report {year}\n\nItem 7. {word}\n\n"
+        f"Revenue was ${count} million in {year}.\n"
+        for year, count in ((2017, 25), (2018, 27))
+    }
+    old, new = (read_report(path) for path in write_years(tmp_path, texts, name="filing"))
+    page_path = tmp_path / "filing.html"
+    page_path.write_text(render_html(compare_reports(old, new)), encoding="utf-8")
+    page = tabs["basic"].load(page_path, width=800)
+    heading = page.page.locator(".pair-heading", has_text=word[:40])
+    heading.scroll_into_view_if_needed()
+    right = heading.evaluate(
+        "h => { const r = document.createRange(); r.selectNodeContents(h);"
+        " return Math.max(...[...r.getClientRects()].map(b => b.right)); }"
+    )
+    box = heading.evaluate("h => h.closest('section.pair').getBoundingClientRect().right")
+    assert right <= box
+    assert page.errors == []
+
+
 def test_a_change_with_a_long_unit_wraps_and_leaves_the_figure_room(
     tabs: dict[str, Page], pages: dict[str, Path]
 ) -> None:
