@@ -587,6 +587,25 @@ def test_a_long_word_in_a_section_heading_wraps_inside_its_box(
     assert page.errors == []
 
 
+def test_a_count_of_none_is_grey_whatever_its_trend(tabs: dict[str, Page], tmp_path: Path) -> None:
+    """No figure went up or down in a report compared with itself: the two zeros were still
+    blue and orange beside the other, grey, zeros."""
+    from compare.pipeline import compare_reports, read_report
+
+    page_path = tmp_path / "same.html"
+    report = read_report(SEED_OLD)
+    page_path.write_text(render_html(compare_reports(report, report)), encoding="utf-8")
+    page = tabs["basic"].load(page_path)
+    colours = page.js(
+        "Object.fromEntries([...document.querySelectorAll('#summary .count')].map(c =>"
+        " [c.id, [c.querySelector('dd').textContent, getComputedStyle(c.querySelector('dd')).color]]))"
+    )
+    grey = colours["count-metrics-new"][1]
+    assert colours["count-metrics-up"] == ["0", grey]
+    assert colours["count-metrics-down"] == ["0", grey]
+    assert grey == page.js("getComputedStyle(document.querySelector('.muted')).color")
+
+
 def test_a_change_with_a_long_unit_wraps_and_leaves_the_figure_room(
     tabs: dict[str, Page], pages: dict[str, Path]
 ) -> None:
