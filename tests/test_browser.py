@@ -560,22 +560,29 @@ def test_summary_counts_keep_their_names_on_one_line_inside_their_card(
     assert overflowing == [], f"at {width}px"
 
 
+def _filing_page(
+    tabs: dict[str, Page], tmp_path: Path, texts: dict[int, str], *, width: int
+) -> Page:
+    """Return the page comparing two years of a filing written from texts, loaded at width."""
+    from compare.pipeline import compare_reports, read_report
+
+    old, new = (read_report(path) for path in write_years(tmp_path, texts, name="filing"))
+    page_path = tmp_path / "filing.html"
+    page_path.write_text(render_html(compare_reports(old, new)), encoding="utf-8")
+    return tabs["basic"].load(page_path, width=width)
+
+
 def test_a_long_word_in_a_section_heading_wraps_inside_its_box(
     tabs: dict[str, Page], tmp_path: Path
 ) -> None:
     """A heading's long unbroken word ran past the section's edge and was cut off there."""
-    from compare.pipeline import compare_reports, read_report
-
     word = "Intercompanyreconciliationsandeliminationsoftheconsolidatedsubsidiaries" * 2
     texts = {
         year: f"Example Corp. Annual Report {year}\n\nItem 7. {word}\n\n"
         f"Revenue was ${count} million in {year}.\n"
         for year, count in ((2017, 25), (2018, 27))
     }
-    old, new = (read_report(path) for path in write_years(tmp_path, texts, name="filing"))
-    page_path = tmp_path / "filing.html"
-    page_path.write_text(render_html(compare_reports(old, new)), encoding="utf-8")
-    page = tabs["basic"].load(page_path, width=800)
+    page = _filing_page(tabs, tmp_path, texts, width=800)
     heading = page.page.locator(".pair-heading", has_text=word[:40])
     heading.scroll_into_view_if_needed()
     right = heading.evaluate(
@@ -803,8 +810,6 @@ def test_a_long_section_name_beside_a_figure_takes_two_lines(
 ) -> None:
     """A 10-K's item names run to a dozen words: beside a figure, in the figures table and the
     largest changes, the name is cut to two lines, whole in its title and in print."""
-    from compare.pipeline import compare_reports, read_report
-
     name = (
         "Item 5. Market for Registrant's Common Equity, Related Stockholder Matters and Issuer"
         " Purchases of Equity Securities"
@@ -814,10 +819,7 @@ def test_a_long_section_name_beside_a_figure_takes_two_lines(
         f"As of October {year}, there were {count:,} shareholders of record.\n"
         for year, count in ((2017, 25333), (2018, 23712))
     }
-    old, new = (read_report(path) for path in write_years(tmp_path, texts, name="filing"))
-    page_path = tmp_path / "filing.html"
-    page_path.write_text(render_html(compare_reports(old, new)), encoding="utf-8")
-    page = tabs["basic"].load(page_path, width=1000)
+    page = _filing_page(tabs, tmp_path, texts, width=1000)
     links = page.page.locator("td.where a")
     assert links.count() == 2  # largest changes, figures table
     for k in range(2):
