@@ -2888,6 +2888,7 @@ def _change(
     points: Decimal | None = None
     rank: int | None = None
     judgement: str | None = None
+    old, new = _in_one_currency(old, new)
     if old.kind == MetricKind.RANK:
         # A difference or ratio of places means little: ranks carry only `rank`.
         rank = int(old.value - new.value)
@@ -2932,6 +2933,20 @@ def _change(
         False,
         label_was(old.label, label),
     )
+
+
+def _in_one_currency(old: Metric, new: Metric) -> tuple[Metric, Metric]:
+    """Return a pair of table cells with the bare one in the other's currency: a sum a table
+    writes bare in one year ("Hedge accounting fair value adjustments | (93)", its table's
+    "$" rows left out) and with its table's "$" the next (see tables.TableScales) is one sum,
+    shown "−$93 million → −$1,456 million", not "−93 million → −$1,456 million"."""
+    if not (old.caption_scale and new.caption_scale) or (old.unit == "") == (new.unit == ""):
+        return old, new
+    if old.unit == "" and old.kind is MetricKind.COUNT and new.unit in CURRENCY_SIGNS:
+        return replace(old, unit=new.unit, kind=MetricKind.MONEY), new
+    if new.unit == "" and new.kind is MetricKind.COUNT and old.unit in CURRENCY_SIGNS:
+        return old, replace(new, unit=old.unit, kind=MetricKind.MONEY)
+    return old, new
 
 
 def _upper_end(ranged: Metric, other: Metric) -> Metric | None:

@@ -2383,6 +2383,19 @@ def test_changes_are_built_like_their_dataclass() -> None:
 # --------------------------------------------------------------------------- table
 
 
+def test_a_table_cell_written_bare_one_year_takes_the_other_years_currency() -> None:
+    """Apple's debt table writes "Hedge accounting fair value adjustments | (93)" in 2017 under
+    no "$" row and "(1,456)" in 2018 under one: the change read "−93 million → −$1,456 million
+    (−1,363 million)"; both are dollars. A prose figure and a bare count are left as they are."""
+    bare = replace(metric("-93", "", "Hedge", kind=MetricKind.COUNT), caption_scale="million")
+    sum_ = replace(metric("-1456", "$", "Hedge", kind=MetricKind.MONEY), caption_scale="million")
+    change = metric_change(bare, sum_)
+    assert (change.old.unit, change.kind, change.absolute) == ("$", MetricKind.MONEY, -1363)
+    assert metric_change(sum_, bare).new.unit == "$"
+    prose = metric("-93", "", "Hedge", kind=MetricKind.COUNT)  # no table's caption: not a cell
+    assert metric_change(prose, sum_).old.unit == ""
+
+
 def test_metrics_table_and_csv() -> None:
     changes = (
         metric_change(
