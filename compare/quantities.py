@@ -104,7 +104,8 @@ _NOT_AFTER = r"(?<![A-Za-z0-9.．,_+＋/])(?<![A-Za-z0-9][-−])"
 
 NUM_CORE = (
     rf"(?P<preq>(?:{PRE_QUAL_CN})|(?i:\b(?:{PRE_QUAL_EN})\s+))?(?P<cur>(?:{CURRENCY})\s?)?"
-    rf"(?:\((?P<pnum>{NUM})\)|(?P<minus>(?<![0-9])[-−])?(?P<digits>{NUM}))"
+    rf"(?:\((?P<pnum>{NUM})\)|(?:(?P<minus>(?<![0-9])[-−])|(?<![A-Za-z0-9_+＋])[+＋](?=[0-9]))?"
+    rf"(?P<digits>{NUM}))"
 )
 
 # Every construct starts with one of these characters (or a word's first letter, or a line

@@ -140,6 +140,17 @@ CONSTRUCTS = [
     ("pence", "Basic earnings per share was 45.2p", [("45.2p", d("45.2"), "pence", "", "", M)]),
     ("bps", "Margin up 120bps", [("120bps", d("120"), "basis points", "", "", CH)]),
     ("video-resolution", "in 1080p video", []),
+    # A plus sign before a number: a KPI table's "+12%"; not a programme's name (“4+1”评比,
+    # “1+4+N”), nor a telephone number.
+    (
+        "plus-percent",
+        "Revenue | £1,400m | +12%",
+        [("£1,400m", d("1400"), "£", "million", "", M), ("+12%", d("12"), "%", "", "", P)],
+    ),
+    ("plus-change-cn", "全年增长+5%", [("+5%", d("5"), "%", "", "", CH)]),
+    ("plus-score", "Net promoter score was +42", [("+42", d("42"), "", "", "", C)]),
+    ("plus-in-a-name", "开展德育微创新“4+1”评比活动", []),
+    ("plus-telephone", "Call +44 20 7946 0958", []),
     ("multiple", "Net debt was 1.2x EBITDA", [("1.2x", d("1.2"), "times", "", "", RA)]),
     ("not-a-multiple", "a 2x2 matrix of 4x4 vehicles", []),
     # Freight and passengers carried so far: ton-kilometres, passenger-kilometres.
