@@ -219,12 +219,14 @@ _EN_OPENERS = set(
     )
 )
 
+# What may stand between an English change word and its figure, at the figure: "rose by about".
+_ABOUT_AT_END = r"(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$"
 _CHANGE_BEFORE = regex(
     r"(?:增长|增加|提高|提升|上升|下降|降低|减少|下滑|回落|跃升|攀升|扩大|缩小|增幅|降幅|涨幅|增速|"
     r"增产|减产|升值|贬值|(?<![新转])增|降|减|涨|跌)(?:了|达|达到|为|约|近|超|控制在|保持在|稳定在)?\s*$"
     r"|(?i:(?=[a-z])(?<![\w-])(?:increased?|increases|decreased?|decreases|rose|rises?|risen|fell|falls?|fallen|grew|"
     r"grows?|grown|growth|declined?|declines|gained?|gains|dropped|drops?|up|down|higher|lower|"
-    r"changed?)(?:\s+(?:of|by))?(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
+    rf"changed?)(?:\s+(?:of|by))?{_ABOUT_AT_END})"
 )
 # Verbs that tell how a rate or a sum moved ("Singapore's GDP contracted by 5.4% in 2020",
 # "Profit climbed 5%", "margins narrowed 0.4 percentage points"): a change of a share, points or
@@ -232,8 +234,7 @@ _CHANGE_BEFORE = regex(
 _CHANGE_MOTION = regex(
     r"(?i:(?<![\w-])(?:climbed|jumped|surged|soared|expanded|accelerated|rebounded|recovered|"
     r"advanced|improved|widened|narrowed|contracted|shrank|shrunk|tumbled|slumped|plunged|"
-    r"plummeted|slipped|dipped|eased)(?:\s+by)?(?:\s+(?:approximately|about|around|nearly|"
-    r"almost|some))?\s*$)"
+    rf"plummeted|slipped|dipped|eased)(?:\s+by)?{_ABOUT_AT_END})"
 )
 # The verbs that "up" finishes without telling a rise: "free up over $17 billion of working
 # capital", "taking up", "women made up 45% of", "set up 12 new centres" (not "went up 3%").
@@ -247,7 +248,7 @@ _PHRASAL_UP = regex(
 _CHANGE_VERB_BY = regex(
     r"(?i:(?=[a-z])(?<![\w-])(?:reduced|cut|lowered|raised|increased|decreased|grew|boosted)"
     r"(?:\s+(?!by\b)[a-z][\w'’-]*){0,3}\s+by"
-    r"(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$)"
+    rf"{_ABOUT_AT_END})"
 )
 VERB_BY_CHARS = 48
 # The characters (?i)[a-z] matches (İ ı ſ K besides ASCII letters; a test holds this to it):
