@@ -76,7 +76,8 @@ def check_outputs(outputs: Iterable[str | None], inputs: Iterable[str | Path]) -
     as asked:
     - one would replace a file the run reads (by any name: a link to it, ./name): inputs are
       never modified (`compare old.txt new.txt -o old.txt` had written the page over old.txt);
-    - two are one path (`-o same.out --json same.out`: the page had replaced the JSON);
+    - two are one file (`-o same.out --json same.out`: the page had replaced the JSON); not a
+      device or a pipe, which each is written through (`--json /dev/null --md /dev/null`);
     - one is the folder another goes in (`--json out -o out/`: the JSON was written as the file
       `out`, then the page failed, leaving the run half done);
     - a folder on an output's path is a file (`-o notes.md/page.html`).
@@ -89,6 +90,8 @@ def check_outputs(outputs: Iterable[str | None], inputs: Iterable[str | Path]) -
             raise OutputError(f"{output}: is a report this run reads; write to another path")
         if (blocking := _file_on_the_way(Path(output))) is not None:
             raise OutputError(f"{output}: cannot write here ({blocking} is a file, not a folder)")
+        if _is_stream(Path(output)):
+            continue
         where = os.path.realpath(output)
         if where in seen:
             raise OutputError(f"{output}: given for two outputs; give each its own path")

@@ -210,6 +210,16 @@ def test_outputs_that_cannot_all_be_written_are_refused_before_any_is(
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null on this system")
+def test_outputs_sent_to_one_device_are_each_written_through_it(tmp_path: Path) -> None:
+    """A CI job that wants only the exit code sends every output to /dev/null: a device is
+    written through, not replaced, so two outputs on it are no clash."""
+    result = run(str(SEED_2021), str(SEED_2022), "--json", "/dev/null", "--md", "/dev/null",
+                 "-o", "/dev/null", "-q")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert Path("/dev/null").is_char_device()
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 @pytest.mark.parametrize(
     "args",
