@@ -2,19 +2,24 @@
 
 A reviewer opens the HTML report; a 10-K's page holds some 1,700 figure rows and 1,600 changes.
 The page lays out only what is on or near the screen (report.css: content-visibility on each
-section and on the figures table). For each report it times, in one headless Chromium:
+section and on each row of the figures table, a grid). For each report it times, in one headless
+Chromium:
 
 - open: from navigation to the first frame after the load event (the frame that shows the page);
 - next: the first Next press from a section two thirds down (report.js: `go`), to the frame that
   shows where it went;
 - inline: switching the view to inline, to the frame that shows it;
 - busy after: the long tasks (50 ms or more) in the 3 s after that frame: work the page does
-  once shown, when a click would wait (report.js lays the figures table out when first idle);
-- figures: scrolling to the figures table, to the frame after the browser has laid it out.
+  once shown, when a click would wait;
+- figures: scrolling to the figures table, to the frame after the browser has laid its first
+  rows out;
+- sort: sorting the figures by their name (a click on the Figure header), to the frame that
+  shows it;
+- filter: showing one trend's figures alone (the Show list), to the frame that shows it.
 
-Baseline, in the same browser and minutes: the same page with every part laid out on load (the
-rule overridden by `content-visibility: visible`), as the page was before 2026-12-01. Each figure
-is the median of --runs fresh loads, run alternately.
+Baseline, in the same browser and minutes: the same page with every part laid out on load and
+the figures one table (report.css's rules overridden), as the page was before 2026-12-01. Each
+figure is the median of --runs fresh loads, run alternately.
 
     python benchmarks/page.py                 # the seed pair and the corpus pairs present
     python benchmarks/page.py --runs 7
@@ -56,14 +61,18 @@ PAIRS = [
     ),
     ("Apple 10-K 2017/2018", CORPUS / "apple-10k" / "2017.txt", CORPUS / "apple-10k" / "2018.txt"),
 ]
-ALL_LAID_OUT = "<style>.pair, #metrics .scroll { content-visibility: visible !important; }</style>"
+ALL_LAID_OUT = (
+    "<style>.pair { content-visibility: visible !important; }"
+    " #metric-table, #metric-table :is(thead, tbody, tr, th, td)"
+    " { display: revert !important; content-visibility: visible !important; }</style>"
+)
 
 # Milliseconds from a change to the second animation frame after it (the frame that shows it),
-# once the figures table, if it is to be shown, has been laid out: the browser lays out what nears
-# the screen a frame or more after the scroll.
+# once the figures table's first row shown, if it is to be shown, has been laid out: the browser lays
+# out what nears the screen a frame or more after the scroll.
 _FRAME = """([action, table]) => new Promise(done => {
   const start = performance.now();
-  const laidOut = () => !table || document.getElementById("metric-table")
+  const laidOut = () => !table || document.querySelector("#metric-table tbody tr:not([hidden]) td")
     .checkVisibility({contentVisibilityAuto: true});
   const frame = () => laidOut() ? requestAnimationFrame(() => done(performance.now() - start))
     : requestAnimationFrame(frame);
@@ -72,7 +81,7 @@ _FRAME = """([action, table]) => new Promise(done => {
 })"""
 # Recorded in every tab: the time of the first frame after the load event (the frame that shows
 # the page loaded), and the long tasks (50 ms or more) that start after it: the page's work once
-# shown (report.js lays the figures table out when the browser is first idle).
+# shown.
 _AFTER_LOAD = """window.busyAfter = 0;
 new PerformanceObserver(list => {
   for (const task of list.getEntries()) {
@@ -113,7 +122,7 @@ def write_pages(folder: Path, sizes: Sequence[int] = ()) -> list[tuple[str, Path
 
 
 def measure(browser: Any, path: Path) -> dict[str, float]:
-    """Open a page in a fresh tab and time the five steps (ms)."""
+    """Open a page in a fresh tab and time the seven steps (ms)."""
     # The page's Content-Security-Policy allows its own script alone; the tab sets it aside so
     # that the timing code may run in the page.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
@@ -141,6 +150,14 @@ def measure(browser: Any, path: Path) -> dict[str, float]:
         tab.wait_for_timeout(300)
         action = "document.getElementById('metrics').scrollIntoView()"
         times["figures"] = tab.evaluate(_FRAME, [action, True])
+        tab.wait_for_timeout(300)
+        steps = {
+            "sort": "document.querySelectorAll('#metric-table thead button')[1].click()",
+            "filter": "(s => { s.value = s.options[1].value; s.dispatchEvent(new Event('change')); })"
+            "(document.getElementById('metric-status'))",
+        }
+        for name, action in steps.items():
+            times[name] = tab.evaluate(_FRAME, [action, True])
         return times
     finally:
         context.close()
@@ -161,7 +178,7 @@ def main() -> None:
         sys.exit("page.py: playwright is not installed (pip install -e '.[dev]')")
     if not CHROMIUM.exists():
         sys.exit(f"page.py: no browser at {CHROMIUM} (apt-get install -y chromium)")
-    steps = ("open", "busy after", "next", "inline", "figures")
+    steps = ("open", "busy after", "next", "inline", "figures", "sort", "filter")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         sizes = [int(n) for n in args.sizes.split(",") if n]
         pages = write_pages(Path(tmp), sizes)

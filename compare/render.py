@@ -734,10 +734,18 @@ class PageIndex:
         # Keyed by id() (hashing a Metric costs more than formatting it); the entry holds the
         # metric too, so that id cannot be reused by another one while the index lives.
         self._metric_texts: dict[int, tuple[Metric, str]] = {}
-        self.section_links: dict[tuple[str, str], str] = {}  # link HTML by side, section id
+        # link HTML and its text's width in a figure's row, by side and section id
+        self.section_links: dict[tuple[str, str], tuple[str, int]] = {}
         # Sentences of a section pair by what they link back to and read (see counterparts);
         # keyed by id(), the pair kept in the entry so that its id cannot be reused.
         self._counterparts: dict[tuple[int, str], tuple[SectionPair, Any]] = {}
+        self._figure_columns: FigureColumns | None = None
+
+    def figure_columns(self) -> FigureColumns:
+        """Return the figures table's columns (figure_columns), reckoned once."""
+        if self._figure_columns is None:
+            self._figure_columns = figure_columns(self.comparison.metrics, self)
+        return self._figure_columns
 
     def counterparts(
         self, target: SectionPair, side: str
@@ -1285,38 +1293,93 @@ def where_html(change: MetricChange, index: PageIndex) -> Markup:
     """Return the link to a figure's section (as metric_link), made once per section; a long
     name ("Item 5. Market for Registrant's Common Equity, Related Stockholder Matters and …")
     carries it whole as the link's title."""
+    return Markup(_where(change, index)[0])
+
+
+def _where(change: MetricChange, index: PageIndex) -> tuple[str, int]:
+    """Return where_html's link and how wide its text is, in half-em units."""
     key = _metric_home(change, index)
     if key is None:
-        return Markup("")
-    html = index.section_links.get(key)
-    if html is None:
+        return "", 1
+    made = index.section_links.get(key)
+    if made is None:
         link = metric_link(change, index)
-        html = ""
+        made = "", 0
         if link is not None:
-            html = _link_html(link, title=text_width(link.label) > WHERE_TITLE_PAST)
-        index.section_links[key] = html
-    return Markup(html)
+            width = text_width(link.label)
+            made = _link_html(link, title=width > WHERE_TITLE_PAST), width
+        index.section_links[key] = made
+    return made
 
 
-def metric_table_height(changes: Iterable[MetricChange], index: PageIndex) -> int:
-    """Return about how tall (px) the figures table is drawn, reserved for it until the browser
-    lays it out (report.css: content-visibility): a row is as tall as its most wrapped cell, at
-    some 20 half-em units to a line of the Figure column (its label, what it was called, its
-    column), 28 of the Section column (two lines at most), 14 of a value's."""
-    sections: dict[tuple[str, str] | None, int] = {}
-    height = 40
+# The figures table's columns (report.css: .figure-grid): each row is a grid of them, so that the
+# browser lays out only the rows near the screen. A value column is as wide as the widest word
+# it holds ("$252.3 billion" is one, its space unbreakable), in half-em units, within these.
+_VALUE_COLUMN_UNITS = (6, 26)
+# A half-em unit drawn, in em of the table's text (digits and Latin letters are a little wider
+# than half an em); the table's text in px; its width on a wide screen (report.css: .page), less
+# the Trend column; a cell's padding.
+_EM_PER_UNIT = 0.55
+_TABLE_EM = 14.72
+_TABLE_FREE = 1200 - 103
+_CELL_PAD = 16
+
+
+@dataclass(frozen=True)
+class FigureColumns:
+    """How wide the figures table's columns are drawn on a wide screen, in half-em units: each
+    value column's, and a line of the Figure and Section columns (which share what is left)."""
+
+    values: tuple[int, ...]
+    label: int
+    where: int
+
+
+def figure_columns(changes: Iterable[MetricChange], index: PageIndex) -> FigureColumns:
+    """Return the figures table's columns: a value column as wide as its widest unbreakable
+    word or head (a grid's rows do not size their columns together, as a table's do)."""
+    heads = (index.old_year, index.new_year, "Absolute", "Relative", "Points")
+    widths = [text_width(head) + 2 for head in heads]  # room for the sort arrow
     for change in changes:
-        home = _metric_home(change, index)
-        where = sections.get(home)
-        if where is None:
-            link = metric_link(change, index)
-            # cut to two lines (report.css: td.where)
-            where = sections[home] = min(2, 1 + text_width(link.label) // 28) if link else 1
-        label = text_width(change.label + change.label_was + figure_column(change))
-        either = change.new or change.old  # a value's width, either side's alike
-        value = text_width(either.text) if either is not None else 0
-        height += 8 + 25 * max(1 + label // 20, where, 1 + value // 14)
-    return height
+        cells = (
+            index.metric_text(change.old) if change.old is not None else "",
+            index.metric_text(change.new) if change.new is not None else "",
+            format_absolute(change),
+            format_change_relative(change),
+            format_points(change.points),
+        )
+        for k, text in enumerate(cells):
+            widest = max(text_width(word) for word in unbroken(text).split(" "))
+            if widest > widths[k]:
+                widths[k] = widest
+    low, high = _VALUE_COLUMN_UNITS
+    values = tuple(min(max(w, low), high) for w in widths)
+    unit = _TABLE_EM / 2  # px
+    free = _TABLE_FREE - sum(w * _EM_PER_UNIT * _TABLE_EM + _CELL_PAD for w in values)
+    label, where = (max(10, int((free * share - _CELL_PAD) / unit)) for share in (0.6, 0.4))
+    return FigureColumns(values, label, where)
+
+
+def metric_table_style(index: PageIndex) -> str:
+    """Return the figures table's style: its value columns' widths (figure_columns)."""
+    columns = " ".join(
+        f"calc({w * _EM_PER_UNIT:.1f}em + var(--cell-pad))" for w in index.figure_columns().values
+    )
+    return f"--value-columns: {columns}"
+
+
+def _row_lines(change: MetricChange, where_width: int, columns: FigureColumns) -> int:
+    """Return about how many lines a figure's row is drawn in, reserved for it until the browser
+    lays it out (report.css: content-visibility): its most wrapped cell's: the Figure column's
+    (its label and column, then what it was called on a line of its own), the Section
+    column's (two at most), a value's."""
+    label = 1 + text_width(change.label + figure_column(change)) // columns.label
+    if change.label_was:
+        label += 1 + (text_width(change.label_was) + 6) * 17 // 20 // columns.label
+    where = min(2, 1 + where_width // columns.where)
+    either = change.new or change.old  # a value's width, either side's alike
+    value = 1 + text_width(either.text) // columns.values[1] if either is not None else 1
+    return min(4, max(label, where, value))
 
 
 def metric_rows_html(
@@ -1401,11 +1464,14 @@ def _metric_row(change: MetricChange, index: PageIndex) -> str:
     flags = ' data-rolled-off=""' if change.rolled_off else ""
     if change.restated:
         flags += ' data-restated=""'
+    where, where_width = _where(change, index)
+    lines = _row_lines(change, where_width, index.figure_columns())
+    tall = f" l{lines}" if lines > 1 else ""  # report.css: .figure-grid tr.l2
     return (
-        f'<tr class="metric t-{t}" data-trend="{t}"{flags}>\n'
+        f'<tr class="metric t-{t}{tall}" data-trend="{t}"{flags}>\n'
         f'<td class="trend-col" data-sort="{t}">{TREND_HTML[t]}</td>\n'
         f"<td>{label}</td>\n"
-        f'<td class="where">{where_html(change, index)}</td>\n'
+        f'<td class="where">{where}</td>\n'
         f"{_value_cell(change.old, index)}\n"
         f"{_value_cell(change.new, index)}\n"
         f'<td class="num change" data-sort="{sort_value(absolute)}">'
@@ -1497,7 +1563,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "section_head_html": section_head_html,
     "sentence_rows_html": sentence_rows_html,
     "metric_rows_html": metric_rows_html,
-    "metric_table_height": metric_table_height,
+    "metric_table_style": metric_table_style,
     "section_map_row": section_map_row_html,
     "trend_html": trend_html,
     "figure_label": figure_label_html,

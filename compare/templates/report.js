@@ -181,22 +181,6 @@
     filter();
   }
 
-  /* The figures table is laid out once the page is idle after loading, and skipped again while
-     off screen (report.css: content-visibility): reaching it then costs a frame, not the second
-     a 10-K's table takes to lay out. */
-  var figures = document.querySelector("#metrics .scroll");
-  if (figures && window.requestIdleCallback) {
-    window.addEventListener("load", function () {
-      window.requestIdleCallback(function () {
-        figures.style.contentVisibility = "visible";
-        /* a frame laid out so: the browser keeps its height as the room for it */
-        requestAnimationFrame(function () {
-          requestAnimationFrame(function () { figures.style.contentVisibility = ""; });
-        });
-      });
-    });
-  }
-
   /* On paper every folded section is unfolded. */
   var folded = [];
   window.addEventListener("beforeprint", function () {
