@@ -2827,9 +2827,18 @@ def _restated_copies(
                 and old.units[i] == new.units[j]
                 and old.kinds[i] == new.kinds[j]
             ):
-                (found if old.values[i] != new.values[j] else repeated).append((i, j))
+                (repeated if _same_value(old, new, i, j) else found).append((i, j))
                 used.add(own_year)
     return found, repeated
+
+
+def _same_value(old: _Side, new: _Side, i: int, j: int) -> bool:
+    """Tell whether two figures state the same value, table cells in their captions' scales
+    when those differ (see _in_caption_scales)."""
+    if old.values[i] == new.values[j]:
+        return True
+    scaled = _in_caption_scales(old.metrics[i], new.metrics[j])
+    return scaled is not None and _quantity(scaled[0]) == _quantity(scaled[1])
 
 
 def _one_side(status: MetricStatus, old: Metric | None, new: Metric | None) -> MetricChange:
@@ -2889,6 +2898,9 @@ def _change(
     rank: int | None = None
     judgement: str | None = None
     old, new = _in_one_currency(old, new)
+    if (scaled := _in_caption_scales(old, new)) is not None:
+        old, new = scaled
+        old_quantity, new_quantity = _quantity(old), _quantity(new)
     if old.kind == MetricKind.RANK:
         # A difference or ratio of places means little: ranks carry only `rank`.
         rank = int(old.value - new.value)
@@ -2947,6 +2959,22 @@ def _in_one_currency(old: Metric, new: Metric) -> tuple[Metric, Metric]:
     if new.unit == "" and new.kind is MetricKind.COUNT and old.unit in CURRENCY_SIGNS:
         return old, replace(new, unit=old.unit, kind=MetricKind.MONEY)
     return old, new
+
+
+def _in_caption_scales(old: Metric, new: Metric) -> tuple[Metric, Metric] | None:
+    """Return a pair of table cells counted in their captions' scales when the two captions
+    differ ("(In millions)" one year, "(In thousands)" the next: $1,100 million and $1,250,000
+    thousand are +13.6%, not a thousandfold), else None: a cell is otherwise compared as
+    written (see compare.tables), so that a caption read in one year alone changes nothing."""
+    if (
+        not old.caption_scale
+        or not new.caption_scale
+        or old.caption_scale == new.caption_scale
+        or old.scale
+        or new.scale
+    ):
+        return None
+    return replace(old, scale=old.caption_scale), replace(new, scale=new.caption_scale)
 
 
 def _upper_end(ranged: Metric, other: Metric) -> Metric | None:

@@ -2396,6 +2396,45 @@ def test_a_table_cell_written_bare_one_year_takes_the_other_years_currency() -> 
     assert metric_change(prose, sum_).old.unit == ""
 
 
+def test_a_table_in_millions_one_year_and_thousands_the_next_is_counted_in_each(
+    tmp_path: Path,
+) -> None:
+    """ "(In millions)" one year and "(In thousands)" the next: $1,100 million -> $1,250,000
+    thousand was "+$1,248,900 million, +113,536.4%", and every past year's cell "restated";
+    it is +$150 million, +13.6%, and the past years are told again the same."""
+    table = (
+        "Widget Inc. Annual Report {0}\n\nItem 8. Financial Statements\n\n"
+        "CONSOLIDATED STATEMENTS OF OPERATIONS (In {1})\n\n | {0} | {2} | {3}\n"
+        "Net sales | ${4} | ${5} | ${6}\nOperating income | {7} | {8} | {9}\n"
+    )
+    paths = write_years(
+        tmp_path,
+        {
+            2021: table.format(2021, "millions", 2020, 2019, "1,100", "1,000", 900, 200, 180, 150),
+            2022: table.format(
+                2022,
+                "thousands",
+                2021,
+                2020,
+                *(f"{n * 1000:,}" for n in (1250, 1100, 1000)),
+                *(f"{n * 1000:,}" for n in (210, 200, 180)),
+            ),
+        },
+    )
+    changes = compare_reports(read_report(paths[0]), read_report(paths[1])).metrics
+    moved = {
+        (c.label, c.new.column): (c.absolute, c.relative and round(c.relative * 100, 1), c.restated)
+        for c in changes
+        if c.status is MetricStatus.CHANGED and c.new is not None
+    }
+    assert moved == {
+        ("Net sales", "2022"): (150, Decimal("13.6"), False),
+        ("Operating income", "2022"): (10, Decimal("5.0"), False),
+    }
+    same = [c for c in changes if c.status is MetricStatus.UNCHANGED]
+    assert len(same) == 2 and not any(c.restated for c in same)
+
+
 def test_metrics_table_and_csv() -> None:
     changes = (
         metric_change(
