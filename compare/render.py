@@ -17,7 +17,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -1333,9 +1333,10 @@ class FigureColumns:
     values: tuple[int, ...]
     label: int
     where: int
+    height: int = 0  # px, of the whole table (its rows' lines, see _row_lines)
 
 
-def figure_columns(changes: Iterable[MetricChange], index: PageIndex) -> FigureColumns:
+def figure_columns(changes: Sequence[MetricChange], index: PageIndex) -> FigureColumns:
     """Return the figures table's columns: a value column as wide as its widest unbreakable
     word or head (a grid's rows do not size their columns together, as a table's do)."""
     heads = (index.old_year, index.new_year, "Absolute", "Relative", "Points")
@@ -1357,7 +1358,20 @@ def figure_columns(changes: Iterable[MetricChange], index: PageIndex) -> FigureC
     unit = _TABLE_EM / 2  # px
     free = _TABLE_FREE - sum(w * _EM_PER_UNIT * _TABLE_EM + _CELL_PAD for w in values)
     label, where = (max(10, int((free * share - _CELL_PAD) / unit)) for share in (0.6, 0.4))
-    return FigureColumns(values, label, where)
+    columns = FigureColumns(values, label, where)
+    lines = sum(_row_lines(change, _where(change, index)[1], columns) for change in changes)
+    return replace(columns, height=_HEAD_PX + _ROW_PX * len(changes) + _LINE_PX * lines)
+
+
+# A figure row drawn: its padding and border, and each line of its most wrapped cell
+# (report.css: .figure-grid tr.l2 is 8 + 2 * 25 px); the table's head.
+_ROW_PX, _LINE_PX, _HEAD_PX = 8, 25, 40
+
+
+def metric_table_height(index: PageIndex) -> int:
+    """Return about how tall (px) the figures table is drawn, reserved for it until the browser
+    lays it out (report.css: content-visibility)."""
+    return index.figure_columns().height
 
 
 def metric_table_style(index: PageIndex) -> str:
@@ -1564,6 +1578,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "sentence_rows_html": sentence_rows_html,
     "metric_rows_html": metric_rows_html,
     "metric_table_style": metric_table_style,
+    "metric_table_height": metric_table_height,
     "section_map_row": section_map_row_html,
     "trend_html": trend_html,
     "figure_label": figure_label_html,

@@ -343,6 +343,7 @@ def test_sections_and_figures_off_screen_wait_to_be_laid_out(seed_page: Page) ->
     page.page.emulate_media(media="screen")
     guess = "e => parseFloat(getComputedStyle(e).containIntrinsicHeight.split(' ')[1])"
     reserved = page.js(f"[...document.querySelectorAll('section.pair[style]')].map({guess})")
+    reserved_table = page.page.locator("#metrics .scroll").evaluate(guess)
     reserved_rows = page.js(
         f"[...document.querySelectorAll('#metric-table tbody tr')].map({guess})"
     )
@@ -351,7 +352,7 @@ def test_sections_and_figures_off_screen_wait_to_be_laid_out(seed_page: Page) ->
     assert _laid_out_soon(rows.first)
     assert rows.last.evaluate(_LAID_OUT) is False
     page.js(
-        "document.querySelectorAll('.pair, #metric-table tbody tr').forEach(e =>"
+        "document.querySelectorAll('.pair, #metrics .scroll, #metric-table tbody tr').forEach(e =>"
         " e.style.contentVisibility = 'visible')"
     )
     height = "e => e.getBoundingClientRect().height"
@@ -362,6 +363,8 @@ def test_sections_and_figures_off_screen_wait_to_be_laid_out(seed_page: Page) ->
     ratios = [guess / real for guess, real in zip(reserved, drawn, strict=True)]
     assert [ratio for ratio in ratios if not 0.6 < ratio < 1.5] == []
     assert 0.85 < sum(reserved_rows) / sum(drawn_rows) < 1.15
+    drawn_table = page.page.locator("#metrics .scroll").evaluate(height)
+    assert 0.85 < reserved_table / drawn_table < 1.15
     # A row's guess is its lines': most are right, none is off by more than a line or two.
     right = sum(abs(g - r) < 10 for g, r in zip(reserved_rows, drawn_rows, strict=True))
     assert right / len(drawn_rows) > 0.8
@@ -439,6 +442,32 @@ def test_a_figure_column_is_as_wide_as_its_widest_value(
         " .map(c => c.textContent.trim())]; })()"
     )
     assert spilled[0] > 20 and spilled[1] == [], spilled
+    assert page.errors == []
+
+
+def test_the_figures_table_is_laid_out_once_the_page_is_idle(seed_page: Page) -> None:
+    """Once the page has loaded and the browser is idle, the figures table's rows are laid out
+    (each a box, its text waiting for the screen) and the table skipped again off screen:
+    reaching it costs the rows on screen, and the room kept for it is its drawn height, not the
+    estimate."""
+    page = seed_page
+    wrapper = page.page.locator("#metrics .scroll")
+    height = "el => el.getBoundingClientRect().height"
+    for _ in range(40):  # the browser's first idle moment after load
+        page.page.wait_for_timeout(50)
+        kept = wrapper.evaluate(height)
+        if (
+            abs(
+                kept
+                - wrapper.evaluate("el => parseFloat(el.style.containIntrinsicSize.split(' ')[1])")
+            )
+            > 1
+        ):
+            break
+    assert page.page.locator("#metric-table").evaluate(_LAID_OUT) is False  # skipped again
+    assert page.page.locator("#metric-table tbody td").first.evaluate(_LAID_OUT) is False
+    wrapper.evaluate("el => { el.style.contentVisibility = 'visible'; }")
+    assert abs(kept - wrapper.evaluate(height)) < 1
     assert page.errors == []
 
 

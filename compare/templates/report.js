@@ -181,6 +181,23 @@
     filter();
   }
 
+  /* The figures table's rows (each a box of about its size: their text is laid out as each
+     nears the screen) are laid out once the page is idle after loading, and the table skipped
+     again while off screen (report.css: content-visibility): reaching it then costs the rows
+     on screen, not the 1,700 boxes of a 10-K's table, and the page opens without them. */
+  var figures = document.querySelector("#metrics .scroll");
+  if (figures && window.requestIdleCallback) {
+    window.addEventListener("load", function () {
+      window.requestIdleCallback(function () {
+        figures.style.contentVisibility = "visible";
+        /* a frame laid out so: the browser keeps its height as the room for it */
+        requestAnimationFrame(function () {
+          requestAnimationFrame(function () { figures.style.contentVisibility = ""; });
+        });
+      });
+    });
+  }
+
   /* On paper every folded section is unfolded. */
   var folded = [];
   window.addEventListener("beforeprint", function () {
