@@ -22,6 +22,7 @@ Shapes:
   the new year edited: one section of thousands of sentences whose equal runs are each one
   sentence long;
 - wide-row: each year's numbers as the cells of one table row;
+- bare-figures: each year's numbers in one sentence with no clause end, spaces between them;
 - stacked: each year's numbers as the rows of a table stacked by year, each year's block under
   a line of its year (the old year's 2021 and 2020, the new year's 2022 and 2021).
 
@@ -98,6 +99,14 @@ def wide_row(text: str) -> str:
     return f"{title}\n一、总体情况\n合计 | " + " | ".join(numbers) + "\n"
 
 
+def bare_figures(text: str) -> str:
+    """Return the report's numbers in one sentence with no clause end, spaces between them
+    (each figure's subject was sought in all that stood before it: 10,000 never finished)."""
+    title = text.splitlines()[0]
+    numbers = re.findall(r"\d+(?:\.\d+)?", "\n".join(text.splitlines()[1:]))
+    return f"{title}\n一、总体情况\n全市 " + " ".join(numbers) + " 所。\n"
+
+
 def _letters(k: int) -> str:
     """Return a row's name for k: A, B, ..., Z, AA, AB, ... (a name with no figure in it)."""
     name = ""
@@ -144,6 +153,7 @@ SHAPES = {
         lambda new: interleaved(new, edited=True),
     ),
     "wide-row": (wide_row, wide_row),
+    "bare-figures": (bare_figures, bare_figures),
     # The old year states 2021 and 2020, the new one 2022 and 2021 (its own rows).
     "stacked": (lambda old: stacked(old, (2021, 2020)), lambda new: stacked(new, (2022, 2021))),
 }

@@ -1580,16 +1580,21 @@ _DATE_REST = regex(rf"\s*(?:{_YEAR.pattern}\s+)?(?:and|or|to)\s+(?:{MONTHS})\s+\
 _FIGURE_FIRST = regex(rf"\s*[-−(]?(?:{CURRENCY})?\d")
 
 
-def _subject_en(before: str) -> str:
+def _subject_en(text: str, end: int) -> str:
     """Return the subject of a sentence whose figure stands in a later clause, or "": what its
-    first clause names before its first verb ("The overall Budget deficit for Financial Year 2020
-    is also the largest…, at $64.9 billion"; "Government spending today, excluding …, stands at
-    $88 billion")."""
+    first clause (of text[:end], before the figure) names before its first verb ("The overall
+    Budget deficit for Financial Year 2020 is also the largest…, at $64.9 billion"; "Government
+    spending today, excluding …, stands at $88 billion")."""
     # The first clause that is no phrase of a preposition ("As of September 30, …", "Of the $73.1
     # billion, …"), linking adverb ("Therefore, …"), date's rest ("…, 2018 and September 30,")
-    # or figure ("…, $252.3 billion and $216.0 billion, respectively, of …").
+    # or figure ("…, $252.3 billion and $216.0 billion, respectively, of …"). A clause is read
+    # to SUBJECT_REACH characters at most: a subject is a few words, and each figure of a
+    # sentence of thousands with no clause end would otherwise read all before it.
     words: list[str] = []
-    for clause in _CLAUSE_END.split(before):
+    start = 0
+    while True:
+        stop = _CLAUSE_END.search(text, start, min(end, start + SUBJECT_REACH))
+        clause = text[start : stop.start() if stop else min(end, start + SUBJECT_REACH)]
         if _YEAR.search(clause):
             clause = _EN_YEAR_LIST.sub("", clause)  # "The overall deficit for FY2020 is …, at"
         words = _EN_WORDS.findall(clause)
@@ -1601,13 +1606,18 @@ def _subject_en(before: str) -> str:
             and not (len(words) == 2 and _opens_with_a_time(words))
         ):
             break  # (not a time: "Last year, this became 16%")
-    else:
-        return ""
+        if stop is None:
+            return ""
+        start = stop.end()
     verb = next((k for k, word in enumerate(words) if word.lower() in _EN_SUBJECT_END), None)
     subject = _clean_en(" ".join(words[:verb]), 8)
     if not subject or _names_nothing_en(subject):
         return ""
     return subject
+
+
+# How far a sentence's first clauses are read for its subject (see _subject_en).
+SUBJECT_REACH = 400
 
 
 # A relative pronoun, alone or after a share of what it stands for ("each of which").
@@ -2281,7 +2291,7 @@ def _label(
         ):
             # "The Dependency Ratio Ceiling, or DRC, will be reduced from the current 1:7": the
             # clause is all predicate; its subject opens the sentence (one with no figure).
-            label = _subject_en(sentence[:start]) or label
+            label = _subject_en(sentence, start) or label
         if previous and _EN_HOW_TO.fullmatch(before):
             # "Group revenue increased by 8% at constant currency to €2,345 million": how the
             # change was counted, then what the measure came to
@@ -2350,7 +2360,7 @@ def _label(
         if not label and not previous and start > 0 and "|" not in sentence:
             # "The overall deficit …, at $64.9 billion"; else what the clause before ends with:
             # "They will receive even more support from the Assurance Package, at around $6,800"
-            subject = _subject_en(sentence[:start])
+            subject = _subject_en(sentence, start)
             if not subject and _EN_AT_OR_WITH.fullmatch(before):
                 subject = _antecedent_en(sentence[:start])
             return subject

@@ -3473,3 +3473,26 @@ def test_a_run_of_over_40_digits_is_no_figure() -> None:
 )
 def test_a_sentence_says_its_year_by_its_opening(sentence: str, year: int | None) -> None:
     assert stated_for_year(sentence) == year
+
+
+def test_a_sentence_of_thousands_of_figures_reads_a_clause_once_per_figure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each figure of a sentence with no clause end ("全市 1 1 1 … 所", 10,000 figures in 20 KB)
+    read every word before it to find the sentence's subject: the parse never finished. A
+    clause is read to quantities.SUBJECT_REACH characters at most."""
+    read: list[int] = []
+
+    class Counting:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def findall(self, text: str) -> list[str]:
+            read.append(len(text))
+            return self.pattern.findall(text)
+
+    monkeypatch.setattr(q, "_EN_WORDS", Counting(q._EN_WORDS))
+    figures = 2000
+    found = extract_metrics("全市 " + "1 " * figures + "所。")
+    assert len(found) > figures // 2
+    assert 0 < sum(read) < figures * q.SUBJECT_REACH
