@@ -879,6 +879,8 @@ def _belongs(paragraph: str, last: str, line: _Line, stats: _GapStats, *, first:
         return True
     if paragraph[-1] in _OPENS:  # an opened bracket or quote, or a comma, always continues
         return True
+    if _CUT_DECIMAL.search(last) and after[0].isdigit() and _HAN_RE.search(paragraph[-12:]):
+        return True  # 家长满意度达98. / 81%：a number cut at its decimal point
     intra = gap in stats.intra
     open_before = not _is_closed(paragraph)
     if _is_heading(paragraph):
@@ -920,6 +922,7 @@ def _belongs(paragraph: str, last: str, line: _Line, stats: _GapStats, *, first:
     return len(last) >= _FULL_LINE * stats.latin_width and not heading
 
 
+_CUT_DECIMAL = regex(r"\d[.．]$")
 _DANGLING = regex(
     r"(?<![\w'’-])(?:a|an|the|of|to|and|or|for|with|in|on|at|by|from|into|than|our|their|its)$"
 )

@@ -691,13 +691,29 @@ def _continues(old: _Line, new: _Line, *, right: float, left: float, spacing: fl
 
 
 def _glue(old: str, new: str) -> str:
-    """Join a wrapped line to its continuation: no space next to CJK text or after a hyphen."""
+    """Join a wrapped line to its continuation: no space next to CJK text or after a hyphen,
+    nor inside a run of digits or letters cut in Chinese text (议案10 / 6件, （AP / IO2021）)."""
     # Curly quotes and dashes serve both scripts: the letters beside them decide.
     before = old.rstrip(SHARED_PUNCTUATION)[-1:]
     after = new.lstrip(SHARED_PUNCTUATION)[:1]
     if old.endswith("-") or CJK_ONLY.match(before) or CJK_ONLY.match(after):
         return old + new
+    # Only English prose, whose words around the break are spaced, takes a space; a run with
+    # Chinese on either side and no space in it is one number or name.
+    tail, head = _LATIN_TAIL.search(old[-200:]), _LATIN_HEAD.match(new[:200])
+    if (
+        tail
+        and head
+        and " " not in tail.group()
+        and " " not in head.group()
+        and (tail.start() > 0 or head.end() < len(new[:200]))
+    ):
+        return old + new
     return old + " " + new
+
+
+_LATIN_TAIL = regex(f"[^{CJK}]+$")
+_LATIN_HEAD = regex(f"^[^{CJK}]+")
 
 
 # --------------------------------------------------------------------------- Word

@@ -15,6 +15,7 @@ from makedocs import (
     SECTION_HEADING,
     find_cjk_font,
     make_compound_file,
+    make_cut_pdf,
     make_docx,
     make_encrypted_pdf,
     make_html,
@@ -123,6 +124,20 @@ def test_seed_pdf_really_wraps_lines_and_numbers_pages(seed_pdf_builtin: Path) -
     assert all(f"- {number} -" in page for number, page in enumerate(pages, start=1))
     # Far more visual lines than paragraphs: the reader had to join them.
     assert sum(len(page.splitlines()) for page in pages) > 4 * len(CLEAN_LINES)
+
+
+def test_pdf_number_or_name_cut_at_a_line_end_reads_whole(made: Path) -> None:
+    """The seed's lines cut every 34 characters wherever that falls, inside a number or a name
+    too: 议案10 / 6件 read "10 6件" (two figures, 10 and 6件), 改造23 / 93间 "23 93间",
+    （AP / IO2021） "AP IO2021"; the report compared with its text showed 4 changed, 10 new and
+    3 dropped figures. English words around a break keep their space."""
+    path = make_cut_pdf(CLEAN, made / "cut.pdf", per_line=34)
+    text = read(readers.read_pdf, path)
+    assert "106件" in CLEAN and "106件" in text and "APIO2021" in text
+    assert repair()(text).splitlines() == CLEAN_LINES
+    assert readers._glue("Net sales of the Company were", "$5 billion.") == (
+        "Net sales of the Company were $5 billion."
+    )
 
 
 def test_pdf_running_header_and_other_page_numbers_are_dropped(made: Path) -> None:
