@@ -661,10 +661,28 @@ def _try_range(masked: str, first: _Raw, reverse: str, sep: re.Match[str]) -> _R
     clause_start = _clause_start(reverse, first.start)
     if _FROM.search(masked, clause_start, first.start):
         return None  # "from $0.63 to $0.73" states two values, not a range
+    if (
+        second.value >= _LEVEL_PAST_CHANGE * first.value
+        and not masked[first.end - 1].isdigit()  # each end with its unit: 20亿元至265亿元
+        and first.unit != "%"
+        and _CHANGED_BY.search(masked, max(0, first.start - 16), first.start)
+    ):
+        # 税收收入增加20亿元至265亿元, "increased by $2.1 billion to $10.5 billion": by how
+        # much, then what it came to (a range's ends are near each other: 20亿元至30亿元)
+        return None
     second.start, second.upper, second.value = first.start, second.value, first.value
     second.qualifier = second.qualifier or first.qualifier
     return second
 
+
+# A verb of change just before a figure ("增加", "increased by"), and how many times the figure
+# what follows it after 至 / to is at least, to be what the change came to (see _try_range).
+_CHANGED_BY = regex(
+    r"(?:增加|增长|减少|下降|提高|降低|上升|扩大|缩小|增收|减收)了?$"
+    r"|\b(?:increased|decreased|rose|fell|grew|declined|dropped|climbed)(?: by)? $",
+    re.IGNORECASE,
+)
+_LEVEL_PAST_CHANGE = 3
 
 # How far back a clause is read. The corpus's longest clause before a figure is 405 characters
 # (Apple's 10-K); a text with no boundary at all must not cost a scan to its start per figure.

@@ -3496,3 +3496,25 @@ def test_a_sentence_of_thousands_of_figures_reads_a_clause_once_per_figure(
     found = extract_metrics("全市 " + "1 " * figures + "所。")
     assert len(found) > figures // 2
     assert 0 < sum(read) < figures * q.SUBJECT_REACH
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("税收收入增加20亿元至265亿元。", [("change", "20亿元"), ("money", "265亿元")]),
+        (
+            "Revenue increased by $2.1 billion to $10.5 billion.",
+            [("change", "$2.1 billion"), ("money", "$10.5 billion")],
+        ),
+        ("在校学生减少2万人至10万人。", [("change", "2万人"), ("count", "10万人")]),
+        # A range: its ends near each other, or not after a verb of change.
+        ("力争增加20亿元至30亿元。", [("target", "20亿元至30亿元")]),
+        ("投资规模扩大到20亿元至265亿元。", [("money", "20亿元至265亿元")]),
+    ],
+)
+def test_a_change_then_what_it_came_to_is_two_figures(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    """增加20亿元至265亿元 was read as one range, 20-265亿元, a change: the level it came to
+    (265亿元, $10.5 billion) was no figure, and could not pair with next year's."""
+    assert [(m.kind.value, m.text) for m in extract_metrics(sentence)] == expected
