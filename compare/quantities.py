@@ -38,6 +38,8 @@ D = "[0-9０-９]"
 NUM = rf"(?:{D}{{1,3}}(?:,{D}{{3}})+(?![0-9０-９])(?:[.．]{D}+)?|{D}+(?:[.．]{D}+)?)"
 CN_DIGITS = "〇零一二两三四五六七八九十百千"
 CN_NUM = f"[{CN_DIGITS}]+"
+# A Chinese numeral counted with a measure word: 十二, 一万二千, 三点二 (十二万 is 十二 and 万).
+CN_COUNT_NUM = f"{CN_NUM}(?:万{CN_NUM})?(?:点[{CN_DIGITS}]+)?"
 CJK = "\u3400-\u9fff"
 
 # Scale words that may follow Arabic digits (十/百/千 only come inside Chinese numerals).
@@ -66,6 +68,9 @@ CLASSIFIERS_CN = _words(
     "个百分点 个月 人次 小时 个 项 所 名 位 家 户 件 条 次 场 批 起 例 张 套 间 台 座 处 篇 门 支 "
     "对 种 轮 届 枚 份 倍 天 周 人"
 )
+# Units of a sum or a measure, after a Chinese numeral of ten or more or with a scale word
+# (三亿元, 三千元, 一百万吨, 五十万亩; 二元结构 and 一吨半 are no figures).
+UNITS_AFTER_CN = _words("元 美元 吨 公斤 千克 亩 公顷 公里 千米 平方米 平方公里 立方米 千瓦 千瓦时")
 # Measure words of things counted, for which the noun that follows names what is counted.
 COUNTERS = set(CLASSIFIERS_CN) | set(
     _words(
@@ -104,14 +109,14 @@ _NOT_AFTER = r"(?<![A-Za-z0-9.．,_+＋/])(?<![A-Za-z0-9][-−])"
 
 NUM_CORE = (
     rf"(?P<preq>(?:{PRE_QUAL_CN})|(?i:\b(?:{PRE_QUAL_EN})\s+))?(?P<cur>(?:{CURRENCY})\s?)?"
-    rf"(?:\((?P<pnum>{NUM})\)|(?:(?P<minus>(?<![0-9])[-−])|(?<![A-Za-z0-9_+＋])[+＋](?=[0-9]))?"
+    rf"(?:\((?P<pnum>{NUM})\)|(?:(?P<minus>(?<![0-9])[-−]|负(?=[0-9]))|(?<![A-Za-z0-9_+＋])[+＋](?=[0-9]))?"
     rf"(?P<digits>{NUM}))"
 )
 
 # Every construct starts with one of these characters (or a word's first letter, or a line
 # start); testing this first lets the scanner pass over ordinary text quickly.
 _FIRST = (
-    rf"(?:^|(?=[0-9０-９{CN_DIGITS}第全世亚省国市同超突大将接不至近约逾低高少多$€£¥￥§+(（\-−]"
+    rf"(?:^|(?=[0-9０-９{CN_DIGITS}第全世亚省国市同超突大将接不至近约逾低高少多$€£¥￥§+(（\-−负]"
     rf"|(?<![A-Za-z])[A-Za-z]))"
 )
 
@@ -149,8 +154,9 @@ _MASTER = regex(
             rf"(?P<top>(?P<tscope>{RANK_SCOPE})前(?P<tnum>[一二三四五六七八九十]+|{D}+)(?:位|名|强)?)",
             rf"(?={D})(?P<tally>{_NOT_AFTER}(?:{D}+[金银铜]){{2,3}})",
             rf"(?={D})(?P<ratio>{_NOT_AFTER}(?P<ra>{NUM})\s?[:：∶]\s?(?P<rb>{NUM})(?![:：∶]?[0-9]))",
-            rf"(?P<cn>(?<![{CN_DIGITS}数几上好第周期初])(?P<cnnum>{CN_NUM})(?P<cnscale>万亿|亿|万)?"
-            rf"(?P<cnq>余|多)?(?P<cnunit>{_alt(CLASSIFIERS_CN)}))",
+            rf"(?P<cn>(?<![{CN_DIGITS}数几上好第周期初点万亿])(?P<cnnum>{CN_COUNT_NUM})"
+            rf"(?P<cnscale>万亿|亿|万)?(?P<cnq>余|多)?"
+            rf"(?P<cnunit>{_alt([*CLASSIFIERS_CN, *UNITS_AFTER_CN])}))",
             rf"(?P<num>{_NOT_AFTER}{NUM_CORE})",
         ]
     )
@@ -162,7 +168,7 @@ _MASTER = regex(
 # may come before the first of them in a match: qualifiers, currencies, scopes, words, signs.
 _NEEDED = regex(rf"[\d{CN_DIGITS}§]")
 _LEADING = regex(
-    r"(?i)[a-z\s.+(（$€£¥￥\-−第前全省国市球世界亚洲区县内行业同类城超过大约将近接不足到少于低高多至逾突破]*"
+    r"(?i)[a-z\s.+(（$€£¥￥\-−负第前全省国市球世界亚洲区县内行业同类城超过大约将近接不足到少于低高多至逾突破]*"
 )
 _TAIL_CN = regex(
     rf"(?P<scale>{SCALE_CN})?(?P<q1>余|多)?(?P<scale2>{SCALE_CN})?"
@@ -470,6 +476,14 @@ def _cn_value(text: str) -> Decimal | None:
     or 35, so they are not values at all.
     """
     if "点" not in text:
+        if "万" in text:  # 一万二千, 三万零五百, 一万二 (12,000, as said)
+            high, _, low = text.partition("万")
+            low = low.lstrip("零〇")
+            tens = _cn_int(high)
+            rest = _cn_int(low) if len(low) != 1 else _CN_ONE.get(low, -1) * 1000
+            if tens is None or rest is None or rest < 0:
+                return None
+            return Decimal(tens * 10_000 + rest)
         value = _cn_int(text)
         return None if value is None else Decimal(value)
     import cn2an
@@ -1059,9 +1073,11 @@ def _ratio(masked: str, m: re.Match[str]) -> _Raw | None:
 
 def _chinese_count(masked: str, m: re.Match[str]) -> _Raw | None:
     """Read 两个 / 三项 / 十二所 / 五所 as a count; None for 一个, 百家, 两个100%, 五位一体."""
-    cnnum = m["cnnum"]
-    if cnnum == "一" or cnnum in ("百", "千", "十百", "百千"):
-        return None  # 一个/一批 are "a"; bare 百/千 are idioms (千家万户, 百花)
+    cnnum, scale = m["cnnum"], m["cnscale"] or ""
+    if (cnnum == "一" and not scale) or cnnum in ("百", "千", "十百", "百千"):
+        return None  # 一个/一批 are "a" (一万个 is 10,000); bare 百/千 are idioms (千家万户, 百花)
+    if m["cnunit"] not in CLASSIFIERS_CN and not scale and not _CN_TENS.search(cnnum):
+        return None  # 二元结构, 一吨半: a sum or measure in words is of ten or more, or scaled
     after = masked[m.end() : m.end() + 1]
     if after and (after in CN_DIGITS or after.isdigit()):
         return None  # 两个100%, 七个一百: the count counts the quantity that follows
@@ -1074,11 +1090,13 @@ def _chinese_count(masked: str, m: re.Match[str]) -> _Raw | None:
     value = _cn_value(cnnum)
     if value is None:
         return None
-    scale = m["cnscale"] or ""
     unit = scale + m["cnunit"]
     return _Raw(
         m.start(), m.end(), value, unit, scale, m["cnq"] or "", classifier=m["cnunit"] in COUNTERS
     )
+
+
+_CN_TENS = regex("[十百千万]")
 
 
 # 十五届人大二次会议: the 15th congress's second session, ordinals without 第.

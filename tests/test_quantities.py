@@ -566,7 +566,7 @@ NOT_METRICS = [
     (
         "quoted-long-kept",
         "他说：“今年全市新建学校12所，增加学位一万多个，这是近年来最多的一次”",
-        ["12所"],
+        ["12所", "一万多个"],
     ),
     ("ordinal-session", "组织第六届活动和第四届运动会，参加第11场协商会", []),
     ("ordinal-festival", "庆祝第37个教师节", []),
@@ -2888,8 +2888,9 @@ def _plain_grammar() -> re.Pattern[str]:
                 rf"(?:位|名|强)?)",
                 rf"(?P<tally>{after}(?:{d}+[金银铜]){{2,3}})",
                 rf"(?P<ratio>{after}(?P<ra>{num})\s?[:：∶]\s?(?P<rb>{num})(?![:：∶]?[0-9]))",
-                rf"(?P<cn>(?<![{q.CN_DIGITS}数几上好第周期初])(?P<cnnum>{q.CN_NUM})"
-                rf"(?P<cnscale>万亿|亿|万)?(?P<cnq>余|多)?(?P<cnunit>{q._alt(q.CLASSIFIERS_CN)}))",
+                rf"(?P<cn>(?<![{q.CN_DIGITS}数几上好第周期初点万亿])(?P<cnnum>{q.CN_COUNT_NUM})"
+                rf"(?P<cnscale>万亿|亿|万)?(?P<cnq>余|多)?"
+                rf"(?P<cnunit>{q._alt([*q.CLASSIFIERS_CN, *q.UNITS_AFTER_CN])}))",
                 rf"(?P<num>{after}{q.NUM_CORE})",
             ]
         )
@@ -2930,7 +2931,8 @@ SCAN_PIECES = st.sampled_from([
     " ", "\n", "|", "年", "月", "日", "号", "至", "到", "~", "st", "th", "nd", "rd", " a.m.", "PM",
     "Jan ", "March ", "Item ", "No. ", "Form 10-K | ", "§ ", "(", ")", "（", "）", "第", "全省",
     "同类城市", "前", "金", "银", "铜", "两个", "十二所", "百分之", "余", "多", "超过", "more than ",
-    "US$", "HK$", "$", "%", "万", "亿元", "个", "人", "a", "Z", "ſ", "K", "、",
+    "US$", "HK$", "$", "%", "万", "亿元", "个", "人", "a", "Z", "ſ", "K", "、", "点", "负", "元",
+    "吨", "三千", "一万二千",
 ])
 # fmt: on
 
@@ -2951,7 +2953,7 @@ LEADS = [
     "3:30 p.m.", "10am", "2021年3月5日", "3月5日", "3-5月", "3至5月份", "5号", "2021-01-05",
     "123-45678", "0571-8888", "1+1", "3＋X", "1/2/3", "１２年", "٣年", "7 Jan", "2021.", "1234-56789",
     "12-345678", "3到5月", "3~5月", "3～5月", "3—5月", "2 Jan", "5th March", "2nd June", "3rd Dec",
-    "11:30am", "9 PM", "低于4.6%", "高于8%", "少于3个", "多于5所",
+    "11:30am", "9 PM", "低于4.6%", "高于8%", "少于3个", "多于5所", "负0.5%", "为负2%",
 ]
 # fmt: on
 
@@ -3518,3 +3520,38 @@ def test_a_change_then_what_it_came_to_is_two_figures(
     """增加20亿元至265亿元 was read as one range, 20-265亿元, a change: the level it came to
     (265亿元, $10.5 billion) was no figure, and could not pair with next year's."""
     assert [(m.kind.value, m.text) for m in extract_metrics(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("投入资金三亿元。", [("投入资金", "money", Decimal(3), "亿元")]),
+        ("培训教师一万二千人次。", [("培训教师", "count", Decimal(12000), "人次")]),
+        ("比重提高一点五个百分点。", [("比重", "change", Decimal("1.5"), "个百分点")]),
+        ("比上年下降零点五个百分点。", [("", "change", Decimal("-0.5"), "个百分点")]),
+        ("增长率为负0.5%。", [("增长率", "change", Decimal("-0.5"), "%")]),
+        (
+            "人均收入三千元，总计三点二亿元。",
+            [
+                ("人均收入", "money", Decimal(3000), "元"),
+                ("人均收入", "money", Decimal("3.2"), "亿元"),
+            ],
+        ),
+        (
+            "新建一万个，覆盖一百万吨。",
+            [
+                ("新建", "count", Decimal(1), "万个"),
+                ("覆盖", "count", Decimal(100), "万吨"),
+            ],
+        ),
+        # Not figures: 二 of 二元结构 is "dual", 一吨半 is said, not stated.
+        ("破除城乡二元结构。", []),
+    ],
+)
+def test_chinese_numerals_of_sums_scales_and_decimals(
+    sentence: str, expected: list[tuple[str, str, Decimal, str]]
+) -> None:
+    """三亿元, 一千二百三十四亿元, 三千元 were no figures; 一万二千人次 read as 2000人次
+    (labelled 培训教师一万), 一点五个百分点 as 5, 零点五 as 5 (and 下降 made it +5), 负0.5% as +0.5%."""
+    found = [(m.label, m.kind.value, m.value, m.unit) for m in extract_metrics(sentence)]
+    assert found == expected
