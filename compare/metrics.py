@@ -95,6 +95,12 @@ TABLE_COLUMNS = (
     "rolled_off",
     "label_old",  # what the old report called the figure, when not `label` (else "")
     "over_years",  # stated for several years together (过去五年…年均增长), not for the year alone
+    # What a value leaves out: a range's upper end (6.5%－7%: old 6.5, old_upper 7), in the
+    # row's unit as old and new are, and how it is qualified (左右, 以上, 超过, more than)
+    "old_upper",
+    "new_upper",
+    "old_qualifier",
+    "new_qualifier",
 )
 
 # Larger connected blocks of candidates are matched greedily by score (cubic cost otherwise).
@@ -3079,9 +3085,20 @@ def table_rows(changes: Iterable[MetricChange]) -> list[dict[str, object]]:
                 "rolled_off": c.rolled_off,
                 "label_old": c.label_was,
                 "over_years": c.over_years,
+                "old_upper": _upper_of(c.old, c.old),
+                "new_upper": _upper_of(c.new, c.old),
+                "old_qualifier": c.old.qualifier if c.old else "",
+                "new_qualifier": c.new.qualifier if c.new else "",
             }
         )
     return rows
+
+
+def _upper_of(metric: Metric | None, reference: Metric | None) -> Decimal | None:
+    """Return a range's upper end in the reference's unit (as table_rows writes `new`)."""
+    if metric is None or metric.upper is None:
+        return None
+    return in_unit_of(replace(metric, value=metric.upper, upper=None), reference)
 
 
 def unit_and_scale(metric: Metric) -> str:

@@ -2457,12 +2457,31 @@ def test_metrics_table_and_csv() -> None:
     assert list(table.columns) == list(TABLE_COLUMNS)
     assert metrics_csv(changes) == (
         "status,label,column,kind,section_old,section_new,old,new,unit,absolute,relative,points,"
-        "rank,direction,restated,rolled_off,label_old,over_years\n"
-        "changed,投入,,money,3,4,1.2,0.9,亿元,-0.3,-0.250000,,,down,False,False,,False\n"
-        "changed,覆盖率,,percent,1,1,89.5,98.6,%,9.1,0.101676,9.1,,up,False,False,试点覆盖率,False\n"
-        "added,示范校,,count,,2,,30,所,,,,,,False,False,,False\n"
+        "rank,direction,restated,rolled_off,label_old,over_years,old_upper,new_upper,"
+        "old_qualifier,new_qualifier\n"
+        "changed,投入,,money,3,4,1.2,0.9,亿元,-0.3,-0.250000,,,down,False,False,,False,,,,\n"
+        "changed,覆盖率,,percent,1,1,89.5,98.6,%,9.1,0.101676,9.1,,up,False,False,试点覆盖率,False,"
+        ",,,\n"
+        "added,示范校,,count,,2,,30,所,,,,,,False,False,,False,,,,\n"
     )
     assert metrics_csv(()) == ",".join(TABLE_COLUMNS) + "\n"
+
+
+def test_csv_says_a_ranges_upper_end_and_a_qualifier() -> None:
+    """7%左右 -> 6.5%－7% was "7,6.5" in the CSV, 超过6400万人 "6400" and 28万吨以上 "28": a
+    spreadsheet could not tell them from exact figures. The upper end is in the row's unit."""
+    target = replace(metric("7", "%", "增长", kind=MetricKind.TARGET), qualifier="左右")
+    ranged = replace(metric("6.5", "%", "增长", kind=MetricKind.TARGET), upper=Decimal(7))
+    total = metric("1.2", "亿元", "投入", kind=MetricKind.MONEY, scale="亿")
+    more = replace(
+        metric("9000", "万元", "投入", kind=MetricKind.MONEY, scale="万"), upper=Decimal(12000)
+    )
+    rows = table_rows((metric_change(target, ranged), metric_change(total, more)))
+    columns = ("old", "new", "old_upper", "new_upper", "old_qualifier", "new_qualifier")
+    assert [tuple(row[c] for c in columns) for row in rows] == [
+        (Decimal(7), Decimal("6.5"), None, Decimal(7), "左右", ""),
+        (Decimal("1.2"), Decimal("0.9"), None, Decimal("1.2"), "", ""),
+    ]
 
 
 def test_csv_is_written_as_pandas_writes_the_table() -> None:
