@@ -669,8 +669,9 @@ _LAST_PAGE_NUMBER = regex(r"(?<![\d.,$])(\d{1,4})(?![\d.,%])\D*$")
 _PAGE_MARK = regex(r"\||页|page|/|—|-|·", re.I)
 
 
-def _furniture(lines: list[str]) -> set[int]:
-    """Return the indexes of page footers, page numbers and running headers among stripped lines."""
+def _furniture(lines: list[str], edges: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """Return the indexes of page footers, page numbers and running headers among stripped lines;
+    `edges`: the lines next to a page break (a form feed)."""
     drop = {i for i, text in enumerate(lines) if text and _FOOTER.match(text)}
     content = [i for i, text in enumerate(lines) if text and i not in drop]
     # Footers that repeat with a rising page number: "Apple Inc. | 2017 Form 10-K | 60", "3/10".
@@ -695,11 +696,15 @@ def _furniture(lines: list[str]) -> set[int]:
         repeats = [i for i in content if "".join(lines[i].split()) == title]
         if len(title) <= 60 and len(repeats) >= 3:
             drop.update(repeats[1:])
-    # Lone page numbers between paragraphs (never inside a sentence: 达 / 382 / 所 is content).
+    # Lone page numbers between paragraphs (never inside a sentence: 达 / 382 / 所 is content),
+    # or at a page break, there inside a sentence too (加强中 / 2 / form feed / 小学生).
     content = [i for i in content if i not in drop]
     lone: list[int] = []
     for k, i in enumerate(content):
         if not (lines[i].isdecimal() and len(lines[i]) <= 4):
+            continue
+        if i in edges:
+            lone.append(i)
             continue
         before = lines[content[k - 1]] if k > 0 else ""
         after = lines[content[k + 1]] if k + 1 < len(content) else ""
@@ -763,29 +768,56 @@ def _input_lines(text: str) -> list[_Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     pieces: list[tuple[str, int, bool]] = []  # (text, line number, indented)
     other_breaks = _OTHER_BREAKS.search(text) is not None  # rare: most texts have none
+    # The pieces next to a page break (a form feed, as pdftotext writes one after each page):
+    # the last before it and the first after it.
+    edges: set[int] = set()
+    after_break = False
     for number, line in enumerate(text.split("\n"), start=1):
         line = _normalize_chars(line)
-        parts = [p for p in (_OTHER_BREAKS.split(line) if other_breaks else [line]) if p.strip()]
+        if other_breaks and "\x0c" in line:
+            parts: list[str] = []
+            for k, between in enumerate(line.split("\x0c")):
+                if k:
+                    last = next((j for j in range(len(pieces) - 1, -1, -1) if pieces[j][0]), None)
+                    if last is not None:
+                        edges.add(last)
+                    after_break = True
+                parts.extend(p for p in _OTHER_BREAKS.split(between) if p.strip())
+        else:
+            parts = [
+                p for p in (_OTHER_BREAKS.split(line) if other_breaks else [line]) if p.strip()
+            ]
         if not parts:
             pieces.append(("", number, False))
         for part in parts:
             flat = "\u3000" in part or "\u2003" in part
             for k, chunk in enumerate(_FLAT_BREAK.split(part) if flat else [part]):
                 indented = k > 0 or bool(_INDENT.match(chunk))
+                if after_break and chunk.strip():
+                    edges.add(len(pieces))
+                    after_break = False
                 pieces.append((chunk.strip(), number, indented))
     stripped = [p[0] for p in pieces]
-    drop = _furniture(stripped)
+    drop = _furniture(stripped, edges)
     lines: list[_Line] = []
     blank = pending = 0
+    dropped = False
     for i, (chunk, number, indented) in enumerate(pieces):
         if i in drop:
-            pending, blank = max(pending, blank), 0
+            pending, blank, dropped = max(pending, blank), 0, True
             continue
         if not chunk:
             blank += 1
             continue
-        lines.append(_Line(chunk, number, number, max(pending, blank), indented))
+        gap = max(pending, blank)
+        if dropped and lines and not _is_closed(lines[-1].text):
+            # A footer inside a sentence ("…加强中", blank, "- 2 -", form feed, "小学生…"): the
+            # blank lines about it are the page's; the line is as far from the last as that
+            # one was from its own (a wrapped line's gap).
+            gap = min(gap, lines[-1].gap)
+        lines.append(_Line(chunk, number, number, gap, indented))
         blank = pending = 0
+        dropped = False
     if lines:
         lines[0].first = 1
     return lines

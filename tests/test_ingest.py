@@ -908,3 +908,26 @@ def test_dash_reads_at_most_the_size_limit(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(piped)))
     document = read_text(Path("-"), settings=Settings(max_input_bytes=600))
     assert (document.source.path, document.text) == ("<stdin>", "全市" * 100)
+
+
+@pytest.mark.parametrize("page_end", ["\n{n}\n\f", "\n\n{n}\n\n\f", "\n\n- {n} -\n\f"])
+def test_pdftotext_pages_numbered_at_each_page_break_read_as_the_text(page_end: str) -> None:
+    """pdftotext writes a page's number on a line of its own, then a form feed: cut inside a
+    sentence, the number was read into it (加强中2小学生, “4一校一策”, a figure 越城区 6); a
+    footer after a blank line ("\\n\\n- 2 -\\n\\f") left the sentence it cut in two paragraphs."""
+    cut = [
+        ("\u3000\u3000" if k == 0 else "") + line[k : k + 34]
+        for line in CLEAN_LINES[1:]
+        for k in range(0, len(line), 34)
+    ]  # every paragraph's lines, indented first, cut wherever 34 characters fall
+    pages = [cut[k : k + 40] for k in range(0, len(cut), 40)]
+    text = (
+        CLEAN_LINES[0]
+        + "\n"
+        + "".join("\n".join(page) + page_end.format(n=n) for n, page in enumerate(pages, start=1))
+    )
+    assert len(pages) >= 4
+    lines = repair_text(text).splitlines()
+    assert "".join(lines) == "".join(CLEAN_LINES)  # no number spliced in, nothing lost
+    # and no paragraph cut inside a sentence (a line ending 。 at a cut may end one, as in print)
+    assert [line for line in lines if line not in CLEAN_LINES and line[-1] not in "。；！？”"] == []
