@@ -3102,6 +3102,95 @@ def _from_last_year(sentence: str, figures: Sequence[tuple[int, int]]) -> list[t
     return found
 
 
+# Last year's figure told in words beside this year's: 全年研发经费支出170亿元，上年为150亿元;
+# 城镇调查失业率4.5%，比上年末的5.1%下降0.6个百分点; "R&D expense was $170 million in 2022,
+# compared to $150 million in 2021" (or "compared with $150 million in the prior year", "($150
+# million in 2021)", "up from $150 million in 2021"). Taken for last year's figure as a
+# comparative in brackets is (see _from_last_year). A change against last year (比上年增长5%)
+# states no figure of last year's, nor does "compared to 2021" without one; a figure said to
+# be of a year other than the one before this figure's ("$120 million in 2019") is years back.
+_CN_LAST_YEAR = r"(?:上一?年|去年)(?:同期|年末|年底|末|底)?"
+_CN_LAST_YEAR_BEFORE = regex(
+    r"(?:^|[，,；;]\s*(?:而|但)?)\s*"
+    rf"(?:{_CN_LAST_YEAR}(?:为|是)|(?:比|较|低于|高于|少于|多于|好于|优于|超过|与|同){_CN_LAST_YEAR}的)"
+    r"\s*(?:增长|增加|下降|减少)?\s*(?:约|近|仅为?|只有|达)?\s*$"
+)
+_EN_YEAR_OF = (
+    r"(?:(?:in|during|for)\s+(?:fiscal\s+(?:year\s+)?)?|as\s+of\s+(?:{months})\s+\d{{1,2}},\s+)"
+    r"(?P<{name}>(?:19|20)\d\d)\b"
+)
+_EN_THIS_YEAR = rf"(?:\s+{_EN_YEAR_OF.format(months=MONTHS, name='this')})?"
+_EN_COMPARED = r"(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?)\s+"
+_EN_LAST_OPENS = regex(
+    rf"{_EN_THIS_YEAR}(?:"
+    # ", compared to a maximum one-day loss in fair value of $485 million" (Apple's)
+    rf",?\s+{_EN_COMPARED}(?:(?:an?|the)\s+(?:[\w-]+\s+){{0,8}}?of\s+)?(?P<compared>)"
+    rf"|\s*\((?:(?:up|down)\s+from\s+|{_EN_COMPARED})?(?P<bracket>)"
+    r"|,?\s+(?:up|down)\s+from\s+"
+    rf"){_EN_ABOUT}"
+)
+_EN_LAST_YEAR_AFTER = regex(
+    rf"\s+(?:{_EN_YEAR_OF.format(months=MONTHS, name='last')}"
+    r"|(?:(?:in|during|for)\s+)?the\s+(?:prior|previous|preceding)\s+(?:fiscal\s+)?year\b"
+    r"|last\s+year\b|a\s+year\s+(?:earlier|ago|before)\b)"
+)
+_EN_CLOSES = regex(r"\s*\)")
+# What a figure's text says beside its number: its unit (亿元, $ … million, %), told apart.
+_NOT_UNIT = regex(
+    r"[\d.,，\s]+|[十百千万亿多余约近]|左右|以上|以下"
+    r"|(?<![A-Za-z])(?:thousand|million|billion|trillion|bn|m|k)(?![A-Za-z])"
+)
+
+
+def _may_say_last_year(sentence: str) -> bool:
+    """Tell at a glance whether a sentence may state last year's figure in words."""
+    return (
+        "上年" in sentence
+        or "去年" in sentence
+        or "上一年" in sentence
+        or (
+            sentence[:1].isascii()
+            and (
+                "(" in sentence or "compared" in sentence or "from" in sentence or "vs" in sentence
+            )
+        )
+    )
+
+
+def _said_of_last_year(
+    sentence: str, figures: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, int | None, int | None]]:
+    """Return (this year's figure, last year's, the years they are said to be of or None) of
+    each figure the sentence says is last year's (see _CN_LAST_YEAR_BEFORE), by their indexes
+    among `figures`. This year's is the figure before it (in Chinese, the nearest before it in
+    the same unit: 170亿元，增长13.3%，上年同期为150亿元)."""
+    found: list[tuple[int, int, int | None, int | None]] = []
+    if len(figures) < 2 or not _may_say_last_year(sentence):
+        return found  # most sentences, told at a glance
+    units = [_NOT_UNIT.sub("", sentence[start:end]) for start, end in figures]
+    for k in range(1, len(figures)):
+        (_, end), (start, last_end) = figures[k - 1], figures[k]
+        if _CN_LAST_YEAR_BEFORE.search(sentence[end:start]):  # (^: where it starts)
+            this = next((j for j in range(k - 1, -1, -1) if units[j] == units[k]), None)
+            if this is not None:
+                found.append((this, k, None, None))  # 170亿元，上年为150亿元
+            continue
+        opens = _EN_LAST_OPENS.fullmatch(sentence, end, start)
+        if opens is None or units[k - 1] != units[k]:
+            continue
+        after = _EN_LAST_YEAR_AFTER.match(sentence, last_end)
+        if after is None and opens["compared"] is not None:
+            continue  # "compared to $150 million" of no year said: a budget, a peer's
+        if opens["bracket"] is not None and not (after and _EN_CLOSES.match(sentence, after.end())):
+            continue  # "($150 million in 2021)" only
+        this_year = int(opens["this"]) if opens["this"] else None
+        last_year = int(after["last"]) if after and after["last"] else None
+        if this_year is not None and last_year is not None and last_year != this_year - 1:
+            continue  # "$170 million in 2022, compared to $120 million in 2019": years back
+        found.append((k - 1, k, this_year, last_year))
+    return found
+
+
 def yearly_average(sentence: str, start: int, reverse: str | None = None) -> bool:
     """Tell whether the figure at sentence[start:] is a yearly average of several years (年均增长
     10.6%, 平均每年城镇新增就业1000多万人, "at a compound annual rate of 5%"), not their sum or
@@ -3132,7 +3221,10 @@ def may_list_years(sentence: str) -> bool:
     """Tell at a glance whether a sentence may state figures for a list of years, or with their
     comparatives or last year's figure (see year_list_columns)."""
     return (
-        "respectively" in sentence or ("(" in sentence and ":" in sentence) or _may_chain(sentence)
+        "respectively" in sentence
+        or ("(" in sentence and ":" in sentence)
+        or _may_chain(sentence)
+        or _may_say_last_year(sentence)
     )
 
 
@@ -3157,6 +3249,7 @@ def last_year_figures(sentence: str, figures: Sequence[tuple[int, int]]) -> dict
         return {}
     found = {current: comparative for current, comparative, _ in _comparatives(sentence, figures)}
     found.update(_from_last_year(sentence, figures))
+    found.update((this, last) for this, last, _, _ in _said_of_last_year(sentence, figures))
     return found
 
 
@@ -3174,6 +3267,13 @@ def year_list_years(
             years[current], years[comparative] = stated + 1, stated
         if year is not None:
             for current, last in _from_last_year(sentence, figures):
+                years[current], years[last] = year, year - 1
+        for current, last, this_year, last_year in _said_of_last_year(sentence, figures):
+            if last_year is not None:  # "compared to $150 million in 2021"
+                years[current], years[last] = this_year or last_year + 1, last_year
+            elif this_year is not None:  # "$170 million in 2022, … in the prior year"
+                years[current], years[last] = this_year, this_year - 1
+            elif year is not None:  # 上年为150亿元
                 years[current], years[last] = year, year - 1
         return years
     columns = year_list_columns(sentence, figures)

@@ -1893,8 +1893,54 @@ def _moved_on(
             "Revenue rose from £1,250m to £1,400m.",
             ("£1,100m", "£1,250m", "£1,250m", "£1,400m"),
         ),
+        (  # last year's figure told in words: 上年为, 比上年末的
+            "全年研发经费支出150亿元，上年为140亿元。",
+            "全年研发经费支出170亿元，上年为150亿元。",
+            ("140亿元", "150亿元", "150亿元", "170亿元"),
+        ),
+        (
+            "年末城镇调查失业率为5.1%，比上年末的5.6%有所下降。",
+            "年末城镇调查失业率为4.5%，比上年末的5.1%有所下降。",
+            ("5.6%", "5.1%", "5.1%", "4.5%"),
+        ),
+        (
+            "R&D expense was $150 million in 2021, compared to $140 million in 2020.",
+            "R&D expense was $170 million in 2022, compared to $150 million in 2021.",
+            ("$140 million", "$150 million", "$150 million", "$170 million"),
+        ),
+        (
+            "R&D expense was $150 million, compared with $140 million in the prior year.",
+            "R&D expense was $170 million, compared with $150 million in the prior year.",
+            ("$140 million", "$150 million", "$150 million", "$170 million"),
+        ),
+        (
+            "R&D expense was $150 million in 2021 ($140 million in 2020).",
+            "R&D expense was $170 million in 2022, up from $150 million in 2021.",
+            ("$140 million", "$150 million", "$150 million", "$170 million"),
+        ),
+        (  # Apple's 10-Ks: the comparison names its figure again
+            "The Company estimates a maximum one-day loss in fair value of $485 million as of"
+            " September 25, 2021 compared to a maximum one-day loss in fair value of $434 million"
+            " as of September 26, 2020.",
+            "The Company estimates a maximum one-day loss in fair value of $592 million as of"
+            " September 24, 2022 compared to a maximum one-day loss in fair value of $485 million"
+            " as of September 25, 2021.",
+            ("$434 million", "$485 million", "$485 million", "$592 million"),
+        ),
     ],
-    ids=["cn-rank", "cn-share", "cn-subsidy", "en-to-from", "en-up-from"],
+    ids=[
+        "cn-rank",
+        "cn-share",
+        "cn-subsidy",
+        "en-to-from",
+        "en-up-from",
+        "cn-last-year-was",
+        "cn-than-last-years",
+        "en-compared-to-year",
+        "en-compared-with-prior-year",
+        "en-in-brackets-then-up-from",
+        "en-compared-to-a-named-figure",
+    ],
 )
 def test_a_change_from_last_years_figure_moves_on_a_year(
     old_sentence: str, new_sentence: str, figures: tuple[str, str, str, str]
@@ -1902,7 +1948,8 @@ def test_a_change_from_last_years_figure_moves_on_a_year(
     """优良率从上学年全省第7位上升到第3位 (2021), then 从上学年全省第3位上升到第1位 (2022): the rank
     went from third to first. The new report's 第3位 is last year's stated again, and the old
     report's 第7位 (the year before's) rolled off. It had shown two rises: 7 -> 3 (last year's,
-    as if this year's) and 3 -> 1."""
+    as if this year's) and 3 -> 1. So with last year's figure told in words (上年为150亿元,
+    "compared to $150 million in 2021"): it had shown 140亿元 -> 150亿元 as a second change."""
     old_start, old_end, new_start, new_end = figures
     for aligned in (True, False):
         moved = _moved_on((old_sentence,), (new_sentence,), aligned=aligned)

@@ -2287,6 +2287,92 @@ def test_a_change_from_a_figure_states_last_years_beside_this_years(
     assert not pairs or q.may_list_years(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected", "years"),
+    [
+        ("全年研发经费支出170亿元，上年为150亿元。", [("170亿元", "150亿元")], (2022, 2021)),
+        (
+            "研发经费支出170亿元，增长13.3%，上年同期为150亿元。",
+            [("170亿元", "150亿元")],
+            (2022, 2021),
+        ),
+        ("研发经费支出170亿元，去年为150亿元。", [("170亿元", "150亿元")], (2022, 2021)),
+        ("研发经费支出170亿元，上年是150亿元。", [("170亿元", "150亿元")], (2022, 2021)),
+        ("城镇调查失业率为4.5%，比上年末的5.1%下降0.6个百分点。", [("4.5%", "5.1%")], (2022, 2021)),
+        (
+            "R&D expense was $170 million in 2022, compared to $150 million in 2021.",
+            [("$170 million", "$150 million")],
+            (2022, 2021),
+        ),
+        (
+            "R&D expense was $170 million, compared with $150 million in the prior year.",
+            [("$170 million", "$150 million")],
+            (2022, 2021),
+        ),
+        (
+            "R&D expense was $170 million in 2022 ($150 million in 2021).",
+            [("$170 million", "$150 million")],
+            (2022, 2021),
+        ),
+        (
+            "R&D expense was $170 million in 2022, up from $150 million in 2021.",
+            [("$170 million", "$150 million")],
+            (2022, 2021),
+        ),
+        (
+            "a maximum one-day loss in fair value of $592 million as of September 29, 2018"
+            " compared to a maximum one-day loss in fair value of $485 million as of September"
+            " 30, 2017.",
+            [("$592 million", "$485 million")],
+            (2018, 2017),
+        ),
+        # A change against last year states no figure of last year's; nor does a comparison
+        # with a year and no figure, one with a figure of no year, nor one years back.
+        ("地区生产总值5200亿元，比上年增长5%。", [], ()),
+        ("以上年为基数，研发经费支出170亿元。", [], ()),
+        ("Net sales increased 16% or $36.4 billion during 2018 compared to 2017.", [], ()),
+        ("R&D expense was $170 million in 2022, compared to $150 million.", [], ()),
+        ("R&D expense was $170 million in 2022, compared to $120 million in 2019.", [], ()),
+        ("R&D expense was $170 million in 2022, up from $120 million in 2019.", [], ()),
+        ("Revenue was $170 million (see note 3 in 2021).", [], ()),
+    ],
+    ids=[
+        "cn-was",
+        "cn-same-period-past-a-rise",
+        "cn-qunian",
+        "cn-shi",
+        "cn-than-last-years-end",
+        "en-compared-to-year",
+        "en-compared-with-prior-year",
+        "en-in-brackets",
+        "en-up-from-year",
+        "en-compared-to-a-named-figure",
+        "cn-change-against-last-year",
+        "cn-base-year",
+        "en-compared-to-a-year",
+        "en-compared-to-no-year",
+        "en-years-back",
+        "en-up-from-years-back",
+        "en-bracket-without-figure",
+    ],
+)
+def test_a_figure_said_to_be_last_years_is_stated_beside_this_years(
+    sentence: str, expected: list[tuple[str, str]], years: tuple[int, ...]
+) -> None:
+    """全年研发经费支出170亿元，上年为150亿元: the 150亿元 is last year's, as a comparative in
+    brackets is; so are 比上年末的5.1%, "compared to $150 million in 2021" and "($150 million
+    in 2021)". Each had read as a second figure of this year's."""
+    found = extract_metrics(sentence)
+    spans = [(m.start, m.end) for m in found]
+    pairs = q.last_year_figures(sentence, spans)
+    assert [(found[k].text, found[last].text) for k, last in pairs.items()] == expected
+    columns, stated = year_list_columns(sentence, spans), q.year_list_years(sentence, spans, 2022)
+    for k, last in pairs.items():  # a row of two columns: this year's, then last year's
+        assert (columns[k], columns[last]) == (1, 2)
+        assert (stated[k], stated[last]) == years
+    assert not pairs or q.may_list_years(sentence)
+
+
 def test_a_row_label_listing_years_leaves_no_respectively_behind() -> None:
     """The years a label cell lists ($58 and $53, respectively) are figures of their own: the
     row's cells are labelled by the words around them, not "… of and respectively"."""
