@@ -794,6 +794,14 @@ LABELS = [
         "城镇新增就业1269万人，比上年多增83万人。",
         ["全国人口", "全国人口", "居民消费价格", "城镇新增就业", "城镇新增就业"],
     ),
+    # Last year's figure told in words is named as this year's (it had read 上年同期, 同期 and
+    # 低于上): 上年同期为, 去年同期为, 低于上年末的 say its year, not what it is.
+    (
+        "last-years-figure-in-words",
+        "研发经费支出170亿元，上年同期为150亿元；专利授权量5000件，去年同期为4000件；"
+        "城镇调查失业率4.5%，低于上年末的5.1%。",
+        ["研发经费支出", "研发经费支出", "专利授权量", "专利授权量"] + ["城镇调查失业率"] * 2,
+    ),
     # "This brings the total … to": the total is what is measured, not the verb that brings it.
     (
         "en-brings-the-total",
