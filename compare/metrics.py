@@ -184,6 +184,10 @@ class _Side:
     # The figure of its sentence that states last year's: "£1,400m (2021: £1,250m)", "to £350m
     # from £420m", 从上学年全省第7位上升到第3位 (see _places); None for most.
     last_year: list[int | None]
+    # The year a prose sentence says its figure of a row of years is of ("£1,400m (2021:
+    # £1,250m)": 2022 and 2021; 上年为150亿元: the report's year before), or None; a change's
+    # start that names no year (从3.16万亿元增加到…) may be years back, and has none.
+    listed_years: list[int | None]
     # The value of that figure, by figure, when in the same unit and of the same kind.
     prior: dict[int, tuple[Decimal, Decimal | None]]
     rows: dict[tuple[tuple[str, int], bool], Row] = field(default_factory=dict)  # (_row)
@@ -401,6 +405,7 @@ class _Side:
             debts=[debt_terms(m.label) for m in metrics],
             done=[part_done(places.texts[i], m.start, m.end) for i, m in enumerate(metrics)],
             last_year=places.last_year,
+            listed_years=places.listed_years,
             prior={
                 i: values[k]
                 for i, k in enumerate(places.last_year)
@@ -440,6 +445,7 @@ class _Places(NamedTuple):
     at: list[int]  # its place among the figures of its sentence
     periods: list[int | None]  # the year its sentence is stated for ("During 2018, …", "2018:")
     last_year: list[int | None]  # the figure beside it that states last year's ("(2021: £1,250m)")
+    listed_years: list[int | None]  # the year its sentence's row of years says it is of
 
 
 def _places(report: Report) -> _Places:
@@ -534,10 +540,16 @@ def _places(report: Report) -> _Places:
         years.append(m.over_years)
     _newest_first(report.metrics, cells, widths, tabled, report.year)
     last_year: list[int | None] = [None] * len(report.metrics)
+    listed_years: list[int | None] = [None] * len(report.metrics)
     for key, ids in members.items():
         for current, last in last_year_figures(texts[ids[0]], spans[key]).items():
             last_year[ids[current]] = ids[last]
-    return _Places(cells, widths, starting, years, texts, tabled, at, periods, last_year)
+        said = year_list_years(texts[ids[0]], spans[key], report.year, starts=False)
+        for k, year in said.items():
+            listed_years[ids[k]] = year
+    return _Places(
+        cells, widths, starting, years, texts, tabled, at, periods, last_year, listed_years
+    )
 
 
 def _averaged(places: _Places, metrics: Sequence[Metric]) -> list[bool]:
@@ -722,12 +734,23 @@ class _Shifts:
     def _years(
         side: _Side, row: tuple[str, int], known: dict[tuple[str, int], dict[int, int] | None]
     ) -> dict[int, int] | None:
-        """Return a table row's value cells by the year over their columns, or None when a value
-        cell stands under no year (the heads are then not sure); found once per row."""
+        """Return a table row's value cells by the year over their columns (a prose row's, by the
+        years its sentence says: see quantities.year_list_years), or None when a value cell
+        stands under no year (the heads are then not sure); found once per row."""
         if row in known:
             return known[row]
         found: dict[int, int] = {}
-        for k in side.by_sentence.get(row, ()):
+        ids = side.by_sentence.get(row, ())
+        if ids and not side.tabled[ids[0]]:  # a prose row: the years its sentence says
+            for k in ids:
+                if (cell := side.cells[k]) and (year := side.listed_years[k]) is not None:
+                    found[year] = cell
+                elif cell:
+                    known[row] = None
+                    return None
+            known[row] = found
+            return found
+        for k in ids:
             cell, column = side.cells[k], side.metrics[k].column
             if not cell or names_a_change(column):
                 continue  # a figure of the row's label, or a change between two years

@@ -3258,18 +3258,24 @@ def last_year_figures(sentence: str, figures: Sequence[tuple[int, int]]) -> dict
 
 
 def year_list_years(
-    sentence: str, figures: Sequence[tuple[int, int]], year: int | None = None
+    sentence: str,
+    figures: Sequence[tuple[int, int]],
+    year: int | None = None,
+    *,
+    starts: bool = True,
 ) -> dict[int, int]:
     """Return the year of each figure of an English list stated for a list of years ("1.99%,
     1.73% and 1.49% in 2017, 2016 and 2015, respectively": 2017, 2016, 2015), or of a figure
     and its comparative ("£1,400m (2021: £1,250m)": 2022, 2021), by index among `figures` (see
     year_list_columns); in a report of `year`, of a change from last year's figure ("to £350m
-    from £420m": 2022, 2021). Empty for any other sentence."""
+    from £420m": 2022, 2021; with starts=False not, as its start names no year and may be
+    years back) and of one said to be last year's (上年为150亿元: 2022, 2021). Empty for any
+    other sentence."""
     if "respectively" not in sentence:  # "£1,400m (2021: £1,250m)": 2022, 2021
         years = {}
         for current, comparative, stated in _comparatives(sentence, figures):
             years[current], years[comparative] = stated + 1, stated
-        if year is not None:
+        if year is not None and starts:
             for current, last in _from_last_year(sentence, figures):
                 years[current], years[last] = year, year - 1
         for current, last, this_year, last_year in _said_of_last_year(sentence, figures):

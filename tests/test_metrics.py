@@ -1959,6 +1959,80 @@ def test_a_change_from_last_years_figure_moves_on_a_year(
         assert new_start not in [n for _, _, _, n, _ in moved]
 
 
+@pytest.mark.parametrize(
+    ("old_sentence", "new_sentence", "figures"),
+    [
+        (
+            "全年研发经费支出150亿元，上年为140亿元。",
+            "全年研发经费支出170亿元，上年为155亿元。",
+            ("140亿元", "150亿元", "155亿元", "170亿元"),
+        ),
+        (
+            "R&D expense was $150 million in 2021, compared to $140 million in 2020.",
+            "R&D expense was $170 million in 2022, compared to $155 million in 2021.",
+            ("$140 million", "$150 million", "$155 million", "$170 million"),
+        ),
+        (
+            "Revenue of £1,250m (2020: £1,100m).",
+            "Revenue of £1,400m (2021: £1,260m).",
+            ("£1,100m", "£1,250m", "£1,260m", "£1,400m"),
+        ),
+    ],
+    ids=["cn-last-year-was", "en-compared-to-year", "en-comparative"],
+)
+def test_last_years_figure_told_otherwise_the_next_year_is_restated(
+    old_sentence: str, new_sentence: str, figures: tuple[str, str, str, str]
+) -> None:
+    """研发经费支出150亿元，上年为140亿元 (2021), then 研发经费支出170亿元，上年为155亿元 (2022): the
+    2022 report tells 2021's 150亿元 as 155亿元. The sentences' years say the figures moved on a
+    year, as a table's heads do: 150 -> 170 is the change, 150 -> 155 a restatement, and 140
+    (of 2020) rolls off. It had read 140 -> 155 as a change, last year's as if this year's."""
+    old_start, old_end, new_start, new_end = figures
+    old = _one_section_report(2021, (old_sentence,))
+    new = _one_section_report(2022, (new_sentence,))
+    changes = match_metrics(old, new, (pair(old, new, sentences=((0, 0),)),), settings=SETTINGS)
+    found = [
+        (c.old.text if c.old else None, c.new.text if c.new else None, c.restated, c.rolled_off)
+        for c in changes
+    ]
+    assert sorted(found, key=str) == sorted(
+        [
+            (old_end, new_end, False, False),
+            (old_end, new_start, True, False),
+            (old_start, None, False, True),
+        ],
+        key=str,
+    )
+
+
+def test_a_list_of_years_moves_on_as_its_years_say_when_its_figures_swap() -> None:
+    """Apple's 10-Ks: "$6.0 billion and $4.9 billion … as of September 30, 2017 and September
+    24, 2016, respectively", then "$4.9 billion and $6.0 billion … as of September 29, 2018 and
+    September 30, 2017": the figure of 2017 went from $6.0 billion to $4.9 billion. Values that
+    repeat either way round said no shift, and 2016's $4.9 billion had read as changed into
+    2017's $6.0 billion; the years say the list moved on one."""
+    old = _one_section_report(
+        2021,
+        (
+            "As of September 25, 2021 and September 26, 2020, a 100 basis point increase in"
+            " interest rates would cause a loss in fair value of $6.0 billion and $4.9 billion,"
+            " respectively.",
+        ),
+    )
+    new = _one_section_report(
+        2022,
+        (
+            "As of September 24, 2022 and September 25, 2021, a 100 basis point increase in"
+            " interest rates would cause a loss in fair value of $4.9 billion and $6.0 billion,"
+            " respectively.",
+        ),
+    )
+    changes = match_metrics(old, new, (pair(old, new, sentences=((0, 0),)),), settings=SETTINGS)
+    assert [(c.old.text, c.new.text) for c in changes if c.old and c.new and c.kind == "money"] == [
+        ("$6.0 billion", "$4.9 billion")
+    ]
+
+
 def test_last_years_figure_beside_this_years_pairs_the_old_figure_with_this_years() -> None:
     """赤字率稳定在2.1% (2014), then 赤字率从去年的2.1%提高到2.3% (2015, national reports): the rate
     went from 2.1% to 2.3%. It had paired 2.1% with 2.1% (unchanged) and shown 2.3% as new. The
