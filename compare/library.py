@@ -25,8 +25,26 @@ def year_in_name(name: str) -> int | None:
     """Return the first year a file name gives (shaoxing-2021.txt, 2021年工作总结-2022年1月.pdf:
     2021), else None: the year a library files it under, and a report's year when its text
     names none."""
-    match = YEAR_IN_NAME.search(name)
+    match = YEAR_IN_NAME.search(name) or _DATE_STAMP.search(name)
     return int(match.group(1)) if match else None
+
+
+# A date written into a file name, as scanners and mail attachments stamp them: 20220115_…,
+# 2022-01-15, 2022.01.15 (the year of 20220115, which YEAR_IN_NAME does not take apart).
+_DATE_STAMP = regex(
+    r"(?<!\d)(19[5-9]\d|20\d\d)[-._]?(?:0[1-9]|1[0-2])[-._]?(?:[0-2]\d|3[01])(?!\d)"
+)
+
+
+def org_in_name(stem: str, org: str) -> str:
+    """Return an organisation read from a file's name (`stem`) as a title is read, without the
+    dates, version marks and separators around it ("20210115_" of 20210115_工作总结, "2020-" of
+    2020-2021学年总结, "v2.0" of "v2.0 2021 总结"): "" when nothing of a name is left."""
+    org = _NAME_JUNK.sub("", org)
+    return org if re.search(r"[\u4e00-\u9fff]|[A-Za-z]{2}", org) else ""
+
+
+_NAME_JUNK = regex(r"^(?:[vV]\d[\d.]*|[\d\W_])+|(?:[vV]\d[\d.]*|[\d\W_])+$")
 
 
 _YEAR_AND_MARK = regex(YEAR_IN_NAME.pattern + "(?:年度|年)?")

@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from compare import traditional
 from compare.collector import collector_paused
-from compare.library import year_in_name
+from compare.library import org_in_name, year_in_name
 from compare.model import Report, Section, Source
 from compare.patterns import regex
 from compare.words import counted
@@ -937,7 +937,8 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
             title = _filing_title(paragraphs)  # the cover of an SEC filing: FORM 10-K
             org = _red_head_org(paragraphs[0])
     if not org:  # a file without its title line may be named after it
-        org = _org_from_text(paragraphs) or parse_title(PurePath(source.path).stem)[1]
+        stem = PurePath(source.path).stem
+        org = _org_from_text(paragraphs) or org_in_name(stem, parse_title(stem)[1])
     if not title:
         title = _work_report_title(paragraphs, org)
     if year is None:

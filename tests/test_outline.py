@@ -232,6 +232,25 @@ def test_year_falls_back_to_the_file_name(path: str, year: int | None) -> None:
     assert (report.title, report.org, report.year) == ("政府工作报告", "国务院", year)
 
 
+@pytest.mark.parametrize(
+    ("path", "org", "year"),
+    [
+        ("20210115_工作总结.txt", "", 2021),
+        ("2022-01-15 工作总结.txt", "", 2022),
+        ("v2.0 2021 总结.txt", "", 2021),
+        ("2020-2021学年总结.txt", "", 2020),
+        ("2022年宁波市教育局工作总结.txt", "宁波市教育局", 2022),
+    ],
+)
+def test_an_untitled_reports_name_gives_no_dates_or_versions_as_its_organisation(
+    path: str, org: str, year: int
+) -> None:
+    """A date-stamped or versioned file name gave "20210115_", "v2.02021" or "2020-" as the
+    organisation (and two reports of one office "different organisations"), and no year."""
+    report = parse("工作情况\n一、工作\n全市新建学校12所。", path=path)
+    assert (report.org, report.year) == (org, year)
+
+
 def test_title_year_wins_over_file_name() -> None:
     report = parse("绍兴市教育局2022年工作总结\n今年很好。", path="notes-2019.txt")
     assert (report.org, report.year) == ("绍兴市教育局", 2022)
