@@ -717,6 +717,12 @@ def _furniture(lines: list[str], edges: set[int] | frozenset[int] = frozenset())
     return drop
 
 
+def _cut_short(text: str, full: int) -> bool:
+    """Tell whether a line stops inside a sentence at the page's end: no sentence end, and as
+    long as a wrapped line (a heading's last line, or a paragraph's, stops short)."""
+    return not _is_closed(text) and len(text) >= 0.9 * full
+
+
 def _rising(numbers: list[int]) -> bool:
     """Tell whether page numbers rise through the document (strictly, in small steps)."""
     steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
@@ -799,6 +805,7 @@ def _input_lines(text: str) -> list[_Line]:
                 pieces.append((chunk.strip(), number, indented))
     stripped = [p[0] for p in pieces]
     drop = _furniture(stripped, edges)
+    full = _median([len(text) for text in stripped if text])  # a wrapped line's length
     lines: list[_Line] = []
     blank = pending = 0
     dropped = False
@@ -810,7 +817,7 @@ def _input_lines(text: str) -> list[_Line]:
             blank += 1
             continue
         gap = max(pending, blank)
-        if dropped and lines and not _is_closed(lines[-1].text):
+        if dropped and lines and _cut_short(lines[-1].text, full):
             # A footer inside a sentence ("…加强中", blank, "- 2 -", form feed, "小学生…"): the
             # blank lines about it are the page's; the line is as far from the last as that
             # one was from its own (a wrapped line's gap).
