@@ -332,6 +332,8 @@ _EN_KIND = regex(
     re.IGNORECASE,
 )
 _TRAILING_NOTE = regex(r"\s*(?:（[^（）]*）|\([^()]*\))\s*$")
+# A note that gives the year alone: 宁波市人民政府工作报告（2022年）
+_NOTE_YEAR = regex(r"[（(]((?:19|20)\d\d)年?[)）]\s*$")
 _CJK = regex(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -363,7 +365,12 @@ def parse_title(line: str) -> tuple[str, str, int | None]:
         if m is None:
             return "", "", None
         org = squeezed[m.start("org") : m.end("org")]
-        return title, org, _year_value(m.groupdict().get("y1") or m["y2"])
+        if org.endswith("人民") and squeezed.startswith("政府", m.end("org")):
+            org += "政府"  # 宁波市人民政府工作报告: the 政府 of its 政府工作报告 is the org's too
+        year = _year_value(m.groupdict().get("y1") or m["y2"])
+        if year is None and (note := _NOTE_YEAR.search(title)):
+            year = int(note.group(1))
+        return title, org, year
     kind = _EN_KIND.search(core)
     if kind is None or core.endswith("."):
         return "", "", None

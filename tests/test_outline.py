@@ -175,6 +175,12 @@ NOTE_TITLE = "绍兴市教育局2022年工作总结（样例：为本项目编�
             "关于绍兴市教育局2021年工作情况的报告",
             ("关于绍兴市教育局2021年工作情况的报告", "绍兴市教育局", 2021),
         ),
+        # a city government's report: 人民政府 is the organisation, 政府工作报告 the kind
+        ("2022年宁波市人民政府工作报告", ("2022年宁波市人民政府工作报告", "宁波市人民政府", 2022)),
+        (
+            "宁波市人民政府工作报告（2022年）",
+            ("宁波市人民政府工作报告（2022年）", "宁波市人民政府", 2022),
+        ),
         ("Budget Speech", ("Budget Speech", "", None)),
         ("各位代表：", ("", "", None)),
         ("2021年，全市教育系统全面贯彻党的教育方针。", ("", "", None)),
@@ -203,6 +209,8 @@ NOTE_TITLE = "绍兴市教育局2022年工作总结（样例：为本项目编�
         "org-on-year",
         "final-accounts",
         "report-on-work",
+        "city-government",
+        "year-in-a-note",
         "english-no-year",
         "salutation",
         "sentence",
