@@ -815,12 +815,35 @@ def _toc_key(cand: _Candidate) -> tuple[str, Ordinal, str]:
 
 
 TOC_BREAK = 6  # lines between two runs of contents entries, at most, for them to be one contents
+# A paragraph that ends a sentence is text, not a contents entry that wraps ("Market for
+# Registrant's Common Equity, … of" / "Equity Securities 19").
+_TEXT = regex(r"[。！？]|[.!?]$")
+
+
+def _is_text(paragraph: str) -> bool:
+    """Tell whether a paragraph between headings is text of theirs (a sentence, not an entry)."""
+    return len(paragraph) > 12 and bool(_TEXT.search(paragraph))
 
 
 def _find_toc(paragraphs: list[str], candidates: dict[int, _Candidate]) -> list[int]:
     """Return the lines of a table of contents: 3+ headings with no text between, repeated later,
     and the runs of headings that go on after them a few lines on (TOC_BREAK), up to a heading
-    the contents list already."""
+    the contents list already or to text (a sentence). The text after them must open with a
+    heading they list: headings with text of their own are a part of the report (第一部分 2021年
+    工作回顾 over its 一、（一）, repeated in 第二部分's plan), not its contents."""
+    found = _contents(paragraphs, candidates)
+    if not found:
+        return []
+    entries = {_toc_key(candidates[i]) for i in found if i in candidates}
+    after = next((i for i in sorted(candidates) if i > found[-1]), None)
+    if after is None or _toc_key(candidates[after]) not in entries:
+        return []
+    return found
+
+
+def _contents(paragraphs: list[str], candidates: dict[int, _Candidate]) -> list[int]:
+    """Return the lines that read as a table of contents, before _find_toc checks the text
+    after them."""
     order = sorted(candidates)
     runs: list[list[int]] = []
     for line in order:
@@ -843,6 +866,8 @@ def _find_toc(paragraphs: list[str], candidates: dict[int, _Candidate]) -> list[
             # contents list already (PART I, Item 1. Business).
             if run[0] - found[-1] > TOC_BREAK:
                 break
+            if any(_is_text(p) for p in paragraphs[found[-1] + 1 : run[0]]):
+                break  # the headings before carry text: the contents (if any) ended there
             listed = [i for i in run if _toc_key(candidates[i]) in entries]
             if listed and listed[0] == run[0]:
                 break  # the text begins (after the contents and a paragraph of its own)

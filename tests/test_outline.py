@@ -711,6 +711,84 @@ def test_headings_without_text_between_are_not_a_contents_list_unless_repeated()
     assert [s.id for s in report.walk()] == ["1", "1.1", "1.1.1", "1.1.2", "1.2"]
 
 
+# A county's report in two parts, the year's review and the next year's plan, each with the same
+# 一、（一） headings over text of its own.
+TWO_PARTS = """
+某县人民政府2021年工作报告
+第一部分 2021年工作回顾
+一、经济发展
+（一）工业
+全年规上工业产值增长12%，新增规上企业40家。
+（二）农业
+粮食产量28万吨，增长1.5%。
+二、社会事业
+（一）教育
+新建学校5所，新增学位3000个。
+第二部分 2022年工作安排
+一、经济发展
+（一）工业
+力争规上工业产值增长10%，新增规上企业45家。
+（二）农业
+粮食产量稳定在28万吨以上。
+二、社会事业
+（一）教育
+计划新建学校6所，新增学位3500个。
+"""
+
+
+def test_a_part_whose_headings_carry_text_is_not_a_table_of_contents() -> None:
+    """第一部分's 一、（一） headings, with nothing between the first three, are repeated in
+    第二部分: the whole review had been dropped as a table of contents ("dropped a table of
+    contents (7 headings)", 6 of the 11 figures lost). Its headings carry text, and the text
+    after them goes on with （二）农业, which they do not list: both parts are read."""
+    report = attach_metrics(parse(TWO_PARTS))
+    assert report.warnings == ()
+    review = [
+        ("1", "第一部分", "2021年工作回顾", 1),
+        ("1.1", "一、", "经济发展", 2),
+        ("1.1.1", "（一）", "工业", 3),
+        ("1.1.2", "（二）", "农业", 3),
+        ("1.2", "二、", "社会事业", 2),
+        ("1.2.1", "（一）", "教育", 3),
+    ]
+    plan = [(f"2{id_[1:]}", number, heading, level) for id_, number, heading, level in review]
+    plan[0] = ("2", "第二部分", "2022年工作安排", 1)
+    assert outline(report) == review + plan
+    assert report.section("1.1.1").text == "全年规上工业产值增长12%，新增规上企业40家。"
+    assert len(report.metrics) == 11
+
+
+def test_a_contents_followed_by_a_preamble_is_still_dropped() -> None:
+    """目录 over the entries, a paragraph of text, then the report: the contents end at the
+    text, and the text after it opens with their first entry."""
+    report = parse(
+        """
+        目录
+        一、经济发展
+        （一）工业
+        （二）农业
+        二、社会事业
+        过去一年，全县上下团结一心，各项工作取得明显成效。
+        一、经济发展
+        （一）工业
+        全年规上工业产值增长12%。
+        （二）农业
+        粮食产量28万吨。
+        二、社会事业
+        新建学校5所。
+        """
+    )
+    assert report.warnings == ("dropped a table of contents (4 headings)",)
+    assert outline(report) == [
+        ("1", "一、", "经济发展", 1),
+        ("1.1", "（一）", "工业", 2),
+        ("1.2", "（二）", "农业", 2),
+        ("2", "二、", "社会事业", 1),
+    ]
+    assert report.preamble is not None
+    assert report.preamble.text == "过去一年，全县上下团结一心，各项工作取得明显成效。"
+
+
 # --------------------------------------------------------------------------- no headings
 
 SPEECH = "# Budget Speech\n\n---\n\n" + "\n\n".join(
