@@ -314,6 +314,9 @@ def _numbering(where: str, group: tuple[Section, ...]) -> list[Finding]:
                 continue
             if expected is not None and value == expected - 1 and _SUB_ITEM.search(s.number):
                 continue  # Item 1A. after Item 1.: a lettered item of the same number
+            if value == 1 and expected is not None and expected > 2:
+                expected = 2  # 一、 after 二、 or more: a new run (the plan's, after the review's)
+                continue
             if expected is not None and value != expected:
                 kind = "repeats" if value < expected else "skips"
                 findings.append(

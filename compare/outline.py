@@ -643,6 +643,8 @@ class _Builder:
         self.paragraphs = paragraphs
         self.candidates = candidates
         self.order = sorted(candidates)
+        self.shingles = _Shingles(paragraphs, {i for i, c in candidates.items() if not c.body})
+        self.copies: dict[tuple[int, int], bool] = {}  # a restart's text: a copy or not
 
     def _missed_later(self, cand: _Candidate, old: Ordinal, rejected: set[int]) -> bool:
         """Tell whether the number a gap skipped turns up later, before its list restarts."""
@@ -666,6 +668,29 @@ class _Builder:
             verdict == "gap" and not self._missed_later(cand, old, rejected)
         )
 
+    def _restarts(
+        self, cand: _Candidate, old: Ordinal, above: set[str], rejected: set[int]
+    ) -> bool:
+        """Tell whether cand restarts its list as a new run of sections: 一、 after 二、 or more,
+        followed by 二、 before any heading of a style above it (a review's 一、二、 and then the
+        plan's, with no 第一部分/第二部分 over them), its text not a copy of the text before it
+        (a second rendition of the report is not a new run: see _repeated_headings)."""
+        if cand.style in _RUN_IN_STYLES or cand.style in _EXPLICIT:
+            return False  # 一是 opens a paragraph's list again; PART I after PART II is a copy's
+        if cand.ordinal != (1, 0) or old is None or old < (2, 0):
+            return False
+        start = bisect.bisect_right(self.order, cand.line)
+        for line in self.order[start : start + _LOOKAHEAD]:
+            other = self.candidates[line]
+            if line in rejected or (other.style != cand.style and other.style not in above):
+                continue
+            if other.style != cand.style or other.ordinal != (2, 0):
+                return False
+            if (cand.line, line) not in self.copies:
+                self.copies[cand.line, line] = self.shingles.copies(cand.line, line)
+            return not self.copies[cand.line, line]
+        return False
+
     def build(self, rejected: set[int]) -> _Node:
         """Return the root of the tree, skipping the candidate lines in `rejected`."""
         root = _Node(None, 0)
@@ -681,7 +706,10 @@ class _Builder:
             if depth is not None:
                 previous = stack[depth].cand
                 assert previous is not None
-                if not self._fits(cand, previous.ordinal, rejected):
+                if not (
+                    self._fits(cand, previous.ordinal, rejected)
+                    or self._restarts(cand, previous.ordinal, set(styles[1:depth]), rejected)
+                ):
                     stack[-1].paragraphs.append(text)
                     continue
                 del stack[depth:]
@@ -702,6 +730,51 @@ class _Builder:
             stack.append(node)
             last_at_level[(cand.style, node.level)] = cand.ordinal
         return root
+
+
+_LETTERS = regex(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff]+")
+_SHINGLE = 6  # characters; long enough that Chinese phrases rarely repeat by chance
+
+
+class _Shingles:
+    """Where each run of _SHINGLE letters and digits first occurs in the paragraphs joined
+    (spaces, punctuation and the breaks of a PDF's lines left out), built once, when first asked."""
+
+    def __init__(self, paragraphs: list[str], headings: set[int]) -> None:
+        self.paragraphs = paragraphs
+        self.headings = headings  # the lines of headings with no text of their own
+        self.starts: list[int] = []  # where each paragraph's letters start in the joined text
+        self.first: dict[str, int] = {}
+
+    def _build(self) -> None:
+        """Join the paragraphs' letters and index their shingles."""
+        pieces = []
+        at = 0
+        for paragraph in self.paragraphs:
+            self.starts.append(at)
+            pieces.append(_letters(paragraph))
+            at += len(pieces[-1])
+        text = "".join(pieces)
+        for k in range(len(text) - _SHINGLE + 1):
+            self.first.setdefault(text[k : k + _SHINGLE], k)
+
+    def copies(self, start: int, end: int) -> bool:
+        """Tell whether four fifths of the text of lines [start, end), their headings aside, is
+        found before them (a second copy of the report repeats it all, whatever its extraction
+        broke; a plan under the review's headings, a few of its words)."""
+        if not self.starts:
+            self._build()
+        lines = range(start, end)
+        text = "".join(_letters(self.paragraphs[i]) for i in lines if i not in self.headings)
+        held = {text[k : k + _SHINGLE] for k in range(len(text) - _SHINGLE + 1)}
+        begin = self.starts[start]
+        before = sum(self.first.get(shingle, begin) + _SHINGLE <= begin for shingle in held)
+        return bool(held) and 5 * before >= 4 * len(held)
+
+
+def _letters(text: str) -> str:
+    """Return the letters and digits of a text, in lower case."""
+    return "".join(_LETTERS.findall(text.casefold()))
 
 
 def _lone_firsts(node: _Node, listed: dict[tuple[str, int], int] | None = None) -> set[int]:

@@ -124,6 +124,23 @@ def test_lettered_items_of_a_filing_are_no_numbering_fault() -> None:
     assert [(f.check, f.where) for f in found] == [("structure.numbering", "2")]
 
 
+def test_a_numbering_that_restarts_as_a_new_run_is_no_numbering_fault(tmp_path: Path) -> None:
+    """The review's 一、二、 and the plan's 一、二、 with no part headings over them: the outline
+    reads the plan as a new run of sections, and its 一、 is not a repeat where 三、 was due
+    (the headings alike are still duplicates)."""
+    path = tmp_path / "runs-2022.txt"
+    path.write_text(
+        "某县人民政府2022年工作报告\n一、经济发展\n全年规上工业产值增长11%。\n二、社会事业\n"
+        "新建学校6所。\n一、经济发展\n力争规上工业产值增长9%。\n二、社会事业\n计划新建学校4所。\n",
+        encoding="utf-8",
+    )
+    found = check_structure(read_report(path), load_rules(None))
+    assert [(f.check, f.where) for f in found] == [
+        ("structure.duplicates", "3"),
+        ("structure.duplicates", "4"),
+    ]
+
+
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: f"{p.parent.name}-{p.stem}")
 def test_published_reports_break_no_numbering(path: Path) -> None:
     """Every corpus report is numbered as published: a CI job checking one must not fail it

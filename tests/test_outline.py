@@ -573,6 +573,59 @@ def test_numbering_restarts_under_a_new_parent() -> None:
     assert report.section("2.2").text == "（二）重复的编号"
 
 
+def test_a_numbering_that_restarts_after_two_starts_a_new_run_of_sections() -> None:
+    """A review's 一、二、 and then the plan's 一、二、, with no 第一部分/第二部分 over them: the
+    plan's headings had been read as text, all of it folded into the review's last subsection
+    （二）医疗 (9 sentences instead of 1), with a warning that 一、经济发展 "appears twice"."""
+    report = parse(
+        """
+        某县人民政府2021年工作报告
+        一、经济发展
+        （一）工业
+        全年规上工业产值增长12%，新增规上企业40家。
+        （二）农业
+        粮食产量28万吨，增长1.5%。
+        二、社会事业
+        （一）教育
+        新建学校5所，新增学位3000个。
+        （二）医疗
+        新建卫生院3家。
+        一、经济发展
+        （一）工业
+        力争规上工业产值增长10%，新增规上企业45家。
+        （二）农业
+        粮食产量稳定在28万吨以上。
+        二、社会事业
+        （一）教育
+        计划新建学校6所，新增学位3500个。
+        """
+    )
+    assert report.warnings == ()
+    assert [(s.id, s.number, s.heading) for s in report.sections] == [
+        ("1", "一、", "经济发展"),
+        ("2", "二、", "社会事业"),
+        ("3", "一、", "经济发展"),
+        ("4", "二、", "社会事业"),
+    ]
+    assert report.section("2.2").text == "新建卫生院3家。"
+    assert report.section("3.1").text == "力争规上工业产值增长10%，新增规上企业45家。"
+    assert [s.heading for s in report.section("4").children] == ["教育"]
+
+
+def test_a_second_copy_of_the_report_is_no_new_run() -> None:
+    """The same 一、二、 and the same text again (a report pasted twice): its text is not a new
+    run of sections but the last one's, and a warning says so."""
+    once = "一、经济发展\n全年规上工业产值增长12%，新增规上企业40家。\n二、社会事业\n新建学校5所，新增学位3000个。\n"
+    report = parse("某县人民政府2021年工作报告\n" + once + once)
+    assert [(s.number, s.heading) for s in report.sections] == [
+        ("一、", "经济发展"),
+        ("二、", "社会事业"),
+    ]
+    assert report.warnings == (
+        "heading 一、经济发展 appears twice; the text may hold a second copy of the report",
+    )
+
+
 def test_one_missing_heading_is_tolerated() -> None:
     report = parse("一是甲。正文。\n二是乙。正文。\n四是丁。正文。")
     assert [s.number for s in report.sections] == ["一是", "二是", "四是"]
