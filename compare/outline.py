@@ -777,11 +777,12 @@ def _letters(text: str) -> str:
     return "".join(_LETTERS.findall(text.casefold()))
 
 
-def _lone_firsts(node: _Node, listed: dict[tuple[str, int], int] | None = None) -> set[int]:
+def _lone_firsts(node: _Node, listed: dict[tuple[str, int], _Listed] | None = None) -> set[int]:
     """Return the lines of childless ambiguous headings that open a list nobody continues,
-    unless their style is a list's at that level elsewhere in the report and they are no
-    longer than its headings (一、…（一）（二）, then 二、…（一）聚焦产业升级 alone: the report's
-    second level, not a numbered sentence; 1．规上工业：年主营业务收入2000万元及以上的… stays text)."""
+    unless their style is a list's at that level elsewhere in the report and they have its
+    headings' shape (_like_listed): 一、…（一）（二）, then 二、…（一）聚焦产业升级 alone is the
+    report's second level, not a numbered sentence; 1．规上工业：年主营业务收入2000万元及以上的…
+    stays text."""
     if listed is None:
         listed = _listed_styles(node)
     found: set[int] = set()
@@ -795,14 +796,40 @@ def _lone_firsts(node: _Node, listed: dict[tuple[str, int], int] | None = None) 
         assert cand is not None
         lone = len(group) == 1 and not group[0].children
         if lone and style in _AMBIGUOUS and cand.ordinal == (1, 0):
-            longest = listed.get((style, node.level), -1)
-            if (len(cand.heading) > longest or cand.body) and not _only_heading(node, group[0]):
+            like = listed.get((style, node.level))
+            if not (like and _like_listed(group[0], like)) and not _only_heading(node, group[0]):
                 found.add(cand.line)
     return found
 
 
 # The longest a report's only heading may be (一、2022年工作情况, not a numbered sentence).
 ONLY_HEADING_CHARS = 20
+
+
+@dataclass(slots=True)
+class _Listed:
+    """The headings of one style in lists of two or more under parents of one level."""
+
+    longest: int = -1  # the longest heading
+    longest_run_in: int = -1  # the longest of those that run into their text (重大项目。全年…)
+
+
+def _like_listed(child: _Node, listed: _Listed) -> bool:
+    """Tell whether a lone first item has the shape of its style's listed headings: no longer
+    than they are; or a short line of its own over text (no sentence run in, no full stop:
+    （一）生产总值稳步增长 alone under 一、, where 二、's （一）（二） are shorter); or run into its
+    text as theirs are (1.重大项目。全年实施… alone under （一）, as 1.民生项目。… 2.… under
+    （二）). The lone first of a list whose other items were merged into it (a year's edit) had
+    been read as text, its section "removed" and its heading "added"."""
+    cand = child.cand
+    assert cand is not None
+    size = len(cand.heading)
+    if cand.body:
+        return size <= listed.longest_run_in
+    if size <= listed.longest:
+        return True
+    own_line = not cand.stopped and bool(child.paragraphs)
+    return own_line and size <= ONLY_HEADING_CHARS
 
 
 def _only_heading(node: _Node, child: _Node) -> bool:
@@ -821,21 +848,30 @@ def _only_heading(node: _Node, child: _Node) -> bool:
     )
 
 
-def _listed_styles(node: _Node) -> dict[tuple[str, int], int]:
-    """Return, by (style, level of the parent), the longest heading of the lists of two or more
+def _listed_styles(node: _Node) -> dict[tuple[str, int], _Listed]:
+    """Return, by (style, level of the parent), the headings of the lists of two or more
     headings of that style under one parent of that level."""
-    found: dict[tuple[str, int], int] = {}
+    found: dict[tuple[str, int], _Listed] = {}
     groups: dict[str, list[_Candidate]] = {}
     for child in node.children:
         assert child.cand is not None
         groups.setdefault(child.cand.style, []).append(child.cand)
-        for key, longest in _listed_styles(child).items():
-            found[key] = max(found.get(key, 0), longest)
+        for key, below in _listed_styles(child).items():
+            _merge(found.setdefault(key, _Listed()), below)
     for style, group in groups.items():
         if len(group) > 1:
-            key = (style, node.level)
-            found[key] = max(found.get(key, 0), *(len(c.heading) for c in group))
+            here = _Listed(
+                longest=max(len(c.heading) for c in group),
+                longest_run_in=max((len(c.heading) for c in group if c.body), default=-1),
+            )
+            _merge(found.setdefault((style, node.level), _Listed()), here)
     return found
+
+
+def _merge(into: _Listed, other: _Listed) -> None:
+    """Widen `into` to hold `other`'s headings too."""
+    into.longest = max(into.longest, other.longest)
+    into.longest_run_in = max(into.longest_run_in, other.longest_run_in)
 
 
 def _accepted(node: _Node) -> list[_Candidate]:

@@ -554,6 +554,68 @@ def test_a_lone_first_of_the_reports_second_level_is_a_heading() -> None:
     ]
 
 
+# A city statistics bureau's summary whose 一、 kept only （一） after an edit merged its （二）
+# into it; 二、's （一）（二）（三） are shorter headings.
+MERGED_INTO_FIRST = """
+某市统计局2022年工作总结
+一、经济运行总体平稳
+（一）生产总值稳步增长
+全市实现地区生产总值5200亿元，比上年增长5%。全体居民人均可支配收入58000元，增长6.2%。
+二、重点领域成效明显
+（一）工业生产
+规模以上工业增加值下降3%。
+（二）固定资产投资
+全年固定资产投资增长6.5%。
+（三）对外贸易
+货物进出口总额2100亿元，增长9.4%。
+"""
+
+
+def test_a_subheading_left_alone_by_an_edit_is_still_a_heading() -> None:
+    """（一）生产总值稳步增长 (8 characters) alone under 一、, where 二、's （一）（二）（三） are
+    at most 6: it had been read as a numbered sentence (its section "removed, merged into
+    一、", its heading "added" to 一、's text). A short line of its own over text, of the
+    report's second level, is a heading however long the others are."""
+    report = parse(MERGED_INTO_FIRST)
+    assert [(s.id, s.number, s.heading) for s in report.walk()][:2] == [
+        ("1", "一、", "经济运行总体平稳"),
+        ("1.1", "（一）", "生产总值稳步增长"),
+    ]
+    assert report.section("1").text == ""
+    assert report.section("1.1").sentences[0] == "全市实现地区生产总值5200亿元，比上年增长5%。"
+
+
+def test_a_run_in_item_left_alone_by_an_edit_is_still_a_heading() -> None:
+    """1.重大项目。全年… alone under （一）, where （二）'s 1. 2. 3. run into their text too: a
+    heading, as theirs are (it had been （一）'s text); a lone （一） whose sentence runs on
+    where the report's （一）（二） are lines of their own stays a numbered sentence."""
+    report = parse(
+        """
+        某区发展和改革局2022年工作总结
+        一、主要工作成效
+        （一）项目建设
+        1.重大项目。全年实施重大项目90个，完成投资352亿元。
+        （二）营商环境
+        1.民生项目。完成民生实事项目12件。
+        2.审批改革。审批时限压缩至3个工作日。
+        3.要素保障。新增建设用地1200亩。
+        二、存在问题
+        部分项目推进缓慢。
+        """
+    )
+    assert [(s.id, s.number, s.heading) for s in report.walk()][:3] == [
+        ("1", "一、", "主要工作成效"),
+        ("1.1", "（一）", "项目建设"),
+        ("1.1.1", "1.", "重大项目"),
+    ]
+    assert report.section("1.1.1").text == "全年实施重大项目90个，完成投资352亿元。"
+    sentence = parse(
+        MERGED_INTO_FIRST.replace("（一）生产总值稳步增长\n", "（一）生产总值稳步增长。")
+    )
+    assert [s.id for s in sentence.walk()][:2] == ["1", "2"]
+    assert sentence.section("1").text.startswith("（一）生产总值稳步增长。全市实现")
+
+
 def test_a_reports_one_heading_is_a_heading_and_a_numbered_sentence_is_not() -> None:
     """A short report with one section, 一、2022年工作 over its text, had read as no heading
     at all ("no headings found; 2 paragraphs grouped into 1 section"); a lone numbered sentence
