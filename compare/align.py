@@ -1112,15 +1112,17 @@ class _Aligner:
         if top < self.settings.split_cutoff:
             return None
         best = min((c for share, c in scored if share == top), key=lambda c: c.order)
-        # Name the smallest section of the best one's subtree whose share is close to the best.
+        # Name the smallest section of the best one's subtree whose share is close to the best;
+        # of a parent and the one child that holds all it holds, the child (一、 with its
+        # （一） alone: content merged into （一） names （一）).
         inside = {s.id for s in best.section.walk()}
         scored = [(self.contained(part, c), c) for c in candidates if c.section.id in inside]
         close = [
-            (c.size, c.order, share, c)
+            (c.size, -c.section.level, c.order, share, c)
             for share, c in scored
             if share >= top - self.settings.split_tolerance
         ]
-        _, _, share, chosen = min(close, key=lambda t: (t[0], t[1]))
+        *_, share, chosen = min(close, key=lambda t: t[:3])
         return chosen.section.id, share
 
 

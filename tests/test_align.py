@@ -383,6 +383,32 @@ def test_one_section_moved_far_flags_only_itself() -> None:
     assert sorted(p.old.id for p in pairs if p.moved and p.old) == ["1"]
 
 
+STATISTICS = """某市统计局2021年工作总结
+一、经济运行总体平稳
+（一）生产总值稳步增长
+全市实现地区生产总值5200亿元，比上年增长5%。
+（二）居民收入持续提高
+全体居民人均可支配收入58000元，增长6.2%。城镇居民人均可支配收入68000元，增长5.9%。
+二、重点领域成效明显
+（一）工业生产
+规模以上工业增加值下降3%。
+（二）固定资产投资
+全年固定资产投资增长6.5%。
+"""
+
+
+def test_a_subsection_merged_into_its_only_sibling_names_the_sibling() -> None:
+    """一、's （二） merged into its （一）, which is then all 一、 holds: the two hold the same
+    content, and the merge had named 一、 ("merged into 一、经济运行总体平稳"); the most specific
+    is named, as it is for a section split off the other way round."""
+    old = parse(STATISTICS)
+    merged = STATISTICS.replace("2021年", "2022年").replace("。\n（二）居民收入持续提高\n", "。")
+    new = parse(merged, 2022)
+    assert [s.id for s in new.walk()] == ["1", "1.1", "2", "2.1", "2.2"]
+    assert "o1.2 n- removed merged_into=1.1" in show(align_reports(old, new, settings=SETTINGS))
+    assert "o- n1.2 added split_from=1.1" in show(align_reports(new, old, settings=SETTINGS))
+
+
 def test_split_and_merge_name_the_section_the_content_went_to() -> None:
     old = doc(
         (
