@@ -1542,7 +1542,8 @@ def _main_content(soup: BeautifulSoup) -> Tag:
 
 
 def _link_dense(tag: Tag) -> bool:
-    """Tell whether most of an element's text is link text."""
+    """Tell whether most of an element's text is link text, and what is not links is no prose:
+    a menu, a list of links, a breadcrumb trail, share buttons."""
     links = tag.find_all("a")
     if not links:
         return False
@@ -1551,7 +1552,26 @@ def _link_dense(tag: Tag) -> bool:
     if total == 0:
         return False
     # Several links that make up a third of a block are share buttons or "related" lists.
-    return linked / total > (LINK_DENSITY_SEVERAL if len(links) >= 2 else LINK_DENSITY)
+    if linked / total <= (LINK_DENSITY_SEVERAL if len(links) >= 2 else LINK_DENSITY):
+        return False
+    return not _prose_around_links(tag)
+
+
+# A sentence's end, written outside the links: 全年出台<a>《…办法》</a>等文件12件。
+SENTENCE_END = regex(r"[。！？；!?;]|\.(?:\s|$)")
+
+
+def _prose_around_links(tag: Tag) -> bool:
+    """Tell whether the text of an element outside its links ends a sentence: the links are
+    named in prose (Chinese government pages link each document title they cite)."""
+    from bs4 import NavigableString
+
+    return any(
+        type(text) is NavigableString
+        and text.find_parent("a") is None
+        and SENTENCE_END.search(text.strip())
+        for text in tag.find_all(string=True)
+    )
 
 
 def _collapse(text: str) -> str:

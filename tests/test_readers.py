@@ -839,6 +839,28 @@ def test_html_blocks_headings_breaks_and_tables() -> None:
     ]
 
 
+def test_html_prose_that_links_the_documents_it_names_stays() -> None:
+    """A Chinese government page links each document title it cites: a paragraph whose text is
+    mostly its links' had been dropped whole as navigation, its figures with it (12件). Menus,
+    breadcrumbs, lists of links and share buttons, whose text outside links ends no sentence,
+    still go."""
+    page = """<html><body><article>
+      <h1>宁波市教育局2022年工作总结</h1>
+      <div class="crumbs"><a href="/">首页</a> &gt; <a href="/gk">政务公开</a> &gt; <a href="/gk/zj">工作总结</a></div>
+      <h2>一、政策制定</h2>
+      <p>全年出台<a href="/a">《宁波市义务教育条例实施办法》</a>等文件12件。</p>
+      <p>印发<a href="/a">《宁波市学前教育三年行动计划》</a>、<a href="/b">《宁波市教师队伍建设意见》</a>、<a href="/c">《关于规范校外培训的通知》</a>3件。</p>
+      <ul><li><a href="/1">2021年工作总结</a></li><li><a href="/2">2020年工作总结</a></li></ul>
+      <div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+    </article></body></html>"""  # noqa: E501
+    assert readers.read_html(page, Path("a.html")).splitlines() == [
+        "# 宁波市教育局2022年工作总结",
+        "一、政策制定",
+        "全年出台《宁波市义务教育条例实施办法》等文件12件。",
+        "印发《宁波市学前教育三年行动计划》、《宁波市教师队伍建设意见》、《关于规范校外培训的通知》3件。",
+    ]
+
+
 def test_html_layout_table_page_without_article_keeps_its_paragraphs() -> None:
     page = """<html><body>
       <div id="top"><a href="/">首页</a> | <a href="/news">新闻</a> | <a href="/gk">公开</a></div>
