@@ -552,6 +552,10 @@ _FULLWIDTH_ALNUM_CHARS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05"
 _EXTRACTED = {"――": "——", "・": "·", "･": "·"}
 _ZERO_WIDTH = regex(f"[{_INVISIBLE_CHARS}]")
 _OTHER_BREAKS = regex("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_HARD_BREAKS = regex("[\x0c\x1c\x1d\x1e\x85\u2029]")
+# A line break inside a paragraph (U+2028, as the readers write Word's w:br, ODF's
+# text:line-break and HTML's <br>; Word's vertical tab in copied text).
+_SOFT_BREAKS = regex("[\x0b\u2028]")
 _FULLWIDTH_ALNUM = regex(f"[{_FULLWIDTH_ALNUM_CHARS}]")
 _FULLWIDTH_DOT = regex(r"(?<=\d)\uff0e(?=\d)")
 # Any character _normalize_chars may change: most lines hold none and are returned as they are.
@@ -780,29 +784,36 @@ def _input_lines(text: str) -> list[_Line]:
     after_break = False
     for number, line in enumerate(text.split("\n"), start=1):
         line = _normalize_chars(line)
-        if other_breaks and "\x0c" in line:
-            parts: list[str] = []
+        parts: list[str] = []
+        breaks: set[int] = set()  # the parts a page break follows
+        if other_breaks:
+            first = not any(piece[0] for piece in pieces)
             for k, between in enumerate(line.split("\x0c")):
                 if k:
-                    last = next((j for j in range(len(pieces) - 1, -1, -1) if pieces[j][0]), None)
-                    if last is not None:
-                        edges.add(last)
+                    if parts:
+                        breaks.add(len(parts) - 1)
+                    else:
+                        last = next(
+                            (j for j in range(len(pieces) - 1, -1, -1) if pieces[j][0]), None
+                        )
+                        if last is not None:
+                            edges.add(last)
                     after_break = True
-                parts.extend(p for p in _OTHER_BREAKS.split(between) if p.strip())
-        else:
-            parts = [
-                p for p in (_OTHER_BREAKS.split(line) if other_breaks else [line]) if p.strip()
-            ]
+                parts.extend(p for p in _broken_line(between, first=first and k == 0) if p.strip())
+        elif line.strip():
+            parts = [line]
         if not parts:
             pieces.append(("", number, False))
-        for part in parts:
+        for at, part in enumerate(parts):
             flat = "\u3000" in part or "\u2003" in part
             for k, chunk in enumerate(_FLAT_BREAK.split(part) if flat else [part]):
                 indented = k > 0 or bool(_INDENT.match(chunk))
-                if after_break and chunk.strip():
+                if after_break and chunk.strip() and (at - 1 in breaks or at == 0):
                     edges.add(len(pieces))
                     after_break = False
                 pieces.append((chunk.strip(), number, indented))
+            if at in breaks:
+                edges.add(len(pieces) - 1)
     stripped = [p[0] for p in pieces]
     drop = _furniture(stripped, edges)
     full = _median([len(text) for text in stripped if text])  # a wrapped line's length
@@ -828,6 +839,49 @@ def _input_lines(text: str) -> list[_Line]:
     if lines:
         lines[0].first = 1
     return lines
+
+
+def _broken_line(line: str, *, first: bool) -> list[str]:
+    """Split a line at its other line breaks: at a page or paragraph break, and at a soft line
+    break (Shift+Enter in Word, <br>) but inside a sentence (新增学位 / 8,000个。 is one). Two
+    soft breaks in a row leave a blank line: a paragraph ends there. `first`: the line opens
+    the text, so its first part is the title."""
+    parts: list[str] = []
+    for hard in _HARD_BREAKS.split(line):
+        joinable = False
+        for piece in _SOFT_BREAKS.split(hard):
+            text = piece.strip()
+            if not text:
+                joinable = False
+                continue
+            title = first and len(parts) == 1 and len(parts[0].strip()) <= _TITLE_LONGEST
+            if joinable and not title and _soft_continues(parts[-1].strip(), piece):
+                before = parts[-1].rstrip()
+                parts[-1] = before + (" " if _needs_space(before, text) else "") + text
+            else:
+                parts.append(piece)
+            joinable = True
+    return parts
+
+
+_TITLE_LONGEST = 60  # a first line no longer than this, not ending a sentence, is the title
+
+
+def _soft_continues(before: str, piece: str) -> bool:
+    """Tell whether a piece after a soft line break goes on with the sentence before it: that
+    one is not ended, no heading, and the piece neither starts like a heading nor is indented.
+    In English the piece starts in lower case or `before` stops on a comma or a word such as
+    "the"."""
+    after = piece.strip()
+    if after[0] in _CONTINUES:
+        return True
+    if _is_closed(before) or _is_heading(before) or _starts_like_heading(after):
+        return False
+    if _INDENT.match(piece):
+        return False
+    if _HAN_RE.search(before[-12:]) or _HAN_RE.search(after[:12]):
+        return True
+    return after[0].islower() or before[-1] == "," or _DANGLING.search(before) is not None
 
 
 def _join(lines: list[_Line], *, tidy: bool = True) -> list[_Line]:

@@ -48,6 +48,17 @@ NUMBERED_HEADING = regex(
 )
 
 
+# A line break inside a paragraph (Word's w:br, ODF's text:line-break, HTML's <br>) is
+# written as the line separator: ingest joins the parts of a sentence it splits.
+SOFT_BREAK = "\u2028"
+
+
+def soft_breaks(text: str) -> list[str]:
+    """Return a paragraph's text (its line breaks "\n") as its line: each break a soft one."""
+    text = text.strip()
+    return [text.replace("\n", SOFT_BREAK)] if text else []
+
+
 def heading_line(level: int, text: str) -> str:
     """Return `text` as a Markdown heading of `level`, or as is when it is numbered already."""
     if NUMBERED_HEADING.match(text):
@@ -770,7 +781,7 @@ def read_docx(data: bytes, path: Path) -> str:
         if level is not None:
             lines.append(heading_line(level, " ".join(text.split())))
         else:
-            lines.extend(part.strip() for part in text.split("\n") if part.strip())
+            lines.extend(soft_breaks(text))
     return "\n".join(lines)
 
 
@@ -1104,7 +1115,7 @@ def _doc_lines(paragraphs: list[worddoc.Paragraph]) -> list[str]:
             if level is not None:
                 lines.append(heading_line(level, " ".join(text.split())))
             else:
-                lines.extend(part.strip() for part in text.split("\n") if part.strip())
+                lines.extend(soft_breaks(text))
     end_row()
     return lines
 
@@ -1261,7 +1272,7 @@ class _OdtReader:
             level = _int(element.get(_T["outline-level"]), 1)
             self.lines.append(heading_line(level, " ".join(text.split())))
         else:
-            self.lines.extend(part.strip() for part in text.split("\n") if part.strip())
+            self.lines.extend(soft_breaks(text))
 
     def outline_number(self, heading: Any) -> str:
         """Return the outline numbering's number of a heading not in a list ("第一章")."""
@@ -1470,7 +1481,8 @@ HTML_SPACE = regex(r"[ \t\r\n\f\xa0]+")
 
 
 def read_html(text: str, path: Path) -> str:
-    """Return a page's article text: h1-h6 as Markdown headings, each block and `<br>` a line.
+    """Return a page's article text: h1-h6 as Markdown headings, each block a line (`<br>` a
+    soft break in it, SOFT_BREAK).
 
     Scripts, styles, forms, navigation, headers, footers, sidebars and link-dense blocks go.
     """
@@ -1497,7 +1509,12 @@ def read_html(text: str, path: Path) -> str:
     for tag in root.find_all(LINK_BLOCKS):
         if not tag.decomposed and _link_dense(tag):
             tag.decompose()
-    return "\n".join(line for line in _html_lines(root) if not _page_meta(line))
+    # A line about the page goes, not the line it is broken from by a <br>.
+    lines = (
+        SOFT_BREAK.join(part for part in line.split(SOFT_BREAK) if not _page_meta(part.strip()))
+        for line in _html_lines(root)
+    )
+    return "\n".join(line for line in lines if line.strip())
 
 
 # A Chinese site's lines about the page, not the report: 发布时间：2022-01-10 来源：市教育局
@@ -1580,7 +1597,7 @@ def _collapse(text: str) -> str:
 
 
 def _html_lines(root: Tag) -> list[str]:
-    """Flatten an element into lines: one per heading, block, table row and `<br>`."""
+    """Flatten an element into lines: one per heading, block and table row."""
     from bs4 import NavigableString, Tag
 
     lines: list[str] = []
@@ -1601,7 +1618,7 @@ def _html_lines(root: Tag) -> list[str]:
             elif not isinstance(child, Tag):
                 continue
             elif child.name == "br":
-                flush()
+                pending.append(SOFT_BREAK)
             elif child.name in HEADING_TAGS:
                 flush()
                 heading = _collapse(child.get_text())

@@ -699,6 +699,31 @@ def test_repair_undoes_extraction_damage(damaged: str, expected: str) -> None:
     assert repair_text(expected) == expected  # repaired text is a fixed point
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("题目\n全市新建学校12所，新增学位\u20288,000个。", "题目\n全市新建学校12所，新增学位8,000个。"),
+        ("题目\n一、主要成绩\u2028全市新建学校12所。", "题目\n一、主要成绩\n全市新建学校12所。"),
+        ("题目\n全市新建学校12所。\u2028新增学位8,000个。", "题目\n全市新建学校12所。\n新增学位8,000个。"),
+        ("题目\n全市新建学校\u2028一、主要成绩", "题目\n全市新建学校\n一、主要成绩"),
+        ("题目\n全市新建学校\u2028\u3000\u3000新增学位", "题目\n全市新建学校\n新增学位"),
+        ("题目\n全市新建学校\u2028\u2028新增学位", "题目\n全市新建学校\n新增学位"),
+        ("宁波市教育局\u20282022年工作总结", "宁波市教育局\n2022年工作总结"),
+        ("Title\nNet sales\u2028rose 6%.", "Title\nNet sales rose 6%."),
+        ("Title\nResults of Operations\u2028Net sales rose 6%.", "Title\nResults of Operations\nNet sales rose 6%."),
+        ("题目\n全市新建学校12所，新增学位\x0b8,000个。", "题目\n全市新建学校12所，新增学位8,000个。"),
+    ],
+    ids=[
+        "mid-sentence", "after-heading", "after-sentence", "before-heading", "indented",
+        "two-breaks", "title", "english", "english-heading", "vertical-tab",
+    ],
+)  # fmt: skip
+def test_a_soft_line_break_joins_only_inside_a_sentence(text: str, expected: str) -> None:
+    """U+2028 (the readers' w:br, text:line-break and <br>; Word's vertical tab in copied
+    text) breaks a line inside a paragraph: a sentence goes on across it."""
+    assert repair_text(text) == expected
+
+
 def test_repair_leaves_the_clean_rendition_alone() -> None:
     assert repair_text(CLEAN) == CLEAN
 

@@ -875,6 +875,81 @@ def test_html_layout_table_page_without_article_keeps_its_paragraphs() -> None:
     ]
 
 
+# --------------------------------------------------------------------------- soft line breaks
+
+SOFT_BROKEN = "一、主要成绩\n全市新建学校12所，新增学位\n8,000个。\n\n城乡差距仍然存在"
+SOFT_READ = [
+    "宁波市教育局2022年工作总结",
+    "一、主要成绩",
+    "全市新建学校12所，新增学位8,000个。",
+    "城乡差距仍然存在",
+    "Net sales rose 6%.",
+]
+
+
+def _soft_docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("宁波市教育局2022年工作总结")
+    document.add_paragraph(SOFT_BROKEN)  # python-docx writes each "\n" as a w:br
+    document.add_paragraph("Net sales\nrose 6%.")
+    document.save(str(path))
+    return path
+
+
+def _soft_odt(path: Path) -> Path:
+    body = "".join(
+        "<text:p>{}</text:p>".format(line.replace("\n", "<text:line-break/>"))
+        for line in ("宁波市教育局2022年工作总结", SOFT_BROKEN, "Net sales\nrose 6%.")
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr(
+            "content.xml",
+            '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
+            'office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+            f"<office:body><office:text>{body}</office:text></office:body>"
+            "</office:document-content>",
+        )
+    return path
+
+
+def _soft_html(path: Path) -> Path:
+    body = "".join(
+        "<p>{}</p>".format(line.replace("\n", "<br>\n  "))
+        for line in ("宁波市教育局2022年工作总结", SOFT_BROKEN, "Net sales\nrose 6%.")
+    )
+    path.write_text(f"<html><body><article>{body}</article></body></html>", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("make", [_soft_docx, _soft_odt, _soft_html], ids=["docx", "odt", "html"])
+def test_a_soft_line_break_inside_a_sentence_does_not_split_it(
+    tmp_path: Path, make: Callable[[Path], Path]
+) -> None:
+    """A line break inside a paragraph (Shift+Enter in Word, <br>) had split the sentence it
+    stood in (新增学位 / 8,000个。: a figure without its label); now it is read as the
+    paragraph's line break: a sentence goes on across it, a heading or a sentence's end stops
+    before it, and two in a row end the paragraph."""
+    from compare.ingest import read_text
+    from compare.settings import Settings
+
+    suffix = make.__name__.rsplit("_", 1)[1]
+    path = make(tmp_path / f"soft-2022.{suffix}")
+    assert read_text(path, settings=Settings()).text.splitlines() == SOFT_READ
+
+
+def test_html_a_line_about_the_page_goes_without_the_line_broken_from_it() -> None:
+    page = """<html><body><article><h1>宁波市教育局2022年工作总结</h1>
+      <p>发布时间：2022-01-10 来源：市教育局<br>全市新建学校12所，新增学位<br>8,000个。</p>
+    </article></body></html>"""
+    assert readers.read_html(page, Path("a.html")).split("\n") == [
+        "# 宁波市教育局2022年工作总结",
+        f"全市新建学校12所，新增学位{readers.SOFT_BREAK}8,000个。",
+    ]
+
+
 # --------------------------------------------------------------------------- shared
 
 
