@@ -767,7 +767,7 @@ def read_docx(data: bytes, path: Path) -> str:
     lines: list[str] = []
     numbering = _DocxNumbering(document)
     chains: dict[str | None, tuple[Any, ...]] = {}
-    for block in document.iter_inner_content():
+    for block in _docx_blocks(document._body):
         if isinstance(block, Table):
             lines.extend(_docx_table_lines(block))
             continue
@@ -783,6 +783,28 @@ def read_docx(data: bytes, path: Path) -> str:
         else:
             lines.extend(soft_breaks(text))
     return "\n".join(lines)
+
+
+def _docx_blocks(container: Any) -> Iterator[Any]:
+    """Yield the paragraphs and tables of a document's body or a table cell in order, those in
+    block content controls (w:sdt) and custom XML too: python-docx's iter_inner_content left out
+    a content control's paragraphs, their figures with them."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def walk(element: Any) -> Iterator[Any]:
+        for child in element:
+            if child.tag == _W + "p":
+                yield Paragraph(child, container)
+            elif child.tag == _W + "tbl":
+                yield Table(child, container)
+            elif child.tag == _W + "sdt":
+                for content in child.iterchildren(_W + "sdtContent"):
+                    yield from walk(content)
+            elif child.tag == _W + "customXml":
+                yield from walk(child)
+
+    yield from walk(container._element)
 
 
 def _chinese_number(n: int) -> str:
@@ -990,7 +1012,7 @@ def _docx_cell_text(cell: Any) -> str:
     from docx.table import Table
 
     parts: list[str] = []
-    for block in cell.iter_inner_content():
+    for block in _docx_blocks(cell):
         if isinstance(block, Table):
             parts.extend(
                 " ".join(_docx_cell_text(inner) for inner in row.cells) for row in block.rows

@@ -875,6 +875,41 @@ def test_html_layout_table_page_without_article_keeps_its_paragraphs() -> None:
     ]
 
 
+def test_docx_block_content_controls_are_read(tmp_path: Path) -> None:
+    """A paragraph inside a block content control (w:sdt, in the body or in a table cell) had
+    been left out, its figures with it; its text is read where it stands."""
+    import docx
+    from lxml import etree
+
+    def controlled(paragraph: object) -> None:
+        element = paragraph._p  # type: ignore[attr-defined]
+        sdt = etree.Element(f"{{{W_NS}}}sdt")
+        etree.SubElement(sdt, f"{{{W_NS}}}sdtPr")
+        content = etree.SubElement(sdt, f"{{{W_NS}}}sdtContent")
+        element.addprevious(sdt)
+        content.append(element)
+
+    document = docx.Document()
+    document.add_paragraph("宁波市教育局2022年工作总结")
+    controlled(document.add_paragraph("全市幼儿园在园幼儿20万人。"))
+    document.add_paragraph("全市新建学校12所。")
+    cell = document.add_table(rows=1, cols=2).rows[0].cells
+    cell[0].paragraphs[0].text = "学校（所）"
+    cell[1].paragraphs[0].text = "120"
+    controlled(cell[1].paragraphs[0])
+    path = tmp_path / "sdt-2022.docx"
+    document.save(str(path))
+    assert read(readers.read_docx, path).splitlines() == [
+        "宁波市教育局2022年工作总结",
+        "全市幼儿园在园幼儿20万人。",
+        "全市新建学校12所。",
+        "学校（所） | 120",
+    ]
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
 # --------------------------------------------------------------------------- soft line breaks
 
 SOFT_BROKEN = "一、主要成绩\n全市新建学校12所，新增学位\n8,000个。\n\n城乡差距仍然存在"
