@@ -219,8 +219,9 @@ def _is_odt(data: bytes) -> bool:
     if _ODT_MIMETYPE in data[:128]:
         return True  # the mimetype, an OpenDocument file's first member, stored as is
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return archive.read("mimetype")[: len(_ODT_MIMETYPE)] == _ODT_MIMETYPE
+        # (Read no further than its start: the member may be a zip bomb.)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("mimetype") as member:
+            return member.read(len(_ODT_MIMETYPE)) == _ODT_MIMETYPE
     # (A damaged archive, or one of a compression Python does not read.)
     except (
         KeyError,
