@@ -7,6 +7,8 @@ inside the same file is set aside with a warning.
 from __future__ import annotations
 
 import bisect
+import email
+import email.policy
 import io
 import re
 import sys
@@ -57,6 +59,13 @@ def read_text(path: Path, *, settings: Settings, data: bytes | None = None) -> D
         raise UnreadableInput(f"{name}: empty file")
 
     fmt = detect_format(data, path)
+    if fmt == "mhtml":
+        data, fmt = _mhtml_page(data, name), "html"
+    elif fmt == "wordxml":
+        raise UnreadableInput(
+            f"{name}: a Word XML document (Word 2003 XML or flat XML), which is not read; "
+            "save it as .docx"
+        )
     encoding = "n/a"  # PDF, Word and RTF files carry their own text encoding
     decoding: tuple[str, ...] = ()  # what decoding noticed
     if fmt in ("pdf", "docx", "doc", "odt", "rtf"):
@@ -137,6 +146,26 @@ def _read_stdin(settings: Settings) -> bytes:
     return data
 
 
+def _mhtml_page(data: bytes, name: str) -> bytes:
+    """Return the page a web archive (MHTML) holds, decoded from its transfer encoding and in
+    UTF-8 when its part names a charset it reads in; raise UnreadableInput when there is none."""
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        page = part.get_payload(decode=True)
+        if not isinstance(page, bytes):
+            continue
+        charset = part.get_content_charset()
+        if charset:
+            try:
+                return page.decode(charset).encode("utf-8")
+            except (LookupError, UnicodeDecodeError):
+                pass  # named wrong: its bytes are read as a page's are
+        return page
+    raise UnreadableInput(f"{name}: a web archive (MHTML) that holds no HTML page")
+
+
 def _readers(name: str, fmt: str) -> ModuleType:
     """Import compare.readers (the PDF / Word / HTML readers) or explain why it cannot be used."""
     try:
@@ -161,9 +190,21 @@ _HTML_START = regex(
 _MD_HEADING = regex(r"^#{1,6} \S", re.M)
 
 
+# A web archive (MHTML: Word's "single file web page", saved as .mht or .doc, a browser's
+# .mhtml): MIME headers, then the page and its pictures as parts of a multipart/related message.
+_MHTML_START = regex(
+    r"\s*(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?content-type:\s*multipart/related", re.I
+)
+# Word's XML formats (Word 2003 XML, and Word 2007's flat XML): one XML file, as .xml or .doc.
+_WORD_XML = regex(
+    r"\s*<\?xml[^>]*>\s*(?:<\?mso-application\s+progid=\"Word\.Document\"|<w:wordDocument\b)",
+    re.I,
+)
+
+
 def detect_format(data: bytes, path: Path) -> str:
     """Return txt, md, html, pdf, docx, doc, odt or rtf, judged by the content first and the
-    extension second."""
+    extension second; or mhtml (a web archive, read as its page) or wordxml (refused)."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
@@ -179,6 +220,10 @@ def detect_format(data: bytes, path: Path) -> str:
     sample = _peek_text(data[:8192])
     if _HTML_START.match(sample):
         return "html"
+    if _MHTML_START.match(sample):
+        return "mhtml"
+    if _WORD_XML.match(sample):
+        return "wordxml"
     if suffix in (".html", ".htm", ".xhtml") and re.search(r"<(?:body|p|div|h1)\b", sample, re.I):
         return "html"
     if suffix in (".md", ".markdown"):

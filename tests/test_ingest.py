@@ -490,6 +490,90 @@ def test_format_is_detected_from_the_content(name: str, data: bytes, expected: s
     assert detect_format(data, Path(name)) == expected
 
 
+_PAGE = """<html><head><meta charset="gbk"><title>宁波市人民政府</title></head><body>
+<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zw">政务公开</a></li></ul></div>
+<main><h1>宁波市教育局2022年工作总结</h1><h2>一、学校建设</h2>
+<p>全市新建学校12所，新增学位8,000个。</p></main></body></html>"""
+
+
+def _mhtml(page: str, *, transfer: str = "quoted-printable", charset: str = "utf-8") -> bytes:
+    """A web archive as Word saves a "single file web page": the page and a picture."""
+    import base64
+    import quopri
+
+    body = page.encode(charset)
+    encoded = (
+        quopri.encodestring(body) if transfer == "quoted-printable" else base64.encodebytes(body)
+    )
+    return (
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01D8"\r\n'
+        b"\r\nThis document is a Single File Web Page, also known as a Web Archive file.\r\n\r\n"
+        b"------=_NextPart_01D8\r\nContent-Location: file:///C:/x.htm\r\n"
+        + f"Content-Transfer-Encoding: {transfer}\r\n".encode()
+        + f'Content-Type: text/html; charset="{charset}"\r\n\r\n'.encode()
+        + encoded
+        + b"\r\n------=_NextPart_01D8\r\nContent-Location: file:///C:/x_files/image001.png\r\n"
+        b"Content-Transfer-Encoding: base64\r\nContent-Type: image/png\r\n\r\n"
+        + base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+        + b"\r\n------=_NextPart_01D8--\r\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("transfer", "charset"),
+    [("quoted-printable", "utf-8"), ("base64", "gbk")],
+    ids=["quoted-printable", "base64-gbk"],
+)
+def test_a_web_archive_is_read_as_the_page_it_holds(
+    tmp_path: Path, transfer: str, charset: str
+) -> None:
+    """Word's "single file web page" (MHTML, often saved as .doc) had been read as plain text:
+    its MIME headers and quoted-printable escapes gave 10 sections and 156 figures of junk. Its
+    page is read as an HTML file is."""
+    path = tmp_path / "宁波-2022.doc"
+    path.write_bytes(_mhtml(_PAGE, transfer=transfer, charset=charset))
+    document = read_text(path, settings=Settings())
+    assert document.text.splitlines() == [
+        "# 宁波市教育局2022年工作总结",
+        "一、学校建设",
+        "全市新建学校12所，新增学位8,000个。",
+    ]
+    assert document.source.format == "html"
+
+
+def test_a_web_archive_without_a_page_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.mht"
+    path.write_bytes(_mhtml(_PAGE).replace(b"text/html", b"text/plain"))
+    with pytest.raises(UnreadableInput) as error:
+        read_text(path, settings=Settings())
+    assert message(error) == f"{path}: a web archive (MHTML) that holds no HTML page"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Word.Document"?>\n'
+        '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">',
+        '<?xml version="1.0"?><w:wordDocument xmlns:w="urn:x">',
+        '<?xml version="1.0" standalone="yes"?>\r\n<?mso-application progid="Word.Document"?>'
+        '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">',
+    ],
+    ids=["word-2003", "word-2003-bare", "flat-opc"],
+)
+def test_word_xml_is_refused_with_what_to_save_it_as(tmp_path: Path, opening: str) -> None:
+    """Word 2003 XML saved as .doc had been read as text: its year the namespace's 2003."""
+    path = tmp_path / "report-2022.doc"
+    path.write_text(
+        opening + "<w:body><w:p><w:r><w:t>某局2022年工作总结</w:t></w:r></w:p>", "utf-8"
+    )
+    with pytest.raises(UnreadableInput) as error:
+        read_text(path, settings=Settings())
+    assert message(error) == (
+        f"{path}: a Word XML document (Word 2003 XML or flat XML), which is not read; "
+        "save it as .docx"
+    )
+
+
 # --------------------------------------------------------------------------- repair
 
 REPAIR_CASES = {
