@@ -1550,6 +1550,13 @@ def read_html(text: str, path: Path) -> str:
         # Inside an article a header may hold its title; the site's own header holds no heading.
         if not tag.decomposed and (root.name == "body" or not tag.find(list(HEADING_TAGS))):
             tag.decompose()
+    whole = len(root.get_text(strip=True))
+    for tag in root.find_all(_named_chrome):
+        # A banner named so (<div class="header">), not the page's content under such a name.
+        if tag.decomposed or tag.find(list(HEADING_TAGS)):
+            continue
+        if len(tag.get_text(strip=True)) * 2 < whole:
+            tag.decompose()
     for tag in root.find_all(LINK_BLOCKS):
         if not tag.decomposed and _link_dense(tag):
             tag.decompose()
@@ -1592,6 +1599,26 @@ def _is_hidden_or_chrome(tag: Tag) -> bool:
         return True
     style = str(tag.get("style", "")).replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
+
+
+# The names (class or id) of a site's banner and footer, written as <div>s: <div class="header">
+# 某市人民政府门户网站 | 2023年1月5日</div> had stood before the report's <h1> as its title.
+CHROME_NAMES = frozenset({
+    "header", "head", "top", "topbar", "top-bar", "top_bar", "banner", "masthead",
+    "site-header", "page-header", "footer", "foot", "bottom", "copyright", "site-footer",
+    "page-footer",
+})  # fmt: skip
+CHROME_TAGS = {"div", "section", "table"}
+
+
+def _named_chrome(tag: Tag) -> bool:
+    """Tell whether a block is named as a site's banner or footer by its class or id."""
+    if tag.name not in CHROME_TAGS:
+        return False
+    classes = tag.get("class")
+    names = [str(tag.get("id", ""))]
+    names += [classes] if isinstance(classes, str) else list(classes or ())
+    return any(name.lower() in CHROME_NAMES for name in names)
 
 
 def _main_content(soup: BeautifulSoup) -> Tag:

@@ -862,6 +862,45 @@ def test_html_prose_that_links_the_documents_it_names_stays() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "banner",
+    [
+        '<div class="header">宁波市人民政府门户网站 | 2023年1月5日 星期四</div>',
+        '<div id="top" class="top-bar">宁波市人民政府门户网站 | 2023年1月5日 星期四</div>',
+        "<header>宁波市人民政府门户网站 | 2023年1月5日 星期四</header>",
+    ],
+    ids=["class-header", "id-top", "header-element"],
+)
+def test_html_a_sites_banner_named_so_does_not_survive(banner: str) -> None:
+    """A page without <article> or <main>: a banner written as <div class="header"> had stood
+    before the report's <h1> as its title (政府工作报告, year unknown). A block so named that
+    holds a heading, or most of the page, stays."""
+    page = f"""<html><body>
+      {banner}
+      <div class="main">
+        <h1>2022年宁波市人民政府工作报告</h1>
+        <div class="head"><h2>一、2021年工作回顾</h2></div>
+        <p>全市地区生产总值达到14595亿元，增长8.2%。</p>
+      </div>
+      <div class="footer">主办单位：宁波市人民政府办公厅 地址：宁波市宁穿路2001号</div>
+    </body></html>"""
+    assert readers.read_html(page, Path("a.html")).splitlines() == [
+        "# 2022年宁波市人民政府工作报告",
+        "一、2021年工作回顾",
+        "全市地区生产总值达到14595亿元，增长8.2%。",
+    ]
+
+
+def test_html_a_page_inside_a_block_named_top_is_kept() -> None:
+    page = """<html><body><div id="top">
+      <p>宁波市教育局2022年工作总结</p><p>全市新建学校12所。</p>
+    </div></body></html>"""
+    assert readers.read_html(page, Path("a.html")).splitlines() == [
+        "宁波市教育局2022年工作总结",
+        "全市新建学校12所。",
+    ]
+
+
 def test_html_layout_table_page_without_article_keeps_its_paragraphs() -> None:
     page = """<html><body>
       <div id="top"><a href="/">首页</a> | <a href="/news">新闻</a> | <a href="/gk">公开</a></div>
