@@ -1646,20 +1646,26 @@ def _link_dense(tag: Tag) -> bool:
 
 
 # A sentence's end, written outside the links: 全年出台<a>《…办法》</a>等文件12件。
-SENTENCE_END = regex(r"[。！？；!?;]|\.(?:\s|$)")
+SENTENCE_END = regex(r"[。！？；!?;.][”’\"')）]?$")
 
 
 def _prose_around_links(tag: Tag) -> bool:
-    """Tell whether the text of an element outside its links ends a sentence: the links are
-    named in prose (Chinese government pages link each document title they cite)."""
+    """Tell whether the text an element holds itself (not in a link, nor in a block inside it)
+    ends a sentence: the links are named in prose (Chinese government pages link each document
+    title they cite). A block of links beside a paragraph of prose is still links."""
     from bs4 import NavigableString
 
-    return any(
-        type(text) is NavigableString
-        and text.find_parent("a") is None
-        and SENTENCE_END.search(text.strip())
-        for text in tag.find_all(string=True)
-    )
+    for text in tag.find_all(string=True):
+        if type(text) is not NavigableString or not SENTENCE_END.search(text.strip()):
+            continue
+        parent = text.parent
+        while parent is not None and parent is not tag:
+            if parent.name == "a" or parent.name in BLOCK_TAGS or parent.name in ("td", "th"):
+                break
+            parent = parent.parent
+        else:
+            return True
+    return False
 
 
 def _collapse(text: str) -> str:
