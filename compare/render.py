@@ -740,6 +740,10 @@ class PageIndex:
         # keyed by id(), the pair kept in the entry so that its id cannot be reused.
         self._counterparts: dict[tuple[int, str], tuple[SectionPair, Any]] = {}
         self._figure_columns: FigureColumns | None = None
+        # Of each figure's row, by id() of its change (held by the comparison, so that the id
+        # is not reused): its absolute change as written, and its lines (see figure_columns).
+        self.absolute_texts: dict[int, tuple[MetricChange, str]] = {}
+        self.row_lines: dict[int, int] = {}
 
     def figure_columns(self) -> FigureColumns:
         """Return the figures table's columns (figure_columns), reckoned once."""
@@ -1341,26 +1345,32 @@ def figure_columns(changes: Sequence[MetricChange], index: PageIndex) -> FigureC
     word or head (a grid's rows do not size their columns together, as a table's do)."""
     heads = (index.old_year, index.new_year, "Absolute", "Relative", "Points")
     widths = [text_width(head) + 2 for head in heads]  # room for the sort arrow
+    absolutes = index.absolute_texts
     for change in changes:
+        absolute = absolutes[id(change)] = (change, unbroken(format_absolute(change)))
         cells = (
             index.metric_text(change.old) if change.old is not None else "",
             index.metric_text(change.new) if change.new is not None else "",
-            format_absolute(change),
+            absolute[1],
             format_change_relative(change),
             format_points(change.points),
         )
         for k, text in enumerate(cells):
-            widest = max(text_width(word) for word in unbroken(text).split(" "))
-            if widest > widths[k]:
-                widths[k] = widest
+            if 2 * len(text) <= widths[k]:
+                continue  # (a character is two units at most)
+            words = unbroken(text).split(" ") if " " in text else (text,)
+            widths[k] = max(widths[k], *(text_width(word) for word in words))
     low, high = _VALUE_COLUMN_UNITS
     values = tuple(min(max(w, low), high) for w in widths)
     unit = _TABLE_EM / 2  # px
     free = _TABLE_FREE - sum(w * _EM_PER_UNIT * _TABLE_EM + _CELL_PAD for w in values)
     label, where = (max(10, int((free * share - _CELL_PAD) / unit)) for share in (0.6, 0.4))
     columns = FigureColumns(values, label, where)
-    lines = sum(_row_lines(change, _where(change, index)[1], columns) for change in changes)
-    return replace(columns, height=_HEAD_PX + _ROW_PX * len(changes) + _LINE_PX * lines)
+    lines = index.row_lines
+    for change in changes:
+        lines[id(change)] = _row_lines(change, _where(change, index)[1], columns)
+    height = _HEAD_PX + _ROW_PX * len(changes) + _LINE_PX * sum(lines.values())
+    return replace(columns, height=height)
 
 
 # A figure row drawn: its padding and border, and each line of its most wrapped cell
@@ -1478,8 +1488,9 @@ def _metric_row(change: MetricChange, index: PageIndex) -> str:
     flags = ' data-rolled-off=""' if change.rolled_off else ""
     if change.restated:
         flags += ' data-restated=""'
-    where, where_width = _where(change, index)
-    lines = _row_lines(change, where_width, index.figure_columns())
+    index.figure_columns()  # reckons every row's lines and absolute change, once
+    where = _where(change, index)[0]
+    lines = index.row_lines[id(change)]
     tall = f" l{lines}" if lines > 1 else ""  # report.css: .figure-grid tr.l2
     return (
         f'<tr class="metric t-{t}{tall}" data-trend="{t}"{flags}>\n'
@@ -1489,7 +1500,7 @@ def _metric_row(change: MetricChange, index: PageIndex) -> str:
         f"{_value_cell(change.old, index)}\n"
         f"{_value_cell(change.new, index)}\n"
         f'<td class="num change" data-sort="{sort_value(absolute)}">'
-        f"{html_text(unbroken(format_absolute(change)))}</td>\n"
+        f"{html_text(index.absolute_texts[id(change)][1])}</td>\n"
         # Sort values, relative changes and points are digits and signs only: nothing to escape.
         f'<td class="num" data-sort="{sort_value(relative)}">{format_change_relative(change)}</td>\n'
         f'<td class="num" data-sort="{sort_value(change.points)}">{format_points(change.points)}</td>\n'
