@@ -7,8 +7,6 @@ inside the same file is set aside with a warning.
 from __future__ import annotations
 
 import bisect
-import email
-import email.policy
 import io
 import re
 import sys
@@ -149,6 +147,9 @@ def _read_stdin(settings: Settings) -> bytes:
 def _mhtml_page(data: bytes, name: str) -> bytes:
     """Return the page a web archive (MHTML) holds, decoded from its transfer encoding and in
     UTF-8 when its part names a charset it reads in; raise UnreadableInput when there is none."""
+    import email  # a web archive's parts, read only for one (the package takes ~15 ms to load)
+    import email.policy
+
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() != "text/html":

@@ -571,6 +571,18 @@ def test_a_pair_shown_again_imports_none_of_the_comparing(tmp_path: Path) -> Non
     assert pages[0].read_bytes() == pages[1].read_bytes()
 
 
+def test_a_text_reports_run_imports_no_web_archive_reader(tmp_path: Path) -> None:
+    """The email package reads a web archive (MHTML) and took ~15 ms of every run to import,
+    with socket and calendar: a run of text reports imports none of it."""
+    done, imported = run_and_ask(
+        ["2021", "2022", "-q", "-o", str(tmp_path / "page.html")],
+        "[m for m in ('email', 'socket') if m in sys.modules]",
+        env={"TMPDIR": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert imported == []
+
+
 def test_a_series_again_takes_what_was_kept_without_a_pool(
     kept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
