@@ -963,6 +963,9 @@ def _names_the_top(masked: str, start: int, end: int, unit: str) -> bool:
     )
 
 
+_CLOCK_HOUR = regex(r"(?<![\d.])\d{1,2}[时点]$")
+
+
 def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
     """Decide whether a parsed number states a quantity, not a year, version, name or code."""
     if raw.unit == "周年":
@@ -987,8 +990,12 @@ def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
         return False  # 每50公斤提高7.4元: the 50 is the measure the price is stated per
     if _names_the_top(masked, raw.start, raw.end, raw.unit):
         return False  # 前10名股东: which are meant (the top ten), not a figure
-    if masked[raw.start - 1 : raw.start] in ("注", "表", "图") and not raw.unit:
-        return False  # 营业成本（注1）, 表1 2021年主要农产品产量: a note's or a table's mark
+    if masked[raw.start - 1 : raw.start] in ("注", "表", "图", "件") and not raw.unit:
+        return (
+            False  # 营业成本（注1）, 表1 2021年主要农产品产量, 详见附件1: a note's or table's mark
+        )
+    if raw.unit == "分" and _CLOCK_HOUR.search(masked, max(0, raw.start - 3), raw.start):
+        return False  # 上午9时30分: a time of day, not a score
     if raw.unit.endswith("股") and masked.startswith(_NOT_SHARES, raw.end):
         return False  # 沪深300股指期权: an index's name (股指, 股票, 股份 are no shares counted)
     if masked[max(0, raw.start - 12) : raw.start].rstrip(" \t：:|").endswith(_CODE_WORDS):

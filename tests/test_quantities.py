@@ -562,6 +562,9 @@ NOT_METRICS = [
     ("fiscal", "Net income rose in fiscal 2017 and fiscal 2018.", []),
     ("en-date", "as of September 30, 2017 and 1 April 2022", []),
     ("title", "印发《农村幼儿园提质二十条》和《浙江绍兴七千师生》，新建17所", ["17所"]),
+    # a time of day and an attachment's number (上午9时30分 read 30分, 详见附件1 a figure 1)
+    ("clock", "会议于上午9时30分开始，下午3点15分结束，历时5小时45分钟", ["5小时", "45分钟"]),
+    ("attachment", "具体名单详见附件1，共收到文件12件", ["12件"]),
     ("quoted", "形成“1+7”工作推进体系，开展“七个一百”“1+X”“五星三名”“4+1”“TOP10”活动", []),
     (
         "quoted-long-kept",
