@@ -112,7 +112,7 @@ def render_outline(report: Report) -> str:
             f"{counted(metric_counts.get(s.id, 0), 'metric')}]"
         )
     top = len(report.sections)
-    sub = sum(1 for s in report.walk() if s.level == 2)
+    sub = sum(1 for s in report.walk() if s.level >= 2)  # every level below the top
     lines += [
         "",
         f"{counted(top, 'section')}, {counted(sub, 'subsection')}, "

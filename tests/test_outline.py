@@ -1242,6 +1242,15 @@ def test_outline_text_spaces_latin_numbering_and_counts_one_in_the_singular() ->
     assert lines[-1] == "1 section, 2 subsections, 1 metric"
 
 
+def test_outline_text_counts_subsections_at_every_level() -> None:
+    """A three-level outline printed "2 sections, 4 subsections": the third level uncounted."""
+    text = "某局2021年工作总结\n一、甲\n（一）子\n1.孙一\n内容一。\n2.孙二\n内容二。\n二、乙\n内容三。\n"
+    report = parse_outline(text, source=Source(path="a.txt"))
+    levels = [s.level for s in report.walk()]
+    assert levels == [1, 2, 3, 3, 1]
+    assert render_outline(report).splitlines()[-1] == "2 sections, 3 subsections, 0 metrics"
+
+
 def test_a_chapters_numbering_stands_apart_from_its_heading() -> None:
     """第一节 重要提示 read "第一节重要提示" on the page, in the outline and in check messages;
     一、 and （一） keep their heading close, as Chinese writes them."""
