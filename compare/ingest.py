@@ -1156,7 +1156,9 @@ def _split_renditions(
         span = f"lines {lines[0].first}-{lines[start - 1].last}"
         what = "a first, partial rendition"
         kept, aside = lines[start:], (span, share)
-    message = f"{what} of the report ({aside[0]}, about {aside[1]}% of it) was found and set aside"
+    # (a "copy" longer than what is kept: the report's opening repeated over and over)
+    size = f"about {aside[1]}% of it" if aside[1] <= 100 else f"{aside[1] / 100:.1f} times as long"
+    message = f"{what} of the report ({aside[0]}, {size}) was found and set aside"
     return kept, (message,)
 
 

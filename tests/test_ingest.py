@@ -1040,3 +1040,15 @@ def test_pdftotext_pages_numbered_at_each_page_break_read_as_the_text(page_end: 
     assert "".join(lines) == "".join(CLEAN_LINES)  # no number spliced in, nothing lost
     # and no paragraph cut inside a sentence (a line ending 。 at a cut may end one, as in print)
     assert [line for line in lines if line not in CLEAN_LINES and line[-1] not in "。；！？”"] == []
+
+
+def test_a_copy_longer_than_the_text_kept_is_said_so() -> None:
+    """The opening repeated over and over was set aside as "about 339% of it": a share of more
+    than the whole; it is said as how many times as long it is."""
+    opening = CLEAN_LINES[:4]
+    kept, warnings = split_renditions("\n".join(opening + opening * 3))
+    assert kept.splitlines() == opening
+    assert len(warnings) == 1 and "% of it" not in warnings[0]
+    assert re.search(r"\(lines \d+-\d+, [2-4]\.\d times as long\)", warnings[0]), warnings
+    half = "\n".join(CLEAN_LINES + CLEAN_LINES[: len(CLEAN_LINES) // 2])
+    assert re.search(r"about \d{2}% of it", split_renditions(half)[1][0])
