@@ -16,7 +16,20 @@ from compare.errors import CompareError, ReportNotFound, UsageError
 from compare.model import STDIN
 from compare.patterns import regex
 
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc", ".odt", ".rtf"}
+SUFFIXES = {
+    ".txt",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".mht",
+    ".mhtml",
+    ".pdf",
+    ".docx",
+    ".doc",
+    ".odt",
+    ".rtf",
+}
 YEAR_IN_NAME = regex(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 YEAR_ARG = regex(r"^\d{4}$")
 

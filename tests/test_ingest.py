@@ -1052,3 +1052,17 @@ def test_a_copy_longer_than_the_text_kept_is_said_so() -> None:
     assert re.search(r"\(lines \d+-\d+, [2-4]\.\d times as long\)", warnings[0]), warnings
     half = "\n".join(CLEAN_LINES + CLEAN_LINES[: len(CLEAN_LINES) // 2])
     assert re.search(r"about \d{2}% of it", split_renditions(half)[1][0])
+
+
+def test_a_web_archive_in_the_library_is_found_by_its_year(tmp_path: Path) -> None:
+    """A web archive saved as .mht was read when given as a path, but a library did not list it:
+    `compare 2021 2022` could not find it by its year."""
+    from compare.library import find_report, scan_library
+
+    (tmp_path / "宁波-2022.mht").write_bytes(_mhtml(_PAGE))
+    (tmp_path / "宁波-2021.mhtml").write_bytes(_mhtml(_PAGE.replace("2022", "2021")))
+    assert find_report("2022", library=tmp_path) == tmp_path / "宁波-2022.mht"
+    assert {(e.path.suffix, e.year) for e in scan_library(tmp_path)} == {
+        (".mht", 2022),
+        (".mhtml", 2021),
+    }
