@@ -990,10 +990,9 @@ def _stands(masked: str, raw: _Raw, text: str, digits: str) -> bool:
         return False  # 每50公斤提高7.4元: the 50 is the measure the price is stated per
     if _names_the_top(masked, raw.start, raw.end, raw.unit):
         return False  # 前10名股东: which are meant (the top ten), not a figure
+    # 营业成本（注1）, 表1 2021年主要农产品产量, 详见附件1: a note's, a table's, an annex's mark
     if masked[raw.start - 1 : raw.start] in ("注", "表", "图", "件") and not raw.unit:
-        return (
-            False  # 营业成本（注1）, 表1 2021年主要农产品产量, 详见附件1: a note's or table's mark
-        )
+        return False
     if raw.unit == "分" and _CLOCK_HOUR.search(masked, max(0, raw.start - 3), raw.start):
         return False  # 上午9时30分: a time of day, not a score
     if raw.unit.endswith("股") and masked.startswith(_NOT_SHARES, raw.end):
