@@ -1681,9 +1681,12 @@ def _pair_sentences(
     in_order = in_every_longest_run(
         [found[j][0] for j in order], [round(10 * found[j][1]) for j in order]
     )
-    dropped = [
-        j for k, j in enumerate(order) if k not in in_order and found[j][1] < settings.moved_cutoff
-    ]
+
+    def moves(j: int) -> bool:  # out of order and alike enough to call it the same sentence
+        i, score = found[j]
+        return score >= settings.moved_cutoff or _extended(old_keys[i], new_keys[j])
+
+    dropped = [j for k, j in enumerate(order) if k not in in_order and not moves(j)]
     for j in dropped:  # out of order, and too little alike to be moved: removed and added
         del found[j]
     # The pairs in order (dropping the others leaves them so) bound the gaps between them.
@@ -1703,10 +1706,10 @@ def _pair_sentences(
         if k in in_order:
             status = SentenceStatus.EQUAL if old_keys[i] == new_keys[j] else SentenceStatus.MODIFIED
             in_place.add(i)
-        elif score >= settings.moved_cutoff:
+        elif moves(j):
             status = SentenceStatus.MOVED
         else:
-            continue  # out of order and not close enough to call it the same sentence
+            continue
         by_new[j] = _sentence_pair(status, olds[i], news[j], i, j, score)
     paired_old = {found[j][0] for j in by_new}
     kept: list[tuple[int | None, SentencePair]] = []
@@ -1842,6 +1845,9 @@ def _pair_within_gaps(
             olds = [i for a, i in enumerate(olds) if a not in paired_rows]
             news = [j for b, j in enumerate(news) if b not in paired_cols]
             added = added or bool(taken)
+        if olds and news:
+            olds, news, extended = _pair_extended(found, olds, news, old_keys, new_keys)
+            added = added or extended
         if len(olds) == 1 and len(news) == 1:
             sole = settings.sole_sentence_cutoff
             sole_pair = [old_keys[olds[0]]], [new_keys[news[0]]]
@@ -1850,6 +1856,75 @@ def _pair_within_gaps(
                 found[news[0]] = (olds[0], round(score, 1))
                 added = True
     return added
+
+
+# A sentence told again with a clause added ("建成实训基地15个。" next year "建成实训基地15个，其中
+# 国家级3个…。"), or taken off: the shorter, at least _EXTENDED_LEAST characters less its end
+# mark and the longer at most _EXTENDED_GROWTH times as long, is found in the longer at least
+# _EXTENDED_CUTOFF alike (fuzz.partial_ratio), as its clauses (within _EXTENDED_EDGE characters
+# of a clause mark or an end). Both are sentences: they end with a sentence mark (not a list's
+# item ending in ";") and are not a table's row. Those looked for are within _EXTENDED_WINDOW
+# places of each other.
+_EXTENDED_LEAST = 6
+_EXTENDED_GROWTH = 10
+_EXTENDED_CUTOFF = 90.0
+_EXTENDED_EDGE = 2
+_EXTENDED_WINDOW = 64
+_SENTENCE_MARKS = "。.!?…"  # as keys write them (NFKC: ！ is !)
+_CLAUSE_MARKS = ",;:、"
+
+
+def _extended(old_key: str, new_key: str) -> bool:
+    """Tell whether one sentence key is the other with clauses added: however little alike as
+    wholes (the shorter may be a tenth of the longer), it is the same sentence told again."""
+    if old_key[-1:] not in _SENTENCE_MARKS or new_key[-1:] not in _SENTENCE_MARKS:
+        return False
+    old, new = old_key.rstrip(_SENTENCE_MARKS), new_key.rstrip(_SENTENCE_MARKS)
+    short, long = (old, new) if len(old) <= len(new) else (new, old)
+    if not _EXTENDED_LEAST <= len(short) < len(long) <= _EXTENDED_GROWTH * len(short):
+        return False
+    if "|" in long:
+        return False
+    found = fuzz.partial_ratio_alignment(short, long, score_cutoff=_EXTENDED_CUTOFF)
+    if found is None:
+        return False
+    edge = _EXTENDED_EDGE
+    before = long[max(0, found.dest_start - edge) : found.dest_start]
+    after = long[found.dest_end : found.dest_end + edge]
+    return (found.dest_start <= edge or any(c in _CLAUSE_MARKS for c in before)) and (
+        found.dest_end >= len(long) - edge or any(c in _CLAUSE_MARKS for c in after)
+    )
+
+
+def _pair_extended(
+    found: dict[int, tuple[int, float]],
+    olds: list[int],
+    news: list[int],
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+) -> tuple[list[int], list[int], bool]:
+    """Pair, into `found`, the sentences of one gap between pairs in order (`olds`, `news`:
+    their indexes) that are each other extended (_extended), the most text in order; return
+    the sentences left and whether any pair was made. A sentence extended by a long clause is
+    too little alike as a whole to pair, and was shown as removed and added."""
+    edges: dict[tuple[int, int], float] = {}
+    for rows, cols in blocks(len(olds), len(news), _EXTENDED_WINDOW):
+        for a in rows:
+            old_key = old_keys[olds[a]]
+            for b in cols:
+                new_key = new_keys[news[b]]
+                if _extended(old_key, new_key):
+                    edges[a, b] = min(len(old_key), len(new_key))
+    chain = heaviest_chain(edges)
+    for a, b in chain:
+        old_key, new_key = old_keys[olds[a]], new_keys[news[b]]
+        found[news[b]] = (olds[a], round(fuzz.ratio(old_key, new_key), 1))
+    taken_old, taken_new = {a for a, _ in chain}, {b for _, b in chain}
+    return (
+        [i for a, i in enumerate(olds) if a not in taken_old],
+        [j for b, j in enumerate(news) if b not in taken_new],
+        bool(chain),
+    )
 
 
 # A table row named by a year: "2019 | 8,863" (a 10-K's principal due in 2019); not a row of

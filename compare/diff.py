@@ -404,7 +404,8 @@ def sentence_ops(pair: SentencePair) -> tuple[TextOp, ...]:
 
 @collector_paused()
 def add_text_diffs(pairs: tuple[SectionPair, ...]) -> tuple[SectionPair, ...]:
-    """Return the section pairs with the ops of every modified sentence pair filled in."""
+    """Return the section pairs with the ops of every modified sentence pair filled in, and of
+    every moved one that was edited too (the page shows what was edited as it moved)."""
     result = []
     for pair in pairs:
         if any(_needs_ops(s) for s in pair.sentences):
@@ -423,11 +424,15 @@ _with_sentences = fast_replacer(SectionPair, "sentences")
 
 def _needs_ops(pair: SentencePair) -> bool:
     return (
-        pair.status == SentenceStatus.MODIFIED
+        pair.status in _EDITED
         and not pair.ops
         and pair.old is not None
         and pair.new is not None
+        and pair.old != pair.new
     )
+
+
+_EDITED = (SentenceStatus.MODIFIED, SentenceStatus.MOVED)
 
 
 # --------------------------------------------------------------------------- similarity

@@ -18,7 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from compare import align
+from compare import align, diff
 from compare.align import (
     align_reports,
     align_sentences,
@@ -867,6 +867,55 @@ def test_the_only_sentences_left_between_two_pairs_in_order_pair_on_less() -> No
     ]
     rows = sentence_rows(section(kept, old, before), section(kept, new, other, before))
     assert ("removed", 1, None) in rows
+
+
+def test_a_sentence_told_again_with_a_clause_added_reads_as_modified() -> None:
+    """建成实训基地15个。 next year with a long clause added is 37 alike as a whole (the cutoff is
+    55): it and another sentence so extended, between the same two pairs in order, read as
+    modified, each with its own, not as two removed and two added. So does one shortened to a
+    clause of it; a sentence that ends in a list's ";" or is a tenth of the other is not one."""
+    first, last = "职业院校招生2.1万人。", "开展校企合作项目30个。"
+    base, contest = "建成实训基地15个。", "组织技能大赛。"
+    longer = "建成实训基地15个，其中国家级3个、省级5个、市级7个，覆盖全市所有职业院校和技工学校。"
+    won = "组织技能大赛，获国家级奖项12项、省级奖项45项，创历史最好成绩。"
+    assert fuzz.ratio(base, longer) < SETTINGS.sentence_cutoff
+    rows = sentence_rows(section(first, base, contest, last), section(first, longer, won, last))
+    assert rows == [("equal", 0, 0), ("modified", 1, 1), ("modified", 2, 2), ("equal", 3, 3)]
+    # Taken off: the old sentence told again as its first clause.
+    rows = sentence_rows(section(first, longer, last), section(first, base, last))
+    assert rows == [("equal", 0, 0), ("modified", 1, 1), ("equal", 2, 2)]
+
+    def alone(old: str, new: str) -> list[tuple[str, int | None, int | None]]:
+        two = "全年培训教师1.2万人次。"  # two left on a side: no sole pair on less
+        return sentence_rows(section(first, old, two, last), section(first, new, last))
+
+    assert ("modified", 1, 1) in alone(base, longer)
+    assert ("modified", 1, 1) not in alone("建成实训基地15个；", longer)
+    assert ("modified", 1, 1) not in alone(base, "建成实训基地15个，" + "，".join([won] * 5))
+    # Found only inside a clause of the longer ("…基地15个的…"): another sentence.
+    assert ("modified", 1, 1) not in alone(
+        base, "建成实训基地15个的配套宿舍楼和食堂，总投资3亿元，年底前全部投入使用。"
+    )
+
+
+def test_a_sentence_moved_and_extended_reads_as_moved() -> None:
+    """A sentence moved past another and told again with a clause added (75 alike, 85 makes a
+    move) is moved, with its ops: the page shows the clause added."""
+    a, b, c = (
+        "全年新建学校12所。",
+        "全市中考平均分提高3分。",
+        "加强校园安全管理，开展安全演练500次。",
+    )
+    c2 = "加强校园安全管理，开展安全演练500次，覆盖全部中小学校和幼儿园。"
+    assert fuzz.ratio(c, c2) < SETTINGS.moved_cutoff
+    old, new = parse(f"一、学校\n{a}{c}{b}"), parse(f"一、学校\n{a}{b}{c2}", 2022)
+    pairs = diff.add_text_diffs(align_reports(old, new, settings=SETTINGS))
+    rows = [(s.status.value, s.old, s.new) for s in pairs[0].sentences]
+    assert ("moved", c, c2) in rows
+    moved = next(s for s in pairs[0].sentences if s.status.value == "moved")
+    assert [(op.tag, op.new) for op in moved.ops if op.tag != "equal"] == [
+        ("insert", "，覆盖全部中小学校和幼儿园")
+    ]
 
 
 def test_chinese_sentences_that_share_only_stock_words_are_not_one_sentence() -> None:

@@ -1190,6 +1190,26 @@ def test_moved_sentence_links_to_where_it_went(basic_soup: BeautifulSoup) -> Non
     assert back["href"] == "#row-o1.1-n1.1-1-x"
 
 
+def test_a_sentence_moved_and_edited_shows_its_edit(tmp_path: Path) -> None:
+    """A sentence moved past another with a clause added marks the clause inserted in its row,
+    as a modified sentence's is; it showed the new sentence plain, as if moved unchanged."""
+    a, b = "全年新建学校12所。", "全市中考平均分提高3分。"
+    c = "加强校园安全管理，开展安全演练500次"
+    texts = {
+        2021: f"一、学校\n{a}{c}。{b}\n",
+        2022: f"一、学校\n{a}{b}{c}，覆盖全部学校和幼儿园。\n",
+    }
+    for year, text in texts.items():
+        (tmp_path / f"{year}.txt").write_text(f"某市教育局{year}年工作总结\n\n{text}", "utf-8")
+    comparison = compare_reports(
+        read_report(tmp_path / "2021.txt"), read_report(tmp_path / "2022.txt")
+    )
+    row = soup_of(comparison).select_one("tr.row-moved")
+    assert row is not None
+    assert [text_of(ins) for ins in row.select("td.new ins")] == ["，覆盖全部学校和幼儿园"]
+    assert text_of(row.select_one("td.old")) == f"{c}。"
+
+
 def test_split_and_merge_are_noted_with_links() -> None:
     soup = soup_of(rc.english())
     assert [text_of(li) for li in soup.select("#sec-o2-n2 .notes li")] == [
