@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from compare.collector import collector_paused
-from compare.diff import SequenceMatcher
+from compare.diff import SequenceMatcher, terms
 from compare.model import (
     Report,
     Section,
@@ -662,6 +662,13 @@ class _Node:
     size: int = 0  # number of those bigrams
 
 
+# How alike (Dice of bigrams, 0-100) two subsections whose headings share nothing must be to
+# match (see _Aligner.unrelated). The national reports' least alike such pair that is one
+# subsection told anew is 25.0 ("十二五"时期的主要目标和任务 -> 2012年工作总体部署).
+_UNRELATED_TEXT = 25.0
+_UNRELATED_KEPT = 10
+
+
 @dataclass(slots=True)
 class _Match:
     """Why an old section was matched to a new one."""
@@ -923,6 +930,7 @@ class _Aligner:
                         or c >= s.similar_content
                         or _bare_twins(olds[i], news[j])
                     )
+                    and not (h == 0.0 and self.unrelated(olds[i], news[j]))
                 ]
                 if len(found_here) > _SECTION_CANDIDATES:  # the best, the earliest among equals
                     found_here = heapq.nlargest(_SECTION_CANDIDATES, found_here)
@@ -931,6 +939,24 @@ class _Aligner:
         for i, j in found:
             self.record(olds[i], news[j], *cells[i, j])
         return pairs + [(olds[i], news[j]) for i, j in found]
+
+    def unrelated(self, old: _Node, new: _Node) -> bool:
+        """Tell two subsections whose headings share no term (a CJK bigram, a word: 调控 makes
+        创新宏观调控思路和方式 and 在区间调控基础上实施定向调控 related) apart when their texts share
+        less than _UNRELATED_TEXT of their bigrams (the section map's Text) and sentences making
+        less than 1/_UNRELATED_KEPT of the shorter (各位代表！ is no kept text). A replaced
+        subsection told in the same pattern (（三）对外贸易 "货物进出口总额达到…，增长…，其中出口…"
+        next year （三）消费市场 "社会消费品零售总额达到…，增长…，其中网上零售额…") matched on its
+        stock words and its place, as renamed. Sections with subsections are judged by them."""
+        if old.children or new.children or not (old.relative and new.relative):
+            return False
+        if not set(terms(old.relative)).isdisjoint(terms(new.relative)):
+            return False
+        kept = set(old.section.sentences).intersection(new.section.sentences)
+        shorter = min(len(old.section.text), len(new.section.text))
+        if _UNRELATED_KEPT * sum(map(len, kept)) >= shorter:
+            return False  # rewritten but for what it kept: one subsection
+        return dice(self.exact(old), self.exact(new)) < _UNRELATED_TEXT
 
     def near(self, first: _Node, last: _Node, places: Sequence[float], columns: range) -> range:
         """Return the new sections a block of old ones (`first` to `last`) is compared with in a
@@ -1031,8 +1057,8 @@ class _Aligner:
         olds = [self.old[c.id] for c in o.section.children if c.id not in self.matches]
         news = [self.new[c.id] for c in n.section.children if c.id not in self.partner]
         if len(olds) == 1 and len(news) == 1:
-            ((score, _, c),) = self.score_matrix(olds, news, _sibling_position)[0]
-            if c >= self.settings.sole_content:
+            ((score, h, c),) = self.score_matrix(olds, news, _sibling_position)[0]
+            if c >= self.settings.sole_content and not (h == 0.0 and self.unrelated(*olds, *news)):
                 o_left, n_left = olds[0].section.id, news[0].section.id
                 self.matches[o_left] = _Match(new=n_left, score=score, evidence=ONLY_ONE_LEFT)
                 self.partner[n_left] = o_left

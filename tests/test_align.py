@@ -869,6 +869,41 @@ def test_the_only_sentences_left_between_two_pairs_in_order_pair_on_less() -> No
     assert ("removed", 1, None) in rows
 
 
+_TRADE = "全年货物进出口总额达到3200亿元，增长12.5%，其中出口2100亿元，增长15.2%。加工贸易占比下降到18%。新增外贸企业450家。"
+_RETAIL = (
+    "全年社会消费品零售总额达到2900亿元，增长6.5%，其中网上零售额850亿元，增长21.3%。"
+    "新开设品牌首店32家。夜间经济集聚区增加到12个。"
+)
+
+
+def _commerce(third: str, text: str) -> str:
+    return (
+        "一、主要工作\n（一）招商引资\n全年引进项目120个，实际利用外资12.5亿美元。\n"
+        "（二）开放平台\n综合保税区封关运行，跨境电商综试区建设加快推进。\n"
+        f"（三）{third}\n{text}\n二、下一步打算\n持续扩大开放，稳住外贸外资基本盘。\n"
+    )
+
+
+def test_a_subsection_replaced_by_another_told_alike_is_removed_and_added() -> None:
+    """（三）对外贸易 replaced next year by （三）消费市场, told in the same pattern (总额达到…，
+    增长…，其中…): their headings share nothing and their texts 18 of 100. It was paired as
+    renamed on stock words and its place (the only subsection left). A heading that shares a
+    term (推动开放型经济发展，稳住外贸基本盘) keeps the pair, as in national 2014 -> 2015 (调控)."""
+    old = parse(_commerce("对外贸易", _TRADE))
+    replaced = parse(_commerce("消费市场", _RETAIL), 2022)
+    rows = {
+        (p.old.heading if p.old else None, p.new.heading if p.new else None): p.status.value
+        for p in align_reports(old, replaced, settings=SETTINGS)
+    }
+    assert rows[("对外贸易", None)] == "removed"
+    assert rows[(None, "消费市场")] == "added"
+    related = parse(_commerce("推动开放型经济发展，稳住外贸基本盘", _RETAIL), 2022)
+    pairs = [p for p in align_reports(old, related, settings=SETTINGS) if p.old and p.new]
+    assert ("对外贸易", "推动开放型经济发展，稳住外贸基本盘") in [
+        (p.old.heading, p.new.heading) for p in pairs
+    ]
+
+
 def test_a_sentence_told_again_with_a_clause_added_reads_as_modified() -> None:
     """建成实训基地15个。 next year with a long clause added is 37 alike as a whole (the cutoff is
     55): it and another sentence so extended, between the same two pairs in order, read as
