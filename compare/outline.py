@@ -525,20 +525,36 @@ def _numbered(
     if ordinal is None or ordinal < 1:
         return None
     rest = rest.strip()
+    stopped = rest.endswith(("。", "；", "！", "？"))
     if _CJK.search(rest):
         heading, body = _run_in(rest)
         if style == "run-in" and _HAS_DIGIT.search(heading):
             # 一是新建学校12所，新增学位3000个。…: a paragraph's opening sentence that states
             # figures is its first statement too (a heading's figures are not counted)
             body = rest
+        elif (body or stopped) and _states_figures(heading):
+            # 1.教育支出300亿元。 / （一）全年财政收入300亿元，增长5%。税收收入250亿元。: a
+            # numbered paragraph, whose figures a heading's title would lose, not a run-in title
+            return None
     else:
-        if rest.endswith((".", ";", ",", ":")) or "|" in rest:
+        if rest.endswith((",", ":")) or "|" in rest:
             return None  # an English list item or table row, not a heading
+        first = next(_sentence_ends(rest), None)
+        if first is not None and (first[1] < len(rest) or rest[first[0]] not in "!?"):
+            return None  # a sentence (2. Revenue grew 5% in 2022.), or several, not a heading
         heading, body = rest, ""
     if not heading or len(heading) > _MAX_HEADING:
         return None
-    stopped = rest.endswith(("。", "；", "！", "？"))
     return _Candidate(line, style, (ordinal, 0), number, heading, body, stopped)
+
+
+# A year is what a heading is about, not a figure it states: 一、2021年工作回顾。
+_YEAR_OF = regex(r"(?<![0-9０-９])(?:19|20)[0-9]{2}\s*年")
+
+
+def _states_figures(text: str) -> bool:
+    """Tell whether a text states a figure: a digit, other than a year's (2021年)."""
+    return bool(_HAS_DIGIT.search(text)) and bool(_HAS_DIGIT.search(_YEAR_OF.sub("", text)))
 
 
 _MD = regex(r"^(#{1,6})\s+(\S.*?)\s*#*$")

@@ -490,6 +490,73 @@ def test_run_in_heading_keeps_its_quotes() -> None:
     ]
 
 
+def test_a_numbered_line_that_states_figures_is_a_paragraph_not_a_heading() -> None:
+    """（一）全年财政收入300亿元，增长5%。… and 1.教育支出300亿元。 had been headings, their
+    figures lost as a title's: they are numbered paragraphs of the section they stand in. A
+    run-in title (（一）加强党建。全年…) and a year in a heading (2021年工作回顾。) stay
+    headings."""
+    report = attach_metrics(
+        parse(
+            """
+            某市财政局2022年工作总结
+            一、财政收支情况
+            （一）全年财政收入300亿元，增长5%。税收收入250亿元。
+            （二）全年财政支出400亿元，增长3%。
+            二、重点支出
+            1.教育支出300亿元。
+            2.卫生支出120亿元。
+            三、2021年工作回顾。
+            （一）加强党建。全年新建党支部12个。
+            （二）推进改革。完成改革任务30项。
+            """
+        )
+    )
+    assert outline(report) == [
+        ("1", "一、", "财政收支情况", 1),
+        ("2", "二、", "重点支出", 1),
+        ("3", "三、", "2021年工作回顾", 1),
+        ("3.1", "（一）", "加强党建", 2),
+        ("3.2", "（二）", "推进改革", 2),
+    ]
+    assert report.section("1").sentences == (
+        "（一）全年财政收入300亿元，增长5%。",
+        "税收收入250亿元。",
+        "（二）全年财政支出400亿元，增长3%。",
+    )
+    assert [(m.section, m.text) for m in report.metrics] == [
+        ("1", "300亿元"),
+        ("1", "5%"),
+        ("1", "250亿元"),
+        ("1", "400亿元"),
+        ("1", "3%"),
+        ("2", "300亿元"),
+        ("2", "120亿元"),
+        ("3.1", "12个"),
+        ("3.2", "30项"),
+    ]
+
+
+def test_an_english_numbered_sentence_ending_in_a_quote_is_a_paragraph() -> None:
+    """2. As the chair said, "revenue grew 5% to $265 billion." had been a heading (a sentence
+    ends inside its closing quote); a numbered question stays a heading."""
+    report = attach_metrics(
+        parse(
+            """
+            1. Overview
+            We had a good year.
+            2. As the chair said, "revenue grew 5% to $265 billion."
+            3. What changed?
+            Costs fell.
+            """
+        )
+    )
+    assert outline(report) == [("1", "1.", "Overview", 1), ("2", "3.", "What changed?", 1)]
+    assert report.section("1").text == (
+        'We had a good year.\n2. As the chair said, "revenue grew 5% to $265 billion."'
+    )
+    assert {m.section for m in report.metrics} == {"1"}
+
+
 # --------------------------------------------------------------------------- sequence checks
 
 
