@@ -620,6 +620,22 @@ def _match_heading(index: int, line: str) -> _Candidate | None:
     return None
 
 
+def _sentence_lists(candidates: dict[int, _Candidate]) -> list[int]:
+    """Return the lines of numbered sentences listed in a row: two or more lines of one style,
+    one after another, each a single sentence that ends as sentences do (1.加强组织领导，成立
+    工作专班。 2.完善制度建设，出台实施意见。). A reader sees paragraphs, not headings over no
+    text (a report that ends its headings with 。 puts its text between them)."""
+    runs: list[list[_Candidate]] = []
+    for line in sorted(candidates):
+        cand = candidates[line]
+        if runs and line == runs[-1][-1].line + 1 and cand.style == runs[-1][-1].style:
+            runs[-1].append(cand)
+        else:
+            runs.append([cand])
+    sentences = (run for run in runs if len(run) > 1 and all(c.stopped and not c.body for c in run))
+    return [cand.line for run in sentences for cand in run]
+
+
 def _follows(old: Ordinal, new: Ordinal, style: str) -> str:
     """Tell whether `new` may follow `old` in one list: "next", "gap" (one number missed) or ""."""
     if old is None or new is None:
@@ -1117,6 +1133,8 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
         for i, c in candidates.items():
             c.line = i
 
+    for at in _sentence_lists(candidates):
+        del candidates[at]  # paragraphs, not headings
     builder = _Builder(paragraphs, candidates)
     rejected: set[int] = set()
     root = builder.build(rejected)

@@ -557,6 +557,37 @@ def test_an_english_numbered_sentence_ending_in_a_quote_is_a_paragraph() -> None
     assert {m.section for m in report.metrics} == {"1"}
 
 
+def test_numbered_sentences_in_a_row_are_paragraphs() -> None:
+    """1.加强组织领导，成立工作专班。 2.… one after another, each one sentence, had been three
+    headings over no text: they are 一、's paragraphs. Headings that end with 。 and have their
+    text between them (the national reports' （一）…。) stay headings."""
+    report = parse(
+        """
+        某市教育局2022年工作总结
+        一、主要做法
+        1.加强组织领导，成立工作专班。
+        2.完善制度建设，出台实施意见。
+        3.强化督查考核，确保落到实处。
+        二、主要任务
+        （一）加强和改善宏观调控，促进经济平稳较快发展。
+        保持政策连续性。
+        （二）大力调整经济结构，夯实长远发展基础。
+        推进产业升级。
+        """
+    )
+    assert outline(report) == [
+        ("1", "一、", "主要做法", 1),
+        ("2", "二、", "主要任务", 1),
+        ("2.1", "（一）", "加强和改善宏观调控，促进经济平稳较快发展", 2),
+        ("2.2", "（二）", "大力调整经济结构，夯实长远发展基础", 2),
+    ]
+    assert report.section("1").sentences == (
+        "1.加强组织领导，成立工作专班。",
+        "2.完善制度建设，出台实施意见。",
+        "3.强化督查考核，确保落到实处。",
+    )
+
+
 # --------------------------------------------------------------------------- sequence checks
 
 
