@@ -427,10 +427,30 @@ def opening_org_year(lines: list[str]) -> tuple[str, int | None]:
     _, org, year = parse_title(lines[0].lstrip("#").strip())
     if org:
         return org, year
+    two_lines = _two_line_title(lines)
+    if two_lines is not None:
+        return two_lines[1], two_lines[2]
     cover = _cover_title(lines)
     if cover is not None:
         return cover[1][1], cover[1][2]
     return _red_head_org(lines[0]) or _org_from_text(lines), None
+
+
+# A line that may be an organisation's name alone: Chinese, no punctuation, digits or spaces.
+_ORG_LINE = regex(r"[\u4e00-\u9fff（）()]{2,30}")
+
+
+def _two_line_title(lines: list[str]) -> tuple[str, str, int | None] | None:
+    """Return (title, org, year) of a title set on two lines under the organisation's name:
+    宁波市教育局 / 2022年工作总结 (宁波市教育局2022年工作总结), or a cover's 宁波市教育局 /
+    宁波市教育局2022年工作总结; else None. (Such a report had no title and no organisation.)"""
+    if len(lines) < 2 or not _ORG_LINE.fullmatch(lines[0]) or _red_head_org(lines[0]):
+        return None
+    for title in (lines[1], lines[0] + lines[1]):
+        found = parse_title(title)
+        if found[1] == lines[0]:
+            return found
+    return None
 
 
 def _cover_title(paragraphs: list[str]) -> tuple[int, tuple[str, str, int | None]] | None:
@@ -1101,6 +1121,9 @@ def parse_outline(text: str, *, source: Source, warnings: tuple[str, ...] = ()) 
             title = first[2:].strip()
         if title:
             paragraphs = paragraphs[1:]
+        elif (two_lines := _two_line_title(paragraphs)) is not None:
+            title, org, year = two_lines
+            paragraphs = paragraphs[2:]
         elif (cover := _cover_title(paragraphs)) is not None:
             # An official document's cover (绍兴市教育局文件, its number, the notice that sends
             # the report) before the report's own title: the cover is the preamble's.

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from compare.errors import CompareError
 from compare.export import render_outline, report_to_json
 from compare.model import SCALES, Metric, MetricKind, Report, Section, Source
-from compare.outline import parse_outline, parse_title, split_sentences
+from compare.outline import opening_org_year, parse_outline, parse_title, split_sentences
 from compare.quantities import attach_metrics
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1417,6 +1417,43 @@ def test_an_official_documents_cover_is_passed_for_the_reports_title(
     )
     assert (report.title, report.org, report.year) == (title, org, year)
     assert report.preamble.sentences[0].startswith(cover.splitlines()[0])  # the cover is kept
+
+
+BODY = "2021年，全市教育系统"  # the seed's text opens so, after its title
+
+
+@pytest.mark.parametrize(
+    ("opening", "title", "org", "year", "preamble"),
+    [
+        (
+            "宁波市教育局\n2022年工作总结\n",
+            "宁波市教育局2022年工作总结",
+            "宁波市教育局",
+            2022,
+            BODY,
+        ),
+        ("宁波市人民政府\n工作报告\n", "宁波市人民政府工作报告", "宁波市人民政府", None, BODY),
+        (
+            "宁波市教育局\n宁波市教育局2022年工作总结\n",
+            "宁波市教育局2022年工作总结",
+            "宁波市教育局",
+            2022,
+            BODY,
+        ),
+    ],
+    ids=["org-then-year-and-kind", "org-then-kind", "cover-org-then-title"],
+)
+def test_a_title_under_its_organisations_name_names_the_organisation(
+    opening: str, title: str, org: str, year: int | None, preamble: str
+) -> None:
+    """宁波市教育局 / 2022年工作总结 on two lines had given no title, organisation or year (the
+    page read "(untitled)", the library filed it by its file name)."""
+    body = "\n".join(seed_clean_half().splitlines()[1:])  # the seed without its title line
+    report = parse_outline(opening + body, source=Source(path="report.txt"))
+    assert (report.title, report.org, report.year) == (title, org, year)
+    assert report.preamble is not None
+    assert report.preamble.text.startswith(preamble)
+    assert opening_org_year((opening + body).splitlines()) == (org, year)
 
 
 @pytest.mark.parametrize(
