@@ -460,9 +460,10 @@ def _cover_title(paragraphs: list[str]) -> tuple[int, tuple[str, str, int | None
     if not (_red_head_org(opening[0]) or any(_DOCUMENT_NUMBER.search(line) for line in opening)):
         return None
     for at, line in enumerate(paragraphs[1:COVER_PARAGRAPHS_CN], start=1):
-        found = parse_title(line)
-        if found[0]:
-            return at, found
+        title, org, year = parse_title(line)
+        if title:
+            # 宁波市教育局文件 … 2022年工作总结: the red head names whose report it is
+            return at, (title, org or _red_head_org(opening[0]), year)
     return None
 
 

@@ -1440,14 +1440,22 @@ BODY = "2021年，全市教育系统"  # the seed's text opens so, after its tit
             2022,
             BODY,
         ),
+        (
+            "宁波市教育局文件\n甬教〔2023〕1号\n2022年工作总结\n",
+            "2022年工作总结",
+            "宁波市教育局",
+            2022,
+            "宁波市教育局文件",  # a cover is the preamble's
+        ),
     ],
-    ids=["org-then-year-and-kind", "org-then-kind", "cover-org-then-title"],
+    ids=["org-then-year-and-kind", "org-then-kind", "cover-org-then-title", "red-head-then-title"],
 )
 def test_a_title_under_its_organisations_name_names_the_organisation(
     opening: str, title: str, org: str, year: int | None, preamble: str
 ) -> None:
     """宁波市教育局 / 2022年工作总结 on two lines had given no title, organisation or year (the
-    page read "(untitled)", the library filed it by its file name)."""
+    page read "(untitled)", the library filed it by its file name); a red head over a title
+    that names no organisation (2022年工作总结) had given none either."""
     body = "\n".join(seed_clean_half().splitlines()[1:])  # the seed without its title line
     report = parse_outline(opening + body, source=Source(path="report.txt"))
     assert (report.title, report.org, report.year) == (title, org, year)
