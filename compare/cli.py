@@ -275,7 +275,7 @@ def diff(
     from compare.model import STDIN, STDIN_NAME
     from compare.pipeline import compare_reports, read_reports
     from compare.render import iter_html, iter_markdown, page_templates_beside, report_name
-    from compare.writing import check_outputs, say, write_output
+    from compare.writing import check_outputs, say, write_outputs
 
     if old == new == STDIN:
         raise click.UsageError("only one of OLD and NEW can be '-' (standard input)")
@@ -310,9 +310,7 @@ def diff(
         # seed's size the page is 200 MB of text, which need not be held whole.
         (html_path, lambda: iter_html(comparison, generated_at=generated_at)),
     ]
-    for path, make in outputs:
-        if path is not None:
-            write_output(path, make())
+    write_outputs(outputs)  # all or none
     _warn(old_report, new_report)  # once the outputs stand: a failed run says one thing
     _warn_asked((old, old_report), (new, new_report))
     _warn_pair(comparison)
@@ -383,7 +381,7 @@ def check(
     from compare.library import find_report
     from compare.model import STDIN
     from compare.pipeline import compare_reports, read_report, read_reports
-    from compare.writing import check_outputs, say, write_output
+    from compare.writing import check_outputs, say, write_outputs
 
     if old == new == STDIN:
         raise click.UsageError("only one of NEW and --against can be '-' (standard input)")
@@ -416,19 +414,19 @@ def check(
         against = old_report.source.path
     _warn_asked((old, old_report), (new, new_report))
     subject = new_report.source.path
-    if md_path:
-        write_output(md_path, checks.findings_markdown(findings, subject=subject))
     names = checks.checks_run(rules, with_comparison=old is not None)
-    if junit_path:
-        write_output(junit_path, checks.findings_junit(findings, subject=subject, checks=names))
-    if json_path:
-        data = checks.findings_json(
-            findings,
-            subject=subject,
-            against=against,
-            checks=names,
-        )
-        write_output(json_path, json_chunks(data))
+    write_outputs(  # all or none
+        [
+            (md_path, lambda: checks.findings_markdown(findings, subject=subject)),
+            (junit_path, lambda: checks.findings_junit(findings, subject=subject, checks=names)),
+            (
+                json_path,
+                lambda: json_chunks(
+                    checks.findings_json(findings, subject=subject, against=against, checks=names)
+                ),
+            ),
+        ]
+    )
     if "-" not in (md_path, junit_path, json_path):
         say(checks.findings_text(findings, subject=subject), nl=False)
     raise SystemExit(1 if findings else 0)
@@ -473,7 +471,7 @@ def series(
     from compare.model import STDIN
     from compare.render import render_series_html
     from compare.series import build_series
-    from compare.writing import check_outputs, say, write_output
+    from compare.writing import check_outputs, say, write_outputs
 
     _one_to_stdout(csv=csv_path, html=html_path)
     lib = _library(library)
@@ -516,10 +514,7 @@ def series(
     csv_path = _into_folder(csv_path, name, ".csv")
     html_path = _into_folder(html_path, name, ".html")
     check_outputs([csv_path, html_path], paths)
-    if csv_path:
-        write_output(csv_path, result.csv())
-    if html_path:
-        write_output(html_path, render_series_html(result))
+    write_outputs([(csv_path, result.csv), (html_path, lambda: render_series_html(result))])
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     read_as = dict(zip(result.paths, result.years, strict=True))

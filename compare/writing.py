@@ -14,7 +14,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -29,6 +29,9 @@ UNENCODABLE = "backslashreplace"
 # What standard output is called in an error (as "<stdin>" is for standard input)
 STDOUT_NAME = "<stdout>"
 
+# An output's text: whole, or chunks written while they are made.
+Text = str | Iterable[str]
+
 
 def write_output(path: str | Path, text: str | Iterable[str]) -> None:
     """Write text or text chunks to path atomically (creating its folder), or stdout for '-'.
@@ -37,24 +40,58 @@ def write_output(path: str | Path, text: str | Iterable[str]) -> None:
     and the error raised again: the target is left as it was. Standard output cannot be taken
     back, so there a failure leaves what was written.
     """
-    chunks = (text,) if isinstance(text, str) else text
-    if str(path) == "-":
-        with _stdout_errors():
-            for chunk in chunks:
-                _write_stdout(chunk)
-            sys.stdout.flush()
-        return
-    target = Path(path)
-    if _is_stream(target):
-        _write_through(target, chunks)
-        return
+    write_outputs([(path, lambda: text)])
+
+
+def write_outputs(outputs: Iterable[tuple[str | Path | None, Callable[[], Text]]]) -> None:
+    """Write each output (path, a function making its text; None: not asked for) all or none.
+
+    Each file is written to a temp file beside it, and the temp files take their targets' names
+    only once every output is made: a run that fails on its third output (`--md /dev/full`, an
+    error while making it, SIGTERM) leaves none of the run's files, not the first two beside an
+    older report. Standard output, a device or a pipe is written through when its turn comes.
+    """
+    staged: list[tuple[Path, Path]] = []  # (temp file, target)
+    try:
+        for path, make in outputs:
+            if path is None:
+                continue
+            chunks = _chunks(make())
+            if str(path) == "-":
+                with _stdout_errors():
+                    for chunk in chunks:
+                        _write_stdout(chunk)
+                    sys.stdout.flush()
+            elif _is_stream(Path(path)):
+                _write_through(Path(path), chunks)
+            else:
+                staged.append(_stage(Path(path), chunks))
+        for tmp, target in staged:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+
+
+def _chunks(text: Text) -> Iterable[str]:
+    return (text,) if isinstance(text, str) else text
+
+
+def _stage(target: Path, chunks: Iterable[str]) -> tuple[Path, Path]:
+    """Write the chunks to a temp file in target's folder (made if missing); return the temp
+    file and the file it is to replace (a symbolic link's file: the link is kept)."""
     if target.is_symlink():
-        target = target.resolve()  # replace the file the link points to, and keep the link
+        target = target.resolve()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write here ({exc.strerror or exc})") from None
+    tmp = Path(name)
     try:
         # mkstemp makes the file readable by its owner only; give it the mode a plain write
         # would (the umask's), or keep the mode of the file it replaces.
@@ -62,13 +99,13 @@ def write_output(path: str | Path, text: str | Iterable[str]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", errors=UNENCODABLE, newline="\n") as handle:
             for chunk in chunks:
                 handle.write(chunk)
-        os.replace(tmp, target)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+    return tmp, target
 
 
 def check_outputs(outputs: Iterable[str | None], inputs: Iterable[str | Path]) -> None:

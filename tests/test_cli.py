@@ -221,6 +221,18 @@ def test_outputs_sent_to_one_device_are_each_written_through_it(tmp_path: Path) 
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_run_whose_last_output_fails_leaves_none_of_its_outputs(tmp_path: Path) -> None:
+    """`--json r.json --csv r.csv --md /dev/full`: exit 2 and no r.json or r.csv of this run
+    (the JSON was written before the Markdown failed, and read as the run's)."""
+    result = run(str(SEED_2021), str(SEED_2022), "-o", str(tmp_path / "r.html"),
+                 "--json", str(tmp_path / "r.json"), "--csv", str(tmp_path / "r.csv"),
+                 "--md", "/dev/full")  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "Error: /dev/full: cannot write (No space left on device)" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 @pytest.mark.parametrize(
     "args",
     [

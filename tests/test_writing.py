@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from compare.errors import OutputError
-from compare.writing import write_output
+from compare.writing import write_output, write_outputs
 
 
 def chunks(*parts: str, fail: bool = False) -> Iterator[str]:
@@ -54,6 +54,27 @@ def test_an_interrupt_mid_stream_leaves_no_temp_file(tmp_path: Path) -> None:
     with pytest.raises(KeyboardInterrupt):
         write_output(tmp_path / "report.html", interrupted())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_outputs_are_written_all_or_none(tmp_path: Path) -> None:
+    """A run's third output failing (`--json r.json --csv r.csv --md /dev/full`, an error while
+    making the page) leaves none of its files: the JSON of this run beside the page of the last
+    one had looked like one run. The files there before stay as they were."""
+    old_page = tmp_path / "r.html"
+    old_page.write_text("last run's page", "utf-8")
+    outputs = [
+        (tmp_path / "r.json", lambda: "{}"),
+        (None, lambda: "not asked for"),
+        (tmp_path / "new" / "r.csv", lambda: chunks("a,b\n", "1,2\n")),
+        (old_page, lambda: chunks("<p>half", fail=True)),
+    ]
+    with pytest.raises(RuntimeError, match="the renderer broke half-way"):
+        write_outputs(outputs)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["new", "r.html"]
+    assert old_page.read_text("utf-8") == "last run's page"
+    write_outputs(outputs[:3])
+    assert (tmp_path / "r.json").read_text("utf-8") == "{}"
+    assert (tmp_path / "new" / "r.csv").read_text("utf-8") == "a,b\n1,2\n"
 
 
 def test_dash_writes_a_string_or_chunks_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
