@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -74,9 +74,26 @@ def cli() -> None:
     """
 
 
+class _Given(click.ParamType):
+    """A path or a year as given, which may not be empty: in a CI script an unset variable
+    (`--json "$OUT"`, `--library "$LIB"`) had the output written into the current folder, or
+    the current folder read as the library."""
+
+    def __init__(self, inner: click.ParamType = click.STRING) -> None:
+        self.inner = inner
+        self.name = inner.name
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty path (an unset variable?)", param, ctx)
+        return self.inner.convert(value, param, ctx)
+
+
+GIVEN = _Given()
+
 library_option = click.option(
     "--library",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=_Given(click.Path(path_type=Path, file_okay=False)),
     envvar="COMPARE_LIBRARY",
     help="Folder of reports that years are looked up in (default: seeds/; env COMPARE_LIBRARY).",
 )
@@ -145,12 +162,13 @@ def _into_folder(path: str | None, name: str, suffix: str) -> str | None:
 
 
 @cli.command()
-@click.argument("file")
+@click.argument("file", type=GIVEN)
 @library_option
 @org_option
 @click.option(
     "--json",
     "json_path",
+    type=GIVEN,
     metavar="PATH",
     help="Write the model as JSON ('-': stdout; a folder: <org>-<year>.json in it).",
 )
@@ -227,20 +245,25 @@ def _warn_pair(comparison: Comparison, *, said: Collection[str] = ()) -> None:
 
 
 @cli.command(name=DEFAULT_COMMAND)
-@click.argument("old")
-@click.argument("new")
+@click.argument("old", type=GIVEN)
+@click.argument("new", type=GIVEN)
 @library_option
 @org_option
 @click.option(
     "-o",
     "--html",
     "html_path",
+    type=GIVEN,
     metavar="PATH",
     help="HTML report path ('-': stdout; a folder: the usual name in it).",
 )
-@click.option("--json", "json_path", metavar="PATH", help="Also write compare.diff/1 JSON.")
-@click.option("--md", "md_path", metavar="PATH", help="Also write a Markdown report.")
-@click.option("--csv", "csv_path", metavar="PATH", help="Also write the metric changes as CSV.")
+@click.option(
+    "--json", "json_path", type=GIVEN, metavar="PATH", help="Also write compare.diff/1 JSON."
+)
+@click.option("--md", "md_path", type=GIVEN, metavar="PATH", help="Also write a Markdown report.")
+@click.option(
+    "--csv", "csv_path", type=GIVEN, metavar="PATH", help="Also write the metric changes as CSV."
+)
 @click.option("--generated-at", metavar="TEXT", help="Timestamp to print in the report header.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the path of the HTML report.")
 def diff(
@@ -331,24 +354,42 @@ def _metrics_csv(comparison: Comparison) -> str:
 
 
 @cli.command()
-@click.argument("new")
-@click.option("--against", "old", metavar="OLD", help="Year or path of the report to compare with.")
+@click.argument("new", type=GIVEN)
+@click.option(
+    "--against",
+    "old",
+    type=GIVEN,
+    metavar="OLD",
+    help="Year or path of the report to compare with.",
+)
 @click.option(
     "--rules",
     "rules_path",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=_Given(click.Path(path_type=Path, dir_okay=False)),
     help="Rules TOML file.",
 )
 @library_option
 @org_option
 @click.option(
-    "--md", "md_path", metavar="PATH", help="Write the findings as Markdown ('-': stdout)."
+    "--md",
+    "md_path",
+    type=GIVEN,
+    metavar="PATH",
+    help="Write the findings as Markdown ('-': stdout).",
 )
 @click.option(
-    "--junit", "junit_path", metavar="PATH", help="Write the findings as JUnit XML ('-': stdout)."
+    "--junit",
+    "junit_path",
+    type=GIVEN,
+    metavar="PATH",
+    help="Write the findings as JUnit XML ('-': stdout).",
 )
 @click.option(
-    "--json", "json_path", metavar="PATH", help="Write compare.check/1 JSON ('-': stdout)."
+    "--json",
+    "json_path",
+    type=GIVEN,
+    metavar="PATH",
+    help="Write compare.check/1 JSON ('-': stdout).",
 )
 def check(
     new: str,
@@ -433,15 +474,21 @@ def check(
 
 
 @cli.command()
-@click.argument("years", nargs=-1)
+@click.argument("years", nargs=-1, type=GIVEN)
 @click.option(
     "--all", "all_years", is_flag=True, help="Every year of the organisation in the library."
 )
 @library_option
 @org_option
-@click.option("--csv", "csv_path", metavar="PATH", help="Write the table as CSV ('-': stdout).")
 @click.option(
-    "--html", "html_path", metavar="PATH", help="Write an HTML page with a trend line per metric."
+    "--csv", "csv_path", type=GIVEN, metavar="PATH", help="Write the table as CSV ('-': stdout)."
+)
+@click.option(
+    "--html",
+    "html_path",
+    type=GIVEN,
+    metavar="PATH",
+    help="Write an HTML page with a trend line per metric.",
 )
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores)."

@@ -220,6 +220,32 @@ def test_outputs_sent_to_one_device_are_each_written_through_it(tmp_path: Path) 
     assert Path("/dev/null").is_char_device()
 
 
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (("2021", "2022", "--json", ""), "--json"),
+        (("2021", "2022", "-o", " "), "-o' / '--html"),
+        (("2021", "2022", "--library", ""), "--library"),
+        (("", "2022"), "OLD"),
+        (("check", "2022", "--against", ""), "--against"),
+        (("check", "2022", "--rules", ""), "--rules"),
+        (("check", "2022", "--junit", ""), "--junit"),
+        (("series", "2021", "", "--csv", "-"), "[YEARS]..."),
+        (("parse", "2021", "--json", ""), "--json"),
+    ],
+)
+def test_an_empty_path_is_a_usage_error(
+    args: tuple[str, ...], name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unset variable in a CI script (`--json "$OUT"`) wrote the output into the current
+    folder, and `--library ""` read the current folder as the library: exit 2, naming it."""
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{name}': an empty path (an unset variable?)" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 def test_a_run_whose_last_output_fails_leaves_none_of_its_outputs(tmp_path: Path) -> None:
     """`--json r.json --csv r.csv --md /dev/full`: exit 2 and no r.json or r.csv of this run
