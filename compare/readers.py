@@ -66,6 +66,46 @@ def heading_line(level: int, text: str) -> str:
     return "#" * max(1, min(level, 6)) + " " + text
 
 
+MAX_SPAN = 64  # columns a merged cell is repeated in at most (a row of 1,000 would be junk)
+
+
+def spread_cells(cells: list[tuple[str, int, int]], above: dict[int, tuple[str, int]]) -> list[str]:
+    """Return a table row's cells, each (text, rows, columns) it spans, with every merged cell
+    repeated in each column and row it spans, as if it were written there: a cell spanning two
+    columns stands under both heads, and the rows below a cell spanning rows start with it.
+
+    `above` holds the cells of rows before that span into this one (column -> (text, rows
+    still spanned)) and is updated for the next row. A row of one cell and nothing from above
+    (a title or a note across the table) is that cell once.
+    """
+    row: list[str] = []
+    below: dict[int, tuple[str, int]] = {}
+
+    def carry() -> None:
+        while len(row) in above:
+            text, rows = above.pop(len(row))
+            if rows > 1:
+                below[len(row)] = (text, rows - 1)
+            row.append(text)
+
+    carried = bool(above)
+    for text, rows, columns in cells:
+        carry()
+        for _ in range(max(1, min(columns, MAX_SPAN))):
+            if rows > 1:
+                below[len(row)] = (text, rows - 1)
+            row.append(text)
+    carry()
+    for column in sorted(above):  # cells from above past an empty place: the place is empty
+        row.extend([""] * (column - len(row)))
+        carry()
+    above.clear()
+    above.update(below)
+    if len(cells) == 1 and not carried:
+        return row[:1]
+    return row
+
+
 def _missing(path: Path, library: str) -> UnreadableInput:
     """Build the error for a reader whose third-party library is not installed."""
     return UnreadableInput(f"{path}: reading this format needs {library} ({INSTALL_HINT})")
@@ -1049,17 +1089,17 @@ def _docx_cell_text(cell: Any) -> str:
 
 
 def _docx_table_lines(table: Any) -> list[str]:
-    """Return a table's rows as `cell | cell` lines, merged cells once, empty rows dropped."""
+    """Return a table's rows as `cell | cell` lines, empty rows dropped: a merged cell in each
+    column and row it spans (python-docx gives it in each), a row of one cell once."""
     lines = []
     for row in table.rows:
-        cells = []
-        previous = None
-        for cell in row.cells:
-            # python-docx repeats a horizontally merged cell once per grid column it spans.
-            if previous is not None and cell._tc is previous:
-                continue
-            previous = cell._tc
-            cells.append(" ".join(_docx_cell_text(cell).split()))
+        placed = row.cells
+        texts: dict[Any, str] = {}  # each cell's text, a merged cell's read once
+        for cell in placed:
+            if cell._tc not in texts:
+                texts[cell._tc] = " ".join(_docx_cell_text(cell).split())
+        # A row of one cell is a title or a note across the table: once.
+        cells = list(texts.values()) if len(texts) == 1 else [texts[cell._tc] for cell in placed]
         if any(cells):
             lines.append(" | ".join(cells))
     return lines
@@ -1372,15 +1412,20 @@ class _OdtReader:
                     self.table(child)
 
     def table(self, element: Any) -> None:
-        """Read a table's rows as `cell | cell` lines, a covered (merged) cell left out."""
+        """Read a table's rows as `cell | cell` lines, a merged cell repeated in each place it
+        covers (spread_cells)."""
+        above: dict[int, tuple[str, int]] = {}
         for row in _odf_rows(element):
-            cells = []
+            own = []
             for cell in row:
                 if cell.tag != _odf("table:table-cell"):
-                    continue
+                    continue  # a covered cell: the merged cell's text goes in its place
                 text = " ".join(_odf_text(p) for p in cell.iter(_T["p"], _T["h"]))
-                repeat = min(_int(cell.get(_odf("table:number-columns-repeated")), 1), 64)
-                cells.extend([" ".join(text.split())] * repeat)
+                repeat = min(_int(cell.get(_odf("table:number-columns-repeated")), 1), MAX_SPAN)
+                rows = _int(cell.get(_odf("table:number-rows-spanned")), 1)
+                columns = _int(cell.get(_odf("table:number-columns-spanned")), 1)
+                own.extend([(" ".join(text.split()), rows, columns)] * repeat)
+            cells = spread_cells(own, above)
             while cells and not cells[-1]:
                 cells.pop()  # a row's empty cells repeated to the page's edge
             if any(cells):
@@ -1679,6 +1724,7 @@ def _html_lines(root: Tag) -> list[str]:
 
     lines: list[str] = []
     pending: list[str] = []
+    spans: dict[int, dict[int, tuple[str, int]]] = {}  # a table's cells spanning rows below
 
     def flush() -> None:
         line = _collapse("".join(pending))
@@ -1703,7 +1749,19 @@ def _html_lines(root: Tag) -> list[str]:
                     lines.append(heading_line(HEADING_TAGS[child.name], heading))
             elif child.name == "tr" and not _is_layout_row(child):
                 flush()
-                cells = [_collapse(cell.get_text(" ")) for cell in child.find_all(["td", "th"])]
+                table = child.find_parent("table")
+                above = spans.setdefault(id(table), {})
+                cells = spread_cells(
+                    [
+                        (
+                            _collapse(cell.get_text(" ")),
+                            _int(str(cell.get("rowspan", "1")), 1),
+                            _int(str(cell.get("colspan", "1")), 1),
+                        )
+                        for cell in child.find_all(["td", "th"])
+                    ],
+                    above,
+                )
                 if any(cells):
                     lines.append(" | ".join(cells))
             elif child.name in BLOCK_TAGS or child.name in ("tr", "td", "th"):

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -325,7 +326,11 @@ class TableColumns:
             if len(cells) > 2 and not cells[0]:
                 cells = cells[1:]  # " | Note | 2021 | 2020": the names' column has no head
             if _is_head(cells):
-                dated = _under_years_head(self.head, cells) if fresh else None
+                dated = (
+                    _under_merged_head(self.head, cells) or _under_years_head(self.head, cells)
+                    if fresh
+                    else None
+                )
                 split = _under_first_head(self.head, cells) if fresh and not dated else None
                 heads = dated or split or tuple(cells)
                 self.head, self.fresh, self.two_lines = heads, True, dated is not None
@@ -482,6 +487,23 @@ def _under_years_head(years: tuple[str, ...], under: list[str]) -> tuple[str, ..
     if width < 2 or len(under) % len(dated) or under[:width] * len(dated) != under:
         return None
     return (*name, *(f"{year}{YEAR_MARK}{head}" for year in dated for head in under[:width]))
+
+
+def _under_merged_head(over: tuple[str, ...], under: list[str]) -> tuple[str, ...] | None:
+    """Return the head of a table whose head takes two lines of one width, the first with a
+    cell spanning columns repeated over each ("地区 | 2021年 | 2021年 | 2022年 | 2022年" over
+    "地区 | 数量 | 增长 | 数量 | 增长", as the readers write merged cells): each column named by
+    both, "2021年 · 数量", or once where the two are one cell spanning both lines (地区). None
+    when the lines differ in width or the first spans no columns."""
+    if len(over) != len(under) or not any(
+        left == right and under[k] != under[k + 1]
+        for k, (left, right) in enumerate(itertools.pairwise(over))
+    ):
+        return None
+    return tuple(
+        top if top == head else f"{top}{YEAR_MARK}{head}"
+        for top, head in zip(over, under, strict=True)
+    )
 
 
 def _under_first_head(over: tuple[str, ...], under: list[str]) -> tuple[str, ...] | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -333,6 +334,102 @@ def make_nested_table_docx(path: Path) -> Path:
             inner.cell(row, column).text = text
     document.add_paragraph("表后一段。")
     document.save(str(path))
+    return path
+
+
+# A table with merged cells, each row its own cells as (text, rows, columns) spanned: 地区 heads
+# both lines of the head, each year two columns (数量, 增长), 柯桥区's 10所 is 上虞区's too, and a
+# note spans the whole table.
+MERGED_TABLE = (
+    (("地区", 2, 1), ("2021年", 1, 2), ("2022年", 1, 2)),
+    (("数量", 1, 1), ("增长", 1, 1), ("数量", 1, 1), ("增长", 1, 1)),
+    (("越城区", 1, 1), ("12所", 1, 1), ("5%", 1, 1), ("15所", 1, 1), ("6%", 1, 1)),
+    (("柯桥区", 1, 1), ("10所", 2, 1), ("4%", 1, 1), ("11所", 1, 1), ("7%", 1, 1)),
+    (("上虞区", 1, 1), ("3%", 1, 1), ("12所", 1, 1), ("9%", 1, 1)),
+    (("注：数据来源于市统计局。", 1, 5),),
+)
+MERGED_TABLE_WIDTH = 5
+
+
+def _merged_places() -> list[tuple[int, int, str, int, int]]:
+    """Return MERGED_TABLE's cells as (row, column, text, rows, columns), each in the first
+    place of its row that no cell above spans into."""
+    taken: set[tuple[int, int]] = set()
+    places = []
+    for r, row in enumerate(MERGED_TABLE):
+        c = 0
+        for text, rows, columns in row:
+            while (r, c) in taken:
+                c += 1
+            places.append((r, c, text, rows, columns))
+            taken |= {(r + i, c + j) for i in range(rows) for j in range(columns)}
+            c += columns
+    return places
+
+
+def make_merged_table(path: Path) -> Path:
+    """Write MERGED_TABLE after a heading and a paragraph, as .html (rowspan, colspan), .docx
+    (w:vMerge, w:gridSpan) or .odt (table:number-rows-spanned and -columns-spanned over covered
+    cells), by the path's suffix."""
+    intro = ("某市教育局2022年工作总结", "一、基本情况", "全市学校建设情况如下。")
+    if path.suffix == ".html":
+        rows = "".join(
+            "<tr>"
+            + "".join(f'<td rowspan="{r}" colspan="{c}">{t}</td>' for t, r, c in row)
+            + "</tr>"
+            for row in MERGED_TABLE
+        )
+        path.write_text(
+            f"<html><body><h1>{intro[0]}</h1><h2>{intro[1]}</h2><p>{intro[2]}</p>"
+            f"<table>{rows}</table></body></html>",
+            encoding="utf-8",
+        )
+    elif path.suffix == ".docx":
+        import docx
+
+        document = docx.Document()
+        document.add_heading(intro[0], 0)
+        document.add_heading(intro[1], 1)
+        document.add_paragraph(intro[2])
+        table = document.add_table(rows=len(MERGED_TABLE), cols=MERGED_TABLE_WIDTH)
+        for r, c, text, rows, columns in _merged_places():
+            cell = table.cell(r, c).merge(table.cell(r + rows - 1, c + columns - 1))
+            cell.text = text
+        document.save(str(path))
+    elif path.suffix == ".odt":
+        grid: dict[tuple[int, int], str] = {}
+        for r, c, text, rows, columns in _merged_places():
+            for i in range(rows):
+                for j in range(columns):
+                    grid[r + i, c + j] = "<table:covered-table-cell/>"
+            grid[r, c] = (
+                f'<table:table-cell table:number-rows-spanned="{rows}" '
+                f'table:number-columns-spanned="{columns}"><text:p>{text}</text:p>'
+                "</table:table-cell>"
+            )
+        rows_xml = "".join(
+            "<table:table-row>"
+            + "".join(grid[r, c] for c in range(MERGED_TABLE_WIDTH))
+            + "</table:table-row>"
+            for r in range(len(MERGED_TABLE))
+        )
+        body = (
+            f'<text:h text:outline-level="1">{intro[0]}</text:h>'
+            f'<text:h text:outline-level="2">{intro[1]}</text:h><text:p>{intro[2]}</text:p>'
+            f'<table:table table:name="T1">{rows_xml}</table:table>'
+        )
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+            archive.writestr(
+                "content.xml",
+                '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
+                'office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0">'
+                f"<office:body><office:text>{body}</office:text></office:body>"
+                "</office:document-content>",
+            )
+    else:
+        raise ValueError(f"no merged table as {path.suffix}")
     return path
 
 

@@ -21,6 +21,7 @@ from makedocs import (
     make_encrypted_pdf,
     make_html,
     make_list_levels_docx,
+    make_merged_table,
     make_nested_table_docx,
     make_pdf,
     make_rtf,
@@ -409,10 +410,31 @@ def test_docx_tables_become_cell_lines_in_document_order(tmp_path: Path) -> None
         "主要指标如下：",
         "指标 | 2020年 | 2021年",
         "学校 | 370 | 382",
-        "合计 | 752",
+        "合计 | 合计 | 752",
         "表后正文。",
         "第一行",
         "第二行",
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx", ".odt"])
+def test_a_merged_cell_stands_in_each_place_it_spans(tmp_path: Path, suffix: str) -> None:
+    """A cell merged across columns or rows (HTML rowspan and colspan, Word's w:gridSpan and
+    w:vMerge, OpenDocument's spanned and covered cells) is read in each place it covers, so
+    that every cell stands under its own column: 上虞区's 3% had stood under 2021年's 数量 in
+    HTML and OpenDocument (10所, merged with 柯桥区's, written once), and a Word row's cells
+    after a merged one had shifted left. A note across the whole table is read once."""
+    from compare.ingest import read_text
+    from compare.settings import Settings
+
+    path = make_merged_table(tmp_path / f"table{suffix}")
+    assert read_text(path, settings=Settings()).text.splitlines()[3:] == [
+        "地区 | 2021年 | 2021年 | 2022年 | 2022年",
+        "地区 | 数量 | 增长 | 数量 | 增长",
+        "越城区 | 12所 | 5% | 15所 | 6%",
+        "柯桥区 | 10所 | 4% | 11所 | 7%",
+        "上虞区 | 10所 | 3% | 12所 | 9%",
+        "注：数据来源于市统计局。",
     ]
 
 

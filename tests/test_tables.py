@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from makedocs import make_merged_table
 
 from compare.export import comparison_to_json, report_to_json
 from compare.metrics import metrics_csv
@@ -474,6 +475,41 @@ def test_a_head_of_years_over_a_line_of_their_columns_names_each_with_its_year()
     # A second line that is not one set of columns a year heads the table alone, as before.
     other = ("2018 | 2017", "Shares | Amount", "Balance | 5 | $3")
     assert _columns(*other) == [("5", "Shares"), ("$3", "Amount")]
+
+
+def test_a_head_whose_cells_span_columns_names_each_column_by_both_lines() -> None:
+    """A head of two lines as the readers write a merged cell, once in each column it spans
+    (地区 over both lines, each year over its 数量 and 增长): each column is named by its year
+    and its name, and the year is read from it. They had had no column (a year's head
+    repeated is no line of years over a set of columns)."""
+    rows = (
+        "地区 | 2021年 | 2021年 | 2022年 | 2022年",
+        "地区 | 数量 | 增长 | 数量 | 增长",
+        "上虞区 | 10所 | 3% | 12所 | 9%",
+    )
+    assert _columns(*rows) == [
+        ("10所", "2021年 · 数量"),
+        ("3%", "2021年 · 增长"),
+        ("12所", "2022年 · 数量"),
+        ("9%", "2022年 · 增长"),
+    ]
+    assert [column_year(column) for _, column in _columns(*rows)] == [2021, 2021, 2022, 2022]
+    # Two lines of heads that span no columns: the second heads the table, as before.
+    plain = ("项目 | 学校 | 学生", "项目 | 数量 | 增长", "上虞区 | 10所 | 3%")
+    assert _columns(*plain) == [("10所", "数量"), ("3%", "增长")]
+
+
+def test_a_merged_cell_of_a_page_leaves_each_figure_in_its_row_and_column(tmp_path: Path) -> None:
+    """上虞区's row of a page's table, its 10所 merged with 柯桥区's above (rowspan): its figures
+    had moved a column left (3% under 2021年 · 数量, 9% under nothing) and were named 10所 … as
+    the row began with 3%."""
+    report = read_report(make_merged_table(tmp_path / "table.html"))
+    assert [(m.label, m.text, m.column) for m in report.metrics if m.label == "上虞区"] == [
+        ("上虞区", "10所", "2021年 · 数量"),
+        ("上虞区", "3%", "2021年 · 增长"),
+        ("上虞区", "12所", "2022年 · 数量"),
+        ("上虞区", "9%", "2022年 · 增长"),
+    ]
 
 
 def test_a_group_line_keeps_the_head_in_force() -> None:
