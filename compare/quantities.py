@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -23,7 +24,7 @@ from compare.collector import collector_paused
 from compare.model import SCALES, Metric, MetricKind, Report, Section
 from compare.patterns import regex
 from compare.records import fast_constructor, fast_replacer
-from compare.tables import TableColumns, TableScales, TableUnits
+from compare.tables import TableColumns, TableScales, TableUnits, is_head
 from compare.units import CURRENCY_SIGNS, UNIT_SIZES
 
 # --------------------------------------------------------------------------- named parts
@@ -404,10 +405,11 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 # --------------------------------------------------------------------------- small helpers
 
 
-def _mask(sentence: str) -> str:
-    """Blank out titles, short quoted names, idioms and page numbers, keeping every offset."""
+def _mask(sentence: str, *, pages: bool = True) -> str:
+    """Blank out titles, short quoted names, idioms and (unless pages=False) page numbers,
+    keeping every offset."""
     spans = [m.span() for m in _QUOTES_OR_IDIOMS.finditer(sentence)]
-    if "|" in sentence and (page := _PAGE_CELL.search(sentence)):
+    if pages and "|" in sentence and (page := _PAGE_CELL.search(sentence)):
         cells = sentence[: page.start()].split("|")
         if not any(_NUMERIC_CELL.fullmatch(c.strip()) for c in cells) and not _TABLE_LINE.match(
             cells[0]
@@ -3386,16 +3388,20 @@ def _caption_unit(unit: str) -> tuple[str, str, MetricKind] | None:
     return None
 
 
-def extract_metrics(sentence: str, *, section: str = "", index: int = 0) -> tuple[Metric, ...]:
+def extract_metrics(
+    sentence: str, *, section: str = "", index: int = 0, pages: bool = True
+) -> tuple[Metric, ...]:
     """Return every stated quantity of one sentence, in order, with offsets into the sentence.
 
-    `section` and `index` (the sentence's place in it) are copied into each Metric.
+    `section` and `index` (the sentence's place in it) are copied into each Metric. With
+    pages=False a table row's last cell is read though it looks like a contents' page number
+    (see _value_rows).
     """
     return tuple(
         _metric(
             v, unit, scale, qual, kind, label, sentence[a:b], section, index, a, b, upper, *_BARE
         )
-        for v, unit, scale, qual, kind, label, a, b, upper in _quantities(sentence)
+        for v, unit, scale, qual, kind, label, a, b, upper in _quantities(sentence, pages)
     )
 
 
@@ -3420,7 +3426,7 @@ QUANTITIES_CACHE = 1 << 16
 
 
 @functools.lru_cache(maxsize=QUANTITIES_CACHE)
-def _quantities(sentence: str) -> tuple[_Found, ...]:
+def _quantities(sentence: str, pages: bool = True) -> tuple[_Found, ...]:
     """Return the quantities of one sentence as plain tuples.
 
     Cached (a pure function of the text): next year's report repeats many of this year's
@@ -3431,7 +3437,7 @@ def _quantities(sentence: str) -> tuple[_Found, ...]:
     row = " | " in sentence  # a table's row
     if row and _EXHIBIT_ROW.search(sentence):
         return ()
-    masked = _mask(sentence)
+    masked = _mask(sentence, pages=pages)
     reverse = masked[::-1]
     raws = _scan(sentence, masked, reverse)
     if not raws or (row and _heads_columns(sentence, raws)):
@@ -3527,6 +3533,34 @@ def _exchange_rates(masked: str, raws: list[_Raw]) -> list[_Raw]:
     return kept
 
 
+# The head of a contents' column of pages: "Index to Consolidated Financial Statements | Page".
+_PAGES_HEAD = regex(r"\bpages?\b|页码|页次", re.IGNORECASE)
+
+
+def _value_rows(sentences: Sequence[str]) -> set[int]:
+    """Return the table rows whose last cell, a small number alone, is a value and not a
+    contents' page number (_PAGE_CELL): a row under a head of columns that names no pages
+    (项目 | 金额（亿元）, then 一般公共预算收入 | 300), or of a table without a head whose such
+    numbers fall somewhere (一般公共预算收入 | 300, 税收收入 | 250): a contents' pages only
+    rise."""
+    found: set[int] = set()
+    run: list[tuple[int, int]] = []  # a table's rows without a head so far: (index, number)
+    headed = False
+    for index, sentence in enumerate((*sentences, "")):
+        if " | " not in sentence:  # the table has ended
+            if any(after < before for (_, before), (_, after) in itertools.pairwise(run)):
+                found.update(k for k, _ in run)
+            run, headed = [], False
+        elif page := _PAGE_CELL.search(sentence):
+            if headed:
+                found.add(index)
+            else:
+                run.append((index, int(page.group())))
+        elif is_head([cell.strip() for cell in sentence.split("|")]):
+            headed = not _PAGES_HEAD.search(sentence)
+    return found
+
+
 # A sentence that names the goals goes on in the next when it ends ；or ：(主要预期目标是：…；).
 _LIST_GOES_ON = ("；", ";", "：", ":")
 
@@ -3571,8 +3605,16 @@ def _attach_metrics(report: Report) -> Report:
         units = TableUnits(_caption_unit)  # the unit of the table being read ("单位：万元")
         marks = _footnote_marks(section.sentences)
         previous: tuple[Metric, ...] = ()  # the figures of the sentence before
+        values: set[int] | None = None  # the rows whose last small number is a value, once asked
         for index, sentence in enumerate(section.sentences):
             metrics = extract_metrics(sentence, section=section.id, index=index)
+            if " | " in sentence and _PAGE_CELL.search(sentence):
+                if values is None:
+                    values = _value_rows(section.sentences)
+                if index in values:
+                    metrics = extract_metrics(
+                        sentence, section=section.id, index=index, pages=False
+                    )
             if marks and metrics and " | " in sentence:
                 metrics = _without_marks(metrics, sentence, marks)
             if " | " not in sentence:

@@ -325,7 +325,7 @@ class TableColumns:
                 return metrics  # "£m | £m" under "2022 | 2021": the head's second line
             if len(cells) > 2 and not cells[0]:
                 cells = cells[1:]  # " | Note | 2021 | 2020": the names' column has no head
-            if _is_head(cells):
+            if is_head(cells):
                 dated = (
                     _under_merged_head(self.head, cells) or _under_years_head(self.head, cells)
                     if fresh
@@ -561,7 +561,7 @@ def _marks_only(cells: list[str], metrics: tuple[Metric, ...]) -> bool:
     return any(_FOOTNOTE.fullmatch(cell) and cell not in texts for cell in cells[1:])
 
 
-def _is_head(cells: list[str]) -> bool:
+def is_head(cells: list[str]) -> bool:
     """Tell whether a row without figures heads columns: two cells or more, each a short text
     with a letter, or a year ("2018 | 2017 | 2016"), the first no footnote's mark (not
     "Thereafter | 66", a figure the reader took for a page number)."""
@@ -622,7 +622,7 @@ class TableUnits:
             return metrics
         cells = [cell.strip() for cell in sentence.split("|")]
         if not metrics:
-            if _CHINESE.search(sentence) and _is_head(cells):
+            if _CHINESE.search(sentence) and is_head(cells):
                 self.head = tuple(cells)  # (a 10-K's heads name no unit a cell lacks)
             return metrics
         if self.unit is None and not self.head:

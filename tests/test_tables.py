@@ -512,6 +512,28 @@ def test_a_merged_cell_of_a_page_leaves_each_figure_in_its_row_and_column(tmp_pa
     ]
 
 
+def test_a_two_column_tables_small_sums_are_figures_not_page_numbers() -> None:
+    """A row of a name and a number of up to three digits reads like a contents' entry and its
+    page ("第二部分 收入 | 3"): 一般公共预算收入 | 300 had given no figure, nor had any row of a
+    two-column table. Under a head of columns, or when its numbers fall (a contents' pages
+    only rise), its numbers are the rows' figures."""
+    headed = ("项目 | 金额（亿元）", "一般公共预算收入 | 300", "税收收入 | 250")
+    assert [(m.label, m.text, m.unit, m.column) for m in _metrics_of(*headed)] == [
+        ("一般公共预算收入", "300", "亿元", "金额（亿元）"),
+        ("税收收入", "250", "亿元", "金额（亿元）"),
+    ]
+    bare = ("一般公共预算收入 | 300", "税收收入 | 250", "非税收入 | 50")
+    assert _figures(*bare) == [
+        ("一般公共预算收入", "300", ""),
+        ("税收收入", "250", ""),
+        ("非税收入", "50", ""),
+    ]
+    # A contents: its pages rise, or its head names them.
+    assert _figures("第一部分 总体情况 | 1", "第二部分 收入 | 3", "第三部分 支出 | 8") == []
+    assert _figures("章节 | 页码", "总体情况 | 1", "收入 | 3") == []
+    assert _figures("Index to Financial Statements | Page", "Balance Sheets | 40") == []
+
+
 def test_a_group_line_keeps_the_head_in_force() -> None:
     """'2017:' or 'Level 2:' between a head and its rows is part of the table."""
     rows = ("Fourth Quarter | Third Quarter", "2017:", "Net sales | $52,579 | $45,408")
