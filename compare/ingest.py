@@ -1042,10 +1042,10 @@ def _belongs(paragraph: str, last: str, line: _Line, stats: _GapStats, *, first:
         return False
     if gap > stats.min_gap:
         return False
+    if _TABLE_ROW in last or _TABLE_ROW in after:
+        return False  # a table's row is a line of its own
     if chinese:
         return gap in stats.wrapped and not _ends_heading(paragraph, last, stats)
-    if _TABLE_ROW in last or _TABLE_ROW in after:
-        return False
     if not stats.latin_wrapped:
         return False
     # English: a line cut after a word no sentence ends with (the, of, or), or a long line cut

@@ -808,6 +808,28 @@ def test_a_soft_line_break_joins_only_inside_a_sentence(text: str, expected: str
     assert repair_text(text) == expected
 
 
+def test_a_tables_rows_in_hard_wrapped_chinese_text_stay_rows() -> None:
+    """In text whose Chinese lines are wrapped mid-sentence (a PDF's, or a page's short lines
+    without a full stop), a table's rows had been joined into one line, and the line after
+    them too: 学校数 and 学生数 were read as one row named 项目, their figures without columns.
+    A row is a line of its own, as in English text."""
+    wrapped = (
+        "绍兴市教育局2022年工作总结",
+        "全市教育系统坚持以人民为中心的发展思想，全年新建",
+        "学校12所，新增学位8000个，培训教师3000人次，完成",
+        "投资20亿元，普惠率达到90%，各项工作取得明显成效",
+        "，群众满意度持续提升，教育现代化水平不断提高。",
+    )
+    rows = ("项目 | 2021年 | 2022年", "学校数 | 370所 | 382所", "学生数 | 12万人 | 13万人")
+    after = "下一步，继续加大投入。"
+    assert repair_text("\n".join((*wrapped, *rows, after))).splitlines() == [
+        wrapped[0],
+        "".join(wrapped[1:]),
+        *rows,
+        after,
+    ]
+
+
 def test_repair_leaves_the_clean_rendition_alone() -> None:
     assert repair_text(CLEAN) == CLEAN
 
