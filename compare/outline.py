@@ -598,6 +598,9 @@ _PAGE_CELL = regex(r"^\d{1,4}$")
 def _match_heading(index: int, line: str) -> _Candidate | None:
     """Return the heading candidate a line starts with, if any."""
     if m := _MD.match(line):
+        numbered = _match_heading(index, m[2])
+        if numbered is not None and numbered.style not in ("run-in", "en-note"):
+            return numbered  # "## 一、…": read by its numbering, as a page's <h2> is (readers)
         return _Candidate(index, f"md{len(m[1])}", None, "", m[2])
     if m := _ITEM.match(line):
         cells = [c.strip() for c in m[4].split("|")]

@@ -177,7 +177,10 @@ def test_a_markdown_files_front_matter_is_not_its_text(opening: str, tmp_path: P
     report = read_report(path, settings=SETTINGS)
     assert (report.title, report.org, report.year) == MD_TITLED
     assert report.preamble is None
-    assert [s.heading for s in report.sections] == ["一、总体情况", "二、下一步打算"]
+    assert [(s.number, s.heading) for s in report.sections] == [
+        ("一、", "总体情况"),
+        ("二、", "下一步打算"),
+    ]
 
 
 def test_front_matter_gives_the_title_when_no_heading_does(tmp_path: Path) -> None:

@@ -319,6 +319,13 @@ STYLE_CASES = {
         "cn-part",
     ),
     "markdown": ("## 总体要求\n正文甲。\n## 重点任务\n正文乙。", ["", ""], "md2"),
+    # A Markdown heading that numbers itself is read by its numbering, as a page's <h2> is: its
+    # number had been part of its name (一、总体要求), unlike the same report's in HTML.
+    "markdown-numbered": (
+        "## 一、总体要求\n正文甲。\n## 二、重点任务\n正文乙。",
+        ["一、", "二、"],
+        "cn-dun",
+    ),
     "decimal": ("1.1 总体要求\n正文甲。\n1.2 重点任务\n正文乙。", ["1.1", "1.2"], "dec2"),
 }
 
