@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import re
 import sys
 import zipfile
@@ -81,7 +82,7 @@ def read_text(path: Path, *, settings: Settings, data: bytes | None = None) -> D
         if fmt == "html":
             raw = _readers(name, fmt).read_html(raw, path)
         elif fmt == "md":
-            raw = without_front_matter(raw)
+            raw = read_markdown(without_front_matter(raw))
     if not raw.strip():
         what = "only whitespace" if fmt in ("txt", "md") else f"no text found in the {fmt} file"
         raise UnreadableInput(f"{name}: empty file ({what})")
@@ -258,6 +259,88 @@ def without_front_matter(text: str) -> str:
     if title and not rest.lstrip().startswith(("# ", "#\t")):  # no title heading of its own
         return f"{blank}{title.group(2)}{rest}"
     return blank + rest
+
+
+# A pipe table's delimiter row, under its head row: |---|:---:|---:| (a pipe at least, so that a
+# rule --- is none).
+_MD_DELIMITER = regex(r"\|?[ \t]*:?-+:?(?:[ \t]*\|[ \t]*:?-+:?)*[ \t]*\|?")
+# A list item's marker: "- ", "* ", "+ ", "1. ", "1) " (not a year: "2023. " starts a line of
+# a paragraph wrapped there).
+_MD_LIST_MARKER = regex(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?=\S)")
+
+
+def read_markdown(text: str) -> str:
+    """Return a Markdown report's text as the page it renders to is read (readers.read_html):
+    a pipe table's rows as `cell | cell` lines (its delimiter row left out), list items without
+    their markers (- 新建学校12所: 新建学校12所), HTML comments left out. Headings (# …) are
+    read as they are. Lines left out stay as empty lines, so that line numbers hold.
+
+    A list starts after a blank line or a heading and holds two items at least, with no text
+    between them: a lone marker ("… a one-off GST Voucher" over "- Cash Special Payment and …")
+    starts a line of a paragraph wrapped there, as in text read as Markdown for its # heading
+    (a speech's).
+    """
+    text = _without_comments(text)
+    lines = text.split("\n")
+    in_table = False
+    listed = True  # a list may start or go on here
+    items: list[tuple[int, int]] = []  # the lines that may be list items, and their text's start
+    for k, line in enumerate(lines):
+        if in_table and "|" in line and line.strip():
+            lines[k] = _md_row(line)
+        elif k and "|" in line and "|" in lines[k - 1] and _MD_DELIMITER.fullmatch(line.strip()):
+            lines[k - 1], lines[k] = _md_row(lines[k - 1]), ""
+            in_table = True
+        else:
+            in_table = False
+            marker = _MD_LIST_MARKER.match(line) if listed else None
+            if marker:
+                items.append((k, marker.end()))
+            listed = marker is not None or not line.strip() or line.lstrip().startswith("#")
+    listed_items: set[int] = set()
+    for (before, _), (after, _) in itertools.pairwise(items):
+        if not any(lines[k].strip() for k in range(before + 1, after)):
+            listed_items |= {before, after}
+    for k, start in items:
+        if k in listed_items:
+            lines[k] = lines[k][start:]
+    return "\n".join(lines)
+
+
+def _md_row(line: str) -> str:
+    """Return a pipe table's row as a `cell | cell` line: "| 学校数 | 370所 |" -> 学校数 | 370所."""
+    row = line.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return " | ".join(cell.strip() for cell in row.split("|"))
+
+
+def _without_comments(text: str) -> str:
+    """Return text with its HTML comments (<!-- … -->, to the end when never closed) left out,
+    as a page shows it (前文<!-- … -->后文: 前文后文); the line breaks a comment held are put
+    after the line it ends in, so that the lines after it keep their numbers."""
+    start = text.find("<!--")
+    if start < 0:
+        return text
+    pieces = []
+    done = owed = 0  # owed: the line breaks of the comments not yet put back
+
+    def put(piece: str) -> None:
+        nonlocal owed
+        if owed and (at := piece.find("\n")) >= 0:
+            piece, owed = piece[:at] + "\n" * owed + piece[at:], 0
+        pieces.append(piece)
+
+    while start >= 0:
+        put(text[done:start])
+        end = text.find("-->", start + 4)
+        end = len(text) if end < 0 else end + 3
+        owed += text.count("\n", start, end)
+        done = end
+        start = text.find("<!--", done)
+    put(text[done:])
+    pieces.append("\n" * owed)
+    return "".join(pieces)
 
 
 def _is_odt(data: bytes) -> bool:

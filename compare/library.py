@@ -151,10 +151,10 @@ def _title_of(path: Path, head: bytes) -> tuple[str, int | None]:
     text = _decoded_head(head, path)
     if text is None:
         return "", None
-    if path.suffix.lower() in (".md", ".markdown"):  # its front matter is no title
-        from compare.ingest import without_front_matter
+    if path.suffix.lower() in (".md", ".markdown"):  # its front matter and comments are no title
+        from compare.ingest import read_markdown, without_front_matter
 
-        text = without_front_matter(text)
+        text = read_markdown(without_front_matter(text))
     return _opening_org_year(text)
 
 

@@ -23,6 +23,7 @@ from compare.ingest import (
     Document,
     decode_bytes,
     detect_format,
+    read_markdown,
     read_text,
     repair_text,
     split_renditions,
@@ -831,6 +832,40 @@ def test_a_tables_rows_in_hard_wrapped_chinese_text_stay_rows() -> None:
         *rows,
         after,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "| 指标 | 2021年 |\n|---|---:|\n| 学校数 | 382所 |\n\n学校数 | 382所",
+            "指标 | 2021年\n\n学校数 | 382所\n\n学校数 | 382所",
+        ),
+        ("指标 | 2021年\n--- | ---\n学校数 | 382所", "指标 | 2021年\n\n学校数 | 382所"),
+        (
+            "一、总体情况\n\n---\n\n- 新建学校12所\n  + 其中小学8所",
+            "一、总体情况\n\n---\n\n新建学校12所\n其中小学8所",
+        ),
+        (
+            "1. 完成投资20亿元。\n2) 普惠率达到90%。\n-5%的降幅",
+            "完成投资20亿元。\n普惠率达到90%。\n-5%的降幅",
+        ),
+        ("前文<!-- 注：2020年\n数据 -->后文\n<!-- 未\n完", "前文后文\n\n\n"),
+        # A lone marker, or one inside a paragraph, or a year: a paragraph's line wrapped there.
+        (
+            "a one-off GST Voucher\n\n- Cash Special Payment.\nspent in\n- 5 areas\n- and\n\n"
+            "2023. [Please refer to Annex F-1.]\n",
+            "a one-off GST Voucher\n\n- Cash Special Payment.\nspent in\n- 5 areas\n- and\n\n"
+            "2023. [Please refer to Annex F-1.]\n",
+        ),
+    ],
+    ids=["pipe-table", "table-without-outer-pipes", "bullets", "numbered", "comments", "wrapped"],
+)
+def test_markdown_is_read_as_its_page_shows_it(text: str, expected: str) -> None:
+    """A pipe table's rows are `cell | cell` lines (its delimiter row left out, a rule --- is
+    none), list items lose their markers, comments go (to the end, unclosed); a line left out
+    stays as an empty line, and so do a comment's lines."""
+    assert read_markdown(text) == expected
 
 
 def test_repair_leaves_the_clean_rendition_alone() -> None:

@@ -281,3 +281,15 @@ def test_a_markdown_report_with_front_matter_is_filed_by_its_title(tmp_path: Pat
     )
     found = {(e.path.name, e.org, e.year) for e in scan_library(tmp_path)}
     assert found == {("notes.md", "绍兴市教育局", 2021), ("draft.md", "绍兴市教育局", 2022)}
+
+
+def test_a_markdown_reports_comment_is_no_title(tmp_path: Path) -> None:
+    """A comment before a Markdown report's title (<!-- 据2020年模板修改 -->) had been read as
+    its opening line: the report was filed under no year, as "notes". It is left out, as when
+    the report is read."""
+    (tmp_path / "notes.md").write_text(
+        "<!-- 据2020年模板修改 -->\n\n# 绍兴市教育局2022年工作总结\n\n一、总体情况\n",
+        encoding="utf-8",
+    )
+    found = {(e.path.name, e.org, e.year) for e in scan_library(tmp_path)}
+    assert found == {("notes.md", "绍兴市教育局", 2022)}

@@ -33,6 +33,7 @@ from makedocs import (
 
 from compare import readers
 from compare.errors import CompareError, UnreadableInput
+from compare.model import Report
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "shaoxing-education-bureau-2021.txt"
 # The seed's clean rendition: title, preamble, 8 sections with 29 run-in subsections.
@@ -860,6 +861,74 @@ def test_html_blocks_headings_breaks_and_tables() -> None:
         "指标 | 2021年",
         "学校 | 382",
     ]
+
+
+# What a Markdown report adds to the seed's text, after its first section: a comment, lists and
+# a pipe table.
+MARKDOWN_PARTS = """
+<!-- 草稿：2022年1月5日修改，
+     送审前删除 -->
+
+- 新建学校12所
+- 新增学位8000个
+* 培训教师3000人次
+
+1. 完成投资20亿元。
+2) 学前教育普惠率达到90%。
+
+| 指标 | 2020年 | 2021年 |
+|:---|---:|:---:|
+| 学校数 | 370所 | 382所 |
+| 在校学生 | 12万人 | 13万人 |
+"""
+
+
+def _seed_markdown() -> str:
+    """Return the clean seed as Markdown (# its title, ## its sections, a blank line between
+    paragraphs) with MARKDOWN_PARTS before its second section."""
+    headings = [k for k, line in enumerate(CLEAN_LINES) if SECTION_HEADING.match(line)]
+    lines = [f"## {line}" if k in headings else line for k, line in enumerate(CLEAN_LINES)]
+    lines[0] = f"# {lines[0]}"
+    lines.insert(headings[1], MARKDOWN_PARTS)
+    return "\n\n".join(lines) + "\n"
+
+
+def test_a_markdown_report_reads_as_the_page_it_renders_to(tmp_path: Path) -> None:
+    """A Markdown report had kept its list markers in its sentences (- 新建学校12所, 2) …), read
+    its comments as text (their 2022年1月5日 as figures), and its pipe tables as text (its rows
+    joined into one sentence with its delimiter row, no figure under its column): it now reads
+    as the page a Markdown renderer makes of it, figure for figure."""
+    from markdown_it import MarkdownIt
+
+    from compare.pipeline import read_report
+
+    text = _seed_markdown()
+    markdown = tmp_path / "report.md"
+    markdown.write_text(text, encoding="utf-8")
+    page = MarkdownIt("commonmark").enable("table").render(text)
+    html = tmp_path / "report.html"
+    html.write_text(f"<html><body><article>{page}</article></body></html>", encoding="utf-8")
+    read = read_report(markdown)
+    last = next(s for s in read.walk() if s.heading == "清廉教育涵养生态")
+    assert last.sentences[-8:] == (
+        "新建学校12所",
+        "新增学位8000个",
+        "培训教师3000人次",
+        "完成投资20亿元。",
+        "学前教育普惠率达到90%。",
+        "指标 | 2020年 | 2021年",
+        "学校数 | 370所 | 382所",
+        "在校学生 | 12万人 | 13万人",
+    )
+    figures = [(m.label, m.text, m.column) for m in read.metrics]
+    assert ("在校学生", "13万人", "2021年") in figures
+    assert not [m for m in read.metrics if "送审" in m.label or m.text == "5日"]
+
+    def shown(report: Report) -> object:
+        sections = [(s.heading, s.sentences) for s in report.walk()]
+        return sections, [(m.label, m.text, m.column) for m in report.metrics]
+
+    assert shown(read) == shown(read_report(html))
 
 
 def test_html_prose_that_links_the_documents_it_names_stays() -> None:
