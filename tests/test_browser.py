@@ -310,6 +310,27 @@ def test_next_and_prev_buttons_clicked_with_the_mouse_go_on_from_the_current_cha
     assert page.errors == []
 
 
+def test_next_change_goes_on_from_the_screen_once_the_current_change_is_scrolled_away(
+    seed_page: Page,
+) -> None:
+    """After change 57, Home then Next went to change 58, far down the page, and Previous to
+    57: the reader who scrolled away expects the change below the screen's top (change 1 at
+    the page's top), as for a page where no change was gone to yet."""
+    page = seed_page
+    position = page.page.locator("#change-position")
+    total = len(page.js("[...document.querySelectorAll('[data-stop]')]"))
+    for _ in range(12):
+        page.page.keyboard.press("n")
+    assert position.text_content() == f"change 12 of {total}"
+    page.js("window.scrollTo(0, 0)")  # Home
+    page.page.keyboard.press("n")
+    assert position.text_content() == f"change 1 of {total}"
+    page.js("window.scrollTo(0, document.documentElement.scrollHeight)")  # End
+    page.page.keyboard.press("p")
+    assert position.text_content() == f"change {total} of {total}"
+    assert page.errors == []
+
+
 # checkVisibility({contentVisibilityAuto: true}) is false while the browser skips an element.
 _LAID_OUT = "el => el.checkVisibility({contentVisibilityAuto: true})"
 

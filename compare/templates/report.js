@@ -74,9 +74,18 @@
     if (section === el || box.bottom <= line || box.top > line) { return box.top; }
     return el.getBoundingClientRect().top;
   }
-  /* The change last gone to, or clicked: Next and Previous go on from it. Kept here, not read
-     from the focus, which a click on a button or in the text takes away. */
+  /* The change last gone to, or clicked: Next and Previous go on from it while it is on or near
+     the screen (within a screen's height). Kept here, not read from the focus, which a click on
+     a button or in the text takes away. Once the reader has gone away from it (Home, a link
+     followed), they go on from the screen. */
   var current = null;
+  function nearScreen(el) {
+    var reach = window.innerHeight, section = el.closest(".pair") || el;
+    var box = section.getBoundingClientRect();
+    if (box.bottom <= -reach || box.top >= 2 * reach) { return false; }
+    box = el.getBoundingClientRect();
+    return box.bottom > -reach && box.top < 2 * reach;
+  }
   document.addEventListener("click", function (event) {
     var stop = event.target.closest && event.target.closest("[data-stop]");
     if (stop) { current = stop; }
@@ -84,7 +93,7 @@
   function go(step) {
     var list = stops.filter(shown);
     if (!list.length) { if (position) { position.textContent = "no changes"; } return; }
-    var i = current ? list.indexOf(current) : -1;
+    var i = current && nearScreen(current) ? list.indexOf(current) : -1;
     if (i >= 0) {
       i = Math.max(0, Math.min(list.length - 1, i + step));
     } else if (step > 0) {
