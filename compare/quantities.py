@@ -4,7 +4,8 @@ A small explicit grammar (regexes composed from named parts) finds the quantitie
 dates, ordinals, titles, short quoted names, idioms, references and codes. Conventions: a rank's
 unit is its scope as written (全省第二 -> unit 全省); a ratio's value is left / right (1:4 -> 0.25);
 a Chinese unit keeps its scale word (3.686亿元 -> unit 亿元, scale 亿), an English one does not
-($1.2 billion -> unit $, scale billion); ％ and "per cent" become %.
+($1.2 billion -> unit $, scale billion); ％ and "per cent" become %; a fraction is a share in %
+with its text as written (三分之一 -> 33.33…%), per mille when written so (千分之三 -> 3‰).
 """
 
 from __future__ import annotations
@@ -881,6 +882,9 @@ def _scan(sentence: str, masked: str, reverse: str) -> list[_Raw]:
             _suspended_unit(masked, raw, joined.end())
         if _stands(masked, raw, sentence[raw.start : raw.end], m["digits"] or m["pnum"] or ""):
             found.append(raw)
+    if _may_hold_fraction(masked) and (shares := _fractions(masked)):
+        kept = [r for r in found if not any(r.start < f.end and f.start < r.end for f in shares)]
+        found = sorted(kept + shares, key=lambda raw: raw.start)
     return found
 
 
@@ -1043,6 +1047,126 @@ def _year_range(masked: str, first: _Raw, sep: re.Match[str]) -> bool:
     if not _is_year(first.value, str(first.value)):
         return False
     return _YEAR.match(masked, sep.end()) is not None
+
+
+# --------------------------------------------------------------------------- fractions
+
+# A share written as a fraction is a percent, as written: 三分之一 is 33.3…%, 万分之五 0.05%;
+# 千分之三 is 3‰, as 3‰ is read (百分之 is read by the scanner). Proper fractions only (三分之四
+# is none).
+_FRACTION_CN = regex(
+    rf"(?<![{CN_DIGITS}万])(?P<den>[〇零一二两三四五六七八九十千万]+)分之"
+    rf"(?P<num>{CN_NUM}(?:点[{CN_DIGITS}]+)?)"
+)
+_PER_MILLE = Decimal(1000)
+_CN_DENOMINATORS = {"千": _PER_MILLE, "万": Decimal(10_000), "十万": Decimal(100_000)}
+# 1/3 and 2/3, not a date (1/3/2022), a year's span (2021/22, FY2021/22), 24/7 or 9/11: in
+# Chinese text (减少1/3) or before "of" (1/3 of schools), and not a page (第1/10页).
+_FRACTION_SLASH = regex(
+    r"(?<![A-Za-z0-9.,/\-])([1-9][0-9]?)/([1-9][0-9]{0,2})(?![A-Za-z0-9/]|[.,][0-9])"
+)
+# one third, two-thirds, a quarter of, three quarters of (thirds and quarters only, in lower
+# case: each word looked for costs a scan of every sentence); in words a fraction is a share when
+# it is hyphenated, is "of" something (not "of a"/"of an": a quarter of a million is a count) or
+# is what a change was by ("cut by one third"). Found by its second word, then the first read
+# back: a regex that starts with the first word tries every letter of the text.
+_EN_DENOMINATOR = regex(r"[ -](thirds?|quarters?)\b")
+_EN_NUMERATOR = regex(r"(?i)\b(one|a|two|three)$")
+_EN_NUMERATORS = {"one": 1, "a": 1, "two": 2, "three": 3}
+_EN_DENOMINATORS = {"third": 3, "quarter": 4}
+_OF_SOMETHING = regex(r"\s+of\s+(?!an?\s)")
+_OF_A = regex(r"-?\s*of\s+an?\s")
+# The first three quarters of 2021, the top one-third of the workforce: a part named, no share.
+_PART_NAMED = regex(
+    r"(?i:\b(?:first|last|next|past|previous|remaining|following|final|top|bottom)\s+$)"
+)
+_BY_BEFORE = regex(r"(?i:\bby\s+$)")
+_PRE_QUAL_CN_AT_END = regex(f"(?:{PRE_QUAL_CN})$")
+_PRE_QUAL_EN_AT_END = regex(rf"(?i:\b(?:{PRE_QUAL_EN})\s+$)")
+_AFTER_FRACTION_CN = regex(r"[ \u3000]?(以上|以内|以下|左右)")
+
+
+def _may_hold_fraction(text: str) -> bool:
+    """Tell whether text may hold a fraction: literal tests, cheap enough for every sentence."""
+    return "分之" in text or "/" in text or _may_hold_en_fraction(text)
+
+
+def _may_hold_en_fraction(text: str) -> bool:
+    """Tell whether text may hold a fraction in words (the only figures without a digit)."""
+    return "third" in text or "quarter" in text
+
+
+def _fractions(masked: str) -> list[_Raw]:
+    """Return the shares written as fractions (each form looked for only when a literal test
+    finds its mark)."""
+    found: list[_Raw | None] = []
+    if "分之" in masked:
+        found += [_fraction_cn(masked, m) for m in _FRACTION_CN.finditer(masked)]
+    if "/" in masked:
+        found += [_fraction_slash(masked, m) for m in _FRACTION_SLASH.finditer(masked)]
+    if _may_hold_en_fraction(masked):
+        found += [_fraction_en(masked, m) for m in _EN_DENOMINATOR.finditer(masked)]
+    return [raw for raw in found if raw is not None]
+
+
+def _share(masked: str, start: int, end: int, num: Decimal, den: Decimal, *, chinese: bool) -> _Raw:
+    """Return the fraction num/den at masked[start:end] as a percent (per mille when it is
+    written so: 千分之三 is 3‰, as 百分之三 is 3%), with its qualifier."""
+    qualifier = ""
+    if chinese:
+        if pre := _PRE_QUAL_CN_AT_END.search(masked, max(0, start - 3), start):
+            qualifier, start = pre.group(), pre.start()  # 约三分之一
+        if post := _AFTER_FRACTION_CN.match(masked, end):
+            qualifier, end = post.group(1), post.end()  # 三分之一以上
+    elif pre := _PRE_QUAL_EN_AT_END.search(masked, max(0, start - 20), start):
+        qualifier, start = pre.group().strip(), pre.start()  # about two-thirds
+    if den == _PER_MILLE and chinese:
+        return _Raw(start, end, num, "‰", qualifier=qualifier)
+    return _Raw(start, end, num * 100 / den, "%", qualifier=qualifier, kind=MetricKind.PERCENT)
+
+
+def _fraction_cn(masked: str, m: re.Match[str]) -> _Raw | None:
+    """Read 三分之一, 千分之三 as a share; None when it is no proper fraction."""
+    den = _CN_DENOMINATORS.get(m["den"]) or _cn_value(m["den"])
+    num = _cn_value(m["num"])
+    if not den or not num or num >= den:
+        return None
+    return _share(masked, m.start(), m.end(), num, den, chinese=True)
+
+
+def _fraction_slash(masked: str, m: re.Match[str]) -> _Raw | None:
+    """Read 1/3 as a share in Chinese text or before "of"; None for a date, a span or a page."""
+    num, den = int(m.group(1)), int(m.group(2))
+    if num >= den:
+        return None  # 24/7, 2021/22
+    before, after = masked[m.start() - 1 : m.start()], masked[m.end() : m.end() + 1]
+    chinese = (_is_cjk(before) and before != "第") or (_is_cjk(after) and after != "页")
+    if not chinese and not _OF_SOMETHING.match(masked, m.end()):
+        return None
+    return _share(masked, m.start(), m.end(), Decimal(num), Decimal(den), chinese=chinese)
+
+
+def _fraction_en(masked: str, m: re.Match[str]) -> _Raw | None:
+    """Read "one third", "two-thirds of" as a share; None for an ordinal ("a third key
+    enabler"), a part named ("the first three quarters of"), or a count ("a quarter of a
+    million")."""
+    numerator = _EN_NUMERATOR.search(masked, max(0, m.start() - 5), m.start())
+    if numerator is None:
+        return None
+    start, word = numerator.start(), numerator.group(1).lower()
+    hyphen, part = masked[m.start()] == "-", m.group(1)
+    num, den = _EN_NUMERATORS[word], _EN_DENOMINATORS[part.rstrip("s")]
+    if num >= den or (num > 1) != part.endswith("s"):
+        return None  # three thirds, two third
+    if part == "quarters" and num != 3:
+        return None  # two quarters of growth: a time
+    before = masked[max(0, start - 12) : start]
+    if _PART_NAMED.search(before) or _OF_A.match(masked, m.end()):
+        return None
+    of = _OF_SOMETHING.match(masked, m.end()) is not None
+    if not (of or (hyphen and word != "a") or _BY_BEFORE.search(before)):
+        return None
+    return _share(masked, start, m.end(), Decimal(num), Decimal(den), chinese=False)
 
 
 def _rank(masked: str, m: re.Match[str], last_scope: str) -> _Raw | None:
@@ -3432,7 +3556,7 @@ def _quantities(sentence: str, pages: bool = True) -> tuple[_Found, ...]:
     Cached (a pure function of the text): next year's report repeats many of this year's
     sentences word for word, and a sentence read for one report is then free for the other.
     """
-    if not _HAS_NUMBER.search(sentence):
+    if not _HAS_NUMBER.search(sentence) and not _may_hold_en_fraction(sentence):
         return ()
     row = " | " in sentence  # a table's row
     if row and _EXHIBIT_ROW.search(sentence):

@@ -245,6 +245,13 @@ def format_metric(metric: Metric | None) -> str:
     if metric.kind is _RATIO:
         # A ratio's value is left over right (1:7 is 0.1429): it is shown as written.
         return metric.text.strip() or f"{number}:1"
+    if metric.unit == "%" and _FRACTION_WRITTEN.search(metric.text):
+        # A share written as a fraction is shown as written, then as a percent: 三分之一
+        # (≈33.33%), as 33.3333% it read as no report writes it.
+        share = _round(metric.value, 2, pad=False)
+        sign = "+" if metric.kind is _CHANGE and share > _ZERO else ""
+        about = "≈" if share != metric.value else ""
+        return f"{metric.text.strip()} ({about}{sign}{format_number(share)}%)"
     if metric.upper is not None:
         number += "–" + format_number(metric.upper)
     if metric.kind is _CHANGE and metric.value > 0:
@@ -280,6 +287,9 @@ def format_metric(metric: Metric | None) -> str:
         return sign + qualifier + text[len(sign) :]  # +超10%, −近3%: the sign leads
     return text
 
+
+# How a share written as a fraction reads (三分之一, 1/3, two-thirds; 百分之三十 is a percent).
+_FRACTION_WRITTEN = regex(r"(?<!百)分之|[0-9]/[0-9]|(?i:half|third|quarter|fifth|tenth)")
 
 # What a figure's text writes after its last digit: 多万吨 of 9000多万吨.
 _AFTER_LAST_DIGIT = regex(r"^.*[0-9０-９]")

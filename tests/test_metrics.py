@@ -682,6 +682,29 @@ def test_leads_over_the_province_pair_by_what_leads(tmp_path: Path) -> None:
     }
 
 
+def test_a_share_written_as_a_fraction_compares_in_percentage_points(tmp_path: Path) -> None:
+    """三分之一 and 千分之三 had been no figures: they are shares, and next year's 二分之一 is a
+    rise of 16.67 points; 千分之三 is 3‰, and next year's 2.5‰ a fall of 0.5‰."""
+    paths = write_years(
+        tmp_path,
+        {
+            2021: "某市2021年工作总结\n\n一、教育发展\n\n教育事业稳步发展。"
+            "集团化办学覆盖率达到三分之一，近视发生率控制在千分之三以内。\n",
+            2022: "某市2022年工作总结\n\n一、教育发展\n\n教育事业稳步发展。"
+            "集团化办学覆盖率达到二分之一，近视发生率控制在2.5‰以内。\n",
+        },
+    )
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    assert [
+        (c.label, c.kind, c.old.text, c.new.text, format_absolute(c), c.direction)
+        for c in comparison.metrics
+        if c.old and c.new
+    ] == [
+        ("集团化办学覆盖率", MetricKind.PERCENT, "三分之一", "二分之一", "+16.67 pp", "up"),
+        ("近视发生率", MetricKind.COUNT, "千分之三以内", "2.5‰以内", "−0.5‰", "down"),
+    ]
+
+
 def test_a_bound_on_what_is_counted_is_no_figure_of_its_own(tmp_path: Path) -> None:
     """10亿元以上重大项目 are the projects counted: the two years' counts pair by that name, and
     the bound is no sum that stayed the same (nor one that went from 10亿元 to 5亿元)."""

@@ -316,6 +316,74 @@ def test_construct(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert found(sentence) == expected
 
 
+THIRD, TWO_THIRDS = Decimal(100) / 3, Decimal(200) / 3
+# A share written as a fraction is a percent, its text as written.
+FRACTIONS = [
+    ("cn-third", "约占全市总量的三分之一", [("三分之一", THIRD, "%", "", "", P)]),
+    ("cn-three-quarters", "覆盖率达到四分之三", [("四分之三", d("75"), "%", "", "", P)]),
+    (
+        "cn-per-ten-thousand",
+        "事故率控制在万分之五以内",
+        [("万分之五以内", d("0.05"), "%", "", "以内", P)],
+    ),
+    ("cn-per-mille", "近视发生率为千分之三", [("千分之三", d("3"), "‰", "", "", C)]),
+    ("cn-qualified", "约三分之二的学校", [("约三分之二", TWO_THIRDS, "%", "", "约", P)]),
+    ("cn-first", "三分之一以上的学校", [("三分之一以上", THIRD, "%", "", "以上", P)]),
+    ("cn-cut", "专项转移支付项目减少三分之一", [("三分之一", -THIRD, "%", "", "", CH)]),
+    ("cn-slash", "专项转移支付项目比上年减少1/3以上", [("1/3以上", -THIRD, "%", "", "以上", CH)]),
+    ("en-slash", "1/3 of schools joined", [("1/3", THIRD, "%", "", "", P)]),
+    ("en-words", "One third of schools joined.", [("One third", THIRD, "%", "", "", P)]),
+    ("en-hyphen", "two-thirds of revenue", [("two-thirds", TWO_THIRDS, "%", "", "", P)]),
+    (
+        "en-qualified",
+        "about a quarter of total spending",
+        [("about a quarter", d("25"), "%", "", "about", P)],
+    ),
+    (
+        "en-three-quarters",
+        "three quarters of households",
+        [("three quarters", d("75"), "%", "", "", P)],
+    ),
+    ("en-cut-by", "costs were cut by one third", [("one third", -THIRD, "%", "", "", CH)]),
+    ("percent-stays", "覆盖率达到百分之三十", [("百分之三十", d("30"), "%", "", "", P)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [c[1:] for c in FRACTIONS], ids=[c[0] for c in FRACTIONS]
+)
+def test_a_fraction_is_a_share_in_percent(
+    sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the 2021/22 school year",
+        "in FY2021/22 revenue",
+        "open 24/7 to all",
+        "page 1/10",
+        "on 1/3/2022 we met",
+        "after 9/11 and terrorism",
+        "见第1/10页",
+        "三分之四",
+        "A third key enabler is trust.",
+        "in the first three quarters of 2021",
+        "the top one-third of our workforce",
+        "a quarter of a million people",
+        "each of the four quarters of 2017",
+        "two quarters of growth",
+        "late in a quarter, sales fell",
+        "one and a half years",
+        "third-party suppliers",
+    ],
+)
+def test_what_only_looks_like_a_fraction_is_no_share(sentence: str) -> None:
+    assert [m for m in found(sentence) if m[2] == "%"] == []
+
+
 @pytest.mark.parametrize(
     "word",
     [

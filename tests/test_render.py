@@ -258,6 +258,23 @@ def _m(value: str, unit: str, **kw: object) -> Metric:
         (_m("3", "", kind=MetricKind.RANK, text="third"), "No. 3"),
         # A ratio's value is left over right: 1:7 had shown as 0.1429: (Singapore 2022).
         (_m("0.1428571428571428571428571429", ":", kind=MetricKind.RATIO, text="1:7"), "1:7"),
+        # A share written as a fraction had shown as 33.3333%: as written, then its percent.
+        (
+            _m("33.33333333333333333333333333", "%", kind=MetricKind.PERCENT, text="三分之一"),
+            "三分之一 (≈33.33%)",
+        ),
+        (
+            _m("0.05", "%", qualifier="以内", kind=MetricKind.PERCENT, text="万分之五以内"),
+            "万分之五以内 (0.05%)",
+        ),
+        (
+            _m("-33.33333333333333333333333333", "%", kind=MetricKind.CHANGE, text="1/3"),
+            "1/3 (≈−33.33%)",
+        ),
+        (
+            _m("25", "%", qualifier="about", kind=MetricKind.PERCENT, text="about a quarter"),
+            "about a quarter (25%)",
+        ),
         (None, "—"),
     ],
     ids=[
@@ -292,6 +309,10 @@ def _m(value: str, unit: str, **kw: object) -> Metric:
         "rank-zh-no-scope",
         "rank-en",
         "ratio",
+        "fraction-zh",
+        "fraction-zh-qualified",
+        "fraction-fall",
+        "fraction-en",
         "none",
     ],
 )
