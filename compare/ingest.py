@@ -453,10 +453,10 @@ def decode_bytes(
     for magic, what in _BINARY_MAGIC:
         if data.startswith(magic):
             raise UnreadableInput(f"{name}: not a text file ({what})")
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data:
         unmarked = _utf16_unmarked(data)
         if unmarked is None:
-            raise UnreadableInput(f"{name}: not a text file (binary data)")
+            return _without_stray_nuls(data, path=path, html=html)
         return _checked(unmarked[0], name), unmarked[1], ()
     try:
         return _checked(data.decode("utf-8"), name), "utf-8", ()
@@ -479,6 +479,30 @@ def decode_bytes(
         f"{name}: cannot decode the text (not UTF-8, UTF-16, GB18030, Big5 or Windows-1252); "
         "save it as UTF-8"
     )
+
+
+# Text with a few stray NUL bytes (a damaged copy, an export that pads a field) is text: when at
+# most this share of its bytes are NUL, it is read with them dropped. A program's, a database's
+# or an image's bytes hold many more, and compressed data, whose share is about 1 in 256, does
+# not read as text once they are dropped.
+STRAY_NUL_SHARE = 0.01
+
+
+def _without_stray_nuls(data: bytes, *, path: Path, html: bool) -> tuple[str, str, tuple[str, ...]]:
+    """Decode text with a few stray NUL bytes without them, with a warning that says so; refuse
+    binary data (too many NUL bytes, or what is left is no text)."""
+    nuls = data.count(0)
+    if nuls <= STRAY_NUL_SHARE * len(data):
+        try:
+            text, encoding, warnings = decode_bytes(
+                data.replace(b"\x00", b""), path=path, html=html
+            )
+        except UnreadableInput:
+            pass
+        else:
+            dropped = f"{counted(nuls, 'NUL byte')} dropped (the first at byte {data.index(0):,})"
+            return text, encoding, (dropped, *warnings)
+    raise UnreadableInput(f"{path}: not a text file (binary data)")
 
 
 # UTF-16 without a byte order mark (as some exports write it): of its readings, little- and

@@ -277,6 +277,46 @@ def test_binary_data_with_zero_bytes_is_still_no_text() -> None:
             decode_bytes(data, path=Path("x.bin"))
 
 
+def test_text_with_a_few_stray_nul_bytes_reads_without_them(tmp_path: Path) -> None:
+    """Ten NUL bytes in a UTF-8 report (one early, the rest past its first 64 KiB) had refused
+    it as "binary data", or been kept in its text: it reads without them, with a warning."""
+    data = (CLEAN + "\n").encode("utf-8")
+    data = data * (70_000 // len(data) + 1)
+    path = tmp_path / "export.txt"
+    path.write_bytes(data)
+    clean = read_text(path, settings=SETTINGS)
+    first = data.index("试点覆盖率".encode())
+    stray = bytearray(data)
+    for at in sorted([first, *range(66_000, 70_500, 500)], reverse=True):
+        stray[at:at] = b"\x00"
+    path.write_bytes(bytes(stray))
+    document = read_text(path, settings=SETTINGS)
+    assert (document.text, document.source.encoding) == (clean.text, "utf-8")
+    assert document.warnings == (
+        f"10 NUL bytes dropped (the first at byte {first:,})",
+        *clean.warnings,
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + bytes(200) + b"PE\x00\x00",
+        b"SQLite format 3\x00" + bytes(100) + "全市".encode() * 50,
+        "全市学校".encode() * 20 + b"\x00" * 3,  # 3 NUL bytes in 243: past 1 in 100
+        # compressed: about 1 byte in 256 is NUL
+        b"\x1f\x8b\x08\x00" + random.Random(3).randbytes(4000),
+    ],
+    ids=["windows-program", "database", "many-nuls", "gzip"],
+)
+def test_binary_data_with_few_or_many_nul_bytes_is_refused(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "data.txt"
+    path.write_bytes(data)
+    with pytest.raises(UnreadableInput) as error:
+        read_text(path, settings=SETTINGS)
+    assert message(error) == f"{path}: not a text file (binary data)"
+
+
 def test_a_short_gbk_slice_decodes_as_gb18030() -> None:
     text = "\n".join(CLEAN_LINES[:3]) + "\n"
     assert decode_bytes(text.encode("gbk"), path=Path("x.txt")) == (text, "gb18030", ())
