@@ -231,7 +231,9 @@ def _english_stop(text: str, i: int) -> bool:
     word = text[k:i]
     if not word:
         return text[i - 1 : i] in ')”"%' or text[i - 1 : i].isdigit()
-    if len(word) == 1 and word.isupper():
+    # A filing's name ends in a capital after digits and a hyphen (Form 10-K. Mr. Cook said).
+    form_name = text[k - 1 : k] == "-" and text[k - 2 : k - 1].isdigit()
+    if len(word) == 1 and word.isupper() and not form_name:
         return False  # an initial: J. Smith
     return word.lower() not in _ABBREVIATIONS and "." not in word
 

@@ -1127,6 +1127,29 @@ def test_split_sentences(text: str, expected: tuple[str, ...]) -> None:
     assert split_sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It is described in its Annual Report on Form 10-K. Mr. Cook said sales rose.",
+            ("It is described in its Annual Report on Form 10-K.", "Mr. Cook said sales rose."),
+        ),
+        ("Filed on Form 8-K. The Company", ("Filed on Form 8-K.", "The Company")),
+        ("Mr. Cook spoke.", ("Mr. Cook spoke.",)),
+        ("The U.S. Government agreed.", ("The U.S. Government agreed.",)),
+        ("See No. 5 today.", ("See No. 5 today.",)),
+        ("Take e.g. this one.", ("Take e.g. this one.",)),
+        ("Apple Inc. and others.", ("Apple Inc. and others.",)),
+        ("Led by J. Smith.", ("Led by J. Smith.",)),
+    ],
+    ids=["10-K-then-mr", "8-K", "mr", "us-government", "no", "eg", "inc-and", "initial"],
+)
+def test_a_form_name_ends_a_sentence_and_abbreviations_do_not(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    assert split_sentences(text) == expected
+
+
 def test_sentences_of_a_section_split_its_text(seed: Report) -> None:
     for section in [seed.preamble, *seed.walk()]:
         assert section is not None
