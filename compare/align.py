@@ -1911,6 +1911,8 @@ def _extended(old_key: str, new_key: str) -> bool:
         return False
     if "|" in long:
         return False
+    if short[:4] not in long and short[-4:] not in long:
+        return False  # 90 alike: its opening or its close is found as written (and cheaply)
     found = fuzz.partial_ratio_alignment(short, long, score_cutoff=_EXTENDED_CUTOFF)
     if found is None:
         return False
