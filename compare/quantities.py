@@ -230,8 +230,8 @@ _EN_OPENERS = set(
 # What may stand between an English change word and its figure, at the figure: "rose by about".
 _ABOUT_AT_END = r"(?:\s+(?:approximately|about|around|nearly|almost|some))?\s*$"
 _CHANGE_BEFORE = regex(
-    r"(?:增长|增加|提高|提升|上升|下降|降低|减少|下滑|回落|跃升|攀升|扩大|缩小|增幅|降幅|涨幅|增速|"
-    r"增产|减产|升值|贬值|(?<![新转])增|降|减|涨|跌)(?:了|达|达到|为|约|近|超|控制在|保持在|稳定在)?\s*$"
+    r"(?:增长|增加|提高|提升|上升|下降|降低|减少|下滑|回落|跃升|攀升|扩大|缩小|缩短|压缩|增幅|降幅|涨幅|"
+    r"增速|增产|减产|升值|贬值|(?<![新转])增|降|减|涨|跌)(?:了|达|达到|为|约|近|超|控制在|保持在|稳定在)?\s*$"
     r"|(?i:(?=[a-z])(?<![\w-])(?:increased?|increases|decreased?|decreases|rose|rises?|risen|fell|falls?|fallen|grew|"
     r"grows?|grown|growth|declined?|declines|gained?|gains|dropped|drops?|up|down|higher|lower|"
     rf"changed?)(?:\s+(?:of|by))?{_ABOUT_AT_END})"
@@ -264,11 +264,11 @@ VERB_BY_CHARS = 48
 _ANY_LETTER = "A-Za-z\u0130\u0131\u017f\u212a"
 # A character every match of _CHANGE_BEFORE holds: without one in the words before a figure,
 # the search itself is skipped.
-_CHANGE_HINT = regex(f"[增提上下降减回跃攀扩缩涨跌升贬{_ANY_LETTER}]")
+_CHANGE_HINT = regex(f"[增提上下降减回跃攀扩缩压涨跌升贬{_ANY_LETTER}]")
 # The matches of _CHANGE_BEFORE that state a fall: 下降1.7% is a change of -1.7%, and so is
 # decreased 8% (-8%); 下跌 and 削减 match as 跌 and 减. Not 降低为3% (lowered to 3%: a level).
 _FALL_WORD = regex(
-    r"(?:下降|降低|减少|下滑|回落|缩小|降幅|减产|贬值|降|减|跌)(?:了|达|达到|约|近|超|控制在|保持在|稳定在)?\s*$"
+    r"(?:下降|降低|减少|下滑|回落|缩小|缩短|压缩|降幅|减产|贬值|降|减|跌)(?:了|达|达到|约|近|超|控制在|保持在|稳定在)?\s*$"
     r"|(?i:decrease|decline|fell|fall|drop|down|lower|less|reduc|cut|below|behind|narrowed|"
     r"contracted|shr[au]nk|tumbled|slumped|plunged|plummeted|slipped|dipped|eased)"
 )
@@ -1279,7 +1279,7 @@ _TRAIL_WORDS = (
     "比上年预算|比去年预算|较上年预算|比上年|较上年|实际|"  # 赤字规模比上年预算(减少1500亿元)
     "全省|全国|全市|全球|国际|世界|省内|国内|位列|位居|名列|并列|列|再居|稳居|居|排名|保持|跃居|"
     "升至|上升到|蝉联|拟|继续|按|"  # 中央预算内投资拟(增加到), 养老金继续(提高10%), 购置税按(7.5%征收)
-    "从|上学年|上年同期|去年同期|上年末|上年底|上一?年|去年底|去年末|今年底|年底|年末|现在|目前|去年|今年|斩获|获得|荣获|摘得|夺得|获|新增|平均|人均|每人|均|占|扩大|缩小|"
+    "从|上学年|上年同期|去年同期|上年末|上年底|上一?年|去年底|去年末|今年底|年底|年末|现在|目前|去年|今年|斩获|获得|荣获|摘得|夺得|获|新增|平均|人均|每人|均|占|扩大|缩小|缩短|压缩|"
     # 粮食总产量连续6年, 能源消耗强度要降低, 失业率稳定在, 增长目标定为, 资产总额比2002年
     "连续|[都也还更]?要|稳定|(?<=目标)拟?定|(?<=[额量值率入出数])比|"
     "两个|两项|三个|三项|四个|四项|五个|五项|"  # 调处成功率、家长满意率两个100%

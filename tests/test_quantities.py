@@ -1771,7 +1771,7 @@ LABELS = [
         ["社会保障投入"],
     ),
     ("grant-per-head", "向农村家庭经济困难的学生提供助学金，每人每年2000元。", ["助学金"]),
-    ("minutes-saved", "平均通勤时间缩短12分钟。", ["平均通勤时间缩短"]),
+    ("minutes-saved", "平均通勤时间缩短12分钟。", ["平均通勤时间"]),  # a change of -12分钟
     ("years-ahead", "提前2年完成任务，节约资金3亿元。", ["提前", "节约资金"]),
     ("clause-then-verb-then-area", "保障的底线是严守1200万亩耕地红线。", ["耕地红线"]),
     ("length-of-noun", "运河城区段38公里岸线的公共空间全线贯通", ["运河城区段岸线"]),
@@ -3720,3 +3720,18 @@ def test_chinese_numerals_of_sums_scales_and_decimals(
     (labelled 培训教师一万), 一点五个百分点 as 5, 零点五 as 5 (and 下降 made it +5), 负0.5% as +0.5%."""
     found = [(m.label, m.kind.value, m.value, m.unit) for m in extract_metrics(sentence)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        ("企业注销时间缩短30%以上。", "企业注销时间", "-30"),
+        ("审批时限压缩50%。", "审批时限", "-50"),
+        ("办理时间缩短三分之一。", "办理时间", "-33.33333333333333333333333333"),
+    ],
+)
+def test_shortened_and_compressed_are_falls(text: str, label: str, value: str) -> None:
+    """缩短30% and 压缩50% were a level of 30% and 50% labelled 企业注销时间缩短: a share of
+    nothing, paired with next year's level; they are changes of -30% and -50%, as 降低30% is."""
+    (metric,) = extract_metrics(text)
+    assert (metric.kind, metric.label, metric.value) == (MetricKind.CHANGE, label, Decimal(value))
