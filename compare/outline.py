@@ -749,6 +749,26 @@ class _Builder:
             return not self.copies[cand.line, line]
         return False
 
+    def _repeats(self, cand: _Candidate, previous: _Candidate, rejected: set[int]) -> bool:
+        """Tell whether cand repeats the number of the heading before it as a heading of its
+        own: told otherwise, over text of its own (二、立德树人 then 二、双减, a numbering slip,
+        whose section had been read as the first's text). The same heading twice (二、乙 … 二、乙)
+        is a copy's, and a number repeated over no text a line of the section before: text.
+        Lists may start again inside a section: a second 1. opens a list of its own (a lone
+        one is a numbered sentence, see _lone_firsts), a second 五是 is a 一是 list's whose 一是
+        to 四是 were read as text; and PART and Item do not repeat."""
+        if cand.style in _RUN_IN_STYLES or cand.style in _EXPLICIT:
+            return False
+        if cand.ordinal != previous.ordinal or cand.ordinal == (1, 0):
+            return False
+        if _toc_key(cand) == _toc_key(previous):
+            return False
+        below = cand.line + 1
+        if cand.body or below in rejected:
+            return True
+        after = self.candidates.get(below)
+        return below < len(self.paragraphs) and (after is None or after.style != cand.style)
+
     def build(self, rejected: set[int]) -> _Node:
         """Return the root of the tree, skipping the candidate lines in `rejected`."""
         root = _Node(None, 0)
@@ -767,6 +787,7 @@ class _Builder:
                 if not (
                     self._fits(cand, previous.ordinal, rejected)
                     or self._restarts(cand, previous.ordinal, set(styles[1:depth]), rejected)
+                    or self._repeats(cand, previous, rejected)
                 ):
                     stack[-1].paragraphs.append(text)
                     continue

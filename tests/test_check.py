@@ -141,6 +141,43 @@ def test_a_numbering_that_restarts_as_a_new_run_is_no_numbering_fault(tmp_path: 
     ]
 
 
+def test_a_repeated_number_is_a_numbering_finding(tmp_path: Path) -> None:
+    """二、立德树人 then 二、双减, and （二） twice: `compare check` had said "no findings" (each
+    second heading read as the first's text); each repeat is found as a skip is."""
+    import json
+
+    from click.testing import CliRunner
+
+    from compare.cli import cli
+
+    path = tmp_path / "rep-2022.txt"
+    path.write_text(
+        "某市教育局2022年工作总结\n一、党建引领\n（一）组织建设\n全年新建学校15所。\n"
+        "（二）队伍建设\n完成项目20个。\n（二）作风建设\n完成项目25个。\n二、立德树人\n"
+        "完成项目30个。\n二、双减\n完成项目35个。\n四、其他\n人数达到350人。\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["check", str(path), "--json", "-"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["findings"] == [
+        {
+            "check": "structure.numbering",
+            "where": "3",
+            "message": "numbering repeats in top level: 二、 where 3 was expected",
+        },
+        {
+            "check": "structure.numbering",
+            "where": "4",
+            "message": "numbering skips in top level: 四、 where 3 was expected",
+        },
+        {
+            "check": "structure.numbering",
+            "where": "1.3",
+            "message": "numbering repeats in section 1: （二） where 3 was expected",
+        },
+    ]
+
+
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: f"{p.parent.name}-{p.stem}")
 def test_published_reports_break_no_numbering(path: Path) -> None:
     """Every corpus report is numbered as published: a CI job checking one must not fail it

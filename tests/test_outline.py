@@ -740,6 +740,91 @@ def test_numbering_restarts_under_a_new_parent() -> None:
     assert report.section("2.2").text == "（二）重复的编号"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "first", "repeat"),
+    [
+        (
+            "一、党建引领\n全年新建学校15所。\n二、立德树人\n完成项目20个。\n"
+            "二、双减\n完成项目25个。\n三、其他\n人数达到350人。",
+            [
+                ("1", "一、", "党建引领", 1),
+                ("2", "二、", "立德树人", 1),
+                ("3", "二、", "双减", 1),
+                ("4", "三、", "其他", 1),
+            ],
+            "2",
+            "3",
+        ),
+        (
+            "一、党建引领\n（一）组织建设\n全年新建学校15所。\n（二）队伍建设\n完成项目20个。\n"
+            "（二）作风建设\n完成项目25个。\n（三）制度建设\n人数达到350人。\n二、其他\n人数达到360人。",
+            [
+                ("1", "一、", "党建引领", 1),
+                ("1.1", "（一）", "组织建设", 2),
+                ("1.2", "（二）", "队伍建设", 2),
+                ("1.3", "（二）", "作风建设", 2),
+                ("1.4", "（三）", "制度建设", 2),
+                ("2", "二、", "其他", 1),
+            ],
+            "1.2",
+            "1.3",
+        ),
+        (
+            "一、党建引领\n全年新建学校15所。\n三、立德树人\n完成项目20个。\n三、双减\n完成项目25个。",
+            [
+                ("1", "一、", "党建引领", 1),
+                ("2", "三、", "立德树人", 1),
+                ("3", "三、", "双减", 1),
+            ],
+            "2",
+            "3",
+        ),
+    ],
+    ids=["top", "subsection", "last-after-a-gap"],
+)
+def test_a_repeated_number_over_another_heading_is_a_section_of_its_own(
+    text: str, expected: list[tuple[str, str, str, int]], first: str, repeat: str
+) -> None:
+    """二、立德树人 then 二、双减 (a numbering slip): 二、双减 and its text had been read as
+    sentences of 二、立德树人, its figures counted there."""
+    report = attach_metrics(parse(text))
+    assert outline(report) == expected
+    assert report.section(first).sentences == ("完成项目20个。",)
+    assert report.section(repeat).sentences == ("完成项目25个。",)
+    assert [m.section for m in report.metrics if m.value == 25] == [repeat]
+    assert report.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "一、学校建设\n全年新建学校15所。\n1.城区学校\n城区学校建设提速。\n"
+            "1.农村学校\n农村学校建设提速。\n二、师资\n新招教师300名。",
+            [("1", "一、", "学校建设", 1), ("2", "二、", "师资", 1)],
+        ),
+        (
+            "一、学校建设\n一是城区学校。建设提速。\n二是农村学校。建设提速。\n会议要求：\n"
+            "一是完善规划。规划出台。\n二是加强督查。督查到位。\n二、师资\n新招教师300名。",
+            [
+                ("1", "一、", "学校建设", 1),
+                ("1.1", "一是", "城区学校", 2),
+                ("1.2", "二是", "农村学校", 2),
+                ("2", "二、", "师资", 1),
+            ],
+        ),
+    ],
+    ids=["one-item-lists", "run-in-list-again"],
+)
+def test_a_list_that_starts_again_inside_its_section_repeats_no_heading(
+    text: str, expected: list[tuple[str, str, str, int]]
+) -> None:
+    """A second 1. opens a list of its own (of one numbered line: text, as the first), and a
+    一是 list may start again inside its section (its 一是 read as text): its 二是 is no repeat
+    of the first list's 二是 (the 2009 national report's 五是 twice under （四）)."""
+    assert outline(parse(text)) == expected
+
+
 def test_a_numbering_that_restarts_after_two_starts_a_new_run_of_sections() -> None:
     """A review's 一、二、 and then the plan's 一、二、, with no 第一部分/第二部分 over them: the
     plan's headings had been read as text, all of it folded into the review's last subsection
