@@ -150,14 +150,18 @@ def load_rules(path: Path | None) -> Rules:
         )
         return Rules(
             structure=structure,
-            required=tuple(_strings(sections.get("required", []), "sections.required")),
+            required=tuple(
+                _strings(sections.get("required", []), "sections.required", of="heading")
+            ),
             max_removed=_optional_int(sections.get("max_removed"), "sections.max_removed"),
             max_added=_optional_int(sections.get("max_added"), "sections.max_added"),
             max_fall_pct=_limit(metrics.get("max_fall_pct"), "metrics.max_fall_pct"),
             max_fall_points=_limit(metrics.get("max_fall_points"), "metrics.max_fall_points"),
             max_rise_pct=_limit(metrics.get("max_rise_pct"), "metrics.max_rise_pct"),
             max_rise_points=_limit(metrics.get("max_rise_points"), "metrics.max_rise_points"),
-            must_keep=tuple(_strings(metrics.get("must_keep", []), "metrics.must_keep")),
+            must_keep=tuple(
+                _strings(metrics.get("must_keep", []), "metrics.must_keep", of="figure's label")
+            ),
             restated=_typed(metrics.get("restated", False), bool, "metrics.restated"),
             metric_rules=metric_rules,
             min_similarity=None if similarity is None else float(similarity),
@@ -209,15 +213,24 @@ def _at_least(number: Any, least: int, name: str) -> Any:
     return number
 
 
-def _strings(value: Any, name: str) -> list[str]:
+def _strings(value: Any, name: str, *, of: str) -> list[str]:
+    """Return a list of strings, none empty: every heading or label (`of`) holds "", so a check
+    of it had passed whatever the report said."""
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise TypeError(f"{name} must be a list of strings")
+    if any(not v.strip() for v in value):
+        raise ValueError(f'{name} holds an empty string "", which every {of} holds')
     return value
 
 
 def _metric_rule(rule: Any, path: Path) -> dict[str, Any]:
     if not isinstance(rule, dict) or not isinstance(rule.get("label"), str):
         raise RulesError(f'{path}: every [[metrics.rule]] needs a label = "..."')
+    label = rule["label"]
+    if not label.strip():  # every label holds "": the rule had bounded whichever figure came first
+        raise RulesError(
+            f'{path}: [[metrics.rule]] label is empty (every figure\'s label holds "")'
+        )
     if "kind" in rule and rule["kind"] not in {k.value for k in MetricKind}:
         kinds = ", ".join(k.value for k in MetricKind)
         raise RulesError(
@@ -241,6 +254,17 @@ def _metric_rule(rule: Any, path: Path) -> dict[str, Any]:
         scales = ", ".join(scale for scale in SCALES if scale)
         raise RulesError(
             f"{path}: [[metrics.rule]] scale must be one of {scales}, not {rule['scale']!r}"
+        )
+    if not rule.get("must_keep") and not any(key in rule for key in RULE_NUMBERS):
+        conditions = ", ".join(RULE_NUMBERS)
+        raise RulesError(
+            f"{path}: [[metrics.rule]] “{label}” checks nothing: give it one of {conditions}"
+            " or must_keep = true"
+        )
+    if "min" in checked and "max" in checked and checked["min"] > checked["max"]:
+        raise RulesError(
+            f"{path}: [[metrics.rule]] “{label}” has min = {rule['min']} above"
+            f" max = {rule['max']}: no figure can pass"
         )
     return checked
 

@@ -283,6 +283,27 @@ def test_damaged_bytes_are_a_finding_unless_switched_off(tmp_path: Path) -> None
         ),
         ("[sections]\nmax_removed = -1\n", "sections.max_removed must be at least 0, not -1"),
         ("[similarity]\nmin_carried_over = 101\n", "min_carried_over must be at most 100, not 101"),
+        (
+            '[[metrics.rule]]\nlabel = ""\nmin = 1\n',
+            '[[metrics.rule]] label is empty (every figure\'s label holds "")',
+        ),
+        (
+            '[[metrics.rule]]\nlabel = "学校"\nmin = 10\nmax = 5\n',
+            "[[metrics.rule]] “学校” has min = 10 above max = 5: no figure can pass",
+        ),
+        (
+            '[[metrics.rule]]\nlabel = "学校"\ncolumn = "Total"\nmust_keep = false\n',
+            "[[metrics.rule]] “学校” checks nothing: give it one of min, max, max_fall_pct, "
+            "max_fall_points, max_rise_pct, max_rise_points or must_keep = true",
+        ),
+        (
+            '[sections]\nrequired = ["党的领导", " "]\n',
+            'sections.required holds an empty string "", which every heading holds',
+        ),
+        (
+            '[metrics]\nmust_keep = [""]\n',
+            'metrics.must_keep holds an empty string "", which every figure\'s label holds',
+        ),
     ],
     ids=[
         "syntax",
@@ -303,6 +324,11 @@ def test_damaged_bytes_are_a_finding_unless_switched_off(tmp_path: Path) -> None
         "rule-negative",
         "removed-negative",
         "similarity-past-100",
+        "rule-empty-label",
+        "rule-min-above-max",
+        "rule-no-condition",
+        "required-empty",
+        "must-keep-empty",
     ],
 )
 def test_malformed_rules_name_file_and_problem(tmp_path: Path, text: str, message: str) -> None:
@@ -330,6 +356,31 @@ def test_a_rules_value_of_nan_is_an_input_error_not_a_traceback(tmp_path: Path) 
     ]
     rules.write_text('[[metrics.rule]]\nlabel = "x"\nmin = -2\n', encoding="utf-8")
     assert load_rules(rules).metric_rules[0]["min"] == -2
+
+
+@pytest.mark.parametrize(
+    ("rule", "problem"),
+    [
+        ('label = "学校"', "“学校” checks nothing: give it one of min, max"),
+        ('label = "学校"\nmin = 10\nmax = 5', "“学校” has min = 10 above max = 5"),
+    ],
+    ids=["no-condition", "min-above-max"],
+)
+def test_a_rule_no_figure_can_fail_or_pass_is_an_input_error(
+    tmp_path: Path, rule: str, problem: str
+) -> None:
+    """A rule with a label alone had checked nothing, and one with min above max had failed
+    every figure, each with no word of the rule: now one Error line and exit 2."""
+    from click.testing import CliRunner
+
+    from compare.cli import cli
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text(f"[[metrics.rule]]\n{rule}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "2022", "--against", "2021", "--rules", str(rules)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"Error: {rules}: [[metrics.rule]] {problem}")
 
 
 def test_a_rules_file_that_never_ends_is_refused_not_read_whole(tmp_path: Path) -> None:
