@@ -102,8 +102,41 @@ class Rules:
 RULES_MAX_BYTES = 1_000_000
 
 
-def load_rules(path: Path | None) -> Rules:
-    """Read a rules TOML file (None: the defaults); RulesError names the file and the problem."""
+def load_rules(path: Path | None, *, with_comparison: bool = True) -> Rules:
+    """Read a rules TOML file (None: the defaults); RulesError names the file and the problem.
+
+    Without a comparison (`compare check NEW` with no --against) only [structure] can be
+    checked: a rule of the other tables is then a RulesError, not a rule passed unchecked."""
+    rules = _read_rules(path)
+    if path is not None and not with_comparison and (tables := _on_comparison(rules)):
+        named = ", ".join(f"[{table}]" for table in tables)
+        needs = "needs" if len(tables) == 1 else "need"
+        raise RulesError(
+            f"{path}: {named} {needs} --against OLD (without it, only [structure] is checked)"
+        )
+    return rules
+
+
+def _on_comparison(rules: Rules) -> list[str]:
+    """Return the tables of the rules set that check the new report against the old."""
+    # "or None": an empty list and restated = false set nothing; max_removed = 0 does
+    tables = {
+        "sections": (rules.required or None, rules.max_removed, rules.max_added),
+        "metrics": (
+            rules.max_fall_pct,
+            rules.max_fall_points,
+            rules.max_rise_pct,
+            rules.max_rise_points,
+            rules.must_keep or None,
+            rules.restated or None,
+            rules.metric_rules or None,
+        ),
+        "similarity": (rules.min_similarity, rules.min_carried_over),
+    }
+    return [table for table, values in tables.items() if any(v is not None for v in values)]
+
+
+def _read_rules(path: Path | None) -> Rules:
     structure = dict.fromkeys(KNOWN_KEYS["structure"], True)
     if path is None:
         return Rules(structure=structure)

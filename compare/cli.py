@@ -427,7 +427,7 @@ def check(
     if old == new == STDIN:
         raise click.UsageError("only one of NEW and --against can be '-' (standard input)")
     _one_to_stdout(md=md_path, junit=junit_path, json=json_path)
-    rules = checks.load_rules(rules_path)
+    rules = checks.load_rules(rules_path, with_comparison=old is not None)
     lib = _library(library)
     # Both read before either is warned of: a refused report says one thing (its Error: line).
     inputs = [find_report(new, library=lib, org=org)]

@@ -30,6 +30,8 @@ from tests.conftest import (
     write_filings,
 )
 
+EXAMPLE_RULES = Path(__file__).resolve().parents[1] / "compare" / "rules" / "example.toml"
+
 
 def report(*sections: Section, warnings: tuple[str, ...] = ()) -> Report:
     return Report(
@@ -383,6 +385,34 @@ def test_a_rule_no_figure_can_fail_or_pass_is_an_input_error(
     assert line.startswith(f"Error: {rules}: [[metrics.rule]] {problem}")
 
 
+def test_rules_on_the_comparison_need_the_old_report(tmp_path: Path) -> None:
+    """`compare check 2022 --rules rules.toml` had run the structural checks alone and passed,
+    a required heading missing or not: rules that need --against are now an input error, and a
+    file of [structure] switches alone still serves without it."""
+    from click.testing import CliRunner
+
+    from compare.cli import cli
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[sections]\nrequired = ["不存在的标题"]\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "2022", "--rules", str(rules)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        f"Error: {rules}: [sections] needs --against OLD (without it, only [structure] is checked)"
+    ]
+    result = CliRunner().invoke(cli, ["check", "2022", "--against", "2021", "--rules", str(rules)])
+    assert result.exit_code == 1
+    assert "[sections.required] no section heading contains “不存在的标题”" in result.stdout
+    rules.write_text(
+        "[structure]\nnumbering = false\n[metrics]\nrestated = false\nmust_keep = []\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["check", "2022", "--rules", str(rules)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    with pytest.raises(RulesError, match=r": \[sections\], \[metrics\], \[similarity\] need"):
+        load_rules(EXAMPLE_RULES, with_comparison=False)
+
+
 def test_a_rules_file_that_never_ends_is_refused_not_read_whole(tmp_path: Path) -> None:
     """`--rules /dev/zero` (or a pipe that keeps writing) is cut off at the limit with a
     one-line error, not read until memory runs out; a rules file not UTF-8 is named too."""
@@ -697,7 +727,7 @@ def test_similarity_rules_bound_the_vocabulary_and_the_text_carried_over(tmp_pat
 
 
 def test_example_rules_file_loads() -> None:
-    rules = load_rules(Path(__file__).resolve().parents[1] / "compare" / "rules" / "example.toml")
+    rules = load_rules(EXAMPLE_RULES)
     assert rules.max_removed == 2 and rules.required == ("党的领导", "队伍建设")
     assert rules.metric_rules[0]["label"] == "家长满意度"
 
