@@ -465,6 +465,8 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
         )
     for label in rules.must_keep:
         matches = _labelled(comparison.metrics, label)
+        if not matches:
+            findings.append(_matched_nothing("metrics.must_keep", label))
         dropped = [c for c in matches if c.status == MetricStatus.REMOVED]
         if dropped and len(dropped) == len(matches):
             findings.append(
@@ -516,6 +518,17 @@ def _labelled(changes: Iterable[MetricChange], label: str) -> list[MetricChange]
     it (学生满意度 is 学生满意度, not 学生满意度调查覆盖率, unless no figure is called 学生满意度)."""
     changes = list(changes)
     return [c for c in changes if c.label == label] or [c for c in changes if label in c.label]
+
+
+def _matched_nothing(check: str, label: str, named: str = "", kind: str | None = None) -> Finding:
+    """Return the finding of a rule whose label (`named` with its column) finds no figure in
+    either report: a label mistyped had disabled the rule, and the check passed."""
+    of_kind = f" ({kind})" if kind else ""
+    return Finding(
+        check=check,
+        where=label,
+        message=f"no figure “{named or label}”{of_kind} in either report: the rule checks nothing",
+    )
 
 
 def _called(changes: list[MetricChange], label: str, column: str = "") -> str:
@@ -588,6 +601,9 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
         ),
         label,
     )
+    if not matches:
+        named = f"{label} · {column}" if column else label
+        return [_matched_nothing("metrics.rule", label, named, kind)]
     findings = []
     if rule.get("must_keep") and not any(c.new is not None for c in matches):
         named = _called(matches, label, column)

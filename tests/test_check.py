@@ -491,7 +491,7 @@ def test_a_metric_rule_may_name_a_table_column(tmp_path: Path) -> None:
     from compare.pipeline import compare_reports
 
     rows = {
-        2017: "Due in 2018 | Total\n\nTerm debt | $6,500 | $104,021",
+        2017: "Due in 2018 | Due later | Total\n\nTerm debt | $6,500 | $97,521 | $104,021",
         2018: "Due in 2019 | Total\n\nTerm debt | $8,797 | $90,000",
     }
     paths = write_filings(tmp_path, rows)
@@ -551,6 +551,38 @@ def test_a_label_names_the_figure_called_so_before_those_whose_label_holds_it(
         ("metrics.must_keep", "the figure “家长” (found as “家长满意度”) disappeared"),
         ("metrics.rule", "the figure “学生满意度” is missing"),
         ("metrics.rule", "学生满意度调查覆盖率 is 70%, below 95"),
+    ]
+
+
+def test_a_rule_that_finds_no_figure_in_either_report_is_a_finding(tmp_path: Path) -> None:
+    """A label mistyped (家长满意 for 家长满意度 is found: it holds it; 家长满意率 is not) had
+    disabled its rule, and the check passed: a rule that finds no figure in either report is
+    a finding (the job fails), as is a kind no figure of the label has. A figure of the old
+    report alone is no such finding: it disappeared, which only must_keep forbids."""
+    from click.testing import CliRunner
+
+    from compare.cli import cli
+
+    paths = []
+    for year, body in ((2021, "家长满意度为97%。学生满意度为98%。"), (2022, "家长满意度为96%。")):
+        paths.append(tmp_path / f"summary-{year}.txt")
+        paths[-1].write_text(f"某局{year}年工作总结\n\n一、主要工作\n\n{body}\n", encoding="utf-8")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[metrics]\nmust_keep = ["家长满意率"]\n'
+        '[[metrics.rule]]\nlabel = "家长满意率"\nmin = 95\n'
+        '[[metrics.rule]]\nlabel = "家长满意度"\nkind = "money"\nmust_keep = true\n'
+        '[[metrics.rule]]\nlabel = "家长满意"\nmin = 95\n'
+        '[[metrics.rule]]\nlabel = "学生满意度"\nmin = 95\n',
+        encoding="utf-8",
+    )
+    args = ["check", str(paths[1]), "--against", str(paths[0]), "--rules", str(rules)]
+    result = CliRunner().invoke(cli, args)
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert result.stdout.splitlines()[1:] == [
+        "  [metrics.must_keep] no figure “家长满意率” in either report: the rule checks nothing",
+        "  [metrics.rule] no figure “家长满意率” in either report: the rule checks nothing",
+        "  [metrics.rule] no figure “家长满意度” (money) in either report: the rule checks nothing",
     ]
 
 
