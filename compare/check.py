@@ -461,7 +461,9 @@ def check_comparison(comparison: Comparison, rules: Rules) -> list[Finding]:
                 message=f"{change_text(change, notes=False)}: the same year's figure, told otherwise",
             )
             for change in comparison.metrics
-            if change.restated
+            # A row renamed (Total term debt, a year on Non-current portion of term debt) is
+            # another measure, not the same year's figure told otherwise.
+            if change.restated and not change.label_was
         )
     for label in rules.must_keep:
         matches = _labelled(comparison.metrics, label)

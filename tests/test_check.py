@@ -680,6 +680,34 @@ def test_restatements_are_findings_when_asked_for(tmp_path: Path) -> None:
     assert check_comparison(comparison, load_rules(None)) == []
 
 
+def test_a_row_renamed_is_no_restatement(tmp_path: Path) -> None:
+    """A 10-K's "Total term debt" row became "Non-current portion of term debt" (the current
+    portion left out): its 2017 and 2016 told otherwise had been three restatement findings,
+    "Non-current portion of term debt · 2017: $103,703 → $97,207 …: the same year's figure,
+    told otherwise". Another measure is no restatement; a row of one name still is."""
+    from compare.check import check_comparison
+    from compare.pipeline import compare_reports
+
+    heads = {2017: "2017 | 2016 | 2015 | 2014", 2018: "2018 | 2017 | 2016 | 2015"}
+    rows = {
+        2017: "Total assets | $375,319 | $321,686 | $290,345 | $231,839\n\n"
+        "Commercial paper | $11,977 | $8,105 | $8,499 | $6,308\n\n"
+        "Total term debt | $103,703 | $78,927 | $55,829 | $28,987\n\n"
+        "Other | $220 | $(110) | $(26) | $(30)",
+        2018: "Total assets | $365,725 | $375,319 | $321,686 | $290,345\n\n"
+        "Non-current portion of term debt | $93,735 | $97,207 | $75,427 | $55,829\n\n"
+        "Other | $(745) | $(124) | $(110) | $(26)",
+    }
+    paths = write_filings(tmp_path, {year: f"{heads[year]}\n\n{rows[year]}" for year in rows})
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    assert {c.label_was for c in comparison.metrics if c.restated} == {"", "Total term debt"}
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[metrics]\nrestated = true\n", encoding="utf-8")
+    assert [f.message for f in check_comparison(comparison, load_rules(rules))] == [
+        "Other · 2017: $220 → −$124 (−$344, —): the same year's figure, told otherwise"
+    ]
+
+
 def test_a_percent_may_be_held_to_a_fall_in_points(tmp_path: Path) -> None:
     """max_fall_points bounds the fall of a percent in percentage points, for every figure or
     for one; figures of other units have no points to fall by."""
