@@ -592,14 +592,18 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
     # A rank (全省第一) shares its label with the figure it ranks; bounds apply to the figure
     # unless the rule names its kind.
     kind = rule.get("kind")
-    # A table's cell is found by its column too ("Term debt" under "Total").
+    # A table's cell is found by its column too ("Term debt" under "Total"); a rule that names
+    # none is of the report's own year's cell, not of a past year's or a change's beside it.
     column = rule.get("column", "")
+    # A bound in a scale (min = 250000, scale = "million") is an amount, which no percent is.
+    scale = rule.get("scale", "")
     matches = _labelled(
         (
             c
             for c in comparison.metrics
             if (c.kind == kind if kind else c.kind != MetricKind.RANK)
-            and (not column or column in figure_column(c))
+            and (column in figure_column(c) if column else _of_its_year(c, comparison))
+            and not (scale and _in_percent(c))
         ),
         label,
     )
@@ -614,7 +618,6 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
         )
     # min and max count in base units (1.3万亿元 is 1300000000000), or in the rule's scale
     # (scale = "亿": min = 1250 is 1250亿); 1.3万亿元 had been 1.3, below 1250.
-    scale = rule.get("scale", "")
     size = SCALES[scale]
     scale_word = f" {scale}" if scale.isascii() and scale else scale
     for c in matches:
@@ -645,6 +648,35 @@ def _metric_rule_findings(comparison: Comparison, rule: dict[str, Any]) -> list[
             _moves(c, rule.get("max_rise_pct"), rule.get("max_rise_points"), _OF_A_RULE, sign=1)
         )
     return findings
+
+
+def _of_its_year(change: MetricChange, comparison: Comparison) -> bool:
+    """Tell whether a figure is its report's own: not a table's cell under a past year's column
+    ("2016" in a 2018 filing) nor under a change's ("Change", 本年比上年增减). A rule on "Total
+    net sales" had bounded the row's 16% and its 2016 sum too."""
+    from compare.tables import column_year, names_a_change
+
+    metric, year = (
+        (change.new, comparison.new.year)
+        if change.new is not None
+        else (change.old, comparison.old.year)
+    )
+    if metric is None or not metric.column:
+        return True
+    if names_a_change(metric.column):
+        return False
+    stated = column_year(metric.column, year)
+    return stated is None or year is None or stated >= year
+
+
+def _in_percent(change: MetricChange) -> bool:
+    """Tell whether a figure is a percent or a ratio (16%, 增长6.1%, 1:7): no amount."""
+    from compare.units import base_unit
+
+    metric = change.new or change.old
+    return metric is not None and (
+        metric.kind in (MetricKind.PERCENT, MetricKind.RATIO) or base_unit(metric) == "%"
+    )
 
 
 # --------------------------------------------------------------------------- output

@@ -514,6 +514,44 @@ def test_a_metric_rule_may_name_a_table_column(tmp_path: Path) -> None:
     ]
 
 
+def test_a_metric_rule_bounds_the_years_own_cell_of_a_row(tmp_path: Path) -> None:
+    """A rule on "Total net sales" in millions had bounded every cell of the row: "Total net
+    sales · Change is 16%, below 250000 million" and "· 2016 is $215,639 million, below …".
+    It bounds this year's cell; a past year's or a change's only when `column` names it, and a
+    bound in a scale no percent."""
+    from compare.check import check_comparison
+    from compare.pipeline import compare_reports
+
+    heads = {
+        2017: "2017 | Change | 2016 | Change | 2015",
+        2018: "2018 | Change | 2017 | Change | 2016",
+    }
+    rows = {
+        2017: "Total net sales | $229,234 | 6% | $215,639 | (8)% | $233,715",
+        2018: "Total net sales | $265,595 | 16% | $229,234 | 6% | $215,639",
+    }
+    caption = "The following table shows net sales (dollars in millions):"
+    paths = write_filings(
+        tmp_path, {year: f"{caption}\n\n{heads[year]}\n\n{rows[year]}" for year in rows}
+    )
+    comparison = compare_reports(read_report(paths[0]), read_report(paths[1]))
+    rules = tmp_path / "rules.toml"
+
+    def found(rule: str) -> list[str]:
+        rules.write_text(f'[[metrics.rule]]\nlabel = "Total net sales"\n{rule}\n', encoding="utf-8")
+        return [f.message for f in check_comparison(comparison, load_rules(rules))]
+
+    assert found('min = 250000\nscale = "million"') == []
+    assert found('min = 300000\nscale = "million"') == [
+        "Total net sales · 2018 is $265,595 million, below 300000 million"
+    ]
+    assert found("max = 10") == ["Total net sales · 2018 is $265,595 million, above 10"]
+    assert found('column = "Change"\nmax = 10') == ["Total net sales · Change is 16%, above 10"]
+    assert found('column = "2016"\nmin = 250000\nscale = "million"') == [
+        "Total net sales · 2016 is $215,639 million, below 250000 million"
+    ]
+
+
 def _two_summaries(tmp_path: Path, old: str, new: str) -> Comparison:
     """Compare two years' work summaries of one section, whose text is given (2021, 2022)."""
     from compare.pipeline import compare_reports, read_report
@@ -615,6 +653,25 @@ def test_a_rules_bounds_count_in_base_units_or_in_the_scale_it_names(tmp_path: P
     rules.write_text('[[metrics.rule]]\nlabel = "x"\nscale = "亿元"\n', encoding="utf-8")
     with pytest.raises(RulesError, match="scale must be one of .*亿, 万亿.*, not '亿元'"):
         load_rules(rules)
+
+
+def test_a_bound_in_a_scale_is_no_bound_on_a_percent(tmp_path: Path) -> None:
+    """生产总值's growth (增长8%) shares its label: a bound of 14000亿 had found it "+8%, below
+    14000亿" beside the sum itself. A bound in a scale is an amount, which no percent is."""
+    from compare.check import check_comparison
+
+    comparison = _two_summaries(
+        tmp_path,
+        "全市生产总值达到1.2万亿元，比上年增长6%。",
+        "全市生产总值达到1.3万亿元，比上年增长8%。",
+    )
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[[metrics.rule]]\nlabel = "生产总值"\nscale = "亿"\nmin = 14000\n', encoding="utf-8"
+    )
+    assert [f.message for f in check_comparison(comparison, load_rules(rules))] == [
+        "生产总值 is 1.3万亿元, below 14000亿"
+    ]
 
 
 def test_falls_are_found_and_written_as_the_summary_writes_changes(tmp_path: Path) -> None:
