@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from compare.errors import CompareError, ReportNotFound, UsageError
+from compare.errors import CompareError, ReportNotFound, UnreadableInput, UsageError
 from compare.model import STDIN
 from compare.patterns import regex
 
@@ -73,6 +73,9 @@ class Entry:
     # The organisation is the file name's (a Word, PDF, HTML or RTF file's title is not read
     # when the library is scanned): read the title when organisations are to be told apart.
     org_from_name: bool = False
+    # Why the file cannot be opened ("Permission denied"), "" when it can: its organisation and
+    # year are then its name's alone, which may not be the ones its title names.
+    unreadable: str = ""
 
     def describe(self) -> str:
         """Return "2021 绍兴市教育局 (seeds/x.txt)" for listings in error messages."""
@@ -106,14 +109,10 @@ _OWN_MARKDOWN = re.compile(r"# [^\n]*: [^\n]* → [^\n]*\n\n\| \| Old \(".encode
 
 
 def _head(path: Path) -> bytes:
-    """Return a file's opening bytes (empty when they cannot be read or are not looked at)."""
-    if path.suffix.lower() not in _HEAD_READ:
-        return b""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(HEAD_BYTES)
-    except OSError:
-        return b""
+    """Return a file's opening bytes (empty when they are not looked at); raise OSError when
+    the file cannot be opened."""
+    with path.open("rb") as handle:
+        return handle.read(HEAD_BYTES) if path.suffix.lower() in _HEAD_READ else b""
 
 
 def _made_by_compare(head: bytes) -> bool:
@@ -174,7 +173,10 @@ def scan_library(folder: Path) -> tuple[Entry, ...]:
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() not in SUFFIXES or not path.is_file() or path.name.startswith("."):
             continue
-        head = _head(path)
+        try:
+            head, unreadable = _head(path), ""
+        except OSError as exc:
+            head, unreadable = b"", str(exc.strerror or exc)
         if _made_by_compare(head):
             continue
         org, title_year = _title_of(path, head)
@@ -187,6 +189,7 @@ def scan_library(folder: Path) -> tuple[Entry, ...]:
                 org=org or org_from_name(path),
                 year=year,
                 org_from_name=not org and path.suffix.lower() not in _TEXT_SUFFIXES,
+                unreadable=unreadable,
             )
         )
     return tuple(sorted(entries, key=lambda e: (e.year or 0, e.org, e.path.name)))
@@ -260,9 +263,16 @@ def reports_of(library: Path, *, org: str | None = None) -> tuple[Entry, ...]:
     """Return the dated reports of one organisation (the only one, or the one --org names).
 
     A Word, PDF, HTML or RTF file's title is read only when the organisations the file names
-    give would not do: more than one, or none that --org names.
+    give would not do: more than one, or none that --org names. A file that cannot be opened
+    raises UnreadableInput, as reading it would: whose and of which year it is are not known
+    (a text file unread was filed by its name under an organisation of its own, and the series
+    asked for --org).
     """
-    entries = tuple(e for e in scan_library(library) if e.year is not None)
+    scanned = scan_library(library)
+    for entry in scanned:
+        if entry.unreadable:
+            raise UnreadableInput(f"{entry.path}: cannot be read ({entry.unreadable})")
+    entries = tuple(e for e in scanned if e.year is not None)
     if any(e.org_from_name for e in entries) and (org or len({e.org for e in entries}) > 1):
         entries = tuple(_with_title_read(e) if e.org_from_name else e for e in entries)
     if org:

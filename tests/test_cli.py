@@ -1264,6 +1264,33 @@ def test_a_report_of_unknown_year_in_a_series_is_headed_by_its_file(tmp_path: Pa
     assert title == "某市统计局: notes.txt, 2022"
 
 
+def test_a_library_file_that_cannot_be_read_is_named_by_series_as_by_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report of the library that cannot be opened (chmod 000) was filed by its name alone
+    under an organisation of its own, and `series --all` asked to pick one with --org; it now
+    says what `check` says of it."""
+    library = tmp_path / "library"
+    library.mkdir()
+    shut = library / "shaoxing-education-bureau-2021.txt"
+    shut.write_bytes(SEED_2021.read_bytes())
+    (library / "shaoxing-education-bureau-2022.txt").write_bytes(SEED_2022.read_bytes())
+    shut.chmod(0o000)
+    opened = Path.open
+
+    def denied(path: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if path == shut:  # as for a user other than root, who may open any file
+            raise PermissionError(13, "Permission denied", str(path))
+        return opened(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", denied)
+    said = f"Error: {shut}: cannot be read (Permission denied)\n"
+    series = run("series", "--all", "--library", str(library), "--csv", "-", "-j", "1")
+    assert (series.exit_code, series.stderr, series.stdout) == (2, said, "")
+    check = run("check", "2022", "--against", "2021", "--library", str(library))
+    assert (check.exit_code, check.stderr) == (2, said)
+
+
 def test_series_of_fewer_than_two_reports_says_what_to_give(tmp_path: Path) -> None:
     one = run("series", "2021", "--library", str(SEEDS))
     assert one.exit_code == 2
