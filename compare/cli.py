@@ -624,15 +624,23 @@ class Terminated(BaseException):
 
 @contextlib.contextmanager
 def _terminated_at_once() -> Iterator[None]:
-    """Let SIGTERM end the process at once during the block, as it does without main's handler.
+    """Let SIGTERM end the process at once during the block, saying "Terminated." and exiting
+    143, as main does for the rest of a run (a series' had ended without a word).
 
     A series' process pool cannot be stopped from an exception: on Python 3.11 the pool's
     manager fails on futures already cancelled, and the process hangs at its exit, feeding a
     worker the same signal killed. Its workers end with this process (series.run_pool). The
     block writes nothing, so nothing is left half-written.
     """
+    process = os.getpid()
+
+    def at_once(signum: int, frame: object) -> None:
+        if not _ended_if_a_child(process, signum):
+            os.write(2, b"Terminated.\n")  # not click.echo: the block may be writing stderr
+            os._exit(128 + signum)
+
     try:
-        previous = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        previous = signal.signal(signal.SIGTERM, at_once)
     except ValueError:  # not the main thread (cli called from a thread): main set no handler
         yield
         return
@@ -642,16 +650,23 @@ def _terminated_at_once() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _ended_if_a_child(process: int, signum: int) -> bool:
+    """End a child of `process` (a forked child, a pool's worker: they inherit its handlers) as
+    the signal does by default; tell whether this is one (else the handler runs on)."""
+    if os.getpid() == process:
+        return False
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+    return True
+
+
 def main() -> None:
     """Entry point of the `compare` console script (and of `python -m compare`)."""
     process = os.getpid()
 
     def terminated(signum: int, frame: object) -> None:
-        if os.getpid() != process:  # a forked child or a pool's worker: ends as by default
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
-            return
-        raise Terminated
+        if not _ended_if_a_child(process, signum):
+            raise Terminated
 
     previous = signal.signal(signal.SIGTERM, terminated)
     try:
