@@ -27,6 +27,7 @@ from compare.metrics import (
 )
 from compare.model import Comparison, Metric, MetricStatus, Report
 from compare.patterns import keep_compiled
+from compare.quantities import starts_a_change
 from compare.settings import Settings
 from compare.units import base_magnitude
 
@@ -43,6 +44,13 @@ class SeriesRow:
     kind: str
     values: tuple[Metric | None, ...]
     column: str = ""  # the head of the latest year's table column ("Payments Due in 2019")
+    # The latest year's sentence that states the figure: what tells apart rows of one label and
+    # unit ("For FY2021, I expect an overall deficit of $5 billion …" and the plan's "I expect
+    # an overall deficit of $3 billion …"), and the year it is for where the sentence says it.
+    sentence: str = ""
+    # Some year states the figure as the value a change started from, an earlier figure than
+    # the year's own: 6 of 从世界第六位上升到第四位 (2002's rank, in the 2008 report).
+    change_start: bool = False
 
     def amounts(self) -> tuple[Decimal | None, ...]:
         """Return each year's value stated in the row's unit, the latest year's (7500亿元 in a
@@ -94,7 +102,8 @@ class Series:
 
     def table(self) -> pd.DataFrame:
         """Return the series as a DataFrame: label, column, unit, kind, one column per report,
-        then over_years (some year states the figure for several years together)."""
+        then over_years (some year states the figure for several years together), change_start
+        (some year states it as where a change started) and the latest year's sentence."""
         import pandas as pd
 
         return pd.DataFrame.from_records(self._records(), columns=self._columns())
@@ -104,7 +113,16 @@ class Series:
         return csv_text(self._columns(), self._records())
 
     def _columns(self) -> list[str]:
-        return ["label", "column", "unit", "kind", *self.headings, "over_years"]
+        return [
+            "label",
+            "column",
+            "unit",
+            "kind",
+            *self.headings,
+            "over_years",
+            "change_start",
+            "sentence",
+        ]
 
     def _records(self) -> list[dict[str, object]]:
         headings = self.headings
@@ -119,6 +137,8 @@ class Series:
             for heading, amount in zip(headings, row.amounts(), strict=True):
                 record[heading] = None if amount is None else _plain(amount)
             record["over_years"] = row.over_years
+            record["change_start"] = row.change_start
+            record["sentence"] = row.sentence
             records.append(record)
         return records
 
@@ -276,9 +296,13 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
             latest[change.new] = row
         where = latest
     rows = _bridge_gaps(rows, reports)
+    held = [{s.id: s.sentences for s in report.bodies()} for report in reports]
     out = []
     for values in rows:
-        last = next(m for m in reversed(values) if m is not None)
+        stated = [
+            (m, _sentence_of(m, held[year])) for year, m in enumerate(values) if m is not None
+        ]
+        last, sentence = stated[-1]
         out.append(
             SeriesRow(
                 label=last.label,
@@ -286,6 +310,8 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
                 kind=last.kind.value,
                 values=tuple(values),
                 column=last.column,
+                sentence=sentence,
+                change_start=any(starts_a_change(s, m.start, m.end) for m, s in stated),
             )
         )
     return Series(
@@ -302,6 +328,12 @@ def chain_metrics(reports: Sequence[Report], comparisons: Sequence[Comparison]) 
             )
         ),
     )
+
+
+def _sentence_of(metric: Metric, held: dict[str, tuple[str, ...]]) -> str:
+    """Return the sentence that states the metric, from its report's sentences by section."""
+    sentences = held.get(metric.section, ())
+    return sentences[metric.sentence] if metric.sentence < len(sentences) else ""
 
 
 # A row bridged over a year that does not state its figure joins values at most this many times

@@ -504,7 +504,7 @@ def test_a_year_found_by_file_name_that_reads_as_another_is_said(tmp_path: Path)
     by_path = run(str(tmp_path / "summary-2021.txt"), "2022", "--library", str(tmp_path))
     assert by_path.stderr.splitlines() == said[1:]
     series = run("series", "2021", "2022", "--library", str(tmp_path), "--csv", "-", "-j", "1")
-    assert series.stdout.splitlines()[0].endswith(",2020,2021,over_years")
+    assert series.stdout.splitlines()[0].endswith(",2020,2021,over_years,change_start,sentence")
     assert series.stderr.splitlines() == said
     agreed = run("2021", "2022", "--library", str(SEEDS), "--html", str(page))
     assert "taken for" not in agreed.stderr
@@ -1184,7 +1184,7 @@ def test_series_writes_csv(tmp_path: Path) -> None:
     result = run("series", "2021", "2022", "--library", str(SEEDS), "--csv", str(out), "-j", "1")
     assert result.exit_code == 0, result.output
     header = out.read_text(encoding="utf-8").splitlines()[0]
-    assert header == "label,column,unit,kind,2021,2022,over_years"
+    assert header == "label,column,unit,kind,2021,2022,over_years,change_start,sentence"
 
 
 def test_a_series_says_what_reading_set_aside_and_when_its_years_are_two_organisations(
@@ -1241,10 +1241,10 @@ def test_reports_of_one_year_in_a_series_keep_their_own_columns(tmp_path: Path) 
     c = _bureau(tmp_path / "c-2021.txt", 2021, "教育经费投入8500万元。", org="某区教育局")
     table, heads, _ = _series_outputs(tmp_path, a, c)
     assert table == [
-        "label,column,unit,kind,2021 (a-2021.txt),2021 (c-2021.txt),over_years",
-        "生产总值,,亿元,money,1200,,False",
-        "新建学校,,所,count,12,,False",
-        "教育经费投入,,万元,money,,8500,False",
+        "label,column,unit,kind,2021 (a-2021.txt),2021 (c-2021.txt),over_years,change_start,sentence",
+        "生产总值,,亿元,money,1200,,False,False,全市生产总值达到1200亿元。",
+        "新建学校,,所,count,12,,False,False,新建学校12所。",
+        "教育经费投入,,万元,money,,8500,False,False,教育经费投入8500万元。",
     ]
     assert heads == ["2021 (a-2021.txt)", "2021 (c-2021.txt)"]
 
@@ -1257,11 +1257,56 @@ def test_a_report_of_unknown_year_in_a_series_is_headed_by_its_file(tmp_path: Pa
     new = _bureau(tmp_path / "a-2022.txt", 2022, "全市生产总值达到1300亿元。")
     table, heads, title = _series_outputs(tmp_path, old, new)
     assert table == [
-        "label,column,unit,kind,notes.txt,2022,over_years",
-        "生产总值,,亿元,money,1100,1300,False",
+        "label,column,unit,kind,notes.txt,2022,over_years,change_start,sentence",
+        "生产总值,,亿元,money,1100,1300,False,False,全市生产总值达到1300亿元。",
     ]
     assert heads == ["notes.txt", "2022"]
     assert title == "某市统计局: notes.txt, 2022"
+
+
+def test_series_rows_of_one_label_are_told_apart_by_their_sentence(tmp_path: Path) -> None:
+    """Rows of one label and unit could not be told apart: Singapore's overall deficit twice
+    (last year's, then the plan), the national 2008 report's two ranks of 国内生产总值, the 6
+    the rank a change started from (2002's), in the 2008 column. The CSV now gives the latest
+    year's sentence of each row, and marks a figure stated as the start of a change."""
+    speeches = write_years(
+        tmp_path,
+        {
+            2021: "Budget Speech 2021\n\nFor FY2020, we expect an overall deficit of $64.9 "
+            "billion.\n\nFor FY2021, our Budget position remains expansionary, and we expect an"
+            " overall deficit of $11.0 billion.\n",
+            2022: "Budget Speech 2022\n\nFor FY2021, I expect an overall deficit of $5 billion."
+            "\n\nFor FY2022, our Budget remains expansionary. I expect an overall deficit of $3"
+            " billion.\n",
+        },
+        name="speech",
+    )
+    result = run("series", *map(str, speeches), "--csv", "-", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "label,column,unit,kind,2021,2022,over_years,change_start,sentence",
+        'overall deficit,,$ billion,money,64.9,5,False,False,"For FY2021, I expect an overall'
+        ' deficit of $5 billion."',
+        "overall deficit,,$ billion,money,11,3,False,False,I expect an overall deficit of $3"
+        " billion.",
+    ]
+    reports = write_years(
+        tmp_path,
+        {
+            2021: "某市2021年政府工作报告\n一、过去五年工作回顾\n"
+            "2020年，全市生产总值达到1200亿元，从全省第六位上升到第四位。\n",
+            2022: "某市2022年政府工作报告\n一、过去一年工作回顾\n"
+            "2021年，全市生产总值达到1300亿元，保持全省第四位。\n",
+        },
+    )
+    result = run("series", *map(str, reports), "--csv", "-", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "label,column,unit,kind,2021,2022,over_years,change_start,sentence",
+        "生产总值,,亿元,money,1200,1300,False,False,2021年，全市生产总值达到1300亿元，保持全省第四位。",
+        "生产总值,,全省,rank,6,,False,True,2020年，全市生产总值达到1200亿元，从全省第六位上升到第四位。",
+        "生产总值,,全省,rank,4,4,False,False,2021年，全市生产总值达到1300亿元，保持全省第四位。",
+    ]
 
 
 def test_a_library_file_that_cannot_be_read_is_named_by_series_as_by_check(

@@ -28,8 +28,9 @@ def _library(tmp_path: Path, bodies: dict[int, str]) -> list[Path]:
 
 def _rows(paths: list[Path]) -> dict[str, list[str]]:
     table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
-    # label: unit, kind, the years (not the column, nor over_years: see its own test)
-    return {row[0]: row[2:-1] for row in table}
+    # label: unit, kind, the years (not the column, nor the columns after the years: see their
+    # own tests)
+    return {row[0]: row[2:-3] for row in table}
 
 
 def test_a_figure_is_followed_across_the_years_in_one_row(tmp_path: Path) -> None:
@@ -73,7 +74,7 @@ def test_a_restated_copy_does_not_take_the_place_of_the_years_figure(tmp_path: P
     own ((745)): the row follows 220 to (745), and the restatement stands in a row of its own."""
     paths = write_filings(tmp_path)
     table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
-    other = [row[4:-1] for row in table if row[0] == "Other"]
+    other = [row[4:-3] for row in table if row[0] == "Other"]
     assert ["220", "-745"] in other
     assert ["", "-124"] in other
     assert ["-110", "-924"] in other
@@ -265,7 +266,7 @@ def test_a_row_goes_on_over_two_years_that_state_none_of_its_figures(tmp_path: P
         },
     )
     table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
-    assert sorted(row[4:-1] for row in table if row[0] == "单位生产总值能耗") == [
+    assert sorted(row[4:-3] for row in table if row[0] == "单位生产总值能耗") == [
         ["", "", "", "", "-18.2"],
         ["-17.2", "", "", "", ""],
     ]
@@ -284,7 +285,7 @@ def test_a_gap_is_bridged_only_between_figures_of_one_measure(tmp_path: Path) ->
     )
     table = list(csv.reader(io.StringIO(build_series(paths, workers=1).csv())))
     rows = sorted(
-        row[4:-1] for row in table if row[0] in ("人均预期寿命", "新建公园", "新建公园率")
+        row[4:-3] for row in table if row[0] in ("人均预期寿命", "新建公园", "新建公园率")
     )
     assert rows == [["", "", "75"], ["", "", "8"], ["1", "", ""], ["8", "", ""]]
 
@@ -299,7 +300,7 @@ def test_a_table_cells_row_names_its_column(tmp_path: Path) -> None:
     series = build_series(write_filings(tmp_path, rows), workers=1)
     table = list(csv.reader(io.StringIO(series.csv())))
     assert table[0][:4] == ["label", "column", "unit", "kind"]
-    assert [row[:2] + row[4:-1] for row in table[1:]] == [
+    assert [row[:2] + row[4:-3] for row in table[1:]] == [
         ["Term debt", "Due in 2019", "6500", "8797"],
         ["Term debt", "Due later", "18083", "18933"],
     ]
