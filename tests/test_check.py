@@ -789,6 +789,26 @@ def test_a_percent_may_be_held_to_a_fall_in_points(tmp_path: Path) -> None:
     assert "metrics.max_fall_points" in checks_run(load_rules(rules), with_comparison=True)
 
 
+def test_a_change_stated_is_held_to_points_not_to_a_share_of_itself(tmp_path: Path) -> None:
+    """单位生产总值能耗下降4.8% a year on 下降5.6% (a deeper cut) read "falls 16.7%" under
+    max_fall_pct, as if energy use per unit had risen; a stated change is held to
+    max_fall_points only. A count's fall is still a share of its value."""
+    from compare.check import check_comparison
+
+    comparison = _two_summaries(
+        tmp_path,
+        "单位生产总值能耗下降4.8%。全市新建学校20所。",
+        "单位生产总值能耗下降5.6%。全市新建学校2所。",
+    )
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[metrics]\nmax_fall_pct = 10\n", encoding="utf-8")
+    found = [(f.check, f.where) for f in check_comparison(comparison, load_rules(rules))]
+    assert found == [("metrics.max_fall_pct", "新建学校")]
+    rules.write_text("[metrics]\nmax_fall_points = 0.5\n", encoding="utf-8")
+    found = [(f.check, f.where) for f in check_comparison(comparison, load_rules(rules))]
+    assert found == [("metrics.max_fall_points", "单位生产总值能耗")]
+
+
 def test_a_rise_past_its_limit_is_a_finding(tmp_path: Path) -> None:
     """A figure that rose more than `max_rise_pct` of its value (a scale mistyped: 3.5亿元 for
     3.5万元), or a percent more than `max_rise_points`, is a finding, for every figure or for
