@@ -366,8 +366,10 @@ _EXHIBIT_ROW = regex(
     r"|^\d{1,3}(?:\.\d{1,3})?\*+(?:, ?\*+)? \|"
 )
 _TOKEN_REST = regex(r"[0-9A-Za-z０-９.．\-]*")
+# A note in brackets is no part of what a figure measures (学校（不含教学点）), but one inside a
+# quoted name is (“最美教师（提名）”: the nominated, not the 最美教师 named beside them).
 _LABEL_DROP = regex(
-    rf"（[^（）]*）|\([^()]*\)|《[^《》]*》|{D}{{4}}年[度末底初]?|第[{CN_DIGITS}0-9]+届|[“”\"「」『』\x00\s]"
+    rf"（[^（）]*）(?![^“”]*”)|\([^()]*\)(?![^“”]*”)|《[^《》]*》|{D}{{4}}年[度末底初]?|第[{CN_DIGITS}0-9]+届|[“”\"「」『』\x00\s]"
 )
 # A condition a figure is stated under is no part of what it measures: 在…的情况下,
 # 在…的基础上, 在…背景下.

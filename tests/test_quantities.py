@@ -1772,6 +1772,14 @@ LABELS = [
     ),
     ("grant-per-head", "向农村家庭经济困难的学生提供助学金，每人每年2000元。", ["助学金"]),
     ("minutes-saved", "平均通勤时间缩短12分钟。", ["平均通勤时间"]),  # a change of -12分钟
+    # a note in brackets is dropped, but not one inside a quoted name: the nominated are
+    # another count than the 最美教师 named beside them (the page had 20人 -> 18人 as 最美教师)
+    (
+        "quoted-name-with-note",
+        "选树“最美教师”10人，“最美教师（提名）”20人。",
+        ["选树最美教师", "最美教师（提名）"],
+    ),
+    ("note-in-brackets", "义务教育阶段学校（不含教学点）459所。", ["义务教育阶段学校"]),
     ("years-ahead", "提前2年完成任务，节约资金3亿元。", ["提前", "节约资金"]),
     ("clause-then-verb-then-area", "保障的底线是严守1200万亩耕地红线。", ["耕地红线"]),
     ("length-of-noun", "运河城区段38公里岸线的公共空间全线贯通", ["运河城区段岸线"]),
