@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 
 from compare.model import Metric, MetricChange, MetricKind, MetricStatus, Report, Source
 from compare.render import render_series_html
@@ -306,6 +307,29 @@ def test_a_table_cells_row_names_its_column(tmp_path: Path) -> None:
     ]
     page = render_series_html(series)
     assert 'Term debt <span class="column">· Due in 2019</span>' in page
+
+
+def test_the_page_tells_rows_of_one_label_apart_by_their_sentence(tmp_path: Path) -> None:
+    """Two rows "overall deficit" (the year's and the plan's) looked alike on the series page:
+    each label holds its sentence as its tooltip (escaped), and a figure a change started from
+    says so, as the CSV's sentence and change_start columns do."""
+    rows = {
+        2021: "Budget Speech 2021\n\nWe expect an overall deficit of $11.0 billion <i>now</i> in "
+        "all.\n\nThe cap rose from $4,500 to $5,000.",
+        2022: "Budget Speech 2022\n\nWe expect an overall deficit of $3 billion <i>now</i> in "
+        "all.\n\nThe cap rose from $5,000 to $5,500.",
+    }
+    series = build_series(write_filings(tmp_path, rows), workers=1)
+    soup = BeautifulSoup(render_series_html(series), "html.parser")
+    labels = {
+        td.get("title"): td.get_text(" ", strip=True)
+        for td in soup.select("#series tbody td:first-child")
+    }
+    assert (
+        labels["We expect an overall deficit of $3 billion <i>now</i> in all."] == "overall deficit"
+    )
+    starts = [text for text in labels.values() if "(where a change started)" in text]
+    assert len(starts) == 1 and starts[0].startswith("cap")
 
 
 def test_patterns_compiled_in_the_pools_workers_are_kept_for_the_next_run(tmp_path: Path) -> None:
