@@ -1188,6 +1188,17 @@ def _score_matrix(
                 continue  # a row aligned with another: its oldest year rolls off, not moves over
         if section_links is not None and (o.section, n.section) not in section_links:
             continue
+        if (
+            section_links is not None
+            and pair not in labels
+            and old_labels[a]
+            and new_labels[b]
+            and old.values[i] != new.values[j]
+            and set(terms(old_labels[a])).isdisjoint(terms(new_labels[b]))
+        ):
+            continue  # across sections, placed alike in alike sentences but named in nothing
+            # alike, nor of one value: 出口 in 对外贸易 and 网上零售额 in 消费市场, the subsection
+            # that replaced it (national 2009's 总额 4万亿元 is 2010's 投资计划 4万亿元)
         if require_label and not old.labels[i]:
             continue
         if old.heads[i] and new.heads[j] and old.heads[i] != new.heads[j]:
