@@ -378,9 +378,9 @@ def figure_name(change: MetricChange, fallback: str = "(no label)") -> str:
 
 def figure_notes(change: MetricChange) -> list[str]:
     """Return what a reader is told of a figure beside its label, in this order: "goal", "several
-    years", "restated", "rolled off", "qualifier changed" (the page's badges, and the words of
-    the summary, the CI findings and the Markdown)."""
-    return [
+    years", "restated", "rolled off", "qualifier changed", then how a stated change moved (the
+    page's badges, and the words of the summary, the CI findings and the Markdown)."""
+    notes = [
         note
         for note, applies in (
             ("goal", change.kind is _TARGET),
@@ -391,6 +391,24 @@ def figure_notes(change: MetricChange) -> list[str]:
         )
         if applies
     ]
+    moved = change_moved(change)
+    return [*notes, moved] if moved else notes
+
+
+def change_moved(change: MetricChange) -> str:
+    """Return how a change the reports state moved, when both years state one the same way:
+    "smaller fall" (近视率下降1.06%, a year on 下降0.98%: −1.06% -> −0.98%, which "up" alone read
+    as the rate rising), "deeper fall", "faster rise", "slower rise"; else ""."""
+    old, new = change.old, change.new
+    if change.kind is not _CHANGE or old is None or new is None or old.kind is not _CHANGE:
+        return ""
+    if new.kind is not _CHANGE or old.unit != new.unit or old.value == new.value:
+        return ""
+    if old.value < _ZERO and new.value < _ZERO:
+        return "smaller fall" if new.value > old.value else "deeper fall"
+    if old.value > _ZERO and new.value > _ZERO:
+        return "faster rise" if new.value > old.value else "slower rise"
+    return ""
 
 
 def label_notes(change: MetricChange) -> str:
@@ -1451,11 +1469,22 @@ _ROLLED_OFF_BADGE = (
 )
 
 
+def _moved_badge(words: str, how: str) -> str:
+    return (
+        f' <span class="badge b-moved-change" lang="en" title="both years state a change (增长, 下降,'
+        f' rose, fell): {how}">{words}</span>'
+    )
+
+
 _NOTE_BADGES = {
     "goal": _GOAL_BADGE,
     "several years": _YEARS_BADGE,
     "restated": _RESTATED_BADGE,
     "rolled off": _ROLLED_OFF_BADGE,
+    "smaller fall": _moved_badge("smaller fall", "it fell both years, by less this year"),
+    "deeper fall": _moved_badge("deeper fall", "it fell both years, by more this year"),
+    "faster rise": _moved_badge("faster rise", "it rose both years, by more this year"),
+    "slower rise": _moved_badge("slower rise", "it rose both years, by less this year"),
 }
 
 

@@ -1504,7 +1504,7 @@ def test_a_goal_is_marked_as_one_beside_outcomes(tmp_path: Path) -> None:
     # The summary printed after a run and CI findings say it too.
     lines = [change_text(change) for change in largest_changes(comparison.metrics)]
     assert lines == [
-        "国内生产总值: +10.3% → +9.2% (−1.1 pp, −10.7%)",
+        "国内生产总值 (slower rise): +10.3% → +9.2% (−1.1 pp, −10.7%)",
         "国内生产总值 (goal): 8%左右 → 7.5%左右 (−0.5 pp, −6.3%)",
     ]
 
@@ -1525,12 +1525,41 @@ def test_a_figure_of_several_years_is_marked_as_one(tmp_path: Path) -> None:
     top = soup_of(comparison).select(".top-changes tbody tr")
     assert sorted(bool(row.select(".b-years")) for row in top) == [False, True]
     markdown = render_markdown(comparison)
-    assert markdown.count("国内生产总值 (several years) |") == 2  # top changes and the table
+    # top changes and the table
+    assert markdown.count("国内生产总值 (several years) (slower rise) |") == 2
     texts = [change_text(change) for change in largest_changes(comparison.metrics)]
     assert [t.split(" →")[0] for t in texts] == [
-        "国内生产总值: +10.3%",
-        "国内生产总值 (several years): +11.2%",
+        "国内生产总值 (slower rise): +10.3%",
+        "国内生产总值 (several years) (slower rise): +11.2%",
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "note"),
+    [
+        ("下降1.06%", "下降0.98%", "smaller fall"),  # −1.06% -> −0.98%: "up" alone read as a rise
+        ("下降4.8%", "下降5.6%", "deeper fall"),
+        ("增长7.8%", "增长8.1%", "faster rise"),
+        ("增长10.3%", "增长9.2%", "slower rise"),
+        ("下降0.5%", "增长0.3%", None),  # a fall, then a rise: up says it
+        ("1.2%", "1.5%", None),  # a level, not a change
+    ],
+)
+def test_a_stated_change_says_how_it_moved(
+    tmp_path: Path, old: str, new: str, note: str | None
+) -> None:
+    """The seed's 近视率下降1.06% a year on 下降0.98% read "▲ up +0.08 pp" alone, and a tester
+    read the myopia rate as rising: a change both years state is noted as a smaller or deeper
+    fall, a faster or slower rise, on the page and in words."""
+    comparison = _two_years(
+        tmp_path,
+        {2021: f"一、工作\n学生近视率{old}。\n", 2022: f"一、工作\n学生近视率{new}。\n"},
+    )
+    (change,) = [c for c in comparison.metrics if c.old and c.new]
+    row = soup_of(comparison).select_one("#metric-table tbody tr")
+    badges = [text_of(b) for b in row.select(".badge")]
+    assert badges == ([note] if note else [])
+    assert (f"({note})" in change_text(change)) == bool(note)
 
 
 def test_the_masthead_says_what_reading_set_aside(basic: Comparison) -> None:
