@@ -3733,14 +3733,12 @@ def _attach_metrics(report: Report) -> Report:
         previous: tuple[Metric, ...] = ()  # the figures of the sentence before
         values: set[int] | None = None  # the rows whose last small number is a value, once asked
         for index, sentence in enumerate(section.sentences):
-            metrics = extract_metrics(sentence, section=section.id, index=index)
+            pages = True  # a row's last small number may be a contents' page number
             if " | " in sentence and _PAGE_CELL.search(sentence):
                 if values is None:
                     values = _value_rows(section.sentences)
-                if index in values:
-                    metrics = extract_metrics(
-                        sentence, section=section.id, index=index, pages=False
-                    )
+                pages = index not in values
+            metrics = extract_metrics(sentence, section=section.id, index=index, pages=pages)
             if marks and metrics and " | " in sentence:
                 metrics = _without_marks(metrics, sentence, marks)
             if " | " not in sentence:
