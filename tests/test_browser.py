@@ -539,13 +539,10 @@ def test_next_change_passes_over_a_folded_section(basic_page: Page) -> None:
     page = basic_page
     stops = page.js("[...document.querySelectorAll('[data-stop]')].map(e => e.id)")
     folded = page.js("id => document.getElementById(id).closest('section').id", stops[0])
-    # Once the page is idle it lays out the figures table, which moves what is below it: a
-    # click at that moment (a busy machine) could land beside the summary and fold nothing.
-    page.js(
-        "() => new Promise(done => requestIdleCallback(() =>"
-        " requestAnimationFrame(() => requestAnimationFrame(done))))"
-    )
-    page.page.click(f"#{folded} > details > summary")  # the reader folds it
+    # The reader folds it, as a click on its summary does. (A Playwright click on the summary
+    # folded nothing now and then on a busy machine, in CI twice, though it waited for the
+    # page's idle layout first: what is tested here is Next, not the browser's summary.)
+    page.js("id => { document.querySelector(`#${id} > details`).open = false; }", folded)
     assert page.js("id => document.querySelector(`#${id} > details`).open", folded) is False
     inside = page.js(
         "id => [...document.querySelectorAll(`#${id} [data-stop]`)].map(e => e.id)", folded
